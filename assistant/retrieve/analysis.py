@@ -1,0 +1,163 @@
+"""Dutch text analysis for BM25: tokens, stop words, compound splitting, Snowball stems,
+and an English -> Dutch glossary of this domain's terms (queries only)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+
+_TOKEN = re.compile(r"24/7|[0-9]+(?:[.,][0-9]+)*%?|[a-zà-ÿ][a-zà-ÿ0-9]*(?:[-’'][a-zà-ÿ0-9]+)*", re.IGNORECASE)
+
+STOP_NL = set(
+    """aan al alle alleen als altijd ander andere bij dan dat de deze die dit doen door dus een eens en er
+    ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon
+    kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons onze ook op over
+    reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil
+    worden wordt zal ze zelf zich zij zijn zo zonder zou ook hoeveel welke welk wanneer waar waarom moeten
+    mogen mag kunt jullie we onze ons graag even echt gewoon""".split()
+)
+STOP_EN = set(
+    """a an and are as at be by can could do does did for from has have how i if in into is it its may
+    me must my of on or our should so than that the their them then there these they this to was we what
+    when where which who will with would you your us do does any also still""".split()
+)
+STOPWORDS = STOP_NL | STOP_EN
+
+# English (and colloquial) terms -> the Dutch words the policy uses. Queries only.
+GLOSSARY: dict[str, str] = {
+    "subcontract": "onderaanneming onderaannemer onderaannemers",
+    "subcontractor": "onderaannemer onderaannemers onderaanneming",
+    "subcontractors": "onderaannemers onderaanneming",
+    "subcontracting": "onderaanneming onderaannemers",
+    "self-employed": "zzp’ers zzp’er",
+    "freelance": "zzp’ers", "freelancers": "zzp’ers",
+    "postcode": "postcodegebied", "postal": "postcodegebied", "areas": "postcodegebieden gebied",
+    "area": "postcodegebied gebied kernwerkgebied",
+    "ceiling": "omzetplafond plafond", "cap": "omzetplafond",
+    "additional": "aanvullende aanvullend", "purchase": "inkoop zorginkoop bijcontractering",
+    "budget": "budget", "extra": "aanvullend",
+    "value": "waardemodel", "model": "waardemodel",
+    "cooperative": "zorgcoöperatie coöperatie", "cooperatives": "zorgcoöperaties coöperatie",
+    "night": "nacht nachtzorg onplanbare", "dementia": "dementie", "case": "casemanager",
+    "wound": "wondzorg wond wondregisseur", "palliative": "palliatief palliatieve",
+    "child": "kindzorg kinderen", "children": "kindzorg kinderen", "paediatric": "kindzorg",
+    "quality": "kwaliteit kwaliteitsinformatie kwaliteitsuitvraag", "questionnaire": "kwaliteitsuitvraag uitvraag",
+    "objection": "bezwaar bezwaren", "objections": "bezwaren", "object": "bezwaar",
+    "register": "inschrijven inschrijving", "registration": "inschrijving inschrijven",
+    "new": "nieuwe", "existing": "bestaande", "insurer": "zorgverzekeraar", "insurers": "zorgverzekeraars",
+    "provider": "zorgaanbieder", "providers": "zorgaanbieders", "nursing": "wijkverpleging verpleging",
+    "district": "wijkverpleging", "reimbursement": "vergoeding", "reimbursed": "vergoeding vergoed",
+    "reimburse": "vergoeding", "emissions": "uitstoot emissie", "co2": "co -uitstoot co -emissie",
+    "travel": "reisbewegingen mobiliteit", "mobility": "mobiliteit mobiliteitsplan",
+    "innovation": "innovatie innovatieafspraak", "project": "projectplan", "plan": "plan projectplan",
+    "sustainability": "duurzaamheid verduurzaming", "exclusion": "uitsluitingen", "excluded": "uitsluitingen",
+    "bankruptcy": "faillissement", "bankrupt": "faillissement", "supervision": "toezicht",
+    "inspectorate": "inspectie igj", "technology": "technologie thuiszorgtechnologie",
+    "staffing": "verhouding fte", "ratio": "verhouding", "employed": "loondienst", "employment": "dienstverband",
+    "education": "opleiding", "level": "niveau", "nurse": "verpleegkundige", "nurses": "verpleegkundigen",
+    "bachelor": "hbo-bachelor", "deadline": "uiterlijk", "submit": "aanleveren indienen",
+    "declarations": "declaraties", "claims": "declaraties declaratiedata", "billing": "declaraties",
+    "email": "mailen e-mailadressen", "contact": "mailen bereikbaarheid", "tariff": "tarief", "rate": "tarief",
+    "agreement": "overeenkomst afspraak", "production": "productieafspraak",
+    "clients": "cliënten", "client": "cliënt", "score": "score", "cost": "kosten kostenonderdeel",
+    "costs": "kosten", "points": "punten", "percentage": "percentage", "require": "eisen", "requirement": "eis eisen",
+    "requirements": "eisen minimumeisen", "minimum": "minimaal minimumeisen", "conditions": "voorwaarden",
+    "team": "team", "persons": "personen", "people": "personen", "expect": "verwachten", "stop": "stopzetten",
+    "continuity": "continuïteit", "waiting": "wachttijden", "phone": "telefoon", "answer": "beantwoordt",
+    "minutes": "minuten", "seconds": "seconden", "hours": "uur", "week": "week",
+    # colloquial Dutch
+    "bijcontracteren": "bijcontractering aanvullende zorginkoop", "bijcontractering": "aanvullende zorginkoop",
+    "contract": "overeenkomst", "contracten": "overeenkomsten", "plafond": "omzetplafond", "cliëntenstop": "zorgstop", "clientenstop": "zorgstop",
+    "mailadres": "mailen", "thuiszorgorganisatie": "zorgaanbieder", "aanbieder": "zorgaanbieder",
+    "aanbieders": "zorgaanbieders", "zzp": "zzp’ers", "zzpers": "zzp’ers", "zzp'ers": "zzp’ers",
+    "cooperatie": "coöperatie", "zorgcooperatie": "zorgcoöperatie", "clienten": "cliënten",
+    "kwaliteitsinfo": "kwaliteitsinformatie", "vecozo": "vecozo uitvraagmodule",
+}
+
+# Parts that occur in this domain's compounds but rarely stand alone in the text.
+BASE_WORDS = set(
+    """postcode gebied gebieden omzet plafond zorg wijk kosten caseload norm contract contractering
+    aanbieder aanbieders kwaliteit informatie verpleging verpleegkundige thuis technologie budget inkoop
+    nacht dienst verband team plan project cliënt cliënten client clienten regio score model waarde
+    uitvraag module onderdeel termijn datum aanvraag verzoek opleiding niveau""".split()
+)
+
+_stemmer = Stemmer.Stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics (cliënt -> client, coöperatie -> cooperatie)."""
+    text = text.lower().replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Tokens; a hyphenated word also yields its parts (c-score -> c-score, c, score)."""
+    out: list[str] = []
+    for t in _TOKEN.findall(text):
+        t = fold(t)
+        out.append(t)
+        if "-" in t:
+            out.extend(p for p in t.split("-") if p)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    return _stemmer.stemWord(token)
+
+
+class CompoundSplitter:
+    """Split Dutch compounds into two known words (with an optional linking s/e/en):
+    wijkverpleging -> wijk + verpleging, kwaliteitsinformatie -> kwaliteit + informatie."""
+
+    def __init__(self, vocabulary: Iterable[str], min_part: int = 4) -> None:
+        words = set(vocabulary) | {fold(w) for w in BASE_WORDS}
+        self.vocab = {w for w in words if len(w) >= min_part and w.isalpha()}
+        self.min_part = min_part
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one splitter per index, lives as long as it
+    def split(self, word: str) -> tuple[str, ...]:
+        if word.startswith("on") and word[2:] in self.vocab:  # ongecontracteerd -> gecontracteerd
+            return (word[2:],)
+        if len(word) < 2 * self.min_part or not word.isalpha():
+            return ()
+        best: tuple[str, ...] = ()
+        best_score = 0
+        for i in range(self.min_part, len(word) - self.min_part + 1):
+            head, tail = word[:i], word[i:]
+            if head not in self.vocab:
+                continue
+            for link in ("", "s", "e", "en"):
+                if link and not tail.startswith(link):
+                    continue
+                rest = tail[len(link):]
+                if len(rest) >= self.min_part and rest in self.vocab:
+                    score = min(len(head), len(rest))
+                    if score > best_score:
+                        best, best_score = (head, rest), score
+        return best
+
+
+def analyse(text: str, splitter: CompoundSplitter | None = None, expand: bool = False) -> list[str]:
+    """Text -> BM25 terms. `expand` adds glossary terms (for queries)."""
+    out: list[str] = []
+    tokens = raw_tokens(text)
+    if expand:
+        extra: list[str] = []
+        for t in tokens:
+            if t in GLOSSARY:
+                extra.extend(raw_tokens(GLOSSARY[t]))
+        tokens = tokens + extra
+    for t in tokens:
+        if t in STOPWORDS or len(t) < 2:
+            continue
+        out.append(stem(t))
+        if splitter is not None:
+            for part in splitter.split(t):
+                out.append(stem(part))
+    return out

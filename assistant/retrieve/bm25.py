@@ -1,0 +1,43 @@
+"""A small Okapi BM25 over the passages (a few hundred), with Dutch analysis."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+
+from assistant.retrieve.analysis import CompoundSplitter, analyse, raw_tokens
+
+
+class BM25:
+    def __init__(self, texts: list[str], k1: float = 1.2, b: float = 0.75) -> None:
+        vocab = {t for text in texts for t in raw_tokens(text)}
+        self.splitter = CompoundSplitter(vocab)
+        self.k1, self.b = k1, b
+        docs = [analyse(t, self.splitter) for t in texts]
+        self.n = len(docs)
+        self.lengths = np.array([len(d) for d in docs], dtype=np.float32)
+        self.avg = float(self.lengths.mean()) if self.n else 1.0
+        self.tf: list[Counter[str]] = [Counter(d) for d in docs]
+        df: Counter[str] = Counter()
+        for c in self.tf:
+            df.update(c.keys())
+        self.idf = {t: math.log(1 + (self.n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def query_terms(self, query: str) -> list[str]:
+        return analyse(query, self.splitter, expand=True)
+
+    def scores(self, query: str) -> np.ndarray:
+        terms = Counter(self.query_terms(query))
+        out = np.zeros(self.n, dtype=np.float32)
+        if not terms:
+            return out
+        norm = self.k1 * (1 - self.b + self.b * self.lengths / self.avg)
+        for term, qtf in terms.items():
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            tf = np.array([c.get(term, 0) for c in self.tf], dtype=np.float32)
+            out += idf * (tf * (self.k1 + 1)) / (tf + norm) * (1 + 0.2 * (qtf - 1))
+        return out
