@@ -95,7 +95,8 @@ class SearchHit(BaseModel):
 
 
 class ToolResult(BaseModel):
-    """Common envelope of every calculator result."""
+    """Base of every calculator output. Each tool subclasses it and adds its verdict fields
+    (e.g. `average`, `threshold`, `compliant`) at the top level."""
 
     tool: str
     verdict: str  # one Dutch sentence a provider understands
@@ -105,7 +106,6 @@ class ToolResult(BaseModel):
     assumptions: list[str] = Field(default_factory=list)
     assumptions_en: list[str] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
-    values: dict[str, Any] = Field(default_factory=dict)  # the tool-specific output fields
 
 
 class ToolCall(BaseModel):
