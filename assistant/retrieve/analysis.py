@@ -143,9 +143,17 @@ class CompoundSplitter:
         return best
 
 
+_SCORE = re.compile(r"\b(?:score|categorie|status)\s+([ABC])\b|\b([ABC])-(?:score|status)\b", re.IGNORECASE)
+
+
+def score_terms(text: str) -> list[str]:
+    """Waardemodel score letters as terms: "score C", "C-score" -> score_c (a lone letter is no term)."""
+    return [f"score_{(a or b).lower()}" for a, b in _SCORE.findall(text)]
+
+
 def analyse(text: str, splitter: CompoundSplitter | None = None, expand: bool = False) -> list[str]:
     """Text -> BM25 terms. `expand` adds glossary terms (for queries)."""
-    out: list[str] = []
+    out: list[str] = score_terms(text)
     tokens = raw_tokens(text)
     if expand:
         extra: list[str] = []

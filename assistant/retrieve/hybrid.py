@@ -26,9 +26,17 @@ _PAST = re.compile(
 
 @dataclass
 class Weights:
-    bm25: float = 1.0
-    dense: float = 1.0
+    # measured on the dev set: BM25 with Dutch analysis carries more than e5-small; the clause-level
+    # BM25 lets a short passage profit from the section it stands in
+    bm25: float = 2.0
+    dense: float = 0.5
+    clause: float = 1.0
     superseded_penalty: float = 0.85  # multiplier for superseded documents unless the query looks back
+
+
+def _ranks(scores: np.ndarray, mask: np.ndarray) -> dict[int, int]:
+    order = [int(i) for i in np.argsort(-scores, kind="stable") if mask[i] and scores[i] > 0]
+    return {i: r for r, i in enumerate(order)}
 
 
 class HybridRetriever:
@@ -40,23 +48,36 @@ class HybridRetriever:
         self.passages: list[Passage] = corpus.passages
         self.position = {p.id: i for i, p in enumerate(self.passages)}
         self.bm25 = BM25([p.index_text() for p in self.passages])
+        clauses = corpus.clauses
+        self.clause_bm25 = BM25([f"{c.trail}\n{c.text}" for c in clauses])
+        clause_pos = {c.id: i for i, c in enumerate(clauses)}
+        self.passage_clause = np.array([clause_pos[p.clause_id] for p in self.passages], dtype=int)
         self.years = np.array([p.year for p in self.passages])
+        stored = store.vectors()
+        self.matrix = np.stack(
+            [stored.get(p.id, np.zeros(embedder.dim, dtype=np.float32)) for p in self.passages]
+        ) if self.passages else np.zeros((0, embedder.dim), dtype=np.float32)
         superseded = {d.id for d in corpus.documents if d.status == "superseded"}
         self.is_superseded = np.array([p.doc in superseded for p in self.passages])
+
+    @property
+    def _max_weight(self) -> float:
+        return self.weights.bm25 + self.weights.clause + self.weights.dense
 
     def search(self, query: str, k: int = 5, year: int | None = None) -> list[SearchHit]:
         """Top-k passages. Without a year filter the current policy is preferred, unless the
         question looks back ("vroeger", "nog steeds", "2024"): then both years are interleaved,
         so a comparison gets its quotes from each document."""
         bm = self.bm25.scores(query)
-        dense = self.store.query(self.embedder.embed_query(query), DENSE_POOL, year)
-        dense_order = [self.position[pid] for pid, _ in dense if pid in self.position]
+        cl = self.clause_bm25.scores(query)[self.passage_clause] if len(self.passages) else bm
+        sims = self.matrix @ self.embedder.embed_query(query)
+        dense_order = [int(i) for i in np.argsort(-sims, kind="stable")[:DENSE_POOL]]
         looks_back = year is None and bool(_PAST.search(query)) and len(set(self.years.tolist())) > 1
         if not looks_back:
             mask = np.ones(len(self.passages), dtype=bool) if year is None else self.years == year
-            return self._fuse(bm, dense_order, mask, k, penalise=year is None)[:k]
+            return self._fuse(bm, cl, dense_order, mask, k, penalise=year is None)[:k]
         per_year = [
-            self._fuse(bm, dense_order, self.years == y, k, penalise=False)
+            self._fuse(bm, cl, dense_order, self.years == y, k, penalise=False)
             for y in sorted(set(self.years.tolist()), reverse=True)
         ]
         merged: list[SearchHit] = []
@@ -66,22 +87,24 @@ class HybridRetriever:
                     merged.append(hits[rank])
         return merged
 
-    def _fuse(self, bm: np.ndarray, dense_order: list[int], mask: np.ndarray, k: int, penalise: bool) -> list[SearchHit]:
-        bm_order = [i for i in np.argsort(-bm, kind="stable") if mask[i] and bm[i] > 0]
-        bm_rank = {int(i): r for r, i in enumerate(bm_order)}
+    def _fuse(
+        self, bm: np.ndarray, cl: np.ndarray, dense_order: list[int], mask: np.ndarray, k: int, penalise: bool
+    ) -> list[SearchHit]:
+        bm_rank = _ranks(bm, mask)
+        cl_rank = _ranks(cl, mask)
         dense_rank = {i: r for r, i in enumerate(i for i in dense_order if mask[i])}
         fused = np.zeros(len(self.passages), dtype=np.float64)
-        for i, r in bm_rank.items():
-            fused[i] += self.weights.bm25 / (RRF_K + r)
-        for i, r in dense_rank.items():
-            fused[i] += self.weights.dense / (RRF_K + r)
+        for ranks, weight in ((bm_rank, self.weights.bm25), (cl_rank, self.weights.clause), (dense_rank, self.weights.dense)):
+            for i, r in ranks.items():
+                if r < DENSE_POOL:
+                    fused[i] += weight / (RRF_K + r)
         if penalise:
             fused[self.is_superseded] *= self.weights.superseded_penalty
         order = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] > 0 and mask[i]][:k]
         return [
             SearchHit(
                 passage=self.passages[i],
-                score=round(float(fused[i]) * RRF_K / 2, 4),
+                score=round(float(fused[i]) * RRF_K / self._max_weight, 4),
                 bm25_rank=bm_rank.get(i),
                 dense_rank=dense_rank.get(i),
             )

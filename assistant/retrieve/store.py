@@ -106,6 +106,14 @@ class ChromaStore:
             bar.close()
         return {"added": len(todo), "deleted": len(stale), "unchanged": len(desired) - len(todo)}
 
+    def vectors(self) -> dict[str, np.ndarray]:
+        """All stored vectors by passage id (a few hundred; exact search in memory is faster than HNSW)."""
+        res = self.collection.get(include=["embeddings", "metadatas"])
+        return {
+            str(m["passage_id"]): np.asarray(e, dtype=np.float32)
+            for m, e in zip(res["metadatas"] or [], res["embeddings"] if res["embeddings"] is not None else [])
+        }
+
     def query(self, vector: np.ndarray, k: int, year: int | None = None) -> list[tuple[str, float]]:
         n = min(k, self.count())
         if n <= 0:
