@@ -1,16 +1,94 @@
 """The one entry point for answering: `Assistant.ask(question, conversation_id=None, year=None) -> Answer`.
 
-(Work in progress: routing/composition land in the grounded-answers issue. The signature is stable.)
+question -> guards (language, injected instructions, personal data, out of scope)
+         -> router (calculator with extracted arguments | clause lookup | ask for what is missing)
+         -> calculator and/or hybrid retrieval
+         -> extractive composition (verdict first, verbatim quotes with section and year)
 """
 
 from __future__ import annotations
 
+import re
 import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
+from assistant.answer import compose as c
+from assistant.answer import guards
+from assistant.answer.router import Route, route
 from assistant.config import Settings
-from assistant.domain import Answer, RetrievedRef, SearchHit
-from assistant.errors import InvalidInput
+from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
+from assistant.errors import AssistantError, InvalidInput
+from assistant.retrieve.hybrid import _PAST
 from assistant.retrieve.index import Index, open_index
+
+REFUSAL_SCORE = 0.45  # top fused score below this = nothing relevant (calibrated on evals/dev.jsonl)
+
+MSG = {
+    "refuse": {
+        "nl": "Het Zorginkoopbeleid Wijkverpleging van CZ zegt hier niets over; ik kan het in de beleidsteksten niet vinden en verzin geen antwoord.",
+        "en": "CZ's district-nursing purchasing policy does not say this; I cannot find it in the policy texts and will not make up an answer.",
+    },
+    "refuse_contact": {
+        "nl": " Voor overige vragen over het zorginkoopbeleid kunt u mailen naar inkoopvvt.zvw@cz.nl (§ 4.3).",
+        "en": " For other questions about the purchasing policy you can e-mail inkoopvvt.zvw@cz.nl (§ 4.3).",
+    },
+    "insurer": {
+        "nl": " De teksten beschrijven alleen het beleid van CZ groep, niet dat van andere zorgverzekeraars.",
+        "en": " The texts only describe CZ groep's policy, not that of other insurers.",
+    },
+    "sector": {
+        "nl": " De teksten gaan alleen over wijkverpleging.",
+        "en": " The texts only cover district nursing (wijkverpleging).",
+    },
+    "tariff": {
+        "nl": " Tarieven staan niet in het inkoopbeleid; volgens § 2.2.1 krijgt u de individuele tariefopbouw als bijlage bij het voorstel voor 2027.",
+        "en": " Tariffs are not in the purchasing policy; per § 2.2.1 the individual tariff build-up comes as an annex to the 2027 proposal.",
+    },
+    "language": (
+        "I can answer questions in English or Dutch only. / Ik beantwoord alleen vragen in het Nederlands of Engels."
+    ),
+    "unclear": {
+        "nl": "Wat bedoelt u precies? Stel een vraag over het inkoopbeleid wijkverpleging, bijvoorbeeld: \"Voldoen we met 5, 1 en 2 cliënten in drie postcodegebieden aan de eis voor 2027?\"",
+        "en": "What exactly do you mean? Ask a question about the district-nursing purchasing policy, for example: \"Do we meet the 2027 rule with 5, 1 and 2 clients in three postcode areas?\"",
+    },
+    "injection": {
+        "nl": "Let op: instructies in uw bericht heb ik genegeerd; ik antwoord alleen op basis van de beleidstekst.",
+        "en": "Note: I ignored instructions in your message; I only answer from the policy text.",
+    },
+    "privacy": {
+        "nl": "Let op: uw bericht lijkt persoonsgegevens te bevatten ({kinds}). Deze worden niet bewaard. Gegevens van individuele verzekerden mag u volgens het beleid (§ 4.3) alleen via een beveiligd kanaal (Cryptshare) delen met het CZ Zorgteam.",
+        "en": "Note: your message seems to contain personal data ({kinds}). It is not stored. Per the policy (§ 4.3) details of individual insured persons may only be shared with the CZ Zorgteam via a secure channel (Cryptshare).",
+    },
+    "no_confirm": {"nl": "Dat kan ik niet bevestigen. ", "en": "I cannot confirm that. "},
+    "pressure_clause": {
+        "nl": "Ik geef alleen weer wat het beleid letterlijk zegt: ",
+        "en": "I can only state what the policy literally says: ",
+    },
+}
+
+
+@dataclass
+class _Turn:
+    route: Route
+    question: str
+
+
+@dataclass
+class _Conversations:
+    limit: int = 1000
+    turns: OrderedDict = field(default_factory=OrderedDict)
+
+    def last(self, cid: str | None) -> _Turn | None:
+        return self.turns.get(cid) if cid else None
+
+    def remember(self, cid: str | None, turn: _Turn) -> None:
+        if not cid:
+            return
+        self.turns[cid] = turn
+        self.turns.move_to_end(cid)
+        while len(self.turns) > self.limit:
+            self.turns.popitem(last=False)
 
 
 class Assistant:
@@ -20,11 +98,14 @@ class Assistant:
         self.settings = settings
         self.index = index
         self.corpus = index.corpus
+        self.conversations = _Conversations()
 
     @classmethod
     def create(cls, settings: Settings | None = None, rebuild: bool = False, progress: bool = False) -> Assistant:
         settings = settings or Settings.from_env()
         return cls(settings, open_index(settings, rebuild=rebuild, progress=progress))
+
+    # ------------------------------------------------------------ validation and search
 
     def check_question(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -42,14 +123,244 @@ class Assistant:
         self.corpus.check_year(year)
         return self.index.retriever.search(query, k=k, year=year)
 
+    # ------------------------------------------------------------ answering
+
     def ask(self, question: str, conversation_id: str | None = None, year: int | None = None) -> Answer:
         started = time.perf_counter()
         question = self.check_question(question)
         self.corpus.check_year(year)
-        hits = self.index.retriever.search(question, k=5, year=year)
+        answer = self._answer(question, conversation_id, year)
+        answer.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+        answer.conversation_id = conversation_id
+        return answer
+
+    def _answer(self, question: str, cid: str | None, year: int | None) -> Answer:
+        lang = guards.language(question)
+        if lang == "other":
+            return Answer(answer=MSG["language"], language="en", intent="language", needs_input=["question"])
+        notices = []
+        pii = guards.find_personal_data(question)
+        if pii:
+            notices.append(MSG["privacy"][lang].format(kinds=", ".join(pii)))
+        text, injected = guards.strip_injection(question)
+        if injected:
+            notices.append(MSG["injection"][lang])
+        if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
+            return Answer(answer=MSG["unclear"][lang], language=lang, intent="unclear", needs_input=["question"], notices=notices)
+        scope = guards.out_of_scope(text)
+        if scope:
+            return self._refuse(lang, scope, notices)
+        r = self._route_with_history(text, cid)
+        self.conversations.remember(cid, _Turn(r, text))
+        pressed = guards.pressure(question)
+        if r.kind == "tool" and r.tool:
+            ans = self._tool_answer(text, r, lang, year, pressed)
+        elif r.kind == "clarify":
+            ans = self._clarify(text, r, lang, year)
+        else:
+            ans = self._clause_answer(text, lang, year, pressed, r.deadline)
+        ans.notices = notices + ans.notices
+        if notices:
+            ans.answer = "\n".join(notices) + "\n\n" + ans.answer
+        return ans
+
+    def _route_with_history(self, text: str, cid: str | None) -> Route:
+        r = route(text, self.corpus.current_year)
+        prev = self.conversations.last(cid)
+        follow_up = bool(re.match(r"^\s*(en|and|maar|but|wat als|what if|stel|suppose)\b", text, re.I)) or len(text) < 60
+        if prev and prev.route.tool and follow_up and r.kind != "tool":
+            merged = route(f"{prev.question} {text}", self.corpus.current_year)
+            fresh = route(text + " " + _topic_hint(prev.route.tool), self.corpus.current_year)
+            if fresh.tool == prev.route.tool:
+                args = {**prev.route.args, **{k: v for k, v in fresh.args.items() if v is not None}}
+                return Route("tool", prev.route.tool, args, [], fresh.assumptions or prev.route.assumptions)
+            if merged.tool == prev.route.tool:
+                return merged
+        return r
+
+    # ------------------------------------------------------------ calculators
+
+    def _tool_answer(self, text: str, r: Route, lang: str, year: int | None, pressed: bool) -> Answer:
+        from tools.registry import run_tool
+
+        hits = self.index.retriever.search(text, k=5, year=year)
+        call = ToolCall(name=r.tool or "", args=r.args)
+        try:
+            result = run_tool(call.name, dict(r.args))
+        except AssistantError as exc:
+            call.error = exc.message
+            ans = self._clause_answer(text, lang, year, pressed, False)
+            ans.tool_calls = [call]
+            return ans
+        data = result.model_dump(mode="json")
+        call.result = data
+        citations = [ct for ct in result.citations if self.corpus.quote_in_clause(ct.quote, ct.clause_id)]
+        verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
+        negative = any(data.get(k) is False for k in ("compliant", "eligible", "within_norm", "meets_checked_criteria", "waardemodel_applies")) or data.get("excluded") is True
+        lead = MSG["no_confirm"][lang] if pressed and negative else ""
+        lines = [lead + verdict]
+        numbers = _key_numbers(data, lang)
+        if numbers:
+            lines.append(numbers)
+        rule = data.get("rule_en" if lang == "en" else "rule")
+        if rule:
+            lines.append(("Rule: " if lang == "en" else "Regel: ") + rule)
+        assumptions = list(data.get("assumptions_en" if lang == "en" else "assumptions") or [])
+        assumptions += [a[1] if lang == "en" else a[0] for a in r.assumptions]
+        if assumptions:
+            lines.append(("Assumptions: " if lang == "en" else "Aannames: ") + "; ".join(dict.fromkeys(assumptions)))
+        if citations:
+            lines.append(("Source:" if lang == "en" else "Bron:") + "\n" + c.format_quotes(citations, lang))
+            if lang == "en":
+                g = c.gloss_en(citations)
+                if g:
+                    lines.append(g)
         return Answer(
-            answer="(placeholder)",
-            retrieved=[RetrievedRef(clause_id=h.passage.clause_id, passage_id=h.passage.id, text=h.passage.text, score=h.score) for h in hits],
-            latency_ms=round((time.perf_counter() - started) * 1000, 1),
-            conversation_id=conversation_id,
+            answer="\n".join(lines),
+            citations=citations,
+            tool_calls=[call],
+            retrieved=_refs(hits),
+            language=lang,  # type: ignore[arg-type]
+            intent=f"tool:{call.name}",
         )
+
+    def _clarify(self, text: str, r: Route, lang: str, year: int | None) -> Answer:
+        asks = [m[2] if lang == "en" else m[1] for m in r.missing]
+        assumptions = [a[1] if lang == "en" else a[0] for a in r.assumptions]
+        msg = " ".join(asks)
+        if assumptions:
+            msg += (" Otherwise I assume: " if lang == "en" else " Anders ga ik uit van: ") + "; ".join(assumptions) + "."
+        hits = self.index.retriever.search(text, k=5, year=year)
+        return Answer(
+            answer=msg,
+            language=lang,  # type: ignore[arg-type]
+            intent=f"clarify:{r.tool}",
+            needs_input=[m[0] for m in r.missing],
+            retrieved=_refs(hits),
+            tool_calls=[ToolCall(name=r.tool or "", args=r.args, error="missing: " + ", ".join(m[0] for m in r.missing))],
+        )
+
+    # ------------------------------------------------------------ clause answers
+
+    def _clause_answer(self, text: str, lang: str, year: int | None, pressed: bool, deadline: bool) -> Answer:
+        hits = self.index.retriever.search(text, k=5, year=year)
+        if not hits or hits[0].score < REFUSAL_SCORE:
+            ans = self._refuse(lang, None, [])
+            ans.retrieved = _refs(hits)
+            return ans
+        bm25 = self.index.retriever.bm25
+        looks_back = year is None and bool(_PAST.search(text)) and len(self.corpus.years) > 1
+        pool = self.index.retriever.search(text, k=8, year=year)  # the composer reads a little further
+        if looks_back:
+            citations = self._per_year_citations(bm25, text, hits)
+        else:
+            current = [h for h in pool if h.passage.year == self.corpus.current_year] if year is None else pool
+            chosen = c.pick(c.rank_sentences(bm25, text, current or pool))
+            citations = [ct for s in chosen if (ct := c.citation_for(self.corpus, s.passage, s.sentence))]
+        if not citations:
+            ans = self._refuse(lang, None, [])
+            ans.retrieved = _refs(hits)
+            return ans
+        body = self._lead(citations, lang, pressed) + "\n" + c.format_quotes(citations, lang)
+        if looks_back:
+            body += self._missing_in_current(citations, lang)
+        if lang == "en":
+            g = c.gloss_en(citations)
+            if g:
+                body += "\n" + g
+        return Answer(answer=body, citations=citations, retrieved=_refs(hits), language=lang, intent="clause")  # type: ignore[arg-type]
+
+    def _per_year_citations(self, bm25, text: str, hits: list[SearchHit]) -> list[Citation]:
+        out: list[Citation] = []
+        for y in sorted({h.passage.year for h in hits}):
+            scored = c.rank_sentences(bm25, text, [h for h in hits if h.passage.year == y])
+            for s in c.pick(scored, n=2):
+                ct = c.citation_for(self.corpus, s.passage, s.sentence)
+                if ct:
+                    out.append(ct)
+        return out
+
+    def _missing_in_current(self, citations: list[Citation], lang: str) -> str:
+        """Facts with a unit in an older quote that the current policy never mentions."""
+        current = self.corpus.current_year
+        cur_docs = [d.id for d in self.corpus.documents if d.year == current]
+        cur_text = " ".join(self.corpus.collapsed_texts[d] for d in cur_docs).lower()
+        missing = []
+        for ct in citations:
+            if ct.year == current:
+                continue
+            for m in re.finditer(r"\b\d+(?:[.,]\d+)?\s*(?:seconden|minuten|uur per week|uur|procent|%)", ct.quote):
+                if m.group(0).lower() not in cur_text:
+                    missing.append(m.group(0))
+        if not missing:
+            return ""
+        items = ", ".join(f"«{m}»" for m in dict.fromkeys(missing))
+        if lang == "en":
+            return f"\nThe {current} policy does not mention {items}: that text only appears in the older policy quoted above."
+        return f"\nHet beleid {current} noemt {items} niet: dat staat alleen in het oudere beleid hierboven."
+
+    def _lead(self, citations: list[Citation], lang: str, pressed: bool) -> str:
+        first = citations[0]
+        years = sorted({ct.year for ct in citations})
+        prefix = MSG["pressure_clause"][lang] if pressed else ""
+        if len(years) > 1:
+            return prefix + (
+                f"The {years[0]} and {years[-1]} texts side by side:" if lang == "en" else f"De teksten van {years[0]} en {years[-1]} naast elkaar:"
+            )
+        if lang == "en":
+            return prefix + f"The {first.year} purchasing policy says this in § {first.section} ({first.title}):"
+        return prefix + f"Het zorginkoopbeleid {first.year} zegt hierover in § {first.section} ({first.title}):"
+
+    def _refuse(self, lang: str, reason: str | None, notices: list[str]) -> Answer:
+        text = MSG["refuse"][lang] + (MSG[reason][lang] if reason else "") + MSG["refuse_contact"][lang]
+        return Answer(answer=text, refused=True, language=lang, intent=f"refuse:{reason or 'no_match'}", notices=notices)  # type: ignore[arg-type]
+
+
+def _refs(hits: list[SearchHit]) -> list[RetrievedRef]:
+    return [RetrievedRef(clause_id=h.passage.clause_id, passage_id=h.passage.id, text=h.passage.text, score=h.score) for h in hits]
+
+
+_TOPIC_HINT = {
+    "postcode_average": "postcodegebieden norm",
+    "dementia_caseload_check": "casemanager dementie fte",
+    "cooperative_staffing_check": "coöperatie fte",
+    "subcontracting_check": "onderaannemers",
+    "staffel_percentage": "percentage aanvullend budget",
+    "additional_purchase_eligibility": "bijcontractering omzetplafond",
+    "waardemodel_applicability": "waardemodel productieafspraak",
+    "new_provider_eligibility": "nieuwe zorgaanbieder inschrijven",
+}
+
+
+def _topic_hint(tool: str) -> str:
+    return _TOPIC_HINT.get(tool, "")
+
+
+_LABELS = {
+    "average": ("gemiddelde per postcodegebied", "average per postcode area"),
+    "threshold": ("drempel", "threshold"),
+    "percentage": ("percentage", "percentage"),
+    "max_reimbursement_eur": ("maximale vergoeding (€)", "maximum reimbursement (€)"),
+    "percentage_of_ceiling": ("% van het omzetplafond", "% of the ceiling"),
+    "threshold_pct": ("drempel (%)", "threshold (%)"),
+    "required_revenue_eur": ("benodigde omzet (€)", "required revenue (€)"),
+    "additional_revenue_needed_eur": ("nog nodig (€)", "still needed (€)"),
+    "own_share_pct": ("eigen deel (%)", "own share (%)"),
+    "subcontracted_share_pct": ("onderaanneming (%)", "subcontracted (%)"),
+    "max_allowed_pct": ("maximaal toegestaan (%)", "maximum allowed (%)"),
+    "clients_per_fte": ("cliënten per fte", "clients per fte"),
+    "max_clients_per_fte": ("maximaal per fte", "maximum per fte"),
+    "required_fte": ("benodigde fte", "required fte"),
+    "caseload_per_fte": ("caseload per fte", "caseload per fte"),
+    "norm_min": ("norm minimaal", "norm minimum"),
+    "norm_max": ("norm maximaal", "norm maximum"),
+}
+
+
+def _key_numbers(data: dict, lang: str) -> str:
+    parts = []
+    for key, (nl, en) in _LABELS.items():
+        v = data.get(key)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            parts.append(f"{en if lang == 'en' else nl}: {c.fmt_number(v, lang)}")
+    return " · ".join(parts)

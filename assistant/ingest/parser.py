@@ -345,6 +345,12 @@ def _sentences(block: Block) -> list[Piece]:
     return _hard_wrap(pieces)
 
 
+def split_sentences(text: str) -> list[str]:
+    """Sentences / list items / table rows of a passage, each verbatim (whitespace as in the source)."""
+    block = Block([Line(i + 1, ln) for i, ln in enumerate(text.split("\n"))])
+    return [p.text for p in _sentences(block) if p.text.strip()]
+
+
 def _hard_wrap(pieces: list[Piece]) -> list[Piece]:
     """A single sentence longer than the passage limit is cut at line ends (never mid-line)."""
     out: list[Piece] = []

@@ -69,7 +69,10 @@ GLOSSARY: dict[str, str] = {
     "team": "team", "persons": "personen", "people": "personen", "expect": "verwachten", "stop": "stopzetten",
     "continuity": "continuïteit", "waiting": "wachttijden", "phone": "telefoon", "answer": "beantwoordt",
     "minutes": "minuten", "seconds": "seconden", "hours": "uur", "week": "week",
+    "report": "melden gemeld opgeven", "reported": "gemeld", "advance": "vooraf", "beforehand": "vooraf",
+    "late": "tijdig niet", "happens": "gevolg", "consequence": "gevolg", "consequences": "gevolgen",
     # colloquial Dutch
+    "laat": "tijdig", "gehaald": "behaald", "haal": "behaald", "halen": "behaald", "vergeten": "vooraf gemeld", "melden": "gemeld", "gebeurt": "gevolg",
     "bijcontracteren": "bijcontractering aanvullende zorginkoop", "bijcontractering": "aanvullende zorginkoop",
     "contract": "overeenkomst", "contracten": "overeenkomsten", "plafond": "omzetplafond", "cliëntenstop": "zorgstop", "clientenstop": "zorgstop",
     "mailadres": "mailen", "thuiszorgorganisatie": "zorgaanbieder", "aanbieder": "zorgaanbieder",

@@ -1,0 +1,200 @@
+"""Pull calculator arguments out of free Dutch or English text.
+
+Every function is pure and returns None (or an empty list) when the text does not contain the value,
+so the router can ask for exactly what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
+    "mrt": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7,
+    "augustus": 8, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10,
+    "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUM = r"\d+(?:[.,]\d+)*"
+_POSTCODE = re.compile(r"\b[1-9]\d{3}(?:\s?[A-Z]{2})?\b")
+
+
+def parse_number(text: str) -> float | None:
+    """'1.200.000' -> 1200000, '750,000' -> 750000, '82,5' -> 82.5, '2.33' -> 2.33, '1,2 miljoen' -> 1200000."""
+    t = text.strip().replace(" ", "").replace("\u00a0", "")
+    mult = 1.0
+    m = re.match(r"^(.*?)(miljoen|mln|million|m|k|duizend|thousand)$", t, re.IGNORECASE)
+    if m:
+        t, unit = m.group(1), m.group(2).lower()
+        mult = 1_000.0 if unit in ("k", "duizend", "thousand") else 1_000_000.0
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", t):
+        return None
+    if "," in t and "." in t:  # the last separator is the decimal one
+        dec = "," if t.rfind(",") > t.rfind(".") else "."
+        t = t.replace("." if dec == "," else ",", "").replace(dec, ".")
+    elif t.count(",") + t.count(".") > 1:  # 1.200.000 or 1,200,000
+        t = t.replace(",", "").replace(".", "")
+    elif "," in t or "." in t:
+        sep = "," if "," in t else "."
+        head, tail = t.split(sep)
+        t = head + tail if len(tail) == 3 and mult == 1.0 else f"{head}.{tail}"
+    return float(t) * mult
+
+
+def euro_amounts(text: str) -> list[float]:
+    """Amounts written with €/EUR/euro, or followed by miljoen/million."""
+    out: list[float] = []
+    pat = re.compile(
+        rf"(?:€|eur\b|euro\b)\s*({_NUM}(?:\s*(?:miljoen|mln|million|k))?)"
+        rf"|({_NUM})\s*(?:(?:miljoen|mln|million)\s*)?(?:euro|eur\b|€)"
+        rf"|({_NUM}\s*(?:miljoen|million))",
+        re.IGNORECASE,
+    )
+    for m in pat.finditer(text):
+        raw = next(g for g in m.groups() if g)
+        full = m.group(0).lower()
+        if m.group(2) and re.search(r"miljoen|mln|million", full):
+            raw = raw + "miljoen"
+        value = parse_number(raw)
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def percentages(text: str) -> list[float]:
+    out = []
+    for m in re.finditer(rf"({_NUM})\s*(?:%|procent\b|percent\b)", text, re.IGNORECASE):
+        v = parse_number(m.group(1))
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def dates(text: str, default_year: int = 2027) -> list[date]:
+    """'15 maart 2027', '2027-03-15', '15-03-2027', 'half september', 'begin oktober', 'eind september'."""
+    found: list[tuple[int, date]] = []
+    for m in re.finditer(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b", text):
+        found.append((m.start(), _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    for m in re.finditer(r"\b(\d{1,2})[-/](\d{1,2})[-/](20\d{2})\b", text):
+        found.append((m.start(), _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+    for m in re.finditer(rf"\b(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+({_MONTH_RE})\b\.?(?:\s+(20\d{{2}}))?", text, re.I):
+        year = int(m.group(3)) if m.group(3) else _year_near(text, default_year)
+        found.append((m.start(), _safe_date(year, _MONTHS[m.group(2).lower()], int(m.group(1)))))
+    for m in re.finditer(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d{{2}})\b", text, re.I):
+        found.append((m.start(), _safe_date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))))
+    rel = re.compile(rf"\b(half|medio|midden|mid|begin|early|start of|eind|end of|late|eind van)\s+({_MONTH_RE})\b", re.I)
+    for m in rel.finditer(text):
+        word = m.group(1).lower()
+        day = 15 if word in ("half", "medio", "midden", "mid") else (1 if word in ("begin", "early", "start of") else 28)
+        month = _MONTHS[m.group(2).lower()]
+        if day == 28 and month != 2:
+            day = 30
+        found.append((m.start(), _safe_date(_year_near(text, default_year), month, day)))
+    return [d for _, d in sorted(found, key=lambda x: x[0]) if d is not None]
+
+
+def _year_near(text: str, default: int) -> int:
+    years = [int(y) for y in re.findall(r"\b(202\d)\b", text)]
+    return years[-1] if years else default
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def years(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b(20[12]\d)\b", text)]
+
+
+# ---------------------------------------------------------------- postcode counts
+
+_CLIENT = r"(?:cz[- ]?)?(?:cli[eë]nt(?:en)?|clients?|patients?|pati[eë]nten|verzekerden)"
+_AREA = r"(?:4-cijferige\s+|vier-cijferige\s+|four-digit\s+|4-digit\s+|four\s+digit\s+)?(?:postcode\s*gebieden|postcodegebie?d(?:en)?|postcodegebeiden|postcodes?|postal\s+code\s+areas?|postcode\s+areas?|areas?|gebieden|wijken)"
+
+
+def postcode_counts(text: str) -> dict | None:
+    """Counts per area ('5 in 5041, 1 in 5042 en 2 in 5043', '6 + 3 + 2 + 1 cliënten') or totals
+    ('10 clients spread over 4 areas'). A 4-digit postcode is never a count."""
+    t = text.replace("\u00a0", " ")
+    pairs = re.findall(r"\b(\d{1,4})\s*(?:" + _CLIENT + r"\s*)?(?:in|op|bij|at)\s+(?:postcode\s*(?:gebied\s*)?)?([1-9]\d{3})\b", t, re.I)
+    if len(pairs) >= 1 and all(not _is_postcode(c) for c, _ in pairs):
+        return {"clients_per_postcode": [int(c) for c, _ in pairs]}
+    plus = re.search(r"\b(\d{1,4}(?:\s*\+\s*\d{1,4})+)\b", t)
+    if plus:
+        counts = [int(x) for x in re.findall(r"\d+", plus.group(1))]
+        return {"clients_per_postcode": counts}
+    total = re.search(rf"\b(\d{{1,5}})\s*{_CLIENT}.{{0,60}}?\b(?:over|in|across|spread over|verdeeld over|verspreid over)\s+(\d{{1,4}})\s*{_AREA}", t, re.I)
+    if total and not _is_postcode(total.group(2)):
+        return {"total_clients": int(total.group(1)), "postcode_areas": int(total.group(2))}
+    listed = re.findall(rf"(?<![\d.,])\b(\d{{1,4}})(?![.,]\d)\s*{_CLIENT}", t, re.I)
+    areas = re.search(rf"\b(\d{{1,3}}|twee|drie|vier|vijf|two|three|four|five)\s+(?:verschillende\s+|different\s+)?{_AREA}", t, re.I)
+    if len(listed) >= 2 and not areas:
+        return {"clients_per_postcode": [int(c) for c in listed]}
+    return None
+
+
+def stated_average(text: str) -> float | None:
+    m = re.search(rf"(?:gemiddeld|average|avg\.?|gemiddelde van)\s*(?:van\s*)?({_NUM})\s*(?:{_CLIENT})?", text, re.I)
+    return parse_number(m.group(1)) if m else None
+
+
+def _is_postcode(s: str) -> bool:
+    return len(s) == 4 and s[0] != "0"
+
+
+# ---------------------------------------------------------------- scores, fte, hours
+
+_LETTER = r"([ABC])"
+
+
+def scores_by_year(text: str) -> dict[int, str]:
+    """'score A in 2026 én 2027', 'scoorde in 2026 én 2027 een B', 'C-score in 2026', 'score C in 2026'."""
+    out: dict[int, str] = {}
+    patterns = [
+        rf"\b(?:score|scoorde|scored|had|hadden|categorie)\s+(?:een\s+|an?\s+)?{_LETTER}\b(?:-score)?\s*(?:in|for|voor)?\s*((?:20\d\d)(?:\s*(?:én|en|and|&|,)\s*(?:ook\s+in\s+|in\s+)?20\d\d)*)",
+        rf"\b{_LETTER}-?(?:score|status)\b\s*(?:in|for|voor)?\s*((?:20\d\d)(?:\s*(?:én|en|and|&)\s*(?:in\s+)?20\d\d)*)",
+        rf"\b(?:in|for)\s+((?:20\d\d)(?:\s*(?:én|en|and|&)\s*(?:ook\s+)?(?:in\s+)?20\d\d)*)\s+(?:een\s+|an?\s+)?(?:score\s+)?{_LETTER}\b",
+        rf"\b(?:score|scoorde|scored)\s+(?:in\s+)?((?:20\d\d)(?:\s*(?:én|en|and|&)\s*(?:ook\s+)?(?:in\s+)?20\d\d)*)\s+(?:een\s+|an?\s+)?{_LETTER}\b",
+    ]
+    for i, pat in enumerate(patterns):
+        for m in re.finditer(pat, text, re.I):
+            letter, yrs = (m.group(1), m.group(2)) if i < 2 else (m.group(2), m.group(1))
+            for y in re.findall(r"20\d\d", yrs or ""):
+                out.setdefault(int(y), letter.upper())
+    if not out:
+        m = re.search(rf"\b(?:score|scoorde|scored|status)\s+(?:een\s+|an?\s+)?{_LETTER}\b|\b{_LETTER}-(?:score|status)\b", text, re.I)
+        if m:
+            letter = (m.group(1) or m.group(2)).upper()
+            yrs = years(text)
+            out[yrs[0] if yrs else 2026] = letter
+    return out
+
+
+def cost_points(text: str) -> float | None:
+    m = re.search(rf"({_NUM})\s*(?:punten|points|pnt)\b", text, re.I)
+    return parse_number(m.group(1)) if m else None
+
+
+def fte_and_clients(text: str) -> tuple[float | None, float | None]:
+    fte = re.search(rf"({_NUM})\s*fte\b", text, re.I)
+    clients = re.search(rf"({_NUM})\s*{_CLIENT}", text, re.I)
+    return (
+        parse_number(fte.group(1)) if fte else None,
+        parse_number(clients.group(1)) if clients else None,
+    )
+
+
+def hours(text: str) -> list[float]:
+    return [v for v in (parse_number(x) for x in re.findall(rf"({_NUM})\s*(?:uur|uren|hours|hrs)\b", text, re.I)) if v]
+
+
+def shares(text: str) -> list[float]:
+    return percentages(text)
+
+
+def postcodes(text: str) -> list[str]:
+    return _POSTCODE.findall(text)
