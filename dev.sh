@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine (see README):
+#   bash dev.sh serve   set up .venv and start the web chat + API on http://127.0.0.1:8000 (offline default)
+#   bash dev.sh test    set up .venv with the test extras, then lint, tests and the evaluation gate
+set -euo pipefail
+cd "$(dirname "$0")"
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False PIP_DISABLE_PIP_VERSION_CHECK=1
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+VENV=.venv
+PIP="$VENV/bin/pip install -q -c constraints.txt"
+
+setup_base() {
+  [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+  $PIP -e .
+}
+
+setup_test() {
+  setup_base
+  # torch first: 2.13.0 is a CPU build on this machine's disk; without it pip would pull a multi-GB CUDA build
+  "$VENV/bin/python" -c "import torch" 2>/dev/null || $PIP torch==2.13.0
+  $PIP -e '.[st,llm,dev]'
+  bash scripts/setup-browser.sh
+}
+
+case "${1:-}" in
+  serve)
+    setup_base
+    "$VENV/bin/assistant" index
+    exec "$VENV/bin/assistant" serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}"
+    ;;
+  test)
+    setup_test
+    export ASSISTANT_DATA_DIR="$PWD/data" ASSISTANT_TEST_DATA_DIR="$PWD/data"
+    "$VENV/bin/ruff" check assistant tools tests evals
+    "$VENV/bin/assistant" index
+    "$VENV/bin/python" -m pytest -q
+    "$VENV/bin/assistant" eval --dataset evals/dev.jsonl --out eval-output
+    ;;
+  *)
+    echo "usage: bash dev.sh serve | bash dev.sh test" >&2
+    exit 2
+    ;;
+esac
