@@ -33,7 +33,7 @@ _TARIFF = re.compile(r"\b(uur)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bpri
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)\s?(?:[1-9](?:[\s-]?\d){8})(?!\d)")
 _NAME = re.compile(
-    r"\b(mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|mw\.?|de heer|mr\.?|mrs\.?|ms\.?|cliënt|client|patiënt|patient)\s+"
+    r"\b((?i:mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|mw\.?|de heer|mr\.?|mrs\.?|ms\.?|cliënt|client|patiënt|patient))\s+"
     r"((?:van\s+(?:der?\s+)?|de\s+|den\s+|ter\s+|te\s+)?[A-Z][a-zà-ÿ'-]+)",
 )
 CZ_POLICY_ADDRESS = "inkoopvvt.zvw@cz.nl"

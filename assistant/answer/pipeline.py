@@ -169,13 +169,13 @@ class Assistant:
         prev = self.conversations.last(cid)
         follow_up = bool(re.match(r"^\s*(en|and|maar|but|wat als|what if|stel|suppose)\b", text, re.I)) or len(text) < 60
         if prev and prev.route.tool and follow_up and r.kind != "tool":
-            merged = route(f"{prev.question} {text}", self.corpus.current_year)
-            fresh = route(text + " " + _topic_hint(prev.route.tool), self.corpus.current_year)
-            if fresh.tool == prev.route.tool:
+            args = _merge_follow_up(prev.route.args, text)
+            if args is None:
+                fresh = route(text + " " + _topic_hint(prev.route.tool), self.corpus.current_year)
+                if fresh.tool != prev.route.tool:
+                    return r
                 args = {**prev.route.args, **{k: v for k, v in fresh.args.items() if v is not None}}
-                return Route("tool", prev.route.tool, args, [], fresh.assumptions or prev.route.assumptions)
-            if merged.tool == prev.route.tool:
-                return merged
+            return Route("tool", prev.route.tool, args, [], prev.route.assumptions)
         return r
 
     # ------------------------------------------------------------ calculators
@@ -330,6 +330,27 @@ _TOPIC_HINT = {
     "waardemodel_applicability": "waardemodel productieafspraak",
     "new_provider_eligibility": "nieuwe zorgaanbieder inschrijven",
 }
+
+
+def _merge_follow_up(prev: dict, text: str) -> dict | None:
+    """'En als het € 310.000 was?': the new value replaces the earlier value of the same kind that is
+    closest in size (an amount replaces an amount, a percentage a percentage, counts the counts)."""
+    from assistant.answer import extract as x
+
+    args = dict(prev)
+    counts = x.postcode_counts(text)
+    if counts and ("clients_per_postcode" in prev or "total_clients" in prev):
+        for k in ("clients_per_postcode", "total_clients", "postcode_areas"):
+            args.pop(k, None)
+        return {**args, **counts}
+    for values, suffix in ((x.euro_amounts(text), ("_eur",)), (x.percentages(text), ("_pct", "_reached"))):
+        keys = [k for k, v in prev.items() if k.endswith(suffix) and isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if values and keys:
+            new = values[0]
+            key = min(keys, key=lambda k: abs(prev[k] - new) / max(abs(prev[k]), 1))
+            args[key] = int(new) if float(new).is_integer() else new
+            return args
+    return None
 
 
 def _topic_hint(tool: str) -> str:

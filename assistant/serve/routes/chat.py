@@ -1,0 +1,55 @@
+"""POST /api/ask, POST /api/chat (server-sent events), GET /api/conversations/{id}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import StreamingResponse
+
+from assistant.domain import Answer
+from assistant.errors import NotFound
+from assistant.persistence import Store, check_conversation_id
+from assistant.serve import service
+from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
+from assistant.serve.routes import ERRORS, SSE
+from assistant.serve.schemas import AskRequest, ConversationResponse
+
+router = APIRouter(prefix="/api", tags=["chat"])
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
+
+@router.post("/ask", response_model=Answer, responses=ERRORS, dependencies=[Depends(rate_limit)])
+async def ask(
+    req: AskRequest,
+    services: Services = Depends(get_services),
+    assistant: Any = Depends(get_assistant),
+    store: Store = Depends(get_store),
+) -> Answer:
+    """Answer a question with citations. Creates a conversation when none is given and stores the turn."""
+    return await service.ask(services, assistant, store, req.question, req.year, req.conversation_id)
+
+
+@router.post("/chat", response_class=StreamingResponse, responses={**ERRORS, **SSE}, dependencies=[Depends(rate_limit)])
+async def chat(
+    req: AskRequest,
+    services: Services = Depends(get_services),
+    assistant: Any = Depends(get_assistant),
+    store: Store = Depends(get_store),
+) -> StreamingResponse:
+    """Like /api/ask, streamed as server-sent events: `meta` (conversation_id), `delta` ({"text"}) per
+    sentence, `citations`, `tool_calls`, `done` (the rest of the Answer); `error` if it fails midway."""
+    question, cid = service.prepare(assistant, store, req.question, req.year, req.conversation_id)
+    events = service.chat_events(services, assistant, store, question, req.year, cid)
+    return StreamingResponse(events, media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+@router.get("/conversations/{conversation_id}", response_model=ConversationResponse, responses=ERRORS)
+def conversation(conversation_id: str, limit: int = 50, store: Store = Depends(get_store)) -> ConversationResponse:
+    """The stored turns of a conversation, oldest first."""
+    check_conversation_id(conversation_id)
+    if not store.has_conversation(conversation_id):
+        raise NotFound(f"unknown conversation {conversation_id!r}")
+    return ConversationResponse(
+        conversation_id=conversation_id, turns=store.history(conversation_id, min(max(limit, 1), 200))
+    )

@@ -1,0 +1,269 @@
+"""What the routes do, kept out of the route functions: asking and storing turns, streaming an answer
+as server-sent events, clause look-ups with highlighted quotes, OpenAI-compatible formatting."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from assistant.domain import Answer, Clause
+from assistant.errors import AssistantError, InvalidInput, NotFound
+from assistant.persistence import Store, check_conversation_id
+from assistant.retrieve.analysis import fold
+from assistant.serve.deps import Services
+from assistant.serve.schemas import ChatCompletionRequest, ClauseDetail, ClauseList, ClauseSummary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assistant.answer.pipeline import Assistant
+
+log = logging.getLogger(__name__)
+
+MODEL_ID = "cz-wijkverpleging"
+PING_S = 10.0  # keep-alive comment while the answer is being composed
+_CHUNK = re.compile(r".*?(?:[.!?](?=\s|$)|\n|$)\s*", re.S)
+
+
+# formatting ------------------------------------------------------------------------------------
+def split_chunks(text: str) -> list[str]:
+    """Sentence-sized pieces whose concatenation is exactly `text`."""
+    return [c for c in _CHUNK.findall(text) if c]
+
+
+def section_label(clause_id: str, section: str) -> str:
+    """'§3.2.1', 'Bijlage 1 §1.5.2', 'Voorwoord'."""
+    label = f"§{section}" if section[:1].isdigit() else section
+    m = re.search(r"/bijlage-(\d+)/", clause_id)
+    return f"Bijlage {m.group(1)} {label}" if m and section[:1].isdigit() else label
+
+
+def markdown_answer(answer: Answer) -> str:
+    """The answer text and a Markdown list of its citations (section, year, quote)."""
+    text = answer.answer.rstrip()
+    if not answer.citations:
+        return text
+    head = "**Sources**" if answer.language == "en" else "**Bronnen**"
+    lines = [
+        f'{i}. {section_label(c.clause_id, c.section)} {c.title} ({c.year}): "{c.quote}"'
+        for i, c in enumerate(answer.citations, 1)
+    ]
+    return f"{text}\n\n{head}\n" + "\n".join(lines)
+
+
+def sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def error_payload(exc: Exception) -> dict[str, dict[str, str]]:
+    if isinstance(exc, AssistantError):
+        return {"error": {"code": exc.code, "message": exc.message}}
+    return {
+        "error": {"code": "internal_error", "message": "something went wrong on our side; the error has been logged"}
+    }
+
+
+# asking ---------------------------------------------------------------------------------------
+def prepare(
+    assistant: Assistant, store: Store, question: str, year: int | None, conversation_id: str | None
+) -> tuple[str, str]:
+    """Validate before any work (so a stream never starts for a bad request); (question, conversation id)."""
+    question = assistant.check_question(question)
+    assistant.corpus.check_year(year)
+    cid = check_conversation_id(conversation_id) if conversation_id else store.new_conversation_id()
+    return question, cid
+
+
+def answer_and_store(assistant: Assistant, store: Store, question: str, year: int | None, cid: str) -> Answer:
+    """Ask, then store both turns (committed before returning; done even if the client has gone)."""
+    answer = assistant.ask(question, conversation_id=cid, year=year).model_copy(update={"conversation_id": cid})
+    store.append_turn(cid, "user", question, {"year": year})
+    meta = {
+        "citations": [c.model_dump() for c in answer.citations],
+        "tool_calls": [t.name for t in answer.tool_calls],
+        "refused": answer.refused,
+        "mode": answer.mode,
+        "intent": answer.intent,
+        "latency_ms": answer.latency_ms,
+    }
+    store.append_turn(cid, "assistant", answer.answer, meta)
+    return answer
+
+
+async def ask(
+    services: Services, assistant: Assistant, store: Store, question: str, year: int | None, cid: str | None
+) -> Answer:
+    question, cid = prepare(assistant, store, question, year, cid)
+    return await services.run(answer_and_store, assistant, store, question, year, cid)
+
+
+async def _answer_with_pings(services: Services, work: Any) -> AsyncIterator[Answer | str]:
+    """Yield keep-alive comments until `work` (a coroutine) is done, then its Answer."""
+    task = asyncio.ensure_future(work)
+    task.add_done_callback(lambda t: t.cancelled() or t.exception())  # never "exception was never retrieved"
+    while not task.done():
+        done, _ = await asyncio.wait({task}, timeout=PING_S)
+        if not done:
+            yield ": ping\n\n"
+    yield task.result()
+
+
+async def chat_events(
+    services: Services, assistant: Assistant, store: Store, question: str, year: int | None, cid: str
+) -> AsyncIterator[str]:
+    """SSE: meta, delta* (sentence by sentence), citations, tool_calls, done; or error."""
+    yield sse("meta", {"conversation_id": cid, "year": year, "model": MODEL_ID})
+    answer: Answer | None = None
+    try:
+        async for item in _answer_with_pings(
+            services, services.run(answer_and_store, assistant, store, question, year, cid)
+        ):
+            if isinstance(item, str):
+                yield item
+            else:
+                answer = item
+    except Exception as exc:  # noqa: BLE001 - reported in-stream; unexpected ones logged with traceback
+        if not isinstance(exc, AssistantError):
+            log.exception("chat stream failed")
+        yield sse("error", error_payload(exc))
+        return
+    assert answer is not None
+    for chunk in split_chunks(answer.answer):
+        yield sse("delta", {"text": chunk})
+        await asyncio.sleep(0)
+    yield sse("citations", {"citations": [c.model_dump() for c in answer.citations]})
+    yield sse("tool_calls", {"tool_calls": [t.model_dump() for t in answer.tool_calls]})
+    yield sse("done", answer.model_dump(exclude={"answer", "citations", "tool_calls"}))
+
+
+# clauses ---------------------------------------------------------------------------------------
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where `quote` stands in `text`, whitespace-tolerant (quotes are whitespace-collapsed)."""
+    words = quote.split()
+    if not words:
+        return []
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def summary(c: Clause) -> ClauseSummary:
+    return ClauseSummary(**c.model_dump(include=set(ClauseSummary.model_fields)))
+
+
+def clause_detail(assistant: Assistant, clause_id: str, quote: str | None) -> ClauseDetail:
+    corpus = assistant.corpus
+    clause = corpus.clause(clause_id)
+    doc = corpus.doc_by_id.get(clause.doc)
+    return ClauseDetail(
+        **summary(clause).model_dump(),
+        text=clause.text,
+        document_title=doc.title if doc else clause.doc,
+        status=doc.status if doc else "current",
+        passages=[p for p in corpus.passages if p.clause_id == clause.id],
+        quote=quote,
+        highlights=quote_spans(clause.text, quote) if quote else [],
+    )
+
+
+def browse_clauses(assistant: Assistant, year: int | None, q: str | None) -> ClauseList:
+    corpus = assistant.corpus
+    corpus.check_year(year)
+    needle = fold(q.strip()) if q and q.strip() else None
+    found = [
+        c
+        for c in corpus.clauses
+        if (year is None or c.year == year) and (needle is None or needle in fold(f"{c.section} {c.title} {c.text}"))
+    ]
+    return ClauseList(total=len(found), clauses=[summary(c) for c in found])
+
+
+# tools -----------------------------------------------------------------------------------------
+def run_tool(registry: Any, name: str, args: dict[str, Any]) -> dict[str, Any]:
+    from pydantic import ValidationError
+
+    from assistant.serve.errors import validation_message
+
+    if not any(t["name"] == name for t in registry.list_tools()):
+        raise NotFound(f"unknown calculator {name!r}; see GET /api/tools")
+    try:
+        result = registry.run_tool(name, args)
+    except ValidationError as exc:
+        raise InvalidInput(validation_message(exc.errors())[1]) from None
+    return result.model_dump() if hasattr(result, "model_dump") else dict(result)
+
+
+# OpenAI-compatible -----------------------------------------------------------------------------
+def last_user_message(req: ChatCompletionRequest) -> str:
+    for message in reversed(req.messages):
+        if message.role != "user":
+            continue
+        content = message.content
+        if isinstance(content, list):
+            content = " ".join(str(p.get("text", "")) for p in content if p.get("type") in ("text", "input_text"))
+        if content and content.strip():
+            return content
+    raise InvalidInput("messages: there is no user message with text to answer")
+
+
+def check_model(model: str) -> None:
+    if model != MODEL_ID:
+        raise NotFound(f"unknown model {model!r}; the available model is {MODEL_ID!r}")
+
+
+def completion_id() -> str:
+    return "chatcmpl-" + uuid.uuid4().hex[:24]
+
+
+def completion(answer: Answer, model: str) -> dict[str, Any]:
+    content = markdown_answer(answer)
+    prompt, done = len(answer.answer.split()), len(content.split())
+    return {
+        "id": completion_id(),
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": prompt, "completion_tokens": done, "total_tokens": prompt + done},
+        "citations": [c.model_dump() for c in answer.citations],
+    }
+
+
+def _chunk(cid: str, created: int, model: str, delta: dict[str, Any], finish: str | None = None) -> str:
+    body = {
+        "id": cid,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": model,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
+    return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+
+async def completion_chunks(
+    services: Services, work: Callable[[], Awaitable[Answer]], model: str
+) -> AsyncIterator[str]:
+    """OpenAI streaming: a role chunk, content chunks sentence by sentence, a stop chunk, [DONE]."""
+    cid, created = completion_id(), int(time.time())
+    yield _chunk(cid, created, model, {"role": "assistant", "content": ""})
+    answer: Answer | None = None
+    try:
+        async for item in _answer_with_pings(services, work()):
+            if isinstance(item, str):
+                yield item
+            else:
+                answer = item
+    except Exception as exc:  # noqa: BLE001 - the stream has started: report the error inside it
+        if not isinstance(exc, AssistantError):
+            log.exception("completion stream failed")
+        yield f"data: {json.dumps(error_payload(exc), ensure_ascii=False)}\n\n"
+        return
+    assert answer is not None
+    for piece in split_chunks(markdown_answer(answer)):
+        yield _chunk(cid, created, model, {"content": piece})
+        await asyncio.sleep(0)
+    yield _chunk(cid, created, model, {}, finish="stop")
+    yield "data: [DONE]\n\n"
