@@ -75,7 +75,8 @@ GLOSSARY: dict[str, str] = {
     "laat": "tijdig", "gehaald": "behaald", "haal": "behaald", "halen": "behaald", "vergeten": "vooraf gemeld", "melden": "gemeld", "gebeurt": "gevolg",
     "bijcontracteren": "bijcontractering aanvullende zorginkoop", "bijcontractering": "aanvullende zorginkoop",
     "contract": "overeenkomst", "contracten": "overeenkomsten", "plafond": "omzetplafond", "cliëntenstop": "zorgstop", "clientenstop": "zorgstop",
-    "mailadres": "mailen", "thuiszorgorganisatie": "zorgaanbieder", "aanbieder": "zorgaanbieder",
+    "mailadres": "mailen", "thuiszorgorganisatie": "zorgaanbieder", "thuiszorgorganisaties": "zorgaanbieders",
+    "thuiszorgbedrijf": "zorgaanbieder", "zorgbedrijf": "zorgaanbieder", "organisatie": "zorgaanbieder", "aanbieder": "zorgaanbieder",
     "aanbieders": "zorgaanbieders", "zzp": "zzp’ers", "zzpers": "zzp’ers", "zzp'ers": "zzp’ers",
     "cooperatie": "coöperatie", "zorgcooperatie": "zorgcoöperatie", "clienten": "cliënten",
     "kwaliteitsinfo": "kwaliteitsinformatie", "vecozo": "vecozo uitvraagmodule",
@@ -88,6 +89,9 @@ BASE_WORDS = set(
     nacht dienst verband team plan project cliënt cliënten client clienten regio score model waarde
     uitvraag module onderdeel termijn datum aanvraag verzoek opleiding niveau""".split()
 )
+
+# colloquial words the policy never uses: replaced by their glossary terms instead of kept beside them
+REPLACED = {"thuiszorgorganisatie", "thuiszorgorganisaties", "thuiszorgbedrijf", "zorgbedrijf", "organisatie"}
 
 _stemmer = Stemmer.Stemmer("dutch")
 
@@ -109,9 +113,20 @@ def raw_tokens(text: str) -> list[str]:
     return out
 
 
+_VOWELS = set("aeiouy")
+
+
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
-    return _stemmer.stemWord(token)
+    """Snowball Dutch, plus two light rules it lacks: the verb ending -t (borgt/borgen -> borg,
+    levert/leveren -> lever) and a doubled vowel in the last syllable (leveer -> lever)."""
+    s = _stemmer.stemWord(token)
+    if len(s) > 4 and s.endswith("t") and s[-2] not in _VOWELS and token.endswith("t"):
+        s = s[:-1]
+    m = re.match(r"^(.*[^aeiou])(aa|ee|oo|uu)([^aeiou])$", s)
+    if m and len(s) > 4:
+        s = m.group(1) + m.group(2)[0] + m.group(3)
+    return s
 
 
 class CompoundSplitter:
@@ -163,7 +178,7 @@ def analyse(text: str, splitter: CompoundSplitter | None = None, expand: bool = 
         for t in tokens:
             if t in GLOSSARY:
                 extra.extend(raw_tokens(GLOSSARY[t]))
-        tokens = tokens + extra
+        tokens = [t for t in tokens if t not in REPLACED] + extra
     for t in tokens:
         if t in STOPWORDS or len(t) < 2:
             continue

@@ -1,0 +1,100 @@
+"""deadlines: dated obligations with clause refs, topic filter (nl/en) and status on a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tools.deadline_data import DEADLINES
+from tools.registry import run_tool
+
+
+def run(**args):
+    return run_tool("deadlines", args)
+
+
+def by_id(out):
+    return {d.id: d for d in out.deadlines}
+
+
+def test_all_deadlines_without_filter_sorted_by_last_day():
+    out = run()
+    assert {d.id for d in out.deadlines} == {d.id for d in DEADLINES}
+    last_days = [d.last_day for d in out.deadlines]
+    assert last_days == sorted(last_days)
+    assert last_days[0] == date(2026, 3, 31) and last_days[-1] == date(2027, 12, 30)
+    assert all(d.status is None for d in out.deadlines)
+    assert len(out.available_topics) == len(DEADLINES)
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected_id", "last_day"),
+    [
+        ("bezwaar", "objections", date(2026, 5, 15)),
+        ("objections", "objections", date(2026, 5, 15)),
+        ("RESV-plan", "resv_plan", date(2026, 7, 15)),
+        ("innovatie projectplan", "innovation_plan", date(2027, 7, 31)),
+        ("innovation", "innovation_plan", date(2027, 7, 31)),
+        ("bijcontractering", "additional_purchase_send_deadline", date(2027, 12, 30)),
+        ("nachtzorg businesscase", "night_care_business_case", date(2026, 4, 30)),
+        ("inschrijving nieuwe zorgaanbieder", "new_provider_registration", date(2027, 2, 28)),
+        ("kwaliteitsinformatie", "quality_information", date(2026, 5, 31)),
+        ("Wanneer moet ik tekenen?", "signing", date(2026, 11, 1)),
+    ],
+)
+def test_topic_filter(topic, expected_id, last_day):
+    out = run(topic=topic)
+    found = by_id(out)
+    assert expected_id in found
+    assert found[expected_id].last_day == last_day
+    assert len(found) < len(DEADLINES)
+
+
+def test_vecozo_lists_both_windows_with_their_sources():
+    found = by_id(run(topic="VECOZO"))
+    assert found["quality_information"].start == date(2026, 5, 2)
+    assert found["quality_information_kindzorg"].start == date(2026, 5, 1)
+    assert "wv2027/bijlage-2" in found["quality_information_kindzorg"].clause_ids
+    assert "wv2027/4.1" in found["quality_information"].clause_ids
+
+
+def test_status_on_1_may_2026_quality_window():
+    found = by_id(run(topic="VECOZO", on_date="2026-05-01"))
+    assert found["quality_information"].status == "upcoming"
+    assert found["quality_information_kindzorg"].status == "open"
+
+
+@pytest.mark.parametrize(("day", "status"), [("2027-07-31", "open"), ("2027-08-01", "passed")])
+def test_voor_1_augustus_means_31_july_is_the_last_day(day, status):
+    assert by_id(run(topic="innovation", on_date=day))["innovation_plan"].status == status
+
+
+@pytest.mark.parametrize(("day", "status"), [("2026-05-15", "open"), ("2026-05-16", "passed")])
+def test_objections_uiterlijk_15_mei_is_inclusive(day, status):
+    out = run(topic="bezwaar", on_date=day)
+    assert by_id(out)["objections"].status == status
+    assert (out.open_on_date == ["objections"]) is (status == "open")
+
+
+def test_open_upcoming_and_passed_partition_the_list():
+    out = run(on_date="2026-12-15")
+    ids = [d.id for d in out.deadlines]
+    assert sorted(out.open_on_date + out.upcoming_on_date + out.passed_on_date) == sorted(ids)
+    assert "new_provider_registration" in out.open_on_date
+    assert "innovation_plan" in out.open_on_date
+    assert "signing" in out.passed_on_date
+    assert "additional_purchase_request" in out.upcoming_on_date
+    assert "Inschrijving nieuwe zorgaanbieders 2027" in out.verdict
+
+
+def test_unknown_topic_returns_nothing_and_says_so():
+    out = run(topic="tandarts")
+    assert out.deadlines == [] and out.citations == []
+    assert "Geen termijn gevonden" in out.verdict
+
+
+def test_citations_belong_to_the_returned_deadlines():
+    out = run(topic="RESV")
+    assert {c.clause_id for c in out.citations} == {"wv2027/2.3.9", "wv2027/2.3.2"}
+    assert any("Uiterlijk op 15 juli 2026 levert de betreffende regio het RESV-plan" in c.quote for c in out.citations)

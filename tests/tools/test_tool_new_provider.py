@@ -1,0 +1,86 @@
+"""new_provider_eligibility: the checkable 3.2.1 conditions, window boundaries included."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.registry import run_tool
+
+WINDOW = "registration_window_2026-12-01_to_2027-02-28"
+
+
+def run(**args):
+    return run_tool("new_provider_eligibility", args)
+
+
+@pytest.mark.parametrize(
+    ("day", "ok"),
+    [("2026-11-30", False), ("2026-12-01", True), ("2027-01-15", True), ("2027-02-28", True), ("2027-03-01", False)],
+)
+def test_registration_window_is_inclusive(day, ok):
+    out = run(registration_date=day)
+    assert out.meets_checked_criteria is ok
+    assert (WINDOW in out.failed_criteria) is not ok
+    assert (WINDOW in out.passed_criteria) is ok
+
+
+def test_late_registration_cites_3_2_1_and_4_1():
+    out = run(registration_date="2027-03-15")
+    quotes = {(c.clause_id, c.quote) for c in out.citations}
+    assert any(cid == "wv2027/3.2.1" and "Inschrijvingen die later binnenkomen" in q for cid, q in quotes)
+    assert any(cid == "wv2027/4.1" and "tot en met 28 februari 2027" in q for cid, q in quotes)
+
+
+@pytest.mark.parametrize(("revenue", "ok"), [(50_000, True), (49_999.99, False), (40_000, False), (75_000, True)])
+def test_minimum_expected_revenue_is_inclusive(revenue, ok):
+    out = run(expected_annual_revenue_cz_eur=revenue)
+    assert out.meets_checked_criteria is ok
+    assert ("minimum_expected_revenue_50000" in out.failed_criteria) is not ok
+
+
+def test_second_registration_in_a_year_fails():
+    assert run(registrations_this_year=1).meets_checked_criteria is True
+    out = run(registrations_this_year=2)
+    assert out.failed_criteria == ["max_one_registration_per_contract_year"]
+
+
+@pytest.mark.parametrize(
+    ("rejected", "shows", "result"),
+    [(False, None, "passed"), (True, True, "passed"), (True, False, "failed"), (True, None, "not_checked")],
+)
+def test_earlier_rejection_for_added_value(rejected, shows, result):
+    out = run(rejected_last_year_for_added_value=rejected, shows_added_value_development=shows)
+    code = "earlier_rejection_added_value_not_demonstrated"
+    lists = {"passed": out.passed_criteria, "failed": out.failed_criteria, "not_checked": out.not_checked}
+    assert code in lists[result]
+
+
+@pytest.mark.parametrize(("avg", "ok"), [(3, True), (2.99, False), (3.5, True)])
+def test_postcode_average_in_core_area(avg, ok):
+    out = run(average_clients_per_postcode=avg, mostly_in_core_area=True)
+    assert out.meets_checked_criteria is ok
+
+
+def test_postcode_average_outside_core_area_does_not_apply():
+    out = run(average_clients_per_postcode=1, mostly_in_core_area=False)
+    assert out.meets_checked_criteria is True
+    assert out.not_applicable == ["postcode_average_at_least_3"]
+
+
+@pytest.mark.parametrize(("status", "ok"), [("geen", False), ("melding_gedaan", True), ("toelating", True)])
+def test_igj_status(status, ok):
+    assert run(igj_status=status).meets_checked_criteria is ok
+
+
+def test_criteria_no_calculator_can_check_are_listed():
+    out = run(registration_date="2027-01-10", expected_annual_revenue_cz_eur=80_000)
+    assert out.meets_checked_criteria is True
+    assert {"added_value", "white_spot", "integrity_investigation"} <= set(out.still_to_assess)
+    assert "igj_notification_or_licence" in out.not_checked
+    quotes = " ".join(c.quote for c in out.citations)
+    assert "witte vlek" in quotes and "integriteitsonderzoek" in quotes.lower()
+
+
+def test_several_failures_are_all_reported():
+    out = run(registration_date="2027-04-01", expected_annual_revenue_cz_eur=10_000, igj_status="geen")
+    assert set(out.failed_criteria) == {WINDOW, "minimum_expected_revenue_50000", "igj_notification_or_licence"}

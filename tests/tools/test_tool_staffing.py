@@ -1,0 +1,86 @@
+"""cooperative_staffing_check (1 fte per 55 clients) and dementia_caseload_check (50 to 65 per fte)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.registry import run_tool
+
+
+def coop(clients, fte):
+    return run_tool("cooperative_staffing_check", {"clients": clients, "hbo_bachelor_nurse_fte": fte})
+
+
+def dementia(clients, fte):
+    return run_tool("dementia_caseload_check", {"clients": clients, "casemanager_fte": fte})
+
+
+def test_exactly_55_clients_per_fte_complies():
+    out = coop(110, 2)
+    assert out.clients_per_fte == 55.0
+    assert out.required_fte == 2.0
+    assert out.compliant is True
+
+
+def test_56_clients_per_fte_does_not_comply():
+    out = coop(56, 1)
+    assert out.clients_per_fte == 56.0
+    assert out.required_fte == 1.02
+    assert out.compliant is False
+    assert "voldoet niet" in out.verdict
+
+
+def test_just_over_55_is_not_shown_as_55():
+    out = coop(55_001, 1000)  # 55.001 per fte
+    assert out.compliant is False
+    assert out.clients_per_fte == 55.01
+
+
+def test_dev_example_cooperative():
+    out = coop(160, 3)
+    assert out.required_fte == 2.91
+    assert out.clients_per_fte == 53.33
+    assert out.max_clients_per_fte == 55
+    assert out.compliant is True
+    assert any("op 55 cliënten" in c.quote for c in out.citations)
+
+
+def test_zero_clients_complies():
+    out = coop(0, 1)
+    assert out.compliant is True and out.required_fte == 0
+
+
+@pytest.mark.parametrize(
+    ("clients", "fte", "within", "position"),
+    [
+        (100, 2, True, "within"),
+        (130, 2, True, "within"),
+        (99, 2, False, "below"),
+        (131, 2, False, "above"),
+        (210, 3, False, "above"),
+        (50, 1, True, "within"),
+        (65, 1, True, "within"),
+    ],
+)
+def test_dementia_boundaries_50_and_65_are_inclusive(clients, fte, within, position):
+    out = dementia(clients, fte)
+    assert out.within_norm is within
+    assert out.position == position
+    assert (out.norm_min, out.norm_max) == (50, 65)
+
+
+def test_dev_example_dementia_70_per_fte():
+    out = dementia(210, 3)
+    assert out.caseload_per_fte == 70.0
+    assert "70,00" in out.verdict and "boven" in out.verdict
+    assert any(c.quote.endswith("gemiddeld 50 tot 65 cliënten per fte.") for c in out.citations)
+
+
+def test_dementia_display_never_rounds_onto_a_limit():
+    assert dementia(65_001, 1000).caseload_per_fte == 65.01
+    assert dementia(49_999, 1000).caseload_per_fte == 49.99
+
+
+def test_tot_is_read_inclusively_and_says_so():
+    out = dementia(65, 1)
+    assert any("tot en met 65" in a for a in out.assumptions)

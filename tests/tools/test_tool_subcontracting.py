@@ -1,0 +1,78 @@
+"""subcontracting_check: Bijlage 1 §1.1/§1.2 (2027) and the 2024 ingroeimodel."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.registry import run_tool
+
+
+def run(**args):
+    return run_tool("subcontracting_check", args)
+
+
+def test_exactly_50_percent_subcontracting_complies():
+    out = run(total_care_hours=10_000, subcontracted_hours=5_000)
+    assert (out.subcontracted_share_pct, out.own_share_pct, out.max_allowed_pct) == (50.0, 50.0, 50)
+    assert out.compliant is True
+
+
+def test_just_over_50_percent_does_not_comply_and_is_not_shown_as_50():
+    out = run(total_care_hours=1_000_000, subcontracted_hours=500_001)
+    assert out.compliant is False
+    assert out.subcontracted_share_pct == 50.01
+    assert out.own_share_pct == 49.99
+
+
+def test_dev_example_58_33_percent():
+    out = run(total_care_hours=12_000, subcontracted_hours=7_000, is_cooperative=False)
+    assert out.subcontracted_share_pct == 58.33
+    assert out.own_share_pct == 41.67
+    assert out.compliant is False
+    assert "58,33%" in out.verdict
+
+
+def test_zzp_hours_count_as_subcontracting_and_volle_dochters_as_own():
+    out = run(own_staff_hours=400, full_subsidiary_hours=200, zzp_hours=300, subcontractor_hours=100)
+    assert out.subcontracted_share_pct == 40.0  # (300 + 100) / 1000
+    assert out.own_share_pct == 60.0
+    quotes = " ".join(c.quote for c in out.citations)
+    assert "Zzp’ers gelden daarbij uitdrukkelijk óók als onderaannemers" in quotes
+    assert "‘volle dochters’ worden niet als onderaannemer beschouwd" in quotes
+
+
+@pytest.mark.parametrize(("year", "limit"), [(2022, 75), (2023, 65), (2024, 50), (2025, 50), (2026, 50), (2027, 50)])
+def test_ingroeimodel_limits(year, limit):
+    at_limit = run(subcontracted_share_pct=limit, year=year)
+    over = run(subcontracted_share_pct=limit + 0.5, year=year)
+    assert at_limit.max_allowed_pct == limit
+    assert at_limit.compliant is True
+    assert over.compliant is False
+
+
+def test_2022_cites_the_2024_appendix():
+    out = run(subcontracted_share_pct=70, year=2022)
+    cited = [c for c in out.citations if c.clause_id == "wv2024/bijlage-1/1.2"]
+    assert any("Maximaal 75% van de geleverde zorg wordt in onderaanneming uitgevoerd" in c.quote for c in cited)
+    assert all(c.year == 2024 for c in cited)
+
+
+def test_2026_is_assumed_50_percent_and_says_so():
+    out = run(subcontracted_share_pct=50, year=2026)
+    assert out.max_allowed_pct == 50
+    assert any("2025" in a and "2026" in a for a in out.assumptions)
+
+
+def test_cooperative_is_exempt():
+    out = run(total_care_hours=1000, subcontracted_hours=1000, is_cooperative=True)
+    assert out.subcontracted_share_pct == 100.0
+    assert out.within_limit is False
+    assert out.requirement_applies is False
+    assert out.compliant is True
+    assert "wv2027/3.2.2" in {c.clause_id for c in out.citations}
+
+
+def test_own_share_form():
+    out = run(own_share_pct=45)
+    assert out.subcontracted_share_pct == 55.0
+    assert out.compliant is False
