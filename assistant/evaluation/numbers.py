@@ -16,8 +16,9 @@ in whole euros and shares with at most two decimals, so this is the reading that
 `contains(text, needle)` is the `must_include` rule: case-insensitive, whitespace collapsed, every number
 rewritten in one canonical form (so "2,33" = "2.33", "102.000" = "102,000" = "102000", "70,0" = "70"),
 "50 %"/"50 procent"/"50 percent" = "50%", and "€ 5" = "€5". A needle that starts or ends with a digit
-must not continue a longer number ("3" does not match "13" or "2.3.2", "2.5" does not match "2.56"), but a
-whole-number needle matches the integer part of a decimal ("58" matches "58,33"), as a substring would.
+must not continue a longer number ("3" does not match "13" or "2.3.2", "2.5" does not match "2.56"), but
+it may be the leading part of a number as written, as a substring would be ("58" matches "58,33", "100"
+matches "€ 100.000": eval authors write must_include as substrings).
 Needles of one or two letters ("C") must stand alone as a word ("C-score" yes, "CZ" no).
 """
 
@@ -110,19 +111,28 @@ def canonical_text(text: str) -> str:
     return _EURO.sub("€", text)
 
 
-def contains(text: str, needle: str) -> bool:
-    """The `must_include` / `must_not_include` rule (see the module docstring)."""
-    hay, want = canonical_text(text), canonical_text(needle)
-    if not want:
-        return True
+def _pattern(want: str) -> str:
     pattern = re.escape(want)
     if want[0].isdigit():
-        pattern = r"(?<![\d.])" + pattern
+        pattern = r"(?<![\d.,])" + pattern
     if want[-1].isdigit():
-        pattern += r"(?!\d|\.\d+\.\d)"
+        pattern += r"(?!\d|[.,]\d+[.,]\d)"
     if len(want) <= 2 and want.isalpha():
         pattern = rf"(?<!\w){pattern}(?!\w)"
-    return re.search(pattern, hay) is not None
+    return pattern
+
+
+def contains(text: str, needle: str) -> bool:
+    """The `must_include` / `must_not_include` rule (see the module docstring): the needle is found in
+    the canonical form of the text, or as written (lower-cased, whitespace collapsed) with the same
+    digit boundaries, so "100" is found in "€ 100.000" as a substring would be."""
+    want = canonical_text(needle)
+    if not want:
+        return True
+    if re.search(_pattern(want), canonical_text(text)):
+        return True
+    written = collapse_ws(needle.translate(_QUOTES)).lower()
+    return re.search(_pattern(written), collapse_ws(text.translate(_QUOTES)).lower()) is not None
 
 
 def same_number(stated: NumberMention, source: Decimal) -> bool:

@@ -117,7 +117,7 @@ def score_answer(item: EvalItem, answer: Answer) -> AnswerScore:
 def citation_is_exact(citation: Citation, doc_text: Callable[[str], str | None]) -> bool:
     text = doc_text(citation.doc)
     quote = collapse_ws(citation.quote)
-    return bool(text) and bool(quote) and quote in text
+    return text is not None and bool(quote) and quote in text
 
 
 def quote_among(quote: str, cited: str) -> bool:

@@ -132,7 +132,8 @@ class TutorialStack:
 
     def search(self, query: str, k: int = 5) -> list[tuple[str, str]]:
         res = self.collection.query(query_texts=[query], n_results=k, include=["documents", "metadatas"])
-        return [(str(m["doc"]), str(d)) for m, d in zip(res["metadatas"][0], res["documents"][0], strict=True)]
+        metas, docs = (res["metadatas"] or [[]])[0], (res["documents"] or [[]])[0]
+        return [(str(m["doc"]), str(d)) for m, d in zip(metas, docs, strict=True)]
 
 
 def build_tutorial(texts: dict[str, str], embedder: TextEmbedder, path: Path) -> tuple[TutorialStack, int]:

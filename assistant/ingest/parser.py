@@ -47,9 +47,12 @@ class Block:
 
     lines: list[Line]
     kind: str = "text"  # text | table | footnote | subheading
+    rows: list[list[Line]] | None = None  # tables: the header and each row, as in the source
 
     @property
     def text(self) -> str:
+        if self.rows:  # rows stay apart (blank line between), so each row can be quoted on its own
+            return "\n\n".join("\n".join(ln.raw.rstrip() for ln in row).strip() for row in self.rows)
         return "\n".join(line.raw.rstrip() for line in self.lines).strip()
 
     @property
@@ -291,7 +294,7 @@ def _mark_tables(blocks: list[Block]) -> list[Block]:
                 j += 1
             if j - i - 1 >= 2:
                 lines = [ln for blk in blocks[i:j] for ln in blk.lines]
-                out.append(Block(lines, kind="table"))
+                out.append(Block(lines, kind="table", rows=[blk.lines for blk in blocks[i:j]]))
                 i = j
                 continue
         out.append(b)
@@ -347,8 +350,11 @@ def _sentences(block: Block) -> list[Piece]:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences / list items / table rows of a passage, each verbatim (whitespace as in the source)."""
-    block = Block([Line(i + 1, ln) for i, ln in enumerate(text.split("\n"))])
-    return [p.text for p in _sentences(block) if p.text.strip()]
+    out: list[str] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        block = Block([Line(i + 1, ln) for i, ln in enumerate(chunk.split("\n"))])
+        out.extend(p.text for p in _sentences(block) if p.text.strip())
+    return out
 
 
 def _hard_wrap(pieces: list[Piece]) -> list[Piece]:

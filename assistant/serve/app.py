@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
 
 STATIC = Path(__file__).parent / "static"
+MAX_BODY = 1_000_000  # bytes; the longest valid request is a few tens of kB
 DESCRIPTION = """Grounded assistant for CZ's district-nursing purchasing policy (Zorginkoopbeleid Wijkverpleging 2027).
 Every answer quotes the policy text. Errors are always `{"error": {"code", "message"}}`."""
 
@@ -47,6 +48,7 @@ def create_app(
     app = FastAPI(title="CZ Wijkverpleging assistant", version="1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.services = services
     errors.install(app)
+    app.add_middleware(errors.BodyLimit, max_bytes=MAX_BODY)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]

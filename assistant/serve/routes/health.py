@@ -17,7 +17,11 @@ def health(services: Services = Depends(get_services)) -> Health | JSONResponse:
     services.start_loading()
     if not services.loaded:
         exc = services.load_error
-        error = ErrorBody(code=exc.code, message=exc.message) if exc else ErrorBody(code="loading", message="the policy index is still loading")
+        error = (
+            ErrorBody(code=exc.code, message=exc.message)
+            if exc
+            else ErrorBody(code="loading", message="the policy index is still loading")
+        )
         body = Health(status="error" if exc else "loading", index_loaded=False, error=error)
         return JSONResponse(body.model_dump(), status_code=503)
     a = services.assistant(wait_s=0)

@@ -5,7 +5,6 @@ with a Markdown "Bronnen" list of its citations. Extensions: `year`, `conversati
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from typing import Any
 
@@ -19,12 +18,12 @@ from assistant.serve.routes import ERRORS, SSE
 from assistant.serve.schemas import ChatCompletion, ChatCompletionRequest, ModelList
 
 router = APIRouter(prefix="/v1", tags=["OpenAI-compatible"])
-STARTED = int(time.time())
 
 
 @router.get("/models", response_model=ModelList)
-def models() -> ModelList:
-    return ModelList(data=[{"id": service.MODEL_ID, "created": STARTED, "owned_by": "cz"}])
+def models(services: Services = Depends(get_services)) -> ModelList:
+    """The one model: the grounded policy assistant."""
+    return ModelList(data=[{"id": service.MODEL_ID, "created": int(services.started_at), "owned_by": "cz"}])
 
 
 @router.post(

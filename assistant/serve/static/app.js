@@ -12,7 +12,7 @@
       sections: "Onderdelen", tab_chat: "Vraag", tab_tools: "Rekenhulpen", tab_verify: "Controleer een bewering", tab_search: "Zoeken",
       chat_empty: "Stel een vraag over het zorginkoopbeleid, bijvoorbeeld: “Tot wanneer kan een nieuwe zorgaanbieder zich inschrijven?”",
       question: "Uw vraag", question_ph: "Typ uw vraag… (Enter = versturen, Shift+Enter = nieuwe regel)",
-      send: "Versturen", new_chat: "Nieuw gesprek", sending: "Bezig…",
+      send: "Versturen", new_chat: "Nieuw gesprek", sending: "Bezig…", msg_user: "Uw bericht", msg_assistant: "Antwoord",
       tools_intro: "Rekenhulpen passen de regels van het beleid exact toe. Vul in wat u weet; lege velden worden niet meegestuurd.",
       tool_choose: "Kies een rekenhulp", calculate: "Berekenen", unknown: "— onbekend —", yes: "ja", no: "nee",
       list_hint: "Getallen gescheiden door komma's", required: "verplicht",
@@ -40,7 +40,7 @@
       sections: "Sections", tab_chat: "Ask", tab_tools: "Calculators", tab_verify: "Verify a claim", tab_search: "Search",
       chat_empty: "Ask a question about the purchasing policy, for example: “Until when can a new provider register?”",
       question: "Your question", question_ph: "Type your question… (Enter = send, Shift+Enter = new line)",
-      send: "Send", new_chat: "New conversation", sending: "Working…",
+      send: "Send", new_chat: "New conversation", sending: "Working…", msg_user: "Your message", msg_assistant: "Answer",
       tools_intro: "Calculators apply the policy rules exactly. Fill in what you know; empty fields are not sent.",
       tool_choose: "Choose a calculator", calculate: "Calculate", unknown: "— unknown —", yes: "yes", no: "no",
       list_hint: "Numbers separated by commas", required: "required",
@@ -184,7 +184,7 @@
     const empty = $(".empty", messages);
     if (empty) empty.remove();
     const body = el("div", { class: "text", text });
-    const node = el("article", { class: `msg ${role}`, "aria-label": role === "user" ? t("question") : "" }, body);
+    const node = el("article", { class: `msg ${role}`, "aria-label": t(role === "user" ? "msg_user" : "msg_assistant") }, body);
     messages.append(node);
     messages.scrollTop = messages.scrollHeight;
     return node;
@@ -331,6 +331,9 @@
   const dialog = $("#clause-dialog");
   let lastFocus = null;
 
+  // Join lines that the PDF wrapped mid-sentence; one character for one, so highlight offsets still fit.
+  const reflow = (text) => text.replace(/([^.;:!?\n])\n(?=[^\n])/g, "$1 ");
+
   async function openClause(clauseId, quote) {
     lastFocus = document.activeElement;
     $("#clause-title").textContent = clauseId;
@@ -345,12 +348,13 @@
       $("#clause-title").textContent = `${sectionLabel(c.id, c.section)} ${c.title}`;
       $("#clause-meta").textContent = `${c.document_title} · ${c.year}${c.status === "superseded" ? ` (${t("superseded")})` : ""} · ${t("lines")} ${c.line_start}–${c.line_end}`;
       const box = $("#clause-text");
+      const text = reflow(c.text);
       let pos = 0;
       for (const [start, end] of c.highlights) {
-        box.append(document.createTextNode(c.text.slice(pos, start)), el("mark", { text: c.text.slice(start, end) }));
+        box.append(document.createTextNode(text.slice(pos, start)), el("mark", { text: text.slice(start, end) }));
         pos = end;
       }
-      box.append(document.createTextNode(c.text.slice(pos)));
+      box.append(document.createTextNode(text.slice(pos)));
       const mark = $("mark", box);
       if (mark) mark.scrollIntoView({ block: "center" });
     } catch (err) {
@@ -469,6 +473,10 @@
     return args;
   }
 
+  const formatValue = (v) => v === true ? t("yes") : v === false ? t("no") : v === null || v === undefined ? "—"
+    : typeof v === "number" ? v.toLocaleString(lang === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 4 })
+    : typeof v === "object" ? JSON.stringify(v) : String(v);
+
   const STANDARD = new Set(["tool", "verdict", "verdict_en", "rule", "rule_en", "assumptions", "assumptions_en", "citations"]);
 
   function showToolResult(result) {
@@ -481,7 +489,7 @@
       el("p", {}, el("strong", { text: `${t("rule")}: ` }), (lang === "en" && result.rule_en) || result.rule || ""),
       assumptions.length ? el("div", {}, el("strong", { text: `${t("assumptions")}:` }), el("ul", {}, assumptions.map((a) => el("li", { text: a })))) : null,
       rows.length ? el("table", { class: "kv" }, el("caption", { class: "visually-hidden", text: t("details") }),
-        el("tbody", {}, rows.map(([k, v]) => el("tr", {}, el("th", { scope: "row", text: k.replace(/_/g, " ") }), el("td", { text: typeof v === "object" ? JSON.stringify(v) : String(v) }))))) : null,
+        el("tbody", {}, rows.map(([k, v]) => el("tr", {}, el("th", { scope: "row", text: k.replace(/_/g, " ") }), el("td", { text: formatValue(v) }))))) : null,
       (result.citations || []).length ? el("div", { class: "chips", role: "group", "aria-label": t("sources") }, result.citations.map(citationChip)) : null,
     ));
   }
