@@ -127,7 +127,8 @@ class Assistant:
         if not 1 <= k <= 50:
             raise InvalidInput(f"k must be between 1 and 50, got {k}")
         self.corpus.check_year(year)
-        return self.index.retriever.search(query, k=k, year=year)
+        cleaned, _ = guards.strip_injection(query)  # text posing as instructions is no search term
+        return self.index.retriever.search(cleaned or query, k=k, year=year)
 
     # ------------------------------------------------------------ answering
 
@@ -259,7 +260,8 @@ class Assistant:
             ans.retrieved = _refs(hits)
             return ans
         bm25 = self.index.retriever.bm25
-        looks_back = year is None and bool(_PAST.search(text)) and len(self.corpus.years) > 1
+        older = [y for y in self.corpus.years if y != self.corpus.current_year and str(y) in text]
+        looks_back = year is None and len(self.corpus.years) > 1 and (bool(_PAST.search(text)) or bool(older))
         pool = self.index.retriever.search(text, k=8, year=year)  # the composer reads a little further
         if looks_back:
             citations = self._per_year_citations(bm25, text, hits)

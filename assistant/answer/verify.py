@@ -7,11 +7,13 @@
 
 How: retrieve passages for the claim, cut them into candidate sentences (table rows for tables), and
 score each candidate by the IDF-weighted share of the claim's content words it contains (numbers and
-dates left out), with a small bonus for tight candidates. On the best candidate the claim's facts
-(amounts, percentages, counts, dates, years), negations and opposite terms (minimaal/maximaal) are
-compared. All facts and terms agree and the overlap is high: supported. The candidate is clearly about
-the same thing but a fact, negation or term differs: contradicted, with each difference listed.
-Otherwise: not_found. Deterministic, no model needed.
+dates left out), with a small bonus for tight candidates. On the candidates close to the best overlap
+the claim's facts (amounts, percentages, counts, dates, years), negations and opposite terms
+(minimaal/maximaal) are compared. One of them agrees on every fact and term and the overlap is high:
+supported. Otherwise, one is clearly about the same thing but a fact, negation or term differs:
+contradicted, with each difference listed (a claim fact is paired with the nearest source fact of its
+kind: 1 maart 2027 with 28 februari 2027). Otherwise: not_found (source null). Deterministic, no model.
+Claims are expected in Dutch (the policy's language); English claims mostly come back not_found.
 """
 
 from __future__ import annotations
@@ -336,6 +338,18 @@ def _judge(claim: str, cand: _Scored) -> _Scored:
     return cand
 
 
+def quote_lines(assistant: Assistant, clause_id: str, quote: str) -> tuple[int, int]:
+    """The 1-based line span of `quote` in the source file (the clause's span if it cannot be placed)."""
+    clause = assistant.corpus.clause(clause_id)
+    lines = assistant.corpus.texts.get(clause.doc, "").split("\n")
+    window = "\n".join(lines[clause.line_start - 1 : clause.line_end])
+    m = re.search(r"\s+".join(re.escape(w) for w in quote.split()), window)
+    if not m:
+        return clause.line_start, clause.line_end
+    first = clause.line_start + window.count("\n", 0, m.start())
+    return first, first + m.group(0).count("\n")
+
+
 def verify_claim(assistant: Assistant, claim: str) -> dict[str, Any]:
     """Is the claim supported by, contradicted by, or not found in the policy text?
 
@@ -361,11 +375,11 @@ def verify_claim(assistant: Assistant, claim: str) -> dict[str, Any]:
         (c for c in pool if c.verdict == "contradicted"),
         key=lambda c: (len(c.differences or []) + c.orphans, -c.score, len(c.text), c.cost),
     )
-    chosen = (supported or contradicted or [None])[0]
-    if chosen is None:
+    if not (supported or contradicted):
         return result
+    chosen = (supported or contradicted)[0]
     p = chosen.passage
-    clause = assistant.corpus.clause(p.clause_id)
+    line_start, line_end = quote_lines(assistant, p.clause_id, chosen.text)
     result.update(
         verdict=chosen.verdict,
         overlap=round(chosen.overlap, 3),
@@ -377,8 +391,8 @@ def verify_claim(assistant: Assistant, claim: str) -> dict[str, Any]:
             "section": p.section,
             "title": p.title,
             "quote": chosen.text,
-            "line_start": clause.line_start,
-            "line_end": clause.line_end,
+            "line_start": line_start,
+            "line_end": line_end,
         },
     )
     return result

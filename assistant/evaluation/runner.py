@@ -19,7 +19,6 @@ from assistant.evaluation import scorers
 from assistant.evaluation.dataset import EvalItem, load_dataset
 
 SUBSETS: dict[str, list[str]] = {"calculation+eligibility": ["calculation", "eligibility"]}
-RETRIEVAL_METRICS = ("recall_at_k", "all_sources_hit", "mrr")
 
 
 def load_run_tool() -> tuple[Callable[[str, dict], Any] | None, str]:
@@ -259,6 +258,9 @@ def evaluate(
     notices = _dataset_notices(items, docs)
     if tools[1]:
         notices.append(tools[1])
+    other_modes = sorted({r["mode"] for r in records if "mode" in r and r["mode"] != mode})
+    if other_modes:
+        notices.append(f"asked for mode {mode!r}, but some answers came back as {', '.join(other_modes)}")
     return {
         "mode": "retrieval-only" if retrieval_only else mode,
         "k": k,

@@ -95,7 +95,8 @@ def tool_citation_ids(tool_results: Sequence[Mapping[str, Any]]) -> set[str]:
 def parse(text: str, allowed: set[str]) -> Parsed:
     """Cited ids (resolved against `allowed`) and «quotes» with the ids next to them."""
     out = Parsed()
-    for m in _BRACKET.finditer(text):
+    outside = _QUOTE.sub(lambda m: " " * len(m.group(0)), text)  # "[1]" inside a quote is the policy's own
+    for m in _BRACKET.finditer(outside):
         for raw in _split_ids(m.group(1)):
             resolved = _resolve(raw, allowed)
             if resolved:

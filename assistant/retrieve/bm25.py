@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -13,6 +15,8 @@ from assistant.retrieve.analysis import CompoundSplitter, analyse, raw_tokens
 class BM25:
     def __init__(self, texts: list[str], k1: float = 1.2, b: float = 0.75) -> None:
         vocab = {t for text in texts for t in raw_tokens(text)}
+        self.vocab = vocab
+        self._vocab_list = sorted(w for w in vocab if len(w) >= 6 and w.isalpha())
         self.splitter = CompoundSplitter(vocab)
         self.k1, self.b = k1, b
         docs = [analyse(t, self.splitter) for t in texts]
@@ -26,7 +30,25 @@ class BM25:
         self.idf = {t: math.log(1 + (self.n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
 
     def query_terms(self, query: str) -> list[str]:
-        return analyse(query, self.splitter, expand=True)
+        return analyse(self.correct(query), self.splitter, expand=True)
+
+    def correct(self, query: str) -> str:
+        """Fix typos against the corpus vocabulary: postcodegebeiden -> postcodegebieden."""
+        out = []
+        for word in query.split():
+            core = word.strip(".,;:!?()'\"").lower()
+            fixed = self._closest(core) if len(core) >= 7 and core.isalpha() and core not in self.vocab else None
+            out.append(word.lower().replace(core, fixed) if fixed else word)
+        return " ".join(out)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - lives as long as the index
+    def _closest(self, word: str) -> str | None:
+        from assistant.retrieve.analysis import GLOSSARY, fold
+
+        if fold(word) in GLOSSARY:
+            return None
+        match = difflib.get_close_matches(fold(word), self._vocab_list, n=1, cutoff=0.88)
+        return match[0] if match else None
 
     def scores(self, query: str) -> np.ndarray:
         terms = Counter(self.query_terms(query))

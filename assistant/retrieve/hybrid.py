@@ -9,6 +9,8 @@ import numpy as np
 
 from assistant.domain import Passage, SearchHit
 from assistant.ingest.corpus import Corpus
+from assistant.ingest.parser import split_sentences
+from assistant.retrieve.analysis import analyse
 from assistant.retrieve.bm25 import BM25
 from assistant.retrieve.embedders import Embedder
 from assistant.retrieve.store import ChromaStore
@@ -18,8 +20,7 @@ DENSE_POOL = 60
 # words that point at an older policy or at a comparison between years
 _PAST = re.compile(
     r"\b(vroeger|eerder|voorheen|destijds|oude?|verander\w*|wijziging\w*|verschil\w*|nog steeds|nog altijd|"
-    r"previous(ly)?|formerly|used to|earlier|old|change[sd]?|differen\w*|still|anymore|no longer|"
-    r"20(1\d|2[0-5]))\b",
+    r"previous(ly)?|formerly|used to|earlier|old|change[sd]?|differen\w*|still|anymore|no longer)\b",
     re.IGNORECASE,
 )
 
@@ -31,6 +32,9 @@ class Weights:
     bm25: float = 2.0
     dense: float = 0.5
     clause: float = 1.0
+    # rerank of the top candidates by their best single sentence (a focused match beats a diffuse one)
+    sentence: float = 1.0
+    rerank_pool: int = 15
     superseded_penalty: float = 0.85  # multiplier for superseded documents unless the query looks back
 
 
@@ -57,29 +61,46 @@ class HybridRetriever:
         self.matrix = np.stack(
             [stored.get(p.id, np.zeros(embedder.dim, dtype=np.float32)) for p in self.passages]
         ) if self.passages else np.zeros((0, embedder.dim), dtype=np.float32)
+        self.sentence_terms = [
+            [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text)] for p in self.passages
+        ]
         superseded = {d.id for d in corpus.documents if d.status == "superseded"}
         self.is_superseded = np.array([p.doc in superseded for p in self.passages])
 
+    def _rerank(self, order: list[int], fused: np.ndarray) -> list[int]:
+        if not order or self.weights.sentence <= 0:
+            return order
+        w = self._q_weights
+        best = [max((sum(w.get(t, 0.0) for t in st) for st in self.sentence_terms[i]), default=0.0) for i in order]
+        top = max(best) or 1.0
+        unit = self.weights.bm25 / RRF_K  # one first-place vote of the strongest signal
+        for i, b in zip(order, best):
+            fused[i] += self.weights.sentence * unit * b / top
+        return sorted(order, key=lambda i: -fused[i])
+
     @property
     def _max_weight(self) -> float:
-        return self.weights.bm25 + self.weights.clause + self.weights.dense
+        return self.weights.bm25 * (1 + self.weights.sentence) + self.weights.clause + self.weights.dense
 
     def search(self, query: str, k: int = 5, year: int | None = None) -> list[SearchHit]:
         """Top-k passages. Without a year filter the current policy is preferred, unless the
         question looks back ("vroeger", "nog steeds", "2024"): then both years are interleaved,
         so a comparison gets its quotes from each document."""
+        self._q_weights = {t: self.bm25.idf.get(t, 0.0) for t in self.bm25.query_terms(query)}
         bm = self.bm25.scores(query)
         cl = self.clause_bm25.scores(query)[self.passage_clause] if len(self.passages) else bm
         sims = self.matrix @ self.embedder.embed_query(query)
         dense_order = [int(i) for i in np.argsort(-sims, kind="stable")[:DENSE_POOL]]
-        looks_back = year is None and bool(_PAST.search(query)) and len(set(self.years.tolist())) > 1
+        all_years = sorted(set(self.years.tolist()), reverse=True)
+        older = [y for y in all_years[1:] if str(y) in query]
+        looks_back = year is None and len(all_years) > 1 and (bool(_PAST.search(query)) or bool(older))
         if not looks_back:
             mask = np.ones(len(self.passages), dtype=bool) if year is None else self.years == year
             return self._fuse(bm, cl, dense_order, mask, k, penalise=year is None)[:k]
-        per_year = [
-            self._fuse(bm, cl, dense_order, self.years == y, k, penalise=False)
-            for y in sorted(set(self.years.tolist()), reverse=True)
-        ]
+        # the current year first, unless the question names only an older one
+        first = older[0] if older and str(all_years[0]) not in query else all_years[0]
+        order = [first] + [y for y in all_years if y != first]
+        per_year = [self._fuse(bm, cl, dense_order, self.years == y, k, penalise=False) for y in order]
         merged: list[SearchHit] = []
         for rank in range(k):
             for hits in per_year:
@@ -100,7 +121,8 @@ class HybridRetriever:
                     fused[i] += weight / (RRF_K + r)
         if penalise:
             fused[self.is_superseded] *= self.weights.superseded_penalty
-        order = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] > 0 and mask[i]][:k]
+        order = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] > 0 and mask[i]]
+        order = self._rerank(order[: self.weights.rerank_pool], fused)[:k]
         return [
             SearchHit(
                 passage=self.passages[i],

@@ -35,9 +35,7 @@ def create_app(
     request_timeout_s: float | None = None,
     load_wait_s: float | None = None,
 ) -> FastAPI:
-    services = Services(
-        settings, assistant, store, request_timeout_s, **({"load_wait_s": load_wait_s} if load_wait_s else {})
-    )
+    services = Services(settings, assistant, store, request_timeout_s, load_wait_s)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -43,11 +43,11 @@ class Services:
         assistant: Assistant | None = None,
         store: Store | None = None,
         request_timeout_s: float | None = None,
-        load_wait_s: float = LOAD_WAIT_S,
+        load_wait_s: float | None = None,
     ) -> None:
         self.settings = settings
         self.request_timeout_s = request_timeout_s or max(60.0, 2 * settings.llm_timeout_s + 30)
-        self.load_wait_s = load_wait_s
+        self.load_wait_s = LOAD_WAIT_S if load_wait_s is None else load_wait_s
         self.started_at = time.time()
         self._assistant = assistant
         self._load_error: AssistantError | None = None

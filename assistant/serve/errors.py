@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -74,7 +76,7 @@ def _field(loc: tuple | list) -> str:
     return ".".join(parts) or "body"
 
 
-def validation_message(errors: list[dict]) -> tuple[str, str]:
+def validation_message(errors: Sequence[Any]) -> tuple[str, str]:
     """(code, message) for pydantic errors: 'question: String should have at most 4000 characters'."""
     if any(e.get("type") == "json_invalid" for e in errors):
         return "invalid_json", "the request body is not valid JSON"

@@ -34,10 +34,11 @@ class AskRequest(BaseModel):
         min_length=1, max_length=MAX_QUESTION, examples=["Tot wanneer kan een nieuwe zorgaanbieder zich inschrijven?"]
     )
     year: int | None = Field(
-        None, description="Limit to one policy year (e.g. 2027 or 2024); null = both, preferring the current one"
+        default=None,
+        description="Limit to one policy year (e.g. 2027 or 2024); null = both, preferring the current one",
     )
     conversation_id: str | None = Field(
-        None, pattern=CONVERSATION_ID, description="Continue a conversation; a new one is created when absent"
+        default=None, pattern=CONVERSATION_ID, description="Continue a conversation; a new one is created when absent"
     )
 
     _check_question = field_validator("question")(_not_blank)
@@ -71,7 +72,7 @@ class ClauseDetail(ClauseSummary):
     document_title: str
     status: str
     passages: list[Passage]
-    quote: str | None = Field(None, description="The quote asked for with ?quote=")
+    quote: str | None = Field(default=None, description="The quote asked for with ?quote=")
     highlights: list[tuple[int, int]] = Field(
         default_factory=list, description="[start, end) character offsets of the quote in `text` (whitespace-tolerant)"
     )
@@ -131,10 +132,10 @@ class FeedbackRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     rating: Literal["up", "down"]
-    conversation_id: str | None = Field(None, pattern=CONVERSATION_ID)
-    question: str | None = Field(None, max_length=MAX_QUESTION)
-    answer: str | None = Field(None, max_length=20_000)
-    comment: str | None = Field(None, max_length=2000)
+    conversation_id: str | None = Field(default=None, pattern=CONVERSATION_ID)
+    question: str | None = Field(default=None, max_length=MAX_QUESTION)
+    answer: str | None = Field(default=None, max_length=20_000)
+    comment: str | None = Field(default=None, max_length=2000)
 
 
 class FeedbackResponse(BaseModel):
@@ -166,7 +167,7 @@ class Health(BaseModel):
     years: list[int] = Field(default_factory=list)
     passages: int = 0
     clauses: int = 0
-    error: ErrorBody | None = Field(None, description="Why the index is not (yet) usable")
+    error: ErrorBody | None = Field(default=None, description="Why the index is not (yet) usable")
 
 
 # OpenAI-compatible ----------------------------------------------------------------------------
@@ -185,8 +186,8 @@ class ChatCompletionRequest(BaseModel):
     model: str
     messages: list[ChatMessage] = Field(min_length=1)
     stream: bool = False
-    year: int | None = Field(None, description="Extension: limit to one policy year")
-    conversation_id: str | None = Field(None, pattern=CONVERSATION_ID, description="Extension")
+    year: int | None = Field(default=None, description="Extension: limit to one policy year")
+    conversation_id: str | None = Field(default=None, pattern=CONVERSATION_ID, description="Extension")
 
 
 class ModelInfo(BaseModel):

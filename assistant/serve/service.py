@@ -37,6 +37,9 @@ def split_chunks(text: str) -> list[str]:
 
 def section_label(clause_id: str, section: str) -> str:
     """'§3.2.1', 'Bijlage 1 §1.5.2', 'Voorwoord'."""
+    whole = re.fullmatch(r"(Bijlage \d+) (\d[\d.]*)", section)  # a section already named with its appendix
+    if whole:
+        return f"{whole.group(1)} §{whole.group(2)}"
     label = f"§{section}" if section[:1].isdigit() else section
     m = re.search(r"/bijlage-(\d+)/", clause_id)
     return f"Bijlage {m.group(1)} {label}" if m and section[:1].isdigit() else label

@@ -13,4 +13,4 @@ ERRORS: dict[int | str, dict] = {
         504: "No answer in time",
     }.items()
 }
-SSE = {200: {"content": {"text/event-stream": {}}, "description": "Server-sent events"}}
+SSE: dict[int | str, dict] = {200: {"content": {"text/event-stream": {}}, "description": "Server-sent events"}}

@@ -13,7 +13,7 @@ from assistant.persistence import Store, check_conversation_id
 from assistant.serve import service
 from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
 from assistant.serve.routes import ERRORS, SSE
-from assistant.serve.schemas import AskRequest, ConversationResponse
+from assistant.serve.schemas import AskRequest, ConversationResponse, Turn
 
 router = APIRouter(prefix="/api", tags=["chat"])
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -51,5 +51,6 @@ def conversation(conversation_id: str, limit: int = 50, store: Store = Depends(g
     if not store.has_conversation(conversation_id):
         raise NotFound(f"unknown conversation {conversation_id!r}")
     return ConversationResponse(
-        conversation_id=conversation_id, turns=store.history(conversation_id, min(max(limit, 1), 200))
+        conversation_id=conversation_id,
+        turns=[Turn(**t) for t in store.history(conversation_id, min(max(limit, 1), 200))],
     )

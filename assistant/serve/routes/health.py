@@ -22,7 +22,7 @@ def health(services: Services = Depends(get_services)) -> Health | JSONResponse:
             if exc
             else ErrorBody(code="loading", message="the policy index is still loading")
         )
-        body = Health(status="error" if exc else "loading", index_loaded=False, error=error)
+        body = Health(status="error" if exc else "loading", index_loaded=False, embedder=None, error=error)
         return JSONResponse(body.model_dump(), status_code=503)
     a = services.assistant(wait_s=0)
     return Health(

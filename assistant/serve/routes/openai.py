@@ -15,7 +15,7 @@ from assistant.persistence import Store
 from assistant.serve import service
 from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
 from assistant.serve.routes import ERRORS, SSE
-from assistant.serve.schemas import ChatCompletion, ChatCompletionRequest, ModelList
+from assistant.serve.schemas import ChatCompletion, ChatCompletionRequest, ModelInfo, ModelList
 
 router = APIRouter(prefix="/v1", tags=["OpenAI-compatible"])
 
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/v1", tags=["OpenAI-compatible"])
 @router.get("/models", response_model=ModelList)
 def models(services: Services = Depends(get_services)) -> ModelList:
     """The one model: the grounded policy assistant."""
-    return ModelList(data=[{"id": service.MODEL_ID, "created": int(services.started_at), "owned_by": "cz"}])
+    return ModelList(data=[ModelInfo(id=service.MODEL_ID, created=int(services.started_at), owned_by="cz")])
 
 
 @router.post(

@@ -29,7 +29,7 @@
       diff_claim: "Bewering", diff_source: "Beleid", diff_kind: "Soort", missing: "(ontbreekt)",
       kind_number: "getal", kind_date: "datum", kind_term: "term",
       loading: "De beleidsindex wordt geladen…", load_error: "De beleidsindex kon niet worden geladen: ",
-      net_error: "Geen verbinding met de server. Probeer het opnieuw.", no_results: "Geen resultaten.",
+      net_error: "Geen verbinding met de server. Probeer het opnieuw.", stream_cut: "Het antwoord werd onderbroken. Probeer het opnieuw.", no_results: "Geen resultaten.",
       no_tools: "Er zijn geen rekenhulpen beschikbaar.", score: "score",
     },
     en: {
@@ -57,7 +57,7 @@
       diff_claim: "Claim", diff_source: "Policy", diff_kind: "Kind", missing: "(missing)",
       kind_number: "number", kind_date: "date", kind_term: "term",
       loading: "Loading the policy index…", load_error: "The policy index could not be loaded: ",
-      net_error: "No connection to the server. Please try again.", no_results: "No results.",
+      net_error: "No connection to the server. Please try again.", stream_cut: "The answer was cut off. Please try again.", no_results: "No results.",
       no_tools: "No calculators are available.", score: "score",
     },
   };
@@ -125,6 +125,8 @@
   const yearValue = () => { const v = $("#year").value; return v ? Number(v) : null; };
 
   function sectionLabel(clauseId, section) {
+    const whole = /^(Bijlage \d+) (\d[\d.]*)$/.exec(section);
+    if (whole) return `${whole[1]} §${whole[2]}`;
     const label = /^\d/.test(section) ? `§${section}` : section;
     const m = /\/bijlage-(\d+)\//.exec(clauseId);
     return m && /^\d/.test(section) ? `Bijlage ${m[1]} ${label}` : label;
@@ -247,6 +249,7 @@
           else if (event === "error") throw new ApiError(data.error.message, data.error.code, 200);
         });
       }
+      if (!state.done) throw new ApiError(t("stream_cut"), "stream_cut", 0);
       finishAnswer(node, question, state);
     } catch (err) {
       node.remove();
