@@ -97,10 +97,8 @@ class HybridRetriever:
         if not looks_back:
             mask = np.ones(len(self.passages), dtype=bool) if year is None else self.years == year
             return self._fuse(bm, cl, dense_order, mask, k, penalise=year is None)[:k]
-        # the current year first, unless the question names only an older one
-        first = older[0] if older and str(all_years[0]) not in query else all_years[0]
-        order = [first] + [y for y in all_years if y != first]
-        per_year = [self._fuse(bm, cl, dense_order, self.years == y, k, penalise=False) for y in order]
+        per_year = [self._fuse(bm, cl, dense_order, self.years == y, k, penalise=False) for y in all_years]
+        per_year.sort(key=lambda hits: -(hits[0].score if hits else 0.0))  # the better-matching year first
         merged: list[SearchHit] = []
         for rank in range(k):
             for hits in per_year:
