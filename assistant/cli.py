@@ -196,8 +196,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    import os
+
     from assistant.evaluation.cli import main as eval_main
 
+    if args.data_dir:
+        os.environ["ASSISTANT_DATA_DIR"] = args.data_dir
+    if args.embedder:
+        os.environ["ASSISTANT_EMBEDDER"] = args.embedder
     return int(eval_main(args.rest))
 
 
@@ -271,7 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     force_offline()
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    rest: list[str] | None = None
+    if "eval" in argv:  # everything after `eval` belongs to the eval command's own parser
+        i = argv.index("eval")
+        argv, rest = argv[: i + 1], argv[i + 1 :]
     args = parser.parse_args(argv)
+    if rest is not None:
+        args.rest = rest
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
     try:
         return int(args.func(args) or 0)
