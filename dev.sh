@@ -36,6 +36,7 @@ case "${1:-}" in
     "$VENV/bin/assistant" index
     "$VENV/bin/python" -m pytest -q
     "$VENV/bin/assistant" eval --dataset evals/dev.jsonl --out eval-output
+    "$VENV/bin/assistant" eval --dataset evals/extra.jsonl --out eval-output/extra --thresholds evals/thresholds-extra.toml
     ;;
   *)
     echo "usage: bash dev.sh serve | bash dev.sh test" >&2

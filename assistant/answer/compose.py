@@ -120,7 +120,7 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     ]
     out: list[Scored] = []
     for rank, hit in enumerate(hits):
-        for sentence in split_sentences(hit.passage.text):
+        for sentence in split_sentences(hit.passage.text, table=hit.passage.kind == "table"):
             s_terms = set(analyse(sentence, bm25.splitter))
             common = frozenset(q_terms & s_terms)
             overlap = sum(weights[t] for t in common)
@@ -136,7 +136,7 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
 
 
 def _next_sentence(s: Scored) -> str | None:
-    sentences = [collapse_ws(x) for x in split_sentences(s.passage.text)]
+    sentences = [collapse_ws(x) for x in split_sentences(s.passage.text, table=s.passage.kind == "table")]
     try:
         i = sentences.index(collapse_ws(s.sentence))
     except ValueError:
@@ -176,7 +176,7 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
         quote = best.sentence
         if best.passage.kind == "table" and len(best.passage.text) <= TABLE_QUOTE_CHARS:
             # a row of a small table is quoted with the whole table: rows only make sense together
-            for sentence in split_sentences(best.passage.text):
+            for sentence in split_sentences(best.passage.text, table=True):
                 used.add((best.passage.id, collapse_ws(sentence)))
             chosen.append(Scored(best.score, best.passage.text, best.passage, best.rank, best.terms, best.bonus, best.weights))
             covered |= best.terms

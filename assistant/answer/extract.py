@@ -127,7 +127,7 @@ def postcode_counts(text: str) -> dict | None:
     if plus:
         counts = [int(x) for x in re.findall(r"\d+", plus.group(1))]
         return {"clients_per_postcode": counts}
-    total = re.search(rf"\b(\d{{1,5}})\s*{_CLIENT}.{{0,60}}?\b(?:over|in|across|spread over|verdeeld over|verspreid over)\s+(\d{{1,4}})\s*{_AREA}", t, re.I)
+    total = re.search(rf"\b(\d{{1,5}})\s*{_CLIENT}[^\d]{{0,60}}?\b(?:over|in|across|spread over|verdeeld over|verspreid over)\s+(\d{{1,4}})\s*{_AREA}", t, re.I)
     if total and not _is_postcode(total.group(2)):
         return {"total_clients": int(total.group(1)), "postcode_areas": int(total.group(2))}
     listed = re.findall(rf"(?<![\d.,])\b(\d{{1,4}})(?![.,]\d)\s*{_CLIENT}", t, re.I)
@@ -189,7 +189,17 @@ def fte_and_clients(text: str) -> tuple[float | None, float | None]:
 
 
 def hours(text: str) -> list[float]:
-    return [v for v in (parse_number(x) for x in re.findall(rf"({_NUM})\s*(?:uur|uren|hours|hrs)\b", text, re.I)) if v]
+    """Hour counts. Once 'uur'/'hours' occurs, the other plain numbers in the sentence count too
+    ("12.000 uur, waarvan 7.000 door zzp'ers")."""
+    if not re.search(r"\b(uur|uren|hours|hrs)\b", text, re.I):
+        return []
+    out = []
+    for m in re.finditer(rf"(?<![\d.,])({_NUM})(?!\s*(?:%|procent|percent|fte|euro|€))", text, re.I):
+        v = parse_number(m.group(1))
+        if v is None or (2000 <= v <= 2100 and re.fullmatch(r"20\d\d", m.group(1))) or re.search(r"€\s*$", text[: m.start()]):
+            continue
+        out.append(v)
+    return out
 
 
 def shares(text: str) -> list[float]:

@@ -29,7 +29,11 @@ _OTHER_SECTOR = re.compile(
     r"mondzorg|geboortezorg|kraamzorg|ambulance\s*zorg)\b",
     re.IGNORECASE,
 )
-_TARIFF = re.compile(r"\b(uur)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour", re.I)
+_TARIFF = re.compile(
+    r"\b(uur)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
+    r"|\bwat\s+kost\b|\bhoeveel\s+kost\b|\bhow\s+much\s+(does|do|is)\b.*\bcost|\bwat\s+betaalt\s+cz\s+per\b",
+    re.I,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)\s?(?:[1-9](?:[\s-]?\d){8})(?!\d)")
 _NAME = re.compile(

@@ -276,6 +276,26 @@ def _mark_footnotes(blocks: list[Block]) -> None:
             b.kind = "footnote"
 
 
+_DATE_CELL = re.compile(
+    r"^(uiterlijk|medio|vóór|voor|vanaf|tot)?\s*\d{0,2}[\s-]*\d{0,2}\s*"
+    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*(20\d\d)?$",
+    re.IGNORECASE,
+)
+
+
+def _table_rows(blocks: list[Block]) -> list[list[Line]]:
+    """Rows of a flattened table. A block that is only a date ("Uiterlijk 1 november 2026") is the
+    second cell of the row before it (the PDF put a blank line between the cells)."""
+    rows: list[list[Line]] = []
+    for blk in blocks:
+        flat = " ".join(blk.flat.split())
+        if rows and len(rows) > 1 and len(flat) <= 40 and _DATE_CELL.match(flat) and re.search(r"\d", flat):
+            rows[-1] = rows[-1] + blk.lines
+        else:
+            rows.append(list(blk.lines))
+    return rows
+
+
 def _mark_tables(blocks: list[Block]) -> list[Block]:
     """Header line + >= 2 row-like blocks -> one table block (rows keep their own lines)."""
     out: list[Block] = []
@@ -294,7 +314,7 @@ def _mark_tables(blocks: list[Block]) -> list[Block]:
                 j += 1
             if j - i - 1 >= 2:
                 lines = [ln for blk in blocks[i:j] for ln in blk.lines]
-                out.append(Block(lines, kind="table", rows=[blk.lines for blk in blocks[i:j]]))
+                out.append(Block(lines, kind="table", rows=_table_rows(blocks[i:j])))
                 i = j
                 continue
         out.append(b)
@@ -348,10 +368,15 @@ def _sentences(block: Block) -> list[Piece]:
     return _hard_wrap(pieces)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences / list items / table rows of a passage, each verbatim (whitespace as in the source)."""
+def split_sentences(text: str, table: bool = False) -> list[str]:
+    """Sentences / list items of a passage, or the rows of a table passage (rows stay whole), each
+    verbatim (whitespace as in the source)."""
     out: list[str] = []
     for chunk in re.split(r"\n\s*\n", text):
+        if table:
+            if chunk.strip():
+                out.append(chunk.strip())
+            continue
         block = Block([Line(i + 1, ln) for i, ln in enumerate(chunk.split("\n"))])
         out.extend(p.text for p in _sentences(block) if p.text.strip())
     return out
@@ -427,6 +452,8 @@ def _pack(pieces: list[Piece]) -> list[list[Piece]]:
         )
         if cur and (special_before or starts_special or new_sub or too_big):
             carry: list[Piece] = []
+            if too_big and not (special_before or starts_special or new_sub):
+                cur, carry = _line_aligned(cur, p, target)
             if p.kind == "table" and prev is not None and prev.text.endswith(":") and len(cur) > 1:
                 if len(prev.text) + len(p.text) + 1 <= MAX_PASSAGE_CHARS:
                     carry = [cur.pop()]
@@ -436,6 +463,20 @@ def _pack(pieces: list[Piece]) -> list[list[Piece]]:
     if cur:
         groups.append(cur)
     return _merge_orphans(groups)
+
+
+def _line_aligned(cur: list[Piece], nxt: Piece, target: float) -> tuple[list[Piece], list[Piece]]:
+    """Prefer to cut where a line ends: quotes are often taken line by line, and a cut inside a
+    line would leave half of such a line in each passage."""
+    if cur[-1].line_end != nxt.line_start:
+        return cur, []
+    for j in range(len(cur) - 1, 0, -1):
+        head, tail = cur[:j], cur[j:]
+        clean = head[-1].line_end != tail[0].line_start
+        tail_size = sum(len(p.text) + 1 for p in tail) + len(nxt.text)
+        if clean and sum(len(p.text) + 1 for p in head) >= target * 0.5 and tail_size <= MAX_PASSAGE_CHARS:
+            return head, tail
+    return cur, []
 
 
 def _merge_orphans(groups: list[list[Piece]]) -> list[list[Piece]]:

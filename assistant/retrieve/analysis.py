@@ -69,6 +69,8 @@ GLOSSARY: dict[str, str] = {
     "team": "team", "persons": "personen", "people": "personen", "expect": "verwachten", "stop": "stopzetten",
     "continuity": "continuïteit", "waiting": "wachttijden", "phone": "telefoon", "answer": "beantwoordt",
     "minutes": "minuten", "seconds": "seconden", "hours": "uur", "week": "week",
+    "satisfaction": "cliënttevredenheidsmeting tevredenheid", "survey": "meting", "often": "periodiek",
+    "liquidation": "liquidatie", "eligible": "aanmerking", "classification": "classificatiesysteem",
     "report": "melden gemeld opgeven", "reported": "gemeld", "advance": "vooraf", "beforehand": "vooraf",
     "late": "tijdig niet", "happens": "gevolg", "consequence": "gevolg", "consequences": "gevolgen",
     # colloquial Dutch

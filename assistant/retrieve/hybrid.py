@@ -62,7 +62,8 @@ class HybridRetriever:
             [stored.get(p.id, np.zeros(embedder.dim, dtype=np.float32)) for p in self.passages]
         ) if self.passages else np.zeros((0, embedder.dim), dtype=np.float32)
         self.sentence_terms = [
-            [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text)] for p in self.passages
+            [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
+            for p in self.passages
         ]
         superseded = {d.id for d in corpus.documents if d.status == "superseded"}
         self.is_superseded = np.array([p.doc in superseded for p in self.passages])
