@@ -104,9 +104,15 @@ def citation_for(corpus: Corpus, passage: Passage, quote: str) -> Citation | Non
 
 
 def _section_label(p: Passage) -> str:
-    if p.clause_id.split("/")[1].startswith("bijlage") and p.section[0].isdigit():
-        return f"Bijlage {p.clause_id.split('/')[1].split('-')[1]} {p.section}"
-    return p.section
+    return section_label(p.clause_id, p.section)
+
+
+def section_label(clause_id: str, section: str) -> str:
+    """'1.5.2' of wv2027/bijlage-1/1.5.2 -> 'Bijlage 1 1.5.2' (section numbers repeat across parts)."""
+    parts = clause_id.split("/")
+    if len(parts) > 2 and parts[1].startswith("bijlage-") and section[:1].isdigit():
+        return f"Bijlage {parts[1].split('-', 1)[1]} {section}"
+    return section
 
 
 def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Scored]:

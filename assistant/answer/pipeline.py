@@ -205,7 +205,11 @@ class Assistant:
             return ans
         data = result.model_dump(mode="json")
         call.result = data
-        citations = [ct for ct in result.citations if self.corpus.quote_in_clause(ct.quote, ct.clause_id)]
+        citations = [
+            ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
+            for ct in result.citations
+            if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
+        ]
         verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
         negative = any(data.get(k) is False for k in ("compliant", "eligible", "within_norm", "meets_checked_criteria", "waardemodel_applies")) or data.get("excluded") is True
         lead = MSG["no_confirm"][lang] if pressed and negative else ""
@@ -219,7 +223,7 @@ class Assistant:
         assumptions = list(data.get("assumptions_en" if lang == "en" else "assumptions") or [])
         assumptions += [a[1] if lang == "en" else a[0] for a in r.assumptions]
         if assumptions:
-            lines.append(("Assumptions: " if lang == "en" else "Aannames: ") + "; ".join(dict.fromkeys(assumptions)))
+            lines.append(("Assumptions:" if lang == "en" else "Aannames:") + "".join(f"\n- {a}" for a in dict.fromkeys(assumptions)))
         if citations:
             lines.append(("Source:" if lang == "en" else "Bron:") + "\n" + c.format_quotes(citations, lang))
             if lang == "en":
