@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from assistant.domain import Citation, Passage, SearchHit, collapse_ws
 from assistant.ingest.corpus import Corpus
 from assistant.ingest.parser import split_sentences
-from assistant.retrieve.bm25 import BM25
 from assistant.retrieve.analysis import analyse
+from assistant.retrieve.bm25 import BM25
 
 _DATE = re.compile(
     r"\b\d{1,2}(?:\s*-\s*\d{1,2})?\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b"
@@ -168,7 +168,7 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
             pool.sort(key=lambda s: -s.score)
         anchor_clause = chosen[0].passage.clause_id if chosen else None
 
-        def gain(s: Scored) -> float:
+        def gain(s: Scored, covered: set[str] = covered, anchor_clause: str | None = anchor_clause) -> float:
             new = sum((s.weights or {}).get(t, 0.0) for t in s.terms - covered)
             same_clause = SAME_CLAUSE if s.passage.clause_id == anchor_clause else 0.0
             return new / (1.0 + len(s.sentence) / 400.0) + s.bonus + 0.2 * s.score + same_clause

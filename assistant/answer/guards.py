@@ -95,7 +95,7 @@ def _bsn_candidates(text: str) -> list[str]:
 
 
 def _elfproef(d: str) -> bool:
-    total = sum(int(c) * w for c, w in zip(d[:8], range(9, 1, -1))) - int(d[8])
+    total = sum(int(c) * w for c, w in zip(d[:8], range(9, 1, -1), strict=True)) - int(d[8])
     return total % 11 == 0 and int(d) != 0
 
 

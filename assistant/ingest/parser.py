@@ -357,7 +357,7 @@ def _sentences(block: Block) -> list[Piece]:
                 no = n
         return no
 
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         chunk = text[a:b]
         if not chunk.strip():
             continue

@@ -75,7 +75,7 @@ class HybridRetriever:
         best = [max((sum(w.get(t, 0.0) for t in st) for st in self.sentence_terms[i]), default=0.0) for i in order]
         top = max(best) or 1.0
         unit = self.weights.bm25 / RRF_K  # one first-place vote of the strongest signal
-        for i, b in zip(order, best):
+        for i, b in zip(order, best, strict=True):
             fused[i] += self.weights.sentence * unit * b / top
         return sorted(order, key=lambda i: -fused[i])
 

@@ -118,7 +118,7 @@ class ChromaStore:
         res = self.collection.get(include=["embeddings", "metadatas"])
         return {
             str(m["passage_id"]): np.asarray(e, dtype=np.float32)
-            for m, e in zip(res["metadatas"] or [], res["embeddings"] if res["embeddings"] is not None else [])
+            for m, e in zip(res["metadatas"] or [], res["embeddings"] if res["embeddings"] is not None else [], strict=False)
         }
 
     def query(self, vector: np.ndarray, k: int, year: int | None = None) -> list[tuple[str, float]]:
@@ -133,4 +133,4 @@ class ChromaStore:
         )
         metas = res["metadatas"][0] if res["metadatas"] else []
         dists = res["distances"][0] if res["distances"] else []
-        return [(str(m["passage_id"]), 1.0 - float(d)) for m, d in zip(metas, dists)]
+        return [(str(m["passage_id"]), 1.0 - float(d)) for m, d in zip(metas, dists, strict=False)]

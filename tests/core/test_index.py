@@ -5,12 +5,11 @@ import shutil
 
 import pytest
 
+from assistant.config import REPO_ROOT
 from assistant.errors import ConfigError
 from assistant.ingest import load_corpus
 from assistant.retrieve.embedders import FakeEmbedder, make_embedder
 from assistant.retrieve.index import build_index
-
-from assistant.config import REPO_ROOT
 
 
 class CountingEmbedder(FakeEmbedder):

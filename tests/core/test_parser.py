@@ -2,10 +2,9 @@
 
 import hashlib
 
+from assistant.config import REPO_ROOT as ROOT
 from assistant.domain import Document, collapse_ws
 from assistant.ingest.parser import MAX_PASSAGE_CHARS, parse_document
-
-from assistant.config import REPO_ROOT as ROOT
 
 
 def test_corpus_files_are_byte_for_byte_the_published_texts():
