@@ -119,7 +119,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 ans = a.ask(str(obj["question"]), year=obj.get("year", args.year))
                 print(json.dumps(_answer_json(ans, obj.get("id")), ensure_ascii=False))
             except AssistantError as exc:
-                print(json.dumps({"id": obj.get("id"), "error": {"code": exc.code, "message": exc.message}}, ensure_ascii=False))
+                print(
+                    json.dumps(
+                        {"id": obj.get("id"), "error": {"code": exc.code, "message": exc.message}}, ensure_ascii=False
+                    )
+                )
         return 0
     if not args.question:
         raise InvalidInput("give a question, or --file questions.jsonl")
@@ -268,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=cmd_serve)
 
-    s = sub.add_parser("eval", help="run the evaluation set and write a report (see: assistant eval --help)", add_help=False)
+    s = sub.add_parser(
+        "eval", help="run the evaluation set and write a report (see: assistant eval --help)", add_help=False
+    )
     s.add_argument("rest", nargs=argparse.REMAINDER)
     s.set_defaults(func=cmd_eval)
     return p

@@ -19,11 +19,20 @@ _DATE = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"\d")
-_ASKS_NUMBER = re.compile(r"\b(hoeveel|welk(e)? (deel|percentage|norm)|how (many|much)|what (share|percentage)|minimaal|minimum|norm)\b", re.I)
-_ASKS_DATE = re.compile(r"\b(wanneer|uiterlijk|deadline|tot wanneer|tussen welke data|when|by when|until when|datum|date)\b", re.I)
+_ASKS_NUMBER = re.compile(
+    r"\b(hoeveel|welk(e)? (deel|percentage|norm)|how (many|much)|what (share|percentage)|minimaal|minimum|norm)\b", re.I
+)
+_ASKS_DATE = re.compile(
+    r"\b(wanneer|uiterlijk|deadline|tot wanneer|tussen welke data|when|by when|until when|datum|date)\b", re.I
+)
 _ASKS_MAIL = re.compile(r"\b(mail|e-mail|adres|address|contact)\b", re.I)
-_ASKS_CONSEQUENCE = re.compile(r"\b(wat gebeurt|what happens|gevolg\w*|consequen\w*|wat als|what if|wat verwacht|what does .* expect)\b", re.I)
-_CONSEQUENCE = re.compile(r"\b(leidt|leiden|gevolg|niet in aanmerking|komt niet|kunnen we niet|verwachten (wij|we)|dan (moet|verwachten|kan|komt))\b", re.I)
+_ASKS_CONSEQUENCE = re.compile(
+    r"\b(wat gebeurt|what happens|gevolg\w*|consequen\w*|wat als|what if|wat verwacht|what does .* expect)\b", re.I
+)
+_CONSEQUENCE = re.compile(
+    r"\b(leidt|leiden|gevolg|niet in aanmerking|komt niet|kunnen we niet|verwachten (wij|we)|dan (moet|verwachten|kan|komt))\b",
+    re.I,
+)
 
 MONTHS_EN = {
     "januari": "January", "februari": "February", "maart": "March", "april": "April", "mei": "May", "juni": "June",
@@ -172,6 +181,7 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
             new = sum((s.weights or {}).get(t, 0.0) for t in s.terms - covered)
             same_clause = SAME_CLAUSE if s.passage.clause_id == anchor_clause else 0.0
             return new / (1.0 + len(s.sentence) / 400.0) + s.bonus + 0.2 * s.score + same_clause
+
         best = pool[0] if not chosen else max(pool, key=gain)
         pool.remove(best)
         key = (best.passage.id, collapse_ws(best.sentence))
@@ -184,7 +194,9 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
             # a row of a small table is quoted with the whole table: rows only make sense together
             for sentence in split_sentences(best.passage.text, table=True):
                 used.add((best.passage.id, collapse_ws(sentence)))
-            chosen.append(Scored(best.score, best.passage.text, best.passage, best.rank, best.terms, best.bonus, best.weights))
+            chosen.append(
+                Scored(best.score, best.passage.text, best.passage, best.rank, best.terms, best.bonus, best.weights)
+            )
             covered |= best.terms
             continue
         nxt = _next_sentence(best)

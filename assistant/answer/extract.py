@@ -78,15 +78,21 @@ def dates(text: str, default_year: int = 2027) -> list[date]:
         found.append((m.start(), _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
     for m in re.finditer(r"\b(\d{1,2})[-/](\d{1,2})[-/](20\d{2})\b", text):
         found.append((m.start(), _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
-    for m in re.finditer(rf"\b(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+({_MONTH_RE})\b\.?(?:\s+(20\d{{2}}))?", text, re.I):
+    for m in re.finditer(
+        rf"\b(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+({_MONTH_RE})\b\.?(?:\s+(20\d{{2}}))?", text, re.I
+    ):
         year = int(m.group(3)) if m.group(3) else _year_near(text, default_year)
         found.append((m.start(), _safe_date(year, _MONTHS[m.group(2).lower()], int(m.group(1)))))
     for m in re.finditer(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d{{2}})\b", text, re.I):
         found.append((m.start(), _safe_date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))))
-    rel = re.compile(rf"\b(half|medio|midden|mid|begin|early|start of|eind|end of|late|eind van)\s+({_MONTH_RE})\b", re.I)
+    rel = re.compile(
+        rf"\b(half|medio|midden|mid|begin|early|start of|eind|end of|late|eind van)\s+({_MONTH_RE})\b", re.I
+    )
     for m in rel.finditer(text):
         word = m.group(1).lower()
-        day = 15 if word in ("half", "medio", "midden", "mid") else (1 if word in ("begin", "early", "start of") else 28)
+        day = (
+            15 if word in ("half", "medio", "midden", "mid") else (1 if word in ("begin", "early", "start of") else 28)
+        )
         month = _MONTHS[m.group(2).lower()]
         if day == 28 and month != 2:
             day = 30
@@ -120,18 +126,28 @@ def postcode_counts(text: str) -> dict | None:
     """Counts per area ('5 in 5041, 1 in 5042 en 2 in 5043', '6 + 3 + 2 + 1 cliënten') or totals
     ('10 clients spread over 4 areas'). A 4-digit postcode is never a count."""
     t = text.replace("\u00a0", " ")
-    pairs = re.findall(r"\b(\d{1,4})\s*(?:" + _CLIENT + r"\s*)?(?:in|op|bij|at)\s+(?:postcode\s*(?:gebied\s*)?)?([1-9]\d{3})\b", t, re.I)
+    pairs = re.findall(
+        r"\b(\d{1,4})\s*(?:" + _CLIENT + r"\s*)?(?:in|op|bij|at)\s+(?:postcode\s*(?:gebied\s*)?)?([1-9]\d{3})\b",
+        t,
+        re.I,
+    )
     if len(pairs) >= 1 and all(not _is_postcode(c) for c, _ in pairs):
         return {"clients_per_postcode": [int(c) for c, _ in pairs]}
     plus = re.search(r"\b(\d{1,4}(?:\s*\+\s*\d{1,4})+)\b", t)
     if plus:
         counts = [int(x) for x in re.findall(r"\d+", plus.group(1))]
         return {"clients_per_postcode": counts}
-    total = re.search(rf"\b(\d{{1,5}})\s*{_CLIENT}[^\d]{{0,60}}?\b(?:over|in|across|spread over|verdeeld over|verspreid over)\s+(\d{{1,4}})\s*{_AREA}", t, re.I)
+    total = re.search(
+        rf"\b(\d{{1,5}})\s*{_CLIENT}[^\d]{{0,60}}?\b(?:over|in|across|spread over|verdeeld over|verspreid over)\s+(\d{{1,4}})\s*{_AREA}",
+        t,
+        re.I,
+    )
     if total and not _is_postcode(total.group(2)):
         return {"total_clients": int(total.group(1)), "postcode_areas": int(total.group(2))}
     listed = re.findall(rf"(?<![\d.,])\b(\d{{1,4}})(?![.,]\d)\s*{_CLIENT}", t, re.I)
-    areas = re.search(rf"\b(\d{{1,3}}|twee|drie|vier|vijf|two|three|four|five)\s+(?:verschillende\s+|different\s+)?{_AREA}", t, re.I)
+    areas = re.search(
+        rf"\b(\d{{1,3}}|twee|drie|vier|vijf|two|three|four|five)\s+(?:verschillende\s+|different\s+)?{_AREA}", t, re.I
+    )
     if len(listed) >= 2 and not areas:
         return {"clients_per_postcode": [int(c) for c in listed]}
     return None
@@ -166,7 +182,11 @@ def scores_by_year(text: str) -> dict[int, str]:
             for y in re.findall(r"20\d\d", yrs or ""):
                 out.setdefault(int(y), letter.upper())
     if not out:
-        m = re.search(rf"\b(?:score|scoorde|scored|status)\s+(?:een\s+|an?\s+)?{_LETTER}\b|\b{_LETTER}-(?:score|status)\b", text, re.I)
+        m = re.search(
+            rf"\b(?:score|scoorde|scored|status)\s+(?:een\s+|an?\s+)?{_LETTER}\b|\b{_LETTER}-(?:score|status)\b",
+            text,
+            re.I,
+        )
         if m:
             letter = (m.group(1) or m.group(2)).upper()
             yrs = years(text)
@@ -196,7 +216,11 @@ def hours(text: str) -> list[float]:
     out = []
     for m in re.finditer(rf"(?<![\d.,])({_NUM})(?!\s*(?:%|procent|percent|fte|euro|€))", text, re.I):
         v = parse_number(m.group(1))
-        if v is None or (2000 <= v <= 2100 and re.fullmatch(r"20\d\d", m.group(1))) or re.search(r"€\s*$", text[: m.start()]):
+        if (
+            v is None
+            or (2000 <= v <= 2100 and re.fullmatch(r"20\d\d", m.group(1)))
+            or re.search(r"€\s*$", text[: m.start()])
+        ):
             continue
         out.append(v)
     return out

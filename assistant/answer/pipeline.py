@@ -49,8 +49,8 @@ MSG = {
         "I can answer questions in English or Dutch only. / Ik beantwoord alleen vragen in het Nederlands of Engels."
     ),
     "unclear": {
-        "nl": "Wat bedoelt u precies? Stel een vraag over het inkoopbeleid wijkverpleging, bijvoorbeeld: \"Voldoen we met 5, 1 en 2 cliënten in drie postcodegebieden aan de eis voor 2027?\"",
-        "en": "What exactly do you mean? Ask a question about the district-nursing purchasing policy, for example: \"Do we meet the 2027 rule with 5, 1 and 2 clients in three postcode areas?\"",
+        "nl": 'Wat bedoelt u precies? Stel een vraag over het inkoopbeleid wijkverpleging, bijvoorbeeld: "Voldoen we met 5, 1 en 2 cliënten in drie postcodegebieden aan de eis voor 2027?"',
+        "en": 'What exactly do you mean? Ask a question about the district-nursing purchasing policy, for example: "Do we meet the 2027 rule with 5, 1 and 2 clients in three postcode areas?"',
     },
     "injection": {
         "nl": "Let op: instructies in uw bericht heb ik genegeerd; ik antwoord alleen op basis van de beleidstekst.",
@@ -157,7 +157,9 @@ class Assistant:
         if injected:
             notices.append(MSG["injection"][lang])
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
-            return Answer(answer=MSG["unclear"][lang], language=lang, intent="unclear", needs_input=["question"], notices=notices)
+            return Answer(
+                answer=MSG["unclear"][lang], language=lang, intent="unclear", needs_input=["question"], notices=notices
+            )
         scope = guards.out_of_scope(text)
         if scope:
             return self._refuse(lang, scope, notices)
@@ -178,7 +180,9 @@ class Assistant:
     def _route_with_history(self, text: str, cid: str | None) -> Route:
         r = route(text, self.corpus.current_year)
         prev = self.conversations.last(cid)
-        follow_up = bool(re.match(r"^\s*(en|and|maar|but|wat als|what if|stel|suppose)\b", text, re.I)) or len(text) < 60
+        follow_up = (
+            bool(re.match(r"^\s*(en|and|maar|but|wat als|what if|stel|suppose)\b", text, re.I)) or len(text) < 60
+        )
         if prev and prev.route.tool and follow_up and r.kind != "tool":
             args = _merge_follow_up(prev.route.args, text)
             if args is None:
@@ -211,7 +215,13 @@ class Assistant:
             if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
         ]
         verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
-        negative = any(data.get(k) is False for k in ("compliant", "eligible", "within_norm", "meets_checked_criteria", "waardemodel_applies")) or data.get("excluded") is True
+        negative = (
+            any(
+                data.get(k) is False
+                for k in ("compliant", "eligible", "within_norm", "meets_checked_criteria", "waardemodel_applies")
+            )
+            or data.get("excluded") is True
+        )
         lead = MSG["no_confirm"][lang] if pressed and negative else ""
         lines = [lead + verdict]
         numbers = _key_numbers(data, lang)
@@ -223,7 +233,10 @@ class Assistant:
         assumptions = list(data.get("assumptions_en" if lang == "en" else "assumptions") or [])
         assumptions += [a[1] if lang == "en" else a[0] for a in r.assumptions]
         if assumptions:
-            lines.append(("Assumptions:" if lang == "en" else "Aannames:") + "".join(f"\n- {a}" for a in dict.fromkeys(assumptions)))
+            lines.append(
+                ("Assumptions:" if lang == "en" else "Aannames:")
+                + "".join(f"\n- {a}" for a in dict.fromkeys(assumptions))
+            )
         if citations:
             lines.append(("Source:" if lang == "en" else "Bron:") + "\n" + c.format_quotes(citations, lang))
             if lang == "en":
@@ -244,7 +257,9 @@ class Assistant:
         assumptions = [a[1] if lang == "en" else a[0] for a in r.assumptions]
         msg = " ".join(asks)
         if assumptions:
-            msg += (" Otherwise I assume: " if lang == "en" else " Anders ga ik uit van: ") + "; ".join(assumptions) + "."
+            msg += (
+                (" Otherwise I assume: " if lang == "en" else " Anders ga ik uit van: ") + "; ".join(assumptions) + "."
+            )
         hits = self.index.retriever.search(text, k=5, year=year)
         return Answer(
             answer=msg,
@@ -252,7 +267,9 @@ class Assistant:
             intent=f"clarify:{r.tool}",
             needs_input=[m[0] for m in r.missing],
             retrieved=_refs(hits),
-            tool_calls=[ToolCall(name=r.tool or "", args=r.args, error="missing: " + ", ".join(m[0] for m in r.missing))],
+            tool_calls=[
+                ToolCall(name=r.tool or "", args=r.args, error="missing: " + ", ".join(m[0] for m in r.missing))
+            ],
         )
 
     # ------------------------------------------------------------ clause answers
@@ -321,7 +338,9 @@ class Assistant:
         prefix = MSG["pressure_clause"][lang] if pressed else ""
         if len(years) > 1:
             return prefix + (
-                f"The {years[0]} and {years[-1]} texts side by side:" if lang == "en" else f"De teksten van {years[0]} en {years[-1]} naast elkaar:"
+                f"The {years[0]} and {years[-1]} texts side by side:"
+                if lang == "en"
+                else f"De teksten van {years[0]} en {years[-1]} naast elkaar:"
             )
         if lang == "en":
             return prefix + f"The {first.year} purchasing policy says this in § {first.section} ({first.title}):"
@@ -329,11 +348,16 @@ class Assistant:
 
     def _refuse(self, lang: str, reason: str | None, notices: list[str]) -> Answer:
         text = MSG["refuse"][lang] + (MSG[reason][lang] if reason else "") + MSG["refuse_contact"][lang]
-        return Answer(answer=text, refused=True, language=lang, intent=f"refuse:{reason or 'no_match'}", notices=notices)  # type: ignore[arg-type]
+        return Answer(
+            answer=text, refused=True, language=lang, intent=f"refuse:{reason or 'no_match'}", notices=notices
+        )  # type: ignore[arg-type]
 
 
 def _refs(hits: list[SearchHit]) -> list[RetrievedRef]:
-    return [RetrievedRef(clause_id=h.passage.clause_id, passage_id=h.passage.id, text=h.passage.text, score=h.score) for h in hits]
+    return [
+        RetrievedRef(clause_id=h.passage.clause_id, passage_id=h.passage.id, text=h.passage.text, score=h.score)
+        for h in hits
+    ]
 
 
 _TOPIC_HINT = {
@@ -360,7 +384,9 @@ def _merge_follow_up(prev: dict, text: str) -> dict | None:
             args.pop(k, None)
         return {**args, **counts}
     for values, suffix in ((x.euro_amounts(text), ("_eur",)), (x.percentages(text), ("_pct", "_reached"))):
-        keys = [k for k, v in prev.items() if k.endswith(suffix) and isinstance(v, (int, float)) and not isinstance(v, bool)]
+        keys = [
+            k for k, v in prev.items() if k.endswith(suffix) and isinstance(v, (int, float)) and not isinstance(v, bool)
+        ]
         if values and keys:
             new = values[0]
             key = min(keys, key=lambda k: abs(prev[k] - new) / max(abs(prev[k]), 1))

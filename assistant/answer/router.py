@@ -25,12 +25,24 @@ def _has(low: str, pattern: str) -> bool:
     return re.search(pattern, low) is not None
 
 
-_ASKS_DEADLINE = r"\b(wanneer|uiterlijk|deadline|tot wanneer|tussen welke data|when|by when|until when|welke datum|vanaf wanneer)\b"
+_ASKS_DEADLINE = (
+    r"\b(wanneer|uiterlijk|deadline|tot wanneer|tussen welke data|when|by when|until when|welke datum|vanaf wanneer)\b"
+)
 
 
 def route(question: str, current_year: int = 2027) -> Route:
     low = fold(question)
-    for rule in (_postcode, _dementia, _cooperative, _subcontracting, _staffel, _additional, _waardemodel, _new_provider, _exclusion):
+    for rule in (
+        _postcode,
+        _dementia,
+        _cooperative,
+        _subcontracting,
+        _staffel,
+        _additional,
+        _waardemodel,
+        _new_provider,
+        _exclusion,
+    ):
         r = rule(question, low, current_year)
         if r is not None:
             r.args = {k: _whole(v) for k, v in r.args.items()}
@@ -49,7 +61,9 @@ def _whole(v):
 def _postcode(q: str, low: str, year: int) -> Route | None:
     if not _has(low, r"postcode|postal code|areas?\b|gebied"):
         return None
-    if not _has(low, r"voldo|meet|haal|norm|eis\b|requirement|complian|gemiddeld|average|bevestig|confirm|rekenvraag|regel|rule"):
+    if not _has(
+        low, r"voldo|meet|haal|norm|eis\b|requirement|complian|gemiddeld|average|bevestig|confirm|rekenvraag|regel|rule"
+    ):
         return None
     args: dict = {"contract_year": _year_or(low, year, (2026, 2027)), "in_core_area": True}
     args["provider_type"] = "new" if _has(low, r"\bnieuwe? (zorg)?aanbieder|\bnew provider|\bnieuw\b") else "existing"
@@ -63,14 +77,21 @@ def _postcode(q: str, low: str, year: int) -> Route | None:
     elif avg is not None:
         # an average the user states: compared as-is (100 areas reproduce it exactly to 2 decimals)
         args.update({"total_clients": round(avg * 100), "postcode_areas": 100})
-        r.assumptions.append((f"u noemde een gemiddelde van {_nl(avg)} cliënten per postcodegebied", f"you stated an average of {avg:g} clients per postcode area"))
+        r.assumptions.append(
+            (
+                f"u noemde een gemiddelde van {_nl(avg)} cliënten per postcodegebied",
+                f"you stated an average of {avg:g} clients per postcode area",
+            )
+        )
     else:
         r.kind = "clarify"
-        r.missing.append((
-            "clients_per_postcode",
-            "Hoeveel CZ-cliënten had u per 4-cijferig postcodegebied (bijvoorbeeld: 5 in 5041, 1 in 5042 en 2 in 5043), of het totaal en het aantal gebieden?",
-            "How many CZ clients did you have per 4-digit postcode area (e.g. 5 in 5041, 1 in 5042 and 2 in 5043), or the total and the number of areas?",
-        ))
+        r.missing.append(
+            (
+                "clients_per_postcode",
+                "Hoeveel CZ-cliënten had u per 4-cijferig postcodegebied (bijvoorbeeld: 5 in 5041, 1 in 5042 en 2 in 5043), of het totaal en het aantal gebieden?",
+                "How many CZ clients did you have per 4-digit postcode area (e.g. 5 in 5041, 1 in 5042 and 2 in 5043), or the total and the number of areas?",
+            )
+        )
     if "provider_type" in args and not _has(low, r"bestaand|existing|nieuw|new"):
         r.assumptions.append(("ik ga uit van een bestaande zorgaanbieder", "I assume an existing provider"))
     if not _has(low, r"kernwerkgebied|core area|kernregio"):
@@ -89,13 +110,18 @@ def _cooperative(q: str, low: str, year: int) -> Route | None:
     if not (_has(low, r"cooperati|cooperative") and _has(low, r"\bfte\b")):
         return None
     fte, clients = x.fte_and_clients(q)
-    return _need(Route("tool", "cooperative_staffing_check", {"clients": clients, "hbo_bachelor_nurse_fte": fte}), _FTE_CLIENTS)
+    return _need(
+        Route("tool", "cooperative_staffing_check", {"clients": clients, "hbo_bachelor_nurse_fte": fte}), _FTE_CLIENTS
+    )
 
 
 _FTE_CLIENTS = {
     "clients": ("Om hoeveel cliënten gaat het?", "How many clients are involved?"),
     "casemanager_fte": ("Hoeveel fte is er beschikbaar?", "How many fte are available?"),
-    "hbo_bachelor_nurse_fte": ("Hoeveel fte hbo-bachelor verpleegkundigen (niveau 6) zijn er?", "How many fte of hbo-bachelor nurses (level 6) are there?"),
+    "hbo_bachelor_nurse_fte": (
+        "Hoeveel fte hbo-bachelor verpleegkundigen (niveau 6) zijn er?",
+        "How many fte of hbo-bachelor nurses (level 6) are there?",
+    ),
 }
 
 
@@ -114,7 +140,10 @@ def _subcontracting(q: str, low: str, year: int) -> Route | None:
         return None
     hrs = x.hours(q)
     pcts = x.percentages(q)
-    args: dict = {"is_cooperative": _has(low, r"cooperati|cooperative"), "year": _year_or(low, year, (2022, 2023, 2024, 2025, 2026, 2027))}
+    args: dict = {
+        "is_cooperative": _has(low, r"cooperati|cooperative"),
+        "year": _year_or(low, year, (2022, 2023, 2024, 2025, 2026, 2027)),
+    }
     if len(hrs) >= 2:
         total, sub = max(hrs), sorted(hrs)[-2] if hrs.count(max(hrs)) == 1 else min(hrs)
         args.update({"total_care_hours": total, "subcontracted_hours": sub})
@@ -124,12 +153,20 @@ def _subcontracting(q: str, low: str, year: int) -> Route | None:
         return None  # a clause question about subcontracting, not a calculation
     r = Route("tool", "subcontracting_check", args)
     if len(hrs) >= 2:
-        r.assumptions.append(("het kleinere aantal uren is het deel dat onderaannemers (incl. zzp'ers) leverden", "the smaller number of hours is the part delivered by subcontractors (incl. zzp'ers)"))
+        r.assumptions.append(
+            (
+                "het kleinere aantal uren is het deel dat onderaannemers (incl. zzp'ers) leverden",
+                "the smaller number of hours is the part delivered by subcontractors (incl. zzp'ers)",
+            )
+        )
     return r
 
 
 def _staffel(q: str, low: str, year: int) -> Route | None:
-    asks_share = _has(low, r"percentage|hoeveel .*vergoed|maximale vergoeding|maximaal vergoed|reimburs|staffel|how much .*(get|paid)|100 ?%")
+    asks_share = _has(
+        low,
+        r"percentage|hoeveel .*vergoed|maximale vergoeding|maximaal vergoed|reimburs|staffel|how much .*(get|paid)|100 ?%",
+    )
     about_extra = _has(low, r"aanvullend|bijcontract|additional|extra budget|gehonoreerd|honou?red")
     if not (asks_share and about_extra):
         return None
@@ -151,7 +188,12 @@ def _staffel(q: str, low: str, year: int) -> Route | None:
     ):
         args.update({"has_waardemodel_score": False, "score_2026": None, "score_2027": None})
         if production is not None:
-            r.assumptions.append(("bij een productieafspraak van niet meer dan € 100.000 past CZ het waardemodel niet toe, dus is er geen score", "with a production agreement not above € 100,000 CZ does not apply the value model, so there is no score"))
+            r.assumptions.append(
+                (
+                    "bij een productieafspraak van niet meer dan € 100.000 past CZ het waardemodel niet toe, dus is er geen score",
+                    "with a production agreement not above € 100,000 CZ does not apply the value model, so there is no score",
+                )
+            )
     budget = _amount_near(q, r"gehonoreerd|honou?red|budget|verzoek|request|aanvullend")
     if budget is not None and budget != production:
         args["honored_additional_budget_eur"] = budget
@@ -159,14 +201,23 @@ def _staffel(q: str, low: str, year: int) -> Route | None:
         args["honored_additional_budget_eur"] = amounts[0]
     if args["has_waardemodel_score"] and not args["ceiling_free_agreement"] and not scores:
         r.kind = "clarify"
-        r.missing.append(("score_2026", "Welke waardemodelscore (A, B of C) had u in 2026 en 2027, en bij B: hoeveel punten op het kostenonderdeel?", "Which value-model score (A, B or C) did you have in 2026 and 2027, and with B: how many points on the cost component?"))
+        r.missing.append(
+            (
+                "score_2026",
+                "Welke waardemodelscore (A, B of C) had u in 2026 en 2027, en bij B: hoeveel punten op het kostenonderdeel?",
+                "Which value-model score (A, B or C) did you have in 2026 and 2027, and with B: how many points on the cost component?",
+            )
+        )
     return r
 
 
 def _additional(q: str, low: str, year: int) -> Route | None:
     if not _has(low, r"bijcontract|aanvullende (zorg)?inkoop|additional (purchase|budget)|extra budget"):
         return None
-    if not _has(low, r"plafond|ceiling|drempel|threshold|aanvragen|aanvraag|apply|request|indienen|komen we in aanmerking|eligible"):
+    if not _has(
+        low,
+        r"plafond|ceiling|drempel|threshold|aanvragen|aanvraag|apply|request|indienen|komen we in aanmerking|eligible",
+    ):
         return None
     amounts = x.euro_amounts(q)
     pcts = x.percentages(q)
@@ -191,12 +242,21 @@ def _additional(q: str, low: str, year: int) -> Route | None:
         pts = x.cost_points(q)
         if pts is not None:
             args["cost_points"] = pts
-    if not any(k in args for k in ("omzetplafond_eur", "revenue_reached_eur", "percentage_of_ceiling_reached", "waardemodel_score")):
+    if not any(
+        k in args
+        for k in ("omzetplafond_eur", "revenue_reached_eur", "percentage_of_ceiling_reached", "waardemodel_score")
+    ):
         return None  # "when/how can we apply?" is a clause question
     r = Route("tool", "additional_purchase_eligibility", args)
     if "omzetplafond_eur" in args and "revenue_reached_eur" not in args and "percentage_of_ceiling_reached" not in args:
         r.kind = "clarify"
-        r.missing.append(("revenue_reached_eur", "Welke omzet had u bereikt, en op welke datum?", "What revenue had you reached, and on which date?"))
+        r.missing.append(
+            (
+                "revenue_reached_eur",
+                "Welke omzet had u bereikt, en op welke datum?",
+                "What revenue had you reached, and on which date?",
+            )
+        )
     return r
 
 
@@ -210,7 +270,10 @@ def _waardemodel(q: str, low: str, year: int) -> Route | None:
 
 
 def _new_provider(q: str, low: str, year: int) -> Route | None:
-    if not _has(low, r"\bnieuwe?\b.{0,40}(organisatie|aanbieder|zorgaanbieder)|\bnew (provider|organi[sz]ation|home care)|\bals nieuwe"):
+    if not _has(
+        low,
+        r"\bnieuwe?\b.{0,40}(organisatie|aanbieder|zorgaanbieder)|\bnew (provider|organi[sz]ation|home care)|\bals nieuwe",
+    ):
         return None
     if not _has(low, r"inschrij|inschijv|register|sign up|contract|overeenkomst|in aanmerking"):
         return None
@@ -258,7 +321,11 @@ def _amount_near(q: str, keyword: str) -> float | None:
     """The euro amount closest after (or before) a keyword."""
     best: tuple[int, float] | None = None
     for m in re.finditer(keyword, q, re.IGNORECASE):
-        for a in re.finditer(r"(?:€|eur\b|euro\b)\s*\d[\d.,]*(?:\s*(?:miljoen|mln|million|k))?|\d[\d.,]*\s*(?:miljoen|million|euro)", q, re.I):
+        for a in re.finditer(
+            r"(?:€|eur\b|euro\b)\s*\d[\d.,]*(?:\s*(?:miljoen|mln|million|k))?|\d[\d.,]*\s*(?:miljoen|million|euro)",
+            q,
+            re.I,
+        ):
             value = x.euro_amounts(a.group(0))
             if not value:
                 continue

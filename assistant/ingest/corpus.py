@@ -75,8 +75,7 @@ class Corpus:
     def check_year(self, year: int | None) -> int | None:
         if year is not None and year not in self.years:
             raise InvalidInput(
-                f"year {year} is not in the corpus; available years: "
-                + ", ".join(str(y) for y in self.years),
+                f"year {year} is not in the corpus; available years: " + ", ".join(str(y) for y in self.years),
                 details={"allowed": self.years},
             )
         return year

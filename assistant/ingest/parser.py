@@ -143,8 +143,11 @@ class _Structure:
             num, title = m.group(1), m.group(2)
             t = _num_tuple(num)
             in_scope = self.part is not None or (self.chapter is not None and t[0] == self.chapter[0])
-            if in_scope and t > self.last_num and _looks_like_title(title) or (
-                in_scope and t > self.last_num and _continuation(nxt)
+            if (
+                in_scope
+                and t > self.last_num
+                and _looks_like_title(title)
+                or (in_scope and t > self.last_num and _continuation(nxt))
             ):
                 if _continuation(nxt):
                     return "section", (num, f"{title} {nxt.text}"), 2  # type: ignore[union-attr]
@@ -155,8 +158,11 @@ class _Structure:
         first = next((ln for ln in self.lines if ln.text), None)
         front_title = "Inleiding"
         start = 0
-        if first and len(first.text) <= 60 and not first.text.endswith(_TERMINAL) and not self._match_heading(
-            self.lines.index(first)
+        if (
+            first
+            and len(first.text) <= 60
+            and not first.text.endswith(_TERMINAL)
+            and not self._match_heading(self.lines.index(first))
         ):
             front_title = first.text
             start = self.lines.index(first) + 1
@@ -250,8 +256,11 @@ def _split_subheadings(blocks: list[Block]) -> list[Block]:
         for j, line in enumerate(b.lines):
             prev_done = j == 0 or b.lines[j - 1].text.endswith(_TERMINAL)
             has_body_after = j + 1 < len(b.lines) or j == 0
-            if prev_done and has_body_after and _is_subheading(line.text) and (
-                j + 1 == len(b.lines) or b.lines[j + 1].text[:1].isupper()
+            if (
+                prev_done
+                and has_body_after
+                and _is_subheading(line.text)
+                and (j + 1 == len(b.lines) or b.lines[j + 1].text[:1].isupper())
             ):
                 if cur:
                     out.append(Block(cur))
@@ -447,9 +456,7 @@ def _pack(pieces: list[Piece]) -> list[list[Piece]]:
         special_before = prev is not None and prev.kind in ("footnote", "table") and p.kind != prev.kind
         starts_special = p.kind in ("footnote", "table") and (prev is None or prev.kind != p.kind)
         new_sub = p.kind == "subheading" and size(cur) >= MIN_PASSAGE_CHARS
-        too_big = size(cur) + len(p.text) + 1 > MAX_PASSAGE_CHARS or (
-            size(cur) >= target * 0.9 and p.kind == "text"
-        )
+        too_big = size(cur) + len(p.text) + 1 > MAX_PASSAGE_CHARS or (size(cur) >= target * 0.9 and p.kind == "text")
         if cur and (special_before or starts_special or new_sub or too_big):
             carry: list[Piece] = []
             if too_big and not (special_before or starts_special or new_sub):

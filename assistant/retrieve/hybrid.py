@@ -58,9 +58,11 @@ class HybridRetriever:
         self.passage_clause = np.array([clause_pos[p.clause_id] for p in self.passages], dtype=int)
         self.years = np.array([p.year for p in self.passages])
         stored = store.vectors()
-        self.matrix = np.stack(
-            [stored.get(p.id, np.zeros(embedder.dim, dtype=np.float32)) for p in self.passages]
-        ) if self.passages else np.zeros((0, embedder.dim), dtype=np.float32)
+        self.matrix = (
+            np.stack([stored.get(p.id, np.zeros(embedder.dim, dtype=np.float32)) for p in self.passages])
+            if self.passages
+            else np.zeros((0, embedder.dim), dtype=np.float32)
+        )
         self.sentence_terms = [
             [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
             for p in self.passages
@@ -114,7 +116,11 @@ class HybridRetriever:
         cl_rank = _ranks(cl, mask)
         dense_rank = {i: r for r, i in enumerate(i for i in dense_order if mask[i])}
         fused = np.zeros(len(self.passages), dtype=np.float64)
-        for ranks, weight in ((bm_rank, self.weights.bm25), (cl_rank, self.weights.clause), (dense_rank, self.weights.dense)):
+        for ranks, weight in (
+            (bm_rank, self.weights.bm25),
+            (cl_rank, self.weights.clause),
+            (dense_rank, self.weights.dense),
+        ):
             for i, r in ranks.items():
                 if r < DENSE_POOL:
                     fused[i] += weight / (RRF_K + r)

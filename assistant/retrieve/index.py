@@ -107,7 +107,12 @@ def build_index(
         store = _open_store(index_dir, embedder, wipe=True, damaged=True)
         reason = reason or "damaged"
     started = time.perf_counter()
-    if reason or meta is None or meta.get("corpus_hash") != corpus.content_hash or store.count() != len(corpus.passages):
+    if (
+        reason
+        or meta is None
+        or meta.get("corpus_hash") != corpus.content_hash
+        or store.count() != len(corpus.passages)
+    ):
         _write_meta(meta_path, {"format": FORMAT, "embedder": embedder.id, "complete": False})
         stats = store.sync(corpus.passages, progress=progress)
         meta = {

@@ -118,7 +118,9 @@ class ChromaStore:
         res = self.collection.get(include=["embeddings", "metadatas"])
         return {
             str(m["passage_id"]): np.asarray(e, dtype=np.float32)
-            for m, e in zip(res["metadatas"] or [], res["embeddings"] if res["embeddings"] is not None else [], strict=False)
+            for m, e in zip(
+                res["metadatas"] or [], res["embeddings"] if res["embeddings"] is not None else [], strict=False
+            )
         }
 
     def query(self, vector: np.ndarray, k: int, year: int | None = None) -> list[tuple[str, float]]:

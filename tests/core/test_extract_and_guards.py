@@ -30,7 +30,13 @@ def test_a_postcode_is_never_a_count():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("€ 1.200.000", 1_200_000), ("€750,000", 750_000), ("1,2 miljoen", 1_200_000), ("€ 120.000", 120_000), ("EUR 99.999,50", 99_999.5)],
+    [
+        ("€ 1.200.000", 1_200_000),
+        ("€750,000", 750_000),
+        ("1,2 miljoen", 1_200_000),
+        ("€ 120.000", 120_000),
+        ("EUR 99.999,50", 99_999.5),
+    ],
 )
 def test_euro_amounts(text, value):
     assert x.euro_amounts(text) == [value]
@@ -47,10 +53,23 @@ def test_dates_percentages_scores():
 
 
 def test_router_picks_calculator_and_arguments():
-    r = route("Bestaande aanbieder: 5 cliënten in 5041, 1 in 5042 en 2 in 5043. Voldoen we aan de postcode-eis voor 2027?")
-    assert (r.kind, r.tool, r.args["clients_per_postcode"], r.args["contract_year"]) == ("tool", "postcode_average", [5, 1, 2], 2027)
-    r = route("Aanbieder scoorde in 2026 én 2027 een B met 7 punten. Gehonoreerd aanvullend budget € 120.000: welk percentage?")
-    assert r.tool == "staffel_percentage" and r.args["honored_additional_budget_eur"] == 120000 and r.args["cost_points_2026"] == 7
+    r = route(
+        "Bestaande aanbieder: 5 cliënten in 5041, 1 in 5042 en 2 in 5043. Voldoen we aan de postcode-eis voor 2027?"
+    )
+    assert (r.kind, r.tool, r.args["clients_per_postcode"], r.args["contract_year"]) == (
+        "tool",
+        "postcode_average",
+        [5, 1, 2],
+        2027,
+    )
+    r = route(
+        "Aanbieder scoorde in 2026 én 2027 een B met 7 punten. Gehonoreerd aanvullend budget € 120.000: welk percentage?"
+    )
+    assert (
+        r.tool == "staffel_percentage"
+        and r.args["honored_additional_budget_eur"] == 120000
+        and r.args["cost_points_2026"] == 7
+    )
     r = route("Een aanbieder heeft 3 fte casemanagers dementie met 210 cliënten. Past dat binnen de caseload?")
     assert r.tool == "dementia_caseload_check" and r.args == {"clients": 210, "casemanager_fte": 3}
 

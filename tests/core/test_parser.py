@@ -10,14 +10,22 @@ from assistant.ingest.parser import MAX_PASSAGE_CHARS, parse_document
 def test_corpus_files_are_byte_for_byte_the_published_texts():
     digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in (ROOT / "corpus").glob("*.txt")}
     # sha256 of 000_3d2709293215211c.txt and 001_c988948ad1a0c7af.txt as published to us
-    assert digests == {'wv2024-bijlage1.txt': '86f20719e00122cb', 'wv2027.txt': 'f2d17da3f1fb14ec'}
+    assert digests == {"wv2024-bijlage1.txt": "86f20719e00122cb", "wv2027.txt": "f2d17da3f1fb14ec"}
 
 
 def test_clause_ids_are_document_plus_section_path(corpus):
     ids = [c.id for c in corpus.clauses]
     assert len(ids) == len(set(ids))
-    for expected in ("wv2027/2.3.2", "wv2027/3.2.4", "wv2027/bijlage-1/1.1", "wv2027/bijlage-1/1.5.2", "wv2027/bijlage-2",
-                     "wv2027/voorwoord", "wv2024/bijlage-1/1.5.3", "wv2027/4.1"):
+    for expected in (
+        "wv2027/2.3.2",
+        "wv2027/3.2.4",
+        "wv2027/bijlage-1/1.1",
+        "wv2027/bijlage-1/1.5.2",
+        "wv2027/bijlage-2",
+        "wv2027/voorwoord",
+        "wv2024/bijlage-1/1.5.3",
+        "wv2027/4.1",
+    ):
         assert expected in ids
     # 1.1 exists both as chapter-1 section and as Bijlage 1 section: different ids, different text
     assert "De zorg staat onder druk" in corpus.clause("wv2027/1.1").text
@@ -32,7 +40,10 @@ def test_wrapped_headings_are_joined_and_trails_are_complete(corpus):
         "1.5.2 Casemanagement dementie",
     ]
     assert corpus.clause("wv2027/bijlage-1/1.3").title == "Inzet van helpenden (niveau 2) en ander zorgpersoneel"
-    assert corpus.clause("wv2027/3.2.4").heading_trail[1] == "3.2 Voorwaarden om in aanmerking te komen voor een overeenkomst"
+    assert (
+        corpus.clause("wv2027/3.2.4").heading_trail[1]
+        == "3.2 Voorwaarden om in aanmerking te komen voor een overeenkomst"
+    )
 
 
 def test_line_spans_point_into_the_source(corpus):
@@ -63,12 +74,18 @@ def test_postcode_table_stays_with_its_header_in_one_passage(corpus):
 
 def test_staffel_and_timeline_tables(corpus):
     staffel = next(p for p in corpus.passages if p.clause_id == "wv2027/3.2.4" and p.kind == "table")
-    for row in ("Score A in 2026 én 2027 óf een plafondvrije afspraak 100%", "Score A in 2026 90%",
-                "Score B in 2026 én ≥ 5 punten op kostenonderdeel 85%", "Geen score op het waardemodel 90%"):
+    for row in (
+        "Score A in 2026 én 2027 óf een plafondvrije afspraak 100%",
+        "Score A in 2026 90%",
+        "Score B in 2026 én ≥ 5 punten op kostenonderdeel 85%",
+        "Geen score op het waardemodel 90%",
+    ):
         assert row in collapse_ws(staffel.text)
     timeline = [p for p in corpus.passages if p.clause_id == "wv2027/4.1"]
     assert len(timeline) == 1 and timeline[0].kind == "table"
-    assert "Inschrijving nieuwe zorgaanbieders 2027 1 december 2026 tot en met 28 februari 2027" in collapse_ws(timeline[0].text)
+    assert "Inschrijving nieuwe zorgaanbieders 2027 1 december 2026 tot en met 28 februari 2027" in collapse_ws(
+        timeline[0].text
+    )
 
 
 def test_footnotes_and_stray_artefacts(corpus):
