@@ -49,6 +49,7 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.weights = weights or Weights()
+        self._cache: dict[str, np.ndarray] = {}
         self.passages: list[Passage] = corpus.passages
         self.position = {p.id: i for i, p in enumerate(self.passages)}
         self.bm25 = BM25([p.index_text() for p in self.passages])
@@ -69,6 +70,16 @@ class HybridRetriever:
         ]
         superseded = {d.id for d in corpus.documents if d.status == "superseded"}
         self.is_superseded = np.array([p.doc in superseded for p in self.passages])
+
+    def _embed(self, query: str) -> np.ndarray:
+        """Query vectors are cached: an answer searches more than once for the same question."""
+        vec = self._cache.get(query)
+        if vec is None:
+            vec = self.embedder.embed_query(query)
+            self._cache[query] = vec
+            if len(self._cache) > 512:
+                self._cache.pop(next(iter(self._cache)))
+        return vec
 
     def _rerank(self, order: list[int], fused: np.ndarray) -> list[int]:
         if not order or self.weights.sentence <= 0:
@@ -92,7 +103,7 @@ class HybridRetriever:
         self._q_weights = {t: self.bm25.idf.get(t, 0.0) for t in self.bm25.query_terms(query)}
         bm = self.bm25.scores(query)
         cl = self.clause_bm25.scores(query)[self.passage_clause] if len(self.passages) else bm
-        sims = self.matrix @ self.embedder.embed_query(query)
+        sims = self.matrix @ self._embed(query)
         dense_order = [int(i) for i in np.argsort(-sims, kind="stable")[:DENSE_POOL]]
         all_years = sorted(set(self.years.tolist()), reverse=True)
         older = [y for y in all_years[1:] if str(y) in query]
