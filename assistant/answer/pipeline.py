@@ -184,13 +184,16 @@ class Assistant:
             bool(re.match(r"^\s*(en|and|maar|but|wat als|what if|stel|suppose)\b", text, re.I)) or len(text) < 60
         )
         if prev and prev.route.tool and follow_up and r.kind != "tool":
-            args = _merge_follow_up(prev.route.args, text)
-            if args is None:
+            merged = _merge_follow_up(prev.route.args, text)
+            if merged is None:
                 fresh = route(text + " " + _topic_hint(prev.route.tool), self.corpus.current_year)
                 if fresh.tool != prev.route.tool:
                     return r
                 args = {**prev.route.args, **{k: v for k, v in fresh.args.items() if v is not None}}
-            return Route("tool", prev.route.tool, args, [], prev.route.assumptions)
+                return Route("tool", prev.route.tool, args, [], prev.route.assumptions)
+            args, assumption = merged
+            assumptions = prev.route.assumptions + ([assumption] if assumption else [])
+            return Route("tool", prev.route.tool, args, [], assumptions)
         return r
 
     # ------------------------------------------------------------ calculators
@@ -372,9 +375,10 @@ _TOPIC_HINT = {
 }
 
 
-def _merge_follow_up(prev: dict, text: str) -> dict | None:
+def _merge_follow_up(prev: dict, text: str) -> tuple[dict, tuple[str, str] | None] | None:
     """'En als het € 310.000 was?': the new value replaces the earlier value of the same kind that is
-    closest in size (an amount replaces an amount, a percentage a percentage, counts the counts)."""
+    closest in size (an amount replaces an amount, a percentage a percentage, counts the counts).
+    Returns the new arguments and, for a bare number, the assumption made about what it is."""
     from assistant.answer import extract as x
 
     args = dict(prev)
@@ -382,17 +386,47 @@ def _merge_follow_up(prev: dict, text: str) -> dict | None:
     if counts and ("clients_per_postcode" in prev or "total_clients" in prev):
         for k in ("clients_per_postcode", "total_clients", "postcode_areas"):
             args.pop(k, None)
-        return {**args, **counts}
+        return {**args, **counts}, None
     for values, suffix in ((x.euro_amounts(text), ("_eur",)), (x.percentages(text), ("_pct", "_reached"))):
-        keys = [
-            k for k, v in prev.items() if k.endswith(suffix) and isinstance(v, (int, float)) and not isinstance(v, bool)
-        ]
+        keys = [k for k, v in prev.items() if k.endswith(suffix) and _is_num(v)]
         if values and keys:
-            new = values[0]
-            key = min(keys, key=lambda k: abs(prev[k] - new) / max(abs(prev[k]), 1))
-            args[key] = int(new) if float(new).is_integer() else new
-            return args
+            key = _closest(prev, keys, values[0])
+            args[key] = _whole(values[0])
+            return args, None
+    bare = [float(n) for n in re.findall(r"(?<![\d.,€])\b(\d{1,6})\b(?![.,]\d)", text) if not 2000 <= int(n) <= 2100]
+    if "clients_per_postcode" in args:  # a list becomes total + areas, so one of them can change
+        counts_list = args.pop("clients_per_postcode")
+        args.update({"total_clients": sum(counts_list), "postcode_areas": len(counts_list)})
+    keys = [k for k, v in args.items() if _is_num(v) and k in _COUNT_ARGS]
+    if len(bare) == 1 and keys:
+        key = _closest(args, keys, bare[0])
+        args[key] = _whole(bare[0])
+        nl, en = _COUNT_ARGS[key]
+        return args, (f"ik neem aan dat {int(bare[0])} het {nl} is", f"I take {int(bare[0])} to be the {en}")
     return None
+
+
+_COUNT_ARGS = {
+    "total_clients": ("aantal cliënten", "number of clients"),
+    "postcode_areas": ("aantal postcodegebieden", "number of postcode areas"),
+    "clients": ("aantal cliënten", "number of clients"),
+    "casemanager_fte": ("aantal fte", "number of fte"),
+    "hbo_bachelor_nurse_fte": ("aantal fte", "number of fte"),
+    "total_care_hours": ("totaal aantal uren", "total number of hours"),
+    "subcontracted_hours": ("aantal uren in onderaanneming", "number of subcontracted hours"),
+}
+
+
+def _is_num(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _closest(args: dict, keys: list[str], value: float) -> str:
+    return min(keys, key=lambda k: abs(args[k] - value) / max(abs(args[k]), 1))
+
+
+def _whole(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v
 
 
 def _topic_hint(tool: str) -> str:
