@@ -84,7 +84,8 @@ class SentenceTransformerEmbedder(Embedder):
                 f"cannot load sentence-transformers model {name_or_path!r} offline: {exc.__class__.__name__}"
             ) from exc
         self.id = f"sentence-transformers:{name_or_path}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim() or 0)
         self._e5 = "e5" in name_or_path.lower()
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
