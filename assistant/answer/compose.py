@@ -82,6 +82,7 @@ W_CONSEQUENCE = 1.5
 SHORT_PENALTY = 2.0
 SAME_CLAUSE = 0.0
 MAX_QUOTES = 4
+RELEVANCE_FLOOR = 0.25  # a further quote shares at least this share of the first quote's question terms
 
 
 @dataclass
@@ -150,6 +151,10 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     return out
 
 
+def _overlap(s: Scored) -> float:
+    return sum((s.weights or {}).get(t, 0.0) for t in s.terms)
+
+
 def _next_sentence(s: Scored) -> str | None:
     sentences = [collapse_ws(x) for x in split_sentences(s.passage.text, table=s.passage.kind == "table")]
     try:
@@ -184,6 +189,8 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
 
         best = pool[0] if not chosen else max(pool, key=gain)
         pool.remove(best)
+        if chosen and _overlap(best) < RELEVANCE_FLOOR * _overlap(chosen[0]):
+            continue  # on topic only through a date or one weak word: not a quote worth showing
         key = (best.passage.id, collapse_ws(best.sentence))
         if key in used or (chosen and gain(best) <= 0.5):
             continue
@@ -199,7 +206,7 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
             )
             covered |= best.terms
             continue
-        nxt = _next_sentence(best)
+        nxt = _next_sentence(best) if best.passage.kind != "table" else None  # table rows stand alone
         if nxt is not None:
             follower = by_text.get((best.passage.id, nxt))
             if follower is not None and follower.score >= top * 0.25 and (best.passage.id, nxt) not in used:
