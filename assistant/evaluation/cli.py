@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thresholds", type=Path, default=DEFAULT_THRESHOLDS, help="thresholds TOML")
     p.add_argument("--k", type=int, default=5, help="passages per search for the retrieval metrics (default 5)")
     p.add_argument("--retrieval-only", action="store_true", help="only the retrieval metrics (fast; no ask)")
+    p.add_argument(
+        "--ask-timeout", type=float, default=60.0, help="seconds per answer before the item fails (0: no limit)"
+    )
     return p
 
 
@@ -45,6 +48,8 @@ def _run(args: argparse.Namespace) -> int:
 
     if not 1 <= args.k <= 50:
         raise InvalidInput(f"--k must be between 1 and 50, got {args.k}")
+    if args.ask_timeout < 0:
+        raise InvalidInput(f"--ask-timeout must be 0 (no limit) or more seconds, got {args.ask_timeout}")
     load_dataset(args.dataset)  # fail on bad input before the (slow) index opens
     load_thresholds(args.thresholds)
     force_offline()
@@ -53,7 +58,8 @@ def _run(args: argparse.Namespace) -> int:
     settings = _settings(args.mode)
     print(f"opening the index in {settings.index_dir} (a first build embeds the corpus: ~2 min)", file=sys.stderr)
     assistant = Assistant.create(settings)
-    report = run_eval(args.dataset, args.out, assistant, args.mode, args.k, args.retrieval_only, args.thresholds)
+    limit = args.ask_timeout or None
+    report = run_eval(args.dataset, args.out, assistant, args.mode, args.k, args.retrieval_only, args.thresholds, limit)
     print(summary(report))
     for notice in report["notices"]:
         print(f"notice: {notice}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import numpy as np
 from assistant.domain import Answer
 from assistant.evaluation import scorers
 from assistant.evaluation.dataset import EvalItem, load_dataset
+from assistant.evaluation.limits import limited
 
 SUBSETS: dict[str, list[str]] = {"calculation+eligibility": ["calculation", "eligibility"]}
 
@@ -54,9 +56,10 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float, str | None]:
     return result, round((time.perf_counter() - started) * 1000, 2), error
 
 
-def _ask(assistant: Any, question: str, mode: str) -> Callable[[], Answer]:
+def _ask(assistant: Any, question: str, mode: str, limit_s: float | None) -> Callable[[], Answer]:
     accepts_mode = "mode" in inspect.signature(assistant.ask).parameters
-    return (lambda: assistant.ask(question, mode=mode)) if accepts_mode else (lambda: assistant.ask(question))
+    call = (lambda: assistant.ask(question, mode=mode)) if accepts_mode else (lambda: assistant.ask(question))
+    return lambda: limited(call, limit_s)
 
 
 def _retrieval(item: EvalItem, assistant: Any, k: int, docs: _Docs) -> dict[str, Any]:
@@ -87,7 +90,15 @@ def _answer_record(item: EvalItem, answer: Answer, docs: _Docs, run_tool: Any, w
     return record
 
 
-def score_item(item: EvalItem, assistant: Any, k: int, mode: str, docs: _Docs, tools: tuple, ask: bool) -> dict:
+@dataclass(frozen=True)
+class Options:
+    k: int = 5
+    mode: str = "extractive"
+    retrieval_only: bool = False
+    ask_timeout_s: float | None = 60.0  # a question whose answer takes longer is a failed item, not a hung eval
+
+
+def score_item(item: EvalItem, assistant: Any, opts: Options, docs: _Docs, tools: tuple) -> dict:
     record: dict[str, Any] = {
         "id": item.id,
         "kind": item.kind,
@@ -95,11 +106,11 @@ def score_item(item: EvalItem, assistant: Any, k: int, mode: str, docs: _Docs, t
         "should_refuse": item.should_refuse,
         "must_include": item.must_include,
         "must_not_include": item.must_not_include,
-        "retrieval": _retrieval(item, assistant, k, docs),
+        "retrieval": _retrieval(item, assistant, opts.k, docs),
     }
-    if not ask:
+    if opts.retrieval_only:
         return record
-    answer, ms, error = _timed(_ask(assistant, item.question, mode))
+    answer, ms, error = _timed(_ask(assistant, item.question, opts.mode, opts.ask_timeout_s))
     record["ask_ms"], record["ask_error"] = ms, error
     if answer is None:  # a crash is scored as a wrong, unrefused answer without citations
         answer = Answer(answer="", refused=False)
@@ -249,12 +260,18 @@ def _dataset_notices(items: list[EvalItem], docs: _Docs) -> list[str]:
 
 
 def evaluate(
-    items: list[EvalItem], assistant: Any, k: int = 5, mode: str = "extractive", retrieval_only: bool = False
+    items: list[EvalItem],
+    assistant: Any,
+    k: int = 5,
+    mode: str = "extractive",
+    retrieval_only: bool = False,
+    ask_timeout_s: float | None = 60.0,
 ) -> dict[str, Any]:
     """Score every item; return the report (no files written)."""
+    opts = Options(k, mode, retrieval_only, ask_timeout_s)
     docs = _Docs(getattr(assistant, "corpus", None))
     tools = load_run_tool() if not retrieval_only and any(i.tool for i in items) else (None, "")
-    records = [score_item(i, assistant, k, mode, docs, tools, ask=not retrieval_only) for i in items]
+    records = [score_item(i, assistant, opts, docs, tools) for i in items]
     notices = _dataset_notices(items, docs)
     if tools[1]:
         notices.append(tools[1])
@@ -282,13 +299,16 @@ def run_eval(
     k: int = 5,
     retrieval_only: bool = False,
     thresholds: Path | None = None,
+    ask_timeout_s: float | None = 60.0,
 ) -> dict[str, Any]:
     """Run the eval set, write report.json, report.md and metrics.png into `out_dir`, return the report.
-    With `thresholds`, the report also lists the violated thresholds (report["thresholds"]["violations"])."""
+    With `thresholds`, the report also lists the violated thresholds (report["thresholds"]["violations"]).
+    An ask that takes longer than `ask_timeout_s` (None: no limit) is scored as a failed item."""
     from assistant.evaluation.report import write_report
     from assistant.evaluation.thresholds import check_thresholds
 
-    report = evaluate(load_dataset(dataset), assistant, k=k, mode=mode, retrieval_only=retrieval_only)
+    items = load_dataset(dataset)
+    report = evaluate(items, assistant, k=k, mode=mode, retrieval_only=retrieval_only, ask_timeout_s=ask_timeout_s)
     report = {"dataset": str(dataset), **report}
     if thresholds is not None:
         report["thresholds"] = {"file": str(thresholds), "violations": check_thresholds(report, thresholds)}

@@ -35,7 +35,26 @@ def test_tutorial_stack_retrieval_metrics_with_fake_embedder(tmp_path):
 
 
 def test_question_variants_are_deterministic_and_distinct():
-    variants = question_variants(["Wat is de norm, vraag ik?"], 5)
-    assert variants == question_variants(["Wat is de norm, vraag ik?"], 5)
+    variants = question_variants(["Wat is de norm, vraag ik?"], 6)
+    assert variants == question_variants(["Wat is de norm, vraag ik?"], 6)
     assert variants[:3] == ["Wat is de norm, vraag ik?", "wat is de norm, vraag ik?", "Wat is de norm vraag ik"]
-    assert len(set(variants)) == 5 and all(v.strip() for v in variants)
+    assert len(set(variants)) == 6 and all(v.strip() for v in variants)
+    assert len(question_variants(["al klein"], 3)) == 3  # the lower-cased duplicate is dropped, then it cycles
+    dev = [f"Vraag {i}?" for i in range(45)]
+    assert len(set(question_variants(dev, 225))) == 225  # the full run times 225 distinct questions
+
+
+def test_latency_counts_a_hanging_call_as_a_time_out():
+    from assistant.evaluation.bench import _latency
+
+    def call(q: str) -> str:
+        while q == "hang":
+            pass
+        if q == "boom":
+            raise ValueError(q)
+        return q
+
+    result = _latency(call, ["a", "hang", "boom", "b"], limit_s=0.3)
+    assert (result["n"], result["timeouts"], result["errors"]) == (4, 1, 1)
+    assert result["timed_out"] == ["hang"] and result["failed"] == ["ValueError: boom"]
+    assert result["p50_ms"] is not None and result["p95_ms"] < 300

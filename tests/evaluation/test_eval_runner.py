@@ -186,3 +186,19 @@ def test_retrieval_only_skips_ask(dataset, tmp_path, corpus):
     report = run_eval(dataset, tmp_path / "ro", SearchOnly(corpus, {}), retrieval_only=True)
     assert report["mode"] == "retrieval-only" and report["metrics"]["recall_at_k"] == 1.0
     assert "answer_correctness" not in report["metrics"]
+
+
+def test_an_ask_that_hangs_fails_its_item_instead_of_the_eval(corpus, dataset, tmp_path, fake_tools):
+    answers = good_answers(corpus)
+
+    class Hangs(StubAssistant):
+        def ask(self, question):
+            if question == ROWS["dev-004"]["question"]:
+                while True:  # like a composition loop that never ends
+                    pass
+            return super().ask(question)
+
+    report = run_eval(dataset, tmp_path / "out", Hangs(corpus, answers), ask_timeout_s=0.5)
+    failure = next(f for f in report["failures"] if f["check"] == "ask raised")
+    assert failure["id"] == "dev-004" and failure["got"] == "CallTimeout: no result within 0.5 s"
+    assert report["metrics"]["errors"] == 1 and report["metrics"]["answer_correctness"] == round(2 / 3, 4)
