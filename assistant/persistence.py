@@ -9,6 +9,10 @@
 Every write is committed (synchronous=FULL) before the method returns, so an API that answers 200
 after `add_feedback` has the row on disk. One connection guarded by a lock: safe from any thread.
 The stored history of a conversation is bounded (`max_turns`, oldest turns are dropped).
+
+Privacy: every text (turns, feedback question/answer/comment, and the strings inside `meta`) passes
+`assistant.answer.guards.redact` before it is written, so BSNs, e-mail addresses, phone numbers and client
+names never reach the database file or its write-ahead log. `secure_delete` overwrites deleted content.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Literal
 
+from assistant.answer.guards import redact
 from assistant.errors import InvalidInput
 
 DB_NAME = "assistant.sqlite3"
@@ -62,12 +67,26 @@ def _now() -> str:
 
 
 def _clip(text: str | None) -> str | None:
-    return None if text is None else text[:MAX_TEXT]
+    """Redacted (personal data) and bounded: what may be stored of a text."""
+    return None if text is None else redact(text[: MAX_TEXT + 100])[:MAX_TEXT]
+
+
+def _safe_meta(value: Any) -> Any:
+    """`meta` with every string redacted (keys included), as stored."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {_safe_meta(str(k)): _safe_meta(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_safe_meta(v) for v in value]
+    return value
 
 
 def check_conversation_id(conversation_id: str) -> str:
     if not isinstance(conversation_id, str) or not _CONVERSATION_ID.match(conversation_id):
         raise InvalidInput("conversation_id must be 1-64 characters: letters, digits, '-' or '_'")
+    if redact(conversation_id) != conversation_id:
+        raise InvalidInput("conversation_id must not contain personal data (it looks like a BSN or phone number)")
     return conversation_id
 
 
@@ -83,6 +102,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA secure_delete=ON")
             self._db.executescript(SCHEMA)
 
     @classmethod
@@ -108,7 +128,11 @@ class Store:
     # conversations ---------------------------------------------------------------------------
     @staticmethod
     def new_conversation_id() -> str:
-        return uuid.uuid4().hex
+        """32 hex characters; never one that reads as a BSN or phone number (those are refused as ids)."""
+        while True:
+            cid = uuid.uuid4().hex
+            if redact(cid) == cid:
+                return cid
 
     def append_turn(
         self, conversation_id: str, role: Literal["user", "assistant"], text: str, meta: dict[str, Any] | None = None
@@ -126,7 +150,13 @@ class Store:
                 ),
                 (
                     "INSERT INTO turns(conversation_id, role, text, meta, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (conversation_id, role, _clip(text) or "", json.dumps(meta or {}, ensure_ascii=False), now),
+                    (
+                        conversation_id,
+                        role,
+                        _clip(text) or "",
+                        json.dumps(_safe_meta(meta or {}), ensure_ascii=False),
+                        now,
+                    ),
                 ),
                 (
                     "DELETE FROM turns WHERE conversation_id = ? AND id NOT IN "
@@ -166,6 +196,8 @@ class Store:
     ) -> int:
         if rating not in ("up", "down"):
             raise InvalidInput(f"rating must be 'up' or 'down', got {rating!r}")
+        if conversation_id is not None:
+            check_conversation_id(conversation_id)
         row_ids = self._write(
             [
                 (
@@ -177,7 +209,7 @@ class Store:
                         _clip(answer),
                         rating,
                         _clip(comment),
-                        json.dumps(meta or {}, ensure_ascii=False),
+                        json.dumps(_safe_meta(meta or {}), ensure_ascii=False),
                         _now(),
                     ),
                 )

@@ -1,17 +1,27 @@
 """Build or open the index: corpus -> passages -> Chroma (dense) + BM25 (in memory).
 
-The embedder id and the corpus hash are stored in `meta.json` beside the Chroma files. An unchanged
-corpus re-embeds nothing; a changed passage re-embeds only itself; a different embedder, a missing or
-corrupt store triggers a rebuild (with a message, never a crash).
+The embedder id, the corpus hash and the name of the Chroma collection that holds the index are stored in
+`meta.json` beside the Chroma files. Every change is built aside: a new collection (`passages-<stamp>`)
+is filled (vectors of unchanged passages are copied, only new or changed passages are embedded), checked,
+and only then recorded in `meta.json` (written to a temporary file and swapped in with `os.replace`). A
+reader therefore always finds a complete index: the previous one until the swap, the new one after it.
+The collection before the swap is kept for readers that still hold it; older ones are dropped.
+
+An unchanged corpus re-embeds nothing; a different embedder, a missing, unreadable or damaged store
+(missing rows, vectors of the wrong size or not finite) triggers a rebuild with a message, never a crash.
+One build at a time per index directory (an advisory lock file); readers never wait for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
 import time
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +30,12 @@ from assistant.errors import IndexError_
 from assistant.ingest.corpus import Corpus, load_corpus
 from assistant.retrieve.embedders import Embedder, make_embedder
 from assistant.retrieve.hybrid import HybridRetriever
-from assistant.retrieve.store import ChromaStore
+from assistant.retrieve.store import COLLECTION, ChromaStore
 
 log = logging.getLogger(__name__)
 META = "meta.json"
-FORMAT = 1
+LOCK = ".build.lock"
+FORMAT = 1  # indexes without a `collection` in meta.json use the original collection name
 
 
 @dataclass
@@ -38,16 +49,27 @@ class Index:
 
 
 def _write_meta(path: Path, meta: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    """Atomic: a reader sees the old file or the new one, never half of one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:6]}.tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        f.write(json.dumps(meta, indent=2))
+        f.flush()
+        os.fsync(f.fileno())
     os.replace(tmp, path)
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _read_meta(path: Path) -> dict | None:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return meta if isinstance(meta, dict) else None
 
 
 def _why_rebuild(meta: dict | None, embedder: Embedder, store_dir: Path) -> str | None:
@@ -64,15 +86,44 @@ def _why_rebuild(meta: dict | None, embedder: Embedder, store_dir: Path) -> str 
     return None
 
 
-def _open_store(index_dir: Path, embedder: Embedder, wipe: bool, damaged: bool = False) -> ChromaStore:
-    chroma_dir = index_dir / "chroma"
-    if damaged and chroma_dir.exists():
-        shutil.rmtree(chroma_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    store = ChromaStore(chroma_dir, embedder)
-    if wipe:
-        store.reset()
-    return store
+@contextlib.contextmanager
+def _build_lock(index_dir: Path) -> Iterator[None]:
+    """One builder per index directory across processes (advisory; a no-op where fcntl is missing)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    with (index_dir / LOCK).open("a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _open_client(chroma_dir: Path, embedder: Embedder, messages: list[str]) -> tuple[ChromaStore, bool]:
+    """The Chroma client of the index (no collection yet); a store that cannot be opened is moved out of the
+    way and started afresh. Returns (store, was_damaged)."""
+    try:
+        return ChromaStore(chroma_dir, embedder, collection=None), False
+    except IndexError_ as exc:
+        messages.append(f"index damaged ({exc.message}); rebuilding")
+        log.info("index damaged (%s); rebuilding", exc.message)
+        _discard(chroma_dir)
+        return ChromaStore(chroma_dir, embedder, collection=None), True
+
+
+def _discard(chroma_dir: Path) -> None:
+    ChromaStore.forget(chroma_dir)
+    if chroma_dir.exists():
+        aside = chroma_dir.with_name(f"{chroma_dir.name}.damaged-{uuid.uuid4().hex[:6]}")
+        os.replace(chroma_dir, aside)  # atomic; then removed
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _new_collection_name() -> str:
+    return f"{COLLECTION}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
 
 
 _OPEN: dict[tuple[str, str], Index] = {}  # one Chroma client per path per process
@@ -89,46 +140,129 @@ def open_index(settings: Settings, rebuild: bool = False, progress: bool = True)
     return index
 
 
+def reindex(settings: Settings, full: bool = False, progress: bool = False) -> Index:
+    """Re-read the corpus and build the index aside, then swap it in (see the module docstring).
+    `full=True` re-embeds every passage; otherwise only new or changed ones. Readers of the previous
+    Index keep working: its vectors are in memory and its collection is kept until the next build."""
+    return open_index(settings, rebuild=True, progress=progress) if full else _refresh(settings, progress)
+
+
+def _refresh(settings: Settings, progress: bool) -> Index:
+    key = (str(settings.index_dir.resolve()), settings.embedder)
+    corpus = load_corpus(settings.corpus_dir)
+    embedder = make_embedder(settings.embedder)
+    index = build_index(settings.index_dir, corpus, embedder, rebuild=False, progress=progress)
+    _OPEN[key] = index
+    return index
+
+
+def _existing(base: ChromaStore, name: str | None) -> ChromaStore | None:
+    """The collection `name` when it exists (never created here)."""
+    if not name:
+        return None
+    try:
+        return base.use(name, create=False)
+    except IndexError_:
+        return None
+
+
+def _current(meta: dict | None, reason: str | None) -> str | None:
+    return None if reason or meta is None else str(meta.get("collection") or COLLECTION)
+
+
 def build_index(
     index_dir: Path, corpus: Corpus, embedder: Embedder, rebuild: bool = False, progress: bool = True
 ) -> Index:
     index_dir = Path(index_dir)
-    messages: list[str] = list(corpus.warnings)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    chroma_dir = index_dir / "chroma"
     meta_path = index_dir / META
-    meta = _read_meta(meta_path)
-    reason = "rebuild requested" if rebuild else _why_rebuild(meta, embedder, index_dir / "chroma")
-    if reason:
-        messages.append(f"building index: {reason}")
-        log.info("building index: %s", reason)
-    try:
-        store = _open_store(index_dir, embedder, wipe=bool(reason))
-    except IndexError_ as exc:
-        messages.append(f"index damaged ({exc.message}); rebuilding")
-        store = _open_store(index_dir, embedder, wipe=True, damaged=True)
-        reason = reason or "damaged"
-    started = time.perf_counter()
-    if (
-        reason
-        or meta is None
-        or meta.get("corpus_hash") != corpus.content_hash
-        or store.count() != len(corpus.passages)
-    ):
-        _write_meta(meta_path, {"format": FORMAT, "embedder": embedder.id, "complete": False})
-        stats = store.sync(corpus.passages, progress=progress)
-        meta = {
-            "format": FORMAT,
-            "embedder": embedder.id,
-            "corpus_hash": corpus.content_hash,
-            "passages": len(corpus.passages),
-            "clauses": len(corpus.clauses),
-            "complete": True,
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-            "last_sync": stats,
-            "build_seconds": round(time.perf_counter() - started, 2),
-        }
+    messages: list[str] = list(corpus.warnings)
+
+    def plan() -> tuple[dict | None, str | None]:
+        meta = _read_meta(meta_path)
+        return meta, ("rebuild requested" if rebuild else _why_rebuild(meta, embedder, chroma_dir))
+
+    meta, reason = plan()
+    base, damaged = _open_client(chroma_dir, embedder, messages)
+    if damaged:
+        reason = reason or "the vector store was damaged"
+    current = _current(meta, reason)
+    store = _existing(base, current)
+    problem = "the index collection is missing" if store is None else store.problem(corpus.passages)
+    if problem is None and (meta or {}).get("corpus_hash") == corpus.content_hash:
+        retriever = HybridRetriever(corpus, store, embedder)  # type: ignore[arg-type]
+        return Index(corpus, embedder, store, retriever, meta or {}, messages)  # type: ignore[arg-type]
+
+    with _build_lock(index_dir):
+        again = _read_meta(meta_path)
+        if again != meta:  # another process built the index while we waited: judge its build
+            meta, reason = plan()
+        current = _current(meta, reason)
+        store = _existing(base, current)
+        if reason:
+            messages.append(f"building index: {reason}")
+            log.info("building index: %s", reason)
+        elif store is None:
+            messages.append("building index: the index collection is missing")
+        else:
+            problem = store.problem(corpus.passages)
+            if problem is None and meta and meta.get("corpus_hash") == corpus.content_hash:
+                retriever = HybridRetriever(corpus, store, embedder)
+                return Index(corpus, embedder, store, retriever, meta, messages)
+            if problem and meta and meta.get("corpus_hash") == corpus.content_hash:
+                messages.append(f"index damaged ({problem}); rebuilding the damaged part")
+                log.info("index damaged (%s); rebuilding the damaged part", problem)
+        new, meta = _build_aside(base, store, corpus, embedder, progress, messages)
         _write_meta(meta_path, meta)
-        messages.append(
-            f"index synced: {stats['added']} embedded, {stats['deleted']} removed, {stats['unchanged']} unchanged"
-        )
-    retriever = HybridRetriever(corpus, store, embedder)
-    return Index(corpus, embedder, store, retriever, meta or {}, messages)
+        previous = str((again or {}).get("collection") or COLLECTION)  # readers may still be opening it
+        _drop_old(base, keep={new.name, previous})
+    retriever = HybridRetriever(corpus, new, embedder)
+    return Index(corpus, embedder, new, retriever, meta, messages)
+
+
+def _build_aside(
+    base: ChromaStore,
+    previous: ChromaStore | None,
+    corpus: Corpus,
+    embedder: Embedder,
+    progress: bool,
+    messages: list[str],
+) -> tuple[ChromaStore, dict]:
+    """Fill a new collection (copy what `previous` holds soundly, embed the rest), check it, return it
+    with the meta.json that records it. Nothing a reader looks at changes here."""
+    started = time.perf_counter()
+    new = base.use(_new_collection_name())
+    copied = new.copy_from(previous, corpus.passages) if previous is not None else 0
+    stats = new.sync(corpus.passages, progress=progress)
+    problem = new.problem(corpus.passages)
+    if problem:
+        base.drop(new.name)
+        raise IndexError_(f"the new index is incomplete ({problem}); the previous index is still in use")
+    removed = max(0, (previous.count() if previous is not None else 0) - copied)
+    stats = {"added": stats["added"], "deleted": removed, "unchanged": copied}
+    meta = {
+        "format": FORMAT,
+        "embedder": embedder.id,
+        "corpus_hash": corpus.content_hash,
+        "collection": new.name,
+        "passages": len(corpus.passages),
+        "clauses": len(corpus.clauses),
+        "complete": True,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "last_sync": stats,
+        "build_seconds": round(time.perf_counter() - started, 2),
+    }
+    messages.append(
+        f"index synced: {stats['added']} embedded, {stats['deleted']} removed, {stats['unchanged']} unchanged"
+    )
+    return new, meta
+
+
+def _drop_old(base: ChromaStore, keep: set[str]) -> None:
+    """Drop the collections of earlier builds (and of builds that never finished), keeping `keep`, and
+    the files they leave behind."""
+    for name in base.collection_names():
+        if name not in keep and (name == COLLECTION or name.startswith(f"{COLLECTION}-")):
+            base.drop(name)
+    base.prune_orphans()

@@ -14,9 +14,9 @@ from fastapi.staticfiles import StaticFiles
 
 from assistant.config import Settings
 from assistant.persistence import Store
-from assistant.serve import errors
+from assistant.serve import errors, logs
 from assistant.serve.deps import Services
-from assistant.serve.routes import chat, corpus, feedback, health, openai, tools, verify
+from assistant.serve.routes import admin, chat, corpus, feedback, health, openai, tools, verify
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
@@ -24,7 +24,35 @@ if TYPE_CHECKING:  # pragma: no cover
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 1_000_000  # bytes; the longest valid request is a few tens of kB
 DESCRIPTION = """Grounded assistant for CZ's district-nursing purchasing policy (Zorginkoopbeleid Wijkverpleging 2027).
-Every answer quotes the policy text. Errors are always `{"error": {"code", "message"}}`."""
+Every answer quotes the policy text. Errors are always `{"error": {"code", "message"}}`.
+Everything is public and read-only except the admin endpoints (`Authorization: Bearer <ASSISTANT_ADMIN_TOKEN>`).
+Do not send client details: personal data is redacted before anything is stored or logged (§ 4.3: Cryptshare)."""
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class SecurityHeaders:
+    """nosniff, no framing, no referrer on every response (the page loads nothing from elsewhere)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(
@@ -39,6 +67,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        logs.install()  # redaction on whatever log handlers the server set up
         services.start_loading()
         yield
         services.close()
@@ -47,11 +76,17 @@ def create_app(
     app.state.services = services
     errors.install(app)
     app.add_middleware(errors.BodyLimit, max_bytes=MAX_BODY)
-    if settings.cors_origins:
+    if settings.cors_origins:  # none by default: browsers then only allow the page served from here
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization"],
+            allow_credentials=False,
+            max_age=600,
         )
-    for module in (chat, corpus, tools, verify, feedback, health, openai):
+    app.add_middleware(SecurityHeaders)
+    for module in (chat, corpus, tools, verify, feedback, health, openai, admin):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

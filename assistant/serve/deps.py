@@ -1,10 +1,11 @@
-"""What the routes depend on: the Assistant (loaded once, in the background), the SQLite store,
-the calculator registry and a per-client rate limit. Tests swap any of them with
-`app.dependency_overrides[get_assistant] = lambda: stub`.
+"""What the routes depend on: the Assistant (loaded once, in the background; replaced as a whole after a
+re-index), the SQLite store, the calculator registry, a per-client rate limit and the admin token check.
+Tests swap any of them with `app.dependency_overrides[get_assistant] = lambda: stub`.
 """
 
 from __future__ import annotations
 
+import hmac
 import logging
 import threading
 import time
@@ -14,9 +15,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, BackendUnavailable, IndexError_, RateLimited
+from assistant.errors import AssistantError, BackendUnavailable, IndexError_, RateLimited, Unauthorized
 from assistant.persistence import Store
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +34,22 @@ class Timeout(AssistantError):
     code = "timeout"
     exit_code = 3
     http_status = 504
+
+
+class Conflict(AssistantError):
+    code = "conflict"
+    exit_code = 2
+    http_status = 409
+
+
+class AdminDisabled(AssistantError):
+    code = "admin_disabled"
+    exit_code = 2
+    http_status = 403
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
 class Services:
@@ -58,6 +76,7 @@ class Services:
         self._store = store
         self._lock = threading.Lock()
         self._limiter = RateLimiter(settings.rate_limit_per_minute)
+        self._reindex: dict[str, Any] = {"status": "idle"}
 
     # assistant -----------------------------------------------------------------------------
     def start_loading(self) -> None:
@@ -99,6 +118,70 @@ class Services:
         if self._assistant is None:
             raise self._load_error or IndexError_("the policy index could not be loaded")
         return self._assistant
+
+    # re-index -------------------------------------------------------------------------------
+    def reindex_status(self) -> dict[str, Any]:
+        with self._lock:
+            return dict(self._reindex)
+
+    def start_reindex(self, full: bool = False) -> dict[str, Any]:
+        """Rebuild the index aside in a background thread, then swap the new Assistant in (one at a time)."""
+        with self._lock:
+            if self._reindex.get("status") == "running":
+                raise Conflict(f"a re-index is already running (started {self._reindex.get('started_at')})")
+            self._reindex = {"status": "running", "full": full, "started_at": _now(), "messages": []}
+            status = dict(self._reindex)
+        threading.Thread(target=self._do_reindex, args=(full,), name="reindex", daemon=True).start()
+        return status
+
+    def _do_reindex(self, full: bool) -> None:
+        from assistant.answer.pipeline import Assistant
+        from assistant.retrieve.index import reindex
+
+        started = time.perf_counter()
+        result: dict[str, Any]
+        try:
+            try:
+                current: Assistant | None = self.assistant()
+            except AssistantError:  # the first load failed: a re-index is how an admin repairs that
+                current = None
+            index = reindex(self.settings, full=full)
+            if current is not None:
+                fresh = Assistant(self.settings, index, llm=current.llm)
+                fresh.conversations = current.conversations  # follow-ups keep their context across the swap
+            else:
+                fresh = Assistant.create(self.settings)  # on the index just built (opened once per process)
+            self._assistant = fresh  # one reference assignment: a request sees the old or the new index
+            self._load_error = None
+            self._ready.set()
+            result = {
+                "status": "done",
+                "messages": index.messages,
+                "index": {
+                    "collection": index.meta.get("collection"),
+                    "embedder": index.embedder.id,
+                    "passages": len(index.corpus.passages),
+                    "clauses": len(index.corpus.clauses),
+                    "corpus_hash": index.meta.get("corpus_hash"),
+                },
+            }
+            log.info("re-index done: %s", "; ".join(index.messages) or "index unchanged")
+        except AssistantError as exc:
+            log.error("re-index failed: %s", exc.message)
+            result = {"status": "failed", "error": {"code": exc.code, "message": exc.message}}
+        except Exception as exc:  # noqa: BLE001 - reported in the status, logged in full here
+            log.exception("re-index failed")
+            result = {
+                "status": "failed",
+                "error": {"code": "internal_error", "message": f"re-index failed ({exc.__class__.__name__})"},
+            }
+        with self._lock:
+            self._reindex = {
+                **self._reindex,
+                **result,
+                "finished_at": _now(),
+                "seconds": round(time.perf_counter() - started, 2),
+            }
 
     # store ---------------------------------------------------------------------------------
     def store(self) -> Store:
@@ -178,3 +261,28 @@ def get_tools() -> Any:
 
 def rate_limit(request: Request, services: Services = Depends(get_services)) -> None:
     services.check_rate(request.client.host if request.client else "unknown")
+
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="The admin token: the value of ASSISTANT_ADMIN_TOKEN on the server",
+    scheme_name="admin",
+)
+
+
+def require_admin(
+    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+    settings: Settings = Depends(get_settings),
+) -> None:
+    """Admin endpoints: 403 while no ASSISTANT_ADMIN_TOKEN is configured, 401 without the right token."""
+    token = settings.admin_token
+    if not token:
+        raise AdminDisabled(
+            "admin endpoints are disabled on this server; set ASSISTANT_ADMIN_TOKEN when starting it to enable them"
+        )
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("utf-8")):
+        raise Unauthorized(
+            "this endpoint needs the admin token: Authorization: Bearer <ASSISTANT_ADMIN_TOKEN>",
+            details={"headers": {"WWW-Authenticate": "Bearer"}},
+        )

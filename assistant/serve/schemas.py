@@ -7,15 +7,21 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.domain import Citation, Passage, SearchHit
+from assistant.serve.validation import pydantic_text
 
 MAX_QUESTION = 4000
 CONVERSATION_ID = r"^[A-Za-z0-9_-]{1,64}$"
 
 
 def _not_blank(value: str) -> str:
+    value = pydantic_text(value) or ""
     if not value.strip():
         raise ValueError("must not be empty or only whitespace")
     return value
+
+
+def _plain(value: str | None) -> str | None:
+    return pydantic_text(value)
 
 
 class ErrorBody(BaseModel):
@@ -28,7 +34,7 @@ class ErrorResponse(BaseModel):
 
 
 class AskRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     question: str = Field(
         min_length=1, max_length=MAX_QUESTION, examples=["Tot wanneer kan een nieuwe zorgaanbieder zich inschrijven?"]
@@ -92,7 +98,7 @@ class ToolList(BaseModel):
 
 
 class VerifyRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     claim: str = Field(
         min_length=1,
@@ -129,13 +135,32 @@ class VerifyResponse(BaseModel):
 
 
 class FeedbackRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     rating: Literal["up", "down"]
     conversation_id: str | None = Field(default=None, pattern=CONVERSATION_ID)
     question: str | None = Field(default=None, max_length=MAX_QUESTION)
     answer: str | None = Field(default=None, max_length=20_000)
     comment: str | None = Field(default=None, max_length=2000)
+
+    _check_text = field_validator("question", "answer", "comment")(_plain)
+
+
+class ReindexRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    full: bool = Field(default=False, description="Re-embed every passage (otherwise only new or changed ones)")
+
+
+class ReindexStatus(BaseModel):
+    status: Literal["idle", "running", "done", "failed"]
+    full: bool | None = None
+    started_at: str | None = None
+    finished_at: str | None = None
+    seconds: float | None = None
+    messages: list[str] = Field(default_factory=list)
+    index: dict[str, Any] | None = Field(default=None, description="The index now in use (after `done`)")
+    error: ErrorBody | None = None
 
 
 class FeedbackResponse(BaseModel):
@@ -185,8 +210,8 @@ class ChatCompletionRequest(BaseModel):
 
     model: str
     messages: list[ChatMessage] = Field(min_length=1)
-    stream: bool = False
-    year: int | None = Field(default=None, description="Extension: limit to one policy year")
+    stream: bool = Field(default=False, strict=True)
+    year: int | None = Field(default=None, strict=True, description="Extension: limit to one policy year")
     conversation_id: str | None = Field(default=None, pattern=CONVERSATION_ID, description="Extension")
 
 

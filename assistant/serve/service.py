@@ -18,6 +18,7 @@ from assistant.persistence import Store, check_conversation_id
 from assistant.retrieve.analysis import fold
 from assistant.serve.deps import Services
 from assistant.serve.schemas import ChatCompletionRequest, ClauseDetail, ClauseList, ClauseSummary
+from assistant.serve.validation import calculation_guard, check_numbers, clean_text, run_tool_checked
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
@@ -75,7 +76,7 @@ def prepare(
     assistant: Assistant, store: Store, question: str, year: int | None, conversation_id: str | None
 ) -> tuple[str, str]:
     """Validate before any work (so a stream never starts for a bad request); (question, conversation id)."""
-    question = assistant.check_question(question)
+    question = assistant.check_question(check_numbers(clean_text(question, "question")))
     assistant.corpus.check_year(year)
     cid = check_conversation_id(conversation_id) if conversation_id else store.new_conversation_id()
     return question, cid
@@ -83,7 +84,9 @@ def prepare(
 
 def answer_and_store(assistant: Assistant, store: Store, question: str, year: int | None, cid: str) -> Answer:
     """Ask, then store both turns (committed before returning; done even if the client has gone)."""
-    answer = assistant.ask(question, conversation_id=cid, year=year).model_copy(update={"conversation_id": cid})
+    with calculation_guard():
+        answer = assistant.ask(question, conversation_id=cid, year=year)
+    answer = answer.model_copy(update={"conversation_id": cid})
     store.append_turn(cid, "user", question, {"year": year})
     meta = {
         "citations": [c.model_dump() for c in answer.citations],
@@ -193,7 +196,7 @@ def run_tool(registry: Any, name: str, args: dict[str, Any]) -> dict[str, Any]:
     if not any(t["name"] == name for t in registry.list_tools()):
         raise NotFound(f"unknown calculator {name!r}; see GET /api/tools")
     try:
-        result = registry.run_tool(name, args)
+        result = run_tool_checked(registry.run_tool, name, args)
     except ValidationError as exc:
         raise InvalidInput(validation_message(exc.errors())[1]) from None
     return result.model_dump() if hasattr(result, "model_dump") else dict(result)
@@ -206,7 +209,8 @@ def last_user_message(req: ChatCompletionRequest) -> str:
             continue
         content = message.content
         if isinstance(content, list):
-            content = " ".join(str(p.get("text", "")) for p in content if p.get("type") in ("text", "input_text"))
+            content = " ".join(str(p.get("text") or "") for p in content if p.get("type") in ("text", "input_text"))
+        content = clean_text(content, "messages") if content else content
         if content and content.strip():
             return content
     raise InvalidInput("messages: there is no user message with text to answer")

