@@ -9,11 +9,15 @@ from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
 _INJECTION = re.compile(
     r"(ignore|disregard|forget)\s+(all\s+)?(the\s+)?(previous|prior|above|earlier)\s+(instructions|rules|prompts?)"
     r"|negeer\s+(alle\s+)?(eerdere|vorige|bovenstaande)\s+(instructies|regels)"
+    r"|(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(policy|rules|instructions|context|sources|guidelines)\b"
+    r"|(negeer|vergeet)\s+(alle\s+|de\s+|het\s+|je\s+|jouw\s+|uw\s+)*"
+    r"(beleid\w*|regels|instructies|context|bronnen|richtlijnen|citaten)\b"
     r"|you\s+are\s+now\b|je\s+bent\s+nu\b|u\s+bent\s+nu\b|act\s+as\b|doe\s+alsof|pretend\s+(to\s+be|you)"
     r"|\[\s*(system|systeem)\w*\s*[:\]]|<\s*/?\s*system\s*>|^\s*(system|systeem)\s*:"
     r"|reveal\s+(your\s+)?(system\s+)?prompt|toon\s+(je|uw)\s+(instructies|prompt)",
     re.IGNORECASE | re.MULTILINE,
 )
+_SYSTEM_BLOCK = re.compile(r"<\s*(system|systeem)\s*>.*?<\s*/\s*(system|systeem)\s*>", re.I | re.S)
 _PRESSURE = re.compile(
     r"\b(bevestig\w*|confirm\w*|zeg\s+nou|zeg\s+gewoon|zeg\s+(maar\s+)?dat|say\s+that|tell\s+me\s+that|"
     r"kun\s+je\s+dat\s+(even\s+)?bevestigen|in\s+writing|schriftelijk|garandeer\w*|guarantee\w*)\b",
@@ -63,9 +67,10 @@ def language(text: str) -> str:
 
 def strip_injection(text: str) -> tuple[str, bool]:
     """Drop sentences that address the assistant's instructions; they change nothing."""
-    parts = re.split(r"(?<=[.!?\]])\s+|\n+", text)
+    text, blocks = _SYSTEM_BLOCK.subn(" ", text)  # <system>…</system>: the whole block is an instruction
+    parts = re.split(r"(?<=[.!?\]>])\s+|\n+", text)
     kept = [p for p in parts if not _INJECTION.search(p)]
-    return " ".join(kept).strip(), len(kept) != len(parts)
+    return " ".join(kept).strip(), bool(blocks) or len(kept) != len(parts)
 
 
 def pressure(text: str) -> bool:

@@ -11,6 +11,9 @@
    (all values flattened, strings included) or in the text of a clause the answer cites. Section
    references (§ 2.3.2, Bijlage 1) of allowed clauses and the policy years of allowed clauses count
    as known.
+4. The answer must not agree with the user in words ("ik bevestig", "dat klopt", "I confirm", "that is
+   correct"): a premise is checked against the policy, never confirmed. Phrases that only say a quote or
+   rule holds ("het klopt niet", "that is not correct") are not agreement.
 """
 
 from __future__ import annotations
@@ -37,6 +40,13 @@ _NUMBER = re.compile(
     r"|\d+(?:\.\d+){2,}"  # 2.3.2 (section numbers)
     r"|\d+(?:[.,]\d+)?"  # 30, 2,33, 2.5
     r")(?!\d)(\s*(?:miljoen|million|mln)\b)?",
+    re.I,
+)
+_AGREEMENT = re.compile(
+    r"\b(ik\s+bevestig|bij\s+deze\s+bevestig|hierbij\s+bevestig|ik\s+kan\s+(dat|dit|het)\s+bevestigen|bevestigd"
+    r"|dat\s+klopt(?!\s+niet)|klopt\s+helemaal|klopt\s+inderdaad|u\s+heeft\s+gelijk|je\s+hebt\s+gelijk|helemaal\s+juist"
+    r"|i\s+(hereby\s+)?confirm|i\s+can\s+confirm|(that|this)\s+is\s+(absolutely\s+|entirely\s+)?correct"
+    r"|that'?s\s+(absolutely\s+|entirely\s+)?(right|correct)|you\s+are\s+(absolutely\s+)?right|confirmed)\b",
     re.I,
 )
 _REFERENCE = re.compile(
@@ -84,6 +94,12 @@ def check(
     for token, values in numbers(_without_quotes_and_refs(answer_text, parsed, allowed)):
         if not values & known:
             problems.append(f"number {token} appears in no tool result or cited quote")
+    agreement = _AGREEMENT.search(_without_quotes_and_refs(answer_text, parsed, allowed))
+    if agreement:
+        problems.append(
+            f"the answer agrees with the user in words ('{agreement.group(0)}'): state the policy's rule with "
+            "its quote instead of confirming a claim"
+        )
     problems = list(dict.fromkeys(problems))
     return GuardVerdict(passed=not problems, problems=problems)
 

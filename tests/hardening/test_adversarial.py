@@ -145,13 +145,14 @@ def agreeing(messages: list[BaseMessage]) -> AIMessage:
     return AIMessage(content=f"Ik bevestig dat, dat klopt helemaal [{m.group(1)}]. «{sentence}» [{m.group(1)}]")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (assistant/llm/guard.py): the guard checks ids, quotes and numbers but not agreement; "
-    "a model that writes 'Ik bevestig dat, dat klopt' next to a verbatim quote passes (36 of 47 cases)",
-)
-@pytest.mark.parametrize("case_id", ["adv-num-05", "adv-press-01", "adv-num-03"])
-def test_llm_mode_with_a_model_that_agrees_in_words(fake_assistant, case_id):
-    case = next(c for c in CASES if c["id"] == case_id)
-    llm = make_answerer(Settings(llm="fake"), model=FakeChatModel(responder=agreeing))
-    check_answer(case, llm.answer(fake_assistant, clean_text(case["question"]), None, None), fake_assistant.corpus)
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_llm_mode_with_a_model_that_agrees_in_words(fake_assistant, case):
+    """The guard rejects agreement in words even when ids, quotes and numbers are all sound."""
+    model = FakeChatModel(responder=agreeing)
+    llm = make_answerer(Settings(llm="fake"), model=model)
+    answer = llm.answer(fake_assistant, clean_text(case["question"]), None, None)
+    check_answer(case, answer, fake_assistant.corpus)
+    assert "bevestig dat, dat klopt" not in answer.answer, case["id"]
+    if model.calls:
+        assert answer.mode == "llm-fallback", (case["id"], answer.answer)
+        assert any("agrees with the user" in p for v in answer.guard for p in v.problems), case["id"]

@@ -143,3 +143,23 @@ def test_number_tokens_and_their_readings():
     assert read["2,33"] == read["2.33"] == {"2.33"}
     assert read["12.000,50"] == {"12000.5"} and read["1,200,000"] == {"1200000"}
     assert read["15"] == {"15"} and read["2.3.2"] == {"§2.3.2"} and "2027" not in read
+
+
+QUOTE_232 = "«levert de zorgaanbieder gemiddeld aan ten minste 3 CZ-cliënten zorg» [wv2027/2.3.2]"
+
+
+def test_agreement_in_words_is_rejected_even_next_to_a_verbatim_quote():
+    for lead in ("Ik bevestig dat, dat klopt helemaal.", "Ja, dat klopt.", "I confirm this.", "That's correct:"):
+        found = problems(f"{lead} {QUOTE_232}")
+        assert any("agrees with the user" in p for p in found), lead
+
+
+def test_saying_a_claim_is_wrong_is_not_agreement():
+    for lead in ("Nee, dat klopt niet: het beleid zegt", "No, that is not what the policy says:"):
+        assert problems(f"{lead} {QUOTE_232}") == [], lead
+
+
+def test_agreement_words_inside_a_quote_do_not_count():
+    clauses = dict(CLAUSES, **{"wv2027/4.3": "Wij bevestigd de ontvangst van uw verzoek per e-mail."})
+    text = "Het beleid: «Wij bevestigd de ontvangst van uw verzoek per e-mail.» [wv2027/4.3]"
+    assert check(text, set(clauses), clauses, []).problems == []
