@@ -35,10 +35,13 @@ def _iso_date(value: object) -> date:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-Count = Annotated[int, Strict(), Field(ge=0)]
-PositiveCount = Annotated[int, Strict(), Field(ge=1)]
-Amount = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
-PositiveAmount = Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)]
+# upper bounds far above any real provider (CZ has a few million insured): a larger value is a typing error
+MAX_COUNT = 100_000_000
+MAX_AMOUNT = 1e12
+Count = Annotated[int, Strict(), Field(ge=0, le=MAX_COUNT)]
+PositiveCount = Annotated[int, Strict(), Field(ge=1, le=MAX_COUNT)]
+Amount = Annotated[float, Strict(), Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+PositiveAmount = Annotated[float, Strict(), Field(gt=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 Flag = Annotated[bool, Strict()]
 Score = Literal["A", "B", "C"]
 

@@ -179,7 +179,10 @@ def run_tool(name: str, args: dict[str, Any]) -> ToolResult:
         inp = spec.input_model.model_validate(args)
     except ValidationError as exc:
         raise InvalidInput(format_validation_error(exc, spec.input_model), details={"errors": _errors(exc)}) from None
-    return spec.function(inp)
+    try:
+        return spec.function(inp)
+    except (ArithmeticError, ValueError) as exc:  # a value the bounds let through but the arithmetic cannot take
+        raise InvalidInput(f"{name}: a value is out of range for this calculation ({exc.__class__.__name__})") from None
 
 
 def _errors(exc: ValidationError) -> list[dict[str, Any]]:

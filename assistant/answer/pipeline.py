@@ -61,6 +61,10 @@ MSG = {
         "en": "Note: your message seems to contain personal data ({kinds}). It is not stored. Per the policy (§ 4.3) details of individual insured persons may only be shared with the CZ Zorgteam via a secure channel (Cryptshare).",
     },
     "no_confirm": {"nl": "Dat kan ik niet bevestigen. ", "en": "I cannot confirm that. "},
+    "tool_rejected": {
+        "nl": "Met deze getallen kan ik niet rekenen ({error}). Controleer ze; hieronder staat wat het beleid zegt.",
+        "en": "I cannot calculate with these numbers ({error}). Please check them; below is what the policy says.",
+    },
     "pressure_clause": {
         "nl": "Ik geef alleen weer wat het beleid letterlijk zegt: ",
         "en": "I can only state what the policy literally says: ",
@@ -209,6 +213,9 @@ class Assistant:
             call.error = exc.message
             ans = self._clause_answer(text, lang, year, pressed, False)
             ans.tool_calls = [call]
+            note = MSG["tool_rejected"][lang].format(error=exc.message)
+            ans.notices.append(note)
+            ans.answer = note + "\n\n" + ans.answer
             return ans
         data = result.model_dump(mode="json")
         call.result = data
@@ -261,11 +268,18 @@ class Assistant:
         msg = " ".join(asks)
         if assumptions:
             msg += (
-                (" Otherwise I assume: " if lang == "en" else " Anders ga ik uit van: ") + "; ".join(assumptions) + "."
+                (" Otherwise: " if lang == "en" else " Anders: ") + "; ".join(assumptions) + "."
             )
+        # what the policy says comes first (a question like "wat is de postcode-eis?" wants the rule itself);
+        # the request for the missing numbers follows, so the user can have it calculated
+        clause = self._clause_answer(text, lang, year, False, False)
+        citations = [] if clause.refused else clause.citations
+        if citations:
+            msg = clause.answer + "\n\n" + ("To calculate it for you: " if lang == "en" else "Om het voor u na te rekenen: ") + msg
         hits = self.index.retriever.search(text, k=5, year=year)
         return Answer(
             answer=msg,
+            citations=citations,
             language=lang,  # type: ignore[arg-type]
             intent=f"clarify:{r.tool}",
             needs_input=[m[0] for m in r.missing],

@@ -80,3 +80,20 @@ def test_privacy_warning_and_bad_input(fake_assistant):
         "English or Dutch"
         in fake_assistant.ask("Welche Anforderungen gelten für die neuen Anbieter und was ist nicht erlaubt?").answer
     )
+
+
+def test_a_rule_question_without_numbers_gets_the_rule_then_the_request_for_numbers(fake_assistant):
+    a = fake_assistant.ask("Wat is de postcode-eis voor 2027?")
+    assert a.intent == "clarify:postcode_average" and a.needs_input == ["clients_per_postcode"]
+    assert any(c.clause_id == "wv2027/2.3.2" for c in a.citations)
+    assert any("ten minste 3 CZ-cliënten" in c.quote for c in a.citations)
+    rule_at = a.answer.index("§ 2.3.2")
+    assert rule_at < a.answer.index("Om het voor u na te rekenen: Hoeveel CZ-cliënten")
+    assert "Anders: ik ga uit van een bestaande zorgaanbieder" in a.answer
+
+
+def test_numbers_a_calculator_cannot_take_are_named_not_crashed_on(fake_assistant):
+    a = fake_assistant.ask("Ons plafond is € 99999999999999999999999999999 en we zitten op € 1, kunnen we bijcontracteren?")
+    assert a.tool_calls and "omzetplafond_eur: must be at most" in (a.tool_calls[0].error or "")
+    assert a.answer.startswith("Met deze getallen kan ik niet rekenen (omzetplafond_eur")
+    assert a.notices and not a.refused
