@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -248,7 +249,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from assistant.serve import run
 
-    run(_settings(args), host=args.host, port=args.port)
+    if not 1 <= args.workers <= 64:
+        raise InvalidInput(f"--workers must be between 1 and 64, got {args.workers}")
+    run(_settings(args), host=args.host, port=args.port, workers=args.workers)
     return 0
 
 
@@ -330,6 +333,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="start the web chat and API (default http://127.0.0.1:8000)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes on this port (default 1); they share only the database and the index",
+    )
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser(
@@ -359,6 +368,10 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `assistant ask ... | head`: the reader left; not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -99,6 +99,9 @@ class Scored:
 def citation_for(corpus: Corpus, passage: Passage, quote: str) -> Citation | None:
     """A citation, only when the quote is verbatim (whitespace-collapsed) in the clause."""
     q = collapse_ws(quote)
+    head = collapse_ws(passage.subheading or "")
+    if head and q.startswith(head + " ") and len(q) > len(head) + 20:
+        q = q[len(head) + 1 :]  # the sub-heading line ("Bezwaren") is a label, not part of the sentence
     if not q or not corpus.quote_in_clause(q, passage.clause_id):
         return None
     return Citation(
@@ -218,9 +221,10 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
 
 
 def where(c: Citation, lang: str) -> str:
+    name = c.section if c.title == c.section else f"{c.section} {c.title}"  # "§ Voorwoord", not "§ Voorwoord Voorwoord"
     if lang == "en":
-        return f"§ {c.section} {c.title} (policy {c.year})"
-    return f"§ {c.section} {c.title} (beleid {c.year})"
+        return f"§ {name} (policy {c.year})"
+    return f"§ {name} (beleid {c.year})"
 
 
 def format_quotes(citations: list[Citation], lang: str) -> str:

@@ -359,9 +359,10 @@ class Assistant:
                 if lang == "en"
                 else f"De teksten van {years[0]} en {years[-1]} naast elkaar:"
             )
+        place = f"§ {first.section}" + (f" ({first.title})" if first.title != first.section else "")
         if lang == "en":
-            return prefix + f"The {first.year} purchasing policy says this in § {first.section} ({first.title}):"
-        return prefix + f"Het zorginkoopbeleid {first.year} zegt hierover in § {first.section} ({first.title}):"
+            return prefix + f"The {first.year} purchasing policy says this in {place}:"
+        return prefix + f"Het zorginkoopbeleid {first.year} zegt hierover in {place}:"
 
     def _refuse(self, lang: str, reason: str | None, notices: list[str]) -> Answer:
         text = MSG["refuse"][lang] + (MSG[reason][lang] if reason else "") + MSG["refuse_contact"][lang]

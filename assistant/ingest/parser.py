@@ -29,6 +29,12 @@ _SECTION = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+([A-ZÀ-Ý(]\S.{0,110}
 _FOOTNOTE = re.compile(r"^\s*(?:•\s*)?([1-9]\d?)(?: (?=[A-ZÀ-Ý‘'])|(?=[A-ZÀ-Ýh‘']))")
 _TERMINAL = tuple(".;:!?")
 _SENTENCE_END = re.compile(r"[.;:!?](?=\s+[\"'‘“(•]?[A-ZÀ-Ý0-9])")
+# a full stop after these ends an abbreviation, not a sentence ("uiterlijk 15 mei a.s. aan ons kenbaar maken")
+_ABBREVIATION_END = re.compile(
+    r"(?<![\w.])(a\.s|o\.a|bijv|bv|i\.v\.m|e\.d|d\.w\.z|m\.b\.t|o\.b\.v|z\.s\.m|t\.a\.v|i\.o\.m|resp|ca|incl|excl"
+    r"|nr|art|mr|dhr|mevr|mw|drs|dr|ir|ing|prof|zgn|evt|e\.g|i\.e|vs)\.$",
+    re.I,
+)
 
 
 @dataclass
@@ -357,6 +363,7 @@ def _sentences(block: Block) -> list[Piece]:
     cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
     # a line that ends with terminal punctuation also ends an item (lists lost their markers)
     cuts += [m.end() - 1 for m in re.finditer(r"[.;:!?)]\s*\n", text)]
+    cuts = [c for c in cuts if not _ABBREVIATION_END.search(text[:c])]
     bounds = sorted({0, *[c for c in cuts if 0 < c < len(text)], len(text)})
 
     def line_at(offset: int) -> int:

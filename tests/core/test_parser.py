@@ -108,3 +108,14 @@ def test_text_without_headings_is_still_indexed_with_a_warning():
     parsed = parse_document(doc, "Zomaar een tekst zonder koppen. Nog een zin.\n\nEn een alinea.")
     assert parsed.warnings and "no recognisable section headings" in parsed.warnings[0]
     assert parsed.passages and "Zomaar een tekst" in parsed.passages[0].text
+
+
+def test_an_abbreviation_at_a_line_end_does_not_end_the_sentence():
+    from assistant.ingest.parser import split_sentences
+
+    text = (
+        "Bezwaren tegen dit inkoopbeleid (bijvoorbeeld over criteria of termijnen die wij hanteren) kunt u "
+        "uiterlijk 15 mei a.s. \naan ons kenbaar maken. Na deze datum is het recht daarop vervallen."
+    )
+    first, second = split_sentences(text)
+    assert first.endswith("15 mei a.s.\naan ons kenbaar maken.") and second.startswith("Na deze datum")

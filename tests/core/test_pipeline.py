@@ -97,3 +97,10 @@ def test_numbers_a_calculator_cannot_take_are_named_not_crashed_on(fake_assistan
     assert a.tool_calls and "omzetplafond_eur: must be at most" in (a.tool_calls[0].error or "")
     assert a.answer.startswith("Met deze getallen kan ik niet rekenen (omzetplafond_eur")
     assert a.notices and not a.refused
+
+
+def test_quotes_drop_the_sub_heading_label_and_do_not_repeat_a_section_name(fake_assistant):
+    a = fake_assistant.ask("Tot wanneer kan ik bezwaar maken tegen dit inkoopbeleid?")
+    objection = next(c for c in a.citations if "kenbaar maken" in c.quote)
+    assert objection.quote.startswith("Bezwaren tegen dit inkoopbeleid") and "15 mei a.s. aan ons" in objection.quote
+    assert "§ Voorwoord Voorwoord" not in a.answer
