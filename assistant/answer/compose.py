@@ -82,6 +82,7 @@ W_CONSEQUENCE = 1.5
 SHORT_PENALTY = 2.0
 SAME_CLAUSE = 0.0
 MAX_QUOTES = 4
+REPEAT_FLOOR = 0.6  # ... and one that adds no new question term must match at least this share
 RELEVANCE_FLOOR = 0.25  # a further quote shares at least this share of the first quote's question terms
 
 
@@ -194,6 +195,10 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
         pool.remove(best)
         if chosen and _overlap(best) < RELEVANCE_FLOOR * _overlap(chosen[0]):
             continue  # on topic only through a date or one weak word: not a quote worth showing
+        adds = sum((best.weights or {}).get(t, 0.0) for t in best.terms - covered)
+        elsewhere = all(best.passage.clause_id != ch.passage.clause_id for ch in chosen)
+        if chosen and adds == 0 and elsewhere and _overlap(best) < REPEAT_FLOOR * _overlap(chosen[0]):
+            continue  # another clause, no new question term, weaker match: only a cue (a date) speaks for it
         key = (best.passage.id, collapse_ws(best.sentence))
         if key in used or (chosen and gain(best) <= 0.5):
             continue

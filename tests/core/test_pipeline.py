@@ -104,3 +104,9 @@ def test_quotes_drop_the_sub_heading_label_and_do_not_repeat_a_section_name(fake
     objection = next(c for c in a.citations if "kenbaar maken" in c.quote)
     assert objection.quote.startswith("Bezwaren tegen dit inkoopbeleid") and "15 mei a.s. aan ons" in objection.quote
     assert "§ Voorwoord Voorwoord" not in a.answer
+
+
+def test_a_quote_from_another_clause_that_only_shares_a_date_is_left_out(fake_assistant):
+    a = fake_assistant.ask("Tot wanneer kan een nieuwe zorgaanbieder zich inschrijven?")
+    assert any("28 februari 2027" in c.quote for c in a.citations)
+    assert all("nachtzorg" not in c.title.lower() for c in a.citations), [c.clause_id for c in a.citations]
