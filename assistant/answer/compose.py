@@ -131,7 +131,7 @@ def section_label(clause_id: str, section: str) -> str:
 
 def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Scored]:
     q_terms = set(bm25.query_terms(question))
-    weights = {t: bm25.idf.get(t, 0.0) for t in q_terms}
+    weights = bm25.term_weights(question)
     cues = [
         (bool(_ASKS_DATE.search(question)), lambda s: bool(_DATE.search(s)), 2.0),
         (bool(_ASKS_NUMBER.search(question)), lambda s: bool(_NUMBER.search(s)), 1.0),

@@ -270,6 +270,52 @@ def score_terms(text: str) -> list[str]:
     return [f"score_{(a or b).lower()}" for a, b in _SCORE.findall(text)]
 
 
+@lru_cache(maxsize=1)
+def _zipf():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a base dependency; without it every word weighs fully
+        return None
+    return zipf_frequency
+
+
+# Zipf frequency (log10 per billion words) in everyday Dutch/English at or below which a word is specific
+# enough to count fully; every step above it lowers a query word's weight, down to GENERAL_MIN.
+SPECIFIC_ZIPF = 4.0
+GENERAL_MIN = 0.3
+
+
+@lru_cache(maxsize=50_000)
+def specificity(token: str) -> float:
+    """How much a query word says about a topic: 1.0 for rare words (onderaanneming, keurmerk), less for
+    words everybody uses (weer, doet, tijd). A word that is rare in this corpus but common in everyday
+    language would otherwise get the highest BM25 weight of all the words in a chatty question."""
+    zipf = _zipf()
+    if zipf is None or not token.isalpha():
+        return 1.0
+    general = max(zipf(token, "nl"), zipf(token, "en"))
+    return max(GENERAL_MIN, min(1.0, 1.0 - (general - SPECIFIC_ZIPF) / 3.0))
+
+
+def query_weights(text: str, splitter: CompoundSplitter | None = None) -> dict[str, float]:
+    """Query terms (as `analyse(..., expand=True)` makes them) -> the specificity of the word they came
+    from (the highest, when several words give the same term). Glossary and score terms count fully."""
+    out: dict[str, float] = {t: 1.0 for t in score_terms(text)}
+    tokens = raw_tokens(text)
+    extra: list[str] = []
+    for t in tokens:
+        if t in GLOSSARY:
+            extra.extend(raw_tokens(GLOSSARY[t]))
+    weighted = [(t, specificity(t)) for t in tokens if t not in REPLACED] + [(t, 1.0) for t in extra]
+    for t, w in weighted:
+        if t in STOPWORDS or len(t) < 2:
+            continue
+        terms = [stem(t)] + ([stem(p) for p in splitter.split(t)] if splitter is not None else [])
+        for term in terms:
+            out[term] = max(out.get(term, 0.0), w)
+    return out
+
+
 def analyse(text: str, splitter: CompoundSplitter | None = None, expand: bool = False) -> list[str]:
     """Text -> BM25 terms. `expand` adds glossary terms (for queries)."""
     out: list[str] = score_terms(text)

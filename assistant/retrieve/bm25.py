@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.retrieve.analysis import CompoundSplitter, analyse, raw_tokens
+from assistant.retrieve.analysis import CompoundSplitter, analyse, query_weights, raw_tokens
 
 
 class BM25:
@@ -31,6 +31,12 @@ class BM25:
 
     def query_terms(self, query: str) -> list[str]:
         return analyse(self.correct(query), self.splitter, expand=True)
+
+    def term_weights(self, query: str) -> dict[str, float]:
+        """Each query term's weight: its idf in this corpus times how specific the word is in everyday
+        language (see analysis.specificity); terms the corpus lacks weigh 0."""
+        spec = query_weights(self.correct(query), self.splitter)
+        return {t: self.idf.get(t, 0.0) * spec.get(t, 1.0) for t in self.query_terms(query)}
 
     def correct(self, query: str) -> str:
         """Fix typos against the corpus vocabulary: postcodegebeiden -> postcodegebieden."""
@@ -55,10 +61,11 @@ class BM25:
         out = np.zeros(self.n, dtype=np.float32)
         if not terms:
             return out
+        weights = self.term_weights(query)
         norm = self.k1 * (1 - self.b + self.b * self.lengths / self.avg)
         for term, qtf in terms.items():
-            idf = self.idf.get(term)
-            if idf is None:
+            idf = weights.get(term)
+            if not idf:
                 continue
             tf = np.array([c.get(term, 0) for c in self.tf], dtype=np.float32)
             out += idf * (tf * (self.k1 + 1)) / (tf + norm) * (1 + 0.2 * (qtf - 1))

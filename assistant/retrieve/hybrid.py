@@ -100,7 +100,7 @@ class HybridRetriever:
         """Top-k passages. Without a year filter the current policy is preferred, unless the
         question looks back ("vroeger", "nog steeds", "2024"): then both years are interleaved,
         so a comparison gets its quotes from each document."""
-        self._q_weights = {t: self.bm25.idf.get(t, 0.0) for t in self.bm25.query_terms(query)}
+        self._q_weights = self.bm25.term_weights(query)
         bm = self.bm25.scores(query)
         cl = self.clause_bm25.scores(query)[self.passage_clause] if len(self.passages) else bm
         sims = self.matrix @ self._embed(query)

@@ -70,3 +70,11 @@ def test_year_filter_and_unknown_year(fake_assistant):
     with pytest.raises(Exception) as e:
         fake_assistant.search("nachtzorg", year=2019)
     assert "2024, 2027" in str(e.value)
+
+
+def test_everyday_words_weigh_less_than_policy_words_in_a_query():
+    from assistant.retrieve.analysis import specificity
+
+    assert specificity("onderaanneming") == 1.0 and specificity("keurmerk") == 1.0
+    assert specificity("weer") < 0.5 and specificity("tijd") < 0.5
+    assert specificity("weer") < specificity("zorgaanbieder") <= 1.0
