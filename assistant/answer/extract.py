@@ -133,6 +133,10 @@ def postcode_counts(text: str) -> dict | None:
     )
     if len(pairs) >= 1 and all(not _is_postcode(c) for c, _ in pairs):
         return {"clients_per_postcode": [int(c) for c, _ in pairs]}
+    # postcode first: "6211 -> 4, 6212 -> 2", "5041: 3 cliënten", "5042 = 1"
+    keyed = re.findall(r"\b([1-9]\d{3})\s*(?:[a-z]{2}\s*)?(?:->|=>|→|:|=)\s*(\d{1,4})\b(?![.,]\d)", t, re.I)
+    if len(keyed) >= 2 or (keyed and re.search(_CLIENT, t, re.I)):
+        return {"clients_per_postcode": [int(c) for _, c in keyed]}
     plus = re.search(r"\b(\d{1,4}(?:\s*\+\s*\d{1,4})+)\b", t)
     if plus:
         counts = [int(x) for x in re.findall(r"\d+", plus.group(1))]

@@ -14,7 +14,11 @@ _INJECTION = re.compile(
     r"(beleid\w*|regels|instructies|context|bronnen|richtlijnen|citaten)\b"
     r"|you\s+are\s+now\b|je\s+bent\s+nu\b|u\s+bent\s+nu\b|act\s+as\b|doe\s+alsof|pretend\s+(to\s+be|you)"
     r"|\[\s*(system|systeem)\w*\s*[:\]]|<\s*/?\s*system\s*>|^\s*(system|systeem)\s*:"
-    r"|reveal\s+(your\s+)?(system\s+)?prompt|toon\s+(je|uw)\s+(instructies|prompt)",
+    r"|reveal\s+(your\s+)?(system\s+)?prompt|toon\s+(je|uw)\s+(instructies|prompt)"
+    r"|\b(what\s+(is|are)|show|print|repeat|tell\s+me|give\s+me)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
+    r"|\brepeat\s+(everything|all|the\s+text|the\s+lines?)\s+(above|before)"
+    r"|\b(wat\s+(is|zijn)|toon|geef|herhaal|laat)\s+(me\s+)?(je|jouw|uw|de)\s+(systeem)?(prompt|instructies)"
+    r"|\bherhaal\s+(alles|de\s+tekst)\s+(hierboven|boven\s+deze)",
     re.IGNORECASE | re.MULTILINE,
 )
 _SYSTEM_BLOCK = re.compile(r"<\s*(system|systeem)\s*>.*?<\s*/\s*(system|systeem)\s*>", re.I | re.S)
@@ -30,7 +34,8 @@ OTHER_INSURERS = (
 _OTHER_SECTOR = re.compile(
     r"\b(ggz|geestelijke gezondheidszorg|mental health|ziekenhuizen|ziekenhuiszorg|hospitals?|fysiotherap\w*|physiotherap\w*|"
     r"tandarts\w*|dentist\w*|apothe\w*|pharmac\w*|farmac\w*|jeugdzorg|jeugdwet|wmo|huisartsenzorg|gp practices?|"
-    r"mondzorg|geboortezorg|kraamzorg|ambulance\s*zorg)\b",
+    r"mondzorg|geboortezorg|kraamzorg|ambulance\s*zorg|wlz|wet langdurige zorg|long-term care act|vpt|mpt|"
+    r"volledig pakket thuis|modulair pakket thuis|zorgkantoor)\b",
     re.IGNORECASE,
 )
 _TARIFF = re.compile(

@@ -19,9 +19,16 @@ from assistant.answer.router import Route, route
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
-from assistant.retrieve.hybrid import _PAST
+from assistant.retrieve.hybrid import looks_back as _looks_back
 from assistant.retrieve.index import Index, open_index
 
+# a question that asks for a sum of money, and what a quote must contain to answer it
+_ASKS_MONEY = re.compile(
+    r"\b(hoeveel geld|welk bedrag|wat is het bedrag|hoe hoog is het (budget|bedrag)|hoeveel euro|totaalbudget"
+    r"|how much money|what amount|which amount|how big is the budget|how much budget|how many euros)\b",
+    re.I,
+)
+_MONEY = re.compile(r"€|\beuro\b|\bEUR\b")
 REFUSAL_SCORE = 0.45  # top fused score below this = nothing relevant (calibrated on evals/dev.jsonl)
 
 MSG = {
@@ -36,6 +43,10 @@ MSG = {
     "insurer": {
         "nl": " De teksten beschrijven alleen het beleid van CZ groep, niet dat van andere zorgverzekeraars.",
         "en": " The texts only describe CZ groep's policy, not that of other insurers.",
+    },
+    "no_amount": {
+        "nl": " De beleidstekst noemt hiervoor geen bedrag.",
+        "en": " The policy text names no amount for this.",
     },
     "sector": {
         "nl": " De teksten gaan alleen over wijkverpleging.",
@@ -299,7 +310,7 @@ class Assistant:
             return ans
         bm25 = self.index.retriever.bm25
         older = [y for y in self.corpus.years if y != self.corpus.current_year and str(y) in text]
-        looks_back = year is None and len(self.corpus.years) > 1 and (bool(_PAST.search(text)) or bool(older))
+        looks_back = year is None and len(self.corpus.years) > 1 and (_looks_back(text) or bool(older))
         pool = self.index.retriever.search(text, k=8, year=year)  # the composer reads a little further
         if looks_back:
             citations = self._per_year_citations(bm25, text, hits)
@@ -309,6 +320,10 @@ class Assistant:
             citations = [ct for s in chosen if (ct := c.citation_for(self.corpus, s.passage, s.sentence))]
         if not citations:
             ans = self._refuse(lang, None, [])
+            ans.retrieved = _refs(hits)
+            return ans
+        if _ASKS_MONEY.search(text) and not any(_MONEY.search(ct.quote) for ct in citations):
+            ans = self._refuse(lang, "no_amount", [])  # a sum of money the texts do not state: say so, invent none
             ans.retrieved = _refs(hits)
             return ans
         body = self._lead(citations, lang, pressed) + "\n" + c.format_quotes(citations, lang)

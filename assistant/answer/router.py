@@ -58,15 +58,25 @@ def _whole(v):
 # ---------------------------------------------------------------- one rule per calculator
 
 
+_NEW_PROVIDER = (
+    r"\bnieuwe?\b.{0,40}(organisatie|aanbieder|zorgaanbieder)|\bnew (provider|organi[sz]ation|home ?care|nursing)"
+    r"|\bals nieuwe|\bstart-?up\b|\bstarting (a |an )?(provider|organi[sz]ation)"
+)
+_CEILING = r"omzetplafond|plafond|ceiling|revenue cap|\bcap\b|omzetgrens"
+
+
 def _postcode(q: str, low: str, year: int) -> Route | None:
     if not _has(low, r"postcode|postal code|areas?\b|gebied"):
         return None
-    if not _has(
-        low, r"voldo|meet|haal|norm|eis\b|requirement|complian|gemiddeld|average|bevestig|confirm|rekenvraag|regel|rule"
-    ):
+    asks = _has(
+        low,
+        r"voldo|meet|haal|norm|eis\b|requirement|complian|gemiddeld|average|bevestig|confirm|rekenvraag|regel|rule"
+        r"|criteri|enough|genoeg|voldoende|drempel|threshold|minimum|minimaal",
+    )
+    if not asks and not x.postcode_counts(q):
         return None
     args: dict = {"contract_year": _year_or(low, year, (2026, 2027)), "in_core_area": True}
-    args["provider_type"] = "new" if _has(low, r"\bnieuwe? (zorg)?aanbieder|\bnew provider|\bnieuw\b") else "existing"
+    args["provider_type"] = "new" if _has(low, _NEW_PROVIDER + r"|\bnieuw\b") else "existing"
     args["medical_child_care_only"] = _has(low, r"kindzorg|child care|paediatric|pediatric")
     args["mostly_outside_core_area"] = _has(low, r"buiten (het )?kernwerkgebied|outside (the |cz'?s )?core")
     counts = x.postcode_counts(q)
@@ -139,7 +149,6 @@ def _subcontracting(q: str, low: str, year: int) -> Route | None:
     if not _has(low, r"onderaanne|subcontract|zzp|self-employed|freelance"):
         return None
     hrs = x.hours(q)
-    pcts = x.percentages(q)
     args: dict = {
         "is_cooperative": _has(low, r"cooperati|cooperative"),
         "year": _year_or(low, year, (2022, 2023, 2024, 2025, 2026, 2027)),
@@ -147,8 +156,8 @@ def _subcontracting(q: str, low: str, year: int) -> Route | None:
     if len(hrs) >= 2:
         total, sub = max(hrs), sorted(hrs)[-2] if hrs.count(max(hrs)) == 1 else min(hrs)
         args.update({"total_care_hours": total, "subcontracted_hours": sub})
-    elif pcts and _has(low, r"onderaanne|subcontract|zzp"):
-        args.update({"subcontracted_share_pct": pcts[0]})
+    elif (share := _subcontracted_pct(q)) is not None:
+        args.update({"subcontracted_share_pct": share})
     else:
         return None  # a clause question about subcontracting, not a calculation
     r = Route("tool", "subcontracting_check", args)
@@ -160,6 +169,22 @@ def _subcontracting(q: str, low: str, year: int) -> Route | None:
             )
         )
     return r
+
+
+def _subcontracted_pct(q: str) -> float | None:
+    """The share the user says goes to subcontractors: a percentage with a subcontracting word within a few
+    words of it. Not the rule they mention ("de 50%-regel", "max 50%") and not ownership ("100% van ons")."""
+    for m in re.finditer(r"(\d{1,3}(?:[.,]\d+)?)\s*(%|procent|percent)(-?\s*(regel|norm|grens|rule|limit|eis))?", q, re.I):
+        if m.group(3):
+            continue
+        before, after = q[max(0, m.start() - 60) : m.start()].lower(), q[m.end() : m.end() + 60].lower()
+        if re.search(r"(maximaal|maximum|max\.?|ten hoogste|at most|limit|regel|norm)\s*$", before):
+            continue
+        if re.search(r"^\s*(van ons|eigendom|owned|of ours|aandelen|shares)", after) or re.search(r"dochter|subsidiar", before[-25:]):
+            continue
+        if re.search(r"onderaanne|subcontract|zzp|uitbeste|outsourc|ingehuurd|hired", before + " " + after):
+            return float(m.group(1).replace(",", "."))
+    return None
 
 
 def _staffel(q: str, low: str, year: int) -> Route | None:
@@ -216,14 +241,14 @@ def _additional(q: str, low: str, year: int) -> Route | None:
         return None
     if not _has(
         low,
-        r"plafond|ceiling|drempel|threshold|aanvragen|aanvraag|apply|request|indienen|komen we in aanmerking|eligible",
+        r"plafond|ceiling|\bcap\b|drempel|threshold|aanvragen|aanvraag|apply|request|indienen|komen we in aanmerking|eligible",
     ):
         return None
     amounts = x.euro_amounts(q)
     pcts = x.percentages(q)
     scores = x.scores_by_year(q)
     args: dict = {}
-    ceiling = _amount_near(q, r"omzetplafond|plafond|ceiling")
+    ceiling = _amount_near(q, _CEILING)
     if ceiling is not None:
         args["omzetplafond_eur"] = ceiling
         others = [a for a in amounts if a != ceiling]
@@ -270,10 +295,7 @@ def _waardemodel(q: str, low: str, year: int) -> Route | None:
 
 
 def _new_provider(q: str, low: str, year: int) -> Route | None:
-    if not _has(
-        low,
-        r"\bnieuwe?\b.{0,40}(organisatie|aanbieder|zorgaanbieder)|\bnew (provider|organi[sz]ation|home care)|\bals nieuwe",
-    ):
+    if not _has(low, _NEW_PROVIDER):
         return None
     if not _has(low, r"inschrij|inschijv|register|sign up|contract|overeenkomst|in aanmerking"):
         return None

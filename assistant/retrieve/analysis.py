@@ -230,6 +230,10 @@ def stem(token: str) -> str:
     return s
 
 
+PART_ZIPF = 3.0  # a compound part outside the corpus must be at least this common in everyday Dutch
+WORD_ZIPF = 4.5  # a word this common is split only into parts the corpus itself uses
+
+
 class CompoundSplitter:
     """Split Dutch compounds into two known words (with an optional linking s/e/en):
     wijkverpleging -> wijk + verpleging, kwaliteitsinformatie -> kwaliteit + informatie."""
@@ -239,23 +243,33 @@ class CompoundSplitter:
         self.vocab = {w for w in words if len(w) >= min_part and w.isalpha()}
         self.min_part = min_part
 
+    def _known(self, part: str) -> bool:
+        """A part is a word of this corpus, or a common word of everyday Dutch (wordfreq), so that
+        'tekentermijn' meets 'tekenen' and 'medicijndispenser' meets 'medicijn'."""
+        if part in self.vocab:
+            return True
+        zipf = _zipf()
+        return zipf is not None and zipf(part, "nl") >= PART_ZIPF
+
     @lru_cache(maxsize=100_000)  # noqa: B019 - one splitter per index, lives as long as it
     def split(self, word: str) -> tuple[str, ...]:
         if word.startswith("on") and word[2:] in self.vocab:  # ongecontracteerd -> gecontracteerd
             return (word[2:],)
         if len(word) < 2 * self.min_part or not word.isalpha():
             return ()
+        zipf = _zipf()
+        lexical = zipf is not None and zipf(word, "nl") >= WORD_ZIPF  # 'overeenkomst' is a word, not over+een+komst
         best: tuple[str, ...] = ()
         best_score = 0
         for i in range(self.min_part, len(word) - self.min_part + 1):
             head, tail = word[:i], word[i:]
-            if head not in self.vocab:
+            if head not in self.vocab and (lexical or not self._known(head)):
                 continue
             for link in ("", "s", "e", "en"):
                 if link and not tail.startswith(link):
                     continue
                 rest = tail[len(link) :]
-                if len(rest) >= self.min_part and rest in self.vocab:
+                if len(rest) >= self.min_part and (rest in self.vocab or (not lexical and self._known(rest))):
                     score = min(len(head), len(rest))
                     if score > best_score:
                         best, best_score = (head, rest), score

@@ -19,10 +19,24 @@ RRF_K = 60
 DENSE_POOL = 60
 # words that point at an older policy or at a comparison between years
 _PAST = re.compile(
-    r"\b(vroeger|eerder|voorheen|destijds|oude?|verander\w*|wijziging\w*|verschil\w*|nog steeds|nog altijd|"
-    r"previous(ly)?|formerly|used to|earlier|old|change[sd]?|differen\w*|still|anymore|no longer)\b",
+    r"\b(vroeger|eerder|voorheen|destijds|oude?|verander\w*|wijziging\w*|verschil\w*|"
+    r"previous(ly)?|formerly|used to|earlier|old|change[sd]?|differen\w*|anymore|no longer)\b",
     re.IGNORECASE,
 )
+# "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still
+# how", "geldt nog steeds"; in "can we still request" it means "in time", not "as before"
+_STILL = re.compile(
+    r"\b(is|are|does|do|was|were)\b[^.?!]{0,60}\bstill\b|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
+    r"the case|the rule|in force|exists?|needed|necessary)\b"
+    r"|\b(geldt|gelden|is|zijn|moet|moeten|hoeft|hoeven)\b[^.?!]{0,60}\bnog (steeds|altijd)\b"
+    r"|\bnog (steeds|altijd)\s+(van toepassing|geldig|nodig|verplicht|zo|hetzelfde)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_back(query: str) -> bool:
+    """Does the question ask about an older policy or compare years ("vroeger", "nog steeds geldt")?"""
+    return bool(_PAST.search(query) or _STILL.search(query))
 
 
 @dataclass
@@ -107,8 +121,8 @@ class HybridRetriever:
         dense_order = [int(i) for i in np.argsort(-sims, kind="stable")[:DENSE_POOL]]
         all_years = sorted(set(self.years.tolist()), reverse=True)
         older = [y for y in all_years[1:] if str(y) in query]
-        looks_back = year is None and len(all_years) > 1 and (bool(_PAST.search(query)) or bool(older))
-        if not looks_back:
+        back = year is None and len(all_years) > 1 and (looks_back(query) or bool(older))
+        if not back:
             mask = np.ones(len(self.passages), dtype=bool) if year is None else self.years == year
             return self._fuse(bm, cl, dense_order, mask, k, penalise=year is None)[:k]
         per_year = [self._fuse(bm, cl, dense_order, self.years == y, k, penalise=False) for y in all_years]

@@ -110,3 +110,8 @@ def test_a_quote_from_another_clause_that_only_shares_a_date_is_left_out(fake_as
     a = fake_assistant.ask("Tot wanneer kan een nieuwe zorgaanbieder zich inschrijven?")
     assert any("28 februari 2027" in c.quote for c in a.citations)
     assert all("nachtzorg" not in c.title.lower() for c in a.citations), [c.clause_id for c in a.citations]
+
+
+def test_a_sum_of_money_the_policy_does_not_state_is_refused(fake_assistant):
+    a = fake_assistant.ask("How much money in total has CZ set aside for innovation in district nursing?")
+    assert a.refused and not a.citations and "names no amount" in a.answer

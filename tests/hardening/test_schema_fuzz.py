@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 import schemathesis  # noqa: E402  (in the dev extra: a missing install fails the run, it does not skip)
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis import checks as st_checks  # noqa: E402
