@@ -23,8 +23,17 @@ _ASKS_NUMBER = re.compile(
     r"\b(hoeveel|welk(e)? (deel|percentage|norm)|how (many|much)|what (share|percentage)|minimaal|minimum|norm)\b", re.I
 )
 _ASKS_DATE = re.compile(
-    r"\b(wanneer|uiterlijk|deadline|tot wanneer|tussen welke data|when|by when|until when|datum|date)\b", re.I
+    r"\b(wanneer|uiterlijk|deadline|tot wanneer|tussen welke data|when|by when|until when|datum|date|planning|tijdpad"
+    r"|timeline|schedule|termijn\w*)\b",
+    re.I,
 )
+# client details in a question ("names and addresses of our clients"): the policy's channel rule answers it
+_ASKS_CLIENT_DATA = re.compile(
+    r"\b(namen|naam|names?|adres\w*|address\w*|naw|bsn|persoonsgegevens|personal data|privacy|cliëntgegevens"
+    r"|clientgegevens|client (data|details|information)|gegevens van (cliënten|clienten|verzekerden))\b",
+    re.I,
+)
+_CHANNEL = re.compile(r"cryptshare|beveiligd kanaal|NAW-gegevens", re.I)
 _ASKS_MAIL = re.compile(r"\b(mail|e-mail|adres|address|contact)\b", re.I)
 _ASKS_CONSEQUENCE = re.compile(
     r"\b(wat gebeurt|what happens|gevolg\w*|consequen\w*|wat als|what if|wat verwacht|what does .* expect)\b", re.I
@@ -136,6 +145,7 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
         (bool(_ASKS_DATE.search(question)), lambda s: bool(_DATE.search(s)), 2.0),
         (bool(_ASKS_NUMBER.search(question)), lambda s: bool(_NUMBER.search(s)), 1.0),
         (bool(_ASKS_MAIL.search(question)), lambda s: "@" in s, 3.0),
+        (bool(_ASKS_CLIENT_DATA.search(question)), lambda s: bool(_CHANNEL.search(s)), 4.0),
         (bool(_ASKS_CONSEQUENCE.search(question)), lambda s: bool(_CONSEQUENCE.search(s)), W_CONSEQUENCE),
     ]
     out: list[Scored] = []

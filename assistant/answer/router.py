@@ -299,6 +299,8 @@ def _new_provider(q: str, low: str, year: int) -> Route | None:
         return None
     if not _has(low, r"inschrij|inschijv|register|sign up|contract|overeenkomst|in aanmerking"):
         return None
+    if _has(low, r"hoe lang|hoelang|wanneer (horen|hoor|weten|krijgen)|how long|when (will|do|would) (we|i) (hear|know|get)"):
+        return None  # how long the assessment takes is a clause question, not an eligibility check
     args: dict = {}
     amounts = x.euro_amounts(q)
     if amounts:
@@ -317,7 +319,9 @@ def _new_provider(q: str, low: str, year: int) -> Route | None:
 _EXCLUSION_FACTS = {
     "bankrupt_or_liquidation": r"faillis|failliet|bankrupt|liquidatie|liquidation",
     "surseance_or_akkoord": r"surseance|suspension of payment",
-    "tax_arrears": r"belasting\w* niet|belastingschuld|tax arrears|unpaid tax",
+    "tax_arrears": r"belasting\w* niet|belastingschuld|tax arrears|unpaid tax|(belasting\w*|\btax\w*).{0,80}"
+    r"(achterstand|schuld|niet betaal|betaalt niet|onbetaald|unpaid|arrear|owe|behind)"
+    r"|(achterstand|schuld|unpaid|arrear|owe|behind).{0,80}(belasting|\btax)",
     "false_statements": r"valse verklaring|false statement",
     "igj_enhanced_supervision": r"verscherpt toezicht|enhanced supervision",
     "igj_administrative_measure": r"bestuurlijke maatregel|administrative measure",

@@ -45,9 +45,9 @@ class Weights:
     # BM25 lets a short passage profit from the section it stands in
     bm25: float = 2.0
     dense: float = 0.5
-    clause: float = 1.0
+    clause: float = 1.75
     # rerank of the top candidates by their best single sentence (a focused match beats a diffuse one)
-    sentence: float = 1.0
+    sentence: float = 0.5
     rerank_pool: int = 15
     superseded_penalty: float = 0.85  # multiplier for superseded documents unless the query looks back
 
