@@ -21,6 +21,7 @@ setup_test() {
   "$VENV/bin/python" -c "import torch" 2>/dev/null || $PIP torch==2.13.0
   $PIP -e '.[st,llm,dev]'
   bash scripts/setup-browser.sh
+  bash scripts/setup-postgres.sh  # the scale-out tests start a throw-away PostgreSQL cluster
 }
 
 case "${1:-}" in

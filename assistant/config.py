@@ -30,6 +30,9 @@ class Settings(BaseModel):
     rate_limit_per_minute: int = 120
     max_question_chars: int = 4000
     history_turns: int = 6
+    chroma_url: str | None = None  # Chroma client/server mode (`chroma run`); None = embedded in data_dir
+    database_url: str | None = None  # SQLAlchemy URL (postgresql://...); None = SQLite file in data_dir
+    index_poll_s: float = 30.0  # how often a server checks whether a new index was swapped in (0 = never)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -44,6 +47,9 @@ class Settings(BaseModel):
             "ASSISTANT_ADMIN_TOKEN": "admin_token",
             "ASSISTANT_RATE_LIMIT": "rate_limit_per_minute",
             "ASSISTANT_HISTORY_TURNS": "history_turns",
+            "ASSISTANT_CHROMA_URL": "chroma_url",
+            "ASSISTANT_DATABASE_URL": "database_url",
+            "ASSISTANT_INDEX_POLL": "index_poll_s",
         }
         for var, field in mapping.items():
             if env.get(var):

@@ -1,65 +1,49 @@
-"""Conversations and feedback in one SQLite file (WAL mode) in the data directory.
+"""Conversations and feedback, through SQLAlchemy: a SQLite file in the data directory by default, or the
+database of `ASSISTANT_DATABASE_URL` (PostgreSQL), so that several API workers share them.
 
-    store = Store(settings.data_dir / "assistant.sqlite3")
+    store = Store.for_settings(settings)     # or Store(path) / Store.from_url(url)
     cid = store.new_conversation_id()
     store.append_turn(cid, "user", "Wanneer kan ik me inschrijven?", {})
     store.history(cid, limit=6)          # oldest first
     store.add_feedback(rating="up", conversation_id=cid, comment="helder")
 
-Every write is committed (synchronous=FULL) before the method returns, so an API that answers 200
-after `add_feedback` has the row on disk. One connection guarded by a lock: safe from any thread.
-The stored history of a conversation is bounded (`max_turns`, oldest turns are dropped).
+Opening a store migrates its schema to the code's revision first (`assistant.database.migrate`). Every
+write is one transaction, committed before the method returns, so an API that answers 200 after
+`add_feedback` has the row on disk. Safe from any thread (a connection pool). The stored history of a
+conversation is bounded (`max_turns`, oldest turns are dropped). A database that cannot be reached raises
+`BackendUnavailable` (HTTP 503) naming the setting and the address; the next call tries again.
 
-Privacy: every text (turns, feedback question/answer/comment, and the strings inside `meta`) passes
-`assistant.answer.guards.redact` before it is written, so BSNs, e-mail addresses, phone numbers and client
-names never reach the database file or its write-ahead log. `secure_delete` overwrites deleted content.
+Privacy: every text (turns, feedback question/answer/comment, the strings inside `meta` and the stored
+conversation state) passes `assistant.answer.guards.redact` before it is written, so BSNs, e-mail
+addresses, phone numbers and client names never reach the database (nor SQLite's write-ahead log);
+SQLite runs with `secure_delete`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
-import sqlite3
-import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from assistant import database as db
 from assistant.answer.guards import redact
 from assistant.errors import InvalidInput
 
-DB_NAME = "assistant.sqlite3"
+if TYPE_CHECKING:  # pragma: no cover
+    from assistant.config import Settings
+
+DB_NAME = db.DB_NAME
 MAX_TURNS = 200  # stored turns per conversation
 MAX_TEXT = 20_000  # characters stored per text field
 _CONVERSATION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS conversations (
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS turns (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
-    text TEXT NOT NULL,
-    meta TEXT NOT NULL DEFAULT '{}',
-    created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns(conversation_id, id);
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    conversation_id TEXT,
-    question TEXT,
-    answer TEXT,
-    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
-    comment TEXT,
-    meta TEXT NOT NULL DEFAULT '{}',
-    created_at TEXT NOT NULL
-);
-"""
 
 
 def _now() -> str:
@@ -82,6 +66,10 @@ def _safe_meta(value: Any) -> Any:
     return value
 
 
+def _json(value: Any) -> str:
+    return json.dumps(_safe_meta(value or {}), ensure_ascii=False, default=str)
+
+
 def check_conversation_id(conversation_id: str) -> str:
     if not isinstance(conversation_id, str) or not _CONVERSATION_ID.match(conversation_id):
         raise InvalidInput("conversation_id must be 1-64 characters: letters, digits, '-' or '_'")
@@ -91,39 +79,58 @@ def check_conversation_id(conversation_id: str) -> str:
 
 
 class Store:
-    def __init__(self, path: Path | str, max_turns: int = MAX_TURNS) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path | str | None = None, max_turns: int = MAX_TURNS, *, url: str | None = None) -> None:
+        """`Store(path)`: a SQLite file; `Store(url=...)`: any database URL (see `assistant.database`)."""
+        if url is None and path is None:
+            raise ValueError("give a SQLite path or a database url")
+        self.url = url or f"sqlite:///{Path(path).resolve()}"  # type: ignore[arg-type]
+        self.engine = db.connect(self.url)
+        self.path = Path(self.engine.url.database or "") if self.engine.url.get_backend_name() == "sqlite" else None
+        self.where = db.describe(self.engine.url)
         self.max_turns = max_turns
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
-        self._db.row_factory = sqlite3.Row
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA secure_delete=ON")
-            self._db.executescript(SCHEMA)
+        try:
+            self.migrations = db.migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @classmethod
     def for_data_dir(cls, data_dir: Path | str) -> Store:
         return cls(Path(data_dir) / DB_NAME)
 
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
+    @classmethod
+    def from_url(cls, url: str, max_turns: int = MAX_TURNS) -> Store:
+        return cls(url=url, max_turns=max_turns)
 
-    def _write(self, statements: list[tuple[str, tuple]]) -> list[int | None]:
-        """Run the statements in one transaction, commit before returning; the last row id of each."""
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                row_ids = [self._db.execute(sql, params).lastrowid for sql, params in statements]
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            return row_ids
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Store:
+        """The database of `ASSISTANT_DATABASE_URL`, else the SQLite file in the data directory."""
+        return cls(url=db.database_url(settings.database_url, settings.data_dir))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except db.TRANSIENT as error:
+            raise db.unreachable(self.engine, error) from error
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction, committed when the block ends (SQLite: the write lock is taken first)."""
+        try:
+            with self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+                yield conn
+        except db.TRANSIENT as error:
+            raise db.unreachable(self.engine, error) from error
+
+    def ping(self) -> None:
+        """`BackendUnavailable` when the database cannot be reached now."""
+        with self._read() as conn:
+            conn.exec_driver_sql("SELECT 1")
 
     # conversations ---------------------------------------------------------------------------
     @staticmethod
@@ -134,6 +141,32 @@ class Store:
             if redact(cid) == cid:
                 return cid
 
+    def _touch(self, conn: Connection, conversation_id: str, now: str, state: dict | None = None) -> None:
+        values: dict[str, Any] = {"id": conversation_id, "created_at": now, "updated_at": now}
+        update: dict[str, Any] = {"updated_at": now}
+        if state is not None:
+            values["state"] = update["state"] = _json(state)
+        upsert: Any = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        stmt = upsert(db.conversations).values(**values)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=update))
+
+    def _add_turn(self, conn: Connection, conversation_id: str, role: str, text: str, meta: Any, now: str) -> int:
+        if role not in ("user", "assistant"):
+            raise InvalidInput(f"role must be 'user' or 'assistant', got {role!r}")
+        t = db.turns
+        row_id = conn.execute(
+            insert(t)
+            .values(
+                conversation_id=conversation_id, role=role, text=_clip(text) or "", meta=_json(meta), created_at=now
+            )
+            .returning(t.c.id)
+        ).scalar_one()
+        keep = (
+            select(t.c.id).where(t.c.conversation_id == conversation_id).order_by(t.c.id.desc()).limit(self.max_turns)
+        )
+        conn.execute(delete(t).where(t.c.conversation_id == conversation_id, t.c.id.not_in(keep.scalar_subquery())))
+        return int(row_id)
+
     def append_turn(
         self, conversation_id: str, role: Literal["user", "assistant"], text: str, meta: dict[str, Any] | None = None
     ) -> int:
@@ -141,46 +174,52 @@ class Store:
         if role not in ("user", "assistant"):
             raise InvalidInput(f"role must be 'user' or 'assistant', got {role!r}")
         now = _now()
-        row_ids = self._write(
-            [
-                (
-                    "INSERT INTO conversations(id, created_at, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
-                    (conversation_id, now, now),
-                ),
-                (
-                    "INSERT INTO turns(conversation_id, role, text, meta, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        conversation_id,
-                        role,
-                        _clip(text) or "",
-                        json.dumps(_safe_meta(meta or {}), ensure_ascii=False),
-                        now,
-                    ),
-                ),
-                (
-                    "DELETE FROM turns WHERE conversation_id = ? AND id NOT IN "
-                    "(SELECT id FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?)",
-                    (conversation_id, conversation_id, self.max_turns),
-                ),
-            ]
-        )
-        return int(row_ids[1] or 0)
+        with self._write() as conn:
+            self._touch(conn, conversation_id, now)
+            return self._add_turn(conn, conversation_id, role, text, meta, now)
+
+    def record_exchange(
+        self,
+        conversation_id: str,
+        question: str,
+        question_meta: dict[str, Any] | None,
+        answer: str,
+        answer_meta: dict[str, Any] | None,
+        state: dict[str, Any] | None = None,
+    ) -> None:
+        """A question, its answer and the conversation's new state (for follow-ups), in one transaction."""
+        check_conversation_id(conversation_id)
+        now = _now()
+        with self._write() as conn:
+            self._touch(conn, conversation_id, now, state)
+            self._add_turn(conn, conversation_id, "user", question, question_meta, now)
+            self._add_turn(conn, conversation_id, "assistant", answer, answer_meta, now)
+
+    def state(self, conversation_id: str) -> dict[str, Any] | None:
+        """The state stored with the last exchange of a conversation (None when there is none)."""
+        with self._read() as conn:
+            raw = conn.execute(
+                select(db.conversations.c.state).where(db.conversations.c.id == conversation_id)
+            ).scalar_one_or_none()
+        return json.loads(raw) if raw else None
 
     def has_conversation(self, conversation_id: str) -> bool:
-        with self._lock:
-            row = self._db.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return row is not None
+        with self._read() as conn:
+            found = conn.execute(select(db.conversations.c.id).where(db.conversations.c.id == conversation_id))
+            return found.first() is not None
 
     def history(self, conversation_id: str, limit: int = 20) -> list[dict[str, Any]]:
         """The last `limit` turns of a conversation, oldest first."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT role, text, meta, created_at FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
-                (conversation_id, max(0, int(limit))),
-            ).fetchall()
+        t = db.turns
+        with self._read() as conn:
+            rows = conn.execute(
+                select(t.c.role, t.c.text, t.c.meta, t.c.created_at)
+                .where(t.c.conversation_id == conversation_id)
+                .order_by(t.c.id.desc())
+                .limit(max(0, int(limit)))
+            ).all()
         return [
-            {"role": r["role"], "text": r["text"], "meta": json.loads(r["meta"]), "created_at": r["created_at"]}
+            {"role": r.role, "text": r.text, "meta": json.loads(r.meta), "created_at": r.created_at}
             for r in reversed(rows)
         ]
 
@@ -198,27 +237,27 @@ class Store:
             raise InvalidInput(f"rating must be 'up' or 'down', got {rating!r}")
         if conversation_id is not None:
             check_conversation_id(conversation_id)
-        row_ids = self._write(
-            [
-                (
-                    "INSERT INTO feedback(conversation_id, question, answer, rating, comment, meta, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        conversation_id,
-                        _clip(question),
-                        _clip(answer),
-                        rating,
-                        _clip(comment),
-                        json.dumps(_safe_meta(meta or {}), ensure_ascii=False),
-                        _now(),
-                    ),
+        f = db.feedback
+        with self._write() as conn:
+            row_id = conn.execute(
+                insert(f)
+                .values(
+                    conversation_id=conversation_id,
+                    question=_clip(question),
+                    answer=_clip(answer),
+                    rating=rating,
+                    comment=_clip(comment),
+                    meta=_json(meta),
+                    created_at=_now(),
                 )
-            ]
-        )
-        return int(row_ids[0] or 0)
+                .returning(f.c.id)
+            ).scalar_one()
+        return int(row_id)
 
     def list_feedback(self, limit: int = 1000) -> list[dict[str, Any]]:
         """Newest first."""
-        with self._lock:
-            rows = self._db.execute("SELECT * FROM feedback ORDER BY id DESC LIMIT ?", (int(limit),)).fetchall()
+        with self._read() as conn:
+            rows = (
+                conn.execute(select(db.feedback).order_by(db.feedback.c.id.desc()).limit(int(limit))).mappings().all()
+            )
         return [{**dict(r), "meta": json.loads(r["meta"])} for r in rows]

@@ -53,3 +53,23 @@ def real_assistant(real_settings):
     from assistant.answer.pipeline import Assistant
 
     return Assistant.create(real_settings)
+
+
+# ------------------------------------------------------------------ scale-out tests (PostgreSQL, Chroma server)
+def pytest_addoption(parser):
+    parser.addoption(
+        "--no-scaleout",
+        action="store_true",
+        default=False,
+        help="skip the tests marked scaleout (they start PostgreSQL, a Chroma server and API processes); "
+        "the same as ASSISTANT_SKIP_SCALEOUT=1. CI runs them.",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not (config.getoption("--no-scaleout") or os.environ.get("ASSISTANT_SKIP_SCALEOUT") == "1"):
+        return
+    skip = pytest.mark.skip(reason="scale-out tests skipped on request (--no-scaleout / ASSISTANT_SKIP_SCALEOUT=1)")
+    for item in items:
+        if item.get_closest_marker("scaleout") is not None:
+            item.add_marker(skip)

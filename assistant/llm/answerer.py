@@ -71,6 +71,17 @@ class _History:
         with self._lock:
             return list(self._data.get(cid, ())) if cid else []
 
+    def replace(self, cid: str | None, pairs: list[tuple[str, str]]) -> None:
+        """Set a conversation's history from storage (the API does this before every answer, so a conversation
+        continues whichever worker answered its earlier questions)."""
+        if not cid or not self.turns:
+            return
+        with self._lock:
+            self._data[cid] = deque(((guards.redact(q), guards.redact(a)) for q, a in pairs), maxlen=self.turns)
+            self._data.move_to_end(cid)
+            while len(self._data) > self.limit:
+                self._data.popitem(last=False)
+
     def add(self, cid: str | None, question: str, answer: str) -> None:
         if not cid or not self.turns:
             return

@@ -10,6 +10,11 @@ The collection before the swap is kept for readers that still hold it; older one
 An unchanged corpus re-embeds nothing; a different embedder, a missing, unreadable or damaged store
 (missing rows, vectors of the wrong size or not finite) triggers a rebuild with a message, never a crash.
 One build at a time per index directory (an advisory lock file); readers never wait for it.
+
+With `ASSISTANT_CHROMA_URL` the collections live on a Chroma server and the record of the complete one is
+kept on the server too (`ChromaStore.read_pointer` / `write_pointer`, one metadata update, the same swap),
+so every API worker, on any host, finds the same complete index; `current_collection` is what a server
+polls to pick up a new build. Run builds against one server from one place at a time (the lock is local).
 """
 
 from __future__ import annotations
@@ -26,11 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.errors import IndexError_
+from assistant.errors import AssistantError, IndexError_
 from assistant.ingest.corpus import Corpus, load_corpus
 from assistant.retrieve.embedders import Embedder, make_embedder
 from assistant.retrieve.hybrid import HybridRetriever
-from assistant.retrieve.store import COLLECTION, ChromaStore
+from assistant.retrieve.store import COLLECTION, ChromaStore, check_server, chroma_failure
 
 log = logging.getLogger(__name__)
 META = "meta.json"
@@ -72,8 +77,11 @@ def _read_meta(path: Path) -> dict | None:
     return meta if isinstance(meta, dict) else None
 
 
-def _why_rebuild(meta: dict | None, embedder: Embedder, store_dir: Path) -> str | None:
-    if not store_dir.exists():
+def _why_rebuild(meta: dict | None, embedder: Embedder, store_dir: Path | None) -> str | None:
+    """`store_dir=None`: the store is on a Chroma server (its pointer is the only record)."""
+    if store_dir is None and meta is None:
+        return "no index on the Chroma server yet"
+    if store_dir is not None and not store_dir.exists():
         return "no index yet"
     if meta is None:
         return "index metadata missing or unreadable (half-written index?)"
@@ -126,18 +134,51 @@ def _new_collection_name() -> str:
     return f"{COLLECTION}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
 
 
-_OPEN: dict[tuple[str, str], Index] = {}  # one Chroma client per path per process
+_OPEN: dict[tuple[str, str, str], Index] = {}  # one Chroma client per path or server per process
+
+
+def _key(settings: Settings) -> tuple[str, str, str]:
+    return (str(settings.index_dir.resolve()), settings.embedder, settings.chroma_url or "")
 
 
 def open_index(settings: Settings, rebuild: bool = False, progress: bool = True) -> Index:
-    key = (str(settings.index_dir.resolve()), settings.embedder)
+    key = _key(settings)
     if not rebuild and key in _OPEN:
         return _OPEN[key]
+    if settings.chroma_url:
+        check_server(settings.chroma_url)  # unreachable: one clear error, before the embedder loads
     corpus = load_corpus(settings.corpus_dir)
     embedder = make_embedder(settings.embedder)
-    index = build_index(settings.index_dir, corpus, embedder, rebuild=rebuild, progress=progress)
+    index = build_index(
+        settings.index_dir, corpus, embedder, rebuild=rebuild, progress=progress, chroma_url=settings.chroma_url
+    )
     _OPEN[key] = index
     return index
+
+
+def current_collection(settings: Settings) -> str | None:
+    """The collection of the complete index as recorded now (meta.json, or the pointer on the Chroma server):
+    a server compares it with the one it holds to pick up a build made elsewhere. Cheap; raises
+    `BackendUnavailable` when the Chroma server cannot be reached."""
+    if settings.chroma_url:
+        server = ChromaStore(settings.index_dir / "chroma", _PointerOnly(), None, url=settings.chroma_url)  # type: ignore[arg-type]
+        meta = server.read_pointer()
+    else:
+        meta = _read_meta(settings.index_dir / META)
+    return None if meta is None else str(meta.get("collection") or COLLECTION)
+
+
+class _PointerOnly:
+    """What `ChromaStore` needs of an embedder to read the pointer (no model is loaded for that)."""
+
+    id = "pointer-only"
+    dim = 0
+
+    def embed_passages(self, texts: list[str]) -> list:  # pragma: no cover - the pointer holds no vectors
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> list:  # pragma: no cover
+        raise NotImplementedError
 
 
 def reindex(settings: Settings, full: bool = False, progress: bool = False) -> Index:
@@ -148,10 +189,14 @@ def reindex(settings: Settings, full: bool = False, progress: bool = False) -> I
 
 
 def _refresh(settings: Settings, progress: bool) -> Index:
-    key = (str(settings.index_dir.resolve()), settings.embedder)
+    key = _key(settings)
+    if settings.chroma_url:
+        check_server(settings.chroma_url)
     corpus = load_corpus(settings.corpus_dir)
     embedder = make_embedder(settings.embedder)
-    index = build_index(settings.index_dir, corpus, embedder, rebuild=False, progress=progress)
+    index = build_index(
+        settings.index_dir, corpus, embedder, rebuild=False, progress=progress, chroma_url=settings.chroma_url
+    )
     _OPEN[key] = index
     return index
 
@@ -171,20 +216,44 @@ def _current(meta: dict | None, reason: str | None) -> str | None:
 
 
 def build_index(
-    index_dir: Path, corpus: Corpus, embedder: Embedder, rebuild: bool = False, progress: bool = True
+    index_dir: Path,
+    corpus: Corpus,
+    embedder: Embedder,
+    rebuild: bool = False,
+    progress: bool = True,
+    chroma_url: str | None = None,
 ) -> Index:
-    index_dir = Path(index_dir)
+    """Open the index, building (aside) what is missing or out of date. `chroma_url`: on that Chroma server."""
+    try:
+        return _build_index(Path(index_dir), corpus, embedder, rebuild, progress, chroma_url)
+    except AssistantError:
+        raise
+    except Exception as exc:
+        if chroma_url:  # the server went away or refused a request midway
+            raise chroma_failure(chroma_url, exc) from exc
+        raise
+
+
+def _build_index(
+    index_dir: Path, corpus: Corpus, embedder: Embedder, rebuild: bool, progress: bool, chroma_url: str | None
+) -> Index:
     index_dir.mkdir(parents=True, exist_ok=True)
     chroma_dir = index_dir / "chroma"
     meta_path = index_dir / META
     messages: list[str] = list(corpus.warnings)
+    server = ChromaStore(chroma_dir, embedder, collection=None, url=chroma_url) if chroma_url else None
+
+    def read() -> dict | None:
+        return server.read_pointer() if server else _read_meta(meta_path)
 
     def plan() -> tuple[dict | None, str | None]:
-        meta = _read_meta(meta_path)
-        return meta, ("rebuild requested" if rebuild else _why_rebuild(meta, embedder, chroma_dir))
+        meta = read()
+        return meta, (
+            "rebuild requested" if rebuild else _why_rebuild(meta, embedder, None if chroma_url else chroma_dir)
+        )
 
-    meta, reason = plan()
-    base, damaged = _open_client(chroma_dir, embedder, messages)
+    meta, reason = plan()  # before the client opens: that creates the directory whose absence is a reason
+    base, damaged = (server, False) if server else _open_client(chroma_dir, embedder, messages)
     if damaged:
         reason = reason or "the vector store was damaged"
     current = _current(meta, reason)
@@ -195,7 +264,7 @@ def build_index(
         return Index(corpus, embedder, store, retriever, meta or {}, messages)  # type: ignore[arg-type]
 
     with _build_lock(index_dir):
-        again = _read_meta(meta_path)
+        again = read()
         if again != meta:  # another process built the index while we waited: judge its build
             meta, reason = plan()
         current = _current(meta, reason)
@@ -214,7 +283,10 @@ def build_index(
                 messages.append(f"index damaged ({problem}); rebuilding the damaged part")
                 log.info("index damaged (%s); rebuilding the damaged part", problem)
         new, meta = _build_aside(base, store, corpus, embedder, progress, messages)
-        _write_meta(meta_path, meta)
+        if server:
+            server.write_pointer(meta)
+        else:
+            _write_meta(meta_path, meta)
         previous = str((again or {}).get("collection") or COLLECTION)  # readers may still be opening it
         _drop_old(base, keep={new.name, previous})
     retriever = HybridRetriever(corpus, new, embedder)

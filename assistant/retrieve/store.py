@@ -1,4 +1,11 @@
-"""The dense half of the index: a persistent Chroma collection. Chroma types stay in this module."""
+"""The dense half of the index: a Chroma collection, embedded (a persistent directory) or on a Chroma server
+(`ASSISTANT_CHROMA_URL`, client/server mode: `chroma run`). Chroma types stay in this module.
+
+We always hand Chroma our own embeddings (and our embedding function), never its default one (which would
+download a model). One client per path or URL per process. On a server, the name of the collection that
+holds the complete index (the pointer, `meta.json` in the embedded case) is kept as the metadata of a small
+collection `POINTER`, so every API worker on every host reads the same one.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +15,24 @@ import re
 import shutil
 import sqlite3
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from assistant.domain import Passage
-from assistant.errors import IndexError_
+from assistant.errors import BackendUnavailable, IndexError_
 from assistant.retrieve.embedders import Embedder, text_fingerprint
 
 log = logging.getLogger(__name__)
 COLLECTION = "passages"
+POINTER = "assistant-index-pointer"  # on a Chroma server: metadata {"meta": <meta.json as text>}
+SETTING = "ASSISTANT_CHROMA_URL"
 BATCH = 16
+CONNECT_TIMEOUT_S = 5.0
+REQUEST_TIMEOUT_S = 60.0
+_HTTP_CLIENTS: dict[str, Any] = {}  # one client per server URL per process
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -60,20 +73,102 @@ def chroma_id(p: Passage) -> str:
     return f"{p.id}@{text_fingerprint(p.index_text())}"
 
 
+def _split_url(url: str) -> tuple[str, int, bool]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        from assistant.errors import ConfigError
+
+        raise ConfigError(f"{SETTING} must look like http://host:port, got {url!r}")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 8000)
+    except ValueError:
+        from assistant.errors import ConfigError
+
+        raise ConfigError(f"{SETTING} has a bad port: {url!r}") from None
+    return parts.hostname, port, parts.scheme == "https"
+
+
+def server_unreachable(url: str, error: BaseException | str) -> BackendUnavailable:
+    reason = error if isinstance(error, str) else (str(error).splitlines() or [""])[0][:200] or type(error).__name__
+    return BackendUnavailable(f"the Chroma server is unreachable ({url}, setting {SETTING}): {reason}")
+
+
+def chroma_failure(url: str, exc: BaseException) -> Exception:
+    """An error from the Chroma server at `url` as ours: unreachable or timed out is `BackendUnavailable`."""
+    import httpx
+
+    if isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError)):
+        return server_unreachable(url, exc)
+    return IndexError_(f"the Chroma server {url} refused a request ({exc.__class__.__name__}: {str(exc)[:200]})")
+
+
+def check_server(url: str, timeout_s: float = CONNECT_TIMEOUT_S) -> None:
+    """`BackendUnavailable` (naming the setting and the address) unless the server answers its heartbeat."""
+    import httpx
+
+    host, port, ssl = _split_url(url)
+    base = f"{'https' if ssl else 'http'}://{host}:{port}"
+    try:
+        resp = httpx.get(f"{base}/api/v2/heartbeat", timeout=timeout_s)
+    except httpx.HTTPError as exc:
+        raise server_unreachable(url, exc) from None
+    if resp.status_code != 200:
+        raise server_unreachable(url, f"HTTP {resp.status_code} from /api/v2/heartbeat (is it a Chroma server?)")
+
+
+def _http_client(url: str) -> Any:
+    """The process's client for a Chroma server (checked first, so an unreachable one fails in seconds),
+    with time limits on every request (Chroma's own client has none)."""
+    client = _HTTP_CLIENTS.get(url)
+    if client is not None:
+        return client
+    import chromadb
+    import httpx
+    from chromadb.config import Settings as ChromaSettings
+
+    check_server(url)
+    host, port, ssl = _split_url(url)
+    # the server stores only our embedding function's name; it cannot rebuild it and says so on every read
+    warnings.filterwarnings("ignore", message="Could not reconstruct embedding function", category=UserWarning)
+    try:
+        client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=ChromaSettings(anonymized_telemetry=False))
+    except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds here
+        raise server_unreachable(url, exc) from exc
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if session is not None:
+        session.timeout = httpx.Timeout(REQUEST_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
+    _HTTP_CLIENTS[url] = client
+    return client
+
+
 class ChromaStore:
-    """One Chroma collection (default `passages`) in a persistent Chroma directory.
+    """One Chroma collection (default `passages`) in a persistent Chroma directory, or on the Chroma server
+    at `url`.
 
     The index keeps every build in its own collection (`passages-<stamp>`) and records the complete one in
-    `meta.json`; `collection_names`, `drop` and `copy_from` are what that build-aside needs."""
+    `meta.json` (on a server: `read_pointer` / `write_pointer`); `collection_names`, `drop` and `copy_from`
+    are what that build-aside needs."""
 
-    def __init__(self, path: Path, embedder: Embedder, collection: str | None = COLLECTION) -> None:
+    def __init__(
+        self, path: Path, embedder: Embedder, collection: str | None = COLLECTION, *, url: str | None = None
+    ) -> None:
         """`collection=None` opens the client only (`use(name)` then gives a collection)."""
+        self.path = Path(path)
+        self.url = url
+        self.embedder = embedder
+        self.name = collection or ""
+        if url:
+            self.client = _http_client(url)
+            try:
+                self.collection = self._get_or_create(collection) if collection else None
+            except Exception as exc:  # noqa: BLE001 - the server went away, or refused the request
+                raise self.failure(exc) from exc
+            return
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
-        self.path = Path(path)
-        self.embedder = embedder
-        self.name = collection or ""
         try:
             self.client = chromadb.PersistentClient(
                 path=str(self.path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True)
@@ -82,6 +177,48 @@ class ChromaStore:
             self.client.list_collections()  # reads the catalogue: fails on a damaged database
         except Exception as exc:  # noqa: BLE001 - any failure here means a damaged store
             raise IndexError_(f"the vector store in {self.path} cannot be opened ({exc.__class__.__name__})") from exc
+
+    @property
+    def where(self) -> str:
+        return f"the Chroma server {self.url}" if self.url else str(self.path)
+
+    def failure(self, exc: BaseException) -> Exception:
+        """A server that cannot be reached is `BackendUnavailable` (503, try again), anything else `IndexError_`."""
+        if self.url:
+            return chroma_failure(self.url, exc)
+        return IndexError_(f"the vector store in {self.where} cannot be used ({exc.__class__.__name__})")
+
+    # the pointer on a server -----------------------------------------------------------------------
+    def read_pointer(self) -> dict | None:
+        """The meta of the complete index on the server (None when none was recorded yet)."""
+        import json
+
+        try:
+            pointer = self.client.get_collection(POINTER, embedding_function=_chroma_ef(self.embedder))
+        except Exception as exc:  # noqa: BLE001 - chroma raises NotFoundError/ValueError for a missing one
+            if self.url:
+                problem = self.failure(exc)
+                if isinstance(problem, BackendUnavailable):
+                    raise problem from exc
+            return None
+        try:
+            meta = json.loads((pointer.metadata or {}).get("meta", ""))
+        except ValueError:
+            return None
+        return meta if isinstance(meta, dict) else None
+
+    def write_pointer(self, meta: dict) -> None:
+        """Record `meta` as the complete index: one metadata update, seen by every reader at once."""
+        import json
+
+        text = json.dumps(meta)
+        try:
+            pointer = self.client.get_or_create_collection(
+                POINTER, embedding_function=_chroma_ef(self.embedder), metadata={"meta": text}
+            )
+            pointer.modify(metadata={"meta": text})
+        except Exception as exc:  # noqa: BLE001
+            raise self.failure(exc) from exc
 
     @staticmethod
     def forget(path: Path) -> None:
@@ -105,19 +242,26 @@ class ChromaStore:
         `IndexError_` when missing."""
         other = object.__new__(ChromaStore)
         other.path, other.embedder, other.client, other.name = self.path, self.embedder, self.client, name
+        other.url = self.url
         try:
             if create:
                 other.collection = self._get_or_create(name)
             else:
                 other.collection = self.client.get_collection(name, embedding_function=_chroma_ef(self.embedder))
         except Exception as exc:  # noqa: BLE001 - a missing collection, or a store that cannot be used
+            problem = self.failure(exc)
+            if isinstance(problem, BackendUnavailable):
+                raise problem from exc
             raise IndexError_(
-                f"the index collection {name!r} in {self.path} cannot be used ({exc.__class__.__name__})"
+                f"the index collection {name!r} in {self.where} cannot be used ({exc.__class__.__name__})"
             ) from exc
         return other
 
     def collection_names(self) -> list[str]:
-        names = self.client.list_collections()
+        try:
+            names = self.client.list_collections()
+        except Exception as exc:  # noqa: BLE001
+            raise self.failure(exc) from exc
         return [n if isinstance(n, str) else n.name for n in names]
 
     def drop(self, name: str) -> None:
@@ -129,7 +273,10 @@ class ChromaStore:
 
     def prune_orphans(self) -> int:
         """Remove segment directories of dropped collections (Chroma deletes the catalogue rows but leaves the
-        files); only UUID-named directories that no segment in the catalogue refers to. Returns how many."""
+        files); only UUID-named directories that no segment in the catalogue refers to. Returns how many.
+        A Chroma server manages its own files: nothing to do there."""
+        if self.url:
+            return 0
         try:
             uri = f"file:{self.path / 'chroma.sqlite3'}?mode=ro"
             with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5)) as con:
@@ -145,7 +292,10 @@ class ChromaStore:
         return removed
 
     def close(self) -> None:
-        """Release this client (Chroma shares one per path per process; the last close stops it)."""
+        """Release this client (Chroma shares one per path per process; the last close stops it). A server
+        client is kept for the process (one per URL)."""
+        if self.url:
+            return
         close = getattr(self.client, "close", None)
         if close is not None:
             try:

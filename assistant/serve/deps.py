@@ -1,6 +1,12 @@
 """What the routes depend on: the Assistant (loaded once, in the background; replaced as a whole after a
-re-index), the SQLite store, the calculator registry, a per-client rate limit and the admin token check.
+re-index, here or by another process: see `check_index`), the conversation/feedback store, the calculator
+registry, a per-client rate limit and the admin token check.
 Tests swap any of them with `app.dependency_overrides[get_assistant] = lambda: stub`.
+
+State per worker process (with `assistant serve --workers N` or several hosts): the loaded index (the same
+on every worker: it follows the index pointer), the query-vector cache and the rate limiter's counts (so
+the effective limit per client is up to N times `ASSISTANT_RATE_LIMIT` when a balancer spreads its
+requests). Conversations, their follow-up context and feedback live in the database only.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LOAD_WAIT_S = 60.0  # how long a request waits for the index before answering 503
+RETRY_LOAD_S = 5.0  # after a load failed because a server was unreachable, try again this much later
 
 
 class Timeout(AssistantError):
@@ -73,16 +80,29 @@ class Services:
         if assistant is not None:
             self._ready.set()
         self._loading = False
+        self._failed_at = 0.0
         self._store = store
+        self._store_lock = threading.Lock()
+        self._closed = threading.Event()
+        self._watching = False
         self._lock = threading.Lock()
         self._limiter = RateLimiter(settings.rate_limit_per_minute)
         self._reindex: dict[str, Any] = {"status": "idle"}
 
     # assistant -----------------------------------------------------------------------------
     def start_loading(self) -> None:
-        """Build the Assistant in a background thread (idempotent)."""
+        """Build the Assistant in a background thread (idempotent). A load that failed because the Chroma
+        server could not be reached is tried again (at most every RETRY_LOAD_S)."""
         with self._lock:
-            if self._ready.is_set() or self._loading:
+            retry = (
+                self._ready.is_set()
+                and self._assistant is None
+                and isinstance(self._load_error, BackendUnavailable)
+                and time.monotonic() - self._failed_at > RETRY_LOAD_S
+            )
+            if retry:
+                self._ready.clear()
+            elif self._ready.is_set() or self._loading:
                 return
             self._loading = True
         threading.Thread(target=self._load, name="assistant-loader", daemon=True).start()
@@ -92,15 +112,55 @@ class Services:
 
         try:
             self._assistant = Assistant.create(self.settings)
+            self._load_error = None
             log.info("index loaded: %s", self._assistant.index.embedder.id)
+            self._start_watching()
         except AssistantError as exc:
             log.error("could not load the assistant: %s", exc.message)
             self._load_error = exc
+            self._failed_at = time.monotonic()
         except Exception as exc:  # noqa: BLE001 - reported as 503 by every request, logged in full here
             log.exception("could not load the assistant")
             self._load_error = IndexError_(f"could not load the index: {exc}")
         finally:
+            self._loading = False
             self._ready.set()
+
+    # the index pointer ---------------------------------------------------------------------------
+    def _start_watching(self) -> None:
+        """Poll the index pointer every `index_poll_s` (a build by `assistant index` or another worker)."""
+        with self._lock:
+            if self._watching or self.settings.index_poll_s <= 0:
+                return
+            self._watching = True
+        threading.Thread(target=self._watch, name="index-watch", daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._closed.wait(self.settings.index_poll_s):
+            try:
+                self.check_index()
+            except AssistantError as exc:  # the old index keeps answering meanwhile
+                log.warning("could not check the index pointer: %s", exc.message)
+            except Exception:  # noqa: BLE001 - never let the watcher die
+                log.exception("could not check the index pointer")
+
+    def check_index(self) -> bool:
+        """Swap in the index recorded now when it differs from the one this process holds. True if swapped."""
+        from assistant.answer.pipeline import Assistant
+        from assistant.retrieve.index import COLLECTION, current_collection, reindex
+
+        current = self._assistant
+        if current is None or self.reindex_status().get("status") == "running":
+            return False
+        recorded = current_collection(self.settings)
+        if recorded is None or recorded == str(current.index.meta.get("collection") or COLLECTION):
+            return False
+        index = reindex(self.settings, full=False)  # opens the recorded build (embeds nothing when it is complete)
+        fresh = Assistant(self.settings, index, llm=current.llm)
+        fresh.conversations = current.conversations
+        self._assistant = fresh
+        log.info("picked up the index %s", index.meta.get("collection"))
+        return True
 
     @property
     def loaded(self) -> bool:
@@ -185,13 +245,16 @@ class Services:
 
     # store ---------------------------------------------------------------------------------
     def store(self) -> Store:
-        with self._lock:
+        """The database of the settings (migrated when opened); `BackendUnavailable` while it cannot be reached
+        (the next request tries again)."""
+        with self._store_lock:
             if self._store is None:
-                self._store = Store.for_data_dir(self.settings.data_dir)
+                self._store = Store.for_settings(self.settings)
             return self._store
 
     def close(self) -> None:
-        with self._lock:
+        self._closed.set()
+        with self._store_lock:
             if self._store is not None:
                 self._store.close()
                 self._store = None

@@ -192,6 +192,9 @@ class Health(BaseModel):
     years: list[int] = Field(default_factory=list)
     passages: int = 0
     clauses: int = 0
+    index_collection: str | None = Field(
+        default=None, description="The index build this worker answers from (the same on every worker)"
+    )
     error: ErrorBody | None = Field(default=None, description="Why the index is not (yet) usable")
 
 

@@ -4,6 +4,7 @@ as server-sent events, clause look-ups with highlighted quotes, OpenAI-compatibl
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import re
@@ -82,12 +83,65 @@ def prepare(
     return question, cid
 
 
+# conversation context, shared through the database -------------------------------------------------
+@dataclasses.dataclass
+class SavedTurn:
+    """What `Assistant.conversations` keeps of a conversation: the route (calculation) of its last question."""
+
+    route: Any
+    question: str
+
+
+def _route_json(route: Any) -> dict[str, Any]:
+    return dataclasses.asdict(route)
+
+
+def _route_from_json(data: dict[str, Any]) -> Any:
+    from assistant.answer.router import Route
+
+    known = {f.name for f in dataclasses.fields(Route)}
+    values = {k: v for k, v in data.items() if k in known}
+    for key in ("missing", "assumptions"):  # JSON made the tuples lists
+        values[key] = [tuple(x) for x in values.get(key) or []]
+    return Route(**values)
+
+
+def restore_context(assistant: Assistant, store: Store, cid: str) -> None:
+    """Give the Assistant the conversation as stored, whichever worker answered before: the last calculation
+    (so "en met 3 in het derde gebied?" is understood) and, in LLM mode, the recent question/answer pairs."""
+    state = store.state(cid)
+    memory = getattr(assistant, "conversations", None)
+    if memory is not None and state and isinstance(state.get("route"), dict):
+        try:
+            memory.remember(cid, SavedTurn(_route_from_json(state["route"]), str(state.get("question") or "")))
+        except (TypeError, ValueError) as exc:  # a state written by another version: answer without it
+            log.warning("ignoring the stored state of a conversation: %s", exc)
+    history = getattr(getattr(assistant, "llm", None), "history", None)
+    if history is not None and hasattr(history, "replace"):
+        turns = store.history(cid, limit=2 * max(1, assistant.settings.history_turns))
+        pairs = [
+            (q["text"], a["text"])
+            for q, a in zip(turns, turns[1:], strict=False)
+            if (q["role"], a["role"]) == ("user", "assistant")
+        ]
+        history.replace(cid, pairs)
+
+
+def saved_state(assistant: Assistant, cid: str) -> dict[str, Any] | None:
+    memory = getattr(assistant, "conversations", None)
+    turn = memory.last(cid) if memory is not None else None
+    if turn is None or not dataclasses.is_dataclass(getattr(turn, "route", None)):
+        return None
+    return {"route": _route_json(turn.route), "question": turn.question}
+
+
 def answer_and_store(assistant: Assistant, store: Store, question: str, year: int | None, cid: str) -> Answer:
-    """Ask, then store both turns (committed before returning; done even if the client has gone)."""
+    """Ask (with the conversation's context from the database), then store both turns and the new context in
+    one transaction (committed before returning; done even if the client has gone)."""
+    restore_context(assistant, store, cid)
     with calculation_guard():
         answer = assistant.ask(question, conversation_id=cid, year=year)
     answer = answer.model_copy(update={"conversation_id": cid})
-    store.append_turn(cid, "user", question, {"year": year})
     meta = {
         "citations": [c.model_dump() for c in answer.citations],
         "tool_calls": [t.name for t in answer.tool_calls],
@@ -96,7 +150,7 @@ def answer_and_store(assistant: Assistant, store: Store, question: str, year: in
         "intent": answer.intent,
         "latency_ms": answer.latency_ms,
     }
-    store.append_turn(cid, "assistant", answer.answer, meta)
+    store.record_exchange(cid, question, {"year": year}, answer.answer, meta, saved_state(assistant, cid))
     return answer
 
 

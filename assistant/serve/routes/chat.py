@@ -40,6 +40,7 @@ async def chat(
     """Like /api/ask, streamed as server-sent events: `meta` (conversation_id), `delta` ({"text"}) per
     sentence, `citations`, `tool_calls`, `done` (the rest of the Answer); `error` if it fails midway."""
     question, cid = service.prepare(assistant, store, req.question, req.year, req.conversation_id)
+    await services.run(store.ping)  # an unreachable database is a 503 before the stream starts
     events = service.chat_events(services, assistant, store, question, req.year, cid)
     return StreamingResponse(events, media_type="text/event-stream", headers=SSE_HEADERS)
 

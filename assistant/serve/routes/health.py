@@ -33,4 +33,5 @@ def health(services: Services = Depends(get_services)) -> Health | JSONResponse:
         years=a.corpus.years,
         passages=len(a.corpus.passages),
         clauses=len(a.corpus.clauses),
+        index_collection=a.index.meta.get("collection"),
     )

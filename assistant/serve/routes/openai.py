@@ -39,5 +39,6 @@ async def chat_completions(
     question, cid = service.prepare(assistant, store, service.last_user_message(req), req.year, req.conversation_id)
     work = partial(services.run, service.answer_and_store, assistant, store, question, req.year, cid)
     if req.stream:
+        await services.run(store.ping)  # an unreachable database is a 503 before the stream starts
         return StreamingResponse(service.completion_chunks(services, work, req.model), media_type="text/event-stream")
     return service.completion(await work(), req.model)
