@@ -38,6 +38,7 @@ case "${1:-}" in
     "$VENV/bin/python" -m pytest -q
     "$VENV/bin/assistant" eval --dataset evals/dev.jsonl --out eval-output
     "$VENV/bin/assistant" eval --dataset evals/extra.jsonl --out eval-output/extra --thresholds evals/thresholds-extra.toml
+    "$VENV/bin/assistant" eval --dataset evals/heldout.jsonl --out eval-output/heldout --thresholds evals/thresholds-heldout.toml
     ;;
   *)
     echo "usage: bash dev.sh serve | bash dev.sh test" >&2
