@@ -32,6 +32,9 @@ SETTING = "ASSISTANT_CHROMA_URL"
 BATCH = 16
 CONNECT_TIMEOUT_S = 5.0
 REQUEST_TIMEOUT_S = 60.0
+# listing collections makes chromadb try to rebuild every collection's embedding function from its stored
+# config; ours is never rebuilt that way (we always pass it), so its notice says nothing a user can act on
+warnings.filterwarnings("ignore", message="Could not reconstruct embedding function", category=UserWarning)
 _HTTP_CLIENTS: dict[str, Any] = {}  # one client per server URL per process
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
