@@ -26,7 +26,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,15 +36,13 @@ from typing import Any
 
 import httpx
 
+from assistant.evaluation.httpload import free_port, peak_rss_mb, stop_server
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 MIX = {"ask": 4, "search": 3, "tool": 2, "health": 1}
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
 
 
 def questions() -> list[str]:
@@ -222,24 +219,8 @@ def tail(log_path: Path, n: int = 5) -> str:
     return " | ".join(lines[-n:])[-600:]
 
 
-def stop_server(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
 
 
-def peak_rss_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
 
 
 def main(argv: list[str] | None = None) -> int:
