@@ -73,7 +73,7 @@ def _chroma_ef(embedder: Embedder) -> Any:
 
 def chroma_id(p: Passage) -> str:
     """Stable across rebuilds, different whenever the embedded text changes."""
-    return f"{p.id}@{text_fingerprint(p.index_text())}"
+    return f"{p.id}@{text_fingerprint(p.embed_text())}"
 
 
 def _split_url(url: str) -> tuple[str, int, bool]:
@@ -377,7 +377,7 @@ class ChromaStore:
             bar = tqdm(total=len(todo), desc="embedding passages", unit="passage", file=sys.stderr)
         for start in range(0, len(todo), BATCH):
             batch = todo[start : start + BATCH]
-            vectors = self.embedder.embed_passages([p.index_text() for p in batch])
+            vectors = self.embedder.embed_passages([p.embed_text() for p in batch])
             self.collection.upsert(
                 ids=[chroma_id(p) for p in batch],
                 embeddings=[v.tolist() for v in vectors],

@@ -158,7 +158,7 @@ def test_a_build_that_died_half_way_leaves_the_previous_index_in_use(tmp_path, c
     def die(self, passages, progress=True):
         self.collection.upsert(  # a few rows land, then the process "dies"
             ids=[chroma_id(p) for p in passages[:3]],
-            embeddings=[v.tolist() for v in emb.embed_passages([p.index_text() for p in passages[:3]])],
+            embeddings=[v.tolist() for v in emb.embed_passages([p.embed_text() for p in passages[:3]])],
         )
         raise KeyboardInterrupt
 
