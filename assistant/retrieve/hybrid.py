@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,6 +65,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.weights = weights or Weights()
         self._cache: dict[str, np.ndarray] = {}
+        self._cache_lock = threading.Lock()
         self.passages: list[Passage] = corpus.passages
         self.position = {p.id: i for i, p in enumerate(self.passages)}
         self.bm25 = BM25([p.index_text() for p in self.passages])
@@ -90,15 +92,15 @@ class HybridRetriever:
         vec = self._cache.get(query)
         if vec is None:
             vec = self.embedder.embed_query(query)
-            self._cache[query] = vec
-            if len(self._cache) > 512:
-                self._cache.pop(next(iter(self._cache)))
+            with self._cache_lock:  # searches run in parallel threads in the server
+                self._cache[query] = vec
+                while len(self._cache) > 512:
+                    self._cache.pop(next(iter(self._cache)))
         return vec
 
-    def _rerank(self, order: list[int], fused: np.ndarray) -> list[int]:
+    def _rerank(self, order: list[int], fused: np.ndarray, w: dict[str, float]) -> list[int]:
         if not order or self.weights.sentence <= 0:
             return order
-        w = self._q_weights
         best = [max((sum(w.get(t, 0.0) for t in st) for st in self.sentence_terms[i]), default=0.0) for i in order]
         top = max(best) or 1.0
         unit = self.weights.bm25 / RRF_K  # one first-place vote of the strongest signal
@@ -114,7 +116,8 @@ class HybridRetriever:
         """Top-k passages. Without a year filter the current policy is preferred, unless the
         question looks back ("vroeger", "nog steeds", "2024"): then both years are interleaved,
         so a comparison gets its quotes from each document."""
-        self._q_weights = self.bm25.term_weights(query)
+        # per call, never on self: the server runs searches in parallel threads
+        q_weights = self.bm25.term_weights(query)
         bm = self.bm25.scores(query)
         cl = self.clause_bm25.scores(query)[self.passage_clause] if len(self.passages) else bm
         sims = self.matrix @ self._embed(query)
@@ -124,8 +127,10 @@ class HybridRetriever:
         back = year is None and len(all_years) > 1 and (looks_back(query) or bool(older))
         if not back:
             mask = np.ones(len(self.passages), dtype=bool) if year is None else self.years == year
-            return self._fuse(bm, cl, dense_order, mask, k, penalise=year is None)[:k]
-        per_year = [self._fuse(bm, cl, dense_order, self.years == y, k, penalise=False) for y in all_years]
+            return self._fuse(bm, cl, dense_order, mask, k, q_weights, penalise=year is None)[:k]
+        per_year = [
+            self._fuse(bm, cl, dense_order, self.years == y, k, q_weights, penalise=False) for y in all_years
+        ]
         per_year.sort(key=lambda hits: -(hits[0].score if hits else 0.0))  # the better-matching year first
         merged: list[SearchHit] = []
         for rank in range(k):
@@ -135,7 +140,14 @@ class HybridRetriever:
         return merged
 
     def _fuse(
-        self, bm: np.ndarray, cl: np.ndarray, dense_order: list[int], mask: np.ndarray, k: int, penalise: bool
+        self,
+        bm: np.ndarray,
+        cl: np.ndarray,
+        dense_order: list[int],
+        mask: np.ndarray,
+        k: int,
+        q_weights: dict[str, float],
+        penalise: bool,
     ) -> list[SearchHit]:
         bm_rank = _ranks(bm, mask)
         cl_rank = _ranks(cl, mask)
@@ -152,7 +164,7 @@ class HybridRetriever:
         if penalise:
             fused[self.is_superseded] *= self.weights.superseded_penalty
         order = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] > 0 and mask[i]]
-        order = self._rerank(order[: self.weights.rerank_pool], fused)[:k]
+        order = self._rerank(order[: self.weights.rerank_pool], fused, q_weights)[:k]
         return [
             SearchHit(
                 passage=self.passages[i],

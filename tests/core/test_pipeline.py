@@ -115,3 +115,20 @@ def test_a_quote_from_another_clause_that_only_shares_a_date_is_left_out(fake_as
 def test_a_sum_of_money_the_policy_does_not_state_is_refused(fake_assistant):
     a = fake_assistant.ask("How much money in total has CZ set aside for innovation in district nursing?")
     assert a.refused and not a.citations and "names no amount" in a.answer
+
+
+def test_parallel_searches_give_the_same_results_as_one_at_a_time(fake_assistant):
+    """The server searches in parallel threads: no per-query state may live on the shared retriever."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = [
+        "Hoeveel cliënten per postcodegebied zijn nodig in 2027?",
+        "Mag een zzp'er als onderaannemer werken?",
+        "Wanneer moet de kwaliteitsinformatie in VECOZO staan?",
+        "Welke opleiding heeft een casemanager dementie?",
+    ] * 8
+    retriever = fake_assistant.index.retriever
+    alone = {q: [h.passage.id for h in retriever.search(q, 5)] for q in set(questions)}
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        together = list(pool.map(lambda q: [h.passage.id for h in retriever.search(q, 5)], questions))
+    assert together == [alone[q] for q in questions]
