@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
@@ -24,15 +24,15 @@ class Settings(BaseModel):
     llm: str = "none"
     llm_base_url: str | None = None
     llm_api_key: str | None = None
-    llm_timeout_s: float = 30.0
+    llm_timeout_s: float = Field(30.0, gt=0, le=3600)
     admin_token: str | None = None
     cors_origins: list[str] = Field(default_factory=list)
-    rate_limit_per_minute: int = 120
+    rate_limit_per_minute: int = Field(120, ge=0)
     max_question_chars: int = 4000
-    history_turns: int = 6
+    history_turns: int = Field(6, ge=0, le=100)
     chroma_url: str | None = None  # Chroma client/server mode (`chroma run`); None = embedded in data_dir
     database_url: str | None = None  # SQLAlchemy URL (postgresql://...); None = SQLite file in data_dir
-    index_poll_s: float = 30.0  # how often a server checks whether a new index was swapped in (0 = never)
+    index_poll_s: float = Field(30.0, ge=0)  # how often a server checks whether a new index was swapped in (0 = never)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -59,7 +59,16 @@ class Settings(BaseModel):
         if env.get("ASSISTANT_CORS_ORIGINS"):
             values["cors_origins"] = [o.strip() for o in env["ASSISTANT_CORS_ORIGINS"].split(",") if o.strip()]
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)  # type: ignore[arg-type]
+        try:
+            return cls(**values)  # type: ignore[arg-type]
+        except ValidationError as exc:  # a setting we cannot read: one line naming it, never a traceback
+            from assistant.errors import ConfigError
+
+            err = exc.errors(include_url=False)[0]
+            field = str(err["loc"][0]) if err["loc"] else "?"
+            var = next((v for v, f in mapping.items() if f == field), field)
+            given = values.get(field)
+            raise ConfigError(f"{var}={given!s}: {err['msg'].lower()}") from None
 
     @property
     def index_dir(self) -> Path:

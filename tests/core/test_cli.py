@@ -88,3 +88,16 @@ def test_chat_follow_up_reuses_the_calculation(run):
     assert "3,00" in verdicts[1] and "(12 ÷ 4)" in verdicts[1]
     assert "3,50" in verdicts[2] and "(14 ÷ 4)" in verdicts[2]
     assert "ik neem aan dat 14 het aantal cliënten is" in out.stdout
+
+
+def test_a_setting_that_cannot_be_read_is_one_line_naming_it():
+    import pytest
+
+    from assistant.config import Settings
+    from assistant.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"^ASSISTANT_RATE_LIMIT=abc: input should be a valid integer"):
+        Settings.from_env({"ASSISTANT_RATE_LIMIT": "abc"})
+    with pytest.raises(ConfigError, match=r"^ASSISTANT_INDEX_POLL=-1: input should be greater than or equal to 0"):
+        Settings.from_env({"ASSISTANT_INDEX_POLL": "-1"})
+    assert Settings.from_env({"ASSISTANT_RATE_LIMIT": "0"}).rate_limit_per_minute == 0
