@@ -118,6 +118,10 @@ def years(text: str) -> list[int]:
 
 # ---------------------------------------------------------------- postcode counts
 
+_NUMBER_WORDS = {
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 _CLIENT = r"(?:cz[- ]?)?(?:cli[eë]nt(?:en)?|clients?|patients?|pati[eë]nten|verzekerden)"
 _AREA = r"(?:4-cijferige\s+|vier-cijferige\s+|four-digit\s+|4-digit\s+|four\s+digit\s+)?(?:postcode\s*gebieden|postcodegebie?d(?:en)?|postcodegebeiden|postcodes?|postal\s+code\s+areas?|postcode\s+areas?|areas?|gebieden|wijken)"
 
@@ -148,6 +152,17 @@ def postcode_counts(text: str) -> dict | None:
     )
     if total and not _is_postcode(total.group(2)):
         return {"total_clients": int(total.group(1)), "postcode_areas": int(total.group(2))}
+    # "5, 1 en 2 cliënten in drie postcodegebieden", "5, 1 and 2 clients": a list, then the client word once
+    # (a comma without a space after it is a decimal comma, not a list)
+    series = re.search(
+        rf"(?<![\d.,])\b(\d{{1,4}}(?:\s*,\s+\d{{1,4}})*\s*(?:,\s*)?(?:en|and|&)\s+\d{{1,4}})\s*{_CLIENT}", t, re.I
+    )
+    if series:
+        counts = [int(c) for c in re.findall(r"\d+", series.group(1))]
+        stated = re.search(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:verschillende\s+|different\s+)?{_AREA}", t, re.I)
+        n_areas = None if not stated else _NUMBER_WORDS.get(stated.group(1).lower()) or int(stated.group(1))
+        if n_areas is None or n_areas == len(counts):
+            return {"clients_per_postcode": counts}
     listed = re.findall(rf"(?<![\d.,])\b(\d{{1,4}})(?![.,]\d)\s*{_CLIENT}", t, re.I)
     areas = re.search(
         rf"\b(\d{{1,3}}|twee|drie|vier|vijf|two|three|four|five)\s+(?:verschillende\s+|different\s+)?{_AREA}", t, re.I
