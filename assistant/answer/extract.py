@@ -186,6 +186,43 @@ def _is_postcode(s: str) -> bool:
 _LETTER = r"([ABC])"
 
 
+_SCORE_BEFORE = re.compile(
+    r"(?:\b(?:een|a|an|met|with|score|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|categorie|en|and)"
+    r"|[:(&,])\s*$",
+    re.I,
+)
+_SCORE_AFTER = re.compile(r"^\s*(?:-?score|met\s+\d|with\s+\d|en\s+\d|and\s+\d|in\s+20\d\d|[,.;)]|$)", re.I)
+_SCORE_AFTER_STRONG = re.compile(r"^\s*(?:-?\s?score\b|met\s+\d+\s+punt|with\s+\d+\s+(?:cost\s+)?point)", re.I)
+
+
+def _scores_by_clause(text: str) -> dict[int, str]:
+    """Letters written without the word score ("B met 7 punten op kosten in 2026 en 2027", "in 2026 B ..., in
+    2027 ook B", "a B and 7 cost points in 2026 and 2027"): a capital A, B or C in a score context, given the
+    years of its own clause, or every year of the text when it is the only letter."""
+    if not re.search(r"scor|waardemodel|value model|punt|point|kosten|cost|categor", text, re.I):
+        return {}
+    chunks = re.split(r"[.;!?](?:\s+|$)|,\s*(?=(?:en\s+|and\s+)?(?:in|for|voor)\s+20\d\d)", text)
+    found: list[tuple[str, list[int]]] = []
+    for chunk in chunks:
+        marks = [
+            m
+            for m in re.finditer(r"(?<![\w-])([ABC])(?![\w-])", chunk)
+            if _SCORE_AFTER_STRONG.search(chunk[m.end() :])
+            or (_SCORE_BEFORE.search(chunk[: m.start()]) and _SCORE_AFTER.search(chunk[m.end() :]))
+        ]
+        for i, m in enumerate(marks):  # a letter takes the years after it (up to the next letter), else before it
+            after = chunk[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(chunk)]
+            before = chunk[marks[i - 1].end() if i else 0 : m.start()]
+            yrs = re.findall(r"\b(20[2-3]\d)\b", after) or re.findall(r"\b(20[2-3]\d)\b", before)
+            found.append((m.group(1), [int(y) for y in yrs]))
+    every = sorted({int(y) for y in re.findall(r"\b(20[2-3]\d)\b", text)})
+    out: dict[int, str] = {}
+    for letter, yrs in found:
+        for y in yrs or (every if len(found) == 1 else []):
+            out.setdefault(y, letter)
+    return out
+
+
 def scores_by_year(text: str) -> dict[int, str]:
     """'score A in 2026 én 2027', 'scoorde in 2026 én 2027 een B', 'C-score in 2026', 'score C in 2026'."""
     out: dict[int, str] = {}
@@ -200,9 +237,11 @@ def scores_by_year(text: str) -> dict[int, str]:
             letter, yrs = (m.group(1), m.group(2)) if i < 2 else (m.group(2), m.group(1))
             for y in re.findall(r"20\d\d", yrs or ""):
                 out.setdefault(int(y), letter.upper())
+    for y, letter in _scores_by_clause(text).items():
+        out.setdefault(y, letter)
     if not out:
         m = re.search(
-            rf"\b(?:score|scoorde|scored|status)\s+(?:een\s+|an?\s+)?{_LETTER}\b|\b{_LETTER}-(?:score|status)\b",
+            rf"\b(?:score|scoorde\w*|scored|status)\s+(?:een\s+|an?\s+)?{_LETTER}\b|\b{_LETTER}-(?:score|status)\b",
             text,
             re.I,
         )

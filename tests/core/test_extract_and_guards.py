@@ -164,3 +164,13 @@ def test_a_list_of_counts_with_the_client_word_once():
     assert postcode_counts("we have 5, 1 and 2 clients in three postcode areas") == {"clients_per_postcode": [5, 1, 2]}
     assert postcode_counts("5,1 en 2 cliënten") is None  # 5,1 is a decimal, not a list
     assert postcode_counts("6, 3 en 2 cliënten in vier gebieden") is None  # three counts, four areas: ask
+
+
+def test_score_letters_written_without_the_word_score():
+    from assistant.answer.extract import scores_by_year
+
+    assert scores_by_year("In 2026 B met 7 punten op kosten, in 2027 ook B.") == {2026: "B", 2027: "B"}
+    assert scores_by_year("als we B met 7 punten op kosten hebben in 2026 en 2027") == {2026: "B", 2027: "B"}
+    assert scores_by_year("with a B and 7 cost points in 2026 and 2027") == {2026: "B", 2027: "B"}
+    assert scores_by_year("A score in 2026 and B in 2027, what percentage?") == {2026: "A", 2027: "B"}
+    assert scores_by_year("A new provider in 2027 asks about costs.") == {}  # an article, not a score
