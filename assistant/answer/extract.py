@@ -47,7 +47,7 @@ def euro_amounts(text: str) -> list[float]:
     out: list[float] = []
     pat = re.compile(
         rf"(?:€|eur\b|euro\b)\s*({_NUM}(?:\s*(?:miljoen|mln|million|k))?)"
-        rf"|({_NUM})\s*(?:(?:miljoen|mln|million)\s*)?(?:euro|eur\b|€)"
+        rf"|({_NUM})\s*(?:(?:miljoen|mln|million)\s*)?(?:euro|eur\b|€)(?!\s*\d)"  # "2027 € 1.000.000": € is the next one's
         rf"|({_NUM}\s*(?:miljoen|million))",
         re.IGNORECASE,
     )

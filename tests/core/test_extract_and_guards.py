@@ -174,3 +174,11 @@ def test_score_letters_written_without_the_word_score():
     assert scores_by_year("with a B and 7 cost points in 2026 and 2027") == {2026: "B", 2027: "B"}
     assert scores_by_year("A score in 2026 and B in 2027, what percentage?") == {2026: "A", 2027: "B"}
     assert scores_by_year("A new provider in 2027 asks about costs.") == {}  # an article, not a score
+
+
+def test_a_year_before_a_euro_sign_is_not_an_amount():
+    from assistant.answer.extract import euro_amounts
+
+    text = "Ons plafond is 1,2 miljoen en we hebben op 20 september 2027 € 1.000.000 omzet."
+    assert euro_amounts(text) == [1_200_000, 1_000_000]
+    assert euro_amounts("we hebben 500 euro") == [500]
