@@ -204,6 +204,8 @@ class Assistant:
                 fresh = route(text + " " + _topic_hint(prev.route.tool), self.corpus.current_year)
                 if fresh.tool != prev.route.tool:
                     return r
+                if re.search(r"\d", text) and not any(v is not None and v != prev.route.args.get(k) for k, v in fresh.args.items()):
+                    return fresh  # numbers we could not place: ask, never answer again with the old ones
                 args = {**prev.route.args, **{k: v for k, v in fresh.args.items() if v is not None}}
                 return Route("tool", prev.route.tool, args, [], prev.route.assumptions)
             args, assumption = merged
@@ -412,12 +414,20 @@ def _merge_follow_up(prev: dict, text: str) -> tuple[dict, tuple[str, str] | Non
     from assistant.answer import extract as x
 
     args = dict(prev)
-    counts = x.postcode_counts(text)
-    if counts and ("clients_per_postcode" in prev or "total_clients" in prev):
+    postcode = "clients_per_postcode" in prev or "total_clients" in prev
+    counts = x.postcode_counts(text) or (_bare_series(text) if postcode else None)
+    if counts and postcode:
         for k in ("clients_per_postcode", "total_clients", "postcode_areas"):
             args.pop(k, None)
         return {**args, **counts}, None
-    for values, suffix in ((x.euro_amounts(text), ("_eur",)), (x.percentages(text), ("_pct", "_reached"))):
+    pcts = x.percentages(text)
+    for share, parts in _SHARE_OF.items():  # "en met 70%?" after amounts or hours: the share replaces them
+        if pcts and share not in prev and any(k in prev for k in parts):
+            for k in parts:
+                args.pop(k, None)
+            args[share] = _whole(pcts[0])
+            return args, None
+    for values, suffix in ((x.euro_amounts(text), ("_eur",)), (pcts, ("_pct", "_reached"))):
         keys = [k for k, v in prev.items() if k.endswith(suffix) and _is_num(v)]
         if values and keys:
             key = _closest(prev, keys, values[0])
@@ -434,6 +444,25 @@ def _merge_follow_up(prev: dict, text: str) -> tuple[dict, tuple[str, str] | Non
         nl, en = _COUNT_ARGS[key]
         return args, (f"ik neem aan dat {int(bare[0])} het {nl} is", f"I take {int(bare[0])} to be the {en}")
     return None
+
+
+# a percentage argument and the arguments it can stand for instead
+_SHARE_OF = {
+    "percentage_of_ceiling_reached": ("omzetplafond_eur", "revenue_reached_eur"),
+    "subcontracted_share_pct": (
+        "total_care_hours", "subcontracted_hours", "own_staff_hours", "subcontractor_hours", "zzp_hours",
+        "full_subsidiary_hours",
+    ),
+}  # fmt: skip
+
+
+def _bare_series(text: str) -> dict | None:
+    """'en als het er 5, 3, 2 en 2 waren?': two or more small numbers in a row, after a postcode calculation."""
+    m = re.search(r"(?<![\d.,€])(\d{1,3}(?:\s*(?:,|\+)\s*\d{1,3})*\s*(?:,\s*)?(?:en|and|&|\+|,)\s*\d{1,3})(?![.,]?\d)", text)
+    if not m:
+        return None
+    counts = [int(n) for n in re.findall(r"\d+", m.group(1))]
+    return {"clients_per_postcode": counts} if len(counts) >= 2 else None
 
 
 _COUNT_ARGS = {

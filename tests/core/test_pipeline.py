@@ -132,3 +132,19 @@ def test_parallel_searches_give_the_same_results_as_one_at_a_time(fake_assistant
     with ThreadPoolExecutor(max_workers=16) as pool:
         together = list(pool.map(lambda q: [h.passage.id for h in retriever.search(q, 5)], questions))
     assert together == [alone[q] for q in questions]
+
+
+def test_follow_ups_with_new_lists_or_shares_replace_what_they_stand_for(fake_assistant):
+    fake_assistant.ask("We have 4, 3, 2 and 1 clients in four postcode areas. Do we meet the 2027 requirement?", conversation_id="f1")
+    a = fake_assistant.ask("en als het er 5, 3, 2 en 2 waren?", conversation_id="f1")
+    assert a.tool_calls[0].args["clients_per_postcode"] == [5, 3, 2, 2] and "3,00" in a.answer
+    # numbers that cannot be placed are asked about, never answered with the old ones
+    b = fake_assistant.ask("en als het 7 8 9 waren?", conversation_id="f1")
+    assert b.intent == "clarify:postcode_average" and "2,50" not in b.answer
+    fake_assistant.ask(
+        "Our cap is €400k and we reached €330k on 15 September 2027. Can we apply for additional purchase?",
+        conversation_id="f2",
+    )
+    c = fake_assistant.ask("Wat als we 70 procent hadden?", conversation_id="f2")
+    assert c.tool_calls[0].args.get("percentage_of_ceiling_reached") == 70
+    assert "revenue_reached_eur" not in c.tool_calls[0].args and "70,00%" in c.answer
