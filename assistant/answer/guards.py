@@ -40,7 +40,8 @@ _OTHER_SECTOR = re.compile(
 )
 _TARIFF = re.compile(
     r"\b(uur)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
-    r"|\bwat\s+kost\b|\bhoeveel\s+kost\b|\bhow\s+much\s+(does|do|is)\b.*\bcost|\bwat\s+betaalt\s+cz\s+per\b",
+    r"|\bwat\s+kost\b|\bhoeveel\s+kost\b|\bhow\s+much\s+(does|do|is)\b.*\bcost|\bwat\s+betaalt\s+cz\s+per\b"
+    r"|\bsalaris\w*|\bsalar(y|ies)\b|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(does|do)\b.*\bearn",
     re.I,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")

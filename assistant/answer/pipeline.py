@@ -8,6 +8,7 @@ question -> guards (language, injected instructions, personal data, out of scope
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections import OrderedDict
@@ -29,6 +30,19 @@ _ASKS_MONEY = re.compile(
     re.I,
 )
 _MONEY = re.compile(r"€|\beuro\b|\bEUR\b")
+_ASKS_PHONE = re.compile(r"\b(telefoonnummer\w*|phone number|telephone|telefonisch|welk nummer|which number)\b", re.I)
+_PHONE = re.compile(r"(?:\+31|\b0)\d{1,3}[\s-]?\d{6,8}\b")
+
+
+def _missing_kind(text: str, citations: list[Citation]) -> str | None:
+    """The reason to refuse when the question asks for a kind of fact that none of the quotes holds: a sum of
+    money or a phone number. (Counts were tried too; "1 keer", "5% minder" made that check refuse good answers.)"""
+    quotes = [ct.quote for ct in citations]
+    if _ASKS_MONEY.search(text) and not any(_MONEY.search(q) for q in quotes):
+        return "no_amount"
+    if _ASKS_PHONE.search(text) and not any(_PHONE.search(q) for q in quotes):
+        return "no_phone"
+    return None
 REFUSAL_SCORE = 0.45  # top fused score below this = nothing relevant (calibrated on evals/dev.jsonl)
 
 MSG = {
@@ -43,6 +57,14 @@ MSG = {
     "insurer": {
         "nl": " De teksten beschrijven alleen het beleid van CZ groep, niet dat van andere zorgverzekeraars.",
         "en": " The texts only describe CZ groep's policy, not that of other insurers.",
+    },
+    "no_phone": {
+        "nl": " De beleidstekst noemt geen telefoonnummers; vragen gaan per e-mail (§ 4.3).",
+        "en": " The policy text gives no phone numbers; questions go by e-mail (§ 4.3).",
+    },
+    "no_year": {
+        "nl": " De beleidsteksten gaan over het contractjaar 2027 (en de Bijlage 1 van 2024); over dat jaar zeggen ze niets.",
+        "en": " The texts cover contract year 2027 (and the 2024 Bijlage 1); they say nothing about that year.",
     },
     "no_amount": {
         "nl": " De beleidstekst noemt hiervoor geen bedrag.",
@@ -306,6 +328,10 @@ class Assistant:
 
     def _clause_answer(self, text: str, lang: str, year: int | None, pressed: bool, deadline: bool) -> Answer:
         hits = self.index.retriever.search(text, k=5, year=year)
+        if any(y not in self._corpus_years for y in re.findall(r"\b(20\d\d)\b", text)):
+            ans = self._refuse(lang, "no_year", [])  # a year the texts never mention: they cannot answer for it
+            ans.retrieved = _refs(hits)
+            return ans
         if not hits or hits[0].score < REFUSAL_SCORE:
             ans = self._refuse(lang, None, [])
             ans.retrieved = _refs(hits)
@@ -324,8 +350,9 @@ class Assistant:
             ans = self._refuse(lang, None, [])
             ans.retrieved = _refs(hits)
             return ans
-        if _ASKS_MONEY.search(text) and not any(_MONEY.search(ct.quote) for ct in citations):
-            ans = self._refuse(lang, "no_amount", [])  # a sum of money the texts do not state: say so, invent none
+        missing = _missing_kind(text, citations)
+        if missing:  # the question asks for a kind of fact (a sum, a phone number, a count) no quote holds
+            ans = self._refuse(lang, missing, [])
             ans.retrieved = _refs(hits)
             return ans
         body = self._lead(citations, lang, pressed) + "\n" + c.format_quotes(citations, lang)
@@ -365,6 +392,11 @@ class Assistant:
         if lang == "en":
             return f"\nThe {current} policy does not mention {items}: that text only appears in the older policy quoted above."
         return f"\nHet beleid {current} noemt {items} niet: dat staat alleen in het oudere beleid hierboven."
+
+    @functools.cached_property
+    def _corpus_years(self) -> set[str]:
+        """Every year the policy texts mention (2018 ... 2030)."""
+        return {y for text in self.corpus.collapsed_texts.values() for y in re.findall(r"\b(20\d\d)\b", text)}
 
     def _lead(self, citations: list[Citation], lang: str, pressed: bool) -> str:
         first = citations[0]

@@ -148,3 +148,14 @@ def test_follow_ups_with_new_lists_or_shares_replace_what_they_stand_for(fake_as
     c = fake_assistant.ask("Wat als we 70 procent hadden?", conversation_id="f2")
     assert c.tool_calls[0].args.get("percentage_of_ceiling_reached") == 70
     assert "revenue_reached_eur" not in c.tool_calls[0].args and "70,00%" in c.answer
+
+
+def test_facts_the_texts_cannot_hold_are_refused(fake_assistant):
+    year = fake_assistant.ask("What is CZ's purchasing policy for district nursing in 2029?")
+    assert year.refused and year.intent == "refuse:no_year" and not year.citations
+    phone = fake_assistant.ask("Wat is het telefoonnummer van de CZ zorginkoper?")
+    assert phone.refused and "geen telefoonnummers" in phone.answer
+    salary = fake_assistant.ask("Hoeveel verdient een wijkverpleegkundige bij CZ?")
+    assert salary.refused and salary.intent == "refuse:tariff"
+    # a year the texts do mention is no reason to refuse
+    assert not fake_assistant.ask("Wat verwacht CZ voor 2030 van de CO2-uitstoot van reisbewegingen?").refused
