@@ -145,6 +145,11 @@ def open_index(settings: Settings, rebuild: bool = False, progress: bool = True)
     key = _key(settings)
     if not rebuild and key in _OPEN:
         return _OPEN[key]
+    return _build(settings, rebuild, progress)
+
+
+def _build(settings: Settings, rebuild: bool, progress: bool) -> Index:
+    """Load the corpus and embedder, sync (or rebuild) the index, and remember it as the open one."""
     if settings.chroma_url:
         check_server(settings.chroma_url)  # unreachable: one clear error, before the embedder loads
     corpus = load_corpus(settings.corpus_dir)
@@ -152,7 +157,7 @@ def open_index(settings: Settings, rebuild: bool = False, progress: bool = True)
     index = build_index(
         settings.index_dir, corpus, embedder, rebuild=rebuild, progress=progress, chroma_url=settings.chroma_url
     )
-    _OPEN[key] = index
+    _OPEN[_key(settings)] = index
     return index
 
 
@@ -185,20 +190,7 @@ def reindex(settings: Settings, full: bool = False, progress: bool = False) -> I
     """Re-read the corpus and build the index aside, then swap it in (see the module docstring).
     `full=True` re-embeds every passage; otherwise only new or changed ones. Readers of the previous
     Index keep working: its vectors are in memory and its collection is kept until the next build."""
-    return open_index(settings, rebuild=True, progress=progress) if full else _refresh(settings, progress)
-
-
-def _refresh(settings: Settings, progress: bool) -> Index:
-    key = _key(settings)
-    if settings.chroma_url:
-        check_server(settings.chroma_url)
-    corpus = load_corpus(settings.corpus_dir)
-    embedder = make_embedder(settings.embedder)
-    index = build_index(
-        settings.index_dir, corpus, embedder, rebuild=False, progress=progress, chroma_url=settings.chroma_url
-    )
-    _OPEN[key] = index
-    return index
+    return _build(settings, rebuild=full, progress=progress)
 
 
 def _existing(base: ChromaStore, name: str | None) -> ChromaStore | None:

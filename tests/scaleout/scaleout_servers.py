@@ -8,7 +8,6 @@ these tests green by skipping), a Chroma server (`chroma run` from the venv) and
 from __future__ import annotations
 
 import glob
-import json
 import os
 import shutil
 import signal
@@ -229,19 +228,3 @@ def start_api(tmp_dir: Path, name: str, *serve_args: str, wait: bool = True, **e
             server.stop()
             raise
     return server
-
-
-def parse_sse(text: str) -> list[tuple[str, object]]:
-    """[(event, data)] from a text/event-stream body; comments (keep-alives) are skipped."""
-    events: list[tuple[str, object]] = []
-    for block in text.split("\n\n"):
-        lines = [ln for ln in block.split("\n") if ln and not ln.startswith(":")]
-        if not lines:
-            continue
-        event = next((ln[6:].strip() for ln in lines if ln.startswith("event:")), "message")
-        data = "\n".join(ln[5:].removeprefix(" ") for ln in lines if ln.startswith("data:"))
-        try:
-            events.append((event, json.loads(data)))
-        except ValueError:
-            events.append((event, data))
-    return events

@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 from scaleout_servers import Api, assistant_cmd, base_env, start_api
-from scaleout_servers import parse_sse as sse
+from sse_events import parse_sse as sse
 
 pytestmark = pytest.mark.scaleout
 

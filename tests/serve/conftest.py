@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sse_events import parse_sse
 
 from assistant.config import REPO_ROOT, Settings
 
@@ -33,22 +33,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))
         return int(s.getsockname()[1])
-
-
-def parse_sse(text: str) -> list[tuple[str, object]]:
-    """[(event, data)] from a text/event-stream body; comments (keep-alives) are skipped."""
-    events = []
-    for block in text.split("\n\n"):
-        lines = [ln for ln in block.split("\n") if ln and not ln.startswith(":")]
-        if not lines:
-            continue
-        event = next((ln[6:].strip() for ln in lines if ln.startswith("event:")), "message")
-        data = "\n".join(ln[5:].removeprefix(" ") for ln in lines if ln.startswith("data:"))
-        try:
-            events.append((event, json.loads(data)))
-        except ValueError:
-            events.append((event, data))
-    return events
 
 
 @pytest.fixture
