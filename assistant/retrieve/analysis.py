@@ -376,37 +376,29 @@ def specificity(token: str) -> float:
 def query_weights(text: str, splitter: CompoundSplitter | None = None) -> dict[str, float]:
     """Query terms (as `analyse(..., expand=True)` makes them) -> the specificity of the word they came
     from (the highest, when several words give the same term). Glossary and score terms count fully."""
-    out: dict[str, float] = {t: 1.0 for t in score_terms(text)}
-    tokens = raw_tokens(text)
-    extra: list[str] = []
-    for t in tokens:
-        if t in GLOSSARY:
-            extra.extend(raw_tokens(GLOSSARY[t]))
-    weighted = [(t, specificity(t)) for t in tokens if t not in REPLACED] + [(t, 1.0) for t in extra]
-    for t, w in weighted:
-        if t in STOPWORDS or len(t) < 2:
-            continue
-        terms = [stem(t)] + ([stem(p) for p in splitter.split(t)] if splitter is not None else [])
-        for term in terms:
-            out[term] = max(out.get(term, 0.0), w)
+    out: dict[str, float] = {}
+    for term, source in _analysed(text, splitter, expand=True):
+        weight = specificity(source) if source is not None else 1.0
+        out[term] = max(out.get(term, 0.0), weight)
     return out
 
 
 def analyse(text: str, splitter: CompoundSplitter | None = None, expand: bool = False) -> list[str]:
     """Text -> BM25 terms. `expand` adds glossary terms (for queries)."""
-    out: list[str] = score_terms(text)
-    tokens = raw_tokens(text)
+    return [term for term, _ in _analysed(text, splitter, expand)]
+
+
+def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> list[tuple[str, str | None]]:
+    """(term, the word it came from) in order; None for score terms and glossary additions."""
+    out: list[tuple[str, str | None]] = [(t, None) for t in score_terms(text)]
+    tokens: list[tuple[str, str | None]] = [(t, t) for t in raw_tokens(text)]
     if expand:
-        extra: list[str] = []
-        for t in tokens:
-            if t in GLOSSARY:
-                extra.extend(raw_tokens(GLOSSARY[t]))
-        tokens = [t for t in tokens if t not in REPLACED] + extra
-    for t in tokens:
+        extra = [(g, None) for t, _ in tokens if t in GLOSSARY for g in raw_tokens(GLOSSARY[t])]
+        tokens = [(t, src) for t, src in tokens if t not in REPLACED] + extra
+    for t, src in tokens:
         if t in STOPWORDS or len(t) < 2:
             continue
-        out.append(stem(t))
+        out.append((stem(t), src))
         if splitter is not None:
-            for part in splitter.split(t):
-                out.append(stem(part))
+            out.extend((stem(part), src) for part in splitter.split(t))
     return out

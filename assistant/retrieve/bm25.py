@@ -35,8 +35,8 @@ class BM25:
     def term_weights(self, query: str) -> dict[str, float]:
         """Each query term's weight: its idf in this corpus times how specific the word is in everyday
         language (see analysis.specificity); terms the corpus lacks weigh 0."""
-        spec = query_weights(self.correct(query), self.splitter)
-        return {t: self.idf.get(t, 0.0) * spec.get(t, 1.0) for t in self.query_terms(query)}
+        spec = query_weights(self.correct(query), self.splitter)  # its keys are the query's terms
+        return {t: self.idf.get(t, 0.0) * w for t, w in spec.items()}
 
     def correct(self, query: str) -> str:
         """Fix typos against the corpus vocabulary: postcodegebeiden -> postcodegebieden."""
