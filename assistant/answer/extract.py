@@ -172,6 +172,16 @@ def postcode_counts(text: str) -> dict | None:
     return None
 
 
+def count_list(text: str) -> dict | None:
+    """'en als het er 5, 3, 2 en 2 waren?': two or more small numbers in a row, no client word (only a
+    follow-up to a postcode calculation may read them as counts per area)."""
+    m = re.search(r"(?<![\d.,€])(\d{1,3}(?:\s*(?:,|\+)\s*\d{1,3})*\s*(?:,\s*)?(?:en|and|&|\+|,)\s*\d{1,3})(?![.,]?\d)", text)
+    if not m:
+        return None
+    counts = [int(n) for n in re.findall(r"\d+", m.group(1))]
+    return {"clients_per_postcode": counts} if len(counts) >= 2 else None
+
+
 def stated_average(text: str) -> float | None:
     m = re.search(rf"(?:gemiddeld|average|avg\.?|gemiddelde van)\s*(?:van\s*)?({_NUM})\s*(?:{_CLIENT})?", text, re.I)
     return parse_number(m.group(1)) if m else None

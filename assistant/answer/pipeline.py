@@ -447,7 +447,7 @@ def _merge_follow_up(prev: dict, text: str) -> tuple[dict, tuple[str, str] | Non
 
     args = dict(prev)
     postcode = "clients_per_postcode" in prev or "total_clients" in prev
-    counts = x.postcode_counts(text) or (_bare_series(text) if postcode else None)
+    counts = x.postcode_counts(text) or (x.count_list(text) if postcode else None)
     if counts and postcode:
         for k in ("clients_per_postcode", "total_clients", "postcode_areas"):
             args.pop(k, None)
@@ -486,15 +486,6 @@ _SHARE_OF = {
         "full_subsidiary_hours",
     ),
 }  # fmt: skip
-
-
-def _bare_series(text: str) -> dict | None:
-    """'en als het er 5, 3, 2 en 2 waren?': two or more small numbers in a row, after a postcode calculation."""
-    m = re.search(r"(?<![\d.,€])(\d{1,3}(?:\s*(?:,|\+)\s*\d{1,3})*\s*(?:,\s*)?(?:en|and|&|\+|,)\s*\d{1,3})(?![.,]?\d)", text)
-    if not m:
-        return None
-    counts = [int(n) for n in re.findall(r"\d+", m.group(1))]
-    return {"clients_per_postcode": counts} if len(counts) >= 2 else None
 
 
 _COUNT_ARGS = {
