@@ -4,9 +4,12 @@ and an English -> Dutch glossary of this domain's terms (queries only)."""
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import Stemmer
 
@@ -27,234 +30,20 @@ STOP_EN = set(
 )
 STOPWORDS = STOP_NL | STOP_EN
 
-# English (and colloquial) terms -> the Dutch words the policy uses. Queries only.
-GLOSSARY: dict[str, str] = {
-    "subcontract": "onderaanneming onderaannemer onderaannemers",
-    "subcontractor": "onderaannemer onderaannemers onderaanneming",
-    "subcontractors": "onderaannemers onderaanneming",
-    "subcontracting": "onderaanneming onderaannemers",
-    "self-employed": "zzp’ers zzp’er",
-    "freelance": "zzp’ers",
-    "freelancers": "zzp’ers",
-    "postcode": "postcodegebied",
-    "postal": "postcodegebied",
-    "areas": "postcodegebieden gebied",
-    "area": "postcodegebied gebied kernwerkgebied",
-    "ceiling": "omzetplafond plafond",
-    "cap": "omzetplafond",
-    "additional": "aanvullende aanvullend",
-    "purchase": "inkoop zorginkoop bijcontractering",
-    "budget": "budget",
-    "extra": "aanvullend",
-    "value": "waardemodel",
-    "model": "waardemodel",
-    "cooperative": "zorgcoöperatie coöperatie",
-    "cooperatives": "zorgcoöperaties coöperatie",
-    "night": "nacht nachtzorg onplanbare",
-    "dementia": "dementie",
-    "case": "casemanager",
-    "wound": "wondzorg wond wondregisseur",
-    "palliative": "palliatief palliatieve",
-    "child": "kindzorg kinderen",
-    "children": "kindzorg kinderen",
-    "paediatric": "kindzorg",
-    "quality": "kwaliteit kwaliteitsinformatie kwaliteitsuitvraag",
-    "questionnaire": "kwaliteitsuitvraag uitvraag",
-    "objection": "bezwaar bezwaren",
-    "objections": "bezwaren",
-    "object": "bezwaar",
-    "register": "inschrijven inschrijving",
-    "registration": "inschrijving inschrijven",
-    "new": "nieuwe",
-    "existing": "bestaande",
-    "insurer": "zorgverzekeraar",
-    "insurers": "zorgverzekeraars",
-    "provider": "zorgaanbieder",
-    "providers": "zorgaanbieders",
-    "nursing": "wijkverpleging verpleging",
-    "district": "wijkverpleging",
-    "reimbursement": "vergoeding",
-    "reimbursed": "vergoeding vergoed",
-    "reimburse": "vergoeding",
-    "emissions": "uitstoot emissie",
-    "co2": "co -uitstoot co -emissie",
-    "travel": "reisbewegingen mobiliteit",
-    "mobility": "mobiliteit mobiliteitsplan",
-    "innovation": "innovatie innovatieafspraak",
-    "project": "projectplan",
-    "plan": "plan projectplan",
-    "sustainability": "duurzaamheid verduurzaming",
-    "exclusion": "uitsluitingen",
-    "excluded": "uitsluitingen",
-    "bankruptcy": "faillissement",
-    "bankrupt": "faillissement",
-    "supervision": "toezicht",
-    "inspectorate": "inspectie igj",
-    "technology": "technologie thuiszorgtechnologie",
-    "staffing": "verhouding fte",
-    "ratio": "verhouding",
-    "employed": "loondienst",
-    "employment": "dienstverband",
-    "education": "opleiding",
-    "level": "niveau",
-    "nurse": "verpleegkundige",
-    "nurses": "verpleegkundigen",
-    "bachelor": "hbo-bachelor",
-    "deadline": "uiterlijk",
-    "submit": "aanleveren indienen",
-    "declarations": "declaraties",
-    "claims": "declaraties declaratiedata",
-    "billing": "declaraties",
-    "email": "mailen e-mailadressen",
-    "contact": "mailen bereikbaarheid",
-    "tariff": "tarief",
-    "rate": "tarief",
-    "agreement": "overeenkomst afspraak",
-    "production": "productieafspraak",
-    "clients": "cliënten",
-    "client": "cliënt",
-    "score": "score",
-    "cost": "kosten kostenonderdeel",
-    "costs": "kosten",
-    "points": "punten",
-    "percentage": "percentage",
-    "require": "eisen",
-    "requirement": "eis eisen",
-    "requirements": "eisen minimumeisen",
-    "minimum": "minimaal minimumeisen",
-    "conditions": "voorwaarden",
-    "team": "team",
-    "persons": "personen",
-    "people": "personen",
-    "expect": "verwachten",
-    "stop": "stopzetten",
-    "continuity": "continuïteit",
-    "waiting": "wachttijden",
-    "phone": "telefoon",
-    "answer": "beantwoordt",
-    "minutes": "minuten",
-    "seconds": "seconden",
-    "hours": "uur",
-    "week": "week",
-    "satisfaction": "cliënttevredenheidsmeting tevredenheid",
-    "survey": "meting",
-    "often": "periodiek",
-    "liquidation": "liquidatie",
-    "eligible": "aanmerking",
-    "classification": "classificatiesysteem",
-    "report": "melden gemeld opgeven",
-    "reported": "gemeld",
-    "advance": "vooraf",
-    "beforehand": "vooraf",
-    "late": "tijdig niet",
-    "happens": "gevolg",
-    "consequence": "gevolg",
-    "consequences": "gevolgen",
-    "name": "naam naw-gegevens",
-    "names": "naam naw-gegevens",
-    "address": "naw-gegevens",
-    "addresses": "naw-gegevens",
-    "details": "gegevens",
-    "personal": "gegevens",
-    "privacy": "gegevens beveiligd",
-    "share": "delen",
-    "sharing": "delen",
-    "secure": "beveiligd",
-    "securely": "beveiligd",
-    "sign": "tekentermijn ondertekenen",
-    "signing": "tekentermijn ondertekenen",
-    "signed": "tekentermijn ondertekend",
-    "offered": "aanbieden",
-    "publish": "publiceren publicatie",
-    "published": "publiceren publicatie",
-    "timeline": "tijdpad planning",
-    "schedule": "tijdpad planning",
-    "months": "maanden",
-    "retroactive": "terugwerkende kracht",
-    "retroactively": "terugwerkende kracht",
-    "backdated": "terugwerkende kracht",
-    "volunteer": "vrijwilligers vrijwilligersorganisatie",
-    "volunteers": "vrijwilligers vrijwilligersorganisatie",
-    "hospice": "hospice bijna-thuis-huis",
-    "regional": "regionale regio",
-    "region": "regio regionale",
-    "emergency": "spoed acute",
-    "urgent": "spoed acute",
-    "gp": "huisarts huisartsenpost",
-    "on-call": "oproepbaar",
-    "available": "beschikbaar beschikbaarheid",
-    "medication": "medicatie medicatieaanreiking",
-    "video": "beeldzorg beeldzorgapplicatie",
-    "remote": "afstand",
-    "waste": "afval restafval",
-    "incontinence": "incontinentiemateriaal",
-    "audit": "audit toetsing",
-    "audited": "audit toetsing",
-    "externally": "externe",
-    "improving": "verbeteren verbetering",
-    "improvement": "verbeteren verbetering",
-    "tax": "belastingen",
-    "taxes": "belastingen",
-    "arrears": "betaling achterstand",
-    "revenue": "omzet omzetplafond",
-    "billed": "gedeclareerd declaraties omzet",
-    "factors": "factoren",
-    "determine": "bepalen gebaseerd",
-    "determined": "bepalen gebaseerd",
-    "based": "gebaseerd",
-    "generalist": "generalistenmodel generalistische",
-    "specialised": "specialistische gespecialiseerde",
-    "specialized": "specialistische gespecialiseerde",
-    "specialist": "specialistische gespecialiseerde",
-    # colloquial Dutch
-    "vragenlijst": "uitvraag kwaliteitsuitvraag vragenlijst",
-    "kwaliteitsvragenlijst": "kwaliteitsuitvraag uitvraag",
-    "beeldbellen": "beeldzorg beeldzorgapplicatie",
-    "medicijndispenser": "medicatieaanreiking",
-    "begroting": "businesscase begroting",
-    "tekenen": "tekentermijn ondertekenen",
-    "laat": "tijdig",
-    "gehaald": "behaald",
-    "haal": "behaald",
-    "halen": "behaald",
-    "vergeten": "vooraf gemeld",
-    "melden": "gemeld",
-    "gebeurt": "gevolg",
-    "bijcontracteren": "bijcontractering aanvullende zorginkoop",
-    "bijcontractering": "aanvullende zorginkoop",
-    "contract": "overeenkomst",
-    "contracten": "overeenkomsten",
-    "plafond": "omzetplafond",
-    "cliëntenstop": "zorgstop",
-    "clientenstop": "zorgstop",
-    "mailadres": "mailen",
-    "thuiszorgorganisatie": "zorgaanbieder",
-    "thuiszorgorganisaties": "zorgaanbieders",
-    "thuiszorgbedrijf": "zorgaanbieder",
-    "zorgbedrijf": "zorgaanbieder",
-    "organisatie": "zorgaanbieder",
-    "aanbieder": "zorgaanbieder",
-    "aanbieders": "zorgaanbieders",
-    "zzp": "zzp’ers",
-    "zzpers": "zzp’ers",
-    "zzp'ers": "zzp’ers",
-    "cooperatie": "coöperatie",
-    "zorgcooperatie": "zorgcoöperatie",
-    "clienten": "cliënten",
-    "kwaliteitsinfo": "kwaliteitsinformatie",
-    "vecozo": "vecozo uitvraagmodule",
-}
+VOCABULARY_PATH = Path(__file__).with_name("vocabulary.toml")
 
-# Parts that occur in this domain's compounds but rarely stand alone in the text.
-BASE_WORDS = set(
-    """postcode gebied gebieden omzet plafond zorg wijk kosten caseload norm contract contractering
-    aanbieder aanbieders kwaliteit informatie verpleging verpleegkundige thuis technologie budget inkoop
-    nacht dienst verband team plan project cliënt cliënten client clienten regio score model waarde
-    uitvraag module onderdeel termijn datum aanvraag verzoek opleiding niveau""".split()
-)
 
-# colloquial words the policy never uses: replaced by their glossary terms instead of kept beside them
-REPLACED = {"thuiszorgorganisatie", "thuiszorgorganisaties", "thuiszorgbedrijf", "zorgbedrijf", "organisatie"}
+@lru_cache(maxsize=1)
+def concept_vocabulary() -> dict[str, Any]:
+    """The concept vocabulary (vocabulary.toml): everyday Dutch/English word -> the policy's words, the
+    colloquial words replaced by them, and compound parts. One table for retrieval and the router."""
+    data = tomllib.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    return {
+        "terms": {fold(k): v for k, v in data["terms"].items()},
+        "replaced": {fold(w) for w in data["replaced"]["words"]},
+        "compound_parts": set(data["compound_parts"]["words"]),
+    }
+
 
 _stemmer = Stemmer.Stemmer("dutch")
 
@@ -301,7 +90,7 @@ class CompoundSplitter:
     wijkverpleging -> wijk + verpleging, kwaliteitsinformatie -> kwaliteit + informatie."""
 
     def __init__(self, vocabulary: Iterable[str], min_part: int = 4) -> None:
-        words = set(vocabulary) | {fold(w) for w in BASE_WORDS}
+        words = set(vocabulary) | {fold(w) for w in concept_vocabulary()["compound_parts"]}
         self.vocab = {w for w in words if len(w) >= min_part and w.isalpha()}
         self.min_part = min_part
 
@@ -393,8 +182,10 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
     out: list[tuple[str, str | None]] = [(t, None) for t in score_terms(text)]
     tokens: list[tuple[str, str | None]] = [(t, t) for t in raw_tokens(text)]
     if expand:
-        extra = [(g, None) for t, _ in tokens if t in GLOSSARY for g in raw_tokens(GLOSSARY[t])]
-        tokens = [(t, src) for t, src in tokens if t not in REPLACED] + extra
+        vocab = concept_vocabulary()
+        terms, replaced = vocab["terms"], vocab["replaced"]
+        extra = [(g, None) for t, _ in tokens if t in terms for g in raw_tokens(terms[t])]
+        tokens = [(t, src) for t, src in tokens if t not in replaced] + extra
     for t, src in tokens:
         if t in STOPWORDS or len(t) < 2:
             continue

@@ -49,9 +49,9 @@ class BM25:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - lives as long as the index
     def _closest(self, word: str) -> str | None:
-        from assistant.retrieve.analysis import GLOSSARY, fold
+        from assistant.retrieve.analysis import concept_vocabulary, fold
 
-        if fold(word) in GLOSSARY:
+        if fold(word) in concept_vocabulary()["terms"]:
             return None
         match = difflib.get_close_matches(fold(word), self._vocab_list, n=1, cutoff=0.88)
         return match[0] if match else None

@@ -1,0 +1,81 @@
+"""Calculator specs: how a question reaches each calculator, declared as data beside the calculators
+(tools/specs/<name>.toml; the keys are explained in tools/specs/README.md). Loaded once, typed here."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def spec_dir() -> Path:
+    """tools/specs, wherever the `tools` package is installed."""
+    import tools
+
+    return Path(tools.__file__).resolve().parent / "specs"
+
+
+class InputSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    field: str
+    kind: str  # count | money | percent | date | year | score | flag | choice | topic
+    units: tuple[str, ...] = ()
+    per_area: bool = False
+    year: int | None = None
+    unyeared: bool = False
+    cues: tuple[str, ...] = ()
+    anti_cues: tuple[str, ...] = ()
+    accept_bare: bool = False
+    accept_number: bool = False
+    default: Any = None
+    assume_nl: str | None = None
+    assume_en: str | None = None
+    choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    true_cues: tuple[str, ...] = ()
+    false_cues: tuple[str, ...] = ()
+    ask_nl: str | None = None
+    ask_en: str | None = None
+
+
+class SolveSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    asks: tuple[str, ...]
+    output: str
+
+
+class CalculatorSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    concepts: tuple[str, ...]
+    asks: tuple[str, ...] = ()
+    not_if: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    requires: tuple[tuple[str, ...], ...] = ()
+    answers_without_inputs: bool = False
+    inputs: dict[str, InputSpec]
+    solve: dict[str, SolveSpec] = Field(default_factory=dict)
+
+    def input(self, name: str) -> InputSpec:
+        return self.inputs[name]
+
+
+def _spec(name: str, data: dict[str, Any]) -> CalculatorSpec:
+    inputs = {f: InputSpec(field=f, **v) for f, v in data.pop("inputs", {}).items()}
+    solve = {n: SolveSpec(name=n, **v) for n, v in data.pop("solve", {}).items()}
+    return CalculatorSpec(name=name, inputs=inputs, solve=solve, **data)
+
+
+@lru_cache(maxsize=4)
+def load_specs(directory: Path | None = None) -> dict[str, CalculatorSpec]:
+    """Every calculator spec, by calculator name (the file name)."""
+    specs = {}
+    for path in sorted((directory or spec_dir()).glob("*.toml")):
+        specs[path.stem] = _spec(path.stem, tomllib.loads(path.read_text(encoding="utf-8")))
+    return specs

@@ -1,0 +1,253 @@
+"""Conversation state, explicit: `respond(question, state) -> (Answer, state)`.
+
+The state holds the slots a follow-up needs and nothing more: the last calculation (calculator, arguments, the
+labelled areas of a postcode list, the assumptions it stated), the inputs a question back is waiting for, and
+the language. No text of an earlier answer is kept (only LLM mode keeps a few redacted exchanges, for
+rewriting a follow-up into a standalone question). It is JSON, stored in the database by the API, so any
+worker continues any conversation, and rebuilt from the messages by the OpenAI-compatible endpoint.
+
+A follow-up ("en als we in 5042 4 cliënten hadden?", "en met score C?", "what if it were 70%?", "en voor een
+nieuwe aanbieder?") replaces the slot of the same kind: the count of the named or ordinal area, the share,
+the amount, the score, the choice; everything else is kept. A question that names a calculator concept of
+its own with its own values is a new question, and so is anything without a value or choice for the
+previous calculation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.answer.specs import CalculatorSpec
+from assistant.answer.understand import Area, Reading, Router, assign
+from assistant.text.quantities import Quantity, fold
+
+MAX_HISTORY = 6
+_OPENER = re.compile(
+    r"^\W*(en|and|maar|but|wat als|what if|what about|stel|stel dat|suppose|say|als|if|en als|and if|en met|en bij|"
+    r"and with|en voor|and for|en in|and in|ok[eé]?|oke|dan|then|idem|same|nu|now|hoe zit het|how about|en nu|"
+    r"and now|en wat als|and what if|en zonder|and without|en dan|and then)\b",
+    re.I,
+)
+_THERE = re.compile(r"\b(daar|there|in dat gebied|in that area|dat gebied|that area|daarin)\b", re.I)
+
+
+class AreaSlot(BaseModel):
+    label: str | None = None
+    count: int
+
+
+class ConversationState(BaseModel):
+    tool: str | None = None
+    args: dict[str, Any] = Field(default_factory=dict)
+    areas: list[AreaSlot] | None = None
+    assumptions: list[tuple[str, str]] = Field(default_factory=list)
+    pending: list[str] = Field(default_factory=list)  # inputs a question back asked for
+    language: str | None = None
+    turns: int = 0
+    history: list[tuple[str, str]] = Field(default_factory=list)  # LLM mode only: redacted (question, answer)
+
+    def remember(self, reading: Reading, language: str) -> ConversationState:
+        """The state after answering `reading`: a calculation (or a question back for one) is kept, anything
+        else clears the slots (the next question starts fresh)."""
+        if reading.kind in ("tool", "clarify") and reading.tool:
+            areas = [AreaSlot(label=a.label, count=a.count) for a in reading.areas] if reading.areas else None
+            return self.model_copy(
+                update={
+                    "tool": reading.tool, "args": dict(reading.args), "areas": areas,
+                    "assumptions": list(reading.assumptions), "pending": [m[0] for m in reading.missing],
+                    "language": language, "turns": self.turns + 1,
+                }
+            )  # fmt: skip
+        return self.model_copy(
+            update={"tool": None, "args": {}, "areas": None, "assumptions": [], "pending": [], "language": language,
+                    "turns": self.turns + 1}
+        )  # fmt: skip
+
+
+def follow_up(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:
+    """The reading of `text` in the light of the conversation: a follow-up merged into the previous calculation,
+    or `reading` itself (a new question)."""
+    if state is None or not state.tool or state.tool not in router.specs:
+        return reading
+    own_values = reading.kind in ("tool", "clarify") and bool(reading.used)
+    if own_values and reading.tool != state.tool:
+        return reading  # another calculator with values of its own: a new question
+    spec = router.specs[state.tool]
+    folded = fold(text)
+    fill = assign(spec, reading.quantities, text, router.current_year, router.years)
+    changes = _changes(spec, fill, reading.quantities, folded, state)
+    looks = bool(_OPENER.match(text)) or len(text) < 70 or bool(state.pending)
+    if not changes or not looks:
+        return reading
+    if reading.kind == "tool" and reading.tool == state.tool and not _OPENER.match(text) and not state.pending:
+        complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
+        if complete and len(reading.used) >= 2:
+            return reading  # the same calculator, asked anew with its own complete figures
+    return _merged(router, spec, state, reading, changes)
+
+
+def _changes(
+    spec: CalculatorSpec, fill: Any, qs: list[Quantity], folded: str, state: ConversationState
+) -> dict[str, Any]:
+    """The arguments a follow-up changes (only those the question states)."""
+    out: dict[str, Any] = {}
+    for name in fill.stated:
+        if spec.inputs[name].per_area:
+            continue
+        if name in fill.args and fill.args[name] != state.args.get(name):
+            out[name] = fill.args[name]
+    per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
+    if per_area and fill.areas:
+        out["__areas__"] = fill.areas
+    if per_area:
+        there = _single_count(qs, fill)
+        if there is not None and "__areas__" not in out:
+            out["__count__"] = there
+    if not out:
+        bare = [
+            q
+            for i, q in enumerate(qs)
+            if i not in fill.used and q.kind in ("number", "count", "money", "percent") and not q.negated
+        ]
+        if len(bare) == 1:
+            out["__bare__"] = bare[0]
+    return out
+
+
+def _single_count(qs: list[Quantity], fill: Any) -> Quantity | None:
+    counts = [q for i, q in enumerate(qs) if i not in fill.used and q.kind == "count" and q.unit == "clients"]
+    return counts[0] if len(counts) == 1 else None
+
+
+def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, reading: Reading, changes: dict) -> Reading:
+    args = dict(state.args)
+    assumptions = list(state.assumptions)
+    areas = [Area(a.label, a.count) for a in state.areas] if state.areas else None
+    per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
+    if "__areas__" in changes:
+        areas = _update_areas(areas, changes.pop("__areas__"))
+    if "__count__" in changes:
+        q = changes.pop("__count__")
+        areas, note = _count_there(areas, args, q)
+        if note:
+            assumptions.append(note)
+    if "__bare__" in changes:
+        q = changes.pop("__bare__")
+        key = _closest_numeric(spec, args, q)
+        if key:
+            value = int(q.number) if q.number == int(q.number) else float(q.number)
+            args[key] = value
+            if areas and per_area and key in ("total_clients",):
+                areas = None
+            assumptions.append(
+                (f"ik neem aan dat {_nl(value)} het nieuwe getal voor '{_label(key, 'nl')}' is",
+                 f"I take {_nl(value, 'en')} to be the new '{_label(key, 'en')}'")
+            )  # fmt: skip
+    args.update(changes)
+    if per_area and areas is not None:
+        args[per_area] = [a.count for a in areas]
+        args.pop("total_clients", None)
+        args.pop("postcode_areas", None)
+    elif per_area and ("total_clients" in changes or "postcode_areas" in changes) and per_area in args:
+        counts = args.pop(per_area)
+        args.setdefault("total_clients", sum(counts))
+        args.setdefault("postcode_areas", len(counts))
+    merged = Reading(
+        "tool", spec.name, args, assumptions, quantities=reading.quantities, used=reading.used, areas=areas,
+        asks_calc=True, stated=list(changes), solve=reading.solve if reading.tool == spec.name else None,
+    )  # fmt: skip
+    missing = Router._missing(spec, _FillView(args))
+    if not any(all(f in args for f in alt) for alt in spec.requires):
+        merged.kind, merged.missing = "clarify", missing
+    return merged
+
+
+class _FillView:
+    def __init__(self, args: dict) -> None:
+        self.args = args
+
+
+def _update_areas(old: list[Area] | None, new: list[Area]) -> list[Area]:
+    """Labelled counts replace the count of the same label (a postcode, or the n-th area for an ordinal);
+    new labels are added; an unlabelled list replaces the whole list."""
+    if not old or all(a.label is None for a in new):
+        return list(new)
+    out = [Area(a.label, a.count) for a in old]
+    for a in new:
+        if a.label and a.label.startswith("#"):
+            k = int(a.label[1:])
+            idx = (len(out) - 1) if k == -1 else k - 1
+            if 0 <= idx < len(out):
+                out[idx].count = a.count
+                continue
+        match = next((o for o in out if o.label == a.label), None)
+        if match is not None:
+            match.count = a.count
+        else:
+            out.append(Area(a.label, a.count))
+    return out
+
+
+def _count_there(areas: list[Area] | None, args: dict, q: Quantity) -> tuple[list[Area] | None, tuple[str, str] | None]:
+    """'En als we daar 4 cliënten hadden?': the count of the area named last; without 'daar', a lone count of
+    clients after a list is the new total over the same areas."""
+    value = int(q.number or 0)
+    if areas and _THERE.search(" ".join(q.before + q.after)):
+        last = areas[-1]
+        out = [Area(a.label, a.count) for a in areas]
+        out[-1].count = value
+        name = last.label if last.label and not last.label.startswith("#") else "het laatst genoemde gebied"
+        name_en = last.label if last.label and not last.label.startswith("#") else "the area named last"
+        return out, (f"ik neem aan: {value} cliënten in {name} (het laatst genoemde gebied)",
+                     f"I take it: {value} clients in {name_en} (the area named last)")  # fmt: skip
+    if areas:
+        args["total_clients"], args["postcode_areas"] = value, len(areas)
+        return None, (f"ik neem aan: {value} cliënten in totaal, over dezelfde {len(areas)} gebieden",
+                      f"I take it: {value} clients in total, over the same {len(areas)} areas")  # fmt: skip
+    args["total_clients"] = value
+    return None, None
+
+
+_LABELS = {
+    "total_clients": ("aantal cliënten", "number of clients"),
+    "postcode_areas": ("aantal postcodegebieden", "number of postcode areas"),
+    "clients": ("aantal cliënten", "number of clients"),
+    "casemanager_fte": ("aantal fte", "number of fte"),
+    "hbo_bachelor_nurse_fte": ("aantal fte", "number of fte"),
+    "total_care_hours": ("totaal aantal uren", "total number of hours"),
+    "subcontracted_hours": ("uren in onderaanneming", "subcontracted hours"),
+    "subcontracted_share_pct": ("aandeel in onderaanneming", "subcontracted share"),
+    "omzetplafond_eur": ("omzetplafond", "revenue ceiling"),
+    "revenue_reached_eur": ("bereikte omzet", "revenue reached"),
+    "percentage_of_ceiling_reached": ("percentage van het plafond", "percentage of the ceiling"),
+    "production_agreement_eur": ("productieafspraak", "production agreement"),
+    "expected_annual_revenue_cz_eur": ("verwachte omzet", "expected revenue"),
+    "honored_additional_budget_eur": ("gehonoreerd aanvullend budget", "honoured additional budget"),
+}
+
+
+def _label(key: str, lang: str) -> str:
+    nl, en = _LABELS.get(key, (key, key))
+    return en if lang == "en" else nl
+
+
+def _nl(v: float, lang: str = "nl") -> str:
+    s = f"{v:,.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
+    return s.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "nl" else s
+
+
+def _closest_numeric(spec: CalculatorSpec, args: dict, q: Quantity) -> str | None:
+    """The argument a bare number replaces: one of the same kind, closest in size."""
+    kinds = {"money": ("money",), "percent": ("percent",), "count": ("count",), "number": ("count", "money")}[q.kind]
+    keys = [
+        k for k, v in args.items()
+        if k in spec.inputs and spec.inputs[k].kind in kinds and isinstance(v, (int, float)) and not isinstance(v, bool)
+        and (q.kind != "count" or q.unit in spec.inputs[k].units)
+    ]  # fmt: skip
+    if not keys or q.number is None:
+        return None
+    value = float(q.number)
+    return min(keys, key=lambda k: abs(args[k] - value) / max(abs(args[k]), 1))

@@ -1,0 +1,466 @@
+"""Understand a question: which calculator it is for (if any), with which arguments, and what is missing.
+
+One generic router over the calculator specs (tools/specs/*.toml, loaded by `specs.py`):
+1. the question is read once into typed quantities (`assistant.text.quantities.read`);
+2. every spec is scored: its concepts matched on the same analysis retrieval uses (stems, compounds, the
+   concept vocabulary), how many of the question's quantities its inputs take, and whether the question asks
+   for a verdict or value; two specs that score alike are told apart by the embedder's similarity to each
+   spec's example questions;
+3. the chosen spec's inputs are filled by kind and the nearest cue (`assign`); defaults that shape the result
+   become stated assumptions; a required input that is truly absent is asked for, unless the question asks
+   for exactly that value and the calculator can work it out (`solve`).
+No wording of a question lives here: words are data in the specs, the lexicon and the vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
+from assistant.text.numbers import to_number
+from assistant.text.quantities import Quantity, fold, read
+
+PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
+CALC_KINDS = ("count", "money", "percent", "score", "date", "period", "range", "postcode")
+TIE_MARGIN = 0.35  # specs closer than this in score are told apart by the embedder
+
+
+@dataclass
+class Area:
+    """One postcode area of a per-area list: its label (a postcode, or an ordinal 'eerste'/'tweede') and count."""
+
+    label: str | None
+    count: int
+
+
+@dataclass
+class Reading:
+    kind: str  # "tool" | "clarify" | "clause"
+    tool: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    assumptions: list[tuple[str, str]] = field(default_factory=list)  # (nl, en): defaults that shaped the result
+    missing: list[tuple[str, str, str]] = field(default_factory=list)  # (field, nl question, en question)
+    solve: str | None = None  # the unknown asked for (a `[solve.<name>]` of the spec)
+    areas: list[Area] | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # indices of the quantities that became arguments
+    asks_calc: bool = False
+    score: float = 0.0
+    stated: list[str] = field(default_factory=list)  # fields filled from the question itself
+
+
+# ---------------------------------------------------------------- phrase matching
+
+
+def has_phrase(folded: str, phrase: str) -> bool:
+    p = fold(phrase)
+    if not p:
+        return False
+    left = r"(?<![\w])" if p[0].isalnum() else ""
+    right = r"(?![\w])" if p[-1].isalnum() else ""
+    return re.search(left + re.escape(p) + right, folded) is not None
+
+
+def phrase_at(folded: str, phrase: str) -> list[int]:
+    p = fold(phrase)
+    left = r"(?<![\w])" if p[:1].isalnum() else ""
+    right = r"(?![\w])" if p[-1:].isalnum() else ""
+    return [m.start() for m in re.finditer(left + re.escape(p) + right, folded)]
+
+
+_NEG_BEFORE = re.compile(r"(?:\bniet|\bgeen|\bnooit|\bnot|\bno|\bnever|\bzonder|\bwithout|n't)\s+(?:\w+\s+){0,2}$")
+
+
+def affirmed(folded: str, phrase: str) -> bool:
+    """The phrase occurs without a negation right before it ("geen nieuwe aanbieder" does not affirm "nieuwe")."""
+    return any(not _NEG_BEFORE.search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
+
+
+def negated_phrase(folded: str, phrase: str) -> bool:
+    return any(_NEG_BEFORE.search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
+
+
+def _cue_score(q: Quantity, cues: tuple[str, ...]) -> float:
+    """How strongly cue words stand near a quantity: 1/(1 + words in between), summed over the cues found."""
+    total = 0.0
+    before, after = " ".join(q.before), " ".join(q.after)
+    for cue in cues:
+        c = fold(cue)
+        best = None
+        for side, text in (("b", before), ("a", after)):
+            for m in (
+                re.finditer(r"(?<![\w])" + re.escape(c) + r"(?![\w])", text)
+                if c[:1].isalnum()
+                else re.finditer(re.escape(c), text)
+            ):
+                words = text[m.end() :].split() if side == "b" else text[: m.start()].split()
+                d = len(words)
+                best = d if best is None else min(best, d)
+        if best is not None:
+            total += 1.0 / (1.0 + best)
+    return total
+
+
+def _anti(q: Quantity, cues: tuple[str, ...]) -> bool:
+    """An anti-cue within the three words before or two after the quantity excludes it."""
+    near = " ".join(q.before[-3:] + ("|",) + q.after[:2])
+    return any(re.search(r"(?<![\w])" + re.escape(fold(c)), near) for c in cues)
+
+
+# ---------------------------------------------------------------- areas
+
+
+_PAIR_BEFORE = re.compile(
+    r"^\s*(?:cz-?)?(?:cli[eë]nten|clients?|pati[eë]nten|verzekerden)?\s*(?:in|op|bij|at|voor|for)\s+(?:het\s+|de\s+|een\s+|the\s+|a\s+)?"
+    r"(?:postcode(?:gebied)?\s+|pc\s+|area\s+|gebied\s+)?$",
+    re.I,
+)
+_PAIR_AFTER = re.compile(
+    r"^\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|waren er|met|with|telt|counts?)?\s*$", re.I
+)
+_SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
+
+
+def _is_number(q: Quantity, units: tuple[str, ...] = ("clients",)) -> bool:
+    return (q.kind == "count" and q.unit in units) or (
+        q.kind == "number" and q.number is not None and q.number == int(q.number) and q.number >= 0
+    )
+
+
+def read_areas(qs: list[Quantity], text: str, anti_cues: tuple[str, ...] = ()) -> tuple[list[Area], set[int]]:
+    """Counts per area: labelled by a postcode ("5 in 5041", "in 5611 hebben we 6", "5041: 3") or an ordinal
+    ("1 in een tweede"), or a series with the client word ("5, 1 en 2 cliënten", "6 + 3 + 2 + 1")."""
+    used: set[int] = set()
+    pairs: list[tuple[int, Area]] = []
+    for i, q in enumerate(qs):
+        if q.kind not in ("postcode", "ordinal"):
+            continue
+        label = q.value if q.kind == "postcode" else f"#{q.value}"
+        prev = qs[i - 1] if i else None
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if prev is not None and i - 1 not in used and _is_number(prev) and _PAIR_BEFORE.match(text[prev.end : q.start]):
+            used |= {i - 1, i}
+            pairs.append((prev.start, Area(label, int(prev.number or 0))))
+        elif (
+            nxt is not None
+            and _is_number(nxt)
+            and _PAIR_AFTER.match(text[q.end : nxt.start])
+            and not (
+                i + 2 < len(qs) and qs[i + 2].kind == q.kind and _PAIR_BEFORE.match(text[nxt.end : qs[i + 2].start])
+            )
+        ):
+            used |= {i, i + 1}
+            pairs.append((q.start, Area(label, int(nxt.number or 0))))
+    if pairs:
+        return [a for _, a in sorted(pairs, key=lambda p: p[0])], used
+    return _series(qs, text, anti_cues)
+
+
+def _series(qs: list[Quantity], text: str, anti_cues: tuple[str, ...]) -> tuple[list[Area], set[int]]:
+    best: list[int] = []
+    run: list[int] = []
+    for i, q in enumerate(qs):
+        ok = _is_number(q) and q.number is not None and q.number < 10_000 and not _anti(q, anti_cues) and not q.negated
+        if (
+            ok
+            and run
+            and _SERIES_SEP.match(
+                text[
+                    qs[run[-1]].end
+                    if qs[run[-1]].kind == "number"
+                    else qs[run[-1]].start + len(str(int(qs[run[-1]].number or 0))) : q.start
+                ]
+            )
+        ):
+            run.append(i)
+        elif ok:
+            run = [i]
+        else:
+            run = []
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2 or not any(qs[i].kind == "count" for i in best):
+        return [], set()
+    return [Area(None, int(qs[i].number or 0)) for i in best], set(best)
+
+
+# ---------------------------------------------------------------- filling a spec's inputs
+
+
+@dataclass
+class Fill:
+    args: dict[str, Any] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+    stated: list[str] = field(default_factory=list)
+    assumptions: list[tuple[str, str]] = field(default_factory=list)
+    areas: list[Area] | None = None
+
+
+def _fits_kind(inp: InputSpec, q: Quantity) -> bool:
+    if q.negated:
+        return False
+    if inp.kind == "count":
+        if q.kind == "count":
+            return q.unit in inp.units
+        if q.kind == "number":
+            return "" in inp.units or inp.accept_number
+        return False
+    if inp.kind == "money":
+        return q.kind == "money" or (
+            q.kind == "number" and inp.accept_bare and q.number is not None and q.number >= 1000
+        )
+    if inp.kind == "percent":
+        return q.kind == "percent"
+    if inp.kind == "date":
+        return q.kind == "date" or (q.kind == "period" and q.value[0] == q.value[1])
+    if inp.kind == "score":
+        return q.kind == "score"
+    return False
+
+
+def _year_ok(inp: InputSpec, q: Quantity) -> bool:
+    if inp.year is None or q.kind not in ("score", "count"):
+        return True
+    return inp.year in q.years or (not q.years and inp.unyeared)
+
+
+def _value(inp: InputSpec, q: Quantity) -> Any:
+    if inp.kind == "date":
+        d = q.value if q.kind == "date" else q.value[0]
+        return d.isoformat()
+    if inp.kind == "score":
+        return q.value
+    value = q.number if q.number is not None else Decimal(0)
+    return (
+        int(value)
+        if inp.kind == "count"
+        and inp.units
+        and "fte" not in inp.units
+        and "points" not in inp.units
+        and value == int(value)
+        else to_number(value)
+    )
+
+
+def _candidates(spec: CalculatorSpec, qs: list[Quantity], taken: set[int]) -> list[tuple[float, str, int]]:
+    out = []
+    for name, inp in spec.inputs.items():
+        if inp.kind not in ("count", "money", "percent", "date", "score") or inp.per_area:
+            continue
+        for i, q in enumerate(qs):
+            if i in taken or not _fits_kind(inp, q) or not _year_ok(inp, q) or _anti(q, inp.anti_cues):
+                continue
+            cue = _cue_score(q, inp.cues)
+            if q.kind == "number" and inp.kind == "money" and cue == 0:
+                continue  # a bare number is an amount only with a cue ("plafond 800.000")
+            if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
+                continue
+            out.append((1.0 + cue + (0.2 if q.kind != "number" else 0.0), name, i))
+    return sorted(out, key=lambda c: (-c[0], c[2]))
+
+
+def claimed_ratios(qs: list[Quantity]) -> set[int]:
+    """Quantities of a ratio ("1 fte per 40 cliënten") that state a rule rather than the user's own figures:
+    the question also gives figures of the same units outside the ratio ("... so with 120 clients we need 3 fte")."""
+    out: set[int] = set()
+    for i, q in enumerate(qs):
+        if q.ratio is None:
+            continue
+        pair = [j for j, o in enumerate(qs) if o.ratio == q.ratio]
+        units = {qs[j].unit for j in pair}
+        if any(o.ratio is None and o.kind == "count" and o.unit in units for o in qs):
+            out.add(i)
+    return out
+
+
+def assign(
+    spec: CalculatorSpec, qs: list[Quantity], text: str, current_year: int, years: dict[str, tuple[int, ...]]
+) -> Fill:
+    folded = fold(text)
+    fill = Fill()
+    rule_side = claimed_ratios(qs)
+    for name, inp in spec.inputs.items():
+        if inp.per_area:
+            areas, used = read_areas(qs, folded, inp.anti_cues)
+            if areas:
+                fill.areas, fill.args[name] = areas, [a.count for a in areas]
+                fill.used |= used
+                fill.stated.append(name)
+    filled: set[str] = set(fill.args)
+    for _, name, i in _candidates(spec, qs, fill.used | rule_side):
+        inp = spec.inputs[name]
+        if name in filled:
+            continue
+        q = qs[i]
+        shared = q.kind in ("score", "count") and inp.year is not None and i in fill.used
+        if i in fill.used and not shared:
+            continue
+        if shared and not any(spec.inputs[f].year is not None and f in filled and qs[i] is q for f in filled):
+            continue
+        fill.args[name] = _value(inp, q)
+        fill.used.add(i)
+        fill.stated.append(name)
+        filled.add(name)
+        if inp.unyeared and not q.years and (inp.assume_nl or inp.assume_en):
+            fill.assumptions.append((inp.assume_nl or "", inp.assume_en or ""))
+    _years_shared(spec, qs, fill)
+    for name, inp in spec.inputs.items():
+        if name in fill.args:
+            continue
+        _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years)
+    return fill
+
+
+def _years_shared(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
+    """A score or points with two years ('A in 2026 én 2027') fills the input of each of its years."""
+    for name, inp in spec.inputs.items():
+        if name in fill.args or inp.year is None or inp.kind not in ("score", "count"):
+            continue
+        for i, q in enumerate(qs):
+            if _fits_kind(inp, q) and inp.year in q.years and len(q.years) > 1 and not _anti(q, inp.anti_cues):
+                fill.args[name] = _value(inp, q)
+                fill.used.add(i)
+                fill.stated.append(name)
+                break
+
+
+def _fill_word_input(
+    spec_name: str,
+    name: str,
+    inp: InputSpec,
+    folded: str,
+    qs: list[Quantity],
+    fill: Fill,
+    current_year: int,
+    years: dict,
+) -> None:
+    if inp.kind == "flag":
+        if any(affirmed(folded, c) for c in inp.true_cues):
+            fill.args[name], _ = True, fill.stated.append(name)
+        elif any(affirmed(folded, c) for c in inp.false_cues) or any(negated_phrase(folded, c) for c in inp.true_cues):
+            fill.args[name], _ = False, fill.stated.append(name)
+        elif inp.default is not None:
+            fill.args[name] = inp.default
+    elif inp.kind == "choice":
+        found = [v for v, phrases in inp.choices.items() if any(affirmed(folded, p) for p in phrases)]
+        if found:
+            fill.args[name] = found[0]
+            fill.stated.append(name)
+        elif inp.default is not None:
+            fill.args[name] = inp.default
+            if inp.assume_nl:
+                fill.assumptions.append((inp.assume_nl, inp.assume_en or inp.assume_nl))
+    elif inp.kind == "year":
+        allowed = years.get(f"{spec_name}.{name}", ())
+        stated = [q.value for q in qs if q.kind == "year" and (not allowed or q.value in allowed)]
+        if stated:
+            fill.args[name] = stated[-1]
+            fill.stated.append(name)
+        elif inp.default == "current":
+            fill.args[name] = current_year
+    elif inp.kind == "topic":
+        pass
+
+
+# ---------------------------------------------------------------- scoring the specs
+
+
+class Router:
+    """Scores the specs for a question and fills the best one. `analyse(text)` gives the question's terms as
+    retrieval makes them (stems + vocabulary); `similarity(text, examples)` (optional) is the embedder's."""
+
+    def __init__(
+        self,
+        analyse: Callable[[str], set[str]],
+        current_year: int,
+        years: dict[str, tuple[int, ...]] | None = None,
+        similarity: Callable[[str, tuple[str, ...]], float] | None = None,
+        specs: dict[str, CalculatorSpec] | None = None,
+    ) -> None:
+        self.analyse = analyse
+        self.current_year = current_year
+        self.years = years or {}
+        self.similarity = similarity
+        self.specs = specs or load_specs()
+        self._concepts = {
+            name: [frozenset(analyse(c)) for c in spec.concepts if analyse(c)] for name, spec in self.specs.items()
+        }
+        counts: dict[frozenset, int] = {}
+        for sets in self._concepts.values():
+            for s in set(sets):
+                counts[s] = counts.get(s, 0) + 1
+        self._shared = counts
+
+    def concept_score(self, name: str, terms: set[str]) -> float:
+        """Matched concepts, a longer concept weighing more and one shared by several specs less."""
+        score = 0.0
+        for concept in self._concepts[name]:
+            if concept <= terms:
+                score += (1.0 + 0.5 * (len(concept) - 1)) / self._shared[concept]
+        return score
+
+    def read(self, text: str, today: date | None = None) -> Reading:
+        qs = read(text, today=today, default_year=self.current_year)
+        folded = fold(text)
+        terms = set(self.analyse(text))
+        ranked = []
+        for name, spec in self.specs.items():
+            concept = self.concept_score(name, terms)
+            if concept <= 0:
+                continue
+            fill = assign(spec, qs, text, self.current_year, self.years)
+            asks = any(has_phrase(folded, a) for a in spec.asks)
+            words = sum(1 for n in set(fill.stated) if spec.inputs[n].kind in ("flag", "choice"))
+            score = concept + 1.5 * len(fill.used) + 0.75 * words + (0.5 if asks else 0.0)
+            ranked.append((score, name, fill, asks))
+        ranked.sort(key=lambda r: -r[0])
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TIE_MARGIN and self.similarity is not None:
+            close = [r for r in ranked if ranked[0][0] - r[0] < TIE_MARGIN]
+            close.sort(key=lambda r: -self.similarity(text, self.specs[r[1]].examples))  # type: ignore[misc]
+            ranked = close + [r for r in ranked if r not in close]
+        reading = Reading("clause", quantities=qs)
+        if not ranked:
+            return reading
+        score, name, fill, asks = ranked[0]
+        return self._decide(self.specs[name], fill, qs, folded, asks, score) or reading
+
+    def _decide(
+        self, spec: CalculatorSpec, fill: Fill, qs: list[Quantity], folded: str, asks: bool, score: float
+    ) -> Reading | None:
+        if any(has_phrase(folded, p) for p in spec.not_if):
+            return None
+        solve = next((s for s in spec.solve.values() if any(has_phrase(folded, a) for a in s.asks)), None)
+        complete = [alt for alt in spec.requires if all(f in fill.args for f in alt)]
+        personal = bool(PERSONAL.search(folded))
+        has_values = bool(fill.used) or any(spec.inputs[f].kind in ("flag", "choice") for f in fill.stated)
+        if not has_values and not (asks and personal and solve is None and spec.requires):
+            if not (solve and complete):
+                return None
+        reading = Reading(
+            "tool", spec.name, dict(fill.args), list(fill.assumptions), solve=solve.name if solve else None,
+            areas=fill.areas, quantities=qs, used=set(fill.used), asks_calc=asks, score=score, stated=list(fill.stated),
+        )  # fmt: skip
+        if complete or spec.answers_without_inputs:
+            return reading
+        reading.kind = "clarify"
+        reading.missing = self._missing(spec, fill)
+        return reading
+
+    @staticmethod
+    def _missing(spec: CalculatorSpec, fill: Fill) -> list[tuple[str, str, str]]:
+        """What completes the alternative of `requires` that is closest to complete."""
+        alts = sorted(spec.requires, key=lambda alt: (sum(f not in fill.args for f in alt), -len(alt)))
+        if not alts:
+            return []
+        out = []
+        for f in alts[0]:
+            if f in fill.args:
+                continue
+            inp = spec.inputs[f]
+            out.append((f, inp.ask_nl or f, inp.ask_en or inp.ask_nl or f))
+        return out

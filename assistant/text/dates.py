@@ -1,0 +1,205 @@
+"""The one date reader: the month table, dates and periods as Dutch and English people write them.
+
+`find_dates(text, default_year)` returns `DateMention`s with their spans:
+  "15 maart 2027", "15 maart", "March 15, 2027", "15th of March", "2027-03-15", "15-03-2027", "15/3/2027",
+  "op 15-9" (day-month after a preposition), "half september" / "medio september" (the 15th),
+  "begin oktober" (the 1st), "eind september" / "end of September" (the last day), "in september" (the month),
+  periods: "1-31 mei", "2 tot en met 31 mei 2026", "van 1 december 2026 tot en met 28 februari 2027",
+  "between 1 December 2026 and 28 February 2027".
+A date without a year takes the year written after it in the same text, else the last year before it, else
+`default_year`. Formatting for answers: `nl_date`, `en_date`, `fmt_date`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS_EN = "January February March April May June July August September October November December".split()
+MONTHS: dict[str, int] = {
+    **{m: i for i, m in enumerate(MONTHS_NL, 1)},
+    **{m.lower(): i for i, m in enumerate(MONTHS_EN, 1)},
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[012]?\d|3[01])"
+_ORD = r"(?:e|ste|de|st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+# relative day words before a month name: half/medio september = the 15th, begin = the 1st, eind = the last day
+RELATIVE_DAY = {
+    "half": 15,
+    "medio": 15,
+    "midden": 15,
+    "mid": 15,
+    "mid-": 15,
+    "halverwege": 15,
+    "middle of": 15,
+    "begin": 1,
+    "early": 1,
+    "start of": 1,
+    "beginning of": 1,
+    "aan het begin van": 1,
+    "eerste helft van": 1,
+    "eind": 0,
+    "einde": 0,
+    "eind van": 0,
+    "end of": 0,
+    "late": 0,
+    "laat in": 0,
+    "eindje": 0,
+}  # fmt: skip; 0 = the last day of the month
+_REL_RE = "|".join(sorted((re.escape(k) for k in RELATIVE_DAY), key=len, reverse=True))
+_TO = r"(?:-|–|—|t/m|tot\s+en\s+met|tot|tm|through|to|until|till|and|en)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})\b")),
+    ("dmy", re.compile(rf"(?<![\d.,])(?P<d>{_DAY})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<y>{_YEAR}|\d{{2}})(?![\d])")),
+    (
+        "range_named",
+        re.compile(
+            rf"\b(?P<d1>{_DAY}){_ORD}\s*(?:(?P<m1>{MONTH_RE})\s*(?P<y1>{_YEAR})?\s*)?{_TO}\s*(?P<d2>{_DAY}){_ORD}\s+"
+            rf"(?P<m2>{MONTH_RE})(?:\s+(?P<y2>{_YEAR}))?\b",
+            re.I,
+        ),
+    ),
+    ("dm_named", re.compile(rf"\b(?P<d>{_DAY}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_RE})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
+    ("md_named", re.compile(rf"\b(?P<m>{MONTH_RE})\s+(?P<d>{_DAY}){_ORD},?(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
+    ("relative", re.compile(rf"\b(?P<rel>{_REL_RE})\s*(?P<m>{MONTH_RE})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
+    (
+        "dm_numeric",
+        re.compile(
+            rf"\b(?:op|per|voor|vóór|na|tot|vanaf|sinds|on|by|before|after|until|from|since|uiterlijk|datum)\s+"
+            rf"(?P<d>{_DAY})[-/](?P<m>1[0-2]|0?[1-9])(?![-/\d])",
+            re.I,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|during|tijdens|per|vanaf|sinds|since|from)\s+(?P<m>{MONTH_RE})(?:\s+(?P<y>{_YEAR}))?\b(?!\s*\d)",
+            re.I,
+        ),
+    ),
+    ("month_year", re.compile(rf"\b(?P<m>{MONTH_RE})\s+(?P<y>{_YEAR})\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date (`end` is None) or a period (`start`..`end`, inclusive) as written in a text.
+    `precision` is "day" or "month" ("in september": the whole month)."""
+
+    first: date
+    last: date | None
+    start: int
+    end: int
+    text: str
+    precision: str = "day"
+    explicit_year: bool = True
+
+    @property
+    def is_period(self) -> bool:
+        return self.last is not None and self.last != self.first
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _year_for(text: str, pos: int, default: int) -> int:
+    """The year written after `pos` (within the sentence) or else the last one before it, else `default`."""
+    sentence_end = re.search(r"[.?!\n]", text[pos:])
+    after = text[pos : pos + (sentence_end.start() if sentence_end else len(text))]
+    m = re.search(rf"\b({_YEAR})\b", after)
+    if m:
+        return int(m.group(1))
+    before = re.findall(rf"\b({_YEAR})\b", text[:pos])
+    return int(before[-1]) if before else default
+
+
+def _full_year(y: str) -> int:
+    return int(y) + 2000 if len(y) == 2 else int(y)
+
+
+def _mention(kind: str, m: re.Match[str], text: str, default: int) -> DateMention | None:
+    g = m.groupdict()
+    y = int(g["y"]) if g.get("y") and len(g["y"]) == 4 else (_full_year(g["y"]) if g.get("y") else None)
+    year = y if y is not None else _year_for(text, m.end(), default)
+    span = (m.start(), m.end(), m.group(0))
+    if kind in ("iso", "dmy", "dm_numeric"):
+        d = _safe(year, int(g["m"]), int(g["d"]))
+        return DateMention(d, None, *span, explicit_year=y is not None) if d else None
+    if kind in ("dm_named", "md_named"):
+        d = _safe(year, MONTHS[g["m"].lower().rstrip(".")], int(g["d"]))
+        return DateMention(d, None, *span, explicit_year=y is not None) if d else None
+    if kind == "relative":
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        day = RELATIVE_DAY[g["rel"].lower()] or _last_day(year, month)
+        d = _safe(year, month, day)
+        return DateMention(d, None, *span, explicit_year=y is not None) if d else None
+    if kind in ("month", "month_year"):
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        first, last = _safe(year, month, 1), _safe(year, month, _last_day(year, month))
+        return DateMention(first, last, *span, precision="month", explicit_year=y is not None) if first else None
+    if kind == "range_named":
+        m2 = MONTHS[g["m2"].lower().rstrip(".")]
+        y2 = int(g["y2"]) if g.get("y2") else _year_for(text, m.end(), default)
+        m1 = MONTHS[g["m1"].lower().rstrip(".")] if g.get("m1") else m2
+        y1 = int(g["y1"]) if g.get("y1") else (y2 if m1 <= m2 else y2 - 1)
+        first, last = _safe(y1, m1, int(g["d1"])), _safe(y2, m2, int(g["d2"]))
+        if first is None or last is None or last < first:
+            return None
+        return DateMention(first, last, *span, explicit_year=bool(g.get("y2")))
+    return None  # pragma: no cover
+
+
+def find_dates(text: str, default_year: int) -> list[DateMention]:
+    """Dates and periods in `text`, in order, none overlapping (the first pattern that claims a span wins)."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _mention(kind, m, text, default_year)
+            if mention is not None:
+                taken.append((m.start(), m.end()))
+                out.append(mention)
+    return sorted(out, key=lambda d: d.start)
+
+
+def nl_date(value: date) -> str:
+    return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"
+
+
+def en_date(value: date) -> str:
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def fmt_date(value: date, lang: str) -> str:
+    return en_date(value) if lang == "en" else nl_date(value)
+
+
+def translate_months(text: str) -> str:
+    """Dutch month names in a text written in English ('1 december 2026' -> '1 December 2026')."""
+    return re.sub(
+        r"\b(" + "|".join(MONTHS_NL) + r")\b",
+        lambda m: MONTHS_EN[MONTHS_NL.index(m.group(1).lower())],
+        text,
+        flags=re.I,
+    )

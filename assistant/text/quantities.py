@@ -1,0 +1,503 @@
+"""Read a question once into typed quantities: `read(text) -> list[Quantity]`.
+
+Every value a user types is read here and nowhere else (router, follow-ups, verify, the LLM guard and the
+evaluation use it): counts of clients, areas, hours, fte, cost points (`count` with a `unit`), money, percentages,
+dates and periods, 4-digit postcodes, waardemodel score letters (with the years their clause names), years
+(also "vorig jaar", "dit jaar (2027)"), ranges ("50-65", "tussen 50 en 65"), ordinals ("het eerste gebied"),
+and bare numbers whose kind the caller decides from its cues.
+
+Each quantity carries its span, the words around it (`before`, `after`: folded, same sentence) for the router's
+cue matching, the bound it is stated with ("ten minste 3" -> min, "niet meer dan 50%" -> max), and whether a
+negation denies it ("niet langer A maar B": A is negated, B is not). The words that type a number are data in
+lexicon.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.text.dates import find_dates
+from assistant.text.numbers import NumberMention, find_fractions, find_numbers, ordinal_value
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
+WINDOW = 6  # words of context kept on each side of a quantity
+UNIT_GAP = 3  # filler words allowed between a number and its unit word
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str  # count | money | percent | date | period | postcode | score | year | range | ordinal | number
+    value: Any  # Decimal | date | (date, date) | "A" | int | (Decimal, Decimal) | str postcode
+    start: int
+    end: int
+    text: str
+    unit: str | None = None  # for counts and ranges: clients | areas | hours | fte | points | ...
+    bound: str | None = None  # min | max | gt | lt | approx
+    negated: bool = False
+    years: tuple[int, ...] = ()  # score letters and cost points: the years their clause names
+    before: tuple[str, ...] = ()  # folded words before it (nearest last), same sentence
+    after: tuple[str, ...] = ()  # folded words after it (nearest first), same sentence
+    explicit_year: bool = True  # dates: the year was written
+    digits: bool = True  # written with digits (a year or postcode is only ever written with digits)
+    ratio: int | None = None  # "1 fte per 40 cliënten": both sides carry the same ratio number (its position)
+
+    @property
+    def number(self) -> Decimal | None:
+        return self.value if isinstance(self.value, Decimal) else None
+
+
+@dataclass
+class Lexicon:
+    units: dict[str, set[str]]
+    fillers: set[str]
+    money_before: set[str]
+    money_after: set[str]
+    percent_after: set[str]
+    bounds: dict[str, list[str]]
+    negations: set[str]
+    not_denial: list[str]
+    contrast: set[str]
+    score_context: set[str]
+    relative_years: dict[str, int]
+    both_years: list[str]
+    unit_of: dict[str, str] = field(default_factory=dict)
+
+    def unit_for(self, word: str) -> str | None:
+        """The unit a folded word names: exact, or (for words of 6+ letters) with one typo."""
+        if word in self.unit_of:
+            return self.unit_of[word]
+        if len(word) >= 6:
+            for known, unit in self.unit_of.items():
+                if len(known) >= 6 and one_edit(word, known):
+                    return unit
+        return None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    units = {name: {fold(w) for w in words} for name, words in data["units"].items()}
+    lex = Lexicon(
+        units=units,
+        fillers={fold(w) for w in data["words"]["fillers"]},
+        money_before={fold(w) for w in data["words"]["money_before"]},
+        money_after={fold(w) for w in data["words"]["money_after"]},
+        percent_after={fold(w) for w in data["words"]["percent_after"]},
+        bounds={k: [fold(p) for p in v] for k, v in data["bounds"].items()},
+        negations={fold(w) for w in data["negation"]["words"]},
+        not_denial=[fold(p) for p in data["negation"]["not_denial"]],
+        contrast={fold(w) for w in data["negation"]["contrast"]},
+        score_context={fold(w) for w in data["scores"]["context"]},
+        relative_years={fold(k): int(v) for k, v in data["relative_years"].items()},
+        both_years=[fold(p) for p in data["both_years"]["words"]],
+    )
+    lex.unit_of = {w: name for name, words in units.items() for w in words}
+    return lex
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one character (spans stay aligned)."""
+    out = []
+    for ch in text.lower().replace("’", "'").replace("‘", "'"):
+        base = unicodedata.normalize("NFKD", ch)
+        kept = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(kept if len(kept) == 1 else ch)
+    return "".join(out)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+# ---------------------------------------------------------------- words with spans
+
+_WORD = re.compile(r"€|%|[\w][\w'’\-/]*[\w%]|[\w%]|[.;:!?]|->|=>|→|[=:+]", re.UNICODE)
+_SENTENCE_STOP = {".", ";", "!", "?"}
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str  # folded
+    start: int
+    end: int
+
+
+def _tokens(folded: str) -> list[_Tok]:
+    return [_Tok(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+def _index_at(tokens: list[_Tok], pos: int) -> int:
+    """Index of the first token that starts at or after `pos`."""
+    return next((i for i, t in enumerate(tokens) if t.start >= pos), len(tokens))
+
+
+def _context(tokens: list[_Tok], start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    i, j = _index_at(tokens, start), _index_at(tokens, end)
+    before: list[str] = []
+    for t in reversed(tokens[max(0, i - WINDOW * 2) : i]):
+        if t.text in _SENTENCE_STOP:
+            break
+        before.append(t.text)
+    after: list[str] = []
+    for t in tokens[j : j + WINDOW * 2]:
+        if t.text in _SENTENCE_STOP:
+            break
+        after.append(t.text)
+    return tuple(reversed(before[:WINDOW])), tuple(after[:WINDOW])
+
+
+# ---------------------------------------------------------------- typing a number
+
+
+_SECTION_BEFORE = re.compile(
+    r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|\bniveau|\blevel|\bpagina|\bpage|\bp\.)\s*$"
+)
+_POSTCODE_TAIL = re.compile(r"^\s?[a-z]{2}\b(?!\w)")
+_POSTCODE_WORD = re.compile(r"(?:postcode\w*|\bpc\b|zip\w*|postal code)[^.;!?\d]{0,30}$")
+_KEYED = re.compile(r"^\s*(?:->|=>|→|:|=)\s*\d")
+_COUNT_IN = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[a-z'\-]+\s+){0,2}(?:in|op|bij|at|binnen|voor)\s*$")
+
+
+def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The unit word after a number (skipping up to UNIT_GAP fillers) and where it ends."""
+    j = _index_at(tokens, end)
+    for k in range(j, min(len(tokens), j + UNIT_GAP + 1)):
+        word = tokens[k].text
+        unit = lex.unit_for(word)
+        if unit:
+            return unit, tokens[k].end
+        if word not in lex.fillers:
+            return None, end
+    return None, end
+
+
+def _is_postcode(m: NumberMention, folded: str, lex: Lexicon) -> bool:
+    if not m.digits or not re.fullmatch(r"[1-9]\d{3}", m.raw):
+        return False
+    if _POSTCODE_TAIL.match(folded[m.end :]) and folded[m.end : m.end + 3].strip()[:2].isalpha():
+        rest = folded[m.end :].lstrip()[:2]
+        if rest not in ("en", "in", "op", "of", "is", "at", "to", "an", "as", "or"):
+            return True
+    if _POSTCODE_WORD.search(folded[max(0, m.start - 40) : m.start]):
+        return True
+    if _KEYED.match(folded[m.end :]):
+        return True
+    if 2000 <= int(m.raw) <= 2040:  # "in 2026" is a year, unless a postcode word or format says otherwise
+        return False
+    return bool(_COUNT_IN.search(folded[max(0, m.start - 40) : m.start]))
+
+
+def _bound(folded: str, start: int, lex: Lexicon) -> str | None:
+    head = folded[max(0, start - 30) : start]
+    for kind in ("max", "min", "lt", "gt", "approx"):  # "niet meer dan" before "meer dan"
+        for phrase in sorted(lex.bounds[kind], key=len, reverse=True):
+            if re.search(rf"(?<![\w]){re.escape(phrase)}\s*(?:€\s*)?$", head):
+                return kind
+    return None
+
+
+def _negated(folded: str, start: int, lex: Lexicon) -> bool:
+    """A negation word among the few words before `start`, in the same clause, not cut off by a contrast
+    ("niet langer A maar B": B is not negated) and not part of a bound ("niet meer dan")."""
+    head = folded[max(0, start - 45) : start]
+    head = re.split(r"[.;:!?,()]", head)[-1]
+    words = re.findall(r"[\w']+", head)[-4:]
+    for i, w in enumerate(words):
+        if w in lex.contrast:
+            words = words[i + 1 :]
+            break
+    if not any(w in lex.negations for w in words):
+        return False
+    tail = " ".join(words)
+    return not any(tail.endswith(p) or f"{p} " in tail + " " for p in lex.not_denial)
+
+
+def _typed(m: NumberMention, folded: str, tokens: list[_Tok], lex: Lexicon) -> tuple[str, str | None, int, Any]:
+    """(kind, unit, end, value) of a number mention."""
+    after = folded[m.end : m.end + 12].lstrip()
+    before_word = re.findall(r"[\w€']+|€", folded[max(0, m.start - 12) : m.start])
+    if any(after.startswith(p) for p in lex.percent_after) and (after[:1] == "%" or re.match(r"[a-z.]+", after)):
+        word = re.match(r"%|[a-z.]+", after)
+        if word and word.group(0) in lex.percent_after:
+            return (
+                "percent",
+                None,
+                m.end + (len(folded[m.end :]) - len(folded[m.end :].lstrip())) + len(word.group(0)),
+                m.value,
+            )
+    if (before_word and before_word[-1] in lex.money_before) or "€" in folded[max(0, m.start - 3) : m.start]:
+        return "money", None, m.end, m.value
+    money_word = re.match(r"(euro|eur|euros)\b|€", after)
+    if money_word:
+        return (
+            "money",
+            None,
+            m.end + (len(folded[m.end :]) - len(folded[m.end :].lstrip())) + len(money_word.group(0)),
+            m.value,
+        )
+    if _is_postcode(m, folded, lex):
+        return "postcode", None, m.end, m.raw
+    unit, unit_end = _unit_after(tokens, m.end, lex)
+    if unit:
+        return "count", unit, unit_end, m.value
+    if m.multiplier:  # "65k", "1,2 miljoen", "twee ton" with no unit after: money
+        return "money", None, m.end, m.value
+    if (
+        m.digits
+        and re.fullmatch(r"(?:19|20)\d{2}", m.raw)
+        and not _SECTION_BEFORE.search(folded[max(0, m.start - 15) : m.start])
+    ):
+        return "year", None, m.end, int(m.raw)
+    return "number", None, m.end, m.value
+
+
+# ---------------------------------------------------------------- score letters and years
+
+_LETTER = re.compile(
+    r"(?<![\w\-'])(?:([ABC])(?:-?score\b|-?status\b)?|score[- ]?([ABC]))(?![\w'])(?!-(?!score|status))"
+)
+_LETTER_AFTER_OK = re.compile(
+    r"^\s*(?:$|[.,;:!?)]|-?score|-?status|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
+    r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|\d)"
+)
+_LETTER_BEFORE_OK = re.compile(
+    r"(?:\b(?:een|a|an|met|with|score|scores|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|waren|were|"
+    r"langer|nog|naar|to|from|van|categorie|category|klasse|status|label|geen|no|not|niet|maar|but|en|and|dan|than"
+    r"|in\s+20\d\d|20\d\d|jaar|year|:)|[(:,])\s*$"
+)
+
+
+def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    has_context = any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", folded) for w in lex.score_context)
+    out = []
+    for m in _LETTER.finditer(text):
+        letter = m.group(1) or m.group(2)
+        explicit = m.group(2) is not None or len(m.group(0)) > 1
+        near = folded[max(0, m.start() - 25) : m.end() + 25]
+        context_near = any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in lex.score_context)
+        after_ok = _LETTER_AFTER_OK.match(folded[m.end() :]) is not None
+        before_ok = _LETTER_BEFORE_OK.search(folded[max(0, m.start() - 20) : m.start()]) is not None
+        sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
+        if letter == "A" and sentence_start and not explicit and re.match(r"\s+[a-z]", text[m.end() :]):
+            continue  # "A cooperative needs ...": the English article
+        if explicit or (context_near and (after_ok or before_ok)) or (has_context and after_ok and before_ok):
+            out.append((m.start(), m.end(), letter))
+    return out
+
+
+def _clauses(folded: str) -> list[tuple[int, int]]:
+    """Clause spans for attaching years to score letters and points: split at sentence ends, semicolons and
+    at a comma or "maar"/"but" that opens a new year ("..., in 2027 ...")."""
+    cuts = [0]
+    for m in re.finditer(
+        r"[.;!?](?:\s+|$)|,\s*(?=(?:en\s+|and\s+|maar\s+|but\s+)?(?:in|for|voor|dit|vorig|this|last)\b)", folded
+    ):
+        cuts.append(m.end())
+    cuts.append(len(folded))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _relative_years(folded: str, lex: Lexicon, today: date) -> list[tuple[int, int, int]]:
+    """(start, end, year) for 'vorig jaar', 'dit jaar (2027)', 'next year'. The anchor is a year written right
+    after 'dit jaar'/'this year' ("dit jaar (2027)"), else today's calendar year."""
+    anchor_m = re.search(r"(?:dit jaar|this year|huidige jaar|current year)\s*\(?\s*((?:19|20)\d{2})", folded)
+    anchor = int(anchor_m.group(1)) if anchor_m else today.year
+    out = []
+    for phrase, offset in lex.relative_years.items():
+        for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?![\w])", folded):
+            out.append((m.start(), m.end(), anchor + offset))
+    return out
+
+
+# ---------------------------------------------------------------- the reader
+
+
+def read(text: str, today: date | None = None, default_year: int | None = None) -> list[Quantity]:
+    """Every quantity in `text`, in order of appearance (see the module docstring)."""
+    lex = lexicon()
+    today = today or date.today()
+    folded = fold(text)
+    tokens = _tokens(folded)
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(q: Quantity) -> None:
+        before, after = _context(tokens, q.start, q.end)
+        out.append(replace(q, before=before, after=after))
+        taken.append((q.start, q.end))
+
+    for d in find_dates(text, default_year or today.year):
+        kind = "period" if d.is_period or d.precision == "month" else "date"
+        value = (d.first, d.last) if kind == "period" else d.first
+        add(
+            Quantity(
+                kind, value, d.start, d.end, d.text, bound=_bound(folded, d.start, lex), explicit_year=d.explicit_year
+            )
+        )
+    for f in find_fractions(text):
+        add(Quantity("percent", f.value * 100, f.start, f.end, f.raw, digits=False))
+    mentions = [m for m in find_numbers(text) if not any(s <= m.start < e for s, e in taken)]
+    typed = []
+    for m in mentions:
+        if _SECTION_BEFORE.search(folded[max(0, m.start - 15) : m.start]) and m.digits:
+            continue  # "§ 3", "niveau 6", "bijlage 1": a reference, not a quantity
+        kind, unit, end, value = _typed(m, folded, tokens, lex)
+        typed.append((m, kind, unit, end, value))
+    typed = _ranges(_more_postcodes(typed, folded), folded)
+    for m, kind, unit, end, value in typed:
+        add(
+            Quantity(
+                kind, value, m.start, end, text[m.start : end], unit=unit, bound=_bound(folded, m.start, lex),
+                negated=_negated(folded, m.start, lex), digits=m.digits,
+            )
+        )  # fmt: skip
+    for start, end, year in _relative_years(folded, lex, today):
+        if not any(s < end and start < e for s, e in taken):
+            add(Quantity("year", year, start, end, text[start:end], explicit_year=False))
+    for start, end, letter in _letters(text, folded, lex):
+        if not any(s <= start < e for s, e in taken):
+            add(Quantity("score", letter, start, end, text[start:end], negated=_negated(folded, start, lex)))
+    for m in re.finditer(r"(?<![\w])(" + "|".join(_ORDINAL_WORDS) + r")(?![\w])", folded):
+        if not any(s <= m.start() < e for s, e in taken):
+            add(Quantity("ordinal", ordinal_value(m.group(1)), m.start(), m.end(), text[m.start() : m.end()]))
+    out.sort(key=lambda q: q.start)
+    return _ratios(_with_years(out, folded, lex), folded)
+
+
+_PER = re.compile(
+    r"^\s*(?:[a-z'\-]+\s+){0,3}?(?:per|op|for every|for each|voor elke|voor iedere|on|to|:)\s+(?:elke\s+|iedere\s+|every\s+|each\s+)?$"
+)
+
+
+def _ratios(qs: list[Quantity], folded: str) -> list[Quantity]:
+    """'1 fte per 40 cliënten', '1 FTE for every 55 clients', '1 op 55': two counts of different units joined by
+    'per'/'op' state a ratio; both are marked with the ratio's position (the caller decides: a rule claimed, or
+    the user's own figures)."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind in ("count", "number") and b.kind in ("count", "number") and (a.unit != b.unit or a.unit is None):
+            if _PER.match(folded[a.end : b.start]) and a.ratio is None:
+                out[i], out[i + 1] = replace(a, ratio=i), replace(b, ratio=i)
+    return out
+
+
+def _more_postcodes(typed: list[tuple], folded: str) -> list[tuple]:
+    """A 4-digit number that is not a year reads as a postcode after 'in'/'op'/'bij' or right before a count
+    ("in 5612 2", "in 5042 4 cliënten"), and so does one beside postcodes already found ("5041, 5042 en 5043")."""
+    found = any(kind == "postcode" for _, kind, *_ in typed)
+    out = []
+    for i, (m, kind, unit, end, value) in enumerate(typed):
+        four = m.digits and re.fullmatch(r"[1-9]\d{3}", m.raw) and not 2000 <= int(m.raw) <= 2040
+        nxt = typed[i + 1] if i + 1 < len(typed) else None
+        before_count = (
+            nxt is not None and nxt[1] in ("count", "number") and re.fullmatch(r"\s*", folded[m.end : nxt[0].start])
+        )
+        after_prep = re.search(
+            r"(?:\bin|\bop|\bbij|\bat|\bvoor|\bfor|,|en|and|&)\s*$", folded[max(0, m.start - 8) : m.start]
+        )
+        if (
+            four
+            and kind in ("number", "count")
+            and (
+                before_count
+                or (found and after_prep)
+                or re.search(r"\b(?:in|op|bij)\s*$", folded[max(0, m.start - 5) : m.start])
+            )
+        ):
+            out.append((m, "postcode", None, m.end, m.raw))
+        else:
+            out.append((m, kind, unit, end, value))
+    return out
+
+
+_ORDINAL_WORDS = sorted(
+    ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "laatste", "first", "second", "third", "fourth",
+     "fifth", "sixth", "last", "1e", "2e", "3e", "4e", "5e", "1ste", "2de", "3de", "1st", "2nd", "3rd", "4th", "5th",
+     "ene"),
+    key=len, reverse=True,
+)  # fmt: skip
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|tot(?:\s+en\s+met)?|t/m|to)\s*$")
+_BETWEEN = re.compile(r"(?:tussen|between)\s*$")
+
+
+def _ranges(typed: list[tuple], folded: str) -> list[tuple]:
+    """'50-65 cliënten', '50 tot 65', 'tussen 50 en 65 per fte': two numbers of one kind joined into a range
+    (a range of the unit that follows the second)."""
+    out: list[tuple] = []
+    i = 0
+    while i < len(typed):
+        cur = typed[i]
+        nxt = typed[i + 1] if i + 1 < len(typed) else None
+        if nxt is not None and cur[1] in ("number", "count", "percent") and nxt[1] in ("number", "count", "percent"):
+            between = folded[cur[0].end : nxt[0].start]
+            joined = _RANGE_JOIN.match(between) or (
+                re.match(r"^\s*(?:en|and)\s*$", between)
+                and _BETWEEN.search(folded[max(0, cur[0].start - 10) : cur[0].start])
+            )
+            if joined and (cur[1] == "number" or cur[2] == nxt[2]) and cur[4] < nxt[4]:
+                m = NumberMention(folded[cur[0].start : nxt[3]], cur[4], cur[0].start, nxt[3], 0, cur[0].digits)
+                kind = "range" if nxt[1] != "percent" else "percent_range"
+                out.append((m, kind, nxt[2], nxt[3], (cur[4], nxt[4])))
+                i += 2
+                continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """Score letters and cost points take the years of their own clause: the years after them up to the next
+    letter, else the years before them; 'beide jaren' / a lone letter takes every year the text names."""
+    years = [q for q in qs if q.kind == "year"]
+    every = tuple(sorted({q.value for q in years}))
+    both = any(p in folded for p in lex.both_years)
+    clauses = _clauses(folded)
+    out = []
+    scored = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
+    for q in qs:
+        if q not in scored:
+            out.append(q)
+            continue
+        a, b = next(((a, b) for a, b in clauses if a <= q.start < b), (0, len(folded)))
+        same = [s for s in scored if a <= s.start < b and s.kind == q.kind]
+        idx = same.index(q)
+        stop = same[idx + 1].start if idx + 1 < len(same) else b
+        begin = same[idx - 1].end if idx else a
+        after = tuple(y.value for y in years if q.end <= y.start < stop)
+        before = tuple(y.value for y in years if begin <= y.start < q.start)
+        yrs = after or before
+        prev = same[idx - 1] if idx else None
+        if (
+            not yrs
+            and prev is not None
+            and prev.negated
+            and re.search(r"\b(maar|but|wel)\b", folded[prev.end : q.start])
+        ):
+            yrs = next((o.years for o in out if o is prev or (o.start == prev.start and o.kind == prev.kind)), ())
+        if not yrs and (both or len([s for s in scored if s.kind == q.kind]) == 1):
+            yrs = every
+        out.append(replace(q, years=tuple(dict.fromkeys(yrs))))
+    return out
+
+
+def of_kind(qs: list[Quantity], *kinds: str, unit: str | None = None) -> list[Quantity]:
+    return [q for q in qs if q.kind in kinds and (unit is None or q.unit == unit)]
