@@ -137,7 +137,11 @@ class GuardVerdict(BaseModel):
 class Answer(BaseModel):
     answer: str
     refused: bool = False
-    citations: list[Citation] = Field(default_factory=list)
+    answer_line: str = ""  # the direct answer (the first line of `answer`, before any notices)
+    kind: str | None = None  # verdict | value | date | correction | not_stated | clarify | quotes | calculation | diff | help
+    citations: list[Citation] = Field(default_factory=list)  # the quotes that carry the answer (at most 3 per part)
+    context: list[Citation] = Field(default_factory=list)  # further context, folded away in the page
+    explanation: list[str] = Field(default_factory=list)  # generic remarks of a calculation (folded "toelichting")
     tool_calls: list[ToolCall] = Field(default_factory=list)
     retrieved: list[RetrievedRef] = Field(default_factory=list)
     mode: str = "extractive"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.domain import Citation, Passage, SearchHit, collapse_ws
 from assistant.ingest.corpus import Corpus
@@ -150,8 +151,8 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     ]
     out: list[Scored] = []
     for rank, hit in enumerate(hits):
-        for sentence in split_sentences(hit.passage.text, table=hit.passage.kind == "table"):
-            s_terms = set(analyse(sentence, bm25.splitter))
+        for sentence in sentences_of(hit.passage.text, hit.passage.kind == "table"):
+            s_terms = terms_of(sentence, bm25.splitter)
             common = frozenset(q_terms & s_terms)
             overlap = sum(weights[t] for t in common)
             if overlap <= 0:
@@ -165,12 +166,24 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     return out
 
 
-def _overlap(s: Scored) -> float:
+@lru_cache(maxsize=4096)
+def sentences_of(text: str, table: bool) -> tuple[str, ...]:
+    """A passage's sentences (or table rows), split once per process: every question reads the same passages."""
+    return tuple(split_sentences(text, table=table))
+
+
+@lru_cache(maxsize=50_000)
+def terms_of(text: str, splitter: object) -> frozenset[str]:
+    """A policy text's BM25 terms (no query expansion), computed once per text and splitter."""
+    return frozenset(analyse(text, splitter))  # type: ignore[arg-type]
+
+
+def overlap(s: Scored) -> float:
     return sum((s.weights or {}).get(t, 0.0) for t in s.terms)
 
 
-def _next_sentence(s: Scored) -> str | None:
-    sentences = [collapse_ws(x) for x in split_sentences(s.passage.text, table=s.passage.kind == "table")]
+def next_sentence(s: Scored) -> str | None:
+    sentences = [collapse_ws(x) for x in sentences_of(s.passage.text, s.passage.kind == "table")]
     try:
         i = sentences.index(collapse_ws(s.sentence))
     except ValueError:
@@ -203,11 +216,11 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
 
         best = pool[0] if not chosen else max(pool, key=gain)
         pool.remove(best)
-        if chosen and _overlap(best) < RELEVANCE_FLOOR * _overlap(chosen[0]):
+        if chosen and overlap(best) < RELEVANCE_FLOOR * overlap(chosen[0]):
             continue  # on topic only through a date or one weak word: not a quote worth showing
         adds = sum((best.weights or {}).get(t, 0.0) for t in best.terms - covered)
         elsewhere = all(best.passage.clause_id != ch.passage.clause_id for ch in chosen)
-        if chosen and adds == 0 and elsewhere and _overlap(best) < REPEAT_FLOOR * _overlap(chosen[0]):
+        if chosen and adds == 0 and elsewhere and overlap(best) < REPEAT_FLOOR * overlap(chosen[0]):
             continue  # another clause, no new question term, weaker match: only a cue (a date) speaks for it
         key = (best.passage.id, collapse_ws(best.sentence))
         if key in used or (chosen and gain(best) <= 0.5):
@@ -217,14 +230,14 @@ def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> lis
         quote = best.sentence
         if best.passage.kind == "table" and len(best.passage.text) <= TABLE_QUOTE_CHARS:
             # a row of a small table is quoted with the whole table: rows only make sense together
-            for sentence in split_sentences(best.passage.text, table=True):
+            for sentence in sentences_of(best.passage.text, True):
                 used.add((best.passage.id, collapse_ws(sentence)))
             chosen.append(
                 Scored(best.score, best.passage.text, best.passage, best.rank, best.terms, best.bonus, best.weights)
             )
             covered |= best.terms
             continue
-        nxt = _next_sentence(best) if best.passage.kind != "table" else None  # table rows stand alone
+        nxt = next_sentence(best) if best.passage.kind != "table" else None  # table rows stand alone
         if nxt is not None:
             follower = by_text.get((best.passage.id, nxt))
             if follower is not None and follower.score >= top * 0.25 and (best.passage.id, nxt) not in used:

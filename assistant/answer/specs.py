@@ -39,6 +39,8 @@ class InputSpec(BaseModel):
     false_cues: tuple[str, ...] = ()
     ask_nl: str | None = None
     ask_en: str | None = None
+    label_nl: str | None = None  # how the input is named to a user ("het aantal postcodegebieden")
+    label_en: str | None = None
 
 
 class SolveSpec(BaseModel):
@@ -59,6 +61,9 @@ class CalculatorSpec(BaseModel):
     examples: tuple[str, ...] = ()
     requires: tuple[tuple[str, ...], ...] = ()
     answers_without_inputs: bool = False
+    asks_back: bool = True  # a question about the concept without any value may be answered with a question back
+    verdict: str | None = None  # the output field that answers a yes/no question ("voldoen we?")
+    verdict_invert_if: tuple[str, ...] = ()  # question words that make the yes/no the opposite of that field
     inputs: dict[str, InputSpec]
     solve: dict[str, SolveSpec] = Field(default_factory=dict)
 

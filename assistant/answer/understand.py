@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from assistant.answer.asked import asked
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.text.numbers import to_number
 from assistant.text.quantities import Quantity, fold, read
@@ -28,6 +29,7 @@ from assistant.text.quantities import Quantity, fold, read
 PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
 CALC_KINDS = ("count", "money", "percent", "score", "date", "period", "range", "postcode")
 TIE_MARGIN = 0.35  # specs closer than this in score are told apart by the embedder
+ASKS_WEIGHT = 1.5  # the question asks what this calculator answers ("hoeveel krijgen we vergoed?")
 
 
 @dataclass
@@ -121,7 +123,9 @@ _PAIR_BEFORE = re.compile(
     re.I,
 )
 _PAIR_AFTER = re.compile(
-    r"^\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|waren er|met|with|telt|counts?)?\s*$", re.I
+    r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
+    r"waren er|met|with|telt|counts?)?\s*$",
+    re.I,
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
 
@@ -398,11 +402,9 @@ class Router:
 
     def concept_score(self, name: str, terms: set[str]) -> float:
         """Matched concepts, a longer concept weighing more and one shared by several specs less."""
-        score = 0.0
-        for concept in self._concepts[name]:
-            if concept <= terms:
-                score += (1.0 + 0.5 * (len(concept) - 1)) / self._shared[concept]
-        return score
+        matched = [c for c in self._concepts[name] if c <= terms]
+        matched = [c for c in matched if not any(c < other for other in matched)]  # "waardemodel" in "waardemodelscore"
+        return sum((1.0 + 0.5 * (len(c) - 1)) / self._shared[c] for c in set(matched))
 
     def read(self, text: str, today: date | None = None) -> Reading:
         qs = read(text, today=today, default_year=self.current_year)
@@ -414,9 +416,10 @@ class Router:
             if concept <= 0:
                 continue
             fill = assign(spec, qs, text, self.current_year, self.years)
-            asks = any(has_phrase(folded, a) for a in spec.asks)
+            asks_len = max((len(a.split()) for a in spec.asks if has_phrase(folded, a)), default=0)
+            asks = asks_len > 0
             words = sum(1 for n in set(fill.stated) if spec.inputs[n].kind in ("flag", "choice"))
-            score = concept + 1.5 * len(fill.used) + 0.75 * words + (0.5 if asks else 0.0)
+            score = concept + 1.5 * len(fill.used) + 0.75 * words + ASKS_WEIGHT * min(asks_len, 3)
             ranked.append((score, name, fill, asks))
         ranked.sort(key=lambda r: -r[0])
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TIE_MARGIN and self.similarity is not None:
@@ -434,6 +437,8 @@ class Router:
     ) -> Reading | None:
         if any(has_phrase(folded, p) for p in spec.not_if):
             return None
+        if not fill.used and (not spec.asks_back or asked(" ".join([folded])) is not None):
+            return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")
         solve = next((s for s in spec.solve.values() if any(has_phrase(folded, a) for a in s.asks)), None)
         complete = [alt for alt in spec.requires if all(f in fill.args for f in alt)]
         personal = bool(PERSONAL.search(folded))

@@ -1,8 +1,8 @@
-"""`LLMAnswerer.answer(assistant, question, conversation_id, year) -> Answer`.
+"""`LLMAnswerer.respond(assistant, question, state, year) -> (Answer, state)`.
 
 1. The extractive answer is made first: it decides what never needs a model (another language, other
    insurers/sectors/tariffs, nothing relevant without a conversation) and is the fallback.
-2. A follow-up is rewritten into a standalone question from this answerer's bounded history.
+2. A follow-up is rewritten into a standalone question from the recent exchanges kept in the conversation state.
 3. The top passages go into the prompt with their clause ids; the calculators are bound as tools and the
    tool-calling loop runs (at most 3 rounds; invalid arguments go back to the model once).
 4. The guard checks the final text; one retry names the failed claims; a second failure, a model error
@@ -17,7 +17,6 @@ import logging
 import re
 import threading
 import time
-from collections import OrderedDict, deque
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -59,60 +58,26 @@ class _Run:
     verdicts: list[GuardVerdict] = field(default_factory=list)
 
 
-class _History:
-    """Per conversation, the last `turns` (question, answer) pairs; at most `limit` conversations."""
-
-    def __init__(self, turns: int, limit: int = 1000) -> None:
-        self.turns, self.limit = max(0, turns), limit
-        self._data: OrderedDict[str, deque] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, cid: str | None) -> list[tuple[str, str]]:
-        with self._lock:
-            return list(self._data.get(cid, ())) if cid else []
-
-    def replace(self, cid: str | None, pairs: list[tuple[str, str]]) -> None:
-        """Set a conversation's history from storage (the API does this before every answer, so a conversation
-        continues whichever worker answered its earlier questions)."""
-        if not cid or not self.turns:
-            return
-        with self._lock:
-            self._data[cid] = deque(((guards.redact(q), guards.redact(a)) for q, a in pairs), maxlen=self.turns)
-            self._data.move_to_end(cid)
-            while len(self._data) > self.limit:
-                self._data.popitem(last=False)
-
-    def add(self, cid: str | None, question: str, answer: str) -> None:
-        if not cid or not self.turns:
-            return
-        with self._lock:
-            turns = self._data.setdefault(cid, deque(maxlen=self.turns))
-            turns.append((guards.redact(question), guards.redact(answer)))
-            self._data.move_to_end(cid)
-            while len(self._data) > self.limit:
-                self._data.popitem(last=False)
-
-
 class LLMAnswerer:
     def __init__(self, settings: Settings, model: Any, *, stream: bool = False, unavailable: str | None = None) -> None:
         self.settings = settings
         self.model = model
         self.stream = stream
         self.unavailable = unavailable  # a NOTICE key when no model can be used (e.g. "no_key")
-        self.history = _History(settings.history_turns)
         self._bound: Any = None
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ the answer
 
-    def answer(self, assistant, question: str, conversation_id: str | None, year: int | None) -> Answer:
-        extractive = assistant.extractive(question, conversation_id, year)
-        history = self.history.get(conversation_id)
+    def respond(self, assistant, question: str, state, year: int | None):
+        """(Answer, state): the conversation's recent exchanges (redacted, at most `history_turns`) live in the
+        explicit conversation state, like the calculation slots the extractive answer keeps there."""
+        extractive, new_state = assistant.extractive(question, state, year)
+        history = [tuple(pair) for pair in (state.history or [])]
         if extractive.intent in OUT_OF_SCOPE or (
             not history and (extractive.refused or extractive.intent == "unclear")
         ):
-            self.history.add(conversation_id, question, extractive.answer)
-            return extractive
+            return extractive, self._remember(new_state, history, question, extractive.answer)
         lang = extractive.language
         run = _Run(lang=lang, deadline=time.monotonic() + self.settings.llm_timeout_s)
         standalone = question
@@ -126,8 +91,12 @@ class LLMAnswerer:
                 answer.answer = "\n".join(extractive.notices) + "\n\n" + answer.answer
         except _Fallback as fb:
             answer = self._fallback(extractive, fb, run)
-        self.history.add(conversation_id, standalone, answer.answer)
-        return answer
+        return answer, self._remember(new_state, history, standalone, answer.answer)
+
+    def _remember(self, state, history: list, question: str, answer: str):
+        turns = max(0, self.settings.history_turns)
+        pairs = (history + [(guards.redact(question), guards.redact(answer))])[-turns:] if turns else []
+        return state.model_copy(update={"history": pairs})
 
     def _standalone(self, question: str, history: list[tuple[str, str]], run: _Run) -> str:
         text, _ = guards.strip_injection(question)

@@ -157,7 +157,6 @@ class Services:
             return False
         index = reindex(self.settings, full=False)  # opens the recorded build (embeds nothing when it is complete)
         fresh = Assistant(self.settings, index, llm=current.llm)
-        fresh.conversations = current.conversations
         self._assistant = fresh
         log.info("picked up the index %s", index.meta.get("collection"))
         return True
@@ -208,7 +207,6 @@ class Services:
             index = reindex(self.settings, full=full)
             if current is not None:
                 fresh = Assistant(self.settings, index, llm=current.llm)
-                fresh.conversations = current.conversations  # follow-ups keep their context across the swap
             else:
                 fresh = Assistant.create(self.settings)  # on the index just built (opened once per process)
             self._assistant = fresh  # one reference assignment: a request sees the old or the new index

@@ -4,7 +4,6 @@ as server-sent events, clause look-ups with highlighted quotes, OpenAI-compatibl
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import logging
 import re
@@ -13,6 +12,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer.state import ConversationState
 from assistant.domain import Answer, Clause
 from assistant.errors import AssistantError, InvalidInput, NotFound
 from assistant.persistence import Store, check_conversation_id
@@ -83,64 +83,25 @@ def prepare(
     return question, cid
 
 
-# conversation context, shared through the database -------------------------------------------------
-@dataclasses.dataclass
-class SavedTurn:
-    """What `Assistant.conversations` keeps of a conversation: the route (calculation) of its last question."""
-
-    route: Any
-    question: str
-
-
-def _route_json(route: Any) -> dict[str, Any]:
-    return dataclasses.asdict(route)
-
-
-def _route_from_json(data: dict[str, Any]) -> Any:
-    from assistant.answer.router import Route
-
-    known = {f.name for f in dataclasses.fields(Route)}
-    values = {k: v for k, v in data.items() if k in known}
-    for key in ("missing", "assumptions"):  # JSON made the tuples lists
-        values[key] = [tuple(x) for x in values.get(key) or []]
-    return Route(**values)
-
-
-def restore_context(assistant: Assistant, store: Store, cid: str) -> None:
-    """Give the Assistant the conversation as stored, whichever worker answered before: the last calculation
-    (so "en met 3 in het derde gebied?" is understood) and, in LLM mode, the recent question/answer pairs."""
-    state = store.state(cid)
-    memory = getattr(assistant, "conversations", None)
-    if memory is not None and state and isinstance(state.get("route"), dict):
-        try:
-            memory.remember(cid, SavedTurn(_route_from_json(state["route"]), str(state.get("question") or "")))
-        except (TypeError, ValueError) as exc:  # a state written by another version: answer without it
-            log.warning("ignoring the stored state of a conversation: %s", exc)
-    history = getattr(getattr(assistant, "llm", None), "history", None)
-    if history is not None and hasattr(history, "replace"):
-        turns = store.history(cid, limit=2 * max(1, assistant.settings.history_turns))
-        pairs = [
-            (q["text"], a["text"])
-            for q, a in zip(turns, turns[1:], strict=False)
-            if (q["role"], a["role"]) == ("user", "assistant")
-        ]
-        history.replace(cid, pairs)
-
-
-def saved_state(assistant: Assistant, cid: str) -> dict[str, Any] | None:
-    memory = getattr(assistant, "conversations", None)
-    turn = memory.last(cid) if memory is not None else None
-    if turn is None or not dataclasses.is_dataclass(getattr(turn, "route", None)):
+# conversation state, kept in the database -------------------------------------------------------
+def load_state(store: Store, cid: str) -> ConversationState | None:
+    """The conversation's state as stored with its last exchange (None for a new conversation or a state an
+    older version wrote: then the question is answered as a new one)."""
+    data = store.state(cid)
+    if not isinstance(data, dict):
         return None
-    return {"route": _route_json(turn.route), "question": turn.question}
+    try:
+        return ConversationState.model_validate(data)
+    except ValueError as exc:
+        log.warning("ignoring the stored state of a conversation: %s", str(exc).splitlines()[0])
+        return None
 
 
 def answer_and_store(assistant: Assistant, store: Store, question: str, year: int | None, cid: str) -> Answer:
-    """Ask (with the conversation's context from the database), then store both turns and the new context in
-    one transaction (committed before returning; done even if the client has gone)."""
-    restore_context(assistant, store, cid)
+    """Answer with the conversation's state from the database, then store both turns and the new state in one
+    transaction (committed before returning; done even if the client has gone), so any worker continues it."""
     with calculation_guard():
-        answer = assistant.ask(question, conversation_id=cid, year=year)
+        answer, state = assistant.respond(question, load_state(store, cid), year)
     answer = answer.model_copy(update={"conversation_id": cid})
     meta = {
         "citations": [c.model_dump() for c in answer.citations],
@@ -150,8 +111,35 @@ def answer_and_store(assistant: Assistant, store: Store, question: str, year: in
         "intent": answer.intent,
         "latency_ms": answer.latency_ms,
     }
-    store.record_exchange(cid, question, {"year": year}, answer.answer, meta, saved_state(assistant, cid))
+    store.record_exchange(cid, question, {"year": year}, answer.answer, meta, state.model_dump(mode="json"))
     return answer
+
+
+def replayed_state(assistant: Assistant, questions: list[str], year: int | None) -> ConversationState | None:
+    """The state a conversation reaches by asking its earlier user messages in order (the OpenAI-compatible
+    endpoint gets the whole history with every request and no conversation id)."""
+    state: ConversationState | None = None
+    for q in questions:
+        try:
+            _, state = assistant.respond(assistant.check_question(q), state, year)
+        except AssistantError:
+            continue  # an earlier message that cannot be answered adds nothing to the state
+    return state
+
+
+def answer_with_history(assistant: Assistant, store: Store, earlier: list[str], question: str, year: int | None, cid: str) -> Answer:
+    """/v1: a stored conversation (by id) continues from the database; otherwise the earlier user messages of
+    the request rebuild the state first."""
+    if store.state(cid) is None and earlier:
+        with calculation_guard():
+            state = replayed_state(assistant, earlier, year)
+            answer, state = assistant.respond(question, state, year)
+        answer = answer.model_copy(update={"conversation_id": cid})
+        meta = {"citations": [c.model_dump() for c in answer.citations], "tool_calls": [t.name for t in answer.tool_calls],
+                "refused": answer.refused, "mode": answer.mode, "intent": answer.intent, "latency_ms": answer.latency_ms}
+        store.record_exchange(cid, question, {"year": year}, answer.answer, meta, state.model_dump(mode="json"))
+        return answer
+    return answer_and_store(assistant, store, question, year, cid)
 
 
 async def ask(
@@ -257,8 +245,10 @@ def run_tool(registry: Any, name: str, args: dict[str, Any]) -> dict[str, Any]:
 
 
 # OpenAI-compatible -----------------------------------------------------------------------------
-def last_user_message(req: ChatCompletionRequest) -> str:
-    for message in reversed(req.messages):
+def user_messages(req: ChatCompletionRequest) -> list[str]:
+    """The text of every user message, in order (the last one is the question)."""
+    out = []
+    for message in req.messages:
         if message.role != "user":
             continue
         content = message.content
@@ -266,8 +256,14 @@ def last_user_message(req: ChatCompletionRequest) -> str:
             content = " ".join(str(p.get("text") or "") for p in content if p.get("type") in ("text", "input_text"))
         content = clean_text(content, "messages") if content else content
         if content and content.strip():
-            return content
-    raise InvalidInput("messages: there is no user message with text to answer")
+            out.append(content)
+    if not out:
+        raise InvalidInput("messages: there is no user message with text to answer")
+    return out
+
+
+def last_user_message(req: ChatCompletionRequest) -> str:
+    return user_messages(req)[-1]
 
 
 def check_model(model: str) -> None:

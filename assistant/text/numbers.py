@@ -219,6 +219,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             value = _HALF_WORDS[low]
         elif low == "½":
             value = Decimal("0.5")
+        elif low == "ten" and _DUTCH_TEN.match(text[end:]):
+            value = None
         elif low not in ("een", "a", "one") or _counted_one(text, end):
             v = word_value(low)
             value = Decimal(v) if v is not None else None
@@ -251,6 +253,14 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
 _ONE_NOUN = re.compile(
     r"^\s+(?:cz-?)?(?:cli[eë]nt\b|client\b|patient\b|pati[eë]nt\b|postcodegebied|gebied\b|area\b|fte\b|uur\b|hour\b"
     r"|zorgaanbieder\b|provider\b|inschrijving\b|registration\b|keer\b|time\b|procent\b|percent\b)",
+    re.IGNORECASE,
+)
+
+
+# Dutch words that make the English number word "ten" a Dutch preposition: "ten minste", "ten hoogste", ...
+_DUTCH_TEN = re.compile(
+    r"^\s+(?:minste|hoogste|opzichte|behoeve|laste|aanzien|gunste|tijde|einde|slotte|onrechte|volle|dele|koste|"
+    r"noorden|zuiden|oosten|westen|eerste|tweede|derde|vierde|laatste|hoogste|grondslag|overstaan)\b",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,7 @@ class Quantity:
     end: int
     text: str
     unit: str | None = None  # for counts and ranges: clients | areas | hours | fte | points | ...
-    bound: str | None = None  # min | max | gt | lt | approx
+    bound: str | None = None  # min | max | gt | lt | approx | until | since | within | before | after
     negated: bool = False
     years: tuple[int, ...] = ()  # score letters and cost points: the years their clause names
     before: tuple[str, ...] = ()  # folded words before it (nearest last), same sentence
@@ -205,9 +205,10 @@ def _is_postcode(m: NumberMention, folded: str, lex: Lexicon) -> bool:
     return bool(_COUNT_IN.search(folded[max(0, m.start - 40) : m.start]))
 
 
-def _bound(folded: str, start: int, lex: Lexicon) -> str | None:
+def _bound(folded: str, start: int, lex: Lexicon, dated: bool = False) -> str | None:
     head = folded[max(0, start - 30) : start]
-    for kind in ("max", "min", "lt", "gt", "approx"):  # "niet meer dan" before "meer dan"
+    kinds = ("max", "min", "until", "since", "within", "lt", "gt", "approx") + (("before", "after") if dated else ())
+    for kind in kinds:  # "niet meer dan" before "meer dan"
         for phrase in sorted(lex.bounds[kind], key=len, reverse=True):
             if re.search(rf"(?<![\w]){re.escape(phrase)}\s*(?:€\s*)?$", head):
                 return kind
@@ -332,8 +333,13 @@ def _relative_years(folded: str, lex: Lexicon, today: date) -> list[tuple[int, i
 
 def read(text: str, today: date | None = None, default_year: int | None = None) -> list[Quantity]:
     """Every quantity in `text`, in order of appearance (see the module docstring)."""
+    return list(_read(text, today or date.today(), default_year))
+
+
+@lru_cache(maxsize=20_000)
+def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, ...]:
+    """`read`, cached: the policy's sentences are read again for every question (Quantity is immutable)."""
     lex = lexicon()
-    today = today or date.today()
     folded = fold(text)
     tokens = _tokens(folded)
     out: list[Quantity] = []
@@ -347,11 +353,11 @@ def read(text: str, today: date | None = None, default_year: int | None = None) 
     for d in find_dates(text, default_year or today.year):
         kind = "period" if d.is_period or d.precision == "month" else "date"
         value = (d.first, d.last) if kind == "period" else d.first
-        add(
-            Quantity(
-                kind, value, d.start, d.end, d.text, bound=_bound(folded, d.start, lex), explicit_year=d.explicit_year
-            )
-        )
+        bound = _bound(folded, d.start, lex, dated=True)
+        add(Quantity(kind, value, d.start, d.end, d.text, bound=bound, explicit_year=d.explicit_year))
+    for m in _CLOCK.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            add(Quantity("time", m.group(0), m.start(), m.end(), m.group(0)))
     for f in find_fractions(text):
         add(Quantity("percent", f.value * 100, f.start, f.end, f.raw, digits=False))
     mentions = [m for m in find_numbers(text) if not any(s <= m.start < e for s, e in taken)]
@@ -379,7 +385,7 @@ def read(text: str, today: date | None = None, default_year: int | None = None) 
         if not any(s <= m.start() < e for s, e in taken):
             add(Quantity("ordinal", ordinal_value(m.group(1)), m.start(), m.end(), text[m.start() : m.end()]))
     out.sort(key=lambda q: q.start)
-    return _ratios(_with_years(out, folded, lex), folded)
+    return tuple(_ratios(_with_years(out, folded, lex), folded))
 
 
 _PER = re.compile(
@@ -427,6 +433,15 @@ def _more_postcodes(typed: list[tuple], folded: str) -> list[tuple]:
         else:
             out.append((m, kind, unit, end, value))
     return out
+
+
+# a time of day ("23.00", "7.00 uur", "8:30"): not a count of hours
+_CLOCK = re.compile(
+    r"(?:(?<=\bom )|(?<=\btussen )|(?<=\bvanaf )|(?<=\bvan )|(?<=\btot )|(?<=\bat )|(?<=\bfrom )|(?<=\bbetween )|"
+    r"(?<=\buntil ))(?:[01]?\d|2[0-3])[.:][0-5]\d\b(?:\s*uur\b)?|(?<![\w.,])(?:[01]?\d|2[0-3])[.:][0-5]\d\s*uur\b"
+    r"|(?<![\w.,])(?:[01]?\d|2[0-3]):[0-5]\d\b",
+    re.I,
+)
 
 
 _ORDINAL_WORDS = sorted(

@@ -1,7 +1,9 @@
 """OpenAI-compatible: GET /v1/models, POST /v1/chat/completions (streaming and not).
 
-The last user message is the question (earlier messages are not used); the reply is the answer text
-with a Markdown "Bronnen" list of its citations. Extensions: `year`, `conversation_id`."""
+The last user message is the question; the earlier user messages rebuild the conversation's state (so "en als
+we 10 cliënten hadden?" continues the calculation before it), unless `conversation_id` names a stored
+conversation. The reply is the answer text with a Markdown "Bronnen" list of its citations.
+Extensions: `year`, `conversation_id`."""
 
 from __future__ import annotations
 
@@ -36,8 +38,9 @@ async def chat_completions(
     store: Store = Depends(get_store),
 ) -> Any:
     service.check_model(req.model)
-    question, cid = service.prepare(assistant, store, service.last_user_message(req), req.year, req.conversation_id)
-    work = partial(services.run, service.answer_and_store, assistant, store, question, req.year, cid)
+    messages = service.user_messages(req)
+    question, cid = service.prepare(assistant, store, messages[-1], req.year, req.conversation_id)
+    work = partial(services.run, service.answer_with_history, assistant, store, messages[:-1], question, req.year, cid)
     if req.stream:
         await services.run(store.ping)  # an unreachable database is a 503 before the stream starts
         return StreamingResponse(service.completion_chunks(services, work, req.model), media_type="text/event-stream")

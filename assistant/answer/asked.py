@@ -1,0 +1,100 @@
+"""What kind of fact a question asks for (a date, an amount, a percentage, a count of something, a duration, an
+e-mail address, a level), and whether a sentence holds one. Declared in asked.toml; the unit of a count comes
+from the noun after "hoeveel"/"how many" through the quantity lexicon ("hoeveel zorgaanbieders" -> providers)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.text.quantities import Quantity, fold, lexicon, read
+
+ASKED_PATH = Path(__file__).with_name("asked.toml")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_LEVEL = re.compile(r"\bniveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b", re.I)
+_CONSEQUENCE = re.compile(
+    r"\b(leidt|leiden|leidt automatisch|tot gevolg|gevolg|gevolgen|niet in aanmerking|komt niet|komen niet|kunnen we niet|"
+    r"niet meer meenemen|niet in behandeling|vervalt|vervallen|vergoeden we niet|wordt niet vergoed|sanctie|"
+    r"beëindigen|opzeggen|ontbinden|terugvorderen|verrekenen|korting|c-score|verwachten (?:we|wij)|"
+    r"dan (?:moet|verwachten|kan|komt)|plan van aanpak)\b",
+    re.I,
+)
+_HOW_MANY = re.compile(r"(?:hoeveel|how many|aantal|number of)\s+(?:\w+\s+){0,2}?([\w'\-]+)")
+
+
+@dataclass(frozen=True)
+class Asked:
+    kind: str  # contact | date | duration | money | percent | level | count
+    holds: tuple[str, ...]
+    unit: str | None = None  # for counts: the counted thing ("providers", "clients", "fte")
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[list[str], dict[str, dict]]:
+    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8"))
+    return data["order"], data["kinds"]
+
+
+def _has(folded: str, phrase: str) -> bool:
+    p = fold(phrase)
+    return re.search(r"(?<![\w])" + re.escape(p) + (r"(?![\w])" if p[-1:].isalnum() else ""), folded) is not None
+
+
+def asked(question: str) -> Asked | None:
+    """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
+    folded = fold(question)
+    order, kinds = _kinds()
+    for kind in order:
+        spec = kinds[kind]
+        if any(_has(folded, c) for c in spec["cues"]):
+            if kind == "count":  # "hoeveel omzet", "how much is the minimum revenue": an amount or a share
+                noun_kind = next((k for k in order if any(_has(folded, n) for n in kinds[k].get("nouns", []))), None)
+                if noun_kind:
+                    return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
+            unit = _count_unit(folded) if kind == "count" else None
+            return Asked(kind, tuple(spec["holds"]), unit)
+    return None
+
+
+def _count_unit(folded: str) -> str | None:
+    lex = lexicon()
+    for m in _HOW_MANY.finditer(folded):
+        for word in re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])[1:5]:
+            unit = lex.unit_for(word)
+            if unit:
+                return unit
+    return None
+
+
+def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None) -> list[Quantity | str]:
+    """The values in `sentence` of the asked kind (quantities, or e-mail addresses / level phrases as text)."""
+    if "email" in asked_.holds:
+        return list(_EMAIL.findall(sentence))
+    if "level" in asked_.holds:
+        return [m.group(0) for m in _LEVEL.finditer(sentence)]
+    if "consequence" in asked_.holds:
+        return [m.group(0) for m in _CONSEQUENCE.finditer(sentence)]
+    qs = quantities if quantities is not None else read(sentence)
+    out: list[Quantity | str] = []
+    for q in qs:
+        for h in asked_.holds:
+            kind, _, unit = h.partition(":")
+            if q.kind != kind:
+                continue
+            if unit and q.unit != unit:
+                continue
+            if asked_.kind == "count" and asked_.unit and (q.kind == "percent" or (q.kind in ("count", "range") and q.unit not in (None, asked_.unit))):
+                continue  # "hoeveel zorgaanbieders": a share or a count of something else does not answer it
+            if asked_.kind == "count" and asked_.unit and q.kind == "number" and not _noun_after(sentence, q, asked_.unit):
+                continue
+            out.append(q)
+            break
+    return out
+
+
+def _noun_after(sentence: str, q: Quantity, unit: str) -> bool:
+    words = re.findall(r"[\w'\-]+", fold(sentence[q.end : q.end + 40]))[:3]
+    return any(lexicon().unit_for(w) == unit for w in words)

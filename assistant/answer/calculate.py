@@ -1,0 +1,109 @@
+"""Calculator answers as plans: the verdict (with the calculation in it) first, the rule quotes that carry it,
+only the assumptions that shaped this result; the calculator's generic remarks go to the folded explanation.
+A value the calculator rejects is named with its allowed range, in words, never by its field name."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.answer.plan import MAX_QUOTES, Plan, msg
+from assistant.answer.specs import CalculatorSpec
+from assistant.answer.understand import Reading
+from assistant.domain import Citation, ToolCall
+from assistant.errors import AssistantError
+
+# the output field that answers "voldoen we? / mag dat? / komen we in aanmerking?" per calculator: declared as
+# `verdict` in tools/specs/<name>.toml; `invert_if` phrases flip it ("zijn we uitgesloten?" vs "komen we in aanmerking?")
+_IDENT = re.compile(r"'[a-z]+(?:_[a-z0-9]+)+'|\b[a-z]+(?:_[a-z0-9]+)+\b")
+_RANGE_NL = [
+    (re.compile(r"must be at least ([\d.,]+) \(got ([^)]*)\)"), "moet minstens {0} zijn (u gaf {1})", "must be at least {0} (you gave {1})"),
+    (re.compile(r"must be at most ([\d.,e+]+) \(got ([^)]*)\)"), "mag hoogstens {0} zijn (u gaf {1})", "must be at most {0} (you gave {1})"),
+    (re.compile(r"must be greater than ([\d.,]+) \(got ([^)]*)\)"), "moet meer dan {0} zijn (u gaf {1})", "must be more than {0} (you gave {1})"),
+    (re.compile(r"must be less than ([\d.,]+) \(got ([^)]*)\)"), "moet minder dan {0} zijn (u gaf {1})", "must be less than {0} (you gave {1})"),
+    (re.compile(r"must be between (\S+) and (\S+) \(got ([^)]*)\)"), "moet tussen {0} en {1} liggen (u gaf {2})", "must be between {0} and {1} (you gave {2})"),
+]
+
+
+def _label(spec: CalculatorSpec | None, field: str, lang: str) -> str:
+    inp = spec.inputs.get(field) if spec else None
+    if inp is not None and (inp.label_nl or inp.label_en):
+        return (inp.label_en or inp.label_nl or field) if lang == "en" else (inp.label_nl or field)
+    return field.replace("_", " ")
+
+
+def readable_error(message: str, spec: CalculatorSpec | None, lang: str) -> str:
+    """'postcode_areas: must be at least 1 (got 0)' -> 'het aantal postcodegebieden moet minstens 1 zijn (u gaf 0)'."""
+    field, _, rest = message.partition(": ")
+    if not rest:
+        field, rest = "", message
+    label = _label(spec, field, lang) if field else ""
+    for pattern, nl, en in _RANGE_NL:
+        m = pattern.search(rest)
+        if m:
+            rest = (en if lang == "en" else nl).format(*m.groups())
+            break
+    else:
+        rest = _IDENT.sub(lambda m: _label(spec, m.group(0).strip("'"), lang), rest)
+    return f"{label} {rest}".strip()
+
+
+def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
+    if not spec.verdict:
+        return None
+    value = data.get(spec.verdict)
+    if not isinstance(value, bool):
+        return None
+    flip = any(re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", folded) for p in spec.verdict_invert_if)
+    return (not value) if flip else value
+
+
+def _rule_quotes(citations: list[Citation], data: dict[str, Any], verdict: str, rule: str) -> list[Citation]:
+    """The calculator's citations that carry the result: those stating a number of the verdict and sharing the
+    most words with the rule applied first; a lead-in ("... als volgt:") or a bare table header last."""
+    numbers = set(re.findall(r"\d+(?:[.,]\d+)?", verdict))
+    rule_words = {w for w in re.findall(r"[a-zà-ÿ]{4,}", rule.lower())}
+
+    def weight(ct: Citation) -> float:
+        nums = sum(1 for n in set(re.findall(r"\d+(?:[.,]\d+)?", ct.quote)) if n in numbers)
+        words = {w for w in re.findall(r"[a-zà-ÿ]{4,}", ct.quote.lower())}
+        shared = len(words & rule_words) / (1 + len(words)) ** 0.5
+        lead_in = ct.quote.rstrip().endswith(":") or not re.search(r"[.;!?)»]$|\d%?$", ct.quote.rstrip())
+        return -(2 * nums + shared) + (3 if lead_in else 0)
+
+    ordered = sorted(enumerate(citations), key=lambda ic: (weight(ic[1]), ic[0]))
+    return [ct for _, ct in ordered]
+
+
+def _explanation(data: dict[str, Any], lang: str) -> list[str]:
+    items = data.get("assumptions_en" if lang == "en" else "assumptions") or []
+    return [a for a in items if not _IDENT.search(a)]
+
+
+def calc_plan(
+    spec: CalculatorSpec | None, reading: Reading, call: ToolCall, data: dict[str, Any], citations: list[Citation],
+    lang: str, folded: str, yes_no: bool,
+) -> Plan:  # fmt: skip
+    verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
+    answer = _verdict_value(spec, data, folded) if spec and yes_no else None
+    line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
+    assumptions = [a[1] if lang == "en" else a[0] for a in reading.assumptions if (a[1] if lang == "en" else a[0])]
+    quotes = _rule_quotes(citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""))
+    return Plan(
+        "calculation", line, quotes[:MAX_QUOTES], quotes[MAX_QUOTES:], assumptions=assumptions,
+        explanation=_explanation(data, lang), intent=f"tool:{call.name}",
+    )  # fmt: skip
+
+
+def rejected_plan(spec: CalculatorSpec | None, error: AssistantError, lang: str, fallback: Plan) -> Plan:
+    """The calculator refused a value: say which value and its allowed range, then what the policy says."""
+    problem = readable_error(error.message, spec, lang)
+    fallback.line = msg("rejected", lang, problem=problem) + "\n" + fallback.line
+    fallback.kind = "clarify"
+    fallback.intent = f"rejected:{spec.name if spec else ''}"
+    return fallback
+
+
+def clarify_line(reading: Reading, lang: str) -> str:
+    asks = [m[2] if lang == "en" else m[1] for m in reading.missing]
+    return msg("ask_back", lang, what=" ".join(asks))

@@ -1,0 +1,565 @@
+"""Clause answers as plans: the direct answer line first, then the quotes that carry it.
+
+1. Retrieve and rank the sentences of the best passages (compose.rank_sentences).
+2. What kind of fact does the question ask for (asked.py: a date, an amount, a percentage, a count of
+   something, a duration, an address, a level)? Answerability: that kind must stand in a supporting sentence
+   about the asked concept; otherwise the answer is "the policy does not say this", with the closest clause
+   offered as context. This one mechanism replaces per-topic refusal rules.
+3. The answer line states the value of the best supporting sentence (its date, amount, %, count, address),
+   formatted in the user's language, or a yes/no when the question asks one and the sentence decides it, or
+   the key sentence itself.
+4. At most three supporting quotes, each containing the asked kind of fact or the rule the answer uses;
+   the rest is context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.answer import compose as c
+from assistant.answer.asked import Asked, asked, holds
+from assistant.answer.plan import MAX_QUOTES, Plan, msg
+from assistant.domain import Citation, SearchHit, collapse_ws
+from assistant.retrieve.analysis import analyse as _analyse
+from assistant.retrieve.hybrid import looks_back
+from assistant.text.dates import fmt_date, translate_months
+from assistant.text.numbers import find_numbers
+from assistant.text.quantities import Quantity, fold, lexicon, read
+
+REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
+SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
+VERDICT_CONFIDENCE = 0.4  # a yes/no only from a sentence holding at least this share of the question's term weight
+LINE_CHARS = 260
+_WH = re.compile(
+    r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
+    r"what|when|how|which|where|why|who|whom|whose)(?![\w'])",
+    re.I,
+)
+
+
+def is_yes_no(question: str) -> bool:
+    """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
+    "Is it true that ...?"); "Hoeveel ...?" or "Tot wanneer ...?" asks for a value instead."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
+    asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
+    last = asked_[-1] if asked_ else question
+    return not _WH.search(last)
+_UNITS_EN = {
+    "clients": "clients", "areas": "postcode areas", "hours": "hours", "fte": "fte", "points": "points",
+    "providers": "providers", "days": "days", "weeks": "weeks", "months": "months", "minutes": "minutes",
+    "seconds": "seconds", "years_count": "years", "registrations": "registrations",
+}  # fmt: skip
+_BOUND_WORDS = {
+    "min": ("Minimaal", "At least"), "max": ("Maximaal", "At most"), "gt": ("Meer dan", "More than"),
+    "lt": ("Minder dan", "Less than"), "approx": ("Ongeveer", "About"), "until": ("Uiterlijk", "No later than"),
+    "since": ("Vanaf", "From"), "before": ("Vóór", "Before"), "after": ("Na", "After"), "within": ("Binnen", "Within"),
+}  # fmt: skip
+
+
+@dataclass
+class Sentence:
+    text: str
+    citation: Citation
+    score: float
+    overlap: float
+    terms: frozenset
+    confidence: float = 0.0  # the share of the question's term weight this sentence contains
+    passage: Any = None
+
+
+def _citations(assistant: Any, scored: list[c.Scored]) -> list[Sentence]:
+    out = []
+    for s in scored:
+        ct = c.citation_for(assistant.corpus, s.passage, s.sentence)
+        if ct is not None:
+            total = sum((s.weights or {}).values()) or 1.0
+            out.append(Sentence(ct.quote, ct, s.score, c.overlap(s), s.terms, c.overlap(s) / total, s.passage))
+    return out
+
+
+def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
+    """The sentences after `s` in its passage: a value often stands in a sentence that continues the one that
+    matches ("... het landelijke aanvraagformulier gebruiken. Dit ingevulde formulier kunt u insturen via ...")."""
+    out: list[Sentence] = []
+    current = s
+    for _ in range(n):
+        if current.passage is None:
+            break
+        nxt = c.next_sentence(c.Scored(current.score, current.text, current.passage, 0, current.terms))
+        ct = c.citation_for(assistant.corpus, current.passage, nxt) if nxt else None
+        if ct is None:
+            break
+        current = Sentence(ct.quote, ct, s.score * 0.5, 0.0, frozenset(), 0.0, s.passage)
+        out.append(current)
+    return out
+
+
+def _ranked(assistant: Any, text: str, year: int | None, looking_back: bool) -> tuple[list[SearchHit], list[Sentence]]:
+    retriever = assistant.index.retriever
+    hits = retriever.search(text, k=5, year=year)
+    pool = retriever.search(text, k=8, year=year)
+    current = assistant.corpus.current_year
+    if year is None and not looking_back:
+        pool = [h for h in pool if h.passage.year == current] or pool
+    return hits, _citations(assistant, c.rank_sentences(retriever.bm25, text, pool))
+
+
+_CONTINUES = re.compile(
+    r"^\W*(dit|deze|dat|die|daarna|daarbij|daarvoor|daarmee|hierbij|hiervoor|hiermee|dan|na deze|zij|hij|het recht|"
+    r"this|these|that|those|then|after this|after that|it|they)\b",
+    re.I,
+)
+CONTINUE_SHARE = 0.2
+
+
+def _refers_back(follower: str, anchor: str) -> bool:
+    """'De cliënten die zich hebben aangemeld, ...' after a sentence about those clients: a definite article
+    with a noun of the sentence before it."""
+    m = re.match(r"^\W*(de|het|die|the)\s+([\w'’-]{4,})", follower, re.I)
+    return bool(m) and fold(m.group(2)) in fold(anchor)
+
+
+def _extended(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
+    """The quote of `s`, with the sentence after it when that one continues it ("Na deze datum is het recht
+    daarop vervallen.") or bears on the question itself."""
+    nxt = _following(assistant, s, 1)
+    if not nxt:
+        return s.citation
+    follower = nxt[0]
+    scored = next((r for r in ranked if r.text == follower.text), None)
+    best = ranked[0].overlap if ranked else 0.0
+    if not (_CONTINUES.match(follower.text) or _refers_back(follower.text, s.text) or (
+        scored is not None and scored.overlap >= CONTINUE_SHARE * best
+    )):
+        return s.citation
+    joined = f"{collapse_ws(s.text)} {collapse_ws(follower.text)}"
+    ct = c.citation_for(assistant.corpus, s.passage, joined) if s.passage is not None else None
+    return ct or s.citation
+
+
+def _distinct(citations: list[Citation]) -> list[Citation]:
+    """Citations without one that another contains (an extended quote absorbs the sentence it extends)."""
+    out: list[Citation] = []
+    for ct in citations:
+        q = collapse_ws(ct.quote)
+        if any(q in collapse_ws(o.quote) for o in out):
+            continue
+        out = [o for o in out if collapse_ws(o.quote) not in q] + [ct]
+    return out
+
+
+def _dedupe(sentences: list[Sentence]) -> list[Sentence]:
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        key = collapse_ws(s.text)
+        if key in seen or any(key in o for o in seen):
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------- the answer line
+
+
+def _fmt_num(q: Quantity, lang: str) -> str:
+    """The quantity as the policy writes it, or in English notation for an English answer."""
+    if lang != "en":
+        return q.text
+    out = q.text
+    for n in find_numbers(q.text, words=False):
+        v = n.value
+        en = f"{int(v):,}" if v == int(v) else f"{float(v):,.2f}".rstrip("0").rstrip(".")
+        out = out.replace(n.raw, en, 1)
+    for nl, en in c.PHRASES_EN.items():
+        out = re.sub(rf"\b{re.escape(nl)}\b", en, out, flags=re.I)
+    return re.sub(r"\bcliënten\b|\bclienten\b", "clients", re.sub(r"\btot\b", "to", out))
+
+
+def _per_phrase(sentence: str, q: Quantity) -> str:
+    """'per fte', 'per 4-cijferig postcodegebied' right after a count belongs to it."""
+    m = re.match(r"\s*(per\s+(?:[\w'\-]+\s+){0,2}?[\w'\-]+)", sentence[q.end :] if q.end <= len(sentence) else "")
+    return m.group(1) if m else ""
+
+
+def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, lang: str) -> str:
+    if isinstance(value, str):  # an e-mail address or a level phrase
+        if a.kind == "contact":
+            return f"By e-mail to {value}." if lang == "en" else f"Per e-mail naar {value}."
+        return value[:1].upper() + value[1:] + "."
+    if value.kind == "period" and _whole_month(value):
+        month = fmt_date(value.value[0], lang).split(" ", 1)[1]
+        month = month if value.explicit_year else _no_year("1 " + month).split(" ", 1)[1]
+        return f"In {month}." if lang == "en" else f"In {month}."
+    if value.kind == "period":
+        first, last = value.value
+        f, la = fmt_date(first, lang), fmt_date(last, lang)
+        if not value.explicit_year:
+            f, la = _no_year(f), _no_year(la)
+        folded = fold(question)
+        if re.search(r"tot wanneer|until when|by when|deadline|uiterlijk|sluit|close", folded):
+            return f"Until {la} (from {f} to {la})." if lang == "en" else f"Tot en met {la} (van {f} tot en met {la})."
+        if re.search(r"vanaf wanneer|from when|start|begin|opent|open", folded):
+            return f"From {f} (until {la})." if lang == "en" else f"Vanaf {f} (tot en met {la})."
+        return f"From {f} to {la}." if lang == "en" else f"Van {f} tot en met {la}."
+    if value.kind == "money":
+        return _BOUND_WORDS.get(value.bound or "", ("", ""))[1 if lang == "en" else 0] + " " + _eur(value.number, lang)
+    if value.kind == "date":
+        d = fmt_date(value.value, lang)
+        d = d if value.explicit_year else _no_year(d)
+        bound = value.bound or ("until" if re.search(r"\buiterlijk\b", fold(sentence)) else None)
+        word = _BOUND_WORDS.get(bound or "", ("Op", "On"))[1 if lang == "en" else 0]
+        return f"{word} {d}."
+    text = _fmt_num(value, lang) + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
+    if lang == "en" and value.unit in _UNITS_EN and value.kind in ("count", "range"):
+        nums = [n for n in find_numbers(value.text, words=False)]
+        if nums:
+            num = " to ".join(f"{int(n.value):,}" if n.value == int(n.value) else f"{float(n.value):,.2f}" for n in nums)
+            text = f"{num} {_UNITS_EN[value.unit]}" + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
+    word = _BOUND_WORDS.get(value.bound or "", ("", ""))[1 if lang == "en" else 0]
+    if not word and re.search(r"\bgemiddeld\s*$", fold(sentence[: value.start])[-20:]):
+        word = "On average" if lang == "en" else "Gemiddeld"
+    line = f"{word} {text}".strip()
+    return line[:1].upper() + line[1:] + "."
+
+
+def _whole_month(q: Quantity) -> bool:
+    """'in september': a period of one whole month, written without days."""
+    first, last = q.value
+    return first.day == 1 and first.month == last.month and first.year == last.year and not re.search(r"\d{1,2}\s", q.text)
+
+
+def _eur(value: Any, lang: str) -> str:
+    v = float(value or 0)
+    digits = 0 if v == int(v) else 2
+    text = f"{v:,.{digits}f}"
+    return "€" + text if lang == "en" else "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _gloss(dutch: str) -> str:
+    """English for the policy's key terms in a Dutch sentence shown to an English reader (never new numbers)."""
+    g = c.gloss_en([Citation(clause_id="", doc="", year=0, section="", title="", quote=dutch)])
+    return f" ({g[0].lower() + g[1:]})" if g else ""
+
+
+def _clean_span(text: str) -> str:
+    """A sentence as an answer line: without footnote marks ("[1]") and list bullets."""
+    return re.sub(r"\s*\[\d+\]", "", text).lstrip("•-– ").strip()
+
+
+def _no_year(d: str) -> str:
+    return re.sub(r"\s+\d{4}$", "", d)
+
+
+ABOUT_WINDOW = 110  # characters on each side of a value whose words must share a question term
+
+
+def _about(value: Quantity | str, sentence: str, weights: dict[str, float], analyse: Any) -> float:
+    """The words around a value share a question term: "€ 100.000" next to "productieafspraak" does not answer
+    a question about a fine, whatever else the sentence says."""
+    if isinstance(value, str):
+        i = sentence.find(value)
+        start, end = (i, i + len(value)) if i >= 0 else (0, len(sentence))
+    else:
+        start, end = value.start, value.end
+    before = sentence[max(0, start - ABOUT_WINDOW) : start]
+    after = sentence[end : end + ABOUT_WINDOW]
+    near = sentence[max(0, start - ABOUT_WINDOW // 2) : end + ABOUT_WINDOW // 2]
+    terms = analyse(before) | analyse(after)
+    return sum(weights.get(t, 0.0) for t in terms) + 0.5 * sum(weights.get(t, 0.0) for t in analyse(near))
+
+
+def _value_in(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) -> Quantity | str | None:
+    found = _values(a, s, weights, analyse)
+    if not found:
+        return None
+    if a.kind == "date":  # a period beats a single date; a date with its year beats one without
+        periods = [v for v in found if isinstance(v, Quantity) and v.kind == "period"]
+        return periods[0] if periods else found[0]
+    return found[0]
+
+
+def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) -> list[Quantity | str]:
+    """The values of the asked kind in `s` that are about the question, the most relevant first."""
+    scored = [(_about(v, s.text, weights, analyse), i, v) for i, v in enumerate(holds(a, s.text))]
+    return [v for w, _, v in sorted(scored, key=lambda x: (-x[0], x[1])) if w > 0]
+
+
+def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> float:
+    """Question terms in the clause's headings: a sentence of "Kwaliteit van de zorg" answers a question about
+    quality information before one of "Medische kindzorg" that says the same of another group."""
+    p = s.passage
+    if p is None:
+        return 0.0
+    return sum(weights.get(t, 0.0) for t in analyse(" ".join(p.heading_trail[-2:])))
+
+
+def _best_value(
+    a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any
+) -> list[tuple[Sentence, Quantity | str]]:
+    """Sentences with a value of the asked kind about the question, best first: how much of the question the
+    value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
+    top = max((s.overlap for s in candidates), default=1.0) or 1.0
+    total = sum(weights.values()) or 1.0
+    out = []
+    for rank, s in enumerate(candidates):
+        values = _values(a, s, weights, analyse)
+        if not values:
+            continue
+        v = values[0]
+        score = _about(v, s.text, weights, analyse) / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
+        if isinstance(v, Quantity) and v.kind in ("date", "period") and v.explicit_year:
+            score += 0.1
+        out.append((score - 0.01 * rank, s, v))
+    out.sort(key=lambda x: -x[0])
+    return [(s, v) for _, s, v in out]
+
+
+def _content_weights(bm25: Any, question: str, a: Asked, focus: str | None = None) -> dict[str, float]:
+    """The question's term weights without the words that only name the asked kind ("wanneer", "hoeveel",
+    "euro", "datum"): those say what kind of value is wanted, not what it is about."""
+    weights = dict(bm25.term_weights(question))
+    kind_words = " ".join(_kind_cues(a))
+    for t in _analyse(kind_words, bm25.splitter):
+        weights.pop(t, None)
+    if focus:  # a part of a multi-part question: its own words decide, the words it borrowed only help find it
+        own = set(bm25.query_terms(focus))
+        mine = {t: w for t, w in weights.items() if t in own and w > 0}
+        if mine:
+            return mine
+    return weights
+
+
+def _kind_cues(a: Asked) -> list[str]:
+    from assistant.answer.asked import _kinds
+
+    return list(_kinds()[1][a.kind]["cues"]) + ["euro", "euros", "eur", "procent", "percent", "datum", "date"]
+
+
+def _where(ct: Citation, lang: str) -> str:
+    return f" (§ {ct.section}, " + ("policy" if lang == "en" else "beleid") + f" {ct.year})"
+
+
+def _key_span(s: Sentence) -> str:
+    text = collapse_ws(s.text)
+    if len(text) <= LINE_CHARS:
+        return text
+    cut = text[:LINE_CHARS]
+    stop = max(cut.rfind("; "), cut.rfind(", "), cut.rfind(": "))
+    return (cut[:stop] if stop > 80 else cut.rsplit(" ", 1)[0]) + " …"
+
+
+# ---------------------------------------------------------------- yes / no
+
+
+def _negations(text: str) -> set[str]:
+    words = set(re.findall(r"[\w']+", fold(text)))
+    return words & lexicon().negations
+
+
+def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
+    """Yes when the sentence states what the question asks with the same polarity, no when exactly one of
+    them is negated; None when the question is no yes/no question or the sentence is not close enough.
+    Of a quote that holds two sentences, the one that shares most with the question decides."""
+    if not is_yes_no(question) or not s.terms or s.overlap <= 0:
+        return None
+    pieces = [p for p in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", s.text) if p.strip()] or [s.text]
+    q_terms = analyse(question)
+    deciding = max(pieces, key=lambda p: len(analyse(p) & q_terms))
+    q_neg, s_neg = bool(_negations(question)), bool(_negations(deciding))
+    return q_neg == s_neg
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def clause_plan(assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None) -> Plan:
+    back = year is None and len(assistant.corpus.years) > 1 and (
+        looks_back(text) or any(str(y) in text for y in assistant.corpus.years if y != assistant.corpus.current_year)
+    )
+    hits, ranked = _ranked(assistant, text, year, back)
+    if not hits or hits[0].score < REFUSAL_SCORE or not ranked:
+        return not_stated(assistant, lang, ranked[:1])
+    if back:
+        return version_plan(assistant, text, lang, ranked)
+    best = ranked[0]
+    supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
+    a = asked(text)
+    if a is not None:
+        bm25 = assistant.index.retriever.bm25
+        weights = _content_weights(bm25, text, a, focus)
+        analyse = lambda t: c.terms_of(t, bm25.splitter)  # noqa: E731
+        candidates = _value_candidates(assistant, ranked)
+        with_value = _best_value(a, candidates, weights, analyse)
+        if not with_value and year is None:
+            return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:1], a)
+        if not with_value:
+            return not_stated(assistant, lang, supporting[:1], a)
+        s, value = with_value[0]
+        if a.kind == "consequence":  # the consequence is the sentence that states it
+            shown = _clean_span(_key_span(s))
+            shown = (translate_months(shown) if lang == "en" else shown).rstrip(" .:;")
+            line = (f"The policy says: «{shown}»" if lang == "en" else shown) + _where(s.citation, lang) + "."
+            line += _gloss(shown) if lang == "en" else ""
+        else:
+            line = _value_line(a, value, s.text, text, lang).rstrip(".") + _where(s.citation, lang) + "."
+        quotes = _dedupe([s] + [o for o, _ in with_value[1:]] + supporting)[:MAX_QUOTES]
+        rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
+        cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
+        return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
+    bm = assistant.index.retriever.bm25
+    verdict = _verdict(text, best, lambda t: set(bm.query_terms(t)))
+    span = _key_span(best)
+    shown = _clean_span(translate_months(span) if lang == "en" else span).rstrip(" .:;")
+    if verdict is not None and best.confidence >= VERDICT_CONFIDENCE:
+        word = msg("yes" if verdict else "no", lang)
+        said = f"«{shown}»" if lang == "en" else (shown[:1].lower() + shown[1:] if not shown[:2].isupper() else shown)
+        line, kind = f"{word}: {said}", "verdict"
+    elif lang == "en":
+        line, kind = f"The policy says: «{shown}»", "quotes"
+    else:
+        line, kind = shown, "quotes"
+    line = line + _where(best.citation, lang) + "." + (_gloss(shown) if lang == "en" else "")
+    quotes = _dedupe(supporting)[:MAX_QUOTES]
+    rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
+    cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
+    plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])
+    plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
+    return plan
+
+
+VALUE_POOL = 16  # sentences searched for a value of the asked kind (with the two after each)
+VALUE_SHARE = 0.25  # ... each matching at least this share of the best sentence's question terms
+
+
+def _value_candidates(assistant: Any, ranked: list[Sentence]) -> list[Sentence]:
+    if not ranked:
+        return []
+    best = ranked[0].overlap
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    for s in [r for r in ranked if r.overlap >= VALUE_SHARE * best][:VALUE_POOL]:
+        for x in [s, *_following(assistant, s)]:
+            if x.text not in seen:
+                seen.add(x.text)
+                out.append(x)
+    return out
+
+
+def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, analyse: Any) -> Plan | None:
+    """The current policy has no value of the asked kind, but an older text does (the night-care norms are only
+    in the 2024 appendix): say that the current policy does not give it, and what the older text said."""
+    current = assistant.corpus.current_year
+    _, ranked = _ranked(assistant, text, None, True)
+    older = [s for s in ranked if s.citation.year != current]
+    if not older:
+        return None
+    for s in _value_candidates(assistant, older):
+        value = _value_in(a, s, weights, analyse)
+        if value is not None:
+            what = _WHAT.get(a.kind, ("waarde", "value"))[1 if lang == "en" else 0]
+            found = _value_line(a, value, s.text, text, lang).rstrip(".")
+            found = found[:1].lower() + found[1:]
+            line = (
+                f"The {current} policy gives no {what} for this; the {s.citation.year} text said: {found}"
+                if lang == "en"
+                else f"Het beleid {current} noemt hiervoor geen {what}; de tekst van {s.citation.year} noemde: {found}"
+            ) + _where(s.citation, lang) + "."
+            return Plan("value", line, [s.citation], intent="clause:older")
+    return None
+
+
+def not_stated(assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None) -> Plan:
+    what = _WHAT.get(a.kind if a else "", None)
+    line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
+    context = [s.citation for s in closest[:1]]
+    if context:
+        ct = context[0]
+        line += " " + msg("closest", lang, section=ct.section, title=ct.title, year=ct.year)
+    return Plan("not_stated", line, [], context, refused=True, intent="refuse:not_stated")
+
+
+_WHAT = {
+    "money": ("bedrag", "amount"),
+    "date": ("datum", "date"),
+    "percent": ("percentage", "percentage"),
+    "count": ("aantal", "number"),
+    "duration": ("termijn", "period"),
+    "contact": ("adres", "address"),
+    "level": ("niveau", "level"),
+}
+
+
+def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence]) -> Plan:
+    """A question that looks back. When it names facts ("binnen 30 seconden", "24 uur per week"), each is looked
+    up in both years: the answer says which the current policy still states and which only the older text did.
+    Otherwise the best sentence of each year, side by side."""
+    current = assistant.corpus.current_year
+    old_year = min(assistant.corpus.years)
+    facts = [q for q in read(text) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
+    if facts:
+        plan = _facts_plan(assistant, lang, ranked, facts, current, old_year)
+        if plan is not None:
+            return plan
+    by_year: dict[int, Sentence] = {}
+    for s in ranked:
+        by_year.setdefault(s.citation.year, s)
+    years = sorted(by_year)
+    if len(years) < 2:
+        only = by_year[years[0]]
+        key = "only_new" if only.citation.year == current else "only_old"
+        line = msg(key, lang, old=old_year, new=current) + " " + _key_span(only) + _where(only.citation, lang)
+        return Plan("diff", line, [only.citation], [r.citation for r in ranked[1:4]])
+    old, new = by_year[years[0]], by_year[years[-1]]
+    line = f"{years[0]}: {_key_span(old)} — {years[-1]}: {_key_span(new)}"
+    return Plan("diff", line, [old.citation, new.citation], [r.citation for r in ranked[2:5]])
+
+
+def _facts_plan(
+    assistant: Any, lang: str, ranked: list[Sentence], facts: list[Quantity], current: int, old_year: int
+) -> Plan | None:
+    """Each fact the question names, found (or not) in the current and the older text."""
+    def holding(year: int, fact: Quantity) -> Sentence | None:
+        for s in ranked:
+            if s.citation.year == year and any(_same_fact(fact, q) for q in read(s.text)):
+                return s
+        return None
+
+    kept, gone, quotes = [], [], []
+    for fact in facts:
+        now, before = holding(current, fact), holding(old_year, fact)
+        if now is not None:
+            kept.append(fact.text)
+            quotes.append(now.citation)
+        elif before is not None:
+            gone.append(fact.text)
+            quotes.append(before.citation)
+    if not (kept or gone):
+        return None
+    listed = lambda xs: ", ".join(f"«{x}»" for x in xs)  # noqa: E731
+    if gone and not kept:
+        line = (
+            f"No: the {current} policy no longer states {listed(gone)}; that was in the {old_year} text."
+            if lang == "en"
+            else f"Nee: het beleid {current} noemt {listed(gone)} niet meer; dat stond in de tekst van {old_year}."
+        )
+    elif kept and not gone:
+        line = (
+            f"Yes: the {current} policy still states {listed(kept)}." if lang == "en"
+            else f"Ja: ook het beleid {current} noemt {listed(kept)}."
+        )
+    else:
+        line = (
+            f"Partly: the {current} policy still states {listed(kept)}, but no longer {listed(gone)} (only in the {old_year} text)."
+            if lang == "en"
+            else f"Deels: het beleid {current} noemt nog {listed(kept)}, maar niet meer {listed(gone)} (alleen in de tekst van {old_year})."
+        )
+    return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent="clause:version")
+
+
+def _same_fact(a: Quantity, b: Quantity) -> bool:
+    """The same value of the same kind and unit ("30 seconden" = "30 seconden", "50 tot 65" = "50-65")."""
+    return a.kind == b.kind and a.unit == b.unit and a.value == b.value

@@ -1,0 +1,52 @@
+"""Multi-part questions: "Wanneer moeten we de kwaliteitsinformatie aanleveren en wat gebeurt er als we te laat
+zijn?" is two questions; each part gets its own answer line and quotes. Statements before the questions
+("Wij zijn een nieuwe aanbieder.") are kept with every part, so each part is answered in its context."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.retrieve.analysis import STOPWORDS
+
+_QWORD = (
+    r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|"
+    r"what|when|how|which|where|why|who|must|may|can|is|are|do|does|should|will)"
+)
+_JOIN = re.compile(rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?={_QWORD}\b)", re.I)
+MIN_WORDS = 3
+
+
+def split_parts(text: str) -> list[tuple[str, str]]:
+    """The separate questions in `text` (one item when it asks one thing), each as (what to ask, its own
+    words): a part that leaves out what the part before it says borrows those words to be asked."""
+    sentences = [s.strip() for s in re.split(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-ZÀ-Ý])", text.strip()) if s.strip()]
+    context = [s for s in sentences if not s.endswith("?")]
+    questions = [s for s in sentences if s.endswith("?")]
+    if not questions:
+        return [(text, text)]
+    parts: list[str] = []
+    for q in questions:
+        pieces = [p.strip(" ,;") for p in _JOIN.split(q) if p.strip(" ,;?")]
+        if len(pieces) > 1 and all(len(re.findall(r"[\w']+", p)) >= MIN_WORDS for p in pieces):
+            parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
+        else:
+            parts.append(q)
+    if len(parts) < 2:
+        return [(text, text)]
+    full = [_complete(p, parts[i - 1]) if i else p for i, p in enumerate(parts)]
+    lead = " ".join(context)
+    return [(f"{lead} {f}".strip(), p) for f, p in zip(full, parts, strict=True)]
+
+
+ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it
+
+
+def _complete(part: str, previous: str) -> str:
+    """'... welk deel generalistisch in en welk deel specialistisch?': the second part leaves out what the first
+    says ("van de wijkverpleging koopt CZ in"); it is asked with the first part's words added."""
+    words = re.findall(r"[\w'’-]+", part)
+    content = [w for w in words if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)]
+    if len(content) >= ELLIPSIS_WORDS:
+        return part
+    extra = [w for w in re.findall(r"[\w'’-]+", previous) if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}]
+    return part.rstrip("?") + " " + " ".join(extra) + "?"

@@ -1,0 +1,92 @@
+"""An answer is a plan, then text.
+
+A `Plan` says what the answer is (a verdict, a value, a date, a correction, "not stated", a question back) and
+which sentences carry it; `render` writes it in the user's language: the direct answer line first, then (for a
+calculation) the calculation in one line and the assumptions that shaped it, then at most three supporting
+quotes, each with section and year. Further context and generic explanations stay in the plan (the API's
+`context` and `explanation` fields, folded away in the web page), never in the text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.domain import Citation, collapse_ws
+
+MESSAGES_PATH = Path(__file__).with_name("messages.toml")
+MAX_QUOTES = 3
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, dict[str, str]]:
+    return tomllib.loads(MESSAGES_PATH.read_text(encoding="utf-8"))
+
+
+def msg(key: str, lang: str, **values: object) -> str:
+    """A fixed sentence in the user's language, with its placeholders filled."""
+    text = _messages()[key]["en" if lang == "en" else "nl"]
+    return text.format(**values) if values else text
+
+
+@dataclass
+class Plan:
+    kind: str  # verdict | value | date | correction | not_stated | clarify | quotes | calculation | diff | help
+    line: str  # the direct answer line, in the user's language
+    quotes: list[Citation] = field(default_factory=list)  # at most MAX_QUOTES, each carries the answer
+    context: list[Citation] = field(default_factory=list)  # further context (folded)
+    calculation: str | None = None  # one line: how the value was computed
+    assumptions: list[str] = field(default_factory=list)  # only those that shaped this result
+    explanation: list[str] = field(default_factory=list)  # generic remarks (folded "toelichting")
+    parts: list[Plan] = field(default_factory=list)  # a multi-part question: one plan per part
+    refused: bool = False
+    intent: str = "clause"
+    line_quote: Citation | None = None  # the quote the answer line itself reproduces (shown once)
+
+    def all_quotes(self) -> list[Citation]:
+        if self.parts:
+            out: list[Citation] = []
+            for p in self.parts:
+                out.extend(c for c in p.all_quotes() if c not in out)
+            return out
+        return list(self.quotes)
+
+    def all_context(self) -> list[Citation]:
+        if self.parts:
+            return [c for p in self.parts for c in p.all_context()]
+        return list(self.context)
+
+
+def where(c: Citation, lang: str) -> str:
+    name = c.section if c.title == c.section else f"{c.section} {c.title}"
+    return f"§ {name} (" + ("policy" if lang == "en" else "beleid") + f" {c.year})"
+
+
+def _quote_lines(quotes: list[Citation], lang: str, line_quote: Citation | None) -> list[str]:
+    if not quotes:
+        return []
+    out = [msg("source" if len(quotes) == 1 else "sources", lang)]
+    for c in quotes[:MAX_QUOTES]:
+        if line_quote is not None and collapse_ws(c.quote) == collapse_ws(line_quote.quote):
+            out.append(f"- {where(c, lang)}")  # the answer line already reproduces this sentence
+        else:
+            out.append(f"- {where(c, lang)}: «{c.quote}»")
+    return out
+
+
+def render(plan: Plan, lang: str) -> str:
+    if plan.parts:
+        blocks = []
+        for n, part in enumerate(plan.parts, 1):
+            body = render(part, lang).split("\n")
+            body[0] = msg("part", lang, n=n, text=body[0])
+            blocks.append("\n".join(body))
+        return "\n\n".join(blocks)
+    lines = [plan.line[:1].upper() + plan.line[1:]]
+    if plan.calculation:
+        lines.append(msg("calculation", lang, text=plan.calculation))
+    lines.extend(msg("assumption", lang, text=a.rstrip(".")) for a in dict.fromkeys(plan.assumptions))
+    lines.extend(_quote_lines(plan.quotes, lang, plan.line_quote))
+    return "\n".join(line for line in lines if line)

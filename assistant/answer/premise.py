@@ -1,0 +1,87 @@
+"""Premise check: a question that states a fact as true ("De inschrijving sluit op 31 maart 2027, toch?",
+"A cooperative needs 1 FTE per 40 clients, right?") has that statement verified first. Contradicted: the answer
+opens with "Nee: volgens § X is het Y, niet Z"; supported: "Ja, ...". A statement the verifier cannot place
+changes nothing (the question is answered as asked)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.answer.plan import Plan, msg
+from assistant.domain import Citation
+from assistant.text.quantities import read
+
+_TAIL = re.compile(
+    r"[,;]?\s*(?:toch|right|correct|klopt dat|klopt het|is dat zo|is dat correct|is that right|is that correct|"
+    r"isn't it|is it not|niet waar|of niet|or not|ja|yes|zeker)\s*\?*\s*$",
+    re.I,
+)
+_HEAD = re.compile(
+    r"^\W*(?:klopt het dat|klopt het,? dat|is het zo dat|is het waar dat|is het correct dat|is it true that|"
+    r"is it correct that|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
+    r"ik heb gehoord dat|ik las dat|ik lees dat|volgens mij|as far as i know|if i understand correctly|"
+    r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
+    r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that|so|dus)\b[,:]?\s*",
+    re.I,
+)
+_QUESTION_START = re.compile(
+    r"^\W*(wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who|kun|kunt|can|could|"
+    r"mag|mogen|moet|moeten|is|are|do|does)\b",
+    re.I,
+)
+FACT_KINDS = ("count", "money", "percent", "date", "period", "range", "score")
+# a statement about the asker's own situation ("Ons plafond is 65k.") is context, not a claim about the policy
+_PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])", re.I)
+
+
+def claim_of(text: str) -> str | None:
+    """The statement a question presents as fact, or None. Only a statement with a checkable value (a number,
+    date, amount, percentage, score) or a marked premise ("..., toch?", "klopt het dat ...") is a claim."""
+    t = text.strip()
+    marked = bool(_TAIL.search(t)) or bool(_HEAD.match(t))
+    body = _HEAD.sub("", _TAIL.sub("", t)).strip(" ?")
+    if not marked:
+        sentences = [s for s in re.split(r"(?<=[.!])\s+", t) if s.strip()]
+        statements = [
+            s for s in sentences[:-1]
+            if not s.rstrip().endswith("?") and not _QUESTION_START.match(s) and not _PERSONAL.search(s)
+        ]  # fmt: skip
+        if not statements:
+            return None
+        body = " ".join(statements)
+    if not any(q.kind in FACT_KINDS for q in read(body)):
+        return None
+    return body if len(body) >= 15 else None
+
+
+def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
+    """A plan that opens with the correction (or confirmation) of the question's premise, or None."""
+    claim = claim_of(text)
+    if claim is None:
+        return None
+    from assistant.answer.verify import verify_claim
+
+    result = verify_claim(assistant, claim)
+    source = result.get("source")
+    if not source or result["verdict"] not in ("supported", "contradicted"):
+        return None
+    ct = Citation(
+        clause_id=source["clause_id"], doc=source["doc"], year=source["year"], section=_label(source),
+        title=source["title"], quote=source["quote"], line_start=source.get("line_start"), line_end=source.get("line_end"),
+    )  # fmt: skip
+    if result["verdict"] == "supported":
+        return Plan("verdict", msg("premise_right", lang, section=ct.section, year=ct.year), [ct], intent="premise:supported")
+    numbers = [d for d in result.get("differences", []) if d.get("kind") in ("number", "date") and d.get("source")]
+    if numbers:
+        d = numbers[0]
+        line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=d["source"], wrong=d["claim"])
+    else:
+        line = msg("premise_wrong_term", lang, section=ct.section, year=ct.year)
+    return Plan("correction", line, [ct], intent="premise:contradicted")
+
+
+def _label(source: dict) -> str:
+    from assistant.answer.compose import section_label
+
+    return section_label(source["clause_id"], source["section"])
