@@ -34,14 +34,20 @@ VERDICT_CONFIDENCE = 0.4  # a yes/no only from a sentence holding at least this 
 LINE_CHARS = 260
 _WH = re.compile(
     r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
-    r"what|when|how|which|where|why|who|whom|whose)(?![\w'])",
+    r"what|when|how|which|where|why|who|whom|whose)(?![\w])",
     re.I,
 )
 
 
+_HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
+
+
 def is_yes_no(question: str) -> bool:
     """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
-    "Is it true that ...?"); "Hoeveel ...?" or "Tot wanneer ...?" asks for a value instead."""
+    "Is it true that ...?"); "Hoeveel ...?", "Tot wanneer ...?" or "En als het B was?" asks for a value or an
+    outcome instead."""
+    if _HYPOTHETICAL.match(question):
+        return False
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
     asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
     last = asked_[-1] if asked_ else question

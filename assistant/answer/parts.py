@@ -12,7 +12,9 @@ _QWORD = (
     r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|"
     r"what|when|how|which|where|why|who|must|may|can|is|are|do|does|should|will)"
 )
-_JOIN = re.compile(rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?={_QWORD}\b)", re.I)
+_JOIN = re.compile(
+    rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)", re.I
+)
 MIN_WORDS = 3
 
 

@@ -170,10 +170,45 @@ class Assistant:
         scope = guards.out_of_scope(text)
         if scope:
             return self._answer(self._refusal(lang, scope), lang, notices), state.remember(Reading("clause"), lang)
+        parts = split_parts(text)
+        if len(parts) > 1:
+            return self._parts(parts, state, lang, year, notices)
         reading = follow_up(self.router, text, self.router.read(text), state)
         plan, calls, hits = self._plan(text, reading, lang, year)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
         return answer, state.remember(reading, lang)
+
+    def _parts(
+        self, parts: list[tuple[str, str]], state: ConversationState, lang: str, year: int | None, notices: list[str]
+    ) -> tuple[Answer, ConversationState]:
+        """A multi-part question: each part is understood and answered on its own (a calculation, a question back
+        or a clause answer), one answer line and its quotes per part; parts that come to the same calculation
+        are answered once."""
+        plans: list[Plan] = []
+        calls: list[ToolCall] = []
+        hits: list[SearchHit] = []
+        last = Reading("clause")
+        seen: list[tuple[str | None, dict]] = []
+        for i, (full, own) in enumerate(parts):
+            reading = self.router.read(full)
+            if i == 0:
+                reading = follow_up(self.router, full, reading, state)
+            key = (reading.tool, reading.args) if reading.kind == "tool" else None
+            if key is not None and key in seen:
+                continue
+            if key is not None:
+                seen.append(key)
+            if reading.kind in ("tool", "clarify"):
+                plan, part_calls, part_hits = self._plan(full, reading, lang, year)
+                last = reading
+            else:
+                plan, part_calls, part_hits = self._clause(full, lang, year, own), [], []
+            plans.append(plan)
+            calls.extend(part_calls)
+            hits = hits or part_hits
+        plan = plans[0] if len(plans) == 1 else Plan("parts", "", parts=plans)
+        answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in last.missing])
+        return answer, state.remember(last, lang)
 
     # ------------------------------------------------------------ plans
 
@@ -196,9 +231,6 @@ class Assistant:
                 plan.line = premise.line + "\n" + plan.line
                 plan.quotes = (premise.quotes + plan.quotes)[:3]
             return plan, [self._pending_call(reading)], hits
-        parts = split_parts(text)
-        if len(parts) > 1:
-            return Plan("parts", "", parts=[self._clause(p, lang, year, own) for p, own in parts]), [], hits
         return self._clause(text, lang, year), [], hits
 
     def _clause(self, text: str, lang: str, year: int | None, focus: str | None = None) -> Plan:

@@ -62,6 +62,7 @@ class CalculatorSpec(BaseModel):
     requires: tuple[tuple[str, ...], ...] = ()
     answers_without_inputs: bool = False
     asks_back: bool = True  # a question about the concept without any value may be answered with a question back
+    asks_required: bool = False  # only a question that asks what this calculator answers reaches it
     verdict: str | None = None  # the output field that answers a yes/no question ("voldoen we?")
     verdict_invert_if: tuple[str, ...] = ()  # question words that make the yes/no the opposite of that field
     inputs: dict[str, InputSpec]

@@ -73,7 +73,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if state is None or not state.tool or state.tool not in router.specs:
         return reading
     own_values = reading.kind in ("tool", "clarify") and bool(reading.used)
-    if own_values and reading.tool != state.tool:
+    if own_values and reading.tool != state.tool and not _OPENER.match(text):
         return reading  # another calculator with values of its own: a new question
     spec = router.specs[state.tool]
     folded = fold(text)
@@ -97,7 +97,11 @@ def _changes(
     for name in fill.stated:
         if spec.inputs[name].per_area:
             continue
-        if name in fill.args and fill.args[name] != state.args.get(name):
+        source = qs[fill.sources[name]] if name in fill.sources else None
+        if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
+            out[name] = _changed(state.args[name], fill.args[name], source.change)
+            out.setdefault("__notes__", []).append((name, state.args[name], fill.args[name], source.change, out[name]))
+        elif name in fill.args and fill.args[name] != state.args.get(name):
             out[name] = fill.args[name]
     per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
     if per_area and fill.areas:
@@ -117,6 +121,14 @@ def _changes(
     return out
 
 
+def _changed(old: float, delta: float, change: str) -> float | int:
+    """'een half fte erbij': the earlier value plus (or minus) the change, as a whole number when it is one."""
+    from decimal import Decimal
+
+    new = Decimal(str(old)) + (Decimal(str(delta)) if change == "more" else -Decimal(str(delta)))
+    return int(new) if new == new.to_integral_value() else float(new)
+
+
 def _single_count(qs: list[Quantity], fill: Any) -> Quantity | None:
     counts = [q for i, q in enumerate(qs) if i not in fill.used and q.kind == "count" and q.unit == "clients"]
     return counts[0] if len(counts) == 1 else None
@@ -134,6 +146,12 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
         areas, note = _count_there(areas, args, q)
         if note:
             assumptions.append(note)
+    for name, old, delta, change, new in changes.pop("__notes__", []):
+        sign = "+" if change == "more" else "−"
+        assumptions.append(
+            (f"{_nl(old)} {sign} {_nl(delta)} = {_nl(new)} ({_label(name, 'nl')})",
+             f"{_nl(old, 'en')} {sign} {_nl(delta, 'en')} = {_nl(new, 'en')} ({_label(name, 'en')})")
+        )  # fmt: skip
     if "__bare__" in changes:
         q = changes.pop("__bare__")
         key = _closest_numeric(spec, args, q)

@@ -203,6 +203,7 @@ class Fill:
     stated: list[str] = field(default_factory=list)
     assumptions: list[tuple[str, str]] = field(default_factory=list)
     areas: list[Area] | None = None
+    sources: dict[str, int] = field(default_factory=dict)  # input -> index of the quantity that filled it
 
 
 def _fits_kind(inp: InputSpec, q: Quantity) -> bool:
@@ -221,7 +222,7 @@ def _fits_kind(inp: InputSpec, q: Quantity) -> bool:
     if inp.kind == "percent":
         return q.kind == "percent"
     if inp.kind == "date":
-        return q.kind == "date" or (q.kind == "period" and q.value[0] == q.value[1])
+        return q.kind in ("date", "period")
     if inp.kind == "score":
         return q.kind == "score"
     return False
@@ -234,8 +235,8 @@ def _year_ok(inp: InputSpec, q: Quantity) -> bool:
 
 
 def _value(inp: InputSpec, q: Quantity) -> Any:
-    if inp.kind == "date":
-        d = q.value if q.kind == "date" else q.value[0]
+    if inp.kind == "date":  # a month ("in augustus") counts as its last day: the latest it can mean
+        d = q.value if q.kind == "date" else q.value[1]
         return d.isoformat()
     if inp.kind == "score":
         return q.value
@@ -264,7 +265,8 @@ def _candidates(spec: CalculatorSpec, qs: list[Quantity], taken: set[int]) -> li
                 continue  # a bare number is an amount only with a cue ("plafond 800.000")
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
                 continue
-            out.append((1.0 + cue + (0.2 if q.kind != "number" else 0.0), name, i))
+            plain = 0.3 if q.bound in (None, "approx") else 0.0  # "over de 80% heen (inmiddels 82%)": 82 is the figure
+            out.append((1.0 + cue + plain + (0.2 if q.kind != "number" else 0.0), name, i))
     return sorted(out, key=lambda c: (-c[0], c[2]))
 
 
@@ -309,6 +311,7 @@ def assign(
         fill.args[name] = _value(inp, q)
         fill.used.add(i)
         fill.stated.append(name)
+        fill.sources[name] = i
         filled.add(name)
         if inp.unyeared and not q.years and (inp.assume_nl or inp.assume_en):
             fill.assumptions.append((inp.assume_nl or "", inp.assume_en or ""))
@@ -435,7 +438,7 @@ class Router:
     def _decide(
         self, spec: CalculatorSpec, fill: Fill, qs: list[Quantity], folded: str, asks: bool, score: float
     ) -> Reading | None:
-        if any(has_phrase(folded, p) for p in spec.not_if):
+        if any(has_phrase(folded, p) for p in spec.not_if) or (spec.asks_required and not asks):
             return None
         if not fill.used and (not spec.asks_back or asked(" ".join([folded])) is not None):
             return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")

@@ -38,14 +38,18 @@ def concept_vocabulary() -> dict[str, Any]:
     """The concept vocabulary (vocabulary.toml): everyday Dutch/English word -> the policy's words, the
     colloquial words replaced by them, and compound parts. One table for retrieval and the router."""
     data = tomllib.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    terms = {fold(k): v for k, v in data["terms"].items()}
     return {
-        "terms": {fold(k): v for k, v in data["terms"].items()},
+        "terms": terms,
+        # English inflections reach the same entry: registering / registered -> register
+        "stems": {_en_stemmer.stemWord(k): v for k, v in terms.items() if k.isalpha()},
         "replaced": {fold(w) for w in data["replaced"]["words"]},
         "compound_parts": set(data["compound_parts"]["words"]),
     }
 
 
 _stemmer = Stemmer.Stemmer("dutch")
+_en_stemmer = Stemmer.Stemmer("english")
 
 
 def fold(text: str) -> str:
@@ -183,8 +187,13 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
     tokens: list[tuple[str, str | None]] = [(t, t) for t in raw_tokens(text)]
     if expand:
         vocab = concept_vocabulary()
-        terms, replaced = vocab["terms"], vocab["replaced"]
-        extra = [(g, None) for t, _ in tokens if t in terms for g in raw_tokens(terms[t])]
+        terms, replaced, stems = vocab["terms"], vocab["replaced"], vocab["stems"]
+        extra = [
+            (g, None)
+            for t, _ in tokens
+            if (entry := terms.get(t) or (stems.get(_en_stemmer.stemWord(t)) if t.isalpha() and len(t) > 4 else None))
+            for g in raw_tokens(entry)
+        ]
         tokens = [(t, src) for t, src in tokens if t not in replaced] + extra
     for t, src in tokens:
         if t in STOPWORDS or len(t) < 2:

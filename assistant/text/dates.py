@@ -53,11 +53,19 @@ RELATIVE_DAY = {
     "eindje": 0,
 }  # fmt: skip; 0 = the last day of the month
 _REL_RE = "|".join(sorted((re.escape(k) for k in RELATIVE_DAY), key=len, reverse=True))
-_TO = r"(?:-|–|—|t/m|tot\s+en\s+met|tot|tm|through|to|until|till|and|en)"
+_TO = r"(?:-|–|—|t/m|tot\s+en\s+met|tot|tm|through|to|until|till)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})\b")),
     ("dmy", re.compile(rf"(?<![\d.,])(?P<d>{_DAY})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<y>{_YEAR}|\d{{2}})(?![\d])")),
+    (
+        "range_named",
+        re.compile(
+            rf"(?:(?<=\btussen\s)|(?<=\bbetween\s))(?P<d1>{_DAY}){_ORD}\s*(?:(?P<m1>{MONTH_RE})\s*(?P<y1>{_YEAR})?\s*)?(?:en|and)\s*"
+            rf"(?P<d2>{_DAY}){_ORD}\s+(?P<m2>{MONTH_RE})(?:\s+(?P<y2>{_YEAR}))?\b",
+            re.I,
+        ),
+    ),
     (
         "range_named",
         re.compile(
@@ -121,14 +129,20 @@ def _last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
-def _year_for(text: str, pos: int, default: int) -> int:
-    """The year written after `pos` (within the sentence) or else the last one before it, else `default`."""
-    sentence_end = re.search(r"[.?!\n]", text[pos:])
-    after = text[pos : pos + (sentence_end.start() if sentence_end else len(text))]
-    m = re.search(rf"\b({_YEAR})\b", after)
+YEAR_AFTER_CHARS = 12  # "half september, 2027", "15 maart (2027)": a year this close after a date is its year
+YEAR_BEFORE_CHARS = 60  # "in 2027 zaten we half augustus op 88%": a year this close before, in the same sentence
+
+
+def _year_for(text: str, pos: int, default: int, start: int | None = None) -> int:
+    """The year written right after a date, or one shortly before it in the same sentence, else `default`
+    ("half augustus zaten we op 88% en we hadden een A in 2026": 2026 is the score's year, not the date's)."""
+    m = re.match(rf"[\s,(]*({_YEAR})\b", text[pos : pos + YEAR_AFTER_CHARS])
     if m:
         return int(m.group(1))
-    before = re.findall(rf"\b({_YEAR})\b", text[:pos])
+    begin = start if start is not None else pos
+    head = text[max(0, begin - YEAR_BEFORE_CHARS) : begin]
+    head = re.split(r"[.?!\n]", head)[-1]
+    before = re.findall(rf"\b({_YEAR})\b", head)
     return int(before[-1]) if before else default
 
 
@@ -139,7 +153,7 @@ def _full_year(y: str) -> int:
 def _mention(kind: str, m: re.Match[str], text: str, default: int) -> DateMention | None:
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") and len(g["y"]) == 4 else (_full_year(g["y"]) if g.get("y") else None)
-    year = y if y is not None else _year_for(text, m.end(), default)
+    year = y if y is not None else _year_for(text, m.end(), default, m.start())
     span = (m.start(), m.end(), m.group(0))
     if kind in ("iso", "dmy", "dm_numeric"):
         d = _safe(year, int(g["m"]), int(g["d"]))

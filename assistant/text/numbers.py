@@ -251,8 +251,9 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
 
 
 _ONE_NOUN = re.compile(
-    r"^\s+(?:cz-?)?(?:cli[eë]nt\b|client\b|patient\b|pati[eë]nt\b|postcodegebied|gebied\b|area\b|fte\b|uur\b|hour\b"
-    r"|zorgaanbieder\b|provider\b|inschrijving\b|registration\b|keer\b|time\b|procent\b|percent\b)",
+    r"^\s+(?:more\s+|extra\s+|meer\s+|additional\s+)?(?:full-time\s+|fulltime\s+|voltijds\s+)?(?:cz-?)?(?:cli[eë]nt\b|client\b|patient\b|pati[eë]nt\b|postcodegebied|gebied\b|area\b|fte\b|uur\b|hour\b"
+    r"|zorgaanbieder\b|provider\b|inschrijving\b|registration\b|keer\b|time\b|procent\b|percent\b|case\s*manager\b|"
+    r"casemanager\b|verpleegkundige\b|nurse\b|medewerker\b|employee\b)",
     re.IGNORECASE,
 )
 

@@ -48,6 +48,8 @@ class Quantity:
     explicit_year: bool = True  # dates: the year was written
     digits: bool = True  # written with digits (a year or postcode is only ever written with digits)
     ratio: int | None = None  # "1 fte per 40 cliënten": both sides carry the same ratio number (its position)
+    change: str | None = None  # "more" / "less": a change to a value stated before ("een half fte erbij")
+    inferred_unit: bool = False  # the unit was carried over from a sibling in the sentence ("12.000 uur, waarvan 7.000 ...")
 
     @property
     def number(self) -> Decimal | None:
@@ -68,6 +70,8 @@ class Lexicon:
     score_context: set[str]
     relative_years: dict[str, int]
     both_years: list[str]
+    more: list[str] = field(default_factory=list)
+    less: list[str] = field(default_factory=list)
     unit_of: dict[str, str] = field(default_factory=dict)
 
     def unit_for(self, word: str) -> str | None:
@@ -98,6 +102,8 @@ def lexicon() -> Lexicon:
         score_context={fold(w) for w in data["scores"]["context"]},
         relative_years={fold(k): int(v) for k, v in data["relative_years"].items()},
         both_years=[fold(p) for p in data["both_years"]["words"]],
+        more=[fold(p) for p in data["change"]["more"]],
+        less=[fold(p) for p in data["change"]["less"]],
     )
     lex.unit_of = {w: name for name, words in units.items() for w in words}
     return lex
@@ -299,7 +305,13 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
         if letter == "A" and sentence_start and not explicit and re.match(r"\s+[a-z]", text[m.end() :]):
             continue  # "A cooperative needs ...": the English article
-        if explicit or (context_near and (after_ok or before_ok)) or (has_context and after_ok and before_ok):
+        year_next = re.match(r"\s+(?:in|voor|for)\s+20\d\d\b", folded[m.end() :]) or re.search(
+            r"\b(?:in|voor|for)\s+20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also)\s+){0,2}$",
+            folded[max(0, m.start() - 25) : m.start()],
+        )
+        if explicit or (context_near and (after_ok or before_ok)) or (has_context and after_ok and before_ok) or (
+            year_next and (after_ok or before_ok)
+        ):
             out.append((m.start(), m.end(), letter))
     return out
 
@@ -385,11 +397,48 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         if not any(s <= m.start() < e for s, e in taken):
             add(Quantity("ordinal", ordinal_value(m.group(1)), m.start(), m.end(), text[m.start() : m.end()]))
     out.sort(key=lambda q: q.start)
-    return tuple(_ratios(_with_years(out, folded, lex), folded))
+    out = [replace(q, change=_change(folded, q, lex)) if q.kind in ("count", "number", "money", "percent") else q for q in out]
+    return tuple(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded))
+
+
+def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
+    """'een half fte erbij', '2 extra cliënten', 'one more case manager', '3 cliënten minder'."""
+    before = folded[max(0, q.start - 12) : q.start]
+    after = folded[q.end : q.end + 14]
+    inside = folded[q.start : q.end]
+    for kind, words in (("more", lex.more), ("less", lex.less)):
+        if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):
+            return kind
+    for kind, words in (("more", lex.more), ("less", lex.less)):
+        for w in words:
+            if re.match(rf"\s*{re.escape(w)}(?![\w])", after) or re.search(rf"(?<![\w]){re.escape(w)}\s*$", before):
+                return kind
+    return None
+
+
+def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
+    """A bare number gets the unit of the one counted thing its sentence names ("we leveren 12.000 uur, waarvan
+    7.000 door zzp'ers": 7.000 hours), unless the sentence names several units, or the number is a year or
+    part of a ratio."""
+    out = list(qs)
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.;!?]+", folded)]
+    for a, b in sentences:
+        inside = [i for i, q in enumerate(out) if a <= q.start < b]
+        units = {out[i].unit for i in inside if out[i].kind == "count" and out[i].unit}
+        if len(units) != 1:
+            continue
+        unit = next(iter(units))
+        if unit in ("points", "registrations", "years_count"):
+            continue
+        for i in inside:
+            q = out[i]
+            if q.kind == "number" and q.number is not None and q.ratio is None and q.number >= 1:
+                out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
+    return out
 
 
 _PER = re.compile(
-    r"^\s*(?:[a-z'\-]+\s+){0,3}?(?:per|op|for every|for each|voor elke|voor iedere|on|to|:)\s+(?:elke\s+|iedere\s+|every\s+|each\s+)?$"
+    r"^\s*(?:[a-z'\-]+\s+){0,3}?(?:per|op|for every|for each|voor elke|voor iedere|on|to)\s+(?:elke\s+|iedere\s+|every\s+|each\s+)?$"
 )
 
 
@@ -488,9 +537,13 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
     clauses = _clauses(folded)
     out = []
     scored = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
+    bound = _adjacent_years(qs, folded)
     for q in qs:
         if q not in scored:
             out.append(q)
+            continue
+        if q.start in bound:
+            out.append(replace(q, years=bound[q.start]))
             continue
         a, b = next(((a, b) for a, b in clauses if a <= q.start < b), (0, len(folded)))
         same = [s for s in scored if a <= s.start < b and s.kind == q.kind]
@@ -512,6 +565,37 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
             yrs = every
         out.append(replace(q, years=tuple(dict.fromkeys(yrs))))
     return out
+
+
+_YEAR_THEN_LETTER = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:een|a|an|ook|weer|opnieuw|again|also|nog|de|het|score|scoorden|scoorde|we|wij|scored|"
+    r"hadden|had|kregen|got)\s+){0,3}$"
+)
+_LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:in|voor|for|over)\s*$")
+
+
+def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...]]:
+    """Years written right before or right after a score letter or cost points bind to it: in "in 2026 een A en
+    in 2027 weer een A" each A has its own year."""
+    years = [q for q in qs if q.kind == "year" and q.explicit_year]
+    marks = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
+    out: dict[int, list[int]] = {}
+    last: int | None = None  # the mark the previous year bound to ("A in 2026 én 2027": both years)
+    for i, y in enumerate(years):
+        nxt = next((m for m in marks if m.start >= y.end and m.start - y.end <= 25 and m.kind == "score"), None)
+        prev = next((m for m in reversed(marks) if m.end <= y.start and y.start - m.end <= 12), None)
+        joined = i and last is not None and re.fullmatch(r"\s*(?:en|and|&|,)\s*", folded[years[i - 1].end : y.start])
+        if prev is not None and _LETTER_THEN_YEAR.match(folded[prev.end : y.start]):
+            last = prev.start
+        elif joined:
+            pass  # keeps `last`
+        elif nxt is not None and _YEAR_THEN_LETTER.match(folded[y.end : nxt.start]):
+            last = nxt.start
+        else:
+            last = None
+            continue
+        out.setdefault(last, []).append(y.value)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
 def of_kind(qs: list[Quantity], *kinds: str, unit: str | None = None) -> list[Quantity]:
