@@ -216,9 +216,12 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
     if value.kind == "date":
         d = fmt_date(value.value, lang)
         d = d if value.explicit_year else _no_year(d)
+        if value.relative:  # "medio juni" as the policy writes it, never a day it does not name
+            d = translate_months(_RELATIVE_EN.sub(lambda m: _RELATIVE_EN_WORDS[m.group(0).lower()], value.text)) if lang == "en" else value.text
         bound = value.bound or ("until" if re.search(r"\buiterlijk\b", fold(sentence)) else None)
-        word = _BOUND_WORDS.get(bound or "", ("Op", "On"))[1 if lang == "en" else 0]
-        return f"{word} {d}."
+        default = ("", "") if value.relative else ("Op", "On")
+        word = _BOUND_WORDS.get(bound or "", default)[1 if lang == "en" else 0]
+        return f"{word} {d}.".strip()
     text = _fmt_num(value, lang) + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
     if lang == "en" and value.unit in _UNITS_EN and value.kind in ("count", "range"):
         nums = [n for n in find_numbers(value.text, words=False)]
@@ -230,6 +233,10 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         word = "On average" if lang == "en" else "Gemiddeld"
     line = f"{word} {text}".strip()
     return line[:1].upper() + line[1:] + "."
+
+
+_RELATIVE_EN_WORDS = {"half": "mid-", "medio": "mid-", "midden": "mid-", "begin": "early", "eind": "end of", "einde": "end of"}
+_RELATIVE_EN = re.compile(r"\b(" + "|".join(_RELATIVE_EN_WORDS) + r")\b", re.I)
 
 
 def _whole_month(q: Quantity) -> bool:

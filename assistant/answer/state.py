@@ -42,6 +42,7 @@ class AreaSlot(BaseModel):
 class ConversationState(BaseModel):
     tool: str | None = None
     args: dict[str, Any] = Field(default_factory=dict)
+    stated: list[str] = Field(default_factory=list)  # the arguments the user gave (the rest are defaults)
     areas: list[AreaSlot] | None = None
     assumptions: list[tuple[str, str]] = Field(default_factory=list)
     pending: list[str] = Field(default_factory=list)  # inputs a question back asked for
@@ -56,13 +57,13 @@ class ConversationState(BaseModel):
             areas = [AreaSlot(label=a.label, count=a.count) for a in reading.areas] if reading.areas else None
             return self.model_copy(
                 update={
-                    "tool": reading.tool, "args": dict(reading.args), "areas": areas,
+                    "tool": reading.tool, "args": dict(reading.args), "areas": areas, "stated": list(reading.stated),
                     "assumptions": list(reading.assumptions), "pending": [m[0] for m in reading.missing],
                     "language": language, "turns": self.turns + 1,
                 }
             )  # fmt: skip
         return self.model_copy(
-            update={"tool": None, "args": {}, "areas": None, "assumptions": [], "pending": [], "language": language,
+            update={"tool": None, "args": {}, "stated": [], "areas": None, "assumptions": [], "pending": [], "language": language,
                     "turns": self.turns + 1}
         )  # fmt: skip
 
@@ -173,19 +174,25 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
         counts = args.pop(per_area)
         args.setdefault("total_clients", sum(counts))
         args.setdefault("postcode_areas", len(counts))
+    stated = list(dict.fromkeys([*state.stated, *changes, *([per_area] if per_area and areas else [])]))
+    if per_area and areas is not None:
+        stated = [f for f in stated if f not in ("total_clients", "postcode_areas")]
+    elif per_area:  # the list became a total over the same areas
+        stated = [f for f in stated if f != per_area] + [f for f in ("total_clients", "postcode_areas") if f in args]
+    stated = [f for f in stated if f in args]
     merged = Reading(
         "tool", spec.name, args, assumptions, quantities=reading.quantities, used=reading.used, areas=areas,
-        asks_calc=True, stated=list(changes), solve=reading.solve if reading.tool == spec.name else None,
+        asks_calc=True, stated=stated, solve=reading.solve if reading.tool == spec.name else None,
     )  # fmt: skip
-    missing = Router._missing(spec, _FillView(args))
-    if not any(all(f in args for f in alt) for alt in spec.requires):
+    missing = Router._missing(spec, _FillView(args, stated))
+    if not any(all(f in stated for f in alt) for alt in spec.requires):
         merged.kind, merged.missing = "clarify", missing
     return merged
 
 
 class _FillView:
-    def __init__(self, args: dict) -> None:
-        self.args = args
+    def __init__(self, args: dict, stated: list[str]) -> None:
+        self.args, self.stated = args, stated
 
 
 def _update_areas(old: list[Area] | None, new: list[Area]) -> list[Area]:

@@ -78,9 +78,25 @@ def phrase_at(folded: str, phrase: str) -> list[int]:
 _NEG_BEFORE = re.compile(r"(?:\bniet|\bgeen|\bnooit|\bnot|\bno|\bnever|\bzonder|\bwithout|n't)\s+(?:\w+\s+){0,2}$")
 
 
+NEAR_WORDS = 8  # "belasting ~ achterstand": both within this many words of each other
+
+
 def affirmed(folded: str, phrase: str) -> bool:
-    """The phrase occurs without a negation right before it ("geen nieuwe aanbieder" does not affirm "nieuwe")."""
+    """The phrase occurs without a negation right before it ("geen nieuwe aanbieder" does not affirm "nieuwe");
+    "a ~ b" is two words (or word starts) near each other in either order ("achterstand bij de Belastingdienst")."""
+    if "~" in phrase:
+        return _near(folded, *(p.strip() for p in phrase.split("~", 1)))
     return any(not _NEG_BEFORE.search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
+
+
+def _near(folded: str, a: str, b: str) -> bool:
+    words = re.findall(r"[\w'-]+", folded)
+    a_words, b_words = fold(a).split(), fold(b).split()
+
+    def hits(parts: list[str]) -> list[int]:
+        return [i for i in range(len(words)) if all(p in words[i + k] if i + k < len(words) else False for k, p in enumerate(parts))]
+
+    return any(abs(i - j) <= NEAR_WORDS for i in hits(a_words) for j in hits(b_words))
 
 
 def negated_phrase(folded: str, phrase: str) -> bool:
@@ -266,7 +282,8 @@ def _candidates(spec: CalculatorSpec, qs: list[Quantity], taken: set[int]) -> li
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
                 continue
             plain = 0.3 if q.bound in (None, "approx") else 0.0  # "over de 80% heen (inmiddels 82%)": 82 is the figure
-            out.append((1.0 + cue + plain + (0.2 if q.kind != "number" else 0.0), name, i))
+            base = 0.5 if inp.cues and cue == 0 else 1.0  # an input that names its cues takes an uncued value last
+            out.append((base + cue + plain + (0.2 if q.kind != "number" else 0.0), name, i))
     return sorted(out, key=lambda c: (-c[0], c[2]))
 
 
@@ -297,8 +314,43 @@ def assign(
                 fill.areas, fill.args[name] = areas, [a.count for a in areas]
                 fill.used |= used
                 fill.stated.append(name)
+    _greedy(spec, qs, fill, _complete_first(spec, _candidates(spec, qs, fill.used | rule_side), set(fill.args)))
+    _years_shared(spec, qs, fill)
+    for name, inp in spec.inputs.items():
+        if name in fill.args:
+            continue
+        _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years)
+    return fill
+
+
+def _complete_first(
+    spec: CalculatorSpec, candidates: list[tuple[float, str, int]], filled: set[str]
+) -> list[tuple[float, str, int]]:
+    """The candidates in the order that completes an alternative of `requires`: when "3.400" could be zzp hours
+    or subcontracted hours, the reading that together with "6.800 uur" makes a whole calculation wins. Of the
+    alternatives that can be completed, the one whose values fit their cues best."""
+    best: tuple[float, list] | None = None
+    for alt in spec.requires:
+        chosen = [c for c in candidates if c[1] in alt]
+        taken_q: set[int] = set()
+        taken_f: set[str] = set(filled)
+        score = 0.0
+        for c in chosen:
+            if c[1] in taken_f or c[2] in taken_q:
+                continue
+            taken_f.add(c[1])
+            taken_q.add(c[2])
+            score += c[0]
+        if not all(f in taken_f for f in alt):
+            continue
+        if best is None or score > best[0]:
+            best = (score, [c for c in chosen] + [c for c in candidates if c[1] not in alt])
+    return best[1] if best else candidates
+
+
+def _greedy(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, candidates: list[tuple[float, str, int]]) -> None:
     filled: set[str] = set(fill.args)
-    for _, name, i in _candidates(spec, qs, fill.used | rule_side):
+    for _, name, i in candidates:
         inp = spec.inputs[name]
         if name in filled:
             continue
@@ -315,12 +367,6 @@ def assign(
         filled.add(name)
         if inp.unyeared and not q.years and (inp.assume_nl or inp.assume_en):
             fill.assumptions.append((inp.assume_nl or "", inp.assume_en or ""))
-    _years_shared(spec, qs, fill)
-    for name, inp in spec.inputs.items():
-        if name in fill.args:
-            continue
-        _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years)
-    return fill
 
 
 def _years_shared(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
@@ -443,7 +489,8 @@ class Router:
         if not fill.used and (not spec.asks_back or asked(" ".join([folded])) is not None):
             return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")
         solve = next((s for s in spec.solve.values() if any(has_phrase(folded, a) for a in s.asks)), None)
-        complete = [alt for alt in spec.requires if all(f in fill.args for f in alt)]
+        stated = set(fill.stated)
+        complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
         personal = bool(PERSONAL.search(folded))
         has_values = bool(fill.used) or any(spec.inputs[f].kind in ("flag", "choice") for f in fill.stated)
         if not has_values and not (asks and personal and solve is None and spec.requires):
@@ -462,13 +509,16 @@ class Router:
     @staticmethod
     def _missing(spec: CalculatorSpec, fill: Fill) -> list[tuple[str, str, str]]:
         """What completes the alternative of `requires` that is closest to complete."""
-        alts = sorted(spec.requires, key=lambda alt: (sum(f not in fill.args for f in alt), -len(alt)))
+        stated = set(getattr(fill, "stated", fill.args))
+        alts = sorted(spec.requires, key=lambda alt: (sum(f not in stated for f in alt), -len(alt)))
         if not alts:
             return []
         out = []
         for f in alts[0]:
-            if f in fill.args:
+            if f in stated:
                 continue
             inp = spec.inputs[f]
-            out.append((f, inp.ask_nl or f, inp.ask_en or inp.ask_nl or f))
+            nl = inp.ask_nl or (f"Wat is {inp.label_nl}?" if inp.label_nl else f)
+            en = inp.ask_en or (f"What is {inp.label_en}?" if inp.label_en else nl)
+            out.append((f, nl, en))
         return out

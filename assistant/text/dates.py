@@ -108,6 +108,7 @@ class DateMention:
     text: str
     precision: str = "day"
     explicit_year: bool = True
+    relative: bool = False  # "half september", "begin oktober": the day is read, not written
 
     @property
     def is_period(self) -> bool:
@@ -165,7 +166,7 @@ def _mention(kind: str, m: re.Match[str], text: str, default: int) -> DateMentio
         month = MONTHS[g["m"].lower().rstrip(".")]
         day = RELATIVE_DAY[g["rel"].lower()] or _last_day(year, month)
         d = _safe(year, month, day)
-        return DateMention(d, None, *span, explicit_year=y is not None) if d else None
+        return DateMention(d, None, *span, explicit_year=y is not None, relative=True) if d else None
     if kind in ("month", "month_year"):
         month = MONTHS[g["m"].lower().rstrip(".")]
         first, last = _safe(year, month, 1), _safe(year, month, _last_day(year, month))

@@ -28,7 +28,7 @@ from assistant.text.dates import find_dates
 from assistant.text.numbers import NumberMention, find_fractions, find_numbers, ordinal_value
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
-WINDOW = 6  # words of context kept on each side of a quantity
+WINDOW = 8  # words of context kept on each side of a quantity
 UNIT_GAP = 3  # filler words allowed between a number and its unit word
 
 
@@ -46,6 +46,7 @@ class Quantity:
     before: tuple[str, ...] = ()  # folded words before it (nearest last), same sentence
     after: tuple[str, ...] = ()  # folded words after it (nearest first), same sentence
     explicit_year: bool = True  # dates: the year was written
+    relative: bool = False  # dates: "half september" (the day is read, not written)
     digits: bool = True  # written with digits (a year or postcode is only ever written with digits)
     ratio: int | None = None  # "1 fte per 40 cliënten": both sides carry the same ratio number (its position)
     change: str | None = None  # "more" / "less": a change to a value stated before ("een half fte erbij")
@@ -155,19 +156,34 @@ def _index_at(tokens: list[_Tok], pos: int) -> int:
     return next((i for i, t in enumerate(tokens) if t.start >= pos), len(tokens))
 
 
-def _context(tokens: list[_Tok], start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _context(
+    tokens: list[_Tok], start: int, end: int, asides: list[tuple[int, int]] = ()  # type: ignore[assignment]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words around a quantity in its sentence, nearest first; words in a parenthesis that does not hold the
+    quantity are skipped ("onderaannemers (incl. 2 zzp'ers) er 3.400": the cue is "onderaannemers")."""
     i, j = _index_at(tokens, start), _index_at(tokens, end)
+    skip = [(a, b) for a, b in asides if not (a <= start < b)]
+
+    def kept(t: _Tok) -> bool:
+        return not any(a <= t.start < b for a, b in skip)
+
     before: list[str] = []
-    for t in reversed(tokens[max(0, i - WINDOW * 2) : i]):
+    for t in reversed(tokens[max(0, i - WINDOW * 3) : i]):
         if t.text in _SENTENCE_STOP:
             break
-        before.append(t.text)
+        if kept(t):
+            before.append(t.text)
     after: list[str] = []
-    for t in tokens[j : j + WINDOW * 2]:
+    for t in tokens[j : j + WINDOW * 3]:
         if t.text in _SENTENCE_STOP:
             break
-        after.append(t.text)
+        if kept(t):
+            after.append(t.text)
     return tuple(reversed(before[:WINDOW])), tuple(after[:WINDOW])
+
+
+def _asides(folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", folded)]
 
 
 # ---------------------------------------------------------------- typing a number
@@ -176,7 +192,6 @@ def _context(tokens: list[_Tok], start: int, end: int) -> tuple[tuple[str, ...],
 _SECTION_BEFORE = re.compile(
     r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|\bniveau|\blevel|\bpagina|\bpage|\bp\.)\s*$"
 )
-_POSTCODE_TAIL = re.compile(r"^\s?[a-z]{2}\b(?!\w)")
 _POSTCODE_WORD = re.compile(r"(?:postcode\w*|\bpc\b|zip\w*|postal code)[^.;!?\d]{0,30}$")
 _KEYED = re.compile(r"^\s*(?:->|=>|→|:|=)\s*\d")
 _COUNT_IN = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[a-z'\-]+\s+){0,2}(?:in|op|bij|at|binnen|voor)\s*$")
@@ -195,13 +210,14 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon) -> tuple[str | None,
     return None, end
 
 
-def _is_postcode(m: NumberMention, folded: str, lex: Lexicon) -> bool:
+_POSTCODE_LETTERS = re.compile(r"^\s?[A-Z]{2}\b")
+
+
+def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") -> bool:
     if not m.digits or not re.fullmatch(r"[1-9]\d{3}", m.raw):
         return False
-    if _POSTCODE_TAIL.match(folded[m.end :]) and folded[m.end : m.end + 3].strip()[:2].isalpha():
-        rest = folded[m.end :].lstrip()[:2]
-        if rest not in ("en", "in", "op", "of", "is", "at", "to", "an", "as", "or"):
-            return True
+    if _POSTCODE_LETTERS.match(text[m.end :]):  # "5041 AB": the letters of a full postcode are capitals
+        return True
     if _POSTCODE_WORD.search(folded[max(0, m.start - 40) : m.start]):
         return True
     if _KEYED.match(folded[m.end :]):
@@ -237,7 +253,9 @@ def _negated(folded: str, start: int, lex: Lexicon) -> bool:
     return not any(tail.endswith(p) or f"{p} " in tail + " " for p in lex.not_denial)
 
 
-def _typed(m: NumberMention, folded: str, tokens: list[_Tok], lex: Lexicon) -> tuple[str, str | None, int, Any]:
+def _typed(
+    m: NumberMention, folded: str, tokens: list[_Tok], lex: Lexicon, text: str = ""
+) -> tuple[str, str | None, int, Any]:
     """(kind, unit, end, value) of a number mention."""
     after = folded[m.end : m.end + 12].lstrip()
     before_word = re.findall(r"[\w€']+|€", folded[max(0, m.start - 12) : m.start])
@@ -260,7 +278,7 @@ def _typed(m: NumberMention, folded: str, tokens: list[_Tok], lex: Lexicon) -> t
             m.end + (len(folded[m.end :]) - len(folded[m.end :].lstrip())) + len(money_word.group(0)),
             m.value,
         )
-    if _is_postcode(m, folded, lex):
+    if _is_postcode(m, folded, lex, text):
         return "postcode", None, m.end, m.raw
     unit, unit_end = _unit_after(tokens, m.end, lex)
     if unit:
@@ -357,8 +375,10 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
+    asides = _asides(folded)
+
     def add(q: Quantity) -> None:
-        before, after = _context(tokens, q.start, q.end)
+        before, after = _context(tokens, q.start, q.end, asides)
         out.append(replace(q, before=before, after=after))
         taken.append((q.start, q.end))
 
@@ -366,7 +386,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         kind = "period" if d.is_period or d.precision == "month" else "date"
         value = (d.first, d.last) if kind == "period" else d.first
         bound = _bound(folded, d.start, lex, dated=True)
-        add(Quantity(kind, value, d.start, d.end, d.text, bound=bound, explicit_year=d.explicit_year))
+        add(Quantity(kind, value, d.start, d.end, d.text, bound=bound, explicit_year=d.explicit_year, relative=d.relative))
     for m in _CLOCK.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
             add(Quantity("time", m.group(0), m.start(), m.end(), m.group(0)))
@@ -377,7 +397,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     for m in mentions:
         if _SECTION_BEFORE.search(folded[max(0, m.start - 15) : m.start]) and m.digits:
             continue  # "§ 3", "niveau 6", "bijlage 1": a reference, not a quantity
-        kind, unit, end, value = _typed(m, folded, tokens, lex)
+        kind, unit, end, value = _typed(m, folded, tokens, lex, text)
         typed.append((m, kind, unit, end, value))
     typed = _ranges(_more_postcodes(typed, folded), folded)
     for m, kind, unit, end, value in typed:
@@ -416,20 +436,24 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
     return None
 
 
+_NOT_CARRIED = {"points", "registrations", "years_count", "staff", "providers"}
+
+
 def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
     """A bare number gets the unit of the one counted thing its sentence names ("we leveren 12.000 uur, waarvan
     7.000 door zzp'ers": 7.000 hours), unless the sentence names several units, or the number is a year or
     part of a ratio."""
     out = list(qs)
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.;!?]+", folded)]
+    everywhere = {q.unit for q in qs if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED}
     for a, b in sentences:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
-        units = {out[i].unit for i in inside if out[i].kind == "count" and out[i].unit}
+        units = {out[i].unit for i in inside if out[i].kind == "count" and out[i].unit and out[i].unit not in _NOT_CARRIED}
+        if not units and len(everywhere) == 1:  # "We leveren 6.800 uur. Daarvan doen onderaannemers er 3.400."
+            units = everywhere
         if len(units) != 1:
             continue
         unit = next(iter(units))
-        if unit in ("points", "registrations", "years_count"):
-            continue
         for i in inside:
             q = out[i]
             if q.kind == "number" and q.number is not None and q.ratio is None and q.number >= 1:
