@@ -10,7 +10,10 @@ from pydantic import BaseModel, Field, ValidationError
 
 from assistant.errors import InvalidInput
 
-Kind = Literal["clause_lookup", "calculation", "eligibility", "deadline", "version_diff", "out_of_scope", "adversarial"]
+Kind = Literal[
+    "clause_lookup", "calculation", "eligibility", "deadline", "version_diff", "out_of_scope", "adversarial",
+    "false_premise", "multi_part",
+]  # fmt: skip
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 
 
@@ -35,12 +38,18 @@ class ToolSpec(BaseModel):
 class EvalItem(BaseModel):
     id: str
     question: str
+    conversation: list[str] = Field(default_factory=list)  # earlier user turns of the same chat, asked first
     persona: str = "provider"
+    language: Literal["nl", "en"] | None = None
     kind: Kind
+    verdict: Literal["yes", "no"] | None = None  # the right answer to a yes/no question
+    answer_line: list[str] = Field(default_factory=list)  # facts the first line of a good answer states
     expected_sources: list[ExpectedSource] = Field(default_factory=list)
+    relevant_sections: list[str] = Field(default_factory=list)  # sections whose quotes bear on the question
     must_include: list[str] = Field(default_factory=list)
     must_not_include: list[str] = Field(default_factory=list)
     tool: ToolSpec | None = None
+    asks_back: bool = False  # a value the answer needs is missing: the right answer asks for it
     should_refuse: bool = False
     notes: str = ""
 

@@ -20,6 +20,18 @@ ANSWER_COLUMNS = [
     "ask_p50_ms",
     "ask_p95_ms",
 ]
+PLAN_COLUMNS = [
+    "n_items",
+    "answer_line_facts",
+    "verdict_first",
+    "premise_corrected",
+    "quote_relevance",
+    "quotes_per_answer",
+    "tool_args_correct",
+    "ask_back_precision",
+    "ask_back_recall",
+    "follow_up_correctness",
+]
 CHART_METRICS = [
     "recall_at_k",
     "all_sources_hit",
@@ -83,6 +95,7 @@ def markdown(report: dict) -> str:
     ]
     if "answer_correctness" in report["metrics"]:
         parts += ["", "## Answers", "", metrics_table(report, ANSWER_COLUMNS)]
+        parts += ["", "## Answer first", "", metrics_table(report, PLAN_COLUMNS)]
     if report.get("thresholds"):
         parts += ["", "## Thresholds", ""]
         parts += [f"- {line}" for line in report["thresholds"]["violations"]] or ["- all thresholds met"]

@@ -56,9 +56,21 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float, str | None]:
     return result, round((time.perf_counter() - started) * 1000, 2), error
 
 
-def _ask(assistant: Any, question: str, mode: str, limit_s: float | None) -> Callable[[], Answer]:
-    accepts_mode = "mode" in inspect.signature(assistant.ask).parameters
-    call = (lambda: assistant.ask(question, mode=mode)) if accepts_mode else (lambda: assistant.ask(question))
+def _ask(assistant: Any, item: EvalItem, mode: str, limit_s: float | None) -> Callable[[], Answer]:
+    """Ask the item's question; a conversation item first asks its earlier turns in the same conversation."""
+    params = inspect.signature(assistant.ask).parameters
+    extra: dict[str, Any] = {"mode": mode} if "mode" in params else {}
+    if item.conversation and "conversation_id" in params:
+        extra["conversation_id"] = f"eval-{item.id}-{time.monotonic_ns()}"
+
+    def call() -> Answer:
+        for turn in item.conversation if "conversation_id" in extra else []:
+            try:
+                assistant.ask(turn, **extra)
+            except Exception:  # noqa: BLE001 - an earlier turn that fails leaves the conversation without it
+                pass
+        return assistant.ask(item.question, **extra)
+
     return lambda: limited(call, limit_s)
 
 
@@ -73,13 +85,21 @@ def _retrieval(item: EvalItem, assistant: Any, k: int, docs: _Docs) -> dict[str,
 
 def _answer_record(item: EvalItem, answer: Answer, docs: _Docs, run_tool: Any, why: str) -> dict[str, Any]:
     sources = scorers.resolve_sources(item, docs.doc_id)
+    score = scorers.score_answer(item, answer)
+    plan = scorers.score_plan(item, answer)
+    if item.asks_back:  # a value is genuinely missing: the right answer is the question back
+        score.correct = plan.asked_back and not score.forbidden
     record: dict[str, Any] = {
         "text": answer.answer,
         "mode": answer.mode,
-        "answer": scorers.to_dict(scorers.score_answer(item, answer)),
+        "answer": scorers.to_dict(score),
+        "plan": scorers.to_dict(plan),
+        "asks_back": item.asks_back,
+        "follow_up": bool(item.conversation),
         "citations": scorers.to_dict(scorers.score_citations(sources, answer.citations, docs.doc_id, docs.doc_text)),
         "cited": [f"{c.doc} {c.section}: {c.quote}" for c in answer.citations],
         "tool_calls": [c.name for c in answer.tool_calls],
+        "tool_args": [{"name": c.name, "args": c.args} for c in answer.tool_calls],
         "ungrounded_numbers": scorers.ungrounded_numbers(answer, item.question),
         "tool": None,
     }
@@ -87,7 +107,18 @@ def _answer_record(item: EvalItem, answer: Answer, docs: _Docs, run_tool: Any, w
         tool = scorers.score_tool(item.tool, run_tool, why)
         tool.called_by_pipeline = item.tool.name in record["tool_calls"]
         record["tool"] = scorers.to_dict(tool)
+        record["tool_args_right"] = (
+            None if item.asks_back else scorers.tool_args_right(item.tool, answer, _input_models())
+        )
     return record
+
+
+def _input_models() -> dict[str, Any]:
+    try:
+        from tools.registry import TOOLS  # type: ignore[import-not-found]
+    except Exception:  # noqa: BLE001 - no calculators: arguments are compared as given
+        return {}
+    return {name: spec.input_model for name, spec in TOOLS.items()}
 
 
 @dataclass(frozen=True)
@@ -110,7 +141,7 @@ def score_item(item: EvalItem, assistant: Any, opts: Options, docs: _Docs, tools
     }
     if opts.retrieval_only:
         return record
-    answer, ms, error = _timed(_ask(assistant, item.question, opts.mode, opts.ask_timeout_s))
+    answer, ms, error = _timed(_ask(assistant, item, opts.mode, opts.ask_timeout_s))
     record["ask_ms"], record["ask_error"] = ms, error
     if answer is None:  # a crash is scored as a wrong, unrefused answer without citations
         answer = Answer(answer="", refused=False)
@@ -164,6 +195,29 @@ def _answer_metrics(items: list[dict]) -> dict[str, Any]:
         "items_with_ungrounded_numbers": sum(1 for i in items if i["ungrounded_numbers"]),
         "ask_p50_ms": _pct([i["ask_ms"] for i in items], 50),
         "ask_p95_ms": _pct([i["ask_ms"] for i in items], 95),
+        **_plan_metrics(items),
+    }
+
+
+def _plan_metrics(items: list[dict]) -> dict[str, Any]:
+    """The answer-first measures: the answer line, ja/nee first, premises corrected, quotes that bear on the
+    question, the calculator and arguments the pipeline chose, questions back, follow-ups."""
+    plans = [i["plan"] for i in items if "plan" in i]
+    if not plans:
+        return {}
+    asked = [i for i in items if i.get("plan", {}).get("asked_back")]
+    quotes = [p for p in plans if p["quotes_relevant"] is not None]
+    args = [i["tool_args_right"] for i in items if i.get("tool_args_right") is not None]
+    return {
+        "answer_line_facts": _mean([float(p["line_has_facts"]) for p in plans if p["line_has_facts"] is not None]),
+        "verdict_first": _mean([float(p["verdict_first"]) for p in plans if p["verdict_first"] is not None]),
+        "premise_corrected": _mean([float(p["premise_corrected"]) for p in plans if p["premise_corrected"] is not None]),
+        "quote_relevance": _ratio(sum(p["quotes_relevant"] for p in quotes), sum(p["quotes"] for p in quotes)),
+        "quotes_per_answer": _mean([float(p["quotes"]) for p in plans]),
+        "tool_args_correct": _mean([float(a) for a in args]),
+        "ask_back_precision": _mean([float(i.get("asks_back", False)) for i in asked]),
+        "ask_back_recall": _mean([float(i["plan"]["asked_back"]) for i in items if i.get("asks_back")]),
+        "follow_up_correctness": _mean([float(i["answer"]["correct"]) for i in items if i.get("follow_up")]),
     }
 
 
@@ -224,6 +278,11 @@ def _answer_failures(item: dict) -> list[dict]:
         )
     if t and not t["called_by_pipeline"]:
         out.append(_failure(item, "tool not called by the pipeline", t["name"], item["tool_calls"]))
+    if item.get("tool_args_right") is False:
+        out.append(_failure(item, "calculator arguments", "the expected calculator and arguments", item["tool_args"]))
+    plan = item.get("plan") or {}
+    if plan.get("line_has_facts") is False:
+        out.append(_failure(item, "answer line lacks a fact", "the facts of answer_line", text.split("\n")[0]))
     if item["ungrounded_numbers"]:
         out.append(
             _failure(item, "ungrounded numbers", "numbers from a tool result or citation", item["ungrounded_numbers"])

@@ -258,3 +258,102 @@ def ungrounded_numbers(answer: Answer, question: str = "") -> list[str]:
 
 def to_dict(score: Any) -> dict[str, Any]:
     return asdict(score)
+
+
+# ---------------------------------------------------------------- the answer plan (issue: answer first)
+
+_YES = re.compile(r"^\W*(ja|yes)\b", re.I)
+_NO = re.compile(r"^\W*(nee|no|neen|let op)\b", re.I)
+
+
+def answer_line_of(answer: Answer) -> str:
+    """The direct answer line: the plan's line, or else the first line of the text that is not a notice."""
+    if answer.answer_line:
+        return answer.answer_line
+    lines = [ln.strip() for ln in answer.answer.splitlines() if ln.strip()]
+    body = [ln for ln in lines if ln not in answer.notices]
+    return body[0] if body else ""
+
+
+def _dates(text: str) -> set:
+    from assistant.text.dates import find_dates
+
+    out = set()
+    for d in find_dates(text, 2000):
+        out.add((d.first.month, d.first.day))
+        if d.last:
+            out.add((d.last.month, d.last.day))
+    return out
+
+
+def fact_in(line: str, fact: str) -> bool:
+    """`fact` is stated in `line`: as text (number-aware, see `contains`), or as the same dates in either
+    language ("28 februari 2027" = "28 February 2027")."""
+    if contains(line, fact):
+        return True
+    wanted = _dates(fact)
+    return bool(wanted) and wanted <= _dates(line)
+
+
+@dataclass
+class PlanScore:
+    line_has_facts: bool | None  # every answer_line fact is in the answer line (None: no facts given)
+    verdict_first: bool | None  # a yes/no question opens with the right ja/nee (None: not a yes/no item)
+    premise_corrected: bool | None  # a false premise: the line says no and gives the policy's figure
+    quotes: int
+    quotes_relevant: int | None  # shown quotes from a section that bears on the question
+    asked_back: bool
+
+
+def _sections(item: EvalItem) -> set[str]:
+    return set(item.relevant_sections or [s.section for s in item.expected_sources if s.section])
+
+
+def score_plan(item: EvalItem, answer: Answer) -> PlanScore:
+    line = answer_line_of(answer)
+    facts = item.answer_line
+    line_ok = all(fact_in(line, f) for f in facts) if facts else None
+    verdict = None
+    if item.verdict:
+        verdict = bool((_YES if item.verdict == "yes" else _NO).match(line))
+    premise = None
+    if item.kind == "false_premise":
+        premise = bool(_NO.match(line)) and (line_ok if line_ok is not None else True)
+    sections = _sections(item)
+    relevant = sum(1 for c in answer.citations if c.section in sections) if sections else None
+    asked = bool(answer.needs_input) and not answer.refused
+    return PlanScore(line_ok, verdict, premise, len(answer.citations), relevant, asked)
+
+
+# ---------------------------------------------------------------- the calculator the pipeline chose
+
+
+def _effective(name: str, args: dict[str, Any], models: dict[str, Any]) -> dict[str, Any]:
+    model = models.get(name)
+    if model is None:
+        return dict(args)
+    try:
+        return model.model_validate(args).model_dump(mode="json")
+    except Exception:  # noqa: BLE001 - gold or pipeline args a model rejects are compared as given
+        return dict(args)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(values_match(x, y) for x, y in zip(a, b, strict=True))
+    return values_match(a, b)
+
+
+def tool_args_right(spec: ToolSpec, answer: Answer, models: dict[str, Any]) -> bool:
+    """The pipeline ran the expected calculator with the expected arguments (defaults applied on both sides) and
+    its result has the expected values."""
+    want = _effective(spec.name, dict(spec.args), models)
+    for call in answer.tool_calls:
+        if call.name != spec.name or call.result is None:
+            continue
+        got = _effective(call.name, call.args, models)
+        if all(k in got and _same(want.get(k), got[k]) for k in spec.args) and all(
+            k in call.result and values_match(v, call.result[k]) for k, v in spec.expected.items()
+        ):
+            return True
+    return False
