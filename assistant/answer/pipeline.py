@@ -26,7 +26,7 @@ from assistant.answer.calculate import calc_plan, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render
-from assistant.answer.premise import premise_plan
+from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
 from assistant.answer.state import ConversationState, follow_up
 from assistant.answer.understand import Reading, Router
@@ -217,6 +217,10 @@ class Assistant:
         unknown = [y for y in re.findall(r"\b(20\d\d)\b", text) if y not in self._corpus_years]
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits
+        claim = claim_of(text)
+        if claim is not None and (reading.kind == "clarify" or (reading.kind == "tool" and _figures_in(reading, text, claim))):
+            # "De inschrijving sluit op 31 maart, toch?": a rule to check, not figures to calculate with
+            return self._clause(text, lang, year), [], hits
         if reading.kind == "tool" and reading.tool:
             plan, call = self._calculation(text, reading, lang, year)
             premise = premise_plan(self, text, lang)
@@ -332,6 +336,17 @@ class Assistant:
 
 
 MSG_LANGUAGE = msg("language", "en")
+
+
+def _figures_in(reading: Reading, text: str, claim: str) -> bool:
+    """Every figure the calculation would use stands in the claim about the policy ("inschrijving loopt tot 31 maart,
+    toch?"): the question checks a rule, it does not give the asker's own figures."""
+    start = text.find(claim)
+    if start < 0 or not about_the_policy(claim):
+        return False
+    end = start + len(claim)
+    used = [reading.quantities[i] for i in reading.used if i < len(reading.quantities)]
+    return all(start <= q.start and q.end <= end for q in used)
 
 
 def _unique(citations: list[Citation]) -> list[Citation]:

@@ -31,28 +31,51 @@ _QUESTION_START = re.compile(
     re.I,
 )
 FACT_KINDS = ("count", "money", "percent", "date", "period", "range", "score")
+# an unmarked statement is a claim about the policy only when it states a rule ("Nieuwe aanbieders moeten ...")
+_RULE = re.compile(
+    r"\b(moet|moeten|mag|mogen|minimaal|maximaal|ten minste|hoogstens|geldt|gelden|is verplicht|verplicht|norm|eis|regel|"
+    r"must|may|required|requires|need to|needs to|at least|at most|rule|requirement|applies)\b",
+    re.I,
+)
 # a statement about the asker's own situation ("Ons plafond is 65k.") is context, not a claim about the policy
 _PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])", re.I)
 
 
+_SINCE = re.compile(
+    r"^\W*(?:aangezien|omdat|nu|daar|since|as|given that|because|now that)\s+(?P<claim>[^,?]{12,}?),\s*(?P<rest>.+)$", re.I
+)
+
+
 def claim_of(text: str) -> str | None:
-    """The statement a question presents as fact, or None. Only a statement with a checkable value (a number,
-    date, amount, percentage, score) or a marked premise ("..., toch?", "klopt het dat ...") is a claim."""
+    """The statement a question presents as fact, or None: a marked premise ("..., toch?", "klopt het dat ...",
+    "right?"), a presupposition ("Aangezien X, ...", "Since X, how do we ...?"), or a statement before the
+    question that states a checkable value (a number, date, amount, percentage, score) about the policy."""
     t = text.strip()
-    marked = bool(_TAIL.search(t)) or bool(_HEAD.match(t))
-    body = _HEAD.sub("", _TAIL.sub("", t)).strip(" ?")
+    since = _SINCE.match(t)
+    if since:
+        return since.group("claim").strip()
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()]
+    marked_sentence = next((s for s in sentences if _TAIL.search(s) or _HEAD.match(s)), None)
+    marked = marked_sentence is not None
+    body = _HEAD.sub("", _TAIL.sub("", marked_sentence or t)).strip(" ?")
     if not marked:
         sentences = [s for s in re.split(r"(?<=[.!])\s+", t) if s.strip()]
         statements = [
             s for s in sentences[:-1]
             if not s.rstrip().endswith("?") and not _QUESTION_START.match(s) and not _PERSONAL.search(s)
+            and _RULE.search(s)
         ]  # fmt: skip
         if not statements:
             return None
         body = " ".join(statements)
-    if not any(q.kind in FACT_KINDS for q in read(body)):
+    if not marked and not any(q.kind in FACT_KINDS for q in read(body)):
         return None
     return body if len(body) >= 15 else None
+
+
+def about_the_policy(claim: str) -> bool:
+    """A claim about a rule ("de inschrijving sluit op 31 maart"), not about the asker's own situation."""
+    return not _PERSONAL.search(claim)
 
 
 def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:

@@ -218,7 +218,10 @@ def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") ->
         return False
     if _POSTCODE_LETTERS.match(text[m.end :]):  # "5041 AB": the letters of a full postcode are capitals
         return True
-    if _POSTCODE_WORD.search(folded[max(0, m.start - 40) : m.start]):
+    yearlike = 2000 <= int(m.raw) <= 2040
+    if _POSTCODE_WORD.search(folded[max(0, m.start - (12 if yearlike else 40)) : m.start]) and not (
+        yearlike and re.search(r"\b(?:in|voor|for|over|uit)\s*$", folded[max(0, m.start - 6) : m.start])
+    ):
         return True
     if _KEYED.match(folded[m.end :]):
         return True
@@ -598,27 +601,30 @@ _YEAR_THEN_LETTER = re.compile(
 _LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:in|voor|for|over)\s*$")
 
 
+_YEARS_JOIN = re.compile(r"\s*(?:,|en|and|&|t/m|tot en met)\s*(?:ook\s+|also\s+|weer\s+)?(?:in\s+|voor\s+|for\s+)?")
+
+
 def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...]]:
     """Years written right before or right after a score letter or cost points bind to it: in "in 2026 een A en
-    in 2027 weer een A" each A has its own year."""
+    in 2027 weer een A" each A has its own year; a run of years ("in 2026 én 2027", "in 2026 en ook in 2027")
+    binds as a whole."""
     years = [q for q in qs if q.kind == "year" and q.explicit_year]
     marks = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
-    out: dict[int, list[int]] = {}
-    last: int | None = None  # the mark the previous year bound to ("A in 2026 én 2027": both years)
-    for i, y in enumerate(years):
-        nxt = next((m for m in marks if m.start >= y.end and m.start - y.end <= 25 and m.kind == "score"), None)
-        prev = next((m for m in reversed(marks) if m.end <= y.start and y.start - m.end <= 12), None)
-        joined = i and last is not None and re.fullmatch(r"\s*(?:en|and|&|,)\s*", folded[years[i - 1].end : y.start])
-        if prev is not None and _LETTER_THEN_YEAR.match(folded[prev.end : y.start]):
-            last = prev.start
-        elif joined:
-            pass  # keeps `last`
-        elif nxt is not None and _YEAR_THEN_LETTER.match(folded[y.end : nxt.start]):
-            last = nxt.start
+    runs: list[list[Quantity]] = []
+    for y in years:
+        if runs and _YEARS_JOIN.fullmatch(folded[runs[-1][-1].end : y.start]):
+            runs[-1].append(y)
         else:
-            last = None
-            continue
-        out.setdefault(last, []).append(y.value)
+            runs.append([y])
+    out: dict[int, list[int]] = {}
+    for run in runs:
+        first, last = run[0], run[-1]
+        prev = next((m for m in reversed(marks) if m.end <= first.start and first.start - m.end <= 12), None)
+        nxt = next((m for m in marks if m.start >= last.end and m.start - last.end <= 25 and m.kind == "score"), None)
+        if prev is not None and _LETTER_THEN_YEAR.match(folded[prev.end : first.start]):
+            out.setdefault(prev.start, []).extend(y.value for y in run)
+        elif nxt is not None and _YEAR_THEN_LETTER.match(folded[last.end : nxt.start]):
+            out.setdefault(nxt.start, []).extend(y.value for y in run)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
