@@ -1,0 +1,614 @@
+"""Policy parameters as data: every number and date a calculator uses, with the quote it comes from.
+
+Each document may have `<manifest stem>.params.toml` beside its manifest (`corpus/wv2027.params.toml`).
+Every parameter names its clause (relative to the document: "2.3.2", "bijlage-1/1.4") and the verbatim
+quote it comes from; loading checks that the quote stands in that clause and states the value
+(`assistant.ingest.quotes`), and fails with the parameter's name and the missing quote otherwise.
+
+Reading a parameter:
+
+    from assistant.ingest.params import policy
+    p = policy().params(year)                     # a policy year, a document id ("wv<year>"), or None: current
+    p.postcode.threshold_row(contract_year)      # the 2.3.2 row: .existing, .new, .cite() -> Citation
+    p.waardemodel.limit_eur.value                # the number, with .cite() -> the quote it comes from
+    policy().postcode_row(contract_year)         # (row, the document that defines it), across documents
+
+`policy()` loads the configured corpus once (cached per corpus directory and file stamps); `load_corpus`
+attaches the same `PolicySet` as `Corpus.policy`. Nothing is read at import.
+"""
+
+from __future__ import annotations
+
+import calendar
+import threading
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from assistant.domain import Citation, Document, collapse_ws
+from assistant.errors import ConfigError, InvalidInput, NotFound
+from assistant.ingest.quotes import states_date, states_month, states_number, states_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assistant.ingest.corpus import Corpus
+
+PARAMS_SUFFIX = ".params.toml"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------- a quote, and quotes that carry values
+
+
+class Source(_Model):
+    """A verbatim quote and the clause it stands in; `cite()` gives it as a Citation."""
+
+    clause: str = Field(description="clause key relative to the document: '2.3.2', 'bijlage-1/1.4', 'voorwoord'")
+    quote: str
+    _citation: Citation | None = PrivateAttr(None)
+    NUMBERS: ClassVar[tuple[str, ...]] = ()  # fields whose value the quote must state
+    DATES: ClassVar[tuple[str, ...]] = ()
+
+    def cite(self) -> Citation:
+        if self._citation is None:
+            raise RuntimeError(f"parameter quote not resolved against the corpus: {self.quote!r}")
+        return self._citation
+
+    @property
+    def clause_id(self) -> str:
+        return self.cite().clause_id
+
+    def problems(self) -> list[str]:
+        """What the quote fails to state: the values of NUMBERS and DATES fields."""
+        out = []
+        for name in self.NUMBERS:
+            for v in _listed(getattr(self, name)):
+                if not states_number(self.quote, v):
+                    out.append(f"{name} = {v}")
+        for name in self.DATES:
+            v = getattr(self, name)
+            if v is not None and not self._states(v):
+                out.append(f"{name} = {v.isoformat()}")
+        return out
+
+    def _states(self, value: date) -> bool:
+        return states_date(self.quote, value)
+
+
+def _listed(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+class Amount(Source):
+    """A number (count, €, %, points) stated in the quote."""
+
+    value: int | float
+    NUMBERS = ("value",)
+
+
+class Day(Source):
+    """A date as the policy states it; `month_only` for "in september", `approximate` for "medio juli"."""
+
+    value: date
+    month_only: bool = False
+    approximate: bool = False
+    DATES = ("value",)
+
+    def _states(self, value: date) -> bool:
+        if self.month_only:
+            return states_month(self.quote, value)
+        return states_date(self.quote, value, approximate=self.approximate)
+
+
+class Window(Source):
+    """A period, both days inclusive ("tussen <date> en <date>")."""
+
+    start: date
+    end: date
+    DATES = ("start", "end")
+
+
+class Years(Source):
+    values: list[int]
+    NUMBERS = ("values",)
+
+
+# ---------------------------------------------------------------- one section per calculator
+
+
+class PostcodeRow(Source):
+    year: int
+    existing: int
+    new: int
+    NUMBERS = ("year", "existing", "new")
+
+    def threshold(self, provider_type: str) -> int:
+        return self.existing if provider_type == "existing" else self.new
+
+
+class ClaimsData(Source):
+    claims_year: int
+    NUMBERS = ("claims_year",)
+
+
+class Postcode(_Model):
+    thresholds: list[PostcodeRow] = Field(min_length=1)
+    table_head: Source
+    applies: Source
+    method: ClaimsData
+    consequence: Source
+    only_exception: Source
+    core_area_rule: Source
+    new_provider_rule: Source
+
+    def threshold_row(self, year: int) -> PostcodeRow | None:
+        return next((r for r in self.thresholds if r.year == year), None)
+
+
+class StaffelRow(Source):
+    percentage: int
+    NUMBERS = ("percentage",)
+
+
+class StaffelRows(_Model):
+    ceiling_free: StaffelRow
+    a_both: StaffelRow
+    a_first: StaffelRow
+    b_first_min_points: StaffelRow
+    no_score: StaffelRow
+
+
+class Staffel(_Model):
+    score_years: Years = Field(description="the two waardemodel years the table reads: [previous, policy year]")
+    min_cost_points: Amount = Field(description="score B needs at least this many cost points")
+    rows: StaffelRows
+    intro: Source
+    head: Source
+    deviate: Source
+
+    @model_validator(mode="after")
+    def _two_years(self) -> Staffel:
+        if len(self.score_years.values) != 2:
+            raise ValueError("staffel.score_years: give the two years the table reads")
+        return self
+
+
+class AdditionalPurchase(_Model):
+    threshold_pct: Amount
+    reached_before: Day
+    request_month: Day
+    sent_before: Day
+    zorgplicht: Source
+    spread: Source
+    growth: Source
+    region: Source
+    continuity: Source
+
+
+class NewProvider(_Model):
+    window: Window
+    window_timeline: Window
+    min_revenue_eur: Amount
+    max_registrations: Amount
+    min_postcode_average: Amount
+    rejected: Source
+    igj: Source
+    added_value: Source
+    white_spot: Source
+    integrity: Source
+    bijlage1: Source
+
+
+class Limit(Source):
+    """Subcontracting: at most `max_pct` % of care by subcontractors from `from_year` (default: the document's year)."""
+
+    from_year: int | None = None
+    max_pct: int
+    also: list[Source] = Field(default_factory=list, description="further quotes stating the same rule")
+    NUMBERS = ("from_year", "max_pct")
+
+
+class Subcontracting(_Model):
+    limits: list[Limit] = Field(default_factory=list)
+    schedule_intro: Source | None = None
+    schedule_name: str | None = Field(None, description="how the messages name this document's schedule (Dutch)")
+    schedule_name_en: str | None = None
+    zzp: Source | None = None
+    daughters: Source | None = None
+    not_reported: Source | None = None
+    consequence: Source | None = None
+    cooperative_exception: Source | None = None
+
+
+class Ratio(Source):
+    max_clients_per_fte: int
+    nurse: str = Field(description="the nurse as the quote names them (checked against the quote)")
+    nurse_short: str
+    nurse_en: str
+    nurse_short_en: str
+    NUMBERS = ("max_clients_per_fte",)
+
+    def problems(self) -> list[str]:
+        return super().problems() + ([] if states_text(self.quote, self.nurse) else [f"nurse = {self.nurse}"])
+
+
+class Cooperative(_Model):
+    ratio: Ratio
+    exception: Source
+
+
+class Caseload(Source):
+    min: int
+    max: int
+    NUMBERS = ("min", "max")
+
+
+class Dementia(_Model):
+    caseload: Caseload
+    head: Source
+
+
+class NamedYear(Source):
+    year_named: int
+    NUMBERS = ("year_named",)
+
+
+class Waardemodel(_Model):
+    limit_eur: Amount
+    lower: NamedYear
+    all_submit: Source
+    quality_window: Window
+    late_c: Source
+
+
+class Exclusion(_Model):
+    intro: Source
+    grounds: dict[str, Source]
+
+
+Who = Literal["provider", "cz", "region", "provider_and_cz"]
+
+
+class Deadline(_Model):
+    """A dated obligation. Exactly one of `by` (inclusive: "uiterlijk"), `before` ("vóór": the day before is
+    the last day) or `in_month` ("in september": the whole month); `start` opens a window."""
+
+    id: str
+    title: str
+    title_en: str
+    who: Who
+    when: str = Field(description="as the policy puts it (Dutch)")
+    when_en: str
+    start: date | None = None
+    by: date | None = None
+    before: date | None = None
+    in_month: date | None = None
+    approximate: bool = False
+    sources: list[Source] = Field(min_length=1)
+    keywords: list[str] = Field(default_factory=list)
+    keyword_sets: list[str] = Field(default_factory=list)
+    note: str | None = None
+    note_en: str | None = None
+
+    @model_validator(mode="after")
+    def _one_end(self) -> Deadline:
+        ends = [k for k in ("by", "before", "in_month") if getattr(self, k) is not None]
+        if len(ends) != 1:
+            raise ValueError(f"deadline {self.id}: give exactly one of by, before, in_month")
+        if self.first_day is not None and self.first_day > self.last_day:
+            raise ValueError(f"deadline {self.id}: start is after the last day")
+        return self
+
+    @property
+    def last_day(self) -> date:
+        if self.by is not None:
+            return self.by
+        if self.before is not None:
+            return self.before - timedelta(days=1)
+        m = self.in_month or date.min
+        return m.replace(day=calendar.monthrange(m.year, m.month)[1])
+
+    @property
+    def first_day(self) -> date | None:
+        return self.start or (self.in_month.replace(day=1) if self.in_month else None)
+
+    def problems(self) -> list[str]:
+        stated = {"start": self.start, "by": self.by, "before": self.before}
+        out = [
+            f"{name} = {value.isoformat()}"
+            for name, value in stated.items()
+            if value is not None
+            and not any(states_date(s.quote, value, approximate=self.approximate) for s in self.sources)
+        ]
+        if self.in_month is not None and not any(states_month(s.quote, self.in_month) for s in self.sources):
+            out.append(f"in_month = {self.in_month.isoformat()}")
+        return out
+
+
+class Deadlines(_Model):
+    items: list[Deadline] = Field(min_length=1)
+    keyword_sets: dict[str, list[str]] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list, description="assumptions about this document's deadlines (Dutch)")
+    notes_en: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_sets(self) -> Deadlines:
+        for d in self.items:
+            unknown = [k for k in d.keyword_sets if k not in self.keyword_sets]
+            if unknown:
+                raise ValueError(f"deadline {d.id}: unknown keyword_sets {unknown}; defined: {list(self.keyword_sets)}")
+        if len(self.notes) != len(self.notes_en):
+            raise ValueError("deadlines.notes and deadlines.notes_en must have the same length")
+        return self
+
+    def keywords(self, d: Deadline) -> tuple[str, ...]:
+        extra = [k for name in d.keyword_sets for k in self.keyword_sets[name]]
+        return tuple(dict.fromkeys([*d.keywords, *extra]))
+
+
+SECTIONS = (
+    "postcode",
+    "staffel",
+    "additional_purchase",
+    "new_provider",
+    "subcontracting",
+    "cooperative",
+    "dementia",
+    "waardemodel",
+    "exclusion",
+    "deadlines",
+)
+
+
+class PolicyParams(_Model):
+    """The parameters of one document. Sections the document does not define are None."""
+
+    postcode: Postcode | None = None
+    staffel: Staffel | None = None
+    additional_purchase: AdditionalPurchase | None = None
+    new_provider: NewProvider | None = None
+    subcontracting: Subcontracting | None = None
+    cooperative: Cooperative | None = None
+    dementia: Dementia | None = None
+    waardemodel: Waardemodel | None = None
+    exclusion: Exclusion | None = None
+    deadlines: Deadlines | None = None
+    _document: Document | None = PrivateAttr(None)
+    _set: PolicySet | None = PrivateAttr(None)
+    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)  # per-document objects built from these (models)
+
+    @property
+    def document(self) -> Document:
+        assert self._document is not None, "PolicyParams not loaded through load_policy"
+        return self._document
+
+    @property
+    def doc(self) -> str:
+        return self.document.id
+
+    @property
+    def year(self) -> int:
+        return self.document.year
+
+    @property
+    def policy_set(self) -> PolicySet:
+        assert self._set is not None, "PolicyParams not loaded through load_policy"
+        return self._set
+
+    @property
+    def cache(self) -> dict[str, Any]:
+        return self._cache
+
+    def section(self, name: str) -> Any:
+        """The section, or `InvalidInput` naming the documents that do define it (never another year's values)."""
+        value = getattr(self, name, None)
+        if value is None:
+            having = [f"{p.doc} ({p.year})" for p in self.policy_set.documents if getattr(p, name, None) is not None]
+            raise InvalidInput(
+                f"the {self.year} policy ({self.doc}) defines no {name.replace('_', ' ')} parameters; "
+                f"documents that do: {', '.join(having) or 'none'}",
+                details={"allowed": [p.year for p in self.policy_set.documents if getattr(p, name, None) is not None]},
+            )
+        return value
+
+    def sources(self) -> list[tuple[str, Source]]:
+        """Every quote of this document with its parameter name (e.g. `postcode.thresholds[0]`)."""
+        return list(_walk(self, ""))
+
+
+def _walk(model: BaseModel, prefix: str):
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        path = f"{prefix}{name}"
+        if isinstance(value, Source):
+            yield path, value
+        if isinstance(value, BaseModel):
+            yield from _walk(value, path + ".")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Source):
+                    yield f"{path}[{i}]", item
+                if isinstance(item, BaseModel):
+                    yield from _walk(item, f"{path}[{i}].")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, Source):
+                    yield f"{path}.{key}", item
+
+
+class PolicySet:
+    """The parameters of every document of one corpus. `params(year or doc id)`; `current` is the current policy."""
+
+    def __init__(self, documents: list[PolicyParams]) -> None:
+        self.documents = sorted(documents, key=lambda p: (p.year, p.doc))
+        for p in self.documents:
+            p._set = self
+
+    @property
+    def current(self) -> PolicyParams:
+        current = [p for p in self.documents if p.document.status == "current"]
+        return max(current or self.documents, key=lambda p: p.year)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({p.year for p in self.documents})
+
+    def params(self, key: int | str | None = None) -> PolicyParams:
+        """The parameters of the document for a policy year (int) or a document id (str); None: the current one."""
+        if key is None:
+            return self.current
+        found = [p for p in self.documents if (p.year == key if isinstance(key, int) else p.doc == key)]
+        if not found:
+            valid = ", ".join(f"{p.doc} ({p.year})" for p in self.documents)
+            raise NotFound(f"no policy document for {key!r}; valid: {valid}", details={"allowed": self.years})
+        return max(found, key=lambda p: p.document.status == "current")
+
+    def document_for(self, year: int) -> PolicyParams | None:
+        return next((p for p in reversed(self.documents) if p.year == year), None)
+
+    # ------------------------------------------------------------ rules that span documents
+
+    def postcode_row(self, year: int) -> tuple[PostcodeRow, PolicyParams]:
+        """The 2.3.2 threshold row for a contract year: from that year's own document when it states one,
+        else from the latest document that does."""
+        rows = self.postcode_rows()
+        if year not in rows:
+            raise InvalidInput(f"contract_year: no postcode threshold for {year}; known: {sorted(rows)}")
+        return rows[year]
+
+    def postcode_rows(self) -> dict[int, tuple[PostcodeRow, PolicyParams]]:
+        out: dict[int, tuple[PostcodeRow, PolicyParams]] = {}
+        for p in self._by_precedence():
+            for row in p.postcode.thresholds if p.postcode else []:
+                out.setdefault(row.year, (row, p))
+        return dict(sorted(out.items()))
+
+    def subcontracting_limits(self) -> dict[int, tuple[Limit, PolicyParams]]:
+        """Subcontracting limits by the year they take effect (a limit holds until the next one)."""
+        out: dict[int, tuple[Limit, PolicyParams]] = {}
+        for p in self._by_precedence():
+            for limit in p.subcontracting.limits if p.subcontracting else []:
+                out.setdefault(limit.from_year or p.year, (limit, p))
+        return dict(sorted(out.items()))
+
+    def _by_precedence(self) -> list[PolicyParams]:
+        """For a year stated in several documents: the document of that year first, then the newest."""
+        return sorted(self.documents, key=lambda p: p.year, reverse=True)
+
+    def postcode_precedence(self, year: int) -> list[PolicyParams]:  # pragma: no cover - documentation helper
+        own = self.document_for(year)
+        return ([own] if own else []) + [p for p in self._by_precedence() if p is not own]
+
+
+# ---------------------------------------------------------------- loading and checking
+
+
+def params_path(manifest: Path) -> Path:
+    return manifest.with_name(manifest.name.removesuffix(".toml") + PARAMS_SUFFIX)
+
+
+def read_params(path: Path) -> PolicyParams:
+    """Parse one parameter file (no corpus check yet); a file that does not exist gives empty parameters."""
+    if not path.is_file():
+        return PolicyParams()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"parameter file {path.name} is not valid TOML: {exc}") from None
+    try:
+        return PolicyParams.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"parameter file {path.name}: {where}: {err['msg']}") from None
+
+
+def resolve(params: PolicyParams, document: Document, corpus: Corpus, file_name: str) -> PolicyParams:
+    """Check every quote against its clause and the values it must state; attach the citations."""
+    params._document = document
+    for name, source in params.sources():
+        clause_id = f"{document.id}/{source.clause}"
+        clause = corpus.clause_by_id.get(clause_id)
+        if clause is None:
+            raise ConfigError(f"{file_name}: parameter {name}: clause {clause_id} is not in the corpus")
+        if not corpus.quote_in_clause(source.quote, clause_id):
+            raise ConfigError(f"{file_name}: parameter {name}: quote not found in {clause_id}: «{source.quote}»")
+        missing = source.problems()
+        if missing:
+            raise ConfigError(
+                f"{file_name}: parameter {name}: the quote does not state {', '.join(missing)}: «{source.quote}»"
+            )
+        source._citation = Citation(
+            clause_id=clause_id,
+            doc=clause.doc,
+            year=clause.year,
+            section=clause.section,
+            title=clause.title,
+            quote=collapse_ws(source.quote),
+        )
+    for d in params.deadlines.items if params.deadlines else []:
+        missing = d.problems()
+        if missing:
+            quotes = " / ".join(f"«{s.quote}»" for s in d.sources)
+            raise ConfigError(
+                f"{file_name}: parameter deadlines.{d.id}: no quote states {', '.join(missing)}: {quotes}"
+            )
+    return params
+
+
+def load_policy(corpus: Corpus, manifests: dict[str, Path]) -> PolicySet:
+    """The parameters of every document in `corpus` (`manifests`: doc id -> manifest path), checked."""
+    documents = []
+    for doc in corpus.documents:
+        path = params_path(manifests[doc.id])
+        documents.append(resolve(read_params(path), doc, corpus, path.name))
+    policy_set = PolicySet(documents)
+    _check_exclusion_grounds(policy_set)
+    return policy_set
+
+
+def _check_exclusion_grounds(policy_set: PolicySet) -> None:
+    codes = [set(p.exclusion.grounds) for p in policy_set.documents if p.exclusion]
+    if codes and any(c != codes[0] for c in codes):
+        raise ConfigError("exclusion.grounds: every document must name the same grounds (the calculator's fields)")
+
+
+# ---------------------------------------------------------------- the configured corpus, loaded once
+
+_CACHE: dict[Path, tuple[tuple, PolicySet]] = {}
+_LOCK = threading.Lock()
+
+
+def corpus_stamp(directory: Path) -> tuple:
+    """What a change of the corpus would change: names, sizes and modification times of its files."""
+    files = sorted(p for p in Path(directory).iterdir() if p.suffix in (".toml", ".txt"))
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+def remember(directory: Path, stamp: tuple, policy_set: PolicySet) -> None:
+    with _LOCK:
+        _CACHE[Path(directory).resolve()] = (stamp, policy_set)
+
+
+def policy(corpus_dir: Path | str | None = None) -> PolicySet:
+    """The parameters of the corpus in `corpus_dir` (default: the configured corpus), loaded and checked once."""
+    if corpus_dir is None:
+        from assistant.config import Settings
+
+        corpus_dir = Settings.from_env().corpus_dir
+    directory = Path(corpus_dir).resolve()
+    stamp = corpus_stamp(directory)
+    with _LOCK:
+        cached = _CACHE.get(directory)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    from assistant.ingest.corpus import load_corpus
+
+    return load_corpus(directory).policy
