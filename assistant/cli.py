@@ -246,6 +246,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Clause-by-clause differences between two policy documents; needs the corpus only, not the index."""
+    from assistant.diff import diff_documents
+    from assistant.diff.render import render_text
+    from assistant.ingest import load_corpus
+
+    diff = diff_documents(load_corpus(_settings(args).corpus_dir), args.before, args.after, args.section)
+    print(json.dumps(diff.model_dump(mode="json"), ensure_ascii=False) if args.json else render_text(diff))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from assistant.serve import run
 
@@ -329,6 +340,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("claim")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_verify)
+
+    s = sub.add_parser(
+        "diff",
+        help="what changed between two policy documents, clause by clause (aligned across renumbering)",
+        description="Align the clauses of two policy documents by heading and content (not by number) and show, "
+        "per aligned pair, the changed sentences with word-level changes ([-old-]{+new+}; '!!' marks a changed "
+        "number or level), plus added, removed and moved clauses and sentences, each with its clause and lines.",
+    )
+    s.add_argument("--from", dest="before", required=True, metavar="DOC", help="document id or year, e.g. wv2024")
+    s.add_argument("--to", dest="after", required=True, metavar="DOC", help="document id or year, e.g. wv2027")
+    s.add_argument("--section", help="only what touches this section in either document, e.g. 1.5.2 or 'Bijlage 2'")
+    s.add_argument("--json", action="store_true", help="the whole diff as JSON")
+    s.set_defaults(func=cmd_diff)
 
     s = sub.add_parser("serve", help="start the web chat and API (default http://127.0.0.1:8000)")
     s.add_argument("--host", default="127.0.0.1")

@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from assistant.domain import Clause, Document, Passage, collapse_ws
 from assistant.errors import ConfigError, InvalidInput, NotFound
@@ -28,6 +29,7 @@ class Corpus:
     passages: list[Passage]
     warnings: list[str] = field(default_factory=list)
     policy: PolicySet = field(default_factory=lambda: PolicySet([]))  # the documents' parameters (params.py)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # views other layers build once
 
     @cached_property
     def clause_by_id(self) -> dict[str, Clause]:

@@ -484,27 +484,28 @@ class PolicySet:
         return rows[year]
 
     def postcode_rows(self) -> dict[int, tuple[PostcodeRow, PolicyParams]]:
-        out: dict[int, tuple[PostcodeRow, PolicyParams]] = {}
-        for p in self._by_precedence():
-            for row in p.postcode.thresholds if p.postcode else []:
-                out.setdefault(row.year, (row, p))
-        return dict(sorted(out.items()))
+        rows = [(row.year, row, p) for p in self.documents for row in (p.postcode.thresholds if p.postcode else [])]
+        return self._by_year(rows)
 
     def subcontracting_limits(self) -> dict[int, tuple[Limit, PolicyParams]]:
         """Subcontracting limits by the year they take effect (a limit holds until the next one)."""
-        out: dict[int, tuple[Limit, PolicyParams]] = {}
-        for p in self._by_precedence():
-            for limit in p.subcontracting.limits if p.subcontracting else []:
-                out.setdefault(limit.from_year or p.year, (limit, p))
-        return dict(sorted(out.items()))
+        rows = [
+            (limit.from_year or p.year, limit, p)
+            for p in self.documents
+            for limit in (p.subcontracting.limits if p.subcontracting else [])
+        ]
+        return self._by_year(rows)
 
-    def _by_precedence(self) -> list[PolicyParams]:
-        """For a year stated in several documents: the document of that year first, then the newest."""
-        return sorted(self.documents, key=lambda p: p.year, reverse=True)
-
-    def postcode_precedence(self, year: int) -> list[PolicyParams]:  # pragma: no cover - documentation helper
-        own = self.document_for(year)
-        return ([own] if own else []) + [p for p in self._by_precedence() if p is not own]
+    @staticmethod
+    def _by_year(rows: list[tuple[int, Any, PolicyParams]]) -> dict[int, tuple[Any, PolicyParams]]:
+        """One row per year: the one stated by that year's own document, else by the newest document stating it."""
+        best: dict[int, tuple[Any, PolicyParams]] = {}
+        for year, row, p in rows:
+            held = best.get(year)
+            rank = (p.year == year, p.year)
+            if held is None or rank > (held[1].year == year, held[1].year):
+                best[year] = (row, p)
+        return dict(sorted(best.items()))
 
 
 # ---------------------------------------------------------------- loading and checking
