@@ -12,18 +12,15 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from assistant.diff.sentences import Sent, normalise, tokens
+from assistant.diff.sentences import STOP, Sent, normalise, tokens
 from assistant.domain import Clause
 
 HEADING_WEIGHT = 0.45
 THRESHOLD = 0.40  # a pair scoring less is not the same clause (2024 → 2027: partners score ≥ 0.57, others ≤ 0.32)
 OUTSIDE_THRESHOLD = 0.45  # a clause moved to another part of the document needs a clearly better match
 PARENT_BONUS = 0.1
-STOP = frozenset(
-    "de het een en van in op te voor met die dat is zijn aan bij of door als om ook niet wordt worden we wij "
-    "zij hij deze dit er naar over uit tot hun ons onze kan kunnen moet moeten wel dan zo".split()
-)
 
 
 @dataclass(frozen=True)
@@ -35,8 +32,9 @@ class Scored:
     content: float
 
 
-def _words(sentences: list[Sent]) -> Counter[str]:
-    return Counter(t for s in sentences for t in s.tokens if t not in STOP and not t.isdigit() and len(t) > 2)
+def word_bag(sentences: list[Sent]) -> Counter[str]:
+    """A clause's content words with their counts (numbers left out: they change between years)."""
+    return Counter(t for s in sentences for t in s.tokens if t in s.content and not t.isdigit())
 
 
 def _vectors(bags: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
@@ -56,6 +54,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+@lru_cache(maxsize=8192)
 def heading_similarity(a: str, b: str) -> float:
     """Word overlap of two headings, or their character similarity when that is higher."""
     ta, tb = set(tokens(a)) - STOP, set(tokens(b)) - STOP
@@ -70,14 +69,14 @@ def parent_section(section: str) -> str | None:
 def align(
     old: list[Clause],
     new: list[Clause],
-    sentences: dict[str, list[Sent]],
+    bags: dict[str, Counter[str]],
     old_outside: list[Clause] = (),  # type: ignore[assignment]
     new_outside: list[Clause] = (),  # type: ignore[assignment]
 ) -> list[Scored]:
     """One-to-one pairs (old clause, new clause), best first. `old`/`new` are the clauses of the compared parts;
     `*_outside` the rest of each document, which can only take a partner that found none inside (a move)."""
     old_outside, new_outside = list(old_outside), list(new_outside)
-    vectors = _vectors({c.id: _words(sentences.get(c.id, [])) for c in old + new + old_outside + new_outside})
+    vectors = _vectors({c.id: bags.get(c.id, Counter()) for c in old + new + old_outside + new_outside})
     pairs = [_score(a, b, vectors) for a in old for b in new]
     chosen = _with_parent_bonus(old, new, pairs, _greedy(pairs, THRESHOLD, {}, {}))
     taken_old, taken_new = {p.old for p in chosen}, {p.new for p in chosen}

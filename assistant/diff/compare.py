@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from assistant.diff.align import Scored, align, parent_section
+from assistant.diff.align import Scored, align, parent_section, word_bag
 from assistant.diff.model import (
     ChangedSentence,
     ClauseOnly,
@@ -54,6 +54,7 @@ def sentences_of(corpus: Corpus, doc: str) -> dict[str, list[Sent]]:
         clauses = [c for c in corpus.clauses if c.doc == doc]
         passages = [p for p in corpus.passages if p.doc == doc]
         cache[doc] = document_sentences(corpus.texts[doc], clauses, passages)
+        corpus.derived.setdefault("diff.bags", {}).update({cid: word_bag(s) for cid, s in cache[doc].items()})
     return cache[doc]
 
 
@@ -89,12 +90,19 @@ def _changed(a: Sent, b: Sent, score: float) -> ChangedSentence:
 
 
 def _candidates(left: list[Sent], right: list[Sent], floor: float) -> list[tuple[float, int, int]]:
-    """(similarity, i, j) for sentence pairs that share enough words, best first."""
+    """(similarity, i, j) for sentence pairs that share enough words, best first. Pairs come from an inverted
+    index of the right-hand sentences' content words, so sentences with nothing in common cost nothing."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, b in enumerate(right):
+        for token in b.content:
+            postings[token].append(j)
     out = []
     for i, a in enumerate(left):
-        for j, b in enumerate(right):
+        near = {j for token in a.content for j in postings.get(token, ())}
+        for j in near:
+            b = right[j]
             shared = len(a.token_set & b.token_set)
-            if not shared or shared / max(len(a.token_set | b.token_set), 1) < CANDIDATE_OVERLAP:
+            if shared / (len(a.token_set) + len(b.token_set) - shared) < CANDIDATE_OVERLAP:
                 continue
             score = similarity(a.tokens, b.tokens)
             if score >= floor:
@@ -157,7 +165,8 @@ class _Comparison:
 
     def run(self) -> DocumentDiff:
         old_in, new_in = self.inside(self.old_all), self.inside(self.new_all)
-        scored = align(old_in, new_in, self.sent, self.outside(self.old_all), self.outside(self.new_all))
+        bags = self.corpus.derived["diff.bags"]
+        scored = align(old_in, new_in, bags, self.outside(self.old_all), self.outside(self.new_all))
         pairs = self._pairs(scored)
         aligned_old, aligned_new = {p.old for p in scored}, {p.new for p in scored}
         removed = [c for c in old_in if c.id not in aligned_old]

@@ -18,6 +18,10 @@ _MARKER = re.compile(r"^(?:[•·\-–]|\(?\d{1,2}[.)]|[a-z][.)])$")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|(?<=[a-zà-ÿ])\d{1,2}(?=\s|$)")
 _TOKEN = re.compile(r"[0-9a-zà-ÿ]+(?:[/,.-][0-9a-zà-ÿ]+)*", re.I)
 _TERMINAL = tuple(".;:!?")
+STOP = frozenset(
+    "de het een en van in op te voor met die dat is zijn aan bij of door als om ook niet wordt worden we wij "
+    "zij hij deze dit er naar over uit tot hun ons onze kan kunnen moet moeten wel dan zo".split()
+)
 
 
 @dataclass
@@ -33,6 +37,7 @@ class Sent:
     key: str = ""  # for comparing: lower case, no footnote markers, quotes unified
     tokens: list[str] = field(default_factory=list)
     token_set: frozenset[str] = frozenset()
+    content: frozenset[str] = frozenset()  # the words that carry meaning (for finding candidate pairs)
 
 
 def normalise(text: str) -> str:
@@ -124,6 +129,7 @@ def clause_sentences(clause: Clause, passages: list[Passage], locator: _Locator)
                     key=normalise(text),
                     tokens=toks,
                     token_set=frozenset(toks),
+                    content=frozenset(t for t in toks if len(t) > 2 and t not in STOP),
                 )
             )
     return out

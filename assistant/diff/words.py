@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from assistant.diff.model import Change, Segment
 from assistant.diff.sentences import normalise
@@ -17,6 +18,7 @@ _LEVEL = re.compile(r"\b(niveau|level|hbo|mbo|wo|bachelor|master|post-hbo|hbo\+)
 _FIGURE = re.compile(r"€\s?\d[\d.,]*|\d+(?:[.,/]\d+)*\s?%?|\bniveau\s+\d+(?:/\d+)?(?:\s+(?:of|tot)\s+\d+)?", re.I)
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return normalise(word).strip(".,;:()[]'\"!?")
 
@@ -30,9 +32,14 @@ def figures(text: str) -> list[str]:
     return [m.group(0).strip() for m in _FIGURE.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
+def _counts(word: str) -> bool:
+    return re.search(r"\w", _key(word)) is not None
+
+
 def _words(text: str) -> list[str]:
     """The words that count: bullets, footnote markers and lone punctuation are left out."""
-    return [w for w in text.split() if re.search(r"\w", _key(w))]
+    return [w for w in text.split() if _counts(w)]
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:

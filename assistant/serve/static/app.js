@@ -588,7 +588,7 @@
     for (const [id, pick] of [["#diff-from", sorted[0]], ["#diff-to", sorted[sorted.length - 1]]]) {
       const select = $(id);
       if (select.options.length) continue;
-      select.replaceChildren(...sorted.map((d) => el("option", { value: d.id, text: `${d.year} – ${d.title}` })));
+      select.replaceChildren(...sorted.map((d) => el("option", { value: d.id, text: `${d.year} (${d.id})`, title: d.title })));
       if (pick) select.value = pick.id;
     }
   }
@@ -615,11 +615,8 @@
   }
 
   function segmentsNode(segments) {
-    return el("p", { class: "segments" }, segments.map((g) => {
-      if (g.op === "equal") return `${g.text} `;
-      const node = el(g.op === "delete" ? "del" : "ins", { class: g.emphasis ? "num" : null, text: g.text });
-      return [node, " "];
-    }));
+    return el("p", { class: "segments" }, segments.flatMap((g) => g.op === "equal" ? [`${g.text} `]
+      : [el(g.op === "delete" ? "del" : "ins", { class: g.emphasis ? "num" : null, text: g.text }), " "]));
   }
 
   function changedNode(c, years) {
@@ -670,7 +667,7 @@
     const sections = new Set([...d.pairs.flatMap((p) => [p.before.section, p.after.section]),
       ...d.added.map((a) => a.clause.section), ...d.removed.map((r) => r.clause.section)]);
     if (!d.section) $("#diff-sections").replaceChildren(...[...sections].map((x) => el("option", { value: x })));
-    $("#diff-result").replaceChildren(
+    $("#diff-result").replaceChildren(...[
       el("p", { class: "diff-summary", text: fill(t("diff_summary"), { aligned: s.aligned, renumbered: s.renumbered, moved: s.moved_clauses,
         added: s.added_clauses, removed: s.removed_clauses, changed: s.changed_sentences, sadded: s.added_sentences,
         sremoved: s.removed_sentences, smoved: s.moved_sentences }) }),
@@ -681,7 +678,7 @@
       d.moved.map((m) => el("div", { class: "change moved" },
         m.segments.length ? segmentsNode(m.segments) : el("p", { class: "segments", text: m.after.text }),
         el("div", { class: "chips" }, sourceButton(m.before, years[0]), sourceButton(m.after, years[1])))),
-    );
+    ].flat(Infinity).filter((node) => node !== null));
   }
 
   async function runDiff() {
