@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
@@ -208,7 +209,7 @@ def cmd_tools(args: argparse.Namespace) -> int:
     from tools.registry import list_tools, run_tool
 
     if args.action == "list":
-        tools = list_tools()
+        tools = list_tools(year=args.year)
         if args.json:
             print(json.dumps(tools, ensure_ascii=False, indent=2))
         else:
@@ -227,7 +228,7 @@ def cmd_tools(args: argparse.Namespace) -> int:
         raise InvalidInput("--args must be a JSON object")
     from assistant.serve.validation import run_tool_checked
 
-    result = run_tool_checked(run_tool, args.name, tool_args)
+    result = run_tool_checked(functools.partial(run_tool, year=args.year), args.name, tool_args)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
@@ -333,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("action", choices=["list", "run"])
     s.add_argument("name", nargs="?")
     s.add_argument("--args", help="tool arguments as a JSON object")
+    s.add_argument("--year", type=_year, help="run under this policy year's parameters (default: the current policy)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_tools)
 

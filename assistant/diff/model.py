@@ -30,6 +30,7 @@ class Change(BaseModel):
 
     before: str
     after: str
+    context: str = Field("", description="the (up to three) unchanged words just before the change")
     emphasis: bool = Field(description="a number, amount, percentage or education level changed")
     figures_before: list[str] = Field(default_factory=list, description="numbers and levels in `before`")
     figures_after: list[str] = Field(default_factory=list)

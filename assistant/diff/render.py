@@ -28,7 +28,11 @@ def segments_text(segments: list[Segment]) -> str:
 
 def _changed(c: ChangedSentence | MovedSentence, indent: str) -> list[str]:
     out = [f"{indent}{segments_text(c.segments)}"] if c.segments else [f"{indent}{c.after.text}"]
-    out += [f"{indent}!! {x.before or '(nothing)'} -> {x.after or '(nothing)'}" for x in c.changes if x.emphasis]
+    out += [
+        f"{indent}!! {f'({x.context}) ' if x.context else ''}{x.before or '(nothing)'} -> {x.after or '(nothing)'}"
+        for x in c.changes
+        if x.emphasis
+    ]
     return out
 
 

@@ -14,7 +14,9 @@ from functools import lru_cache
 from assistant.diff.model import Change, Segment
 from assistant.diff.sentences import normalise
 
-_LEVEL = re.compile(r"\b(niveau|level|hbo|mbo|wo|bachelor|master|post-hbo|hbo\+)", re.I)
+CONTEXT_WORDS = 3
+_LEVEL = re.compile(r"\b(?:niveau|level|hbo|mbo|wo|bachelor|master|hbo-v|sph)\b", re.I)
+_SECTION_REF = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})+[).,;:]*$")  # "1.5" or "2.3.4": a reference, not a figure
 _FIGURE = re.compile(r"€\s?\d[\d.,]*|\d+(?:[.,/]\d+)*\s?%?|\bniveau\s+\d+(?:/\d+)?(?:\s+(?:of|tot)\s+\d+)?", re.I)
 
 
@@ -25,7 +27,8 @@ def _key(word: str) -> str:
 
 def emphasised(text: str) -> bool:
     """A number, amount, percentage or education level: what a reader must not miss."""
-    return bool(re.search(r"\d", text) or _LEVEL.search(text))
+    figures = [w for w in text.split() if re.search(r"\d", w) and not _SECTION_REF.match(w)]
+    return bool(figures or _LEVEL.search(text))
 
 
 def figures(text: str) -> list[str]:
@@ -71,8 +74,16 @@ def word_diff(before: str, after: str) -> tuple[list[Segment], list[Change]]:
             segments.append(Segment(op="delete", text=old, emphasis=strong))
         if new:
             segments.append(Segment(op="insert", text=new, emphasis=strong))
+        context = " ".join(b[max(0, j1 - CONTEXT_WORDS) : j1])
         changes.append(
-            Change(before=old, after=new, emphasis=strong, figures_before=figures(old), figures_after=figures(new))
+            Change(
+                before=old,
+                after=new,
+                context=context,
+                emphasis=strong,
+                figures_before=figures(old),
+                figures_after=figures(new),
+            )
         )
     return segments, changes
 

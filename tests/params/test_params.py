@@ -188,3 +188,21 @@ def test_no_year_amount_or_date_literal_in_the_calculators(path):
     text = path.read_text(encoding="utf-8")
     found = [m.group(0) for pattern in LITERALS for m in pattern.finditer(text)]
     assert found == [], f"{path.name}: {found}"
+
+
+def test_cli_runs_a_calculator_under_a_year(capsys):
+    from assistant.cli import main
+
+    args = '{"clients": 110, "hbo_bachelor_nurse_fte": 2}'
+    assert main(["tools", "run", "cooperative_staffing_check", "--year", "2024", "--args", args]) == 0
+    out = capsys.readouterr().out
+    assert "hbo-verpleegkundige is 55,00 cliënten per fte" in out and "§ 1.3 (2024)" in out
+    assert (
+        main(
+            ["tools", "run", "waardemodel_applicability", "--year", "2024", "--args", '{"production_agreement_eur": 1}']
+        )
+        == 2
+    )
+    assert capsys.readouterr().err.strip() == (
+        "error: the 2024 policy (wv2024) defines no waardemodel parameters; documents that do: wv2027 (2027)"
+    )

@@ -621,7 +621,7 @@
 
   function changedNode(c, years) {
     const figures = c.changes.filter((x) => x.emphasis).map((x) =>
-      el("li", {}, el("span", { class: "was", text: `${t("diff_before")}: ${x.before || "—"}` }), " → ",
+      el("li", {}, x.context ? `… ${x.context} ` : null, el("span", { class: "was", text: `${t("diff_before")}: ${x.before || "—"}` }), " → ",
         el("strong", { text: `${t("diff_after")}: ${x.after || "—"}` })));
     return el("div", { class: "change" },
       c.segments.length ? segmentsNode(c.segments) : el("p", { class: "segments", text: c.after.text }),
