@@ -350,8 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
         "per aligned pair, the changed sentences with word-level changes ([-old-]{+new+}; '!!' marks a changed "
         "number or level), plus added, removed and moved clauses and sentences, each with its clause and lines.",
     )
-    s.add_argument("--from", dest="before", required=True, metavar="DOC", help="document id or year, e.g. wv2024")
-    s.add_argument("--to", dest="after", required=True, metavar="DOC", help="document id or year, e.g. wv2027")
+    s.add_argument("--from", dest="before", required=True, metavar="DOC", help="the older document: its id or policy year (an unknown one lists the valid ones)")
+    s.add_argument("--to", dest="after", required=True, metavar="DOC", help="the newer document: its id or policy year")
     s.add_argument("--section", help="only what touches this section in either document, e.g. 1.5.2 or 'Bijlage 2'")
     s.add_argument("--json", action="store_true", help="the whole diff as JSON")
     s.set_defaults(func=cmd_diff)

@@ -41,7 +41,7 @@ def _pts(st: Staffel) -> str:
 
 
 def row_codes(st: Staffel) -> dict[str, str]:
-    """Row key -> the stable code in the output (`score_A_2026_and_2027`, ...)."""
+    """Row key -> the stable code in the output (`score_A_<year>_and_<year>`, ...)."""
     y1, y2 = _years(st)
     return {
         "ceiling_free": "ceiling_free_agreement",

@@ -1,9 +1,11 @@
-"""Clause-by-clause differences between two policy documents (e.g. the 2024 and 2027 Bijlage 1).
+"""Clause-by-clause differences between two policy documents (e.g. two years' Bijlage 1).
 
     from assistant.diff import diff_documents, diff_for
-    d = diff_documents(corpus, "wv2024", "wv2027")              # DocumentDiff: pairs, added, removed, moved
-    d = diff_documents(corpus, "2024", "2027", section="1.5.2") # only what touches § 1.5.2 (in either numbering)
-    pairs = diff_for(corpus, "wv2024", "wv2027", terms=["casemanagement", "dementie"])   # for answers
+    d = diff_documents(corpus, old, new)                  # DocumentDiff: pairs, added, removed, moved
+    d = diff_documents(corpus, old, new, section="1.5.2") # only what touches § 1.5.2 (in either numbering)
+    pairs = diff_for(corpus, old, new, terms=["casemanagement", "dementie"])   # for answers
+
+`old` and `new` are document ids ("wv<year>") or policy years as text.
 
 Clauses are aligned by heading and content (`align.py`), not by number; within an aligned pair the sentences
 are matched by content, changed sentences carry word-level segments, and changed numbers and education levels
@@ -48,7 +50,7 @@ __all__ = [
 
 
 def diff_documents(corpus: Corpus, before: str, after: str, section: str | None = None) -> DocumentDiff:
-    """Compare document `before` with `after` (ids like "wv2024" or years like "2024"); with `section`, keep only
+    """Compare document `before` with `after` (document ids or policy years as text); with `section`, keep only
     what touches that section in either document ("1.5.2", "bijlage-1/1.5.2", a clause id, "Bijlage 2", "1.5")."""
     diff = compare(corpus, before, after)
     if section is None or not section.strip():

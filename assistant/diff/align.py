@@ -18,7 +18,7 @@ from assistant.diff.sentences import STOP, Sent, normalise, tokens
 from assistant.domain import Clause
 
 HEADING_WEIGHT = 0.45
-THRESHOLD = 0.40  # a pair scoring less is not the same clause (2024 → 2027: partners score ≥ 0.57, others ≤ 0.32)
+THRESHOLD = 0.40  # a pair scoring less is not the same clause (the two appendixes: partners ≥ 0.57, others ≤ 0.32)
 OUTSIDE_THRESHOLD = 0.45  # a clause moved to another part of the document needs a clearly better match
 PARENT_BONUS = 0.1
 

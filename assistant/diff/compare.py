@@ -29,14 +29,14 @@ CANDIDATE_OVERLAP = 0.3  # shared-word share below which two sentences are not c
 
 
 def part(clause: Clause) -> str:
-    """'bijlage-1' for wv2027/bijlage-1/1.5.2, 'bijlage-2' for wv2027/bijlage-2, 'main' for wv2027/2.3.2."""
+    """'bijlage-1' for <doc>/bijlage-1/1.5.2, 'bijlage-2' for <doc>/bijlage-2, 'main' for <doc>/2.3.2."""
     rest = clause.id.split("/", 1)[1] if "/" in clause.id else clause.id
     head = rest.split("/", 1)[0]
     return head if head.startswith("bijlage-") else "main"
 
 
 def resolve_document(corpus: Corpus, key: str) -> Document:
-    """A document by id ("wv2024") or policy year ("2024"); otherwise `NotFound` listing the valid ones."""
+    """A document by id or by policy year (as text); otherwise `NotFound` listing the valid ones."""
     key = (key or "").strip()
     found = corpus.doc_by_id.get(key) or next((d for d in corpus.documents if str(d.year) == key), None)
     if found is None:

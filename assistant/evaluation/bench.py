@@ -11,7 +11,7 @@ its own peak RSS, and caches cannot leak from one phase into the next:
   ours-ask        ask latency over the same number of questions (own process; each call limited to 30 s)
   tutorial-cold   RecursiveCharacterTextSplitter(1000, 200) over the raw texts -> Chroma, per embedder
   tutorial-warm   re-open that collection; the same quality and search-latency measurements
-  diff            the clause-by-clause diff of the whole 2024 -> 2027 appendix, both ways (corpus only)
+  diff            the clause-by-clause diff of the oldest and the current document, both ways (corpus only)
 Then `assistant serve` is started on a loopback port against the warm index and driven by 1, 8 and 32
 concurrent httpx clients (bounded in count and time); "skipped" when the server is not available.
 Results: bench.json and bench.md (side-by-side table with ratios ours / tutorial) in the out dir.
@@ -198,7 +198,7 @@ def phase_tutorial_warm(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def phase_diff(args: argparse.Namespace) -> dict[str, Any]:
-    """The clause-by-clause diff of the whole 2024 -> 2027 appendix (and back), then per section; corpus only.
+    """The clause-by-clause diff of the oldest and the current document (and back), then per section; corpus only.
     `first_ms` includes splitting both documents into sentences (done once per loaded corpus)."""
     from assistant.diff import diff_documents, valid_sections
     from assistant.ingest import load_corpus

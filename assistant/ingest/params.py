@@ -1,6 +1,6 @@
 """Policy parameters as data: every number and date a calculator uses, with the quote it comes from.
 
-Each document may have `<manifest stem>.params.toml` beside its manifest (`corpus/wv2027.params.toml`).
+Each document may have `<manifest stem>.params.toml` beside its manifest (`corpus/<id>.params.toml`).
 Every parameter names its clause (relative to the document: "2.3.2", "bijlage-1/1.4") and the verbatim
 quote it comes from; loading checks that the quote stands in that clause and states the value
 (`assistant.ingest.quotes`), and fails with the parameter's name and the missing quote otherwise.

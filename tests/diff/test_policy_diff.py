@@ -154,7 +154,9 @@ def test_cli_text_json_and_bad_input(capsys):
     out = capsys.readouterr().out
     assert "= Bijlage 1 § 1.3 Aanvullende eisen voor zorgcoöperaties (2024, l. 87-119) -> Bijlage 1 § 1.4" in out
     assert "[-hbo-verpleegkundige niveau 5/6-] {+hbo-bachelor opgeleide verpleegkundige (niveau 6)+}" in out
-    assert "!! (minimaal 1 fte) hbo-verpleegkundige niveau 5/6 -> hbo-bachelor opgeleide verpleegkundige (niveau 6)" in out
+    assert (
+        "!! (minimaal 1 fte) hbo-verpleegkundige niveau 5/6 -> hbo-bachelor opgeleide verpleegkundige (niveau 6)" in out
+    )
     assert main(["diff", "--from", "2024", "--to", "2027", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["pairs"]) == len(ALIGNMENT) and data["summary"]["added_clauses"] == 3

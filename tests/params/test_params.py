@@ -170,7 +170,7 @@ def test_the_index_command_stops_with_the_parameter_and_the_quote(corpus_copy, t
 
 
 LITERALS = [
-    re.compile(r"\b20[12]\d\b"),  # a policy year
+    re.compile(r"(?<!\d)20[12]\d(?!\d)"),  # a policy year, also inside an id or a code
     re.compile(r"€\s?\d"),  # an amount
     re.compile(
         r"\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b"
@@ -181,7 +181,11 @@ LITERALS = [
 @pytest.mark.parametrize(
     "path",
     sorted((REPO_ROOT / "tools").glob("*.py"))
-    + [REPO_ROOT / "assistant/ingest/params.py", REPO_ROOT / "assistant/ingest/quotes.py"],
+    + sorted((REPO_ROOT / "assistant/diff").glob("*.py"))
+    + [
+        REPO_ROOT / f"assistant/{name}.py"
+        for name in ("ingest/params", "ingest/quotes", "ingest/corpus", "serve/routes/diff")
+    ],
     ids=lambda p: p.name,
 )
 def test_no_year_amount_or_date_literal_in_the_calculators(path):

@@ -16,8 +16,8 @@ router = APIRouter(prefix="/api", tags=["policy text"])
 
 @router.get("/diff", response_model=DocumentDiff, responses=ERRORS, dependencies=[Depends(rate_limit)])
 def diff(
-    before: str = Query(alias="from", min_length=1, max_length=40, description="Document id or year, e.g. wv2024"),
-    after: str = Query(alias="to", min_length=1, max_length=40, description="Document id or year, e.g. wv2027"),
+    before: str = Query(alias="from", min_length=1, max_length=40, description="The older document: id or policy year"),
+    after: str = Query(alias="to", min_length=1, max_length=40, description="The newer document: id or policy year"),
     section: str | None = Query(
         None, max_length=100, description="Only what touches this section in either document: 1.5.2, Bijlage 2"
     ),
