@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
-from assistant.ingest.params import AdditionalPurchase, PolicyParams
+from assistant.ingest.param_types import AdditionalPurchase
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,

@@ -15,7 +15,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from assistant.domain import Citation, ToolResult
-from assistant.ingest.params import Deadline, Deadlines, PolicyParams, Who
+from assistant.ingest.param_types import Deadline, Deadlines, Who
+from assistant.ingest.params import PolicyParams
 from tools._base import IsoDate, ToolInput, bind, check_date_range, en_date, nl_date, year_range
 from tools._citations import dedupe
 

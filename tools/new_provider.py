@@ -12,7 +12,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
-from assistant.ingest.params import NewProvider, PolicyParams
+from assistant.ingest.param_types import NewProvider
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,

@@ -9,7 +9,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
-from assistant.ingest.params import PolicyParams, PostcodeRow
+from assistant.ingest.param_types import PostcodeRow
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,

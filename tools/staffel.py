@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
-from assistant.ingest.params import PolicyParams, Staffel
+from assistant.ingest.param_types import Staffel
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     Amount,
     FieldSpecs,

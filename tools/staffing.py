@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import Field
 
 from assistant.domain import ToolResult
-from assistant.ingest.params import Caseload, PolicyParams, Ratio
+from assistant.ingest.param_types import Caseload, Ratio
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,

@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
-from assistant.ingest.params import Limit, PolicyParams, PolicySet, Source
+from assistant.ingest.param_types import Limit, Source
+from assistant.ingest.params import PolicyParams, PolicySet
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,

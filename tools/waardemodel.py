@@ -9,7 +9,8 @@ from fractions import Fraction
 from pydantic import Field
 
 from assistant.domain import ToolResult
-from assistant.ingest.params import PolicyParams, Waardemodel
+from assistant.ingest.param_types import Waardemodel
+from assistant.ingest.params import PolicyParams
 from tools._base import Amount, ToolInput, bind, en_eur, en_month, exact, nl_eur, nl_month
 
 
