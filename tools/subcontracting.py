@@ -101,7 +101,6 @@ def _fields(params: PolicyParams) -> FieldSpecs:
 
 
 def input_model(params: PolicyParams) -> type[SubcontractingInput]:
-    params.policy_set.subcontracting_limits() or params.section("subcontracting")
     return bind(SubcontractingInput, params, _fields)
 
 
@@ -168,8 +167,9 @@ def _citations(inp: SubcontractingInput, rule: Rule) -> list[Citation]:
     if inp.is_cooperative:
         coop = rule.quote("cooperative_exception", fallback=True)
         cites += [coop.cite()] if coop else []
-    elif rule.quote("consequence") is not None:
-        cites.append(rule.quote("consequence").cite())  # type: ignore[union-attr]
+    else:
+        consequence = rule.quote("consequence")
+        cites += [consequence.cite()] if consequence else []
     return cites
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -70,8 +71,8 @@ def align(
     old: list[Clause],
     new: list[Clause],
     bags: dict[str, Counter[str]],
-    old_outside: list[Clause] = (),  # type: ignore[assignment]
-    new_outside: list[Clause] = (),  # type: ignore[assignment]
+    old_outside: Sequence[Clause] = (),
+    new_outside: Sequence[Clause] = (),
 ) -> list[Scored]:
     """One-to-one pairs (old clause, new clause), best first. `old`/`new` are the clauses of the compared parts;
     `*_outside` the rest of each document, which can only take a partner that found none inside (a move)."""
