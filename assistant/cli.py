@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
@@ -208,7 +209,7 @@ def cmd_tools(args: argparse.Namespace) -> int:
     from tools.registry import list_tools, run_tool
 
     if args.action == "list":
-        tools = list_tools()
+        tools = list_tools(year=args.year)
         if args.json:
             print(json.dumps(tools, ensure_ascii=False, indent=2))
         else:
@@ -227,7 +228,7 @@ def cmd_tools(args: argparse.Namespace) -> int:
         raise InvalidInput("--args must be a JSON object")
     from assistant.serve.validation import run_tool_checked
 
-    result = run_tool_checked(run_tool, args.name, tool_args)
+    result = run_tool_checked(functools.partial(run_tool, year=args.year), args.name, tool_args)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
@@ -243,6 +244,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
     claim = _precheck(args.claim, None, "claim", limit=2000)
     result = verify_claim(_assistant(args, progress=not args.json), claim)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Clause-by-clause differences between two policy documents; needs the corpus only, not the index."""
+    from assistant.diff import diff_documents
+    from assistant.diff.render import render_text
+    from assistant.ingest import load_corpus
+
+    diff = diff_documents(load_corpus(_settings(args).corpus_dir), args.before, args.after, args.section)
+    print(json.dumps(diff.model_dump(mode="json"), ensure_ascii=False) if args.json else render_text(diff))
     return 0
 
 
@@ -322,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("action", choices=["list", "run"])
     s.add_argument("name", nargs="?")
     s.add_argument("--args", help="tool arguments as a JSON object")
+    s.add_argument("--year", type=_year, help="run under this policy year's parameters (default: the current policy)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_tools)
 
@@ -329,6 +342,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("claim")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_verify)
+
+    s = sub.add_parser(
+        "diff",
+        help="what changed between two policy documents, clause by clause (aligned across renumbering)",
+        description="Align the clauses of two policy documents by heading and content (not by number) and show, "
+        "per aligned pair, the changed sentences with word-level changes ([-old-]{+new+}; '!!' marks a changed "
+        "number or level), plus added, removed and moved clauses and sentences, each with its clause and lines.",
+    )
+    s.add_argument("--from", dest="before", required=True, metavar="DOC", help="the older document: its id or policy year (an unknown one lists the valid ones)")
+    s.add_argument("--to", dest="after", required=True, metavar="DOC", help="the newer document: its id or policy year")
+    s.add_argument("--section", help="only what touches this section in either document, e.g. 1.5.2 or 'Bijlage 2'")
+    s.add_argument("--json", action="store_true", help="the whole diff as JSON")
+    s.set_defaults(func=cmd_diff)
 
     s = sub.add_parser("serve", help="start the web chat and API (default http://127.0.0.1:8000)")
     s.add_argument("--host", default="127.0.0.1")

@@ -8,13 +8,16 @@ objects or `YYYY-MM-DD` strings. Comparisons are done on exact fractions (no rou
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, create_model
 from pydantic_core import PydanticCustomError
+
+from assistant.ingest.params import PolicyParams
 
 NO_ROUNDING_NL = "Geen afronding vóór de vergelijking: er wordt met de exacte waarde vergeleken (2,95 is minder dan 3)."
 NO_ROUNDING_EN = "No rounding before comparing: the exact value is compared (2.95 is less than 3)."
@@ -47,9 +50,37 @@ Score = Literal["A", "B", "C"]
 
 
 class ToolInput(BaseModel):
-    """Base for every calculator input: unknown arguments are an error, not silently dropped."""
+    """Base for every calculator input: unknown arguments are an error, not silently dropped.
+
+    A calculator's input model is built per policy document by `bind`: the subclass carries the document's
+    parameters (`params`), and the fields whose names, allowed values or texts come from the policy."""
 
     model_config = ConfigDict(extra="forbid")
+    params: ClassVar[PolicyParams | None] = None
+
+    @classmethod
+    def policy(cls) -> PolicyParams:
+        if cls.params is None:
+            raise TypeError(f"{cls.__name__} is not bound to a policy document; use the registry (run_tool)")
+        return cls.params
+
+
+M = TypeVar("M", bound=ToolInput)
+FieldSpecs = dict[str, tuple[Any, Any]]
+
+
+def bind(base: type[M], params: PolicyParams, fields: Callable[[PolicyParams], FieldSpecs] | None = None) -> type[M]:
+    """`base` for one policy document (built once per document): `params` set, plus the fields that depend on
+    the policy (`fields(params)`: name -> (type, Field(...)); a base field of the same name keeps its place)."""
+    key = f"model:{base.__module__}.{base.__qualname__}"
+    if key not in params.cache:
+        model = create_model(
+            base.__name__, __base__=base, __module__=base.__module__, **(fields(params) if fields else {})
+        )
+        model.params = params
+        model.__doc__ = base.__doc__
+        params.cache[key] = model
+    return params.cache[key]
 
 
 def invalid(field: str, message: str) -> PydanticCustomError:
@@ -78,7 +109,7 @@ def round2(value: Fraction) -> float:
 
 def shown2(value: Fraction, limit: int | Fraction, ok: bool) -> float:
     """`round2(value)`, except that a failing value is never rounded onto the limit it fails
-    (2,995 against "at least 3" shows as 2,99; 55,004 against "at most 55" shows as 55,01)."""
+    (9,995 against "at least 10" shows as 9,99; 10,004 against "at most 10" shows as 10,01)."""
     rounded = round2(value)
     if ok or Fraction(Decimal(repr(rounded))) != limit:
         return rounded
@@ -116,25 +147,53 @@ def en_short(value: float | Fraction) -> str:
 
 
 def nl_eur(value: float | Fraction) -> str:
-    """`€ 102.000` or `€ 102.000,50` (Dutch)."""
+    """Euros in Dutch notation: `€`, a space, thousands with `.`, cents (only when there are any) with `,`."""
     return "€ " + nl_num(value, _decimals(value))
 
 
 def en_eur(value: float | Fraction) -> str:
-    """`€102,000` or `€102,000.50` (English)."""
+    """Euros in English notation: `€`, thousands with `,`, cents (only when there are any) with `.`."""
     return "€" + en_num(value, _decimals(value))
 
 
-_NL_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
-_EN_MONTHS = "January February March April May June July August September October November December".split()
+NL_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+EN_MONTHS = "January February March April May June July August September October November December".split()
 
 
 def nl_date(value: date) -> str:
-    return f"{value.day} {_NL_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {NL_MONTHS[value.month - 1]} {value.year}"
 
 
 def en_date(value: date) -> str:
-    return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
+
+
+def nl_day(value: date) -> str:
+    """Day and Dutch month name, no year."""
+    return f"{value.day} {NL_MONTHS[value.month - 1]}"
+
+
+def en_day(value: date) -> str:
+    """Day and English month name, no year."""
+    return f"{value.day} {EN_MONTHS[value.month - 1]}"
+
+
+def nl_month(value: date) -> str:
+    return NL_MONTHS[value.month - 1]
+
+
+def en_month(value: date) -> str:
+    return EN_MONTHS[value.month - 1]
+
+
+def code_day(value: date) -> str:
+    """Day and lower-case English month joined by `_`: a date inside a stable code or field name."""
+    return f"{value.day}_{EN_MONTHS[value.month - 1].lower()}"
+
+
+def year_range(first: int, last: int) -> tuple[date, date]:
+    """1 January of `first` to 31 December of `last`."""
+    return date(first, 1, 1), date(last, 12, 31)
 
 
 def yes_no(flag: bool, yes: str, no: str) -> str:

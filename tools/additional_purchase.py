@@ -1,58 +1,48 @@
-"""`additional_purchase_eligibility`: may a provider request bijcontractering for 2027 (3.2.4)?"""
+"""`additional_purchase_eligibility`: may a provider request bijcontractering for the policy year (3.2.4)?
+
+The threshold percentage, the date before which it must be reached, the month to apply in and the sending
+deadline are policy parameters (`[additional_purchase]`)."""
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
+from assistant.ingest.param_types import AdditionalPurchase
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,
     Amount,
+    FieldSpecs,
     Flag,
     IsoDate,
     PositiveAmount,
     Score,
     ToolInput,
+    bind,
     check_date_range,
+    code_day,
+    en_day,
     en_eur,
+    en_month,
     en_num,
     exact,
     invalid,
+    nl_day,
     nl_eur,
+    nl_month,
     nl_num,
     round2,
     shown2,
+    year_range,
 )
-from tools._citations import cite
-from tools.staffel import Q_EXCLUDED, exclusion_reasons
-
-THRESHOLD_PCT = 80
-OCTOBER_1 = date(2027, 10, 1)
-SEPTEMBER_1 = date(2027, 9, 1)
-DECEMBER_31 = date(2027, 12, 31)
-
-Q_SEPTEMBER = "Dan kan hij in september via onze website een verzoek indienen voor bijcontractering."
-Q_80 = (
-    "De zorgaanbieder dient het verzoek in wanneer vóór 1 oktober ten minste 80% van het omzetplafond voor 2027 "
-    "is bereikt en de verwachting is dat het omzetplafond ontoereikend is."
-)
-Q_SENT = "Het verzoek is vóór 31 december 2027 verzonden via onze website (en dus niet per e-mail)."
-Q_ZORGPLICHT = (
-    "De zorgaanbieder heeft gedurende de looptijd van de overeenkomst aangetoond dat hij zijn zorgplicht is "
-    "nagekomen voor bestaande cliënten die bij hem in zorg zijn."
-)
-Q_SPREAD = "Er is sprake van een evenredige spreiding van nieuwe cliënten over het hele jaar."
-Q_GROWTH = "De zorgaanbieder moet aantonen dat er sprake is van een toename van het aantal cliënten."
-Q_REGION = "In de regio is sprake van een probleem met de zorgplicht."
-Q_CONTINUITY = (
-    "Een verzekerde die al zorg ontvangt, heeft recht op continuïteit van die zorg, ook als de zorgaanbieder het "
-    "omzetplafond heeft bereikt of als de zorgvraag verandert."
-)
+from tools.staffel import exclusion_reasons, reason_b_low
 
 # criteria the calculator cannot check: CZ assesses them from the request
 ALWAYS_TO_ASSESS = [
@@ -65,21 +55,12 @@ ALWAYS_TO_ASSESS = [
 ]
 
 
+def _before_field(ap: AdditionalPurchase) -> str:
+    return f"before_{code_day(ap.reached_before.value)}"
+
+
 class AdditionalPurchaseInput(ToolInput):
     """Give either `omzetplafond_eur` + `revenue_reached_eur` or `percentage_of_ceiling_reached`."""
-
-    omzetplafond_eur: PositiveAmount | None = Field(default=None, description="the 2027 revenue ceiling, €")
-    revenue_reached_eur: Amount | None = Field(default=None, description="revenue reached on the 2027 ceiling, €")
-    date_reached: IsoDate | None = Field(default=None, description="date the revenue/percentage was reached (2027)")
-    percentage_of_ceiling_reached: Amount | None = Field(default=None, description="percentage of the ceiling reached")
-    before_1_october: Flag | None = Field(default=None, description="the percentage was reached before 1 October")
-    waardemodel_score: Score | None = Field(default=None, description="waardemodel score: A, B or C")
-    cost_points: Amount | None = Field(default=None, description="points on the cost component (matters for B)")
-    care_stopped_for_existing_clients: Flag | None = Field(
-        default=None, description="care for existing clients was stopped (e.g. because the budget ran out)"
-    )
-    request_date: IsoDate | None = Field(default=None, description="date the request is sent (2027)")
-    request_channel: Literal["website", "email"] | None = Field(default=None, description="website or email")
 
     @model_validator(mode="after")
     def _check(self) -> AdditionalPurchaseInput:
@@ -95,66 +76,165 @@ class AdditionalPurchaseInput(ToolInput):
         if amounts and (self.omzetplafond_eur is None or self.revenue_reached_eur is None):
             missing = "omzetplafond_eur" if self.omzetplafond_eur is None else "revenue_reached_eur"
             raise invalid(missing, "required together with the other of omzetplafond_eur/revenue_reached_eur")
-        check_date_range("date_reached", self.date_reached, date(2027, 1, 1), DECEMBER_31)
-        check_date_range("request_date", self.request_date, date(2027, 1, 1), DECEMBER_31)
-        if self.date_reached and self.before_1_october is not None:
-            if (self.date_reached < OCTOBER_1) != self.before_1_october:
-                raise invalid("before_1_october", f"contradicts date_reached ({self.date_reached.isoformat()})")
+        first, last = year_range(self.policy().year, self.policy().year)
+        check_date_range("date_reached", self.date_reached, first, last)
+        check_date_range("request_date", self.request_date, first, last)
+        flag = self.before_flag()
+        if self.date_reached and flag is not None and (self.date_reached < self.cutoff()) != flag:
+            raise invalid(self.before_name(), f"contradicts date_reached ({self.date_reached.isoformat()})")
         return self
+
+    def terms(self) -> AdditionalPurchase:
+        return self.policy().section("additional_purchase")
+
+    def cutoff(self) -> date:
+        return self.terms().reached_before.value
+
+    def before_name(self) -> str:
+        return _before_field(self.terms())
+
+    def before_flag(self) -> bool | None:
+        return getattr(self, self.before_name())
 
     def percentage(self) -> Fraction:
         if self.percentage_of_ceiling_reached is not None:
             return exact(self.percentage_of_ceiling_reached)
         return exact(self.revenue_reached_eur or 0) * 100 / exact(self.omzetplafond_eur or 1)
 
-    def reached_before_october(self) -> bool | None:
+    def reached_before_cutoff(self) -> bool | None:
         if self.date_reached is not None:
-            return self.date_reached < OCTOBER_1
-        return self.before_1_october
+            return self.date_reached < self.cutoff()
+        return self.before_flag()
+
+    if TYPE_CHECKING:  # the fields, added per policy document by `_fields`
+        omzetplafond_eur: float | None
+        revenue_reached_eur: float | None
+        date_reached: date | None
+        percentage_of_ceiling_reached: float | None
+        waardemodel_score: str | None
+        cost_points: float | None
+        care_stopped_for_existing_clients: bool | None
+        request_date: date | None
+        request_channel: str | None
+
+
+def _fields(params: PolicyParams) -> FieldSpecs:
+    ap, y = params.section("additional_purchase"), params.year
+    return {
+        "omzetplafond_eur": (PositiveAmount | None, Field(default=None, description=f"the {y} revenue ceiling, €")),
+        "revenue_reached_eur": (
+            Amount | None,
+            Field(default=None, description=f"revenue reached on the {y} ceiling, €"),
+        ),
+        "date_reached": (
+            IsoDate | None,
+            Field(default=None, description=f"date the revenue/percentage was reached ({y})"),
+        ),
+        "percentage_of_ceiling_reached": (
+            Amount | None,
+            Field(default=None, description="percentage of the ceiling reached"),
+        ),
+        _before_field(ap): (
+            Flag | None,
+            Field(default=None, description=f"the percentage was reached before {en_day(ap.reached_before.value)}"),
+        ),
+        "waardemodel_score": (Score | None, Field(default=None, description="waardemodel score: A, B or C")),
+        "cost_points": (Amount | None, Field(default=None, description="points on the cost component (matters for B)")),
+        "care_stopped_for_existing_clients": (
+            Flag | None,
+            Field(default=None, description="care for existing clients was stopped (e.g. because the budget ran out)"),
+        ),
+        "request_date": (IsoDate | None, Field(default=None, description=f"date the request is sent ({y})")),
+        "request_channel": (
+            Literal["website", "email"] | None,
+            Field(default=None, description="website or email"),
+        ),
+    }
+
+
+def input_model(params: PolicyParams) -> type[AdditionalPurchaseInput]:
+    return bind(AdditionalPurchaseInput, params, _fields)
+
+
+def describe(params: PolicyParams) -> tuple[str, str]:
+    ap, y = params.section("additional_purchase"), params.year
+    pct, cutoff, sent = ap.threshold_pct.value, ap.reached_before.value, ap.sent_before
+    return (
+        f"Toetst of een zorgaanbieder bijcontractering voor {y} kan aanvragen: {pct}% van het omzetplafond vóór "
+        f"{nl_day(cutoff)}, score, zorgplicht, verzoek via de website vóór {_nl_full(sent.value)}.",
+        f"Checks whether a provider can request additional purchase (bijcontractering) for {y}: {pct}% of the "
+        f"ceiling before {en_day(cutoff)}, score, duty of care, request via the website before "
+        f"{_en_full(sent.value)}.",
+    )
+
+
+def _nl_full(d: date) -> str:
+    return f"{nl_day(d)} {d.year}"
+
+
+def _en_full(d: date) -> str:
+    return f"{en_day(d)} {d.year}"
 
 
 class AdditionalPurchaseOutput(ToolResult):
-    percentage_of_ceiling: float = Field(description="percentage of the 2027 ceiling reached (2 decimals)")
+    percentage_of_ceiling: float = Field(description="percentage of the policy year's ceiling reached (2 decimals)")
     threshold_pct: int
-    threshold_met: bool = Field(description="at least 80% reached, before 1 October (assumed when no date is given)")
-    required_revenue_eur: float | None = Field(description="80% of the ceiling, when the ceiling is given")
-    additional_revenue_needed_eur: float | None = Field(description="revenue still needed to reach 80%")
+    threshold_met: bool = Field(
+        description="the threshold percentage reached before the cut-off date (assumed when no date is given)"
+    )
+    required_revenue_eur: float | None = Field(description="the threshold share of the ceiling, when it is given")
+    additional_revenue_needed_eur: float | None = Field(description="revenue still needed to reach the threshold")
     eligible: bool = Field(description="no checked condition fails; CZ still assesses the `still_to_assess` items")
     reasons: list[str] = Field(description="failed conditions (stable codes)")
     still_to_assess: list[str] = Field(description="conditions not checked here (stable codes)")
     notes: list[str] = Field(default_factory=list, description="remarks that do not fail the request (codes)")
 
 
-def _threshold_reasons(inp: AdditionalPurchaseInput) -> list[str]:
-    if inp.percentage() < THRESHOLD_PCT:
-        return ["threshold_80pct_not_met"]
-    if inp.reached_before_october() is False:
-        return ["threshold_not_reached_before_1_october"]
+def _codes(ap: AdditionalPurchase) -> dict[str, str]:
+    """Stable reason and note codes, named after the policy's values (`threshold_80pct_not_met`, ...)."""
+    month = en_month(ap.request_month.value).lower()
+    return {
+        "below": f"threshold_{ap.threshold_pct.value}pct_not_met",
+        "late": f"threshold_not_reached_before_{code_day(ap.reached_before.value)}",
+        "email": "request_by_email_not_accepted",
+        "not_sent": f"request_not_sent_before_{ap.sent_before.value.isoformat()}",
+        "early": f"request_before_{month}",
+        "after_month": f"request_after_{month}",
+        "when_reached": f"reached_{_before_field(ap)}",
+    }
+
+
+def _threshold_reasons(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> list[str]:
+    if inp.percentage() < ap.threshold_pct.value:
+        return [_codes(ap)["below"]]
+    if inp.reached_before_cutoff() is False:
+        return [_codes(ap)["late"]]
     return []
 
 
-def _request_reasons(inp: AdditionalPurchaseInput) -> list[str]:
-    reasons = []
+def _request_reasons(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> list[str]:
+    codes, reasons = _codes(ap), []
     if inp.request_channel == "email":
-        reasons.append("request_by_email_not_accepted")
-    if inp.request_date is not None and inp.request_date >= DECEMBER_31:
-        reasons.append("request_not_sent_before_2027-12-31")
-    if inp.request_date is not None and inp.request_date < SEPTEMBER_1:
-        reasons.append("request_before_september")
+        reasons.append(codes["email"])
+    if inp.request_date is not None and inp.request_date >= ap.sent_before.value:
+        reasons.append(codes["not_sent"])
+    if inp.request_date is not None and inp.request_date < ap.request_month.value.replace(day=1):
+        reasons.append(codes["early"])
     return reasons
 
 
-def _reasons(inp: AdditionalPurchaseInput) -> list[str]:
-    reasons = _threshold_reasons(inp) + exclusion_reasons(inp.waardemodel_score, inp.cost_points)
+def _reasons(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> list[str]:
+    st = inp.policy().section("staffel")
+    reasons = _threshold_reasons(inp, ap) + exclusion_reasons(st, inp.waardemodel_score, inp.cost_points)
     if inp.care_stopped_for_existing_clients:
         reasons.append("care_stopped_for_existing_clients")
-    return reasons + _request_reasons(inp)
+    return reasons + _request_reasons(inp, ap)
 
 
-def _still_to_assess(inp: AdditionalPurchaseInput) -> list[str]:
+def _still_to_assess(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> list[str]:
     todo = list(ALWAYS_TO_ASSESS)
     optional = {
-        "reached_before_1_october": inp.reached_before_october() is None,
+        _codes(ap)["when_reached"]: inp.reached_before_cutoff() is None,
         "waardemodel_score": inp.waardemodel_score is None,
         "cost_points_for_score_B": inp.waardemodel_score == "B" and inp.cost_points is None,
         "zorgplicht_existing_clients": inp.care_stopped_for_existing_clients is None,
@@ -164,138 +244,170 @@ def _still_to_assess(inp: AdditionalPurchaseInput) -> list[str]:
     return todo + [code for code, missing in optional.items() if missing]
 
 
-def _citations(inp: AdditionalPurchaseInput, reasons: list[str]) -> list[Citation]:
-    cites = [cite("wv2027/3.2.4", Q_SEPTEMBER), cite("wv2027/3.2.4", Q_80), cite("wv2027/3.2.4", Q_SENT)]
-    cites.append(cite("wv2027/3.2.4", Q_ZORGPLICHT))
+def _citations(inp: AdditionalPurchaseInput, ap: AdditionalPurchase, reasons: list[str]) -> list[Citation]:
+    cites = [ap.request_month.cite(), ap.threshold_pct.cite(), ap.sent_before.cite(), ap.zorgplicht.cite()]
     if any(r.startswith("score_") for r in reasons) or inp.waardemodel_score is not None:
-        cites.append(cite("wv2027/3.2.4", Q_EXCLUDED))
+        cites.append(inp.policy().section("staffel").min_cost_points.cite())
     if "care_stopped_for_existing_clients" in reasons:
-        cites.append(cite("wv2027/2.3.2", Q_CONTINUITY))
-    cites += [cite("wv2027/3.2.4", q) for q in (Q_SPREAD, Q_GROWTH, Q_REGION)]
+        cites.append(ap.continuity.cite())
+    cites += [q.cite() for q in (ap.spread, ap.growth, ap.region)]
     return cites
 
 
-_REASON_TEXT = {
-    "threshold_80pct_not_met": ("u zit onder 80% van het omzetplafond", "you are below 80% of the ceiling"),
-    "threshold_not_reached_before_1_october": (
-        "de 80% is niet vóór 1 oktober bereikt",
-        "the 80% was not reached before 1 October",
-    ),
-    "score_C_excluded": ("score C is uitgesloten", "score C is excluded"),
-    "score_B_under_5_cost_points_excluded": (
-        "score B met minder dan 5 punten op het kostenonderdeel is uitgesloten",
-        "score B with fewer than 5 cost points is excluded",
-    ),
-    "care_stopped_for_existing_clients": (
-        "de zorg aan bestaande cliënten is stopgezet (zorgplicht niet nagekomen)",
-        "care for existing clients was stopped (duty of care not met)",
-    ),
-    "request_by_email_not_accepted": (
-        "het verzoek moet via de website, niet per e-mail",
-        "the request must be sent via the website, not by e-mail",
-    ),
-    "request_not_sent_before_2027-12-31": (
-        "het verzoek is niet vóór 31 december 2027 verzonden",
-        "the request was not sent before 31 December 2027",
-    ),
-    "request_before_september": (
-        "het verzoek kan pas vanaf september worden ingediend",
-        "the request can only be submitted from September",
-    ),
-}
+def _reason_text(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> dict[str, tuple[str, str]]:
+    codes, pct = _codes(ap), ap.threshold_pct.value
+    pts = nl_num(inp.policy().section("staffel").min_cost_points.value, 0)
+    cutoff, sent, month = ap.reached_before.value, ap.sent_before.value, ap.request_month.value
+    return {
+        codes["below"]: (f"u zit onder {pct}% van het omzetplafond", f"you are below {pct}% of the ceiling"),
+        codes["late"]: (f"de {pct}% is niet vóór {nl_day(cutoff)} bereikt", f"the {pct}% was not reached before {en_day(cutoff)}"),
+        "score_C_excluded": ("score C is uitgesloten", "score C is excluded"),
+        reason_b_low(inp.policy().section("staffel")): (
+            f"score B met minder dan {pts} punten op het kostenonderdeel is uitgesloten",
+            f"score B with fewer than {pts} cost points is excluded",
+        ),
+        "care_stopped_for_existing_clients": (
+            "de zorg aan bestaande cliënten is stopgezet (zorgplicht niet nagekomen)",
+            "care for existing clients was stopped (duty of care not met)",
+        ),
+        codes["email"]: (
+            "het verzoek moet via de website, niet per e-mail",
+            "the request must be sent via the website, not by e-mail",
+        ),
+        codes["not_sent"]: (
+            f"het verzoek is niet vóór {_nl_full(sent)} verzonden",
+            f"the request was not sent before {_en_full(sent)}",
+        ),
+        codes["early"]: (
+            f"het verzoek kan pas vanaf {nl_month(month)} worden ingediend",
+            f"the request can only be submitted from {en_month(month)}",
+        ),
+    }  # fmt: skip
 
 
-def _verdicts(pct: Fraction, reasons: list[str], required: float | None, needed: float | None) -> tuple[str, str]:
-    shown = shown2(pct, THRESHOLD_PCT, pct >= THRESHOLD_PCT)
-    head_nl = f"U zit op {nl_num(shown)}% van uw omzetplafond (drempel: ten minste {THRESHOLD_PCT}%"
-    head_en = f"You are at {en_num(shown)}% of your ceiling (threshold: at least {THRESHOLD_PCT}%"
+def _verdicts(
+    inp: AdditionalPurchaseInput, pct: Fraction, reasons: list[str], required: float | None, needed: float | None
+) -> tuple[str, str]:
+    ap = inp.terms()
+    limit, month = ap.threshold_pct.value, ap.request_month.value
+    shown = shown2(pct, limit, pct >= limit)
+    head_nl = f"U zit op {nl_num(shown)}% van uw omzetplafond (drempel: ten minste {limit}%"
+    head_en = f"You are at {en_num(shown)}% of your ceiling (threshold: at least {limit}%"
     if required is not None and needed:
         head_nl += f", dat is {nl_eur(required)}: nog {nl_eur(needed)} nodig"
         head_en += f", i.e. {en_eur(required)}: {en_eur(needed)} more needed"
     head_nl, head_en = head_nl + ")", head_en + ")"
     if reasons:
-        why_nl = "; ".join(_REASON_TEXT[r][0] for r in reasons)
-        why_en = "; ".join(_REASON_TEXT[r][1] for r in reasons)
+        texts = _reason_text(inp, ap)
+        why_nl = "; ".join(texts[r][0] for r in reasons)
+        why_en = "; ".join(texts[r][1] for r in reasons)
         return (
             f"{head_nl}, maar u komt niet in aanmerking voor bijcontractering: {why_nl}.",
             f"{head_en}, but you are not eligible for additional purchase: {why_en}.",
         )
     return (
-        f"{head_nl}: op basis van de opgegeven gegevens kunt u in september via de website een verzoek tot "
+        f"{head_nl}: op basis van de opgegeven gegevens kunt u in {nl_month(month)} via de website een verzoek tot "
         "bijcontractering indienen; CZ toetst de overige voorwaarden.",
-        f"{head_en}: based on the facts given you can request additional purchase via the website in September; "
-        "CZ assesses the remaining conditions.",
+        f"{head_en}: based on the facts given you can request additional purchase via the website in "
+        f"{en_month(month)}; CZ assesses the remaining conditions.",
     )
 
 
+def _after_month(ap: AdditionalPurchase) -> date:
+    """The first day after the month in which the request is to be made."""
+    m = ap.request_month.value
+    return m.replace(day=calendar.monthrange(m.year, m.month)[1]) + timedelta(days=1)
+
+
+def _texts(params: PolicyParams) -> dict[str, object]:
+    ap = params.section("additional_purchase")
+    cutoff, sent, month = ap.reached_before.value, ap.sent_before.value, ap.request_month.value
+    pts = nl_num(params.section("staffel").min_cost_points.value, 0)
+    day = timedelta(days=1)
+    return {
+        "y": params.year, "pct": ap.threshold_pct.value, "pts": pts, "sec": ap.threshold_pct.cite().section,
+        "cutoff_nl": nl_day(cutoff), "cutoff_en": en_day(cutoff),
+        "last_nl": nl_day(cutoff - day), "last_en": en_day(cutoff - day),
+        "cutoff_full_nl": _nl_full(cutoff), "cutoff_full_en": _en_full(cutoff),
+        "sent_nl": _nl_full(sent), "sent_en": _en_full(sent),
+        "sent_day_nl": nl_day(sent), "sent_day_en": en_day(sent),
+        "sent_last_nl": nl_day(sent - day), "sent_last_en": en_day(sent - day),
+        "month_nl": nl_month(month), "month_en": en_month(month),
+        "month_first_nl": nl_day(month.replace(day=1)), "month_first_en": en_day(month.replace(day=1)),
+        "note": _codes(ap)["after_month"],
+    }  # fmt: skip
+
+
 RULE_NL = (
-    "U kunt in september via de website bijcontractering aanvragen als u vóór 1 oktober ten minste 80% van uw "
-    "omzetplafond 2027 hebt bereikt, de zorg aan bestaande cliënten niet hebt stopgezet en geen score C of score B "
-    "met minder dan 5 punten op het kostenonderdeel hebt; het verzoek moet vóór 31 december 2027 via de website "
+    "U kunt in {month_nl} via de website bijcontractering aanvragen als u vóór {cutoff_nl} ten minste {pct}% van uw "
+    "omzetplafond {y} hebt bereikt, de zorg aan bestaande cliënten niet hebt stopgezet en geen score C of score B "
+    "met minder dan {pts} punten op het kostenonderdeel hebt; het verzoek moet vóór {sent_nl} via de website "
     "(niet per e-mail) zijn verzonden."
 )
 RULE_EN = (
-    "You can request additional purchase via the website in September if you reached at least 80% of your 2027 "
-    "ceiling before 1 October, did not stop care for existing clients and do not have score C or score B with fewer "
-    "than 5 cost points; the request must be sent via the website (not by e-mail) before 31 December 2027."
+    "You can request additional purchase via the website in {month_en} if you reached at least {pct}% of your {y} "
+    "ceiling before {cutoff_en}, did not stop care for existing clients and do not have score C or score B with "
+    "fewer than {pts} cost points; the request must be sent via the website (not by e-mail) before {sent_en}."
 )
-
 ASSUMPTIONS_NL = [
     NO_ROUNDING_NL,
-    "'Ten minste 80%' is inclusief: precies 80% haalt de drempel.",
-    "Tijdpad (3.2.4 noemt 'in september', 'vóór 1 oktober' en 'vóór 31 december 2027'): de 80% moet vóór "
-    "1 oktober 2027 bereikt zijn (uiterlijk 30 september); het verzoek kan vanaf 1 september worden ingediend en "
-    "moet vóór 31 december 2027 (uiterlijk 30 december) via de website zijn verzonden. Een verzoek na september "
-    "maar vóór 31 december rekenen we niet als afwijzing, maar melden we (note 'request_after_september').",
-    "Is er geen datum opgegeven, dan nemen we aan dat het percentage vóór 1 oktober is bereikt (nog te toetsen).",
-    "Uitsluiting score C en score B met minder dan 5 punten op het kostenonderdeel: 'minder dan 5' is exclusief, "
-    "precies 5 punten is niet uitgesloten.",
+    "'Ten minste {pct}%' is inclusief: precies {pct}% haalt de drempel.",
+    "Tijdpad ({sec} noemt 'in {month_nl}', 'vóór {cutoff_nl}' en 'vóór {sent_nl}'): de {pct}% moet vóór "
+    "{cutoff_full_nl} bereikt zijn (uiterlijk {last_nl}); het verzoek kan vanaf {month_first_nl} worden "
+    "ingediend en moet vóór {sent_nl} (uiterlijk {sent_last_nl}) via de website zijn verzonden. Een verzoek na "
+    "{month_nl} maar vóór {sent_day_nl} rekenen we niet als afwijzing, maar melden we (note '{note}').",
+    "Is er geen datum opgegeven, dan nemen we aan dat het percentage vóór {cutoff_nl} is bereikt (nog te toetsen).",
+    "Uitsluiting score C en score B met minder dan {pts} punten op het kostenonderdeel: 'minder dan {pts}' is "
+    "exclusief, precies {pts} punten is niet uitgesloten.",
     "'eligible' betekent: geen van de getoetste voorwaarden faalt; de voorwaarden in 'still_to_assess' beoordeelt CZ.",
 ]
 ASSUMPTIONS_EN = [
     NO_ROUNDING_EN,
-    "'Ten minste 80%' (at least) is inclusive: exactly 80% meets the threshold.",
-    "Timing (3.2.4 says 'in September', 'before 1 October' and 'before 31 December 2027'): the 80% must be reached "
-    "before 1 October 2027 (30 September at the latest); the request can be submitted from 1 September and must be "
-    "sent via the website before 31 December 2027 (30 December at the latest). A request after September but "
-    "before 31 December is not treated as a rejection, but flagged (note 'request_after_september').",
-    "Without a date we assume the percentage was reached before 1 October (still to be checked).",
-    "Exclusion of score C and of score B with fewer than 5 cost points: 'fewer than 5' is exclusive, exactly 5 "
-    "points is not excluded.",
+    "'Ten minste {pct}%' (at least) is inclusive: exactly {pct}% meets the threshold.",
+    "Timing ({sec} says 'in {month_en}', 'before {cutoff_en}' and 'before {sent_en}'): the {pct}% must be reached "
+    "before {cutoff_full_en} ({last_en} at the latest); the request can be submitted from {month_first_en} and must "
+    "be sent via the website before {sent_en} ({sent_last_en} at the latest). A request after {month_en} but "
+    "before {sent_day_en} is not treated as a rejection, but flagged (note '{note}').",
+    "Without a date we assume the percentage was reached before {cutoff_en} (still to be checked).",
+    "Exclusion of score C and of score B with fewer than {pts} cost points: 'fewer than {pts}' is exclusive, exactly "
+    "{pts} points is not excluded.",
     "'eligible' means: none of the checked conditions fails; CZ assesses the conditions in 'still_to_assess'.",
 ]
 
 
-def _amounts(inp: AdditionalPurchaseInput) -> tuple[float | None, float | None]:
+def _amounts(inp: AdditionalPurchaseInput, limit: int | float) -> tuple[float | None, float | None]:
     if inp.omzetplafond_eur is None:
         return None, None
-    required = exact(inp.omzetplafond_eur) * THRESHOLD_PCT / 100
+    required = exact(inp.omzetplafond_eur) * exact(limit) / 100
     needed = max(Fraction(0), required - exact(inp.revenue_reached_eur or 0))
     return round2(required), round2(needed)
 
 
 def additional_purchase_eligibility(inp: AdditionalPurchaseInput) -> AdditionalPurchaseOutput:
+    params, ap = inp.policy(), inp.terms()
+    limit = ap.threshold_pct.value
     pct = inp.percentage()
-    reasons = _reasons(inp)
-    required, needed = _amounts(inp)
-    verdict, verdict_en = _verdicts(pct, reasons, required, needed)
-    late = inp.request_date is not None and OCTOBER_1 <= inp.request_date < DECEMBER_31
+    reasons = _reasons(inp, ap)
+    required, needed = _amounts(inp, limit)
+    verdict, verdict_en = _verdicts(inp, pct, reasons, required, needed)
+    late = inp.request_date is not None and _after_month(ap) <= inp.request_date < ap.sent_before.value
+    texts = _texts(params)
     return AdditionalPurchaseOutput(
         tool="additional_purchase_eligibility",
         verdict=verdict,
         verdict_en=verdict_en,
-        rule=RULE_NL,
-        rule_en=RULE_EN,
-        assumptions=ASSUMPTIONS_NL,
-        assumptions_en=ASSUMPTIONS_EN,
-        citations=_citations(inp, reasons),
-        percentage_of_ceiling=shown2(pct, THRESHOLD_PCT, pct >= THRESHOLD_PCT),
-        threshold_pct=THRESHOLD_PCT,
-        threshold_met=not _threshold_reasons(inp),
+        rule=RULE_NL.format(**texts),
+        rule_en=RULE_EN.format(**texts),
+        assumptions=[a.format(**texts) for a in ASSUMPTIONS_NL],
+        assumptions_en=[a.format(**texts) for a in ASSUMPTIONS_EN],
+        citations=_citations(inp, ap, reasons),
+        percentage_of_ceiling=shown2(pct, limit, pct >= limit),
+        threshold_pct=limit,
+        threshold_met=not _threshold_reasons(inp, ap),
         required_revenue_eur=required,
         additional_revenue_needed_eur=needed,
         eligible=not reasons,
         reasons=reasons,
-        still_to_assess=_still_to_assess(inp),
-        notes=["request_after_september"] if late else [],
+        still_to_assess=_still_to_assess(inp, ap),
+        notes=[_codes(ap)["after_month"]] if late else [],
     )

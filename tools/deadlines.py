@@ -1,19 +1,24 @@
-"""`deadlines`: the dated obligations of 2026-2027, filtered by topic and/or with their status on a date."""
+"""`deadlines`: the dated obligations of a contracting cycle, filtered by topic and/or with their status on a date.
+
+The deadlines themselves (dates, wording, clause quotes, keywords) are policy parameters (`[[deadlines.items]]`
+in `corpus/<doc>.params.toml`): "vóór <date>" is stored as `before`, the last day is the day before;
+"uiterlijk <date>" as `by`; "in <month>" as `in_month`; "medio" dates are the 15th and flagged `approximate`."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from assistant.domain import Citation, ToolResult
-from tools._base import IsoDate, ToolInput, check_date_range, en_date, nl_date
-from tools._citations import cite, dedupe
-from tools.deadline_data import DEADLINES, Deadline, Who
+from assistant.ingest.param_types import Deadline, Deadlines, Who
+from assistant.ingest.params import PolicyParams
+from tools._base import IsoDate, ToolInput, bind, check_date_range, en_date, nl_date, year_range
+from tools._citations import dedupe
 
 Topic = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=200)]
 Status = Literal["upcoming", "open", "passed"]
@@ -30,8 +35,28 @@ class DeadlinesInput(ToolInput):
 
     @model_validator(mode="after")
     def _check(self) -> DeadlinesInput:
-        check_date_range("on_date", self.on_date, date(2026, 1, 1), date(2027, 12, 31))
+        check_date_range("on_date", self.on_date, *_period(self.policy().section("deadlines")))
         return self
+
+
+def _period(dl: Deadlines) -> tuple[date, date]:
+    """1 January of the first deadline's year to 31 December of the last one's."""
+    days = [d.last_day for d in dl.items] + [d.first_day for d in dl.items if d.first_day]
+    return year_range(min(days).year, max(days).year)
+
+
+def input_model(params: PolicyParams) -> type[DeadlinesInput]:
+    return bind(DeadlinesInput, params)
+
+
+def describe(params: PolicyParams) -> tuple[str, str]:
+    first, last = _period(params.section("deadlines"))
+    return (
+        f"Geeft de termijnen van {first.year}-{last.year} (tijdpad, bezwaar, VECOZO, RESV, innovatie, bijcontractering, "
+        "nachtzorg) met bronbepaling, gefilterd op onderwerp en/of met hun status op een datum.",
+        f"Lists the {first.year}-{last.year} deadlines (timeline, objections, VECOZO, RESV, innovation, additional "
+        "purchase, night care) with their clause, filtered by topic and/or with their status on a date.",
+    )
 
 
 class DeadlineItem(BaseModel):
@@ -68,15 +93,15 @@ def _tokens(topic: str) -> list[str]:
     return [w for w in words if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()]
 
 
-def _matches(item: Deadline, tokens: list[str]) -> bool:
-    keywords = [_normalise(k) for k in item.keywords]
+def _matches(dl: Deadlines, item: Deadline, tokens: list[str]) -> bool:
+    keywords = [_normalise(k) for k in dl.keywords(item)]
     return any(t in k or (len(k) >= 4 and k in t) for t in tokens for k in keywords)
 
 
 def _status(item: Deadline, on: date | None) -> Status | None:
     if on is None:
         return None
-    if item.start is not None and on < item.start:
+    if item.first_day is not None and on < item.first_day:
         return "upcoming"
     return "open" if on <= item.last_day else "passed"
 
@@ -89,21 +114,21 @@ def _item(d: Deadline, on: date | None) -> DeadlineItem:
         who=d.who,
         when=d.when,
         when_en=d.when_en,
-        start=d.start,
+        start=d.first_day,
         last_day=d.last_day,
         approximate=d.approximate,
         status=_status(d, on),
         note=d.note,
         note_en=d.note_en,
-        clause_ids=[cid for cid, _ in d.sources],
+        clause_ids=[s.clause_id for s in d.sources],
     )
 
 
-def _select(inp: DeadlinesInput) -> list[Deadline]:
+def _select(inp: DeadlinesInput, dl: Deadlines) -> list[Deadline]:
     """Deadlines matching the topic (all when there is no usable keyword), sorted by last day."""
     tokens = _tokens(inp.topic) if inp.topic else []
-    chosen = [d for d in DEADLINES if not tokens or _matches(d, tokens)]
-    return sorted(chosen, key=lambda d: (d.last_day, d.start or d.last_day))
+    chosen = [d for d in dl.items if not tokens or _matches(dl, d, tokens)]
+    return sorted(chosen, key=lambda d: (d.last_day, d.first_day or d.last_day))
 
 
 def _verdicts(inp: DeadlinesInput, items: list[DeadlineItem]) -> tuple[str, str]:
@@ -140,35 +165,41 @@ def _listing(items: list[DeadlineItem]) -> tuple[str, str]:
 
 
 def _citations(chosen: list[Deadline]) -> list[Citation]:
-    return dedupe([cite(cid, quote) for d in chosen for cid, quote in d.sources])
+    return dedupe([s.cite() for d in chosen for s in d.sources])
 
 
-ASSUMPTIONS_NL = [
-    "'Vóór' een datum betekent uiterlijk de dag ervoor (vóór 1 augustus 2027 = uiterlijk 31 juli 2027); "
-    "'uiterlijk' en 'tot en met' zijn inclusief.",
-    "'Medio' (half van de maand) rekenen we als de 15e; zulke termijnen zijn gemarkeerd als 'approximate'.",
-    "Kwaliteitsinformatie: 2.3.4 en 4.1 noemen 2-31 mei 2026, bijlage 2 (medische kindzorg) noemt 1-31 mei; beide "
-    "staan in de lijst. Veilig advies: lever aan tussen 2 en 31 mei 2026.",
-    "Termijnen zonder jaartal (bezwaar 'a.s.', nachtzorg-businesscase, aanvraagformulier innovatie) hebben het jaar "
-    "gekregen dat in de notitie staat.",
-    "Een onderwerp wordt gezocht op trefwoorden (Nederlands en Engels, zonder accenten); zonder bruikbaar trefwoord "
-    "tonen we alle termijnen.",
-]
-ASSUMPTIONS_EN = [
-    "'Vóór' (before) a date means the day before at the latest (before 1 August 2027 = 31 July 2027 at the latest); "
-    "'uiterlijk' (no later than) and 'tot en met' (up to and including) are inclusive.",
-    "'Medio' (mid-month) counts as the 15th; such deadlines are flagged 'approximate'.",
-    "Quality information: 2.3.4 and 4.1 say 2-31 May 2026, Bijlage 2 (medical child care) says 1-31 May; both are "
-    "listed. Safe advice: submit between 2 and 31 May 2026.",
-    "Deadlines without a year (objections 'a.s.', night-care business case, innovation application form) got the "
-    "year stated in their note.",
-    "A topic is matched on keywords (Dutch and English, accents ignored); without a usable keyword all deadlines "
-    "are shown.",
-]
+def _example(dl: Deadlines) -> tuple[date, date]:
+    """A 'vóór' deadline whose quote states the year, to show how 'vóór' is read."""
+    for d in dl.items:
+        if d.before is not None and any(str(d.before.year) in s.quote for s in d.sources):
+            return d.before, d.last_day
+    return dl.items[0].last_day + timedelta(days=1), dl.items[0].last_day
+
+
+def _assumptions(dl: Deadlines) -> tuple[list[str], list[str]]:
+    before, last = _example(dl)
+    nl = [
+        f"'Vóór' een datum betekent uiterlijk de dag ervoor (vóór {nl_date(before)} = uiterlijk {nl_date(last)}); "
+        "'uiterlijk' en 'tot en met' zijn inclusief.",
+        "'Medio' (half van de maand) rekenen we als de 15e; zulke termijnen zijn gemarkeerd als 'approximate'.",
+        *dl.notes,
+        "Een onderwerp wordt gezocht op trefwoorden (Nederlands en Engels, zonder accenten); zonder bruikbaar "
+        "trefwoord tonen we alle termijnen.",
+    ]
+    en = [
+        f"'Vóór' (before) a date means the day before at the latest (before {en_date(before)} = {en_date(last)} at the "
+        "latest); 'uiterlijk' (no later than) and 'tot en met' (up to and including) are inclusive.",
+        "'Medio' (mid-month) counts as the 15th; such deadlines are flagged 'approximate'.",
+        *dl.notes_en,
+        "A topic is matched on keywords (Dutch and English, accents ignored); without a usable keyword all deadlines "
+        "are shown.",
+    ]
+    return nl, en
 
 
 def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
-    chosen = _select(inp)
+    dl = inp.policy().section("deadlines")
+    chosen = _select(inp, dl)
     items = [_item(d, inp.on_date) for d in chosen]
     verdict, verdict_en = _verdicts(inp, items)
     return DeadlinesOutput(
@@ -178,12 +209,12 @@ def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
         rule="Elke termijn staat met de bepaling waar hij uit komt; een termijn is open tot en met zijn laatste dag.",
         rule_en="Each deadline is listed with the clause it comes from; a deadline is open up to and including its "
         "last day.",
-        assumptions=ASSUMPTIONS_NL,
-        assumptions_en=ASSUMPTIONS_EN,
+        assumptions=_assumptions(dl)[0],
+        assumptions_en=_assumptions(dl)[1],
         citations=_citations(chosen),
         deadlines=items,
         open_on_date=[i.id for i in items if i.status == "open"],
         upcoming_on_date=[i.id for i in items if i.status == "upcoming"],
         passed_on_date=[i.id for i in items if i.status == "passed"],
-        available_topics=[d.id for d in DEADLINES],
+        available_topics=[d.id for d in dl.items],
     )

@@ -1,80 +1,68 @@
-"""`new_provider_eligibility`: the checkable 3.2.1 conditions for a new provider's 2027 registration."""
+"""`new_provider_eligibility`: the checkable 3.2.1 conditions for a new provider's registration.
+
+The registration window, the minimum expected revenue, the registrations per year and the postcode average are
+policy parameters (`[new_provider]`)."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import timedelta
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
+from assistant.ingest.param_types import NewProvider
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,
     Amount,
+    FieldSpecs,
     Flag,
     IsoDate,
     PositiveCount,
     ToolInput,
+    bind,
     check_date_range,
+    en_date,
+    en_eur,
+    en_short,
     exact,
     invalid,
+    nl_date,
+    nl_eur,
+    nl_short,
+    year_range,
 )
-from tools._citations import cite
 
-WINDOW_START = date(2026, 12, 1)
-WINDOW_END = date(2027, 2, 28)  # inclusive: 4.1 says "1 december 2026 tot en met 28 februari 2027"
-MIN_REVENUE_EUR = 50_000
-MIN_POSTCODE_AVERAGE = 3
-
-C_WINDOW = "registration_window_2026-12-01_to_2027-02-28"
-C_REVENUE = "minimum_expected_revenue_50000"
 C_ONCE = "max_one_registration_per_contract_year"
 C_REJECTED = "earlier_rejection_added_value_not_demonstrated"
-C_POSTCODE = "postcode_average_at_least_3"
 C_IGJ = "igj_notification_or_licence"
-
-Q_WINDOW = (
-    "Nieuwe zorgaanbieders kunnen zich tussen 1 december 2026 en 28 februari 2027 inschrijven voor een overeenkomst "
-    "wijkverpleging 2027. Inschrijvingen die later binnenkomen, nemen we niet in behandeling."
-)
-Q_WINDOW_41 = "Inschrijving nieuwe zorgaanbieders 2027 1 december 2026 tot en met 28 februari 2027"
-Q_ONCE = "Een nieuwe zorgaanbieder mag zich maximaal 1 keer per contractjaar inschrijven."
-Q_REVENUE = (
-    "De nieuwe zorgaanbieder heeft bij CZ groep een onderbouwde verwachte zorgomzet van minimaal € 50.000 op "
-    "jaarbasis, verdeeld over voldoende cliënten."
-)
-Q_REJECTED = (
-    "We nemen geen inschrijvingen in behandeling van zorgaanbieders die in het voorgaande jaar een afwijzing hebben "
-    "gekregen vanwege onvoldoende toegevoegde waarde en die zich opnieuw inschrijven zonder dat ze in de inschrijving "
-    "aantonen hoe zij deze toegevoegde waarde inmiddels hebben ontwikkeld."
-)
-Q_IGJ = (
-    "De (geheel) nieuwe zorgaanbieder heeft een melding bij de Inspectie Gezondheidszorg en Jeugd (IGJ) gedaan, "
-    "heeft een vergunning aangevraagd als nieuwe zorgaanbieder of beschikt al over een toelating."
-)
-Q_POSTCODE = (
-    "Als de nieuwe zorgaanbieder (het merendeel van) de zorg levert in een van de kernwerkgebieden van CZ groep, "
-    "kan hij aantonen dat hij daar gemiddeld aan ten minste 3 CZ-cliënten per 4-cijferig postcodegebied zorg levert."
-)
-Q_ADDED_VALUE = (
-    "De nieuwe zorgaanbieder heeft een toegevoegde waarde, bijvoorbeeld in de vorm van innovatieve zorgconcepten of "
-    "een zorgaanbod dat vernieuwend en onderscheidend is ten opzichte van het bestaande zorgaanbod in de regio."
-)
-Q_WHITE_SPOT = "De zorgaanbieder geeft invulling aan een witte vlek die wij geconstateerd hebben."
-Q_INTEGRITY = "Een integriteitsonderzoek is onderdeel van de beoordelingsprocedure. Dit onderzoek mag geen beletselen"
-Q_BIJLAGE1 = "De nieuwe zorgaanbieder voldoet aan de voorwaarden die worden gesteld aan bestaande zorgaanbieders"
-
 NOT_APPLICABLE = "not_applicable"
 STILL_TO_ASSESS = ["added_value", "white_spot", "integrity_investigation", "existing_provider_conditions_bijlage_1"]
 
+_DAY = timedelta(days=1)
 IgjStatus = Literal["melding_gedaan", "vergunning_aangevraagd", "toelating", "geen"]
+
+
+def codes(np: NewProvider) -> dict[str, str]:
+    """Criterion -> its stable code, named after the policy's values (`minimum_expected_revenue_50000`, ...)."""
+    w = np.window
+    return {
+        "window": f"registration_window_{w.start.isoformat()}_to_{w.end.isoformat()}",
+        "revenue": f"minimum_expected_revenue_{np.min_revenue_eur.value}",
+        "once": C_ONCE,
+        "rejected": C_REJECTED,
+        "postcode": f"postcode_average_at_least_{nl_short(np.min_postcode_average.value)}",
+        "igj": C_IGJ,
+    }
 
 
 class NewProviderInput(ToolInput):
     """Facts about a new provider's registration; give at least one. Unknown facts are listed as not checked."""
 
-    registration_date: IsoDate | None = Field(default=None, description="date the registration arrives (2026-2027)")
+    registration_date: IsoDate | None = Field(default=None, description="date the registration arrives")
     expected_annual_revenue_cz_eur: Amount | None = Field(default=None, description="expected annual revenue at CZ, €")
     registrations_this_year: PositiveCount | None = Field(
         default=None, description="registrations for this contract year, including this one"
@@ -93,11 +81,47 @@ class NewProviderInput(ToolInput):
 
     @model_validator(mode="after")
     def _check(self) -> NewProviderInput:
-        check_date_range("registration_date", self.registration_date, date(2026, 1, 1), date(2027, 12, 31))
+        w = self.policy().section("new_provider").window
+        check_date_range("registration_date", self.registration_date, *year_range(w.start.year, w.end.year))
         facts = [name for name in type(self).model_fields if name != "shows_added_value_development"]
         if all(getattr(self, name) is None for name in facts):
             raise invalid("registration_date", "give at least one fact to check (e.g. registration_date)")
         return self
+
+
+def _fields(params: PolicyParams) -> FieldSpecs:
+    w = params.section("new_provider").window
+    return {
+        "registration_date": (
+            IsoDate | None,
+            Field(default=None, description=f"date the registration arrives ({w.start.year}-{w.end.year})"),
+        )
+    }
+
+
+def input_model(params: PolicyParams) -> type[NewProviderInput]:
+    return bind(NewProviderInput, params, _fields)
+
+
+def describe(params: PolicyParams) -> tuple[str, str]:
+    np = params.section("new_provider")
+    revenue, once = np.min_revenue_eur.value, nl_short(np.max_registrations.value)
+    return (
+        f"Toetst de controleerbare voorwaarden voor een nieuwe zorgaanbieder (inschrijvingsperiode, {nl_eur(revenue)} "
+        f"omzet, {once} inschrijving per jaar, eerdere afwijzing, IGJ, postcodegemiddelde).",
+        f"Checks the verifiable conditions for a new provider (registration window, {en_eur(revenue)} revenue, "
+        f"{_times_en(np)} registration per year, earlier rejection, IGJ, postcode average).",
+    )
+
+
+def _times_en(np: NewProvider) -> str:
+    n = np.max_registrations.value
+    return "one" if n == 1 else en_short(n)
+
+
+def _once_en(np: NewProvider) -> str:
+    n = np.max_registrations.value
+    return "once" if n == 1 else f"{en_short(n)} times"
 
 
 class NewProviderOutput(ToolResult):
@@ -109,22 +133,22 @@ class NewProviderOutput(ToolResult):
     still_to_assess: list[str] = Field(description="criteria only CZ can assess (added value, white spot, ...)")
 
 
-def _window(inp: NewProviderInput) -> bool | None:
+def _window(inp: NewProviderInput, np: NewProvider) -> bool | None:
     d = inp.registration_date
-    return None if d is None else WINDOW_START <= d <= WINDOW_END
+    return None if d is None else np.window.start <= d <= np.window.end
 
 
-def _revenue(inp: NewProviderInput) -> bool | None:
+def _revenue(inp: NewProviderInput, np: NewProvider) -> bool | None:
     rev = inp.expected_annual_revenue_cz_eur
-    return None if rev is None else exact(rev) >= MIN_REVENUE_EUR
+    return None if rev is None else exact(rev) >= np.min_revenue_eur.value
 
 
-def _once(inp: NewProviderInput) -> bool | None:
+def _once(inp: NewProviderInput, np: NewProvider) -> bool | None:
     n = inp.registrations_this_year
-    return None if n is None else n <= 1
+    return None if n is None else n <= np.max_registrations.value
 
 
-def _rejected(inp: NewProviderInput) -> bool | None:
+def _rejected(inp: NewProviderInput, np: NewProvider) -> bool | None:
     if inp.rejected_last_year_for_added_value is None:
         return None
     if not inp.rejected_last_year_for_added_value:
@@ -132,68 +156,84 @@ def _rejected(inp: NewProviderInput) -> bool | None:
     return None if inp.shows_added_value_development is None else inp.shows_added_value_development
 
 
-def _postcode(inp: NewProviderInput) -> bool | str | None:
+def _postcode(inp: NewProviderInput, np: NewProvider) -> bool | str | None:
     if inp.mostly_in_core_area is False:
         return NOT_APPLICABLE  # the requirement only applies in CZ core areas
     avg = inp.average_clients_per_postcode
-    return None if avg is None else exact(avg) >= MIN_POSTCODE_AVERAGE
+    return None if avg is None else exact(avg) >= np.min_postcode_average.value
 
 
-def _igj(inp: NewProviderInput) -> bool | None:
+def _igj(inp: NewProviderInput, np: NewProvider) -> bool | None:
     return None if inp.igj_status is None else inp.igj_status != "geen"
 
 
-CHECKS = {C_WINDOW: _window, C_REVENUE: _revenue, C_ONCE: _once, C_REJECTED: _rejected, C_POSTCODE: _postcode}
-CHECKS[C_IGJ] = _igj
-QUOTES = {
-    C_WINDOW: [("wv2027/3.2.1", Q_WINDOW), ("wv2027/4.1", Q_WINDOW_41)],
-    C_REVENUE: [("wv2027/3.2.1", Q_REVENUE)],
-    C_ONCE: [("wv2027/3.2.1", Q_ONCE)],
-    C_REJECTED: [("wv2027/3.2.1", Q_REJECTED)],
-    C_POSTCODE: [("wv2027/3.2.1", Q_POSTCODE)],
-    C_IGJ: [("wv2027/3.2.1", Q_IGJ)],
-}
-TEXT = {
-    C_WINDOW: (
-        "inschrijven kan van 1 december 2026 tot en met 28 februari 2027",
-        "registration is open 1 December 2026 to 28 February 2027 inclusive",
-    ),
-    C_REVENUE: (
-        "de verwachte zorgomzet bij CZ moet minimaal € 50.000 per jaar zijn",
-        "expected annual revenue at CZ must be at least €50,000",
-    ),
-    C_ONCE: (
-        "u mag zich maximaal 1 keer per contractjaar inschrijven",
-        "you may register at most once per contract year",
-    ),
-    C_REJECTED: (
-        "na een afwijzing wegens onvoldoende toegevoegde waarde moet u aantonen hoe die is ontwikkeld",
-        "after a rejection for insufficient added value you must show how it has been developed",
-    ),
-    C_POSTCODE: (
-        "in het kernwerkgebied moet u gemiddeld aan ten minste 3 CZ-cliënten per postcodegebied zorg leveren",
-        "in the core area you must average at least 3 CZ clients per postcode area",
-    ),
-    C_IGJ: (
-        "een melding bij de IGJ, een aangevraagde vergunning of een toelating is nodig",
-        "an IGJ notification, a licence application or an admission is required",
-    ),
+CHECKS: dict[str, Callable[[NewProviderInput, NewProvider], bool | str | None]] = {
+    "window": _window,
+    "revenue": _revenue,
+    "once": _once,
+    "rejected": _rejected,
+    "postcode": _postcode,
+    "igj": _igj,
 }
 
 
-def _citations(failed: list[str], passed: list[str]) -> list[Citation]:
-    cites = [cite(cid, q) for code in failed + passed for cid, q in QUOTES[code]]
-    cites += [cite("wv2027/3.2.1", q) for q in (Q_ADDED_VALUE, Q_WHITE_SPOT, Q_INTEGRITY, Q_BIJLAGE1)]
+def _quotes(np: NewProvider) -> dict[str, list[Citation]]:
+    return {
+        "window": [np.window.cite(), np.window_timeline.cite()],
+        "revenue": [np.min_revenue_eur.cite()],
+        "once": [np.max_registrations.cite()],
+        "rejected": [np.rejected.cite()],
+        "postcode": [np.min_postcode_average.cite()],
+        "igj": [np.igj.cite()],
+    }
+
+
+def _text(np: NewProvider) -> dict[str, tuple[str, str]]:
+    w, revenue, avg = np.window, np.min_revenue_eur.value, np.min_postcode_average.value
+    return {
+        "window": (
+            f"inschrijven kan van {nl_date(w.start)} tot en met {nl_date(w.end)}",
+            f"registration is open {en_date(w.start)} to {en_date(w.end)} inclusive",
+        ),
+        "revenue": (
+            f"de verwachte zorgomzet bij CZ moet minimaal {nl_eur(revenue)} per jaar zijn",
+            f"expected annual revenue at CZ must be at least {en_eur(revenue)}",
+        ),
+        "once": (
+            f"u mag zich maximaal {nl_short(np.max_registrations.value)} keer per contractjaar inschrijven",
+            f"you may register at most {_once_en(np)} per contract year",
+        ),
+        "rejected": (
+            "na een afwijzing wegens onvoldoende toegevoegde waarde moet u aantonen hoe die is ontwikkeld",
+            "after a rejection for insufficient added value you must show how it has been developed",
+        ),
+        "postcode": (
+            f"in het kernwerkgebied moet u gemiddeld aan ten minste {nl_short(avg)} CZ-cliënten per postcodegebied "
+            "zorg leveren",
+            f"in the core area you must average at least {en_short(avg)} CZ clients per postcode area",
+        ),
+        "igj": (
+            "een melding bij de IGJ, een aangevraagde vergunning of een toelating is nodig",
+            "an IGJ notification, a licence application or an admission is required",
+        ),
+    }
+
+
+def _citations(np: NewProvider, failed: list[str], passed: list[str]) -> list[Citation]:
+    quotes = _quotes(np)
+    cites = [c for key in failed + passed for c in quotes[key]]
+    cites += [q.cite() for q in (np.added_value, np.white_spot, np.integrity, np.bijlage1)]
     return cites
 
 
-def _verdicts(failed: list[str], checked: int) -> tuple[str, str]:
+def _verdicts(np: NewProvider, year: int, failed: list[str], checked: int) -> tuple[str, str]:
     if failed:
-        nl = "; ".join(TEXT[c][0] for c in failed)
-        en = "; ".join(TEXT[c][1] for c in failed)
+        text = _text(np)
+        nl = "; ".join(text[c][0] for c in failed)
+        en = "; ".join(text[c][1] for c in failed)
         return (
-            f"U voldoet niet aan de voorwaarden voor een nieuwe inschrijving voor 2027: {nl}.",
-            f"You do not meet the conditions for a new 2027 registration: {en}.",
+            f"U voldoet niet aan de voorwaarden voor een nieuwe inschrijving voor {year}: {nl}.",
+            f"You do not meet the conditions for a new {year} registration: {en}.",
         )
     return (
         f"U voldoet aan de {checked} getoetste voorwaarde(n); CZ beoordeelt daarnaast nog de toegevoegde waarde, "
@@ -203,60 +243,72 @@ def _verdicts(failed: list[str], checked: int) -> tuple[str, str]:
     )
 
 
+def _texts(np: NewProvider) -> dict[str, str]:
+    w, revenue = np.window, np.min_revenue_eur.value
+    return {
+        "start_nl": nl_date(w.start), "end_nl": nl_date(w.end), "start_en": en_date(w.start),
+        "end_en": en_date(w.end), "too_late_nl": nl_date(w.end + _DAY), "too_late_en": en_date(w.end + _DAY),
+        "sec": np.window_timeline.cite().section, "once": _once_en(np),
+        "rev_nl": nl_eur(revenue), "rev_en": en_eur(revenue), "n": nl_short(np.max_registrations.value),
+        "avg": nl_short(np.min_postcode_average.value),
+    }  # fmt: skip
+
+
 ASSUMPTIONS_NL = [
     NO_ROUNDING_NL,
-    "Het inschrijvingsvenster is inclusief beide dagen: 1 december 2026 tot en met 28 februari 2027 (4.1); "
-    "1 maart 2027 is te laat.",
-    "'Minimaal € 50.000' is inclusief: precies € 50.000 voldoet.",
-    "registrations_this_year telt deze inschrijving mee; meer dan 1 voldoet niet.",
-    "De postcode-eis (gemiddeld ten minste 3) geldt alleen als de zorg (grotendeels) in een kernwerkgebied wordt "
+    "Het inschrijvingsvenster is inclusief beide dagen: {start_nl} tot en met {end_nl} ({sec}); {too_late_nl} is te "
+    "laat.",
+    "'Minimaal {rev_nl}' is inclusief: precies {rev_nl} voldoet.",
+    "registrations_this_year telt deze inschrijving mee; meer dan {n} voldoet niet.",
+    "De postcode-eis (gemiddeld ten minste {avg}) geldt alleen als de zorg (grotendeels) in een kernwerkgebied wordt "
     "geleverd; is dat onbekend, dan toetsen we het opgegeven gemiddelde toch.",
     "Niet opgegeven feiten staan in 'not_checked'; 'meets_checked_criteria' zegt alleen iets over de getoetste.",
 ]
 ASSUMPTIONS_EN = [
     NO_ROUNDING_EN,
-    "The registration window includes both days: 1 December 2026 to 28 February 2027 inclusive (4.1); 1 March 2027 "
-    "is too late.",
-    "'Minimaal € 50.000' (at least) is inclusive: exactly €50,000 complies.",
-    "registrations_this_year includes this registration; more than 1 fails.",
-    "The postcode requirement (average of at least 3) only applies when (most) care is in a core area; if that is "
-    "unknown, the given average is still checked.",
+    "The registration window includes both days: {start_en} to {end_en} inclusive ({sec}); {too_late_en} is too late.",
+    "'Minimaal {rev_nl}' (at least) is inclusive: exactly {rev_en} complies.",
+    "registrations_this_year includes this registration; more than {n} fails.",
+    "The postcode requirement (average of at least {avg}) only applies when (most) care is in a core area; if that "
+    "is unknown, the given average is still checked.",
     "Facts not given are listed in 'not_checked'; 'meets_checked_criteria' only covers the checked criteria.",
 ]
-
-
 RULE_NL = (
-    "Een nieuwe zorgaanbieder schrijft zich tussen 1 december 2026 en 28 februari 2027 in (maximaal 1 keer "
-    "per contractjaar), verwacht bij CZ minimaal € 50.000 zorgomzet per jaar, heeft een melding, vergunning of "
-    "toelating bij de IGJ, levert in het kernwerkgebied gemiddeld aan ten minste 3 CZ-cliënten per postcodegebied "
-    "zorg en toont na een eerdere afwijzing aan hoe de toegevoegde waarde is ontwikkeld."
+    "Een nieuwe zorgaanbieder schrijft zich tussen {start_nl} en {end_nl} in (maximaal {n} keer per contractjaar), "
+    "verwacht bij CZ minimaal {rev_nl} zorgomzet per jaar, heeft een melding, vergunning of toelating bij de IGJ, "
+    "levert in het kernwerkgebied gemiddeld aan ten minste {avg} CZ-cliënten per postcodegebied zorg en toont na "
+    "een eerdere afwijzing aan hoe de toegevoegde waarde is ontwikkeld."
 )
 RULE_EN = (
-    "A new provider registers between 1 December 2026 and 28 February 2027 (at most once per contract "
-    "year), expects at least €50,000 annual revenue at CZ, has an IGJ notification, licence or admission, "
-    "averages at least 3 CZ clients per postcode area in the core area, and after an earlier rejection shows how "
-    "its added value has been developed."
+    "A new provider registers between {start_en} and {end_en} (at most {once} per contract year), expects at least "
+    "{rev_en} annual revenue at CZ, has an IGJ notification, licence or admission, averages at least {avg} CZ "
+    "clients per postcode area in the core area, and after an earlier rejection shows how its added value has "
+    "been developed."
 )
 
 
 def new_provider_eligibility(inp: NewProviderInput) -> NewProviderOutput:
-    results = {code: check(inp) for code, check in CHECKS.items()}
-    failed = [c for c, ok in results.items() if ok is False]
-    passed = [c for c, ok in results.items() if ok is True]
-    verdict, verdict_en = _verdicts(failed, len(passed))
+    params = inp.policy()
+    np = params.section("new_provider")
+    code = codes(np)
+    results = {key: check(inp, np) for key, check in CHECKS.items()}
+    failed = [k for k, ok in results.items() if ok is False]
+    passed = [k for k, ok in results.items() if ok is True]
+    verdict, verdict_en = _verdicts(np, params.year, failed, len(passed))
+    texts = _texts(np)
     return NewProviderOutput(
         tool="new_provider_eligibility",
         verdict=verdict,
         verdict_en=verdict_en,
-        rule=RULE_NL,
-        rule_en=RULE_EN,
-        assumptions=ASSUMPTIONS_NL,
-        assumptions_en=ASSUMPTIONS_EN,
-        citations=_citations(failed, passed),
+        rule=RULE_NL.format(**texts),
+        rule_en=RULE_EN.format(**texts),
+        assumptions=[a.format(**texts) for a in ASSUMPTIONS_NL],
+        assumptions_en=[a.format(**texts) for a in ASSUMPTIONS_EN],
+        citations=_citations(np, failed, passed),
         meets_checked_criteria=not failed,
-        failed_criteria=failed,
-        passed_criteria=passed,
-        not_checked=[c for c, ok in results.items() if ok is None],
-        not_applicable=[c for c, ok in results.items() if ok == NOT_APPLICABLE],
+        failed_criteria=[code[k] for k in failed],
+        passed_criteria=[code[k] for k in passed],
+        not_checked=[code[k] for k, ok in results.items() if ok is None],
+        not_applicable=[code[k] for k, ok in results.items() if ok == NOT_APPLICABLE],
         still_to_assess=STILL_TO_ASSESS,
     )

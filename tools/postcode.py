@@ -9,53 +9,23 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
+from assistant.ingest.param_types import PostcodeRow
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,
     Count,
+    FieldSpecs,
     Flag,
     PositiveCount,
     ToolInput,
+    bind,
     en_num,
     invalid,
     nl_num,
+    nl_short,
     round2,
     shown2,
-)
-from tools._citations import cite
-
-# (contract_year, provider_type) -> minimum average per postcode area (2.3.2 table)
-THRESHOLDS: dict[tuple[int, str], int] = {
-    (2026, "existing"): 2,
-    (2026, "new"): 3,
-    (2027, "existing"): 3,
-    (2027, "new"): 3,
-}
-
-Q_TABLE_HEAD = "Jaar Bestaande zorgaanbieders kernwerkgebied Nieuwe zorgaanbieders kernwerkgebied"
-Q_ROW_2026 = (
-    "2026 Per 4-cijferig postcodegebied levert de zorgaanbieder gemiddeld aan ten minste 2 CZ-cliënten zorg "
-    "Per 4-cijferig postcodegebied levert de zorgaanbieder gemiddeld aan ten minste 3 CZ-cliënten zorg"
-)
-Q_ROW_2027 = "2027 Per 4-cijferig postcodegebied levert de zorgaanbieder gemiddeld aan ten minste 3 CZ-cliënten zorg"
-Q_ALL_2027 = "Voor 2027 geldt deze voorwaarde voor alle zorgaanbieders als volgt:"
-Q_METHOD = (
-    "We berekenen deze verhouding door het aantal cliënten te delen door het aantal 4-cijferige postcodegebieden "
-    "op basis van de declaratiedata over 2025."
-)
-Q_CONSEQUENCE = (
-    "Een zorgaanbieder die in 2027 niet aan deze voorwaarde voldoet, komt niet (langer) in aanmerking voor een "
-    "overeenkomst, tenzij CZ groep gegronde redenen heeft om hiervan af te wijken."
-)
-Q_ONLY_EXCEPTION = "De enige uitzondering op deze voorwaarde betreft (medische) kindzorg."
-Q_B1_RULE = (
-    "De zorgaanbieder levert in onze kernwerkgebieden per 4-cijferig postcodegebied gemiddeld aan ten minste 3 "
-    "CZ-cliënten zorg. Uitzonderingen hierop zijn de (medische) kindzorg en zorgaanbieders die (het merendeel van "
-    "hun) zorg leveren buiten het kernwerkgebied van CZ groep."
-)
-Q_NEW = (
-    "Als de nieuwe zorgaanbieder (het merendeel van) de zorg levert in een van de kernwerkgebieden van CZ groep, "
-    "kan hij aantonen dat hij daar gemiddeld aan ten minste 3 CZ-cliënten per 4-cijferig postcodegebied zorg levert."
 )
 
 
@@ -71,7 +41,7 @@ class PostcodeAverageInput(ToolInput):
     total_clients: Count | None = Field(default=None, description="total CZ clients in care")
     postcode_areas: PositiveCount | None = Field(default=None, description="number of 4-digit postcode areas")
     provider_type: Literal["existing", "new"] = Field(default="existing", description="existing or new provider")
-    contract_year: Literal[2026, 2027] = Field(default=2027, description="contract year the requirement is for")
+    contract_year: int = Field(description="contract year the requirement is for (allowed years: from the policy)")
     in_core_area: Flag = Field(default=True, description="the provider delivers care in a CZ core area")
     medical_child_care_only: Flag = Field(default=False, description="the provider delivers (medische) kindzorg")
     mostly_outside_core_area: Flag = Field(default=False, description="most care is delivered outside CZ core areas")
@@ -107,6 +77,37 @@ class PostcodeAverageInput(ToolInput):
             return sum(self.clients_per_postcode), len(self.clients_per_postcode)
         return self.total_clients or 0, self.postcode_areas or 1
 
+    def row(self) -> tuple[PostcodeRow, PolicyParams]:
+        """The threshold row for the contract year and the document that states it."""
+        return self.policy().policy_set.postcode_row(self.contract_year)
+
+
+def _fields(params: PolicyParams) -> FieldSpecs:
+    years = tuple(params.policy_set.postcode_rows())
+    default = params.year if params.year in years else years[-1]
+    return {
+        "contract_year": (
+            Literal[years],  # type: ignore[valid-type]
+            Field(default=default, description="contract year the requirement is for"),
+        )
+    }
+
+
+def input_model(params: PolicyParams) -> type[PostcodeAverageInput]:
+    return bind(PostcodeAverageInput, params, _fields)
+
+
+def describe(params: PolicyParams) -> tuple[str, str]:
+    years = "/".join(str(y) for y in params.policy_set.postcode_rows())
+    return (
+        "Berekent het gemiddelde aantal CZ-cliënten per 4-cijferig postcodegebied en toetst het aan de "
+        f"postcode-eis ({years}, bestaande of nieuwe zorgaanbieder, uitzonderingen kindzorg en buiten het "
+        "kernwerkgebied).",
+        "Computes the average number of CZ clients per 4-digit postcode area and checks it against the postcode "
+        f"requirement ({years}, existing or new provider, exceptions for child care and outside the core "
+        "area).",
+    )
+
 
 class PostcodeAverageOutput(ToolResult):
     average: float = Field(
@@ -135,16 +136,13 @@ def _exception(inp: PostcodeAverageInput) -> str | None:
 
 
 def _citations(inp: PostcodeAverageInput, exception: str | None) -> list[Citation]:
-    row = Q_ROW_2027 if inp.contract_year == 2027 else Q_ROW_2026
-    cites = [cite("wv2027/2.3.2", Q_ALL_2027), cite("wv2027/2.3.2", Q_TABLE_HEAD), cite("wv2027/2.3.2", row)]
-    cites.append(cite("wv2027/2.3.2", Q_METHOD))
+    row, doc = inp.row()
+    pc = doc.section("postcode")
+    cites = [pc.applies.cite(), pc.table_head.cite(), row.cite(), pc.method.cite()]
     if inp.provider_type == "new":
-        cites.append(cite("wv2027/3.2.1", Q_NEW))
-    if exception is None:
-        cites.append(cite("wv2027/2.3.2", Q_CONSEQUENCE))
-    else:
-        cites.append(cite("wv2027/2.3.2", Q_ONLY_EXCEPTION))
-    cites.append(cite("wv2027/bijlage-1/1.1", Q_B1_RULE))
+        cites.append(pc.new_provider_rule.cite())
+    cites.append((pc.consequence if exception is None else pc.only_exception).cite())
+    cites.append(pc.core_area_rule.cite())
     return cites
 
 
@@ -188,36 +186,57 @@ def _verdicts(inp: PostcodeAverageInput, out: dict, exact_avg: Fraction) -> tupl
 
 
 def _assumptions(inp: PostcodeAverageInput) -> tuple[list[str], list[str]]:
+    row, doc = inp.row()
+    pc = doc.section("postcode")
+    own = pc.threshold_row(doc.year) or row  # the policy year's own requirement
+    limit = own.existing
+    below = Fraction(limit * 1000 - 5, 1000)  # the rounding example just under the threshold: 2,995
+    only, b1 = pc.only_exception.cite().section, pc.core_area_rule.cite().section
     nl = [
         NO_ROUNDING_NL,
-        "'Ten minste' is inclusief: precies 3,00 voldoet. Het getoonde gemiddelde is op 2 decimalen afgerond, maar "
-        "nooit omhoog naar de drempel (2,995 wordt 2,99).",
-        "De aantallen komen uit de declaratiedata die CZ hanteert (voor 2027: declaratiedata over 2025).",
-        "Uitzonderingen: (medische) kindzorg (2.3.2 noemt dit 'de enige uitzondering') én, volgens Bijlage 1 §1.1, "
+        f"'Ten minste' is inclusief: precies {nl_num(limit)} voldoet. Het getoonde gemiddelde is op 2 decimalen "
+        f"afgerond, maar nooit omhoog naar de drempel ({nl_num(below, 3)} wordt {nl_num(limit - Fraction(1, 100))}).",
+        f"De aantallen komen uit de declaratiedata die CZ hanteert (voor {doc.year}: declaratiedata over "
+        f"{pc.method.claims_year}).",
+        f"Uitzonderingen: (medische) kindzorg ({only} noemt dit 'de enige uitzondering') én, volgens Bijlage 1 §{b1}, "
         "zorgaanbieders die het merendeel van hun zorg buiten het kernwerkgebied leveren; de eis geldt alleen in de "
         "kernwerkgebieden, dus '(de) enige uitzondering' lezen we als de enige uitzondering binnen het kernwerkgebied.",
         "Als de eis niet geldt, is 'compliant' waar; 'meets_threshold' laat de kale vergelijking zien.",
     ]
     en = [
         NO_ROUNDING_EN,
-        "'Ten minste' (at least) is inclusive: exactly 3.00 complies. The average shown is rounded to 2 decimals, "
-        "but never up onto the threshold (2.995 shows as 2.99).",
-        "Counts come from the claims data CZ uses (for 2027: claims data over 2025).",
-        "Exceptions: (medical) child care (2.3.2 calls it 'the only exception') and, per Bijlage 1 §1.1, providers "
+        f"'Ten minste' (at least) is inclusive: exactly {en_num(limit)} complies. The average shown is rounded to 2 "
+        f"decimals, but never up onto the threshold ({en_num(below, 3)} shows as {en_num(limit - Fraction(1, 100))}).",
+        f"Counts come from the claims data CZ uses (for {doc.year}: claims data over {pc.method.claims_year}).",
+        f"Exceptions: (medical) child care ({only} calls it 'the only exception') and, per Bijlage 1 §{b1}, providers "
         "that deliver most of their care outside the core area; the requirement only applies in core areas, so we "
         "read 'the only exception' as the only exception inside the core area.",
         "When the requirement does not apply, 'compliant' is true; 'meets_threshold' shows the bare comparison.",
     ]
-    if inp.contract_year == 2026 and inp.provider_type == "existing":
-        nl.append("Voor bestaande zorgaanbieders gold in 2026 een drempel van 2; voor 2027 is dat 3.")
-        en.append("For existing providers the 2026 threshold was 2; for 2027 it is 3.")
-    return nl, en
+    nl_note, en_note = _earlier_threshold(inp, row, own, doc)
+    return nl + nl_note, en + en_note
+
+
+def _earlier_threshold(
+    inp: PostcodeAverageInput, row: PostcodeRow, own: PostcodeRow, doc: PolicyParams
+) -> tuple[list[str], list[str]]:
+    """A contract year other than the policy year, with another threshold: say what changed."""
+    then, now = row.threshold(inp.provider_type), own.threshold(inp.provider_type)
+    if row.year == own.year or then == now or inp.provider_type != "existing":
+        return [], []
+    return (
+        [
+            f"Voor bestaande zorgaanbieders gold in {row.year} een drempel van {nl_short(then)}; voor {doc.year} is dat "
+            f"{nl_short(now)}."
+        ],
+        [f"For existing providers the {row.year} threshold was {then}; for {doc.year} it is {now}."],
+    )
 
 
 def _figures(inp: PostcodeAverageInput) -> tuple[dict, Fraction]:
     total, areas = inp.totals()
     exact_avg = Fraction(total, areas)
-    threshold = THRESHOLDS[(inp.contract_year, inp.provider_type)]
+    threshold = inp.row()[0].threshold(inp.provider_type)
     exception = _exception(inp)
     meets = exact_avg >= threshold
     out = {

@@ -1,5 +1,8 @@
 """The calculator registry: `TOOLS`, `list_tools()` and `run_tool(name, args)`.
 
+Every calculator runs under one policy document's parameters (`corpus/<doc>.params.toml`): by default the
+current policy of the configured corpus; `run_tool(name, args, policy_set, year)` picks another corpus or year.
+
 `run_tool` turns every bad argument into `InvalidInput` with one readable line naming the field
 (e.g. "postcode_areas: must be at least 1 (got 0)") and an unknown name into `NotFound`.
 """
@@ -15,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from assistant.domain import ToolResult
 from assistant.errors import InvalidInput, NotFound
+from assistant.ingest.params import PolicyParams, PolicySet, policy
 from tools import (
     additional_purchase,
     deadlines,
@@ -30,137 +34,87 @@ from tools import (
 
 @dataclass(frozen=True)
 class ToolSpec:
+    """A calculator: its function, and (per policy document) its input model and descriptions."""
+
     name: str
     function: Callable[[Any], ToolResult]
-    input_model: type[BaseModel]
+    model: Callable[[PolicyParams], type[BaseModel]]
     output_model: type[ToolResult]
-    description: str
-    description_en: str
+    describe: Callable[[PolicyParams], tuple[str, str]]
+    section: str  # the parameter section the calculator needs (PolicyParams.<section>)
+
+    def input_model(self, params: PolicyParams | None = None) -> type[BaseModel]:
+        """The input model for a policy document (default: the current policy of the configured corpus)."""
+        params = params or policy().current
+        params.section(self.section)
+        return self.model(params)
+
+    def descriptions(self, params: PolicyParams | None = None) -> tuple[str, str]:
+        """(Dutch, English) description for a policy document."""
+        return self.describe(params or policy().current)
 
 
-def _spec(name: str, module: Any, inp: str, out: str, nl: str, en: str) -> ToolSpec:
-    return ToolSpec(name, getattr(module, name), getattr(module, inp), getattr(module, out), nl, en)
+def _spec(name: str, module: Any, out: str, section: str) -> ToolSpec:
+    return ToolSpec(name, getattr(module, name), module.input_model, getattr(module, out), module.describe, section)
 
 
 TOOLS: dict[str, ToolSpec] = {
     s.name: s
     for s in (
+        _spec("postcode_average", postcode, "PostcodeAverageOutput", "postcode"),
+        _spec("staffel_percentage", staffel, "StaffelOutput", "staffel"),
         _spec(
-            "postcode_average",
-            postcode,
-            "PostcodeAverageInput",
-            "PostcodeAverageOutput",
-            "Berekent het gemiddelde aantal CZ-cliënten per 4-cijferig postcodegebied en toetst het aan de "
-            "postcode-eis (2026/2027, bestaande of nieuwe zorgaanbieder, uitzonderingen kindzorg en buiten het "
-            "kernwerkgebied).",
-            "Computes the average number of CZ clients per 4-digit postcode area and checks it against the postcode "
-            "requirement (2026/2027, existing or new provider, exceptions for child care and outside the core "
-            "area).",
+            "additional_purchase_eligibility", additional_purchase, "AdditionalPurchaseOutput", "additional_purchase"
         ),
-        _spec(
-            "staffel_percentage",
-            staffel,
-            "StaffelInput",
-            "StaffelOutput",
-            "Bepaalt de maximale vergoeding (staffel) op een gehonoreerd aanvullend budget uit de waardemodelscores "
-            "van 2026 en 2027, de kostenpunten of een plafondvrije afspraak.",
-            "Determines the maximum reimbursement (staffel) on an honoured additional budget from the 2026 and 2027 "
-            "waardemodel scores, cost points or a ceiling-free agreement.",
-        ),
-        _spec(
-            "additional_purchase_eligibility",
-            additional_purchase,
-            "AdditionalPurchaseInput",
-            "AdditionalPurchaseOutput",
-            "Toetst of een zorgaanbieder bijcontractering voor 2027 kan aanvragen: 80% van het omzetplafond vóór "
-            "1 oktober, score, zorgplicht, verzoek via de website vóór 31 december 2027.",
-            "Checks whether a provider can request additional purchase (bijcontractering) for 2027: 80% of the "
-            "ceiling before 1 October, score, duty of care, request via the website before 31 December 2027.",
-        ),
-        _spec(
-            "new_provider_eligibility",
-            new_provider,
-            "NewProviderInput",
-            "NewProviderOutput",
-            "Toetst de controleerbare voorwaarden voor een nieuwe zorgaanbieder (inschrijvingsperiode, € 50.000 "
-            "omzet, 1 inschrijving per jaar, eerdere afwijzing, IGJ, postcodegemiddelde).",
-            "Checks the verifiable conditions for a new provider (registration window, €50,000 revenue, one "
-            "registration per year, earlier rejection, IGJ, postcode average).",
-        ),
-        _spec(
-            "subcontracting_check",
-            subcontracting,
-            "SubcontractingInput",
-            "SubcontractingOutput",
-            "Berekent het aandeel zorg in onderaanneming (zzp'ers tellen mee, volle dochters niet) en toetst het "
-            "aan het maximum voor het jaar (2022: 75%, 2023: 65%, vanaf 2024: 50%).",
-            "Computes the share of subcontracted care (zzp'ers count, wholly owned subsidiaries do not) and checks "
-            "it against the year's maximum (2022: 75%, 2023: 65%, from 2024: 50%).",
-        ),
-        _spec(
+        _spec("new_provider_eligibility", new_provider, "NewProviderOutput", "new_provider"),
+        _spec("subcontracting_check", subcontracting, "SubcontractingOutput", "subcontracting"),
+        ToolSpec(
             "cooperative_staffing_check",
-            staffing,
-            "CooperativeStaffingInput",
-            "CooperativeStaffingOutput",
-            "Toetst bij een zorgcoöperatie de verhouding van minimaal 1 fte hbo-bachelor verpleegkundige op 55 "
-            "cliënten.",
-            "Checks a care cooperative's ratio of at least 1 fte hbo-bachelor nurse per 55 clients.",
+            staffing.cooperative_staffing_check,
+            staffing.cooperative_input_model,
+            staffing.CooperativeStaffingOutput,
+            staffing.describe_cooperative,
+            "cooperative",
         ),
-        _spec(
+        ToolSpec(
             "dementia_caseload_check",
-            staffing,
-            "DementiaCaseloadInput",
-            "DementiaCaseloadOutput",
-            "Berekent de caseload per fte gespecialiseerde casemanager dementie en toetst die aan de norm van "
-            "gemiddeld 50 tot 65 cliënten per fte.",
-            "Computes the caseload per fte of specialised dementia case managers and checks it against the norm "
-            "of 50 to 65 clients per fte on average.",
+            staffing.dementia_caseload_check,
+            staffing.dementia_input_model,
+            staffing.DementiaCaseloadOutput,
+            staffing.describe_dementia,
+            "dementia",
         ),
-        _spec(
-            "waardemodel_applicability",
-            waardemodel,
-            "WaardemodelInput",
-            "WaardemodelOutput",
-            "Bepaalt of het waardemodel geldt (productieafspraak van meer dan € 100.000) en of de kwaliteitsuitvraag "
-            "moet worden ingediend (altijd).",
-            "Determines whether the waardemodel applies (production agreement of more than €100,000) and whether "
-            "the quality questionnaire must be submitted (always).",
-        ),
-        _spec(
-            "deadlines",
-            deadlines,
-            "DeadlinesInput",
-            "DeadlinesOutput",
-            "Geeft de termijnen van 2026-2027 (tijdpad, bezwaar, VECOZO, RESV, innovatie, bijcontractering, "
-            "nachtzorg) met bronbepaling, gefilterd op onderwerp en/of met hun status op een datum.",
-            "Lists the 2026-2027 deadlines (timeline, objections, VECOZO, RESV, innovation, additional purchase, "
-            "night care) with their clause, filtered by topic and/or with their status on a date.",
-        ),
-        _spec(
-            "exclusion_check",
-            exclusion,
-            "ExclusionInput",
-            "ExclusionOutput",
-            "Toetst de uitsluitingsgronden van 3.2.3 (faillissement, surseance, belastingschuld, valse verklaringen, "
-            "IGJ-toezicht, eerdere tekortkomingen, risico's voor continuïteit of kwaliteit).",
-            "Checks the exclusion grounds of 3.2.3 (bankruptcy, surseance, tax arrears, false statements, IGJ "
-            "supervision, earlier shortcomings, continuity or quality risks).",
-        ),
+        _spec("waardemodel_applicability", waardemodel, "WaardemodelOutput", "waardemodel"),
+        _spec("deadlines", deadlines, "DeadlinesOutput", "deadlines"),
+        _spec("exclusion_check", exclusion, "ExclusionOutput", "exclusion"),
     )
 }
 
 
-def list_tools() -> list[dict[str, Any]]:
-    """Name, Dutch and English description and the JSON schema of the input, per tool."""
-    return [
-        {
-            "name": s.name,
-            "description": s.description,
-            "description_en": s.description_en,
-            "input_schema": s.input_model.model_json_schema(),
-        }
-        for s in TOOLS.values()
-    ]
+def policy_params(policy_set: PolicySet | None = None, year: int | str | None = None) -> PolicyParams:
+    """The document the calculators run under: `year` (a policy year or document id) of `policy_set`
+    (default: the configured corpus); without a year the current policy."""
+    return (policy_set or policy()).params(year)
+
+
+def list_tools(policy_set: PolicySet | None = None, year: int | str | None = None) -> list[dict[str, Any]]:
+    """Name, Dutch and English description and the JSON schema of the input, per tool, for a policy document.
+    A calculator whose parameters that document does not define is left out."""
+    params = policy_params(policy_set, year)
+    out = []
+    for s in TOOLS.values():
+        if getattr(params, s.section) is None:
+            continue
+        nl, en = s.descriptions(params)
+        out.append(
+            {
+                "name": s.name,
+                "description": nl,
+                "description_en": en,
+                "input_schema": s.input_model(params).model_json_schema(),
+            }
+        )
+    return out
 
 
 def get_spec(name: str) -> ToolSpec:
@@ -170,15 +124,19 @@ def get_spec(name: str) -> ToolSpec:
         raise NotFound(f"unknown tool {name!r}; valid tools: {', '.join(TOOLS)}") from None
 
 
-def run_tool(name: str, args: dict[str, Any]) -> ToolResult:
-    """Validate `args` against the tool's input model and run it."""
+def run_tool(
+    name: str, args: dict[str, Any], *, policy_set: PolicySet | None = None, year: int | str | None = None
+) -> ToolResult:
+    """Validate `args` against the tool's input model for the policy document (`year`: a policy year or document
+    id of `policy_set`, default the configured corpus's current policy) and run it."""
     spec = get_spec(name)
     if not isinstance(args, dict):
         raise InvalidInput(f"{name}: arguments must be an object of named values (got {type(args).__name__})")
+    model = spec.input_model(policy_params(policy_set, year))
     try:
-        inp = spec.input_model.model_validate(args)
+        inp = model.model_validate(args)
     except ValidationError as exc:
-        raise InvalidInput(format_validation_error(exc, spec.input_model), details={"errors": _errors(exc)}) from None
+        raise InvalidInput(format_validation_error(exc, model), details={"errors": _errors(exc)}) from None
     try:
         return spec.function(inp)
     except (ArithmeticError, ValueError) as exc:  # a value the bounds let through but the arithmetic cannot take

@@ -1,4 +1,7 @@
-"""Staffing ratios: `cooperative_staffing_check` (Bijlage 1 §1.4) and `dementia_caseload_check` (§1.5.2)."""
+"""Staffing ratios: `cooperative_staffing_check` (Bijlage 1 §1.4) and `dementia_caseload_check` (§1.5.2).
+
+The clients per fte, the nurse's level and the caseload range are policy parameters (`[cooperative]`,
+`[dementia]`); run under an earlier policy year, the same checks use that year's clauses."""
 
 from __future__ import annotations
 
@@ -8,12 +11,15 @@ from typing import Literal
 from pydantic import Field
 
 from assistant.domain import ToolResult
+from assistant.ingest.param_types import Caseload, Ratio
+from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,
     Count,
     PositiveAmount,
     ToolInput,
+    bind,
     en_num,
     en_short,
     exact,
@@ -22,24 +28,8 @@ from tools._base import (
     round2,
     shown2,
 )
-from tools._citations import cite
 
-MAX_CLIENTS_PER_FTE = 55
 Position = Literal["below", "within", "above"]
-DEMENTIA_MIN, DEMENTIA_MAX = 50, 65
-
-Q_COOP_RATIO = (
-    "Binnen de coöperatie geldt de verhouding van minimaal 1 fte hbo-bachelor opgeleide verpleegkundige (niveau 6) "
-    "op 55 cliënten, die conform het Normenkader V&VN zorgdraagt voor de indicatiestelling en voor het uitvoeren en "
-    "bewaken van het verpleegkundig proces."
-)
-Q_COOP_EXCEPTION = (
-    "CZ groep maakt een uitzondering op het beleid voor onderaannemers als een zorgcoöperatie (bestaande uit zzp’ers "
-    "en/of zorgaanbieders) aantoonbaar voldoet aan de eisen uit paragraaf 1.1 van deze bijlage en aan de eisen "
-    "hieronder:"
-)
-Q_DEMENTIA = "De gespecialiseerde casemanager dementie heeft een caseload van gemiddeld 50 tot 65 cliënten per fte."
-Q_DEMENTIA_HEAD = "Voorwaarden aan de gespecialiseerde casemanager dementie"
 
 
 class CooperativeStaffingInput(ToolInput):
@@ -47,61 +37,82 @@ class CooperativeStaffingInput(ToolInput):
     hbo_bachelor_nurse_fte: PositiveAmount = Field(description="fte of hbo-bachelor (niveau 6) nurses, more than 0")
 
 
+def cooperative_input_model(params: PolicyParams) -> type[CooperativeStaffingInput]:
+    return bind(CooperativeStaffingInput, params)
+
+
+def describe_cooperative(params: PolicyParams) -> tuple[str, str]:
+    r = params.section("cooperative").ratio
+    return (
+        f"Toetst bij een zorgcoöperatie de verhouding van minimaal 1 fte {r.nurse_short} op "
+        f"{r.max_clients_per_fte} cliënten.",
+        f"Checks a care cooperative's ratio of at least 1 fte {r.nurse_short_en} per {r.max_clients_per_fte} clients.",
+    )
+
+
 class CooperativeStaffingOutput(ToolResult):
     clients_per_fte: float = Field(description="clients per fte hbo-bachelor nurse (2 decimals)")
     max_clients_per_fte: int
-    required_fte: float = Field(description="clients ÷ 55, rounded half up to 2 decimals")
+    required_fte: float = Field(description="clients ÷ the policy's clients per fte, rounded half up to 2 decimals")
     required_fte_exact: float
-    compliant: bool = Field(description="clients per fte <= 55 (exact comparison)")
+    compliant: bool = Field(description="clients per fte <= the policy's maximum (exact comparison)")
 
 
 COOP_RULE_NL = (
-    "Binnen een zorgcoöperatie is er minimaal 1 fte hbo-bachelor opgeleide verpleegkundige (niveau 6) op 55 "
-    "cliënten: deel het aantal cliënten door het aantal fte; dat mag hoogstens 55 zijn."
+    "Binnen een zorgcoöperatie is er minimaal 1 fte {nurse} op {n} cliënten: deel het aantal cliënten door het "
+    "aantal fte; dat mag hoogstens {n} zijn."
 )
 COOP_RULE_EN = (
-    "Within a care cooperative there is at least 1 fte hbo-bachelor nurse (level 6) per 55 clients: divide the "
-    "clients by the fte; the result may be at most 55."
+    "Within a care cooperative there is at least 1 fte {nurse_en} per {n} clients: divide the clients by the fte; "
+    "the result may be at most {n}."
 )
 COOP_ASSUMPTIONS_NL = [
     NO_ROUNDING_NL,
-    "'Minimaal 1 fte op 55 cliënten' is inclusief: precies 55 cliënten per fte voldoet.",
+    "'Minimaal 1 fte op {n} cliënten' is inclusief: precies {n} cliënten per fte voldoet.",
 ]
 COOP_ASSUMPTIONS_EN = [
     NO_ROUNDING_EN,
-    "'At least 1 fte per 55 clients' is inclusive: exactly 55 clients per fte complies.",
+    "'At least 1 fte per {n} clients' is inclusive: exactly {n} clients per fte complies.",
 ]
 
 
-def _coop_verdicts(inp: CooperativeStaffingInput, shown: float, required: float, ok: bool) -> tuple[str, str]:
+def _coop_texts(r: Ratio) -> dict[str, object]:
+    return {"n": r.max_clients_per_fte, "nurse": r.nurse, "nurse_en": r.nurse_en}
+
+
+def _coop_verdicts(inp: CooperativeStaffingInput, r: Ratio, shown: float, required: float, ok: bool) -> tuple[str, str]:
     fte_nl, fte_en = nl_short(inp.hbo_bachelor_nurse_fte), en_short(inp.hbo_bachelor_nurse_fte)
     end_nl = "dus de coöperatie voldoet" if ok else "dus de coöperatie voldoet niet"
     end_en = "so the cooperative complies" if ok else "so the cooperative does not comply"
+    n = r.max_clients_per_fte
     return (
-        f"{inp.clients} cliënten op {fte_nl} fte hbo-bachelor verpleegkundige is {nl_num(shown)} cliënten per fte; "
-        f"nodig is minimaal {nl_num(required)} fte (1 fte op 55 cliënten), {end_nl}.",
-        f"{inp.clients} clients on {fte_en} fte hbo-bachelor nurse is {en_num(shown)} clients per fte; at least "
-        f"{en_num(required)} fte is needed (1 fte per 55 clients), {end_en}.",
+        f"{inp.clients} cliënten op {fte_nl} fte {r.nurse_short} is {nl_num(shown)} cliënten per fte; "
+        f"nodig is minimaal {nl_num(required)} fte (1 fte op {n} cliënten), {end_nl}.",
+        f"{inp.clients} clients on {fte_en} fte {r.nurse_short_en} is {en_num(shown)} clients per fte; at least "
+        f"{en_num(required)} fte is needed (1 fte per {n} clients), {end_en}.",
     )
 
 
 def cooperative_staffing_check(inp: CooperativeStaffingInput) -> CooperativeStaffingOutput:
+    coop = inp.policy().section("cooperative")
+    r, n = coop.ratio, coop.ratio.max_clients_per_fte
     ratio = Fraction(inp.clients) / exact(inp.hbo_bachelor_nurse_fte)
-    ok = ratio <= MAX_CLIENTS_PER_FTE
-    required = Fraction(inp.clients, MAX_CLIENTS_PER_FTE)
-    shown = shown2(ratio, MAX_CLIENTS_PER_FTE, ok)
-    verdict, verdict_en = _coop_verdicts(inp, shown, round2(required), ok)
+    ok = ratio <= n
+    required = Fraction(inp.clients, n)
+    shown = shown2(ratio, n, ok)
+    verdict, verdict_en = _coop_verdicts(inp, r, shown, round2(required), ok)
+    texts = _coop_texts(r)
     return CooperativeStaffingOutput(
         tool="cooperative_staffing_check",
         verdict=verdict,
         verdict_en=verdict_en,
-        rule=COOP_RULE_NL,
-        rule_en=COOP_RULE_EN,
-        assumptions=COOP_ASSUMPTIONS_NL,
-        assumptions_en=COOP_ASSUMPTIONS_EN,
-        citations=[cite("wv2027/bijlage-1/1.4", Q_COOP_EXCEPTION), cite("wv2027/bijlage-1/1.4", Q_COOP_RATIO)],
+        rule=COOP_RULE_NL.format(**texts),
+        rule_en=COOP_RULE_EN.format(**texts),
+        assumptions=[a.format(**texts) for a in COOP_ASSUMPTIONS_NL],
+        assumptions_en=[a.format(**texts) for a in COOP_ASSUMPTIONS_EN],
+        citations=[coop.exception.cite(), r.cite()],
         clients_per_fte=shown,
-        max_clients_per_fte=MAX_CLIENTS_PER_FTE,
+        max_clients_per_fte=n,
         required_fte=round2(required),
         required_fte_exact=float(required),
         compliant=ok,
@@ -113,49 +124,65 @@ class DementiaCaseloadInput(ToolInput):
     casemanager_fte: PositiveAmount = Field(description="fte of specialised dementia case managers, more than 0")
 
 
+def dementia_input_model(params: PolicyParams) -> type[DementiaCaseloadInput]:
+    return bind(DementiaCaseloadInput, params)
+
+
+def describe_dementia(params: PolicyParams) -> tuple[str, str]:
+    c = params.section("dementia").caseload
+    return (
+        "Berekent de caseload per fte gespecialiseerde casemanager dementie en toetst die aan de norm van "
+        f"gemiddeld {c.min} tot {c.max} cliënten per fte.",
+        "Computes the caseload per fte of specialised dementia case managers and checks it against the norm "
+        f"of {c.min} to {c.max} clients per fte on average.",
+    )
+
+
 class DementiaCaseloadOutput(ToolResult):
     caseload_per_fte: float = Field(description="clients per fte (2 decimals)")
     norm_min: int
     norm_max: int
-    within_norm: bool = Field(description="50 <= caseload <= 65 (exact comparison, both ends inclusive)")
+    within_norm: bool = Field(description="norm_min <= caseload <= norm_max (exact comparison, both ends inclusive)")
     position: Position
 
 
-def _position(caseload: Fraction) -> Position:
-    if caseload < DEMENTIA_MIN:
+def _position(caseload: Fraction, c: Caseload) -> Position:
+    if caseload < c.min:
         return "below"
-    return "above" if caseload > DEMENTIA_MAX else "within"
+    return "above" if caseload > c.max else "within"
 
 
-_POSITION_TEXT = {
-    "below": ("onder de norm van gemiddeld 50 tot 65", "below the norm of 50 to 65 on average"),
-    "within": ("binnen de norm van gemiddeld 50 tot 65", "within the norm of 50 to 65 on average"),
-    "above": ("boven de norm van gemiddeld 50 tot 65", "above the norm of 50 to 65 on average"),
-}
+def _position_text(position: Position, c: Caseload) -> tuple[str, str]:
+    nl = {"below": "onder", "within": "binnen", "above": "boven"}[position]
+    en = {"below": "below", "within": "within", "above": "above"}[position]
+    return (
+        f"{nl} de norm van gemiddeld {c.min} tot {c.max}",
+        f"{en} the norm of {c.min} to {c.max} on average",
+    )
 
 
 DEMENTIA_RULE_NL = (
-    "De gespecialiseerde casemanager dementie heeft gemiddeld 50 tot 65 cliënten per fte: deel het aantal cliënten "
-    "door het aantal fte casemanagers."
+    "De gespecialiseerde casemanager dementie heeft gemiddeld {lo} tot {hi} cliënten per fte: deel het aantal "
+    "cliënten door het aantal fte casemanagers."
 )
 DEMENTIA_RULE_EN = (
-    "The specialised dementia case manager has on average 50 to 65 clients per fte: divide the clients by the case "
-    "managers' fte."
+    "The specialised dementia case manager has on average {lo} to {hi} clients per fte: divide the clients by the "
+    "case managers' fte."
 )
 DEMENTIA_ASSUMPTIONS_NL = [
     NO_ROUNDING_NL,
-    "'Gemiddeld 50 tot 65' lezen we als 50 tot en met 65: beide grenzen voldoen.",
+    "'Gemiddeld {lo} tot {hi}' lezen we als {lo} tot en met {hi}: beide grenzen voldoen.",
     "Het gemiddelde wordt berekend over alle gespecialiseerde casemanagers samen.",
 ]
 DEMENTIA_ASSUMPTIONS_EN = [
     NO_ROUNDING_EN,
-    "'Gemiddeld 50 tot 65' (on average 50 to 65) is read as 50 to 65 inclusive: both limits comply.",
+    "'Gemiddeld {lo} tot {hi}' (on average {lo} to {hi}) is read as {lo} to {hi} inclusive: both limits comply.",
     "The average is computed over all specialised case managers together.",
 ]
 
 
-def _dementia_verdicts(inp: DementiaCaseloadInput, shown: float, position: Position) -> tuple[str, str]:
-    where_nl, where_en = _POSITION_TEXT[position]
+def _dementia_verdicts(inp: DementiaCaseloadInput, c: Caseload, shown: float, position: Position) -> tuple[str, str]:
+    where_nl, where_en = _position_text(position, c)
     fte_nl, fte_en = nl_short(inp.casemanager_fte), en_short(inp.casemanager_fte)
     return (
         f"{inp.clients} cliënten op {fte_nl} fte is een caseload van {nl_num(shown)} cliënten per fte: {where_nl} "
@@ -166,23 +193,26 @@ def _dementia_verdicts(inp: DementiaCaseloadInput, shown: float, position: Posit
 
 
 def dementia_caseload_check(inp: DementiaCaseloadInput) -> DementiaCaseloadOutput:
+    dem = inp.policy().section("dementia")
+    c = dem.caseload
     caseload = Fraction(inp.clients) / exact(inp.casemanager_fte)
-    position = _position(caseload)
-    limit = DEMENTIA_MIN if position == "below" else DEMENTIA_MAX
+    position = _position(caseload, c)
+    limit = c.min if position == "below" else c.max
     shown = shown2(caseload, limit, position == "within")
-    verdict, verdict_en = _dementia_verdicts(inp, shown, position)
+    verdict, verdict_en = _dementia_verdicts(inp, c, shown, position)
+    texts = {"lo": c.min, "hi": c.max}
     return DementiaCaseloadOutput(
         tool="dementia_caseload_check",
         verdict=verdict,
         verdict_en=verdict_en,
-        rule=DEMENTIA_RULE_NL,
-        rule_en=DEMENTIA_RULE_EN,
-        assumptions=DEMENTIA_ASSUMPTIONS_NL,
-        assumptions_en=DEMENTIA_ASSUMPTIONS_EN,
-        citations=[cite("wv2027/bijlage-1/1.5.2", Q_DEMENTIA_HEAD), cite("wv2027/bijlage-1/1.5.2", Q_DEMENTIA)],
+        rule=DEMENTIA_RULE_NL.format(**texts),
+        rule_en=DEMENTIA_RULE_EN.format(**texts),
+        assumptions=[a.format(**texts) for a in DEMENTIA_ASSUMPTIONS_NL],
+        assumptions_en=[a.format(**texts) for a in DEMENTIA_ASSUMPTIONS_EN],
+        citations=[dem.head.cite(), c.cite()],
         caseload_per_fte=shown,
-        norm_min=DEMENTIA_MIN,
-        norm_max=DEMENTIA_MAX,
+        norm_min=c.min,
+        norm_max=c.max,
         within_norm=position == "within",
         position=position,
     )

@@ -1,4 +1,7 @@
-"""`subcontracting_check`: share of care delivered by subcontractors (Bijlage 1 §1.1/§1.2; 2024 ingroeimodel)."""
+"""`subcontracting_check`: share of care delivered by subcontractors (Bijlage 1 §1.1/§1.2).
+
+The maximum share per year is a policy parameter (`[subcontracting] limits`), across documents: an appendix's
+ingroeimodel for the years it names, each later policy's own limit from its year on."""
 
 from __future__ import annotations
 
@@ -8,56 +11,24 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from assistant.domain import Citation, ToolResult
+from assistant.ingest.param_types import Limit, Source
+from assistant.ingest.params import PolicyParams, PolicySet
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,
     Amount,
+    FieldSpecs,
     Flag,
     PositiveAmount,
     ToolInput,
+    bind,
     exact,
     invalid,
     nl_num,
     shown2,
 )
-from tools._citations import cite
 
 Share = Annotated[Amount, Field(le=100)]
-
-# year -> maximum % of care in subcontracting (2022-2024: ingroeimodel of the 2024 appendix; then 50%)
-MAX_SUBCONTRACTED: dict[int, int] = {2022: 75, 2023: 65, 2024: 50, 2025: 50, 2026: 50, 2027: 50}
-
-Q_2027_RULE = (
-    "Wij verwachten van zorgaanbieders dat zij ten minste 50% van de zorg zelf leveren en voor maximaal 50% van de "
-    "zorg onderaannemers inzetten."
-)
-Q_2027_MIN = (
-    "De zorgaanbieder levert ten minste 50% van de zorg zelf en zet voor maximaal 50% van de zorg onderaannemers in. "
-    "Hierop maken we alléén een uitzondering voor zorgcoöperaties die aantoonbaar aan de aanvullende voorwaarden uit "
-    "paragraaf 1.4 van deze bijlage voldoen."
-)
-Q_ZZP = "Zzp’ers gelden daarbij uitdrukkelijk óók als onderaannemers als zij als zzp’er worden ingehuurd."
-Q_DAUGHTERS = "Zogenoemde ‘volle dochters’ worden niet als onderaannemer beschouwd."
-Q_CONSEQUENCE = (
-    "Een zorgaanbieder die niet aan deze voorwaarde voldoet, komt niet (langer) in aanmerking voor een overeenkomst, "
-    "tenzij CZ groep gegronde redenen heeft om hiervan af te wijken."
-)
-Q_NOT_REPORTED = (
-    "Zorg die wordt geleverd door onderaannemers die niet vooraf gemeld zijn, komt niet voor vergoeding in aanmerking."
-)
-Q_COOPERATIVE = (
-    "Voor zorgcoöperaties die uit zzp’ers en/of leden bestaan, maken we een uitzondering op de eis dat een "
-    "zorgaanbieder het grootste deel van de zorg uit laat voeren door eigen personeel."
-)
-Q_2024_ROWS = {
-    2022: "2022 Minimaal 25% van de geleverde zorg wordt door de zorgaanbieder zelf uitgevoerd per 01-01-2022 "
-    "Maximaal 75% van de geleverde zorg wordt in onderaanneming uitgevoerd",
-    2023: "2023 Minimaal 35% van de geleverde zorg wordt door de zorgaanbieder zelf uitgevoerd per 01-01-2023 "
-    "Maximaal 65% van de geleverde zorg wordt in onderaanneming uitgevoerd",
-    2024: "2024 Minimaal 50% van de geleverde zorg wordt door de zorgaanbieder zelf uitgevoerd per 01-01-2024 "
-    "Maximaal 50% van de geleverde zorg wordt in onderaanneming uitgevoerd",
-}
-Q_2024_INGROEI = "werken we via een ingroeimodel. Dat ziet er als volgt uit:"
 
 CATEGORY_FIELDS = ("own_staff_hours", "subcontractor_hours", "zzp_hours", "full_subsidiary_hours")
 
@@ -74,7 +45,7 @@ class SubcontractingInput(ToolInput):
     full_subsidiary_hours: Amount | None = Field(default=None, description="hours by volle dochters (count as own)")
     subcontracted_share_pct: Share | None = Field(default=None, description="share subcontracted, 0-100")
     own_share_pct: Share | None = Field(default=None, description="share delivered by the provider itself, 0-100")
-    year: Literal[2022, 2023, 2024, 2025, 2026, 2027] = Field(default=2027, description="year the rule is for")
+    year: int = Field(description="year the rule is for (allowed years: from the policy)")
     is_cooperative: Flag = Field(default=False, description="a zorgcoöperatie meeting Bijlage 1 §1.4")
 
     @model_validator(mode="after")
@@ -124,6 +95,59 @@ class SubcontractingInput(ToolInput):
         return (hours["subcontractor_hours"] + hours["zzp_hours"]) * 100 / sum(hours.values())
 
 
+def _fields(params: PolicyParams) -> FieldSpecs:
+    years = tuple(range(min(params.policy_set.subcontracting_limits()), max(params.policy_set.years) + 1))
+    return {"year": (Literal[years], Field(default=params.year, description="year the rule is for"))}  # type: ignore[valid-type]
+
+
+def input_model(params: PolicyParams) -> type[SubcontractingInput]:
+    return bind(SubcontractingInput, params, _fields)
+
+
+def describe(params: PolicyParams) -> tuple[str, str]:
+    shown = _shown(params.policy_set.subcontracting_limits())
+    last = shown[-1][0]
+    nl = ", ".join(f"{'vanaf ' if y == last else ''}{y}: {lim.max_pct}%" for y, (lim, _) in shown)
+    en = ", ".join(f"{'from ' if y == last else ''}{y}: {lim.max_pct}%" for y, (lim, _) in shown)
+    return (
+        "Berekent het aandeel zorg in onderaanneming (zzp'ers tellen mee, volle dochters niet) en toetst het "
+        f"aan het maximum voor het jaar ({nl}).",
+        "Computes the share of subcontracted care (zzp'ers count, wholly owned subsidiaries do not) and checks "
+        f"it against the year's maximum ({en}).",
+    )
+
+
+def _shown(limits: dict[int, tuple[Limit, PolicyParams]]) -> list[tuple[int, tuple[Limit, PolicyParams]]]:
+    """The limits as a schedule: a limit equal to the one before it is not a change."""
+    out, before = [], None
+    for year, item in limits.items():
+        if item[0].max_pct != before:
+            out.append((year, item))
+        before = item[0].max_pct
+    return out
+
+
+class Rule:
+    """The subcontracting rule for a year: the limit in force and the document that governs the year."""
+
+    def __init__(self, policy_set: PolicySet, year: int, running: PolicyParams) -> None:
+        limits = policy_set.subcontracting_limits()
+        self.limit, self.limit_doc = limits[max(y for y in limits if y <= year)]
+        later = [y for y in limits if y > year]
+        self.stated = year in limits  # the year has its own row; otherwise the limit carries on from before
+        # the document for the year: its own row's, else the next rule's (the policy that follows), else the limit's
+        self.doc = limits[year][1] if self.stated else (limits[min(later)][1] if later else self.limit_doc)
+        self.next = None if self.stated or not later else limits[min(later)]
+        self.running = running
+
+    def quote(self, name: str, fallback: bool = False) -> Source | None:
+        """A quote from the governing document; with `fallback`, from the document the calculator runs under."""
+        own = getattr(self.doc.subcontracting, name, None) if self.doc.subcontracting else None
+        if own is None and fallback and self.running.subcontracting:
+            return getattr(self.running.subcontracting, name, None)
+        return own
+
+
 class SubcontractingOutput(ToolResult):
     own_share_pct: float = Field(description="share delivered by the provider itself (incl. volle dochters), %")
     subcontracted_share_pct: float = Field(description="share delivered by subcontractors (incl. zzp'ers), %")
@@ -134,19 +158,18 @@ class SubcontractingOutput(ToolResult):
     compliant: bool = Field(description="within the limit, or the requirement does not apply")
 
 
-def _citations(inp: SubcontractingInput) -> list[Citation]:
-    cites = []
-    if inp.year <= 2026:
-        cites += [cite("wv2024/bijlage-1/1.2", Q_2024_INGROEI)]
-        cites += [cite("wv2024/bijlage-1/1.2", Q_2024_ROWS[min(inp.year, 2024)])]
-    if inp.year >= 2025:
-        cites += [cite("wv2027/bijlage-1/1.2", Q_2027_RULE), cite("wv2027/bijlage-1/1.1", Q_2027_MIN)]
-    doc = "wv2024/bijlage-1/1.2" if inp.year <= 2024 else "wv2027/bijlage-1/1.2"
-    cites += [cite(doc, Q_ZZP), cite(doc, Q_DAUGHTERS), cite(doc, Q_NOT_REPORTED)]
+def _citations(inp: SubcontractingInput, rule: Rule) -> list[Citation]:
+    cites: list[Citation] = []
+    for limit, doc in [(rule.limit, rule.limit_doc)] + ([rule.next] if rule.next else []):
+        intro = doc.subcontracting.schedule_intro if doc.subcontracting else None
+        cites += ([intro.cite()] if intro else []) + [limit.cite()] + [q.cite() for q in limit.also]
+    cites += [q.cite() for q in (rule.quote("zzp"), rule.quote("daughters"), rule.quote("not_reported")) if q]
     if inp.is_cooperative:
-        cites.append(cite("wv2027/3.2.2", Q_COOPERATIVE))
-    elif inp.year >= 2025:
-        cites.append(cite("wv2027/bijlage-1/1.2", Q_CONSEQUENCE))
+        coop = rule.quote("cooperative_exception", fallback=True)
+        cites += [coop.cite()] if coop else []
+    else:
+        consequence = rule.quote("consequence")
+        cites += [consequence.cite()] if consequence else []
     return cites
 
 
@@ -170,25 +193,62 @@ def _verdicts(inp: SubcontractingInput, sub: float, own: float, limit: int, ok: 
     )
 
 
-ASSUMPTIONS_NL = [
-    NO_ROUNDING_NL,
-    "'Maximaal 50%' is inclusief: precies 50% onderaanneming voldoet.",
-    "Zzp'ers die als zzp'er zijn ingehuurd tellen als onderaannemer; uren van 'volle dochters' tellen als eigen zorg.",
-    "2022-2024 volgen het ingroeimodel uit bijlage 1 van 2024 (maximaal 75%, 65%, 50%). De teksten noemen 2025 en "
-    "2026 niet apart: we nemen aan dat de 50% vanaf 2024 is blijven gelden, gelijk aan de eis voor 2027.",
-    "Een zorgcoöperatie is alleen uitgezonderd als zij aantoonbaar aan bijlage 1 §1.4 voldoet (zie "
-    "cooperative_staffing_check); dat wordt hier aangenomen als is_cooperative waar is.",
-]
-ASSUMPTIONS_EN = [
-    NO_ROUNDING_EN,
-    "'Maximaal 50%' (at most) is inclusive: exactly 50% subcontracting complies.",
-    "Zzp'ers hired as zzp'er count as subcontractors; hours of 'volle dochters' (wholly owned subsidiaries) count "
-    "as own care.",
-    "2022-2024 follow the ingroeimodel of the 2024 appendix (at most 75%, 65%, 50%). The texts do not mention 2025 "
-    "and 2026 separately: we assume the 50% from 2024 onward continued, equal to the 2027 requirement.",
-    "A cooperative is only exempt if it demonstrably meets Bijlage 1 §1.4 (see cooperative_staffing_check); that is "
-    "assumed here when is_cooperative is true.",
-]
+def _assumptions(inp: SubcontractingInput, policy_set: PolicySet) -> tuple[list[str], list[str]]:
+    params = inp.policy()
+    own = Rule(policy_set, params.year, params).limit.max_pct  # the policy year's own limit
+    history_nl, history_en = _history(policy_set, params)
+    nl = [
+        NO_ROUNDING_NL,
+        f"'Maximaal {own}%' is inclusief: precies {own}% onderaanneming voldoet.",
+        "Zzp'ers die als zzp'er zijn ingehuurd tellen als onderaannemer; uren van 'volle dochters' tellen als eigen zorg.",
+        *history_nl,
+        "Een zorgcoöperatie is alleen uitgezonderd als zij aantoonbaar aan bijlage 1 §1.4 voldoet (zie "
+        "cooperative_staffing_check); dat wordt hier aangenomen als is_cooperative waar is.",
+    ]
+    en = [
+        NO_ROUNDING_EN,
+        f"'Maximaal {own}%' (at most) is inclusive: exactly {own}% subcontracting complies.",
+        "Zzp'ers hired as zzp'er count as subcontractors; hours of 'volle dochters' (wholly owned subsidiaries) count "
+        "as own care.",
+        *history_en,
+        "A cooperative is only exempt if it demonstrably meets Bijlage 1 §1.4 (see cooperative_staffing_check); that is "
+        "assumed here when is_cooperative is true.",
+    ]
+    return nl, en
+
+
+def _history(policy_set: PolicySet, params: PolicyParams) -> tuple[list[str], list[str]]:
+    """How the earlier years are read: each named schedule, and each gap between the documents' years."""
+    limits = policy_set.subcontracting_limits()
+    nl, en = [], []
+    for doc in policy_set.documents:
+        sub = doc.subcontracting
+        rows = [(y, lim) for y, (lim, d) in limits.items() if d is doc]
+        if not sub or not sub.schedule_name or len(rows) < 2 or doc.year >= params.year:
+            continue
+        pcts = ", ".join(f"{lim.max_pct}%" for _, lim in rows)
+        span = f"{rows[0][0]}-{rows[-1][0]}"
+        gap = [y for y in range(rows[-1][0] + 1, params.year + 1) if y not in limits]
+        if not gap:
+            nl.append(f"{span} volgen {sub.schedule_name} (maximaal {pcts}).")
+            en.append(f"{span} follow {sub.schedule_name_en} (at most {pcts}).")
+            continue
+        after = min(y for y in limits if y > gap[-1])
+        years_nl = " en ".join(str(y) for y in gap) if len(gap) <= 2 else f"{gap[0]}-{gap[-1]}"
+        years_en = " and ".join(str(y) for y in gap) if len(gap) <= 2 else f"{gap[0]}-{gap[-1]}"
+        last, carried = rows[-1][0], rows[-1][1].max_pct
+        same = limits[after][0].max_pct == carried
+        nl.append(
+            f"{span} volgen {sub.schedule_name} (maximaal {pcts}). De teksten noemen {years_nl} niet apart: we "
+            f"nemen aan dat de {carried}% vanaf {last} is blijven gelden"
+            + (f", gelijk aan de eis voor {after}." if same else f"; vanaf {after} geldt {limits[after][0].max_pct}%.")
+        )
+        en.append(
+            f"{span} follow {sub.schedule_name_en} (at most {pcts}). The texts do not mention {years_en} separately: "
+            f"we assume the {carried}% from {last} onward continued"
+            + (f", equal to the {after} requirement." if same else f"; from {after} it is {limits[after][0].max_pct}%.")
+        )
+    return nl, en
 
 
 def _rules(year: int, limit: int) -> tuple[str, str]:
@@ -203,8 +263,10 @@ def _rules(year: int, limit: int) -> tuple[str, str]:
 
 
 def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
+    params = inp.policy()
+    governing = Rule(params.policy_set, inp.year, params)
     sub_pct = inp.subcontracted_pct()
-    limit = MAX_SUBCONTRACTED[inp.year]
+    limit = governing.limit.max_pct
     within = sub_pct <= limit
     sub = shown2(sub_pct, limit, within)
     own = shown2(100 - sub_pct, 100 - limit, within)
@@ -216,9 +278,9 @@ def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
         verdict_en=verdict_en,
         rule=rule,
         rule_en=rule_en,
-        assumptions=ASSUMPTIONS_NL,
-        assumptions_en=ASSUMPTIONS_EN,
-        citations=_citations(inp),
+        assumptions=_assumptions(inp, params.policy_set)[0],
+        assumptions_en=_assumptions(inp, params.policy_set)[1],
+        citations=_citations(inp, governing),
         own_share_pct=own,
         subcontracted_share_pct=sub,
         max_allowed_pct=limit,

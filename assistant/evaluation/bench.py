@@ -11,6 +11,7 @@ its own peak RSS, and caches cannot leak from one phase into the next:
   ours-ask        ask latency over the same number of questions (own process; each call limited to 30 s)
   tutorial-cold   RecursiveCharacterTextSplitter(1000, 200) over the raw texts -> Chroma, per embedder
   tutorial-warm   re-open that collection; the same quality and search-latency measurements
+  diff            the clause-by-clause diff of the oldest and the current document, both ways (corpus only)
 Then `assistant serve` is started on a loopback port against the warm index and driven by 1, 8 and 32
 concurrent httpx clients (bounded in count and time); "skipped" when the server is not available.
 Results: bench.json and bench.md (side-by-side table with ratios ours / tutorial) in the out dir.
@@ -196,7 +197,35 @@ def phase_tutorial_warm(args: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": warm_s, "units": count, "quality": quality, "search": latency}
 
 
+def phase_diff(args: argparse.Namespace) -> dict[str, Any]:
+    """The clause-by-clause diff of the oldest and the current document (and back), then per section; corpus only.
+    `first_ms` includes splitting both documents into sentences (done once per loaded corpus)."""
+    from assistant.diff import diff_documents, valid_sections
+    from assistant.ingest import load_corpus
+
+    started = time.perf_counter()
+    corpus = load_corpus(REPO_ROOT / "corpus")
+    load_ms = round((time.perf_counter() - started) * 1000, 1)
+    old, new = sorted(corpus.documents, key=lambda d: d.year)[0].id, corpus.policy.current.doc
+    started = time.perf_counter()
+    whole = diff_documents(corpus, old, new)
+    first_ms = round((time.perf_counter() - started) * 1000, 1)
+    runs = [(old, new), (new, old)] * max(1, args.n_questions // 2)
+    full = _latency(lambda pair: diff_documents(corpus, *pair), runs)  # type: ignore[arg-type, return-value]
+    sections = valid_sections(whole)
+    per_section = _latency(lambda s: diff_documents(corpus, old, new, section=s), sections * 3)
+    return {
+        "documents": [old, new],
+        "load_corpus_ms": load_ms,
+        "first_ms": first_ms,
+        "whole_appendix": full,
+        "per_section": per_section,
+        "summary": whole.summary,
+    }
+
+
 PHASES = {
+    "diff": phase_diff,
     "ours-cold": phase_ours_cold,
     "ours-warm": phase_ours_warm,
     "ours-ask": phase_ours_ask,
@@ -267,6 +296,7 @@ def run_bench(out: Path, quick: bool, k: int = 5, keep: bool = False) -> dict[st
             results[f"tutorial_{name}"] = _stack(
                 workdir, k, n_questions, {"cold": "tutorial-cold", "warm": "tutorial-warm"}, name
             )
+        results["diff"] = run_phase("diff", workdir, k, n_questions)
         plan = LoadPlan(max_requests=30, max_seconds=20.0) if quick else LoadPlan()
         questions = question_variants([i.question for i in _eval_items()], n_questions)
         print("[bench] http ...", file=sys.stderr, flush=True)
@@ -282,12 +312,13 @@ def run_bench(out: Path, quick: bool, k: int = 5, keep: bool = False) -> dict[st
 
 
 def _errors(results: dict[str, Any]) -> list[str]:
-    return [
+    errors = [
         phase["error"]
         for key in ("ours", *(f"tutorial_{n}" for n in EMBEDDERS))
         for phase in results[key].values()
         if isinstance(phase, dict) and "error" in phase
     ]
+    return errors + ([results["diff"]["error"]] if "error" in results.get("diff", {}) else [])
 
 
 def main(argv: list[str] | None = None) -> int:

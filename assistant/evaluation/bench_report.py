@@ -90,6 +90,22 @@ def http_table(http: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def diff_table(diff: dict[str, Any] | None) -> str:
+    if not diff or "error" in diff:
+        return f"diff: {(diff or {}).get('error', 'not run')}"
+    rows = [("whole appendix, both ways", diff["whole_appendix"]), ("one section", diff["per_section"])]
+    lines = [
+        f"{' -> '.join(diff['documents'])}: corpus load {_num(diff['load_corpus_ms'], 1)} ms, first diff (includes "
+        f"splitting both documents into sentences) {_num(diff['first_ms'], 1)} ms",
+        "",
+        "| diff | n | p50 (ms) | p95 (ms) | errors |",
+        "|---|---|---|---|---|",
+    ]
+    for name, m in rows:
+        lines.append(f"| {name} | {m['n']} | {_num(m['p50_ms'], 1)} | {_num(m['p95_ms'], 1)} | {m['errors']} |")
+    return "\n".join(lines)
+
+
 def _loads(results: dict[str, Any]) -> list[float]:
     stacks = [v for k, v in results.items() if k == "ours" or k.startswith("tutorial_")]
     return [p["load_after"] for s in stacks for p in s.values() if isinstance(p, dict) and "load_after" in p]
@@ -139,6 +155,10 @@ def markdown(results: dict[str, Any]) -> str:
             "question would time the cache); ask runs on its own set, prefixed `Graag uitleg: `.",
             "",
             ours_table(results),
+            "",
+            "## Policy diff (`assistant diff`)",
+            "",
+            diff_table(results.get("diff")),
             "",
             "## HTTP (`assistant serve`, loopback)",
             "",

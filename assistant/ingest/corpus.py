@@ -8,9 +8,11 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from assistant.domain import Clause, Document, Passage, collapse_ws
 from assistant.errors import ConfigError, InvalidInput, NotFound
+from assistant.ingest.params import PARAMS_SUFFIX, PolicySet, corpus_stamp, load_policy, remember
 from assistant.ingest.parser import parse_document
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,8 @@ class Corpus:
     clauses: list[Clause]
     passages: list[Passage]
     warnings: list[str] = field(default_factory=list)
+    policy: PolicySet = field(default_factory=lambda: PolicySet([]))  # the documents' parameters (params.py)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # views other layers build once
 
     @cached_property
     def clause_by_id(self) -> dict[str, Clause]:
@@ -107,14 +111,18 @@ def _read_manifest(path: Path) -> Document:
 
 
 def load_corpus(directory: Path) -> Corpus:
-    """Read every `*.toml` manifest in `directory` and parse the text file it names."""
+    """Read every `*.toml` manifest in `directory`, parse the text file it names and load and check the
+    document's parameters (`<manifest>.params.toml`): a quote that is not in its clause fails the load."""
     directory = Path(directory)
-    manifests = sorted(directory.glob("*.toml"))
+    stamp = corpus_stamp(directory) if directory.is_dir() else ()
+    manifests = sorted(m for m in directory.glob("*.toml") if not m.name.endswith(PARAMS_SUFFIX))
     if not manifests:
         raise ConfigError(f"no corpus manifests (*.toml) found in {directory}")
     documents, texts, clauses, passages, warnings = [], {}, [], [], []
+    manifest_of: dict[str, Path] = {}
     for m in manifests:
         doc = _read_manifest(m)
+        manifest_of[doc.id] = m
         text_path = directory / doc.file
         if not text_path.is_file():
             raise ConfigError(f"manifest {m.name} names {doc.file}, which is not in {directory}")
@@ -127,4 +135,7 @@ def load_corpus(directory: Path) -> Corpus:
         for w in parsed.warnings:
             log.warning("%s: %s", doc.file, w)
             warnings.append(f"{doc.file}: {w}")
-    return Corpus(directory, documents, texts, clauses, passages, warnings)
+    corpus = Corpus(directory, documents, texts, clauses, passages, warnings)
+    corpus.policy = load_policy(corpus, manifest_of)
+    remember(directory, stamp, corpus.policy)
+    return corpus

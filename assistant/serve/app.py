@@ -16,7 +16,7 @@ from assistant.config import Settings
 from assistant.persistence import Store
 from assistant.serve import errors, logs
 from assistant.serve.deps import Services
-from assistant.serve.routes import admin, chat, corpus, feedback, health, openai, tools, verify
+from assistant.serve.routes import admin, chat, corpus, diff, feedback, health, openai, tools, verify
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
@@ -86,7 +86,7 @@ def create_app(
             max_age=600,
         )
     app.add_middleware(SecurityHeaders)
-    for module in (chat, corpus, tools, verify, feedback, health, openai, admin):
+    for module in (chat, corpus, diff, tools, verify, feedback, health, openai, admin):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

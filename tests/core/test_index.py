@@ -36,10 +36,12 @@ def test_unchanged_corpus_embeds_nothing_and_a_changed_clause_only_itself(tmp_pa
     assert first == len(idx.corpus.passages) and idx.store.count() == first
     build_index(tmp_path / "index", load_corpus(corpus_dir), emb, progress=False)
     assert emb.calls == first  # nothing re-embedded
-    text = (corpus_dir / "wv2027.txt").read_text(encoding="utf-8")
-    (corpus_dir / "wv2027.txt").write_text(
-        text.replace("ten minste 2 CZ-cliënten", "ten minste 4 CZ-cliënten"), encoding="utf-8"
-    )
+    for name in ("wv2027.txt", "wv2027.params.toml"):  # a changed number is changed in the text and its parameter
+        text = (corpus_dir / name).read_text(encoding="utf-8")
+        text = text.replace("ten minste 2 CZ-cliënten", "ten minste 4 CZ-cliënten").replace(
+            "existing = 2\n", "existing = 4\n"
+        )
+        (corpus_dir / name).write_text(text, encoding="utf-8")
     idx2 = build_index(tmp_path / "index", load_corpus(corpus_dir), emb, progress=False)
     assert emb.calls - first == 1  # only the passage with the postcode table
     assert idx2.store.count() == len(idx2.corpus.passages)

@@ -239,3 +239,35 @@ def test_search_view_opens_the_clause(page):
     assert len(mark.inner_text()) > 50  # the whole passage is highlighted
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.textContent") == "Open artikel"  # focus returns
+
+
+def test_what_changed_view(page):
+    page.get_by_role("tab", name="Wat is er veranderd").click()
+    summary = page.locator("#diff-result .diff-summary")
+    summary.wait_for()
+    assert summary.inner_text().startswith("12 artikelen gekoppeld (10 hernummerd, 2 verplaatst) · 3 nieuw · 1 vervallen")
+    coop = page.locator("#diff-result details.pair", has_text="§1.4 Aanvullende eisen voor zorgcoöperaties (2027)")
+    assert coop.get_attribute("open") is not None  # a changed level opens the pair
+    assert coop.locator("del.num").first.inner_text() == "hbo-verpleegkundige niveau 5/6"
+    assert coop.locator("ins.num").first.inner_text() == "hbo-bachelor opgeleide verpleegkundige (niveau 6)"
+    assert "hernummerd" in coop.locator("summary").inner_text()
+    coop.scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "diff.png"))
+    coop.get_by_role("button", name="2027 · regels 951–953").click()
+    assert "op 55 cliënten" in collapse(page.locator("#clause-dialog mark").first.inner_text())
+    page.keyboard.press("Escape")
+    page.get_by_label("Paragraaf (optioneel)").fill("1.4.2")
+    page.get_by_role("button", name="Vergelijken").click()
+    page.wait_for_function("document.querySelectorAll('#diff-result details.pair').length === 1")
+    assert "Casemanagement dementie" in page.locator("#diff-result details.pair").inner_text()
+    page.get_by_label("Paragraaf (optioneel)").fill("9.9")
+    page.get_by_role("button", name="Vergelijken").click()
+    error = page.locator("#diff-error")
+    error.wait_for()
+    assert "valid sections: 1.1, 1.2" in error.inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_label("Paragraaf (optioneel)").fill("")
+    page.get_by_role("button", name="Vergelijken").click()
+    summary.wait_for()
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

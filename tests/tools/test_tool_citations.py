@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools._citations import CLAUSES
-from tools.deadline_data import DEADLINES
+from assistant.ingest.params import policy
 from tools.exclusion import GROUNDS
 from tools.registry import run_tool
 
@@ -88,19 +87,14 @@ SPREAD: list[tuple[str, dict]] = [
 ]
 
 
-def test_clause_metadata_mirrors_the_corpus(corpus):
-    for clause_id, (doc, year, section, title) in CLAUSES.items():
-        clause = corpus.clause_by_id[clause_id]
-        assert (clause.doc, clause.year, clause.section, clause.title) == (doc, year, section, title)
-
-
 @pytest.mark.parametrize(("name", "args"), SPREAD)
 def test_every_citation_is_verbatim_in_its_clause(corpus, name, args):
     out = run_tool(name, args)
     assert out.citations, f"{name} gave no citations"
     for c in out.citations:
         assert corpus.quote_in_clause(c.quote, c.clause_id), f"{name}: {c.clause_id}: {c.quote!r}"
-        assert (c.doc, c.year, c.section, c.title) == CLAUSES[c.clause_id]
+        clause = corpus.clause_by_id[c.clause_id]
+        assert (c.doc, c.year, c.section, c.title) == (clause.doc, clause.year, clause.section, clause.title)
         assert c.quote == " ".join(c.quote.split())  # single-spaced
 
 
@@ -114,14 +108,18 @@ def test_every_result_explains_itself_in_both_languages(name, args):
 
 
 def test_deadline_sources_are_verbatim(corpus):
-    for d in DEADLINES:
+    for d in policy().params("wv2027").section("deadlines").items:
         assert d.sources, d.id
-        for clause_id, quote in d.sources:
-            assert corpus.quote_in_clause(quote, clause_id), f"{d.id}: {clause_id}: {quote!r}"
-        assert d.start is None or d.start <= d.last_day
+        for source in d.sources:
+            assert corpus.quote_in_clause(source.quote, source.clause_id), (
+                f"{d.id}: {source.clause_id}: {source.quote!r}"
+            )
+        assert d.first_day is None or d.first_day <= d.last_day
         assert 2026 <= d.last_day.year <= 2027
 
 
 def test_exclusion_quotes_are_verbatim(corpus):
-    for code, (_, _, quote) in GROUNDS.items():
-        assert corpus.quote_in_clause(quote, "wv2027/3.2.3"), code
+    grounds = policy().params("wv2027").section("exclusion").grounds
+    assert set(grounds) == set(GROUNDS)
+    for code, source in grounds.items():
+        assert corpus.quote_in_clause(source.quote, "wv2027/3.2.3"), code

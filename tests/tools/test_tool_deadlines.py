@@ -6,8 +6,12 @@ from datetime import date
 
 import pytest
 
-from tools.deadline_data import DEADLINES
+from assistant.ingest.params import policy
 from tools.registry import run_tool
+
+
+def deadline_items():
+    return policy().params("wv2027").section("deadlines").items
 
 
 def run(**args):
@@ -20,12 +24,12 @@ def by_id(out):
 
 def test_all_deadlines_without_filter_sorted_by_last_day():
     out = run()
-    assert {d.id for d in out.deadlines} == {d.id for d in DEADLINES}
+    assert {d.id for d in out.deadlines} == {d.id for d in deadline_items()}
     last_days = [d.last_day for d in out.deadlines]
     assert last_days == sorted(last_days)
     assert last_days[0] == date(2026, 3, 31) and last_days[-1] == date(2027, 12, 30)
     assert all(d.status is None for d in out.deadlines)
-    assert len(out.available_topics) == len(DEADLINES)
+    assert len(out.available_topics) == len(deadline_items())
 
 
 @pytest.mark.parametrize(
@@ -48,7 +52,7 @@ def test_topic_filter(topic, expected_id, last_day):
     found = by_id(out)
     assert expected_id in found
     assert found[expected_id].last_day == last_day
-    assert len(found) < len(DEADLINES)
+    assert len(found) < len(deadline_items())
 
 
 def test_vecozo_lists_both_windows_with_their_sources():

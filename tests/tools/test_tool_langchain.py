@@ -15,9 +15,9 @@ def test_one_structured_tool_per_calculator_with_generated_schema():
     assert list(tools) == list(TOOLS)
     for name, tool in tools.items():
         spec = TOOLS[name]
-        assert tool.args_schema is spec.input_model
-        assert tool.args == spec.input_model.model_json_schema()["properties"]
-        assert spec.description_en in tool.description
+        assert tool.args_schema is spec.input_model()
+        assert tool.args == spec.input_model().model_json_schema()["properties"]
+        assert spec.descriptions()[1] in tool.description
 
 
 def test_invoke_returns_the_output_dict():

@@ -32,7 +32,7 @@ def test_list_tools_has_descriptions_and_generated_schemas():
     for t in listed:
         spec = TOOLS[t["name"]]
         assert t["description"] and t["description_en"] and t["description"] != t["description_en"]
-        assert t["input_schema"] == spec.input_model.model_json_schema()
+        assert t["input_schema"] == spec.input_model().model_json_schema()
         assert issubclass(spec.output_model, ToolResult)
 
 

@@ -6,7 +6,7 @@ ERRORS: dict[int | str, dict] = {
     code: {"model": ErrorResponse, "description": text}
     for code, text in {
         400: "Malformed JSON, or a body that is not UTF-8",
-        404: "Unknown clause, tool, conversation or model",
+        404: "Unknown clause, tool, conversation, model, document or section",
         413: "The request body is larger than 1 MB",
         422: "Invalid input (the message names the field)",
         429: "Rate limited",

@@ -31,6 +31,13 @@
       loading: "De beleidsindex wordt geladen…", load_error: "De beleidsindex kon niet worden geladen: ",
       net_error: "Geen verbinding met de server. Probeer het opnieuw.", stream_cut: "Het antwoord werd onderbroken. Probeer het opnieuw.", no_results: "Geen resultaten.",
       no_tools: "Er zijn geen rekenhulpen beschikbaar.", score: "score",
+      tab_diff: "Wat is er veranderd",
+      diff_intro: "Vergelijk twee beleidsjaren artikel voor artikel. Artikelen worden gekoppeld op kop en inhoud, ook als ze een ander nummer kregen. Elke zin staat letterlijk in het beleid, met paragraaf en regels.",
+      diff_from: "Van", diff_to: "Naar", diff_section: "Paragraaf (optioneel)", diff_section_ph: "bijv. 1.5.2", diff_run: "Vergelijken",
+      diff_summary: "{aligned} artikelen gekoppeld ({renumbered} hernummerd, {moved} verplaatst) · {added} nieuw · {removed} vervallen · {changed} zinnen gewijzigd, {sadded} toegevoegd, {sremoved} geschrapt, {smoved} verplaatst",
+      diff_renumbered: "hernummerd", diff_moved: "verplaatst", diff_changed: "gewijzigd", diff_added: "toegevoegd", diff_removed: "geschrapt",
+      diff_unchanged: "ongewijzigd", diff_new_clauses: "Nieuwe artikelen", diff_gone_clauses: "Vervallen artikelen",
+      diff_moved_text: "Verplaatste zinnen", diff_footnote: "voetnoot", diff_before: "was", diff_after: "wordt",
     },
     en: {
       skip: "Skip to content",
@@ -59,6 +66,13 @@
       loading: "Loading the policy index…", load_error: "The policy index could not be loaded: ",
       net_error: "No connection to the server. Please try again.", stream_cut: "The answer was cut off. Please try again.", no_results: "No results.",
       no_tools: "No calculators are available.", score: "score",
+      tab_diff: "What changed",
+      diff_intro: "Compare two policy years clause by clause. Clauses are matched on heading and content, also when they were renumbered. Every sentence is quoted verbatim, with its section and lines.",
+      diff_from: "From", diff_to: "To", diff_section: "Section (optional)", diff_section_ph: "e.g. 1.5.2", diff_run: "Compare",
+      diff_summary: "{aligned} clauses matched ({renumbered} renumbered, {moved} moved) · {added} new · {removed} removed · sentences: {changed} changed, {sadded} added, {sremoved} removed, {smoved} moved",
+      diff_renumbered: "renumbered", diff_moved: "moved", diff_changed: "changed", diff_added: "added", diff_removed: "removed",
+      diff_unchanged: "unchanged", diff_new_clauses: "New clauses", diff_gone_clauses: "Removed clauses",
+      diff_moved_text: "Moved sentences", diff_footnote: "footnote", diff_before: "was", diff_after: "now",
     },
   };
   let lang = localStorage.getItem("lang") === "en" ? "en" : "nl";
@@ -151,6 +165,7 @@
     }
     if (focus) tab.focus();
     if (tab.id === "tab-tools" && !tools.length) loadTools();
+    if (tab.id === "tab-diff") openDiffTab();
   }
   tabs.forEach((tab, i) => {
     tab.addEventListener("click", () => selectTab(tab));
@@ -168,7 +183,7 @@
     try {
       let h;
       try { h = await (await fetch("/health")).json(); } catch (_) { throw new ApiError(t("net_error"), "network", 0); }
-      if (h.status === "ok") { status.hidden = true; return; }
+      if (h.status === "ok") { status.hidden = true; documents = h.documents || []; fillDiffDocuments(); return; }
       status.textContent = h.status === "loading" ? t("loading") : t("load_error") + ((h.error && h.error.message) || "");
       status.hidden = false;
       if (h.status === "loading") setTimeout(checkHealth, 2000);
@@ -563,6 +578,126 @@
       showError($("#search-error"), err);
     }
   });
+
+  // ---------------------------------------------------------------- what changed (diff)
+  let documents = [];
+  let diffShown = false;
+
+  function fillDiffDocuments() {
+    const sorted = [...documents].sort((a, b) => a.year - b.year);
+    for (const [id, pick] of [["#diff-from", sorted[0]], ["#diff-to", sorted[sorted.length - 1]]]) {
+      const select = $(id);
+      if (select.options.length) continue;
+      select.replaceChildren(...sorted.map((d) => el("option", { value: d.id, text: `${d.year} (${d.id})`, title: d.title })));
+      if (pick) select.value = pick.id;
+    }
+  }
+
+  function openDiffTab() {
+    fillDiffDocuments();
+    if (!diffShown && $("#diff-from").value && $("#diff-to").value) runDiff();
+  }
+
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
+
+  function clauseLabel(ref) {
+    return `${sectionLabel(ref.clause_id, ref.section)} ${ref.title}`;
+  }
+
+  function lineRef(s) {
+    const lines = s.line_start === s.line_end ? s.line_start : `${s.line_start}–${s.line_end}`;
+    return `${t("lines")} ${lines}${s.footnote ? `, ${t("diff_footnote")}` : ""}`;
+  }
+
+  function sourceButton(s, year) {
+    return el("button", { type: "button", class: "chip", title: s.text, onclick: () => openClause(s.clause_id, s.text) },
+      `${year} · ${lineRef(s)}`);
+  }
+
+  function segmentsNode(segments) {
+    return el("p", { class: "segments" }, segments.flatMap((g) => g.op === "equal" ? [`${g.text} `]
+      : [el(g.op === "delete" ? "del" : "ins", { class: g.emphasis ? "num" : null, text: g.text }), " "]));
+  }
+
+  function changedNode(c, years) {
+    const figures = c.changes.filter((x) => x.emphasis).map((x) =>
+      el("li", {}, x.context ? `… ${x.context} ` : null, el("span", { class: "was", text: `${t("diff_before")}: ${x.before || "—"}` }), " → ",
+        el("strong", { text: `${t("diff_after")}: ${x.after || "—"}` })));
+    return el("div", { class: "change" },
+      c.segments.length ? segmentsNode(c.segments) : el("p", { class: "segments", text: c.after.text }),
+      figures.length ? el("ul", { class: "figures" }, figures) : null,
+      el("div", { class: "chips" }, sourceButton(c.before, years[0]), sourceButton(c.after, years[1])));
+  }
+
+  function sentenceList(sentences, kind, year) {
+    if (!sentences.length) return null;
+    return el("ul", { class: `sentences ${kind}` }, sentences.map((s) =>
+      el("li", {}, el("span", { class: "sign", "aria-label": t(kind === "add" ? "diff_added" : "diff_removed"), text: kind === "add" ? "+" : "−" }),
+        ` ${s.text} `, sourceButton(s, year))));
+  }
+
+  function pairNode(p, years) {
+    const badges = [p.renumbered ? t("diff_renumbered") : null, p.moved ? t("diff_moved") : null].filter(Boolean);
+    const counts = [
+      p.changed.length ? `${p.changed.length} ${t("diff_changed")}` : null,
+      p.added.length ? `${p.added.length} ${t("diff_added")}` : null,
+      p.removed.length ? `${p.removed.length} ${t("diff_removed")}` : null,
+      `${p.unchanged} ${t("diff_unchanged")}`,
+    ].filter(Boolean).join(", ");
+    const strong = p.changed.some((c) => c.changes.some((x) => x.emphasis));
+    return el("details", { class: "pair", open: strong },
+      el("summary", {},
+        el("span", { class: "from", text: `${clauseLabel(p.before)} (${p.before.year})` }), " → ",
+        el("span", { class: "to", text: `${clauseLabel(p.after)} (${p.after.year})` }),
+        badges.map((b) => el("span", { class: "badge", text: b })),
+        el("span", { class: "counts", text: ` · ${counts}` })),
+      p.changed.map((c) => changedNode(c, years)),
+      sentenceList(p.removed, "rem", years[0]), sentenceList(p.added, "add", years[1]));
+  }
+
+  function clauseOnlyNode(c, kind) {
+    return el("details", { class: `pair ${kind}` },
+      el("summary", { text: `${clauseLabel(c.clause)} (${c.clause.year}, ${lineRef(c.clause)})` }),
+      sentenceList(c.sentences, kind, c.clause.year));
+  }
+
+  function showDiff(d) {
+    const s = d.summary;
+    const years = [d.before.year, d.after.year];
+    const sections = new Set([...d.pairs.flatMap((p) => [p.before.section, p.after.section]),
+      ...d.added.map((a) => a.clause.section), ...d.removed.map((r) => r.clause.section)]);
+    if (!d.section) $("#diff-sections").replaceChildren(...[...sections].map((x) => el("option", { value: x })));
+    $("#diff-result").replaceChildren(...[
+      el("p", { class: "diff-summary", text: fill(t("diff_summary"), { aligned: s.aligned, renumbered: s.renumbered, moved: s.moved_clauses,
+        added: s.added_clauses, removed: s.removed_clauses, changed: s.changed_sentences, sadded: s.added_sentences,
+        sremoved: s.removed_sentences, smoved: s.moved_sentences }) }),
+      d.pairs.map((p) => pairNode(p, years)),
+      d.added.length ? el("h3", { text: t("diff_new_clauses") }) : null, d.added.map((c) => clauseOnlyNode(c, "add")),
+      d.removed.length ? el("h3", { text: t("diff_gone_clauses") }) : null, d.removed.map((c) => clauseOnlyNode(c, "rem")),
+      d.moved.length ? el("h3", { text: t("diff_moved_text") }) : null,
+      d.moved.map((m) => el("div", { class: "change moved" },
+        m.segments.length ? segmentsNode(m.segments) : el("p", { class: "segments", text: m.after.text }),
+        el("div", { class: "chips" }, sourceButton(m.before, years[0]), sourceButton(m.after, years[1])))),
+    ].flat(Infinity).filter((node) => node !== null));
+  }
+
+  async function runDiff() {
+    const params = new URLSearchParams({ from: $("#diff-from").value, to: $("#diff-to").value });
+    const section = $("#diff-section").value.trim();
+    if (section) params.set("section", section);
+    const button = $("#diff-form button[type=submit]");
+    showError($("#diff-error"), null);
+    button.disabled = true;
+    try {
+      showDiff(await api(`/api/diff?${params}`));
+      diffShown = true;
+    } catch (err) {
+      $("#diff-result").replaceChildren();
+      showError($("#diff-error"), err);
+    } finally { button.disabled = false; }
+  }
+
+  $("#diff-form").addEventListener("submit", (e) => { e.preventDefault(); runDiff(); });
 
   // ---------------------------------------------------------------- start
   $("#lang").addEventListener("click", () => {
