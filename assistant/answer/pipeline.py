@@ -90,7 +90,7 @@ class Assistant:
         return Router(
             lambda text: set(bm25.query_terms(text)),
             self.corpus.current_year,
-            years=_tool_years(),
+            years=_tool_years(self.corpus.policy.current),
             similarity=self._similarity,
         )
 
@@ -251,7 +251,7 @@ class Assistant:
         spec = load_specs().get(reading.tool or "")
         call = ToolCall(name=reading.tool or "", args=dict(reading.args))
         try:
-            result = run_tool(call.name, dict(reading.args))
+            result = run_tool(call.name, dict(reading.args), policy_set=self.corpus.policy, year=year)
         except AssistantError as exc:
             call.error = exc.message
             return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year)), call
@@ -367,16 +367,20 @@ def _refs(hits: list[SearchHit]) -> list[RetrievedRef]:
     ]
 
 
-@functools.lru_cache(maxsize=1)
-def _tool_years() -> dict[str, tuple[int, ...]]:
-    """For each calculator's year input: the years the calculator accepts (from its input model)."""
+def _tool_years(params: Any) -> dict[str, tuple[int, ...]]:
+    """For each calculator's year input: the years the calculator accepts under the current policy (from its input
+    model, which the policy's parameters shape)."""
     import typing
 
     from tools.registry import TOOLS
 
     out: dict[str, tuple[int, ...]] = {}
     for name, spec in TOOLS.items():
-        for field, info in spec.input_model.model_fields.items():
+        try:
+            model = spec.input_model(params)
+        except AssistantError:
+            continue  # a calculator the policy has no parameters for
+        for field, info in model.model_fields.items():
             args = typing.get_args(info.annotation)
             literal = next((a for a in args if typing.get_origin(a) is typing.Literal), info.annotation)
             values = typing.get_args(literal) if typing.get_origin(literal) is typing.Literal else ()

@@ -118,7 +118,7 @@ def _input_models() -> dict[str, Any]:
         from tools.registry import TOOLS  # type: ignore[import-not-found]
     except Exception:  # noqa: BLE001 - no calculators: arguments are compared as given
         return {}
-    return {name: spec.input_model for name, spec in TOOLS.items()}
+    return {name: spec.input_model() for name, spec in TOOLS.items()}
 
 
 @dataclass(frozen=True)
