@@ -60,7 +60,9 @@ def _before_field(ap: AdditionalPurchase) -> str:
 
 
 class AdditionalPurchaseInput(ToolInput):
-    """Give either `omzetplafond_eur` + `revenue_reached_eur` or `percentage_of_ceiling_reached`."""
+    """Give either `omzetplafond_eur` + `revenue_reached_eur` or `percentage_of_ceiling_reached`. With only
+    `omzetplafond_eur` the calculator says what revenue the threshold asks; without either, it still decides when
+    another condition fails (a score, stopped care, the channel or date of the request)."""
 
     @model_validator(mode="after")
     def _check(self) -> AdditionalPurchaseInput:
@@ -69,11 +71,13 @@ class AdditionalPurchaseInput(ToolInput):
             raise invalid(
                 "percentage_of_ceiling_reached", "give it or omzetplafond_eur + revenue_reached_eur, not both"
             )
-        if not amounts and self.percentage_of_ceiling_reached is None:
+        if not amounts and self.percentage_of_ceiling_reached is None and not _fails_without_share(self):
             raise invalid(
                 "percentage_of_ceiling_reached", "required (or give omzetplafond_eur and revenue_reached_eur)"
             )
-        if amounts and (self.omzetplafond_eur is None or self.revenue_reached_eur is None):
+        if self.omzetplafond_eur is not None and self.revenue_reached_eur is None:
+            pass  # the ceiling alone: the revenue the threshold asks
+        elif amounts and (self.omzetplafond_eur is None or self.revenue_reached_eur is None):
             missing = "omzetplafond_eur" if self.omzetplafond_eur is None else "revenue_reached_eur"
             raise invalid(missing, "required together with the other of omzetplafond_eur/revenue_reached_eur")
         first, last = year_range(self.policy().year, self.policy().year)
@@ -96,10 +100,13 @@ class AdditionalPurchaseInput(ToolInput):
     def before_flag(self) -> bool | None:
         return getattr(self, self.before_name())
 
-    def percentage(self) -> Fraction:
+    def percentage(self) -> Fraction | None:
+        """The share of the ceiling reached (None when neither it nor the revenue reached is given)."""
         if self.percentage_of_ceiling_reached is not None:
             return exact(self.percentage_of_ceiling_reached)
-        return exact(self.revenue_reached_eur or 0) * 100 / exact(self.omzetplafond_eur or 1)
+        if self.revenue_reached_eur is None:
+            return None
+        return exact(self.revenue_reached_eur) * 100 / exact(self.omzetplafond_eur or 1)
 
     def reached_before_cutoff(self) -> bool | None:
         if self.date_reached is not None:
@@ -177,14 +184,19 @@ def _en_full(d: date) -> str:
 
 
 class AdditionalPurchaseOutput(ToolResult):
-    percentage_of_ceiling: float = Field(description="percentage of the policy year's ceiling reached (2 decimals)")
+    percentage_of_ceiling: float | None = Field(
+        description="percentage of the policy year's ceiling reached (2 decimals); null when not given"
+    )
     threshold_pct: int
-    threshold_met: bool = Field(
-        description="the threshold percentage reached before the cut-off date (assumed when no date is given)"
+    threshold_met: bool | None = Field(
+        description="the threshold percentage reached before the cut-off date (assumed when no date is given); "
+        "null when the share reached is not given"
     )
     required_revenue_eur: float | None = Field(description="the threshold share of the ceiling, when it is given")
     additional_revenue_needed_eur: float | None = Field(description="revenue still needed to reach the threshold")
-    eligible: bool = Field(description="no checked condition fails; CZ still assesses the `still_to_assess` items")
+    eligible: bool | None = Field(
+        description="no checked condition fails; CZ still assesses the `still_to_assess` items (null: not decided)"
+    )
     reasons: list[str] = Field(description="failed conditions (stable codes)")
     still_to_assess: list[str] = Field(description="conditions not checked here (stable codes)")
     notes: list[str] = Field(default_factory=list, description="remarks that do not fail the request (codes)")
@@ -204,8 +216,22 @@ def _codes(ap: AdditionalPurchase) -> dict[str, str]:
     }
 
 
+def _fails_without_share(inp: AdditionalPurchaseInput) -> bool:
+    """Another condition already fails, so the share of the ceiling reached does not matter."""
+    ap = inp.terms()
+    st = inp.policy().section("staffel")
+    return bool(
+        exclusion_reasons(st, inp.waardemodel_score, inp.cost_points)
+        or inp.care_stopped_for_existing_clients
+        or _request_reasons(inp, ap)
+    )
+
+
 def _threshold_reasons(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> list[str]:
-    if inp.percentage() < ap.threshold_pct.value:
+    pct = inp.percentage()
+    if pct is None:
+        return []
+    if pct < ap.threshold_pct.value:
         return [_codes(ap)["below"]]
     if inp.reached_before_cutoff() is False:
         return [_codes(ap)["late"]]
@@ -286,10 +312,24 @@ def _reason_text(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> dict[s
 
 
 def _verdicts(
-    inp: AdditionalPurchaseInput, pct: Fraction, reasons: list[str], required: float | None, needed: float | None
+    inp: AdditionalPurchaseInput, pct: Fraction | None, reasons: list[str], required: float | None, needed: float | None
 ) -> tuple[str, str]:
     ap = inp.terms()
     limit, month = ap.threshold_pct.value, ap.request_month.value
+    cut_nl, cut_en = nl_day(ap.reached_before.value), en_day(ap.reached_before.value)
+    if pct is None and not reasons:  # the ceiling alone
+        return (
+            f"Om bijcontractering te kunnen aanvragen moet u vóór {cut_nl} ten minste {limit}% van uw omzetplafond "
+            f"hebben bereikt: {nl_eur(required or 0)} van {nl_eur(inp.omzetplafond_eur or 0)}.",
+            f"To request additional purchase you must reach at least {limit}% of your ceiling before {cut_en}: "
+            f"{en_eur(required or 0)} of {en_eur(inp.omzetplafond_eur or 0)}.",
+        )
+    if pct is None:
+        texts = _reason_text(inp, ap)
+        return (
+            f"U komt niet in aanmerking voor bijcontractering: {'; '.join(texts[r][0] for r in reasons)}.",
+            f"You are not eligible for additional purchase: {'; '.join(texts[r][1] for r in reasons)}.",
+        )
     shown = shown2(pct, limit, pct >= limit)
     head_nl = f"U zit op {nl_num(shown)}% van uw omzetplafond (drempel: ten minste {limit}%"
     head_en = f"You are at {en_num(shown)}% of your ceiling (threshold: at least {limit}%"
@@ -379,7 +419,9 @@ def _amounts(inp: AdditionalPurchaseInput, limit: int | float) -> tuple[float | 
     if inp.omzetplafond_eur is None:
         return None, None
     required = exact(inp.omzetplafond_eur) * exact(limit) / 100
-    needed = max(Fraction(0), required - exact(inp.revenue_reached_eur or 0))
+    if inp.revenue_reached_eur is None:
+        return round2(required), None
+    needed = max(Fraction(0), required - exact(inp.revenue_reached_eur))
     return round2(required), round2(needed)
 
 
@@ -401,12 +443,12 @@ def additional_purchase_eligibility(inp: AdditionalPurchaseInput) -> AdditionalP
         assumptions=[a.format(**texts) for a in ASSUMPTIONS_NL],
         assumptions_en=[a.format(**texts) for a in ASSUMPTIONS_EN],
         citations=_citations(inp, ap, reasons),
-        percentage_of_ceiling=shown2(pct, limit, pct >= limit),
+        percentage_of_ceiling=None if pct is None else shown2(pct, limit, pct >= limit),
         threshold_pct=limit,
-        threshold_met=not _threshold_reasons(inp, ap),
+        threshold_met=None if pct is None else not _threshold_reasons(inp, ap),
         required_revenue_eur=required,
         additional_revenue_needed_eur=needed,
-        eligible=not reasons,
+        eligible=None if pct is None and not reasons else not reasons,
         reasons=reasons,
         still_to_assess=_still_to_assess(inp, ap),
         notes=[_codes(ap)["after_month"]] if late else [],

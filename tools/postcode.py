@@ -14,6 +14,7 @@ from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,
+    Amount,
     Count,
     FieldSpecs,
     Flag,
@@ -21,6 +22,7 @@ from tools._base import (
     ToolInput,
     bind,
     en_num,
+    exact,
     invalid,
     nl_num,
     nl_short,
@@ -30,8 +32,9 @@ from tools._base import (
 
 
 class PostcodeAverageInput(ToolInput):
-    """Give either `clients_per_postcode` (one count per 4-digit postcode area in the claims data)
-    or `total_clients` + `postcode_areas`."""
+    """Give either `clients_per_postcode` (one count per 4-digit postcode area in the claims data), or
+    `total_clients` + `postcode_areas`, or the average you computed (`average_clients_per_postcode`); with only
+    `postcode_areas` the calculator says how many clients those areas need in total."""
 
     clients_per_postcode: list[PositiveCount] | None = Field(
         default=None,
@@ -40,6 +43,9 @@ class PostcodeAverageInput(ToolInput):
     )
     total_clients: Count | None = Field(default=None, description="total CZ clients in care")
     postcode_areas: PositiveCount | None = Field(default=None, description="number of 4-digit postcode areas")
+    average_clients_per_postcode: Amount | None = Field(
+        default=None, description="an average per postcode area the provider computed (instead of the counts)"
+    )
     provider_type: Literal["existing", "new"] = Field(default="existing", description="existing or new provider")
     contract_year: int = Field(description="contract year the requirement is for (allowed years: from the policy)")
     in_core_area: Flag = Field(default=True, description="the provider delivers care in a CZ core area")
@@ -50,10 +56,16 @@ class PostcodeAverageInput(ToolInput):
     def _one_form(self) -> PostcodeAverageInput:
         has_list = self.clients_per_postcode is not None
         has_totals = self.total_clients is not None or self.postcode_areas is not None
+        if self.average_clients_per_postcode is not None:
+            if has_list or self.total_clients is not None:
+                raise invalid("average_clients_per_postcode", "give the average or the counts, not both")
+            return self
         if not has_list and not has_totals:
             raise invalid("clients_per_postcode", "required (or give total_clients and postcode_areas)")
         if has_list:
             self._check_consistent()
+        elif self.total_clients is None and self.postcode_areas is not None:
+            return self  # the areas alone: how many clients they need in total
         elif self.total_clients is None or self.postcode_areas is None:
             missing = "total_clients" if self.total_clients is None else "postcode_areas"
             raise invalid(missing, "required together with the other of total_clients/postcode_areas")
@@ -110,19 +122,24 @@ def describe(params: PolicyParams) -> tuple[str, str]:
 
 
 class PostcodeAverageOutput(ToolResult):
-    average: float = Field(
+    average: float | None = Field(
         description="clients per postcode area, rounded half up to 2 decimals for display, but never up onto the "
-        "threshold (2.995 shows as 2.99)"
+        "threshold (2.995 shows as 2.99); null when only the areas are given"
     )
-    average_exact: float = Field(description="the unrounded average, used for the comparison")
-    total_clients: int
-    postcode_areas: int
+    average_exact: float | None = Field(description="the unrounded average, used for the comparison")
+    total_clients: int | None
+    postcode_areas: int | None
     threshold: int
     requirement_applies: bool
     exception: Literal["medical_child_care", "mostly_outside_core_area", "outside_core_area"] | None
-    meets_threshold: bool = Field(description="exact average >= threshold")
-    compliant: bool = Field(description="meets the threshold, or the requirement does not apply")
-    clients_needed: int = Field(description="extra clients in the same areas needed to reach the threshold")
+    meets_threshold: bool | None = Field(description="exact average >= threshold; null when only the areas are given")
+    compliant: bool | None = Field(description="meets the threshold, or the requirement does not apply")
+    clients_needed: int | None = Field(
+        description="extra clients in the same areas needed to reach the threshold (null for a stated average)"
+    )
+    clients_needed_total: int | None = Field(
+        default=None, description="with only the areas given: the clients those areas need in total"
+    )
 
 
 def _exception(inp: PostcodeAverageInput) -> str | None:
@@ -159,8 +176,38 @@ _EXCEPTION_TEXT = {
 }
 
 
+def _needed_total(inp: PostcodeAverageInput) -> tuple[str, str, dict]:
+    """Only the areas given: the clients they need in total to average the threshold."""
+    threshold = inp.row()[0].threshold(inp.provider_type)
+    areas = inp.postcode_areas or 1
+    needed = math.ceil(threshold * areas)
+    exception = _exception(inp)
+    out = {
+        "average": None, "average_exact": None, "total_clients": None, "postcode_areas": areas,
+        "threshold": threshold, "requirement_applies": exception is None, "exception": exception,
+        "meets_threshold": None, "compliant": None, "clients_needed": None, "clients_needed_total": needed,
+    }  # fmt: skip
+    return (
+        f"In {areas} postcodegebieden hebt u in totaal minimaal {needed} CZ-cliënten nodig om gemiddeld ten minste "
+        f"{threshold} per postcodegebied te halen ({threshold} × {areas}, postcode-eis {inp.contract_year}).",
+        f"{areas} postcode areas need at least {needed} CZ clients in total to average at least {threshold} per area "
+        f"({threshold} × {areas}, {inp.contract_year} postcode requirement).",
+        out,
+    )
+
+
 def _verdicts(inp: PostcodeAverageInput, out: dict, exact_avg: Fraction) -> tuple[str, str]:
     avg_nl, avg_en = nl_num(out["average"]), en_num(out["average"])
+    if out["total_clients"] is None:  # a stated average
+        stated_nl = f"Gemiddeld {avg_nl} CZ-cliënten per postcodegebied (uw eigen gemiddelde)"
+        stated_en = f"On average {avg_en} CZ clients per postcode area (your own average)"
+        ok = out["compliant"]
+        return (
+            f"{stated_nl}: dat is {'ten minste' if ok else 'minder dan'} {out['threshold']}, dus u voldoet"
+            f"{'' if ok else ' niet'} aan de postcode-eis voor {inp.contract_year}.",
+            f"{stated_en}: {'at least' if ok else 'below'} {out['threshold']}, so you "
+            f"{'meet' if ok else 'do not meet'} the {inp.contract_year} postcode requirement.",
+        )
     if round2(exact_avg) >= out["threshold"] and not out["meets_threshold"]:
         avg_nl = f"{nl_num(out['average_exact'], 4)} (niet afgerond)"  # 2,995 would round to 3,00
         avg_en = f"{en_num(out['average_exact'], 4)} (not rounded)"
@@ -234,10 +281,20 @@ def _earlier_threshold(
 
 
 def _figures(inp: PostcodeAverageInput) -> tuple[dict, Fraction]:
-    total, areas = inp.totals()
-    exact_avg = Fraction(total, areas)
     threshold = inp.row()[0].threshold(inp.provider_type)
     exception = _exception(inp)
+    if inp.average_clients_per_postcode is not None:  # the provider's own average, compared as given
+        exact_avg = exact(inp.average_clients_per_postcode)
+        meets = exact_avg >= threshold
+        out = {
+            "average": shown2(exact_avg, threshold, meets), "average_exact": float(exact_avg), "total_clients": None,
+            "postcode_areas": inp.postcode_areas, "threshold": threshold, "requirement_applies": exception is None,
+            "exception": exception, "meets_threshold": meets, "compliant": meets or exception is not None,
+            "clients_needed": None,
+        }  # fmt: skip
+        return out, exact_avg
+    total, areas = inp.totals()
+    exact_avg = Fraction(total, areas)
     meets = exact_avg >= threshold
     out = {
         "average": shown2(exact_avg, threshold, meets),
@@ -267,8 +324,11 @@ def _rules(inp: PostcodeAverageInput, threshold: int) -> tuple[str, str]:
 
 
 def postcode_average(inp: PostcodeAverageInput) -> PostcodeAverageOutput:
-    out, exact_avg = _figures(inp)
-    verdict, verdict_en = _verdicts(inp, out, exact_avg)
+    if inp.clients_per_postcode is None and inp.total_clients is None and inp.average_clients_per_postcode is None:
+        verdict, verdict_en, out = _needed_total(inp)
+    else:
+        out, exact_avg = _figures(inp)
+        verdict, verdict_en = _verdicts(inp, out, exact_avg)
     rule, rule_en = _rules(inp, out["threshold"])
     assumptions, assumptions_en = _assumptions(inp)
     return PostcodeAverageOutput(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from assistant.domain import ToolResult
 from assistant.ingest.param_types import Caseload, Ratio
@@ -23,6 +23,7 @@ from tools._base import (
     en_num,
     en_short,
     exact,
+    invalid,
     nl_num,
     nl_short,
     round2,
@@ -33,8 +34,18 @@ Position = Literal["below", "within", "above"]
 
 
 class CooperativeStaffingInput(ToolInput):
-    clients: Count = Field(description="clients in care at the cooperative")
-    hbo_bachelor_nurse_fte: PositiveAmount = Field(description="fte of hbo-bachelor (niveau 6) nurses, more than 0")
+    """Give both to check the ratio; only `clients` for the fte needed; only the fte for the clients allowed."""
+
+    clients: Count | None = Field(default=None, description="clients in care at the cooperative")
+    hbo_bachelor_nurse_fte: PositiveAmount | None = Field(
+        default=None, description="fte of hbo-bachelor (niveau 6) nurses, more than 0"
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> CooperativeStaffingInput:
+        if self.clients is None and self.hbo_bachelor_nurse_fte is None:
+            raise invalid("clients", "required (or give hbo_bachelor_nurse_fte for the clients it allows)")
+        return self
 
 
 def cooperative_input_model(params: PolicyParams) -> type[CooperativeStaffingInput]:
@@ -51,11 +62,14 @@ def describe_cooperative(params: PolicyParams) -> tuple[str, str]:
 
 
 class CooperativeStaffingOutput(ToolResult):
-    clients_per_fte: float = Field(description="clients per fte hbo-bachelor nurse (2 decimals)")
+    clients_per_fte: float | None = Field(description="clients per fte hbo-bachelor nurse (2 decimals); null without both")
     max_clients_per_fte: int
-    required_fte: float = Field(description="clients ÷ the policy's clients per fte, rounded half up to 2 decimals")
-    required_fte_exact: float
-    compliant: bool = Field(description="clients per fte <= the policy's maximum (exact comparison)")
+    required_fte: float | None = Field(
+        description="clients ÷ the policy's clients per fte, rounded half up to 2 decimals (the fte needed)"
+    )
+    required_fte_exact: float | None
+    clients_allowed: int | None = Field(default=None, description="the most clients the given fte allows")
+    compliant: bool | None = Field(description="clients per fte <= the policy's maximum (exact); null when not checked")
 
 
 COOP_RULE_NL = (
@@ -93,35 +107,75 @@ def _coop_verdicts(inp: CooperativeStaffingInput, r: Ratio, shown: float, requir
     )
 
 
+def _coop_solved(inp: CooperativeStaffingInput, r: Ratio, n: int) -> tuple[str, str, dict]:
+    """One of the two is missing: the fte the clients need, or the clients the fte allows."""
+    if inp.hbo_bachelor_nurse_fte is None:
+        required = Fraction(inp.clients or 0, n)
+        return (
+            f"Voor {inp.clients} cliënten is minimaal {nl_num(round2(required))} fte {r.nurse_short} nodig "
+            f"(1 fte op {n} cliënten).",
+            f"{inp.clients} clients need at least {en_num(round2(required))} fte {r.nurse_short_en} "
+            f"(1 fte per {n} clients).",
+            {"required_fte": round2(required), "required_fte_exact": float(required)},
+        )
+    allowed = int(exact(inp.hbo_bachelor_nurse_fte) * n)  # whole clients: never more than the ratio allows
+    fte_nl, fte_en = nl_short(inp.hbo_bachelor_nurse_fte), en_short(inp.hbo_bachelor_nurse_fte)
+    return (
+        f"Met {fte_nl} fte {r.nurse_short} mag de coöperatie hoogstens {allowed} cliënten in zorg hebben "
+        f"(1 fte op {n} cliënten).",
+        f"With {fte_en} fte {r.nurse_short_en} the cooperative may have at most {allowed} clients in care "
+        f"(1 fte per {n} clients).",
+        {"clients_allowed": allowed, "required_fte": None, "required_fte_exact": None},
+    )
+
+
 def cooperative_staffing_check(inp: CooperativeStaffingInput) -> CooperativeStaffingOutput:
     coop = inp.policy().section("cooperative")
     r, n = coop.ratio, coop.ratio.max_clients_per_fte
-    ratio = Fraction(inp.clients) / exact(inp.hbo_bachelor_nurse_fte)
-    ok = ratio <= n
-    required = Fraction(inp.clients, n)
-    shown = shown2(ratio, n, ok)
-    verdict, verdict_en = _coop_verdicts(inp, r, shown, round2(required), ok)
     texts = _coop_texts(r)
-    return CooperativeStaffingOutput(
+    common = dict(
         tool="cooperative_staffing_check",
-        verdict=verdict,
-        verdict_en=verdict_en,
         rule=COOP_RULE_NL.format(**texts),
         rule_en=COOP_RULE_EN.format(**texts),
         assumptions=[a.format(**texts) for a in COOP_ASSUMPTIONS_NL],
         assumptions_en=[a.format(**texts) for a in COOP_ASSUMPTIONS_EN],
         citations=[coop.exception.cite(), r.cite()],
-        clients_per_fte=shown,
         max_clients_per_fte=n,
+    )
+    if inp.clients is None or inp.hbo_bachelor_nurse_fte is None:
+        verdict, verdict_en, solved = _coop_solved(inp, r, n)
+        return CooperativeStaffingOutput(
+            verdict=verdict, verdict_en=verdict_en, clients_per_fte=None, compliant=None, **solved, **common
+        )
+    ratio = Fraction(inp.clients) / exact(inp.hbo_bachelor_nurse_fte)
+    ok = ratio <= n
+    required = Fraction(inp.clients, n)
+    shown = shown2(ratio, n, ok)
+    verdict, verdict_en = _coop_verdicts(inp, r, shown, round2(required), ok)
+    return CooperativeStaffingOutput(
+        verdict=verdict,
+        verdict_en=verdict_en,
+        clients_per_fte=shown,
         required_fte=round2(required),
         required_fte_exact=float(required),
         compliant=ok,
+        **common,
     )
 
 
 class DementiaCaseloadInput(ToolInput):
-    clients: Count = Field(description="clients of the specialised dementia case managers together")
-    casemanager_fte: PositiveAmount = Field(description="fte of specialised dementia case managers, more than 0")
+    """Give both to check the caseload; only the fte for the clients it may carry; only `clients` for the fte needed."""
+
+    clients: Count | None = Field(default=None, description="clients of the specialised dementia case managers together")
+    casemanager_fte: PositiveAmount | None = Field(
+        default=None, description="fte of specialised dementia case managers, more than 0"
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> DementiaCaseloadInput:
+        if self.clients is None and self.casemanager_fte is None:
+            raise invalid("clients", "required (or give casemanager_fte for the clients it may carry)")
+        return self
 
 
 def dementia_input_model(params: PolicyParams) -> type[DementiaCaseloadInput]:
@@ -139,11 +193,17 @@ def describe_dementia(params: PolicyParams) -> tuple[str, str]:
 
 
 class DementiaCaseloadOutput(ToolResult):
-    caseload_per_fte: float = Field(description="clients per fte (2 decimals)")
+    caseload_per_fte: float | None = Field(description="clients per fte (2 decimals); null without both")
     norm_min: int
     norm_max: int
-    within_norm: bool = Field(description="norm_min <= caseload <= norm_max (exact comparison, both ends inclusive)")
-    position: Position
+    within_norm: bool | None = Field(
+        description="norm_min <= caseload <= norm_max (exact comparison, both ends inclusive); null when not checked"
+    )
+    position: Position | None
+    clients_min: int | None = Field(default=None, description="the fewest clients the given fte should carry")
+    clients_max: int | None = Field(default=None, description="the most clients the given fte may carry")
+    fte_min: float | None = Field(default=None, description="the least fte the clients need (clients ÷ norm_max)")
+    fte_max: float | None = Field(default=None, description="the most fte for the clients (clients ÷ norm_min)")
 
 
 def _position(caseload: Fraction, c: Caseload) -> Position:
@@ -192,27 +252,61 @@ def _dementia_verdicts(inp: DementiaCaseloadInput, c: Caseload, shown: float, po
     )
 
 
+def _dementia_solved(inp: DementiaCaseloadInput, c: Caseload) -> tuple[str, str, dict]:
+    """One of the two is missing: the clients the fte may carry, or the fte the clients need."""
+    if inp.clients is None:
+        fte = exact(inp.casemanager_fte or 0)
+        lo, hi = fte * c.min, fte * c.max
+        low, high = int(-(-lo // 1)), int(hi)  # whole clients inside the norm
+        fte_nl, fte_en = nl_short(inp.casemanager_fte or 0), en_short(inp.casemanager_fte or 0)
+        return (
+            f"Met {fte_nl} fte hoort een caseload van {low} tot {high} cliënten (gemiddeld {c.min} tot {c.max} "
+            f"cliënten per fte); hoogstens {high} cliënten.",
+            f"{fte_en} fte should carry {low} to {high} clients ({c.min} to {c.max} clients per fte on average); "
+            f"at most {high} clients.",
+            {"clients_min": low, "clients_max": high},
+        )
+    lo, hi = Fraction(inp.clients, c.max), Fraction(inp.clients, c.min)
+    return (
+        f"Voor {inp.clients} cliënten is {nl_num(round2(lo))} tot {nl_num(round2(hi))} fte gespecialiseerde "
+        f"casemanagers dementie nodig (gemiddeld {c.min} tot {c.max} cliënten per fte); minimaal "
+        f"{nl_num(round2(lo))} fte.",
+        f"{inp.clients} clients need {en_num(round2(lo))} to {en_num(round2(hi))} fte of specialised dementia case "
+        f"managers ({c.min} to {c.max} clients per fte on average); at least {en_num(round2(lo))} fte.",
+        {"fte_min": round2(lo), "fte_max": round2(hi)},
+    )
+
+
 def dementia_caseload_check(inp: DementiaCaseloadInput) -> DementiaCaseloadOutput:
     dem = inp.policy().section("dementia")
     c = dem.caseload
-    caseload = Fraction(inp.clients) / exact(inp.casemanager_fte)
-    position = _position(caseload, c)
-    limit = c.min if position == "below" else c.max
-    shown = shown2(caseload, limit, position == "within")
-    verdict, verdict_en = _dementia_verdicts(inp, c, shown, position)
     texts = {"lo": c.min, "hi": c.max}
-    return DementiaCaseloadOutput(
+    common = dict(
         tool="dementia_caseload_check",
-        verdict=verdict,
-        verdict_en=verdict_en,
         rule=DEMENTIA_RULE_NL.format(**texts),
         rule_en=DEMENTIA_RULE_EN.format(**texts),
         assumptions=[a.format(**texts) for a in DEMENTIA_ASSUMPTIONS_NL],
         assumptions_en=[a.format(**texts) for a in DEMENTIA_ASSUMPTIONS_EN],
         citations=[dem.head.cite(), c.cite()],
-        caseload_per_fte=shown,
         norm_min=c.min,
         norm_max=c.max,
+    )
+    if inp.clients is None or inp.casemanager_fte is None:
+        verdict, verdict_en, solved = _dementia_solved(inp, c)
+        return DementiaCaseloadOutput(
+            verdict=verdict, verdict_en=verdict_en, caseload_per_fte=None, within_norm=None, position=None,
+            **solved, **common,
+        )  # fmt: skip
+    caseload = Fraction(inp.clients) / exact(inp.casemanager_fte)
+    position = _position(caseload, c)
+    limit = c.min if position == "below" else c.max
+    shown = shown2(caseload, limit, position == "within")
+    verdict, verdict_en = _dementia_verdicts(inp, c, shown, position)
+    return DementiaCaseloadOutput(
+        verdict=verdict,
+        verdict_en=verdict_en,
+        caseload_per_fte=shown,
         within_norm=position == "within",
         position=position,
+        **common,
     )

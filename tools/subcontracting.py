@@ -22,9 +22,12 @@ from tools._base import (
     PositiveAmount,
     ToolInput,
     bind,
+    en_short,
     exact,
     invalid,
     nl_num,
+    nl_short,
+    round2,
     shown2,
 )
 
@@ -35,7 +38,9 @@ CATEGORY_FIELDS = ("own_staff_hours", "subcontractor_hours", "zzp_hours", "full_
 
 class SubcontractingInput(ToolInput):
     """Give one form: `total_care_hours` + `subcontracted_hours`; or hours per category (own staff,
-    subcontractors, zzp'ers, volle dochters); or `subcontracted_share_pct` and/or `own_share_pct`."""
+    subcontractors, zzp'ers, volle dochters), with or without `total_care_hours` (a category left out is the rest
+    of the total); or `subcontracted_share_pct` and/or `own_share_pct`. `total_care_hours` alone gives the most
+    hours that may be subcontracted."""
 
     total_care_hours: PositiveAmount | None = Field(default=None, description="all care hours delivered")
     subcontracted_hours: Amount | None = Field(default=None, description="hours by subcontractors incl. zzp'ers")
@@ -51,6 +56,11 @@ class SubcontractingInput(ToolInput):
     @model_validator(mode="after")
     def _one_form(self) -> SubcontractingInput:
         forms = [name for name, given in self._forms().items() if given]
+        if forms == ["totals", "categories"] and self.subcontracted_hours is None:
+            self._check_rest()
+            return self
+        if forms == ["totals"] and self.subcontracted_hours is None:
+            return self  # the total alone: how many hours may be subcontracted
         if len(forms) != 1:
             msg = "required" if not forms else f"give one form only (got {' and '.join(forms)})"
             raise invalid(
@@ -84,15 +94,41 @@ class SubcontractingInput(ToolInput):
             if exact(self.subcontracted_share_pct or 0) + exact(self.own_share_pct or 0) != 100:
                 raise invalid("own_share_pct", "own_share_pct + subcontracted_share_pct must add up to 100")
 
+    def _check_rest(self) -> None:
+        given = sum(exact(getattr(self, f) or 0) for f in CATEGORY_FIELDS)
+        if given > exact(self.total_care_hours or 0):
+            raise invalid(
+                "total_care_hours",
+                f"must be at least the hours per category together ({float(given):g}) (got {self.total_care_hours})",
+            )
+
+    def solving(self) -> bool:
+        """Only the total: the most hours that may be subcontracted."""
+        return self.total_care_hours is not None and self.subcontracted_hours is None and not any(
+            getattr(self, f) is not None for f in CATEGORY_FIELDS
+        )
+
     def subcontracted_pct(self) -> Fraction:
         if self.subcontracted_share_pct is not None:
             return exact(self.subcontracted_share_pct)
         if self.own_share_pct is not None:
             return 100 - exact(self.own_share_pct)
+        hours = {f: exact(getattr(self, f) or 0) for f in CATEGORY_FIELDS}
+        if self.total_care_hours is not None and self.subcontracted_hours is None:  # a category is the rest
+            total = exact(self.total_care_hours)
+            outside = hours["subcontractor_hours"] + hours["zzp_hours"]
+            given_outside = self.subcontractor_hours is not None or self.zzp_hours is not None
+            given_own = self.own_staff_hours is not None or self.full_subsidiary_hours is not None
+            if given_own and not (given_outside and self._complete(total, hours)):
+                outside = total - hours["own_staff_hours"] - hours["full_subsidiary_hours"]
+            return outside * 100 / total
         if self.total_care_hours is not None:
             return exact(self.subcontracted_hours or 0) * 100 / exact(self.total_care_hours)
-        hours = {f: exact(getattr(self, f) or 0) for f in CATEGORY_FIELDS}
         return (hours["subcontractor_hours"] + hours["zzp_hours"]) * 100 / sum(hours.values())
+
+    @staticmethod
+    def _complete(total: Fraction, hours: dict[str, Fraction]) -> bool:
+        return sum(hours.values()) == total
 
 
 def _fields(params: PolicyParams) -> FieldSpecs:
@@ -149,13 +185,16 @@ class Rule:
 
 
 class SubcontractingOutput(ToolResult):
-    own_share_pct: float = Field(description="share delivered by the provider itself (incl. volle dochters), %")
-    subcontracted_share_pct: float = Field(description="share delivered by subcontractors (incl. zzp'ers), %")
+    own_share_pct: float | None = Field(description="share delivered by the provider itself (incl. volle dochters), %")
+    subcontracted_share_pct: float | None = Field(description="share delivered by subcontractors (incl. zzp'ers), %")
     max_allowed_pct: int = Field(description="maximum subcontracted share for the year, %")
     min_own_pct: int
     requirement_applies: bool = Field(description="false for a zorgcoöperatie meeting Bijlage 1 §1.4")
-    within_limit: bool = Field(description="subcontracted share <= maximum (exact comparison)")
-    compliant: bool = Field(description="within the limit, or the requirement does not apply")
+    within_limit: bool | None = Field(description="subcontracted share <= maximum (exact comparison); null unchecked")
+    compliant: bool | None = Field(description="within the limit, or the requirement does not apply")
+    max_subcontracted_hours: float | None = Field(
+        default=None, description="with only the total given: the most hours that may be subcontracted"
+    )
 
 
 def _citations(inp: SubcontractingInput, rule: Rule) -> list[Citation]:
@@ -262,9 +301,33 @@ def _rules(year: int, limit: int) -> tuple[str, str]:
     )
 
 
+def _most_hours(inp: SubcontractingInput, limit: int) -> tuple[str, str, float]:
+    most = round2(exact(inp.total_care_hours or 0) * limit / 100)
+    total_nl, total_en = nl_short(inp.total_care_hours or 0), en_short(inp.total_care_hours or 0)
+    return (
+        f"Van {total_nl} uur zorg mag in {inp.year} hoogstens {nl_short(most)} uur ({limit}%) door onderaannemers "
+        "(zzp'ers meegeteld) worden geleverd; de rest levert u zelf.",
+        f"Of {total_en} hours of care at most {en_short(most)} hours ({limit}%) may be delivered by subcontractors "
+        f"(zzp'ers included) in {inp.year}; you deliver the rest yourself.",
+        most,
+    )
+
+
 def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
     params = inp.policy()
     governing = Rule(params.policy_set, inp.year, params)
+    if inp.solving():
+        limit = governing.limit.max_pct
+        verdict, verdict_en, most = _most_hours(inp, limit)
+        rule, rule_en = _rules(inp.year, limit)
+        assumptions, assumptions_en = _assumptions(inp, params.policy_set)
+        return SubcontractingOutput(
+            tool="subcontracting_check", verdict=verdict, verdict_en=verdict_en, rule=rule, rule_en=rule_en,
+            assumptions=assumptions, assumptions_en=assumptions_en, citations=_citations(inp, governing),
+            own_share_pct=None, subcontracted_share_pct=None, max_allowed_pct=limit, min_own_pct=100 - limit,
+            requirement_applies=not inp.is_cooperative, within_limit=None, compliant=None,
+            max_subcontracted_hours=most,
+        )  # fmt: skip
     sub_pct = inp.subcontracted_pct()
     limit = governing.limit.max_pct
     within = sub_pct <= limit

@@ -87,12 +87,33 @@ def calc_plan(
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
+    wrong = _wrong_claim(spec, reading, data)
+    if wrong is not None:  # "we need 3 fte, right?": the worked-out value corrects the one claimed
+        line = msg("no", lang) + ": " + verdict[:1].lower() + verdict[1:].rstrip(".") + f" — {_not(lang)} {wrong}."
     assumptions = [a[1] if lang == "en" else a[0] for a in reading.assumptions if (a[1] if lang == "en" else a[0])]
     quotes = _rule_quotes(citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""))
     return Plan(
         "calculation", line, quotes[:MAX_QUOTES], quotes[MAX_QUOTES:], assumptions=assumptions,
         explanation=_explanation(data, lang), intent=f"tool:{call.name}",
     )  # fmt: skip
+
+
+def _not(lang: str) -> str:
+    return "not" if lang == "en" else "niet"
+
+
+def _wrong_claim(spec: CalculatorSpec | None, reading: Reading, data: dict[str, Any]) -> str | None:
+    """The claimed value, written as the user wrote it, when the calculator's worked-out value differs."""
+    if spec is None or not reading.claims or not reading.solve or reading.solve not in spec.solve:
+        return None
+    output = spec.solve[reading.solve].output
+    got = data.get(output)
+    claimed = reading.claims.get(reading.solve)
+    if not isinstance(got, (int, float)) or not isinstance(claimed, (int, float)):
+        return None
+    if abs(float(got) - float(claimed)) < 0.005:
+        return None
+    return f"{claimed:g}".replace(".", ",")
 
 
 def rejected_plan(spec: CalculatorSpec | None, error: AssistantError, lang: str, fallback: Plan) -> Plan:

@@ -173,7 +173,7 @@ class Assistant:
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices)
-        reading = follow_up(self.router, text, self.router.read(text), state)
+        reading = follow_up(self.router, text, self.router.read(text, exclude=_claimed_span(text)), state)
         plan, calls, hits = self._plan(text, reading, lang, year)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
         return answer, state.remember(reading, lang)
@@ -188,14 +188,14 @@ class Assistant:
         calls: list[ToolCall] = []
         hits: list[SearchHit] = []
         last = Reading("clause")
-        seen: list[tuple[str | None, dict]] = []
+        seen: list[str] = []
         for i, (full, own) in enumerate(parts):
             reading = self.router.read(full)
             if i == 0:
                 reading = follow_up(self.router, full, reading, state)
-            key = (reading.tool, reading.args) if reading.kind == "tool" else None
+            key = reading.tool if reading.kind in ("tool", "clarify") else None
             if key is not None and key in seen:
-                continue
+                continue  # "... hoeveel omzet, en tot wanneer?": one calculation answers both parts
             if key is not None:
                 seen.append(key)
             if reading.kind in ("tool", "clarify"):
@@ -254,6 +254,11 @@ class Assistant:
             result = run_tool(call.name, dict(reading.args), policy_set=self.corpus.policy, year=year)
         except AssistantError as exc:
             call.error = exc.message
+            needed = re.match(r"(\w+): required\b", exc.message)
+            if needed and spec is not None and needed.group(1) in spec.inputs:  # a value the question lacks: ask for it
+                inp = spec.inputs[needed.group(1)]
+                reading.missing = [(needed.group(1), inp.ask_nl or f"Wat is {inp.label_nl}?", inp.ask_en or f"What is {inp.label_en}?")]
+                return self._clarify(text, reading, lang, year), call
             return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year)), call
         data = result.model_dump(mode="json")
         call.result = data
@@ -336,6 +341,16 @@ class Assistant:
 
 
 MSG_LANGUAGE = msg("language", "en")
+
+
+def _claimed_span(text: str) -> tuple[int, int] | None:
+    """Where the rule the question claims stands ("Aangezien ... maar gemiddeld 2 cliënten ... hoeven te halen"):
+    its figures are checked against the policy, not calculated with."""
+    claim = claim_of(text)
+    if claim is None or not about_the_policy(claim):
+        return None
+    start = text.find(claim)
+    return (start, start + len(claim)) if start >= 0 else None
 
 
 def _figures_in(reading: Reading, text: str, claim: str) -> bool:

@@ -49,6 +49,7 @@ class SolveSpec(BaseModel):
     name: str
     asks: tuple[str, ...]
     output: str
+    requires: tuple[tuple[str, ...], ...] = ()  # inputs that are enough to work the unknown out
 
 
 class CalculatorSpec(BaseModel):

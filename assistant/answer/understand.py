@@ -54,6 +54,7 @@ class Reading:
     asks_calc: bool = False
     score: float = 0.0
     stated: list[str] = field(default_factory=list)  # fields filled from the question itself
+    claims: dict[str, Any] = field(default_factory=dict)  # values the question claims for what it asks ("need 3 fte")
 
 
 # ---------------------------------------------------------------- phrase matching
@@ -302,11 +303,16 @@ def claimed_ratios(qs: list[Quantity]) -> set[int]:
 
 
 def assign(
-    spec: CalculatorSpec, qs: list[Quantity], text: str, current_year: int, years: dict[str, tuple[int, ...]]
+    spec: CalculatorSpec, qs: list[Quantity], text: str, current_year: int, years: dict[str, tuple[int, ...]],
+    exclude: tuple[int, int] | None = None,
 ) -> Fill:
+    """Fill the spec's inputs from the quantities; those inside `exclude` (a rule the question claims, "aangezien
+    het minimum 2 per gebied is, ...") are not the asker's figures and fill nothing."""
     folded = fold(text)
     fill = Fill()
     rule_side = claimed_ratios(qs)
+    if exclude is not None:
+        rule_side |= {i for i, q in enumerate(qs) if exclude[0] <= q.start and q.end <= exclude[1]}
     for name, inp in spec.inputs.items():
         if inp.per_area:
             areas, used = read_areas(qs, folded, inp.anti_cues)
@@ -420,6 +426,20 @@ def _fill_word_input(
         pass
 
 
+def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -> dict[str, Any]:
+    """'... so with 120 clients we need 3 FTE, right?': the question asks for the fte and states a value for it
+    next to the word that asks ("need 3 FTE"): that value is a claim to check against the worked-out one, not an
+    input to calculate with."""
+    if solve is None or solve.name not in fill.sources or not solve.requires:
+        return {}
+    q = qs[fill.sources[solve.name]]
+    near = " ".join(q.before[-3:] + q.after[:2])
+    if any(re.search(r"(?<![\w])" + re.escape(fold(a)) + r"(?![\w])", near) for a in solve.asks):
+        if any(all(f in fill.stated and f != solve.name for f in alt) for alt in solve.requires):
+            return {solve.name: fill.args[solve.name]}
+    return {}
+
+
 # ---------------------------------------------------------------- scoring the specs
 
 
@@ -455,7 +475,8 @@ class Router:
         matched = [c for c in matched if not any(c < other for other in matched)]  # "waardemodel" in "waardemodelscore"
         return sum((1.0 + 0.5 * (len(c) - 1)) / self._shared[c] for c in set(matched))
 
-    def read(self, text: str, today: date | None = None) -> Reading:
+    def read(self, text: str, today: date | None = None, exclude: tuple[int, int] | None = None) -> Reading:
+        """The reading of `text`; quantities inside `exclude` (a claimed rule) are not used as inputs."""
         qs = read(text, today=today, default_year=self.current_year)
         folded = fold(text)
         terms = set(self.analyse(text))
@@ -464,7 +485,7 @@ class Router:
             concept = self.concept_score(name, terms)
             if concept <= 0:
                 continue
-            fill = assign(spec, qs, text, self.current_year, self.years)
+            fill = assign(spec, qs, text, self.current_year, self.years, exclude)
             asks_len = max((len(a.split()) for a in spec.asks if has_phrase(folded, a)), default=0)
             asks = asks_len > 0
             words = sum(1 for n in set(fill.stated) if spec.inputs[n].kind in ("flag", "choice"))
@@ -489,16 +510,21 @@ class Router:
         if not fill.used and (not spec.asks_back or asked(" ".join([folded])) is not None):
             return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")
         solve = next((s for s in spec.solve.values() if any(has_phrase(folded, a) for a in s.asks)), None)
-        stated = set(fill.stated)
+        claims = _claimed(spec, fill, qs, solve)
+        stated = set(fill.stated) - set(claims)
         complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
+        if solve is not None and not complete:
+            complete = [alt for alt in solve.requires if all(f in stated for f in alt)]
         personal = bool(PERSONAL.search(folded))
         has_values = bool(fill.used) or any(spec.inputs[f].kind in ("flag", "choice") for f in fill.stated)
         if not has_values and not (asks and personal and solve is None and spec.requires):
             if not (solve and complete):
                 return None
+        args = {k: v for k, v in fill.args.items() if k not in claims}
         reading = Reading(
-            "tool", spec.name, dict(fill.args), list(fill.assumptions), solve=solve.name if solve else None,
-            areas=fill.areas, quantities=qs, used=set(fill.used), asks_calc=asks, score=score, stated=list(fill.stated),
+            "tool", spec.name, args, list(fill.assumptions), solve=solve.name if solve else None,
+            areas=fill.areas, quantities=qs, used=set(fill.used), asks_calc=asks, score=score,
+            stated=[f for f in fill.stated if f not in claims], claims=claims,
         )  # fmt: skip
         if complete or spec.answers_without_inputs:
             return reading
@@ -507,7 +533,7 @@ class Router:
         return reading
 
     @staticmethod
-    def _missing(spec: CalculatorSpec, fill: Fill) -> list[tuple[str, str, str]]:
+    def _missing(spec: CalculatorSpec, fill: Any) -> list[tuple[str, str, str]]:
         """What completes the alternative of `requires` that is closest to complete."""
         stated = set(getattr(fill, "stated", fill.args))
         alts = sorted(spec.requires, key=lambda alt: (sum(f not in stated for f in alt), -len(alt)))
