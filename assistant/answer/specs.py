@@ -31,6 +31,7 @@ class InputSpec(BaseModel):
     anti_cues: tuple[str, ...] = ()
     accept_bare: bool = False
     accept_number: bool = False
+    needs_cue: bool = False  # only a value with one of the cues near it fills this input
     default: Any = None
     assume_nl: str | None = None
     assume_en: str | None = None

@@ -104,6 +104,8 @@ def _changes(
             out.setdefault("__notes__", []).append((name, state.args[name], fill.args[name], source.change, out[name]))
         elif name in fill.args and fill.args[name] != state.args.get(name):
             out[name] = fill.args[name]
+            if source is not None and source.kind == "number":  # a bare number: say what it was taken for
+                out.setdefault("__bare_notes__", []).append((name, fill.args[name]))
     per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
     if per_area and fill.areas:
         out["__areas__"] = fill.areas
@@ -147,6 +149,10 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
         areas, note = _count_there(areas, args, q)
         if note:
             assumptions.append(note)
+    for name, value in changes.pop("__bare_notes__", []):
+        assumptions.append(
+            (f"ik neem aan dat {_nl(value)} het {_label(name, 'nl')} is", f"I take {_nl(value, 'en')} to be the {_label(name, 'en')}")
+        )
     for name, old, delta, change, new in changes.pop("__notes__", []):
         sign = "+" if change == "more" else "−"
         assumptions.append(

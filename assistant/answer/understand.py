@@ -282,6 +282,8 @@ def _candidates(spec: CalculatorSpec, qs: list[Quantity], taken: set[int]) -> li
                 continue  # a bare number is an amount only with a cue ("plafond 800.000")
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
                 continue
+            if inp.needs_cue and cue == 0:
+                continue
             plain = 0.3 if q.bound in (None, "approx") else 0.0  # "over de 80% heen (inmiddels 82%)": 82 is the figure
             base = 0.5 if inp.cues and cue == 0 else 1.0  # an input that names its cues takes an uncued value last
             out.append((base + cue + plain + (0.2 if q.kind != "number" else 0.0), name, i))
