@@ -12,6 +12,7 @@ from pathlib import Path
 from assistant.domain import Clause, Document, Passage, collapse_ws
 from assistant.errors import ConfigError, InvalidInput, NotFound
 from assistant.ingest.parser import parse_document
+from assistant.ingest.tables import Table
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ class Corpus:
     clauses: list[Clause]
     passages: list[Passage]
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # the tables of the passages, read into header and rows
 
     @cached_property
     def clause_by_id(self) -> dict[str, Clause]:
@@ -34,6 +36,17 @@ class Corpus:
     @cached_property
     def passage_by_id(self) -> dict[str, Passage]:
         return {p.id: p for p in self.passages}
+
+    @cached_property
+    def table_by_passage(self) -> dict[str, Table]:
+        return {t.passage_id: t for t in self.tables}
+
+    def table_for(self, passage_id: str) -> Table | None:
+        """The table a passage holds (header and rows of cells), or None for a passage of running text."""
+        return self.table_by_passage.get(passage_id)
+
+    def tables_in(self, clause_id: str) -> list[Table]:
+        return [t for t in self.tables if t.clause_id == clause_id]
 
     @cached_property
     def doc_by_id(self) -> dict[str, Document]:
@@ -112,7 +125,7 @@ def load_corpus(directory: Path) -> Corpus:
     manifests = sorted(directory.glob("*.toml"))
     if not manifests:
         raise ConfigError(f"no corpus manifests (*.toml) found in {directory}")
-    documents, texts, clauses, passages, warnings = [], {}, [], [], []
+    documents, texts, clauses, passages, warnings, tables = [], {}, [], [], [], []
     for m in manifests:
         doc = _read_manifest(m)
         text_path = directory / doc.file
@@ -124,7 +137,8 @@ def load_corpus(directory: Path) -> Corpus:
         texts[doc.id] = raw
         clauses.extend(parsed.clauses)
         passages.extend(parsed.passages)
+        tables.extend(parsed.tables)
         for w in parsed.warnings:
             log.warning("%s: %s", doc.file, w)
             warnings.append(f"{doc.file}: {w}")
-    return Corpus(directory, documents, texts, clauses, passages, warnings)
+    return Corpus(directory, documents, texts, clauses, passages, warnings, tables)
