@@ -176,10 +176,13 @@ _KEYED = re.compile(r"^\s*(?:->|=>|→|:|=)\s*\d")
 _COUNT_IN = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[a-z'\-]+\s+){0,2}(?:in|op|bij|at|binnen|voor)\s*$")
 
 
-def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon) -> tuple[str | None, int]:
-    """The unit word after a number (skipping up to UNIT_GAP fillers) and where it ends."""
+def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") -> tuple[str | None, int]:
+    """The unit word after a number (skipping up to UNIT_GAP fillers, never past a comma: "In 2026, existing
+    providers" is a year) and where it ends."""
     j = _index_at(tokens, end)
     for k in range(j, min(len(tokens), j + UNIT_GAP + 1)):
+        if "," in folded[end : tokens[k].start]:
+            return None, end
         word = tokens[k].text
         unit = lex.unit_for(word)
         if unit:
@@ -189,6 +192,18 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon) -> tuple[str | None,
     return None, end
 
 
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|voor|for|sinds|since|vanaf|from|tot|until|anno)\s*$")
+
+
+def _year_after_preposition(m: NumberMention, folded: str) -> bool:
+    """A year of this era right after 'in' / 'voor' / 'since' ... ("per postcode area in 2026", "In 2027 existing")."""
+    return (
+        m.digits
+        and re.fullmatch(r"20[0-4]\d", m.raw) is not None
+        and bool(_YEAR_PREPOSITION.search(folded[max(0, m.start - 8) : m.start]))
+    )
+
+
 def _is_postcode(m: NumberMention, folded: str, lex: Lexicon) -> bool:
     if not m.digits or not re.fullmatch(r"[1-9]\d{3}", m.raw):
         return False
@@ -196,6 +211,8 @@ def _is_postcode(m: NumberMention, folded: str, lex: Lexicon) -> bool:
         rest = folded[m.end :].lstrip()[:2]
         if rest not in ("en", "in", "op", "of", "is", "at", "to", "an", "as", "or"):
             return True
+    if _year_after_preposition(m, folded):
+        return False
     if _POSTCODE_WORD.search(folded[max(0, m.start - 40) : m.start]):
         return True
     if _KEYED.match(folded[m.end :]):
@@ -212,6 +229,16 @@ def _bound(folded: str, start: int, lex: Lexicon) -> str | None:
             if re.search(rf"(?<![\w]){re.escape(phrase)}\s*(?:€\s*)?$", head):
                 return kind
     return None
+
+
+def _bound_spans(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where the bound phrases of the lexicon stand in the text."""
+    return [
+        (m.start(), m.end())
+        for phrases in lex.bounds.values()
+        for phrase in phrases
+        for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?![\w])", folded)
+    ]
 
 
 def _negated(folded: str, start: int, lex: Lexicon) -> bool:
@@ -236,11 +263,14 @@ def _typed(m: NumberMention, folded: str, tokens: list[_Tok], lex: Lexicon) -> t
     before_word = re.findall(r"[\w€']+|€", folded[max(0, m.start - 12) : m.start])
     if any(after.startswith(p) for p in lex.percent_after) and (after[:1] == "%" or re.match(r"[a-z.]+", after)):
         word = re.match(r"%|[a-z.]+", after)
-        if word and word.group(0) in lex.percent_after:
+        written = word.group(0) if word else ""
+        if written not in lex.percent_after:
+            written = written.rstrip(".")  # "100 procent." at the end of a sentence
+        if written in lex.percent_after:
             return (
                 "percent",
                 None,
-                m.end + (len(folded[m.end :]) - len(folded[m.end :].lstrip())) + len(word.group(0)),
+                m.end + (len(folded[m.end :]) - len(folded[m.end :].lstrip())) + len(written),
                 m.value,
             )
     if (before_word and before_word[-1] in lex.money_before) or "€" in folded[max(0, m.start - 3) : m.start]:
@@ -255,7 +285,9 @@ def _typed(m: NumberMention, folded: str, tokens: list[_Tok], lex: Lexicon) -> t
         )
     if _is_postcode(m, folded, lex):
         return "postcode", None, m.end, m.raw
-    unit, unit_end = _unit_after(tokens, m.end, lex)
+    if _year_after_preposition(m, folded):  # "In 2027 existing providers ...": a year, not 2027 providers
+        return "year", None, m.end, int(m.raw)
+    unit, unit_end = _unit_after(tokens, m.end, lex, folded)
     if unit:
         return "count", unit, unit_end, m.value
     if m.multiplier:  # "65k", "1,2 miljoen", "twee ton" with no unit after: money
@@ -354,7 +386,12 @@ def read(text: str, today: date | None = None, default_year: int | None = None) 
         )
     for f in find_fractions(text):
         add(Quantity("percent", f.value * 100, f.start, f.end, f.raw, digits=False))
-    mentions = [m for m in find_numbers(text) if not any(s <= m.start < e for s, e in taken)]
+    phrases = _bound_spans(folded, lex)  # "ten minste 3": "ten" is part of the bound, not the number 10
+    mentions = [
+        m
+        for m in find_numbers(text)
+        if not any(s <= m.start < e for s, e in taken) and not any(s <= m.start and m.end <= e for s, e in phrases)
+    ]
     typed = []
     for m in mentions:
         if _SECTION_BEFORE.search(folded[max(0, m.start - 15) : m.start]) and m.digits:
