@@ -73,3 +73,11 @@ def test_a_table_verdict_names_header_column_and_cell(fake_assistant, claim, cel
 def test_a_claim_about_no_row_is_not_supported(fake_assistant, claim):
     """Score C and 'minder dan 5 punten' name no row of the staffel (those providers are excluded)."""
     assert verify_claim(fake_assistant, claim)["verdict"] != "supported"
+
+
+def test_the_api_returns_the_table_cell(client):
+    r = client.post("/api/verify", json={"claim": "Bij score A in 2026 is de maximale vergoeding 95%."}).json()
+    assert r["verdict"] == "contradicted"
+    assert r["differences"] == [{"claim": "95%", "source": "90%", "kind": "number"}]
+    assert r["source"]["quote"] == "Score A in 2026 90%" and r["source"]["cell"] == "90%"
+    assert r["source"]["header"].startswith("Doelmatigheid")
