@@ -30,6 +30,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer.guards import language
@@ -112,7 +113,11 @@ class Fact:
 
 def extract_facts(text: str) -> list[Fact]:
     """Amounts, percentages, counts, levels, dates, periods, years and score letters, in order of appearance."""
-    text = collapse_ws(text)
+    return list(_facts_of(collapse_ws(text)))
+
+
+@lru_cache(maxsize=8192)  # the policy's sentences come back for every claim
+def _facts_of(text: str) -> tuple[Fact, ...]:
     out: list[Fact] = []
     quantities = read(text)
     for q in quantities:
@@ -125,7 +130,7 @@ def extract_facts(text: str) -> list[Fact]:
             text[max(0, m.start - 8) : m.start]
         ):
             out.append(Fact("level", m.value, m.raw, start=m.start))
-    return sorted(out, key=lambda f: f.start)
+    return tuple(sorted(out, key=lambda f: f.start))
 
 
 def _fact(q: Quantity, text: str) -> Fact | None:
@@ -339,22 +344,12 @@ class _Terms:
         self.splitter = getattr(bm25, "splitter", None)
         self.idf: dict[str, float] = dict(getattr(bm25, "idf", {}) or {})
         self.max_idf = max(self.idf.values(), default=1.0)
-        lex = lexicon()
-        self._skip = lex.negations | set(MONTHS) | lex.percent_after
-        self._cache: dict[tuple[str, bool], set[str]] = {}
 
     def _clean(self, text: str) -> str:
-        """The text without its numbers (also written as words: "vijftig procent"), months and negations."""
-        for m in reversed(find_numbers(text)):
-            text = text[: m.start] + " " + text[m.end :]
-        return " ".join(w for w in raw_tokens(text) if w not in self._skip and not w[0].isdigit())
+        return _clean(text)
 
     def of(self, text: str, expand: bool = False) -> set[str]:
-        key = (text, expand)
-        if key not in self._cache:
-            terms = analyse(self._clean(text), self.splitter, expand=expand)
-            self._cache[key] = {t for t in terms if not t[0].isdigit()}
-        return self._cache[key]
+        return _terms_of(text, self.splitter, expand)
 
     def claim(self, text: str) -> set[str]:
         return self.of(text, expand=True)
@@ -400,6 +395,20 @@ def _in_vocabulary(word: str, vocabulary: dict[str, str]) -> str | None:
         if form in vocabulary:
             return form
     return None
+
+
+def _clean(text: str) -> str:
+    """The text without its numbers (also written as words: "vijftig procent"), months and negations."""
+    lex = lexicon()
+    skip = lex.negations | lex.percent_after
+    for m in reversed(find_numbers(text)):
+        text = text[: m.start] + " " + text[m.end :]
+    return " ".join(w for w in raw_tokens(text) if w not in skip and w not in MONTHS and not w[0].isdigit())
+
+
+@lru_cache(maxsize=16384)
+def _terms_of(text: str, splitter: Any, expand: bool) -> frozenset[str]:
+    return frozenset(t for t in analyse(_clean(text), splitter, expand=expand) if not t[0].isdigit())
 
 
 def _english_word(word: str) -> bool:
@@ -506,20 +515,11 @@ def _judge(claim: str, cand: _Scored) -> _Scored:
 # ---------------------------------------------------------------- tables
 
 
-def _tables(assistant: Assistant, claim: str) -> list[tuple[Table, Passage]]:
-    """The tables among the passages retrieved for the claim, and every other table of the corpus (there are
-    few, and a claim about a cell can be phrased unlike the passage that holds it)."""
+def _tables(assistant: Assistant) -> list[tuple[Table, Passage]]:
+    """Every table of the corpus with its passage: there are few, and a claim about a cell can be phrased unlike
+    the passage that holds it (retrieval need not find it)."""
     corpus = assistant.corpus
-    seen: dict[str, tuple[Table, Passage]] = {}
-    for hit in assistant.search(claim, k=SEARCH_K):
-        table = corpus.table_for(hit.passage.id)
-        if table is not None:
-            seen.setdefault(table.passage_id, (table, hit.passage))
-    for table in corpus.tables:
-        passage = corpus.passage_by_id.get(table.passage_id)
-        if passage is not None:
-            seen.setdefault(table.passage_id, (table, passage))
-    return list(seen.values())
+    return [(t, p) for t in corpus.tables if (p := corpus.passage_by_id.get(t.passage_id)) is not None]
 
 
 def _table_context(table: Table, passage: Passage, match: RowMatch) -> str:
@@ -607,7 +607,7 @@ def _choose(claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant)
     top = max((c.overlap for c in scored), default=0.0)
     needed = min(MIN_SHARED_TERMS, len(units))
     pool = [_judge(claim, c) for c in scored if c.overlap >= top - POOL_MARGIN and c.shared >= needed][:POOL_SIZE]
-    pool += [t for table, p in _tables(assistant, claim) if (t := _table_candidate(claim, table, p, terms, units))]
+    pool += [t for table, p in _tables(assistant) if (t := _table_candidate(claim, table, p, terms, units))]
     years = _policy_year(claim, assistant)
     supported = sorted(
         (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, -c.score)

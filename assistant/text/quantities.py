@@ -235,10 +235,14 @@ def _bound_spans(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Where the bound phrases of the lexicon stand in the text."""
     return [
         (m.start(), m.end())
-        for phrases in lex.bounds.values()
-        for phrase in phrases
-        for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?![\w])", folded)
+        for m in _bound_pattern(tuple(p for ps in lex.bounds.values() for p in ps)).finditer(folded)
     ]
+
+
+@lru_cache(maxsize=4)
+def _bound_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
 
 
 def _negated(folded: str, start: int, lex: Lexicon) -> bool:
