@@ -87,7 +87,7 @@ class Table:
     intro: str | None = None  # the sentence that introduces the table ("... als volgt:"), verbatim
     clause_id: str = ""
     passage_id: str = ""
-    _facts: dict = field(default_factory=dict, compare=False, repr=False)
+    _facts: dict[str, list[Quantity]] = field(default_factory=dict, compare=False, repr=False)  # per cell text
 
     @property
     def width(self) -> int:
@@ -158,9 +158,10 @@ class Table:
                 missing += 1
         kinds = {k.kind for k in key}
         extra = sum(1 for q in facts if q.start not in used and q.kind in kinds)
-        key_words = terms(self.key_text(row)) - self._shared_words(terms)
+        shared = self._shared_words(terms)
+        key_words = terms(self.key_text(row)) - shared
         own = words & key_words
-        named = words & self._row_words(terms)  # the text's words that name some row
+        named = words & self._row_words(terms, shared)  # the text's words that name some row
         cover = len(own) / len(named) if named else 0.0
         recall = len(own) / len(key_words) if key_words else 0.0
         # a key fact of the text that this row does not state, of a kind other rows are named by (a score letter,
@@ -172,31 +173,25 @@ class Table:
             return None
         return matched - missing - extra + cover + recall, used
 
+    def _shared_words(self, terms: Terms) -> set[str]:
+        """Words of the header, the intro and the value cells: they do not tell one row from another."""
+        out: set[str] = set()
+        for text in [*self.columns, self.intro or ""]:
+            out |= terms(text)
+        for r in self.rows:
+            for c in r.cells[self.key_columns :]:
+                out |= terms(c.text)
+        return out
+
     def _key_kinds(self) -> set[str]:
         return {q.kind for r in self.rows for q in self.facts(self.key_text(r)) if q.kind in KEY_KINDS}
 
-    def _row_words(self, terms: Terms) -> set[str]:
+    def _row_words(self, terms: Terms, shared: set[str]) -> set[str]:
         """Words of the key cells of all rows (not in the header, intro or value cells): the words that name rows."""
-        cache_key = ("__rows__", terms)
-        if cache_key not in self._facts:
-            words: set[str] = set()
-            for r in self.rows:
-                words |= terms(self.key_text(r))
-            self._facts[cache_key] = words - self._shared_words(terms)
-        return self._facts[cache_key]
-
-    def _shared_words(self, terms: Terms) -> set[str]:
-        """Words of the header, the intro and the value cells: they do not tell one row from another."""
-        cache_key = ("__shared__", terms)
-        if cache_key not in self._facts:
-            out: set[str] = set()
-            for text in [*self.columns, self.intro or ""]:
-                out |= terms(text)
-            for r in self.rows:
-                for c in r.cells[self.key_columns :]:
-                    out |= terms(c.text)
-            self._facts[cache_key] = out
-        return self._facts[cache_key]
+        words: set[str] = set()
+        for r in self.rows:
+            words |= terms(self.key_text(r))
+        return words - shared
 
     def _columns(self, row: Row, words: set[str], terms: Terms) -> tuple[tuple[int, ...], bool]:
         """The value columns whose own words (header words, or the cell's words when the table has no header)
