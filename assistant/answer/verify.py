@@ -5,68 +5,67 @@
         "section": "3.2.1", "quote": "De nieuwe zorgaanbieder heeft ... minimaal € 50.000 op jaarbasis, ..."},
         "differences": [{"claim": "€ 100.000", "source": "€ 50.000", "kind": "number"}], "overlap": 0.93}
 
-How: retrieve passages for the claim, cut them into candidate sentences (table rows for tables), and
-score each candidate by the IDF-weighted share of the claim's content words it contains (numbers and
-dates left out), with a small bonus for tight candidates. On the candidates close to the best overlap
-the claim's facts (amounts, percentages, counts, dates, years), negations and opposite terms
-(minimaal/maximaal) are compared. One of them agrees on every fact and term and the overlap is high:
-supported. Otherwise, one is clearly about the same thing but a fact, negation or term differs:
-contradicted, with each difference listed (a claim fact is paired with the nearest source fact of its
-kind: 1 maart 2027 with 28 februari 2027). Otherwise: not_found (source null). Deterministic, no model.
-Claims are expected in Dutch (the policy's language); English claims mostly come back not_found.
+How: retrieve passages for the claim. Running text is cut into candidate sentences by the one sentence splitter
+(`split_sentences`; a sentence and the next one together are candidates too); each is scored by the weighted share
+of the claim's content words it contains (numbers and dates left out; English words through the concept
+vocabulary). On the candidates close to the best overlap the claim's facts, negations and opposite terms
+(minimaal/maximaal) are compared: one candidate agrees on every fact and term and the overlap is high: supported;
+otherwise one is clearly about the same thing but a fact, negation or term differs: contradicted, each difference
+listed (a claim fact is paired with the nearest source fact of its kind: 1 maart 2027 with 28 februari 2027).
+
+A table (the staffel in 3.2.4, the postcode table in 2.3.2, the timeline in 4.1, the 2024 ingroeimodel) is judged
+on its cells: the claim is matched to the row it is about (by the row's key facts such as score letter, year and
+points, or by its words) and to the value column it names ("bestaande" / "nieuwe zorgaanbieders"; every value
+column when it names none), and its value is compared with that cell. The quote is the row; `header`, `column`
+and `cell` say where in the table the value stands, and a difference names the policy's value in that cell.
+
+Facts are read by the one quantity reader (assistant.text.quantities: numbers with multipliers and number words,
+dates and periods, percentages, amounts, counts with their unit and bound, score letters with their years), so
+"50 %", "50 procent" and "vijftig procent" are one fact. Nothing is found: not_found (source null). Deterministic.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer.guards import language
 from assistant.domain import Passage, collapse_ws
 from assistant.errors import InvalidInput
-from assistant.retrieve.analysis import STOPWORDS, analyse, fold, raw_tokens
+from assistant.ingest.parser import split_sentences
+from assistant.ingest.tables import RowMatch, Table
+from assistant.retrieve.analysis import (
+    STOPWORDS,
+    _zipf,
+    analyse,
+    concept_vocabulary,
+    raw_tokens,
+    score_terms,
+    specificity,
+)
+from assistant.text.dates import MONTHS, en_date, nl_date
+from assistant.text.numbers import find_numbers
+from assistant.text.quantities import Quantity, lexicon, read
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
 
 MAX_CLAIM_CHARS = 2000
 SEARCH_K = 8
-MAX_SENTENCE = 350  # longer "sentences" (flattened tables) are cut into line windows
+MAX_SENTENCE = 350  # longer units are also offered as windows of 1-4 lines
 SUPPORTED_OVERLAP = 0.75
 CONTRADICTED_OVERLAP = 0.6
+TABLE_OVERLAP = 0.5  # a table row also needs its key facts or words and a comparable value (see Table.row_for)
 MIN_SHARED_TERMS = 2
 POOL_MARGIN = 0.1  # candidates this close to the best overlap are all judged
 POOL_SIZE = 25
 NEGATION_SCOPE = 3  # content words after a negation that it applies to
-
-_MONTHS = {
-    **{m: i for i, m in enumerate("januari februari maart april mei juni juli augustus september oktober november december".split(), 1)},
-    **{m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)},
-    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b"
-_NUMBER_WORDS = {
-    "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "honderd": 100, "duizend": 1000,
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("date_range", re.compile(r"\b(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I)),
-    ("date", re.compile(r"\b(?P<day>\d{1,2})(?:e|ste|de)?\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I)),
-    ("month", re.compile(r"\b" + _MONTH + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)),
-    ("money", re.compile(r"(?:€|eur\b|euro\b)\s*(?P<num>" + _NUM + r")(?:,-)?|(?P<num2>" + _NUM + r")\s*(?:euro|eur)\b", re.I)),
-    ("percent", re.compile(r"(?P<num>" + _NUM + r")\s*(?:%|procent\b|percent\b)", re.I)),
-    ("ref", re.compile(r"\b\d+(?:\.\d+){1,3}\b")),  # section numbers (2.3.4): not a fact
-    ("year", re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")),
-    ("number", re.compile(r"(?<![\w.,])(?P<num>" + _NUM + r")(?![\w,]|\.\d)")),
-    ("word", re.compile(r"\b(?P<word>" + "|".join(_NUMBER_WORDS) + r")\b", re.I)),
-]  # fmt: skip
-_BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[\"'‘“(•]?[A-ZÀ-Ý0-9€])")
-NEGATIONS = {"niet", "geen", "nooit", "niets", "nergens", "not", "no", "never", "none"}
+COMMON_PART_IDF = 1.0  # a compound part this common (zorg, in nearly every passage) does not stand for the word
+REFERENCE_LEVEL = re.compile(r"(?:\bniveau|\blevel)\s*$", re.I)  # "niveau 6": the reader leaves it; a claim can differ
 OPPOSITES = [
     ("minimaal", "maximaal"),
     ("minimum", "maximum"),
@@ -84,109 +83,150 @@ OPPOSITES = [
     ("minimal", "maximal"),
     ("at least", "at most"),
 ]
+_OPPOSITE_BOUNDS = {("min", "max"), ("min", "lt"), ("gt", "max"), ("gt", "lt")}
+_NUMERIC = ("money", "count", "number", "level")
+_TIME = ("date", "period", "year")
 
 
 @dataclass(frozen=True)
 class Fact:
-    kind: str  # money | percent | number | date | year
-    value: Any  # float, int or (year | None, month, day | None)
-    text: str  # as written
+    """One fact of a text, as the quantity reader reads it."""
+
+    kind: str  # money | percent | count | number | level | date | period | year | score | range
+    value: Any  # Decimal | date | (date, date) | int | "A" | (Decimal, Decimal)
+    text: str  # as written ("€ 50.000", "80%", "1 december 2026 en 28 februari 2027", "2")
+    unit: str | None = None
+    bound: str | None = None  # min | max | gt | lt | approx
+    explicit_year: bool = True
+    start: int = 0
 
     @property
     def diff_kind(self) -> str:
-        return "date" if self.kind in ("date", "year") else "number"
+        return "date" if self.kind in _TIME else "number"
 
-
-def _num(text: str) -> float:
-    return float(text.replace(".", "").replace(",", "."))
+    @property
+    def points(self) -> tuple[date, ...]:
+        if self.kind == "period":
+            return tuple(self.value)
+        return (self.value,) if self.kind == "date" else ()
 
 
 def extract_facts(text: str) -> list[Fact]:
-    """Amounts, percentages, counts, dates and years in a text, in order of appearance."""
-    text = collapse_ws(text)
-    taken = [False] * len(text)
-    found: list[tuple[int, Fact]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(taken[m.start() : m.end()]):
-                continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
-            g = m.groupdict()
-            written = m.group(0).strip()
-            if kind == "date_range":
-                month, year = _MONTHS[g["month"].lower()], _int(g["year"])
-                found.append((m.start(), Fact("date", (year, month, int(g["d1"])), f"{g['d1']} {g['month']}")))
-                second = f"{g['d2']} {g['month']}" + (f" {g['year']}" if g["year"] else "")
-                found.append((m.start() + 1, Fact("date", (year, month, int(g["d2"])), second)))
-            elif kind == "date":
-                day, month = int(g["day"]), _MONTHS[g["month"].lower()]
-                if 1 <= day <= 31:
-                    found.append((m.start(), Fact("date", (_int(g["year"]), month, day), written)))
-            elif kind == "month":
-                found.append((m.start(), Fact("date", (int(g["year"]), _MONTHS[g["month"].lower()], None), written)))
-            elif kind in ("money", "percent"):
-                found.append((m.start(), Fact(kind, _num(g.get("num") or g.get("num2") or "0"), written)))
-            elif kind == "year":
-                found.append((m.start(), Fact("year", int(g["year"]), written)))
-            elif kind == "number":
-                found.append((m.start(), Fact("number", _num(g["num"]), written)))
-            elif kind == "word":
-                found.append((m.start(), Fact("number", float(_NUMBER_WORDS[g["word"].lower()]), written)))
-    return [f for _, f in sorted(found, key=lambda x: x[0])]
+    """Amounts, percentages, counts, levels, dates, periods, years and score letters, in order of appearance."""
+    return list(_facts_of(collapse_ws(text)))
 
 
-def _int(text: str | None) -> int | None:
-    return int(text) if text else None
+@lru_cache(maxsize=8192)  # the policy's sentences come back for every claim
+def _facts_of(text: str) -> tuple[Fact, ...]:
+    out: list[Fact] = []
+    quantities = read(text)
+    for q in quantities:
+        fact = _fact(q, text)
+        if fact is not None:
+            out.append(fact)
+    covered = [(q.start, q.end) for q in quantities]
+    for m in find_numbers(text, words=False):  # "niveau 6": a level the reader keeps out of its quantities
+        if not any(s <= m.start < e for s, e in covered) and REFERENCE_LEVEL.search(
+            text[max(0, m.start - 8) : m.start]
+        ):
+            out.append(Fact("level", m.value, m.raw, start=m.start))
+    return tuple(sorted(out, key=lambda f: f.start))
+
+
+def _fact(q: Quantity, text: str) -> Fact | None:
+    if q.kind in ("postcode", "ordinal"):
+        return None
+    kind = "range" if q.kind == "percent_range" else q.kind
+    written = collapse_ws(q.text)
+    if q.kind == "money":
+        sign = re.search(r"(?:€|\beur\b|\beuro\b)\s*$", text[max(0, q.start - 5) : q.start], re.I)
+        written = collapse_ws(text[q.start - len(sign.group(0)) : q.end]) if sign else written
+    elif q.kind in ("count", "number"):
+        numbers = find_numbers(q.text)
+        written = numbers[0].raw if numbers else written
+    value = q.value
+    if q.kind == "percent_range":
+        value = tuple(value)
+    return Fact(kind, value, written, q.unit, q.bound, q.explicit_year, q.start)
+
+
+def _same_day(a: date, b: date, a_year: bool, b_year: bool) -> bool:
+    return (a.month, a.day) == (b.month, b.day) and (a.year == b.year or not (a_year and b_year))
 
 
 def _same(a: Fact, b: Fact) -> bool:
     """Does source fact `b` state claim fact `a`?"""
-    if a.kind == "date" and b.kind == "date":
-        (ya, ma, da), (yb, mb, db) = a.value, b.value
-        return ma == mb and da == db and (ya is None or yb is None or ya == yb)
+    if a.kind in ("date", "period") and b.kind in ("date", "period"):
+        same = lambda x, y: _same_day(x, y, a.explicit_year, b.explicit_year)  # noqa: E731
+        if a.kind == "date":
+            return any(same(a.value, p) for p in b.points)
+        return b.kind == "period" and all(same(x, y) for x, y in zip(a.points, b.points, strict=True))
     if a.kind == "year":
-        return (b.kind == "year" and b.value == a.value) or (b.kind == "date" and b.value[0] == a.value)
-    numeric = {"money", "number"}
-    if a.kind in numeric and b.kind in numeric or a.kind == b.kind == "percent":
-        return math.isclose(a.value, b.value)
+        return (b.kind == "year" and b.value == a.value) or (
+            b.kind in ("date", "period") and b.explicit_year and any(p.year == a.value for p in b.points)
+        )
+    if a.kind == "score" or b.kind == "score":
+        return a.kind == b.kind and a.value == b.value
+    if a.kind == "range" or b.kind == "range":
+        return a.kind == b.kind and tuple(a.value) == tuple(b.value)
+    if a.kind == "percent" or b.kind == "percent":
+        return a.kind == b.kind and a.value == b.value
+    if a.kind in _NUMERIC and b.kind in _NUMERIC:
+        if a.unit and b.unit and a.unit != b.unit:
+            return False
+        if (a.kind == "level") != (b.kind == "level") and "number" not in (a.kind, b.kind):
+            return False
+        return a.value == b.value
     return False
+
+
+def _days(a: date, b: date) -> float:
+    return abs((a - b).days)
 
 
 def _distance(a: Fact, b: Fact) -> float | None:
     """How far source fact `b` is from claim fact `a` when both say the same kind of thing (None: not comparable)."""
-    if a.kind == "date" and b.kind == "date":
-        (ya, ma, da), (yb, mb, db) = a.value, b.value
-        year = ya or yb or 2000
-        try:
-            return abs((date(ya or year, ma, da or 1) - date(yb or year, mb, db or 1)).days)
-        except ValueError:
-            return None
+    if a.kind in ("date", "period") and b.kind in ("date", "period"):
+        return min(_days(x, y) for x in a.points for y in b.points)
     if a.kind == "year" and b.kind == "year":
         return abs(a.value - b.value) * 365.0
-    if a.kind == b.kind or {a.kind, b.kind} == {"money", "number"}:
-        if a.kind == "percent" or b.kind == "percent":
-            return abs(a.value - b.value) if a.kind == b.kind else None
+    if a.kind == "score" and b.kind == "score":
+        return 1.0
+    if "percent" in (a.kind, b.kind):
+        return float(abs(a.value - b.value)) if a.kind == b.kind else None
+    if a.kind == "range" or b.kind == "range":
+        return None if a.kind != b.kind else float(sum(abs(x - y) for x, y in zip(a.value, b.value, strict=True)))
+    if a.kind in _NUMERIC and b.kind in _NUMERIC:
+        if a.unit and b.unit and a.unit != b.unit:
+            return None
+        if (a.kind == "level") != (b.kind == "level"):
+            return None
         penalty = 0.0 if a.kind == b.kind else 5.0
-        return abs(math.log((abs(a.value) + 1) / (abs(b.value) + 1))) + penalty
+        return abs(math.log((abs(float(a.value)) + 1) / (abs(float(b.value)) + 1))) + penalty
     return None
 
 
 def compare_facts(claim: list[Fact], source: list[Fact]) -> tuple[list[dict], list[Fact]]:
     """Differences (a claim fact paired with the closest unmatched source fact of its kind) and the
     claim facts that have no counterpart at all in the source. Each source fact serves one claim fact."""
-    differences, orphans, _ = _compare_facts(claim, source)
+    differences, orphans, _ = _compare_facts(claim, source, "", "")
     return differences, orphans
 
 
-def _compare_facts(claim: list[Fact], source: list[Fact]) -> tuple[list[dict], list[Fact], float]:
+def _compare_facts(
+    claim: list[Fact], source: list[Fact], claim_text: str, source_text: str
+) -> tuple[list[dict], list[Fact], float]:
     used: set[int] = set()
     unmatched: list[Fact] = []
+    bounds: list[dict] = []
     for a in claim:
         same = [i for i, b in enumerate(source) if i not in used and _same(a, b)]
         exact = [i for i in same if source[i].kind == a.kind]
         if same:
+            b = source[(exact or same)[0]]
             used.add((exact or same)[0])
+            if (a.bound, b.bound) in _OPPOSITE_BOUNDS or (b.bound, a.bound) in _OPPOSITE_BOUNDS:
+                bounds.extend(_bound_difference(a, b, claim_text, source_text))
         else:
             unmatched.append(a)
     differences, orphans, cost = [], [], 0.0
@@ -198,8 +238,46 @@ def _compare_facts(claim: list[Fact], source: list[Fact]) -> tuple[list[dict], l
         distance, best = min(options)
         used.add(best)
         cost += distance
-        differences.append({"claim": a.text, "source": source[best].text, "kind": a.diff_kind})
-    return differences, orphans, cost
+        differences.extend(_differences(a, source[best], claim_text, source_text))
+    return differences + bounds, orphans, cost
+
+
+def _differences(a: Fact, b: Fact, claim_text: str, source_text: str) -> list[dict]:
+    """One difference, or one per differing end when both sides are periods whose ends are written out."""
+    if a.kind == b.kind == "period":
+        pairs = [(x, y) for x, y in zip(a.points, b.points, strict=True) if not _same_day(x, y, True, True)]
+        named = [(_point_text(claim_text, x), _point_text(source_text, y)) for x, y in pairs]
+        if named and all(c and s for c, s in named):
+            return [{"claim": c, "source": s, "kind": "date"} for c, s in named]
+    source = b.text
+    if a.kind == "date" and b.kind == "period":
+        nearest = min(b.points, key=lambda p: _days(p, a.value))
+        source = _point_text(source_text, nearest) or b.text
+    return [{"claim": a.text, "source": source, "kind": a.diff_kind}]
+
+
+def _point_text(text: str, day: date) -> str | None:
+    """A day as the text writes it ("28 februari 2027"), when it writes it out in full."""
+    flat = collapse_ws(text).lower()
+    for written in (nl_date(day), en_date(day)):
+        if written.lower() in flat:
+            i = flat.index(written.lower())
+            return collapse_ws(text)[i : i + len(written)]
+    return None
+
+
+def _bound_phrase(text: str, fact: Fact) -> str | None:
+    """The bound word as the text writes it before a fact ("ten minste", "maximaal", "≥")."""
+    flat = collapse_ws(text)
+    head = re.sub(r"(?:€|\beur[o]?)?\s*$", "", flat[max(0, fact.start - 30) : fact.start], flags=re.I)
+    phrases = sorted((p for ps in lexicon().bounds.values() for p in ps), key=len, reverse=True)
+    found = next((p for p in phrases if head.lower().endswith(p)), None)
+    return head[len(head) - len(found) :] if found else None
+
+
+def _bound_difference(a: Fact, b: Fact, claim_text: str, source_text: str) -> list[dict]:
+    claim, source = _bound_phrase(claim_text, a), _bound_phrase(source_text, b)
+    return [{"claim": claim, "source": source, "kind": "term"}] if claim and source else []
 
 
 def _words(text: str) -> list[str]:
@@ -208,10 +286,11 @@ def _words(text: str) -> list[str]:
 
 def _negated(words: list[str]) -> dict[str, set[str]]:
     """Each negation word with the content words that follow it (what it negates)."""
+    negations = lexicon().negations
     out: dict[str, set[str]] = {}
     for i, w in enumerate(words):
-        if w in NEGATIONS:
-            after = [x for x in words[i + 1 :] if x not in STOPWORDS and x not in NEGATIONS][:NEGATION_SCOPE]
+        if w in negations:
+            after = [x for x in words[i + 1 :] if x not in STOPWORDS and x not in negations][:NEGATION_SCOPE]
             out.setdefault(w, set()).update(after)
     return out
 
@@ -237,22 +316,104 @@ def compare_terms(claim: str, source: str) -> list[dict]:
     return out
 
 
+def states(text: str, phrase: str) -> bool:
+    """Does `text` state every fact that `phrase` states ("50%" in a text that writes "50 procent")? For notes
+    such as "the 2027 policy does not mention «50 procent»": compare facts, not strings."""
+    wanted, there = extract_facts(phrase), extract_facts(text)
+    return bool(wanted) and all(any(_same(a, b) for b in there) for a in wanted)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What a candidate must contain for one word of the claim: its stem (or a compound part), or any of the
+    policy's words the concept vocabulary gives for it (English "quality" -> kwaliteit / kwaliteitsinformatie)."""
+
+    terms: frozenset[str]
+    weight: float
+
+
 class _Terms:
-    """Content terms (stems, no numbers, months or negations) with IDF weights from the BM25 index."""
+    """Content terms (stems, no numbers, months or negations) with weights: the IDF of the BM25 index times how
+    specific the word is. A word of the claim that the concept vocabulary knows also stands for the policy's words
+    for it (any of them will do). A word the corpus does not know weighs fully in a Dutch claim (an invented rule),
+    and not at all in an English one (it cannot be matched against a Dutch text either way); nor does an English
+    word that merely happens to occur in the policy ("care" of "Advance Care Planning")."""
 
     def __init__(self, assistant: Assistant) -> None:
         bm25 = getattr(getattr(assistant.index, "retriever", None), "bm25", None)
         self.splitter = getattr(bm25, "splitter", None)
         self.idf: dict[str, float] = dict(getattr(bm25, "idf", {}) or {})
         self.max_idf = max(self.idf.values(), default=1.0)
-        self._skip = {fold(w) for w in NEGATIONS | set(_MONTHS)}
 
-    def of(self, text: str) -> set[str]:
-        words = " ".join(w for w in raw_tokens(text) if w not in self._skip and not w[0].isdigit())
-        return {t for t in analyse(words, self.splitter) if not t[0].isdigit()}
+    def _clean(self, text: str) -> str:
+        return _clean(text)
 
-    def weight(self, term: str) -> float:
-        return self.idf.get(term, self.max_idf)
+    def of(self, text: str, expand: bool = False) -> set[str]:
+        return _terms_of(text, self.splitter, expand)
+
+    def claim(self, text: str) -> set[str]:
+        return self.of(text, expand=True)
+
+    def units(self, claim: str) -> list[_Unit]:
+        english = language(claim) == "en"
+        vocabulary = concept_vocabulary()
+        out: dict[frozenset[str], float] = {}
+
+        def add(terms: set[str], weight: float) -> None:
+            key = frozenset(t for t in terms if not t[0].isdigit())
+            if key and weight > 0:
+                out[key] = max(out.get(key, 0.0), weight)
+
+        clean = self._clean(claim)
+        for term in score_terms(clean):
+            add({term}, self.idf.get(term, self.max_idf))
+        for word in clean.split():
+            if word in STOPWORDS or len(word) < 2:
+                continue
+            known = _in_vocabulary(word, vocabulary["terms"])
+            if known:
+                gloss = vocabulary["terms"][known]
+                parts = set(analyse(gloss, self.splitter)) - set(analyse(gloss))
+                group = set(analyse(gloss)) | {t for t in parts if self.idf.get(t, 0.0) >= COMMON_PART_IDF}
+                add(group, max((self.idf[t] for t in group if t in self.idf), default=0.0))
+                if known in vocabulary["replaced"]:
+                    continue
+            if english and _english_word(word):
+                continue
+            whole, *parts = analyse(word, self.splitter) or [""]
+            for term in [whole, *parts] if whole else parts:
+                idf = self.idf.get(term)
+                if idf is None and (english or (term == whole and parts)):
+                    continue  # an English word, or a compound the corpus has only in parts ("kindzorgaanbieders")
+                add({term}, (idf if idf is not None else self.max_idf) * specificity(word))
+        return [_Unit(k, w) for k, w in out.items()]
+
+
+def _in_vocabulary(word: str, vocabulary: dict[str, str]) -> str | None:
+    """The vocabulary entry for a word, also for an English plural or possessive ("agreements", "child's")."""
+    for form in (word, word.removesuffix("'s"), word.removesuffix("s"), word.removesuffix("es")):
+        if form in vocabulary:
+            return form
+    return None
+
+
+def _clean(text: str) -> str:
+    """The text without its numbers (also written as words: "vijftig procent"), months and negations."""
+    lex = lexicon()
+    skip = lex.negations | lex.percent_after
+    for m in reversed(find_numbers(text)):
+        text = text[: m.start] + " " + text[m.end :]
+    return " ".join(w for w in raw_tokens(text) if w not in skip and w not in MONTHS and not w[0].isdigit())
+
+
+@lru_cache(maxsize=16384)
+def _terms_of(text: str, splitter: Any, expand: bool) -> frozenset[str]:
+    return frozenset(t for t in analyse(_clean(text), splitter, expand=expand) if not t[0].isdigit())
+
+
+def _english_word(word: str) -> bool:
+    zipf = _zipf()
+    return zipf is not None and zipf(word, "en") > zipf(word, "nl") + 1.0
 
 
 def _matches(term: str, others: set[str]) -> bool:
@@ -264,22 +425,20 @@ def _matches(term: str, others: set[str]) -> bool:
 
 
 def candidates(passage: Passage) -> list[str]:
-    """Sentences of a passage; table rows (1-4 lines) for tables and for over-long sentences."""
-    lines: list[str] = []
-    for line in (ln.strip() for ln in passage.text.split("\n")):
-        if lines and line and (line[0].islower() or _BARE_YEAR.match(line)):
-            lines[-1] += " " + line  # a wrapped table cell: "Uiterlijk 20" + "september 2026"
-        elif line:
-            lines.append(line)
-    out: list[str] = []
-    if passage.kind != "table":
-        sentences = [s for s in _SENTENCE_END.split(collapse_ws(passage.text)) if s]
-        out.extend(s for s in sentences if len(s) <= MAX_SENTENCE)
-        out.extend(f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False) if len(a) + len(b) < MAX_SENTENCE)
-        if all(len(s) <= MAX_SENTENCE for s in sentences):
-            return out
-    for size in (1, 2, 3, 4):
-        out.extend(collapse_ws(" ".join(lines[i : i + size])) for i in range(len(lines) - size + 1))
+    """Sentences of a passage (and each sentence with the next), whitespace collapsed; an over-long sentence is
+    also offered in windows of 1-4 of its lines. Table passages give their intro sentence (rows are judged as a
+    table, see `_table_candidate`)."""
+    raw = split_sentences(passage.text, table=passage.kind == "table")
+    units = [collapse_ws(u) for u in raw]
+    if passage.kind == "table":
+        return [u for u in units if u.endswith(":")]
+    out = list(units)
+    out += [f"{a} {b}" for a, b in zip(units, units[1:], strict=False) if len(a) + len(b) < MAX_SENTENCE]
+    for unit in raw:
+        lines = [ln.strip() for ln in unit.split("\n") if ln.strip()]
+        if len(collapse_ws(unit)) > MAX_SENTENCE and len(lines) > 1:
+            for size in (1, 2, 3, 4):
+                out.extend(collapse_ws(" ".join(lines[i : i + size])) for i in range(len(lines) - size + 1))
     return list(dict.fromkeys(out))
 
 
@@ -294,25 +453,39 @@ class _Scored:
     differences: list[dict] | None = None
     orphans: int = 0  # claim facts with nothing comparable in the candidate
     cost: float = 0.0  # how far the differing facts are apart (days, log ratio)
+    table: dict[str, str] = field(default_factory=dict)  # header, column and cell of a table row
 
 
-def _candidates_for(assistant: Assistant, claim: str, terms: _Terms) -> list[_Scored]:
+def _overlap(units: list[_Unit], text_terms: set[str]) -> tuple[float, int]:
+    """The weighted share of the claim's words that a text has, and how many it has."""
+    total = sum(u.weight for u in units) or 1.0
+    shared = [u for u in units if any(_matches(t, text_terms) for t in u.terms)]
+    return sum(u.weight for u in shared) / total, len(shared)
+
+
+def _precision(terms: _Terms, cand_terms: set[str], claim_terms: set[str]) -> float:
+    """The weighted share of a candidate's terms that the claim has (a tight candidate is a better quote)."""
+    back = [t for t in cand_terms if _matches(t, claim_terms)]
+    total = sum(terms.idf.get(t, terms.max_idf) for t in cand_terms) or 1.0
+    return sum(terms.idf.get(t, terms.max_idf) for t in back) / total
+
+
+def _score(overlap: float, precision: float, affinity: float) -> float:
+    return 0.75 * overlap + 0.25 * precision + 0.1 * affinity
+
+
+def _candidates_for(assistant: Assistant, claim: str, terms: _Terms, units: list[_Unit]) -> list[_Scored]:
     """Every candidate sentence of the retrieved passages, scored, best first."""
-    claim_terms = terms.of(claim)
-    if not claim_terms:
-        return []
+    claim_terms = {t for u in units for t in u.terms}
     claim_facts = extract_facts(claim)
-    total = sum(terms.weight(t) for t in claim_terms)
     scored: list[_Scored] = []
     for hit in assistant.search(claim, k=SEARCH_K):
+        place = terms.of(f"{hit.passage.title} {hit.passage.subheading or ''}")  # what the sentence is about
         for text in candidates(hit.passage):
             cand_terms = terms.of(text)
             if not cand_terms or not assistant.corpus.quote_in_clause(text, hit.passage.clause_id):
                 continue
-            shared = [t for t in claim_terms if _matches(t, cand_terms)]
-            overlap = sum(terms.weight(t) for t in shared) / total
-            back = [t for t in cand_terms if _matches(t, claim_terms)]
-            precision = sum(terms.weight(t) for t in back) / sum(terms.weight(t) for t in cand_terms)
+            overlap, shared = _overlap(units, cand_terms | place)
             facts = extract_facts(text)
             affinity = (
                 sum(any(_same(a, b) or _distance(a, b) is not None for b in facts) for a in claim_facts)
@@ -320,15 +493,16 @@ def _candidates_for(assistant: Assistant, claim: str, terms: _Terms) -> list[_Sc
                 if claim_facts
                 else 1.0
             )
-            score = 0.75 * overlap + 0.25 * precision + 0.1 * affinity
-            scored.append(_Scored(score, overlap, len(shared), text, hit.passage))
+            score = _score(overlap, _precision(terms, cand_terms, claim_terms), affinity)
+            scored.append(_Scored(score, overlap, shared, text, hit.passage))
     scored.sort(key=lambda c: -c.score)
     return scored
 
 
 def _judge(claim: str, cand: _Scored) -> _Scored:
-    differences, orphans, cand.cost = _compare_facts(extract_facts(claim), extract_facts(cand.text))
-    differences += compare_terms(claim, cand.text)
+    differences, orphans, cand.cost = _compare_facts(extract_facts(claim), extract_facts(cand.text), claim, cand.text)
+    worded = {d["claim"].lower() for d in differences if d["kind"] == "term"}
+    differences += [d for d in compare_terms(claim, cand.text) if d["claim"].lower() not in worded]
     cand.orphans = len(orphans)
     if differences and cand.overlap >= CONTRADICTED_OVERLAP:
         cand.verdict = "contradicted"
@@ -336,6 +510,75 @@ def _judge(claim: str, cand: _Scored) -> _Scored:
         cand.verdict = "supported"
     cand.differences = differences
     return cand
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _tables(assistant: Assistant) -> list[tuple[Table, Passage]]:
+    """Every table of the corpus with its passage: there are few, and a claim about a cell can be phrased unlike
+    the passage that holds it (retrieval need not find it)."""
+    corpus = assistant.corpus
+    return [(t, p) for t in corpus.tables if (p := corpus.passage_by_id.get(t.passage_id)) is not None]
+
+
+def _table_context(table: Table, passage: Passage, match: RowMatch) -> str:
+    heads = table.columns
+    parts = [passage.title, passage.subheading or "", table.intro or "", *heads, match.row.text]
+    return " ".join(p for p in parts if p)
+
+
+def _table_candidate(claim: str, table: Table, passage: Passage, terms: _Terms, units: list[_Unit]) -> _Scored | None:
+    """The claim judged on the cell(s) of the row it is about (None when it is about no row of this table, or
+    states no value that the row's cells can be compared with)."""
+    match = table.row_for(claim, terms=terms.claim)
+    if match is None:
+        return None
+    overlap, shared = _overlap(units, terms.of(_table_context(table, passage, match)))
+    if overlap < TABLE_OVERLAP:
+        return None
+    facts = [f for f in extract_facts(claim) if f.start not in match.used]
+    cells = [match.row.cells[i] for i in match.columns]
+    cell_facts = [extract_facts(c.text) for c in cells]
+    values = [f for f in facts if any(_distance(f, b) is not None for cf in cell_facts for b in cf)]
+    if not values:
+        return None
+    differences: list[dict] = []
+    orphans: list[Fact] = []
+    differing: list[int] = []
+    cost = 0.0
+    for i, cf in zip(match.columns, cell_facts, strict=True):
+        diffs, lost, c = _compare_facts(values, cf, claim, match.row.cells[i].text)
+        if diffs:
+            differing.append(i)
+        differences += [d for d in diffs if d not in differences]
+        orphans += [o for o in lost if o not in orphans]
+        cost += c
+    heads = table.columns
+    shown = differing or list(match.columns)
+    cand = _Scored(
+        score=_score(overlap, _precision(terms, terms.of(match.row.text), {t for u in units for t in u.terms}), 1.0),
+        overlap=overlap,
+        shared=shared,
+        text=match.row.flat,
+        passage=passage,
+        differences=differences,
+        orphans=len(orphans),
+        cost=cost,
+        table={
+            "header": table.header.flat if table.header else "",
+            "column": " / ".join(heads[i] for i in shown if i < len(heads) and heads[i]),
+            "cell": " / ".join(match.row.cells[i].flat for i in shown),
+        },
+    )
+    if differences:
+        cand.verdict = "contradicted"
+    elif not orphans:
+        cand.verdict = "supported"
+    return cand
+
+
+# ---------------------------------------------------------------- the verdict
 
 
 def quote_lines(assistant: Assistant, clause_id: str, quote: str) -> tuple[int, int]:
@@ -350,49 +593,73 @@ def quote_lines(assistant: Assistant, clause_id: str, quote: str) -> tuple[int, 
     return first, first + m.group(0).count("\n")
 
 
-def verify_claim(assistant: Assistant, claim: str) -> dict[str, Any]:
-    """Is the claim supported by, contradicted by, or not found in the policy text?
-
-    The candidates whose overlap is close to the best one are each judged; a claim is supported when
-    one of them supports it, contradicted when none does and one differs from it (the candidate with
-    the fewest and smallest differences is shown: the most charitable reading)."""
+def _validate(claim: Any) -> str:
     if not isinstance(claim, str) or not claim.strip():
         raise InvalidInput("the claim is empty; paste a sentence about the purchasing policy")
     if len(claim) > MAX_CLAIM_CHARS:
         raise InvalidInput(f"the claim is {len(claim)} characters; the maximum is {MAX_CLAIM_CHARS}")
-    claim = collapse_ws(claim)
-    result: dict[str, Any] = {"verdict": "not_found", "claim": claim, "source": None, "differences": [], "overlap": 0.0}
-    terms = _Terms(assistant)
-    scored = _candidates_for(assistant, claim, terms)
-    if not scored:
-        return result
-    top = max(c.overlap for c in scored)
-    result["overlap"] = round(top, 3)
-    needed = min(MIN_SHARED_TERMS, len(terms.of(claim)))
+    return collapse_ws(claim)
+
+
+def _choose(claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant) -> tuple[_Scored | None, float]:
+    """The judged candidate to report (or None) and the best overlap seen."""
+    scored = _candidates_for(assistant, claim, terms, units)
+    top = max((c.overlap for c in scored), default=0.0)
+    needed = min(MIN_SHARED_TERMS, len(units))
     pool = [_judge(claim, c) for c in scored if c.overlap >= top - POOL_MARGIN and c.shared >= needed][:POOL_SIZE]
-    supported = [c for c in pool if c.verdict == "supported"]
+    pool += [t for table, p in _tables(assistant) if (t := _table_candidate(claim, table, p, terms, units))]
+    years = _policy_year(claim, assistant)
+    supported = sorted(
+        (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, -c.score)
+    )
     contradicted = sorted(
         (c for c in pool if c.verdict == "contradicted"),
         key=lambda c: (len(c.differences or []) + c.orphans, -c.score, len(c.text), c.cost),
     )
-    if not (supported or contradicted):
+    chosen = (supported or contradicted or [None])[0]
+    return chosen, max([top] + [c.overlap for c in pool if c.table])
+
+
+def _policy_year(claim: str, assistant: Assistant) -> set[int]:
+    """The policy years a claim is about: the corpus years it names, else the current policy's year."""
+    corpus = assistant.corpus
+    named = {f.value for f in extract_facts(claim) if f.kind == "year"} & set(corpus.years)
+    return named or {corpus.current_year}
+
+
+def verify_claim(assistant: Assistant, claim: str) -> dict[str, Any]:
+    """Is the claim supported by, contradicted by, or not found in the policy text?
+
+    The candidates whose overlap is close to the best one, and the table row the claim is about, are each judged;
+    a claim is supported when one of them supports it, contradicted when none does and one differs from it (the
+    candidate with the fewest and smallest differences is shown: the most charitable reading)."""
+    claim = _validate(claim)
+    result: dict[str, Any] = {"verdict": "not_found", "claim": claim, "source": None, "differences": [], "overlap": 0.0}
+    terms = _Terms(assistant)
+    units = terms.units(claim)
+    if not units:
         return result
-    chosen = (supported or contradicted)[0]
+    chosen, top = _choose(claim, terms, units, assistant)
+    result["overlap"] = round(top, 3)
+    if chosen is None:
+        return result
     p = chosen.passage
     line_start, line_end = quote_lines(assistant, p.clause_id, chosen.text)
+    source: dict[str, Any] = {
+        "clause_id": p.clause_id,
+        "doc": p.doc,
+        "year": p.year,
+        "section": p.section,
+        "title": p.title,
+        "quote": chosen.text,
+        "line_start": line_start,
+        "line_end": line_end,
+    }
+    source.update({k: v for k, v in chosen.table.items() if v})
     result.update(
         verdict=chosen.verdict,
         overlap=round(chosen.overlap, 3),
         differences=chosen.differences or [],
-        source={
-            "clause_id": p.clause_id,
-            "doc": p.doc,
-            "year": p.year,
-            "section": p.section,
-            "title": p.title,
-            "quote": chosen.text,
-            "line_start": line_start,
-            "line_end": line_end,
-        },
+        source=source,
     )
     return result

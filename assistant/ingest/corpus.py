@@ -14,6 +14,7 @@ from assistant.domain import Clause, Document, Passage, collapse_ws
 from assistant.errors import ConfigError, InvalidInput, NotFound
 from assistant.ingest.params import PARAMS_SUFFIX, PolicySet, corpus_stamp, load_policy, remember
 from assistant.ingest.parser import parse_document
+from assistant.ingest.tables import Table
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)
     policy: PolicySet = field(default_factory=lambda: PolicySet([]))  # the documents' parameters (params.py)
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # views other layers build once
+    tables: list[Table] = field(default_factory=list)  # the tables of the passages, read into header and rows
 
     @cached_property
     def clause_by_id(self) -> dict[str, Clause]:
@@ -38,6 +40,17 @@ class Corpus:
     @cached_property
     def passage_by_id(self) -> dict[str, Passage]:
         return {p.id: p for p in self.passages}
+
+    @cached_property
+    def table_by_passage(self) -> dict[str, Table]:
+        return {t.passage_id: t for t in self.tables}
+
+    def table_for(self, passage_id: str) -> Table | None:
+        """The table a passage holds (header and rows of cells), or None for a passage of running text."""
+        return self.table_by_passage.get(passage_id)
+
+    def tables_in(self, clause_id: str) -> list[Table]:
+        return [t for t in self.tables if t.clause_id == clause_id]
 
     @cached_property
     def doc_by_id(self) -> dict[str, Document]:
@@ -118,7 +131,7 @@ def load_corpus(directory: Path) -> Corpus:
     manifests = sorted(m for m in directory.glob("*.toml") if not m.name.endswith(PARAMS_SUFFIX))
     if not manifests:
         raise ConfigError(f"no corpus manifests (*.toml) found in {directory}")
-    documents, texts, clauses, passages, warnings = [], {}, [], [], []
+    documents, texts, clauses, passages, warnings, tables = [], {}, [], [], [], []
     manifest_of: dict[str, Path] = {}
     for m in manifests:
         doc = _read_manifest(m)
@@ -132,10 +145,11 @@ def load_corpus(directory: Path) -> Corpus:
         texts[doc.id] = raw
         clauses.extend(parsed.clauses)
         passages.extend(parsed.passages)
+        tables.extend(parsed.tables)
         for w in parsed.warnings:
             log.warning("%s: %s", doc.file, w)
             warnings.append(f"{doc.file}: {w}")
-    corpus = Corpus(directory, documents, texts, clauses, passages, warnings)
+    corpus = Corpus(directory, documents, texts, clauses, passages, warnings, tables=tables)
     corpus.policy = load_policy(corpus, manifest_of)
     remember(directory, stamp, corpus.policy)
     return corpus

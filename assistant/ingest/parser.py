@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.domain import Clause, Document, Passage
+from assistant.domain import Clause, Document, Passage, collapse_ws
+from assistant.ingest.tables import Table, read_table, with_place
 
 MAX_PASSAGE_CHARS = 1200
 MIN_PASSAGE_CHARS = 200  # a sub-heading only opens a new passage when the current one has this much
@@ -28,7 +29,11 @@ _CHAPTER = re.compile(r"^\s*(\d{1,2})\.\s+([A-ZÀ-Ý]\S.{0,90}?)\s*$")
 _SECTION = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+([A-ZÀ-Ý(]\S.{0,110}?)\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:•\s*)?([1-9]\d?)(?: (?=[A-ZÀ-Ý‘'])|(?=[A-ZÀ-Ýh‘']))")
 _TERMINAL = tuple(".;:!?")
-_SENTENCE_END = re.compile(r"[.;:!?](?=\s+[\"'‘“(•]?[A-ZÀ-Ý0-9])")
+# a sentence or list item ends at terminal punctuation (a closing quote or bracket may follow) before a capital
+_SENTENCE_END = re.compile(r"[.;:!?]['’”\"]?\)?(?=\s+[\"'‘“(•]?[A-ZÀ-Ý0-9])")
+# ... and at the end of a line (lists lost their markers): terminal punctuation, or a bracket before a capital
+_LINE_END = re.compile(r"([.;:!?]['’”\"]?\)?|\))[ \t]*\n")
+_FINISHED = re.compile(r"[.;:!?]['’”\"]?\)?$")
 # a full stop after these ends an abbreviation, not a sentence ("uiterlijk 15 mei a.s. aan ons kenbaar maken")
 _ABBREVIATION_END = re.compile(
     r"(?<![\w.])(a\.s|o\.a|bijv|bv|i\.v\.m|e\.d|d\.w\.z|m\.b\.t|o\.b\.v|z\.s\.m|t\.a\.v|i\.o\.m|resp|ca|incl|excl"
@@ -53,12 +58,12 @@ class Block:
 
     lines: list[Line]
     kind: str = "text"  # text | table | footnote | subheading
-    rows: list[list[Line]] | None = None  # tables: the header and each row, as in the source
+    table: Table | None = None  # tables: header and rows of cells (see tables.py)
 
     @property
     def text(self) -> str:
-        if self.rows:  # rows stay apart (blank line between), so each row can be quoted on its own
-            return "\n\n".join("\n".join(ln.raw.rstrip() for ln in row).strip() for row in self.rows)
+        if self.table:  # header and rows apart (blank line between), so each row can be quoted on its own
+            return self.table.text
         return "\n".join(line.raw.rstrip() for line in self.lines).strip()
 
     @property
@@ -81,6 +86,7 @@ class Parsed:
     clauses: list[Clause]
     passages: list[Passage]
     warnings: list[str]
+    tables: list[Table] = field(default_factory=list)
 
 
 def is_artefact(text: str) -> bool:
@@ -212,6 +218,8 @@ def _slug(text: str) -> str:
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
+    """Lines between blank lines; a sentence that a page break cut ("het meest recente pgb-" / "reglement op
+    onze website.") stays in one block."""
     blocks: list[Block] = []
     cur: list[Line] = []
     for line in lines:
@@ -223,10 +231,20 @@ def _blocks(lines: list[Line]) -> list[Block]:
         if cur and _starts_footnote(line, cur[-1]):
             blocks.append(Block(cur))
             cur = []
+        if not cur and blocks and _goes_on(blocks[-1].lines[-1].text, line.text):
+            cur = blocks.pop().lines
         cur.append(line)
     if cur:
         blocks.append(Block(cur))
     return blocks
+
+
+def _goes_on(last: str, first: str) -> bool:
+    """Does the line after a blank line continue the sentence before it? It does after a word cut at a hyphen
+    or slash ("pgb-", "TB/"), and when an unfinished line is followed by a lower-case word."""
+    if last.endswith(("-", "/")) and not last.endswith((" -", " /")) and len(last) > 1:
+        return True
+    return not _FINISHED.search(last) and first[:1].islower()
 
 
 def _starts_footnote(line: Line, prev: Line) -> bool:
@@ -291,26 +309,6 @@ def _mark_footnotes(blocks: list[Block]) -> None:
             b.kind = "footnote"
 
 
-_DATE_CELL = re.compile(
-    r"^(uiterlijk|medio|vóór|voor|vanaf|tot)?\s*\d{0,2}[\s-]*\d{0,2}\s*"
-    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*(20\d\d)?$",
-    re.IGNORECASE,
-)
-
-
-def _table_rows(blocks: list[Block]) -> list[list[Line]]:
-    """Rows of a flattened table. A block that is only a date ("Uiterlijk 1 november 2026") is the
-    second cell of the row before it (the PDF put a blank line between the cells)."""
-    rows: list[list[Line]] = []
-    for blk in blocks:
-        flat = " ".join(blk.flat.split())
-        if rows and len(rows) > 1 and len(flat) <= 40 and _DATE_CELL.match(flat) and re.search(r"\d", flat):
-            rows[-1] = rows[-1] + blk.lines
-        else:
-            rows.append(list(blk.lines))
-    return rows
-
-
 def _mark_tables(blocks: list[Block]) -> list[Block]:
     """Header line + >= 2 row-like blocks -> one table block (rows keep their own lines)."""
     out: list[Block] = []
@@ -329,7 +327,8 @@ def _mark_tables(blocks: list[Block]) -> list[Block]:
                 j += 1
             if j - i - 1 >= 2:
                 lines = [ln for blk in blocks[i:j] for ln in blk.lines]
-                out.append(Block(lines, kind="table", rows=_table_rows(blocks[i:j])))
+                table = read_table([[(ln.no, ln.raw) for ln in blk.lines] for blk in blocks[i:j]])
+                out.append(Block(lines, kind="table", table=table))
                 i = j
                 continue
         out.append(b)
@@ -350,21 +349,18 @@ class Piece:
     kind: str = "text"
     hard_break: bool = False  # start a new passage before this piece
     subheading: str | None = None
+    table: Table | None = None
 
 
 def _sentences(block: Block) -> list[Piece]:
-    """Split a text block at sentence / list-item ends, tracking line numbers."""
+    """Split a text block at sentence / list-item ends, tracking line numbers (see `sentence_cuts`)."""
     pieces: list[Piece] = []
     text = ""
     starts: list[tuple[int, int]] = []  # (char offset, line no)
     for line in block.lines:
         starts.append((len(text), line.no))
         text += line.raw.rstrip() + "\n"
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
-    # a line that ends with terminal punctuation also ends an item (lists lost their markers)
-    cuts += [m.end() - 1 for m in re.finditer(r"[.;:!?)]\s*\n", text)]
-    cuts = [c for c in cuts if not _ABBREVIATION_END.search(text[:c])]
-    bounds = sorted({0, *[c for c in cuts if 0 < c < len(text)], len(text)})
+    bounds = sorted({0, *[c for c in sentence_cuts(text) if 0 < c < len(text)], len(text)})
 
     def line_at(offset: int) -> int:
         no = starts[0][1]
@@ -384,17 +380,74 @@ def _sentences(block: Block) -> list[Piece]:
     return _hard_wrap(pieces)
 
 
-def split_sentences(text: str, table: bool = False) -> list[str]:
-    """Sentences / list items of a passage, or the rows of a table passage (rows stay whole), each
-    verbatim (whitespace as in the source)."""
-    out: list[str] = []
-    for chunk in re.split(r"\n\s*\n", text):
-        if table:
-            if chunk.strip():
-                out.append(chunk.strip())
+def sentence_cuts(text: str) -> list[int]:
+    """Offsets where a sentence or list item of a block ends (the one sentence splitter's rule):
+    - terminal punctuation before a capital or digit, not after an abbreviation ("a.s.") and not inside brackets
+      ("(zie: Downloads wijkverpleging - CZ)");
+    - terminal punctuation at the end of a line (list items lost their markers), except a colon before a single
+      lower-case item that ends the sentence ("voordelen voor de patiënt:" / "meer regie ... omgeving.");
+    - a closing bracket at the end of a line when the next line starts with a capital (an unmarked item or a
+      title); before a lower-case line the sentence goes on ("(niveau 6)" / "op 55 cliënten").
+    A line that ends without any of these never ends a sentence: the PDF's line breaks are not sentence ends."""
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    for m in _LINE_END.finditer(text):
+        mark, following = m.group(1), text[m.end() :]
+        lower = following.lstrip()[:1].islower()
+        if lower and (mark == ")" or (mark.startswith(":") and _one_item(following))):
             continue
-        block = Block([Line(i + 1, ln) for i, ln in enumerate(chunk.split("\n"))])
-        out.extend(p.text for p in _sentences(block) if p.text.strip())
+        cuts.append(m.end(1))
+    brackets = _bracketed(text)
+    return sorted(
+        c for c in set(cuts) if not _ABBREVIATION_END.search(text[:c]) and not any(a < c < b for a, b in brackets)
+    )
+
+
+def _one_item(rest: str) -> bool:
+    """After a line that ends with a colon: is what follows one item that finishes the sentence (the next
+    unfinished run ends with '.', and no lower-case item follows it), rather than a list?"""
+    lines = rest.split("\n")
+    for k, line in enumerate(lines):
+        end = line.rstrip()
+        if end.endswith(";"):
+            return False
+        if re.search(r"[.!?]['’”\"]?\)?$", end):
+            following = next((x.strip() for x in lines[k + 1 :] if x.strip()), "")
+            return not following[:1].islower()
+    return True
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans of (balanced) round brackets."""
+    spans, opened = [], []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            spans.append((opened.pop(), i + 1))
+    return spans
+
+
+def split_sentences(text: str, table: bool = False) -> list[str]:
+    """The one sentence splitter: the sentences and list items of a passage, or for a table passage its intro
+    sentence, header and rows (a row with all its cells). Each unit is verbatim (whitespace as in the source),
+    a sentence runs across the PDF's line breaks and page breaks (`sentence_cuts`)."""
+    if table:
+        return _table_units(text)
+    lines = [Line(i + 1, ln) for i, ln in enumerate(text.split("\n"))]
+    return [p.text for b in _blocks(lines) for p in _sentences(b) if p.text.strip()]
+
+
+def _table_units(text: str) -> list[str]:
+    """Table passages hold an optional intro sentence ("... als volgt:"), the header and the rows, a blank line
+    between each (see `_join`)."""
+    out: list[str] = []
+    for k, chunk in enumerate(c.strip() for c in re.split(r"\n\s*\n", text)):
+        if not chunk:
+            continue
+        if k == 0 and chunk.endswith(":"):
+            out.extend(split_sentences(chunk))
+        else:
+            out.append(chunk)
     return out
 
 
@@ -428,9 +481,10 @@ def _pieces(blocks: list[Block]) -> list[Piece]:
             subheading = b.flat
             pieces.append(Piece(b.text, b.lines[0].no, b.lines[-1].no, "subheading", True, subheading))
         elif b.kind in ("table", "footnote"):
-            for p in _hard_wrap([Piece(b.text, b.lines[0].no, b.lines[-1].no, b.kind)]):
+            for k, p in enumerate(_hard_wrap([Piece(b.text, b.lines[0].no, b.lines[-1].no, b.kind)])):
                 p.hard_break = True
                 p.subheading = subheading if b.kind == "table" else _footnote_label(b)
+                p.table = b.table if k == 0 else None
                 pieces.append(p)
         else:
             for p in _sentences(b):
@@ -518,13 +572,16 @@ def _merge_orphans(groups: list[list[Piece]]) -> list[list[Piece]]:
 
 def _join(group: list[Piece]) -> str:
     text = ""
-    prev_end = None
+    prev_end: int | None = None
+    prev_kind = ""
     for p in group:
         if prev_end is None:
             text = p.text
+        elif p.kind == "table" and prev_kind != "table":
+            text += "\n\n" + p.text  # the intro sentence apart from the table's header and rows
         else:
             text += ("\n" if p.line_start != prev_end else " ") + p.text
-        prev_end = p.line_end
+        prev_end, prev_kind = p.line_end, p.kind
     return text
 
 
@@ -539,6 +596,7 @@ def parse_document(doc: Document, raw: str) -> Parsed:
         warnings.append("no recognisable section headings; indexed as plain passages")
     clauses: list[Clause] = []
     passages: list[Passage] = []
+    tables: list[Table] = []
     seen: set[str] = set()
     for s in sections:
         body_lines = [ln for ln in s.body if ln.text and not is_artefact(ln.text)]
@@ -584,4 +642,41 @@ def parse_document(doc: Document, raw: str) -> Parsed:
                     line_end=group[-1].line_end,
                 )
             )
-    return Parsed(clauses, passages, warnings)
+            for k, p in enumerate(group):
+                if p.table is not None:
+                    intro = group[k - 1].text if k and group[k - 1].text.endswith(":") else None
+                    tables.append(with_place(p.table, cid, passages[-1].id, intro))
+    return Parsed(clauses, passages, warnings, tables)
+
+
+# ---------------------------------------------------------------- the check
+
+
+def sentence_breaks(passages: list[Passage]) -> list[str]:
+    """Where the units the splitter makes stop in mid-sentence, one line each (empty when all is well):
+    a unit that ends without terminal punctuation (or with a word cut at a hyphen or slash) while the next unit,
+    in its passage or at the start of the next passage of its clause, starts with a lower-case letter."""
+    out: list[str] = []
+    for i, p in enumerate(passages):
+        if p.kind != "text":
+            continue
+        units = [collapse_ws(u) for u in split_sentences(p.text)]
+        nxt_p = passages[i + 1] if i + 1 < len(passages) and passages[i + 1].clause_id == p.clause_id else None
+        after = collapse_ws(split_sentences(nxt_p.text, table=nxt_p.kind == "table")[0]) if nxt_p else ""
+        for k, unit in enumerate(units):
+            following = units[k + 1] if k + 1 < len(units) else after
+            cut_word = unit.endswith(("-", "/")) and not unit.endswith((" -", " /"))
+            if (cut_word or not _FINISHED.search(unit)) and following[:1].islower():
+                out.append(f"{p.id} (lines {p.line_start}-{p.line_end}): «…{unit[-50:]}» | «{following[:40]}…»")
+    return out
+
+
+def table_breaks(tables: list[Table]) -> list[str]:
+    """Table rows whose cells do not line up with the table's columns (one line each; empty when all is well)."""
+    out: list[str] = []
+    for t in tables:
+        width = len(t.header.cells) if t.header else t.width
+        for r in t.rows:
+            if len(r.cells) != width:
+                out.append(f"{t.passage_id}: row «{r.flat[:60]}» has {len(r.cells)} cells, the table {width} columns")
+    return out

@@ -115,9 +115,12 @@ class VerifySource(BaseModel):
     year: int
     section: str
     title: str
-    quote: str
+    quote: str  # the sentence, or for a table the row the claim is about (verbatim, whitespace collapsed)
     line_start: int
     line_end: int
+    header: str | None = Field(default=None, description="Table claims: the table's header row")
+    column: str | None = Field(default=None, description="Table claims: the header of the column compared")
+    cell: str | None = Field(default=None, description="Table claims: the cell the claim was compared with")
 
 
 class Difference(BaseModel):

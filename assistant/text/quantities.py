@@ -197,10 +197,13 @@ _KEYED = re.compile(r"^\s*(?:->|=>|→|:|=)\s*\d")
 _COUNT_IN = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[a-z'\-]+\s+){0,2}(?:in|op|bij|at|binnen|voor)\s*$")
 
 
-def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon) -> tuple[str | None, int]:
-    """The unit word after a number (skipping up to UNIT_GAP fillers) and where it ends."""
+def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") -> tuple[str | None, int]:
+    """The unit word after a number (skipping up to UNIT_GAP fillers, never past a comma: "In 2026, existing
+    providers" is a year) and where it ends."""
     j = _index_at(tokens, end)
     for k in range(j, min(len(tokens), j + UNIT_GAP + 1)):
+        if "," in folded[end : tokens[k].start]:
+            return None, end
         word = tokens[k].text
         unit = lex.unit_for(word)
         if unit:
@@ -211,6 +214,16 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon) -> tuple[str | None,
 
 
 _POSTCODE_LETTERS = re.compile(r"^\s?[A-Z]{2}\b")
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|voor|for|sinds|since|vanaf|from|tot|until|anno)\s*$")
+
+
+def _year_after_preposition(m: NumberMention, folded: str) -> bool:
+    """A year of this era right after 'in' / 'voor' / 'since' ... ("per postcode area in 2026", "In 2027 existing")."""
+    return (
+        m.digits
+        and re.fullmatch(r"20[0-4]\d", m.raw) is not None
+        and bool(_YEAR_PREPOSITION.search(folded[max(0, m.start - 8) : m.start]))
+    )
 
 
 def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") -> bool:
@@ -218,6 +231,8 @@ def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") ->
         return False
     if _POSTCODE_LETTERS.match(text[m.end :]):  # "5041 AB": the letters of a full postcode are capitals
         return True
+    if _year_after_preposition(m, folded):
+        return False
     yearlike = 2000 <= int(m.raw) <= 2040
     if _POSTCODE_WORD.search(folded[max(0, m.start - (12 if yearlike else 40)) : m.start]) and not (
         yearlike and re.search(r"\b(?:in|voor|for|over|uit)\s*$", folded[max(0, m.start - 6) : m.start])
@@ -238,6 +253,20 @@ def _bound(folded: str, start: int, lex: Lexicon, dated: bool = False) -> str | 
             if re.search(rf"(?<![\w]){re.escape(phrase)}\s*(?:€\s*)?$", head):
                 return kind
     return None
+
+
+def _bound_spans(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where the bound phrases of the lexicon stand in the text."""
+    return [
+        (m.start(), m.end())
+        for m in _bound_pattern(tuple(p for ps in lex.bounds.values() for p in ps)).finditer(folded)
+    ]
+
+
+@lru_cache(maxsize=4)
+def _bound_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
 
 
 def _negated(folded: str, start: int, lex: Lexicon) -> bool:
@@ -264,11 +293,14 @@ def _typed(
     before_word = re.findall(r"[\w€']+|€", folded[max(0, m.start - 12) : m.start])
     if any(after.startswith(p) for p in lex.percent_after) and (after[:1] == "%" or re.match(r"[a-z.]+", after)):
         word = re.match(r"%|[a-z.]+", after)
-        if word and word.group(0) in lex.percent_after:
+        written = word.group(0) if word else ""
+        if written not in lex.percent_after:
+            written = written.rstrip(".")  # "100 procent." at the end of a sentence
+        if written in lex.percent_after:
             return (
                 "percent",
                 None,
-                m.end + (len(folded[m.end :]) - len(folded[m.end :].lstrip())) + len(word.group(0)),
+                m.end + (len(folded[m.end :]) - len(folded[m.end :].lstrip())) + len(written),
                 m.value,
             )
     if (before_word and before_word[-1] in lex.money_before) or "€" in folded[max(0, m.start - 3) : m.start]:
@@ -283,7 +315,9 @@ def _typed(
         )
     if _is_postcode(m, folded, lex, text):
         return "postcode", None, m.end, m.raw
-    unit, unit_end = _unit_after(tokens, m.end, lex)
+    if _year_after_preposition(m, folded):  # "In 2027 existing providers ...": a year, not 2027 providers
+        return "year", None, m.end, int(m.raw)
+    unit, unit_end = _unit_after(tokens, m.end, lex, folded)
     if unit:
         return "count", unit, unit_end, m.value
     if m.multiplier:  # "65k", "1,2 miljoen", "twee ton" with no unit after: money
@@ -395,7 +429,12 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
             add(Quantity("time", m.group(0), m.start(), m.end(), m.group(0)))
     for f in find_fractions(text):
         add(Quantity("percent", f.value * 100, f.start, f.end, f.raw, digits=False))
-    mentions = [m for m in find_numbers(text) if not any(s <= m.start < e for s, e in taken)]
+    phrases = _bound_spans(folded, lex)  # "ten minste 3": "ten" is part of the bound, not the number 10
+    mentions = [
+        m
+        for m in find_numbers(text)
+        if not any(s <= m.start < e for s, e in taken) and not any(s <= m.start and m.end <= e for s, e in phrases)
+    ]
     typed = []
     for m in mentions:
         if _SECTION_BEFORE.search(folded[max(0, m.start - 15) : m.start]) and m.digits:

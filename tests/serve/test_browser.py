@@ -1,6 +1,7 @@
 """The web page in headless Chromium (Debian's /usr/bin/chromium driven by Playwright) against the real
-server: ask, watch the answer stream in, open a citation with its quote highlighted, give feedback
-(checked in SQLite), verify a claim, run a calculator, switch to English, phone width.
+server: ask, watch the answer stream in, one citation chip per clause opening it with its quotes highlighted and
+a header that names document and year once, give feedback (checked in SQLite), verify a claim (a table claim shows
+its row and column), run a calculator with labels in the page's language, switch to English, phone width.
 
 Setup: scripts/setup-browser.sh. Without Chromium or Playwright the test is skipped locally and FAILS
 when CI is set. Screenshots go to test-output/.
@@ -102,20 +103,27 @@ def test_chat_citation_feedback_and_screenshots(page, live_server):
     assert page.locator(".msg.user").last.inner_text() == QUESTION
     assert page.get_by_label("Uw vraag").input_value() == ""
 
-    # a citation chip opens the clause with the quote highlighted
+    # one chip per clause (the answer quotes § 3.2.1 three times); a chip opens the clause with its quotes highlighted
     chips = answer.locator(".chip")
     assert chips.count() >= 1, "the pipeline produced no citation"
-    quote = chips.first.get_attribute("title")
+    labels = chips.all_inner_texts()
+    assert len(labels) == len(set(labels)), labels
+    quotes = chips.first.get_attribute("title").split(" … ")
     assert "§" in chips.first.inner_text() and "2027" in chips.first.inner_text()
     chips.first.click()
     dialog = page.locator("#clause-dialog")
     mark = dialog.locator("mark").first
     mark.wait_for()
-    assert collapse(mark.inner_text()) == collapse(quote)
+    assert collapse(mark.inner_text()) in [collapse(q) for q in quotes]
+    marked = " ".join(collapse(m) for m in dialog.locator("mark").all_inner_texts())
+    assert all(collapse(q) in marked for q in quotes), (quotes, marked)
     assert (
         "Tijdpad" in dialog.locator("#clause-title").inner_text() or "§" in dialog.locator("#clause-title").inner_text()
     )
-    assert "regels" in dialog.locator("#clause-meta").inner_text()
+    # the header names the document and its year once
+    meta = dialog.locator("#clause-meta").inner_text()
+    assert meta.startswith("Zorginkoopbeleid Wijkverpleging 2027 · regels"), meta
+    assert meta.count("2027") == 1 and "regels" in meta
     page.screenshot(path=str(OUT / "clause.png"))
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
@@ -158,9 +166,58 @@ def test_verify_view(page):
     assert "In strijd met het beleid" in verdict.inner_text()
     cells = page.locator("#verify-result .diffs tbody td").all_inner_texts()
     assert cells == ["€ 100.000", "€ 50.000", "getal"]
+    assert page.locator("#verify-result .chip").count() == 1
     page.screenshot(path=str(OUT / "verify.png"))
     page.locator("#verify-result .chip").click()
     assert "€ 50.000" in collapse(page.locator("#clause-dialog mark").first.inner_text())
+    page.keyboard.press("Escape")
+    # a claim about a table cell: the row is quoted, the column named, the cell's value is the difference
+    page.get_by_label("Bewering over het beleid").fill("Bij score A in 2026 is de maximale vergoeding 95%.")
+    page.get_by_role("button", name="Controleren").click()
+    page.locator("#verify-result .table-head").wait_for()
+    assert (
+        "Maximale vergoeding op gehonoreerd aanvullend budget"
+        in page.locator("#verify-result .table-head").inner_text()
+    )
+    assert page.locator("#verify-result blockquote").inner_text() == "Score A in 2026 90%"
+    assert page.locator("#verify-result .diffs tbody td").all_inner_texts() == ["95%", "90%", "getal"]
+
+
+def _form_labels(page) -> list[str]:
+    return [collapse(t).removesuffix(" (verplicht)").removesuffix(" (required)") for t in
+            page.locator("#tool-form .field label").all_inner_texts()]  # fmt: skip
+
+
+def test_calculator_labels_in_the_page_language(page):
+    page.get_by_role("tab", name="Rekenhulpen").click()
+    page.locator("#tool-select option").first.wait_for(state="attached")
+    tools = page.evaluate("fetch('/api/tools').then((r) => r.json())")["tools"]
+    assert all("_" not in t for t in page.locator("#tool-select option").all_inner_texts())
+    for tool in tools:  # no form shows the schema's English field titles on the Dutch page
+        page.select_option("#tool-select", tool["name"])
+        titles = {p.get("title") for p in tool["input_schema"].get("properties", {}).values()}
+        labels = _form_labels(page)
+        assert labels and not titles & set(labels), (tool["name"], labels)
+    page.select_option("#tool-select", "postcode_average")
+    assert page.get_by_label("Totaal aantal CZ-cliënten").is_visible()
+    options = page.locator("#f-postcode_average-provider_type option").all_inner_texts()
+    assert "bestaande zorgaanbieder" in options and "nieuwe zorgaanbieder" in options
+    page.get_by_role("button", name="English").click()
+    assert page.get_by_label("Total CZ clients").is_visible()
+    assert "Number of 4-digit postcode areas" in _form_labels(page)
+    assert "existing provider" in page.locator("#f-postcode_average-provider_type option").all_inner_texts()
+    assert page.locator("#tool-select option:checked").inner_text() == "Average CZ clients per postcode area"
+
+
+def test_calculator_answer_names_the_calculator_and_shows_each_clause_once(page):
+    page.get_by_label("Uw vraag").fill("We hebben 120 cliënten in 30 postcodegebieden, voldoen we aan de norm?")
+    page.get_by_label("Uw vraag").press("Enter")
+    answer = page.locator(".msg.assistant").last
+    answer.locator(".feedback").wait_for()
+    used = answer.locator(".tools-used").inner_text()
+    assert "Gemiddeld aantal CZ-cliënten per postcodegebied" in used and "_" not in used
+    labels = answer.locator(".chip").all_inner_texts()
+    assert labels and len(labels) == len(set(labels)), labels
 
 
 def test_calculator_form_from_schema(page):
@@ -174,6 +231,11 @@ def test_calculator_form_from_schema(page):
     verdict.wait_for()
     assert verdict.inner_text().strip()
     assert page.locator("#tool-result .chip").count() >= 1
+    details = page.locator("#tool-result details")
+    details.locator("summary").click()  # the result fields, folded away, with labels (no field names)
+    fields = details.locator("th").all_inner_texts()
+    assert "Totaal aantal CZ-cliënten" in fields and "Voldoet" in fields
+    assert not any("_" in f or f in ("compliant", "meets threshold") for f in fields), fields
     page.screenshot(path=str(OUT / "calculator.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_timeout(200)
@@ -221,6 +283,14 @@ def test_english_switch_keyboard_and_year_filter(page):
     chips = answer.locator(".chip")
     if chips.count():
         assert all("2024" in t for t in chips.all_inner_texts())
+        assert len(chips.all_inner_texts()) == len(set(chips.all_inner_texts()))
+        chips.first.click()
+        dialog = page.locator("#clause-dialog")
+        dialog.locator("mark").first.wait_for()
+        head = dialog.locator("#clause-trail").inner_text() + " " + dialog.locator("#clause-meta").inner_text()
+        assert head.count("2024") == 1 and head.count("Minimale en aanvullende eisen") == 1, head
+        assert "(superseded by the 2027 policy)" in head
+        dialog.get_by_role("button", name="Close").click()
     assert answer.get_by_role("button", name="Helpful", exact=True).is_visible()
     page.reload()
     assert page.get_by_role("tab", name="Calculators").is_visible()  # the choice is remembered

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from assistant.answer.verify import extract_facts, verify_claim
+from assistant.answer.verify import extract_facts, states, verify_claim
 from assistant.errors import InvalidInput
 
 REVENUE = (
@@ -126,15 +128,23 @@ def test_fact_extraction():
     facts = extract_facts(
         "tussen 1 december 2026 en 28 februari 2027, minimaal € 50.000, 80%, 2-31 mei 2026, paragraaf 2.3.4, 3 keer"
     )
-    assert [(f.kind, f.value) for f in facts] == [
-        ("date", (2026, 12, 1)),
-        ("date", (2027, 2, 28)),
-        ("money", 50000.0),
-        ("percent", 80.0),
-        ("date", (2026, 5, 2)),
-        ("date", (2026, 5, 31)),
-        ("number", 3.0),
+    assert [(f.kind, f.value, f.text) for f in facts] == [
+        ("period", (date(2026, 12, 1), date(2027, 2, 28)), "1 december 2026 en 28 februari 2027"),
+        ("money", 50000, "€ 50.000"),
+        ("percent", 80, "80%"),
+        ("period", (date(2026, 5, 2), date(2026, 5, 31)), "2-31 mei 2026"),
+        ("count", 3, "3"),
     ]
+    assert facts[1].bound == "min"
+
+
+@pytest.mark.parametrize("written", ["50 %", "50%", "50 procent", "vijftig procent", "fifty percent"])
+def test_one_quantity_reader_one_fact(written):
+    """Facts come from the one quantity reader: every spelling of fifty per cent is the same fact."""
+    (fact,) = extract_facts(f"ten minste {written} van de zorg")
+    assert (fact.kind, fact.value, fact.bound) == ("percent", 50, "min")
+    assert states("Bestaande én nieuwe zorgaanbieders leveren ten minste 50 procent van de zorg zelf", written)
+    assert not states("Bestaande én nieuwe zorgaanbieders leveren ten minste 50 procent van de zorg zelf", "60%")
 
 
 def test_source_line_span_is_the_quotes(fake_assistant):

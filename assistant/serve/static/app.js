@@ -30,7 +30,7 @@
       kind_number: "getal", kind_date: "datum", kind_term: "term",
       loading: "De beleidsindex wordt geladen…", load_error: "De beleidsindex kon niet worden geladen: ",
       net_error: "Geen verbinding met de server. Probeer het opnieuw.", stream_cut: "Het antwoord werd onderbroken. Probeer het opnieuw.", no_results: "Geen resultaten.",
-      no_tools: "Er zijn geen rekenhulpen beschikbaar.", score: "score",
+      no_tools: "Er zijn geen rekenhulpen beschikbaar.", score: "score", table_row: "Rij uit de tabel, kolom",
       tab_diff: "Wat is er veranderd",
       diff_intro: "Vergelijk twee beleidsjaren artikel voor artikel. Artikelen worden gekoppeld op kop en inhoud, ook als ze een ander nummer kregen. Elke zin staat letterlijk in het beleid, met paragraaf en regels.",
       diff_from: "Van", diff_to: "Naar", diff_section: "Paragraaf (optioneel)", diff_section_ph: "bijv. 1.5.2", diff_run: "Vergelijken",
@@ -65,7 +65,7 @@
       kind_number: "number", kind_date: "date", kind_term: "term",
       loading: "Loading the policy index…", load_error: "The policy index could not be loaded: ",
       net_error: "No connection to the server. Please try again.", stream_cut: "The answer was cut off. Please try again.", no_results: "No results.",
-      no_tools: "No calculators are available.", score: "score",
+      no_tools: "No calculators are available.", score: "score", table_row: "Table row, column",
       tab_diff: "What changed",
       diff_intro: "Compare two policy years clause by clause. Clauses are matched on heading and content, also when they were renumbered. Every sentence is quoted verbatim, with its section and lines.",
       diff_from: "From", diff_to: "To", diff_section: "Section (optional)", diff_section_ph: "e.g. 1.5.2", diff_run: "Compare",
@@ -75,6 +75,122 @@
       diff_moved_text: "Moved sentences", diff_footnote: "footnote", diff_before: "was", diff_after: "now",
     },
   };
+  // Calculator names, form labels (with a hint) and choices in the page's language. A field missing here falls back to
+  // the schema's title and (English page only) its description.
+  const TOOL_TITLES = {
+    postcode_average: ["Gemiddeld aantal CZ-cliënten per postcodegebied", "Average CZ clients per postcode area"],
+    staffel_percentage: ["Staffel: maximale vergoeding op het aanvullend budget", "Staffel: maximum reimbursement on the additional budget"],
+    additional_purchase_eligibility: ["Bijcontractering aanvragen", "Requesting additional purchase (bijcontractering)"],
+    new_provider_eligibility: ["Voorwaarden voor een nieuwe zorgaanbieder", "Conditions for a new provider"],
+    subcontracting_check: ["Aandeel zorg in onderaanneming", "Share of subcontracted care"],
+    cooperative_staffing_check: ["Zorgcoöperatie: hbo-verpleegkundigen per cliënt", "Care cooperative: hbo nurses per client"],
+    dementia_caseload_check: ["Caseload casemanager dementie", "Dementia case manager caseload"],
+    waardemodel_applicability: ["Geldt het waardemodel?", "Does the value model (waardemodel) apply?"],
+    deadlines: ["Termijnen 2026-2027", "Deadlines 2026-2027"],
+    exclusion_check: ["Uitsluitingsgronden (3.2.3)", "Exclusion grounds (3.2.3)"],
+  };
+  const FIELDS = {
+    clients_per_postcode: [["CZ-cliënten per postcodegebied", "Eén aantal per 4-cijferig postcodegebied, bijvoorbeeld 5, 1, 2"], ["CZ clients per postcode area", "One count per 4-digit postcode area, e.g. 5, 1, 2"]],
+    total_clients: [["Totaal aantal CZ-cliënten"], ["Total CZ clients"]],
+    postcode_areas: [["Aantal 4-cijferige postcodegebieden"], ["Number of 4-digit postcode areas"]],
+    provider_type: [["Soort zorgaanbieder"], ["Type of provider"]],
+    contract_year: [["Contractjaar"], ["Contract year"]],
+    in_core_area: [["Levert zorg in een kernwerkgebied van CZ"], ["Delivers care in a CZ core area"]],
+    medical_child_care_only: [["Levert (medische) kindzorg"], ["Delivers (medical) child care"]],
+    mostly_outside_core_area: [["Levert de meeste zorg buiten de kernwerkgebieden van CZ"], ["Delivers most care outside the CZ core areas"]],
+    score_2026: [["Score op het waardemodel 2026"], ["Value model score 2026"]],
+    score_2027: [["Score op het waardemodel 2027"], ["Value model score 2027"]],
+    cost_points_2026: [["Punten op het kostenonderdeel 2026"], ["Points on the cost component 2026"]],
+    cost_points_2027: [["Punten op het kostenonderdeel 2027"], ["Points on the cost component 2027"]],
+    ceiling_free_agreement: [["Plafondvrije afspraak"], ["Ceiling-free agreement"]],
+    has_waardemodel_score: [["Heeft een score op het waardemodel", "Nee bij een productieafspraak tot en met € 100.000"], ["Has a value model score", "No for a production agreement up to € 100,000"]],
+    honored_additional_budget_eur: [["Gehonoreerd aanvullend budget (€)"], ["Approved additional budget (€)"]],
+    omzetplafond_eur: [["Omzetplafond 2027 (€)"], ["Revenue ceiling 2027 (€)"]],
+    revenue_reached_eur: [["Bereikte omzet op het plafond (€)"], ["Revenue reached on the ceiling (€)"]],
+    date_reached: [["Datum waarop dat bereikt is"], ["Date it was reached"]],
+    percentage_of_ceiling_reached: [["Bereikt percentage van het omzetplafond"], ["Percentage of the ceiling reached"]],
+    before_1_october: [["Bereikt vóór 1 oktober"], ["Reached before 1 October"]],
+    waardemodel_score: [["Score op het waardemodel"], ["Value model score"]],
+    cost_points: [["Punten op het kostenonderdeel", "Telt bij score B"], ["Points on the cost component", "Matters for score B"]],
+    care_stopped_for_existing_clients: [["Zorg voor bestaande cliënten gestopt", "Bijvoorbeeld omdat het budget op was"], ["Care for existing clients was stopped", "For example because the budget ran out"]],
+    request_date: [["Datum van het verzoek"], ["Date of the request"]],
+    request_channel: [["Verzonden via"], ["Sent via"]],
+    registration_date: [["Datum van inschrijving"], ["Registration date"]],
+    expected_annual_revenue_cz_eur: [["Verwachte zorgomzet bij CZ per jaar (€)"], ["Expected annual revenue at CZ (€)"]],
+    registrations_this_year: [["Inschrijvingen dit contractjaar (inclusief deze)"], ["Registrations this contract year (including this one)"]],
+    rejected_last_year_for_added_value: [["Vorig jaar afgewezen wegens onvoldoende meerwaarde"], ["Rejected last year for insufficient added value"]],
+    shows_added_value_development: [["Laat zien hoe de meerwaarde sindsdien is ontwikkeld"], ["Shows how the added value has since been developed"]],
+    average_clients_per_postcode: [["Gemiddeld aantal CZ-cliënten per postcodegebied"], ["Average CZ clients per postcode area"]],
+    mostly_in_core_area: [["Levert (de meeste) zorg in een kernwerkgebied van CZ"], ["Delivers (most) care in a CZ core area"]],
+    igj_status: [["Status bij de IGJ"], ["Status with the IGJ"]],
+    total_care_hours: [["Totaal aantal zorguren"], ["Total care hours"]],
+    subcontracted_hours: [["Uren in onderaanneming (inclusief zzp'ers)"], ["Subcontracted hours (including self-employed)"]],
+    own_staff_hours: [["Uren door eigen medewerkers"], ["Hours by own employees"]],
+    subcontractor_hours: [["Uren door onderaannemende organisaties"], ["Hours by subcontracting organisations"]],
+    zzp_hours: [["Uren door zzp'ers"], ["Hours by self-employed nurses"]],
+    full_subsidiary_hours: [["Uren door volle dochters", "Tellen als eigen zorg"], ["Hours by wholly owned subsidiaries", "Count as own care"]],
+    subcontracted_share_pct: [["Aandeel in onderaanneming (%)"], ["Share subcontracted (%)"]],
+    own_share_pct: [["Aandeel zelf geleverd (%)"], ["Share delivered by the provider itself (%)"]],
+    year: [["Jaar"], ["Year"]],
+    is_cooperative: [["Zorgcoöperatie die voldoet aan Bijlage 1 §1.4"], ["Care cooperative meeting Bijlage 1 §1.4"]],
+    clients: [["Aantal cliënten in zorg"], ["Clients in care"]],
+    "dementia_caseload_check.clients": [["Aantal cliënten van de casemanagers samen"], ["Clients of the case managers together"]],
+    hbo_bachelor_nurse_fte: [["Fte hbo-bachelor verpleegkundigen (niveau 6)"], ["FTE of hbo-bachelor nurses (level 6)"]],
+    casemanager_fte: [["Fte gespecialiseerde casemanagers dementie"], ["FTE of specialised dementia case managers"]],
+    production_agreement_eur: [["Productieafspraak (€)"], ["Production agreement (€)"]],
+    on_date: [["Stand op datum"], ["Status on date"]],
+    topic: [["Onderwerp", "Bijvoorbeeld bezwaar of VECOZO"], ["Topic", "For example objection or VECOZO"]],
+    bankrupt_or_liquidation: [["Failliet of in liquidatie, of werkzaamheden gestaakt"], ["Bankrupt or in liquidation, or activities ceased"]],
+    surseance_or_akkoord: [["Surseance van betaling of akkoord"], ["Suspension of payments or composition"]],
+    bankruptcy_or_surseance_requested: [["Faillissement, liquidatie of surseance aangevraagd"], ["Bankruptcy, liquidation or suspension applied for"]],
+    tax_arrears: [["Belastingverplichtingen niet nagekomen"], ["Tax obligations not met"]],
+    false_statements: [["Valse verklaringen of informatie achtergehouden"], ["False statements or information withheld"]],
+    non_cooperation_art_7_3_7_4: [["Niet meegewerkt aan onderzoek (art. 7.3/7.4 Rzv)"], ["Did not cooperate with an investigation (art. 7.3/7.4 Rzv)"]],
+    igj_enhanced_supervision: [["Onder verscherpt toezicht van de IGJ"], ["Under enhanced supervision of the IGJ"]],
+    igj_administrative_measure: [["Bestuurlijke maatregel van de IGJ opgelegd"], ["Administrative measure imposed by the IGJ"]],
+    earlier_serious_shortcomings: [["Eerder ernstig of voortdurend tekortgeschoten bij CZ groep"], ["Earlier serious or persistent shortcomings with CZ groep"]],
+    cz_indications_continuity_quality_risk: [["CZ heeft aanwijzingen voor risico's voor continuïteit of kwaliteit"], ["CZ has indications of risks to continuity or quality"]],
+  };
+  // The result fields a calculator returns, for the folded details table (the verdict above says it in words).
+  const RESULTS = {
+    average: ["Gemiddelde (afgerond)", "Average (rounded)"], average_exact: ["Gemiddelde (exact)", "Average (exact)"],
+    threshold: ["Drempel", "Threshold"], requirement_applies: ["Eis geldt", "Requirement applies"],
+    exception: ["Uitzondering", "Exception"], meets_threshold: ["Haalt de drempel", "Meets the threshold"],
+    compliant: ["Voldoet", "Compliant"], clients_needed: ["Cliënten nog nodig", "Clients still needed"],
+    eligible: ["Komt in aanmerking", "Eligible"], percentage: ["Maximale vergoeding (%)", "Maximum reimbursement (%)"],
+    max_reimbursement_eur: ["Maximale vergoeding (€)", "Maximum reimbursement (€)"], row: ["Rij van de staffel", "Staffel row"],
+    score_year_used: ["Scorejaar gebruikt", "Score year used"], reasons: ["Redenen", "Reasons"],
+    percentage_of_ceiling: ["Percentage van het plafond", "Percentage of the ceiling"], threshold_pct: ["Drempel (%)", "Threshold (%)"],
+    threshold_met: ["Drempel gehaald", "Threshold met"], required_revenue_eur: ["Benodigde omzet (€)", "Required revenue (€)"],
+    additional_revenue_needed_eur: ["Nog benodigde omzet (€)", "Revenue still needed (€)"],
+    still_to_assess: ["Nog door CZ te beoordelen", "Still to be assessed by CZ"], notes: ["Opmerkingen", "Notes"],
+    meets_checked_criteria: ["Voldoet aan de getoetste voorwaarden", "Meets the checked conditions"],
+    failed_criteria: ["Niet voldaan", "Not met"], passed_criteria: ["Voldaan", "Met"],
+    not_applicable: ["Niet van toepassing", "Not applicable"], not_checked: ["Niet getoetst", "Not checked"],
+    max_allowed_pct: ["Maximaal toegestaan (%)", "Maximum allowed (%)"], min_own_pct: ["Minimaal zelf (%)", "Minimum own (%)"],
+    within_limit: ["Binnen de grens", "Within the limit"], clients_per_fte: ["Cliënten per fte", "Clients per FTE"],
+    max_clients_per_fte: ["Maximaal cliënten per fte", "Maximum clients per FTE"], required_fte: ["Benodigde fte", "Required FTE"],
+    required_fte_exact: ["Benodigde fte (exact)", "Required FTE (exact)"], caseload_per_fte: ["Caseload per fte", "Caseload per FTE"],
+    norm_min: ["Norm minimaal", "Norm minimum"], norm_max: ["Norm maximaal", "Norm maximum"],
+    within_norm: ["Binnen de norm", "Within the norm"], position: ["Positie ten opzichte van de norm", "Position against the norm"],
+    waardemodel_applies: ["Waardemodel geldt", "Value model applies"], price_agreement_only: ["Alleen prijsafspraak", "Price agreement only"],
+    quality_submission_required: ["Kwaliteitsinformatie aanleveren", "Quality information required"],
+    threshold_eur: ["Drempel (€)", "Threshold (€)"], deadlines: ["Termijnen", "Deadlines"],
+    open_on_date: ["Open op de datum", "Open on the date"], upcoming_on_date: ["Nog niet begonnen", "Not started yet"],
+    passed_on_date: ["Verstreken", "Passed"], available_topics: ["Onderwerpen", "Topics"],
+    excluded: ["Uitgesloten", "Excluded"], grounds: ["Gronden", "Grounds"], not_assessed: ["Niet beoordeeld", "Not assessed"],
+  };
+  const CHOICES = {
+    existing: ["bestaande zorgaanbieder", "existing provider"], new: ["nieuwe zorgaanbieder", "new provider"],
+    website: ["website", "website"], email: ["e-mail", "e-mail"],
+    melding_gedaan: ["melding gedaan", "notification made"], vergunning_aangevraagd: ["vergunning aangevraagd", "licence applied for"],
+    toelating: ["toelating", "admission (toelating)"], geen: ["geen", "none"],
+  };
+  const li = () => (lang === "en" ? 1 : 0);
+  const fieldText = (tool, name) => FIELDS[`${tool}.${name}`] || FIELDS[name];
+  const toolName = (name) => (TOOL_TITLES[name] ? TOOL_TITLES[name][li()] : name.replace(/_/g, " "));
+  const choiceText = (v) => (CHOICES[v] ? CHOICES[v][li()] : String(v));
+
   let lang = localStorage.getItem("lang") === "en" ? "en" : "nl";
   const t = (key) => (TEXT[lang] && TEXT[lang][key]) || TEXT.nl[key] || key;
 
@@ -146,12 +262,26 @@
     return m && /^\d/.test(section) ? `Bijlage ${m[1]} ${label}` : label;
   }
 
-  function citationChip(c) {
+  function citationChip(c, quotes = [c.quote]) {
     return el("button", {
-      type: "button", class: "chip", title: c.quote,
+      type: "button", class: "chip", title: quotes.join(" … "),
       "aria-label": `${sectionLabel(c.clause_id, c.section)} ${c.title} (${c.year})`,
-      onclick: () => openClause(c.clause_id, c.quote),
+      onclick: () => openClause(c.clause_id, quotes),
     }, sectionLabel(c.clause_id, c.section), el("span", { class: "yr", text: `· ${c.year}` }));
+  }
+
+  // One chip per clause: several quotes from one clause open it with each quote highlighted. `seen` (a Set of
+  // clause ids) leaves out clauses that already have a chip elsewhere in the same answer.
+  function citationChips(citations, seen = new Set()) {
+    const byClause = new Map();
+    for (const c of citations) {
+      if (seen.has(c.clause_id) && !byClause.has(c.clause_id)) continue;
+      if (!byClause.has(c.clause_id)) byClause.set(c.clause_id, { c, quotes: [] });
+      const entry = byClause.get(c.clause_id);
+      if (c.quote && !entry.quotes.includes(c.quote)) entry.quotes.push(c.quote);
+    }
+    for (const id of byClause.keys()) seen.add(id);
+    return Array.from(byClause.values(), ({ c, quotes }) => citationChip(c, quotes));
   }
 
   // ---------------------------------------------------------------- tabs
@@ -280,16 +410,16 @@
     if (state.done && state.done.notices) {
       for (const n of state.done.notices) node.append(el("p", { class: "notice", text: n }));
     }
+    const seen = new Set();
     if (state.citations.length) {
-      node.append(el("div", { class: "chips", role: "group", "aria-label": t("sources") }, state.citations.map(citationChip)));
+      node.append(el("div", { class: "chips", role: "group", "aria-label": t("sources") }, citationChips(state.citations, seen)));
     }
     const used = state.toolCalls.filter((c) => c.result);
     if (used.length) {
-      node.append(el("p", { class: "tools-used", text: `${t("tools_used")}: ${used.map((c) => c.name).join(", ")}` }));
-      for (const call of used) {
-        const cites = call.result.citations || [];
-        if (cites.length) node.append(el("div", { class: "chips" }, cites.map(citationChip)));
-      }
+      const names = Array.from(new Set(used.map((c) => toolName(c.name))));
+      node.append(el("p", { class: "tools-used", text: `${t("tools_used")}: ${names.join(", ")}` }));
+      const chips = citationChips(used.flatMap((call) => call.result.citations || []), seen);
+      if (chips.length) node.append(el("div", { class: "chips", role: "group", "aria-label": t("sources") }, chips));
     }
     node.append(feedbackWidget({ question, answer: state.text }));
   }
@@ -352,23 +482,44 @@
   // Join lines that the PDF wrapped mid-sentence; one character for one, so highlight offsets still fit.
   const reflow = (text) => text.replace(/([^.;:!?\n])\n(?=[^\n])/g, "$1 ");
 
-  async function openClause(clauseId, quote) {
+  // Where a (whitespace-collapsed) quote stands in a text, whitespace-tolerant, as the API finds its `quote`.
+  function quoteSpans(text, quote) {
+    const words = quote.split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    if (!words.length) return [];
+    return Array.from(text.matchAll(new RegExp(words.join("\\s+"), "g")), (m) => [m.index, m.index + m[0].length]);
+  }
+
+  // The document once, with its year once: "Zorginkoopbeleid Wijkverpleging 2024 (vervangen ...) · regels 51–85".
+  // A part of the document title that the heading trail already names (", Bijlage 1: ...") is left out.
+  function clauseMeta(c) {
+    let doc = c.document_title;
+    for (const head of c.heading_trail) doc = doc.replace(`, ${head}`, "");
+    if (!doc.includes(String(c.year))) doc = `${doc} ${c.year}`;
+    const status = c.status === "superseded" ? ` (${t("superseded")})` : "";
+    return `${doc}${status} · ${t("lines")} ${c.line_start}–${c.line_end}`;
+  }
+
+  async function openClause(clauseId, quotes) {
+    quotes = (Array.isArray(quotes) ? quotes : [quotes]).filter(Boolean);
     lastFocus = document.activeElement;
     $("#clause-title").textContent = clauseId;
     $("#clause-trail").textContent = ""; $("#clause-meta").textContent = "";
     $("#clause-text").replaceChildren();
     showError($("#clause-error"), null);
     if (!dialog.open) dialog.showModal();
-    const path = "/api/clauses/" + clauseId.split("/").map(encodeURIComponent).join("/") + (quote ? `?quote=${encodeURIComponent(quote)}` : "");
+    const path = "/api/clauses/" + clauseId.split("/").map(encodeURIComponent).join("/") + (quotes.length ? `?quote=${encodeURIComponent(quotes[0])}` : "");
     try {
       const c = await api(path);
       $("#clause-trail").textContent = c.heading_trail.slice(0, -1).join(" › ");
       $("#clause-title").textContent = `${sectionLabel(c.id, c.section)} ${c.title}`;
-      $("#clause-meta").textContent = `${c.document_title} · ${c.year}${c.status === "superseded" ? ` (${t("superseded")})` : ""} · ${t("lines")} ${c.line_start}–${c.line_end}`;
+      $("#clause-meta").textContent = clauseMeta(c);
       const box = $("#clause-text");
       const text = reflow(c.text);
+      const spans = [...c.highlights, ...quotes.slice(1).flatMap((q) => quoteSpans(c.text, q))]
+        .sort((a, b) => a[0] - b[0])
+        .filter((span, i, all) => i === 0 || span[0] >= all[i - 1][1]);
       let pos = 0;
-      for (const [start, end] of c.highlights) {
+      for (const [start, end] of spans) {
         box.append(document.createTextNode(text.slice(pos, start)), el("mark", { text: text.slice(start, end) }));
         pos = end;
       }
@@ -406,6 +557,7 @@
   }
 
   function toolTitle(tool) {
+    if (TOOL_TITLES[tool.name]) return toolName(tool.name);
     const desc = (lang === "en" && tool.description_en) || tool.description || tool.name;
     return `${tool.name.replace(/_/g, " ")} – ${desc.split(/[.:(]/)[0].slice(0, 70)}`;
   }
@@ -437,8 +589,10 @@
     for (const [name, raw] of Object.entries(schema.properties || {})) {
       const spec = fieldSpec(raw, defs);
       const id = `f-${tool.name}-${name}`;
-      const labelText = [spec.title || name, required.has(name) ? el("span", { class: "req", text: ` (${t("required")})` }) : null];
-      const hint = spec.description ? el("span", { class: "hint", id: `${id}-hint`, text: spec.description }) : null;
+      const own = fieldText(tool.name, name);
+      const [label, hintText] = own ? own[li()] : [spec.title || name, lang === "en" ? spec.description : null];
+      const labelText = [label, required.has(name) ? el("span", { class: "req", text: ` (${t("required")})` }) : null];
+      const hint = hintText ? el("span", { class: "hint", id: `${id}-hint`, text: hintText }) : null;
       let input;
       if (spec.type === "boolean" && !spec.nullable) {
         input = el("input", { type: "checkbox", id, name, "data-kind": "bool", "aria-describedby": hint && hint.id });
@@ -451,7 +605,7 @@
         input = el("select", { id, name, "data-kind": spec.type === "boolean" ? "bool" : spec.type || "string", "aria-describedby": hint && hint.id });
         if (spec.nullable || spec.default === undefined) input.append(el("option", { value: "", text: t("unknown") }));
         for (const v of values) {
-          const text = v === true ? t("yes") : v === false ? t("no") : String(v);
+          const text = v === true ? t("yes") : v === false ? t("no") : choiceText(v);
           input.append(el("option", { value: String(v), text, selected: spec.default === v }));
         }
       } else if (spec.type === "integer" || spec.type === "number") {
@@ -497,7 +651,12 @@
 
   const STANDARD = new Set(["tool", "verdict", "verdict_en", "rule", "rule_en", "assumptions", "assumptions_en", "citations"]);
 
-  function showToolResult(result) {
+  function resultLabel(tool, key) {
+    const own = RESULTS[key] ? RESULTS[key][li()] : fieldText(tool, key) && fieldText(tool, key)[li()][0];
+    return own || key.replace(/_/g, " ");
+  }
+
+  function showToolResult(result, tool) {
     const verdict = (lang === "en" && result.verdict_en) || result.verdict;
     const ok = Object.entries(result).find(([k, v]) => typeof v === "boolean" && /^(compliant|eligible|ok|passes|allowed|meets)/.test(k));
     const rows = Object.entries(result).filter(([k]) => !STANDARD.has(k) && !k.endsWith("_en"));
@@ -506,9 +665,10 @@
       el("h3", { text: verdict }),
       el("p", {}, el("strong", { text: `${t("rule")}: ` }), (lang === "en" && result.rule_en) || result.rule || ""),
       assumptions.length ? el("div", {}, el("strong", { text: `${t("assumptions")}:` }), el("ul", {}, assumptions.map((a) => el("li", { text: a })))) : null,
-      rows.length ? el("table", { class: "kv" }, el("caption", { class: "visually-hidden", text: t("details") }),
-        el("tbody", {}, rows.map(([k, v]) => el("tr", {}, el("th", { scope: "row", text: k.replace(/_/g, " ") }), el("td", { text: formatValue(v) }))))) : null,
-      (result.citations || []).length ? el("div", { class: "chips", role: "group", "aria-label": t("sources") }, result.citations.map(citationChip)) : null,
+      rows.length ? el("details", { class: "result-details" }, el("summary", { text: t("details") }),
+        el("table", { class: "kv" }, el("caption", { class: "visually-hidden", text: t("details") }),
+          el("tbody", {}, rows.map(([k, v]) => el("tr", {}, el("th", { scope: "row", text: resultLabel(tool, k) }), el("td", { text: formatValue(v) })))))) : null,
+      (result.citations || []).length ? el("div", { class: "chips", role: "group", "aria-label": t("sources") }, citationChips(result.citations)) : null,
     ));
   }
 
@@ -520,7 +680,7 @@
     showError($("#tool-error"), null);
     button.disabled = true;
     try {
-      showToolResult(await post(`/api/tools/${encodeURIComponent(name)}`, collectArgs(e.target)));
+      showToolResult(await post(`/api/tools/${encodeURIComponent(name)}`, collectArgs(e.target)), name);
     } catch (err) {
       $("#tool-result").replaceChildren();
       showError($("#tool-error"), err);
@@ -542,8 +702,9 @@
       $("#verify-result").replaceChildren(el("div", { class: `verdict ${r.verdict}`, "data-verdict": r.verdict },
         el("h3", { text: t(`v_${r.verdict}`) }),
         el("p", { text: t(`v_${r.verdict}_t`) }),
+        src && src.header ? el("p", { class: "table-head" }, el("strong", { text: `${t("table_row")}: ` }), src.column || src.header) : null,
         src ? el("blockquote", { text: src.quote }) : null,
-        src ? el("div", { class: "chips" }, citationChip(src)) : null,
+        src ? el("div", { class: "chips" }, citationChips([src])) : null,
         r.differences.length ? el("table", { class: "kv diffs" },
           el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("diff_claim") }), el("th", { scope: "col", text: t("diff_source") }), el("th", { scope: "col", text: t("diff_kind") }))),
           el("tbody", {}, r.differences.map((d) => el("tr", {},
