@@ -14,6 +14,7 @@ from assistant.text.quantities import Quantity, fold, lexicon, read
 
 ASKED_PATH = Path(__file__).with_name("asked.toml")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}\d?(?!\d)")
 _LEVEL = re.compile(r"\bniveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b", re.I)
 _CONSEQUENCE = re.compile(
     r"\b(leidt|leiden|leidt automatisch|tot gevolg|gevolg|gevolgen|niet in aanmerking|komt niet|komen niet|kunnen we niet|"
@@ -75,6 +76,8 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
         return list(_EMAIL.findall(sentence))
     if "level" in asked_.holds:
         return [m.group(0) for m in _LEVEL.finditer(sentence)]
+    if "phone" in asked_.holds:
+        return [m.group(0) for m in _PHONE.finditer(sentence)]
     if "consequence" in asked_.holds:
         return [m.group(0) for m in _CONSEQUENCE.finditer(sentence)]
     qs = quantities if quantities is not None else read(sentence)

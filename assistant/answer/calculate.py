@@ -25,6 +25,18 @@ _RANGE_NL = [
 ]
 
 
+def _readable(value: str, lang: str) -> str:
+    """'1000000000000.0' -> '1.000.000.000.000' (nl) / '1,000,000,000,000' (en); other text as it is."""
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    if abs(number) >= 1e15 or number != number:
+        return value
+    text = f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang != "en" else text
+
+
 def _label(spec: CalculatorSpec | None, field: str, lang: str) -> str:
     inp = spec.inputs.get(field) if spec else None
     if inp is not None and (inp.label_nl or inp.label_en):
@@ -41,7 +53,7 @@ def readable_error(message: str, spec: CalculatorSpec | None, lang: str) -> str:
     for pattern, nl, en in _RANGE_NL:
         m = pattern.search(rest)
         if m:
-            rest = (en if lang == "en" else nl).format(*m.groups())
+            rest = (en if lang == "en" else nl).format(*(_readable(g, lang) for g in m.groups()))
             break
     else:
         rest = _IDENT.sub(lambda m: _label(spec, m.group(0).strip("'"), lang), rest)

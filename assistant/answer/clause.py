@@ -389,7 +389,11 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
 # ---------------------------------------------------------------- the plan
 
 
-def clause_plan(assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None) -> Plan:
+def clause_plan(
+    assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None, verdict: bool = True
+) -> Plan:
+    """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
+    says what the policy states, e.g. under a calculator's rejection)."""
     back = year is None and len(assistant.corpus.years) > 1 and (
         looks_back(text) or any(str(y) in text for y in assistant.corpus.years if y != assistant.corpus.current_year)
     )
@@ -424,7 +428,7 @@ def clause_plan(assistant: Any, text: str, lang: str, year: int | None, focus: s
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
     bm = assistant.index.retriever.bm25
-    verdict = _verdict(text, best, lambda t: set(bm.query_terms(t)))
+    verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     span = _key_span(best)
     shown = _clean_span(translate_months(span) if lang == "en" else span).rstrip(" .:;")
     if verdict is not None and best.confidence >= VERDICT_CONFIDENCE:
@@ -496,6 +500,7 @@ def not_stated(assistant: Any, lang: str, closest: list[Sentence], a: Asked | No
 
 
 _WHAT = {
+    "phone": ("telefoonnummer", "phone number"),
     "money": ("bedrag", "amount"),
     "date": ("datum", "date"),
     "percent": ("percentage", "percentage"),

@@ -35,6 +35,14 @@ _ASKS_CLIENT_DATA = re.compile(
     re.I,
 )
 _CHANNEL = re.compile(r"cryptshare|beveiligd kanaal|NAW-gegevens", re.I)
+# "wat is de eis/norm/regel ...": a sentence that states a bound ("ten minste 3", "maximaal 50%") states the rule
+_ASKS_RULE = re.compile(r"\b(eis|eisen|norm|regel|regels|voorwaarde\w*|requirement\w*|rule\w*|minimum|maximum|criteri\w*)\b", re.I)
+
+
+def _states_a_rule(sentence: str) -> bool:
+    from assistant.text.quantities import read
+
+    return any(q.bound in ("min", "max") for q in read(sentence))
 _ASKS_MAIL = re.compile(r"\b(mail|e-mail|adres|address|contact)\b", re.I)
 _ASKS_CONSEQUENCE = re.compile(
     r"\b(wat gebeurt|what happens|gevolg\w*|consequen\w*|wat als|what if|wat verwacht|what does .* expect)\b", re.I
@@ -143,6 +151,7 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     q_terms = set(bm25.query_terms(question))
     weights = bm25.term_weights(question)
     cues = [
+        (bool(_ASKS_RULE.search(question)), _states_a_rule, 1.5),
         (bool(_ASKS_DATE.search(question)), lambda s: bool(_DATE.search(s)), 2.0),
         (bool(_ASKS_NUMBER.search(question)), lambda s: bool(_NUMBER.search(s)), 1.0),
         (bool(_ASKS_MAIL.search(question)), lambda s: "@" in s, 3.0),

@@ -8,7 +8,7 @@ from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
 
 _INJECTION = re.compile(
     r"(ignore|disregard|forget)\s+(all\s+)?(the\s+)?(previous|prior|above|earlier)\s+(instructions|rules|prompts?)"
-    r"|negeer\s+(alle\s+)?(eerdere|vorige|bovenstaande)\s+(instructies|regels)"
+    r"|(negeer|vergeet)\s+(alle\s+|je\s+|jouw\s+|uw\s+|de\s+)*(eerdere|vorige|bovenstaande)\s+(instructies|regels)"
     r"|(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(policy|rules|instructions|context|sources|guidelines)\b"
     r"|(negeer|vergeet)\s+(alle\s+|de\s+|het\s+|je\s+|jouw\s+|uw\s+)*"
     r"(beleid\w*|regels|instructies|context|bronnen|richtlijnen|citaten)\b"

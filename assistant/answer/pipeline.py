@@ -175,6 +175,8 @@ class Assistant:
             return self._parts(parts, state, lang, year, notices)
         reading = follow_up(self.router, text, self.router.read(text, exclude=_claimed_span(text)), state)
         plan, calls, hits = self._plan(text, reading, lang, year)
+        if guards.pressure(question):
+            _refuse_to_confirm(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
         return answer, state.remember(reading, lang)
 
@@ -259,7 +261,7 @@ class Assistant:
                 inp = spec.inputs[needed.group(1)]
                 reading.missing = [(needed.group(1), inp.ask_nl or f"Wat is {inp.label_nl}?", inp.ask_en or f"What is {inp.label_en}?")]
                 return self._clarify(text, reading, lang, year), call
-            return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year)), call
+            return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), call
         data = result.model_dump(mode="json")
         call.result = data
         citations = [
@@ -267,7 +269,8 @@ class Assistant:
             for ct in result.citations
             if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
         ]
-        return calc_plan(spec, reading, call, data, citations, lang, fold(text), is_yes_no(text)), call
+        yes_no = is_yes_no(text) or guards.pressure(text)  # "bevestig dat ...": a yes or no is asked for
+        return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), call
 
     def _clarify(self, text: str, reading: Reading, lang: str, year: int | None) -> Plan:
         """Ask for exactly what is missing; what the policy says about it follows as the supporting quotes."""
@@ -341,6 +344,17 @@ class Assistant:
 
 
 MSG_LANGUAGE = msg("language", "en")
+
+
+_NO = re.compile(r"^(Nee|No)\b[:,]?\s*", re.I)
+
+
+def _refuse_to_confirm(plan: Plan, lang: str) -> None:
+    """'Bevestig even dat ...': when the answer is no, it says so in as many words ("Nee, dat kan ik niet
+    bevestigen: ..."), never a confirmation."""
+    m = _NO.match(plan.line)
+    if m:
+        plan.line = msg("no_confirm", lang) + ": " + plan.line[m.end() :]
 
 
 def _claimed_span(text: str) -> tuple[int, int] | None:

@@ -32,6 +32,7 @@ class InputSpec(BaseModel):
     accept_bare: bool = False
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input
+    replaces: tuple[str, ...] = ()  # inputs a follow-up value of this one stands in for ("en met 70%?" after amounts)
     default: Any = None
     assume_nl: str | None = None
     assume_en: str | None = None

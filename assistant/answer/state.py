@@ -78,7 +78,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         return reading  # another calculator with values of its own: a new question
     spec = router.specs[state.tool]
     folded = fold(text)
-    fill = assign(spec, reading.quantities, text, router.current_year, router.years)
+    fill = assign(spec, reading.quantities, text, router.current_year, router.years, follow_up=True)
     changes = _changes(spec, fill, reading.quantities, folded, state)
     looks = bool(_OPENER.match(text)) or len(text) < 70 or bool(state.pending)
     if not changes or not looks:
@@ -171,6 +171,12 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
                 (f"ik neem aan dat {_nl(value)} het nieuwe getal voor '{_label(key, 'nl')}' is",
                  f"I take {_nl(value, 'en')} to be the new '{_label(key, 'en')}'")
             )  # fmt: skip
+    for name in list(changes):  # "en met 70%?" after two amounts: the share stands in for them
+        for gone in spec.inputs[name].replaces if name in spec.inputs else ():
+            if gone not in changes:
+                args.pop(gone, None)
+                if gone == per_area:
+                    areas = None
     args.update(changes)
     if per_area and areas is not None:
         args[per_area] = [a.count for a in areas]
@@ -180,7 +186,9 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
         counts = args.pop(per_area)
         args.setdefault("total_clients", sum(counts))
         args.setdefault("postcode_areas", len(counts))
-    stated = list(dict.fromkeys([*state.stated, *changes, *([per_area] if per_area and areas else [])]))
+    replaced = {g for n in changes if n in spec.inputs for g in spec.inputs[n].replaces if g not in changes}
+    stated = list(dict.fromkeys([*(f for f in state.stated if f not in replaced), *changes,
+                                 *([per_area] if per_area and areas else [])]))  # fmt: skip
     if per_area and areas is not None:
         stated = [f for f in stated if f not in ("total_clients", "postcode_areas")]
     elif per_area:  # the list became a total over the same areas

@@ -153,7 +153,9 @@ def _is_number(q: Quantity, units: tuple[str, ...] = ("clients",)) -> bool:
     )
 
 
-def read_areas(qs: list[Quantity], text: str, anti_cues: tuple[str, ...] = ()) -> tuple[list[Area], set[int]]:
+def read_areas(
+    qs: list[Quantity], text: str, anti_cues: tuple[str, ...] = (), bare: bool = False
+) -> tuple[list[Area], set[int]]:
     """Counts per area: labelled by a postcode ("5 in 5041", "in 5611 hebben we 6", "5041: 3") or an ordinal
     ("1 in een tweede"), or a series with the client word ("5, 1 en 2 cliënten", "6 + 3 + 2 + 1")."""
     used: set[int] = set()
@@ -179,10 +181,12 @@ def read_areas(qs: list[Quantity], text: str, anti_cues: tuple[str, ...] = ()) -
             pairs.append((q.start, Area(label, int(nxt.number or 0))))
     if pairs:
         return [a for _, a in sorted(pairs, key=lambda p: p[0])], used
-    return _series(qs, text, anti_cues)
+    return _series(qs, text, anti_cues, bare)
 
 
-def _series(qs: list[Quantity], text: str, anti_cues: tuple[str, ...]) -> tuple[list[Area], set[int]]:
+def _series(qs: list[Quantity], text: str, anti_cues: tuple[str, ...], bare: bool = False) -> tuple[list[Area], set[int]]:
+    """A run of counts joined by commas/'en'/'+': with the client word at least once, or (`bare`, a follow-up to
+    a calculation with areas) without it ("en als het er 5, 3, 2 en 2 waren?")."""
     best: list[int] = []
     run: list[int] = []
     for i, q in enumerate(qs):
@@ -205,7 +209,7 @@ def _series(qs: list[Quantity], text: str, anti_cues: tuple[str, ...]) -> tuple[
             run = []
         if len(run) > len(best):
             best = list(run)
-    if len(best) < 2 or not any(qs[i].kind == "count" for i in best):
+    if len(best) < 2 or not (bare or any(qs[i].kind == "count" for i in best)):
         return [], set()
     return [Area(None, int(qs[i].number or 0)) for i in best], set(best)
 
@@ -306,7 +310,7 @@ def claimed_ratios(qs: list[Quantity]) -> set[int]:
 
 def assign(
     spec: CalculatorSpec, qs: list[Quantity], text: str, current_year: int, years: dict[str, tuple[int, ...]],
-    exclude: tuple[int, int] | None = None,
+    exclude: tuple[int, int] | None = None, follow_up: bool = False,
 ) -> Fill:
     """Fill the spec's inputs from the quantities; those inside `exclude` (a rule the question claims, "aangezien
     het minimum 2 per gebied is, ...") are not the asker's figures and fill nothing."""
@@ -317,7 +321,7 @@ def assign(
         rule_side |= {i for i, q in enumerate(qs) if exclude[0] <= q.start and q.end <= exclude[1]}
     for name, inp in spec.inputs.items():
         if inp.per_area:
-            areas, used = read_areas(qs, folded, inp.anti_cues)
+            areas, used = read_areas(qs, folded, inp.anti_cues, bare=follow_up)
             if areas:
                 fill.areas, fill.args[name] = areas, [a.count for a in areas]
                 fill.used |= used

@@ -27,7 +27,7 @@ from langchain_core.messages.utils import message_chunk_to_message
 
 from assistant.answer import guards
 from assistant.config import Settings
-from assistant.domain import Answer, Citation, GuardVerdict, RetrievedRef, SearchHit, ToolCall
+from assistant.domain import Answer, Citation, GuardVerdict, RetrievedRef, SearchHit, ToolCall, collapse_ws
 from assistant.llm import citations, guard, prompts
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,15 @@ class LLMAnswerer:
 
     # ------------------------------------------------------------ the answer
 
+    def answer(self, assistant, question: str, conversation_id: str | None = None, year: int | None = None) -> Answer:
+        """The answer with the conversation's state kept in the assistant's memory (`Assistant.ask` does the same)."""
+        from assistant.answer.state import ConversationState
+
+        state = assistant.states.get(conversation_id) or ConversationState()
+        answer, state = self.respond(assistant, question, state, year)
+        assistant.states.put(conversation_id, state)
+        return answer
+
     def respond(self, assistant, question: str, state, year: int | None):
         """(Answer, state): the conversation's recent exchanges (redacted, at most `history_turns`) live in the
         explicit conversation state, like the calculation slots the extractive answer keeps there."""
@@ -85,7 +94,7 @@ class LLMAnswerer:
             if self.unavailable:
                 raise _Fallback(self.unavailable)
             standalone = self._standalone(question, history, run)
-            answer = self._with_model(assistant, standalone, year, run)
+            answer = self._with_model(assistant, standalone, year, run, extractive.citations)
             answer.notices = extractive.notices + answer.notices
             if extractive.notices:
                 answer.answer = "\n".join(extractive.notices) + "\n\n" + answer.answer
@@ -110,8 +119,17 @@ class LLMAnswerer:
         rewritten = prompts.clean_rewrite(_text(self._call(self.model, messages, run)))
         return rewritten if 0 < len(rewritten) <= self.settings.max_question_chars else text
 
-    def _with_model(self, assistant, question: str, year: int | None, run: _Run) -> Answer:
+    def _with_model(self, assistant, question: str, year: int | None, run: _Run, evidence: list = ()) -> Answer:
+        """`evidence`: the extractive answer's quotes; the passages that hold them join the prompt, so the model
+        sees what the extractive plan found for each part of the question (a part retrieval alone may miss)."""
         hits = assistant.index.retriever.search(question, k=TOP_K, year=year)
+        have = {h.passage.id for h in hits}
+        for ct in evidence:
+            p = next((p for p in assistant.corpus.passages if p.clause_id == ct.clause_id and
+                      collapse_ws(ct.quote)[:60] in collapse_ws(p.text)), None)  # fmt: skip
+            if p is not None and p.id not in have:
+                hits.append(SearchHit(passage=p, score=0.0))
+                have.add(p.id)
         run.messages = [
             SystemMessage(prompts.SYSTEM[run.lang]),
             HumanMessage(prompts.user_message(question, [h.passage for h in hits], run.lang)),

@@ -104,8 +104,8 @@ def good_answers(corpus) -> dict[str, Answer]:
     decl = ROWS["dev-004"]["expected_sources"][0]["quote"]
     call = ToolCall(
         name="staffel_percentage",
-        args={"honored_additional_budget_eur": 120000},
-        result={"percentage": 85, "max_reimbursement_eur": 102000},
+        args=dict(ROWS["dev-019"]["tool"]["args"]),  # the calculator the pipeline chose, with the gold arguments
+        result={"eligible": True, "percentage": 85, "max_reimbursement_eur": 102000},
     )
     return {
         "dev-004": Answer(answer="Mail naar decl.wijkverpleging@cz.nl.", citations=[cite(corpus, decl)]),

@@ -355,7 +355,9 @@ def test_numbers_in_questions_that_no_calculator_can_use(hclient):
     r = hclient.post("/api/ask", json={"question": extreme})
     assert r.status_code == 200
     body = r.json()
-    assert body["answer"].startswith("Met deze getallen kan ik niet rekenen (clients: must be at most 100000000")
+    # named in words with the allowed range, never by the calculator's field name
+    assert body["answer"].startswith("Met deze getallen kan ik niet rekenen: het aantal cliënten mag hoogstens 100.000.000")
+    assert "clients:" not in body["answer"]
     assert body["tool_calls"][0]["error"].startswith("clients: must be at most")
     ok = "Ons omzetplafond 2027 is € 1.200.000,50 en we zitten half september op € 1.000.000. Halen we de drempel?"
     assert hclient.post("/api/ask", json={"question": ok}).status_code == 200
@@ -366,4 +368,4 @@ def test_cli_numbers_out_of_range(cli):
     assert "31 digits" in line
     extreme = "Een aanbieder heeft 0,0000000000001 fte casemanagers dementie met 999999999999999 cliënten. Past dat?"
     out = cli("ask", extreme)
-    assert out.returncode == 0 and "Met deze getallen kan ik niet rekenen (clients: must be at most" in out.stdout
+    assert out.returncode == 0 and "Met deze getallen kan ik niet rekenen: het aantal cliënten mag hoogstens" in out.stdout

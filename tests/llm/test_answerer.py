@@ -72,7 +72,7 @@ def test_a_failed_retry_falls_back_to_the_extractive_answer(fake_assistant, make
     bad = GOOD.replace("2,67", "2,76")
     llm, _ = make_llm(tool_call(*POSTCODE_CALL), bad, bad)
     a = llm.answer(fake_assistant, POSTCODE_Q, None, None)
-    extractive = fake_assistant.extractive(POSTCODE_Q)
+    extractive = fake_assistant.extractive(POSTCODE_Q)[0]
     assert a.mode == "llm-fallback" and [g.passed for g in a.guard] == [False, False]
     assert a.answer == extractive.answer and a.citations == extractive.citations
     assert any("2,76" in n and "zonder taalmodel" in n for n in a.notices)
@@ -89,7 +89,7 @@ def test_malformed_tool_arguments_go_back_once_then_fall_back(fake_assistant, ma
         isinstance(first, ToolMessage)
         and "Ongeldige argumenten voor postcode_average: clients_per_postcode" in first.content
     )
-    assert a.mode == "llm-fallback" and a.answer == fake_assistant.extractive(POSTCODE_Q).answer
+    assert a.mode == "llm-fallback" and a.answer == fake_assistant.extractive(POSTCODE_Q)[0].answer
     assert any("postcode_areas" in n for n in a.notices) and len(model.calls) == 2
 
 
@@ -138,7 +138,8 @@ def test_the_history_is_bounded_per_conversation(fake_assistant, make_llm):
     llm.answer(fake_assistant, "En voor kindzorg?", "c", None)
     last_rewrite = model.calls[3][-1].content
     assert "q2" in last_rewrite and "Wat is de postcode-eis" not in last_rewrite
-    assert llm.history.get("other") == [] and len(llm.history.get("c")) == 1
+    # the recent exchanges live in the conversation's state, bounded by history_turns, per conversation
+    assert fake_assistant.states.get("other") is None and len(fake_assistant.states.get("c").history) == 1
 
 
 def test_out_of_scope_and_other_languages_never_reach_the_model(fake_assistant, make_llm):
@@ -148,7 +149,7 @@ def test_out_of_scope_and_other_languages_never_reach_the_model(fake_assistant, 
         "Welche Anforderungen gelten für neue Anbieter und was ist nicht erlaubt?",
     ):
         a = llm.answer(fake_assistant, q, None, None)
-        assert a.mode == "extractive" and a.answer == fake_assistant.extractive(q).answer
+        assert a.mode == "extractive" and a.answer == fake_assistant.extractive(q)[0].answer
     assert model.calls == []
 
 
@@ -170,7 +171,7 @@ def test_model_errors_and_slow_models_fall_back_within_the_timeout(fake_assistan
     a = slow.answer(fake_assistant, POSTCODE_Q, None, None)
     assert time.monotonic() - started < 1.5
     assert a.mode == "llm-fallback" and any("0.3 s" in n for n in a.notices)
-    assert a.answer == fake_assistant.extractive(POSTCODE_Q).answer
+    assert a.answer == fake_assistant.extractive(POSTCODE_Q)[0].answer
 
 
 def test_the_pipeline_dispatches_to_the_answerer(fake_assistant, make_llm, monkeypatch):

@@ -76,7 +76,7 @@ def dev_runs(fake_assistant):
     runs = []
     for item in DEV:
         q = item["question"]
-        ext = fake_assistant.extractive(q)
+        ext = fake_assistant.extractive(q)[0]
         model.calls.clear()
         model.responder = correct_model(ext)
         good = llm.answer(fake_assistant, q, None, None)

@@ -53,7 +53,7 @@ def test_a_missing_api_key_answers_extractively_with_a_notice(fake_assistant):
     llm = make_answerer(Settings(llm="openai:gpt-4o-mini", llm_api_key=None))
     q = "Naar welk mailadres moet ik vragen over declaraties wijkverpleging sturen?"
     a = llm.answer(fake_assistant, q, None, None)
-    assert a.mode == "llm-fallback" and a.answer == fake_assistant.extractive(q).answer
+    assert a.mode == "llm-fallback" and a.answer == fake_assistant.extractive(q)[0].answer
     assert any("ASSISTANT_LLM_API_KEY" in n and "OPENAI_API_KEY" in n for n in a.notices)
 
 

@@ -47,7 +47,7 @@ def test_tool_call_then_final_answer_through_chat_openai(fake_assistant, openai_
 def test_a_server_error_falls_back_with_a_notice(fake_assistant, openai_stub):
     stub = openai_stub("500")
     a = make_answerer(_settings(stub.url)).answer(fake_assistant, POSTCODE_Q, None, None)
-    assert a.mode == "llm-fallback" and a.answer == fake_assistant.extractive(POSTCODE_Q).answer
+    assert a.mode == "llm-fallback" and a.answer == fake_assistant.extractive(POSTCODE_Q)[0].answer
     assert any("HTTP 500" in n for n in a.notices) and len(stub.requests) == 1  # max_retries=0
 
 
@@ -58,7 +58,7 @@ def test_a_server_slower_than_the_timeout_falls_back_in_time(fake_assistant, ope
     a = llm.answer(fake_assistant, POSTCODE_Q, None, None)
     assert time.monotonic() - started < 1.5
     assert a.mode == "llm-fallback" and any("0.5 s" in n for n in a.notices)
-    assert a.answer == fake_assistant.extractive(POSTCODE_Q).answer
+    assert a.answer == fake_assistant.extractive(POSTCODE_Q)[0].answer
 
 
 def test_an_unreachable_server_falls_back(fake_assistant):

@@ -35,7 +35,7 @@ def assert_error(r, status: int, code: str, *words: str) -> dict:
 
 
 class StubAssistant:
-    """The fake pipeline, with `ask` replaced."""
+    """The fake pipeline, with answering (`ask` and `respond`, which the API calls with the stored state) replaced."""
 
     def __init__(self, real, ask=None) -> None:
         self._real = real
@@ -46,6 +46,9 @@ class StubAssistant:
 
     def ask(self, question, conversation_id=None, year=None):
         return self._ask(question, conversation_id=conversation_id, year=year)
+
+    def respond(self, question, state=None, year=None):
+        return self._ask(question, year=year), state
 
 
 # ---------------------------------------------------------------------------------------- ask

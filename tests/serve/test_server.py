@@ -155,6 +155,13 @@ class SlowAssistant:
         finally:
             self.finished.set()
 
+    def respond(self, question, state=None, year=None):
+        time.sleep(self.delay)
+        try:
+            return self._real.respond(question, state, year)
+        finally:
+            self.finished.set()
+
 
 def test_disconnect_while_composing(tmp_path, fake_assistant, thread_server, caplog):
     slow = SlowAssistant(fake_assistant, delay=1.0)

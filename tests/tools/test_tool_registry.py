@@ -94,7 +94,7 @@ INVALID = [
         "hbo_bachelor_nurse_fte: must be a number",
     ),
     ("dementia_caseload_check", {"clients": 10, "casemanager_fte": 0.0}, "casemanager_fte: must be greater than 0"),
-    ("dementia_caseload_check", {"clients": 10}, "casemanager_fte: is required"),
+    ("dementia_caseload_check", {}, "clients: required"),
     ("dementia_caseload_check", {"clients": 10, "casemanager_fte": float("nan")}, "casemanager_fte: must be a finite"),
     (
         "waardemodel_applicability",
@@ -107,7 +107,7 @@ INVALID = [
         {"omzetplafond_eur": 0, "revenue_reached_eur": 0},
         "omzetplafond_eur: must be greater than 0",
     ),
-    ("additional_purchase_eligibility", {"omzetplafond_eur": 100}, "revenue_reached_eur: required"),
+    ("additional_purchase_eligibility", {"revenue_reached_eur": 100}, "omzetplafond_eur: required"),
     (
         "additional_purchase_eligibility",
         {"percentage_of_ceiling_reached": 90, "date_reached": "2026-09-01"},
