@@ -43,6 +43,8 @@ def _missing_kind(text: str, citations: list[Citation]) -> str | None:
     if _ASKS_PHONE.search(text) and not any(_PHONE.search(q) for q in quotes):
         return "no_phone"
     return None
+
+
 REFUSAL_SCORE = 0.45  # top fused score below this = nothing relevant (calibrated on evals/dev.jsonl)
 
 MSG = {
@@ -226,7 +228,9 @@ class Assistant:
                 fresh = route(text + " " + _topic_hint(prev.route.tool), self.corpus.current_year)
                 if fresh.tool != prev.route.tool:
                     return r
-                if re.search(r"\d", text) and not any(v is not None and v != prev.route.args.get(k) for k, v in fresh.args.items()):
+                if re.search(r"\d", text) and not any(
+                    v is not None and v != prev.route.args.get(k) for k, v in fresh.args.items()
+                ):
                     return fresh  # numbers we could not place: ask, never answer again with the old ones
                 args = {**prev.route.args, **{k: v for k, v in fresh.args.items() if v is not None}}
                 return Route("tool", prev.route.tool, args, [], prev.route.assumptions)
@@ -302,15 +306,18 @@ class Assistant:
         assumptions = [a[1] if lang == "en" else a[0] for a in r.assumptions]
         msg = " ".join(asks)
         if assumptions:
-            msg += (
-                (" Otherwise: " if lang == "en" else " Anders: ") + "; ".join(assumptions) + "."
-            )
+            msg += (" Otherwise: " if lang == "en" else " Anders: ") + "; ".join(assumptions) + "."
         # what the policy says comes first (a question like "wat is de postcode-eis?" wants the rule itself);
         # the request for the missing numbers follows, so the user can have it calculated
         clause = self._clause_answer(text, lang, year, False, False)
         citations = [] if clause.refused else clause.citations
         if citations:
-            msg = clause.answer + "\n\n" + ("To calculate it for you: " if lang == "en" else "Om het voor u na te rekenen: ") + msg
+            msg = (
+                clause.answer
+                + "\n\n"
+                + ("To calculate it for you: " if lang == "en" else "Om het voor u na te rekenen: ")
+                + msg
+            )
         hits = self.index.retriever.search(text, k=5, year=year)
         return Answer(
             answer=msg,

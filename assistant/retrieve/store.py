@@ -78,6 +78,11 @@ def chroma_id(p: Passage) -> str:
     return f"{p.id}@{text_fingerprint(p.embed_text())}"
 
 
+def passage_id(chroma_row_id: str) -> str:
+    """The passage id of a Chroma id made by `chroma_id`."""
+    return chroma_row_id.rsplit("@", 1)[0]
+
+
 def _split_url(url: str) -> tuple[str, int, bool]:
     from urllib.parse import urlsplit
 
@@ -432,13 +437,13 @@ class ChromaStore:
                 query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
                 n_results=n,
                 where={"year": int(year)} if year is not None else None,
-                include=["metadatas", "distances"],
+                include=["distances"],  # the passage id is in the Chroma id: no metadata to fetch
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds here
             raise self.failure(exc) from exc
-        metas = res["metadatas"][0] if res["metadatas"] else []
+        ids = res["ids"][0] if res["ids"] else []
         dists = res["distances"][0] if res["distances"] else []
-        return [(str(m["passage_id"]), 1.0 - float(d)) for m, d in zip(metas, dists, strict=False)]
+        return [(passage_id(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
 
     def _size(self) -> int:
         """The row count, read once (a collection is never changed after its build)."""
