@@ -1,0 +1,1 @@
+"""Answering: routing, argument extraction, extractive composition, refusal."""

@@ -1,0 +1,140 @@
+"""Input guards: language, injection text, pressure to confirm, out-of-scope subjects, personal data."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
+
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget)\s+(all\s+)?(the\s+)?(previous|prior|above|earlier)\s+(instructions|rules|prompts?)"
+    r"|negeer\s+(alle\s+)?(eerdere|vorige|bovenstaande)\s+(instructies|regels)"
+    r"|(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(policy|rules|instructions|context|sources|guidelines)\b"
+    r"|(negeer|vergeet)\s+(alle\s+|de\s+|het\s+|je\s+|jouw\s+|uw\s+)*"
+    r"(beleid\w*|regels|instructies|context|bronnen|richtlijnen|citaten)\b"
+    r"|you\s+are\s+now\b|je\s+bent\s+nu\b|u\s+bent\s+nu\b|act\s+as\b|doe\s+alsof|pretend\s+(to\s+be|you)"
+    r"|\[\s*(system|systeem)\w*\s*[:\]]|<\s*/?\s*system\s*>|^\s*(system|systeem)\s*:"
+    r"|reveal\s+(your\s+)?(system\s+)?prompt|toon\s+(je|uw)\s+(instructies|prompt)"
+    r"|\b(what\s+(is|are)|show|print|repeat|tell\s+me|give\s+me)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
+    r"|\brepeat\s+(everything|all|the\s+text|the\s+lines?)\s+(above|before)"
+    r"|\b(wat\s+(is|zijn)|toon|geef|herhaal|laat)\s+(me\s+)?(je|jouw|uw|de)\s+(systeem)?(prompt|instructies)"
+    r"|\bherhaal\s+(alles|de\s+tekst)\s+(hierboven|boven\s+deze)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SYSTEM_BLOCK = re.compile(r"<\s*(system|systeem)\s*>.*?<\s*/\s*(system|systeem)\s*>", re.I | re.S)
+_PRESSURE = re.compile(
+    r"\b(bevestig\w*|confirm\w*|zeg\s+nou|zeg\s+gewoon|zeg\s+(maar\s+)?dat|say\s+that|tell\s+me\s+that|"
+    r"kun\s+je\s+dat\s+(even\s+)?bevestigen|in\s+writing|schriftelijk|garandeer\w*|guarantee\w*)\b",
+    re.IGNORECASE,
+)
+OTHER_INSURERS = (
+    "vgz", "zilveren kruis", "menzis", "dsw", "onvz", "achmea", "a.s.r", "asr", "univé", "unive", "eno",
+    "zorg en zekerheid", "salland", "interpolis", "fbto", "anderzorg", "ditzo", "caresco", "stad holland",
+)  # fmt: skip
+_OTHER_SECTOR = re.compile(
+    r"\b(ggz|geestelijke gezondheidszorg|mental health|ziekenhuizen|ziekenhuiszorg|hospitals?|fysiotherap\w*|physiotherap\w*|"
+    r"tandarts\w*|dentist\w*|apothe\w*|pharmac\w*|farmac\w*|jeugdzorg|jeugdwet|wmo|huisartsenzorg|gp practices?|"
+    r"mondzorg|geboortezorg|kraamzorg|ambulance\s*zorg|wlz|wet langdurige zorg|long-term care act|vpt|mpt|"
+    r"volledig pakket thuis|modulair pakket thuis|zorgkantoor)\b",
+    re.IGNORECASE,
+)
+_TARIFF = re.compile(
+    r"\b(uur)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
+    r"|\bwat\s+kost\b|\bhoeveel\s+kost\b|\bhow\s+much\s+(does|do|is)\b.*\bcost|\bwat\s+betaalt\s+cz\s+per\b"
+    r"|\bsalaris\w*|\bsalar(y|ies)\b|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(does|do)\b.*\bearn",
+    re.I,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)\s?(?:[1-9](?:[\s-]?\d){8})(?!\d)")
+_NAME = re.compile(
+    r"\b((?i:mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|mw\.?|de heer|mr\.?|mrs\.?|ms\.?|cliënt|client|patiënt|patient))\s+"
+    r"((?:van\s+(?:der?\s+)?|de\s+|den\s+|ter\s+|te\s+)?[A-Z][a-zà-ÿ'-]+)",
+)
+CZ_POLICY_ADDRESS = "inkoopvvt.zvw@cz.nl"
+
+
+def language(text: str) -> str:
+    """'nl', 'en' or 'other' (by stop-word counts; Dutch wins ties since the corpus is Dutch)."""
+    words = re.findall(r"[a-zà-ÿ']+", fold(text))
+    nl = sum(w in STOP_NL for w in words)
+    en = sum(w in STOP_EN for w in words)
+    if nl == 0 and en == 0:
+        letters = sum(ch.isalpha() for ch in text)
+        latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+        if letters and latin / letters < 0.5:
+            return "other"
+        other = re.findall(r"\b(und|der|die|das|ist|nicht|le|les|est|une|pour|el|los|que|por|una)\b", fold(text))
+        return "other" if len(other) >= 2 else "nl"
+    other = len(re.findall(r"\b(und|der|das|ist|nicht|les|est|une|pour|los|por|una|ich|wir|sie)\b", fold(text)))
+    if other > max(nl, en):
+        return "other"
+    return "en" if en > nl else "nl"
+
+
+def strip_injection(text: str) -> tuple[str, bool]:
+    """Drop sentences that address the assistant's instructions; they change nothing."""
+    text, blocks = _SYSTEM_BLOCK.subn(" ", text)  # <system>…</system>: the whole block is an instruction
+    parts = re.split(r"(?<=[.!?\]>])\s+|\n+", text)
+    kept = [p for p in parts if not _INJECTION.search(p)]
+    return " ".join(kept).strip(), bool(blocks) or len(kept) != len(parts)
+
+
+def pressure(text: str) -> bool:
+    return bool(_PRESSURE.search(text))
+
+
+def out_of_scope(text: str) -> str | None:
+    """A reason when the question is about another insurer, another sector or a tariff."""
+    low = fold(text)
+    for name in OTHER_INSURERS:
+        if re.search(rf"(?<![\w.]){re.escape(fold(name))}(?![\w])", low):
+            return "insurer"
+    if _OTHER_SECTOR.search(text) and not re.search(r"wijkverpleg|district nurs|thuiszorg|home care", low):
+        return "sector"
+    if _TARIFF.search(text):
+        return "tariff"
+    return None
+
+
+def _bsn_candidates(text: str) -> list[str]:
+    out = []
+    for m in re.finditer(r"(?<!\d)(\d{9}|\d{4}[ .]\d{2}[ .]\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?!\d)", text):
+        digits = re.sub(r"\D", "", m.group(1))
+        if len(digits) == 9 and _elfproef(digits):
+            out.append(m.group(1))
+    return out
+
+
+def _elfproef(d: str) -> bool:
+    total = sum(int(c) * w for c, w in zip(d[:8], range(9, 1, -1), strict=True)) - int(d[8])
+    return total % 11 == 0 and int(d) != 0
+
+
+def _is_policy_address(addr: str) -> bool:
+    return addr.lower().rstrip(".").endswith("@cz.nl")
+
+
+def _personal_emails(text: str) -> list[str]:
+    return [m for m in _EMAIL.findall(text) if not _is_policy_address(m)]
+
+
+def find_personal_data(text: str) -> list[str]:
+    kinds = []
+    if _bsn_candidates(text):
+        kinds.append("bsn")
+    if _personal_emails(text):
+        kinds.append("email")
+    if _PHONE.search(text):
+        kinds.append("phone")
+    if _NAME.search(text):
+        kinds.append("name")
+    return kinds
+
+
+def redact(text: str) -> str:
+    """Replace BSNs, e-mail addresses, phone numbers and likely client names before storing or logging."""
+    for bsn in _bsn_candidates(text):
+        text = text.replace(bsn, "[BSN]")
+    text = _EMAIL.sub(lambda m: m.group(0) if _is_policy_address(m.group(0)) else "[e-mail]", text)
+    text = _PHONE.sub("[telefoon]", text)
+    return _NAME.sub(lambda m: f"{m.group(1)} [naam]", text)

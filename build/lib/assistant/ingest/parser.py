@@ -1,0 +1,587 @@
+"""Parse a policy text (extracted from PDF or a web page) into clauses and passages.
+
+The extraction left artefacts that this module handles explicitly:
+- page breaks show up as a leading space on a line;
+- headings can wrap over two lines ("1.5 Specialistische zorg ... op de" / "basisovereenkomst");
+- stray lines such as "2" (a lost subscript) and lone "•" markers;
+- footnote texts appear inline ("1 Zzp'ers beschikken ...");
+- bullets lost their markers, so list items are only recognisable by line starts and punctuation;
+- tables are flattened to short lines separated by blank lines.
+
+A clause is a numbered section (or a named front-matter / appendix part). A passage is a piece of a
+clause of at most MAX_PASSAGE_CHARS source characters, cut only between sentences, list items or
+table rows; a table stays in one passage with its header row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain import Clause, Document, Passage
+
+MAX_PASSAGE_CHARS = 1200
+MIN_PASSAGE_CHARS = 200  # a sub-heading only opens a new passage when the current one has this much
+
+_PART = re.compile(r"^\s*Bijlage\s+(\d+)\s*:\s*(\S.*?)\s*$")
+_CHAPTER = re.compile(r"^\s*(\d{1,2})\.\s+([A-ZÀ-Ý]\S.{0,90}?)\s*$")
+_SECTION = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+([A-ZÀ-Ý(]\S.{0,110}?)\s*$")
+_FOOTNOTE = re.compile(r"^\s*(?:•\s*)?([1-9]\d?)(?: (?=[A-ZÀ-Ý‘'])|(?=[A-ZÀ-Ýh‘']))")
+_TERMINAL = tuple(".;:!?")
+_SENTENCE_END = re.compile(r"[.;:!?](?=\s+[\"'‘“(•]?[A-ZÀ-Ý0-9])")
+# a full stop after these ends an abbreviation, not a sentence ("uiterlijk 15 mei a.s. aan ons kenbaar maken")
+_ABBREVIATION_END = re.compile(
+    r"(?<![\w.])(a\.s|o\.a|bijv|bv|i\.v\.m|e\.d|d\.w\.z|m\.b\.t|o\.b\.v|z\.s\.m|t\.a\.v|i\.o\.m|resp|ca|incl|excl"
+    r"|nr|art|mr|dhr|mevr|mw|drs|dr|ir|ing|prof|zgn|evt|e\.g|i\.e|vs)\.$",
+    re.I,
+)
+
+
+@dataclass
+class Line:
+    no: int  # 1-based
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+
+@dataclass
+class Block:
+    """Lines between blank lines."""
+
+    lines: list[Line]
+    kind: str = "text"  # text | table | footnote | subheading
+    rows: list[list[Line]] | None = None  # tables: the header and each row, as in the source
+
+    @property
+    def text(self) -> str:
+        if self.rows:  # rows stay apart (blank line between), so each row can be quoted on its own
+            return "\n\n".join("\n".join(ln.raw.rstrip() for ln in row).strip() for row in self.rows)
+        return "\n".join(line.raw.rstrip() for line in self.lines).strip()
+
+    @property
+    def flat(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass
+class Heading:
+    key: str  # id path segment, e.g. "bijlage-1/1.5.2" or "voorwoord"
+    section: str
+    title: str
+    trail: list[str]
+    line_start: int
+    body: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    clauses: list[Clause]
+    passages: list[Passage]
+    warnings: list[str]
+
+
+def is_artefact(text: str) -> bool:
+    """Stray page/subscript digits and bullet markers that lost their text."""
+    t = text.strip()
+    return t in {"•", "-", "–"} or (t.isdigit() and len(t) <= 2)
+
+
+def _num_tuple(num: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in num.split("."))
+
+
+def _looks_like_title(title: str) -> bool:
+    return not title.rstrip().endswith(_TERMINAL) and "  " not in title.strip()
+
+
+def _continuation(line: Line | None) -> bool:
+    """A wrapped heading's second line: short, lower-case start, no sentence punctuation."""
+    if line is None:
+        return False
+    t = line.text
+    return 0 < len(t) <= 40 and t[0].islower() and not t.endswith(_TERMINAL)
+
+
+class _Structure:
+    """Walks the lines once and cuts them into headed sections."""
+
+    def __init__(self, doc: Document, lines: list[Line]) -> None:
+        self.doc = doc
+        self.lines = lines
+        self.part: tuple[str, str] | None = None  # ("bijlage-1", "Bijlage 1: ...")
+        self.chapter: tuple[int, str] | None = None
+        self.last_num: tuple[int, ...] = ()
+        self.titles: dict[str, str] = {}  # number -> "1.5 Title" for trails
+        self.sections: list[Heading] = []
+
+    def _trail(self, num: str | None) -> list[str]:
+        trail = []
+        if self.part:
+            trail.append(self.part[1])
+        elif self.chapter:
+            trail.append(f"{self.chapter[0]}. {self.chapter[1]}")
+        if num:
+            parts = num.split(".")
+            for i in range(2, len(parts) + 1):
+                prefix = ".".join(parts[:i])
+                if prefix in self.titles:
+                    trail.append(self.titles[prefix])
+        return trail
+
+    def _open(self, key: str, section: str, title: str, line_no: int, num: str | None) -> None:
+        self.sections.append(Heading(key, section, title, self._trail(num), line_no))
+
+    def _match_heading(self, i: int) -> tuple[str, tuple, int] | None:
+        """Return (kind, match-groups, lines consumed) when line i starts a heading."""
+        line = self.lines[i]
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if m := _PART.match(line.raw):
+            return "part", (m.group(1), m.group(2)), 1
+        if not self.part and (m := _CHAPTER.match(line.raw)):
+            n = int(m.group(1))
+            expected = (self.chapter[0] + 1) if self.chapter else 1
+            if n == expected and _looks_like_title(m.group(2)):
+                return "chapter", (n, m.group(2)), 1
+        if m := _SECTION.match(line.raw):
+            num, title = m.group(1), m.group(2)
+            t = _num_tuple(num)
+            in_scope = self.part is not None or (self.chapter is not None and t[0] == self.chapter[0])
+            if (
+                in_scope
+                and t > self.last_num
+                and _looks_like_title(title)
+                or (in_scope and t > self.last_num and _continuation(nxt))
+            ):
+                if _continuation(nxt):
+                    return "section", (num, f"{title} {nxt.text}"), 2  # type: ignore[union-attr]
+                return "section", (num, title), 1
+        return None
+
+    def run(self) -> list[Heading]:
+        first = next((ln for ln in self.lines if ln.text), None)
+        front_title = "Inleiding"
+        start = 0
+        if (
+            first
+            and len(first.text) <= 60
+            and not first.text.endswith(_TERMINAL)
+            and not self._match_heading(self.lines.index(first))
+        ):
+            front_title = first.text
+            start = self.lines.index(first) + 1
+        if self.doc.part:
+            self.part = (self.doc.part, self.doc.part_title or self.doc.part)
+        self._open(_slug(front_title), front_title, front_title, first.no if first else 1, None)
+        i = start
+        while i < len(self.lines):
+            hit = self._match_heading(i)
+            if hit is None:
+                self.sections[-1].body.append(self.lines[i])
+                i += 1
+                continue
+            kind, groups, used = hit
+            line_no = self.lines[i].no
+            if kind == "part":
+                self.part = (f"bijlage-{groups[0]}", f"Bijlage {groups[0]}: {groups[1]}")
+                self.last_num = ()
+                self.titles = {}
+                self._open(self.part[0], f"Bijlage {groups[0]}", groups[1], line_no, None)
+            elif kind == "chapter":
+                self.chapter = (groups[0], groups[1])
+                self.last_num = (groups[0],)
+                self.titles = {}
+                self._open(str(groups[0]), str(groups[0]), groups[1], line_no, None)
+            else:
+                num, title = groups
+                self.last_num = _num_tuple(num)
+                self.titles[num] = f"{num} {title}"
+                key = f"{self.part[0]}/{num}" if self.part else num
+                self._open(key, num, title, line_no, num)
+            i += used
+        return self.sections
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "tekst"
+
+
+# ---------------------------------------------------------------- blocks, tables, sub-headings
+
+
+def _blocks(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    cur: list[Line] = []
+    for line in lines:
+        if not line.text or is_artefact(line.text):
+            if cur:
+                blocks.append(Block(cur))
+                cur = []
+            continue
+        if cur and _starts_footnote(line, cur[-1]):
+            blocks.append(Block(cur))
+            cur = []
+        cur.append(line)
+    if cur:
+        blocks.append(Block(cur))
+    return blocks
+
+
+def _starts_footnote(line: Line, prev: Line) -> bool:
+    """A footnote text printed inline at a page break, right after a finished sentence."""
+    return line.raw.startswith(" ") and bool(_FOOTNOTE.match(line.raw)) and prev.text.endswith(_TERMINAL)
+
+
+def _is_subheading(text: str) -> bool:
+    t = text.strip()
+    return (
+        3 <= len(t) <= 75
+        and t[0].isupper()
+        and not t.endswith(_TERMINAL)
+        and not t.endswith(",")
+        and not re.search(r"\d{4}$|%$", t)
+        and len(t.split()) <= 10
+    )
+
+
+def _row_like(block: Block) -> bool:
+    flat = block.flat
+    return len(block.lines) <= 4 and len(flat) <= 260 and not flat.endswith(_TERMINAL)
+
+
+def _split_subheadings(blocks: list[Block]) -> list[Block]:
+    """A short title line at the start of a block (or after a page break) becomes its own block."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != "text":
+            out.append(b)
+            continue
+        cur: list[Line] = []
+        for j, line in enumerate(b.lines):
+            prev_done = j == 0 or b.lines[j - 1].text.endswith(_TERMINAL)
+            has_body_after = j + 1 < len(b.lines) or j == 0
+            if (
+                prev_done
+                and has_body_after
+                and _is_subheading(line.text)
+                and (j + 1 == len(b.lines) or b.lines[j + 1].text[:1].isupper())
+            ):
+                if cur:
+                    out.append(Block(cur))
+                    cur = []
+                out.append(Block([line], kind="subheading"))
+                continue
+            cur.append(line)
+        if cur:
+            out.append(Block(cur))
+    return out
+
+
+def _mark_footnotes(blocks: list[Block]) -> None:
+    for i, b in enumerate(blocks):
+        first = b.lines[0]
+        m = _FOOTNOTE.match(first.raw)
+        if not m:
+            continue
+        page_break = first.raw.startswith(" ") or (i > 0 and blocks[i - 1].kind == "footnote")
+        bullet_note = first.text.startswith("•")
+        if page_break or bullet_note:
+            b.kind = "footnote"
+
+
+_DATE_CELL = re.compile(
+    r"^(uiterlijk|medio|vóór|voor|vanaf|tot)?\s*\d{0,2}[\s-]*\d{0,2}\s*"
+    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*(20\d\d)?$",
+    re.IGNORECASE,
+)
+
+
+def _table_rows(blocks: list[Block]) -> list[list[Line]]:
+    """Rows of a flattened table. A block that is only a date ("Uiterlijk 1 november 2026") is the
+    second cell of the row before it (the PDF put a blank line between the cells)."""
+    rows: list[list[Line]] = []
+    for blk in blocks:
+        flat = " ".join(blk.flat.split())
+        if rows and len(rows) > 1 and len(flat) <= 40 and _DATE_CELL.match(flat) and re.search(r"\d", flat):
+            rows[-1] = rows[-1] + blk.lines
+        else:
+            rows.append(list(blk.lines))
+    return rows
+
+
+def _mark_tables(blocks: list[Block]) -> list[Block]:
+    """Header line + >= 2 row-like blocks -> one table block (rows keep their own lines)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        header_ok = (
+            b.kind in ("text", "subheading")
+            and len(b.lines) == 1
+            and not b.flat.endswith(_TERMINAL)
+            and len(b.flat) <= 120
+        )
+        if header_ok:
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "text" and _row_like(blocks[j]):
+                j += 1
+            if j - i - 1 >= 2:
+                lines = [ln for blk in blocks[i:j] for ln in blk.lines]
+                out.append(Block(lines, kind="table", rows=_table_rows(blocks[i:j])))
+                i = j
+                continue
+        out.append(b)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------- sentences and packing
+
+
+@dataclass
+class Piece:
+    """A run of source text that must not be cut: a sentence, list item, table or footnote."""
+
+    text: str
+    line_start: int
+    line_end: int
+    kind: str = "text"
+    hard_break: bool = False  # start a new passage before this piece
+    subheading: str | None = None
+
+
+def _sentences(block: Block) -> list[Piece]:
+    """Split a text block at sentence / list-item ends, tracking line numbers."""
+    pieces: list[Piece] = []
+    text = ""
+    starts: list[tuple[int, int]] = []  # (char offset, line no)
+    for line in block.lines:
+        starts.append((len(text), line.no))
+        text += line.raw.rstrip() + "\n"
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    # a line that ends with terminal punctuation also ends an item (lists lost their markers)
+    cuts += [m.end() - 1 for m in re.finditer(r"[.;:!?)]\s*\n", text)]
+    cuts = [c for c in cuts if not _ABBREVIATION_END.search(text[:c])]
+    bounds = sorted({0, *[c for c in cuts if 0 < c < len(text)], len(text)})
+
+    def line_at(offset: int) -> int:
+        no = starts[0][1]
+        for off, n in starts:
+            if off <= offset:
+                no = n
+        return no
+
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        chunk = text[a:b]
+        if not chunk.strip():
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        a2 = a + lead
+        b2 = a + len(chunk.rstrip())
+        pieces.append(Piece(text[a2:b2], line_at(a2), line_at(max(a2, b2 - 1))))
+    return _hard_wrap(pieces)
+
+
+def split_sentences(text: str, table: bool = False) -> list[str]:
+    """Sentences / list items of a passage, or the rows of a table passage (rows stay whole), each
+    verbatim (whitespace as in the source)."""
+    out: list[str] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        if table:
+            if chunk.strip():
+                out.append(chunk.strip())
+            continue
+        block = Block([Line(i + 1, ln) for i, ln in enumerate(chunk.split("\n"))])
+        out.extend(p.text for p in _sentences(block) if p.text.strip())
+    return out
+
+
+def _hard_wrap(pieces: list[Piece]) -> list[Piece]:
+    """A single sentence longer than the passage limit is cut at line ends (never mid-line)."""
+    out: list[Piece] = []
+    for p in pieces:
+        if len(p.text) <= MAX_PASSAGE_CHARS:
+            out.append(p)
+            continue
+        kind = p.kind
+        buf: list[str] = []
+        no = p.line_start
+        start = no
+        for k, ln in enumerate(p.text.split("\n")):
+            if buf and len("\n".join(buf)) + len(ln) + 1 > MAX_PASSAGE_CHARS:
+                out.append(Piece("\n".join(buf), start, no - 1 if k else no, kind))
+                buf, start = [], no
+            buf.append(ln)
+            no += 1
+        if buf:
+            out.append(Piece("\n".join(buf), start, p.line_end, kind))
+    return out
+
+
+def _pieces(blocks: list[Block]) -> list[Piece]:
+    pieces: list[Piece] = []
+    subheading: str | None = None
+    for b in blocks:
+        if b.kind == "subheading":
+            subheading = b.flat
+            pieces.append(Piece(b.text, b.lines[0].no, b.lines[-1].no, "subheading", True, subheading))
+        elif b.kind in ("table", "footnote"):
+            for p in _hard_wrap([Piece(b.text, b.lines[0].no, b.lines[-1].no, b.kind)]):
+                p.hard_break = True
+                p.subheading = subheading if b.kind == "table" else _footnote_label(b)
+                pieces.append(p)
+        else:
+            for p in _sentences(b):
+                p.subheading = subheading
+                pieces.append(p)
+    return pieces
+
+
+def _footnote_label(block: Block) -> str:
+    m = _FOOTNOTE.match(block.lines[0].raw)
+    return f"Voetnoot {m.group(1)}" if m else "Voetnoot"
+
+
+def _pack(pieces: list[Piece]) -> list[list[Piece]]:
+    """Greedy packing under the size limit; tables and footnotes get passages of their own
+    (a table keeps the sentence that introduces it, e.g. "... als volgt:")."""
+    groups: list[list[Piece]] = []
+    cur: list[Piece] = []
+
+    def size(group: list[Piece]) -> int:
+        return sum(len(p.text) + 1 for p in group)
+
+    # balance: a 1,400-character run becomes two passages of ~700, not 1,200 + 200
+    total = size(pieces)
+    target = total / max(1, -(-total // MAX_PASSAGE_CHARS)) if total else MAX_PASSAGE_CHARS
+    target = max(target, MIN_PASSAGE_CHARS * 2)
+
+    for p in pieces:
+        prev = cur[-1] if cur else None
+        special_before = prev is not None and prev.kind in ("footnote", "table") and p.kind != prev.kind
+        starts_special = p.kind in ("footnote", "table") and (prev is None or prev.kind != p.kind)
+        new_sub = p.kind == "subheading" and size(cur) >= MIN_PASSAGE_CHARS
+        too_big = size(cur) + len(p.text) + 1 > MAX_PASSAGE_CHARS or (size(cur) >= target * 0.9 and p.kind == "text")
+        if cur and (special_before or starts_special or new_sub or too_big):
+            carry: list[Piece] = []
+            if too_big and not (special_before or starts_special or new_sub):
+                cur, carry = _line_aligned(cur, p, target)
+            if p.kind == "table" and prev is not None and prev.text.endswith(":") and len(cur) > 1:
+                if len(prev.text) + len(p.text) + 1 <= MAX_PASSAGE_CHARS:
+                    carry = [cur.pop()]
+            groups.append(cur)
+            cur = carry
+        cur.append(p)
+    if cur:
+        groups.append(cur)
+    return _merge_orphans(groups)
+
+
+def _line_aligned(cur: list[Piece], nxt: Piece, target: float) -> tuple[list[Piece], list[Piece]]:
+    """Prefer to cut where a line ends: quotes are often taken line by line, and a cut inside a
+    line would leave half of such a line in each passage."""
+    if cur[-1].line_end != nxt.line_start:
+        return cur, []
+    for j in range(len(cur) - 1, 0, -1):
+        head, tail = cur[:j], cur[j:]
+        clean = head[-1].line_end != tail[0].line_start
+        tail_size = sum(len(p.text) + 1 for p in tail) + len(nxt.text)
+        if clean and sum(len(p.text) + 1 for p in head) >= target * 0.5 and tail_size <= MAX_PASSAGE_CHARS:
+            return head, tail
+    return cur, []
+
+
+def _merge_orphans(groups: list[list[Piece]]) -> list[list[Piece]]:
+    """A passage that is only a sub-heading joins the next one; a scrap joins the previous one."""
+    out: list[list[Piece]] = []
+    carry: list[Piece] = []
+    for g in groups:
+        g = carry + g
+        carry = []
+        if all(p.kind == "subheading" for p in g):
+            carry = g
+            continue
+        scrap = sum(len(p.text) for p in g) < 60 and g[0].kind == "text"
+        if scrap and out and sum(len(p.text) + 1 for p in out[-1] + g) <= MAX_PASSAGE_CHARS:
+            out[-1].extend(g)
+            continue
+        out.append(g)
+    if carry:
+        if out:
+            out[-1].extend(carry)
+        else:
+            out.append(carry)
+    return out
+
+
+def _join(group: list[Piece]) -> str:
+    text = ""
+    prev_end = None
+    for p in group:
+        if prev_end is None:
+            text = p.text
+        else:
+            text += ("\n" if p.line_start != prev_end else " ") + p.text
+        prev_end = p.line_end
+    return text
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse_document(doc: Document, raw: str) -> Parsed:
+    lines = [Line(i + 1, s) for i, s in enumerate(raw.splitlines())]
+    sections = _Structure(doc, lines).run()
+    warnings: list[str] = []
+    if len(sections) == 1:
+        warnings.append("no recognisable section headings; indexed as plain passages")
+    clauses: list[Clause] = []
+    passages: list[Passage] = []
+    seen: set[str] = set()
+    for s in sections:
+        body_lines = [ln for ln in s.body if ln.text and not is_artefact(ln.text)]
+        if not body_lines:
+            continue
+        cid = f"{doc.id}/{s.key}"
+        if cid in seen:  # same number twice in one document: keep ids unique and stable
+            k = 2
+            while f"{cid}~{k}" in seen:
+                k += 1
+            cid = f"{cid}~{k}"
+        seen.add(cid)
+        trail = s.trail or [s.title]
+        clause = Clause(
+            id=cid,
+            doc=doc.id,
+            year=doc.year,
+            section=s.section,
+            title=s.title,
+            heading_trail=trail,
+            text="\n".join(ln.raw.rstrip() for ln in s.body).strip("\n"),
+            line_start=s.line_start,
+            line_end=body_lines[-1].no,
+        )
+        clauses.append(clause)
+        blocks = _split_subheadings(_mark_tables(_blocks(s.body)))
+        _mark_footnotes(blocks)
+        for n, group in enumerate(_pack(_pieces(blocks)), start=1):
+            kinds = {p.kind for p in group}
+            passages.append(
+                Passage(
+                    id=f"{cid}#p{n}",
+                    clause_id=cid,
+                    doc=doc.id,
+                    year=doc.year,
+                    section=s.section,
+                    title=s.title,
+                    heading_trail=trail,
+                    subheading=next((p.subheading for p in group if p.subheading), None),
+                    kind="footnote" if kinds == {"footnote"} else ("table" if "table" in kinds else "text"),
+                    text=_join(group),
+                    line_start=group[0].line_start,
+                    line_end=group[-1].line_end,
+                )
+            )
+    return Parsed(clauses, passages, warnings)

@@ -1,0 +1,404 @@
+"""Dutch text analysis for BM25: tokens, stop words, compound splitting, Snowball stems,
+and an English -> Dutch glossary of this domain's terms (queries only)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+
+_TOKEN = re.compile(r"24/7|[0-9]+(?:[.,][0-9]+)*%?|[a-zà-ÿ][a-zà-ÿ0-9]*(?:[-’'][a-zà-ÿ0-9]+)*", re.IGNORECASE)
+
+STOP_NL = set(
+    """aan al alle alleen als altijd ander andere bij dan dat de deze die dit doen door dus een eens en er
+    ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon
+    kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons onze ook op over
+    reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil
+    worden wordt zal ze zelf zich zij zijn zo zonder zou ook hoeveel welke welk wanneer waar waarom moeten
+    mogen mag kunt jullie we onze ons graag even echt gewoon""".split()
+)
+STOP_EN = set(
+    """a an and are as at be by can could do does did for from has have how i if in into is it its may
+    me must my of on or our should so than that the their them then there these they this to was we what
+    when where which who will with would you your us do does any also still""".split()
+)
+STOPWORDS = STOP_NL | STOP_EN
+
+# English (and colloquial) terms -> the Dutch words the policy uses. Queries only.
+GLOSSARY: dict[str, str] = {
+    "subcontract": "onderaanneming onderaannemer onderaannemers",
+    "subcontractor": "onderaannemer onderaannemers onderaanneming",
+    "subcontractors": "onderaannemers onderaanneming",
+    "subcontracting": "onderaanneming onderaannemers",
+    "self-employed": "zzp’ers zzp’er",
+    "freelance": "zzp’ers",
+    "freelancers": "zzp’ers",
+    "postcode": "postcodegebied",
+    "postal": "postcodegebied",
+    "areas": "postcodegebieden gebied",
+    "area": "postcodegebied gebied kernwerkgebied",
+    "ceiling": "omzetplafond plafond",
+    "cap": "omzetplafond",
+    "additional": "aanvullende aanvullend",
+    "purchase": "inkoop zorginkoop bijcontractering",
+    "budget": "budget",
+    "extra": "aanvullend",
+    "value": "waardemodel",
+    "model": "waardemodel",
+    "cooperative": "zorgcoöperatie coöperatie",
+    "cooperatives": "zorgcoöperaties coöperatie",
+    "night": "nacht nachtzorg onplanbare",
+    "dementia": "dementie",
+    "case": "casemanager",
+    "wound": "wondzorg wond wondregisseur",
+    "palliative": "palliatief palliatieve",
+    "child": "kindzorg kinderen",
+    "children": "kindzorg kinderen",
+    "paediatric": "kindzorg",
+    "quality": "kwaliteit kwaliteitsinformatie kwaliteitsuitvraag",
+    "questionnaire": "kwaliteitsuitvraag uitvraag",
+    "objection": "bezwaar bezwaren",
+    "objections": "bezwaren",
+    "object": "bezwaar",
+    "register": "inschrijven inschrijving",
+    "registration": "inschrijving inschrijven",
+    "new": "nieuwe",
+    "existing": "bestaande",
+    "insurer": "zorgverzekeraar",
+    "insurers": "zorgverzekeraars",
+    "provider": "zorgaanbieder",
+    "providers": "zorgaanbieders",
+    "nursing": "wijkverpleging verpleging",
+    "district": "wijkverpleging",
+    "reimbursement": "vergoeding",
+    "reimbursed": "vergoeding vergoed",
+    "reimburse": "vergoeding",
+    "emissions": "uitstoot emissie",
+    "co2": "co -uitstoot co -emissie",
+    "travel": "reisbewegingen mobiliteit",
+    "mobility": "mobiliteit mobiliteitsplan",
+    "innovation": "innovatie innovatieafspraak",
+    "project": "projectplan",
+    "plan": "plan projectplan",
+    "sustainability": "duurzaamheid verduurzaming",
+    "exclusion": "uitsluitingen",
+    "excluded": "uitsluitingen",
+    "bankruptcy": "faillissement",
+    "bankrupt": "faillissement",
+    "supervision": "toezicht",
+    "inspectorate": "inspectie igj",
+    "technology": "technologie thuiszorgtechnologie",
+    "staffing": "verhouding fte",
+    "ratio": "verhouding",
+    "employed": "loondienst",
+    "employment": "dienstverband",
+    "education": "opleiding",
+    "level": "niveau",
+    "nurse": "verpleegkundige",
+    "nurses": "verpleegkundigen",
+    "bachelor": "hbo-bachelor",
+    "deadline": "uiterlijk",
+    "submit": "aanleveren indienen",
+    "declarations": "declaraties",
+    "claims": "declaraties declaratiedata",
+    "billing": "declaraties",
+    "email": "mailen e-mailadressen",
+    "contact": "mailen bereikbaarheid",
+    "tariff": "tarief",
+    "rate": "tarief",
+    "agreement": "overeenkomst afspraak",
+    "production": "productieafspraak",
+    "clients": "cliënten",
+    "client": "cliënt",
+    "score": "score",
+    "cost": "kosten kostenonderdeel",
+    "costs": "kosten",
+    "points": "punten",
+    "percentage": "percentage",
+    "require": "eisen",
+    "requirement": "eis eisen",
+    "requirements": "eisen minimumeisen",
+    "minimum": "minimaal minimumeisen",
+    "conditions": "voorwaarden",
+    "team": "team",
+    "persons": "personen",
+    "people": "personen",
+    "expect": "verwachten",
+    "stop": "stopzetten",
+    "continuity": "continuïteit",
+    "waiting": "wachttijden",
+    "phone": "telefoon",
+    "answer": "beantwoordt",
+    "minutes": "minuten",
+    "seconds": "seconden",
+    "hours": "uur",
+    "week": "week",
+    "satisfaction": "cliënttevredenheidsmeting tevredenheid",
+    "survey": "meting",
+    "often": "periodiek",
+    "liquidation": "liquidatie",
+    "eligible": "aanmerking",
+    "classification": "classificatiesysteem",
+    "report": "melden gemeld opgeven",
+    "reported": "gemeld",
+    "advance": "vooraf",
+    "beforehand": "vooraf",
+    "late": "tijdig niet",
+    "happens": "gevolg",
+    "consequence": "gevolg",
+    "consequences": "gevolgen",
+    "name": "naam naw-gegevens",
+    "names": "naam naw-gegevens",
+    "address": "naw-gegevens",
+    "addresses": "naw-gegevens",
+    "details": "gegevens",
+    "personal": "gegevens",
+    "privacy": "gegevens beveiligd",
+    "share": "delen",
+    "sharing": "delen",
+    "secure": "beveiligd",
+    "securely": "beveiligd",
+    "sign": "tekentermijn ondertekenen",
+    "signing": "tekentermijn ondertekenen",
+    "signed": "tekentermijn ondertekend",
+    "offered": "aanbieden",
+    "publish": "publiceren publicatie",
+    "published": "publiceren publicatie",
+    "timeline": "tijdpad planning",
+    "schedule": "tijdpad planning",
+    "months": "maanden",
+    "retroactive": "terugwerkende kracht",
+    "retroactively": "terugwerkende kracht",
+    "backdated": "terugwerkende kracht",
+    "volunteer": "vrijwilligers vrijwilligersorganisatie",
+    "volunteers": "vrijwilligers vrijwilligersorganisatie",
+    "hospice": "hospice bijna-thuis-huis",
+    "regional": "regionale regio",
+    "region": "regio regionale",
+    "emergency": "spoed acute",
+    "urgent": "spoed acute",
+    "gp": "huisarts huisartsenpost",
+    "on-call": "oproepbaar",
+    "available": "beschikbaar beschikbaarheid",
+    "medication": "medicatie medicatieaanreiking",
+    "video": "beeldzorg beeldzorgapplicatie",
+    "remote": "afstand",
+    "waste": "afval restafval",
+    "incontinence": "incontinentiemateriaal",
+    "audit": "audit toetsing",
+    "audited": "audit toetsing",
+    "externally": "externe",
+    "improving": "verbeteren verbetering",
+    "improvement": "verbeteren verbetering",
+    "tax": "belastingen",
+    "taxes": "belastingen",
+    "arrears": "betaling achterstand",
+    "revenue": "omzet omzetplafond",
+    "billed": "gedeclareerd declaraties omzet",
+    "factors": "factoren",
+    "determine": "bepalen gebaseerd",
+    "determined": "bepalen gebaseerd",
+    "based": "gebaseerd",
+    "generalist": "generalistenmodel generalistische",
+    "specialised": "specialistische gespecialiseerde",
+    "specialized": "specialistische gespecialiseerde",
+    "specialist": "specialistische gespecialiseerde",
+    # colloquial Dutch
+    "vragenlijst": "uitvraag kwaliteitsuitvraag vragenlijst",
+    "kwaliteitsvragenlijst": "kwaliteitsuitvraag uitvraag",
+    "beeldbellen": "beeldzorg beeldzorgapplicatie",
+    "medicijndispenser": "medicatieaanreiking",
+    "begroting": "businesscase begroting",
+    "tekenen": "tekentermijn ondertekenen",
+    "laat": "tijdig",
+    "gehaald": "behaald",
+    "haal": "behaald",
+    "halen": "behaald",
+    "vergeten": "vooraf gemeld",
+    "melden": "gemeld",
+    "gebeurt": "gevolg",
+    "bijcontracteren": "bijcontractering aanvullende zorginkoop",
+    "bijcontractering": "aanvullende zorginkoop",
+    "contract": "overeenkomst",
+    "contracten": "overeenkomsten",
+    "plafond": "omzetplafond",
+    "cliëntenstop": "zorgstop",
+    "clientenstop": "zorgstop",
+    "mailadres": "mailen",
+    "thuiszorgorganisatie": "zorgaanbieder",
+    "thuiszorgorganisaties": "zorgaanbieders",
+    "thuiszorgbedrijf": "zorgaanbieder",
+    "zorgbedrijf": "zorgaanbieder",
+    "organisatie": "zorgaanbieder",
+    "aanbieder": "zorgaanbieder",
+    "aanbieders": "zorgaanbieders",
+    "zzp": "zzp’ers",
+    "zzpers": "zzp’ers",
+    "zzp'ers": "zzp’ers",
+    "cooperatie": "coöperatie",
+    "zorgcooperatie": "zorgcoöperatie",
+    "clienten": "cliënten",
+    "kwaliteitsinfo": "kwaliteitsinformatie",
+    "vecozo": "vecozo uitvraagmodule",
+}
+
+# Parts that occur in this domain's compounds but rarely stand alone in the text.
+BASE_WORDS = set(
+    """postcode gebied gebieden omzet plafond zorg wijk kosten caseload norm contract contractering
+    aanbieder aanbieders kwaliteit informatie verpleging verpleegkundige thuis technologie budget inkoop
+    nacht dienst verband team plan project cliënt cliënten client clienten regio score model waarde
+    uitvraag module onderdeel termijn datum aanvraag verzoek opleiding niveau""".split()
+)
+
+# colloquial words the policy never uses: replaced by their glossary terms instead of kept beside them
+REPLACED = {"thuiszorgorganisatie", "thuiszorgorganisaties", "thuiszorgbedrijf", "zorgbedrijf", "organisatie"}
+
+_stemmer = Stemmer.Stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics (cliënt -> client, coöperatie -> cooperatie)."""
+    text = text.lower().replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Tokens; a hyphenated word also yields its parts (c-score -> c-score, c, score)."""
+    out: list[str] = []
+    for t in _TOKEN.findall(text):
+        t = fold(t)
+        out.append(t)
+        if "-" in t:
+            out.extend(p for p in t.split("-") if p)
+    return out
+
+
+_VOWELS = set("aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """Snowball Dutch, plus two light rules it lacks: the verb ending -t (borgt/borgen -> borg,
+    levert/leveren -> lever) and a doubled vowel in the last syllable (leveer -> lever)."""
+    s = _stemmer.stemWord(token)
+    if len(s) > 4 and s.endswith("t") and s[-2] not in _VOWELS and token.endswith("t"):
+        s = s[:-1]
+    m = re.match(r"^(.*[^aeiou])(aa|ee|oo|uu)([^aeiou])$", s)
+    if m and len(s) > 4:
+        s = m.group(1) + m.group(2)[0] + m.group(3)
+    return s
+
+
+PART_ZIPF = 3.0  # a compound part outside the corpus must be at least this common in everyday Dutch
+WORD_ZIPF = 4.5  # a word this common is split only into parts the corpus itself uses
+
+
+class CompoundSplitter:
+    """Split Dutch compounds into two known words (with an optional linking s/e/en):
+    wijkverpleging -> wijk + verpleging, kwaliteitsinformatie -> kwaliteit + informatie."""
+
+    def __init__(self, vocabulary: Iterable[str], min_part: int = 4) -> None:
+        words = set(vocabulary) | {fold(w) for w in BASE_WORDS}
+        self.vocab = {w for w in words if len(w) >= min_part and w.isalpha()}
+        self.min_part = min_part
+
+    def _known(self, part: str) -> bool:
+        """A part is a word of this corpus, or a common word of everyday Dutch (wordfreq), so that
+        'tekentermijn' meets 'tekenen' and 'medicijndispenser' meets 'medicijn'."""
+        if part in self.vocab:
+            return True
+        zipf = _zipf()
+        return zipf is not None and zipf(part, "nl") >= PART_ZIPF
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one splitter per index, lives as long as it
+    def split(self, word: str) -> tuple[str, ...]:
+        if word.startswith("on") and word[2:] in self.vocab:  # ongecontracteerd -> gecontracteerd
+            return (word[2:],)
+        if len(word) < 2 * self.min_part or not word.isalpha():
+            return ()
+        zipf = _zipf()
+        lexical = zipf is not None and zipf(word, "nl") >= WORD_ZIPF  # 'overeenkomst' is a word, not over+een+komst
+        best: tuple[str, ...] = ()
+        best_score = 0
+        for i in range(self.min_part, len(word) - self.min_part + 1):
+            head, tail = word[:i], word[i:]
+            if head not in self.vocab and (lexical or not self._known(head)):
+                continue
+            for link in ("", "s", "e", "en"):
+                if link and not tail.startswith(link):
+                    continue
+                rest = tail[len(link) :]
+                if len(rest) >= self.min_part and (rest in self.vocab or (not lexical and self._known(rest))):
+                    score = min(len(head), len(rest))
+                    if score > best_score:
+                        best, best_score = (head, rest), score
+        return best
+
+
+_SCORE = re.compile(r"\b(?:score|categorie|status)\s+([ABC])\b|\b([ABC])-(?:score|status)\b", re.IGNORECASE)
+
+
+def score_terms(text: str) -> list[str]:
+    """Waardemodel score letters as terms: "score C", "C-score" -> score_c (a lone letter is no term)."""
+    return [f"score_{(a or b).lower()}" for a, b in _SCORE.findall(text)]
+
+
+@lru_cache(maxsize=1)
+def _zipf():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a base dependency; without it every word weighs fully
+        return None
+    return zipf_frequency
+
+
+# Zipf frequency (log10 per billion words) in everyday Dutch/English at or below which a word is specific
+# enough to count fully; every step above it lowers a query word's weight, down to GENERAL_MIN.
+SPECIFIC_ZIPF = 4.0
+GENERAL_MIN = 0.3
+
+
+@lru_cache(maxsize=50_000)
+def specificity(token: str) -> float:
+    """How much a query word says about a topic: 1.0 for rare words (onderaanneming, keurmerk), less for
+    words everybody uses (weer, doet, tijd). A word that is rare in this corpus but common in everyday
+    language would otherwise get the highest BM25 weight of all the words in a chatty question."""
+    zipf = _zipf()
+    if zipf is None or not token.isalpha():
+        return 1.0
+    general = max(zipf(token, "nl"), zipf(token, "en"))
+    return max(GENERAL_MIN, min(1.0, 1.0 - (general - SPECIFIC_ZIPF) / 3.0))
+
+
+def query_weights(text: str, splitter: CompoundSplitter | None = None) -> dict[str, float]:
+    """Query terms (as `analyse(..., expand=True)` makes them) -> the specificity of the word they came
+    from (the highest, when several words give the same term). Glossary and score terms count fully."""
+    out: dict[str, float] = {}
+    for term, source in _analysed(text, splitter, expand=True):
+        weight = specificity(source) if source is not None else 1.0
+        out[term] = max(out.get(term, 0.0), weight)
+    return out
+
+
+def analyse(text: str, splitter: CompoundSplitter | None = None, expand: bool = False) -> list[str]:
+    """Text -> BM25 terms. `expand` adds glossary terms (for queries)."""
+    return [term for term, _ in _analysed(text, splitter, expand)]
+
+
+def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> list[tuple[str, str | None]]:
+    """(term, the word it came from) in order; None for score terms and glossary additions."""
+    out: list[tuple[str, str | None]] = [(t, None) for t in score_terms(text)]
+    tokens: list[tuple[str, str | None]] = [(t, t) for t in raw_tokens(text)]
+    if expand:
+        extra = [(g, None) for t, _ in tokens if t in GLOSSARY for g in raw_tokens(GLOSSARY[t])]
+        tokens = [(t, src) for t, src in tokens if t not in REPLACED] + extra
+    for t, src in tokens:
+        if t in STOPWORDS or len(t) < 2:
+            continue
+        out.append((stem(t), src))
+        if splitter is not None:
+            out.extend((stem(part), src) for part in splitter.split(t))
+    return out

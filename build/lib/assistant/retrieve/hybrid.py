@@ -1,0 +1,223 @@
+"""Hybrid search: Dutch BM25 (ours) + dense e5 vectors (served by Chroma), fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.domain import Passage, SearchHit
+from assistant.errors import IndexError_
+from assistant.ingest.corpus import Corpus
+from assistant.ingest.parser import split_sentences
+from assistant.retrieve.analysis import analyse
+from assistant.retrieve.bm25 import BM25
+from assistant.retrieve.embedders import Embedder
+from assistant.retrieve.store import ChromaStore
+
+RRF_K = 60
+DENSE_POOL = 60
+# words that point at an older policy or at a comparison between years
+_PAST = re.compile(
+    r"\b(vroeger|eerder|voorheen|destijds|oude?|verander\w*|wijziging\w*|verschil\w*|"
+    r"previous(ly)?|formerly|used to|earlier|old|change[sd]?|differen\w*|anymore|no longer)\b",
+    re.IGNORECASE,
+)
+# "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still
+# how", "geldt nog steeds"; in "can we still request" it means "in time", not "as before"
+_STILL = re.compile(
+    r"\b(is|are|does|do|was|were)\b[^.?!]{0,60}\bstill\b|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
+    r"the case|the rule|in force|exists?|needed|necessary)\b"
+    r"|\b(geldt|gelden|is|zijn|moet|moeten|hoeft|hoeven)\b[^.?!]{0,60}\bnog (steeds|altijd)\b"
+    r"|\bnog (steeds|altijd)\s+(van toepassing|geldig|nodig|verplicht|zo|hetzelfde)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_back(query: str) -> bool:
+    """Does the question ask about an older policy or compare years ("vroeger", "nog steeds geldt")?"""
+    return bool(_PAST.search(query) or _STILL.search(query))
+
+
+@dataclass
+class Weights:
+    # measured on the dev set: BM25 with Dutch analysis carries more than e5-small; the clause-level
+    # BM25 lets a short passage profit from the section it stands in
+    bm25: float = 2.0
+    dense: float = 0.5
+    clause: float = 1.75
+    # rerank of the top candidates by their best single sentence (a focused match beats a diffuse one)
+    sentence: float = 0.5
+    rerank_pool: int = 15
+    superseded_penalty: float = 0.85  # multiplier for superseded documents unless the query looks back
+
+
+def _top(scores: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the `n` best positive scores within `mask`, best first (ties: lower position first)."""
+    candidates = np.flatnonzero(mask & (scores > 0))
+    if len(candidates) > n:
+        part = np.argpartition(-scores[candidates], n - 1)[:n]
+        cut = scores[candidates[part]].min()
+        candidates = candidates[scores[candidates] >= cut]  # keep every tie at the cut, ordered below
+    order = np.lexsort((candidates, -scores[candidates]))
+    return candidates[order][:n]
+
+
+def _rank_of(scores: np.ndarray, mask: np.ndarray, i: int) -> int | None:
+    """The rank `i` has among the positive scores within `mask` (None when its score is not positive)."""
+    s = scores[i]
+    if s <= 0:
+        return None
+    return int(np.count_nonzero(mask & (scores > s)) + np.count_nonzero(mask[:i] & (scores[:i] == s)))
+
+
+class HybridRetriever:
+    """BM25 (ours, in memory: an inverted index) + dense search served by Chroma's HNSW index (with the year
+    filter as a `where` clause), fused by weighted reciprocal rank. The vectors stay in Chroma: nothing here
+    reads the collection whole. `reopen` gives the collection recorded as complete now, for when ours was
+    dropped by later builds while this retriever was still in use."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: ChromaStore,
+        embedder: Embedder,
+        weights: Weights | None = None,
+        *,
+        cache_dir: Path | None = None,
+        reopen: Callable[[], ChromaStore | None] | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.store = store
+        self.embedder = embedder
+        self.weights = weights or Weights()
+        self._reopen = reopen
+        self._cache: dict[str, np.ndarray] = {}
+        self._cache_lock = threading.Lock()
+        self.passages: list[Passage] = corpus.passages
+        self.position = {p.id: i for i, p in enumerate(self.passages)}
+        self.bm25 = BM25.cached([p.index_text() for p in self.passages], cache_dir, "bm25-passages")
+        clauses = corpus.clauses
+        self.clause_bm25 = BM25.cached([f"{c.trail}\n{c.text}" for c in clauses], cache_dir, "bm25-clauses")
+        clause_pos = {c.id: i for i, c in enumerate(clauses)}
+        self.passage_clause = np.array([clause_pos[p.clause_id] for p in self.passages], dtype=int)
+        self.years = np.array([p.year for p in self.passages])
+        self.all_years = sorted(set(self.years.tolist()), reverse=True)
+        self._sentence_terms: dict[int, list[set[str]]] = {}
+        superseded = {d.id for d in corpus.documents if d.status == "superseded"}
+        self.is_superseded = np.array([p.doc in superseded for p in self.passages], dtype=bool)
+
+    def sentence_terms(self, i: int) -> list[set[str]]:
+        """The analysed sentences of passage `i` (computed when a search first reranks it)."""
+        terms = self._sentence_terms.get(i)
+        if terms is None:
+            p = self.passages[i]
+            terms = [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
+            self._sentence_terms[i] = terms  # one dict assignment: safe from parallel searches
+        return terms
+
+    def _embed(self, query: str) -> np.ndarray:
+        """Query vectors are cached: an answer searches more than once for the same question."""
+        vec = self._cache.get(query)
+        if vec is None:
+            vec = self.embedder.embed_query(query)
+            with self._cache_lock:  # searches run in parallel threads in the server
+                self._cache[query] = vec
+                while len(self._cache) > 512:
+                    self._cache.pop(next(iter(self._cache)))
+        return vec
+
+    def dense(self, vector: np.ndarray, year: int | None) -> list[int]:
+        """The DENSE_POOL nearest passages (positions), from Chroma; `year` as a `where` filter."""
+        try:
+            found = self.store.query(vector, DENSE_POOL, year=year)
+        except IndexError_:  # our collection was dropped by later builds: follow the index to the new one
+            fresh = self._reopen() if self._reopen else None
+            if fresh is None:
+                raise
+            self.store = fresh
+            found = fresh.query(vector, DENSE_POOL, year=year)
+        return [self.position[pid] for pid, _ in found if pid in self.position]
+
+    def _rerank(self, order: list[int], fused: np.ndarray, w: dict[str, float]) -> list[int]:
+        if not order or self.weights.sentence <= 0:
+            return order
+        best = [max((sum(w.get(t, 0.0) for t in st) for st in self.sentence_terms(i)), default=0.0) for i in order]
+        top = max(best) or 1.0
+        unit = self.weights.bm25 / RRF_K  # one first-place vote of the strongest signal
+        for i, b in zip(order, best, strict=True):
+            fused[i] += self.weights.sentence * unit * b / top
+        return sorted(order, key=lambda i: -fused[i])
+
+    @property
+    def _max_weight(self) -> float:
+        return self.weights.bm25 * (1 + self.weights.sentence) + self.weights.clause + self.weights.dense
+
+    def search(self, query: str, k: int = 5, year: int | None = None) -> list[SearchHit]:
+        """Top-k passages. Without a year filter the current policy is preferred, unless the
+        question looks back ("vroeger", "nog steeds", "2024"): then both years are interleaved,
+        so a comparison gets its quotes from each document."""
+        # per call, never on self: the server runs searches in parallel threads
+        q_weights = self.bm25.term_weights(query)
+        bm = self.bm25.scores(query)
+        cl = self.clause_bm25.scores(query)[self.passage_clause] if len(self.passages) else bm
+        vector = self._embed(query)
+        older = [y for y in self.all_years[1:] if str(y) in query]
+        back = year is None and len(self.all_years) > 1 and (looks_back(query) or bool(older))
+        if not back:
+            mask = np.ones(len(self.passages), dtype=bool) if year is None else self.years == year
+            dense = self.dense(vector, year)
+            return self._fuse(bm, cl, dense, mask, k, q_weights, penalise=year is None)[:k]
+        per_year = [
+            self._fuse(bm, cl, self.dense(vector, y), self.years == y, k, q_weights, penalise=False)
+            for y in self.all_years
+        ]
+        per_year.sort(key=lambda hits: -(hits[0].score if hits else 0.0))  # the better-matching year first
+        merged: list[SearchHit] = []
+        for rank in range(k):
+            for hits in per_year:
+                if rank < len(hits) and len(merged) < k:
+                    merged.append(hits[rank])
+        return merged
+
+    def _fuse(
+        self,
+        bm: np.ndarray,
+        cl: np.ndarray,
+        dense: list[int],
+        mask: np.ndarray,
+        k: int,
+        q_weights: dict[str, float],
+        penalise: bool,
+    ) -> list[SearchHit]:
+        """Weighted reciprocal-rank fusion over the best DENSE_POOL of each signal (a rank past the pool adds
+        nothing), then the sentence rerank of the best `rerank_pool`."""
+        dense_rank = {i: r for r, i in enumerate(i for i in dense if mask[i])}
+        fused: dict[int, float] = {}
+        signals = ((_top(bm, mask, DENSE_POOL), self.weights.bm25), (_top(cl, mask, DENSE_POOL), self.weights.clause))
+        for order, weight in signals:
+            for r, i in enumerate(order.tolist()):
+                fused[i] = fused.get(i, 0.0) + weight / (RRF_K + r)
+        for i, r in dense_rank.items():
+            if r < DENSE_POOL:
+                fused[i] = fused.get(i, 0.0) + self.weights.dense / (RRF_K + r)
+        if penalise:
+            fused = {i: f * self.weights.superseded_penalty if self.is_superseded[i] else f for i, f in fused.items()}
+        scores = np.zeros(len(self.passages), dtype=np.float64)
+        for i, f in fused.items():
+            scores[i] = f
+        order = [i for i in sorted(fused, key=lambda i: (-fused[i], i)) if fused[i] > 0]
+        order = self._rerank(order[: self.weights.rerank_pool], scores, q_weights)[:k]
+        return [
+            SearchHit(
+                passage=self.passages[i],
+                score=round(float(scores[i]) * RRF_K / self._max_weight, 4),
+                bm25_rank=_rank_of(bm, mask, i),
+                dense_rank=dense_rank.get(i),
+            )
+            for i in order
+        ]

@@ -1,0 +1,22 @@
+"""Thin route modules: validate, call the service layer, return a response model."""
+
+from assistant.serve.schemas import ErrorResponse
+
+ERRORS: dict[int | str, dict] = {
+    code: {"model": ErrorResponse, "description": text}
+    for code, text in {
+        400: "Malformed JSON, or a body that is not UTF-8",
+        404: "Unknown clause, tool, conversation or model",
+        413: "The request body is larger than 1 MB",
+        422: "Invalid input (the message names the field)",
+        429: "Rate limited",
+        503: "The index is loading or could not be loaded",
+        504: "No answer in time",
+    }.items()
+}
+SSE: dict[int | str, dict] = {200: {"content": {"text/event-stream": {}}, "description": "Server-sent events"}}
+ADMIN_ERRORS: dict[int | str, dict] = {
+    **ERRORS,
+    401: {"model": ErrorResponse, "description": "The admin token is missing or wrong"},
+    403: {"model": ErrorResponse, "description": "Admin endpoints are disabled (no ASSISTANT_ADMIN_TOKEN set)"},
+}

@@ -1,0 +1,1 @@
+"""Deterministic policy calculators (see tools/README or `assistant tools list`)."""
