@@ -58,12 +58,16 @@ def comparison_table(results: dict[str, Any]) -> str:
 def ours_table(results: dict[str, Any]) -> str:
     ours = results["ours"]
     measured = {"search": (ours.get("warm") or {}).get("search"), "ask": (ours.get("ask") or {}).get("ask")}
-    lines = ["| measurement | n | p50 (ms) | p95 (ms) | errors | time-outs |", "|---|---|---|---|---|---|"]
+    lines = [
+        "| measurement | n | p50 (ms) | p95 (ms) | CPU p50 / p95 (ms) | errors | time-outs |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, m in measured.items():
         m = m or {}
         limit = f" (> {m['limit_s']:.0f} s)" if m.get("timeouts") else ""
         lines.append(
             f"| {name} (in process) | {_num(m.get('n'))} | {_num(m.get('p50_ms'), 1)} | {_num(m.get('p95_ms'), 1)} "
+            f"| {_num(m.get('cpu_p50_ms'), 1)} / {_num(m.get('cpu_p95_ms'), 1)} "
             f"| {_num(m.get('errors'))} | {_num(m.get('timeouts'))}{limit} |"
         )
     for name, m in measured.items():
@@ -102,7 +106,8 @@ def scale_table(results: dict[str, Any]) -> str:
     search = warm.get("search") or {}
     checks = [
         ("start (embedder, Chroma, saved BM25, first query)", warm.get("start_s"), "s", SCALE_TARGETS["start_s"]),
-        ("search p95, in process", search.get("p95_ms"), "ms", SCALE_TARGETS["p95_ms"]),
+        ("search p95, in process (wall clock)", search.get("p95_ms"), "ms", SCALE_TARGETS["p95_ms"]),
+        ("search p95, CPU time of the process", search.get("cpu_p95_ms"), "ms", SCALE_TARGETS["p95_ms"]),
         ("peak RSS", warm.get("peak_rss_before_compare_mb"), "MB", SCALE_TARGETS["rss_mb"]),
     ]
     lines = [
@@ -118,7 +123,9 @@ def scale_table(results: dict[str, Any]) -> str:
     for label, value, unit, target in checks:
         met = "yes" if isinstance(value, int | float) and value <= target else "**no**"
         lines.append(f"| {label} | {_num(value, 2 if unit == 's' else 1)} {unit} | ≤ {target:g} {unit} | {met} |")
-    lines.append(f"| search p50 | {_num(search.get('p50_ms'), 1)} ms | | |")
+    lines.append(
+        f"| search p50 wall / CPU | {_num(search.get('p50_ms'), 1)} / {_num(search.get('cpu_p50_ms'), 1)} ms | | |"
+    )
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ from assistant.retrieve.analysis import CompoundSplitter, analyse, query_weights
 
 log = logging.getLogger(__name__)
 FORMAT = 1  # of the saved index; another value is rebuilt
+CUTOFF = 0.88  # similarity a query word needs to a corpus word to be corrected to it
 
 
 class BM25:
@@ -48,6 +49,9 @@ class BM25:
     def _setup(self, vocab: set[str], lengths: np.ndarray, postings: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
         self.vocab = vocab
         self._vocab_list = sorted(w for w in vocab if len(w) >= 6 and w.isalpha())
+        self._by_length: dict[int, list[str]] = {}
+        for w in self._vocab_list:
+            self._by_length.setdefault(len(w), []).append(w)
         self.splitter = CompoundSplitter(vocab)
         self.n = len(lengths)
         self.lengths = lengths
@@ -142,7 +146,11 @@ class BM25:
 
         if fold(word) in GLOSSARY:
             return None
-        match = difflib.get_close_matches(fold(word), self._vocab_list, n=1, cutoff=0.88)
+        word = fold(word)
+        # a ratio of at least CUTOFF needs lengths within these bounds: only those words are compared
+        low, high = math.ceil(len(word) * CUTOFF / (2 - CUTOFF)), math.floor(len(word) * (2 - CUTOFF) / CUTOFF)
+        candidates = [w for n in range(low, high + 1) for w in self._by_length.get(n, ())]
+        match = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
         return match[0] if match else None
 
     def scores(self, query: str) -> np.ndarray:

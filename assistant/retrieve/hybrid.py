@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -107,18 +110,46 @@ class HybridRetriever:
         self.passage_clause = np.array([clause_pos[p.clause_id] for p in self.passages], dtype=int)
         self.years = np.array([p.year for p in self.passages])
         self.all_years = sorted(set(self.years.tolist()), reverse=True)
-        self._sentence_terms: dict[int, list[set[str]]] = {}
+        self._sentence_terms: dict[int, list[set[str]]] = self._saved_sentences(cache_dir)
         superseded = {d.id for d in corpus.documents if d.status == "superseded"}
         self.is_superseded = np.array([p.doc in superseded for p in self.passages], dtype=bool)
 
     def sentence_terms(self, i: int) -> list[set[str]]:
-        """The analysed sentences of passage `i` (computed when a search first reranks it)."""
+        """The analysed sentences of passage `i` (from the saved file; else computed when first reranked)."""
         terms = self._sentence_terms.get(i)
         if terms is None:
-            p = self.passages[i]
-            terms = [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
+            terms = self._analyse_sentences(i)
             self._sentence_terms[i] = terms  # one dict assignment: safe from parallel searches
         return terms
+
+    def _analyse_sentences(self, i: int) -> list[set[str]]:
+        p = self.passages[i]
+        return [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
+
+    def _saved_sentences(self, cache_dir: Path | None) -> dict[int, list[set[str]]]:
+        """Every passage's analysed sentences, read from `cache_dir` (written there the first time): the
+        rerank needs them, and analysing a large corpus at each start would cost seconds."""
+        if cache_dir is None:
+            return {}
+        digest = hashlib.sha256("\x00".join(p.text for p in self.passages).encode()).hexdigest()[:16]
+        path = Path(cache_dir) / f"sentences-{digest}.json"
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(saved, list) and len(saved) == len(self.passages):
+                return {i: [set(s) for s in sentences] for i, sentences in enumerate(saved)}
+        except (OSError, ValueError):
+            pass
+        analysed = [self._analyse_sentences(i) for i in range(len(self.passages))]
+        try:
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps([[sorted(s) for s in sentences] for sentences in analysed]), encoding="utf-8")
+            os.replace(tmp, path)
+            for old in path.parent.glob("sentences-*.json"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:  # a read-only data directory: analysed at every start instead
+            pass
+        return dict(enumerate(analysed))
 
     def _embed(self, query: str) -> np.ndarray:
         """Query vectors are cached: an answer searches more than once for the same question."""
