@@ -110,8 +110,17 @@ async def exercise(session, api: str | None) -> None:
     assert data(await session.call_tool("search_policy", {"query": "nachtzorg", "k": 1}))["hits"]
 
 
+def run_async(coro) -> object:
+    """`asyncio.run` in a thread of its own: other tests (the browser's sync API) may leave a loop running in
+    this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coro, timeout=240)).result()
+
+
 def test_mcp_over_stdio(tmp_path, live_server):
-    asyncio.run(asyncio.wait_for(_stdio(tmp_path / "data"), timeout=240))
+    run_async(_stdio(tmp_path / "data"))
 
 
 async def _stdio(data_dir) -> None:
@@ -124,7 +133,7 @@ def test_mcp_over_streamable_http_matches_the_api(live_server):
         async with http_session(f"{live_server.base}/mcp") as session:
             await exercise(session, api=live_server.base)
 
-    asyncio.run(asyncio.wait_for(run(), timeout=240))
+    run_async(run())
 
 
 def test_mcp_http_refuses_a_foreign_host_header(live_server):

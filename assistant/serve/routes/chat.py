@@ -14,7 +14,7 @@ from assistant.errors import NotFound
 from assistant.persistence import Store, check_conversation_id
 from assistant.serve import service
 from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
-from assistant.serve.routes import ERRORS, SSE
+from assistant.serve.routes import ERRORS, SSE, SSE_ERRORS
 from assistant.serve.schemas import AskRequest, ConversationResponse, Turn
 
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -51,7 +51,7 @@ async def chat_start(
 
 
 @router.post(
-    "/chat", response_class=EventSourceResponse, responses={**ERRORS, **SSE}, dependencies=[Depends(rate_limit)]
+    "/chat", response_class=EventSourceResponse, responses={**SSE_ERRORS, **SSE}, dependencies=[Depends(rate_limit)]
 )
 async def chat(
     start: ChatStart = Depends(chat_start),
