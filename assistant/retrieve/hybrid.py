@@ -110,7 +110,8 @@ class HybridRetriever:
         self.passage_clause = np.array([clause_pos[p.clause_id] for p in self.passages], dtype=int)
         self.years = np.array([p.year for p in self.passages])
         self.all_years = sorted(set(self.years.tolist()), reverse=True)
-        self._sentence_terms: dict[int, list[set[str]]] = self._saved_sentences(cache_dir)
+        self._sentence_terms: dict[int, list[set[str]]] = {}
+        self._saved_terms = self._saved_sentences(cache_dir)
         superseded = {d.id for d in corpus.documents if d.status == "superseded"}
         self.is_superseded = np.array([p.doc in superseded for p in self.passages], dtype=bool)
 
@@ -118,7 +119,8 @@ class HybridRetriever:
         """The analysed sentences of passage `i` (from the saved file; else computed when first reranked)."""
         terms = self._sentence_terms.get(i)
         if terms is None:
-            terms = self._analyse_sentences(i)
+            saved = self._saved_terms[i] if i < len(self._saved_terms) else None
+            terms = [set(line.split()) for line in saved.split("\n")] if saved else self._analyse_sentences(i)
             self._sentence_terms[i] = terms  # one dict assignment: safe from parallel searches
         return terms
 
@@ -126,30 +128,34 @@ class HybridRetriever:
         p = self.passages[i]
         return [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
 
-    def _saved_sentences(self, cache_dir: Path | None) -> dict[int, list[set[str]]]:
-        """Every passage's analysed sentences, read from `cache_dir` (written there the first time): the
-        rerank needs them, and analysing a large corpus at each start would cost seconds."""
+    def _saved_sentences(self, cache_dir: Path | None) -> list[str]:
+        """Every passage's analysed sentences as text (a line of terms per sentence), read from `cache_dir`
+        (written there the first time): analysing a large corpus at each start would cost seconds, and sets for
+        every passage would cost memory; `sentence_terms` makes the sets of a passage when it is reranked."""
         if cache_dir is None:
-            return {}
+            return []
         digest = hashlib.sha256("\x00".join(p.text for p in self.passages).encode()).hexdigest()[:16]
         path = Path(cache_dir) / f"sentences-{digest}.json"
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(saved, list) and len(saved) == len(self.passages):
-                return {i: [set(s) for s in sentences] for i, sentences in enumerate(saved)}
+                return saved
         except (OSError, ValueError):
             pass
-        analysed = [self._analyse_sentences(i) for i in range(len(self.passages))]
+        lines = [
+            "\n".join(" ".join(sorted(terms)) for terms in self._analyse_sentences(i))
+            for i in range(len(self.passages))
+        ]
         try:
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps([[sorted(s) for s in sentences] for sentences in analysed]), encoding="utf-8")
+            tmp.write_text(json.dumps(lines), encoding="utf-8")
             os.replace(tmp, path)
             for old in path.parent.glob("sentences-*.json"):
                 if old != path:
                     old.unlink(missing_ok=True)
         except OSError:  # a read-only data directory: analysed at every start instead
             pass
-        return dict(enumerate(analysed))
+        return lines
 
     def _embed(self, query: str) -> np.ndarray:
         """Query vectors are cached: an answer searches more than once for the same question."""
