@@ -1,1 +1,0 @@
-"""Answering: routing, argument extraction, extractive composition, refusal."""

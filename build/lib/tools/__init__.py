@@ -1,1 +1,0 @@
-"""Deterministic policy calculators (see tools/README or `assistant tools list`)."""
