@@ -228,6 +228,7 @@ def phase_scale_warm(args: argparse.Namespace) -> dict[str, Any]:
     questions = question_variants([i.question for i in _eval_items()], args.n_questions)
     latency = _latency(lambda q: retriever.search(q, args.k), questions)
     rss = _peak_rss_mb()
+    steady = _best_of(retriever, questions, args.k)
     variants = [f"Nogmaals: {q}" for q in questions[: max(20, len(questions) // 4)]]
     compare = dense_before_after(retriever, variants, args.k)
     return {
@@ -236,8 +237,23 @@ def phase_scale_warm(args: argparse.Namespace) -> dict[str, Any]:
         "passages": len(retriever.passages),
         "search": latency,
         "peak_rss_before_compare_mb": rss,
+        "search_best_of_3": steady,
         **compare,
     }
+
+
+def _best_of(retriever: Any, questions: list[str], k: int, rounds: int = 3) -> dict[str, Any]:
+    """Per question the fastest of `rounds` searches (its vector embedded anew each time), then percentiles:
+    the search's own cost with the waits for a core taken out (for a machine shared with other work)."""
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for q in questions:
+            retriever._cache.pop(q, None)
+            started = time.perf_counter()
+            retriever.search(q, k)
+            best[q] = min(best.get(q, float("inf")), (time.perf_counter() - started) * 1000)
+    values = list(best.values())
+    return {"n": len(values), "rounds": rounds, "p50_ms": _pct(values, 50), "p95_ms": _pct(values, 95)}
 
 
 def phase_ours_ask(args: argparse.Namespace) -> dict[str, Any]:

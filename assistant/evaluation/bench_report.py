@@ -104,10 +104,12 @@ def scale_table(results: dict[str, Any]) -> str:
     if "error" in build or "error" in warm or not warm:
         return f"scale run: {build.get('error') or warm.get('error') or 'not run'}"
     search = warm.get("search") or {}
+    best = warm.get("search_best_of_3") or {}
     checks = [
         ("start (embedder, Chroma, saved BM25, first query)", warm.get("start_s"), "s", SCALE_TARGETS["start_s"]),
         ("search p95, in process (wall clock)", search.get("p95_ms"), "ms", SCALE_TARGETS["p95_ms"]),
         ("search p95, CPU time of the process", search.get("cpu_p95_ms"), "ms", SCALE_TARGETS["p95_ms"]),
+        ("search p95, fastest of 3 per question", best.get("p95_ms"), "ms", SCALE_TARGETS["p95_ms"]),
         ("peak RSS", warm.get("peak_rss_before_compare_mb"), "MB", SCALE_TARGETS["rss_mb"]),
     ]
     lines = [
