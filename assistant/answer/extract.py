@@ -159,7 +159,9 @@ def postcode_counts(text: str) -> dict | None:
     )
     if series:
         counts = [int(c) for c in re.findall(r"\d+", series.group(1))]
-        stated = re.search(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:verschillende\s+|different\s+)?{_AREA}", t, re.I)
+        stated = re.search(
+            rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:verschillende\s+|different\s+)?{_AREA}", t, re.I
+        )
         n_areas = None if not stated else _NUMBER_WORDS.get(stated.group(1).lower()) or int(stated.group(1))
         if n_areas is None or n_areas == len(counts):
             return {"clients_per_postcode": counts}
@@ -175,7 +177,9 @@ def postcode_counts(text: str) -> dict | None:
 def count_list(text: str) -> dict | None:
     """'en als het er 5, 3, 2 en 2 waren?': two or more small numbers in a row, no client word (only a
     follow-up to a postcode calculation may read them as counts per area)."""
-    m = re.search(r"(?<![\d.,€])(\d{1,3}(?:\s*(?:,|\+)\s*\d{1,3})*\s*(?:,\s*)?(?:en|and|&|\+|,)\s*\d{1,3})(?![.,]?\d)", text)
+    m = re.search(
+        r"(?<![\d.,€])(\d{1,3}(?:\s*(?:,|\+)\s*\d{1,3})*\s*(?:,\s*)?(?:en|and|&|\+|,)\s*\d{1,3})(?![.,]?\d)", text
+    )
     if not m:
         return None
     counts = [int(n) for n in re.findall(r"\d+", m.group(1))]

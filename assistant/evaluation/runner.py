@@ -360,7 +360,8 @@ def run_eval(
     thresholds: Path | None = None,
     ask_timeout_s: float | None = 60.0,
 ) -> dict[str, Any]:
-    """Run the eval set, write report.json, report.md and metrics.png into `out_dir`, return the report.
+    """Run the eval set, write report.json, report.md (and metrics.png when matplotlib is installed) into
+    `out_dir`, return the report (`report["written"]`: what was written, or how to get the chart).
     With `thresholds`, the report also lists the violated thresholds (report["thresholds"]["violations"]).
     An ask that takes longer than `ask_timeout_s` (None: no limit) is scored as a failed item."""
     from assistant.evaluation.report import write_report
@@ -371,5 +372,5 @@ def run_eval(
     report = {"dataset": str(dataset), **report}
     if thresholds is not None:
         report["thresholds"] = {"file": str(thresholds), "violations": check_thresholds(report, thresholds)}
-    write_report(report, Path(out_dir))
+    report["written"] = write_report(report, Path(out_dir))
     return report

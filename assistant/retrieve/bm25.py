@@ -1,33 +1,126 @@
-"""A small Okapi BM25 over the passages (a few hundred), with Dutch analysis."""
+"""Okapi BM25 over the passages, with Dutch analysis: an inverted index, saved beside the vector store."""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
+import logging
 import math
+import os
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from assistant.retrieve.analysis import CompoundSplitter, analyse, query_weights, raw_tokens
 
+log = logging.getLogger(__name__)
+FORMAT = 1  # of the saved index; another value is rebuilt
+CUTOFF = 0.88  # similarity a query word needs to a corpus word to be corrected to it
+
 
 class BM25:
-    def __init__(self, texts: list[str], k1: float = 1.2, b: float = 0.75) -> None:
+    """Okapi BM25 over an inverted index (term -> the documents that hold it and how often), so a query
+    touches only the postings of its own terms, not every document. `save`/`load` keep the analysed index
+    beside the vector store: analysing a large corpus (Snowball, compound splitting) is the slow part of a
+    start."""
+
+    def __init__(self, texts: list[str] | None = None, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        if texts is None:  # filled by `load`
+            return
         vocab = {t for text in texts for t in raw_tokens(text)}
+        splitter = CompoundSplitter(vocab)
+        counts = [Counter(analyse(t, splitter)) for t in texts]
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for i, c in enumerate(counts):
+            for term, tf in c.items():
+                docs, tfs = postings.setdefault(term, ([], []))
+                docs.append(i)
+                tfs.append(tf)
+        self._setup(
+            vocab,
+            np.array([sum(c.values()) for c in counts], dtype=np.float32),
+            {t: (np.array(d, dtype=np.int32), np.array(f, dtype=np.float32)) for t, (d, f) in postings.items()},
+        )
+
+    def _setup(self, vocab: set[str], lengths: np.ndarray, postings: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
         self.vocab = vocab
         self._vocab_list = sorted(w for w in vocab if len(w) >= 6 and w.isalpha())
+        self._by_length: dict[int, list[str]] = {}
+        for w in self._vocab_list:
+            self._by_length.setdefault(len(w), []).append(w)
         self.splitter = CompoundSplitter(vocab)
-        self.k1, self.b = k1, b
-        docs = [analyse(t, self.splitter) for t in texts]
-        self.n = len(docs)
-        self.lengths = np.array([len(d) for d in docs], dtype=np.float32)
-        self.avg = float(self.lengths.mean()) if self.n else 1.0
-        self.tf: list[Counter[str]] = [Counter(d) for d in docs]
-        df: Counter[str] = Counter()
-        for c in self.tf:
-            df.update(c.keys())
-        self.idf = {t: math.log(1 + (self.n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.n = len(lengths)
+        self.lengths = lengths
+        self.avg = float(lengths.mean()) if self.n else 1.0
+        self.postings = postings
+        self.idf = {t: math.log(1 + (self.n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in postings.items()}
+        self._norm = self.k1 * (1 - self.b + self.b * self.lengths / self.avg)
+
+    # persistence -----------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """One .npz file (written aside, then renamed: a reader never sees half of one)."""
+        terms = sorted(self.postings)
+        sizes = np.array([len(self.postings[t][0]) for t in terms], dtype=np.int64)
+        empty_i, empty_f = np.zeros(0, np.int32), np.zeros(0, np.float32)
+        docs = np.concatenate([self.postings[t][0] for t in terms]) if terms else empty_i
+        tfs = np.concatenate([self.postings[t][1] for t in terms]) if terms else empty_f
+        header = json.dumps({"format": FORMAT, "k1": self.k1, "b": self.b, "terms": terms, "vocab": sorted(self.vocab)})
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            np.savez(
+                f,
+                header=np.frombuffer(header.encode(), dtype=np.uint8),
+                sizes=sizes,
+                docs=docs,
+                tfs=tfs,
+                lengths=self.lengths,
+            )
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> BM25 | None:
+        """The index saved at `path`, or None when it is missing, unreadable or of another format."""
+        try:
+            with np.load(path) as data:
+                header = json.loads(data["header"].tobytes().decode())
+                sizes, docs, tfs, lengths = data["sizes"], data["docs"], data["tfs"], data["lengths"]
+        except (OSError, ValueError, KeyError):
+            return None
+        if header.get("format") != FORMAT or len(header["terms"]) != len(sizes):
+            return None
+        bounds = np.concatenate([[0], np.cumsum(sizes)])
+        postings = {
+            t: (docs[bounds[i] : bounds[i + 1]], tfs[bounds[i] : bounds[i + 1]]) for i, t in enumerate(header["terms"])
+        }
+        bm = cls(k1=header["k1"], b=header["b"])
+        bm._setup(set(header["vocab"]), lengths, postings)
+        return bm
+
+    @classmethod
+    def cached(cls, texts: list[str], directory: Path | None, name: str) -> BM25:
+        """`BM25(texts)`, read from `directory/<name>-<hash of the texts>.npz` when it was built before (and
+        written there when not; older files of the same name are removed)."""
+        if directory is None:
+            return cls(texts)
+        digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+        path = Path(directory) / f"{name}-{digest}.npz"
+        found = cls.load(path) if path.is_file() else None
+        if found is not None and found.n == len(texts):
+            return found
+        built = cls(texts)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            built.save(path)
+            for old in path.parent.glob(f"{name}-*.npz"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError as exc:  # a read-only data directory: build at every start instead
+            log.info("could not save the BM25 index in %s: %s", directory, exc)
+        return built
 
     def query_terms(self, query: str) -> list[str]:
         return analyse(self.correct(query), self.splitter, expand=True)
@@ -53,7 +146,11 @@ class BM25:
 
         if fold(word) in concept_vocabulary()["terms"]:
             return None
-        match = difflib.get_close_matches(fold(word), self._vocab_list, n=1, cutoff=0.88)
+        word = fold(word)
+        # a ratio of at least CUTOFF needs lengths within these bounds: only those words are compared
+        low, high = math.ceil(len(word) * CUTOFF / (2 - CUTOFF)), math.floor(len(word) * (2 - CUTOFF) / CUTOFF)
+        candidates = [w for n in range(low, high + 1) for w in self._by_length.get(n, ())]
+        match = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
         return match[0] if match else None
 
     def scores(self, query: str) -> np.ndarray:
@@ -62,11 +159,11 @@ class BM25:
         if not terms:
             return out
         weights = self.term_weights(query)
-        norm = self.k1 * (1 - self.b + self.b * self.lengths / self.avg)
         for term, qtf in terms.items():
             idf = weights.get(term)
-            if not idf:
+            posting = self.postings.get(term)
+            if not idf or posting is None:
                 continue
-            tf = np.array([c.get(term, 0) for c in self.tf], dtype=np.float32)
-            out += idf * (tf * (self.k1 + 1)) / (tf + norm) * (1 + 0.2 * (qtf - 1))
+            docs, tf = posting
+            out[docs] += idf * (tf * (self.k1 + 1)) / (tf + self._norm[docs]) * (1 + 0.2 * (qtf - 1))
         return out

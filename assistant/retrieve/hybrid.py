@@ -1,14 +1,20 @@
-"""Hybrid search: Dutch BM25 + dense e5 vectors, fused by reciprocal rank."""
+"""Hybrid search: Dutch BM25 (ours) + dense e5 vectors (served by Chroma), fused by reciprocal rank."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from assistant.domain import Passage, SearchHit
+from assistant.errors import IndexError_
 from assistant.ingest.corpus import Corpus
 from assistant.ingest.parser import split_sentences
 from assistant.retrieve.analysis import analyse
@@ -53,39 +59,103 @@ class Weights:
     superseded_penalty: float = 0.85  # multiplier for superseded documents unless the query looks back
 
 
-def _ranks(scores: np.ndarray, mask: np.ndarray) -> dict[int, int]:
-    order = [int(i) for i in np.argsort(-scores, kind="stable") if mask[i] and scores[i] > 0]
-    return {i: r for r, i in enumerate(order)}
+def _top(scores: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the `n` best positive scores within `mask`, best first (ties: lower position first)."""
+    candidates = np.flatnonzero(mask & (scores > 0))
+    if len(candidates) > n:
+        part = np.argpartition(-scores[candidates], n - 1)[:n]
+        cut = scores[candidates[part]].min()
+        candidates = candidates[scores[candidates] >= cut]  # keep every tie at the cut, ordered below
+    order = np.lexsort((candidates, -scores[candidates]))
+    return candidates[order][:n]
+
+
+def _rank_of(scores: np.ndarray, mask: np.ndarray, i: int) -> int | None:
+    """The rank `i` has among the positive scores within `mask` (None when its score is not positive)."""
+    s = scores[i]
+    if s <= 0:
+        return None
+    return int(np.count_nonzero(mask & (scores > s)) + np.count_nonzero(mask[:i] & (scores[:i] == s)))
 
 
 class HybridRetriever:
-    def __init__(self, corpus: Corpus, store: ChromaStore, embedder: Embedder, weights: Weights | None = None) -> None:
+    """BM25 (ours, in memory: an inverted index) + dense search served by Chroma's HNSW index (with the year
+    filter as a `where` clause), fused by weighted reciprocal rank. The vectors stay in Chroma: nothing here
+    reads the collection whole. `reopen` gives the collection recorded as complete now, for when ours was
+    dropped by later builds while this retriever was still in use."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: ChromaStore,
+        embedder: Embedder,
+        weights: Weights | None = None,
+        *,
+        cache_dir: Path | None = None,
+        reopen: Callable[[], ChromaStore | None] | None = None,
+    ) -> None:
         self.corpus = corpus
         self.store = store
         self.embedder = embedder
         self.weights = weights or Weights()
+        self._reopen = reopen
         self._cache: dict[str, np.ndarray] = {}
         self._cache_lock = threading.Lock()
         self.passages: list[Passage] = corpus.passages
         self.position = {p.id: i for i, p in enumerate(self.passages)}
-        self.bm25 = BM25([p.index_text() for p in self.passages])
+        self.bm25 = BM25.cached([p.index_text() for p in self.passages], cache_dir, "bm25-passages")
         clauses = corpus.clauses
-        self.clause_bm25 = BM25([f"{c.trail}\n{c.text}" for c in clauses])
+        self.clause_bm25 = BM25.cached([f"{c.trail}\n{c.text}" for c in clauses], cache_dir, "bm25-clauses")
         clause_pos = {c.id: i for i, c in enumerate(clauses)}
         self.passage_clause = np.array([clause_pos[p.clause_id] for p in self.passages], dtype=int)
         self.years = np.array([p.year for p in self.passages])
-        stored = store.vectors()
-        self.matrix = (
-            np.stack([stored.get(p.id, np.zeros(embedder.dim, dtype=np.float32)) for p in self.passages])
-            if self.passages
-            else np.zeros((0, embedder.dim), dtype=np.float32)
-        )
-        self.sentence_terms = [
-            [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
-            for p in self.passages
-        ]
+        self.all_years = sorted(set(self.years.tolist()), reverse=True)
+        self._sentence_terms: dict[int, list[set[str]]] = {}
+        self._saved_terms = self._saved_sentences(cache_dir)
         superseded = {d.id for d in corpus.documents if d.status == "superseded"}
-        self.is_superseded = np.array([p.doc in superseded for p in self.passages])
+        self.is_superseded = np.array([p.doc in superseded for p in self.passages], dtype=bool)
+
+    def sentence_terms(self, i: int) -> list[set[str]]:
+        """The analysed sentences of passage `i` (from the saved file; else computed when first reranked)."""
+        terms = self._sentence_terms.get(i)
+        if terms is None:
+            saved = self._saved_terms[i] if i < len(self._saved_terms) else None
+            terms = [set(line.split()) for line in saved.split("\n")] if saved else self._analyse_sentences(i)
+            self._sentence_terms[i] = terms  # one dict assignment: safe from parallel searches
+        return terms
+
+    def _analyse_sentences(self, i: int) -> list[set[str]]:
+        p = self.passages[i]
+        return [set(analyse(x, self.bm25.splitter)) for x in split_sentences(p.text, table=p.kind == "table")]
+
+    def _saved_sentences(self, cache_dir: Path | None) -> list[str]:
+        """Every passage's analysed sentences as text (a line of terms per sentence), read from `cache_dir`
+        (written there the first time): analysing a large corpus at each start would cost seconds, and sets for
+        every passage would cost memory; `sentence_terms` makes the sets of a passage when it is reranked."""
+        if cache_dir is None:
+            return []
+        digest = hashlib.sha256("\x00".join(p.text for p in self.passages).encode()).hexdigest()[:16]
+        path = Path(cache_dir) / f"sentences-{digest}.json"
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(saved, list) and len(saved) == len(self.passages):
+                return saved
+        except (OSError, ValueError):
+            pass
+        lines = [
+            "\n".join(" ".join(sorted(terms)) for terms in self._analyse_sentences(i))
+            for i in range(len(self.passages))
+        ]
+        try:
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(lines), encoding="utf-8")
+            os.replace(tmp, path)
+            for old in path.parent.glob("sentences-*.json"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:  # a read-only data directory: analysed at every start instead
+            pass
+        return lines
 
     def _embed(self, query: str) -> np.ndarray:
         """Query vectors are cached: an answer searches more than once for the same question."""
@@ -98,10 +168,22 @@ class HybridRetriever:
                     self._cache.pop(next(iter(self._cache)))
         return vec
 
+    def dense(self, vector: np.ndarray, year: int | None) -> list[int]:
+        """The DENSE_POOL nearest passages (positions), from Chroma; `year` as a `where` filter."""
+        try:
+            found = self.store.query(vector, DENSE_POOL, year=year)
+        except IndexError_:  # our collection was dropped by later builds: follow the index to the new one
+            fresh = self._reopen() if self._reopen else None
+            if fresh is None:
+                raise
+            self.store = fresh
+            found = fresh.query(vector, DENSE_POOL, year=year)
+        return [self.position[pid] for pid, _ in found if pid in self.position]
+
     def _rerank(self, order: list[int], fused: np.ndarray, w: dict[str, float]) -> list[int]:
         if not order or self.weights.sentence <= 0:
             return order
-        best = [max((sum(w.get(t, 0.0) for t in st) for st in self.sentence_terms[i]), default=0.0) for i in order]
+        best = [max((sum(w.get(t, 0.0) for t in st) for st in self.sentence_terms(i)), default=0.0) for i in order]
         top = max(best) or 1.0
         unit = self.weights.bm25 / RRF_K  # one first-place vote of the strongest signal
         for i, b in zip(order, best, strict=True):
@@ -120,16 +202,16 @@ class HybridRetriever:
         q_weights = self.bm25.term_weights(query)
         bm = self.bm25.scores(query)
         cl = self.clause_bm25.scores(query)[self.passage_clause] if len(self.passages) else bm
-        sims = self.matrix @ self._embed(query)
-        dense_order = [int(i) for i in np.argsort(-sims, kind="stable")[:DENSE_POOL]]
-        all_years = sorted(set(self.years.tolist()), reverse=True)
-        older = [y for y in all_years[1:] if str(y) in query]
-        back = year is None and len(all_years) > 1 and (looks_back(query) or bool(older))
+        vector = self._embed(query)
+        older = [y for y in self.all_years[1:] if str(y) in query]
+        back = year is None and len(self.all_years) > 1 and (looks_back(query) or bool(older))
         if not back:
             mask = np.ones(len(self.passages), dtype=bool) if year is None else self.years == year
-            return self._fuse(bm, cl, dense_order, mask, k, q_weights, penalise=year is None)[:k]
+            dense = self.dense(vector, year)
+            return self._fuse(bm, cl, dense, mask, k, q_weights, penalise=year is None)[:k]
         per_year = [
-            self._fuse(bm, cl, dense_order, self.years == y, k, q_weights, penalise=False) for y in all_years
+            self._fuse(bm, cl, self.dense(vector, y), self.years == y, k, q_weights, penalise=False)
+            for y in self.all_years
         ]
         per_year.sort(key=lambda hits: -(hits[0].score if hits else 0.0))  # the better-matching year first
         merged: list[SearchHit] = []
@@ -143,33 +225,35 @@ class HybridRetriever:
         self,
         bm: np.ndarray,
         cl: np.ndarray,
-        dense_order: list[int],
+        dense: list[int],
         mask: np.ndarray,
         k: int,
         q_weights: dict[str, float],
         penalise: bool,
     ) -> list[SearchHit]:
-        bm_rank = _ranks(bm, mask)
-        cl_rank = _ranks(cl, mask)
-        dense_rank = {i: r for r, i in enumerate(i for i in dense_order if mask[i])}
-        fused = np.zeros(len(self.passages), dtype=np.float64)
-        for ranks, weight in (
-            (bm_rank, self.weights.bm25),
-            (cl_rank, self.weights.clause),
-            (dense_rank, self.weights.dense),
-        ):
-            for i, r in ranks.items():
-                if r < DENSE_POOL:
-                    fused[i] += weight / (RRF_K + r)
+        """Weighted reciprocal-rank fusion over the best DENSE_POOL of each signal (a rank past the pool adds
+        nothing), then the sentence rerank of the best `rerank_pool`."""
+        dense_rank = {i: r for r, i in enumerate(i for i in dense if mask[i])}
+        fused: dict[int, float] = {}
+        signals = ((_top(bm, mask, DENSE_POOL), self.weights.bm25), (_top(cl, mask, DENSE_POOL), self.weights.clause))
+        for order, weight in signals:
+            for r, i in enumerate(order.tolist()):
+                fused[i] = fused.get(i, 0.0) + weight / (RRF_K + r)
+        for i, r in dense_rank.items():
+            if r < DENSE_POOL:
+                fused[i] = fused.get(i, 0.0) + self.weights.dense / (RRF_K + r)
         if penalise:
-            fused[self.is_superseded] *= self.weights.superseded_penalty
-        order = [int(i) for i in np.argsort(-fused, kind="stable") if fused[i] > 0 and mask[i]]
-        order = self._rerank(order[: self.weights.rerank_pool], fused, q_weights)[:k]
+            fused = {i: f * self.weights.superseded_penalty if self.is_superseded[i] else f for i, f in fused.items()}
+        scores = np.zeros(len(self.passages), dtype=np.float64)
+        for i, f in fused.items():
+            scores[i] = f
+        order = [i for i in sorted(fused, key=lambda i: (-fused[i], i)) if fused[i] > 0]
+        order = self._rerank(order[: self.weights.rerank_pool], scores, q_weights)[:k]
         return [
             SearchHit(
                 passage=self.passages[i],
-                score=round(float(fused[i]) * RRF_K / self._max_weight, 4),
-                bm25_rank=bm_rank.get(i),
+                score=round(float(scores[i]) * RRF_K / self._max_weight, 4),
+                bm25_rank=_rank_of(bm, mask, i),
                 dense_rank=dense_rank.get(i),
             )
             for i in order

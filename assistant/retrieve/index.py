@@ -26,7 +26,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,7 +252,7 @@ def _build_index(
     store = _existing(base, current)
     problem = "the index collection is missing" if store is None else store.problem(corpus.passages)
     if problem is None and (meta or {}).get("corpus_hash") == corpus.content_hash:
-        retriever = HybridRetriever(corpus, store, embedder)  # type: ignore[arg-type]
+        retriever = _retriever(index_dir, corpus, store, embedder, base, read)  # type: ignore[arg-type]
         return Index(corpus, embedder, store, retriever, meta or {}, messages)  # type: ignore[arg-type]
 
     with _build_lock(index_dir):
@@ -269,7 +269,7 @@ def _build_index(
         else:
             problem = store.problem(corpus.passages)
             if problem is None and meta and meta.get("corpus_hash") == corpus.content_hash:
-                retriever = HybridRetriever(corpus, store, embedder)
+                retriever = _retriever(index_dir, corpus, store, embedder, base, read)
                 return Index(corpus, embedder, store, retriever, meta, messages)
             if problem and meta and meta.get("corpus_hash") == corpus.content_hash:
                 messages.append(f"index damaged ({problem}); rebuilding the damaged part")
@@ -281,8 +281,28 @@ def _build_index(
             _write_meta(meta_path, meta)
         previous = str((again or {}).get("collection") or COLLECTION)  # readers may still be opening it
         _drop_old(base, keep={new.name, previous})
-    retriever = HybridRetriever(corpus, new, embedder)
+    retriever = _retriever(index_dir, corpus, new, embedder, base, read)
     return Index(corpus, embedder, new, retriever, meta, messages)
+
+
+def _retriever(
+    index_dir: Path,
+    corpus: Corpus,
+    store: ChromaStore,
+    embedder: Embedder,
+    base: ChromaStore,
+    read: Callable[[], dict | None],
+) -> HybridRetriever:
+    """The retriever over `store`; the BM25 index is kept in `index_dir` (built once per corpus). When later
+    builds drop `store`'s collection while this retriever is still in use, it follows the index to the
+    collection recorded as complete now."""
+
+    def reopen() -> ChromaStore | None:
+        meta = read()
+        name = None if meta is None else str(meta.get("collection") or COLLECTION)
+        return _existing(base, name) if name and name != store.name else None
+
+    return HybridRetriever(corpus, store, embedder, cache_dir=index_dir, reopen=reopen)
 
 
 def _build_aside(
@@ -299,7 +319,7 @@ def _build_aside(
     new = base.use(_new_collection_name())
     copied = new.copy_from(previous, corpus.passages) if previous is not None else 0
     stats = new.sync(corpus.passages, progress=progress)
-    problem = new.problem(corpus.passages)
+    problem = new.problem(corpus.passages, vectors=True)
     if problem:
         base.drop(new.name)
         raise IndexError_(f"the new index is incomplete ({problem}); the previous index is still in use")

@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ COLLECTION = "passages"
 POINTER = "assistant-index-pointer"  # on a Chroma server: metadata {"meta": <meta.json as text>}
 SETTING = "ASSISTANT_CHROMA_URL"
 BATCH = 16
+PAGE = 1000  # rows per read or write when a collection is copied or checked
 CONNECT_TIMEOUT_S = 5.0
 REQUEST_TIMEOUT_S = 60.0
 # listing collections makes chromadb try to rebuild every collection's embedding function from its stored
@@ -74,6 +76,11 @@ def _chroma_ef(embedder: Embedder) -> Any:
 def chroma_id(p: Passage) -> str:
     """Stable across rebuilds, different whenever the embedded text changes."""
     return f"{p.id}@{text_fingerprint(p.embed_text())}"
+
+
+def passage_id(chroma_row_id: str) -> str:
+    """The passage id of a Chroma id made by `chroma_id`."""
+    return chroma_row_id.rsplit("@", 1)[0]
 
 
 def _split_url(url: str) -> tuple[str, int, bool]:
@@ -311,50 +318,66 @@ class ChromaStore:
         self.client.delete_collection(self.name)
         self.collection = self._get_or_create(self.name)
 
-    def entries(self) -> dict[str, tuple[list[float], str, dict]]:
-        """Every stored row by Chroma id: (vector, document, metadata)."""
-        res = self.collection.get(include=["embeddings", "documents", "metadatas"])
-        embeddings = res["embeddings"] if res["embeddings"] is not None else []
-        return {
-            str(i): (list(e), d or "", dict(m or {}))
-            for i, e, d, m in zip(res["ids"], embeddings, res["documents"] or [], res["metadatas"] or [], strict=False)
-        }
+    def entries(self, batch: int = PAGE) -> Iterator[tuple[str, list[float], str, dict]]:
+        """Every stored row (id, vector, document, metadata), read `batch` rows at a time: never the whole
+        collection at once."""
+        offset = 0
+        while True:
+            res = self.collection.get(include=["embeddings", "documents", "metadatas"], limit=batch, offset=offset)
+            ids = res["ids"]
+            embeddings = res["embeddings"] if res["embeddings"] is not None else []
+            yield from (
+                (str(i), list(e), d or "", dict(m or {}))
+                for i, e, d, m in zip(ids, embeddings, res["documents"] or [], res["metadatas"] or [], strict=False)
+            )
+            if len(ids) < batch:
+                return
+            offset += batch
 
-    def problem(self, passages: list[Passage]) -> str | None:
+    def _sound(self, vector: Any) -> bool:
+        return len(vector) == self.embedder.dim and bool(np.all(np.isfinite(vector)))
+
+    def problem(self, passages: list[Passage], vectors: bool = False) -> str | None:
         """Why this collection is not a complete index of `passages` (None when it is): missing or extra rows,
-        vectors of the wrong size, or vectors that are not finite numbers."""
+        vectors of the wrong size or that are not finite numbers. `vectors=False` (opening an index) compares
+        the ids and checks one stored vector; `vectors=True` (after a build) checks every vector, page by page."""
         try:
-            rows = self.entries()
+            stored = self.existing_ids()
+            desired = {chroma_id(p) for p in passages}
+            missing, extra = len(desired - stored), len(stored - desired)
+            if missing or extra:
+                return f"{missing} passages missing and {extra} out of date in the vector store"
+            if vectors:
+                bad = sum(1 for _, v, _, _ in self.entries() if not self._sound(v))
+            else:
+                sample = self.collection.get(include=["embeddings"], limit=1)["embeddings"]
+                bad = sum(1 for v in (sample if sample is not None else []) if not self._sound(v))
         except Exception as exc:  # noqa: BLE001 - a store that cannot be read is damaged
+            problem = self.failure(exc)
+            if isinstance(problem, BackendUnavailable):
+                raise problem from exc
             return f"the stored vectors cannot be read ({exc.__class__.__name__})"
-        desired = {chroma_id(p) for p in passages}
-        missing, extra = len(desired - rows.keys()), len(rows.keys() - desired)
-        if missing or extra:
-            return f"{missing} passages missing and {extra} out of date in the vector store"
-        bad = [i for i, (v, _, _) in rows.items() if len(v) != self.embedder.dim or not np.all(np.isfinite(v))]
-        if bad:
-            return f"{len(bad)} stored vectors are damaged"
-        return None
+        return f"{bad} stored vectors are damaged" if bad else None
 
     def copy_from(self, other: ChromaStore, passages: list[Passage]) -> int:
-        """Copy the rows of `passages` that `other` already holds with a sound vector (no re-embedding)."""
+        """Copy the rows of `passages` that `other` already holds with a sound vector (no re-embedding),
+        page by page."""
+        wanted = {chroma_id(p) for p in passages}
+        copied = 0
         try:
-            rows = other.entries()
-        except Exception:  # noqa: BLE001 - nothing reusable in a store that cannot be read
-            return 0
-        wanted = [chroma_id(p) for p in passages]
-        ok = [
-            i for i in wanted if i in rows and len(rows[i][0]) == self.embedder.dim and np.all(np.isfinite(rows[i][0]))
-        ]
-        for start in range(0, len(ok), 256):
-            batch = ok[start : start + 256]
-            self.collection.upsert(
-                ids=batch,
-                embeddings=[rows[i][0] for i in batch],
-                documents=[rows[i][1] for i in batch],
-                metadatas=[rows[i][2] for i in batch],
-            )
-        return len(ok)
+            for page in _pages(other.entries(), PAGE):
+                rows = [r for r in page if r[0] in wanted and self._sound(r[1])]
+                if rows:
+                    self.collection.upsert(
+                        ids=[r[0] for r in rows],
+                        embeddings=[r[1] for r in rows],
+                        documents=[r[2] for r in rows],
+                        metadatas=[r[3] for r in rows],
+                    )
+                    copied += len(rows)
+        except Exception as exc:  # noqa: BLE001 - nothing (more) reusable in a store that cannot be read
+            log.info("could not copy from %s: %s", other.name, exc)
+        return copied
 
     def count(self) -> int:
         return int(self.collection.count())
@@ -382,7 +405,7 @@ class ChromaStore:
                 ids=[chroma_id(p) for p in batch],
                 embeddings=[v.tolist() for v in vectors],
                 documents=[p.text for p in batch],
-                metadatas=[{"passage_id": p.id, "clause_id": p.clause_id, "doc": p.doc, "year": p.year} for p in batch],
+                metadatas=[_metadata(p) for p in batch],
             )
             if bar:
                 bar.update(len(batch))
@@ -390,26 +413,56 @@ class ChromaStore:
             bar.close()
         return {"added": len(todo), "deleted": len(stale), "unchanged": len(desired) - len(todo)}
 
-    def vectors(self) -> dict[str, np.ndarray]:
-        """All stored vectors by passage id (a few hundred; exact search in memory is faster than HNSW)."""
-        res = self.collection.get(include=["embeddings", "metadatas"])
-        return {
-            str(m["passage_id"]): np.asarray(e, dtype=np.float32)
-            for m, e in zip(
-                res["metadatas"] or [], res["embeddings"] if res["embeddings"] is not None else [], strict=False
+    def add_vectors(self, passages: list[Passage], vectors: list[list[float]]) -> None:
+        """Store vectors made elsewhere (the benchmark's synthetic corpus), with the same ids and metadata
+        as `sync` writes."""
+        for start in range(0, len(passages), PAGE):
+            batch = passages[start : start + PAGE]
+            self.collection.upsert(
+                ids=[chroma_id(p) for p in batch],
+                embeddings=vectors[start : start + PAGE],
+                documents=[p.text for p in batch],
+                metadatas=[_metadata(p) for p in batch],
             )
-        }
 
     def query(self, vector: np.ndarray, k: int, year: int | None = None) -> list[tuple[str, float]]:
-        n = min(k, self.count())
-        if n <= 0:
-            return []
-        res = self.collection.query(
-            query_embeddings=[vector.tolist()],
-            n_results=n,
-            where={"year": year} if year is not None else None,
-            include=["metadatas", "distances"],
-        )
-        metas = res["metadatas"][0] if res["metadatas"] else []
+        """The `k` nearest passages by Chroma's HNSW index: (passage id, cosine similarity), best first;
+        `year` as a `where` filter. A collection that no longer exists is `IndexError_`, a Chroma server that
+        cannot be reached `BackendUnavailable`."""
+        try:
+            n = min(k, self._size())
+            if n <= 0:
+                return []
+            res = self.collection.query(
+                query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
+                n_results=n,
+                where={"year": int(year)} if year is not None else None,
+                include=["distances"],  # the passage id is in the Chroma id: no metadata to fetch
+            )
+        except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds here
+            raise self.failure(exc) from exc
+        ids = res["ids"][0] if res["ids"] else []
         dists = res["distances"][0] if res["distances"] else []
-        return [(str(m["passage_id"]), 1.0 - float(d)) for m, d in zip(metas, dists, strict=False)]
+        return [(passage_id(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
+
+    def _size(self) -> int:
+        """The row count, read once (a collection is never changed after its build)."""
+        size = getattr(self, "_count", None)
+        if size is None:
+            size = self._count = self.count()
+        return size
+
+
+def _metadata(p: Passage) -> dict[str, Any]:
+    return {"passage_id": p.id, "clause_id": p.clause_id, "doc": p.doc, "year": p.year}
+
+
+def _pages(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    page: list[Any] = []
+    for row in rows:
+        page.append(row)
+        if len(page) == size:
+            yield page
+            page = []
+    if page:
+        yield page

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from assistant.config import Settings
 from assistant.persistence import Store
-from assistant.serve import errors, logs
+from assistant.serve import errors, logs, mcp
 from assistant.serve.deps import Services
 from assistant.serve.routes import admin, chat, corpus, diff, feedback, health, openai, tools, verify
 
@@ -64,12 +64,14 @@ def create_app(
     load_wait_s: float | None = None,
 ) -> FastAPI:
     services = Services(settings, assistant, store, request_timeout_s, load_wait_s)
+    mcp_endpoint = mcp.HttpEndpoint(services, settings.mcp_hosts)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         logs.install()  # redaction on whatever log handlers the server set up
         services.start_loading()
-        yield
+        async with mcp_endpoint.running():
+            yield
         services.close()
 
     app = FastAPI(title="CZ Wijkverpleging assistant", version="1.0", description=DESCRIPTION, lifespan=lifespan)
@@ -88,6 +90,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     for module in (chat, corpus, diff, tools, verify, feedback, health, openai, admin):
         app.include_router(module.router)
+    app.router.add_route(mcp.PATH, mcp_endpoint, include_in_schema=False)  # MCP, streamable HTTP
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -175,6 +175,21 @@ class FeedbackList(BaseModel):
     feedback: list[dict[str, Any]]
 
 
+class RatingCounts(BaseModel):
+    up: int = 0
+    down: int = 0
+
+
+class FeedbackSummary(BaseModel):
+    total: int
+    by_rating: RatingCounts
+    by_intent: dict[str, RatingCounts] = Field(
+        description="Per intent of the rated answer (clause, tool:<calculator>, refuse:<reason>, …; unknown when "
+        "the answer is not in a stored conversation)"
+    )
+    by_day: dict[str, RatingCounts] = Field(description="Per day (YYYY-MM-DD, server time)")
+
+
 class Turn(BaseModel):
     role: Literal["user", "assistant"]
     text: str

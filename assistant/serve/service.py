@@ -12,6 +12,9 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from fastapi.encoders import jsonable_encoder
+from fastapi.sse import ServerSentEvent
+
 from assistant.answer.state import ConversationState
 from assistant.domain import Answer, Clause
 from assistant.errors import AssistantError, InvalidInput, NotFound
@@ -27,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MODEL_ID = "cz-wijkverpleging"
-PING_S = 10.0  # keep-alive comment while the answer is being composed
+PING_S = 10.0  # keep-alive comment while an OpenAI-compatible answer is being composed
 _CHUNK = re.compile(r".*?(?:[.!?](?=\s|$)|\n|$)\s*", re.S)
 
 
@@ -60,8 +63,9 @@ def markdown_answer(answer: Answer) -> str:
     return f"{text}\n\n{head}\n" + "\n".join(lines)
 
 
-def sse(event: str, data: Any) -> str:
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+def event(name: str, data: Any) -> ServerSentEvent:
+    """One server-sent event with a JSON payload (UTF-8 as it is, not \\u-escaped)."""
+    return ServerSentEvent(event=name, raw_data=json.dumps(jsonable_encoder(data), ensure_ascii=False))
 
 
 def error_payload(exc: Exception) -> dict[str, dict[str, str]]:
@@ -162,30 +166,26 @@ async def _answer_with_pings(services: Services, work: Any) -> AsyncIterator[Ans
 
 async def chat_events(
     services: Services, assistant: Assistant, store: Store, question: str, year: int | None, cid: str
-) -> AsyncIterator[str]:
-    """SSE: meta, delta* (sentence by sentence), citations, tool_calls, done; or error."""
-    yield sse("meta", {"conversation_id": cid, "year": year, "model": MODEL_ID})
-    answer: Answer | None = None
+) -> AsyncIterator[ServerSentEvent]:
+    """SSE: meta, delta* (sentence by sentence), citations, tool_calls, done; or error. While the answer is
+    composed FastAPI's `EventSourceResponse` sends a keep-alive comment (`: ping`) every 15 s. The answer
+    is stored even when the client has gone (the work runs on in its thread)."""
+    # started before the first event and shielded: a client that leaves does not cancel the work
+    work = asyncio.ensure_future(services.run(answer_and_store, assistant, store, question, year, cid))
+    work.add_done_callback(lambda t: t.cancelled() or t.exception())  # never "exception was never retrieved"
+    yield event("meta", {"conversation_id": cid, "year": year, "model": MODEL_ID})
     try:
-        async for item in _answer_with_pings(
-            services, services.run(answer_and_store, assistant, store, question, year, cid)
-        ):
-            if isinstance(item, str):
-                yield item
-            else:
-                answer = item
+        answer = await asyncio.shield(work)
     except Exception as exc:  # noqa: BLE001 - reported in-stream; unexpected ones logged with traceback
         if not isinstance(exc, AssistantError):
             log.exception("chat stream failed")
-        yield sse("error", error_payload(exc))
+        yield event("error", error_payload(exc))
         return
-    assert answer is not None
     for chunk in split_chunks(answer.answer):
-        yield sse("delta", {"text": chunk})
-        await asyncio.sleep(0)
-    yield sse("citations", {"citations": [c.model_dump() for c in answer.citations]})
-    yield sse("tool_calls", {"tool_calls": [t.model_dump() for t in answer.tool_calls]})
-    yield sse("done", answer.model_dump(exclude={"answer", "citations", "tool_calls"}))
+        yield event("delta", {"text": chunk})
+    yield event("citations", {"citations": [c.model_dump() for c in answer.citations]})
+    yield event("tool_calls", {"tool_calls": [t.model_dump() for t in answer.tool_calls]})
+    yield event("done", answer.model_dump(exclude={"answer", "citations", "tool_calls"}))
 
 
 # clauses ---------------------------------------------------------------------------------------

@@ -74,7 +74,12 @@ def test_everything_else_is_public_and_read_only(make_client):
         ("POST", "/api/admin/reindex"),
     }
     secured = {(m.upper(), p) for p, ops in spec["paths"].items() for m, op in ops.items() if op.get("security")}
-    assert secured == {("POST", "/api/admin/reindex"), ("GET", "/api/admin/reindex"), ("GET", "/api/feedback")}
+    assert secured == {
+        ("POST", "/api/admin/reindex"),
+        ("GET", "/api/admin/reindex"),
+        ("GET", "/api/feedback"),
+        ("GET", "/api/admin/feedback/summary"),
+    }
 
 
 def test_security_headers(hclient):

@@ -13,11 +13,41 @@ from assistant.llm import make_answerer, make_chat_model
 from assistant.llm.fake import FakeChatModel
 
 
-@pytest.mark.parametrize("value", ["gpt-4o", "openai:", "ollama:  ", "anthropic:claude", "FAKE"])
+@pytest.mark.parametrize("value", ["gpt-4o", "openai:", "ollama:  ", "nosuchprovider:model", "FAKE"])
 def test_unknown_values_list_the_valid_ones(value):
     with pytest.raises(ConfigError) as exc:
         make_answerer(Settings(llm=value))
     assert "none, fake, openai:<model>, ollama:<model>" in exc.value.message
+
+
+def test_any_provider_init_chat_model_knows_is_accepted_and_a_missing_package_is_named():
+    """`<provider>:<model>` goes to LangChain's init_chat_model; without the integration package: one line."""
+    from assistant.errors import BackendUnavailable
+
+    with pytest.raises(BackendUnavailable, match="pip install langchain-anthropic"):
+        make_chat_model(Settings(llm="anthropic:claude-x"))
+
+
+def test_the_chat_model_is_built_by_init_chat_model(monkeypatch):
+    import langchain.chat_models
+
+    seen = {}
+
+    def fake_init(model, *, model_provider=None, **kwargs):
+        seen.update(model=model, provider=model_provider, **kwargs)
+        return FakeChatModel()
+
+    monkeypatch.setattr(langchain.chat_models, "init_chat_model", fake_init)
+    model = make_chat_model(Settings(llm="mistralai:mistral-small", llm_timeout_s=9, llm_api_key="k"))
+    assert isinstance(model, FakeChatModel)
+    assert seen == {
+        "model": "mistral-small",
+        "provider": "mistralai",
+        "temperature": 0,
+        "timeout": 9.0,
+        "max_retries": 0,
+        "api_key": "k",
+    }
 
 
 def test_none_means_no_answerer():

@@ -6,7 +6,7 @@ with its own empty data directory), real HTTP (httpx) against the real servers.
 - feedback sent to both is in PostgreSQL (read back with SQL);
 - a new build (`assistant index --rebuild`) is picked up by both workers (the pointer on the server);
 - PostgreSQL stopped: 503 with a JSON error within seconds, never a hang; back: answers again;
-- the Chroma server stopped: answers go on (each worker holds the vectors), `assistant index` fails with one
+- the Chroma server stopped: questions get 503 naming the server (it serves every dense search), `assistant index` fails with one
   line; back: `assistant index` works again;
 - worker A killed (SIGKILL) while streams are open: streams on A break, B answers every request.
 """
@@ -157,12 +157,17 @@ def test_database_outage_gives_503_quickly_then_recovers(setup):
         assert r.status_code == 200, r.text
 
 
-def test_chroma_outage_answers_go_on_and_index_reports_it(setup):
+def test_chroma_outage_is_a_503_naming_the_server_and_index_reports_it(setup):
+    """Chroma serves every dense search: while it is away a question is a 503 with one line naming the setting
+    and the address (never a hang or a 500); answers come back with the server."""
     env = base_env(ASSISTANT_DATA_DIR=str(setup.tmp / "data-indexer"), **setup.env)
     setup.chroma.stop()
     try:
         for api in (setup.a, setup.b):
-            assert ask(api, FIRST).status_code == 200  # the vectors are in each worker's memory
+            r = ask(api, f"{FIRST} (tijdens de storing)")
+            assert r.status_code == 503, r.text
+            message = r.json()["error"]["message"]
+            assert "ASSISTANT_CHROMA_URL" in message and setup.chroma.url in message and "\n" not in message
         down = assistant_cmd("index", env=env, timeout=60)
         lines = [ln for ln in down.stderr.splitlines() if ln.strip()]
         assert down.returncode == 3 and len(lines) == 1, down.stderr

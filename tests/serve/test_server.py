@@ -186,9 +186,10 @@ def test_disconnect_while_composing(tmp_path, fake_assistant, thread_server, cap
 
 
 def test_keep_alive_pings_while_composing(tmp_path, fake_assistant, thread_server, monkeypatch):
-    from assistant.serve import service
+    """FastAPI's EventSourceResponse sends the keep-alive comments (every 15 s; shortened here)."""
+    import fastapi.routing
 
-    monkeypatch.setattr(service, "PING_S", 0.2)
+    monkeypatch.setattr(fastapi.routing, "_PING_INTERVAL", 0.2)
     slow = SlowAssistant(fake_assistant, delay=0.9)
     with thread_server(create_app(Settings(data_dir=tmp_path, embedder="fake"), assistant=slow)) as srv:
         r = httpx.post(f"{srv.base}/api/chat", json={"question": QUESTION}, timeout=30)

@@ -15,6 +15,14 @@ ERRORS: dict[int | str, dict] = {
     }.items()
 }
 SSE: dict[int | str, dict] = {200: {"content": {"text/event-stream": {}}, "description": "Server-sent events"}}
+# the errors of a streaming route: JSON (documented as such; the route's own media type is text/event-stream)
+SSE_ERRORS: dict[int | str, dict] = {
+    code: {
+        "description": spec["description"],
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+    }
+    for code, spec in ERRORS.items()
+}
 ADMIN_ERRORS: dict[int | str, dict] = {
     **ERRORS,
     401: {"model": ErrorResponse, "description": "The admin token is missing or wrong"},

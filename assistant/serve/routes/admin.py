@@ -1,14 +1,16 @@
 """Admin endpoints (need `Authorization: Bearer <ASSISTANT_ADMIN_TOKEN>`; disabled without that setting):
-POST /api/admin/reindex starts a re-index in the background, GET /api/admin/reindex reports on it."""
+POST /api/admin/reindex starts a re-index in the background, GET /api/admin/reindex reports on it,
+GET /api/admin/feedback/summary counts the feedback."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Body, Depends
 from fastapi.responses import JSONResponse
 
-from assistant.serve.deps import Services, get_services, rate_limit, require_admin
+from assistant.persistence import Store
+from assistant.serve.deps import Services, get_services, get_store, rate_limit, require_admin
 from assistant.serve.routes import ADMIN_ERRORS
-from assistant.serve.schemas import ReindexRequest, ReindexStatus
+from assistant.serve.schemas import FeedbackSummary, ReindexRequest, ReindexStatus
 
 router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(rate_limit), Depends(require_admin)])
 
@@ -31,3 +33,10 @@ def start_reindex(req: ReindexRequest | None = Body(None), services: Services = 
 def reindex_status(services: Services = Depends(get_services)) -> ReindexStatus:
     """The last re-index: `idle` (none yet), `running`, `done` (with the new index) or `failed` (with why)."""
     return ReindexStatus(**services.reindex_status())
+
+
+@router.get("/feedback/summary", response_model=FeedbackSummary, responses=ADMIN_ERRORS)
+def feedback_summary(store: Store = Depends(get_store)) -> FeedbackSummary:
+    """How the answers are rated: counts of thumbs up and down overall, per intent of the rated answer and per
+    day. `assistant feedback export --out candidates.jsonl` turns the thumbs-down ones into eval candidates."""
+    return FeedbackSummary(**store.feedback_summary())

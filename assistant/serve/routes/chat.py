@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Depends
-from fastapi.responses import StreamingResponse
+from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from assistant.domain import Answer
 from assistant.errors import NotFound
 from assistant.persistence import Store, check_conversation_id
 from assistant.serve import service
 from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
-from assistant.serve.routes import ERRORS, SSE
+from assistant.serve.routes import ERRORS, SSE, SSE_ERRORS
 from assistant.serve.schemas import AskRequest, ConversationResponse, Turn
 
 router = APIRouter(prefix="/api", tags=["chat"])
-SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
 @router.post("/ask", response_model=Answer, responses=ERRORS, dependencies=[Depends(rate_limit)])
@@ -30,19 +31,41 @@ async def ask(
     return await service.ask(services, assistant, store, req.question, req.year, req.conversation_id)
 
 
-@router.post("/chat", response_class=StreamingResponse, responses={**ERRORS, **SSE}, dependencies=[Depends(rate_limit)])
-async def chat(
+@dataclass(frozen=True)
+class ChatStart:
+    question: str
+    year: int | None
+    conversation_id: str
+
+
+async def chat_start(
     req: AskRequest,
     services: Services = Depends(get_services),
     assistant: Any = Depends(get_assistant),
     store: Store = Depends(get_store),
-) -> StreamingResponse:
-    """Like /api/ask, streamed as server-sent events: `meta` (conversation_id), `delta` ({"text"}) per
-    sentence, `citations`, `tool_calls`, `done` (the rest of the Answer); `error` if it fails midway."""
+) -> ChatStart:
+    """Everything that can fail before the stream starts (so a bad request is a 4xx, never a broken stream)."""
     question, cid = service.prepare(assistant, store, req.question, req.year, req.conversation_id)
     await services.run(store.ping)  # an unreachable database is a 503 before the stream starts
-    events = service.chat_events(services, assistant, store, question, req.year, cid)
-    return StreamingResponse(events, media_type="text/event-stream", headers=SSE_HEADERS)
+    return ChatStart(question, req.year, cid)
+
+
+@router.post(
+    "/chat", response_class=EventSourceResponse, responses={**SSE_ERRORS, **SSE}, dependencies=[Depends(rate_limit)]
+)
+async def chat(
+    start: ChatStart = Depends(chat_start),
+    services: Services = Depends(get_services),
+    assistant: Any = Depends(get_assistant),
+    store: Store = Depends(get_store),
+) -> AsyncIterable[ServerSentEvent]:
+    """Like /api/ask, streamed as server-sent events: `meta` (conversation_id), `delta` ({"text"}) per
+    sentence, `citations`, `tool_calls`, `done` (the rest of the Answer); `error` if it fails midway;
+    a `: ping` comment every 15 s while the answer is being composed."""
+    async for item in service.chat_events(
+        services, assistant, store, start.question, start.year, start.conversation_id
+    ):
+        yield item
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationResponse, responses=ERRORS)
