@@ -255,6 +255,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete conversations and feedback older than the retention period (what the server does every hour)."""
+    from assistant.persistence import Store
+
+    settings = _settings(args)
+    days = settings.retention_days if args.days is None else args.days
+    if days <= 0:
+        raise InvalidInput(
+            f"--days must be a positive number of days, got {days:g} (ASSISTANT_RETENTION_DAYS=0 keeps everything)"
+        )
+    store = Store.for_settings(settings)
+    try:
+        counts = store.purge(days)
+    finally:
+        store.close()
+    print(
+        f"deleted {counts['conversations']} conversations ({counts['turns']} turns) and {counts['feedback']} "
+        f"feedback rows older than {days:g} days from the {store.where}"
+    )
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import os
 
@@ -340,6 +362,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes on this port (default 1); they share only the database and the index",
     )
     s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser(
+        "purge",
+        help="delete conversations and feedback older than ASSISTANT_RETENTION_DAYS (default 30; the server does "
+        "this every hour)",
+    )
+    s.add_argument("--days", type=float, help="delete what is older than this many days instead")
+    s.set_defaults(func=cmd_purge)
 
     s = sub.add_parser(
         "eval", help="run the evaluation set and write a report (see: assistant eval --help)", add_help=False

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from assistant import privacy
 from assistant.domain import Answer, Clause
 from assistant.errors import AssistantError, InvalidInput, NotFound
 from assistant.persistence import Store, check_conversation_id
@@ -66,7 +67,7 @@ def sse(event: str, data: Any) -> str:
 
 def error_payload(exc: Exception) -> dict[str, dict[str, str]]:
     if isinstance(exc, AssistantError):
-        return {"error": {"code": exc.code, "message": exc.message}}
+        return {"error": {"code": exc.code, "message": privacy.redact(exc.message)}}
     return {
         "error": {"code": "internal_error", "message": "something went wrong on our side; the error has been logged"}
     }

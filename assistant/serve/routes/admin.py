@@ -6,11 +6,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Body, Depends
 from fastapi.responses import JSONResponse
 
-from assistant.serve.deps import Services, get_services, rate_limit, require_admin
+from assistant.serve.deps import Services, get_services, require_admin
 from assistant.serve.routes import ADMIN_ERRORS
 from assistant.serve.schemas import ReindexRequest, ReindexStatus
 
-router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(rate_limit), Depends(require_admin)])
+router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(require_admin)])
 
 
 @router.post(

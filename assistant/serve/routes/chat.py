@@ -11,7 +11,7 @@ from assistant.domain import Answer
 from assistant.errors import NotFound
 from assistant.persistence import Store, check_conversation_id
 from assistant.serve import service
-from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
+from assistant.serve.deps import Services, get_assistant, get_services, get_store
 from assistant.serve.routes import ERRORS, SSE
 from assistant.serve.schemas import AskRequest, ConversationResponse, Turn
 
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api", tags=["chat"])
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
-@router.post("/ask", response_model=Answer, responses=ERRORS, dependencies=[Depends(rate_limit)])
+@router.post("/ask", response_model=Answer, responses=ERRORS)
 async def ask(
     req: AskRequest,
     services: Services = Depends(get_services),
@@ -30,7 +30,7 @@ async def ask(
     return await service.ask(services, assistant, store, req.question, req.year, req.conversation_id)
 
 
-@router.post("/chat", response_class=StreamingResponse, responses={**ERRORS, **SSE}, dependencies=[Depends(rate_limit)])
+@router.post("/chat", response_class=StreamingResponse, responses={**ERRORS, **SSE})
 async def chat(
     req: AskRequest,
     services: Services = Depends(get_services),
