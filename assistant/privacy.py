@@ -158,6 +158,7 @@ def _iban_findings(text: str) -> Iterable[Finding]:
 
 # ---------------------------------------------------------------------------------------- e-mail
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,24}\b")
+_AT_WORD = re.compile(r"[\[(]\s?(?:at|@)\s?[\])]|\s(?:at|apenstaartje)\s", re.I)
 _EMAIL_OBFUSCATED = re.compile(
     r"[\w.+\-]+\s?(?:\[\s?(?:at|@)\s?\]|\(\s?(?:at|@)\s?\)|\s(?:at|apenstaartje)\s)\s?[\w\-]+"
     r"(?:\s?(?:\.|\[\s?(?:dot|punt)\s?\]|\(\s?(?:dot|punt)\s?\)|\s(?:dot|punt)\s)\s?[\w\-]+)*"
@@ -182,13 +183,14 @@ MONTHS = {
     **dict.fromkeys(("december", "dec"), 12),
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE_PATTERNS = (
+_NUMERIC_DATES = (
     re.compile(r"(?<![\d\-/.])(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4}|\d{2})(?![\d\-/])"),
     re.compile(r"(?<![\d\-/.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d\-/])"),
-    re.compile(
-        rf"(?<!\d)(?P<d>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?P<mn>{_MONTH})\.?,?\s+(?P<y>\d{{4}})(?!\d)", re.I
-    ),
-    re.compile(rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", re.I),
+)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)")
+_WORD_DATES = (  # tried on the few characters before a year only: a month-name alternation everywhere is slow
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s+(?P<mn>{_MONTH})\.?,?\s+(?P<y>\d{{4}})$", re.I),
+    re.compile(rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I),
 )
 _BIRTH_CUE = re.compile(
     r"(?:geboren|geb\.|geboortedatum|geboortedag|geb\.\s?datum|born|birth|d\.o\.b\.?|dob|jarig)\W*(?:op|on|in)?\W*$",
@@ -203,7 +205,7 @@ def _year(value: str) -> int:
 
 # ---------------------------------------------------------------------------------------- addresses
 _POSTCODE = re.compile(
-    r"\b(?P<area>[1-9]\d{3})(?:\s?(?P<up>[A-Z]{2})|(?P<low>[a-z]{2}))\b"
+    r"\b(?P<area>[1-9]\d{3})(?:\s?(?P<up>[A-Z]{2})|\s?(?P<low>[a-z]{2}))\b"
     r"(?P<nr>,?\s+(?:nr\.?\s?)?\d{1,5}(?:\s?[a-zA-Z]\b|[-/]\d{1,4})?)?"
 )
 _STREET = re.compile(
@@ -313,32 +315,52 @@ class PrivacyFilter:
 
     # detectors ---------------------------------------------------------------------------------------
     def _emails(self, text: str) -> Iterable[Finding]:
-        for pattern in (_EMAIL, _EMAIL_OBFUSCATED):
+        patterns = [_EMAIL] if "@" in text else []
+        if _AT_WORD.search(text):
+            patterns.append(_EMAIL_OBFUSCATED)
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 address = m.group(0).rstrip(".")
                 if address.lower() not in self.published:
                     yield Finding("email", m.start(), m.start() + len(address))
 
+    def _date_matches(self, text: str) -> Iterable[re.Match[str] | tuple[int, re.Match[str]]]:
+        for pattern in _NUMERIC_DATES:
+            yield from pattern.finditer(text)
+        for year in _YEAR.finditer(text):
+            offset = max(0, year.start() - 32)
+            for pattern in _WORD_DATES:
+                m = pattern.search(text, offset, year.end())
+                if m:
+                    yield m
+                    break
+
     def _dates(self, text: str) -> Iterable[Finding]:
         low, high = self.policy_years
-        for pattern in _DATE_PATTERNS:
-            for m in pattern.finditer(text):
-                parts = m.groupdict()
-                month = MONTHS.get(parts["mn"].lower().rstrip(".")) if parts.get("mn") else int(parts["m"])
-                day, year = int(parts["d"]), _year(parts["y"])
-                if not (month and 1 <= month <= 12 and 1 <= day <= 31 and 1880 <= year <= 2100):
-                    continue
-                cue = _BIRTH_CUE.search(text[max(0, m.start() - 40) : m.start()])
-                if cue or not low <= year <= high:
-                    yield Finding("birthdate", m.start(), m.end())
+        for m in self._date_matches(text):
+            parts = m.groupdict()  # type: ignore[union-attr]
+            month = MONTHS.get(parts["mn"].lower().rstrip(".")) if parts.get("mn") else int(parts["m"])
+            day, year = int(parts["d"]), _year(parts["y"])
+            if not (month and 1 <= month <= 12 and 1 <= day <= 31 and 1880 <= year <= 2100):
+                continue
+            start, end = m.start(), m.end()  # type: ignore[union-attr]
+            cue = _BIRTH_CUE.search(text[max(0, start - 40) : start])
+            if cue or not low <= year <= high:
+                yield Finding("birthdate", start, end)
 
     def _addresses(self, text: str) -> Iterable[Finding]:
         for m in _POSTCODE.finditer(text):
             letters = m.group("up") or m.group("low")
             if not m.group("nr") and (letters.upper() in self.policy_tokens or letters.upper() in ("SA", "SD", "SS")):
                 continue
-            if m.group("low") and not m.group("nr"):
-                continue  # '2027de' is more likely a typo than a postcode; with a house number it is an address
+            low = m.group("low")
+            if low and (
+                not m.group("nr")
+                or low in self.vocabulary
+                or low in ("vs", "ca", "nr")
+                or len(m.group("nr").strip(", ")) > 4
+            ):
+                continue  # '2027 de 12' is a year and a count, '2024 vs 2018' two years; '5041 ab 12' is an address
             yield Finding("address", m.start("up") if m.group("up") else m.start("low"), m.end())
         for m in _STREET.finditer(text):
             if m.group(0).split()[0].lower() not in self.vocabulary:
