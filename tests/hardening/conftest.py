@@ -158,7 +158,7 @@ def start_server(tmp_path) -> Iterator:
     def start(data_dir: Path, wait: bool = True, **env: str) -> Server:
         port = free_port()
         log_path = tmp_path / f"server-{len(servers)}.log"
-        full_env = clean_env(ASSISTANT_DATA_DIR=str(data_dir), ASSISTANT_RATE_LIMIT="100000", **env)
+        full_env = clean_env(**{"ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_RATE_LIMIT": "100000", **env})
         with log_path.open("w", encoding="utf-8") as log:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "assistant", "serve", "--host", HOST, "--port", str(port)],
