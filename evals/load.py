@@ -137,7 +137,8 @@ class Phase:
         }
 
 
-async def _one(client: httpx.AsyncClient, work: Workload, phase: Phase) -> None:
+async def _one(client: httpx.AsyncClient, work: Workload, phase: Phase) -> float:
+    """One request of the mix, recorded; the Retry-After of a shed answer (0 otherwise)."""
     kind, target, kwargs = work.next()
     method, path = target.split(" ", 1)
     started = time.perf_counter()
@@ -149,6 +150,7 @@ async def _one(client: httpx.AsyncClient, work: Workload, phase: Phase) -> None:
     except httpx.HTTPError as exc:
         status, detail = exc.__class__.__name__, str(exc)
     phase.record(kind, status, (time.perf_counter() - started) * 1000, detail, shed)
+    return float(r.headers["retry-after"]) if shed else 0.0
 
 
 async def warm_up(base: str, timeout_s: float) -> None:
@@ -171,10 +173,18 @@ async def run_idle(base: str, n: int, seed: int, timeout_s: float, unique: bool 
 
 
 async def run_load(
-    base: str, clients: int, seconds: float, seed: int, timeout_s: float, unique: bool = True, think_s: float = 0.0
+    base: str,
+    clients: int,
+    seconds: float,
+    seed: int,
+    timeout_s: float,
+    unique: bool = True,
+    think_s: float = 0.0,
+    honour_retry_after: bool = False,
 ) -> Phase:
     """`clients` concurrent clients, each sending its next request when the last one is answered, after a pause
-    drawn from an exponential distribution with mean `think_s` (0: no pause, the server is kept saturated)."""
+    drawn from an exponential distribution with mean `think_s` (0: no pause, the server is kept saturated).
+    With `honour_retry_after` a client whose request was shed waits the Retry-After seconds first."""
     phase = Phase("loaded")
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -184,7 +194,9 @@ async def run_load(
         if think_s > 0:  # users do not all arrive in the same millisecond
             await asyncio.sleep(work.rng.uniform(0, think_s))
         while time.monotonic() < deadline:
-            await _one(client, work, phase)
+            retry_after = await _one(client, work, phase)
+            if retry_after and honour_retry_after:
+                await asyncio.sleep(min(retry_after, max(0.0, deadline - time.monotonic())))
             if think_s > 0:
                 await asyncio.sleep(min(work.rng.expovariate(1 / think_s), 10 * think_s))
 
@@ -358,6 +370,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-warm-up", action="store_true", help="skip the warm-up pass over every question")
     p.add_argument("--json", type=Path, help="write the summary as JSON here")
     p.add_argument("--max-in-flight", type=int, help="ASSISTANT_MAX_IN_FLIGHT for the server (default: its own)")
+    p.add_argument(
+        "--honour-retry-after",
+        action="store_true",
+        help="a client whose request was shed (503 + Retry-After) waits that long before its next request "
+        "(default: it sends the next one at once)",
+    )
     p.add_argument("--headers", type=int, default=0, help="senders of oversized headers at once (default 0: none)")
     p.add_argument("--header-mb", type=float, default=50.0, help="size each oversized header grows to (MB)")
     args = p.parse_args(argv)
@@ -390,7 +408,9 @@ def main(argv: list[str] | None = None) -> int:
         idle = asyncio.run(run_idle(base, idle_n, args.seed, args.request_timeout, unique)).summary()
         if seconds > 0:
             loaded = asyncio.run(
-                run_load(base, clients, seconds, args.seed, args.request_timeout, unique, args.think)
+                run_load(
+                    base, clients, seconds, args.seed, args.request_timeout, unique, args.think, args.honour_retry_after
+                )
             ).summary()
         else:
             loaded = Phase("loaded").summary()
@@ -412,6 +432,8 @@ def main(argv: list[str] | None = None) -> int:
         "clients": clients,
         "seconds": seconds,
         "think_s": args.think,
+        "max_in_flight": args.max_in_flight,
+        "honour_retry_after": args.honour_retry_after,
         "workers": args.workers,
         "server_ready_s": round(ready_s, 1),
         "server_peak_rss_mb": rss,
@@ -446,6 +468,8 @@ def report(s: dict[str, Any]) -> str:
         f"load test: {s['clients']} clients for {s['seconds']:g} s on 127.0.0.1 "
         f"({'think time ' + format(s['think_s'], 'g') + ' s, ' if s.get('think_s') else 'no think time, '}"
         f"{s.get('workers', 1)} worker(s), "
+        f"max in flight {s.get('max_in_flight') or 'default'}, "
+        f"{'clients wait Retry-After, ' if s.get('honour_retry_after') else ''}"
         f"embedder {s['embedder']}, "
         f"{'unique' if s['unique_questions'] else 'repeated'} questions, "
         f"server ready in {s['server_ready_s']} s, peak RSS {s['server_peak_rss_mb']} MB)",
