@@ -1,4 +1,4 @@
-"""Writes assistant/lexicon/first_names.txt: the first names that start a name without a title ("Jan Bakker"), for
+"""Writes assistant/privacy/first_names.txt: the first names that start a name without a title ("Jan Bakker"), for
 the privacy filter. Source: the first-name lists of Faker's locales for the Netherlands and the countries most
 Dutch clients and staff have names from (MIT licence). Run again after a Faker upgrade:
 
@@ -19,7 +19,7 @@ NOT_NAMES = {
     "december", "january", "february", "march", "may", "june", "july", "august", "october",
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 }  # fmt: skip
-OUT = Path(__file__).resolve().parent.parent / "assistant" / "lexicon" / "first_names.txt"
+OUT = Path(__file__).resolve().parent.parent / "assistant" / "privacy" / "first_names.txt"
 
 
 def names() -> set[str]:
