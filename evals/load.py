@@ -259,6 +259,15 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def _send_big_header(port: int, megabytes: float, timeout_s: float) -> str:
     """One raw request whose header grows to `megabytes` MB; the status the server answers with (or the error)."""
     import socket
@@ -295,7 +304,7 @@ def _send_big_header(port: int, megabytes: float, timeout_s: float) -> str:
 def run_big_headers(base: str, port: int, pid: int, senders: int, megabytes: float) -> dict[str, Any]:
     """/health latency before and while `senders` clients send oversized headers; RSS growth of the server."""
     import threading
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     def health_ms(n: int | None, stop: threading.Event | None = None) -> list[float]:
         out: list[float] = []
@@ -308,6 +317,8 @@ def run_big_headers(base: str, port: int, pid: int, senders: int, megabytes: flo
 
     before = health_ms(100)
     rss_before = rss_mb(pid) or 0.0
+    cpu_before = cpu_seconds(pid) or 0.0
+    started = time.perf_counter()
     peak = [rss_before]
     stop = threading.Event()
 
@@ -318,12 +329,14 @@ def run_big_headers(base: str, port: int, pid: int, senders: int, megabytes: flo
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    with ThreadPoolExecutor(senders + 1) as pool:
-        during_f = pool.submit(health_ms, None, stop)
-        statuses = list(pool.map(lambda _: _send_big_header(port, megabytes, 120), range(senders)))
+    # the senders run in processes of their own, so that their work does not slow the /health client here
+    with ProcessPoolExecutor(senders) as senders_pool, ThreadPoolExecutor(1) as prober:
+        during_f = prober.submit(health_ms, None, stop)
+        statuses = list(senders_pool.map(_send_big_header, [port] * senders, [megabytes] * senders, [120] * senders))
         stop.set()
         during = during_f.result()
     sampler.join()
+    seconds = time.perf_counter() - started
     return {
         "senders": senders,
         "header_mb": megabytes,
@@ -333,6 +346,8 @@ def run_big_headers(base: str, port: int, pid: int, senders: int, megabytes: flo
         "rss_before_mb": rss_before,
         "rss_peak_during_mb": max(peak),
         "rss_growth_mb": round(max(peak) - rss_before, 1),
+        "seconds": round(seconds, 2),
+        "server_cpu_s": round((cpu_seconds(pid) or 0.0) - cpu_before, 2),
     }
 
 
@@ -495,7 +510,8 @@ def report(s: dict[str, Any]) -> str:
             f"/health p50/p95 {h['health_before']['p50_ms']}/{h['health_before']['p95_ms']} ms before, "
             f"{h['health_during']['p50_ms']}/{h['health_during']['p95_ms']} ms during "
             f"({h['health_during']['n']} requests); server RSS {h['rss_before_mb']} -> peak "
-            f"{h['rss_peak_during_mb']} MB (+{h['rss_growth_mb']} MB)"
+            f"{h['rss_peak_during_mb']} MB (+{h['rss_growth_mb']} MB); the phase took {h['seconds']} s, "
+            f"{h['server_cpu_s']} s of server CPU"
         )
     for key in ("idle", "loaded", "idle_after"):
         for e in s[key]["first_errors"][:3]:

@@ -6,7 +6,8 @@ Tests swap any of them with `app.dependency_overrides[get_assistant] = lambda: s
 State per worker process (with `assistant serve --workers N` or several hosts): the loaded index (the same
 on every worker: it follows the index pointer) and the query-vector cache; the edge (`edge.py`) keeps the rate
 limiter's counts and the answers in flight per worker (so the effective limit per client is up to N times
-`ASSISTANT_RATE_LIMIT` when a balancer spreads its requests). Conversations, their follow-up context and feedback live in the database only.
+`ASSISTANT_RATE_LIMIT` when a balancer spreads its requests). Conversations, their follow-up context and
+feedback live in the database only; the retention purge runs in every worker (deleting is idempotent).
 """
 
 from __future__ import annotations
