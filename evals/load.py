@@ -420,7 +420,9 @@ def main(argv: list[str] | None = None) -> int:
         unique = not args.cached
         if not args.no_warm_up:
             asyncio.run(warm_up(base, args.request_timeout))
-        idle = asyncio.run(run_idle(base, idle_n, args.seed, args.request_timeout, unique)).summary()
+        # the idle phases draw their own question variants: the loaded clients use seeds seed .. seed + clients - 1,
+        # and a variant the server embedded before comes from its query cache (a flattering idle figure)
+        idle = asyncio.run(run_idle(base, idle_n, args.seed + 100_000, args.request_timeout, unique)).summary()
         if seconds > 0:
             loaded = asyncio.run(
                 run_load(
@@ -429,7 +431,9 @@ def main(argv: list[str] | None = None) -> int:
             ).summary()
         else:
             loaded = Phase("loaded").summary()
-        after = asyncio.run(run_idle(base, min(idle_n, 20), args.seed + 1, args.request_timeout, unique)).summary()
+        after = asyncio.run(
+            run_idle(base, min(idle_n, 20), args.seed + 200_000, args.request_timeout, unique)
+        ).summary()
         rss = _tree_peak_rss_mb(proc.pid)
         headers = run_big_headers(base, port, proc.pid, args.headers, args.header_mb) if args.headers else None
     finally:
