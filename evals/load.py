@@ -207,6 +207,26 @@ async def run_load(
     return phase
 
 
+def probe(base: str, seconds: float, seed: int, timeout_s: float, unique: bool, pause_s: float = 0.1) -> dict:
+    """Run in a process of its own during the loaded phase: one client, one request of the mix at a time with a
+    short pause. Its latencies are what a client sees from the loaded server, without the queueing inside the
+    load generator (50 clients in one Python process that are answered in a millisecond when shed, and send
+    again at once, keep that process busy: their own figures include its backlog)."""
+
+    async def go() -> dict:
+        phase, work = Phase("probe"), Workload(seed, unique)
+        deadline = time.monotonic() + seconds
+        started = time.perf_counter()
+        async with httpx.AsyncClient(base_url=base, timeout=timeout_s) as client:
+            while time.monotonic() < deadline:
+                await _one(client, work, phase)
+                await asyncio.sleep(pause_s)
+        phase.seconds = time.perf_counter() - started
+        return phase.summary()
+
+    return asyncio.run(go())
+
+
 def start_server(
     data_dir: Path, port: int, embedder: str, log_path: Path, workers: int = 1, max_in_flight: int | None = None
 ) -> subprocess.Popen:
@@ -384,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cached", action="store_true", help="send questions verbatim (repeats hit the query cache)")
     p.add_argument("--no-warm-up", action="store_true", help="skip the warm-up pass over every question")
     p.add_argument("--json", type=Path, help="write the summary as JSON here")
+    p.add_argument("--server-log", type=Path, help="keep a copy of the server's output here")
     p.add_argument("--max-in-flight", type=int, help="ASSISTANT_MAX_IN_FLIGHT for the server (default: its own)")
     p.add_argument(
         "--honour-retry-after",
@@ -424,13 +445,25 @@ def main(argv: list[str] | None = None) -> int:
         # and a variant the server embedded before comes from its query cache (a flattering idle figure)
         idle = asyncio.run(run_idle(base, idle_n, args.seed + 100_000, args.request_timeout, unique)).summary()
         if seconds > 0:
-            loaded = asyncio.run(
-                run_load(
-                    base, clients, seconds, args.seed, args.request_timeout, unique, args.think, args.honour_retry_after
-                )
-            ).summary()
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(1) as pool:
+                probed = pool.submit(probe, base, seconds, args.seed + 300_000, args.request_timeout, unique)
+                loaded = asyncio.run(
+                    run_load(
+                        base,
+                        clients,
+                        seconds,
+                        args.seed,
+                        args.request_timeout,
+                        unique,
+                        args.think,
+                        args.honour_retry_after,
+                    )
+                ).summary()
+                probe_summary = probed.result()
         else:
-            loaded = Phase("loaded").summary()
+            loaded, probe_summary = Phase("loaded").summary(), Phase("probe").summary()
         after = asyncio.run(
             run_idle(base, min(idle_n, 20), args.seed + 200_000, args.request_timeout, unique)
         ).summary()
@@ -439,13 +472,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_server(proc)
         log_text = log_path.read_text(encoding="utf-8", errors="replace")
+        if args.server_log:
+            args.server_log.write_text(log_text, encoding="utf-8")
         shutil.rmtree(workdir, ignore_errors=True)
 
-    def ratio(key: str) -> float | None:
-        return round(loaded[key] / idle[key], 2) if loaded[key] and idle[key] else None
+    def ratio(key: str, phase: dict | None = None) -> float | None:
+        phase = loaded if phase is None else phase
+        return round(phase[key] / idle[key], 2) if phase[key] and idle[key] else None
 
-    total = idle["requests"] + loaded["requests"] + after["requests"]
-    errors = idle["errors"] + loaded["errors"] + after["errors"]
+    total = idle["requests"] + loaded["requests"] + after["requests"] + probe_summary["requests"]
+    errors = idle["errors"] + loaded["errors"] + after["errors"] + probe_summary["errors"]
     summary = {
         "embedder": args.embedder,
         "clients": clients,
@@ -461,10 +497,12 @@ def main(argv: list[str] | None = None) -> int:
         "idle_after": after,
         "ratio_p50": ratio("p50_ms"),
         "ratio_p95": ratio("p95_ms"),
+        "probe": probe_summary,
+        "probe_ratio_p95": ratio("p95_ms", probe_summary),
         "requests": total,
         "errors": errors,
         "shed_share_loaded": loaded["shed_share"],
-        "other_5xx": idle["other_5xx"] + loaded["other_5xx"] + after["other_5xx"],
+        "other_5xx": idle["other_5xx"] + loaded["other_5xx"] + after["other_5xx"] + probe_summary["other_5xx"],
         "big_headers": headers,
         "error_rate": round(errors / total, 4) if total else None,
         "server_tracebacks": log_text.count("Traceback"),
@@ -494,13 +532,19 @@ def report(s: dict[str, Any]) -> str:
         f"server ready in {s['server_ready_s']} s, peak RSS {s['server_peak_rss_mb']} MB)",
         f"{'phase':<11}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}",
     ]
-    for key in ("idle", "loaded", "idle_after"):
+    for key in ("idle", "loaded", "probe", "idle_after"):
         ph = s[key]
         rows.append(
             f"{key:<11}{ph['requests']:>9}{ph['errors']:>8}{ph['throughput_rps'] or 0:>8}"
             f"{ph['p50_ms'] or 0:>9}{ph['p95_ms'] or 0:>9}"
         )
-    rows.append(f"loaded / idle: p50 x{s['ratio_p50']}, p95 x{s['ratio_p95']} (accepted requests)")
+    rows.append(
+        f"loaded / idle: p50 x{s['ratio_p50']}, p95 x{s['ratio_p95']} (accepted requests, as the N clients see them)"
+    )
+    rows.append(
+        f"probe / idle: p95 x{s['probe_ratio_p95']} (accepted requests of one separate client during the load; "
+        f"{s['probe']['shed']} of its {s['probe']['requests']} shed)"
+    )
     shed = s["loaded"]["shed"]
     rows.append(
         f"shed under load: {shed} of {s['loaded']['requests']} ({100 * (s['shed_share_loaded'] or 0):.1f}%) "
@@ -517,7 +561,7 @@ def report(s: dict[str, Any]) -> str:
             f"{h['rss_peak_during_mb']} MB (+{h['rss_growth_mb']} MB); the phase took {h['seconds']} s, "
             f"{h['server_cpu_s']} s of server CPU"
         )
-    for key in ("idle", "loaded", "idle_after"):
+    for key in ("idle", "loaded", "probe", "idle_after"):
         for e in s[key]["first_errors"][:3]:
             rows.append(f"  {key} error: {e}")
     for line in s["server_log_tail"]:
