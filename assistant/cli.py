@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -261,7 +262,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     days = settings.retention_days if args.days is None else args.days
-    if days <= 0:
+    if not (math.isfinite(days) and days > 0):
         raise InvalidInput(
             f"--days must be a positive number of days, got {days:g} (ASSISTANT_RETENTION_DAYS=0 keeps everything)"
         )

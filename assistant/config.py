@@ -35,7 +35,7 @@ class Settings(BaseModel):
     index_poll_s: float = Field(30.0, ge=0)  # how often a server checks whether a new index was swapped in (0 = never)
 
     # --- privacy, retention and the edge (issue 17) --------------------------------------------------------
-    retention_days: float = Field(30.0, ge=0)  # conversations and feedback older than this are deleted (0 = keep)
+    retention_days: float = Field(30.0, ge=0, le=100_000, allow_inf_nan=False)  # conversations and feedback older than this are deleted (0 = keep)
     trusted_proxies: list[str] = Field(default_factory=list)  # addresses/networks whose X-Forwarded-For counts
     admin_rate_limit_per_minute: int = Field(10, ge=0)  # admin endpoints (token guesses): stricter than the rest
     max_in_flight: int = Field(2, ge=0)  # answers computed at once per worker; beyond: 503 + Retry-After (0 = off)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import re
 import time
 import uuid
@@ -308,7 +309,7 @@ class Store:
         """Delete conversations (and their turns) without activity, and feedback created, more than `days`
         ago. Returns the counts. On SQLite the write-ahead log is checkpointed afterwards, so the deleted
         text (overwritten by `secure_delete`) does not linger in the -wal file."""
-        if days <= 0:
+        if not (math.isfinite(days) and 0 < days < 1e6):
             raise InvalidInput(f"retention must be a positive number of days, got {days}")
         cutoff = _now((time.time() if now is None else now) - days * 86400)
         c, t, f = db.conversations, db.turns, db.feedback

@@ -187,7 +187,8 @@ async def run_load(
     With `honour_retry_after` a client whose request was shed waits the Retry-After seconds first."""
     phase = Phase("loaded")
     deadline = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    # a pooled connection is given up before the server's keep-alive timeout (5 s) can close it under a request
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=3.0)
 
     async def client_loop(client: httpx.AsyncClient, i: int) -> None:
         work = Workload(seed + i, unique)

@@ -58,9 +58,10 @@ def test_assistant_purge_deletes_by_hand(cli):
     time.sleep(2.1)  # timestamps are kept to the second
     out = cli("purge", "--days", "0.00001")  # under a second
     assert out.returncode == 0 and "deleted 1 conversations (2 turns) and 1 feedback rows" in out.stdout, out
-    bad = cli("purge", "--days", "0")
-    assert bad.returncode == 2 and bad.stderr.startswith("error: --days must be a positive number"), bad.stderr
-    assert "Traceback" not in bad.stderr
+    for days in ("0", "-3", "nan", "inf"):
+        bad = cli("purge", "--days", days)
+        assert bad.returncode == 2 and bad.stderr.startswith("error: --days must be a positive number"), bad.stderr
+        assert "Traceback" not in bad.stderr
     assert "purge" in cli("--help").stdout
 
 
