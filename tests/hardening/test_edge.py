@@ -230,3 +230,25 @@ def test_a_trusted_proxy_passes_the_client_address_on(start_server, tmp_path):
     codes = [r.status_code for r in per_client]
     assert codes.count(200) == 15 and codes.count(429) == 3, codes  # 5 for each of the 3 clients
     assert "203.0.113.1:0" in server.log()  # and the access log names them
+
+
+def test_a_body_that_does_not_arrive_in_time_gets_408(monkeypatch):
+    import anyio
+
+    from assistant.serve import errors
+
+    monkeypatch.setattr(errors, "BODY_TIMEOUT_S", 0.2)
+    sent: list[dict] = []
+
+    async def app(scope, receive, send):  # pragma: no cover - never reached
+        raise AssertionError("the app must not see a request whose body never came")
+
+    async def receive():
+        await anyio.sleep(30)  # a client that announced a body and sends nothing
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/ask", "headers": [(b"content-length", b"100")]}
+    anyio.run(errors.BodyLimit(app, max_bytes=1000), scope, receive, send)
+    assert sent[0]["status"] == 408 and b'"code":"request_timeout"' in sent[1]["body"]
