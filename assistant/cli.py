@@ -6,6 +6,7 @@ import argparse
 import functools
 import json
 import logging
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -290,6 +291,28 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete conversations and feedback older than the retention period (what the server does every hour)."""
+    from assistant.persistence import Store
+
+    settings = _settings(args)
+    days = settings.retention_days if args.days is None else args.days
+    if not (math.isfinite(days) and days > 0):
+        raise InvalidInput(
+            f"--days must be a positive number of days, got {days:g} (ASSISTANT_RETENTION_DAYS=0 keeps everything)"
+        )
+    store = Store.for_settings(settings)
+    try:
+        counts = store.purge(days)
+    finally:
+        store.close()
+    print(
+        f"deleted {counts['conversations']} conversations ({counts['turns']} turns) and {counts['feedback']} "
+        f"feedback rows older than {days:g} days from the {store.where}"
+    )
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import os
 
@@ -402,6 +425,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="JSONL file to write (eval schema, gold fields empty)")
     s.add_argument("--limit", type=int, default=5000, help="at most this many, newest first (default 5000)")
     s.set_defaults(func=cmd_feedback)
+
+    s = sub.add_parser(
+        "purge",
+        help="delete conversations and feedback older than ASSISTANT_RETENTION_DAYS (default 30; the server does "
+        "this every hour)",
+    )
+    s.add_argument("--days", type=float, help="delete what is older than this many days instead")
+    s.set_defaults(func=cmd_purge)
 
     s = sub.add_parser(
         "eval", help="run the evaluation set and write a report (see: assistant eval --help)", add_help=False

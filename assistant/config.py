@@ -77,7 +77,35 @@ class Settings(BaseSettings):
         default_factory=list, validation_alias=_env("mcp_hosts", "ASSISTANT_MCP_HOSTS")
     )
 
-    @field_validator("cors_origins", "mcp_hosts", mode="before")
+    # privacy, retention and the edge
+    # conversations and feedback older than this many days are deleted (0 = keep)
+    retention_days: float = Field(
+        30.0, ge=0, le=100_000, allow_inf_nan=False, validation_alias=_env("retention_days", "ASSISTANT_RETENTION_DAYS")
+    )
+    # addresses/networks whose X-Forwarded-For counts
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=_env("trusted_proxies", "ASSISTANT_TRUSTED_PROXIES")
+    )
+    # admin endpoints (token guesses): stricter than the rest
+    admin_rate_limit_per_minute: int = Field(
+        10, ge=0, validation_alias=_env("admin_rate_limit_per_minute", "ASSISTANT_ADMIN_RATE_LIMIT")
+    )
+    # answers computed at once per worker; beyond: 503 + Retry-After (0 = off)
+    max_in_flight: int = Field(2, ge=0, validation_alias=_env("max_in_flight", "ASSISTANT_MAX_IN_FLIGHT"))
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_networks(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network (like 10.0.0.5 or 10.0.0.0/8)") from None
+        return value
+
+    @field_validator("cors_origins", "mcp_hosts", "trusted_proxies", mode="before")
     @classmethod
     def _comma_list(cls, value: Any) -> Any:
         return [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else value

@@ -61,6 +61,7 @@ conversations = Table(
     Column("created_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
     Column("state", Text, nullable=True),  # the last calculation, for follow-ups on any worker (JSON)
+    Index("conversations_by_updated_at", "updated_at"),  # the retention purge
 )
 turns = Table(
     "turns",
@@ -84,6 +85,9 @@ feedback = Table(
     Column("comment", Text),
     Column("meta", Text, nullable=False, server_default="{}"),
     Column("created_at", Text, nullable=False),
+    Column("idempotency_key", Text, nullable=True),  # sha256 of the client's Idempotency-Key (0003)
+    Index("feedback_by_idempotency_key", "idempotency_key", unique=True),
+    Index("feedback_by_created_at", "created_at"),
 )
 
 

@@ -5,7 +5,8 @@ database of `ASSISTANT_DATABASE_URL` (PostgreSQL), so that several API workers s
     cid = store.new_conversation_id()
     store.append_turn(cid, "user", "Wanneer kan ik me inschrijven?", {})
     store.history(cid, limit=6)          # oldest first
-    store.add_feedback(rating="up", conversation_id=cid, comment="helder")
+    store.add_feedback(rating="up", conversation_id=cid, comment="helder", idempotency_key="k-1")
+    store.purge(days=30)                 # retention: conversations and feedback older than that are deleted
 
 Opening a store migrates its schema to the code's revision first (`assistant.database.migrate`). Every
 write is one transaction, committed before the method returns, so an API that answers 200 after
@@ -14,15 +15,25 @@ conversation is bounded (`max_turns`, oldest turns are dropped). A database that
 `BackendUnavailable` (HTTP 503) naming the setting and the address; the next call tries again.
 
 Privacy: every text (turns, feedback question/answer/comment, the strings inside `meta` and the stored
-conversation state) passes `assistant.answer.guards.redact` before it is written, so BSNs, e-mail
-addresses, phone numbers and client names never reach the database (nor SQLite's write-ahead log);
-SQLite runs with `secure_delete`.
+conversation state) passes the privacy filter (`assistant.privacy`) before it is written, so BSNs, e-mail
+addresses, phone numbers, names, birth dates and addresses never reach the database (nor SQLite's
+write-ahead log); what is read back for export (history, the feedback list) passes it again, for rows
+written by older versions. SQLite runs with `secure_delete`, and a purge checkpoints the write-ahead log.
+
+Retention: `purge(days)` deletes conversations (with their turns) whose last activity, and feedback whose
+creation, is older than `days` (the server runs it periodically with ASSISTANT_RETENTION_DAYS; `assistant
+purge` by hand). Timestamps are written in UTC ("2026-11-29T10:00:00+0000"), so they compare as text.
+
+Idempotency: `add_feedback(..., idempotency_key=k)` stores a SHA-256 of `k`; a second post with the same key
+returns the first row's id instead of adding a row.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import math
 import re
 import time
 import uuid
@@ -30,11 +41,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assistant import database as db
-from assistant.answer.guards import redact
+from assistant import privacy
 from assistant.errors import InvalidInput
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,38 +55,37 @@ DB_NAME = db.DB_NAME
 MAX_TURNS = 200  # stored turns per conversation
 MAX_TEXT = 20_000  # characters stored per text field
 _CONVERSATION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")  # printable ASCII without spaces
 
 
-def _now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+def _now(at: float | None = None) -> str:
+    """UTC, fixed width: compares as text (the retention purge depends on it)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(at))
 
 
 def _clip(text: str | None) -> str | None:
     """Redacted (personal data) and bounded: what may be stored of a text."""
-    return None if text is None else redact(text[: MAX_TEXT + 100])[:MAX_TEXT]
-
-
-def _safe_meta(value: Any) -> Any:
-    """`meta` with every string redacted (keys included), as stored."""
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, dict):
-        return {_safe_meta(str(k)): _safe_meta(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_safe_meta(v) for v in value]
-    return value
+    return None if text is None else privacy.redact(text[: MAX_TEXT + 100])[:MAX_TEXT]
 
 
 def _json(value: Any) -> str:
-    return json.dumps(_safe_meta(value or {}), ensure_ascii=False, default=str)
+    """`meta` with every string redacted (keys included), as stored."""
+    return json.dumps(privacy.redact_value(value or {}), ensure_ascii=False, default=str)
 
 
 def check_conversation_id(conversation_id: str) -> str:
     if not isinstance(conversation_id, str) or not _CONVERSATION_ID.match(conversation_id):
         raise InvalidInput("conversation_id must be 1-64 characters: letters, digits, '-' or '_'")
-    if redact(conversation_id) != conversation_id:
+    if privacy.redact(conversation_id) != conversation_id:
         raise InvalidInput("conversation_id must not contain personal data (it looks like a BSN or phone number)")
     return conversation_id
+
+
+def idempotency_hash(key: str) -> str:
+    """What is stored of an Idempotency-Key: its SHA-256 (a key is never kept, whatever a client puts in it)."""
+    if not isinstance(key, str) or not _IDEMPOTENCY_KEY.match(key):
+        raise InvalidInput("Idempotency-Key must be 1-200 printable ASCII characters without spaces")
+    return hashlib.sha256(key.encode("ascii")).hexdigest()
 
 
 class Store:
@@ -138,7 +148,7 @@ class Store:
         """32 hex characters; never one that reads as a BSN or phone number (those are refused as ids)."""
         while True:
             cid = uuid.uuid4().hex
-            if redact(cid) == cid:
+            if privacy.redact(cid) == cid:
                 return cid
 
     def _touch(self, conn: Connection, conversation_id: str, now: str, state: dict | None = None) -> None:
@@ -219,7 +229,12 @@ class Store:
                 .limit(max(0, int(limit)))
             ).all()
         return [
-            {"role": r.role, "text": r.text, "meta": json.loads(r.meta), "created_at": r.created_at}
+            {
+                "role": r.role,
+                "text": privacy.redact(r.text),
+                "meta": privacy.redact_value(json.loads(r.meta)),
+                "created_at": r.created_at,
+            }
             for r in reversed(rows)
         ]
 
@@ -232,35 +247,84 @@ class Store:
         answer: str | None = None,
         comment: str | None = None,
         meta: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> int:
+        """The new row's id; with an `idempotency_key` seen before, the id of the row stored then."""
+        return self.save_feedback(rating, conversation_id, question, answer, comment, meta, idempotency_key)[0]
+
+    def save_feedback(
+        self,
+        rating: Literal["up", "down"],
+        conversation_id: str | None = None,
+        question: str | None = None,
+        answer: str | None = None,
+        comment: str | None = None,
+        meta: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> tuple[int, bool]:
+        """(row id, replayed): replayed is True when the key was used before and no row was added."""
         if rating not in ("up", "down"):
             raise InvalidInput(f"rating must be 'up' or 'down', got {rating!r}")
         if conversation_id is not None:
             check_conversation_id(conversation_id)
+        key = idempotency_hash(idempotency_key) if idempotency_key is not None else None
         f = db.feedback
+        values = {
+            "conversation_id": conversation_id,
+            "question": _clip(question),
+            "answer": _clip(answer),
+            "rating": rating,
+            "comment": _clip(comment),
+            "meta": _json(meta),
+            "created_at": _now(),
+            "idempotency_key": key,
+        }
         with self._write() as conn:
-            row_id = conn.execute(
-                insert(f)
-                .values(
-                    conversation_id=conversation_id,
-                    question=_clip(question),
-                    answer=_clip(answer),
-                    rating=rating,
-                    comment=_clip(comment),
-                    meta=_json(meta),
-                    created_at=_now(),
-                )
-                .returning(f.c.id)
-            ).scalar_one()
-        return int(row_id)
+            if key is None:
+                return int(conn.execute(insert(f).values(**values).returning(f.c.id)).scalar_one()), False
+            upsert: Any = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+            stmt = upsert(f).values(**values).on_conflict_do_nothing(index_elements=["idempotency_key"])
+            row_id = conn.execute(stmt.returning(f.c.id)).scalar_one_or_none()
+            if row_id is not None:
+                return int(row_id), False
+            # the key was used before (by this or a concurrent request): that row
+            return int(conn.execute(select(f.c.id).where(f.c.idempotency_key == key)).scalar_one()), True
 
     def list_feedback(self, limit: int = 1000) -> list[dict[str, Any]]:
-        """Newest first."""
+        """Newest first (an export: every text passes the privacy filter again)."""
+        columns = [c for c in db.feedback.c if c.name != "idempotency_key"]
         with self._read() as conn:
-            rows = (
-                conn.execute(select(db.feedback).order_by(db.feedback.c.id.desc()).limit(int(limit))).mappings().all()
-            )
-        return [{**dict(r), "meta": json.loads(r["meta"])} for r in rows]
+            rows = conn.execute(select(*columns).order_by(db.feedback.c.id.desc()).limit(int(limit))).mappings().all()
+        texts = ("question", "answer", "comment")
+        return [
+            {
+                **{k: (privacy.redact(v) if k in texts and v else v) for k, v in r.items()},
+                "meta": privacy.redact_value(json.loads(r["meta"])),
+            }
+            for r in rows
+        ]
+
+    # retention -------------------------------------------------------------------------------
+    def purge(self, days: float, now: float | None = None) -> dict[str, int]:
+        """Delete conversations (and their turns) without activity, and feedback created, more than `days`
+        ago. Returns the counts. On SQLite the write-ahead log is checkpointed afterwards, so the deleted
+        text (overwritten by `secure_delete`) does not linger in the -wal file."""
+        if not (math.isfinite(days) and 0 < days < 1e6):
+            raise InvalidInput(f"retention must be a positive number of days, got {days}")
+        cutoff = _now((time.time() if now is None else now) - days * 86400)
+        c, t, f = db.conversations, db.turns, db.feedback
+        with self._write() as conn:
+            old = select(c.c.id).where(c.c.updated_at < cutoff)
+            turns = conn.execute(
+                select(func.count()).select_from(t).where(t.c.conversation_id.in_(old.scalar_subquery()))
+            ).scalar_one()
+            conn.execute(delete(t).where(t.c.conversation_id.in_(old.scalar_subquery())))
+            conversations = conn.execute(delete(c).where(c.c.updated_at < cutoff)).rowcount
+            feedback = conn.execute(delete(f).where(f.c.created_at < cutoff)).rowcount
+        if self.path is not None and (conversations or feedback):
+            with self._read() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return {"conversations": int(conversations), "turns": int(turns), "feedback": int(feedback)}
 
     # feedback into evals -----------------------------------------------------------------------
     def feedback_in_context(self, rating: str | None = None, limit: int = 5000) -> list[dict[str, Any]]:
@@ -268,11 +332,16 @@ class Store:
         itself: `intent` and `citations` from the stored assistant turn of its conversation (the turn whose
         text is the rated answer, else the last one); None and [] when there is no such turn."""
         f, t = db.feedback, db.turns
-        query = select(db.feedback).order_by(f.c.id.desc()).limit(max(0, int(limit)))
+        columns = [c for c in f.c if c.name != "idempotency_key"]
+        query = select(*columns).order_by(f.c.id.desc()).limit(max(0, int(limit)))
         if rating is not None:
             query = query.where(f.c.rating == rating)
         with self._read() as conn:
-            rows = [dict(r) for r in conn.execute(query).mappings().all()]
+            texts = ("question", "answer", "comment")
+            rows = [
+                {k: (privacy.redact(v) if k in texts and v else v) for k, v in r.items()}
+                for r in conn.execute(query).mappings().all()
+            ]
             cids = sorted({r["conversation_id"] for r in rows if r["conversation_id"]})
             turns = (
                 conn.execute(
@@ -293,7 +362,7 @@ class Store:
             out.append(
                 {
                     **row,
-                    "meta": json.loads(row["meta"] or "{}"),
+                    "meta": privacy.redact_value(json.loads(row["meta"] or "{}")),
                     "intent": meta.get("intent"),
                     "citations": meta.get("citations") or [],
                 }

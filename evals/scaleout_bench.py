@@ -92,6 +92,7 @@ def env_for(root: Path, name: str, embedder: str, chroma_url: str, database_url:
         ASSISTANT_CHROMA_URL=chroma_url,
         ASSISTANT_DATABASE_URL=database_url,
         ASSISTANT_RATE_LIMIT="100000000",
+        ASSISTANT_MAX_IN_FLIGHT="0",  # throughput with a queue, as measured before load shedding existed
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",
         ANONYMIZED_TELEMETRY="False",

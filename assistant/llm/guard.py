@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from assistant.domain import GuardVerdict, collapse_ws
+from assistant.text.numbers import canonical_number, find_numbers, parse_number
 
 _BRACKET = re.compile(r"\[([^\[\]\n]{1,200})\]")
 _ID = re.compile(r"^[a-z0-9][\w-]*(?:/[\w.-]+)+$", re.I)
@@ -33,15 +34,7 @@ _QUOTE = re.compile(r"«([^«»]*)»")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)\s*")
 _ID_AFTER = re.compile(r"\s*[(,:;–-]?\s*\[([^\[\]\n]{1,200})\]")
 _ID_BEFORE = re.compile(r"\[([^\[\]\n]{1,200})\]\s*[:,–-]?\s*$")
-_NUMBER = re.compile(
-    r"(?<![\w.,])("
-    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.200.000 / 12.000,50 (Dutch grouping)
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200,000 / 12,000.50 (English grouping)
-    r"|\d+(?:\.\d+){2,}"  # 2.3.2 (section numbers)
-    r"|\d+(?:[.,]\d+)?"  # 30, 2,33, 2.5
-    r")(?!\d)(\s*(?:miljoen|million|mln)\b)?",
-    re.I,
-)
+_SECTION_NUMBER = re.compile(r"(?<![\w.,])\d+(?:\.\d+){2,}(?![\w]|[.,]\d)")  # 2.3.2: a section, not a number
 _AGREEMENT = re.compile(
     r"\b(ik\s+bevestig|bij\s+deze\s+bevestig|hierbij\s+bevestig|ik\s+kan\s+(dat|dit|het)\s+bevestigen|bevestigd"
     r"|dat\s+klopt(?!\s+niet)|klopt\s+helemaal|klopt\s+inderdaad|u\s+heeft\s+gelijk|je\s+hebt\s+gelijk|helemaal\s+juist"
@@ -141,14 +134,24 @@ def quote_source(q: Quote, allowed: set[str], clause_texts: Mapping[str, str]) -
 
 
 def numbers(text: str) -> list[tuple[str, set[str]]]:
-    """(token as written, canonical values it may stand for) for every number in `text`."""
+    """(token as written, canonical values it may stand for) for every number in `text`, read by the one number
+    parser (`assistant.text.numbers`). A number an English writer may have meant differently ("102.000" is
+    102000 in Dutch, 102 in English) stands for both; a scaled one ("1,2 miljoen") also for its digits; a
+    section number ("2.3.2") for itself, marked with §."""
     out = []
-    for m in _NUMBER.finditer(text):
-        values = _values(m.group(1))
-        if m.group(2):
-            values |= {_canon(Decimal(v) * 1_000_000) for v in values if not v.startswith("§")}
-        out.append((m.group(0).strip(), values))
-    return out
+    for m in find_numbers(text, words=False):
+        values = {canonical_number(m.value)}
+        token = m.raw.strip()
+        digits = re.match(r"\d+(?:[.,]\d+)*", token)
+        if digits and re.fullmatch(r"\d{1,3}[.,]\d{3}", digits.group(0)):
+            values.add(canonical_number(Decimal(digits.group(0).replace(",", "."))))
+        if m.multiplier and digits:
+            plain = parse_number(digits.group(0))
+            if plain is not None:
+                values.add(canonical_number(plain))
+        out.append((m.start, token, values))
+    out += [(s.start(), s.group(0), {"§" + s.group(0)}) for s in _SECTION_NUMBER.finditer(text)]
+    return [(token, values) for _, token, values in sorted(out, key=lambda t: t[0])]
 
 
 def _split_ids(inner: str) -> list[str]:
@@ -167,26 +170,7 @@ def _resolve(raw: str, allowed: set[str]) -> str | None:
 
 
 def _canon(d: Decimal) -> str:
-    return format(d.normalize(), "f")
-
-
-def _values(token: str) -> set[str]:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
-        out = {token.replace(".", "").replace(",", ".")}
-        if "," not in token and token.count(".") == 1:
-            out.add(token)  # English decimal reading of 102.000
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
-        out = {token.replace(",", "")}
-        if "." not in token and token.count(",") == 1:
-            out.add(token.replace(",", "."))
-    elif token.count(".") >= 2:
-        return {"§" + token}
-    else:
-        out = {token.replace(",", ".")}
-    try:
-        return {_canon(Decimal(v)) for v in out}
-    except InvalidOperation:  # pragma: no cover - the regex only lets digits through
-        return set()
+    return canonical_number(d)
 
 
 def _flatten(value: Any) -> Iterable[Any]:

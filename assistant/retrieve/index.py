@@ -266,6 +266,8 @@ def _build_index(
             log.info("building index: %s", reason)
         elif store is None:
             messages.append("building index: the index collection is missing")
+            where = "the Chroma server" if server else chroma_dir / "chroma.sqlite3"
+            log.warning("index damaged (collection %s missing from %s); rebuilding", current or COLLECTION, where)
         else:
             problem = store.problem(corpus.passages)
             if problem is None and meta and meta.get("corpus_hash") == corpus.content_hash:

@@ -12,10 +12,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from assistant import privacy
 from assistant.config import Settings
 from assistant.persistence import Store
 from assistant.serve import errors, logs, mcp
 from assistant.serve.deps import Services
+from assistant.serve.edge import Edge
 from assistant.serve.routes import admin, chat, corpus, diff, feedback, health, openai, tools, verify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,7 +28,10 @@ MAX_BODY = 1_000_000  # bytes; the longest valid request is a few tens of kB
 DESCRIPTION = """Grounded assistant for CZ's district-nursing purchasing policy (Zorginkoopbeleid Wijkverpleging 2027).
 Every answer quotes the policy text. Errors are always `{"error": {"code", "message"}}`.
 Everything is public and read-only except the admin endpoints (`Authorization: Bearer <ASSISTANT_ADMIN_TOKEN>`).
-Do not send client details: personal data is redacted before anything is stored or logged (§ 4.3: Cryptshare)."""
+Do not send client details: personal data is redacted before anything is stored or logged (§ 4.3: Cryptshare);
+conversations and feedback are deleted after `ASSISTANT_RETENTION_DAYS` (30) days.
+Every endpoint is rate-limited per client (429 with `Retry-After`); under overload an answer endpoint returns
+503 `overloaded` with `Retry-After` at once instead of queueing."""
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
@@ -65,11 +70,13 @@ def create_app(
 ) -> FastAPI:
     services = Services(settings, assistant, store, request_timeout_s, load_wait_s)
     mcp_endpoint = mcp.HttpEndpoint(services, settings.mcp_hosts)
+    privacy.configure(settings.corpus_dir)  # the policy's own e-mail addresses, words and years
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         logs.install()  # redaction on whatever log handlers the server set up
         services.start_loading()
+        services.start_retention()
         async with mcp_endpoint.running():
             yield
         services.close()
@@ -88,6 +95,7 @@ def create_app(
             max_age=600,
         )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(Edge, settings=settings)  # outermost: client address, bounds, rate limit, load shedding
     for module in (chat, corpus, diff, tools, verify, feedback, health, openai, admin):
         app.include_router(module.router)
     app.router.add_route(mcp.PATH, mcp_endpoint, include_in_schema=False)  # MCP, streamable HTTP

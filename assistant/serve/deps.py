@@ -1,12 +1,13 @@
 """What the routes depend on: the Assistant (loaded once, in the background; replaced as a whole after a
 re-index, here or by another process: see `check_index`), the conversation/feedback store, the calculator
-registry, a per-client rate limit and the admin token check.
+registry and the admin token check (the rate limit is the edge's: `assistant.serve.edge`).
 Tests swap any of them with `app.dependency_overrides[get_assistant] = lambda: stub`.
 
 State per worker process (with `assistant serve --workers N` or several hosts): the loaded index (the same
-on every worker: it follows the index pointer), the query-vector cache and the rate limiter's counts (so
-the effective limit per client is up to N times `ASSISTANT_RATE_LIMIT` when a balancer spreads its
-requests). Conversations, their follow-up context and feedback live in the database only.
+on every worker: it follows the index pointer) and the query-vector cache; the edge (`edge.py`) keeps the rate
+limiter's counts and the answers in flight per worker (so the effective limit per client is up to N times
+`ASSISTANT_RATE_LIMIT` when a balancer spreads its requests). Conversations, their follow-up context and
+feedback live in the database only; the retention purge runs in every worker (deleting is idempotent).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import hmac
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,7 +24,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, BackendUnavailable, IndexError_, RateLimited, Unauthorized
+from assistant.errors import AssistantError, BackendUnavailable, IndexError_, Unauthorized
 from assistant.persistence import Store
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LOAD_WAIT_S = 60.0  # how long a request waits for the index before answering 503
+PURGE_EVERY_S = 3600.0  # how often the server deletes what is older than ASSISTANT_RETENTION_DAYS
 RETRY_LOAD_S = 5.0  # after a load failed because a server was unreachable, try again this much later
 
 
@@ -86,7 +87,6 @@ class Services:
         self._closed = threading.Event()
         self._watching = False
         self._lock = threading.Lock()
-        self._limiter = RateLimiter(settings.rate_limit_per_minute)
         self._reindex: dict[str, Any] = {"status": "idle"}
 
     # assistant -----------------------------------------------------------------------------
@@ -257,6 +257,31 @@ class Services:
                 self._store.close()
                 self._store = None
 
+    # retention -----------------------------------------------------------------------------
+    def start_retention(self) -> None:
+        """Delete conversations and feedback older than `retention_days`, now and every PURGE_EVERY_S, in a
+        background thread (nothing when retention is 0)."""
+        if self.settings.retention_days <= 0:
+            return
+        threading.Thread(target=self._retain, name="retention", daemon=True).start()
+
+    def _retain(self) -> None:
+        while True:
+            try:
+                counts = self.store().purge(self.settings.retention_days)
+                if any(counts.values()):
+                    log.info(
+                        "retention: deleted %(conversations)d conversations (%(turns)d turns) and %(feedback)d "
+                        "feedback rows older than %(days)g days",
+                        {**counts, "days": self.settings.retention_days},
+                    )
+            except AssistantError as exc:  # the database is away: try again next round
+                log.warning("retention: could not purge: %s", exc.message)
+            except Exception:  # noqa: BLE001 - never let the purger die
+                log.exception("retention: could not purge")
+            if self._closed.wait(PURGE_EVERY_S):
+                return
+
     # helpers -------------------------------------------------------------------------------
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking work in a thread with the request time limit (504 when it is exceeded)."""
@@ -265,34 +290,6 @@ class Services:
                 return await anyio.to_thread.run_sync(lambda: fn(*args, **kwargs), abandon_on_cancel=True)
         except TimeoutError:
             raise Timeout(f"no answer within {self.request_timeout_s:.0f} s; try a shorter question") from None
-
-    def check_rate(self, client: str) -> None:
-        self._limiter.check(client)
-
-
-class RateLimiter:
-    """Sliding one-minute window per client address; `per_minute <= 0` switches it off."""
-
-    def __init__(self, per_minute: int) -> None:
-        self.per_minute = per_minute
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def check(self, client: str) -> None:
-        if self.per_minute <= 0:
-            return
-        now = time.monotonic()
-        with self._lock:
-            hits = self._hits.setdefault(client, deque())
-            while hits and hits[0] <= now - 60:
-                hits.popleft()
-            if len(hits) >= self.per_minute:
-                retry = max(1, int(60 - (now - hits[0])) + 1)
-                raise RateLimited(f"too many requests: at most {self.per_minute} per minute", retry_after=retry)
-            hits.append(now)
-            if len(self._hits) > 10_000:  # forget idle clients
-                for key in [k for k, v in self._hits.items() if not v or v[-1] <= now - 60]:
-                    del self._hits[key]
 
 
 def get_services(request: Request) -> Services:
@@ -319,9 +316,6 @@ def get_tools() -> Any:
         raise BackendUnavailable(f"the calculators are not available: {exc}") from None
     return registry
 
-
-def rate_limit(request: Request, services: Services = Depends(get_services)) -> None:
-    services.check_rate(request.client.host if request.client else "unknown")
 
 
 _bearer = HTTPBearer(

@@ -1,4 +1,6 @@
-"""Every error leaves the API as `{"error": {"code": ..., "message": ...}}`, never a stack trace."""
+"""Every error leaves the API as `{"error": {"code": ..., "message": ...}}` (429 and 503 `overloaded` with a
+Retry-After header), never a stack trace. Every message passes the privacy filter first: an error that names what the
+user sent (a path, a conversation id, a value) never echoes a BSN, name or e-mail address back."""
 
 from __future__ import annotations
 
@@ -6,12 +8,14 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant import privacy
 from assistant.errors import AssistantError, RateLimited
 
 log = logging.getLogger(__name__)
@@ -25,6 +29,7 @@ _HTTP_CODES = {
     413: "too_large",
     415: "unsupported_media_type",
 }
+BODY_TIMEOUT_S = 30.0  # a body that takes longer to arrive gets 408 (slow uploads hold a worker's memory)
 
 
 class TooLarge(AssistantError):
@@ -66,15 +71,20 @@ class BodyLimit:
             return
         buffered: list[Message] = []
         size = 0
-        while True:
-            msg = await receive()
-            buffered.append(msg)
-            size += len(msg.get("body", b""))
-            if size > self.max_bytes:
-                await too_large(scope, receive, send)
-                return
-            if msg["type"] != "http.request" or not msg.get("more_body"):
-                break
+        with anyio.move_on_after(BODY_TIMEOUT_S) as waited:
+            while True:
+                msg = await receive()
+                buffered.append(msg)
+                size += len(msg.get("body", b""))
+                if size > self.max_bytes:
+                    await too_large(scope, receive, send)
+                    return
+                if msg["type"] != "http.request" or not msg.get("more_body"):
+                    break
+        if waited.cancelled_caught:
+            slow = f"the request body did not arrive within {BODY_TIMEOUT_S:.0f} s"
+            await error_response(408, "request_timeout", slow, {"Connection": "close"})(scope, receive, send)
+            return
         body = b"".join(m.get("body", b"") for m in buffered)
         if body and scope.get("method") == "POST":
             try:
@@ -93,8 +103,13 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
+    """`{"error": {...}}` with the message through the privacy filter (it may quote what the user sent)."""
+    return {"error": {"code": code, "message": privacy.redact(message)}}
+
+
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+    return JSONResponse(error_body(code, message), status_code=status, headers=headers)
 
 
 def _field(loc: tuple | list) -> str:

@@ -1,8 +1,9 @@
-"""Logging for the service: every record passes `guards.redact` before a handler writes it, so a BSN,
-e-mail address, phone number or client name in a question (or in a URL such as `/api/search?q=...`) never
-reaches the log. `log_config()` is the uvicorn logging configuration `run()` uses (uvicorn's own, plus the
-redaction filter and the `assistant` loggers at INFO); `install()` adds the filter to the handlers that
-exist when the app starts (for `uvicorn --factory ...`, which does not use our configuration).
+"""Logging for the service: every record passes the privacy filter (`assistant.privacy`) before a handler
+writes it, so a BSN, e-mail address, phone number, name, birth date or address in a question never reaches the
+log. The access log records the path without its query string (`GET /api/search`, not what was searched for),
+with a path parameter that holds personal data redacted (`/api/clauses/[BSN]`). `log_config()` is the
+uvicorn logging configuration `run()` uses (uvicorn's own, plus the redaction filter and the `assistant`
+loggers at INFO); `install()` adds the filter to the handlers that exist when the app starts (for `uvicorn --factory ...`, which does not use our configuration).
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import copy
 import logging
 from typing import Any
-from urllib.parse import unquote_plus
+from urllib.parse import unquote
 
-from assistant.answer.guards import redact
+from assistant.privacy import redact
 
 
 def _redact_path(path: str) -> str:
-    """A request path with its query string decoded (so `mevrouw+Jansen` is seen as a name) and redacted;
-    unchanged when there is nothing to redact."""
-    decoded = unquote_plus(path)
+    """The request path without its query string, decoded (so `mevrouw%20Jansen` is seen as a name) and
+    redacted; unchanged (still percent-encoded) when there is nothing to redact."""
+    path = path.split("?", 1)[0]
+    decoded = unquote(path, errors="replace")
     cleaned = redact(decoded)
     return path if cleaned == decoded else cleaned
 

@@ -103,10 +103,9 @@ def tool_defs() -> list[ToolDef]:
         ToolDef("verify_claim", described["verify_claim"], VerifyRequest, _verify),  # type: ignore[arg-type]
         ToolDef("ask", described["ask"], AskRequest, _ask, read_only=False),  # type: ignore[arg-type]
     ]
-    tools += [
-        ToolDef(spec.name, f"{spec.description_en} / {spec.description}", spec.input_model, _calculator(spec.name))
-        for spec in TOOLS.values()
-    ]
+    for spec in TOOLS.values():
+        dutch, english = spec.descriptions()  # the current policy's
+        tools.append(ToolDef(spec.name, f"{english} / {dutch}", spec.input_model(), _calculator(spec.name)))
     return tools
 
 

@@ -145,6 +145,14 @@ class FeedbackRequest(BaseModel):
     question: str | None = Field(default=None, max_length=MAX_QUESTION)
     answer: str | None = Field(default=None, max_length=20_000)
     comment: str | None = Field(default=None, max_length=2000)
+    client_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        pattern=r"^[\x21-\x7e]+$",
+        description="An id the client makes up once per rating (like the Idempotency-Key header): a retried post "
+        "with the same id returns the first row instead of storing a second one",
+    )
 
     _check_text = field_validator("question", "answer", "comment")(_plain)
 
@@ -169,6 +177,7 @@ class ReindexStatus(BaseModel):
 class FeedbackResponse(BaseModel):
     id: int
     stored: bool = True
+    replayed: bool = Field(default=False, description="True when an earlier post with this Idempotency-Key stored it")
 
 
 class FeedbackList(BaseModel):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi.encoders import jsonable_encoder
 from fastapi.sse import ServerSentEvent
 
+from assistant import privacy
 from assistant.answer.state import ConversationState
 from assistant.domain import Answer, Clause
 from assistant.errors import AssistantError, InvalidInput, NotFound
@@ -70,7 +71,7 @@ def event(name: str, data: Any) -> ServerSentEvent:
 
 def error_payload(exc: Exception) -> dict[str, dict[str, str]]:
     if isinstance(exc, AssistantError):
-        return {"error": {"code": exc.code, "message": exc.message}}
+        return {"error": {"code": exc.code, "message": privacy.redact(exc.message)}}
     return {
         "error": {"code": "internal_error", "message": "something went wrong on our side; the error has been logged"}
     }

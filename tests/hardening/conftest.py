@@ -1,6 +1,7 @@
 """Fixtures for the hardening tests (hostile input, injection, privacy, access, load, crash safety).
 
-- `hclient`: TestClient over the app on the fake pipeline, rate limit off, a fresh data dir per test.
+- `hclient`: TestClient over the app on the fake pipeline, rate limit and load shedding off, a fresh data dir
+  per test.
 - `make_client(**settings)`: the same with other settings (admin token, CORS origins, rate limit).
 - `cli`: run `python -m assistant ...` as a user does (fake embedder, a temp data dir shared per module).
 - `start_server(data_dir, **env)`: `python -m assistant serve` in a subprocess on a free loopback port,
@@ -64,7 +65,12 @@ def make_client(tmp_path, fake_assistant):
     clients: list[TestClient] = []
 
     def build(assistant=fake_assistant, **overrides) -> TestClient:
-        values = {"data_dir": tmp_path / f"data-{len(clients)}", "embedder": "fake", "rate_limit_per_minute": 0}
+        values = {
+            "data_dir": tmp_path / f"data-{len(clients)}",
+            "embedder": "fake",
+            "rate_limit_per_minute": 0,  # limits off unless a test is about them
+            "max_in_flight": 0,
+        }
         values.update(overrides)
         c = TestClient(create_app(Settings(**values), assistant=assistant))
         c.__enter__()
@@ -158,7 +164,7 @@ def start_server(tmp_path) -> Iterator:
     def start(data_dir: Path, wait: bool = True, **env: str) -> Server:
         port = free_port()
         log_path = tmp_path / f"server-{len(servers)}.log"
-        full_env = clean_env(ASSISTANT_DATA_DIR=str(data_dir), ASSISTANT_RATE_LIMIT="100000", **env)
+        full_env = clean_env(**{"ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_RATE_LIMIT": "100000", **env})
         with log_path.open("w", encoding="utf-8") as log:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "assistant", "serve", "--host", HOST, "--port", str(port)],

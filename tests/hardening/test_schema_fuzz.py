@@ -33,6 +33,10 @@ APP = create_app(
     Settings(data_dir=DATA_DIR, embedder="fake", rate_limit_per_minute=0, admin_token=TOKEN), load_wait_s=120
 )
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP).include(path_regex=r"^/(api|v1)/")
+# a generated query string of 4,000 non-ASCII characters is longer than the 8 KB request target the edge allows:
+# 414 is a rejection too (like 431 for headers), as the spec documents
+_rejected = schema.config.checks.negative_data_rejection
+_rejected.expected_statuses = [*_rejected.expected_statuses, "414", "431"]
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -23,6 +23,7 @@ from assistant.ingest.parser import split_sentences
 from assistant.llm import guard, make_answerer
 from assistant.llm.answerer import OUT_OF_SCOPE
 from assistant.llm.fake import FakeChatModel, tool_call, tool_messages
+from assistant.text.numbers import find_numbers
 
 DEV = [
     json.loads(line)
@@ -51,12 +52,13 @@ def correct_model(ext: Answer) -> Callable:
 
 def change_one_number(text: str) -> str:
     blank = re.sub(r"\[[^\]]*\]", lambda m: " " * len(m.group(0)), text)  # never inside a clause id
-    m = guard._NUMBER.search(blank)
-    if not m:
+    m = next(iter(find_numbers(blank, words=False)), None)
+    if m is None:
         return text
-    token, stated = m.group(1), {t for t, _ in guard.numbers(blank)}
+    end = m.start + len(re.match(r"\d+(?:[.,]\d+)*", blank[m.start :]).group(0))  # the digits, not "k" or "miljoen"
+    token, stated = blank[m.start : end], {t for t, _ in guard.numbers(blank)}
     new = next(t for k in range(1, 10) if (t := token[:-1] + str((int(token[-1]) + k) % 10)) not in stated)
-    return text[: m.start(1)] + new + text[m.end(1) :]
+    return text[: m.start] + new + text[end:]
 
 
 def altering_model(ext: Answer) -> Callable:

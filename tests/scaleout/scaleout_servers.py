@@ -154,6 +154,7 @@ def base_env(**extra: str) -> dict[str, str]:
         ASSISTANT_EMBEDDER="fake",
         ASSISTANT_LLM="none",
         ASSISTANT_RATE_LIMIT="100000",
+        ASSISTANT_MAX_IN_FLIGHT="0",  # parallel streams on purpose: no load shedding
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",
         ANONYMIZED_TELEMETRY="False",

@@ -168,7 +168,7 @@ def test_postgres_at_an_older_revision_is_migrated(postgres):
         database=name,
     )
     store = Store.from_url(postgres.url(name))
-    assert store.migrations == ["schema migrated from 0001 to 0002"]
+    assert store.migrations == [f"schema migrated from 0001 to {db.head_revision()}"]
     _assert_migrated_with_rows(store)
 
 
@@ -236,3 +236,41 @@ def test_state_is_json_and_redacted(store):
     with store.engine.connect() as conn:
         raw = conn.exec_driver_sql("SELECT state FROM conversations WHERE id = 'c9'").scalar_one()
     assert json.loads(raw) == {"route": {"args": {"note": "BSN [BSN]"}}}
+
+
+def test_idempotent_feedback_returns_the_first_row(store):
+    first = store.save_feedback(rating="up", comment="helder", idempotency_key="retry-1")
+    again = store.save_feedback(rating="down", comment="anders", idempotency_key="retry-1")
+    other = store.save_feedback(rating="up", idempotency_key="retry-2")
+    assert first == (first[0], False) and again == (first[0], True) and other[0] != first[0] and not other[1]
+    rows = store.list_feedback()
+    assert len(rows) == 2 and {r["comment"] for r in rows} == {"helder", None}
+    assert all("idempotency_key" not in r for r in rows)  # the stored hash is never exported
+    with pytest.raises(InvalidInput, match="Idempotency-Key"):
+        store.add_feedback(rating="up", idempotency_key="has spaces")
+
+
+def test_concurrent_retries_with_one_key_store_one_row(store):
+    ids: list[int] = []
+
+    def post() -> None:
+        ids.append(store.add_feedback(rating="up", idempotency_key="same-key"))
+
+    threads = [threading.Thread(target=post) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(ids)) == 1 and len(store.list_feedback()) == 1
+
+
+def test_purge_deletes_what_is_older_than_the_retention(store):
+    store.record_exchange("c1", "vraag", {}, "antwoord", {}, None)
+    store.add_feedback(rating="up", conversation_id="c1", comment="oud")
+    in_a_month = time.time() + 31 * 86400
+    assert store.purge(30) == {"conversations": 0, "turns": 0, "feedback": 0}  # nothing is 30 days old yet
+    assert store.purge(40, now=in_a_month) == {"conversations": 0, "turns": 0, "feedback": 0}  # 31 < 40 days
+    assert store.purge(30, now=in_a_month) == {"conversations": 1, "turns": 2, "feedback": 1}
+    assert not store.has_conversation("c1") and store.history("c1") == [] and store.list_feedback() == []
+    with pytest.raises(InvalidInput, match="positive"):
+        store.purge(0)

@@ -92,6 +92,7 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
         ASSISTANT_DATA_DIR=str(data_dir),
         ASSISTANT_LLM="none",
         ASSISTANT_RATE_LIMIT="100000",
+        ASSISTANT_MAX_IN_FLIGHT="0",  # concurrency tests: no load shedding (tests/hardening/test_edge.py has it)
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",
         ANONYMIZED_TELEMETRY="False",

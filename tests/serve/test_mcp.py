@@ -67,7 +67,7 @@ async def exercise(session, api: str | None) -> None:
     listed = {t.name: t for t in (await session.list_tools()).tools}
     assert set(listed) == BASE_TOOLS | set(TOOLS)
     for name, spec in TOOLS.items():
-        assert listed[name].input_schema == spec.input_model.model_json_schema()
+        assert listed[name].input_schema == spec.input_model().model_json_schema()
     assert listed["search_policy"].input_schema["properties"]["k"]["maximum"] == 50
 
     found = data(await session.call_tool("search_policy", {"query": "postcodegebied cliënten", "k": 3}))

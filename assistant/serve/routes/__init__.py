@@ -7,10 +7,14 @@ ERRORS: dict[int | str, dict] = {
     for code, text in {
         400: "Malformed JSON, or a body that is not UTF-8",
         404: "Unknown clause, tool, conversation, model, document or section",
+        408: "The request body did not arrive in time",
         413: "The request body is larger than 1 MB",
+        414: "The request target is longer than 8 KB",
         422: "Invalid input (the message names the field)",
-        429: "Rate limited",
-        503: "The index is loading or could not be loaded",
+        431: "The request headers are larger than 16 KB",
+        429: "Rate limited (each endpoint class has its own budget); see the Retry-After header",
+        503: "The index is loading or could not be loaded, or (`overloaded`, with a Retry-After header) too many "
+        "answers are being computed at once",
         504: "No answer in time",
     }.items()
 }

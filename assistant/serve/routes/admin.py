@@ -8,11 +8,11 @@ from fastapi import APIRouter, Body, Depends
 from fastapi.responses import JSONResponse
 
 from assistant.persistence import Store
-from assistant.serve.deps import Services, get_services, get_store, rate_limit, require_admin
+from assistant.serve.deps import Services, get_services, get_store, require_admin
 from assistant.serve.routes import ADMIN_ERRORS
 from assistant.serve.schemas import FeedbackSummary, ReindexRequest, ReindexStatus
 
-router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(rate_limit), Depends(require_admin)])
+router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(require_admin)])
 
 
 @router.post(

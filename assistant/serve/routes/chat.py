@@ -13,14 +13,14 @@ from assistant.domain import Answer
 from assistant.errors import NotFound
 from assistant.persistence import Store, check_conversation_id
 from assistant.serve import service
-from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
+from assistant.serve.deps import Services, get_assistant, get_services, get_store
 from assistant.serve.routes import ERRORS, SSE, SSE_ERRORS
 from assistant.serve.schemas import AskRequest, ConversationResponse, Turn
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
 
-@router.post("/ask", response_model=Answer, responses=ERRORS, dependencies=[Depends(rate_limit)])
+@router.post("/ask", response_model=Answer, responses=ERRORS)
 async def ask(
     req: AskRequest,
     services: Services = Depends(get_services),
@@ -51,8 +51,7 @@ async def chat_start(
 
 
 @router.post(
-    "/chat", response_class=EventSourceResponse, responses={**SSE_ERRORS, **SSE}, dependencies=[Depends(rate_limit)]
-)
+    "/chat", response_class=EventSourceResponse, responses={**SSE_ERRORS, **SSE})
 async def chat(
     start: ChatStart = Depends(chat_start),
     services: Services = Depends(get_services),

@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 
 from assistant.persistence import Store
 from assistant.serve import service
-from assistant.serve.deps import Services, get_assistant, get_services, get_store, rate_limit
+from assistant.serve.deps import Services, get_assistant, get_services, get_store
 from assistant.serve.routes import ERRORS, SSE
 from assistant.serve.schemas import ChatCompletion, ChatCompletionRequest, ModelInfo, ModelList
 
@@ -28,9 +28,7 @@ def models(services: Services = Depends(get_services)) -> ModelList:
     return ModelList(data=[ModelInfo(id=service.MODEL_ID, created=int(services.started_at), owned_by="cz")])
 
 
-@router.post(
-    "/chat/completions", response_model=ChatCompletion, responses={**ERRORS, **SSE}, dependencies=[Depends(rate_limit)]
-)
+@router.post("/chat/completions", response_model=ChatCompletion, responses={**ERRORS, **SSE})
 async def chat_completions(
     req: ChatCompletionRequest,
     services: Services = Depends(get_services),

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends
 
 from assistant.serve import service
-from assistant.serve.deps import Services, get_services, get_tools, rate_limit
+from assistant.serve.deps import Services, get_services, get_tools
 from assistant.serve.routes import ERRORS
 from assistant.serve.schemas import ToolList
 
@@ -20,7 +20,7 @@ def list_tools(registry: Any = Depends(get_tools)) -> ToolList:
     return ToolList(tools=registry.list_tools())
 
 
-@router.post("/{name}", responses=ERRORS, dependencies=[Depends(rate_limit)])
+@router.post("/{name}", responses=ERRORS)
 async def run_tool(
     name: str,
     args: dict[str, Any] | None = Body(None, examples=[{"total_clients": 120, "postcode_areas": 30}]),

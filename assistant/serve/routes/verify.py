@@ -7,14 +7,14 @@ from typing import Any
 from fastapi import APIRouter, Depends
 
 from assistant.answer.verify import verify_claim
-from assistant.serve.deps import Services, get_assistant, get_services, rate_limit
+from assistant.serve.deps import Services, get_assistant, get_services
 from assistant.serve.routes import ERRORS
 from assistant.serve.schemas import VerifyRequest, VerifyResponse
 
 router = APIRouter(prefix="/api", tags=["verify"])
 
 
-@router.post("/verify", response_model=VerifyResponse, responses=ERRORS, dependencies=[Depends(rate_limit)])
+@router.post("/verify", response_model=VerifyResponse, responses=ERRORS)
 async def verify(
     req: VerifyRequest, services: Services = Depends(get_services), assistant: Any = Depends(get_assistant)
 ) -> VerifyResponse:
