@@ -1,0 +1,194 @@
+"""The quantity reader (assistant/text/quantities.py + lexicon.toml): every value in a question read once, typed,
+with its unit, bound, negation, change and the years a score letter is for. Phrasings are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from assistant.text.quantities import Quantity, read
+
+TODAY = date(2027, 6, 1)
+
+
+def _read(text: str) -> list[Quantity]:
+    return read(text, today=TODAY, default_year=2027)
+
+
+def _nth(qs: list[Quantity], kind: str, n: int) -> Quantity:
+    of_kind = [q for q in qs if q.kind == kind]
+    assert len(of_kind) > n, f"no {kind} #{n} in {[(q.kind, q.value, q.unit) for q in qs]}"
+    return of_kind[n]
+
+
+def _same(actual, expected) -> bool:
+    if isinstance(expected, float):
+        return actual is not None and float(actual) == pytest.approx(expected, abs=0.01)
+    if isinstance(expected, int) and isinstance(actual, Decimal):
+        return actual == Decimal(expected)
+    if isinstance(expected, tuple) and isinstance(actual, tuple):
+        return len(expected) == len(actual) and all(_same(a, e) for a, e in zip(actual, expected, strict=True))
+    return actual == expected
+
+
+def row(text: str, kind: str, value, n: int = 0, **attrs):
+    return pytest.param(text, kind, value, n, attrs, id=f"{text} -> {kind}#{n}")
+
+
+ROWS = [
+    # counts with their unit
+    row("We hebben 14 cliënten in zorg", "count", 14, unit="clients"),
+    row("we hebben 14 clienten", "count", 14, unit="clients"),
+    row("14 actieve CZ-cliënten", "count", 14, unit="clients"),
+    row("we hebben 14 clietnen", "count", 14, unit="clients"),  # a swapped pair of letters
+    row("fifty-five clients in care", "count", 55, unit="clients", digits=False),
+    row("negen verschillende postcodegebieden", "count", 9, unit="areas", digits=False),
+    row("spread over 6 postcode areas", "count", 6, unit="areas"),
+    row("we leveren 6.800 uur zorg", "count", 6800, unit="hours"),
+    row("8,000 hours of care", "count", 8000, unit="hours"),
+    row("5k uur per jaar", "count", 5000, unit="hours"),
+    row("2,4 fte casemanagers", "count", 2.4, unit="fte"),
+    row("anderhalve fte hbo", "count", 1.5, unit="fte", digits=False),
+    row("four full-time nurses", "count", 4, unit="fte"),
+    row("B met 6 punten op kosten", "count", 6, unit="points"),
+    row("we schreven ons 2 keer in", "count", 2, unit="registrations"),
+    row("3 zzp'ers", "count", 3, unit="staff"),
+    # money
+    row("een plafond van € 850.000", "money", 850000),
+    row("850.000 euro omzet", "money", 850000),
+    row("€1.250.000,50", "money", 1250000.5),
+    row("we verwachten 65k omzet", "money", 65000),
+    row("plafond 1,2 miljoen", "money", 1200000),
+    row("twee ton productie", "money", 200000, digits=False),
+    row("our cap is €400k", "money", 400000),
+    row("een budget van € 65K", "money", 65000),
+    row("1.5 mln euro", "money", 1500000),
+    # percentages and fractions
+    row("we zitten op 82%", "percent", 82),
+    row("we zitten op 82 procent", "percent", 82),
+    row("at 78 percent of the ceiling", "percent", 78),
+    row("een derde van de uren", "percent", 33.33, digits=False),
+    row("de helft van de zorg", "percent", 50, digits=False),
+    # bounds
+    row("ten minste 3 cliënten", "count", 3, unit="clients", bound="min"),
+    row("niet meer dan 50% onderaanneming", "percent", 50, bound="max", negated=False),
+    row("meer dan € 100.000", "money", 100000, bound="gt"),
+    row("minder dan 5 punten", "count", 5, unit="points", bound="lt"),
+    row("hooguit 65 cliënten per fte", "count", 65, unit="clients", bound="max"),
+    row("ongeveer 40 cliënten", "count", 40, unit="clients", bound="approx"),
+    row("at least 80% of our ceiling", "percent", 80, bound="min"),
+    row("no more than 40 clients", "count", 40, unit="clients", bound="max", negated=False),
+    row("zo'n 30 clienten", "count", 30, unit="clients", bound="approx"),
+    row("ruim 80% van het plafond", "percent", 80, bound="gt"),
+    row("max. 50% uitbesteed", "percent", 50, bound="max"),
+    row("uiterlijk 28 februari 2027", "date", date(2027, 2, 28), bound="until"),
+    row("vóór 1 oktober", "date", date(2027, 10, 1), bound="before"),
+    # negation
+    row("we hebben geen 60 cliënten", "count", 60, unit="clients", negated=True),
+    # a letter is a score only with score words near it ("een A" alone could be anything)
+    row("onze score is niet langer een A maar een B", "score", "A", negated=True),
+    row("onze score is niet langer een A maar een B", "score", "B", n=1, negated=False),
+    # score letters and their years
+    row("We hadden score A in 2026", "score", "A", years=(2026,)),
+    row("in 2026 een A en in 2027 een B", "score", "A", years=(2026,)),
+    row("in 2026 een A en in 2027 een B", "score", "B", n=1, years=(2027,)),
+    row("we scoorden een B in zowel 2026 als 2027", "score", "B", years=(2026, 2027)),
+    row("score A in 2026 én 2027", "score", "A", years=(2026, 2027)),
+    row("vorig jaar scoorden we een C", "score", "C", years=(2026,)),
+    row("vorig jaar scoorden we een C", "year", 2026, explicit_year=False),
+    row("dit jaar (2027) kregen we score-B", "score", "B", years=(2027,)),
+    row("we scored B-score with 7 points in 2026", "count", 7, unit="points", years=(2026,)),
+    # postcodes versus counts and years
+    row("postcode 5041", "postcode", "5041"),
+    row("5 cliënten in 5041", "postcode", "5041"),
+    row("5 cliënten in 5041", "count", 5, unit="clients"),
+    row("in 5612 hebben we 4 cliënten", "postcode", "5612"),
+    row("in 5612 hebben we 4 cliënten", "count", 4, unit="clients"),
+    row("5041 AB", "postcode", "5041"),
+    row("postcodes 5041, 5042 en 5043", "postcode", "5043", n=2),
+    row("6 in 1011, 2 in 1012", "postcode", "1012", n=1),
+    row("5041: 6 cliënten", "postcode", "5041"),
+    row("postcode 2031 heeft 4 cliënten", "postcode", "2031"),  # a year-like number after a postcode word
+    row("we hebben 2031 cliënten", "count", 2031, unit="clients"),
+    row("in 2027 hadden we 40 cliënten", "year", 2027),
+    row("in 2027 hadden we 40 cliënten", "count", 40, unit="clients"),
+    row("In 2027 existing providers need 3 clients", "year", 2027),
+    # ranges and ratios
+    row("50-65 cliënten per fte", "range", (50, 65), unit="clients"),
+    row("tussen 50 en 65 cliënten", "range", (50, 65), unit="clients"),
+    row("50 tot 65 clients", "range", (50, 65), unit="clients"),
+    row("1 fte per 55 cliënten", "count", 1, unit="fte", ratio=0),
+    row("1 fte per 55 cliënten", "count", 55, n=1, unit="clients", ratio=0),
+    row("one fte for every 40 clients", "count", 40, n=1, unit="clients", ratio=0),
+    # a change to an earlier value
+    row("en met een half fte erbij?", "count", 0.5, unit="fte", change="more"),
+    row("and with two more clients?", "count", 2, unit="clients", change="more"),
+    row("en met 3 cliënten minder?", "count", 3, unit="clients", change="less"),
+    row("en met 2 extra gebieden?", "count", 2, unit="areas", change="more"),
+    # a unit carried from a sibling in the sentence
+    row("We leveren 12.000 uur, waarvan 7.000 door zzp'ers", "count", 7000, n=1, unit="hours", inferred_unit=True),
+    row("Van de 10.000 uur doen onderaannemers er 4.000", "count", 4000, n=1, unit="hours"),
+    # ordinals, times, dates
+    row("3 in het tweede gebied", "ordinal", 2),
+    row("in the last area", "ordinal", -1),
+    row("om 23.00 uur", "time", "23.00 uur"),
+    row("half september zaten we op 90%", "date", date(2027, 9, 15), relative=True),
+    row("in september", "period", (date(2027, 9, 1), date(2027, 9, 30))),
+]
+
+
+@pytest.mark.parametrize("text,kind,value,n,attrs", ROWS)
+def test_read(text, kind, value, n, attrs):
+    q = _nth(_read(text), kind, n)
+    assert _same(q.value, value), (q.kind, q.value, q.unit)
+    for key, expected in attrs.items():
+        got = getattr(q, key)
+        if key == "ratio":
+            assert got is not None, q
+            continue
+        assert _same(got, expected), f"{key}: {got!r} != {expected!r} ({q})"
+
+
+ABSENT = [
+    # (text, kinds that must not be read)
+    ("ten minste 3 cliënten", {"number": [10]}),  # "ten" belongs to the bound
+    ("zie § 3.2.4 en bijlage 1", {"number": [3, 1, 324], "count": None}),
+    ("niveau 6 verpleegkundigen", {"count": None, "number": [6]}),
+    ("om 23.00 uur", {"count": None}),  # a time of day, not 23 hours
+    ("A cooperative needs nurses", {"score": None}),  # the English article
+    ("In 2026 existing providers needed 2 clients", {"count": [2026]}),
+    ("we hebben 40 cliënten in 2027", {"postcode": None}),  # a year after "in", not a postcode
+    ("5 cliënten in 5041", {"count": [5041], "year": None}),
+    ("het plafond van € 500.000", {"count": None, "number": None}),
+]
+
+
+@pytest.mark.parametrize("text,absent", ABSENT, ids=[t for t, _ in ABSENT])
+def test_not_read_as(text, absent):
+    qs = _read(text)
+    for kind, values in absent.items():
+        found = [q for q in qs if q.kind == kind]
+        if values is None:
+            assert not found, found
+        else:
+            assert not [q for q in found if q.number is not None and q.number in [Decimal(v) for v in values]], found
+
+
+def test_spans_and_context_words():
+    text = "Ons omzetplafond is € 800.000; we zitten op 85% van het plafond"
+    qs = _read(text)
+    money = _nth(qs, "money", 0)
+    assert text[money.start : money.end] == money.text and "800.000" in money.text
+    assert "omzetplafond" in money.before
+    pct = _nth(qs, "percent", 0)
+    assert pct.after[:3] == ("van", "het", "plafond")
+    assert "omzetplafond" not in pct.before  # the context stops at the end of a clause
+
+
+def test_read_is_ordered_by_position():
+    qs = _read("6 in 5041, 3 in 5042 en 1 in 5043: gemiddeld 3,33 per postcodegebied")
+    starts = [q.start for q in qs]
+    assert starts == sorted(starts)
+    assert [q.value for q in qs if q.kind == "postcode"] == ["5041", "5042", "5043"]
