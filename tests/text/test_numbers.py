@@ -57,7 +57,8 @@ def test_decimals_stated(token, places):
 
 
 @pytest.mark.parametrize(
-    "value,text", [(Decimal("2450000"), "2450000"), (Decimal("3.750"), "3.75"), (Decimal("1.0"), "1"), (Decimal("0.5"), "0.5")]
+    "value,text",
+    [(Decimal("2450000"), "2450000"), (Decimal("3.750"), "3.75"), (Decimal("1.0"), "1"), (Decimal("0.5"), "0.5")],
 )
 def test_canonical_number(value, text):
     assert canonical_number(value) == text
