@@ -1,0 +1,371 @@
+"""Follow-ups through `Assistant.respond(question, state)`: two- and three-turn conversations of our own.
+
+A follow-up changes one value of the previous calculation (a number, a named postcode or an ordinal area,
+"daar"/"there", a change such as "een half fte erbij" or "two more clients") and keeps the rest; a topic switch
+to a clause question carries nothing over (no earlier numbers, no pending question back); a follow-up without an
+earlier calculation is answered as a new question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+
+@dataclass
+class Turn:
+    q: str
+    tool: str | None = None  # the calculator that answers, or None: no calculation at all
+    args: dict[str, Any] = field(default_factory=dict)  # arguments of that calculation (a subset)
+    result: dict[str, Any] = field(default_factory=dict)  # result fields (a subset)
+    line: tuple[str, ...] = ()  # substrings of the first line
+    needs: tuple[str, ...] = ()  # a question back for these inputs
+    absent: tuple[str, ...] = ()  # arguments that must not be there (carried over from another calculation)
+    leak: tuple[str, ...] = ()  # text of an earlier turn that must not appear in the answer
+    never: dict[str, Any] = field(default_factory=dict)  # no calculation may run with these argument values
+
+
+def same(actual, expected) -> bool:
+    if isinstance(expected, bool) or expected is None:
+        return actual is expected
+    if isinstance(expected, float) or (isinstance(expected, int) and isinstance(actual, float)):
+        return isinstance(actual, (int, float)) and actual == pytest.approx(expected, abs=0.01)
+    if isinstance(expected, list):
+        return isinstance(actual, list) and len(actual) == len(expected) and all(map(same, actual, expected))
+    return actual == expected
+
+
+PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de postcode-eis?"
+COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
+
+CONVERSATIONS: dict[str, list[Turn]] = {
+    # ---------------------------------------------------------------- a named postcode, an ordinal area
+    "named postcode changes its own count": [
+        Turn(PC1, "postcode_average", {"clients_per_postcode": [6, 2, 1]}, {"average": 3.0, "compliant": True}),
+        Turn(
+            "En met 4 in 5043?",
+            "postcode_average",
+            {"clients_per_postcode": [6, 2, 4]},
+            {"average": 4.0, "compliant": True},
+        ),
+        Turn(
+            "En als we in 5042 maar 1 cliënt hadden?",
+            "postcode_average",
+            {"clients_per_postcode": [6, 1, 4]},
+            {"average": 3.67, "compliant": True},
+            line=("3,67",),
+        ),
+    ],
+    "ordinal area changes its own count": [
+        Turn(
+            "4 cliënten in het eerste gebied, 3 in het tweede en 2 in het derde: halen we de postcodenorm?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 3, 2]},
+            {"average": 3.0, "compliant": True},
+        ),
+        Turn(
+            "En met 5 in het derde gebied?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 3, 5]},
+            {"average": 4.0, "compliant": True},
+        ),
+        Turn(
+            "En als het tweede gebied er maar 1 had?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 1, 5]},
+            {"average": 3.33, "compliant": True},
+            line=("3,33",),
+        ),
+    ],
+    "daar is the area named last": [
+        Turn(
+            "We hebben 3 cliënten in 5611 en 2 in 5612, voldoen we aan de postcode-eis?",
+            "postcode_average",
+            {"clients_per_postcode": [3, 2]},
+            {"average": 2.5, "compliant": False},
+        ),
+        Turn(
+            "En als we daar 4 cliënten hadden?",
+            "postcode_average",
+            {"clients_per_postcode": [3, 4]},
+            {"average": 3.5, "compliant": True},
+            line=("Ja", "3,50"),
+        ),
+    ],
+    "there is the area named last": [
+        Turn(
+            "We have 4 clients in 1011 and 3 in 1012. Do we meet the postcode requirement?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 3]},
+            {"average": 3.5, "compliant": True},
+        ),
+        Turn(
+            "What if we only had 1 client there?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 1]},
+            {"average": 2.5, "compliant": False},
+            line=("No", "2.50"),
+        ),
+    ],
+    "two more clients in a named area": [
+        Turn(
+            "We have 4 clients in 5611 and 1 in 5612; do we meet the 2027 postcode requirement?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 1]},
+            {"average": 2.5, "compliant": False},
+        ),
+        Turn(
+            "What if 5612 had two more clients?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 3]},
+            {"average": 3.5, "compliant": True},
+        ),
+    ],
+    "total and areas change one at a time": [
+        Turn(
+            "20 cliënten over 5 postcodegebieden, halen we de eis?",
+            "postcode_average",
+            {"total_clients": 20, "postcode_areas": 5},
+            {"average": 4.0, "compliant": True},
+        ),
+        Turn(
+            "En met 7 gebieden?",
+            "postcode_average",
+            {"total_clients": 20, "postcode_areas": 7},
+            {"average": 2.86, "compliant": False},
+        ),
+        Turn(
+            "en met 21 cliënten?",
+            "postcode_average",
+            {"total_clients": 21, "postcode_areas": 7},
+            {"average": 3.0, "compliant": True},
+        ),
+    ],
+    # ---------------------------------------------------------------- one number changed, a delta
+    "revenue then ceiling changed": [
+        Turn(
+            "Plafond 600k, we zitten op 450k, kunnen we bijcontracteren?",
+            "additional_purchase_eligibility",
+            {"omzetplafond_eur": 600000, "revenue_reached_eur": 450000},
+            {"percentage_of_ceiling": 75.0, "threshold_met": False},
+        ),
+        Turn(
+            "En als we op 500k zaten?",
+            "additional_purchase_eligibility",
+            {"omzetplafond_eur": 600000, "revenue_reached_eur": 500000},
+            {"percentage_of_ceiling": 83.33, "threshold_met": True},
+            line=("83,33",),
+        ),
+        Turn(
+            "en met een plafond van 700k?",
+            "additional_purchase_eligibility",
+            {"omzetplafond_eur": 700000, "revenue_reached_eur": 500000},
+            {"percentage_of_ceiling": 71.43, "threshold_met": False},
+            line=("71,43",),
+        ),
+    ],
+    "half an fte more": [
+        Turn(COOP1, "cooperative_staffing_check", {"clients": 170, "hbo_bachelor_nurse_fte": 3}, {"compliant": False}),
+        Turn(
+            "En met een half fte erbij?",
+            "cooperative_staffing_check",
+            {"clients": 170, "hbo_bachelor_nurse_fte": 3.5},
+            {"clients_per_fte": 48.57, "compliant": True},
+            line=("Ja", "48,57"),
+        ),
+    ],
+    "two more clients, then three more": [
+        Turn(
+            "Our dementia case managers have 2 fte and 128 clients. Within the norm?",
+            "dementia_caseload_check",
+            {"clients": 128, "casemanager_fte": 2},
+            {"caseload_per_fte": 64.0, "within_norm": True},
+        ),
+        Turn(
+            "And with two more clients?",
+            "dementia_caseload_check",
+            {"clients": 130, "casemanager_fte": 2},
+            {"caseload_per_fte": 65.0, "within_norm": True},
+            line=("65.00",),
+        ),
+        Turn(
+            "And three more?",
+            "dementia_caseload_check",
+            {"clients": 133, "casemanager_fte": 2},
+            {"caseload_per_fte": 66.5, "within_norm": False},
+            line=("66.50",),
+        ),
+    ],
+    "twenty clients fewer": [
+        Turn(
+            "Twee fte casemanagers dementie met 140 cliënten: binnen de norm?",
+            "dementia_caseload_check",
+            {"clients": 140, "casemanager_fte": 2},
+            {"within_norm": False},
+        ),
+        Turn(
+            "En met 20 cliënten minder?",
+            "dementia_caseload_check",
+            {"clients": 120, "casemanager_fte": 2},
+            {"caseload_per_fte": 60.0, "within_norm": True},
+        ),
+    ],
+    "a share replaces a share": [
+        Turn(
+            "We besteden 40% uit aan zzp'ers, mag dat?",
+            "subcontracting_check",
+            {"subcontracted_share_pct": 40},
+            {"compliant": True},
+        ),
+        Turn(
+            "En met 60%?", "subcontracting_check", {"subcontracted_share_pct": 60}, {"compliant": False}, line=("Nee",)
+        ),
+    ],
+    "a score per year": [
+        Turn(
+            "Score A in 2026 en 2027, hoeveel procent van het aanvullend budget krijgen we?",
+            "staffel_percentage",
+            {"score_2026": "A", "score_2027": "A"},
+            {"percentage": 100},
+        ),
+        Turn(
+            "En met een B in 2027?",
+            "staffel_percentage",
+            {"score_2026": "A", "score_2027": "B"},
+            {"percentage": 90},
+            line=("90%",),
+        ),
+        Turn(
+            "en als we in 2026 een C hadden?",
+            "staffel_percentage",
+            {"score_2026": "C"},
+            {"eligible": False, "percentage": 0},
+        ),
+    ],
+    "an amount replaces an amount": [
+        Turn(
+            "Onze productieafspraak is 90k, geldt het waardemodel?",
+            "waardemodel_applicability",
+            {"production_agreement_eur": 90000},
+            {"waardemodel_applies": False},
+        ),
+        Turn(
+            "En bij 150k?",
+            "waardemodel_applicability",
+            {"production_agreement_eur": 150000},
+            {"waardemodel_applies": True},
+            line=("Ja", "150.000"),
+        ),
+    ],
+    # ---------------------------------------------------------------- a question back, then the value
+    "question back answered with the amount": [
+        Turn(
+            "Geldt het waardemodel eigenlijk voor ons?",
+            "waardemodel_applicability",
+            needs=("production_agreement_eur",),
+        ),
+        Turn(
+            "Onze productieafspraak is 130.000 euro.",
+            "waardemodel_applicability",
+            {"production_agreement_eur": 130000},
+            {"waardemodel_applies": True},
+        ),
+    ],
+    "question back answered with both figures": [
+        Turn(
+            "Zitten onze casemanagers dementie binnen de caseloadnorm?", "dementia_caseload_check", needs=("clients",)
+        ),
+        Turn(
+            "We hebben 2,5 fte en 150 cliënten",
+            "dementia_caseload_check",
+            {"clients": 150, "casemanager_fte": 2.5},
+            {"caseload_per_fte": 60.0, "within_norm": True},
+        ),
+    ],
+    # ---------------------------------------------------------------- topic switches: nothing carried over
+    "clause question after a calculation": [
+        Turn(COOP1, "cooperative_staffing_check", {"clients": 170}),
+        Turn(
+            "Wat zegt het beleid over bezwaar maken tegen het inkoopbeleid?",
+            None,
+            line=("15 mei",),
+            leak=("170", "3 fte", "coöperatie"),
+        ),
+        Turn("En met 4 fte?", never={"clients": 170}, leak=("170",)),
+    ],
+    "clause question after a question back": [
+        Turn("Hoeveel fte casemanagers dementie hebben we nodig?", "dementia_caseload_check", needs=("clients",)),
+        Turn(
+            "Wat is de uiterste tekentermijn van de overeenkomsten?",
+            None,
+            line=("1 november 2026",),
+            leak=("nog nodig", "Hoeveel cliënten"),
+        ),
+    ],
+    "clause question after a question back that worked": [
+        Turn(
+            "Geldt het waardemodel eigenlijk voor ons?",
+            "waardemodel_applicability",
+            needs=("production_agreement_eur",),
+        ),
+        Turn(
+            "Wat is de uiterste tekentermijn van de overeenkomsten?",
+            None,
+            line=("1 november 2026",),
+            leak=("nog nodig", "productieafspraak"),
+        ),
+    ],
+    "another calculator with its own values": [
+        Turn(PC1, "postcode_average", {"clients_per_postcode": [6, 2, 1]}),
+        Turn(
+            "Onze productieafspraak is 250k, geldt het waardemodel?",
+            "waardemodel_applicability",
+            {"production_agreement_eur": 250000},
+            {"waardemodel_applies": True},
+            absent=("clients_per_postcode", "contract_year"),
+        ),
+    ],
+    # ---------------------------------------------------------------- a follow-up with nothing to follow
+    "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
+    "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
+    "follow-up after a clause answer": [
+        Turn("Wat is de postcode-eis voor 2027?", None, line=("3",)),
+        Turn("En met een half fte erbij?", None),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(CONVERSATIONS))
+def test_conversation(fake_assistant, name):
+    state = None
+    for n, turn in enumerate(CONVERSATIONS[name], 1):
+        answer, state = fake_assistant.respond(turn.q, state)
+        where = f"turn {n} {turn.q!r}: first line {answer.answer_line!r}"
+        for call in answer.tool_calls:
+            hit = {k: v for k, v in turn.never.items() if same(call.args.get(k), v)}
+            assert not hit, f"{where}: calculated with earlier values {hit}"
+        for text in turn.leak:
+            assert text not in answer.answer, f"{where}: {text!r} carried over"
+        if turn.tool is None:
+            if not turn.never:
+                assert not answer.tool_calls, f"{where}: ran {[(c.name, c.args) for c in answer.tool_calls]}"
+                assert not answer.needs_input, f"{where}: asked for {answer.needs_input}"
+                assert state.tool is None and not state.args and not state.pending, f"{where}: state kept {state}"
+        else:
+            assert answer.tool_calls and answer.tool_calls[0].name == turn.tool, (
+                f"{where}: ran {[(c.name, c.args) for c in answer.tool_calls]}"
+            )
+            call = answer.tool_calls[0]
+            if turn.needs:
+                assert set(turn.needs) <= set(answer.needs_input), f"{where}: asked for {answer.needs_input}"
+            else:
+                assert call.error is None and call.result is not None, f"{where}: error {call.error}, args {call.args}"
+            wrong = {k: (call.args.get(k), v) for k, v in turn.args.items() if not same(call.args.get(k), v)}
+            assert not wrong, f"{where}: args (got, expected) {wrong}; all {call.args}"
+            assert not [k for k in turn.absent if k in call.args], f"{where}: carried over {call.args}"
+            got = call.result or {}
+            wrong = {k: (got.get(k), v) for k, v in turn.result.items() if not same(got.get(k), v)}
+            assert not wrong, f"{where}: result (got, expected) {wrong}"
+        for part in turn.line:
+            assert part in answer.answer_line, f"{where}: {part!r} missing"
