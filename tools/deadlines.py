@@ -80,6 +80,10 @@ class DeadlinesOutput(ToolResult):
     open_on_date: list[str] = Field(description="ids still open on on_date (window open or deadline not passed)")
     upcoming_on_date: list[str] = Field(description="ids whose window has not started on on_date")
     passed_on_date: list[str]
+    in_time: bool | None = Field(
+        default=None, description="on on_date: every deadline shown is still open (true) or has passed (false); "
+        "null without a date or when some have passed and others not"
+    )
     available_topics: list[str] = Field(description="ids of all known deadlines")
 
 
@@ -91,11 +95,6 @@ def _normalise(text: str) -> str:
 def _tokens(topic: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", _normalise(topic))
     return [w for w in words if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()]
-
-
-def _matches(dl: Deadlines, item: Deadline, tokens: list[str]) -> bool:
-    keywords = [_normalise(k) for k in dl.keywords(item)]
-    return any(t in k or (len(k) >= 4 and k in t) for t in tokens for k in keywords)
 
 
 def _status(item: Deadline, on: date | None) -> Status | None:
@@ -124,10 +123,19 @@ def _item(d: Deadline, on: date | None) -> DeadlineItem:
     )
 
 
+def _hit(dl: Deadlines, item: Deadline, token: str) -> bool:
+    return any(token in k or (len(k) >= 4 and k in token) for k in (_normalise(k) for k in dl.keywords(item)))
+
+
 def _select(inp: DeadlinesInput, dl: Deadlines) -> list[Deadline]:
-    """Deadlines matching the topic (all when there is no usable keyword), sorted by last day."""
+    """The deadlines the topic names best (all when it has no usable keyword), sorted by last day. Each keyword
+    of the topic counts 1/n for the n deadlines it names, so a whole question works as a topic: in "kan ik nu
+    nog bezwaar maken tegen het inkoopbeleid?" 'bezwaar' names one deadline, 'inkoopbeleid' two."""
     tokens = _tokens(inp.topic) if inp.topic else []
-    chosen = [d for d in dl.items if not tokens or _matches(dl, d, tokens)]
+    named = {t: [d.id for d in dl.items if _hit(dl, d, t)] for t in tokens}
+    scores = {d.id: sum(1 / len(ids) for ids in named.values() if d.id in ids) for d in dl.items}
+    best = max(scores.values(), default=0)
+    chosen = [d for d in dl.items if not tokens or (best > 0 and scores[d.id] >= best - 1e-9)]
     return sorted(chosen, key=lambda d: (d.last_day, d.first_day or d.last_day))
 
 
@@ -140,9 +148,10 @@ def _verdicts(inp: DeadlinesInput, items: list[DeadlineItem]) -> tuple[str, str]
     if inp.on_date is not None:
         still = [i for i in items if i.status != "passed"]
         if not still:
+            nl, en = _listing(items)
             return (
-                f"Op {nl_date(inp.on_date)} zijn al deze termijnen verstreken.",
-                f"On {en_date(inp.on_date)} all of these deadlines have passed.",
+                f"Op {nl_date(inp.on_date)} verstreken: {nl}.",
+                f"Passed on {en_date(inp.on_date)}: {en}.",
             )
         nl, en = _listing(still)
         return (
@@ -216,5 +225,13 @@ def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
         open_on_date=[i.id for i in items if i.status == "open"],
         upcoming_on_date=[i.id for i in items if i.status == "upcoming"],
         passed_on_date=[i.id for i in items if i.status == "passed"],
+        in_time=_in_time(inp, items),
         available_topics=[d.id for d in dl.items],
     )
+
+
+def _in_time(inp: DeadlinesInput, items: list[DeadlineItem]) -> bool | None:
+    if inp.on_date is None or not items:
+        return None
+    passed = {i.status == "passed" for i in items}
+    return None if len(passed) > 1 else not passed.pop()

@@ -217,7 +217,7 @@ def _position_text(position: Position, c: Caseload) -> tuple[str, str]:
     en = {"below": "below", "within": "within", "above": "above"}[position]
     return (
         f"{nl} de norm van gemiddeld {c.min} tot {c.max}",
-        f"{en} the norm of {c.min} to {c.max} on average",
+        f"{en} the norm of on average {c.min} to {c.max}",
     )
 
 

@@ -51,11 +51,11 @@ def asked(question: str) -> Asked | None:
     for kind in order:
         spec = kinds[kind]
         if any(_has(folded, c) for c in spec["cues"]):
-            if kind == "count":  # "hoeveel omzet", "how much is the minimum revenue": an amount or a share
+            unit = _count_unit(folded) if kind == "count" else None
+            if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
                 noun_kind = next((k for k in order if any(_has(folded, n) for n in kinds[k].get("nouns", []))), None)
                 if noun_kind:
                     return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
-            unit = _count_unit(folded) if kind == "count" else None
             return Asked(kind, tuple(spec["holds"]), unit)
     return None
 

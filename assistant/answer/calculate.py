@@ -4,10 +4,11 @@ A value the calculator rejects is named with its allowed range, in words, never 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
-from assistant.answer.plan import MAX_QUOTES, Plan, msg
+from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Reading
 from assistant.domain import Citation, ToolCall
@@ -16,15 +17,6 @@ from assistant.errors import AssistantError
 # the output field that answers "voldoen we? / mag dat? / komen we in aanmerking?" per calculator: declared as
 # `verdict` in tools/specs/<name>.toml; `invert_if` phrases flip it ("zijn we uitgesloten?" vs "komen we in aanmerking?")
 _IDENT = re.compile(r"'[a-z]+(?:_[a-z0-9]+)+'|\b[a-z]+(?:_[a-z0-9]+)+\b")
-_RANGE_NL = [
-    (re.compile(r"must be at least ([\d.,]+) \(got ([^)]*)\)"), "moet minstens {0} zijn (u gaf {1})", "must be at least {0} (you gave {1})"),
-    (re.compile(r"must be at most ([\d.,e+]+) \(got ([^)]*)\)"), "mag hoogstens {0} zijn (u gaf {1})", "must be at most {0} (you gave {1})"),
-    (re.compile(r"must be greater than ([\d.,]+) \(got ([^)]*)\)"), "moet meer dan {0} zijn (u gaf {1})", "must be more than {0} (you gave {1})"),
-    (re.compile(r"must be less than ([\d.,]+) \(got ([^)]*)\)"), "moet minder dan {0} zijn (u gaf {1})", "must be less than {0} (you gave {1})"),
-    (re.compile(r"must be between (\S+) and (\S+) \(got ([^)]*)\)"), "moet tussen {0} en {1} liggen (u gaf {2})", "must be between {0} and {1} (you gave {2})"),
-]
-
-
 def _readable(value: str, lang: str) -> str:
     """'1000000000000.0' -> '1.000.000.000.000' (nl) / '1,000,000,000,000' (en); other text as it is."""
     try:
@@ -38,10 +30,9 @@ def _readable(value: str, lang: str) -> str:
 
 
 def _label(spec: CalculatorSpec | None, field: str, lang: str) -> str:
-    inp = spec.inputs.get(field) if spec else None
-    if inp is not None and (inp.label_nl or inp.label_en):
-        return (inp.label_en or inp.label_nl or field) if lang == "en" else (inp.label_nl or field)
-    return field.replace("_", " ")
+    if spec is not None:
+        return spec.label(field, lang)
+    return "this value" if lang == "en" else "deze waarde"
 
 
 def readable_error(message: str, spec: CalculatorSpec | None, lang: str) -> str:
@@ -50,23 +41,27 @@ def readable_error(message: str, spec: CalculatorSpec | None, lang: str) -> str:
     if not rest:
         field, rest = "", message
     label = _label(spec, field, lang) if field else ""
-    for pattern, nl, en in _RANGE_NL:
+    for pattern, nl, en in _tool_errors():
         m = pattern.search(rest)
         if m:
-            rest = (en if lang == "en" else nl).format(*(_readable(g, lang) for g in m.groups()))
+            groups = [_label(spec, g, lang) if _IDENT.fullmatch(g) else _readable(g, lang) for g in m.groups()]
+            rest = (en if lang == "en" else nl).format(*groups)
             break
-    else:
-        rest = _IDENT.sub(lambda m: _label(spec, m.group(0).strip("'"), lang), rest)
     return f"{label} {rest}".strip()
 
 
+@functools.lru_cache(maxsize=1)
+def _tool_errors() -> list[tuple[re.Pattern[str], str, str]]:
+    """The calculators' refusals in words (messages.toml [[tool_errors]]), in order."""
+    return [(re.compile(e["pattern"]), e["nl"], e["en"]) for e in messages()["tool_errors"]]
+
+
 def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
-    if not spec.verdict:
+    value = next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None)
+    if value is None:
         return None
-    value = data.get(spec.verdict)
-    if not isinstance(value, bool):
-        return None
-    flip = any(re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", folded) for p in spec.verdict_invert_if)
+    keep = any(re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", folded) for p in spec.verdict_keep_if)
+    flip = not keep and any(re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", folded) for p in spec.verdict_invert_if)
     return (not value) if flip else value
 
 
@@ -99,10 +94,13 @@ def calc_plan(
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
-    wrong = _wrong_claim(spec, reading, data)
-    if wrong is not None:  # "we need 3 fte, right?": the worked-out value corrects the one claimed
-        line = msg("no", lang) + ": " + verdict[:1].lower() + verdict[1:].rstrip(".") + f" — {_not(lang)} {wrong}."
-    assumptions = [a[1] if lang == "en" else a[0] for a in reading.assumptions if (a[1] if lang == "en" else a[0])]
+    claim = _claim_checked(spec, reading, data)
+    if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it
+        line = msg("no", lang) + ": " + verdict[:1].lower() + verdict[1:].rstrip(".") + f" — {_not(lang)} {claim[1]}."
+    elif claim is not None and yes_no:  # the claimed value is the worked-out one
+        line = msg("yes", lang) + ": " + verdict[:1].lower() + verdict[1:]
+    said = [*reading.notes, *reading.assumptions]  # how this message was read, then the defaults that shaped it
+    assumptions = [a[1] if lang == "en" else a[0] for a in said if (a[1] if lang == "en" else a[0])]
     quotes = _rule_quotes(citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""))
     return Plan(
         "calculation", line, quotes[:MAX_QUOTES], quotes[MAX_QUOTES:], assumptions=assumptions,
@@ -114,18 +112,20 @@ def _not(lang: str) -> str:
     return "not" if lang == "en" else "niet"
 
 
-def _wrong_claim(spec: CalculatorSpec | None, reading: Reading, data: dict[str, Any]) -> str | None:
-    """The claimed value, written as the user wrote it, when the calculator's worked-out value differs."""
-    if spec is None or not reading.claims or not reading.solve or reading.solve not in spec.solve:
+def _claim_checked(spec: CalculatorSpec | None, reading: Reading, data: dict[str, Any]) -> tuple[str, str | None] | None:
+    """(output, the claimed value as the user wrote it when the worked-out value differs, else None), for the
+    first claim the result can decide; None when the question claims nothing the result decides."""
+    if spec is None or not reading.claims:
         return None
-    output = spec.solve[reading.solve].output
-    got = data.get(output)
-    claimed = reading.claims.get(reading.solve)
-    if not isinstance(got, (int, float)) or not isinstance(claimed, (int, float)):
-        return None
-    if abs(float(got) - float(claimed)) < 0.005:
-        return None
-    return f"{claimed:g}".replace(".", ",")
+    for name, claimed in reading.claims.items():
+        output = spec.solve[name].output if name in spec.solve else name
+        got = data.get(output)
+        if not isinstance(got, (int, float)) or isinstance(got, bool) or not isinstance(claimed, (int, float)):
+            continue
+        if abs(float(got) - float(claimed)) < 0.005:
+            return output, None
+        return output, reading.claim_texts.get(name) or f"{claimed:g}".replace(".", ",")
+    return None
 
 
 def rejected_plan(spec: CalculatorSpec | None, error: AssistantError, lang: str, fallback: Plan) -> Plan:

@@ -46,11 +46,11 @@ def is_yes_no(question: str) -> bool:
     """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
     "Is it true that ...?"); "Hoeveel ...?", "Tot wanneer ...?" or "En als het B was?" asks for a value or an
     outcome instead."""
-    if _HYPOTHETICAL.match(question):
-        return False
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
     asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
     last = asked_[-1] if asked_ else question
+    if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
+        return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no
     return not _WH.search(last)
 _UNITS_EN = {
     "clients": "clients", "areas": "postcode areas", "hours": "hours", "fte": "fte", "points": "points",
@@ -83,6 +83,51 @@ def _citations(assistant: Any, scored: list[c.Scored]) -> list[Sentence]:
             total = sum((s.weights or {}).values()) or 1.0
             out.append(Sentence(ct.quote, ct, s.score, c.overlap(s), s.terms, c.overlap(s) / total, s.passage))
     return out
+
+
+def _row_of(assistant: Any, s: Sentence) -> tuple[Any, Any] | None:
+    """(table, row) when `s` is a row of a table."""
+    table = assistant.corpus.table_for(s.passage.id) if s.passage is not None else None
+    if table is None:
+        return None
+    row = next((r for r in table.rows if collapse_ws(r.text) == collapse_ws(s.text)), None)
+    return (table, row) if row is not None else None
+
+
+def _row_asked(assistant: Any, s: Sentence, value: Any, question: str, a: Asked) -> tuple[Sentence, Any]:
+    """The row of the table that the question is about ("score A in 2026" is the row 'Score A in 2026 90%', not
+    'Score A in 2026 én 2027 ... 100%'), matched on its key cells like verify does; `s` when none fits."""
+    found = _row_of(assistant, s)
+    if found is None:
+        return s, value
+    table, _ = found
+    match = table.row_for(question)
+    if match is None or collapse_ws(match.row.text) == collapse_ws(s.text):
+        return s, value
+    text = collapse_ws(match.row.text)
+    values = holds(a, text)
+    ct = c.citation_for(assistant.corpus, s.passage, text)
+    if not values or ct is None:
+        return s, value
+    return Sentence(ct.quote, ct, s.score, s.overlap, s.terms, s.confidence, s.passage), values[-1]
+
+
+def _table_siblings(assistant: Any, s: Sentence, a: Asked | None) -> list[Sentence]:
+    """When `s` is a row of a table, the other rows (that hold the asked kind, when one is asked): "welk
+    percentage ...?" answered from the staffel gives the row that fits first, then the others."""
+    if s.passage is None:
+        return []
+    table = assistant.corpus.table_for(s.passage.id)
+    if table is None or not any(collapse_ws(r.text) in collapse_ws(s.text) for r in table.rows):
+        return []
+    out = []
+    for row in table.rows:
+        if collapse_ws(row.text) in collapse_ws(s.text) or (a is not None and not holds(a, collapse_ws(row.text))):
+            continue
+        ct = c.citation_for(assistant.corpus, s.passage, collapse_ws(row.text))
+        if ct is not None:
+            out.append(Sentence(ct.quote, ct, s.score * 0.5, 0.0, frozenset(), 0.0, s.passage))
+    return out[: MAX_QUOTES - 1]
 
 
 def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
@@ -130,6 +175,8 @@ def _refers_back(follower: str, anchor: str) -> bool:
 def _extended(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
     """The quote of `s`, with the sentence after it when that one continues it ("Na deze datum is het recht
     daarop vervallen.") or bears on the question itself."""
+    if _row_of(assistant, s) is not None:
+        return s.citation  # a table row stands alone (the next row is another case)
     nxt = _following(assistant, s, 1)
     if not nxt:
         return s.citation
@@ -415,22 +462,22 @@ def clause_plan(
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:1], a)
         if not with_value:
             return not_stated(assistant, lang, supporting[:1], a)
-        s, value = with_value[0]
+        s, value = _row_asked(assistant, *with_value[0], text, a)
         if a.kind == "consequence":  # the consequence is the sentence that states it
-            shown = _clean_span(_key_span(s))
-            shown = (translate_months(shown) if lang == "en" else shown).rstrip(" .:;")
+            shown = _clean_span(_key_span(s)).rstrip(" .:;")  # quoted: verbatim, never translated
             line = (f"The policy says: «{shown}»" if lang == "en" else shown) + _where(s.citation, lang) + "."
             line += _gloss(shown) if lang == "en" else ""
         else:
             line = _value_line(a, value, s.text, text, lang).rstrip(".") + _where(s.citation, lang) + "."
-        quotes = _dedupe([s] + [o for o, _ in with_value[1:]] + supporting)[:MAX_QUOTES]
+        rows = _table_siblings(assistant, s, a)  # a table row answers with its header; other rows give the rest
+        quotes = _dedupe([s] + rows + [o for o, _ in with_value[1:]] + supporting)[:MAX_QUOTES]
         rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
     bm = assistant.index.retriever.bm25
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     span = _key_span(best)
-    shown = _clean_span(translate_months(span) if lang == "en" else span).rstrip(" .:;")
+    shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
     if verdict is not None and best.confidence >= VERDICT_CONFIDENCE:
         word = msg("yes" if verdict else "no", lang)
         said = f"«{shown}»" if lang == "en" else (shown[:1].lower() + shown[1:] if not shown[:2].isupper() else shown)
@@ -440,7 +487,7 @@ def clause_plan(
     else:
         line, kind = shown, "quotes"
     line = line + _where(best.citation, lang) + "." + (_gloss(shown) if lang == "en" else "")
-    quotes = _dedupe(supporting)[:MAX_QUOTES]
+    quotes = _dedupe(supporting[:1] + _table_siblings(assistant, supporting[0], None) + supporting[1:])[:MAX_QUOTES]
     rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
     cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
     plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])

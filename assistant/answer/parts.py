@@ -15,6 +15,7 @@ _QWORD = (
 _JOIN = re.compile(
     rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)", re.I
 )
+_ASKS = re.compile(rf"^\s*(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b", re.I)  # a piece that asks (not a statement)
 MIN_WORDS = 3
 
 
@@ -29,6 +30,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     parts: list[str] = []
     for q in questions:
         pieces = [p.strip(" ,;") for p in _JOIN.split(q) if p.strip(" ,;?")]
+        while len(pieces) > 1 and not _ASKS.match(pieces[0]):  # "We have unpaid taxes; can we ...?": context
+            context.append(pieces.pop(0))
         if len(pieces) > 1 and all(len(re.findall(r"[\w']+", p)) >= MIN_WORDS for p in pieces):
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
         else:

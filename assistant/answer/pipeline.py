@@ -16,6 +16,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,7 @@ from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.index import Index, open_index
 from assistant.text.quantities import fold
+from assistant.text.quantities import read as read_quantities
 
 POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
 
@@ -92,6 +94,7 @@ class Assistant:
             self.corpus.current_year,
             years=_tool_years(self.corpus.policy.current),
             similarity=self._similarity,
+            rule_values=_rule_values(self.corpus.policy.current),
         )
 
     def _similarity(self, text: str, examples: tuple[str, ...]) -> float:
@@ -173,7 +176,9 @@ class Assistant:
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices)
-        reading = follow_up(self.router, text, self.router.read(text, exclude=_claimed_span(text)), state)
+        reading = self.router.read(text, exclude=_claimed_span(text))
+        reading.yes_no = is_yes_no(text) or guards.pressure(text)
+        reading = follow_up(self.router, text, reading, state)
         plan, calls, hits = self._plan(text, reading, lang, year)
         if guards.pressure(question):
             _refuse_to_confirm(plan, lang)
@@ -193,6 +198,7 @@ class Assistant:
         seen: list[str] = []
         for i, (full, own) in enumerate(parts):
             reading = self.router.read(full)
+            reading.yes_no = is_yes_no(full)
             if i == 0:
                 reading = follow_up(self.router, full, reading, state)
             key = reading.tool if reading.kind in ("tool", "clarify") else None
@@ -220,7 +226,10 @@ class Assistant:
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits
         claim = claim_of(text)
-        if claim is not None and (reading.kind == "clarify" or (reading.kind == "tool" and _figures_in(reading, text, claim))):
+        own_case = reading.kind == "tool" and len(reading.used) >= 2  # "3 fte voor 160 cliënten, klopt dat?"
+        if claim is not None and not own_case and (
+            reading.kind == "clarify" or (reading.kind == "tool" and _figures_in(reading, text, claim))
+        ):
             # "De inschrijving sluit op 31 maart, toch?": a rule to check, not figures to calculate with
             return self._clause(text, lang, year), [], hits
         if reading.kind == "tool" and reading.tool:
@@ -228,14 +237,14 @@ class Assistant:
             premise = premise_plan(self, text, lang)
             if premise is not None and premise.kind == "correction":
                 plan.line = premise.line + "\n" + plan.line
-                plan.quotes = (premise.quotes + plan.quotes)[:3]
+                plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, [call], hits
         if reading.kind == "clarify" and reading.tool:
             plan = self._clarify(text, reading, lang, year)
             premise = premise_plan(self, text, lang)
             if premise is not None and premise.kind == "correction":  # "het minimum is 1 per gebied, toch?"
                 plan.line = premise.line + "\n" + plan.line
-                plan.quotes = (premise.quotes + plan.quotes)[:3]
+                plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, [self._pending_call(reading)], hits
         return self._clause(text, lang, year), [], hits
 
@@ -264,19 +273,22 @@ class Assistant:
             return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), call
         data = result.model_dump(mode="json")
         call.result = data
+        solved = spec.solve.get(reading.solve or "") if spec is not None else None
+        if solved is not None and solved.name in spec.inputs and isinstance(data.get(solved.output), (int, float)):
+            reading.args = {**reading.args, solved.name: data[solved.output]}  # "and with two more than that?"
         citations = [
             ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
             for ct in result.citations
             if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
         ]
-        yes_no = is_yes_no(text) or guards.pressure(text)  # "bevestig dat ...": a yes or no is asked for
+        yes_no = reading.yes_no or is_yes_no(text) or guards.pressure(text)  # "bevestig dat ...": a yes or no
         return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), call
 
     def _clarify(self, text: str, reading: Reading, lang: str, year: int | None) -> Plan:
         """Ask for exactly what is missing; what the policy says about it follows as the supporting quotes."""
         rule = clause_plan(self, text, lang, year)
         quotes = [] if rule.refused else rule.quotes
-        assumptions = [a[1] if lang == "en" else a[0] for a in reading.assumptions]
+        assumptions = [a[1] if lang == "en" else a[0] for a in [*reading.notes, *reading.assumptions]]
         return Plan("clarify", clarify_line(reading, lang), quotes, rule.context, assumptions=assumptions,
                     intent=f"clarify:{reading.tool}")  # fmt: skip
 
@@ -394,6 +406,42 @@ def _refs(hits: list[SearchHit]) -> list[RetrievedRef]:
         RetrievedRef(clause_id=h.passage.clause_id, passage_id=h.passage.id, text=h.passage.text, score=h.score)
         for h in hits
     ]
+
+
+def _rule_values(params: Any) -> dict[str, frozenset]:
+    """For each calculator: the numbers (not years) and dates its rule states, read from the quotes of its policy
+    parameters ("ten minste 80% van het omzetplafond" -> 80; "vóór 31 december 2027" -> 2027-12-31)."""
+    from tools.registry import TOOLS
+
+    out: dict[str, frozenset] = {}
+    for name, spec in TOOLS.items():
+        try:
+            section = params.section(spec.section)
+        except AssistantError:
+            continue
+        data = section.model_dump(mode="json")
+        read = read_quantities(" ".join(_quotes(data)), default_year=params.year)
+        values: set = {q.number for q in read if q.number is not None and q.kind != "year"}
+        values |= {q.value.isoformat() for q in read if q.kind == "date"}
+        values |= {Decimal(str(v)) for v in _numbers(data) if not 1900 <= v <= 2100}
+        out[name] = frozenset(values)
+    return out
+
+
+def _numbers(data: Any) -> list[float]:
+    if isinstance(data, dict):
+        return [n for v in data.values() for n in _numbers(v)]
+    if isinstance(data, list):
+        return [n for v in data for n in _numbers(v)]
+    return [data] if isinstance(data, (int, float)) and not isinstance(data, bool) else []
+
+
+def _quotes(data: Any) -> list[str]:
+    if isinstance(data, dict):
+        return [q for k, v in data.items() for q in ([v] if k == "quote" and isinstance(v, str) else _quotes(v))]
+    if isinstance(data, list):
+        return [q for v in data for q in _quotes(v)]
+    return []
 
 
 def _tool_years(params: Any) -> dict[str, tuple[int, ...]]:

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from assistant.domain import Citation, collapse_ws
 
@@ -21,13 +22,14 @@ MAX_QUOTES = 3
 
 
 @lru_cache(maxsize=1)
-def _messages() -> dict[str, dict[str, str]]:
+def messages() -> dict[str, Any]:
+    """messages.toml: every fixed sentence, and the calculators' refusals in words."""
     return tomllib.loads(MESSAGES_PATH.read_text(encoding="utf-8"))
 
 
 def msg(key: str, lang: str, **values: object) -> str:
     """A fixed sentence in the user's language, with its placeholders filled."""
-    text = _messages()[key]["en" if lang == "en" else "nl"]
+    text = messages()[key]["en" if lang == "en" else "nl"]
     return text.format(**values) if values else text
 
 

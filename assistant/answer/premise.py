@@ -10,11 +10,13 @@ from typing import Any
 
 from assistant.answer.plan import Plan, msg
 from assistant.domain import Citation
+from assistant.text.dates import translate_months
 from assistant.text.quantities import read
 
 _TAIL = re.compile(
     r"[,;]?\s*(?:toch|right|correct|klopt dat|klopt het|is dat zo|is dat correct|is that right|is that correct|"
-    r"isn't it|is it not|niet waar|of niet|or not|ja|yes|zeker)\s*\?*\s*$",
+    r"isn't it|is it not|niet waar|of niet|or not|ja|yes|zeker|can't we|can we not|don't we|doesn't it|aren't we|"
+    r"won't it|isn't that so|niet dan|hè|he|toch niet|zeker weten)\s*\?*\s*$",
     re.I,
 )
 _HEAD = re.compile(
@@ -58,6 +60,8 @@ def claim_of(text: str) -> str | None:
     marked_sentence = next((s for s in sentences if _TAIL.search(s) or _HEAD.match(s)), None)
     marked = marked_sentence is not None
     body = _HEAD.sub("", _TAIL.sub("", marked_sentence or t)).strip(" ?")
+    if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
+        body = re.split(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", body, maxsplit=1, flags=re.I)[0]
     if not marked:
         sentences = [s for s in re.split(r"(?<=[.!])\s+", t) if s.strip()]
         statements = [
@@ -74,8 +78,12 @@ def claim_of(text: str) -> str | None:
 
 
 def about_the_policy(claim: str) -> bool:
-    """A claim about a rule ("de inschrijving sluit op 31 maart"), not about the asker's own situation."""
-    return not _PERSONAL.search(claim)
+    """A claim about a rule ("de inschrijving sluit op 31 maart", "1 fte per 40 cliënten"), not about the asker's
+    own situation ("wij hebben ...", "3 fte casemanagers voor 160 cliënten": figures of a case, no ratio)."""
+    if _PERSONAL.search(claim):
+        return False
+    counts = [q for q in read(claim) if q.kind == "count" and q.unit]
+    return not (len({q.unit for q in counts}) >= 2 and not any(q.ratio is not None for q in counts))
 
 
 def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
@@ -98,7 +106,8 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
     numbers = [d for d in result.get("differences", []) if d.get("kind") in ("number", "date") and d.get("source")]
     if numbers:
         d = numbers[0]
-        line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=d["source"], wrong=d["claim"])
+        right = translate_months(d["source"]) if lang == "en" else d["source"]  # the value, said in the user's words
+        line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=d["claim"])
     else:
         line = msg("premise_wrong_term", lang, section=ct.section, year=ct.year)
     return Plan("correction", line, [ct], intent="premise:contradicted")

@@ -28,7 +28,9 @@ class InputSpec(BaseModel):
     year: int | None = None
     unyeared: bool = False
     cues: tuple[str, ...] = ()
+    weak_cues: tuple[str, ...] = ()  # words that hint at the input only a little (a verb: "leveren", "deliver")
     anti_cues: tuple[str, ...] = ()
+    anti_bounds: tuple[str, ...] = ()  # bounds a value of this input never has ("since March": a state, no date)
     accept_bare: bool = False
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input
@@ -52,6 +54,7 @@ class SolveSpec(BaseModel):
     asks: tuple[str, ...]
     output: str
     requires: tuple[tuple[str, ...], ...] = ()  # inputs that are enough to work the unknown out
+    kind: str = "count"  # the kind of value it is (asked.toml): a question asking another kind is not about it
 
 
 class CalculatorSpec(BaseModel):
@@ -66,16 +69,32 @@ class CalculatorSpec(BaseModel):
     answers_without_inputs: bool = False
     asks_back: bool = True  # a question about the concept without any value may be answered with a question back
     asks_required: bool = False  # only a question that asks what this calculator answers reaches it
-    verdict: str | None = None  # the output field that answers a yes/no question ("voldoen we?")
+    # asked kinds (asked.toml) for which a question about the asker's own case without figures gets a question back
+    # ("welk percentage krijgen we vergoed?" depends on the asker's score), not the clause
+    asks_back_for: tuple[str, ...] = ()
+    # the output field(s) that answer a yes/no question ("voldoen we?"): the first one the result decides
+    verdict: tuple[str, ...] = ()
+    # a value of this quantity kind that the question states but that fills no input is a claim about this output
+    # ("krijgen we dan de volle 100%?" -> percentage): checked against the worked-out value
+    claims: dict[str, str] = Field(default_factory=dict)
     verdict_invert_if: tuple[str, ...] = ()  # question words that make the yes/no the opposite of that field
+    verdict_keep_if: tuple[str, ...] = ()  # question words that ask for the field itself, whatever else it says
     inputs: dict[str, InputSpec]
     solve: dict[str, SolveSpec] = Field(default_factory=dict)
 
     def input(self, name: str) -> InputSpec:
         return self.inputs[name]
 
+    def label(self, name: str, lang: str) -> str:
+        """How an answer names an input: its label in the user's language, never the field name."""
+        inp = self.inputs.get(name)
+        label = (inp.label_en or inp.label_nl) if inp is not None and lang == "en" else (inp.label_nl if inp else None)
+        return label or ("this value" if lang == "en" else "deze waarde")
+
 
 def _spec(name: str, data: dict[str, Any]) -> CalculatorSpec:
+    if isinstance(data.get("verdict"), str):
+        data["verdict"] = (data["verdict"],)
     inputs = {f: InputSpec(field=f, **v) for f, v in data.pop("inputs", {}).items()}
     solve = {n: SolveSpec(name=n, **v) for n, v in data.pop("solve", {}).items()}
     return CalculatorSpec(name=name, inputs=inputs, solve=solve, **data)

@@ -16,22 +16,27 @@ previous calculation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Area, Reading, Router, assign
-from assistant.text.quantities import Quantity, fold
+from assistant.text.quantities import Quantity, fold, lexicon
 
 MAX_HISTORY = 6
-_OPENER = re.compile(
-    r"^\W*(en|and|maar|but|wat als|what if|what about|stel|stel dat|suppose|say|als|if|en als|and if|en met|en bij|"
-    r"and with|en voor|and for|en in|and in|ok[eé]?|oke|dan|then|idem|same|nu|now|hoe zit het|how about|en nu|"
-    r"and now|en wat als|and what if|en zonder|and without|en dan|and then)\b",
-    re.I,
-)
-_THERE = re.compile(r"\b(daar|there|in dat gebied|in that area|dat gebied|that area|daarin)\b", re.I)
+
+
+def _opens_follow_up(text: str) -> bool:
+    """The message opens with a word that continues the previous calculation ("en als", "what if"; lexicon.toml)."""
+    folded = re.sub(r"^\W+", "", fold(text))
+    return any(re.match(re.escape(p) + r"(?![\w])", folded) for p in lexicon().openers)
+
+
+def _says(words: list[str], text: str) -> bool:
+    folded = fold(text)
+    return any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", folded) for w in words)
 
 
 class AreaSlot(BaseModel):
@@ -45,7 +50,13 @@ class ConversationState(BaseModel):
     stated: list[str] = Field(default_factory=list)  # the arguments the user gave (the rest are defaults)
     areas: list[AreaSlot] | None = None
     assumptions: list[tuple[str, str]] = Field(default_factory=list)
+    # the first figures of this calculation in the conversation ("and with the original split?")
+    first_args: dict[str, Any] = Field(default_factory=dict)
+    first_stated: list[str] = Field(default_factory=list)
+    first_areas: list[AreaSlot] | None = None
     pending: list[str] = Field(default_factory=list)  # inputs a question back asked for
+    yes_no: bool = False  # the calculation answered a yes/no question (a follow-up asks it again)
+    last_changed: str | None = None  # the input the last follow-up changed ("and three more?" changes it again)
     language: str | None = None
     turns: int = 0
     history: list[tuple[str, str]] = Field(default_factory=list)  # LLM mode only: redacted (question, answer)
@@ -55,16 +66,23 @@ class ConversationState(BaseModel):
         else clears the slots (the next question starts fresh)."""
         if reading.kind in ("tool", "clarify") and reading.tool:
             areas = [AreaSlot(label=a.label, count=a.count) for a in reading.areas] if reading.areas else None
+            same = reading.tool == self.tool and bool(self.first_args)
+            first = {
+                "first_args": dict(self.first_args if same else reading.args),
+                "first_stated": list(self.first_stated if same else reading.stated),
+                "first_areas": self.first_areas if same else areas,
+            }
             return self.model_copy(
                 update={
                     "tool": reading.tool, "args": dict(reading.args), "areas": areas, "stated": list(reading.stated),
                     "assumptions": list(reading.assumptions), "pending": [m[0] for m in reading.missing],
-                    "language": language, "turns": self.turns + 1,
+                    "language": language, "turns": self.turns + 1, "yes_no": reading.yes_no, **first,
+                    "last_changed": (reading.changed or [None])[-1],
                 }
             )  # fmt: skip
         return self.model_copy(
             update={"tool": None, "args": {}, "stated": [], "areas": None, "assumptions": [], "pending": [], "language": language,
-                    "turns": self.turns + 1}
+                    "turns": self.turns + 1, "first_args": {}, "first_stated": [], "first_areas": None, "yes_no": False}
         )  # fmt: skip
 
 
@@ -74,16 +92,30 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if state is None or not state.tool or state.tool not in router.specs:
         return reading
     own_values = reading.kind in ("tool", "clarify") and bool(reading.used)
-    if own_values and reading.tool != state.tool and not _OPENER.match(text):
+    if own_values and reading.tool != state.tool and not _opens_follow_up(text):
         return reading  # another calculator with values of its own: a new question
     spec = router.specs[state.tool]
     folded = fold(text)
-    fill = assign(spec, reading.quantities, text, router.current_year, router.years, follow_up=True)
+    labels = {a.label for a in state.areas or [] if a.label and not a.label.startswith("#")}
+    if labels:  # "what if 5612 had two more?": a number that is a postcode of the list is that postcode
+        qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
+              for q in reading.quantities]  # fmt: skip
+        reading.quantities = qs
+    fill = assign(
+        spec, reading.quantities, text, router.current_year, router.years, follow_up=True,
+        rule_values=router.rule_values.get(spec.name, frozenset()),
+    )  # fmt: skip
     changes = _changes(spec, fill, reading.quantities, folded, state)
-    looks = bool(_OPENER.match(text)) or len(text) < 70 or bool(state.pending)
-    if not changes or not looks:
+    opens = _opens_follow_up(text)
+    revert = _says(lexicon().revert, text) and bool(state.first_args)
+    if revert:  # "with the original split": the changes apply to the first figures
+        state = state.model_copy(
+            update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
+        )
+    looks = opens or len(text) < 70 or bool(state.pending)
+    if not (changes or revert) or not looks:
         return reading
-    if reading.kind == "tool" and reading.tool == state.tool and not _OPENER.match(text) and not state.pending:
+    if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
         if complete and len(reading.used) >= 2:
             return reading  # the same calculator, asked anew with its own complete figures
@@ -99,9 +131,14 @@ def _changes(
         if spec.inputs[name].per_area:
             continue
         source = qs[fill.sources[name]] if name in fill.sources else None
+        again = state.last_changed
+        if source is not None and source.kind == "number" and source.change and again in spec.inputs and again != name:
+            name, value = again, fill.args[name]  # "and three more?" after "two more clients": clients again
+        else:
+            value = fill.args.get(name)
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
-            out[name] = _changed(state.args[name], fill.args[name], source.change)
-            out.setdefault("__notes__", []).append((name, state.args[name], fill.args[name], source.change, out[name]))
+            out[name] = _changed(state.args[name], value, source.change)
+            out.setdefault("__notes__", []).append((name, state.args[name], value, source.change, out[name]))
         elif name in fill.args and fill.args[name] != state.args.get(name):
             out[name] = fill.args[name]
             if source is not None and source.kind == "number":  # a bare number: say what it was taken for
@@ -111,6 +148,11 @@ def _changes(
         out["__areas__"] = fill.areas
     if per_area:
         there = _single_count(qs, fill)
+        counts = [q for q in qs if (q.kind == "count" and q.unit == "clients") or q.kind == "number"]
+        if state.areas and _says(lexicon().there, folded) and len(counts) == 1:
+            there = counts[0]  # "en als we daar 4 cliënten hadden?": the area named last, not a new total
+            out.pop("total_clients", None)
+            out.pop("__bare_notes__", None)
         if there is not None and "__areas__" not in out:
             out["__count__"] = there
     if not out:
@@ -139,7 +181,8 @@ def _single_count(qs: list[Quantity], fill: Any) -> Quantity | None:
 
 def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, reading: Reading, changes: dict) -> Reading:
     args = dict(state.args)
-    assumptions = list(state.assumptions)
+    assumptions = list(state.assumptions)  # the defaults that still shape the result
+    notes: list[tuple[str, str]] = []  # how this message's words were read
     areas = [Area(a.label, a.count) for a in state.areas] if state.areas else None
     per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
     if "__areas__" in changes:
@@ -148,28 +191,42 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
         q = changes.pop("__count__")
         areas, note = _count_there(areas, args, q)
         if note:
-            assumptions.append(note)
+            notes.append(note)
     for name, value in changes.pop("__bare_notes__", []):
-        assumptions.append(
-            (f"ik neem aan dat {_nl(value)} het {_label(name, 'nl')} is", f"I take {_nl(value, 'en')} to be the {_label(name, 'en')}")
-        )
+        notes.append(
+            (f"ik neem aan dat {_nl(value)} {_label(spec, name, 'nl')} is",
+             f"I take {_nl(value, 'en')} to be {_label(spec, name, 'en')}")
+        )  # fmt: skip
     for name, old, delta, change, new in changes.pop("__notes__", []):
         sign = "+" if change == "more" else "−"
-        assumptions.append(
-            (f"{_nl(old)} {sign} {_nl(delta)} = {_nl(new)} ({_label(name, 'nl')})",
-             f"{_nl(old, 'en')} {sign} {_nl(delta, 'en')} = {_nl(new, 'en')} ({_label(name, 'en')})")
+        notes.append(
+            (f"{_nl(old)} {sign} {_nl(delta)} = {_nl(new)} ({_label(spec, name, 'nl')})",
+             f"{_nl(old, 'en')} {sign} {_nl(delta, 'en')} = {_nl(new, 'en')} ({_label(spec, name, 'en')})")
         )  # fmt: skip
+    again = state.last_changed
+    bare = changes.get("__bare__")
+    if bare is not None and bare.change and again in spec.inputs and isinstance(args.get(again), (int, float)):
+        changes.pop("__bare__")  # "and three more?" after "two more clients": the clients again
+        new = _changed(args[again], float(bare.number or 0), bare.change)
+        sign = "+" if bare.change == "more" else "−"
+        notes.append(
+            (f"{_nl(args[again])} {sign} {_nl(float(bare.number or 0))} = {_nl(new)} ({_label(spec, again, 'nl')})",
+             f"{_nl(args[again], 'en')} {sign} {_nl(float(bare.number or 0), 'en')} = {_nl(new, 'en')} "
+             f"({_label(spec, again, 'en')})")
+        )  # fmt: skip
+        changes[again] = new
     if "__bare__" in changes:
         q = changes.pop("__bare__")
-        key = _closest_numeric(spec, args, q)
+        waiting = [f for f in state.pending if f in spec.inputs and _fits(spec.inputs[f].kind, q)]
+        key = waiting[0] if waiting else _closest_numeric(spec, args, q)  # a question back waits for this value
         if key:
             value = int(q.number) if q.number == int(q.number) else float(q.number)
             args[key] = value
             if areas and per_area and key in ("total_clients",):
                 areas = None
-            assumptions.append(
-                (f"ik neem aan dat {_nl(value)} het nieuwe getal voor '{_label(key, 'nl')}' is",
-                 f"I take {_nl(value, 'en')} to be the new '{_label(key, 'en')}'")
+            notes.append(
+                (f"ik neem aan dat {_nl(value)} de nieuwe waarde is voor {_label(spec, key, 'nl')}",
+                 f"I take {_nl(value, 'en')} to be the new value for {_label(spec, key, 'en')}")
             )  # fmt: skip
     for name in list(changes):  # "en met 70%?" after two amounts: the share stands in for them
         for gone in spec.inputs[name].replaces if name in spec.inputs else ():
@@ -195,8 +252,10 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
         stated = [f for f in stated if f != per_area] + [f for f in ("total_clients", "postcode_areas") if f in args]
     stated = [f for f in stated if f in args]
     merged = Reading(
-        "tool", spec.name, args, assumptions, quantities=reading.quantities, used=reading.used, areas=areas,
+        "tool", spec.name, args, assumptions, notes=notes, quantities=reading.quantities, used=reading.used, areas=areas,
         asks_calc=True, stated=stated, solve=reading.solve if reading.tool == spec.name else None,
+        follow_up=True, yes_no=state.yes_no or reading.yes_no,
+        changed=[n for n in changes if n in spec.inputs],
     )  # fmt: skip
     missing = Router._missing(spec, _FillView(args, stated))
     if not any(all(f in stated for f in alt) for alt in spec.requires):
@@ -220,11 +279,11 @@ def _update_areas(old: list[Area] | None, new: list[Area]) -> list[Area]:
             k = int(a.label[1:])
             idx = (len(out) - 1) if k == -1 else k - 1
             if 0 <= idx < len(out):
-                out[idx].count = a.count
+                out[idx].count = int(_changed(out[idx].count, a.count, a.change)) if a.change else a.count
                 continue
         match = next((o for o in out if o.label == a.label), None)
         if match is not None:
-            match.count = a.count
+            match.count = int(_changed(match.count, a.count, a.change)) if a.change else a.count
         else:
             out.append(Area(a.label, a.count))
     return out
@@ -234,7 +293,7 @@ def _count_there(areas: list[Area] | None, args: dict, q: Quantity) -> tuple[lis
     """'En als we daar 4 cliënten hadden?': the count of the area named last; without 'daar', a lone count of
     clients after a list is the new total over the same areas."""
     value = int(q.number or 0)
-    if areas and _THERE.search(" ".join(q.before + q.after)):
+    if areas and _says(lexicon().there, " ".join(q.before + q.after)):
         last = areas[-1]
         out = [Area(a.label, a.count) for a in areas]
         out[-1].count = value
@@ -250,32 +309,17 @@ def _count_there(areas: list[Area] | None, args: dict, q: Quantity) -> tuple[lis
     return None, None
 
 
-_LABELS = {
-    "total_clients": ("aantal cliënten", "number of clients"),
-    "postcode_areas": ("aantal postcodegebieden", "number of postcode areas"),
-    "clients": ("aantal cliënten", "number of clients"),
-    "casemanager_fte": ("aantal fte", "number of fte"),
-    "hbo_bachelor_nurse_fte": ("aantal fte", "number of fte"),
-    "total_care_hours": ("totaal aantal uren", "total number of hours"),
-    "subcontracted_hours": ("uren in onderaanneming", "subcontracted hours"),
-    "subcontracted_share_pct": ("aandeel in onderaanneming", "subcontracted share"),
-    "omzetplafond_eur": ("omzetplafond", "revenue ceiling"),
-    "revenue_reached_eur": ("bereikte omzet", "revenue reached"),
-    "percentage_of_ceiling_reached": ("percentage van het plafond", "percentage of the ceiling"),
-    "production_agreement_eur": ("productieafspraak", "production agreement"),
-    "expected_annual_revenue_cz_eur": ("verwachte omzet", "expected revenue"),
-    "honored_additional_budget_eur": ("gehonoreerd aanvullend budget", "honoured additional budget"),
-}
-
-
-def _label(key: str, lang: str) -> str:
-    nl, en = _LABELS.get(key, (key, key))
-    return en if lang == "en" else nl
+def _label(spec: CalculatorSpec, key: str, lang: str) -> str:
+    return spec.label(key, lang)
 
 
 def _nl(v: float, lang: str = "nl") -> str:
     s = f"{v:,.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
     return s.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "nl" else s
+
+
+def _fits(kind: str, q: Quantity) -> bool:
+    return q.kind == kind or (q.kind == "number" and kind in ("count", "money"))
 
 
 def _closest_numeric(spec: CalculatorSpec, args: dict, q: Quantity) -> str | None:

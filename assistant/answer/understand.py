@@ -24,7 +24,7 @@ from typing import Any
 from assistant.answer.asked import asked
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.text.numbers import to_number
-from assistant.text.quantities import Quantity, fold, read
+from assistant.text.quantities import Quantity, fold, lexicon, read
 
 PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
 CALC_KINDS = ("count", "money", "percent", "score", "date", "period", "range", "postcode")
@@ -38,6 +38,7 @@ class Area:
 
     label: str | None
     count: int
+    change: str | None = None  # "5612 had two more clients": add to (or take from) the count it had
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Reading:
     tool: str | None = None
     args: dict[str, Any] = field(default_factory=dict)
     assumptions: list[tuple[str, str]] = field(default_factory=list)  # (nl, en): defaults that shaped the result
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (nl, en): how this turn's words were read
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # (field, nl question, en question)
     solve: str | None = None  # the unknown asked for (a `[solve.<name>]` of the spec)
     areas: list[Area] | None = None
@@ -55,6 +57,10 @@ class Reading:
     score: float = 0.0
     stated: list[str] = field(default_factory=list)  # fields filled from the question itself
     claims: dict[str, Any] = field(default_factory=dict)  # values the question claims for what it asks ("need 3 fte")
+    claim_texts: dict[str, str] = field(default_factory=dict)  # the claimed values as the user wrote them
+    follow_up: bool = False  # merged into the previous calculation of the conversation
+    yes_no: bool = False  # the question (or, for a follow-up, the one it continues) asks for a yes or no
+    changed: list[str] = field(default_factory=list)  # the inputs a follow-up changed
 
 
 # ---------------------------------------------------------------- phrase matching
@@ -84,51 +90,109 @@ NEAR_WORDS = 8  # "belasting ~ achterstand": both within this many words of each
 
 def affirmed(folded: str, phrase: str) -> bool:
     """The phrase occurs without a negation right before it ("geen nieuwe aanbieder" does not affirm "nieuwe");
-    "a ~ b" is two words (or word starts) near each other in either order ("achterstand bij de Belastingdienst")."""
+    "a ~ b" is two words (or word starts) near each other in either order ("achterstand bij de Belastingdienst"),
+    not denied earlier in their clause ("the registration doesn't say how they developed the added value")."""
     if "~" in phrase:
-        return _near(folded, *(p.strip() for p in phrase.split("~", 1)))
+        return any(not _denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
     return any(not _NEG_BEFORE.search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
 
 
-def _near(folded: str, a: str, b: str) -> bool:
-    words = re.findall(r"[\w'-]+", folded)
+def says(folded: str, phrase: str) -> bool:
+    """The question contains the phrase ("a ~ b": both near each other), negated or not."""
+    if "~" in phrase:
+        return bool(_near(folded, *(p.strip() for p in phrase.split("~", 1))))
+    return has_phrase(folded, phrase)
+
+
+_NEGATION_WORD = re.compile(r"(?<![\w])(?:niet|geen|nooit|not|no|never|zonder|without|nothing|niets)(?![\w])|n't\b")
+NEGATION_SCOPE = 8  # words before a matched pair that a negation of its clause may stand in
+
+
+def _denied(folded: str, pos: int) -> bool:
+    """A negation earlier in the clause of the word at `pos` (no comma, semicolon or 'maar/but' in between)."""
+    clause = re.split(r"[,;:.!?]|\bmaar\b|\bbut\b", folded[:pos])[-1]
+    return bool(_NEGATION_WORD.search(" ".join(clause.split()[-NEGATION_SCOPE:])))
+
+
+def _near(folded: str, a: str, b: str) -> list[int]:
+    """Character offsets of the first word of each place where a and b stand within NEAR_WORDS words."""
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'-]+", folded)]
+    words = [w for _, w in spans]
     a_words, b_words = fold(a).split(), fold(b).split()
 
     def hits(parts: list[str]) -> list[int]:
         return [i for i in range(len(words)) if all(p in words[i + k] if i + k < len(words) else False for k, p in enumerate(parts))]
 
-    return any(abs(i - j) <= NEAR_WORDS for i in hits(a_words) for j in hits(b_words))
+    return [spans[min(i, j)][0] for i in hits(a_words) for j in hits(b_words) if abs(i - j) <= NEAR_WORDS]
 
 
 def negated_phrase(folded: str, phrase: str) -> bool:
+    if "~" in phrase:
+        return any(_denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
     return any(_NEG_BEFORE.search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
 
 
+# between a cue and a value, a list separator counts as several words and a word that joins clauses as more:
+# "we reached 85% in August and e-mailed the request on 12 September" (August was reached, not e-mailed)
+SEPARATORS = {",": 3, ":": 3, ";": 3, "and": 8, "en": 8}
+
+
+CONCEPT_CAP = 3.0  # many words of one topic say no more than a few: the figures and facts decide then
+VALUE_WEIGHT = 1.5  # per value or stated fact (a flag, a choice) of the question a calculator takes
+WEAK_CUE = 0.4  # the weight of a weak cue against a cue
+
+
+def _distance(words: list[str]) -> int:
+    return sum(SEPARATORS.get(w, 1) for w in words)
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    """A cue word as a whole word; a cue of four letters or more also with a short ending ("deliver" in
+    "delivered", "medewerker" in "medewerkers") but not as the head of a longer word ("zelf" is no "zelfstandige")."""
+    c = fold(cue)
+    if not c[:1].isalnum():
+        return re.compile(re.escape(c))
+    tail = r"\w{0,3}" if len(c) >= 4 and c[-1:].isalpha() else ""
+    return re.compile(r"(?<![\w])" + re.escape(c) + tail + r"(?![\w])")
+
+
+def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
+    """The distances (in words, separators weighing more) from the quantity to each place the cue stands in its
+    context, leaving out places nearer to another number ("19.500 door eigen personeel, 14.000 via een bureau":
+    "eigen personeel" is not said of 14.000) and the set a number is taken from ("6.000 van die bureau-uren").
+    `own`: also leave out places as near to another number (an anti-cue must be the quantity's own)."""
+    pattern = _cue_pattern(cue)
+    out = []
+    for side, text in (("b", " ".join(q.before)), ("a", " ".join(q.after))):
+        for m in pattern.finditer(text):
+            between = re.sub(r"^\S*", "", text[m.end() :]).split() if side == "b" else text[: m.start()].split()
+            if side == "a" and any(" ".join(between) == p for p in lexicon().partitive):
+                continue
+            d = _distance(between)
+            beyond = text[: m.start()].split()[::-1] if side == "b" else re.sub(r"^\S*", "", text[m.end() :]).split()
+            other = next((k for k, w in enumerate(beyond) if w[:1].isdigit()), None)
+            if other is not None and (_distance(beyond[:other]) < d or (own and _distance(beyond[:other]) <= d)):
+                continue
+            out.append(d)
+    return out
+
+
 def _cue_score(q: Quantity, cues: tuple[str, ...]) -> float:
-    """How strongly cue words stand near a quantity: 1/(1 + words in between), summed over the cues found."""
+    """How strongly cue words stand near a quantity: 1/(1 + distance), summed over the cues found."""
     total = 0.0
-    before, after = " ".join(q.before), " ".join(q.after)
     for cue in cues:
-        c = fold(cue)
-        best = None
-        for side, text in (("b", before), ("a", after)):
-            for m in (
-                re.finditer(r"(?<![\w])" + re.escape(c) + r"(?![\w])", text)
-                if c[:1].isalnum()
-                else re.finditer(re.escape(c), text)
-            ):
-                words = text[m.end() :].split() if side == "b" else text[: m.start()].split()
-                d = len(words)
-                best = d if best is None else min(best, d)
-        if best is not None:
-            total += 1.0 / (1.0 + best)
+        found = _cue_distances(q, cue)
+        if found:
+            total += 1.0 / (1.0 + min(found))
     return total
 
 
+ANTI_DISTANCE = 2  # an anti-cue this near (in words) excludes the quantity
+
+
 def _anti(q: Quantity, cues: tuple[str, ...]) -> bool:
-    """An anti-cue within the three words before or two after the quantity excludes it."""
-    near = " ".join(q.before[-3:] + ("|",) + q.after[:2])
-    return any(re.search(r"(?<![\w])" + re.escape(fold(c)), near) for c in cues)
+    """An anti-cue right next to the quantity, in its own clause and not nearer to another number, excludes it."""
+    return any(d <= ANTI_DISTANCE for c in cues for d in _cue_distances(q, c, own=True))
 
 
 # ---------------------------------------------------------------- areas
@@ -141,7 +205,7 @@ _PAIR_BEFORE = re.compile(
 )
 _PAIR_AFTER = re.compile(
     r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
-    r"waren er|met|with|telt|counts?)?\s*$",
+    r"waren er|met|with|telt|counts?|had|heeft|has)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then)\s+)*$",
     re.I,
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
@@ -168,7 +232,7 @@ def read_areas(
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         if prev is not None and i - 1 not in used and _is_number(prev) and _PAIR_BEFORE.match(text[prev.end : q.start]):
             used |= {i - 1, i}
-            pairs.append((prev.start, Area(label, int(prev.number or 0))))
+            pairs.append((prev.start, Area(label, int(prev.number or 0), prev.change)))
         elif (
             nxt is not None
             and _is_number(nxt)
@@ -178,7 +242,7 @@ def read_areas(
             )
         ):
             used |= {i, i + 1}
-            pairs.append((q.start, Area(label, int(nxt.number or 0))))
+            pairs.append((q.start, Area(label, int(nxt.number or 0), nxt.change)))
     if pairs:
         return [a for _, a in sorted(pairs, key=lambda p: p[0])], used
     return _series(qs, text, anti_cues, bare)
@@ -225,6 +289,7 @@ class Fill:
     assumptions: list[tuple[str, str]] = field(default_factory=list)
     areas: list[Area] | None = None
     sources: dict[str, int] = field(default_factory=dict)  # input -> index of the quantity that filled it
+    rule_side: set[int] = field(default_factory=set)  # quantities that name a rule, not the asker's figures
 
 
 def _fits_kind(inp: InputSpec, q: Quantity) -> bool:
@@ -273,7 +338,11 @@ def _value(inp: InputSpec, q: Quantity) -> Any:
     )
 
 
-def _candidates(spec: CalculatorSpec, qs: list[Quantity], taken: set[int]) -> list[tuple[float, str, int]]:
+def _candidates(
+    spec: CalculatorSpec, qs: list[Quantity], taken: set[int], follow_up: bool = False
+) -> list[tuple[float, str, int]]:
+    """(score, input, quantity index) for every quantity an input can take; in a follow-up of this calculator an
+    input that needs a cue takes a percentage or amount without one ("wat als we 70 procent hadden?")."""
     out = []
     for name, inp in spec.inputs.items():
         if inp.kind not in ("count", "money", "percent", "date", "score") or inp.per_area:
@@ -281,17 +350,40 @@ def _candidates(spec: CalculatorSpec, qs: list[Quantity], taken: set[int]) -> li
         for i, q in enumerate(qs):
             if i in taken or not _fits_kind(inp, q) or not _year_ok(inp, q) or _anti(q, inp.anti_cues):
                 continue
-            cue = _cue_score(q, inp.cues)
+            if q.bound is not None and q.bound in inp.anti_bounds:
+                continue
+            cue = _cue_score(q, inp.cues) + WEAK_CUE * _cue_score(q, inp.weak_cues)
             if q.kind == "number" and inp.kind == "money" and cue == 0:
                 continue  # a bare number is an amount only with a cue ("plafond 800.000")
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
                 continue
-            if inp.needs_cue and cue == 0:
+            if inp.needs_cue and cue == 0 and not (follow_up and q.kind in ("percent", "money")):
                 continue
             plain = 0.3 if q.bound in (None, "approx") else 0.0  # "over de 80% heen (inmiddels 82%)": 82 is the figure
             base = 0.5 if inp.cues and cue == 0 else 1.0  # an input that names its cues takes an uncued value last
             out.append((base + cue + plain + (0.2 if q.kind != "number" else 0.0), name, i))
     return sorted(out, key=lambda c: (-c[0], c[2]))
+
+
+def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
+    """Quantities that name a value of the calculator's own rule (`rule_values`: the numbers and dates of its
+    policy parameters) as the rule, not as the asker's figure: with a bound ("ten minste 3", "maximaal 50%"),
+    or next to a word that points at the rule ("de eis van 3", "om aan 80% te komen", "die 1 op 55",
+    "vóór 31 december"). A count with a unit of its own and no bound is a figure ("3 gebieden")."""
+    words = lexicon().rule_reference
+    out: set[int] = set()
+    for i, q in enumerate(qs):
+        value = q.value.isoformat() if q.kind == "date" else (q.number if q.number is not None else None)
+        if value is None or value not in rule_values:
+            continue
+        near = " ".join(q.before[-4:]) + " | " + " ".join(q.after[:2])
+        pointed = any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", near) for w in words)
+        if q.kind == "count" and q.unit and not q.inferred_unit and q.bound is None and not pointed:
+            continue
+        if q.bound in ("min", "max", "gt", "lt", "before", "until") or pointed:
+            out.add(i)
+            out |= {j for j, o in enumerate(qs) if q.ratio is not None and o.ratio == q.ratio}
+    return out
 
 
 def claimed_ratios(qs: list[Quantity]) -> set[int]:
@@ -310,15 +402,17 @@ def claimed_ratios(qs: list[Quantity]) -> set[int]:
 
 def assign(
     spec: CalculatorSpec, qs: list[Quantity], text: str, current_year: int, years: dict[str, tuple[int, ...]],
-    exclude: tuple[int, int] | None = None, follow_up: bool = False,
+    exclude: tuple[int, int] | None = None, follow_up: bool = False, rule_values: frozenset = frozenset(),
 ) -> Fill:
     """Fill the spec's inputs from the quantities; those inside `exclude` (a rule the question claims, "aangezien
-    het minimum 2 per gebied is, ...") are not the asker's figures and fill nothing."""
+    het minimum 2 per gebied is, ...") and those that name the calculator's own rule ("om aan 80% van ons plafond
+    te komen", "de eis van 3 per gebied") are not the asker's figures and fill nothing."""
     folded = fold(text)
     fill = Fill()
-    rule_side = claimed_ratios(qs)
+    rule_side = claimed_ratios(qs) | names_the_rule(qs, rule_values)
     if exclude is not None:
         rule_side |= {i for i, q in enumerate(qs) if exclude[0] <= q.start and q.end <= exclude[1]}
+    fill.rule_side = rule_side
     for name, inp in spec.inputs.items():
         if inp.per_area:
             areas, used = read_areas(qs, folded, inp.anti_cues, bare=follow_up)
@@ -326,7 +420,8 @@ def assign(
                 fill.areas, fill.args[name] = areas, [a.count for a in areas]
                 fill.used |= used
                 fill.stated.append(name)
-    _greedy(spec, qs, fill, _complete_first(spec, _candidates(spec, qs, fill.used | rule_side), set(fill.args)))
+    candidates = _candidates(spec, qs, fill.used | rule_side, follow_up)
+    _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args)))
     _years_shared(spec, qs, fill)
     for name, inp in spec.inputs.items():
         if name in fill.args:
@@ -340,24 +435,39 @@ def _complete_first(
 ) -> list[tuple[float, str, int]]:
     """The candidates in the order that completes an alternative of `requires`: when "3.400" could be zzp hours
     or subcontracted hours, the reading that together with "6.800 uur" makes a whole calculation wins. Of the
-    alternatives that can be completed, the one whose values fit their cues best."""
+    alternatives that can be completed, the one whose values fit their cues best (each value to one input)."""
     best: tuple[float, list] | None = None
     for alt in spec.requires:
-        chosen = [c for c in candidates if c[1] in alt]
-        taken_q: set[int] = set()
-        taken_f: set[str] = set(filled)
-        score = 0.0
-        for c in chosen:
-            if c[1] in taken_f or c[2] in taken_q:
-                continue
-            taken_f.add(c[1])
-            taken_q.add(c[2])
-            score += c[0]
-        if not all(f in taken_f for f in alt):
+        open_fields = [f for f in alt if f not in filled]
+        options = {f: [c for c in candidates if c[1] == f] for f in open_fields}
+        if any(not options[f] for f in open_fields):
             continue
+        chosen = _best_matching(open_fields, options)
+        if chosen is None:
+            continue
+        score = sum(c[0] for c in chosen)
         if best is None or score > best[0]:
-            best = (score, [c for c in chosen] + [c for c in candidates if c[1] not in alt])
+            best = (score, chosen + [c for c in candidates if c not in chosen])
     return best[1] if best else candidates
+
+
+def _best_matching(fields: list[str], options: dict[str, list]) -> list | None:
+    """One candidate per field, no quantity twice, the highest total score (fields are few: tried exhaustively)."""
+    best: tuple[float, list] | None = None
+
+    def walk(k: int, used: set[int], picked: list) -> None:
+        nonlocal best
+        if k == len(fields):
+            total = sum(c[0] for c in picked)
+            if best is None or total > best[0]:
+                best = (total, list(picked))
+            return
+        for c in options[fields[k]][:6]:
+            if c[2] not in used:
+                walk(k + 1, used | {c[2]}, picked + [c])
+
+    walk(0, set(), [])
+    return best[1] if best else None
 
 
 def _greedy(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, candidates: list[tuple[float, str, int]]) -> None:
@@ -405,9 +515,11 @@ def _fill_word_input(
     years: dict,
 ) -> None:
     if inp.kind == "flag":
-        if any(affirmed(folded, c) for c in inp.true_cues):
+        if any(affirmed(folded, c) for c in inp.false_cues):  # the more specific words ("buiten het kernwerkgebied")
+            fill.args[name], _ = False, fill.stated.append(name)
+        elif any(affirmed(folded, c) for c in inp.true_cues):
             fill.args[name], _ = True, fill.stated.append(name)
-        elif any(affirmed(folded, c) for c in inp.false_cues) or any(negated_phrase(folded, c) for c in inp.true_cues):
+        elif any(negated_phrase(folded, c) for c in inp.true_cues):
             fill.args[name], _ = False, fill.stated.append(name)
         elif inp.default is not None:
             fill.args[name] = inp.default
@@ -428,22 +540,38 @@ def _fill_word_input(
             fill.stated.append(name)
         elif inp.default == "current":
             fill.args[name] = current_year
-    elif inp.kind == "topic":
-        pass
+    elif inp.kind == "topic":  # the question's own words: the calculator picks what they name best
+        words = _without_quantities(folded, qs)
+        if words:
+            fill.args[name] = words
 
 
-def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -> dict[str, Any]:
-    """'... so with 120 clients we need 3 FTE, right?': the question asks for the fte and states a value for it
-    next to the word that asks ("need 3 FTE"): that value is a claim to check against the worked-out one, not an
-    input to calculate with."""
-    if solve is None or solve.name not in fill.sources or not solve.requires:
-        return {}
-    q = qs[fill.sources[solve.name]]
-    near = " ".join(q.before[-3:] + q.after[:2])
-    if any(re.search(r"(?<![\w])" + re.escape(fold(a)) + r"(?![\w])", near) for a in solve.asks):
-        if any(all(f in fill.stated and f != solve.name for f in alt) for alt in solve.requires):
-            return {solve.name: fill.args[solve.name]}
-    return {}
+def _without_quantities(folded: str, qs: list[Quantity]) -> str:
+    chars = list(folded)
+    for q in qs:
+        chars[q.start : q.end] = " " * (q.end - q.start)
+    return " ".join("".join(chars).split())[:200]
+
+
+def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -> dict[str, tuple[Any, str]]:
+    """Values the question claims for what the calculator works out, to check against the worked-out one (not
+    inputs to calculate with): the value next to the word that asks for the unknown ("... so with 120 clients
+    we need 3 FTE, right?"), and a value of a kind that fills no input but is one of the spec's `claims`
+    ("krijgen we dan automatisch de volle 100%?" -> the percentage)."""
+    out: dict[str, Any] = {}
+    if solve is not None and solve.name in fill.sources and solve.requires:
+        q = qs[fill.sources[solve.name]]
+        near = " ".join(q.before[-3:] + q.after[:2])
+        if any(re.search(r"(?<![\w])" + re.escape(fold(a)) + r"(?![\w])", near) for a in solve.asks):
+            if any(all(f in fill.stated and f != solve.name for f in alt) for alt in solve.requires):
+                out[solve.name] = (fill.args[solve.name], q.text)
+    for i, q in enumerate(qs):
+        output = spec.claims.get(q.kind)
+        if i in fill.rule_side:  # "halen we de 80%?": the rule it asks about, not a value it claims
+            continue
+        if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
+            out[output] = (to_number(q.number), q.text)
+    return out
 
 
 # ---------------------------------------------------------------- scoring the specs
@@ -460,8 +588,10 @@ class Router:
         years: dict[str, tuple[int, ...]] | None = None,
         similarity: Callable[[str, tuple[str, ...]], float] | None = None,
         specs: dict[str, CalculatorSpec] | None = None,
+        rule_values: dict[str, frozenset] | None = None,
     ) -> None:
         self.analyse = analyse
+        self.rule_values = rule_values or {}
         self.current_year = current_year
         self.years = years or {}
         self.similarity = similarity
@@ -479,7 +609,7 @@ class Router:
         """Matched concepts, a longer concept weighing more and one shared by several specs less."""
         matched = [c for c in self._concepts[name] if c <= terms]
         matched = [c for c in matched if not any(c < other for other in matched)]  # "waardemodel" in "waardemodelscore"
-        return sum((1.0 + 0.5 * (len(c) - 1)) / self._shared[c] for c in set(matched))
+        return min(CONCEPT_CAP, sum((1.0 + 0.5 * (len(c) - 1)) / self._shared[c] for c in set(matched)))
 
     def read(self, text: str, today: date | None = None, exclude: tuple[int, int] | None = None) -> Reading:
         """The reading of `text`; quantities inside `exclude` (a claimed rule) are not used as inputs."""
@@ -491,11 +621,11 @@ class Router:
             concept = self.concept_score(name, terms)
             if concept <= 0:
                 continue
-            fill = assign(spec, qs, text, self.current_year, self.years, exclude)
-            asks_len = max((len(a.split()) for a in spec.asks if has_phrase(folded, a)), default=0)
+            fill = assign(spec, qs, text, self.current_year, self.years, exclude, rule_values=self.rule_values.get(name, frozenset()))
+            asks_len = max((len(a.replace("~", " ").split()) for a in spec.asks if says(folded, a)), default=0)
             asks = asks_len > 0
             words = sum(1 for n in set(fill.stated) if spec.inputs[n].kind in ("flag", "choice"))
-            score = concept + 1.5 * len(fill.used) + 0.75 * words + ASKS_WEIGHT * min(asks_len, 3)
+            score = concept + VALUE_WEIGHT * (len(fill.used) + words) + ASKS_WEIGHT * min(asks_len, 3)
             ranked.append((score, name, fill, asks))
         ranked.sort(key=lambda r: -r[0])
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TIE_MARGIN and self.similarity is not None:
@@ -503,46 +633,71 @@ class Router:
             close.sort(key=lambda r: -self.similarity(text, self.specs[r[1]].examples))  # type: ignore[misc]
             ranked = close + [r for r in ranked if r not in close]
         reading = Reading("clause", quantities=qs)
-        if not ranked:
-            return reading
-        score, name, fill, asks = ranked[0]
-        return self._decide(self.specs[name], fill, qs, folded, asks, score) or reading
+        lex = lexicon()
+        if (
+            not ranked
+            or any(re.match(r"(?:en\s+|and\s+)?" + re.escape(w) + r"(?![\w])", folded) for w in lex.clause_only)
+            or any(has_phrase(folded, w) for w in lex.clause_anywhere)
+        ):
+            return reading  # "waarom eist CZ 1 fte op 55 cliënten?": a question about the rule itself
+        for score, name, fill, asks in ranked[:2]:  # the best reading that decides; the runner-up when it does not
+            decided = self._decide(self.specs[name], fill, qs, folded, asks, score)
+            if decided is not None:
+                return decided
+        return reading
 
     def _decide(
         self, spec: CalculatorSpec, fill: Fill, qs: list[Quantity], folded: str, asks: bool, score: float
     ) -> Reading | None:
-        if any(has_phrase(folded, p) for p in spec.not_if) or (spec.asks_required and not asks):
+        if any(says(folded, p) for p in spec.not_if) or (spec.asks_required and not asks):
             return None
-        if not fill.used and (not spec.asks_back or asked(" ".join([folded])) is not None):
-            return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")
-        solve = next((s for s in spec.solve.values() if any(has_phrase(folded, a) for a in s.asks)), None)
+        personal = bool(PERSONAL.search(folded))
+        # facts stated in words count as the asker's own only when the asker speaks of themselves ("we doen alleen
+        # kindzorg" is a fact; "geldt de eis ook voor kindzorg?" asks about the rule)
+        words = [f for f in fill.stated if spec.inputs[f].kind in ("flag", "choice")] if personal else []
+        figures = [
+            q for i, q in enumerate(qs)
+            if q.kind in ("date", "period", "money", "percent", "count") and not q.negated and i not in fill.rule_side
+        ]  # fmt: skip
+        if figures and not fill.used and not words:
+            return None  # the question's figures are for something else ("kan ik op 20 mei nog bezwaar maken?")
+        found = asked(folded)
+        kind = found.kind if found is not None else None
+        solve = next(
+            (s for s in spec.solve.values() if any(says(folded, a) for a in s.asks) and kind in (None, s.kind)), None
+        )
+        if not fill.used and not words:
+            if not spec.asks_back:
+                return None
+            if kind is not None and solve is None and not (personal and kind in spec.asks_back_for):
+                return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")
         claims = _claimed(spec, fill, qs, solve)
         stated = set(fill.stated) - set(claims)
         complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
         if solve is not None and not complete:
             complete = [alt for alt in solve.requires if all(f in stated for f in alt)]
-        personal = bool(PERSONAL.search(folded))
-        has_values = bool(fill.used) or any(spec.inputs[f].kind in ("flag", "choice") for f in fill.stated)
+        has_values = bool(fill.used) or bool(words)
         if not has_values and not (asks and personal and solve is None and spec.requires):
-            if not (solve and complete):
+            if not (solve and (complete or spec.asks_back)):
                 return None
         args = {k: v for k, v in fill.args.items() if k not in claims}
         reading = Reading(
             "tool", spec.name, args, list(fill.assumptions), solve=solve.name if solve else None,
             areas=fill.areas, quantities=qs, used=set(fill.used), asks_calc=asks, score=score,
-            stated=[f for f in fill.stated if f not in claims], claims=claims,
+            stated=[f for f in fill.stated if f not in claims], claims={k: v for k, (v, _) in claims.items()},
+            claim_texts={k: t for k, (_, t) in claims.items()},
         )  # fmt: skip
         if complete or spec.answers_without_inputs:
             return reading
         reading.kind = "clarify"
-        reading.missing = self._missing(spec, fill)
+        reading.missing = self._missing(spec, fill, solve.requires if solve is not None else None)
         return reading
 
     @staticmethod
-    def _missing(spec: CalculatorSpec, fill: Any) -> list[tuple[str, str, str]]:
-        """What completes the alternative of `requires` that is closest to complete."""
+    def _missing(spec: CalculatorSpec, fill: Any, requires: Any = None) -> list[tuple[str, str, str]]:
+        """What completes the alternative of `requires` (the spec's, or an unknown's) that is closest to complete."""
         stated = set(getattr(fill, "stated", fill.args))
-        alts = sorted(spec.requires, key=lambda alt: (sum(f not in stated for f in alt), -len(alt)))
+        alts = sorted(requires or spec.requires, key=lambda alt: (sum(f not in stated for f in alt), -len(alt)))
         if not alts:
             return []
         out = []
@@ -550,7 +705,7 @@ class Router:
             if f in stated:
                 continue
             inp = spec.inputs[f]
-            nl = inp.ask_nl or (f"Wat is {inp.label_nl}?" if inp.label_nl else f)
-            en = inp.ask_en or (f"What is {inp.label_en}?" if inp.label_en else nl)
+            nl = inp.ask_nl or f"Wat is {spec.label(f, 'nl')}?"
+            en = inp.ask_en or f"What is {spec.label(f, 'en')}?"
             out.append((f, nl, en))
         return out

@@ -5,6 +5,7 @@ fields its quote must state (`NUMBERS`, `DATES`); `assistant.ingest.params` chec
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 from typing import Any, ClassVar, Literal
 
@@ -325,5 +326,7 @@ class Deadlines(ParamModel):
         return self
 
     def keywords(self, d: Deadline) -> tuple[str, ...]:
+        """The deadline's own keywords, those of its keyword sets, and the longer words of its titles."""
         extra = [k for name in d.keyword_sets for k in self.keyword_sets[name]]
-        return tuple(dict.fromkeys([*d.keywords, *extra]))
+        titled = [w for w in re.findall(r"[^\W\d_]{5,}", f"{d.title} {d.title_en}".lower())]
+        return tuple(dict.fromkeys([*d.keywords, *extra, *titled]))

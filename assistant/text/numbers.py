@@ -235,15 +235,17 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             j += 1
             value *= _SCALES[words[j][2].lower()]
             end = words[j][1]
+        mult = None
         if j + 1 < len(words) and words[j + 1][2].lower() in ("ton",) and words[j + 1][0] - end <= 1:
             j += 1
             value *= MULTIPLIERS["ton"]
             end = words[j][1]
+            mult = "ton"  # "twee ton": an amount of money
         half = _AND_HALF.match(text[end:])
         if half and value == int(value):
             value += Decimal("0.5")
             end += half.end()
-        out.append(NumberMention(text[start:end], value, start, end, 0, False, None))
+        out.append(NumberMention(text[start:end], value, start, end, 0, False, mult))
         i = j + 1
         while i < len(words) and words[i][0] < end:  # words eaten by "en een half"
             i += 1
@@ -278,8 +280,10 @@ def find_fractions(text: str) -> list[NumberMention]:
     for m in _FRACTION.finditer(text.replace("driekwart", "drie kwart")):
         den = FRACTION_DENOMINATORS[m.group("den").lower()]
         word = (m.group("num") or "").lower()
-        if den == 2 and word not in ("de", "the", "een", "a", "één", "one"):
+        if den == 2 and word not in ("de", "the", "een", "a", "één", "one", ""):
             continue
+        if den == 2 and word == "" and m.group("den").lower() != "half":
+            continue  # "helft" needs its article; "Half of our care" does not
         num = 1 if word in ("", "een", "één", "a", "one", "de", "the") else (word_value(word) or 1)
         value = Decimal(num) / Decimal(den)
         out.append(NumberMention(m.group(0), value, m.start(), m.end(), 4, False, "fraction"))

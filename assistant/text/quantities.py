@@ -74,6 +74,14 @@ class Lexicon:
     more: list[str] = field(default_factory=list)
     less: list[str] = field(default_factory=list)
     unit_of: dict[str, str] = field(default_factory=dict)
+    partitive: list[str] = field(default_factory=list)
+    descriptors: set[str] = field(default_factory=set)
+    rule_reference: list[str] = field(default_factory=list)
+    clause_only: list[str] = field(default_factory=list)
+    clause_anywhere: list[str] = field(default_factory=list)
+    openers: list[str] = field(default_factory=list)
+    there: list[str] = field(default_factory=list)
+    revert: list[str] = field(default_factory=list)
 
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, or (for words of 6+ letters) with one typo."""
@@ -105,6 +113,14 @@ def lexicon() -> Lexicon:
         both_years=[fold(p) for p in data["both_years"]["words"]],
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
+        partitive=[fold(p) for p in data["words"]["partitive"]],
+        descriptors={fold(w) for w in data["words"]["descriptors"]},
+        rule_reference=[fold(w) for w in data["words"]["rule_reference"]],
+        clause_only=[fold(w) for w in data["questions"]["clause_only"]],
+        clause_anywhere=[fold(w) for w in data["questions"]["clause_anywhere"]],
+        openers=[fold(p) for p in data["follow_up"]["openers"]],
+        there=[fold(p) for p in data["follow_up"]["there"]],
+        revert=[fold(p) for p in data["follow_up"]["revert"]],
     )
     lex.unit_of = {w: name for name, words in units.items() for w in words}
     return lex
@@ -136,7 +152,13 @@ def one_edit(a: str, b: str) -> bool:
 
 # ---------------------------------------------------------------- words with spans
 
-_WORD = re.compile(r"€|%|[\w][\w'’\-/]*[\w%]|[\w%]|[.;:!?]|->|=>|→|[=:+]", re.UNICODE)
+# words, signs, and a comma that separates (not the one inside "42,000"): a list separator weighs as distance
+# an e-mail address or web address is one word (its dots end no sentence)
+_WORD = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s]+[\w/]|€|%|[\w][\w'’\-/]*[\w%]|[\w%]|[.;:!?]|,(?=\s)|->|=>"
+    r"|→|[=:+]",
+    re.UNICODE,
+)
 _SENTENCE_STOP = {".", ";", "!", "?"}
 
 
@@ -201,7 +223,13 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
     """The unit word after a number (skipping up to UNIT_GAP fillers, never past a comma: "In 2026, existing
     providers" is a year) and where it ends."""
     j = _index_at(tokens, end)
-    for k in range(j, min(len(tokens), j + UNIT_GAP + 1)):
+    spare = 0  # "6.000 van die bureau-uren", "6,000 of those agency hours": after a partitive, one word of its own
+    for p in lex.partitive:
+        words = p.split()
+        if [t.text for t in tokens[j : j + len(words)]] == words:
+            j, spare = j + len(words), 1
+            break
+    for k in range(j, min(len(tokens), j + UNIT_GAP + 1 + spare)):
         if "," in folded[end : tokens[k].start]:
             return None, end
         word = tokens[k].text
@@ -209,10 +237,14 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
         if unit:
             return unit, tokens[k].end
         if word not in lex.fillers:
+            if spare:
+                spare -= 1
+                continue
             return None, end
     return None, end
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:the|de|het|this|that|deze|die|dit)\s+$")
 _POSTCODE_LETTERS = re.compile(r"^\s?[A-Z]{2}\b")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|voor|for|sinds|since|vanaf|from|tot|until|anno)\s*$")
 
@@ -238,9 +270,10 @@ def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") ->
         yearlike and re.search(r"\b(?:in|voor|for|over|uit)\s*$", folded[max(0, m.start - 6) : m.start])
     ):
         return True
-    if _KEYED.match(folded[m.end :]):
-        return True
-    if 2000 <= int(m.raw) <= 2040:  # "in 2026" is a year, unless a postcode word or format says otherwise
+    if _KEYED.match(folded[m.end :]):  # "5041: 3"; "2026: 9 cliënten" is a year unless other postcodes stand by
+        others = [x for x in re.findall(r"(?<![\w.,])[1-9]\d{3}(?![\w.,]\d)", folded) if x != m.raw]
+        return not yearlike or any(not 2000 <= int(x) <= 2040 for x in others)
+    if yearlike:  # "in 2026" is a year, unless a postcode word or format says otherwise
         return False
     return bool(_COUNT_IN.search(folded[max(0, m.start - 40) : m.start]))
 
@@ -252,6 +285,14 @@ def _bound(folded: str, start: int, lex: Lexicon, dated: bool = False) -> str | 
         for phrase in sorted(lex.bounds[kind], key=len, reverse=True):
             if re.search(rf"(?<![\w]){re.escape(phrase)}\s*(?:€\s*)?$", head):
                 return kind
+    return None
+
+
+def _leading_bound(folded_text: str, lex: Lexicon) -> str | None:
+    """A bound the date reader took into the date's own text ("since March 2027", "vanaf 1 mei")."""
+    for name, phrases in lex.bounds.items():
+        if any(re.match(re.escape(p) + r"\s", folded_text) for p in phrases):
+            return name
     return None
 
 
@@ -283,6 +324,12 @@ def _negated(folded: str, start: int, lex: Lexicon) -> bool:
         return False
     tail = " ".join(words)
     return not any(tail.endswith(p) or f"{p} " in tail + " " for p in lex.not_denial)
+
+
+def _describes(folded: str, end: int, lex: Lexicon) -> bool:
+    """The number is part of a description ("4-cijferige postcode", "4 digits"), not a quantity."""
+    nxt = re.match(r"[\s-]?([a-z]+)", folded[end:])
+    return bool(nxt) and nxt.group(1) in lex.descriptors
 
 
 def _typed(
@@ -317,11 +364,13 @@ def _typed(
         return "postcode", None, m.end, m.raw
     if _year_after_preposition(m, folded):  # "In 2027 existing providers ...": a year, not 2027 providers
         return "year", None, m.end, int(m.raw)
+    if m.digits and re.fullmatch(r"20[0-4]\d", m.raw) and _ARTICLE_BEFORE.search(folded[max(0, m.start - 8) : m.start]):
+        return "year", None, m.end, int(m.raw)  # "the 2027 postcode requirement", "de 2026 cijfers"
     unit, unit_end = _unit_after(tokens, m.end, lex, folded)
     if unit:
         return "count", unit, unit_end, m.value
-    if m.multiplier:  # "65k", "1,2 miljoen", "twee ton" with no unit after: money
-        return "money", None, m.end, m.value
+    if m.multiplier:  # "65k", "1,2 miljoen", "twee ton" with no unit after: money (the unit is guessed)
+        return "money", "guessed", m.end, m.value
     if (
         m.digits
         and re.fullmatch(r"(?:19|20)\d{2}", m.raw)
@@ -341,8 +390,9 @@ _LETTER_AFTER_OK = re.compile(
     r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|\d)"
 )
 _LETTER_BEFORE_OK = re.compile(
-    r"(?:\b(?:een|a|an|met|with|score|scores|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|waren|were|"
-    r"langer|nog|naar|to|from|van|categorie|category|klasse|status|label|geen|no|not|niet|maar|but|en|and|dan|than"
+    r"(?:\b(?:een|n|'n|a|an|met|with|score|scores|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|waren|were|"
+    r"langer|nog|steeds|still|toch|al|already|naar|to|from|van|categorie|category|klasse|status|label|geen|no|not|"
+    r"niet|maar|but|en|and|dan|than"
     r"|in\s+20\d\d|20\d\d|jaar|year|:)|[(:,])\s*$"
 )
 
@@ -361,7 +411,8 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         if letter == "A" and sentence_start and not explicit and re.match(r"\s+[a-z]", text[m.end() :]):
             continue  # "A cooperative needs ...": the English article
         year_next = re.match(r"\s+(?:in|voor|for)\s+20\d\d\b", folded[m.end() :]) or re.search(
-            r"\b(?:in|voor|for)\s+20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also)\s+){0,2}$",
+            r"\b(?:in|voor|for|met|with)\s+20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
+            r"already|dan|then|wel|maar|only|just)\s+){0,3}$",
             folded[max(0, m.start() - 25) : m.start()],
         )
         if explicit or (context_near and (after_ok or before_ok)) or (has_context and after_ok and before_ok) or (
@@ -422,7 +473,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     for d in find_dates(text, default_year or today.year):
         kind = "period" if d.is_period or d.precision == "month" else "date"
         value = (d.first, d.last) if kind == "period" else d.first
-        bound = _bound(folded, d.start, lex, dated=True)
+        bound = _bound(folded, d.start, lex, dated=True) or _leading_bound(fold(d.text), lex)
         add(Quantity(kind, value, d.start, d.end, d.text, bound=bound, explicit_year=d.explicit_year, relative=d.relative))
     for m in _CLOCK.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
@@ -439,14 +490,18 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     for m in mentions:
         if _SECTION_BEFORE.search(folded[max(0, m.start - 15) : m.start]) and m.digits:
             continue  # "§ 3", "niveau 6", "bijlage 1": a reference, not a quantity
+        if _describes(folded, m.end, lex):
+            continue  # "4-cijferig", "(4 cijfers)", "four-digit": says what a postcode is, counts nothing
         kind, unit, end, value = _typed(m, folded, tokens, lex, text)
         typed.append((m, kind, unit, end, value))
     typed = _ranges(_more_postcodes(typed, folded), folded)
     for m, kind, unit, end, value in typed:
+        guessed = unit == "guessed"
         add(
             Quantity(
-                kind, value, m.start, end, text[m.start : end], unit=unit, bound=_bound(folded, m.start, lex),
-                negated=_negated(folded, m.start, lex), digits=m.digits,
+                kind, value, m.start, end, text[m.start : end], unit=None if guessed else unit,
+                bound=_bound(folded, m.start, lex), negated=_negated(folded, m.start, lex), digits=m.digits,
+                inferred_unit=guessed,
             )
         )  # fmt: skip
     for start, end, year in _relative_years(folded, lex, today):
@@ -484,21 +539,47 @@ _NOT_CARRIED = {"points", "registrations", "years_count", "staff", "providers"}
 def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
     """A bare number gets the unit of the one counted thing its sentence names ("we leveren 12.000 uur, waarvan
     7.000 door zzp'ers": 7.000 hours), unless the sentence names several units, or the number is a year or
-    part of a ratio."""
+    part of a ratio. A count in a parenthesis names no unit for the rest ("5, 3 en 2 (drie gebieden)"); with no
+    counted thing, the unit word that stands before the numbers does ("onze uren vorig jaar: eigen personeel
+    7.200, ..."; "cliënten per postcode: 5, 3, 2": not the word after "per")."""
     out = list(qs)
+    lex = lexicon()
+    asides = _asides(folded)
+    tokens = _tokens(folded)
+
+    def aside(q: Quantity) -> bool:
+        return any(a <= q.start < b for a, b in asides)
+
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.;!?]+", folded)]
-    everywhere = {q.unit for q in qs if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED}
+    everywhere = {q.unit for q in qs if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED and not aside(q)}
     for a, b in sentences:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
-        units = {out[i].unit for i in inside if out[i].kind == "count" and out[i].unit and out[i].unit not in _NOT_CARRIED}
+        units = {
+            out[i].unit
+            for i in inside
+            if out[i].kind == "count" and out[i].unit and out[i].unit not in _NOT_CARRIED and not aside(out[i])
+        }
         if not units and len(everywhere) == 1:  # "We leveren 6.800 uur. Daarvan doen onderaannemers er 3.400."
             units = everywhere
+        bare = [i for i in inside if out[i].kind == "number" and out[i].ratio is None]
+        if not units and bare:
+            first = out[bare[0]].start
+            words = [
+                (t, lex.unit_for(t.text))
+                for k, t in enumerate(tokens)
+                if a <= t.start < first
+                and not {w.text for w in tokens[max(0, k - 2) : k]} & {"per", "each", "every", "elk"}
+                and not (k and ordinal_value(tokens[k - 1].text))  # "het tweede gebied er maar 1": a label
+            ]
+            named = [u for t, u in words if u and u not in _NOT_CARRIED and not any(x <= t.start < y for x, y in asides)]
+            units = {named[-1]} if named else set()
         if len(units) != 1:
             continue
         unit = next(iter(units))
         for i in inside:
             q = out[i]
-            if q.kind == "number" and q.number is not None and q.ratio is None and q.number >= 1:
+            scaled = q.kind == "money" and q.inferred_unit  # "5k uur zorg, waarvan 2k door zzp'ers": 2.000 hours
+            if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
     return out
 
@@ -634,8 +715,8 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
 
 
 _YEAR_THEN_LETTER = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:een|a|an|ook|weer|opnieuw|again|also|nog|de|het|score|scoorden|scoorde|we|wij|scored|"
-    r"hadden|had|kregen|got)\s+){0,3}$"
+    r"^\s*(?:,\s*)?(?:(?:een|a|an|ook|weer|opnieuw|again|also|nog|steeds|still|toch|al|already|dan|then|wel|de|het|"
+    r"score|scoorden|scoorde|we|wij|scored|hadden|had|kregen|got)\s+){0,4}$"
 )
 _LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:in|voor|for|over)\s*$")
 

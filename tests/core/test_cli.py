@@ -87,7 +87,7 @@ def test_chat_follow_up_reuses_the_calculation(run):
     assert "2,50" in verdicts[0] and "(10 ÷ 4)" in verdicts[0] and "voldoet niet" in verdicts[0]
     assert "3,00" in verdicts[1] and "(12 ÷ 4)" in verdicts[1]
     assert "3,50" in verdicts[2] and "(14 ÷ 4)" in verdicts[2]
-    assert "ik neem aan dat 14 het aantal cliënten is" in out.stdout
+    assert "ik neem aan dat 14 het totaal aantal cliënten is" in out.stdout
 
 
 def test_a_setting_that_cannot_be_read_is_one_line_naming_it():
