@@ -97,7 +97,7 @@ def calc_plan(
     claim = _claim_checked(spec, reading, data)
     if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it
         line = msg("no", lang) + ": " + verdict[:1].lower() + verdict[1:].rstrip(".") + f" — {_not(lang)} {claim[1]}."
-    elif claim is not None and yes_no:  # the claimed value is the worked-out one
+    elif claim is not None and yes_no and answer is None:  # the claimed value is the worked-out one
         line = msg("yes", lang) + ": " + verdict[:1].lower() + verdict[1:]
     said = [*reading.notes, *reading.assumptions]  # how this message was read, then the defaults that shaped it
     assumptions = [a[1] if lang == "en" else a[0] for a in said if (a[1] if lang == "en" else a[0])]
@@ -122,7 +122,13 @@ def _claim_checked(spec: CalculatorSpec | None, reading: Reading, data: dict[str
         got = data.get(output)
         if not isinstance(got, (int, float)) or isinstance(got, bool) or not isinstance(claimed, (int, float)):
             continue
-        if abs(float(got) - float(claimed)) < 0.005:
+        bound = reading.claim_bounds.get(name)
+        holds_ = {
+            "lt": float(got) < float(claimed), "gt": float(got) > float(claimed),
+            "max": float(got) <= float(claimed), "min": float(got) >= float(claimed),
+            "approx": abs(float(got) - float(claimed)) <= 0.05 * abs(float(claimed)),
+        }.get(bound or "", abs(float(got) - float(claimed)) < 0.005)  # fmt: skip
+        if holds_:  # "gemiddeld nog geen 1,5" holds for 1,20
             return output, None
         return output, reading.claim_texts.get(name) or f"{claimed:g}".replace(".", ",")
     return None

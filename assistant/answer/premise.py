@@ -24,7 +24,7 @@ _HEAD = re.compile(
     r"is it correct that|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
     r"ik heb gehoord dat|ik las dat|ik lees dat|volgens mij|as far as i know|if i understand correctly|"
     r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
-    r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that|so|dus)\b[,:]?\s*",
+    r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that)\b[,:]?\s*",
     re.I,
 )
 _QUESTION_START = re.compile(

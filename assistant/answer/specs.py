@@ -30,7 +30,10 @@ class InputSpec(BaseModel):
     cues: tuple[str, ...] = ()
     weak_cues: tuple[str, ...] = ()  # words that hint at the input only a little (a verb: "leveren", "deliver")
     anti_cues: tuple[str, ...] = ()
-    anti_bounds: tuple[str, ...] = ()  # bounds a value of this input never has ("since March": a state, no date)
+    anti_bounds: tuple[str, ...] = ()
+    # the output a value of this input claims when the figures it stands for are given as well ("138 cliënten over
+    # 52 gebieden, dus gemiddeld 2,65"): checked against the worked-out value, not calculated with
+    claim_of: str | None = None  # bounds a value of this input never has ("since March": a state, no date)
     accept_bare: bool = False
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input

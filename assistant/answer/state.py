@@ -112,7 +112,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         state = state.model_copy(
             update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
         )
-    looks = opens or len(text) < 70 or bool(state.pending)
+    looks = opens or len(text) < 70 or bool(state.pending) or (reading.kind == "clarify" and reading.tool == state.tool)
     if not (changes or revert) or not looks:
         return reading
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:

@@ -58,6 +58,7 @@ class Reading:
     stated: list[str] = field(default_factory=list)  # fields filled from the question itself
     claims: dict[str, Any] = field(default_factory=dict)  # values the question claims for what it asks ("need 3 fte")
     claim_texts: dict[str, str] = field(default_factory=dict)  # the claimed values as the user wrote them
+    claim_bounds: dict[str, str] = field(default_factory=dict)  # "nog geen 1,5": the claim is a bound (lt)
     follow_up: bool = False  # merged into the previous calculation of the conversation
     yes_no: bool = False  # the question (or, for a follow-up, the one it continues) asks for a yes or no
     changed: list[str] = field(default_factory=list)  # the inputs a follow-up changed
@@ -553,7 +554,7 @@ def _without_quantities(folded: str, qs: list[Quantity]) -> str:
     return " ".join("".join(chars).split())[:200]
 
 
-def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -> dict[str, tuple[Any, str]]:
+def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -> dict[str, tuple[Any, str, str | None]]:
     """Values the question claims for what the calculator works out, to check against the worked-out one (not
     inputs to calculate with): the value next to the word that asks for the unknown ("... so with 120 clients
     we need 3 FTE, right?"), and a value of a kind that fills no input but is one of the spec's `claims`
@@ -564,13 +565,13 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
         near = " ".join(q.before[-3:] + q.after[:2])
         if any(re.search(r"(?<![\w])" + re.escape(fold(a)) + r"(?![\w])", near) for a in solve.asks):
             if any(all(f in fill.stated and f != solve.name for f in alt) for alt in solve.requires):
-                out[solve.name] = (fill.args[solve.name], q.text)
+                out[solve.name] = (fill.args[solve.name], q.text, q.bound)
     for i, q in enumerate(qs):
         output = spec.claims.get(q.kind)
         if i in fill.rule_side:  # "halen we de 80%?": the rule it asks about, not a value it claims
             continue
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
-            out[output] = (to_number(q.number), q.text)
+            out[output] = (to_number(q.number), q.text, q.bound)
     return out
 
 
@@ -672,6 +673,16 @@ class Router:
             if kind is not None and solve is None and not (personal and kind in spec.asks_back_for):
                 return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")
         claims = _claimed(spec, fill, qs, solve)
+        for name in list(fill.stated):  # a value stated next to the figures it is worked out from: a claim
+            inp = spec.inputs[name]
+            others = [  # a complete alternative made of the figures this value is worked out from
+                alt for alt in spec.requires
+                if name not in alt and set(alt) & set(inp.replaces) and all(f in fill.stated for f in alt)
+            ]  # fmt: skip
+            if inp.claim_of and others and name in fill.sources:
+                q = qs[fill.sources[name]]
+                claims[inp.claim_of] = (fill.args[name], q.text, q.bound)
+                claims[name] = claims[inp.claim_of]
         stated = set(fill.stated) - set(claims)
         complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
         if solve is not None and not complete:
@@ -684,8 +695,10 @@ class Router:
         reading = Reading(
             "tool", spec.name, args, list(fill.assumptions), solve=solve.name if solve else None,
             areas=fill.areas, quantities=qs, used=set(fill.used), asks_calc=asks, score=score,
-            stated=[f for f in fill.stated if f not in claims], claims={k: v for k, (v, _) in claims.items()},
-            claim_texts={k: t for k, (_, t) in claims.items()},
+            stated=[f for f in fill.stated if f not in claims],
+            claims={k: v for k, (v, _, _) in claims.items() if k not in spec.inputs},
+            claim_texts={k: t for k, (_, t, _) in claims.items() if k not in spec.inputs},
+            claim_bounds={k: b for k, (_, _, b) in claims.items() if k not in spec.inputs and b},
         )  # fmt: skip
         if complete or spec.answers_without_inputs:
             return reading

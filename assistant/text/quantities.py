@@ -84,9 +84,12 @@ class Lexicon:
     revert: list[str] = field(default_factory=list)
 
     def unit_for(self, word: str) -> str | None:
-        """The unit a folded word names: exact, or (for words of 6+ letters) with one typo."""
+        """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), or (for words of 6+ letters)
+        with one typo."""
         if word in self.unit_of:
             return self.unit_of[word]
+        if word.startswith("cz-") and word[3:] in self.unit_of:
+            return self.unit_of[word[3:]]
         if len(word) >= 6:
             for known, unit in self.unit_of.items():
                 if len(known) >= 6 and one_edit(word, known):
