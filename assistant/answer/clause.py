@@ -30,7 +30,7 @@ from assistant.text.quantities import Quantity, fold, lexicon, read
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
 SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
-VERDICT_CONFIDENCE = 0.4  # a yes/no only from a sentence holding at least this share of the question's term weight
+VERDICT_CONFIDENCE = 0.5  # a yes/no only from a sentence holding at least this share of the question's term weight
 LINE_CHARS = 260
 _WH = re.compile(
     r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
@@ -429,8 +429,41 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     pieces = [p for p in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", s.text) if p.strip()] or [s.text]
     q_terms = analyse(question)
     deciding = max(pieces, key=lambda p: len(analyse(p) & q_terms))
-    q_neg, s_neg = bool(_negations(question)), bool(_negations(deciding))
+    asked_ = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.rstrip().endswith("?")] or [question]
+    values = _compared_values(question, deciding)
+    if values is not None:  # "we hebben toch tot een half jaar?" against "binnen 3 maanden": the values decide
+        return values
+    q_neg, s_neg = bool(_negations(asked_[-1])), bool(_negations(deciding))  # the asking sentence, not its context
     return q_neg == s_neg
+
+
+_DAYS = {"days": 1, "weeks": 7, "months": 30, "years_count": 365}
+_VALUE_KINDS = ("percent", "money", "date", "time", "duration")
+
+
+def _compared(q: Quantity) -> tuple[str, Any] | None:
+    """A value to compare across texts: (kind, value), durations in days."""
+    if q.kind == "count" and q.unit in _DAYS and q.number is not None:
+        return "duration", float(q.number) * _DAYS[q.unit]
+    if q.kind in ("percent", "money") and q.number is not None:
+        return q.kind, float(q.number)
+    if q.kind in ("date", "time"):
+        return q.kind, q.value
+    return None
+
+
+def _compared_values(question: str, sentence: str) -> bool | None:
+    """True/False when the question states a value (a share, an amount, a date, a time, a duration) and the
+    deciding sentence states values of that kind (the same one or not); None when there is nothing to compare."""
+    asked_values = [v for v in map(_compared, read(question)) if v is not None and v[0] in _VALUE_KINDS]
+    if not asked_values:
+        return None
+    said = [v for v in map(_compared, read(sentence)) if v is not None]
+    kinds = {k for k, _ in asked_values}
+    said = [v for v in said if v[0] in kinds]
+    if not said:
+        return None
+    return all(any(v == w for w in said) for v in asked_values)
 
 
 # ---------------------------------------------------------------- the plan
@@ -561,7 +594,9 @@ _WHAT = {
 def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence]) -> Plan:
     """A question that looks back. When it names facts ("binnen 30 seconden", "24 uur per week"), each is looked
     up in both years: the answer says which the current policy still states and which only the older text did.
-    Otherwise the best sentence of each year, side by side."""
+    Otherwise the clause-by-clause diff of the two documents answers: the changed, removed or added sentence
+    that bears most on the question, the change first ("2024: niveau 5/6 — 2027: niveau 6"), then the two
+    quotes; failing that, the best sentence of each year, side by side."""
     current = assistant.corpus.current_year
     old_year = min(assistant.corpus.years)
     facts = [q for q in read(text) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
@@ -569,6 +604,9 @@ def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence]) -
         plan = _facts_plan(assistant, lang, ranked, facts, current, old_year)
         if plan is not None:
             return plan
+    plan = _diff_plan(assistant, text, lang, ranked, current, old_year)
+    if plan is not None:
+        return plan
     by_year: dict[int, Sentence] = {}
     for s in ranked:
         by_year.setdefault(s.citation.year, s)
@@ -581,6 +619,125 @@ def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence]) -
     old, new = by_year[years[0]], by_year[years[-1]]
     line = f"{years[0]}: {_key_span(old)} — {years[-1]}: {_key_span(new)}"
     return Plan("diff", line, [old.citation, new.citation], [r.citation for r in ranked[2:5]])
+
+
+DIFF_MIN_SHARE = 0.3  # a change must hold at least this share of the question's term weight to answer it
+
+
+def _document_diff(assistant: Any, old_year: int, current: int) -> Any:
+    """The clause-by-clause diff of the oldest and the current document (computed once per corpus)."""
+    from assistant.diff import diff_documents
+
+    key = f"diff.answer.{old_year}.{current}"
+    cache = assistant.corpus.derived
+    if key not in cache:
+        cache[key] = diff_documents(assistant.corpus, str(old_year), str(current))
+    return cache[key]
+
+
+def _diff_citation(ref: Any, sentence: Any) -> Citation:
+    from assistant.answer.compose import section_label
+
+    return Citation(
+        clause_id=sentence.clause_id, doc=ref.doc, year=ref.year, section=section_label(ref.clause_id, ref.section),
+        title=ref.title, quote=sentence.text, line_start=sentence.line_start, line_end=sentence.line_end,
+    )  # fmt: skip
+
+
+FIGURE_BONUS = 1.0  # a change of the very figure the question names ("niveau 4 of 5") answers it
+_NEW_PARTS = re.compile(
+    r"\b(nieuwe?|new|toegevoegd\w*|added)\b.{0,40}\b(paragra\w*|secties?|sections?|onderdel\w*|hoofdstuk\w*|parts?|clauses?)\b"
+)
+_TRIVIAL = {"wij", "we", "de", "het", "een", "a", "an", "the", "voor", "for", "in", "van", "of", "en", "and", "nieuwe",
+            "ook", "dan", "dat", "die", "deze", "dit", "zij", "hij", "ze"}  # fmt: skip
+
+
+def _significant(changed: Any) -> bool:
+    """A change of rule: a figure or level changed, or content words (not articles, pronouns, years)."""
+    if any(x.emphasis and not re.fullmatch(r"\s*(?:voor\s+|for\s+)?(?:19|20)\d\d\s*", f"{x.before}{x.after}") for x in changed.changes):
+        return True
+    words = {w for x in changed.changes for w in re.findall(r"[^\W\d_]+", f"{x.before} {x.after}".lower())}
+    return len(words - _TRIVIAL) >= 2
+
+
+def _change_span(change: Any, side: str) -> str:
+    words = change.before if side == "before" else change.after
+    return (f"{change.context} {words}".strip() if words else change.context.strip()).rstrip(" .,;:")
+
+
+def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], current: int, old_year: int) -> Plan | None:
+    """The part of the diff the question is about, answered change first."""
+    try:
+        diff = _document_diff(assistant, old_year, current)
+    except Exception:  # noqa: BLE001 - documents that cannot be compared: the side-by-side answer instead
+        return None
+    bm25 = assistant.index.retriever.bm25
+    years = {str(y) for y in assistant.corpus.years} | {"bijlag", "beleid", "policy", "versie", "version"}
+    weights = {t: w for t, w in bm25.term_weights(text).items() if t not in years}  # what, not which year
+    total = sum(weights.values()) or 1.0
+
+    def share(*texts: str) -> float:
+        terms = set().union(*(c.terms_of(t, bm25.splitter) for t in texts))
+        return sum(w for t, w in weights.items() if t in terms) / total
+
+    if _NEW_PARTS.search(fold(text)) and diff.added:  # "welke paragrafen zijn nieuw?": the list of them
+        listed = "; ".join(f"§ {o.clause.section} {o.clause.title}" for o in diff.added)
+        quotes = [_diff_citation(o.clause, o.sentences[0]) for o in diff.added if o.sentences][:MAX_QUOTES]
+        return Plan("diff", msg("diff_new_parts", lang, new=current, old=old_year, parts=listed), quotes, intent="diff")
+    figures = {t for t in re.findall(r"\d+(?:[.,/]\d+)?", text) if not re.fullmatch(r"(?:19|20)\d\d", t)}
+    options: list[tuple[float, str, Any, Any]] = []
+    for pair in diff.pairs:
+        head = f"{pair.before.title} {pair.after.title}"
+        if pair.moved:
+            options.append((share(head), "moved", pair, None))
+        for ch in pair.changed:
+            if not _significant(ch):
+                continue  # "Wij" -> "We", "2024" -> "voor 2027": wording and the policy year, no change of rule
+            named = any(f in f"{x.before} {x.context}" for x in ch.changes for f in figures)  # "niveau 4 of 5"
+            options.append((share(head, ch.before.text, ch.after.text) + FIGURE_BONUS * named, "changed", pair, ch))
+        for sentence in pair.removed:
+            options.append((share(head, sentence.text), "removed", pair, sentence))
+        for sentence in pair.added:
+            options.append((share(head, sentence.text), "added", pair, sentence))
+    for only in diff.added:
+        for sentence in only.sentences:
+            options.append((share(only.clause.title, sentence.text), "new_clause", only, sentence))
+    for only in diff.removed:
+        for sentence in only.sentences:
+            options.append((share(only.clause.title, sentence.text), "gone_clause", only, sentence))
+    if not options:
+        return None
+    score, kind, owner, item = max(options, key=lambda o: o[0])
+    if score < DIFF_MIN_SHARE:
+        return None
+    still = is_yes_no(text)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
+    if kind == "moved":
+        line = msg(
+            "diff_moved", lang, old=old_year, new=current, before=f"§ {owner.before.section} {owner.before.title}",
+            after=f"§ {owner.after.section} {owner.after.title}",
+        )  # fmt: skip
+        quotes = [r.citation for r in ranked if r.citation.clause_id in (owner.before.clause_id, owner.after.clause_id)][:2]
+        verdict = False
+    elif kind == "changed":
+        change = next((x for x in item.changes if x.emphasis), item.changes[0] if item.changes else None)
+        old_span = _change_span(change, "before") if change else item.before.text
+        new_span = _change_span(change, "after") if change else item.after.text
+        line = msg("diff_changed", lang, old=old_year, new=current, before=old_span, after=new_span)
+        quotes = [_diff_citation(owner.before, item.before), _diff_citation(owner.after, item.after)]
+        verdict = False
+    elif kind in ("removed", "gone_clause"):
+        ref = owner.before if kind == "removed" else owner.clause
+        line = msg("diff_removed", lang, old=old_year, new=current, sentence=item.text)
+        quotes = [_diff_citation(ref, item)]
+        verdict = False
+    else:
+        ref = owner.after if kind == "added" else owner.clause
+        line = msg("diff_added", lang, old=old_year, new=current, sentence=item.text)
+        quotes = [_diff_citation(ref, item)]
+        verdict = None
+    if still and verdict is not None:
+        line = msg("no", lang) + ": " + line[:1].lower() + line[1:]
+    return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
 
 
 def _facts_plan(

@@ -33,9 +33,10 @@ _PAST = re.compile(
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still
 # how", "geldt nog steeds"; in "can we still request" it means "in time", not "as before"
 _STILL = re.compile(
-    r"\b(is|are|does|do|was|were)\b[^.?!]{0,60}\bstill\b|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
-    r"the case|the rule|in force|exists?|needed|necessary)\b"
-    r"|\b(geldt|gelden|is|zijn|moet|moeten|hoeft|hoeven)\b[^.?!]{0,60}\bnog (steeds|altijd)\b"
+    r"\b(is|are|does|do|was|were)\b[^.?!]{0,90}\bstill\b|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
+    r"the case|the rule|in force|exists?|needed|necessary|in the)\b"
+    r"|\b(geldt|gelden|is|zijn|moet|moeten|hoeft|hoeven|staat|staan)\b[^.?!]{0,90}\bnog (steeds|altijd)\b"
+    r"|\b(staat|staan)\b[^.?!]{0,60}\b(nog|ook al)\s+in\b"
     r"|\bnog (steeds|altijd)\s+(van toepassing|geldig|nodig|verplicht|zo|hetzelfde)\b",
     re.IGNORECASE,
 )
