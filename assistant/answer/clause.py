@@ -573,14 +573,15 @@ def not_stated(assistant: Any, lang: str, closest: list[Sentence], a: Asked | No
     what = _WHAT.get(a.kind if a else "", None)
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
     context = [s.citation for s in closest[:1]]
-    if context:
+    if context:  # the closest sentence, quoted: what the policy does say nearby
         ct = context[0]
-        line += " " + msg("closest", lang, section=ct.section, title=ct.title, year=ct.year)
+        line += "\n" + msg("closest_quote", lang, section=ct.section, year=ct.year, quote=collapse_ws(ct.quote))
     return Plan("not_stated", line, [], context, refused=True, intent="refuse:not_stated")
 
 
 _WHAT = {
     "phone": ("telefoonnummer", "phone number"),
+    "place": ("postcodes of plaatsen", "postcodes or places"),
     "money": ("bedrag", "amount"),
     "date": ("datum", "date"),
     "percent": ("percentage", "percentage"),

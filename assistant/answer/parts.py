@@ -13,9 +13,12 @@ _QWORD = (
     r"what|when|how|which|where|why|who|must|may|can|is|are|do|does|should|will)"
 )
 _JOIN = re.compile(
-    rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)", re.I
+    rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)"
+    rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)",
+    re.I,
 )
-_ASKS = re.compile(rf"^\s*(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b", re.I)  # a piece that asks (not a statement)
+_LABEL = re.compile(r"^[^:?]{3,60}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
+_ASKS = re.compile(rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from)\s+){{0,2}}{_QWORD}\b", re.I)
 MIN_WORDS = 3
 
 
@@ -30,7 +33,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     parts: list[str] = []
     for q in questions:
         pieces = [p.strip(" ,;") for p in _JOIN.split(q) if p.strip(" ,;?")]
-        while len(pieces) > 1 and not _ASKS.match(pieces[0]):  # "We have unpaid taxes; can we ...?": context
+        while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             context.append(pieces.pop(0))
         if len(pieces) > 1 and all(len(re.findall(r"[\w']+", p)) >= MIN_WORDS for p in pieces):
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
@@ -39,6 +42,9 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     if len(parts) < 2:
         return [(text, text)]
     full = [_complete(p, parts[i - 1]) if i else p for i, p in enumerate(parts)]
+    label = _LABEL.match(parts[0])  # "Twee vragen over RESV: ...": the topic of every part
+    if label:
+        full = [full[0]] + [f"{label.group(0).strip()} {f}" for f in full[1:]]
     lead = " ".join(context)
     return [(f"{lead} {f}".strip(), p) for f, p in zip(full, parts, strict=True)]
 

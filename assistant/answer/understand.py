@@ -688,7 +688,8 @@ class Router:
         if solve is not None and not complete:
             complete = [alt for alt in solve.requires if all(f in stated for f in alt)]
         has_values = bool(fill.used) or bool(words)
-        if not has_values and not (asks and personal and solve is None and spec.requires):
+        strong = any(says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks)
+        if not has_values and not (asks and strong and personal and solve is None and spec.requires):
             if not (solve and (complete or spec.asks_back)):
                 return None
         args = {k: v for k, v in fill.args.items() if k not in claims}

@@ -79,6 +79,7 @@ class Lexicon:
     rule_reference: list[str] = field(default_factory=list)
     clause_only: list[str] = field(default_factory=list)
     clause_anywhere: list[str] = field(default_factory=list)
+    weak_asks: set[str] = field(default_factory=set)
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         rule_reference=[fold(w) for w in data["words"]["rule_reference"]],
         clause_only=[fold(w) for w in data["questions"]["clause_only"]],
         clause_anywhere=[fold(w) for w in data["questions"]["clause_anywhere"]],
+        weak_asks={fold(w) for w in data["questions"]["weak_asks"]},
         openers=[fold(p) for p in data["follow_up"]["openers"]],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
