@@ -274,7 +274,8 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         nums = [n for n in find_numbers(value.text, words=False)]
         if nums:
             num = " to ".join(f"{int(n.value):,}" if n.value == int(n.value) else f"{float(n.value):,.2f}" for n in nums)
-            text = f"{num} {_UNITS_EN[value.unit]}" + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
+            unit = "working days" if "werkdag" in fold(value.text) else _UNITS_EN[value.unit]
+            text = f"{num} {unit}" + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
     word = _BOUND_WORDS.get(value.bound or "", ("", ""))[1 if lang == "en" else 0]
     if not word and re.search(r"\bgemiddeld\s*$", fold(sentence[: value.start])[-20:]):
         word = "On average" if lang == "en" else "Gemiddeld"
@@ -282,7 +283,7 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
     return line[:1].upper() + line[1:] + "."
 
 
-_RELATIVE_EN_WORDS = {"half": "mid-", "medio": "mid-", "midden": "mid-", "begin": "early", "eind": "end of", "einde": "end of"}
+_RELATIVE_EN_WORDS = {"half": "mid", "medio": "mid", "midden": "mid", "begin": "early", "eind": "end of", "einde": "end of"}
 _RELATIVE_EN = re.compile(r"\b(" + "|".join(_RELATIVE_EN_WORDS) + r")\b", re.I)
 
 
@@ -484,7 +485,7 @@ def clause_plan(
         return version_plan(assistant, text, lang, ranked)
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
-    a = asked(text)
+    a = (asked(focus) if focus else None) or asked(text)  # a part or follow-up asks its own kind of fact
     if a is not None:
         bm25 = assistant.index.retriever.bm25
         weights = _content_weights(bm25, text, a, focus)
@@ -645,7 +646,8 @@ def _diff_citation(ref: Any, sentence: Any) -> Citation:
     )  # fmt: skip
 
 
-FIGURE_BONUS = 1.0  # a change of the very figure the question names ("niveau 4 of 5") answers it
+FIGURE_BONUS = 1.0
+UNCHANGED_BONUS = 0.1  # a rule both years state word for word answers "is het nog zo?" before a nearby change  # a change of the very figure the question names ("niveau 4 of 5") answers it
 _NEW_PARTS = re.compile(
     r"\b(nieuwe?|new|toegevoegd\w*|added)\b.{0,40}\b(paragra\w*|secties?|sections?|onderdel\w*|hoofdstuk\w*|parts?|clauses?)\b"
 )
@@ -655,7 +657,10 @@ _TRIVIAL = {"wij", "we", "de", "het", "een", "a", "an", "the", "voor", "for", "i
 
 def _significant(changed: Any) -> bool:
     """A change of rule: a figure or level changed, or content words (not articles, pronouns, years)."""
-    if any(x.emphasis and not re.fullmatch(r"\s*(?:voor\s+|for\s+)?(?:19|20)\d\d\s*", f"{x.before}{x.after}") for x in changed.changes):
+    def year_only(words: str) -> bool:
+        return not words.strip() or bool(re.fullmatch(r"\s*(?:voor\s+|for\s+|in\s+)?(?:19|20)\d\d\s*", words))
+
+    if any(x.emphasis and not (year_only(x.before) and year_only(x.after)) for x in changed.changes):
         return True
     words = {w for x in changed.changes for w in re.findall(r"[^\W\d_]+", f"{x.before} {x.after}".lower())}
     return len(words - _TRIVIAL) >= 2
@@ -706,12 +711,22 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
     for only in diff.removed:
         for sentence in only.sentences:
             options.append((share(only.clause.title, sentence.text), "gone_clause", only, sentence))
+    old_text = collapse_ws(" ".join(assistant.corpus.texts[d.id] for d in assistant.corpus.doc_for_year(old_year)))
+    for s_ in [r for r in ranked if r.citation.year == current][:5]:  # a sentence both years state word for word
+        if len(s_.text) > 40 and collapse_ws(s_.text) in old_text:
+            options.append((share(s_.text) + UNCHANGED_BONUS, "unchanged", None, s_))
     if not options:
         return None
     score, kind, owner, item = max(options, key=lambda o: o[0])
     if score < DIFF_MIN_SHARE:
         return None
     still = is_yes_no(text)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
+    if kind == "unchanged":
+        line = msg("diff_unchanged", lang, old=old_year, new=current, sentence=collapse_ws(item.text))
+        quotes = [item.citation]
+        if still:
+            line = msg("yes", lang) + ": " + line[:1].lower() + line[1:]
+        return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
     if kind == "moved":
         line = msg(
             "diff_moved", lang, old=old_year, new=current, before=f"§ {owner.before.section} {owner.before.title}",

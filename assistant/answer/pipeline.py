@@ -29,7 +29,7 @@ from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
-from assistant.answer.state import ConversationState, follow_up
+from assistant.answer.state import ConversationState, clause_topic, follow_up
 from assistant.answer.understand import Reading, Router
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
@@ -179,11 +179,15 @@ class Assistant:
         reading = self.router.read(text, exclude=_claimed_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         reading = follow_up(self.router, text, reading, state)
-        plan, calls, hits = self._plan(text, reading, lang, year)
+        topic = clause_topic(text, state) if reading.kind == "clause" else None
+        if topic is not None:  # "en voor kindzorg?": asked about the previous question's subject
+            plan, calls, hits = self._clause(topic, lang, year, focus=text), [], self.index.retriever.search(topic, k=5, year=year)
+        else:
+            plan, calls, hits = self._plan(text, reading, lang, year)
         if guards.pressure(question):
             _refuse_to_confirm(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
-        return answer, state.remember(reading, lang)
+        return answer, state.remember(reading, lang, topic=topic or text)
 
     def _parts(
         self, parts: list[tuple[str, str]], state: ConversationState, lang: str, year: int | None, notices: list[str]
@@ -250,7 +254,7 @@ class Assistant:
 
     def _clause(self, text: str, lang: str, year: int | None, focus: str | None = None) -> Plan:
         plan = clause_plan(self, text, lang, year, focus)
-        premise = premise_plan(self, text, lang)
+        premise = premise_plan(self, focus or text, lang)  # the premise of this message, not of the one it continues
         if premise is None:
             return plan
         quotes = premise.quotes + [q for q in plan.quotes if q.quote != premise.quotes[0].quote]

@@ -57,11 +57,12 @@ class ConversationState(BaseModel):
     pending: list[str] = Field(default_factory=list)  # inputs a question back asked for
     yes_no: bool = False  # the calculation answered a yes/no question (a follow-up asks it again)
     last_changed: str | None = None  # the input the last follow-up changed ("and three more?" changes it again)
+    topic: str | None = None  # the last question (with the one it continued): what "en voor kindzorg?" is about
     language: str | None = None
     turns: int = 0
     history: list[tuple[str, str]] = Field(default_factory=list)  # LLM mode only: redacted (question, answer)
 
-    def remember(self, reading: Reading, language: str) -> ConversationState:
+    def remember(self, reading: Reading, language: str, topic: str | None = None) -> ConversationState:
         """The state after answering `reading`: a calculation (or a question back for one) is kept, anything
         else clears the slots (the next question starts fresh)."""
         if reading.kind in ("tool", "clarify") and reading.tool:
@@ -77,13 +78,31 @@ class ConversationState(BaseModel):
                     "tool": reading.tool, "args": dict(reading.args), "areas": areas, "stated": list(reading.stated),
                     "assumptions": list(reading.assumptions), "pending": [m[0] for m in reading.missing],
                     "language": language, "turns": self.turns + 1, "yes_no": reading.yes_no, **first,
-                    "last_changed": (reading.changed or [None])[-1],
+                    "last_changed": (reading.changed or [None])[-1], "topic": topic,
                 }
             )  # fmt: skip
         return self.model_copy(
             update={"tool": None, "args": {}, "stated": [], "areas": None, "assumptions": [], "pending": [], "language": language,
-                    "turns": self.turns + 1, "first_args": {}, "first_stated": [], "first_areas": None, "yes_no": False}
+                    "turns": self.turns + 1, "first_args": {}, "first_stated": [], "first_areas": None, "yes_no": False,
+                    "topic": topic}
         )  # fmt: skip
+
+
+ELLIPTICAL_WORDS = 8  # a message this short that opens like a follow-up continues the previous question's subject
+
+
+def clause_topic(text: str, state: ConversationState | None) -> str | None:
+    """The question a clause follow-up asks, with the subject it leaves out: "en voor kindzorg?" after "wanneer
+    moet de kwaliteitsinformatie binnen zijn?" asks that question for kindzorg; None for a question of its own."""
+    if state is None or not state.topic:
+        return None
+    words = re.findall(r"[^\W\d_]+|\d+", text)
+    if not (_opens_follow_up(text) or _says(lexicon().there, text)) or len(words) > ELLIPTICAL_WORDS * 2:
+        return None
+    if len(words) > ELLIPTICAL_WORDS and not re.search(r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun)\b", fold(text)):
+        return None  # a longer message that refers to nothing before it is a question of its own
+    previous = " || ".join(state.topic.split(" || ")[-2:])  # the subject may stand two turns back
+    return f"{previous} || {text}"
 
 
 def follow_up(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:

@@ -1,0 +1,13 @@
+"""The concept vocabulary is one readable table: every key once, every entry maps to policy words."""
+
+import re
+import tomllib
+
+from assistant.retrieve.analysis import VOCABULARY_PATH
+
+
+def test_every_everyday_word_is_listed_once():
+    keys = re.findall(r'^"([^"]+)"\s*=', VOCABULARY_PATH.read_text(encoding="utf-8"), flags=re.M)
+    assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
+    data = tomllib.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    assert all(v.strip() for v in data["terms"].values())
