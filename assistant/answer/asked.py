@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.text.quantities import Quantity, fold, lexicon, read
+from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 ASKED_PATH = Path(__file__).with_name("asked.toml")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -41,7 +41,7 @@ def _kinds() -> tuple[list[str], dict[str, dict]]:
 
 def _has(folded: str, phrase: str) -> bool:
     p = fold(phrase)
-    return re.search(r"(?<![\w])" + re.escape(p) + (r"(?![\w])" if p[-1:].isalnum() else ""), folded) is not None
+    return word_pattern(p).search(folded) is not None if p else False
 
 
 def asked(question: str) -> Asked | None:

@@ -13,6 +13,7 @@ from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Reading
 from assistant.domain import Citation, ToolCall
 from assistant.errors import AssistantError
+from assistant.text.quantities import fold, word_pattern
 
 # the output field that answers "voldoen we? / mag dat? / komen we in aanmerking?" per calculator: declared as
 # `verdict` in tools/specs/<name>.toml; `invert_if` phrases flip it ("zijn we uitgesloten?" vs "komen we in aanmerking?")
@@ -60,8 +61,8 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
     value = next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None)
     if value is None:
         return None
-    keep = any(re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", folded) for p in spec.verdict_keep_if)
-    flip = not keep and any(re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", folded) for p in spec.verdict_invert_if)
+    keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
+    flip = not keep and any(word_pattern(fold(p)).search(folded) for p in spec.verdict_invert_if)
     return (not value) if flip else value
 
 

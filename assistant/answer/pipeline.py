@@ -215,6 +215,8 @@ class Assistant:
                 last = reading
             else:
                 plan, part_calls, part_hits = self._clause(full, lang, year, own), [], []
+            if any(p.line == plan.line for p in plans):
+                continue  # two parts the same answer answers (one line says it once)
             plans.append(plan)
             calls.extend(part_calls)
             hits = hits or part_hits

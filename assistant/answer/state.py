@@ -21,9 +21,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from assistant import privacy
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Area, Reading, Router, assign
-from assistant.text.quantities import Quantity, fold, lexicon
+from assistant.text.quantities import Quantity, fold, lexicon, word_pattern
 
 MAX_HISTORY = 6
 
@@ -31,12 +32,12 @@ MAX_HISTORY = 6
 def _opens_follow_up(text: str) -> bool:
     """The message opens with a word that continues the previous calculation ("en als", "what if"; lexicon.toml)."""
     folded = re.sub(r"^\W+", "", fold(text))
-    return any(re.match(re.escape(p) + r"(?![\w])", folded) for p in lexicon().openers)
+    return any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers)
 
 
 def _says(words: list[str], text: str) -> bool:
     folded = fold(text)
-    return any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", folded) for w in words)
+    return any(word_pattern(w).search(folded) for w in words)
 
 
 class AreaSlot(BaseModel):
@@ -64,7 +65,8 @@ class ConversationState(BaseModel):
 
     def remember(self, reading: Reading, language: str, topic: str | None = None) -> ConversationState:
         """The state after answering `reading`: a calculation (or a question back for one) is kept, anything
-        else clears the slots (the next question starts fresh)."""
+        else clears the slots (the next question starts fresh). The topic is kept redacted: the state is stored."""
+        topic = privacy.redact(topic) if topic else None
         if reading.kind in ("tool", "clarify") and reading.tool:
             areas = [AreaSlot(label=a.label, count=a.count) for a in reading.areas] if reading.areas else None
             same = reading.tool == self.tool and bool(self.first_args)
@@ -99,7 +101,9 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     words = re.findall(r"[^\W\d_]+|\d+", text)
     if not (_opens_follow_up(text) or _says(lexicon().there, text)) or len(words) > ELLIPTICAL_WORDS * 2:
         return None
-    if len(words) > ELLIPTICAL_WORDS and not re.search(r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun)\b", fold(text)):
+    if len(words) > ELLIPTICAL_WORDS and not re.search(
+        r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun)\b", fold(text)
+    ):
         return None  # a longer message that refers to nothing before it is a question of its own
     previous = " || ".join(state.topic.split(" || ")[-2:])  # the subject may stand two turns back
     return f"{previous} || {text}"
@@ -254,6 +258,16 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
                 if gone == per_area:
                     areas = None
     args.update(changes)
+    if per_area and areas is not None and not {"total_clients", "postcode_areas"}.isdisjoint(changes):
+        if "postcode_areas" not in changes:
+            n = len(areas)
+            notes.append(
+                (
+                    f"ik neem aan: {_nl(args['total_clients'])} cliënten in totaal, over dezelfde {n} gebieden",
+                    f"I take it: {_nl(args['total_clients'], 'en')} clients in total, over the same {n} areas",
+                )
+            )
+        areas = None  # "en als we 10 cliënten hadden?": a new total over the same areas replaces the list
     if per_area and areas is not None:
         args[per_area] = [a.count for a in areas]
         args.pop("total_clients", None)

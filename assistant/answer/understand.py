@@ -14,6 +14,7 @@ No wording of a question lives here: words are data in the specs, the lexicon an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 from assistant.answer.asked import asked
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.text.numbers import to_number
-from assistant.text.quantities import Quantity, fold, lexicon, read
+from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
 CALC_KINDS = ("count", "money", "percent", "score", "date", "period", "range", "postcode")
@@ -69,18 +70,12 @@ class Reading:
 
 def has_phrase(folded: str, phrase: str) -> bool:
     p = fold(phrase)
-    if not p:
-        return False
-    left = r"(?<![\w])" if p[0].isalnum() else ""
-    right = r"(?![\w])" if p[-1].isalnum() else ""
-    return re.search(left + re.escape(p) + right, folded) is not None
+    return bool(p) and word_pattern(p).search(folded) is not None
 
 
 def phrase_at(folded: str, phrase: str) -> list[int]:
     p = fold(phrase)
-    left = r"(?<![\w])" if p[:1].isalnum() else ""
-    right = r"(?![\w])" if p[-1:].isalnum() else ""
-    return [m.start() for m in re.finditer(left + re.escape(p) + right, folded)]
+    return [m.start() for m in word_pattern(p).finditer(folded)] if p else []
 
 
 _NEG_BEFORE = re.compile(r"(?:\bniet|\bgeen|\bnooit|\bnot|\bno|\bnever|\bzonder|\bwithout|n't)\s+(?:\w+\s+){0,2}$")
@@ -147,6 +142,7 @@ def _distance(words: list[str]) -> int:
     return sum(SEPARATORS.get(w, 1) for w in words)
 
 
+@functools.lru_cache(maxsize=20_000)
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     """A cue word as a whole word; a cue of four letters or more also with a short ending ("deliver" in
     "delivered", "medewerker" in "medewerkers") but not as the head of a longer word ("zelf" is no "zelfstandige")."""
@@ -378,7 +374,7 @@ def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
         if value is None or value not in rule_values:
             continue
         near = " ".join(q.before[-4:]) + " | " + " ".join(q.after[:2])
-        pointed = any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", near) for w in words)
+        pointed = any(word_pattern(w).search(near) for w in words)
         if q.kind == "count" and q.unit and not q.inferred_unit and q.bound is None and not pointed:
             continue
         if q.bound in ("min", "max", "gt", "lt", "before", "until") or pointed:
@@ -547,6 +543,11 @@ def _fill_word_input(
             fill.args[name] = words
 
 
+def _starts_with(folded: str, phrase: str) -> bool:
+    m = word_pattern(phrase).search(folded)
+    return m is not None and folded[: m.start()].strip() in ("", "en", "and")
+
+
 def _without_quantities(folded: str, qs: list[Quantity]) -> str:
     chars = list(folded)
     for q in qs:
@@ -563,7 +564,7 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
     if solve is not None and solve.name in fill.sources and solve.requires:
         q = qs[fill.sources[solve.name]]
         near = " ".join(q.before[-3:] + q.after[:2])
-        if any(re.search(r"(?<![\w])" + re.escape(fold(a)) + r"(?![\w])", near) for a in solve.asks):
+        if any(word_pattern(fold(a)).search(near) for a in solve.asks):
             if any(all(f in fill.stated and f != solve.name for f in alt) for alt in solve.requires):
                 out[solve.name] = (fill.args[solve.name], q.text, q.bound)
     for i, q in enumerate(qs):
@@ -637,7 +638,7 @@ class Router:
         lex = lexicon()
         if (
             not ranked
-            or any(re.match(r"(?:en\s+|and\s+)?" + re.escape(w) + r"(?![\w])", folded) for w in lex.clause_only)
+            or any(_starts_with(folded, w) for w in lex.clause_only)
             or any(has_phrase(folded, w) for w in lex.clause_anywhere)
         ):
             return reading  # "waarom eist CZ 1 fte op 55 cliënten?": a question about the rule itself
@@ -655,7 +656,9 @@ class Router:
         personal = bool(PERSONAL.search(folded))
         # facts stated in words count as the asker's own only when the asker speaks of themselves ("we doen alleen
         # kindzorg" is a fact; "geldt de eis ook voor kindzorg?" asks about the rule)
-        words = [f for f in fill.stated if spec.inputs[f].kind in ("flag", "choice")] if personal else []
+        # (or in a statement of a case: "Een bestaande aanbieder zit in surseance. Kan die ...?")
+        case = personal or bool(re.search(r"[^?]+[.!]\s+\S", folded))
+        words = [f for f in fill.stated if spec.inputs[f].kind in ("flag", "choice")] if case else []
         figures = [
             q for i, q in enumerate(qs)
             if q.kind in ("date", "period", "money", "percent", "count") and not q.negated and i not in fill.rule_side

@@ -27,6 +27,7 @@ PLAN_COLUMNS = [
     "premise_corrected",
     "quote_relevance",
     "quotes_per_answer",
+    "quote_recall",
     "tool_args_correct",
     "ask_back_precision",
     "ask_back_recall",

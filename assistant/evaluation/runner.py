@@ -96,7 +96,11 @@ def _answer_record(item: EvalItem, answer: Answer, docs: _Docs, run_tool: Any, w
         "plan": scorers.to_dict(plan),
         "asks_back": item.asks_back,
         "follow_up": bool(item.conversation),
-        "citations": scorers.to_dict(scorers.score_citations(sources, answer.citations, docs.doc_id, docs.doc_text)),
+        # the sources an answer shows: its quotes and the context folded under them (the page and the API show both)
+        "citations": scorers.to_dict(
+            scorers.score_citations(sources, answer.citations + answer.context, docs.doc_id, docs.doc_text)
+        ),
+        "quoted": scorers.to_dict(scorers.score_citations(sources, answer.citations, docs.doc_id, docs.doc_text)),
         "cited": [f"{c.doc} {c.section}: {c.quote}" for c in answer.citations],
         "tool_calls": [c.name for c in answer.tool_calls],
         "tool_args": [{"name": c.name, "args": c.args} for c in answer.tool_calls],
@@ -181,6 +185,7 @@ def _answer_metrics(items: list[dict]) -> dict[str, Any]:
     answerable = [a for a in answers if not a["should_refuse"]]
     cites = [i["citations"] for i in items]
     recall_items = [i["citations"] for i in items if not i["should_refuse"]]
+    quoted = [i.get("quoted", i["citations"]) for i in items if not i["should_refuse"]]
     tools = [i["tool"] for i in items if i["tool"]]
     measured = [t for t in tools if t["status"] != "unavailable"]
     return {
@@ -189,6 +194,9 @@ def _answer_metrics(items: list[dict]) -> dict[str, Any]:
         "false_refusal_rate": _mean([float(a["refused"]) for a in answerable]),
         "citation_exactness": _ratio(sum(c["exact"] for c in cites), sum(c["total"] for c in cites)),
         "citation_recall": _ratio(sum(c["recalled"] for c in recall_items), sum(c["expected"] for c in recall_items)),
+        "quote_recall": _ratio(
+            sum(q["recalled"] for q in quoted), sum(q["expected"] for q in quoted)
+        ),  # the expected sources among the (at most three) quotes alone
         "calculator_correctness": _mean([float(t["status"] == "ok") for t in measured]),
         "tool_called_rate": _mean([float(bool(t["called_by_pipeline"])) for t in tools]),
         "ungrounded_numbers": sum(len(i["ungrounded_numbers"]) for i in items),

@@ -233,7 +233,7 @@ def grounding_sources(answer: Answer, question: str) -> list[Decimal]:
     for call in answer.tool_calls:
         values.extend(numbers_in_value(call.result))
         values.extend(numbers_in_value(call.args))
-    for citation in answer.citations:
+    for citation in answer.citations + answer.context:  # the quotes and the context the answer shows
         values.extend(numbers_in_value(citation.quote))
     values.extend(numbers_in_value(question))
     return values
@@ -243,8 +243,9 @@ def ungrounded_numbers(answer: Answer, question: str = "") -> list[str]:
     """Numbers stated in the answer text that no tool result, citation quote or user input backs."""
     text = _blank(_blank(answer.answer, _REF_MARK), _LIST_MARK)
     sources = grounding_sources(answer, question)
-    section_tokens = {t for c in answer.citations for t in re.findall(r"\d+(?:\.\d+)*", c.section)}
-    cited_years = {Decimal(c.year) for c in answer.citations}
+    shown = answer.citations + answer.context
+    section_tokens = {t for c in shown for t in re.findall(r"\d+(?:\.\d+)*", c.section)}
+    cited_years = {Decimal(c.year) for c in shown}
     flagged = []
     for mention in find_numbers(text):
         if _SECTION_WORD.search(text[max(0, mention.start - 40) : mention.start]):

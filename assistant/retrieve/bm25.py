@@ -149,7 +149,8 @@ class BM25:
         word = fold(word)
         # a ratio of at least CUTOFF needs lengths within these bounds: only those words are compared
         low, high = math.ceil(len(word) * CUTOFF / (2 - CUTOFF)), math.floor(len(word) * (2 - CUTOFF) / CUTOFF)
-        candidates = [w for n in range(low, high + 1) for w in self._by_length.get(n, ())]
+        # a typo rarely changes the first letter: only words that start with it are compared (fast)
+        candidates = [w for n in range(low, high + 1) for w in self._by_length.get(n, ()) if w[:1] == word[:1]]
         match = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
         return match[0] if match else None
 

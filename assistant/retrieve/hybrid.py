@@ -25,9 +25,16 @@ from assistant.retrieve.store import ChromaStore
 RRF_K = 60
 DENSE_POOL = 60
 # words that point at an older policy or at a comparison between years
+# looking back: words of an earlier time, or of a change between versions ("wat is er veranderd", "compared to
+# 2024"); "als ons percentage verandert" is a change in the asker's own situation, not between policy years
 _PAST = re.compile(
-    r"\b(vroeger|eerder|voorheen|destijds|oude?|verander\w*|wijziging\w*|verschil\w*|"
-    r"previous(ly)?|formerly|used to|earlier|old|change[sd]?|differen\w*|anymore|no longer)\b",
+    r"\b(vroeger|voorheen|destijds|oude (?:bijlage|beleid|regel|regels|tekst|versie)|previous(ly)?|formerly|used to|"
+    r"still the same|nog hetzelfde|(?:is|zijn|wordt|werd) er (?:iets )?(?:veranderd|gewijzigd)|"
+    r"wat (?:is|zijn) (?:er )?(?:veranderd|gewijzigd|de wijzigingen|de verschillen)|veranderd t\.?o\.?v|"
+    r"(?:what|which) (?:has |have |is |are )?(?:changed|changes|differences)|what's changed|"
+    r"changes? (?:in|to|between|since|from|compared)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
+    r"compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?|sinds 20\d\d|since 20\d\d|"
+    r"eerdere (?:bijlage|versie|beleid)|earlier (?:version|appendix|policy)|nieuw (?:in|sinds)|new (?:in|since))\b",
     re.IGNORECASE,
 )
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still
@@ -102,6 +109,8 @@ class HybridRetriever:
         self._reopen = reopen
         self._cache: dict[str, np.ndarray] = {}
         self._cache_lock = threading.Lock()
+        self._hits: dict[tuple[str, int, int | None], list[SearchHit]] = {}  # one answer searches a question more
+        # than once (the plan, the clause answer, the premise check): the same search is done once
         self.passages: list[Passage] = corpus.passages
         self.position = {p.id: i for i, p in enumerate(self.passages)}
         self.bm25 = BM25.cached([p.index_text() for p in self.passages], cache_dir, "bm25-passages")
@@ -199,6 +208,18 @@ class HybridRetriever:
         """Top-k passages. Without a year filter the current policy is preferred, unless the
         question looks back ("vroeger", "nog steeds", "2024"): then both years are interleaved,
         so a comparison gets its quotes from each document."""
+        key = (query, k, year)
+        found = self._hits.get(key)
+        if found is not None:
+            return list(found)
+        hits = self._search(query, k, year)
+        with self._cache_lock:
+            self._hits[key] = hits
+            while len(self._hits) > 256:
+                self._hits.pop(next(iter(self._hits)))
+        return list(hits)
+
+    def _search(self, query: str, k: int, year: int | None) -> list[SearchHit]:
         # per call, never on self: the server runs searches in parallel threads
         q_weights = self.bm25.term_weights(query)
         bm = self.bm25.scores(query)

@@ -131,6 +131,7 @@ def lexicon() -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case without diacritics, one character for one character (spans stay aligned)."""
     out = []
@@ -751,6 +752,14 @@ def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...
         elif nxt is not None and _YEAR_THEN_LETTER.match(folded[last.end : nxt.start]):
             out.setdefault(nxt.start, []).extend(y.value for y in run)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=50_000)
+def word_pattern(phrase: str) -> re.Pattern[str]:
+    """A folded phrase as a whole word or words, compiled once ("zzp" does not match inside "zzpers")."""
+    left = r"(?<![\w])" if phrase[:1].isalnum() else ""
+    right = r"(?![\w])" if phrase[-1:].isalnum() else ""
+    return re.compile(left + re.escape(phrase) + right)
 
 
 def of_kind(qs: list[Quantity], *kinds: str, unit: str | None = None) -> list[Quantity]:

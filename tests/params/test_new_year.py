@@ -155,3 +155,25 @@ def test_the_diff_shows_what_2028_changed(corpus_2028):
     assert ("50", "45") in changes or ("50 tot 65", "45 tot 60") in changes
     coop = next(p for p in d.pairs if p.after.clause_id == "wv2028/bijlage-1/1.4")
     assert any("op 50 cliënten" in c.after.text and "op 55 cliënten" in c.before.text for c in coop.changed)
+
+
+# ------------------------------------------------------------------ answers
+
+
+def test_answers_read_the_2028_values_and_2027_stays_2027(assistant_2028):
+    """A chat question reaches the calculator with the 2028 threshold (4, not 3) and says so; a clause question
+    quotes the 2028 text; asked for 2027, the same questions get the 2027 figures and quotes."""
+    question = "We hebben 4, 3 en 4 cliënten in drie postcodegebieden. Voldoen we aan de postcode-eis?"
+    now = assistant_2028.ask(question)
+    line = now.answer.split("\n")[0]
+    assert line.startswith("Nee") and "3,67" in line and "2028" in line, line
+    assert now.tool_calls[0].result["threshold"] == 4
+    then = assistant_2028.ask(question.replace("eis?", "eis voor 2027?"))
+    line = then.answer.split("\n")[0]
+    assert line.startswith("Ja") and "3,67" in line and "2027" in line, line
+
+    clause = assistant_2028.ask("Welke zorgomzet moet een nieuwe zorgaanbieder op jaarbasis minimaal verwachten?")
+    assert "60.000" in clause.answer.split("\n")[0], clause.answer[:300]
+    assert any(c.doc == "wv2028" and "60.000" in c.quote for c in clause.citations)
+    old = assistant_2028.ask("Welke zorgomzet moet een nieuwe zorgaanbieder op jaarbasis minimaal verwachten?", year=2027)
+    assert "50.000" in old.answer.split("\n")[0] and "60.000" not in old.answer, old.answer[:300]

@@ -93,6 +93,21 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             line=("Ja", "3,50"),
         ),
     ],
+    "a lone count of clients after a list is a new total over the same areas": [
+        Turn(
+            "We hebben 4 cliënten in 1011, 2 in 1012 en 1 in 1013; halen we de postcodenorm?",
+            "postcode_average",
+            {"clients_per_postcode": [4, 2, 1]},
+            {"average": 2.33, "compliant": False},
+        ),
+        Turn(
+            "En met 12 cliënten?",
+            "postcode_average",
+            {"total_clients": 12, "postcode_areas": 3},
+            {"average": 4.0, "compliant": True},
+            line=("Ja", "12 ÷ 3"),
+        ),
+    ],
     "there is the area named last": [
         Turn(
             "We have 4 clients in 1011 and 3 in 1012. Do we meet the postcode requirement?",
