@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant import privacy
 from assistant.answer import compose as c
 from assistant.answer import guards
 from assistant.answer.calculate import calc_plan, clarify_line, rejected_plan
@@ -165,6 +166,8 @@ class Assistant:
         if pii:
             notices.append(msg("privacy", lang, kinds=", ".join(pii)))
         text, injected = guards.strip_injection(question)
+        if pii:  # a BSN or phone number is never read as a figure (and so never stored with the conversation)
+            text = privacy.redact(text)
         if injected:
             notices.append(msg("injection", lang))
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:

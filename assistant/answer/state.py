@@ -136,7 +136,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
         )
     looks = opens or len(text) < 70 or bool(state.pending) or (reading.kind == "clarify" and reading.tool == state.tool)
-    if not (changes or revert) or not looks:
+    # "en als we 10 cliënten hadden?" asked again: the figures it states are the current ones, the same calculation
+    again = opens and any(n in state.args and fill.args.get(n) == state.args[n] for n in fill.stated)
+    if not (changes or revert or again) or not looks:
         return reading
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
