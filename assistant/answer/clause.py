@@ -73,6 +73,7 @@ class Sentence:
     terms: frozenset
     confidence: float = 0.0  # the share of the question's term weight this sentence contains
     passage: Any = None
+    context: str | None = None  # a table row: the table's header and introducing sentence (about every row)
 
 
 def _citations(assistant: Any, scored: list[c.Scored]) -> list[Sentence]:
@@ -112,17 +113,26 @@ def _row_asked(assistant: Any, s: Sentence, value: Any, question: str, a: Asked)
     return Sentence(ct.quote, ct, s.score, s.overlap, s.terms, s.confidence, s.passage), values[-1]
 
 
-def _table_siblings(assistant: Any, s: Sentence, a: Asked | None) -> list[Sentence]:
-    """When `s` is a row of a table, the other rows (that hold the asked kind, when one is asked): "welk
-    percentage ...?" answered from the staffel gives the row that fits first, then the others."""
+SIBLING_SHARE = 0.5  # another row of the table is quoted when it holds this share of the answering row's question terms
+
+
+def _table_siblings(
+    assistant: Any, s: Sentence, a: Asked | None, weights: dict[str, float] | None = None, analyse: Any = None
+) -> list[Sentence]:
+    """When `s` is a row of a table, the other rows (that hold the asked kind, when one is asked) about the same
+    thing: "welk percentage ...?" answered from the staffel gives the row that fits first, then the other score
+    rows; a timeline's other events (another row with another date) are not about the question."""
     if s.passage is None:
         return []
     table = assistant.corpus.table_for(s.passage.id)
     if table is None or not any(collapse_ws(r.text) in collapse_ws(s.text) for r in table.rows):
         return []
     out = []
+    own = sum(weights.get(t, 0.0) for t in analyse(s.text)) if weights and analyse else 0.0
     for row in table.rows:
         if collapse_ws(row.text) in collapse_ws(s.text) or (a is not None and not holds(a, collapse_ws(row.text))):
+            continue
+        if own > 0 and sum(weights.get(t, 0.0) for t in analyse(row.text)) < SIBLING_SHARE * own:  # type: ignore[union-attr]
             continue
         ct = c.citation_for(assistant.corpus, s.passage, collapse_ws(row.text))
         if ct is not None:
@@ -318,9 +328,10 @@ def _no_year(d: str) -> str:
 ABOUT_WINDOW = 110  # characters on each side of a value whose words must share a question term
 
 
-def _about(value: Quantity | str, sentence: str, weights: dict[str, float], analyse: Any) -> float:
+def _about(value: Quantity | str, sentence: str, weights: dict[str, float], analyse: Any, context: str = "") -> float:
     """The words around a value share a question term: "€ 100.000" next to "productieafspraak" does not answer
-    a question about a fine, whatever else the sentence says."""
+    a question about a fine, whatever else the sentence says. `context`: the header of the table whose row
+    `sentence` is ("Maximale vergoeding op gehonoreerd aanvullend budget"), words about every row's value."""
     if isinstance(value, str):
         i = sentence.find(value)
         start, end = (i, i + len(value)) if i >= 0 else (0, len(sentence))
@@ -329,7 +340,7 @@ def _about(value: Quantity | str, sentence: str, weights: dict[str, float], anal
     before = sentence[max(0, start - ABOUT_WINDOW) : start]
     after = sentence[end : end + ABOUT_WINDOW]
     near = sentence[max(0, start - ABOUT_WINDOW // 2) : end + ABOUT_WINDOW // 2]
-    terms = analyse(before) | analyse(after)
+    terms = analyse(before) | analyse(after) | (analyse(context) if context else set())
     return sum(weights.get(t, 0.0) for t in terms) + 0.5 * sum(weights.get(t, 0.0) for t in analyse(near))
 
 
@@ -345,7 +356,8 @@ def _value_in(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) ->
 
 def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) -> list[Quantity | str]:
     """The values of the asked kind in `s` that are about the question, the most relevant first."""
-    scored = [(_about(v, s.text, weights, analyse), i, v) for i, v in enumerate(holds(a, s.text))]
+    context = s.context or ""
+    scored = [(_about(v, s.text, weights, analyse, context), i, v) for i, v in enumerate(holds(a, s.text))]
     return [v for w, _, v in sorted(scored, key=lambda x: (-x[0], x[1])) if w > 0]
 
 
@@ -371,7 +383,7 @@ def _best_value(
         if not values:
             continue
         v = values[0]
-        score = _about(v, s.text, weights, analyse) / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
+        score = _about(v, s.text, weights, analyse, s.context or "") / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
         if isinstance(v, Quantity) and v.kind in ("date", "period") and v.explicit_year:
             score += 0.1
         out.append((score - 0.01 * rank, s, v))
@@ -497,13 +509,21 @@ def clause_plan(
         if not with_value:
             return not_stated(assistant, lang, supporting[:1], a)
         s, value = _row_asked(assistant, *with_value[0], text, a)
+        rows = _rows_alike(s, [o for o, _ in with_value], a, weights, analyse)
+        if rows:  # "welk percentage vergoedt CZ?": the table's rows differ by what the question does not say
+            rows.sort(key=lambda o: collapse_ws(o.passage.text).find(collapse_ws(o.text)) if o.passage else 0)
+            shown = "; ".join(f"«{_clean_span(o.text)}»" for o in rows)
+            line = msg("table_rows", lang, rows=shown, section=s.citation.section, year=s.citation.year)
+            cited = [o.citation for o in rows[:MAX_QUOTES]]
+            rest = [o for o in _dedupe(ranked[:8]) if o not in rows]
+            return Plan("value", line, _distinct(cited), [r.citation for r in rest[:4]])
         if a.kind == "consequence":  # the consequence is the sentence that states it
             shown = _clean_span(_key_span(s)).rstrip(" .:;")  # quoted: verbatim, never translated
             line = (f"The policy says: «{shown}»" if lang == "en" else shown) + _where(s.citation, lang) + "."
             line += _gloss(shown) if lang == "en" else ""
         else:
             line = _value_line(a, value, s.text, text, lang).rstrip(".") + _where(s.citation, lang) + "."
-        rows = _table_siblings(assistant, s, a)  # a table row answers with its header; other rows give the rest
+        rows = _table_siblings(assistant, s, a, weights, analyse)  # a table row answers with its header; other rows give the rest
         quotes = _dedupe([s] + rows + [o for o, _ in with_value[1:]] + supporting)[:MAX_QUOTES]
         rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
@@ -521,7 +541,8 @@ def clause_plan(
     else:
         line, kind = shown, "quotes"
     line = line + _where(best.citation, lang) + "." + (_gloss(shown) if lang == "en" else "")
-    quotes = _dedupe(supporting[:1] + _table_siblings(assistant, supporting[0], None) + supporting[1:])[:MAX_QUOTES]
+    siblings = _table_siblings(assistant, supporting[0], None)  # a quoted row comes with the other cases
+    quotes = _dedupe(supporting[:1] + siblings + supporting[1:])[:MAX_QUOTES]
     rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
     cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
     plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])
@@ -538,12 +559,46 @@ def _value_candidates(assistant: Any, ranked: list[Sentence]) -> list[Sentence]:
         return []
     best = ranked[0].overlap
     out: list[Sentence] = []
-    seen: set[str] = set()
+    seen: dict[str, Sentence] = {}
     for s in [r for r in ranked if r.overlap >= VALUE_SHARE * best][:VALUE_POOL]:
-        for x in [s, *_following(assistant, s)]:
+        for x in [s, *_following(assistant, s), *_rows_of_table(assistant, s)]:
             if x.text not in seen:
-                seen.add(x.text)
+                seen[x.text] = x
                 out.append(x)
+            elif x.context and not seen[x.text].context:  # a row found on its own: its table's header too
+                seen[x.text].context = x.context
+    return out
+
+
+def _rows_alike(s: Sentence, candidates: list[Sentence], a: Asked, weights: dict[str, float], analyse: Any) -> list[Sentence]:
+    """The rows of `s`'s table that hold a value of the asked kind, when the question names none of them (only
+    the table's header words): each row is an answer for another case, so all are shown; [] otherwise."""
+    if not s.context:
+        return []
+    rows = [o for o in candidates if o.context == s.context and holds(a, o.text)]
+    if len(rows) < 2:
+        return []
+    own = [max((_about(v, o.text, weights, analyse) for v in holds(a, o.text)), default=0.0) for o in rows]
+    return rows if max(own) <= 0 else []
+
+
+def _rows_of_table(assistant: Any, s: Sentence) -> list[Sentence]:
+    """`s` itself (with the table's header as its context) and the other rows, when `s` is a row of a table:
+    the header says what every row's value is ("Maximale vergoeding op gehonoreerd aanvullend budget")."""
+    table = assistant.corpus.table_for(s.passage.id) if s.passage is not None else None
+    if table is None or not any(
+        collapse_ws(r.text) == collapse_ws(s.text) for r in (*table.rows, *([table.header] if table.header else []))
+    ):
+        return []
+    context = " ".join(x for x in ((table.header.text if table.header else ""), table.intro or "") if x)
+    if not context:
+        return []
+    s.context = context
+    out = []
+    for row in table.rows:
+        ct = c.citation_for(assistant.corpus, s.passage, collapse_ws(row.text))
+        if ct is not None and collapse_ws(row.text) != collapse_ws(s.text):
+            out.append(Sentence(ct.quote, ct, s.score * 0.5, s.overlap * 0.5, frozenset(), 0.0, s.passage, context))
     return out
 
 

@@ -56,7 +56,8 @@ def _complete(part: str, previous: str) -> str:
     """'... welk deel generalistisch in en welk deel specialistisch?': the second part leaves out what the first
     says ("van de wijkverpleging koopt CZ in"); it is asked with the first part's words added."""
     words = re.findall(r"[\w'’-]+", part)
-    content = [w for w in words if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)]
+    bare = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in words]  # "what's" is "what"
+    content = [w for w in bare if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)]
     if len(content) >= ELLIPSIS_WORDS:
         return part
     extra = [w for w in re.findall(r"[\w'’-]+", previous) if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}]

@@ -184,7 +184,11 @@ class Assistant:
         reading = follow_up(self.router, text, reading, state)
         topic = clause_topic(text, state) if reading.kind == "clause" else None
         if topic is not None:  # "en voor kindzorg?": asked about the previous question's subject
-            plan, calls, hits = self._clause(topic, lang, year, focus=text), [], self.index.retriever.search(topic, k=5, year=year)
+            plan, calls, hits = (
+                self._clause(topic, lang, year, focus=text),
+                [],
+                self.index.retriever.search(topic, k=5, year=year),
+            )
         else:
             plan, calls, hits = self._plan(text, reading, lang, year)
         if guards.pressure(question):
@@ -218,6 +222,14 @@ class Assistant:
                 last = reading
             else:
                 plan, part_calls, part_hits = self._clause(full, lang, year, own), [], []
+                if (
+                    full != own
+                    and any(p.line == plan.line for p in plans)
+                    and not self._holds(" ".join([plan.line, *(q.quote for q in plan.quotes[:1])]), own)
+                ):
+                    # the words borrowed from the part before led back to its answer, which does not speak of
+                    # this part's own words: this part is asked on its own words
+                    plan = self._clause(own, lang, year, own)
             if any(p.line == plan.line for p in plans):
                 continue  # two parts the same answer answers (one line says it once)
             plans.append(plan)
@@ -227,17 +239,29 @@ class Assistant:
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in last.missing])
         return answer, state.remember(last, lang)
 
+    def _holds(self, line: str, question: str, share: float = 0.34) -> bool:
+        """`line` holds at least `share` of the question's term weight."""
+        bm25 = self.index.retriever.bm25
+        weights = bm25.term_weights(question)
+        total = sum(weights.values())
+        found = c.terms_of(line, bm25.splitter)
+        return total <= 0 or sum(w for t, w in weights.items() if t in found) >= share * total
+
     # ------------------------------------------------------------ plans
 
-    def _plan(self, text: str, reading: Reading, lang: str, year: int | None) -> tuple[Plan, list[ToolCall], list[SearchHit]]:
+    def _plan(
+        self, text: str, reading: Reading, lang: str, year: int | None
+    ) -> tuple[Plan, list[ToolCall], list[SearchHit]]:
         hits = self.index.retriever.search(text, k=5, year=year)
         unknown = [y for y in re.findall(r"\b(20\d\d)\b", text) if y not in self._corpus_years]
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits
         claim = claim_of(text)
         own_case = reading.kind == "tool" and len(reading.used) >= 2  # "3 fte voor 160 cliënten, klopt dat?"
-        if claim is not None and not own_case and (
-            reading.kind == "clarify" or (reading.kind == "tool" and _figures_in(reading, text, claim))
+        if (
+            claim is not None
+            and not own_case
+            and (reading.kind == "clarify" or (reading.kind == "tool" and _figures_in(reading, text, claim)))
         ):
             # "De inschrijving sluit op 31 maart, toch?": a rule to check, not figures to calculate with
             return self._clause(text, lang, year), [], hits
@@ -277,7 +301,9 @@ class Assistant:
             needed = re.match(r"(\w+): required\b", exc.message)
             if needed and spec is not None and needed.group(1) in spec.inputs:  # a value the question lacks: ask for it
                 inp = spec.inputs[needed.group(1)]
-                reading.missing = [(needed.group(1), inp.ask_nl or f"Wat is {inp.label_nl}?", inp.ask_en or f"What is {inp.label_en}?")]
+                reading.missing = [
+                    (needed.group(1), inp.ask_nl or f"Wat is {inp.label_nl}?", inp.ask_en or f"What is {inp.label_en}?")
+                ]
                 return self._clarify(text, reading, lang, year), call
             return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), call
         data = result.model_dump(mode="json")
@@ -303,7 +329,9 @@ class Assistant:
 
     @staticmethod
     def _pending_call(reading: Reading) -> ToolCall:
-        return ToolCall(name=reading.tool or "", args=reading.args, error="missing: " + ", ".join(m[0] for m in reading.missing))
+        return ToolCall(
+            name=reading.tool or "", args=reading.args, error="missing: " + ", ".join(m[0] for m in reading.missing)
+        )
 
     def _refusal(self, lang: str, reason: str, **values: Any) -> Plan:
         line = msg("not_stated", lang)

@@ -75,6 +75,9 @@ class CalculatorSpec(BaseModel):
     # asked kinds (asked.toml) for which a question about the asker's own case without figures gets a question back
     # ("welk percentage krijgen we vergoed?" depends on the asker's score), not the clause
     asks_back_for: tuple[str, ...] = ()
+    # asked kinds its result answers when the asker's case is stated in words ("valse verklaring: wat is het
+    # gevolg?" -> consequence); any other asked kind without a figure of the asker's is a question for the clause
+    answers_kinds: tuple[str, ...] = ()
     # the output field(s) that answer a yes/no question ("voldoen we?"): the first one the result decides
     verdict: tuple[str, ...] = ()
     # a value of this quantity kind that the question states but that fills no input is a claim about this output

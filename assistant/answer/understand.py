@@ -670,11 +670,14 @@ class Router:
         solve = next(
             (s for s in spec.solve.values() if any(says(folded, a) for a in s.asks) and kind in (None, s.kind)), None
         )
-        if not fill.used and not words:
-            if not spec.asks_back:
+        if not fill.used:  # no figure of the asker's: words alone ("als nieuwe aanbieder") do not make a calculation
+            if not words and not spec.asks_back:
                 return None
-            if kind is not None and solve is None and not (personal and kind in spec.asks_back_for):
-                return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?")
+            if kind is not None and solve is None and kind not in spec.answers_kinds and not (
+                personal and kind in spec.asks_back_for
+            ):
+                return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?",
+                # "als nieuwe aanbieder: tot wanneer kunnen we bezwaar maken?")
         claims = _claimed(spec, fill, qs, solve)
         for name in list(fill.stated):  # a value stated next to the figures it is worked out from: a claim
             inp = spec.inputs[name]
@@ -693,8 +696,8 @@ class Router:
         has_values = bool(fill.used) or bool(words)
         strong = any(says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks)
         if not has_values and not (asks and strong and personal and solve is None and spec.requires):
-            if not (solve and (complete or spec.asks_back)):
-                return None
+            if not (solve and (complete or (spec.asks_back and personal))):
+                return None  # "hoeveel cliënten moet een nieuwe aanbieder hebben?" asks for the rule, not a sum
         args = {k: v for k, v in fill.args.items() if k not in claims}
         reading = Reading(
             "tool", spec.name, args, list(fill.assumptions), solve=solve.name if solve else None,
