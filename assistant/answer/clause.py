@@ -508,15 +508,16 @@ def clause_plan(
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:1], a)
         if not with_value:
             return not_stated(assistant, lang, supporting[:1], a)
-        s, value = _row_asked(assistant, *with_value[0], text, a)
-        rows = _rows_alike(s, [o for o, _ in with_value], a, weights, analyse)
+        rows = _rows_alike(with_value[0][0], [o for o, _ in with_value], a, weights, analyse)
         if rows:  # "welk percentage vergoedt CZ?": the table's rows differ by what the question does not say
             rows.sort(key=lambda o: collapse_ws(o.passage.text).find(collapse_ws(o.text)) if o.passage else 0)
             shown = "; ".join(f"«{_clean_span(o.text)}»" for o in rows)
-            line = msg("table_rows", lang, rows=shown, section=s.citation.section, year=s.citation.year)
+            where = rows[0].citation
+            line = msg("table_rows", lang, rows=shown, section=where.section, year=where.year)
             cited = [o.citation for o in rows[:MAX_QUOTES]]
             rest = [o for o in _dedupe(ranked[:8]) if o not in rows]
             return Plan("value", line, _distinct(cited), [r.citation for r in rest[:4]])
+        s, value = _row_asked(assistant, *with_value[0], text, a)
         if a.kind == "consequence":  # the consequence is the sentence that states it
             shown = _clean_span(_key_span(s)).rstrip(" .:;")  # quoted: verbatim, never translated
             line = (f"The policy says: «{shown}»" if lang == "en" else shown) + _where(s.citation, lang) + "."
@@ -524,7 +525,13 @@ def clause_plan(
         else:
             line = _value_line(a, value, s.text, text, lang).rstrip(".") + _where(s.citation, lang) + "."
         rows = _table_siblings(assistant, s, a, weights, analyse)  # a table row answers with its header; other rows give the rest
-        quotes = _dedupe([s] + rows + [o for o, _ in with_value[1:]] + supporting)[:MAX_QUOTES]
+        # another row of a table is quoted when its own words are about the question (not only its header's)
+        least = SIBLING_SHARE * _own_about(s, a, weights, analyse)
+        extra = [
+            o for o, _ in with_value[1:]
+            if not s.context or o.context != s.context or _own_about(o, a, weights, analyse) > least
+        ]  # fmt: skip
+        quotes = _dedupe([s] + rows + extra + supporting)[:MAX_QUOTES]
         rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
@@ -578,8 +585,12 @@ def _rows_alike(s: Sentence, candidates: list[Sentence], a: Asked, weights: dict
     rows = [o for o in candidates if o.context == s.context and holds(a, o.text)]
     if len(rows) < 2:
         return []
-    own = [max((_about(v, o.text, weights, analyse) for v in holds(a, o.text)), default=0.0) for o in rows]
-    return rows if max(own) <= 0 else []
+    return rows if max(_own_about(o, a, weights, analyse) for o in rows) <= 0 else []
+
+
+def _own_about(s: Sentence, a: Asked, weights: dict[str, float], analyse: Any) -> float:
+    """How much the words of `s` itself (not its table's header) around its values share with the question."""
+    return max((_about(v, s.text, weights, analyse) for v in holds(a, s.text)), default=0.0)
 
 
 def _rows_of_table(assistant: Any, s: Sentence) -> list[Sentence]:

@@ -162,3 +162,31 @@ def test_facts_the_texts_cannot_hold_are_refused(fake_assistant):
     assert salary.refused and salary.intent == "refuse:tariff"
     # a year the texts do mention is no reason to refuse
     assert not fake_assistant.ask("Wat verwacht CZ voor 2030 van de CO2-uitstoot van reisbewegingen?").refused
+
+
+def test_a_general_question_about_a_table_gets_every_row(fake_assistant):
+    """'Welk percentage ...?' without the asker's score: the staffel's rows differ by what the question does not
+    say, so the answer line gives them all (in the table's order), never one row as if it were the answer."""
+    a = fake_assistant.ask("Welk percentage van het extra budget vergoedt CZ bij aanvullende zorginkoop?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Dat hangt af van uw situatie"), line
+    shown = [p for p in ("100%", "90%", "85%") if p in line]
+    assert shown == ["100%", "90%", "85%"] and line.index("Score A in 2026 én 2027") < line.index("Score B"), line
+    assert all(ct.section == "3.2.4" for ct in a.citations[:3])
+    own = fake_assistant.ask("Welk percentage krijgen we bij aanvullende zorginkoop met score B in 2026 en 7 kostenpunten?")
+    assert "85%" in own.answer.split("\n")[0] and "hangt af" not in own.answer, own.answer[:300]
+
+
+def test_a_timeline_date_is_quoted_without_the_other_events(fake_assistant):
+    a = fake_assistant.ask("Wanneer krijgen bestaande aanbieders hun productievoorstel?")
+    assert a.answer.split("\n")[0].startswith("Medio juli 2026"), a.answer[:200]
+    quotes = [ct.quote for ct in a.citations]
+    assert any("productievoorstel" in q for q in quotes)
+    assert not any("Publiceren van het zorginkoopbeleid" in q or "Inschrijving nieuwe zorgaanbieders" in q for q in quotes), quotes
+
+
+def test_a_part_that_borrowed_the_previous_subject_is_answered_on_its_own_words(fake_assistant):
+    a = fake_assistant.ask(
+        "Tot wanneer kunnen we op verzoek ons strategisch beleid delen, en wanneer komen de productievoorstellen?"
+    )
+    assert "1. Uiterlijk 1 juni 2026" in a.answer and "2. Medio juli 2026" in a.answer, a.answer[:600]
