@@ -24,7 +24,7 @@ import numpy as np
 from assistant import privacy
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.calculate import calc_plan, clarify_line, rejected_plan
+from assistant.answer.calculate import _claim_checked, calc_plan, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render
@@ -273,6 +273,9 @@ class Assistant:
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, [call], hits
         if reading.kind == "clarify" and reading.tool:
+            cases = self._cases(reading, lang, year)
+            if cases is not None:  # "met een B krijgen we toch 90%?": both sides of the missing threshold
+                return cases[0], cases[1], hits
             plan = self._clarify(text, reading, lang, year)
             premise = premise_plan(self, text, lang)
             if premise is not None and premise.kind == "correction":  # "het minimum is 1 per gebied, toch?"
@@ -304,6 +307,9 @@ class Assistant:
                 reading.missing = [
                     (needed.group(1), inp.ask_nl or f"Wat is {inp.label_nl}?", inp.ask_en or f"What is {inp.label_en}?")
                 ]
+                cases = self._cases(reading, lang, year)
+                if cases is not None:  # "with a B we get 90%, right?": both sides of the missing threshold
+                    return cases[0], cases[1][-1]
                 return self._clarify(text, reading, lang, year), call
             return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), call
         data = result.model_dump(mode="json")
@@ -318,6 +324,49 @@ class Assistant:
         ]
         yes_no = reading.yes_no or is_yes_no(text) or guards.pressure(text)  # "bevestig dat ...": a yes or no
         return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), call
+
+    def _cases(self, reading: Reading, lang: str, year: int | None) -> tuple[Plan, list[ToolCall]] | None:
+        """A claimed result ("90%, toch?") while only a value compared with a policy threshold is missing (the cost
+        points against the staffel's 5): the calculation below and at the threshold; the claim is judged on both."""
+        from tools.registry import TOOLS, run_tool
+
+        spec = load_specs().get(reading.tool or "")
+        if spec is None or not reading.claims or len(reading.missing) != 1:
+            return None
+        name = reading.missing[0][0]
+        inp = spec.inputs.get(name)
+        if inp is None or not inp.cases_param:
+            return None
+        try:
+            section = self.corpus.policy.params(year).section(TOOLS[spec.name].section).model_dump(mode="json")
+            threshold = section[inp.cases_param]["value"]
+        except (AssistantError, KeyError, TypeError):
+            return None
+        calls, verdicts, wrong, citations = [], [], [], []
+        for value in (threshold - 1, threshold):
+            args = {**reading.args, name: value}
+            try:
+                result = run_tool(spec.name, dict(args), policy_set=self.corpus.policy, year=year)
+            except AssistantError:
+                return None
+            data = result.model_dump(mode="json")
+            calls.append(ToolCall(name=spec.name, args=args, result=data))
+            citations += [
+                ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
+                for ct in result.citations
+                if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
+            ]
+            verdicts.append(data["verdict_en" if lang == "en" else "verdict"])
+            checked = _claim_checked(spec, reading, data)
+            wrong.append(checked is not None and checked[1] is not None)
+        claimed = next(iter(reading.claim_texts.values()), None) or ""
+        if all(wrong):
+            line = msg("cases_no", lang, claim=claimed, what=spec.label(name, lang), verdicts=" ".join(verdicts))
+        elif not any(wrong):
+            line = msg("cases_yes", lang, verdicts=" ".join(verdicts))
+        else:  # right on one side only: the missing value decides, and both sides are the answer
+            line = msg("cases_depends", lang, what=spec.label(name, lang), verdicts=" ".join(verdicts))
+        return Plan("calculation", line, _unique(citations)[:3], intent=f"cases:{spec.name}"), calls
 
     def _clarify(self, text: str, reading: Reading, lang: str, year: int | None) -> Plan:
         """Ask for exactly what is missing; what the policy says about it follows as the supporting quotes."""

@@ -38,6 +38,9 @@ class InputSpec(BaseModel):
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input
     replaces: tuple[str, ...] = ()  # inputs a follow-up value of this one stands in for ("en met 70%?" after amounts)
+    # the calculator's policy parameter this input is compared with ("min_cost_points"): when only this input is
+    # missing and the question claims a result, the answer works out both sides of it instead of asking back
+    cases_param: str | None = None
     default: Any = None
     assume_nl: str | None = None
     assume_en: str | None = None

@@ -416,7 +416,7 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
         if letter == "A" and sentence_start and not explicit and re.match(r"\s+[a-z]", text[m.end() :]):
             continue  # "A cooperative needs ...": the English article
-        year_next = re.match(r"\s+(?:in|voor|for)\s+20\d\d\b", folded[m.end() :]) or re.search(
+        year_next = re.match(r"\s+(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]) or re.search(
             r"\b(?:in|voor|for|met|with)\s+20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just)\s+){0,3}$",
             folded[max(0, m.start() - 25) : m.start()],

@@ -190,3 +190,15 @@ def test_a_part_that_borrowed_the_previous_subject_is_answered_on_its_own_words(
         "Tot wanneer kunnen we op verzoek ons strategisch beleid delen, en wanneer komen de productievoorstellen?"
     )
     assert "1. Uiterlijk 1 juni 2026" in a.answer and "2. Medio juli 2026" in a.answer, a.answer[:600]
+
+
+def test_a_claim_that_hangs_on_the_one_missing_value_is_answered_for_both_sides(fake_assistant):
+    """'Score B, so 90%, right?' without the cost points: the staffel's 5-point threshold (a policy parameter)
+    splits the answer; the claim is wrong on both sides, so the answer is no, with both outcomes, not a question."""
+    a = fake_assistant.ask("We got a B in 2026, so we will receive 90% of the extra budget, correct?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("No, not 90%") and "85%" in line and "fewer than 5 points" in line, line
+    assert "still need" not in a.answer
+    mixed = fake_assistant.ask("Met een B in 2026 krijgen we toch 85% van het aanvullende budget?")
+    line = mixed.answer.split("\n")[0]
+    assert line.startswith("Dat hangt af van het aantal kostenpunten") and "85%" in line and "0%" in line, line
