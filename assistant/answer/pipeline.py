@@ -266,12 +266,12 @@ class Assistant:
             # "De inschrijving sluit op 31 maart, toch?": a rule to check, not figures to calculate with
             return self._clause(text, lang, year), [], hits
         if reading.kind == "tool" and reading.tool:
-            plan, call = self._calculation(text, reading, lang, year)
+            plan, calls = self._calculation(text, reading, lang, year)
             premise = premise_plan(self, text, lang)
             if premise is not None and premise.kind == "correction":
                 plan.line = premise.line + "\n" + plan.line
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
-            return plan, [call], hits
+            return plan, calls, hits
         if reading.kind == "clarify" and reading.tool:
             cases = self._cases(reading, lang, year)
             if cases is not None:  # "met een B krijgen we toch 90%?": both sides of the missing threshold
@@ -292,7 +292,9 @@ class Assistant:
         quotes = premise.quotes + [q for q in plan.quotes if q.quote != premise.quotes[0].quote]
         return Plan(premise.kind, premise.line, quotes[:3], plan.context, intent=premise.intent)
 
-    def _calculation(self, text: str, reading: Reading, lang: str, year: int | None) -> tuple[Plan, ToolCall]:
+    def _calculation(
+        self, text: str, reading: Reading, lang: str, year: int | None
+    ) -> tuple[Plan, list[ToolCall]]:
         from tools.registry import run_tool
 
         spec = load_specs().get(reading.tool or "")
@@ -309,9 +311,9 @@ class Assistant:
                 ]
                 cases = self._cases(reading, lang, year)
                 if cases is not None:  # "with a B we get 90%, right?": both sides of the missing threshold
-                    return cases[0], cases[1][-1]
-                return self._clarify(text, reading, lang, year), call
-            return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), call
+                    return cases
+                return self._clarify(text, reading, lang, year), [call]
+            return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), [call]
         data = result.model_dump(mode="json")
         call.result = data
         solved = spec.solve.get(reading.solve or "") if spec is not None else None
@@ -323,7 +325,7 @@ class Assistant:
             if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
         ]
         yes_no = reading.yes_no or is_yes_no(text) or guards.pressure(text)  # "bevestig dat ...": a yes or no
-        return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), call
+        return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), [call]
 
     def _cases(self, reading: Reading, lang: str, year: int | None) -> tuple[Plan, list[ToolCall]] | None:
         """A claimed result ("90%, toch?") while only a value compared with a policy threshold is missing (the cost

@@ -44,7 +44,7 @@ _PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w']
 
 
 _SINCE = re.compile(
-    r"^\W*(?:aangezien|omdat|nu|daar|since|as|given that|because|now that)\s+(?P<claim>[^,?]{12,}?),\s*(?P<rest>.+)$", re.I
+    r"^\W*(?:aangezien|omdat|nu|daar|since|as|given that|because|now that)\s+(?P<claim>(?:[^,?]|,(?=\d)){12,}?),\s+(?P<rest>.+)$", re.I
 )
 
 

@@ -242,6 +242,18 @@ def _compare_facts(
     return differences + bounds, orphans, cost
 
 
+def _named_end(claim_text: str, points: Any) -> Any:
+    """The end of a period a claim speaks of ("sluit op 31 maart": the last day; "opent op ...": the first)."""
+    from assistant.text.quantities import fold, lexicon, word_pattern
+
+    folded = fold(claim_text)
+    ends = any(word_pattern(w).search(folded) for w in lexicon().period_end)
+    starts = any(word_pattern(w).search(folded) for w in lexicon().period_start)
+    if ends != starts:
+        return points[-1] if ends else points[0]
+    return None
+
+
 def _differences(a: Fact, b: Fact, claim_text: str, source_text: str) -> list[dict]:
     """One difference, or one per differing end when both sides are periods whose ends are written out."""
     if a.kind == b.kind == "period":
@@ -251,7 +263,7 @@ def _differences(a: Fact, b: Fact, claim_text: str, source_text: str) -> list[di
             return [{"claim": c, "source": s, "kind": "date"} for c, s in named]
     source = b.text
     if a.kind == "date" and b.kind == "period":
-        nearest = min(b.points, key=lambda p: _days(p, a.value))
+        nearest = _named_end(claim_text, b.points) or min(b.points, key=lambda p: _days(p, a.value))
         source = _point_text(source_text, nearest) or b.text
     return [{"claim": a.text, "source": source, "kind": a.diff_kind}]
 

@@ -7,6 +7,7 @@ eval set's document names and checking citations, `.corpus`), so tests can pass 
 from __future__ import annotations
 
 import inspect
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,6 +57,9 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float, str | None]:
     return result, round((time.perf_counter() - started) * 1000, 2), error
 
 
+_EARLIER: dict[str, list[str]] = {}  # per conversation item: the tool results and quotes of its earlier turns
+
+
 def _ask(assistant: Any, item: EvalItem, mode: str, limit_s: float | None) -> Callable[[], Answer]:
     """Ask the item's question; a conversation item first asks its earlier turns in the same conversation."""
     params = inspect.signature(assistant.ask).parameters
@@ -64,11 +68,16 @@ def _ask(assistant: Any, item: EvalItem, mode: str, limit_s: float | None) -> Ca
         extra["conversation_id"] = f"eval-{item.id}-{time.monotonic_ns()}"
 
     def call() -> Answer:
+        earlier = []
         for turn in item.conversation if "conversation_id" in extra else []:
             try:
-                assistant.ask(turn, **extra)
+                said = assistant.ask(turn, **extra)
             except Exception:  # noqa: BLE001 - an earlier turn that fails leaves the conversation without it
-                pass
+                continue
+            # what the calculators and quotes of the earlier turns gave back a follow-up's "132 + 2 = 134"
+            earlier += [json.dumps(c.result, default=str) for c in said.tool_calls if c.result]
+            earlier += [c.quote for c in said.citations]
+        _EARLIER[item.id] = earlier
         return assistant.ask(item.question, **extra)
 
     return lambda: limited(call, limit_s)
@@ -104,7 +113,10 @@ def _answer_record(item: EvalItem, answer: Answer, docs: _Docs, run_tool: Any, w
         "cited": [f"{c.doc} {c.section}: {c.quote}" for c in answer.citations],
         "tool_calls": [c.name for c in answer.tool_calls],
         "tool_args": [{"name": c.name, "args": c.args} for c in answer.tool_calls],
-        "ungrounded_numbers": scorers.ungrounded_numbers(answer, item.question),
+        # the user's own figures back an answer, also those typed in the earlier turns of the same chat
+        "ungrounded_numbers": scorers.ungrounded_numbers(
+            answer, "\n".join([*item.conversation, *_EARLIER.pop(item.id, []), item.question])
+        ),
         "tool": None,
     }
     if item.tool is not None:

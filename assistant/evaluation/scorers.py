@@ -235,7 +235,11 @@ def grounding_sources(answer: Answer, question: str) -> list[Decimal]:
         values.extend(numbers_in_value(call.args))
     for citation in answer.citations + answer.context:  # the quotes and the context the answer shows
         values.extend(numbers_in_value(citation.quote))
+        values.extend(numbers_in_value(citation.title))  # a section named by its title ("(niveau 2)")
     values.extend(numbers_in_value(question))
+    from assistant.text.quantities import read  # numbers the user wrote in words ("een half fte erbij") too
+
+    values.extend(Decimal(str(q.number)) for q in read(question) if q.number is not None)
     return values
 
 

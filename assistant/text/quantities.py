@@ -83,6 +83,8 @@ class Lexicon:
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
+    period_end: list[str] = field(default_factory=list)
+    period_start: list[str] = field(default_factory=list)
 
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), or (for words of 6+ letters)
@@ -126,6 +128,8 @@ def lexicon() -> Lexicon:
         openers=[fold(p) for p in data["follow_up"]["openers"]],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
+        period_end=[fold(p) for p in data["periods"]["end"]],
+        period_start=[fold(p) for p in data["periods"]["start"]],
     )
     lex.unit_of = {w: name for name, words in units.items() for w in words}
     return lex

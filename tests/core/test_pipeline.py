@@ -202,3 +202,16 @@ def test_a_claim_that_hangs_on_the_one_missing_value_is_answered_for_both_sides(
     mixed = fake_assistant.ask("Met een B in 2026 krijgen we toch 85% van het aanvullende budget?")
     line = mixed.answer.split("\n")[0]
     assert line.startswith("Dat hangt af van het aantal kostenpunten") and "85%" in line and "0%" in line, line
+
+
+def test_a_date_claimed_against_a_period_is_compared_with_the_end_it_names(fake_assistant):
+    closes = fake_assistant.ask("Aangezien de inschrijving voor nieuwe aanbieders op 15 maart sluit, hebben we nog tijd?")
+    assert closes.answer.startswith("Nee") and "28 februari 2027" in closes.answer.split("\n")[0], closes.answer[:200]
+    opens = fake_assistant.ask("De inschrijving voor nieuwe zorgaanbieders begint op 1 november 2026, toch?")
+    assert opens.answer.startswith("Nee") and "1 december 2026" in opens.answer.split("\n")[0], opens.answer[:200]
+
+
+def test_a_premise_keeps_an_amount_written_with_a_thousands_comma(fake_assistant):
+    a = fake_assistant.ask("Since the waardemodel applies from €40,000 of production, do we need to prepare for it?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("No") and "€40,000" in line and "100.000" in line, line
