@@ -579,6 +579,13 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
 # ---------------------------------------------------------------- scoring the specs
 
 
+class _Blank:
+    """A fill that states nothing (what `_missing` asks when none of the question's values fills an input)."""
+
+    args: dict = {}
+    stated: list = []
+
+
 class Router:
     """Scores the specs for a question and fills the best one. `analyse(text)` gives the question's terms as
     retrieval makes them (stems + vocabulary); `similarity(text, examples)` (optional) is the embedder's."""
@@ -711,6 +718,8 @@ class Router:
             return reading
         reading.kind = "clarify"
         reading.missing = self._missing(spec, fill, solve.requires if solve is not None else None)
+        if not reading.missing:  # its figures were all taken as claims: ask for the first way to work it out
+            reading.missing = self._missing(spec, _Blank())
         return reading
 
     @staticmethod

@@ -83,6 +83,7 @@ class Lexicon:
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
+    spread: list[str] = field(default_factory=list)
     period_end: list[str] = field(default_factory=list)
     period_start: list[str] = field(default_factory=list)
 
@@ -128,6 +129,7 @@ def lexicon() -> Lexicon:
         openers=[fold(p) for p in data["follow_up"]["openers"]],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
+        spread=[fold(p) for p in data["words"]["spread"]],
         period_end=[fold(p) for p in data["periods"]["end"]],
         period_start=[fold(p) for p in data["periods"]["start"]],
     )
@@ -589,9 +591,20 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         for i in inside:
             q = out[i]
             scaled = q.kind == "money" and q.inferred_unit  # "5k uur zorg, waarvan 2k door zzp'ers": 2.000 hours
+            if _spread_over(q, out, folded, unit, lex):
+                continue  # "123 in totaal over die 41 gebieden": the 123 are spread over the areas, not areas
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
     return out
+
+
+def _spread_over(q: Quantity, qs: list[Quantity], folded: str, unit: str, lex: Lexicon) -> bool:
+    """`q` stands before "over"/"across" and a count of `unit`: what it counts is spread over those."""
+    after = [x for x in qs if x.start >= q.end and x.kind == "count" and x.unit == unit]
+    if not after:
+        return False
+    between = folded[q.end : after[0].start]
+    return any(word_pattern(w).search(between) for w in lex.spread)
 
 
 _PER = re.compile(

@@ -162,6 +162,9 @@ ABSENT = [
     ("we hebben 40 cliënten in 2027", {"postcode": None}),  # a year after "in", not a postcode
     ("5 cliënten in 5041", {"count": [5041], "year": None}),
     ("het plafond van € 500.000", {"count": None, "number": None}),
+    # what is spread over the areas is not a number of areas (the unit of "41 gebieden" is not carried back)
+    ("dus 97 in totaal over die 31 gebieden", {"count": [97]}),
+    ("we serve 64 spread across 20 postcode areas", {"count": [64]}),
 ]
 
 
