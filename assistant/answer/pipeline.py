@@ -253,7 +253,12 @@ class Assistant:
         self, text: str, reading: Reading, lang: str, year: int | None
     ) -> tuple[Plan, list[ToolCall], list[SearchHit]]:
         hits = self.index.retriever.search(text, k=5, year=year)
-        unknown = [y for y in re.findall(r"\b(20\d\d)\b", text) if y not in self._corpus_years]
+        # a year the texts never mention (read as a year: "2000 uur" is a number of hours)
+        years = reading.quantities or read_quantities(text)
+        unknown = [
+            q.text for q in years
+            if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and q.text not in self._corpus_years
+        ]  # fmt: skip
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits
         claim = claim_of(text)

@@ -160,6 +160,8 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
     `own`: also leave out places as near to another number (an anti-cue must be the quantity's own)."""
     pattern = _cue_pattern(cue)
     out = []
+    if q.unit and pattern.search(fold(re.sub(r"^[\d.,\s]+", "", q.text))):
+        out.append(0)  # the quantity's own unit word is the cue ("6400 zorguren": the care hours in total)
     for side, text in (("b", " ".join(q.before)), ("a", " ".join(q.after))):
         for m in pattern.finditer(text):
             between = re.sub(r"^\S*", "", text[m.end() :]).split() if side == "b" else text[: m.start()].split()
