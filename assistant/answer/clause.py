@@ -446,6 +446,8 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     values = _compared_values(question, deciding)
     if values is not None:  # "we hebben toch tot een half jaar?" against "binnen 3 maanden": the values decide
         return values
+    if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
+        return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
     q_neg, s_neg = bool(_negations(asked_[-1])), bool(_negations(deciding))  # the asking sentence, not its context
     return q_neg == s_neg
 

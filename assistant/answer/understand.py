@@ -160,7 +160,8 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
     `own`: also leave out places as near to another number (an anti-cue must be the quantity's own)."""
     pattern = _cue_pattern(cue)
     out = []
-    if q.unit and pattern.search(fold(re.sub(r"^[\d.,\s]+", "", q.text))):
+    unit_word = fold(re.sub(r"^[\d.,\s]+", "", q.text))
+    if q.unit and len(unit_word.split()) == 1 and pattern.search(unit_word):
         out.append(0)  # the quantity's own unit word is the cue ("6400 zorguren": the care hours in total)
     for side, text in (("b", " ".join(q.before)), ("a", " ".join(q.after))):
         for m in pattern.finditer(text):

@@ -215,3 +215,11 @@ def test_a_premise_keeps_an_amount_written_with_a_thousands_comma(fake_assistant
     a = fake_assistant.ask("Since the waardemodel applies from €40,000 of production, do we need to prepare for it?")
     line = a.answer.split("\n")[0]
     assert line.startswith("No") and "€40,000" in line and "100.000" in line, line
+
+
+def test_no_yes_or_no_from_a_sentence_without_the_claimed_values(fake_assistant):
+    """'van 21:00 tot 07:00, klopt dat?' against a sentence that states no times: neither yes nor no."""
+    a = fake_assistant.ask("De onplanbare nachtzorg loopt in 2027 van 21:00 tot 07:00 uur, klopt dat?")
+    line = a.answer.split("\n")[0]
+    assert not line.startswith(("Ja", "Nee: volgens")) or "21:00" in line, line
+    assert not line.startswith("Ja"), line
