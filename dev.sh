@@ -50,6 +50,8 @@ case "${1:-}" in
     "$VENV/bin/assistant" eval --dataset evals/dev.jsonl --out eval-output
     "$VENV/bin/assistant" eval --dataset evals/extra.jsonl --out eval-output/extra --thresholds evals/thresholds-extra.toml
     "$VENV/bin/assistant" eval --dataset evals/heldout.jsonl --out eval-output/heldout --thresholds evals/thresholds-heldout.toml
+    "$VENV/bin/assistant" eval --dataset evals/fresh-tuning.jsonl --out eval-output/fresh-tuning --thresholds evals/thresholds-fresh-tuning.toml
+    "$VENV/bin/assistant" eval --dataset evals/fresh-sealed.jsonl --out eval-output/fresh-sealed --thresholds evals/thresholds-fresh-sealed.toml
     ;;
   *)
     echo "usage: bash dev.sh serve | bash dev.sh test" >&2
