@@ -41,6 +41,8 @@ class InputSpec(BaseModel):
     # the calculator's policy parameter this input is compared with ("min_cost_points"): when only this input is
     # missing and the question claims a result, the answer works out both sides of it instead of asking back
     cases_param: str | None = None
+    # words that make a count include this time ("nog een keer", "opnieuw"): the earlier times plus one
+    again_cues: tuple[str, ...] = ()
     default: Any = None
     assume_nl: str | None = None
     assume_en: str | None = None

@@ -427,7 +427,25 @@ def assign(
         if name in fill.args:
             continue
         _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years)
+    for name, inp in spec.inputs.items():
+        if inp.again_cues:
+            _again(name, inp, folded, qs, fill)
     return fill
+
+
+def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fill) -> None:
+    """A count that includes this time ("nog een keer inschrijven", "opnieuw"): the earlier times plus this one
+    (one earlier time when none is stated)."""
+    spans = [m.span() for c in inp.again_cues for m in word_pattern(fold(c)).finditer(folded)]
+    if not spans:
+        return
+    source = fill.sources.get(name)
+    q = qs[source] if source is not None else None
+    inside = q is not None and any(a <= q.start and q.end <= b for a, b in spans)
+    earlier = int(q.number) if q is not None and q.number is not None and not inside else 1
+    fill.args[name] = earlier + 1
+    if name not in fill.stated:
+        fill.stated.append(name)
 
 
 def _complete_first(
