@@ -51,6 +51,25 @@ def test_content_parts_and_last_user_message(client):
     assert r.status_code == 200 and "28 februari 2027" in r.json()["choices"][0]["message"]["content"]
 
 
+def test_the_earlier_user_messages_are_the_conversation(client):
+    """A chat front-end sends the whole history with every request and no conversation id: the earlier user
+    messages rebuild the calculation, so the follow-up changes one figure of it."""
+    first = "We hebben 4 cliënten in 6211, 2 in 6212 en 1 in 6213. Halen we de postcode-eis?"
+    r = client.post(
+        "/v1/chat/completions",
+        json={
+            "model": "cz-wijkverpleging",
+            "messages": [
+                {"role": "user", "content": first},
+                {"role": "assistant", "content": "Nee: gemiddeld 2,33 CZ-cliënten per postcodegebied (7 ÷ 3) ..."},
+                {"role": "user", "content": "En als we 12 cliënten hadden?"},
+            ],
+        },
+    )
+    content = r.json()["choices"][0]["message"]["content"]
+    assert r.status_code == 200 and "12 ÷ 3" in content and content.startswith("Ja"), content[:300]
+
+
 def test_streaming_chunks(client, sse):
     r = client.post(
         "/v1/chat/completions",
