@@ -36,12 +36,17 @@ class Asked:
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[list[str], dict[str, dict]]:
     data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8"))
+    data["kinds"]["__openers__"] = data.get("openers", [])
     return data["order"], data["kinds"]
 
 
 def _has(folded: str, phrase: str) -> bool:
+    """`phrase` as whole words, not as the first part of a hyphenated compound ("welke postcode" is not in
+    "welke postcode-eis")."""
     p = fold(phrase)
-    return word_pattern(p).search(folded) is not None if p else False
+    if not p:
+        return False
+    return any(not re.match(r"-\w", folded[m.end() : m.end() + 2]) for m in word_pattern(p).finditer(folded))
 
 
 def asked(question: str) -> Asked | None:
@@ -50,7 +55,10 @@ def asked(question: str) -> Asked | None:
     order, kinds = _kinds()
     for kind in order:
         spec = kinds[kind]
-        if any(_has(folded, c) for c in spec["cues"]):
+        found = [c for c in spec["cues"] if _has(folded, c)]
+        if found and all(c in spec.get("conjunction", ()) for c in found) and _after_opener(folded, found, kinds):
+            continue  # "what must we do when ...": the when is a condition, not the question
+        if found:
             unit = _count_unit(folded) if kind == "count" else None
             if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
                 noun_kind = next((k for k in order if any(_has(folded, n) for n in kinds[k].get("nouns", []))), None)
@@ -58,6 +66,17 @@ def asked(question: str) -> Asked | None:
                     return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
             return Asked(kind, tuple(spec["holds"]), unit)
     return None
+
+
+def _after_opener(folded: str, cues: list[str], kinds: dict) -> bool:
+    """Another question word stands before every one of `cues` in the same sentence."""
+    for c in cues:
+        m = word_pattern(fold(c)).search(folded)
+        start = folded.rfind("?", 0, m.start()) + 1 if m else 0
+        before = folded[start : m.start()] if m else ""
+        if not any(word_pattern(fold(o)).search(before) for o in kinds["__openers__"]):
+            return False
+    return True
 
 
 def _count_unit(folded: str) -> str | None:

@@ -26,7 +26,7 @@ from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import fmt_date, translate_months
 from assistant.text.numbers import find_numbers
-from assistant.text.quantities import Quantity, fold, lexicon, read
+from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
 SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
@@ -103,14 +103,37 @@ def _row_asked(assistant: Any, s: Sentence, value: Any, question: str, a: Asked)
         return s, value
     table, _ = found
     match = table.row_for(question)
-    if match is None or collapse_ws(match.row.text) == collapse_ws(s.text):
+    if match is None:
         return s, value
     text = collapse_ws(match.row.text)
-    values = holds(a, text)
+    cell = _named_cell(match)  # "bestaande zorgaanbieders in 2026": the cell of the column the question names
+    values = holds(a, cell) if cell else holds(a, text)
+    if text == collapse_ws(s.text):
+        return s, (values[-1] if cell and values else value)
     ct = c.citation_for(assistant.corpus, s.passage, text)
     if not values or ct is None:
         return s, value
-    return Sentence(ct.quote, ct, s.score, s.overlap, s.terms, s.confidence, s.passage), values[-1]
+    return Sentence(ct.quote, ct, s.score, s.overlap, s.terms, s.confidence, s.passage, s.context), values[-1]
+
+
+def _row_cell(assistant: Any, s: Sentence, question: str) -> str | None:
+    """When `s` is the row of a table the question names, and the question names one of its value columns,
+    that cell's text (verbatim); None otherwise."""
+    found = _row_of(assistant, s)
+    if found is None:
+        return None
+    bm25 = assistant.index.retriever.bm25
+    match = found[0].row_for(question, terms=lambda t: set(bm25.query_terms(t)))  # "existing" names "bestaande"
+    if match is None or collapse_ws(match.row.text) != collapse_ws(s.text):
+        return None
+    return _named_cell(match)
+
+
+def _named_cell(match: Any) -> str | None:
+    """The text of the one value cell a question names by its column's header words, or None."""
+    if not match.named_column or len(match.columns) != 1 or match.columns[0] >= len(match.row.cells):
+        return None
+    return collapse_ws(match.row.cells[match.columns[0]].text)
 
 
 SIBLING_SHARE = 0.5  # another row of the table is quoted when it holds this share of the answering row's question terms
@@ -354,11 +377,22 @@ def _value_in(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) ->
     return found[0]
 
 
-def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) -> list[Quantity | str]:
-    """The values of the asked kind in `s` that are about the question, the most relevant first."""
+def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, bound: str | None = None) -> list[Quantity | str]:
+    """The values of the asked kind in `s` that are about the question, the most relevant first; of two, the
+    one with the bound the question asks for ("het max percentage": "maximaal 50%", not "ten minste 50%")."""
     context = s.context or ""
-    scored = [(_about(v, s.text, weights, analyse, context), i, v) for i, v in enumerate(holds(a, s.text))]
-    return [v for w, _, v in sorted(scored, key=lambda x: (-x[0], x[1])) if w > 0]
+    scored = [
+        (_about(v, s.text, weights, analyse, context), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
+        for i, v in enumerate(holds(a, s.text))
+    ]
+    return [v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > 0]
+
+
+def asked_bound(question: str) -> str | None:
+    """"min" or "max" when the question asks for a minimum or a maximum (the lexicon's bound words), else None."""
+    folded = fold(question)
+    found = {k for k in ("min", "max") if any(word_pattern(p).search(folded) for p in lexicon().bounds.get(k, []))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> float:
@@ -371,7 +405,7 @@ def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> flo
 
 
 def _best_value(
-    a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any
+    a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
     value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
@@ -379,7 +413,7 @@ def _best_value(
     total = sum(weights.values()) or 1.0
     out = []
     for rank, s in enumerate(candidates):
-        values = _values(a, s, weights, analyse)
+        values = _values(a, s, weights, analyse, bound)
         if not values:
             continue
         v = values[0]
@@ -505,7 +539,7 @@ def clause_plan(
         weights = _content_weights(bm25, text, a, focus)
         analyse = lambda t: c.terms_of(t, bm25.splitter)  # noqa: E731
         candidates = _value_candidates(assistant, ranked)
-        with_value = _best_value(a, candidates, weights, analyse)
+        with_value = _best_value(a, candidates, weights, analyse, asked_bound(focus or text))
         if not with_value and year is None:
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:1], a)
         if not with_value:
@@ -540,6 +574,9 @@ def clause_plan(
     bm = assistant.index.retriever.bm25
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     span = _key_span(best)
+    cell = _row_cell(assistant, best, text)  # "existing providers in 2026": the cell of that row and column
+    if cell is not None:
+        span = cell
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
     if verdict is not None and best.confidence >= VERDICT_CONFIDENCE:
         word = msg("yes" if verdict else "no", lang)

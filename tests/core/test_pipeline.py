@@ -223,3 +223,25 @@ def test_no_yes_or_no_from_a_sentence_without_the_claimed_values(fake_assistant)
     line = a.answer.split("\n")[0]
     assert not line.startswith(("Ja", "Nee: volgens")) or "21:00" in line, line
     assert not line.startswith("Ja"), line
+
+
+def test_a_minimum_or_maximum_asked_picks_the_value_with_that_bound(fake_assistant):
+    """One sentence holds 'ten minste 50% zelf' and 'maximaal 50% onderaannemers': the asked bound decides."""
+    most = fake_assistant.ask("Wat is het max percentage onderaanneming in 2027?")
+    assert most.answer.startswith("Maximaal 50%"), most.answer[:200]
+    least = fake_assistant.ask("Hoeveel procent van de zorg moeten we minimaal zelf leveren?")
+    assert least.answer.startswith("Minimaal 50%"), least.answer[:200]
+
+
+def test_the_table_cell_of_the_column_the_question_names(fake_assistant):
+    """2.3.2's table: 2026 gives 2 for existing and 3 for new providers; the question's column decides."""
+    new = fake_assistant.ask("Welk gemiddelde per postcodegebied gold in 2026 voor nieuwe zorgaanbieders?")
+    existing = fake_assistant.ask("How many clients per postcode area did existing providers need on average in 2026?")
+    assert "3" in new.answer.split("\n")[0] and " 2 " not in new.answer.split("\n")[0], new.answer[:200]
+    assert "2" in existing.answer.split("\n")[0].replace("2026", "").replace("2.3.2", ""), existing.answer[:200]
+
+
+def test_when_after_another_question_word_is_a_condition(fake_assistant):
+    a = fake_assistant.ask("What should we do when we cannot start care for a new client within the Treeknorm?")
+    line = a.answer.split("\n")[0]
+    assert "does not say" not in line and "Treeknorm" in a.answer, line
