@@ -483,7 +483,20 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
         return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
     q_neg, s_neg = bool(_negations(asked_[-1])), bool(_negations(deciding))  # the asking sentence, not its context
+    if q_neg == s_neg and not _within_restriction(asked_[-1], deciding, analyse):
+        return None  # "mag u alleen delen met het CZ Zorgteam" answers no yes to sharing it with someone else
     return q_neg == s_neg
+
+
+def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
+    """True unless `sentence` restricts ("alleen", "only", "uitsluitend") and the question names nothing of
+    what it is restricted to (the words after the restriction that the rest of the sentence does not use)."""
+    folded = fold(sentence)
+    m = next((m for w in lexicon().restriction for m in [word_pattern(w).search(folded)] if m), None)
+    if m is None:
+        return True
+    head, tail = analyse(folded[: m.start()]), analyse(folded[m.end() :])
+    return bool((tail - head) & analyse(question))
 
 
 _DAYS = {"days": 1, "weeks": 7, "months": 30, "years_count": 365}

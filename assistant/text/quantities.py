@@ -84,6 +84,7 @@ class Lexicon:
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
+    restriction: list[str] = field(default_factory=list)
     period_end: list[str] = field(default_factory=list)
     period_start: list[str] = field(default_factory=list)
 
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
         spread=[fold(p) for p in data["words"]["spread"]],
+        restriction=[fold(p) for p in data["words"]["restriction"]],
         period_end=[fold(p) for p in data["periods"]["end"]],
         period_start=[fold(p) for p in data["periods"]["start"]],
     )

@@ -245,3 +245,12 @@ def test_when_after_another_question_word_is_a_condition(fake_assistant):
     a = fake_assistant.ask("What should we do when we cannot start care for a new client within the Treeknorm?")
     line = a.answer.split("\n")[0]
     assert "does not say" not in line and "Treeknorm" in a.answer, line
+
+
+def test_a_restricted_permission_says_no_yes_to_another_route(fake_assistant):
+    """'mag u alleen delen met het CZ Zorgteam (Cryptshare)': no 'yes' to e-mailing names to someone else,
+    a 'yes' when the question names the allowed route."""
+    other = fake_assistant.ask("Can we e-mail a spreadsheet with client names to our contract manager?")
+    assert not other.answer.startswith("Yes"), other.answer[:200]
+    allowed = fake_assistant.ask("Mogen we NAW-gegevens van cliënten via Cryptshare met het CZ Zorgteam delen?")
+    assert allowed.answer.startswith("Ja") and "Cryptshare" in allowed.answer.split("\n")[0], allowed.answer[:200]
