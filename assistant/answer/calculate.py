@@ -95,7 +95,7 @@ def calc_plan(
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
-    claim = _claim_checked(spec, reading, data)
+    claim = claim_checked(spec, reading, data)
     if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it
         line = msg("no", lang) + ": " + verdict[:1].lower() + verdict[1:].rstrip(".") + f" — {_not(lang)} {claim[1]}."
     elif claim is not None and yes_no and answer is None:  # the claimed value is the worked-out one
@@ -113,7 +113,7 @@ def _not(lang: str) -> str:
     return "not" if lang == "en" else "niet"
 
 
-def _claim_checked(spec: CalculatorSpec | None, reading: Reading, data: dict[str, Any]) -> tuple[str, str | None] | None:
+def claim_checked(spec: CalculatorSpec | None, reading: Reading, data: dict[str, Any]) -> tuple[str, str | None] | None:
     """(output, the claimed value as the user wrote it when the worked-out value differs, else None), for the
     first claim the result can decide; None when the question claims nothing the result decides."""
     if spec is None or not reading.claims:

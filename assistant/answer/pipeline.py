@@ -24,7 +24,7 @@ import numpy as np
 from assistant import privacy
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.calculate import _claim_checked, calc_plan, clarify_line, rejected_plan
+from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render
@@ -364,7 +364,7 @@ class Assistant:
                 if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
             ]
             verdicts.append(data["verdict_en" if lang == "en" else "verdict"])
-            checked = _claim_checked(spec, reading, data)
+            checked = claim_checked(spec, reading, data)
             wrong.append(checked is not None and checked[1] is not None)
         claimed = next(iter(reading.claim_texts.values()), None) or ""
         if all(wrong):
