@@ -236,6 +236,11 @@ _COUNT_IN = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:[a-z'\-]+\s+){0,2}(?:in|op|bij|a
 def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") -> tuple[str | None, int]:
     """The unit word after a number (skipping up to UNIT_GAP fillers, never past a comma: "In 2026, existing
     providers" is a year) and where it ends."""
+    for t in tokens:  # "een 3-jarige overeenkomst", "a 3-year contract": the unit joined to the number
+        if t.start < end < t.end and t.text[end - t.start : end - t.start + 1] == "-":
+            unit = lex.unit_for(t.text[end - t.start + 1 :])
+            if unit:
+                return unit, t.end
     j = _index_at(tokens, end)
     spare = 0  # "6.000 van die bureau-uren", "6,000 of those agency hours": after a partitive, one word of its own
     for p in lex.partitive:

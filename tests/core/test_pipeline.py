@@ -254,3 +254,8 @@ def test_a_restricted_permission_says_no_yes_to_another_route(fake_assistant):
     assert not other.answer.startswith("Yes"), other.answer[:200]
     allowed = fake_assistant.ask("Mogen we NAW-gegevens van cliënten via Cryptshare met het CZ Zorgteam delen?")
     assert allowed.answer.startswith("Ja") and "Cryptshare" in allowed.answer.split("\n")[0], allowed.answer[:200]
+
+
+def test_a_contract_length_claim_is_checked_against_the_contract_length(fake_assistant):
+    a = fake_assistant.ask("Bestaande zorgaanbieders krijgen voor 2027 toch een 3-jarige overeenkomst?")
+    assert a.answer.startswith("Nee") and "1-jarige" in a.answer, a.answer[:200]

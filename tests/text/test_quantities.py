@@ -195,3 +195,10 @@ def test_read_is_ordered_by_position():
     starts = [q.start for q in qs]
     assert starts == sorted(starts)
     assert [q.value for q in qs if q.kind == "postcode"] == ["5041", "5042", "5043"]
+
+
+def test_a_unit_joined_to_its_number_by_a_hyphen():
+    """'een 2-jarige overeenkomst', 'a 3-year contract': a count of years, not a bare number."""
+    for text, value in (("een 2-jarige overeenkomst", 2), ("a 5-year contract", 5)):
+        [q] = [q for q in _read(text) if q.number is not None]
+        assert (q.kind, q.unit, q.number) == ("count", "years_count", Decimal(value)), q
