@@ -798,11 +798,9 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
     bm25 = assistant.index.retriever.bm25
     years = {str(y) for y in assistant.corpus.years} | {"bijlag", "beleid", "policy", "versie", "version"}
     weights = {t: w for t, w in bm25.term_weights(text).items() if t not in years}  # what, not which year
-    total = sum(weights.values()) or 1.0
 
     def share(*texts: str) -> float:
-        terms = set().union(*(c.terms_of(t, bm25.splitter) for t in texts))
-        return sum(w for t, w in weights.items() if t in terms) / total
+        return c.weight_share(weights, set().union(*(c.terms_of(t, bm25.splitter) for t in texts)))
 
     if _NEW_PARTS.search(fold(text)) and diff.added:  # "welke paragrafen zijn nieuw?": the list of them
         listed = "; ".join(f"§ {o.clause.section} {o.clause.title}" for o in diff.added)

@@ -187,6 +187,12 @@ def terms_of(text: str, splitter: object) -> frozenset[str]:
     return frozenset(analyse(text, splitter))  # type: ignore[arg-type]
 
 
+def weight_share(weights: dict[str, float], terms: set[str] | frozenset[str]) -> float:
+    """The share of the question's term weight (`weights`) that `terms` hold; 0 when the question weighs nothing."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in terms) / total if total > 0 else 0.0
+
+
 def overlap(s: Scored) -> float:
     return sum((s.weights or {}).get(t, 0.0) for t in s.terms)
 

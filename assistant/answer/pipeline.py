@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 
-from assistant import privacy
 from assistant.answer import compose as c
 from assistant.answer import guards
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
@@ -167,7 +166,7 @@ class Assistant:
             notices.append(msg("privacy", lang, kinds=", ".join(pii)))
         text, injected = guards.strip_injection(question)
         if pii:  # a BSN or phone number is never read as a figure (and so never stored with the conversation)
-            text = privacy.redact(text)
+            text = guards.redact(text)
         if injected:
             notices.append(msg("injection", lang))
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
@@ -243,9 +242,7 @@ class Assistant:
         """`line` holds at least `share` of the question's term weight."""
         bm25 = self.index.retriever.bm25
         weights = bm25.term_weights(question)
-        total = sum(weights.values())
-        found = c.terms_of(line, bm25.splitter)
-        return total <= 0 or sum(w for t, w in weights.items() if t in found) >= share * total
+        return not any(weights.values()) or c.weight_share(weights, c.terms_of(line, bm25.splitter)) >= share
 
     # ------------------------------------------------------------ plans
 

@@ -21,7 +21,6 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from assistant import privacy
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Area, Reading, Router, assign
 from assistant.text.quantities import Quantity, fold, lexicon, word_pattern
@@ -65,8 +64,8 @@ class ConversationState(BaseModel):
 
     def remember(self, reading: Reading, language: str, topic: str | None = None) -> ConversationState:
         """The state after answering `reading`: a calculation (or a question back for one) is kept, anything
-        else clears the slots (the next question starts fresh). The topic is kept redacted: the state is stored."""
-        topic = privacy.redact(topic) if topic else None
+        else clears the slots (the next question starts fresh). `topic` is built from the question as the pipeline
+        read it, with personal data already redacted: the state is stored."""
         if reading.kind in ("tool", "clarify") and reading.tool:
             areas = [AreaSlot(label=a.label, count=a.count) for a in reading.areas] if reading.areas else None
             same = reading.tool == self.tool and bool(self.first_args)

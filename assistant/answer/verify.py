@@ -49,7 +49,7 @@ from assistant.retrieve.analysis import (
 )
 from assistant.text.dates import MONTHS, en_date, nl_date
 from assistant.text.numbers import find_numbers
-from assistant.text.quantities import Quantity, lexicon, read
+from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
@@ -244,8 +244,6 @@ def _compare_facts(
 
 def _named_end(claim_text: str, points: Any) -> Any:
     """The end of a period a claim speaks of ("sluit op 31 maart": the last day; "opent op ...": the first)."""
-    from assistant.text.quantities import fold, lexicon, word_pattern
-
     folded = fold(claim_text)
     ends = any(word_pattern(w).search(folded) for w in lexicon().period_end)
     starts = any(word_pattern(w).search(folded) for w in lexicon().period_start)

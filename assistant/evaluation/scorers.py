@@ -37,6 +37,7 @@ from typing import Any
 from assistant.domain import Answer, Citation, collapse_ws
 from assistant.evaluation.dataset import EvalItem, ToolSpec
 from assistant.evaluation.numbers import contains, find_numbers, numbers_in_value, same_number
+from assistant.text.quantities import read as read_quantities
 
 TOLERANCE = 0.005
 MIN_CONTAINED_CITATION = 20
@@ -237,9 +238,8 @@ def grounding_sources(answer: Answer, question: str) -> list[Decimal]:
         values.extend(numbers_in_value(citation.quote))
         values.extend(numbers_in_value(citation.title))  # a section named by its title ("(niveau 2)")
     values.extend(numbers_in_value(question))
-    from assistant.text.quantities import read  # numbers the user wrote in words ("een half fte erbij") too
-
-    values.extend(Decimal(str(q.number)) for q in read(question) if q.number is not None)
+    # numbers the user wrote in words ("een half fte erbij") too
+    values.extend(Decimal(str(q.number)) for q in read_quantities(question) if q.number is not None)
     return values
 
 
