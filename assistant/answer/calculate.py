@@ -129,7 +129,7 @@ def claim_checked(spec: CalculatorSpec | None, reading: Reading, data: dict[str,
             "max": float(got) <= float(claimed), "min": float(got) >= float(claimed),
             "approx": abs(float(got) - float(claimed)) <= 0.05 * abs(float(claimed)),
         }.get(bound or "", abs(float(got) - float(claimed)) < 0.005)  # fmt: skip
-        if holds_:  # "gemiddeld nog geen 1,5" holds for 1,20
+        if holds_:  # "gemiddeld nog geen 1,8" holds for 1,20
             return output, None
         return output, reading.claim_texts.get(name) or f"{claimed:g}".replace(".", ",")
     return None

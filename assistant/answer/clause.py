@@ -379,7 +379,7 @@ def _value_in(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) ->
 
 def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, bound: str | None = None) -> list[Quantity | str]:
     """The values of the asked kind in `s` that are about the question, the most relevant first; of two, the
-    one with the bound the question asks for ("het max percentage": "maximaal 50%", not "ten minste 50%")."""
+    one with the bound the question asks for ("hoeveel mag maximaal in onderaanneming?": "maximaal 50%", not "ten minste 50%")."""
     context = s.context or ""
     scored = [
         (_about(v, s.text, weights, analyse, context), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
@@ -587,7 +587,7 @@ def clause_plan(
     bm = assistant.index.retriever.bm25
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     span = _key_span(best)
-    cell = _row_cell(assistant, best, text)  # "existing providers in 2026": the cell of that row and column
+    cell = _row_cell(assistant, best, text)  # "bestaande aanbieders, jaar 2026": the cell of that row and column
     if cell is not None:
         span = cell
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated

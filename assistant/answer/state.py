@@ -157,7 +157,7 @@ def _changes(
         source = qs[fill.sources[name]] if name in fill.sources else None
         again = state.last_changed
         if source is not None and source.kind == "number" and source.change and again in spec.inputs and again != name:
-            name, value = again, fill.args[name]  # "and three more?" after "two more clients": clients again
+            name, value = again, fill.args[name]  # "and four more?" after "three more clients": clients again
         else:
             value = fill.args.get(name)
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
@@ -230,7 +230,7 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
     again = state.last_changed
     bare = changes.get("__bare__")
     if bare is not None and bare.change and again in spec.inputs and isinstance(args.get(again), (int, float)):
-        changes.pop("__bare__")  # "and three more?" after "two more clients": the clients again
+        changes.pop("__bare__")  # "and four more?" after "three more clients": the clients again
         new = _changed(args[again], float(bare.number or 0), bare.change)
         sign = "+" if bare.change == "more" else "−"
         notes.append(

@@ -39,7 +39,7 @@ class Area:
 
     label: str | None
     count: int
-    change: str | None = None  # "5612 had two more clients": add to (or take from) the count it had
+    change: str | None = None  # "5612 had three more clients": add to (or take from) the count it had
 
 
 @dataclass
@@ -59,7 +59,7 @@ class Reading:
     stated: list[str] = field(default_factory=list)  # fields filled from the question itself
     claims: dict[str, Any] = field(default_factory=dict)  # values the question claims for what it asks ("need 3 fte")
     claim_texts: dict[str, str] = field(default_factory=dict)  # the claimed values as the user wrote them
-    claim_bounds: dict[str, str] = field(default_factory=dict)  # "nog geen 1,5": the claim is a bound (lt)
+    claim_bounds: dict[str, str] = field(default_factory=dict)  # "nog geen 1,8": the claim is a bound (lt)
     follow_up: bool = False  # merged into the previous calculation of the conversation
     yes_no: bool = False  # the question (or, for a follow-up, the one it continues) asks for a yes or no
     changed: list[str] = field(default_factory=list)  # the inputs a follow-up changed
@@ -698,14 +698,14 @@ class Router:
         solve = next(
             (s for s in spec.solve.values() if any(says(folded, a) for a in s.asks) and kind in (None, s.kind)), None
         )
-        if not fill.used:  # no figure of the asker's: words alone ("als nieuwe aanbieder") do not make a calculation
+        if not fill.used:  # no figure of the asker's: words alone ("als startende aanbieder") do not make a calculation
             if not words and not spec.asks_back:
                 return None
             if kind is not None and solve is None and kind not in spec.answers_kinds and not (
                 personal and kind in spec.asks_back_for
             ):
                 return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?",
-                # "als nieuwe aanbieder: tot wanneer kunnen we bezwaar maken?")
+                # "als startende aanbieder: wanneer moet ons bezwaar binnen zijn?")
         claims = _claimed(spec, fill, qs, solve)
         for name in list(fill.stated):  # a value stated next to the figures it is worked out from: a claim
             inp = spec.inputs[name]

@@ -238,7 +238,7 @@ def grounding_sources(answer: Answer, question: str) -> list[Decimal]:
         values.extend(numbers_in_value(citation.quote))
         values.extend(numbers_in_value(citation.title))  # a section named by its title ("(niveau 2)")
     values.extend(numbers_in_value(question))
-    # numbers the user wrote in words ("een half fte erbij") too
+    # numbers the user wrote in words ("een halve fte meer") too
     values.extend(Decimal(str(q.number)) for q in read_quantities(question) if q.number is not None)
     return values
 

@@ -49,7 +49,7 @@ class Quantity:
     relative: bool = False  # dates: "half september" (the day is read, not written)
     digits: bool = True  # written with digits (a year or postcode is only ever written with digits)
     ratio: int | None = None  # "1 fte per 40 cliënten": both sides carry the same ratio number (its position)
-    change: str | None = None  # "more" / "less": a change to a value stated before ("een half fte erbij")
+    change: str | None = None  # "more" / "less": a change to a value stated before ("een halve fte meer")
     inferred_unit: bool = False  # the unit was carried over from a sibling in the sentence ("12.000 uur, waarvan 7.000 ...")
 
     @property
@@ -242,7 +242,7 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
             if unit:
                 return unit, t.end
     j = _index_at(tokens, end)
-    spare = 0  # "6.000 van die bureau-uren", "6,000 of those agency hours": after a partitive, one word of its own
+    spare = 0  # "6.000 van die bureau-uren", "4,500 of those agency hours": after a partitive, one word of its own
     for p in lex.partitive:
         words = p.split()
         if [t.text for t in tokens[j : j + len(words)]] == words:
@@ -756,7 +756,7 @@ _YEARS_JOIN = re.compile(r"\s*(?:,|en|and|&|t/m|tot en met)\s*(?:ook\s+|also\s+|
 
 def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...]]:
     """Years written right before or right after a score letter or cost points bind to it: in "in 2026 een A en
-    in 2027 weer een A" each A has its own year; a run of years ("in 2026 én 2027", "in 2026 en ook in 2027")
+    in 2027 weer een A" each A has its own year; a run of years ("in 2026 én 2027", "in 2026 en eveneens in 2027")
     binds as a whole."""
     years = [q for q in qs if q.kind == "year" and q.explicit_year]
     marks = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
