@@ -259,3 +259,12 @@ def test_a_restricted_permission_says_no_yes_to_another_route(fake_assistant):
 def test_a_contract_length_claim_is_checked_against_the_contract_length(fake_assistant):
     a = fake_assistant.ask("Bestaande zorgaanbieders krijgen voor 2027 toch een 3-jarige overeenkomst?")
     assert a.answer.startswith("Nee") and "1-jarige" in a.answer, a.answer[:200]
+
+
+def test_a_question_back_always_names_what_it_needs(fake_assistant):
+    """Two shares that each read as a claim of the other fill nothing: the question back still asks for one
+    named value, never an empty 'I still need:'."""
+    a = fake_assistant.ask("we mogen toch nog 65% uitbesteden aan onderaannemers? nu zitten we op 58%")
+    line = a.answer.split("\n")[0]
+    asked = line.removeprefix("Om het voor u na te rekenen heb ik nog nodig:").strip()
+    assert asked != line.strip() and asked.endswith("?") and "onderaanneming" in asked, line
