@@ -477,7 +477,7 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     q_terms = analyse(question)
     deciding = max(pieces, key=lambda p: len(analyse(p) & q_terms))
     asked_ = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.rstrip().endswith("?")] or [question]
-    values = _compared_values(question, deciding)
+    values = _compared_values(question, deciding, analyse)
     if values is not None:  # "we hebben toch tot een half jaar?" against "binnen 3 maanden": the values decide
         return values
     if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
@@ -514,18 +514,56 @@ def _compared(q: Quantity) -> tuple[str, Any] | None:
     return None
 
 
-def _compared_values(question: str, sentence: str) -> bool | None:
+def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool | None:
     """True/False when the question states a value (a share, an amount, a date, a time, a duration) and the
-    deciding sentence states values of that kind (the same one or not); None when there is nothing to compare."""
-    asked_values = [v for v in map(_compared, read(question)) if v is not None and v[0] in _VALUE_KINDS]
-    if not asked_values:
+    deciding sentence states values of that kind (the same one or not); None when there is nothing to compare.
+    Of several values in the sentence, those whose neighbouring words share most with the question's value's
+    ("ten minste 50% ... zelf leveren" against "minder dan 40% zelf"; "maximaal 50% ... onderaannemers" against
+    "less than half outsourced") are compared."""
+    asked_q = [(v, q) for q in read(question) for v in [_compared(q)] if v is not None and v[0] in _VALUE_KINDS]
+    if not asked_q:
         return None
-    said = [v for v in map(_compared, read(sentence)) if v is not None]
-    kinds = {k for k, _ in asked_values}
-    said = [v for v in said if v[0] in kinds]
-    if not said:
+    kinds = {v[0] for v, _ in asked_q}
+    said_q = [(v, q) for q in read(sentence) for v in [_compared(q)] if v is not None and v[0] in kinds]
+    if not said_q:
         return None
-    return all(any(v == w for w in said) for v in asked_values)
+
+    def near(text: str, q: Quantity) -> set[str]:
+        return set(analyse(text[max(0, q.start - NEAR_CHARS) : q.end + NEAR_CHARS])) if analyse else set()
+
+    def fits(v: tuple[str, Any], q: Quantity) -> bool:
+        same = [(w, o) for w, o in said_q if w[0] == v[0]]
+        if analyse and len(same) > 1:  # the value the sentence states about the same thing
+            mine = near(question, q)
+            scores = [len(mine & near(sentence, o)) for _, o in same]
+            if max(scores) > 0:
+                same = [x for x, sc in zip(same, scores, strict=True) if sc == max(scores)]
+        bounded = [(w, o) for w, o in same if (q.bound or "", o.bound or "") in _BOUND_FITS]
+        return any(_fits(v, q.bound, w, o.bound) for w, o in bounded or same)  # the opposite bound decides
+
+    return all(fits(v, q) for v, q in asked_q)
+
+
+NEAR_CHARS = 40  # the words around a value that say what it is a value of
+
+
+# a bounded figure in a question against the opposite bound of the rule: "meer dan 60%" against "maximaal 50%"
+# can be allowed only when 60 < 50; "ten minste 40%" against "maximaal 50%" when 40 <= 50. Any other pair
+# (a plain figure, the same bound: a claim about the rule itself) must be the same value.
+_BOUND_FITS = {
+    ("gt", "max"): lambda x, y: x < y, ("min", "max"): lambda x, y: x <= y,
+    ("gt", "lt"): lambda x, y: x < y, ("min", "lt"): lambda x, y: x < y,
+    ("lt", "min"): lambda x, y: x > y, ("max", "min"): lambda x, y: x >= y,
+    ("lt", "gt"): lambda x, y: x > y, ("max", "gt"): lambda x, y: x > y,
+    ("lt", "max"): lambda x, y: x <= y, ("gt", "min"): lambda x, y: x >= y,  # "minder dan de helft" within "maximaal 50%"
+}  # fmt: skip
+
+
+def _fits(asked_v: tuple[str, Any], asked_bound: str | None, said_v: tuple[str, Any], said_bound: str | None) -> bool:
+    test = _BOUND_FITS.get((asked_bound or "", said_bound or ""))
+    if test is not None and asked_v[0] == said_v[0] and asked_v[0] in ("percent", "money", "duration"):
+        return bool(test(asked_v[1], said_v[1]))
+    return asked_v == said_v
 
 
 # ---------------------------------------------------------------- the plan
@@ -585,13 +623,17 @@ def clause_plan(
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
     bm = assistant.index.retriever.bm25
+    stated = _holding_stated(text, ranked) if verdict else None
+    if stated is not None:
+        best, supporting = stated, _dedupe([stated, *supporting])
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
+    sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
     span = _key_span(best)
     cell = _row_cell(assistant, best, text)  # "bestaande aanbieders, jaar 2026": the cell of that row and column
     if cell is not None:
         span = cell
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
-    if verdict is not None and best.confidence >= VERDICT_CONFIDENCE:
+    if verdict is not None and best.confidence >= sure:
         word = msg("yes" if verdict else "no", lang)
         said = f"«{shown}»" if lang == "en" else (shown[:1].lower() + shown[1:] if not shown[:2].isupper() else shown)
         line, kind = f"{word}: {said}", "verdict"
@@ -607,6 +649,26 @@ def clause_plan(
     plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
     return plan
+
+
+STATED_CONFIDENCE = 0.35  # ... and decides it on this share of the question's term weight (the values compared)
+STATED_SHARE = 0.5  # a sentence this close to the best one decides a yes/no question when it holds the kind of value it states
+
+
+def _holding_stated(text: str, ranked: list[Sentence]) -> Sentence | None:
+    """For a yes/no question that states a share, an amount, a date or a duration ("meer dan de helft
+    uitbesteden?"), the best-ranked close sentence that states a value of that kind: that one can decide it."""
+    if not is_yes_no(text) or not ranked:
+        return None
+    kinds = {v[0] for v in map(_compared, read(text)) if v is not None and v[0] in _VALUE_KINDS}
+    if not kinds:
+        return None
+    for s in ranked[:VALUE_POOL]:
+        if s.overlap < STATED_SHARE * ranked[0].overlap:
+            continue
+        if any(v is not None and v[0] in kinds for v in map(_compared, read(s.text))):
+            return s
+    return None
 
 
 VALUE_POOL = 16  # sentences searched for a value of the asked kind (with the two after each)
@@ -778,10 +840,65 @@ def _significant(changed: Any) -> bool:
     def year_only(words: str) -> bool:
         return not words.strip() or bool(re.fullmatch(r"\s*(?:voor\s+|for\s+|in\s+)?(?:19|20)\d\d\s*", words))
 
-    if any(x.emphasis and not (year_only(x.before) and year_only(x.after)) for x in changed.changes):
+    def same_figures(x: Any) -> bool:  # "50 procent" -> "50%": the same figure, written another way
+        a, b = read(x.before), read(x.after)
+        return bool(a) and [(q.kind, q.value) for q in a] == [(q.kind, q.value) for q in b]
+
+    if any(
+        x.emphasis and not (year_only(x.before) and year_only(x.after)) and not same_figures(x) for x in changed.changes
+    ):
         return True
     words = {w for x in changed.changes for w in re.findall(r"[^\W\d_]+", f"{x.before} {x.after}".lower())}
     return len(words - _TRIVIAL) >= 2
+
+
+SIBLING_SHARE = 0.8  # removed rows of one clause that hold this share of the best one's weight are listed with it
+REPLACED_SHARE = 0.5  # an added sentence of the same clause whose words are this much the removed rows' replaced them
+
+
+def _replacement(added: list[Any], rows: list[Any], analyse: Any) -> Any | None:
+    """The added sentence of an aligned clause that says most of what the removed rows said (shared words)."""
+    said = set().union(*(analyse(r.text) for r in rows)) if rows else set()
+    best, top = None, REPLACED_SHARE
+    for sentence in added:
+        words = analyse(sentence.text)
+        share = len(words & said) / len(words) if words else 0.0
+        if share >= top:
+            best, top = sentence, share
+    return best
+
+
+def _siblings(options: list[tuple[float, str, Any, Any]], kind: str, owner: Any, best: float) -> list[Any]:
+    """The sentences of one kind from one aligned clause that score near the best, in document order."""
+    ratio = SIBLING_SHARE if kind != "added" else 1.0
+    near = [o[3] for o in options if o[1] == kind and o[2] is owner and o[0] >= best * ratio and o[0] >= DIFF_MIN_SHARE]
+    return sorted(near, key=lambda x: x.line_start)[:MAX_QUOTES]
+
+
+def _block_citation(assistant: Any, ref: Any, sentences: list[Any]) -> Citation | None:
+    """Consecutive sentences of one clause as one verbatim quote ("..., werken we via een ingroeimodel. Dat ziet
+    er als volgt uit: 2022 ... 2023 ... 2024 ..."); None for a single sentence or when they are not contiguous."""
+    if len(sentences) < 2:
+        return None
+    quote = collapse_ws(" ".join(x.text for x in sentences))
+    if quote not in assistant.corpus.collapsed_clause_texts.get(ref.clause_id, ""):
+        return None
+    first = _diff_citation(ref, sentences[0])
+    return first.model_copy(update={"quote": quote, "line_end": max(x.line_end for x in sentences)})
+
+
+LIST_ROWS = 3  # the items of a list that a removed sentence announces, said with it
+
+
+def _with_list(sentences: list[Any], item: Any) -> list[Any]:
+    """A sentence with the list it announces: "... via een ingroeimodel. Dat ziet er als volgt uit:" and its rows."""
+    i = next((k for k, x in enumerate(sentences) if x is item), None)
+    if i is None:
+        return [item]
+    lead = next((k for k in (i, i + 1) if k < len(sentences) and sentences[k].text.rstrip().endswith(":")), None)
+    if lead is None:
+        return [item]
+    return sentences[i : lead + 1 + LIST_ROWS]
 
 
 def _change_span(change: Any, side: str) -> str:
@@ -796,8 +913,10 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
     except Exception:  # noqa: BLE001 - documents that cannot be compared: the side-by-side answer instead
         return None
     bm25 = assistant.index.retriever.bm25
-    years = {str(y) for y in assistant.corpus.years} | {"bijlag", "beleid", "policy", "versie", "version"}
-    weights = {t: w for t, w in bm25.term_weights(text).items() if t not in years}  # what, not which year
+    years = {"bijlag", "beleid", "policy", "versie", "version"}
+    weights = {  # what, not which year: no year of any kind ("2022 t/m 2024") weighs on the choice
+        t: w for t, w in bm25.term_weights(text).items() if t not in years and not re.fullmatch(r"(?:19|20)\d\d", t)
+    }
 
     def share(*texts: str) -> float:
         return c.weight_share(weights, set().union(*(c.terms_of(t, bm25.splitter) for t in texts)))
@@ -828,7 +947,9 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         for sentence in only.sentences:
             options.append((share(only.clause.title, sentence.text), "gone_clause", only, sentence))
     old_text = collapse_ws(" ".join(assistant.corpus.texts[d.id] for d in assistant.corpus.doc_for_year(old_year)))
-    for s_ in [r for r in ranked if r.citation.year == current][:5]:  # a sentence both years state word for word
+    still = is_yes_no(text)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
+    unchanged = [r for r in ranked if r.citation.year == current][:5] if still or not options else []
+    for s_ in unchanged:  # a sentence both years state word for word answers "is het nog zo?", not "wat is er veranderd?"
         if len(s_.text) > 40 and collapse_ws(s_.text) in old_text:
             options.append((share(s_.text) + UNCHANGED_BONUS, "unchanged", None, s_))
     if not options:
@@ -836,7 +957,6 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
     score, kind, owner, item = max(options, key=lambda o: o[0])
     if score < DIFF_MIN_SHARE:
         return None
-    still = is_yes_no(text)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
     if kind == "unchanged":
         line = msg("diff_unchanged", lang, old=old_year, new=current, sentence=collapse_ws(item.text))
         quotes = [item.citation]
@@ -859,8 +979,18 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         verdict = False
     elif kind in ("removed", "gone_clause"):
         ref = owner.before if kind == "removed" else owner.clause
-        line = msg("diff_removed", lang, old=old_year, new=current, sentence=item.text)
-        quotes = [_diff_citation(ref, item)]
+        sentences = owner.removed if kind == "removed" else owner.sentences
+        listed = _with_list(sentences, item)  # a sentence with the list it announces, as one quote
+        block = _block_citation(assistant, ref, listed)
+        rows = listed if block is not None else _siblings(options, kind, owner, score)  # rows of one removed table
+        quotes = [block] if block is not None else [_diff_citation(ref, r) for r in rows]
+        now = _replacement(owner.added, rows, lambda t: c.terms_of(t, bm25.splitter)) if kind == "removed" else None
+        if now is not None:  # what the aligned clause of the current year says in its place
+            quotes = quotes[: MAX_QUOTES - 1]
+        line = msg("diff_removed", lang, old=old_year, new=current, sentence="»; «".join(q.quote for q in quotes))
+        if now is not None:
+            line += ". " + msg("diff_instead", lang, new=current, sentence=now.text)
+            quotes.append(_diff_citation(owner.after, now))
         verdict = False
     else:
         ref = owner.after if kind == "added" else owner.clause
@@ -916,4 +1046,4 @@ def _facts_plan(
 
 def _same_fact(a: Quantity, b: Quantity) -> bool:
     """The same value of the same kind and unit ("30 seconden" = "30 seconden", "50 tot 65" = "50-65")."""
-    return a.kind == b.kind and a.unit == b.unit and a.value == b.value
+    return a.kind == b.kind and a.unit in (b.unit, None) and a.value == b.value  # a bare "50 tot 65" is the range

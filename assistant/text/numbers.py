@@ -68,7 +68,7 @@ FRACTION_DENOMINATORS = {
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<num>een|één|twee|drie|vier|a|one|two|three|four|de|the)\s+)?(?P<den>"
     + "|".join(sorted(FRACTION_DENOMINATORS, key=len, reverse=True))
-    + r")(?![\w-])(?=\s+(?:van|of|deel|part|gaat|goes|wordt|is|door|by|via|aan)\b)",
+    + r")(?![\w-])(?=\s+(?:van|of|deel|part|gaat|goes|wordt|is|door|by|via|aan|zelf|uitbeste\w*|uit\s+te\s+besteden|outsourc\w*|subcontract\w*|ourselves|themselves)\b)",
     re.IGNORECASE,
 )
 _HALF_WORDS = {

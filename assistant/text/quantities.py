@@ -498,7 +498,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         if not any(s <= m.start() < e for s, e in taken):
             add(Quantity("time", m.group(0), m.start(), m.end(), m.group(0)))
     for f in find_fractions(text):
-        add(Quantity("percent", f.value * 100, f.start, f.end, f.raw, digits=False))
+        add(Quantity("percent", f.value * 100, f.start, f.end, f.raw, bound=_bound(folded, f.start, lex), digits=False))
     phrases = _bound_spans(folded, lex)  # "ten minste 3": "ten" is part of the bound, not the number 10
     mentions = [
         m

@@ -268,3 +268,31 @@ def test_a_question_back_always_names_what_it_needs(fake_assistant):
     line = a.answer.split("\n")[0]
     asked = line.removeprefix("Om het voor u na te rekenen heb ik nog nodig:").strip()
     assert asked != line.strip() and asked.endswith("?") and "onderaanneming" in asked, line
+
+
+def test_a_bounded_share_is_compared_with_the_opposite_bound_of_the_rule(fake_assistant):
+    """'ten minste 50% zelf ... maximaal 50% onderaannemers': more than half subcontracted is no, less than half
+    subcontracted is yes; each compared with the value the sentence states about the same thing."""
+    more = fake_assistant.ask("Is het ons toegestaan om meer dan 50% van onze zorg door onderaannemers te laten doen?")
+    assert more.answer.startswith("Nee") and "maximaal 50%" in more.answer.split("\n")[0], more.answer[:200]
+    less = fake_assistant.ask("May we have less than half of our care done by subcontractors in 2027?")
+    assert less.answer.startswith("Yes") and "50%" in less.answer.split("\n")[0], less.answer[:200]
+
+
+def test_a_removed_table_is_answered_with_its_rows_and_what_replaced_it(fake_assistant):
+    """The 2024 ingroeimodel (three rows announced by 'Dat ziet er als volgt uit:'), gone in 2027: the rows are
+    named, and the 2027 sentence of the same clause that took their place."""
+    a = fake_assistant.ask("Hoe werkte het ingroeimodel voor onderaanneming vroeger, en wat is er nu van over?")
+    line = a.answer.split("\n")[0]
+    for share in ("25%", "35%", "50%"):
+        assert share in line, line
+    assert "ten minste 50% van de zorg zelf leveren" in line, line
+    years = {c.year for c in a.citations}
+    assert years == {2024, 2027}, a.citations
+
+
+def test_what_changed_is_not_answered_with_a_sentence_that_did_not_change(fake_assistant):
+    a = fake_assistant.ask("What is different for the dementia case manager compared to 2024?")
+    assert not a.answer.startswith("Unchanged"), a.answer[:200]
+    still = fake_assistant.ask("Geldt voor de casemanager dementie nog steeds een caseload van 50 tot 65?")
+    assert still.answer.startswith("Ja") and "50 tot 65" in still.answer.split("\n")[0], still.answer[:200]

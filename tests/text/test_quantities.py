@@ -202,3 +202,20 @@ def test_a_unit_joined_to_its_number_by_a_hyphen():
     for text, value in (("een 2-jarige overeenkomst", 2), ("a 5-year contract", 5)):
         [q] = [q for q in _read(text) if q.number is not None]
         assert (q.kind, q.unit, q.number) == ("count", "years_count", Decimal(value)), q
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("mogen we meer dan de helft uitbesteden?", 50, "gt"),
+        ("we leveren de helft zelf", 50, None),
+        ("can we subcontract less than half of our care?", 50, "lt"),
+    ],
+)
+def test_half_as_a_share_with_its_bound(text, value, bound):
+    shares = [q for q in read(text) if q.kind == "percent"]
+    assert [(float(q.value), q.bound) for q in shares] == [(value, bound)]
+
+
+def test_the_second_half_of_a_year_is_no_share():
+    assert not [q for q in read("in de tweede helft van het contractjaar") if q.kind == "percent"]
