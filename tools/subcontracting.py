@@ -61,6 +61,9 @@ class SubcontractingInput(ToolInput):
             return self
         if forms == ["totals"] and self.subcontracted_hours is None:
             return self  # the total alone: how many hours may be subcontracted
+        if forms == ["totals", "categories"] and self._breakdown():
+            self._check_form("totals")  # "4.000 uur uitbesteed, waarvan 1.500 aan zzp'ers": the zzp hours are part of it
+            return self
         if len(forms) != 1:
             msg = "required" if not forms else f"give one form only (got {' and '.join(forms)})"
             raise invalid(
@@ -93,6 +96,14 @@ class SubcontractingInput(ToolInput):
         elif form == "shares" and None not in (self.subcontracted_share_pct, self.own_share_pct):
             if exact(self.subcontracted_share_pct or 0) + exact(self.own_share_pct or 0) != 100:
                 raise invalid("own_share_pct", "own_share_pct + subcontracted_share_pct must add up to 100")
+
+    def _breakdown(self) -> bool:
+        """Total and subcontracted hours, with zzp or subcontractor hours that fit inside the subcontracted ones."""
+        if self.total_care_hours is None or self.subcontracted_hours is None:
+            return False
+        if self.own_staff_hours is not None or self.full_subsidiary_hours is not None:
+            return False
+        return exact(self.zzp_hours or 0) + exact(self.subcontractor_hours or 0) <= exact(self.subcontracted_hours)
 
     def _check_rest(self) -> None:
         given = sum(exact(getattr(self, f) or 0) for f in CATEGORY_FIELDS)

@@ -178,13 +178,17 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
 
 
 def _cue_score(q: Quantity, cues: tuple[str, ...]) -> float:
-    """How strongly cue words stand near a quantity: 1/(1 + distance), summed over the cues found."""
+    """How strongly cue words stand near a quantity: 1/(1 + distance), summed over the cues found; a phrase
+    counts more than a single word ("als onderaannemer" names a party, "onderaannemer" only the concept)."""
     total = 0.0
     for cue in cues:
         found = _cue_distances(q, cue)
         if found:
-            total += 1.0 / (1.0 + min(found))
+            total += (PHRASE_WEIGHT if " " in cue.strip() else 1.0) / (1.0 + min(found))
     return total
+
+
+PHRASE_WEIGHT = 1.5
 
 
 ANTI_DISTANCE = 2  # an anti-cue this near (in words) excludes the quantity

@@ -72,6 +72,8 @@ class Lexicon:
     relative_years: dict[str, int]
     both_years: list[str]
     more: list[str] = field(default_factory=list)
+    around: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "er 9 cliënten bij": (before, after)
+    around_not_followed: list[str] = field(default_factory=list)  # "bij ons": a preposition, not the split verb
     less: list[str] = field(default_factory=list)
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
@@ -121,6 +123,8 @@ def lexicon() -> Lexicon:
         both_years=[fold(p) for p in data["both_years"]["words"]],
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
+        around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
+        around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
         descriptors={fold(w) for w in data["words"]["descriptors"]},
         rule_reference=[fold(w) for w in data["words"]["rule_reference"]],
@@ -406,7 +410,8 @@ _LETTER = re.compile(
 )
 _LETTER_AFTER_OK = re.compile(
     r"^\s*(?:$|[.,;:!?)]|-?score|-?status|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
-    r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|\d)"
+    r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|again\b|weer\b"
+    r"|opnieuw\b|too\b|as\s+well\b|\d)"
 )
 _LETTER_BEFORE_OK = re.compile(
     r"(?:\b(?:een|n|'n|a|an|met|with|score|scores|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|waren|were|"
@@ -429,7 +434,9 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
         if letter == "A" and sentence_start and not explicit and re.match(r"\s+[a-z]", text[m.end() :]):
             continue  # "A cooperative needs ...": the English article
-        year_next = re.match(r"\s+(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]) or re.search(
+        year_next = re.match(
+            r"\s+(?:(?:again|weer|opnieuw|ook|also)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
+        ) or re.search(
             r"\b(?:in|voor|for|met|with)\s+20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just)\s+){0,3}$",
             folded[max(0, m.start() - 25) : m.start()],
@@ -549,7 +556,19 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
         for w in words:
             if re.match(rf"\s*{re.escape(w)}(?![\w])", after) or re.search(rf"(?<![\w]){re.escape(w)}\s*$", before):
                 return kind
+    head = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
+    tail = re.split(r"[,.;:!?]", folded[q.end : q.end + AROUND_CHARS])[0]
+    for kind, pairs in lex.around.items():  # a split verb around it: "krijgen er 9 cliënten bij"
+        for first, last in pairs:
+            after_last = rf"(?!\s+(?:{'|'.join(map(re.escape, lex.around_not_followed))})(?![\w]))" if lex.around_not_followed else ""
+            if re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", head) and re.search(
+                rf"(?<![\w]){re.escape(last)}(?![\w]){after_last}", tail
+            ):
+                return kind
     return None
+
+
+AROUND_CHARS = 30  # how far the two halves of a split change verb ("er ... bij") may stand from the number
 
 
 _NOT_CARRIED = {"points", "registrations", "years_count", "staff", "providers"}
@@ -722,6 +741,10 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
         if q.start in bound:
             out.append(replace(q, years=bound[q.start]))
             continue
+        letter = next((o for o in reversed(out) if o.kind == "score" and o.end <= q.start), None)
+        if q.kind == "count" and letter is not None and letter.years and _POINTS_OF_LETTER.match(folded[letter.end : q.start]):
+            out.append(replace(q, years=letter.years))  # "a B (with 7 points on costs)": the points of that B
+            continue
         a, b = next(((a, b) for a, b in clauses if a <= q.start < b), (0, len(folded)))
         same = [s for s in scored if a <= s.start < b and s.kind == q.kind]
         idx = same.index(q)
@@ -746,11 +769,15 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
 
 _YEAR_THEN_LETTER = re.compile(
     r"^\s*(?:,\s*)?(?:(?:een|a|an|ook|weer|opnieuw|again|also|nog|steeds|still|toch|al|already|dan|then|wel|de|het|"
-    r"score|scoorden|scoorde|we|wij|scored|hadden|had|kregen|got)\s+){0,4}$"
+    r"score|scoorden|scoorde|we|wij|scored|hadden|had|kregen|got|was|is|were|waren|werd|became|dropped|fell|went|rose|"
+    r"to|naar|gedaald|gezakt|gestegen|terug)\s+){0,5}$"
+    r"|^\s*-?score\s+(?:[\w']+\s+){0,4}$"  # "our 2027 score had fallen to a B"
+    r"|^\s*(?:[\w']+\s+){1,2}(?:een|a|an)\s+$"  # "while 2026 stayed an A"
 )
-_LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:in|voor|for|over)\s*$")
+_LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:(?:again|weer|opnieuw|ook|also|too)\s+)?(?:in|voor|for|over)\s*$")
 
 
+_POINTS_OF_LETTER = re.compile(r"^\s*(?:(?:in|voor|for)\s+20\d\d\s*)?(?:[\w']+\s*(?=\())?[(,]?\s*(?:met|with|en|and|plus)?\s*$")
 _YEARS_JOIN = re.compile(r"\s*(?:,|en|and|&|t/m|tot en met)\s*(?:ook\s+|also\s+|weer\s+)?(?:in\s+|voor\s+|for\s+)?")
 
 

@@ -219,3 +219,37 @@ def test_half_as_a_share_with_its_bound(text, value, bound):
 
 def test_the_second_half_of_a_year_is_no_share():
     assert not [q for q in read("in de tweede helft van het contractjaar") if q.kind == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("stel dat er 6 cliënten bij komen", "more"),
+        ("als we er een collega van 0,5 fte bij nemen", "more"),
+        ("er gaan 2 gebieden af", "less"),
+        ("what if we add 1.5 fte", "more"),
+        ("er zijn 12 cliënten bij ons in zorg", None),
+        ("er wonen 7 cliënten bij de grens", None),
+    ],
+)
+def test_a_change_written_around_the_number(text, change):
+    counts = [q for q in read(text) if q.kind == "count" and q.unit in ("clients", "fte", "areas")]
+    assert [q.change for q in counts] == [change]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We had an A in 2026 and received an A again for 2027", [("A", (2026,)), ("A", (2027,))]),
+        ("What if our 2027 score went down to a C while 2026 remained an A?", [("C", (2027,)), ("A", (2026,))]),
+        ("Onze score: 2026 bleef een B, maar 2027 werd een A", [("B", (2026,)), ("A", (2027,))]),
+    ],
+)
+def test_score_letters_take_the_year_written_next_to_them(text, expected):
+    assert [(q.value, q.years) for q in read(text) if q.kind == "score"] == expected
+
+
+def test_cost_points_in_brackets_after_a_letter_are_that_letters():
+    qs = read("Stel dat we in 2027 op een B uitkomen (met 8 punten op kosten) en in 2026 een A hadden")
+    points = [q for q in qs if q.kind == "count" and q.unit == "points"]
+    assert [(float(q.value), q.years) for q in points] == [(8.0, (2027,))]

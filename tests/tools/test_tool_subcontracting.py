@@ -76,3 +76,16 @@ def test_own_share_form():
     out = run(own_share_pct=45)
     assert out.subcontracted_share_pct == 55.0
     assert out.compliant is False
+
+
+def test_zzp_hours_within_the_subcontracted_hours_are_a_breakdown_of_them():
+    """'9.000 van de 20.000 uur uitbesteed, waarvan 2.000 aan zzp'ers': the share is 45%, not a conflict."""
+    out = run(total_care_hours=20_000, subcontracted_hours=9_000, zzp_hours=2_000)
+    assert (out.subcontracted_share_pct, out.compliant) == (45.0, True)
+    with pytest.raises(Exception, match="give one form only"):  # more zzp hours than subcontracted ones: no reading
+        run(total_care_hours=20_000, subcontracted_hours=2_000, zzp_hours=9_000)
+
+
+def test_zzp_and_subcontractor_categories_with_a_total():
+    out = run(total_care_hours=8_000, zzp_hours=2_500, subcontractor_hours=1_700)
+    assert (out.subcontracted_share_pct, out.compliant) == (52.5, False)

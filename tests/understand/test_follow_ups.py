@@ -40,6 +40,37 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    # ---------------------------------------------------------------- a split verb: "er ... bij"
+    "a count added with er ... bij": [
+        Turn(
+            "We hebben 120 cliënten in 41 postcodegebieden. Voldoen we in 2027?",
+            "postcode_average",
+            {"total_clients": 120, "postcode_areas": 41},
+            {"compliant": False},
+        ),
+        Turn(
+            "Stel dat er 5 cliënten bij komen in die gebieden, halen we het dan?",
+            "postcode_average",
+            {"total_clients": 125, "postcode_areas": 41},
+            {"average": 3.05, "compliant": True},
+            line=("3,05",),
+        ),
+    ],
+    "fte added with er ... bij": [
+        Turn(
+            "2 fte casemanagers dementie met 140 cliënten, zitten we goed?",
+            "dementia_caseload_check",
+            {"clients": 140, "casemanager_fte": 2},
+            {"within_norm": False},
+        ),
+        Turn(
+            "Wat als we er iemand van 0,4 fte bij aannemen?",
+            "dementia_caseload_check",
+            {"clients": 140, "casemanager_fte": 2.4},
+            {"within_norm": True},
+            line=("58,33",),
+        ),
+    ],
     # ---------------------------------------------------------------- a named postcode, an ordinal area
     "named postcode changes its own count": [
         Turn(PC1, "postcode_average", {"clients_per_postcode": [6, 2, 1]}, {"average": 3.0, "compliant": True}),
