@@ -134,7 +134,13 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         state = state.model_copy(
             update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
         )
-    looks = opens or len(text) < 70 or bool(state.pending) or (reading.kind == "clarify" and reading.tool == state.tool)
+    looks = (
+        opens
+        or len(text) < 70
+        or bool(state.pending)
+        or (reading.kind == "clarify" and reading.tool == state.tool)
+        or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
+    )
     # "en als we 10 cliënten hadden?" asked again: the figures it states are the current ones, the same calculation
     again = opens and any(n in state.args and fill.args.get(n) == state.args[n] for n in fill.stated)
     if not (changes or revert or again) or not looks:
@@ -143,7 +149,15 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
         if complete and len(reading.used) >= 2:
             return reading  # the same calculator, asked anew with its own complete figures
-    return _merged(router, spec, state, reading, changes)
+    solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
+    if solve is not None and solve in state.stated and solve not in changes:
+        solve = None  # "met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names what is needed
+    return _merged(router, spec, state, reading, changes, solve)
+
+
+def _asked_unknown(spec: CalculatorSpec, folded: str) -> str | None:
+    """The unknown a follow-up asks for in the words of the spec's `[solve]` ("hoeveel fte hebben we dan nodig?")."""
+    return next((s.name for s in spec.solve.values() if any(word_pattern(fold(a)).search(folded) for a in s.asks)), None)
 
 
 def _changes(
@@ -203,7 +217,9 @@ def _single_count(qs: list[Quantity], fill: Any) -> Quantity | None:
     return counts[0] if len(counts) == 1 else None
 
 
-def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, reading: Reading, changes: dict) -> Reading:
+def _merged(
+    router: Router, spec: CalculatorSpec, state: ConversationState, reading: Reading, changes: dict, solve: str | None = None
+) -> Reading:
     args = dict(state.args)
     assumptions = list(state.assumptions)  # the defaults that still shape the result
     notes: list[tuple[str, str]] = []  # how this message's words were read
@@ -287,13 +303,15 @@ def _merged(router: Router, spec: CalculatorSpec, state: ConversationState, read
     stated = [f for f in stated if f in args]
     merged = Reading(
         "tool", spec.name, args, assumptions, notes=notes, quantities=reading.quantities, used=reading.used, areas=areas,
-        asks_calc=True, stated=stated, solve=reading.solve if reading.tool == spec.name else None,
+        asks_calc=True, stated=stated, solve=solve,
         follow_up=True, yes_no=state.yes_no or reading.yes_no,
         changed=[n for n in changes if n in spec.inputs],
     )  # fmt: skip
-    missing = Router._missing(spec, _FillView(args, stated))
-    if not any(all(f in stated for f in alt) for alt in spec.requires):
-        merged.kind, merged.missing = "clarify", missing
+    if solve in spec.solve and solve not in stated:  # the unknown is worked out, not taken from an earlier answer
+        args.pop(solve, None)
+    enough = [*spec.requires, *(spec.solve[solve].requires if solve in spec.solve else [])]
+    if not any(all(f in stated for f in alt) for alt in enough):
+        merged.kind, merged.missing = "clarify", Router._missing(spec, _FillView(args, stated))
     return merged
 
 

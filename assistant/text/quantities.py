@@ -85,6 +85,7 @@ class Lexicon:
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
+    keeps: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
     restriction: list[str] = field(default_factory=list)
     period_end: list[str] = field(default_factory=list)
@@ -134,6 +135,7 @@ def lexicon() -> Lexicon:
         openers=[fold(p) for p in data["follow_up"]["openers"]],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
+        keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],
         period_end=[fold(p) for p in data["periods"]["end"]],
@@ -619,9 +621,24 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
             scaled = q.kind == "money" and q.inferred_unit  # "5k uur zorg, waarvan 2k door zzp'ers": 2.000 hours
             if _spread_over(q, out, folded, unit, lex):
                 continue  # "123 in totaal over die 41 gebieden": the 123 are spread over the areas, not areas
+            if aside(q) and _counts_a_noun(folded, q):
+                continue  # "(zzp'ers en 2 kleine organisaties)": the 2 count organisations, not clients
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
     return out
+
+
+_LINK_WORDS = {"en", "of", "and", "or", "van", "in", "op", "per", "door", "bij", "voor", "met", "by", "for", "with", "at",
+               "tot", "to", "t/m", "erbij", "extra", "meer", "minder", "more", "less"}  # fmt: skip
+
+
+def _counts_a_noun(folded: str, q: Quantity) -> bool:
+    """The number is followed by a plural noun of its own, perhaps after an adjective ("2 kleine organisaties",
+    "3 teams"; not a link word, not an elliptic "20 nieuwe"): it counts that."""
+    m = re.match(r"\s+([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?", folded[q.end :])
+    if m is None or m.group(1) in _LINK_WORDS:
+        return False
+    return any(w and w.endswith(("s", "en")) for w in m.groups())
 
 
 def _spread_over(q: Quantity, qs: list[Quantity], folded: str, unit: str, lex: Lexicon) -> bool:

@@ -253,3 +253,10 @@ def test_cost_points_in_brackets_after_a_letter_are_that_letters():
     qs = read("Stel dat we in 2027 op een B uitkomen (met 8 punten op kosten) en in 2026 een A hadden")
     points = [q for q in qs if q.kind == "count" and q.unit == "points"]
     assert [(float(q.value), q.years) for q in points] == [(8.0, (2027,))]
+
+
+def test_a_number_in_brackets_that_counts_its_own_noun_is_no_client_count():
+    qs = read("Onze coöperatie (zzp'ers en 3 kleine praktijken) heeft 95 cliënten")
+    assert [(q.kind, float(q.value)) for q in qs if q.kind == "count" and q.unit == "clients"] == [("count", 95.0)]
+    elliptic = read("we hebben 80 cliënten (waarvan 12 nieuwe)")
+    assert [float(q.value) for q in elliptic if q.kind == "count" and q.unit == "clients"] == [80.0, 12.0]

@@ -40,6 +40,39 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    # ---------------------------------------------------------------- the rest kept, the unknown asked again
+    "a longer follow-up that keeps the rest": [
+        Turn(
+            "Wij zijn een zorgcoöperatie (zzp'ers en 4 kleine praktijken) met 120 cliënten en 2 fte hbo-bachelor. Oké?",
+            "cooperative_staffing_check",
+            {"clients": 120, "hbo_bachelor_nurse_fte": 2},
+            {"compliant": False},
+        ),
+        Turn(
+            "Over een jaar verwachten we 150 cliënten te hebben met hetzelfde aantal fte, wat betekent dat voor ons?",
+            "cooperative_staffing_check",
+            {"clients": 150, "hbo_bachelor_nurse_fte": 2},
+            {"required_fte": 2.73, "compliant": False},
+            line=("2,73",),
+        ),
+    ],
+    "the unknown asked again for another count": [
+        Turn(
+            "Hoeveel fte hbo-bachelor heeft onze coöperatie met 99 cliënten minimaal nodig?",
+            "cooperative_staffing_check",
+            {"clients": 99},
+            {"required_fte": 1.8},
+            line=("1,8",),
+        ),
+        Turn(
+            "En voor 121 cliënten, hoeveel fte is dan nodig?",
+            "cooperative_staffing_check",
+            {"clients": 121},
+            {"required_fte": 2.2},
+            line=("2,2",),
+            absent=("hbo_bachelor_nurse_fte",),
+        ),
+    ],
     # ---------------------------------------------------------------- a split verb: "er ... bij"
     "a count added with er ... bij": [
         Turn(
