@@ -36,7 +36,7 @@ _OTHER_SECTOR = re.compile(
     r"\b(ggz|geestelijke gezondheidszorg|mental health|ziekenhuizen|ziekenhuiszorg|hospitals?|fysiotherap\w*|physiotherap\w*|"
     r"tandarts\w*|dentist\w*|apothe\w*|pharmac\w*|farmac\w*|jeugdzorg|jeugdwet|wmo|huisartsenzorg|gp practices?|"
     r"mondzorg|geboortezorg|kraamzorg|ambulance\s*zorg|wlz|wet langdurige zorg|long-term care act|vpt|mpt|"
-    r"volledig pakket thuis|modulair pakket thuis|zorgkantoor)\b",
+    r"volledig pakket thuis|modulair pakket thuis|zorgkantoor|verpleeghuis\w*|nursing[- ]homes?)\b",
     re.IGNORECASE,
 )
 _TARIFF = re.compile(
@@ -83,7 +83,7 @@ def out_of_scope(text: str) -> str | None:
     for name in OTHER_INSURERS:
         if re.search(rf"(?<![\w.]){re.escape(fold(name))}(?![\w])", low):
             return "insurer"
-    if _OTHER_SECTOR.search(text) and not re.search(r"wijkverpleg|district nurs|thuiszorg|home care", low):
+    if _OTHER_SECTOR.search(text) and not re.search(r"wijkverpleg|district nurs|thuiszorg|(?<!nursing-)(?<!nursing )home care", low):
         return "sector"
     if _TARIFF.search(text):
         return "tariff"

@@ -14,11 +14,15 @@ _QWORD = (
 )
 _JOIN = re.compile(
     rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)"
-    rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)",
+    rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
+    r"|\s*,\s+(?=(?:is|are)\s+there\b|(?:can|do|does|should|must|may)\s+(?:we|i|it|they|you)\b"
+    r"|(?:is|zijn)\s+er\b|(?:mogen|kunnen|moeten)\s+(?:we|wij|ze|zij)\b)",
     re.I,
 )
-_LABEL = re.compile(r"^[^:?]{3,60}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
-_ASKS = re.compile(rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from)\s+){{0,2}}{_QWORD}\b", re.I)
+_LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
+_ASKS = re.compile(
+    rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk)\s+){{0,2}}{_QWORD}\b", re.I
+)
 MIN_WORDS = 3
 
 
@@ -32,7 +36,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         return [(text, text)]
     parts: list[str] = []
     for q in questions:
-        pieces = [p.strip(" ,;") for p in _JOIN.split(q) if p.strip(" ,;?")]
+        pieces = _pieces(q)
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             context.append(pieces.pop(0))
         if len(pieces) > 1 and all(len(re.findall(r"[\w']+", p)) >= MIN_WORDS for p in pieces):
@@ -47,6 +51,26 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         full = [full[0]] + [f"{label.group(0).strip()} {f}" for f in full[1:]]
     lead = " ".join(context)
     return [(f"{lead} {f}".strip(), p) for f, p in zip(full, parts, strict=True)]
+
+
+def _pieces(question: str) -> list[str]:
+    """The question cut at its joins; a piece too short to ask anything on its own ("when" in "when and where
+    will CZ publish it?") stays joined to the piece after it."""
+    cuts = [0]
+    for m in _JOIN.finditer(question):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(question))
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    out: list[tuple[int, int]] = []
+    carry: int | None = None
+    for a, b in spans:
+        start = a if carry is None else carry
+        if len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and (a, b) != spans[-1]:
+            carry = start
+            continue
+        out.append((start, b))
+        carry = None
+    return [p for a, b in out if (p := question[a:b].strip(" ,;")) and p.strip(" ,;?")]
 
 
 ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it

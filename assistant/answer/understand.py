@@ -171,7 +171,8 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
             d = _distance(between)
             beyond = text[: m.start()].split()[::-1] if side == "b" else re.sub(r"^\S*", "", text[m.end() :]).split()
             other = next((k for k, w in enumerate(beyond) if w[:1].isdigit()), None)
-            if other is not None and (_distance(beyond[:other]) < d or (own and _distance(beyond[:other]) <= d)):
+            opens = side == "b" and text[max(0, m.start() - 1) : m.start()] == "("  # "3.000 (totaal ... 13.500"
+            if other is not None and not opens and (_distance(beyond[:other]) < d or (own and _distance(beyond[:other]) <= d)):
                 continue
             out.append(d)
     return out

@@ -45,6 +45,7 @@ def concept_vocabulary() -> dict[str, Any]:
         "stems": {_en_stemmer.stemWord(k): v for k, v in terms.items() if k.isalpha()},
         "replaced": {fold(w) for w in data["replaced"]["words"]},
         "compound_parts": set(data["compound_parts"]["words"]),
+        "not_tails": {fold(w) for w in data["compound_parts"].get("not_tails", [])},
     }
 
 
@@ -96,6 +97,7 @@ class CompoundSplitter:
     def __init__(self, vocabulary: Iterable[str], min_part: int = 4) -> None:
         words = set(vocabulary) | {fold(w) for w in concept_vocabulary()["compound_parts"]}
         self.vocab = {w for w in words if len(w) >= min_part and w.isalpha()}
+        self.not_tails = concept_vocabulary()["not_tails"]
         self.min_part = min_part
 
     def _known(self, part: str) -> bool:
@@ -124,6 +126,8 @@ class CompoundSplitter:
                 if link and not tail.startswith(link):
                     continue
                 rest = tail[len(link) :]
+                if rest in self.not_tails:
+                    continue
                 if len(rest) >= self.min_part and (rest in self.vocab or (not lexical and self._known(rest))):
                     score = min(len(head), len(rest))
                     if score > best_score:

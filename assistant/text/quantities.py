@@ -86,6 +86,7 @@ class Lexicon:
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
     restriction: list[str] = field(default_factory=list)
     period_end: list[str] = field(default_factory=list)
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         negations={fold(w) for w in data["negation"]["words"]},
         not_denial=[fold(p) for p in data["negation"]["not_denial"]],
         contrast={fold(w) for w in data["negation"]["contrast"]},
+        replaced=[fold(p) for p in data["negation"].get("replaced", [])],
         score_context={fold(w) for w in data["scores"]["context"]},
         relative_years={fold(k): int(v) for k, v in data["relative_years"].items()},
         both_years=[fold(p) for p in data["both_years"]["words"]],
@@ -205,13 +207,17 @@ def _context(
     quantity are skipped ("onderaannemers (incl. 2 zzp'ers) er 3.400": the cue is "onderaannemers")."""
     i, j = _index_at(tokens, start), _index_at(tokens, end)
     skip = [(a, b) for a, b in asides if not (a <= start < b)]
+    opened = max((a for a, b in asides if a <= start < b), default=-1)
+    if opened >= 0 and not re.search(r"[^\W\d_]", _tokens_text(tokens, opened, start)):
+        opened = -1  # "eigen mensen (9.800 uur)": the value of the words before the parenthesis
+    # otherwise, in a parenthesis with words of its own ("(totaal wordt dan 13.500 uur)"), those are its context
 
     def kept(t: _Tok) -> bool:
         return not any(a <= t.start < b for a, b in skip)
 
     before: list[str] = []
     for t in reversed(tokens[max(0, i - WINDOW * 3) : i]):
-        if t.text in _SENTENCE_STOP:
+        if t.text in _SENTENCE_STOP or t.start < opened:
             break
         if kept(t):
             before.append(t.text)
@@ -222,6 +228,10 @@ def _context(
         if kept(t):
             after.append(t.text)
     return tuple(reversed(before[:WINDOW])), tuple(after[:WINDOW])
+
+
+def _tokens_text(tokens: list[_Tok], start: int, end: int) -> str:
+    return " ".join(t.text for t in tokens if start <= t.start < end)
 
 
 def _asides(folded: str) -> list[tuple[int, int]]:
@@ -339,6 +349,8 @@ def _negated(folded: str, start: int, lex: Lexicon) -> bool:
     """A negation word among the few words before `start`, in the same clause, not cut off by a contrast
     ("niet langer A maar B": B is not negated) and not part of a bound ("niet meer dan")."""
     head = folded[max(0, start - 45) : start]
+    if any(re.search(rf"(?<![\w]){re.escape(p)}\s*$", head) for p in lex.replaced):
+        return True  # "6.000 uur ipv 5.100": the replaced value
     head = re.split(r"[.;:!?,()]", head)[-1]
     words = re.findall(r"[\w']+", head)[-4:]
     for i, w in enumerate(words):

@@ -88,6 +88,9 @@ def test_language_and_scope():
     assert out_of_scope("Welke eisen stelt CZ aan GGZ-aanbieders?") == "sector"
     assert out_of_scope("Wat is het uurtarief voor verpleging?") == "tariff"
     assert out_of_scope("Wat zijn de eisen voor wijkverpleging?") is None
+    assert out_of_scope("Which rules apply to nursing-home care (Wlz) at CZ?") == "sector"
+    assert out_of_scope("Valt verpleeghuiszorg ook onder dit beleid?") == "sector"
+    assert out_of_scope("Do the home care rules apply to district nursing clients?") is None
 
 
 def test_injection_is_stripped_and_personal_data_found():

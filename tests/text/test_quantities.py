@@ -260,3 +260,12 @@ def test_a_number_in_brackets_that_counts_its_own_noun_is_no_client_count():
     assert [(q.kind, float(q.value)) for q in qs if q.kind == "count" and q.unit == "clients"] == [("count", 95.0)]
     elliptic = read("we hebben 80 cliënten (waarvan 12 nieuwe)")
     assert [float(q.value) for q in elliptic if q.kind == "count" and q.unit == "clients"] == [80.0, 12.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we hebben nu 9 cliënten ipv 7", "what if it were 9 clients instead of 7", "9 cliënten in plaats van 7"],
+)
+def test_the_replaced_value_is_no_figure_of_the_question(text):
+    counts = [(float(q.value), q.negated) for q in read(text) if q.kind in ("count", "number")]
+    assert (9.0, False) in counts and (7.0, True) in counts

@@ -40,6 +40,22 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "a value given instead of another, with the new total in brackets": [
+        Turn(
+            "Van de 10.000 uur zorg draaien zzp'ers 2.000 uur en een thuiszorgbureau als onderaannemer 1.500 uur. Ok?",
+            "subcontracting_check",
+            {"total_care_hours": 10000, "zzp_hours": 2000},
+            {"subcontracted_share_pct": 35.0},
+        ),
+        Turn(
+            "En als de zzp'ers 3.000 uur doen i.p.v. 2.000 (totaal dan 11.000 uur, verder hetzelfde)?",
+            "subcontracting_check",
+            {"total_care_hours": 11000, "zzp_hours": 3000},
+            {"subcontracted_share_pct": 40.91, "compliant": True},
+            line=("40,91",),
+            absent=("own_staff_hours",),
+        ),
+    ],
     # ---------------------------------------------------------------- the rest kept, the unknown asked again
     "a longer follow-up that keeps the rest": [
         Turn(

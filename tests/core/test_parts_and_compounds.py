@@ -1,0 +1,40 @@
+"""Multi-part questions cut into their parts (assistant/answer/parts.py) and compound splitting in retrieval
+(assistant/retrieve/analysis.py); phrasings are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.parts import split_parts
+from assistant.retrieve.analysis import CompoundSplitter
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        (
+            "Who signs the agreement for us, and when and where do we send the signed copy?",
+            ["Who signs the agreement for us?", "when and where do we send the signed copy?"],
+        ),
+        (
+            "About the innovation budget: who may apply, is there a maximum amount, and when is the decision?",
+            ["About the innovation budget: who may apply?", "is there a maximum amount?", "when is the decision?"],
+        ),
+        (
+            "Uiterlijk wanneer moeten we tekenen, en hoe weten we of we gecontracteerd zijn?",
+            ["Uiterlijk wanneer moeten we tekenen?", "hoe weten we of we gecontracteerd zijn?"],
+        ),
+    ],
+)
+def test_a_question_is_cut_into_its_parts(text, own):
+    assert [p for _, p in split_parts(text)] == own
+
+
+def test_a_condition_before_the_question_is_no_part():
+    assert len(split_parts("Als we 40 cliënten hebben, mogen we ons dan inschrijven?")) == 1
+
+
+def test_a_verb_ending_is_not_the_second_word_of_a_compound():
+    splitter = CompoundSplitter(["zorg", "aanbod", "public", "controle", "kwaliteit", "informatie"])
+    assert splitter.split("publiceren") == ()
+    assert splitter.split("kwaliteitsinformatie")[-1] == "informatie"
