@@ -500,7 +500,7 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
 
 
 _DAYS = {"days": 1, "weeks": 7, "months": 30, "years_count": 365}
-_VALUE_KINDS = ("percent", "money", "date", "time", "duration")
+_VALUE_KINDS = ("percent", "money", "date", "time", "duration", "score")
 
 
 def _compared(q: Quantity) -> tuple[str, Any] | None:
@@ -509,7 +509,7 @@ def _compared(q: Quantity) -> tuple[str, Any] | None:
         return "duration", float(q.number) * _DAYS[q.unit]
     if q.kind in ("percent", "money") and q.number is not None:
         return q.kind, float(q.number)
-    if q.kind in ("date", "time"):
+    if q.kind in ("date", "time", "score"):  # "krijg je dan een B-score?" against "leidt tot een C-score"
         return q.kind, q.value
     return None
 
@@ -623,7 +623,7 @@ def clause_plan(
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
     bm = assistant.index.retriever.bm25
-    stated = _holding_stated(text, ranked) if verdict else None
+    stated = _holding_stated(assistant, text, ranked) if verdict else None
     if stated is not None:
         best, supporting = stated, _dedupe([stated, *supporting])
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
@@ -651,24 +651,38 @@ def clause_plan(
     return plan
 
 
-STATED_CONFIDENCE = 0.35  # ... and decides it on this share of the question's term weight (the values compared)
-STATED_SHARE = 0.5  # a sentence this close to the best one decides a yes/no question when it holds the kind of value it states
+STATED_CONFIDENCE = 0.2  # ... and decides it on this share of the question's term weight (the values compared)
+STATED_SHARE = 0.4  # a sentence this close to the best one decides a yes/no question when it holds the kind of value it states
+STATED_TOPIC = 0.1  # ... and holds at least this share of the question's words other than the value's own
 
 
-def _holding_stated(text: str, ranked: list[Sentence]) -> Sentence | None:
-    """For a yes/no question that states a share, an amount, a date or a duration ("meer dan de helft
-    uitbesteden?"), the best-ranked close sentence that states a value of that kind: that one can decide it."""
+def _holding_stated(assistant: Any, text: str, ranked: list[Sentence]) -> Sentence | None:
+    """For a yes/no question that states a share, an amount, a date, a duration or a score ("meer dan de helft
+    uitbesteden?", "krijgen we dan een B-score?"), the close sentence that states a value of that kind and shares
+    most of the question's other words (not the words of the value itself: "score" alone does not make a
+    staffel row about late quality data)."""
     if not is_yes_no(text) or not ranked:
         return None
-    kinds = {v[0] for v in map(_compared, read(text)) if v is not None and v[0] in _VALUE_KINDS}
-    if not kinds:
+    stated = [q for q in read(text) if (v := _compared(q)) is not None and v[0] in _VALUE_KINDS]
+    if not stated:
         return None
-    for s in ranked[:VALUE_POOL]:
-        if s.overlap < STATED_SHARE * ranked[0].overlap:
-            continue
-        if any(v is not None and v[0] in kinds for v in map(_compared, read(s.text))):
-            return s
-    return None
+    kinds = {_compared(q)[0] for q in stated}  # type: ignore[index]
+    bm25 = assistant.index.retriever.bm25
+    own = set().union(*(c.terms_of(q.text, bm25.splitter) for q in stated))
+    weights = {t: w for t, w in bm25.term_weights(text).items() if t not in own}
+
+    def topic(s: Sentence) -> float:
+        return c.weight_share(weights, c.terms_of(s.text, bm25.splitter))
+
+    return next(
+        (
+            s for s in ranked[:VALUE_POOL]
+            if s.overlap >= STATED_SHARE * ranked[0].overlap
+            and topic(s) >= STATED_TOPIC
+            and any(v is not None and v[0] in kinds for v in map(_compared, read(s.text)))
+        ),
+        None,
+    )  # fmt: skip
 
 
 VALUE_POOL = 16  # sentences searched for a value of the asked kind (with the two after each)

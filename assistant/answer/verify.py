@@ -180,6 +180,20 @@ def _same(a: Fact, b: Fact) -> bool:
     return False
 
 
+_CASE = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])", re.I)
+_WITHIN = {"min": lambda x, y: x >= y, "gt": lambda x, y: x > y, "max": lambda x, y: x <= y, "lt": lambda x, y: x < y}
+
+
+def _within(a: Fact, b: Fact) -> bool:
+    """A plain figure of the asker's case (6 points) that lies within the bound the source states (≥ 5 points)."""
+    test = _WITHIN.get(b.bound or "")
+    if test is None or a.bound is not None or a.kind != b.kind or a.kind not in _NUMERIC:
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    return bool(test(float(a.value), float(b.value)))
+
+
 def _days(a: date, b: date) -> float:
     return abs((a - b).days)
 
@@ -219,8 +233,9 @@ def _compare_facts(
     used: set[int] = set()
     unmatched: list[Fact] = []
     bounds: list[dict] = []
+    case = bool(_CASE.search(claim_text))  # "met 6 punten krijgen we 85%": our figures, within the rule's bounds
     for a in claim:
-        same = [i for i, b in enumerate(source) if i not in used and _same(a, b)]
+        same = [i for i, b in enumerate(source) if i not in used and (_same(a, b) or (case and _within(a, b)))]
         exact = [i for i in same if source[i].kind == a.kind]
         if same:
             b = source[(exact or same)[0]]

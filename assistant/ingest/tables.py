@@ -217,11 +217,22 @@ def same_key(a: Quantity, b: Quantity) -> bool:
         return a.kind == b.kind and a.value == b.value and not b.negated
     if a.kind == "year" or b.kind == "year":
         return a.kind == b.kind and a.value == b.value
-    if a.number is None or b.number is None or a.number != b.number:
+    if a.number is None or b.number is None:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    if a.number != b.number:
+        return within_key(a, b)  # "B met 6 punten": the row "B én ≥ 5 punten"
     return compatible_bounds(a.bound, b.bound)
+
+
+_WITHIN = {"min": lambda x, y: x >= y, "gt": lambda x, y: x > y, "max": lambda x, y: x <= y, "lt": lambda x, y: x < y}
+
+
+def within_key(a: Quantity, b: Quantity) -> bool:
+    """A plain figure (b, no bound of its own) that lies inside the bound a row key states (a: "≥ 5 punten")."""
+    test = _WITHIN.get(a.bound or "")
+    return bool(test and b.bound is None and a.number is not None and b.number is not None and test(b.number, a.number))
 
 
 def conflicting_key(a: Quantity, b: Quantity) -> bool:
@@ -233,6 +244,8 @@ def conflicting_key(a: Quantity, b: Quantity) -> bool:
     if a.kind == "score":
         return b.kind == "score" and b.value != a.value and not b.negated
     if a.kind in ("count", "number") and b.kind in ("count", "number") and a.unit and a.unit == b.unit:
+        if within_key(a, b):
+            return False
         return a.number != b.number or not compatible_bounds(a.bound, b.bound)
     return False
 

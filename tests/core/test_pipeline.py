@@ -296,3 +296,18 @@ def test_what_changed_is_not_answered_with_a_sentence_that_did_not_change(fake_a
     assert not a.answer.startswith("Unchanged"), a.answer[:200]
     still = fake_assistant.ask("Geldt voor de casemanager dementie nog steeds een caseload van 50 tot 65?")
     assert still.answer.startswith("Ja") and "50 tot 65" in still.answer.split("\n")[0], still.answer[:200]
+
+
+def test_a_score_letter_claimed_is_compared_with_the_letter_the_rule_gives(fake_assistant):
+    """Late quality data leads to a C-score: a question that expects a B gets 'Nee' with the C sentence."""
+    a = fake_assistant.ask("Als we de kwaliteitsinformatie te laat aanleveren, krijgen we dan een A-score?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "C-score" in line, line
+
+
+def test_our_figure_within_a_rows_bound_finds_that_row(fake_assistant):
+    """'B met 7 punten' lies inside the staffel row 'B én ≥ 5 punten': 85% is confirmed, 95% corrected."""
+    right = fake_assistant.ask("Met een B en 7 punten op kosten krijgen we 85% van het extra budget, klopt dat?")
+    assert right.answer.startswith("Ja"), right.answer[:200]
+    wrong = fake_assistant.ask("Met een B en 7 punten op kosten krijgen we 95% van het extra budget, klopt dat?")
+    assert wrong.answer.startswith("Nee") and "85%" in wrong.answer.split("\n")[0], wrong.answer[:200]

@@ -169,3 +169,14 @@ def test_table_passages_split_into_intro_header_and_rows(corpus):
 )
 def test_reader_fixes_used_by_tables_and_verify(text, expected):
     assert [(q.kind, q.value, q.bound) for q in read(text)] == expected
+
+
+def test_a_plain_figure_inside_a_row_keys_bound_is_that_row():
+    from assistant.ingest.tables import conflicting_key, same_key
+    from assistant.text.quantities import read
+
+    key = next(q for q in read("Score B in 2026 én ≥ 5 punten op kostenonderdeel") if q.kind == "count")
+    seven = next(q for q in read("een B met 7 punten") if q.kind == "count")
+    three = next(q for q in read("een B met 3 punten") if q.kind == "count")
+    assert same_key(key, seven) and not conflicting_key(key, seven)
+    assert not same_key(key, three) and conflicting_key(key, three)
