@@ -797,7 +797,7 @@ def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence]) -
     old_year = min(assistant.corpus.years)
     facts = [q for q in read(text) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
     if facts:
-        plan = _facts_plan(assistant, lang, ranked, facts, current, old_year)
+        plan = _facts_plan(assistant, text, lang, ranked, facts, current, old_year)
         if plan is not None:
             return plan
     plan = _diff_plan(assistant, text, lang, ranked, current, old_year)
@@ -840,6 +840,16 @@ def _diff_citation(ref: Any, sentence: Any) -> Citation:
     )  # fmt: skip
 
 
+def _clause_name(ref: Any) -> str:
+    """'§ Bijlage 1 1.3 Aanvullende eisen voor zorgcoöperaties': the section as answers name it, with its title."""
+    label = c.section_label(ref.clause_id, ref.section)
+    return f"§ {label}" + ("" if ref.title and ref.title in label else f" {ref.title}")
+
+
+_ASKS_SECTION = re.compile(
+    r"\b(?:welke?|which|what|in)\s+(?:paragra\w*|sectie\w*|sections?|hoofdstuk\w*|chapters?|artikel\w*|nummer\w*|numbers?)\b"
+    r"|\bwaar\s+(?:staat|staan|vind|vinden)\b|\bwhere\s+(?:is|are|can|do|does)\b"
+)
 FIGURE_BONUS = 1.0
 UNCHANGED_BONUS = 0.1  # a rule both years state word for word answers "is het nog zo?" before a nearby change  # a change of the very figure the question names ("niveau 4 of 5") answers it
 _NEW_PARTS = re.compile(
@@ -939,6 +949,16 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         listed = "; ".join(f"§ {o.clause.section} {o.clause.title}" for o in diff.added)
         quotes = [_diff_citation(o.clause, o.sentences[0]) for o in diff.added if o.sentences][:MAX_QUOTES]
         return Plan("diff", msg("diff_new_parts", lang, new=current, old=old_year, parts=listed), quotes, intent="diff")
+    if _ASKS_SECTION.search(fold(text)):  # "welke paragraaf is dat nu?": where the aligned clause stands now
+        placed = [(share(f"{p.before.title} {p.after.title}"), p) for p in diff.pairs if p.before.section != p.after.section]
+        score, pair = max(placed, key=lambda o: o[0], default=(0.0, None))
+        if pair is not None and score >= DIFF_MIN_SHARE:
+            line = msg(
+                "diff_renumbered", lang, old=old_year, new=current, before=_clause_name(pair.before),
+                after=_clause_name(pair.after),
+            )  # fmt: skip
+            quotes = [r.citation for r in ranked if r.citation.clause_id in (pair.before.clause_id, pair.after.clause_id)]
+            return Plan("diff", line, _distinct(quotes)[:2], [r.citation for r in ranked[:3]], intent="diff")
     figures = {t for t in re.findall(r"\d+(?:[.,/]\d+)?", text) if not re.fullmatch(r"(?:19|20)\d\d", t)}
     options: list[tuple[float, str, Any, Any]] = []
     for pair in diff.pairs:
@@ -979,8 +999,8 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
     if kind == "moved":
         line = msg(
-            "diff_moved", lang, old=old_year, new=current, before=f"§ {owner.before.section} {owner.before.title}",
-            after=f"§ {owner.after.section} {owner.after.title}",
+            "diff_moved", lang, old=old_year, new=current, before=_clause_name(owner.before),
+            after=_clause_name(owner.after),
         )  # fmt: skip
         quotes = [r.citation for r in ranked if r.citation.clause_id in (owner.before.clause_id, owner.after.clause_id)][:2]
         verdict = False
@@ -1017,15 +1037,21 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
 
 
 def _facts_plan(
-    assistant: Any, lang: str, ranked: list[Sentence], facts: list[Quantity], current: int, old_year: int
+    assistant: Any, text: str, lang: str, ranked: list[Sentence], facts: list[Quantity], current: int, old_year: int
 ) -> Plan | None:
     """Each fact the question names, found (or not) in the current and the older text."""
-    def holding(year: int, fact: Quantity) -> Sentence | None:
+    least = FACT_SHARE * max((s.overlap for s in ranked), default=0.0)
+
+    def holding(year: int, fact: Quantity) -> Sentence | None:  # a sentence about the question that states it
         for s in ranked:
-            if s.citation.year == year and any(_same_fact(fact, q) for q in read(s.text)):
+            if s.citation.year == year and s.overlap >= least and any(_same_fact(fact, q) for q in read(s.text)):
                 return s
         return None
 
+    if str(old_year) in text and str(current) not in text and not re.search(r"\b(?:nog|still|anymore|meer)\b", fold(text)):
+        plan = _old_facts_plan(lang, facts, holding, current, old_year)  # "stond dat al in de bijlage van 2024?"
+        if plan is not None:
+            return plan
     kept, gone, quotes = [], [], []
     for fact in facts:
         now, before = holding(current, fact), holding(old_year, fact)
@@ -1038,6 +1064,7 @@ def _facts_plan(
     if not (kept or gone):
         return None
     listed = lambda xs: ", ".join(f"«{x}»" for x in xs)  # noqa: E731
+    flip = bool(_ASKS_GONE.search(text))  # "is die eis geschrapt?": gone is yes, kept is no
     if gone and not kept:
         line = (
             f"No: the {current} policy no longer states {listed(gone)}; that was in the {old_year} text."
@@ -1055,9 +1082,45 @@ def _facts_plan(
             if lang == "en"
             else f"Deels: het beleid {current} noemt nog {listed(kept)}, maar niet meer {listed(gone)} (alleen in de tekst van {old_year})."
         )
+    if flip and not (kept and gone):
+        yes, no = ("Yes", "No") if lang == "en" else ("Ja", "Nee")
+        line = (yes + line[len(no) :]) if line.startswith(no) else (no + line[len(yes) :])
     return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent="clause:version")
+
+
+FACT_SHARE = 0.35  # a sentence stating a named fact must share this much of the best sentence's question words
+
+
+def _old_facts_plan(lang: str, facts: list[Quantity], holding: Any, current: int, old_year: int) -> Plan | None:
+    """A question about the older text: did it state the facts too?"""
+    found = [(f, holding(old_year, f), holding(current, f)) for f in facts]
+    if not any(before or now for _, before, now in found):
+        return None
+    listed = lambda xs: ", ".join(f"«{x}»" for x in xs)  # noqa: E731
+    there = [f.text for f, before, _ in found if before is not None]
+    only_new = [f.text for f, before, now in found if before is None and now is not None]
+    quotes = [c.citation for _, before, now in found for c in (before, now) if c is not None]
+    if there and not only_new:
+        line = (f"Yes: the {old_year} text also states {listed(there)}." if lang == "en"
+                else f"Ja: ook de tekst van {old_year} noemt {listed(there)}.")  # fmt: skip
+    elif only_new and not there:
+        line = (f"No: the {old_year} text does not state {listed(only_new)}; the {current} policy does." if lang == "en"
+                else f"Nee: de tekst van {old_year} noemt {listed(only_new)} niet; het beleid {current} wel.")  # fmt: skip
+    else:
+        return None
+    return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent="clause:version")
+
+
+_ASKS_GONE = re.compile(
+    r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped)\b", re.I
+)
 
 
 def _same_fact(a: Quantity, b: Quantity) -> bool:
     """The same value of the same kind and unit ("30 seconden" = "30 seconden", "50 tot 65" = "50-65")."""
+    def per(q: Quantity) -> str | None:  # "24 uur per week" is not "24 uur per dag"
+        return q.after[1] if len(q.after) > 1 and q.after[0] in ("per", "a", "an", "each", "elke") else None
+
+    if per(a) and per(b) and per(a) != per(b):
+        return False
     return a.kind == b.kind and a.unit in (b.unit, None) and a.value == b.value  # a bare "50 tot 65" is the range

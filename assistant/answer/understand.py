@@ -24,6 +24,7 @@ from typing import Any
 
 from assistant.answer.asked import asked
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
+from assistant.retrieve.hybrid import looks_back
 from assistant.text.numbers import to_number
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
@@ -675,6 +676,8 @@ class Router:
             or any(has_phrase(folded, w) for w in lex.clause_anywhere)
         ):
             return reading  # "waarom eist CZ 1 fte op 55 cliënten?": a question about the rule itself
+        if looks_back(folded) and not PERSONAL.search(folded):
+            return reading  # "stond de eis van 3 cliënten al in 2024?": a question about the versions of a rule
         for score, name, fill, asks in ranked[:2]:  # the best reading that decides; the runner-up when it does not
             decided = self._decide(self.specs[name], fill, qs, folded, asks, score)
             if decided is not None:

@@ -34,7 +34,9 @@ _PAST = re.compile(
     r"(?:what|which) (?:has |have |is |are )?(?:changed|changes|differences)|what's changed|"
     r"changes? (?:in|to|between|since|from|compared)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
     r"compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?|sinds 20\d\d|since 20\d\d|"
-    r"eerdere (?:bijlage|versie|beleid)|earlier (?:version|appendix|policy)|nieuw (?:in|sinds)|new (?:in|since))\b",
+    r"eerdere (?:bijlage|versie|beleid)|earlier (?:version|appendix|policy)|nieuw (?:in|sinds)|new (?:in|since)|"
+    r"surviv\w*|overleef\w*|overleven|geschrapt|verdwenen|weggevallen|(?:dropped|removed|deleted) (?:from|in)|"
+    r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix))\b",
     re.IGNORECASE,
 )
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still
@@ -43,7 +45,7 @@ _STILL = re.compile(
     r"\b(is|are|does|do|was|were)\b[^.?!]{0,90}\bstill\b|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
     r"the case|the rule|in force|exists?|needed|necessary|in the)\b"
     r"|\b(geldt|gelden|is|zijn|moet|moeten|hoeft|hoeven|staat|staan)\b[^.?!]{0,90}\bnog (steeds|altijd)\b"
-    r"|\b(staat|staan)\b[^.?!]{0,60}\b(nog|ook al)\s+in\b"
+    r"|\b(staat|staan|stond|stonden)\b[^.?!]{0,60}\b(nog|ook al|al)\s+in\b"
     r"|\bnog (steeds|altijd)\s+(van toepassing|geldig|nodig|verplicht|zo|hetzelfde)\b",
     re.IGNORECASE,
 )

@@ -311,3 +311,22 @@ def test_our_figure_within_a_rows_bound_finds_that_row(fake_assistant):
     assert right.answer.startswith("Ja"), right.answer[:200]
     wrong = fake_assistant.ask("Met een B en 7 punten op kosten krijgen we 95% van het extra budget, klopt dat?")
     assert wrong.answer.startswith("Nee") and "85%" in wrong.answer.split("\n")[0], wrong.answer[:200]
+
+
+def test_a_fact_asked_as_gone_or_as_older_gets_the_right_polarity(fake_assistant):
+    """'24 uur per week' (2024 casemanager dementie) is gone in 2027; '50 tot 65' is in both; the postcode
+    average of 3 is only in 2027. 'geschrapt?' asks yes for gone; 'stond dat al in 2024?' asks about 2024."""
+    gone = fake_assistant.ask("Is die eis van 24 uur per week voor casemanagers dementie inmiddels geschrapt?")
+    assert gone.answer.startswith("Ja") and "24 uur" in gone.answer.split("\n")[0], gone.answer[:200]
+    lasted = fake_assistant.ask("Did the 24 hours per week rule for dementia case managers survive into 2027?")
+    assert lasted.answer.startswith("No"), lasted.answer[:200]
+    older = fake_assistant.ask("Stond het gemiddelde van 3 CZ-cliënten per postcodegebied ook al in de tekst van 2024?")
+    assert older.answer.startswith("Nee") and "2027" in older.answer.split("\n")[0], older.answer[:200]
+    per_day = fake_assistant.ask("Geldt die 24 uur per week uit 2024 nog altijd?")
+    assert per_day.answer.startswith("Nee"), per_day.answer[:200]
+
+
+def test_where_a_clause_stands_now_names_both_numbers(fake_assistant):
+    a = fake_assistant.ask("Which section holds the extra conditions for care cooperatives now, compared to 2024?")
+    line = a.answer.split("\n")[0]
+    assert "Bijlage 1 1.4" in line and "Bijlage 1 1.3" in line, line
