@@ -477,7 +477,9 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     q_terms = analyse(question)
     deciding = max(pieces, key=lambda p: len(analyse(p) & q_terms))
     asked_ = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.rstrip().endswith("?")] or [question]
-    values = _compared_values(question, deciding, analyse)
+    values = _compared_levels(asked_[-1], deciding)
+    if values is None:
+        values = _compared_values(question, deciding, analyse)
     if values is not None:  # "we hebben toch tot een half jaar?" against "binnen 3 maanden": the values decide
         return values
     if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
@@ -520,7 +522,9 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     Of several values in the sentence, those whose neighbouring words share most with the question's value's
     ("ten minste 50% ... zelf leveren" against "minder dan 40% zelf"; "maximaal 50% ... onderaannemers" against
     "less than half outsourced") are compared."""
-    asked_q = [(v, q) for q in read(question) for v in [_compared(q)] if v is not None and v[0] in _VALUE_KINDS]
+    asked_q = [
+        (v, q) for q in read(question) for v in [_compared(q)] if v is not None and v[0] in _VALUE_KINDS and not _names_rule(q)
+    ]  # fmt: skip
     if not asked_q:
         return None
     kinds = {v[0] for v, _ in asked_q}
@@ -545,6 +549,25 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
 
 
 NEAR_CHARS = 40  # the words around a value that say what it is a value of
+
+
+def _compared_levels(question: str, sentence: str) -> bool | None:
+    """"telt niveau 5 ook mee?" against "(niveau 6)": an education level the question names must be one the
+    sentence names; None when either names no level."""
+    from assistant.answer.verify import extract_facts
+
+    def levels(text: str) -> set[Any]:
+        return {f.value for f in extract_facts(text) if f.kind == "level"}
+
+    asked_levels, said = levels(question), levels(sentence)
+    if not asked_levels or not said:
+        return None
+    return asked_levels <= said
+
+
+def _names_rule(q: Quantity) -> bool:
+    """"the 50% cap", "de 80%-grens": a value followed by the name of a rule refers to that rule; it is no claim."""
+    return bool(q.after) and q.after[0] in lexicon().rule_reference
 
 
 # a bounded figure in a question against the opposite bound of the rule: "meer dan 60%" against "maximaal 50%"
@@ -663,7 +686,7 @@ def _holding_stated(assistant: Any, text: str, ranked: list[Sentence]) -> Senten
     staffel row about late quality data)."""
     if not is_yes_no(text) or not ranked:
         return None
-    stated = [q for q in read(text) if (v := _compared(q)) is not None and v[0] in _VALUE_KINDS]
+    stated = [q for q in read(text) if (v := _compared(q)) is not None and v[0] in _VALUE_KINDS and not _names_rule(q)]
     if not stated:
         return None
     kinds = {_compared(q)[0] for q in stated}  # type: ignore[index]

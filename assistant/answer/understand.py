@@ -384,6 +384,10 @@ def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
             continue
         near = " ".join(q.before[-4:]) + " | " + " ".join(q.after[:2])
         pointed = any(word_pattern(w).search(near) for w in words)
+        pair = [o for o in qs if q.ratio is not None and o.ratio == q.ratio]
+        mine = any(PERSONAL.search(w) for o in pair for w in o.before[-4:])  # "onze coöperatie: 1 fte op 55"
+        if len(pair) >= 2 and all(o.number in rule_values for o in pair) and not mine:
+            pointed = True  # "1 fte op 55 cliënten" both of the rule's own figures: the ratio itself
         if q.kind == "count" and q.unit and not q.inferred_unit and q.bound is None and not pointed:
             continue
         if q.bound in ("min", "max", "gt", "lt", "before", "until") or pointed:

@@ -639,7 +639,7 @@ def _choose(claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant)
     )
     contradicted = sorted(
         (c for c in pool if c.verdict == "contradicted"),
-        key=lambda c: (len(c.differences or []) + c.orphans, -c.score, len(c.text), c.cost),
+        key=lambda c: (c.passage.year not in years, len(c.differences or []) + c.orphans, -c.score, len(c.text), c.cost),
     )
     chosen = (supported or contradicted or [None])[0]
     return chosen, max([top] + [c.overlap for c in pool if c.table])

@@ -45,7 +45,7 @@ _STILL = re.compile(
     r"\b(is|are|does|do|was|were)\b[^.?!]{0,90}\bstill\b|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
     r"the case|the rule|in force|exists?|needed|necessary|in the)\b"
     r"|\b(geldt|gelden|is|zijn|moet|moeten|hoeft|hoeven|staat|staan)\b[^.?!]{0,90}\bnog (steeds|altijd)\b"
-    r"|\b(staat|staan|stond|stonden)\b[^.?!]{0,60}\b(nog|ook al|al)\s+in\b"
+    r"|\b(staat|staan|stond|stonden)\b[^.?!]{0,100}\b(nog|ook al|al)\s+in\b"
     r"|\bnog (steeds|altijd)\s+(van toepassing|geldig|nodig|verplicht|zo|hetzelfde)\b",
     re.IGNORECASE,
 )

@@ -633,6 +633,8 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
             scaled = q.kind == "money" and q.inferred_unit  # "5k uur zorg, waarvan 2k door zzp'ers": 2.000 hours
             if _spread_over(q, out, folded, unit, lex):
                 continue  # "123 in totaal over die 41 gebieden": the 123 are spread over the areas, not areas
+            if folded[q.end : q.end + 1] == "+":
+                continue  # "(18+)": an age group, not a number of months
             if aside(q) and _counts_a_noun(folded, q):
                 continue  # "(zzp'ers en 2 kleine organisaties)": the 2 count organisations, not clients
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:

@@ -330,3 +330,19 @@ def test_where_a_clause_stands_now_names_both_numbers(fake_assistant):
     a = fake_assistant.ask("Which section holds the extra conditions for care cooperatives now, compared to 2024?")
     line = a.answer.split("\n")[0]
     assert "Bijlage 1 1.4" in line and "Bijlage 1 1.3" in line, line
+
+
+def test_a_level_the_question_names_must_be_the_level_the_rule_names(fake_assistant):
+    """The cooperative's ratio is for hbo-bachelor nurses, niveau 6; the ratio's own figures are no case."""
+    lower = fake_assistant.ask("Mag een coöperatie voor die verhouding van 1 fte op 55 cliënten ook niveau 4 rekenen?")
+    assert lower.answer.startswith("Nee") and "niveau 6" in lower.answer.split("\n")[0], lower.answer[:200]
+    assert not lower.tool_calls, lower.tool_calls
+    same = fake_assistant.ask("Does the cooperative's nurse have to be level 6?")
+    assert same.answer.startswith("Yes"), same.answer[:200]
+
+
+def test_the_value_of_a_named_rule_is_no_claim_and_a_limit_reaches_the_rule(fake_assistant):
+    cap = fake_assistant.ask("Are hours of a volle dochter part of the 50% cap for subcontracting?")
+    assert not cap.tool_calls and "volle dochters" in cap.answer, cap.answer[:300]
+    limit = fake_assistant.ask("Wat is de grens voor uitbesteden aan onderaannemers?")
+    assert "50%" in limit.answer.split("\n")[0], limit.answer[:200]

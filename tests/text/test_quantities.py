@@ -269,3 +269,8 @@ def test_a_number_in_brackets_that_counts_its_own_noun_is_no_client_count():
 def test_the_replaced_value_is_no_figure_of_the_question(text):
     counts = [(float(q.value), q.negated) for q in read(text) if q.kind in ("count", "number")]
     assert (9.0, False) in counts and (7.0, True) in counts
+
+
+def test_an_age_group_takes_no_unit():
+    qs = read("binnen 6 weken na de 18e verjaardag, bij de overgang naar zorg voor volwassenen (18+)")
+    assert [(float(q.value), q.unit) for q in qs if q.kind == "count"] == [(6.0, "weeks")]
