@@ -360,8 +360,9 @@ def _about(value: Quantity | str, sentence: str, weights: dict[str, float], anal
         start, end = (i, i + len(value)) if i >= 0 else (0, len(sentence))
     else:
         start, end = value.start, value.end
-    before = sentence[max(0, start - ABOUT_WINDOW) : start]
-    after = sentence[end : end + ABOUT_WINDOW]
+    window = len(sentence) if context else ABOUT_WINDOW  # a table row is one unit: its key cell says what the value is
+    before = sentence[max(0, start - window) : start]
+    after = sentence[end : end + window]
     near = sentence[max(0, start - ABOUT_WINDOW // 2) : end + ABOUT_WINDOW // 2]
     terms = analyse(before) | analyse(after) | (analyse(context) if context else set())
     return sum(weights.get(t, 0.0) for t in terms) + 0.5 * sum(weights.get(t, 0.0) for t in analyse(near))

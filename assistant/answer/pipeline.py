@@ -26,7 +26,7 @@ from assistant.answer import guards
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no
 from assistant.answer.parts import split_parts
-from assistant.answer.plan import Plan, msg, render
+from assistant.answer.plan import Plan, msg, render, summary
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
 from assistant.answer.state import ConversationState, clause_topic, follow_up
@@ -427,7 +427,7 @@ class Assistant:
     ) -> Answer:  # fmt: skip
         body = render(plan, lang)
         text = "\n".join(notices) + "\n\n" + body if notices else body
-        first = plan.parts[0].line if plan.parts else plan.line
+        first = (summary(plan) or plan.parts[0].line) if plan.parts else plan.line
         return Answer(
             answer=text,
             answer_line=first,

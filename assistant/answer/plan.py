@@ -78,9 +78,22 @@ def _quote_lines(quotes: list[Citation], lang: str, line_quote: Citation | None)
     return out
 
 
+SUMMARY_CHARS = 160  # parts whose answer lines are all this short are also said together on the first line
+
+
+def summary(plan: Plan) -> str | None:
+    """One line with every part's answer, in the order of the parts below ("Uiterlijk 1 november 2026 (§ 4.1,
+    beleid 2027) | Uiterlijk 12 november 2026 (§ 4.1, beleid 2027)."); None when a part's line is too long to
+    repeat (it is said whole below)."""
+    lines = [p.line.split("\n")[0].strip().rstrip(".") for p in plan.parts]
+    if not lines or any(len(line) > SUMMARY_CHARS for line in lines):
+        return None
+    return " | ".join(lines) + "."
+
+
 def render(plan: Plan, lang: str) -> str:
     if plan.parts:
-        blocks = []
+        blocks = [line] if (line := summary(plan)) else []
         for n, part in enumerate(plan.parts, 1):
             body = render(part, lang).split("\n")
             body[0] = msg("part", lang, n=n, text=body[0])

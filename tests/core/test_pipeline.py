@@ -346,3 +346,11 @@ def test_the_value_of_a_named_rule_is_no_claim_and_a_limit_reaches_the_rule(fake
     assert not cap.tool_calls and "volle dochters" in cap.answer, cap.answer[:300]
     limit = fake_assistant.ask("Wat is de grens voor uitbesteden aan onderaannemers?")
     assert "50%" in limit.answer.split("\n")[0], limit.answer[:200]
+
+
+def test_short_answers_to_the_parts_are_said_together_first(fake_assistant):
+    a = fake_assistant.ask("Wanneer sluit de tekentermijn voor 2027, en wanneer publiceert CZ het gecontracteerde zorgaanbod?")
+    first = a.answer.split("\n")[0]
+    assert "1 november 2026" in first and "12 november 2026" in first and " | " in first, a.answer[:400]
+    assert a.answer_line == first
+    assert "\n1. " in a.answer and "\n2. " in a.answer, a.answer[:600]
