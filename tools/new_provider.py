@@ -125,7 +125,7 @@ def _once_en(np: NewProvider) -> str:
 
 
 class NewProviderOutput(ToolResult):
-    meets_checked_criteria: bool
+    meets_checked_criteria: bool | None = Field(description="no checked criterion fails (None: none was checked)")
     failed_criteria: list[str] = Field(description="stable codes of the criteria that fail")
     passed_criteria: list[str]
     not_applicable: list[str] = Field(description="criteria that do not apply (postcode outside the core area)")
@@ -226,19 +226,33 @@ def _citations(np: NewProvider, failed: list[str], passed: list[str]) -> list[Ci
     return cites
 
 
-def _verdicts(np: NewProvider, year: int, failed: list[str], checked: int) -> tuple[str, str]:
+_MOOT = {
+    "postcode": ("de postcode-eis geldt niet buiten het kernwerkgebied",
+                 "the postcode requirement does not apply outside the core area"),
+}  # fmt: skip
+
+
+def _verdicts(
+    np: NewProvider, year: int, failed: list[str], passed: list[str], moot: list[str], open_: list[str]
+) -> tuple[str, str]:
+    text = _text(np)
     if failed:
-        text = _text(np)
         nl = "; ".join(text[c][0] for c in failed)
         en = "; ".join(text[c][1] for c in failed)
         return (
             f"U voldoet niet aan de voorwaarden voor een nieuwe inschrijving voor {year}: {nl}.",
             f"You do not meet the conditions for a new {year} registration: {en}.",
         )
+    if not passed and not moot:  # the facts given decide nothing yet ("vorig jaar afgewezen"): what they make the condition
+        nl = "; ".join(text[c][0] for c in open_) or "geef de feiten van uw inschrijving (datum, verwachte omzet, IGJ)"
+        en = "; ".join(text[c][1] for c in open_) or "give the facts of your registration (date, expected revenue, IGJ)"
+        return (f"Dat hangt af van deze voorwaarde voor {year}: {nl}.", f"That depends on this condition for {year}: {en}.")
+    said = [text[c] for c in passed] + [_MOOT.get(c, text[c]) for c in moot]
+    nl, en = "; ".join(x[0] for x in said), "; ".join(x[1] for x in said)
     return (
-        f"U voldoet aan de {checked} getoetste voorwaarde(n); CZ beoordeelt daarnaast nog de toegevoegde waarde, "
+        f"U voldoet aan de getoetste voorwaarden ({nl}); CZ beoordeelt daarnaast nog de toegevoegde waarde, "
         "de witte vlek, het integriteitsonderzoek en de eisen uit bijlage 1.",
-        f"You meet the {checked} checked condition(s); CZ also assesses added value, the white spot, the integrity "
+        f"You meet the checked conditions ({en}); CZ also assesses added value, the white spot, the integrity "
         "investigation and the Bijlage 1 requirements.",
     )
 
@@ -294,7 +308,10 @@ def new_provider_eligibility(inp: NewProviderInput) -> NewProviderOutput:
     results = {key: check(inp, np) for key, check in CHECKS.items()}
     failed = [k for k, ok in results.items() if ok is False]
     passed = [k for k, ok in results.items() if ok is True]
-    verdict, verdict_en = _verdicts(np, params.year, failed, len(passed))
+    given = {"rejected": inp.rejected_last_year_for_added_value}  # a fact given whose condition is still open
+    open_ = [k for k, ok in results.items() if ok is None and given.get(k)]
+    moot = [k for k, ok in results.items() if ok == NOT_APPLICABLE]  # "buiten het kernwerkgebied": no postcode eis
+    verdict, verdict_en = _verdicts(np, params.year, failed, passed, moot, open_)
     texts = _texts(np)
     return NewProviderOutput(
         tool="new_provider_eligibility",
@@ -305,7 +322,7 @@ def new_provider_eligibility(inp: NewProviderInput) -> NewProviderOutput:
         assumptions=[a.format(**texts) for a in ASSUMPTIONS_NL],
         assumptions_en=[a.format(**texts) for a in ASSUMPTIONS_EN],
         citations=_citations(np, failed, passed),
-        meets_checked_criteria=not failed,
+        meets_checked_criteria=(not failed) if (failed or passed or moot) else None,
         failed_criteria=[code[k] for k in failed],
         passed_criteria=[code[k] for k in passed],
         not_checked=[code[k] for k, ok in results.items() if ok is None],

@@ -117,8 +117,8 @@ EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,24}\b")
 AT_WORD = re.compile(r"[\[(]\s?(?:at|@)\s?[\])]|\s(?:at|apenstaartje)\s", re.I)
 EMAIL_OBFUSCATED = re.compile(
     r"[\w.+\-]+\s?(?:\[\s?(?:at|@)\s?\]|\(\s?(?:at|@)\s?\)|\s(?:at|apenstaartje)\s)\s?[\w\-]+"
-    r"(?:\s?(?:\.|\[\s?(?:dot|punt)\s?\]|\(\s?(?:dot|punt)\s?\)|\s(?:dot|punt)\s)\s?[\w\-]+)*"
-    r"\s?(?:\.|\[\s?(?:dot|punt)\s?\]|\(\s?(?:dot|punt)\s?\)|\s(?:dot|punt)\s)\s?[^\W\d_]{2,24}\b",
+    r"(?:\s?(?:(?<!\s)\.(?!\s)|\[\s?(?:dot|punt)\s?\]|\(\s?(?:dot|punt)\s?\)|\s(?:dot|punt)\s)\s?[\w\-]+)*"
+    r"\s?(?:(?<!\s)\.(?!\s)|\[\s?(?:dot|punt)\s?\]|\(\s?(?:dot|punt)\s?\)|\s(?:dot|punt)\s)\s?[^\W\d_]{2,24}\b",
     re.I,
 )
 

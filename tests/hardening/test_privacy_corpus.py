@@ -180,3 +180,15 @@ def test_eval_answers_pass_the_filter_unchanged(real_assistant):
     assert counts["postcode area"][0] > 10, counts
     changed = [a for a in answers if privacy.redact(a) != a]
     assert not changed, changed[:3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We expect €80,000 revenue at CZ. Do we qualify as a new provider?",
+        "Our nurses work at Breda. Is that a core area?",
+        "We zitten at home . nl niet, maar wel in Tilburg.",
+    ],
+)
+def test_the_word_at_before_a_sentence_end_is_no_address(text):
+    assert "email" not in privacy.find_personal_data(text)

@@ -84,3 +84,16 @@ def test_criteria_no_calculator_can_check_are_listed():
 def test_several_failures_are_all_reported():
     out = run(registration_date="2027-04-01", expected_annual_revenue_cz_eur=10_000, igj_status="geen")
     assert set(out.failed_criteria) == {WINDOW, "minimum_expected_revenue_50000", "igj_notification_or_licence"}
+
+
+def test_the_verdict_names_the_conditions_it_checked():
+    out = run(registration_date="2027-02-02", expected_annual_revenue_cz_eur=75_000)
+    assert out.meets_checked_criteria is True
+    assert "€ 50.000" in out.verdict and "28 februari 2027" in out.verdict, out.verdict
+
+
+def test_a_fact_that_decides_nothing_yet_is_no_yes():
+    """Rejected last year, nothing said yet about the added value since: the condition it makes, no verdict."""
+    out = run(rejected_last_year_for_added_value=True)
+    assert out.meets_checked_criteria is None
+    assert out.verdict.startswith("Dat hangt af van") and "toegevoegde waarde" in out.verdict, out.verdict
