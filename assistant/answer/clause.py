@@ -647,6 +647,9 @@ def clause_plan(
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
     bm = assistant.index.retriever.bm25
+    listing = _listing(focus or text, ranked)  # "welke functies ...?": the sentence that lists them
+    if listing is not None:
+        best, supporting = listing, _dedupe([listing, *supporting])
     stated = _holding_stated(assistant, text, ranked) if verdict else None
     if stated is not None:
         best, supporting = stated, _dedupe([stated, *supporting])
@@ -673,6 +676,21 @@ def clause_plan(
     plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
     return plan
+
+
+_ASKS_LIST = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:welke|which|what)\s+(?:\w+\s+){0,2}?\w+(?:en|s)\b")
+_LISTS = re.compile(r"(?:volgende|following|deze|these)\b[^.:]{0,80}:\s*\S[^.;]*,[^.;]*\b(?:en|and|of|or)\b")
+LIST_SHARE = 0.75  # a sentence that lists, this close to the best one, answers "welke ...?" before it
+
+
+def _listing(text: str, ranked: list[Sentence]) -> Sentence | None:
+    """For "welke functies koopt CZ ...?" (which + a plural noun), the close sentence that enumerates them
+    ("We kopen de volgende functies in ...: palliatief verpleegkundige, casemanager dementie, ... en ...")."""
+    if not ranked or not _ASKS_LIST.search(fold(text)):
+        return None
+    return next(
+        (s for s in ranked[:8] if s.overlap >= LIST_SHARE * ranked[0].overlap and _LISTS.search(fold(s.text))), None
+    )
 
 
 STATED_CONFIDENCE = 0.2  # ... and decides it on this share of the question's term weight (the values compared)

@@ -354,3 +354,11 @@ def test_short_answers_to_the_parts_are_said_together_first(fake_assistant):
     assert "1 november 2026" in first and "12 november 2026" in first and " | " in first, a.answer[:400]
     assert a.answer_line == first
     assert "\n1. " in a.answer and "\n2. " in a.answer, a.answer[:600]
+
+
+def test_which_things_is_answered_by_the_sentence_that_lists_them(fake_assistant):
+    nl = fake_assistant.ask("Welke functies koopt CZ in bij een beperkt aantal zorgaanbieders met een regionale functie?")
+    line = nl.answer.split("\n")[0]
+    assert "palliatief verpleegkundige" in line and "gespecialiseerde verpleging" in line, line
+    en = fake_assistant.ask("Which functions does CZ only buy from a limited number of regional providers?")
+    assert "casemanager dementie" in en.answer.split("\n")[0], en.answer[:300]
