@@ -485,10 +485,27 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
         return values
     if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
         return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
-    q_neg, s_neg = bool(_negations(asked_[-1])), bool(_negations(deciding))  # the asking sentence, not its context
+    lead = _lead_in(s) if deciding == pieces[0] else ""  # "Niet in aanmerking ... komt de zorgaanbieder: wiens ..."
+    q_neg, s_neg = bool(_negations(asked_[-1])), bool(_negations(f"{lead} {deciding}"))  # the asking sentence only
     if q_neg == s_neg and not _within_restriction(asked_[-1], deciding, analyse):
         return None  # "mag u alleen delen met het CZ Zorgteam" answers no yes to sharing it with someone else
     return q_neg == s_neg
+
+
+def _lead_in(s: Sentence) -> str:
+    """The lead-in of the list `s` is an item of ("... komt de zorgaanbieder:"), or ""."""
+    p = s.passage
+    if p is None or not c._LIST_ITEM.match(s.text):
+        return ""
+    lead = ""
+    for sentence in c.sentences_of(p.text, p.kind == "table"):
+        if collapse_ws(sentence) == collapse_ws(s.text):
+            return lead
+        if sentence.rstrip().endswith(":"):
+            lead = sentence
+        elif not c._LIST_ITEM.match(sentence):
+            lead = ""
+    return ""
 
 
 def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
@@ -609,6 +626,8 @@ def clause_plan(
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
     a = (asked(focus) if focus else None) or asked(text)  # a part or follow-up asks its own kind of fact
+    if a is not None and verdict and is_yes_no(focus or text) and holds(a, focus or text):
+        a = None  # "mag ik dat mailen naar rz.wijkverpleging@cz.nl?": the value is given, the question is yes or no
     if a is not None:
         bm25 = assistant.index.retriever.bm25
         weights = _content_weights(bm25, text, a, focus)
@@ -660,6 +679,9 @@ def clause_plan(
     if cell is not None:
         span = cell
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
+    lead = _lead_in(best) if cell is None else ""
+    if lead and len(lead) + len(shown) <= 2 * LINE_CHARS:  # an item of a list is said with its lead-in
+        shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     if verdict is not None and best.confidence >= sure:
         word = msg("yes" if verdict else "no", lang)
         said = f"«{shown}»" if lang == "en" else (shown[:1].lower() + shown[1:] if not shown[:2].isupper() else shown)
@@ -888,6 +910,9 @@ def _clause_name(ref: Any) -> str:
     return f"§ {label}" + ("" if ref.title and ref.title in label else f" {ref.title}")
 
 
+_ASKS_CHANGE = re.compile(
+    r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|dropped|removed)\b"
+)
 _ASKS_SECTION = re.compile(
     r"\b(?:welke?|which|what|in)\s+(?:paragra\w*|sectie\w*|sections?|hoofdstuk\w*|chapters?|artikel\w*|nummer\w*|numbers?)\b"
     r"|\bwaar\s+(?:staat|staan|vind|vinden)\b|\bwhere\s+(?:is|are|can|do|does)\b"
@@ -1024,6 +1049,7 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
             options.append((share(only.clause.title, sentence.text), "gone_clause", only, sentence))
     old_text = collapse_ws(" ".join(assistant.corpus.texts[d.id] for d in assistant.corpus.doc_for_year(old_year)))
     still = is_yes_no(text)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
+    asks_change = still and bool(_ASKS_CHANGE.search(fold(text)))  # "is dat veranderd?": the other way round
     unchanged = [r for r in ranked if r.citation.year == current][:5] if still or not options else []
     for s_ in unchanged:  # a sentence both years state word for word answers "is het nog zo?", not "wat is er veranderd?"
         if len(s_.text) > 40 and collapse_ws(s_.text) in old_text:
@@ -1037,7 +1063,7 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         line = msg("diff_unchanged", lang, old=old_year, new=current, sentence=collapse_ws(item.text))
         quotes = [item.citation]
         if still:
-            line = msg("yes", lang) + ": " + line[:1].lower() + line[1:]
+            line = msg("no" if asks_change else "yes", lang) + ": " + line[:1].lower() + line[1:]
         return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
     if kind == "moved":
         line = msg(
@@ -1074,7 +1100,7 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         quotes = [_diff_citation(ref, item)]
         verdict = None
     if still and verdict is not None:
-        line = msg("no", lang) + ": " + line[:1].lower() + line[1:]
+        line = msg("yes" if asks_change else "no", lang) + ": " + line[:1].lower() + line[1:]
     return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
 
 

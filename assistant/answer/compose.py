@@ -160,9 +160,15 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     ]
     out: list[Scored] = []
     for rank, hit in enumerate(hits):
+        lead: frozenset[str] = frozenset()  # the terms of a list's lead-in ("... komt de zorgaanbieder:")
         for sentence in sentences_of(hit.passage.text, hit.passage.kind == "table"):
             s_terms = terms_of(sentence, bm25.splitter)
-            common = frozenset(q_terms & s_terms)
+            item = bool(lead) and _LIST_ITEM.match(sentence) is not None
+            common = frozenset(q_terms & (s_terms | lead if item else s_terms))  # an item says its lead-in too
+            if sentence.rstrip().endswith(":"):
+                lead = s_terms
+            elif not item:
+                lead = frozenset()
             overlap = sum(weights[t] for t in common)
             if overlap <= 0:
                 continue
@@ -173,6 +179,9 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
             out.append(Scored(score, sentence, hit.passage, rank, common, bonus, weights))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•\-–*]|\d+[.)]\s|[a-z]\)\s|[a-zà-ÿ])")  # a bullet, a number, or a lowercase start
 
 
 @lru_cache(maxsize=4096)

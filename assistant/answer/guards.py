@@ -39,8 +39,13 @@ _OTHER_SECTOR = re.compile(
     r"volledig pakket thuis|modulair pakket thuis|zorgkantoor|verpleeghuis\w*|nursing[- ]homes?)\b",
     re.IGNORECASE,
 )
+_INSURED = re.compile(  # what insured people pay or are covered for: the insurance terms, not the purchasing policy
+    r"\b(eigen\s+risico|eigen\s+bijdragen?|premies?|deductibles?|co-?payments?|own\s+risk|excess|vergoeding\s+voor\s+verzekerden|"
+    r"aanvullende\s+verzekering|supplementary\s+insurance|polisvoorwaarden|policy\s+conditions)\b",
+    re.IGNORECASE,
+)
 _TARIFF = re.compile(
-    r"\b(uur)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
+    r"\b(uur|maximum|max|nza-?)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
     r"|\bwat\s+kost\b|\bhoeveel\s+kost\b|\bhow\s+much\s+(does|do|is)\b.*\bcost|\bwat\s+betaalt\s+cz\s+per\b"
     r"|\bsalaris\w*|\bsalar(y|ies)\b|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(does|do)\b.*\bearn",
     re.I,
@@ -78,7 +83,7 @@ def pressure(text: str) -> bool:
 
 
 def out_of_scope(text: str) -> str | None:
-    """A reason when the question is about another insurer, another sector or a tariff."""
+    """A reason when the question is about another insurer, another sector, a tariff or what insured people pay."""
     low = fold(text)
     for name in OTHER_INSURERS:
         if re.search(rf"(?<![\w.]){re.escape(fold(name))}(?![\w])", low):
@@ -87,6 +92,8 @@ def out_of_scope(text: str) -> str | None:
         return "sector"
     if _TARIFF.search(text):
         return "tariff"
+    if _INSURED.search(text):
+        return "insured"
     return None
 
 

@@ -269,7 +269,7 @@ class Assistant:
             return self._clause(text, lang, year), [], hits
         if reading.kind == "tool" and reading.tool:
             plan, calls = self._calculation(text, reading, lang, year)
-            premise = premise_plan(self, text, lang)
+            premise = premise_plan(self, text, lang) if _claims_a_rule(text) else None
             if premise is not None and premise.kind == "correction":
                 plan.line = premise.line + "\n" + plan.line
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
@@ -279,7 +279,7 @@ class Assistant:
             if cases is not None:  # "met een B krijgen we toch 90%?": both sides of the missing threshold
                 return cases[0], cases[1], hits
             plan = self._clarify(text, reading, lang, year)
-            premise = premise_plan(self, text, lang)
+            premise = premise_plan(self, text, lang) if _claims_a_rule(text) else None
             if premise is not None and premise.kind == "correction":  # "het minimum is 1 per gebied, toch?"
                 plan.line = premise.line + "\n" + plan.line
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
@@ -388,7 +388,7 @@ class Assistant:
 
     def _refusal(self, lang: str, reason: str, **values: Any) -> Plan:
         line = msg("not_stated", lang)
-        if reason in ("insurer", "sector"):
+        if reason in ("insurer", "sector", "insured"):
             line += " " + msg(reason, lang)
         elif reason == "tariff":
             line += " " + msg("tariff", lang, year=self.corpus.current_year, section="2.2.1")
@@ -443,6 +443,13 @@ class Assistant:
             needs_input=needs or [],
             notices=notices,
         )
+
+
+def _claims_a_rule(text: str) -> bool:
+    """The question's premise is about the policy, not the asker's own figures ("onze onderaanneming is maar
+    3.300 uur, toch?" is checked by the calculation, not against a sentence of the policy)."""
+    claim = claim_of(text)
+    return claim is not None and about_the_policy(claim)
 
 
 MSG_LANGUAGE = msg("language", "en")

@@ -680,8 +680,9 @@ class Router:
             or any(has_phrase(folded, w) for w in lex.clause_anywhere)
         ):
             return reading  # "waarom eist CZ 1 fte op 55 cliënten?": a question about the rule itself
-        if looks_back(folded) and not PERSONAL.search(folded):
-            return reading  # "stond de eis van 3 cliënten al in 2024?": a question about the versions of a rule
+        figures = [q for q in qs if q.kind in ("count", "money", "percent", "date", "period") and not q.negated]
+        if looks_back(folded) and (not PERSONAL.search(folded) or not figures):
+            return reading  # "stond de eis van 3 cliënten al in 2024?", "is het maximum veranderd?": about the rule's versions
         for score, name, fill, asks in ranked[:2]:  # the best reading that decides; the runner-up when it does not
             decided = self._decide(self.specs[name], fill, qs, folded, asks, score)
             if decided is not None:

@@ -3,6 +3,7 @@ and an English -> Dutch glossary of this domain's terms (queries only)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 import unicodedata
@@ -47,6 +48,14 @@ def concept_vocabulary() -> dict[str, Any]:
         "compound_parts": set(data["compound_parts"]["words"]),
         "not_tails": {fold(w) for w in data["compound_parts"].get("not_tails", [])},
     }
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """What the analysis of a text depends on besides the text (this module and the vocabulary): part of the key
+    of every cached index built with it, so a changed analysis never meets postings of the old one."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + VOCABULARY_PATH.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 _stemmer = Stemmer.Stemmer("dutch")

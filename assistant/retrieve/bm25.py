@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.retrieve.analysis import CompoundSplitter, analyse, query_weights, raw_tokens
+from assistant.retrieve.analysis import CompoundSplitter, analyse, fingerprint, query_weights, raw_tokens
 
 log = logging.getLogger(__name__)
 FORMAT = 1  # of the saved index; another value is rebuilt
@@ -102,11 +102,11 @@ class BM25:
 
     @classmethod
     def cached(cls, texts: list[str], directory: Path | None, name: str) -> BM25:
-        """`BM25(texts)`, read from `directory/<name>-<hash of the texts>.npz` when it was built before (and
-        written there when not; older files of the same name are removed)."""
+        """`BM25(texts)`, read from `directory/<name>-<hash of the texts and the analysis>.npz` when it was built
+        before (and written there when not; older files of the same name are removed)."""
         if directory is None:
             return cls(texts)
-        digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+        digest = hashlib.sha256(("\x00".join(texts) + "\x00" + fingerprint()).encode()).hexdigest()[:16]
         path = Path(directory) / f"{name}-{digest}.npz"
         found = cls.load(path) if path.is_file() else None
         if found is not None and found.n == len(texts):

@@ -17,7 +17,7 @@ from assistant.domain import Passage, SearchHit
 from assistant.errors import IndexError_
 from assistant.ingest.corpus import Corpus
 from assistant.ingest.parser import split_sentences
-from assistant.retrieve.analysis import analyse
+from assistant.retrieve.analysis import analyse, fingerprint
 from assistant.retrieve.bm25 import BM25
 from assistant.retrieve.embedders import Embedder
 from assistant.retrieve.store import ChromaStore
@@ -146,7 +146,8 @@ class HybridRetriever:
         every passage would cost memory; `sentence_terms` makes the sets of a passage when it is reranked."""
         if cache_dir is None:
             return []
-        digest = hashlib.sha256("\x00".join(p.text for p in self.passages).encode()).hexdigest()[:16]
+        texts = "\x00".join(p.text for p in self.passages) + "\x00" + fingerprint()  # a changed analysis rebuilds
+        digest = hashlib.sha256(texts.encode()).hexdigest()[:16]
         path = Path(cache_dir) / f"sentences-{digest}.json"
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))

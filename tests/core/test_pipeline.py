@@ -362,3 +362,17 @@ def test_which_things_is_answered_by_the_sentence_that_lists_them(fake_assistant
     assert "palliatief verpleegkundige" in line and "gespecialiseerde verpleging" in line, line
     en = fake_assistant.ask("Which functions does CZ only buy from a limited number of regional providers?")
     assert "casemanager dementie" in en.answer.split("\n")[0], en.answer[:300]
+
+
+def test_a_list_item_is_read_and_said_with_its_lead_in(fake_assistant):
+    """3.2.3 lists who is not eligible ('Niet in aanmerking ... komt de zorgaanbieder: die in staat van
+    faillissement ...'): an item is no 'yes' because its own words carry no negation."""
+    a = fake_assistant.ask("Can a provider whose bankruptcy has been filed still get a 2027 contract?")
+    line = a.answer.split("\n")[0]
+    assert not line.startswith("Yes") and "Niet in aanmerking" in line and "faillissement" in line, line
+
+
+def test_what_insured_people_pay_and_maximum_tariffs_are_not_in_the_purchasing_policy(fake_assistant):
+    for q in ("Betalen verzekerden eigen risico over wijkverpleging?", "What is the NZa maximum tariff (maximumtarief) for 2027?"):
+        a = fake_assistant.ask(q)
+        assert a.refused and not a.citations, a.answer[:200]
