@@ -143,7 +143,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     # "en als we 10 cliënten hadden?" asked again: the figures it states are the current ones, the same calculation
     again = opens and any(n in state.args and fill.args.get(n) == state.args[n] for n in fill.stated)
-    if not (changes or revert or again) or not looks:
+    # "hoeveel cliënten moeten we er dan bij hebben?": the same calculator, nothing new: the last figures again
+    same = looks and not reading.used and (
+        (reading.kind == "clarify" and reading.tool == state.tool)
+        or (reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and _says(_BACK, text) and len(text) < 90)
+    )
+    if not (changes or revert or again or same) or not looks:
         return reading
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
@@ -152,7 +157,17 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
     if solve is not None and solve in state.stated and solve not in changes:
         solve = None  # "met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names what is needed
-    return _merged(router, spec, state, reading, changes, solve)
+    merged = _merged(router, spec, state, reading, changes, solve)
+    if _ASKS_WH.match(folded):  # "hoeveel hebben we dan nog nodig?": a value is asked, no yes or no
+        merged.yes_no = reading.yes_no
+    return merged
+
+
+_BACK = ["dan", "diezelfde", "dezelfde", "daar", "daarvoor", "then", "those", "these", "there"]  # back to the case
+_ASKS_WH = re.compile(
+    r"^\W*(?:(?:en|and|maar|but|ok|oke|dus|so)\W+)?(?:hoeveel|wat|welke?|wanneer|hoe|how|what|which|when)\b"
+    r"(?!\s+(?:if|als|about|zit|zou|would|dan\s+als))"  # "what if ...?", "wat als ...?" still ask whether it holds
+)
 
 
 def _asked_unknown(spec: CalculatorSpec, folded: str) -> str | None:

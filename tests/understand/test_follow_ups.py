@@ -40,6 +40,22 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "the same calculation asked for its unknown": [
+        Turn(
+            "Bestaande aanbieder: 95 CZ-cliënten over 37 postcodegebieden. Voldoen we in 2027?",
+            "postcode_average",
+            {"total_clients": 95, "postcode_areas": 37},
+            {"compliant": False, "clients_needed": 16},
+            line=("Nee",),
+        ),
+        Turn(
+            "Hoeveel cliënten moeten er dan nog bij in die gebieden?",
+            "postcode_average",
+            {"total_clients": 95, "postcode_areas": 37},
+            {"clients_needed": 16},
+            line=("16",),
+        ),
+    ],
     "a value given instead of another, with the new total in brackets": [
         Turn(
             "Van de 10.000 uur zorg draaien zzp'ers 2.000 uur en een thuiszorgbureau als onderaannemer 1.500 uur. Ok?",
