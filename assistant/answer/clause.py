@@ -625,7 +625,7 @@ def clause_plan(
         return version_plan(assistant, text, lang, ranked)
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
-    a = (asked(focus) if focus else None) or asked(text)  # a part or follow-up asks its own kind of fact
+    a = asked(focus) if focus else asked(text)  # a part or follow-up asks its own kind of fact (or none)
     if a is not None and verdict and is_yes_no(focus or text) and holds(a, focus or text):
         a = None  # "mag ik dat mailen naar rz.wijkverpleging@cz.nl?": the value is given, the question is yes or no
     if a is not None:
