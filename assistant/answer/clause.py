@@ -32,6 +32,7 @@ REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (ca
 SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
 VERDICT_CONFIDENCE = 0.5  # a yes/no only from a sentence holding at least this share of the question's term weight
 LINE_CHARS = 260
+_OWN = re.compile(r"(?<![\w'])(?:we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])")
 _WH = re.compile(
     r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
     r"what|when|how|which|where|why|who|whom|whose)(?![\w])",
@@ -188,6 +189,27 @@ def _ranked(assistant: Any, text: str, year: int | None, looking_back: bool) -> 
     if year is None and not looking_back:
         pool = [h for h in pool if h.passage.year == current] or pool
     return hits, _citations(assistant, c.rank_sentences(retriever.bm25, text, pool))
+
+
+_WH = re.compile(r"\b(?:hoeveel|wanneer|welke?|wat|waar|hoe|wie|how|when|which|what|where|who)\b")
+_POLICY_WORDS = (
+    r"beleid\w*|bijlage\w*|tekst|versie|policy|policies|appendix|rules?|regels?|eis|eisen|requirements?|stond|stonden|"
+    r"gold|golden|stated|said|zei|was|were|had|hadden|old|oude|previous|vorige|versus|vs|compared|vergeleken"
+)
+
+
+def _names_policy_year(text: str, year: int) -> bool:
+    """The question names an older policy year as a policy ("de bijlage van 2024", "in 2024 stond", "the 2024
+    rules"), not as the year of an event ("in 2024 zorg geleverd aan 3 cliënten")."""
+    folded = fold(text)
+    y = str(year)
+    if y not in folded:
+        return False
+    near = rf"(?:{_POLICY_WORDS})\W+(?:[\w'’-]+\W+){{0,3}}?{y}\b|\b{y}\W+(?:[\w'’-]+\W+){{0,2}}?(?:{_POLICY_WORDS})\b"
+    if re.search(near, folded) or re.search(rf"\b(?:uit|sinds|since)\s+{y}\b", folded):
+        return True
+    said = next((x for x in re.split(r"(?<=[.!?])\s+", folded) if y in x), folded)
+    return not _OWN.search(said)  # "wij hebben in 2024 zorg geleverd": the year of the asker's own case
 
 
 _CONTINUES = re.compile(
@@ -616,7 +638,7 @@ def clause_plan(
     """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
     says what the policy states, e.g. under a calculator's rejection)."""
     back = year is None and len(assistant.corpus.years) > 1 and (
-        looks_back(text) or any(str(y) in text for y in assistant.corpus.years if y != assistant.corpus.current_year)
+        looks_back(text) or any(_names_policy_year(text, y) for y in assistant.corpus.years if y != assistant.corpus.current_year)
     )
     hits, ranked = _ranked(assistant, text, year, back)
     if not hits or hits[0].score < REFUSAL_SCORE or not ranked:
@@ -626,8 +648,9 @@ def clause_plan(
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
     a = asked(focus) if focus else asked(text)  # a part or follow-up asks its own kind of fact (or none)
-    if a is not None and verdict and is_yes_no(focus or text) and holds(a, focus or text):
-        a = None  # "mag ik dat mailen naar rz.wijkverpleging@cz.nl?": the value is given, the question is yes or no
+    own = focus or text
+    if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not _WH.search(fold(own))):
+        a = None  # "mag ik dat mailen naar rz@...?", "geldt voor ons het dagtarief?": a yes or no, not a value
     if a is not None:
         bm25 = assistant.index.retriever.bm25
         weights = _content_weights(bm25, text, a, focus)

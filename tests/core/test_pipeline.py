@@ -376,3 +376,11 @@ def test_what_insured_people_pay_and_maximum_tariffs_are_not_in_the_purchasing_p
     for q in ("Betalen verzekerden eigen risico over wijkverpleging?", "What is the NZa maximum tariff (maximumtarief) for 2027?"):
         a = fake_assistant.ask(q)
         assert a.refused and not a.citations, a.answer[:200]
+
+
+def test_the_year_of_the_askers_own_case_is_no_look_back_and_a_yes_no_is_no_lookup(fake_assistant):
+    """'Wij hebben in 2024 ... geleverd' names the year of an event, not the 2024 policy; 'geldt voor ons het
+    dagtarief?' asks yes or no, not for an amount."""
+    a = fake_assistant.ask("In 2024 hebben wij in een BTH zorg gegeven aan 4 CZ-cliënten. Valt dat onder het dagtarief?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Ja") and "dagtarief" in line, line
