@@ -542,7 +542,7 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
 
 
 _DAYS = {"days": 1, "weeks": 7, "months": 30, "years_count": 365}
-_VALUE_KINDS = ("percent", "money", "date", "time", "duration", "score")
+_VALUE_KINDS = ("percent", "money", "date", "time", "duration", "score", "count")
 
 
 def _compared(q: Quantity) -> tuple[str, Any] | None:
@@ -553,6 +553,8 @@ def _compared(q: Quantity) -> tuple[str, Any] | None:
         return q.kind, float(q.number)
     if q.kind in ("date", "time", "score"):  # "krijg je dan een B-score?" against "leidt tot een C-score"
         return q.kind, q.value
+    if q.kind == "count" and q.unit and q.bound in ("min", "max") and q.number is not None:
+        return "count", (q.unit, q.bound, float(q.number))  # "minimaal 4 personen" against "minimaal 3 personen"
     return None
 
 
@@ -591,13 +593,17 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
 NEAR_CHARS = 40  # the words around a value that say what it is a value of
 
 
+_LEVELS = re.compile(r"(?:niveau|level)\s*((?:\d)(?:\s*(?:/|,|of|or|en|and|-)\s*\d)*)\b")
+
+
 def _compared_levels(question: str, sentence: str) -> bool | None:
     """"telt niveau 5 ook mee?" against "(niveau 6)": an education level the question names must be one the
     sentence names; None when either names no level."""
-    from assistant.answer.verify import extract_facts
-
-    def levels(text: str) -> set[Any]:
-        return {f.value for f in extract_facts(text) if f.kind == "level"}
+    def levels(text: str) -> set[int]:  # "niveau 4 of 6", "deskundigheidsniveau 5/6", "level 4 or 5"
+        out: set[int] = set()
+        for m in _LEVELS.finditer(fold(text)):
+            out |= {int(d) for d in re.findall(r"\d", m.group(1))}
+        return out
 
     asked_levels, said = levels(question), levels(sentence)
     if not asked_levels or not said:

@@ -11,7 +11,7 @@ from typing import Any
 from assistant.answer.plan import Plan, msg
 from assistant.domain import Citation
 from assistant.text.dates import translate_months
-from assistant.text.quantities import read
+from assistant.text.quantities import fold, lexicon, read
 
 _TAIL = re.compile(
     r"[,;]?\s*(?:toch|right|correct|klopt dat|klopt het|is dat zo|is dat correct|is that right|is that correct|"
@@ -106,11 +106,26 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
     numbers = [d for d in result.get("differences", []) if d.get("kind") in ("number", "date") and d.get("source")]
     if numbers:
         d = numbers[0]
-        right = translate_months(d["source"]) if lang == "en" else d["source"]  # the value, said in the user's words
-        line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=d["claim"])
+        source, wrong = d["source"], d["claim"]
+        if d.get("kind") == "number":  # "3 maanden, niet 6 maanden": the figure with the noun it counts
+            source, wrong = _with_noun(source, ct.quote), _with_noun(wrong, claim)
+        right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
+        line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
     else:
         line = msg("premise_wrong_term", lang, section=ct.section, year=ct.year)
     return Plan("correction", line, [ct], intent="premise:contradicted")
+
+
+_NOUN_AFTER = r"\s+((?:cz-)?[a-zà-ÿ][\w’'-]*)"
+
+
+def _with_noun(figure: str, text: str) -> str:
+    """The figure with the word it counts when the text writes one right after it ("3" in "minimaal 3 personen")."""
+    m = re.search(rf"(?<![\w.,]){re.escape(figure)}{_NOUN_AFTER}", text, re.I)
+    if m is None or lexicon().unit_for(fold(m.group(1))) is None:  # a counted noun ("maanden"), not "beschikbaar"
+        return figure
+    return f"{figure} {m.group(1)}"
+
 
 
 def _label(source: dict) -> str:

@@ -641,6 +641,9 @@ def _choose(claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant)
         (c for c in pool if c.verdict == "contradicted"),
         key=lambda c: (c.passage.year not in years, len(c.differences or []) + c.orphans, -c.score, len(c.text), c.cost),
     )
+    current = [c for c in supported if c.passage.year in years]
+    if not current and any(c.passage.year in years for c in contradicted):
+        supported = []  # only an older text states it; the policy the claim is about says otherwise
     chosen = (supported or contradicted or [None])[0]
     return chosen, max([top] + [c.overlap for c in pool if c.table])
 

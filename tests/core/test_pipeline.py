@@ -384,3 +384,18 @@ def test_the_year_of_the_askers_own_case_is_no_look_back_and_a_yes_no_is_no_look
     a = fake_assistant.ask("In 2024 hebben wij in een BTH zorg gegeven aan 4 CZ-cliënten. Valt dat onder het dagtarief?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Ja") and "dagtarief" in line, line
+
+
+def test_a_bounded_count_and_a_list_of_levels_are_compared_with_the_rule(fake_assistant):
+    """'minimaal 5 personen' against the wound team's 'minimaal 3 personen'; 'niveau 4 of 5' against the
+    palliative 'deskundigheidsniveau 4 of 6'."""
+    team = fake_assistant.ask("Moet het team van de regiefunctie complexe wondzorg minimaal 5 personen tellen?")
+    assert team.answer.startswith("Nee") and "3 personen" in team.answer.split("\n")[0], team.answer[:200]
+    levels = fake_assistant.ask("Voor palliatieve zorg moeten 24/7 verpleegkundigen van niveau 3 of 5 klaarstaan, klopt dat?")
+    assert levels.answer.startswith("Nee") and "6" in levels.answer.split("\n")[0], levels.answer[:200]
+
+
+def test_a_corrected_figure_is_said_with_the_noun_it_counts(fake_assistant):
+    a = fake_assistant.ask("A care cooperative needs at least 1 fte bachelor nurse per 70 clients, right?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("No") and "55 cliënten" in line and "70 clients" in line, line
