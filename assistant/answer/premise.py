@@ -23,6 +23,8 @@ _HEAD = re.compile(
     r"^\W*(?:klopt het dat|klopt het,? dat|is het zo dat|is het waar dat|is het correct dat|is it true that|"
     r"is it correct that|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
     r"ik heb gehoord dat|ik las dat|ik lees dat|volgens mij|as far as i know|if i understand correctly|"
+    r"(?:we|wij) (?:hoorden|lazen|hebben gehoord|hebben gelezen) dat|ons is verteld dat|"
+    r"we (?:heard|read|were told|have heard) that|someone told us that|iemand zei dat|"
     r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
     r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that)\b[,:]?\s*",
     re.I,

@@ -399,3 +399,9 @@ def test_a_corrected_figure_is_said_with_the_noun_it_counts(fake_assistant):
     a = fake_assistant.ask("A care cooperative needs at least 1 fte bachelor nurse per 70 clients, right?")
     line = a.answer.split("\n")[0]
     assert line.startswith("No") and "55 cliënten" in line and "70 clients" in line, line
+
+
+def test_hearsay_about_a_rule_is_checked_even_when_the_asker_says_we(fake_assistant):
+    a = fake_assistant.ask("We hoorden dat een nieuwe aanbieder minimaal 80k omzet bij CZ moet verwachten, klopt dat?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "50.000" in line, line
