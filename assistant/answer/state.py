@@ -155,8 +155,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         if complete and len(reading.used) >= 2:
             return reading  # the same calculator, asked anew with its own complete figures
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
-    if solve is not None and solve in state.stated and solve not in changes:
-        solve = None  # "met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names what is needed
+    others = [k for k in changes if k in spec.inputs and k != solve]
+    if solve is not None and solve in state.stated and solve not in changes and others:
+        solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it
     merged = _merged(router, spec, state, reading, changes, solve)
     if _ASKS_WH.match(folded):  # "hoeveel hebben we dan nog nodig?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no
@@ -322,8 +323,9 @@ def _merged(
         follow_up=True, yes_no=state.yes_no or reading.yes_no,
         changed=[n for n in changes if n in spec.inputs],
     )  # fmt: skip
-    if solve in spec.solve and solve not in stated:  # the unknown is worked out, not taken from an earlier answer
-        args.pop(solve, None)
+    if solve in spec.solve and solve not in changes:  # the unknown is worked out ("hoeveel cliënten mogen we dan
+        args.pop(solve, None)  # maximaal hebben?"), not taken from an earlier turn
+        stated = [f for f in stated if f != solve]
     enough = [*spec.requires, *(spec.solve[solve].requires if solve in spec.solve else [])]
     if not any(all(f in stated for f in alt) for alt in enough):
         merged.kind, merged.missing = "clarify", Router._missing(spec, _FillView(args, stated))

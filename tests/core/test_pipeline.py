@@ -51,7 +51,7 @@ def test_false_premise_gets_the_real_rule(fake_assistant):
         "Aangezien het postcodeminimum 1 cliënt per postcodegebied is, voldoen wij met gemiddeld 1,8 cliënten ruim aan de eis voor 2027. Kun je dat even bevestigen?"
     )
     # the claimed rule is corrected first (the policy says 3, not 1), then the provider's own average is checked
-    assert a.answer.startswith("Nee, dat kan ik niet bevestigen") and "3, niet 1" in a.answer_line
+    assert a.answer.startswith("Nee, dat kan ik niet bevestigen") and "3 CZ-cliënten, niet 1 cliënt" in a.answer_line
     assert a.tool_calls[0].args["average_clients_per_postcode"] == 1.8
     assert a.tool_calls[0].result["threshold"] == 3 and a.tool_calls[0].result["compliant"] is False
 

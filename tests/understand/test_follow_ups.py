@@ -40,6 +40,22 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "the maximum asked after a check": [
+        Turn(
+            "Onze coöperatie heeft 120 cliënten en 2,5 fte hbo-bachelor verpleegkundigen. Is dat genoeg?",
+            "cooperative_staffing_check",
+            {"clients": 120, "hbo_bachelor_nurse_fte": 2.5},
+            {"compliant": True},
+        ),
+        Turn(
+            "Hoeveel cliënten kunnen we dan maximaal aan met die fte?",
+            "cooperative_staffing_check",
+            {"hbo_bachelor_nurse_fte": 2.5},
+            {"clients_allowed": 137},
+            line=("137",),
+            absent=("clients",),
+        ),
+    ],
     "the same calculation asked for its unknown": [
         Turn(
             "Bestaande aanbieder: 95 CZ-cliënten over 37 postcodegebieden. Voldoen we in 2027?",
