@@ -57,6 +57,7 @@ class ConversationState(BaseModel):
     pending: list[str] = Field(default_factory=list)  # inputs a question back asked for
     yes_no: bool = False  # the calculation answered a yes/no question (a follow-up asks it again)
     last_changed: str | None = None  # the input the last follow-up changed ("and three more?" changes it again)
+    solve: str | None = None  # the unknown the last calculation worked out ("en met 3 fte?" asks it again)
     topic: str | None = None  # the last question (with the one it continued): what "en voor kindzorg?" is about
     language: str | None = None
     turns: int = 0
@@ -79,13 +80,13 @@ class ConversationState(BaseModel):
                     "tool": reading.tool, "args": dict(reading.args), "areas": areas, "stated": list(reading.stated),
                     "assumptions": list(reading.assumptions), "pending": [m[0] for m in reading.missing],
                     "language": language, "turns": self.turns + 1, "yes_no": reading.yes_no, **first,
-                    "last_changed": (reading.changed or [None])[-1], "topic": topic,
+                    "last_changed": (reading.changed or [None])[-1], "topic": topic, "solve": reading.solve,
                 }
             )  # fmt: skip
         return self.model_copy(
             update={"tool": None, "args": {}, "stated": [], "areas": None, "assumptions": [], "pending": [], "language": language,
                     "turns": self.turns + 1, "first_args": {}, "first_stated": [], "first_areas": None, "yes_no": False,
-                    "topic": topic}
+                    "topic": topic, "solve": None}
         )  # fmt: skip
 
 
@@ -155,6 +156,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         if complete and len(reading.used) >= 2:
             return reading  # the same calculator, asked anew with its own complete figures
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
+    if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
+        solve = state.solve  # "en met 3 fte?" after "hoeveel cliënten mogen we maximaal hebben?": the same unknown
     others = [k for k in changes if k in spec.inputs and k != solve]
     if solve is not None and solve in state.stated and solve not in changes and others:
         solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it
@@ -326,6 +329,7 @@ def _merged(
     if solve in spec.solve and solve not in changes:  # the unknown is worked out ("hoeveel cliënten mogen we dan
         args.pop(solve, None)  # maximaal hebben?"), not taken from an earlier turn
         stated = [f for f in stated if f != solve]
+        merged.stated = stated
     enough = [*spec.requires, *(spec.solve[solve].requires if solve in spec.solve else [])]
     if not any(all(f in stated for f in alt) for alt in enough):
         merged.kind, merged.missing = "clarify", Router._missing(spec, _FillView(args, stated))

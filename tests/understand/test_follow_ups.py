@@ -55,6 +55,14 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             line=("137",),
             absent=("clients",),
         ),
+        Turn(
+            "En met 3,5 fte?",
+            "cooperative_staffing_check",
+            {"hbo_bachelor_nurse_fte": 3.5},
+            {"clients_allowed": 192},
+            line=("192",),
+            absent=("clients",),
+        ),
     ],
     "the same calculation asked for its unknown": [
         Turn(
