@@ -95,7 +95,7 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         return None
     from assistant.answer.verify import verify_claim
 
-    result = verify_claim(assistant, claim)
+    result = verify_claim(assistant, claim, in_force=True)
     source = result.get("source")
     if not source or result["verdict"] not in ("supported", "contradicted"):
         return None

@@ -626,7 +626,9 @@ def _validate(claim: Any) -> str:
     return collapse_ws(claim)
 
 
-def _choose(claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant) -> tuple[_Scored | None, float]:
+def _choose(
+    claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant, in_force: bool = False
+) -> tuple[_Scored | None, float]:
     """The judged candidate to report (or None) and the best overlap seen."""
     scored = _candidates_for(assistant, claim, terms, units)
     top = max((c.overlap for c in scored), default=0.0)
@@ -642,8 +644,8 @@ def _choose(claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant)
         key=lambda c: (c.passage.year not in years, len(c.differences or []) + c.orphans, -c.score, len(c.text), c.cost),
     )
     current = [c for c in supported if c.passage.year in years]
-    if not current and any(c.passage.year in years for c in contradicted):
-        supported = []  # only an older text states it; the policy the claim is about says otherwise
+    if in_force and not current and any(c.passage.year in years for c in contradicted):
+        supported = []  # only an older text states it; the policy the question is about says otherwise
     chosen = (supported or contradicted or [None])[0]
     return chosen, max([top] + [c.overlap for c in pool if c.table])
 
@@ -655,19 +657,21 @@ def _policy_year(claim: str, assistant: Assistant) -> set[int]:
     return named or {corpus.current_year}
 
 
-def verify_claim(assistant: Assistant, claim: str) -> dict[str, Any]:
+def verify_claim(assistant: Assistant, claim: str, in_force: bool = False) -> dict[str, Any]:
     """Is the claim supported by, contradicted by, or not found in the policy text?
 
     The candidates whose overlap is close to the best one, and the table row the claim is about, are each judged;
     a claim is supported when one of them supports it, contradicted when none does and one differs from it (the
-    candidate with the fewest and smallest differences is shown: the most charitable reading)."""
+    candidate with the fewest and smallest differences is shown: the most charitable reading). A text of any year
+    may support it (the source names its year); with `in_force` (a question's premise, about the policy it asks
+    after) support from an older text does not count when the policy year the claim is about says otherwise."""
     claim = _validate(claim)
     result: dict[str, Any] = {"verdict": "not_found", "claim": claim, "source": None, "differences": [], "overlap": 0.0}
     terms = _Terms(assistant)
     units = terms.units(claim)
     if not units:
         return result
-    chosen, top = _choose(claim, terms, units, assistant)
+    chosen, top = _choose(claim, terms, units, assistant, in_force)
     result["overlap"] = round(top, 3)
     if chosen is None:
         return result
