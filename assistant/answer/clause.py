@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant.answer import compose as c
 from assistant.answer.asked import Asked, asked, holds
+from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import analyse as _analyse
@@ -32,7 +33,6 @@ REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (ca
 SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
 VERDICT_CONFIDENCE = 0.5  # a yes/no only from a sentence holding at least this share of the question's term weight
 LINE_CHARS = 260
-_OWN = re.compile(r"(?<![\w'])(?:we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])")
 _WH = re.compile(
     r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
     r"what|when|how|which|where|why|who|whom|whose)(?![\w])",
@@ -209,7 +209,7 @@ def _names_policy_year(text: str, year: int) -> bool:
     if re.search(near, folded) or re.search(rf"\b(?:uit|sinds|since)\s+{y}\b", folded):
         return True
     said = next((x for x in re.split(r"(?<=[.!?])\s+", folded) if y in x), folded)
-    return not _OWN.search(said)  # "wij hebben in 2024 zorg geleverd": the year of the asker's own case
+    return not OWN.search(said)  # "wij hebben in 2024 zorg geleverd": the year of the asker's own case
 
 
 _CONTINUES = re.compile(

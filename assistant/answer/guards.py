@@ -39,6 +39,8 @@ _OTHER_SECTOR = re.compile(
     r"volledig pakket thuis|modulair pakket thuis|zorgkantoor|verpleeghuis\w*|nursing[- ]homes?)\b",
     re.IGNORECASE,
 )
+# the asker speaking of themselves ("wij hebben ...", "our clients"): their own case, not a statement of the policy
+OWN = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])", re.IGNORECASE)
 _INSURED = re.compile(  # what insured people pay or are covered for: the insurance terms, not the purchasing policy
     r"\b(eigen\s+risico|eigen\s+bijdragen?|premies?|deductibles?|co-?payments?|own\s+risk|excess|vergoeding\s+voor\s+verzekerden|"
     r"aanvullende\s+verzekering|supplementary\s+insurance|polisvoorwaarden|policy\s+conditions)\b",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.answer.guards import OWN  # a statement of the asker's own situation is context, not a claim
 from assistant.answer.plan import Plan, msg
 from assistant.domain import Citation
 from assistant.text.dates import translate_months
@@ -41,8 +42,6 @@ _RULE = re.compile(
     r"must|may|required|requires|need to|needs to|at least|at most|rule|requirement|applies)\b",
     re.I,
 )
-# a statement about the asker's own situation ("Ons plafond is 65k.") is context, not a claim about the policy
-_PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])", re.I)
 
 
 _SINCE = re.compile(
@@ -68,7 +67,7 @@ def claim_of(text: str) -> str | None:
         sentences = [s for s in re.split(r"(?<=[.!])\s+", t) if s.strip()]
         statements = [
             s for s in sentences[:-1]
-            if not s.rstrip().endswith("?") and not _QUESTION_START.match(s) and not _PERSONAL.search(s)
+            if not s.rstrip().endswith("?") and not _QUESTION_START.match(s) and not OWN.search(s)
             and _RULE.search(s)
         ]  # fmt: skip
         if not statements:
@@ -82,7 +81,7 @@ def claim_of(text: str) -> str | None:
 def about_the_policy(claim: str) -> bool:
     """A claim about a rule ("de inschrijving sluit op 31 maart", "1 fte per 40 cliënten"), not about the asker's
     own situation ("wij hebben ...", "3 fte casemanagers voor 160 cliënten": figures of a case, no ratio)."""
-    if _PERSONAL.search(claim):
+    if OWN.search(claim):
         return False
     counts = [q for q in read(claim) if q.kind == "count" and q.unit]
     return not (len({q.unit for q in counts}) >= 2 and not any(q.ratio is not None for q in counts))

@@ -147,7 +147,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     # "hoeveel cliënten moeten we er dan bij hebben?": the same calculator, nothing new: the last figures again
     same = looks and not reading.used and (
         (reading.kind == "clarify" and reading.tool == state.tool)
-        or (reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and _says(_BACK, text) and len(text) < 90)
+        or (reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and _says(lexicon().back, text) and len(text) < 90)
     )
     if not (changes or revert or again or same) or not looks:
         return reading
@@ -167,7 +167,6 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     return merged
 
 
-_BACK = ["dan", "diezelfde", "dezelfde", "daar", "daarvoor", "then", "those", "these", "there"]  # back to the case
 _ASKS_WH = re.compile(
     r"^\W*(?:(?:en|and|maar|but|ok|oke|dus|so)\W+)?(?:hoeveel|wat|welke?|wanneer|hoe|how|what|which|when)\b"
     r"(?!\s+(?:if|als|about|zit|zou|would|dan\s+als))"  # "what if ...?", "wat als ...?" still ask whether it holds

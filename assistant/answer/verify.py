@@ -33,11 +33,11 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer.guards import language
+from assistant.answer.guards import OWN, language
 from assistant.domain import Passage, collapse_ws
 from assistant.errors import InvalidInput
 from assistant.ingest.parser import split_sentences
-from assistant.ingest.tables import RowMatch, Table
+from assistant.ingest.tables import RowMatch, Table, within_bound
 from assistant.retrieve.analysis import (
     STOPWORDS,
     _zipf,
@@ -180,18 +180,13 @@ def _same(a: Fact, b: Fact) -> bool:
     return False
 
 
-_CASE = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])", re.I)
-_WITHIN = {"min": lambda x, y: x >= y, "gt": lambda x, y: x > y, "max": lambda x, y: x <= y, "lt": lambda x, y: x < y}
-
-
 def _within(a: Fact, b: Fact) -> bool:
     """A plain figure of the asker's case (6 points) that lies within the bound the source states (≥ 5 points)."""
-    test = _WITHIN.get(b.bound or "")
-    if test is None or a.bound is not None or a.kind != b.kind or a.kind not in _NUMERIC:
+    if a.bound is not None or a.kind != b.kind or a.kind not in _NUMERIC:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False
-    return bool(test(float(a.value), float(b.value)))
+    return within_bound(float(a.value), b.bound, float(b.value))
 
 
 def _days(a: date, b: date) -> float:
@@ -233,7 +228,7 @@ def _compare_facts(
     used: set[int] = set()
     unmatched: list[Fact] = []
     bounds: list[dict] = []
-    case = bool(_CASE.search(claim_text))  # "met 6 punten krijgen we 85%": our figures, within the rule's bounds
+    case = bool(OWN.search(claim_text))  # "met 6 punten krijgen we 85%": our figures, within the rule's bounds
     for a in claim:
         same = [i for i, b in enumerate(source) if i not in used and (_same(a, b) or (case and _within(a, b)))]
         exact = [i for i in same if source[i].kind == a.kind]

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from assistant.domain import collapse_ws
 from assistant.text.quantities import Quantity, fold, read
@@ -229,10 +230,15 @@ def same_key(a: Quantity, b: Quantity) -> bool:
 _WITHIN = {"min": lambda x, y: x >= y, "gt": lambda x, y: x > y, "max": lambda x, y: x <= y, "lt": lambda x, y: x < y}
 
 
+def within_bound(value: Any, bound: str | None, limit: Any) -> bool:
+    """Does `value` lie inside the bound `bound` ("min", "gt", "max", "lt") sets at `limit`? False for no bound."""
+    test = _WITHIN.get(bound or "")
+    return bool(test and test(value, limit))
+
+
 def within_key(a: Quantity, b: Quantity) -> bool:
     """A plain figure (b, no bound of its own) that lies inside the bound a row key states (a: "≥ 5 punten")."""
-    test = _WITHIN.get(a.bound or "")
-    return bool(test and b.bound is None and a.number is not None and b.number is not None and test(b.number, a.number))
+    return b.bound is None and a.number is not None and b.number is not None and within_bound(b.number, a.bound, a.number)
 
 
 def conflicting_key(a: Quantity, b: Quantity) -> bool:

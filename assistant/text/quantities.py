@@ -86,6 +86,7 @@ class Lexicon:
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
+    back: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
     restriction: list[str] = field(default_factory=list)
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
+        back=[fold(p) for p in data["follow_up"].get("back", [])],
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],
         period_end=[fold(p) for p in data["periods"]["end"]],
