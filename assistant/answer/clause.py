@@ -191,7 +191,6 @@ def _ranked(assistant: Any, text: str, year: int | None, looking_back: bool) -> 
     return hits, _citations(assistant, c.rank_sentences(retriever.bm25, text, pool))
 
 
-_WH = re.compile(r"\b(?:hoeveel|wanneer|welke?|wat|waar|hoe|wie|how|when|which|what|where|who)\b")
 _POLICY_WORDS = (
     r"beleid\w*|bijlage\w*|tekst|versie|policy|policies|appendix|rules?|regels?|eis|eisen|requirements?|stond|stonden|"
     r"gold|golden|stated|said|zei|was|were|had|hadden|old|oude|previous|vorige|versus|vs|compared|vergeleken"

@@ -375,6 +375,8 @@ class Assistant:
     def _clarify(self, text: str, reading: Reading, lang: str, year: int | None) -> Plan:
         """Ask for exactly what is missing; what the policy says about it follows as the supporting quotes."""
         rule = clause_plan(self, text, lang, year)
+        if rule.refused and reading.missing:  # the policy states no value for the question itself: quote what it
+            rule = clause_plan(self, reading.missing[0][1], "nl", year, verdict=False)  # says of the value asked for
         quotes = [] if rule.refused else rule.quotes
         assumptions = [a[1] if lang == "en" else a[0] for a in [*reading.notes, *reading.assumptions]]
         return Plan("clarify", clarify_line(reading, lang), quotes, rule.context, assumptions=assumptions,

@@ -405,3 +405,19 @@ def test_hearsay_about_a_rule_is_checked_even_when_the_asker_says_we(fake_assist
     a = fake_assistant.ask("We hoorden dat een nieuwe aanbieder minimaal 80k omzet bij CZ moet verwachten, klopt dat?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "50.000" in line, line
+
+
+def test_a_question_that_opens_with_a_capital_question_word_is_no_yes_no(fake_assistant):
+    from assistant.answer.clause import is_yes_no
+
+    assert not is_yes_no("Wat is de uiterste tekentermijn voor de overeenkomst van 2027?")
+    assert not is_yes_no("Welke datum geldt voor het tekenen?") and is_yes_no("Geldt dat ook voor kindzorg?")
+    a = fake_assistant.ask("Wat is de uiterste tekentermijn voor de overeenkomst van 2027?")
+    assert not a.answer.startswith(("Ja", "Nee")) and "1 november 2026" in a.answer.split("\n")[0], a.answer[:200]
+
+
+def test_a_question_back_quotes_what_the_policy_says_of_the_value_it_needs(fake_assistant):
+    """No amount in the policy answers 'how much is reimbursed?'; the question back for the scores then quotes
+    the staffel rows, which hold the years it names."""
+    a = fake_assistant.ask("Our honoured additional budget is €70,000. How much of it gets reimbursed?")
+    assert a.needs_input and any("Score" in c.quote and "2026" in c.quote for c in a.citations), a.answer[:400]
