@@ -243,7 +243,7 @@ def _verdicts(
             f"U voldoet niet aan de voorwaarden voor een nieuwe inschrijving voor {year}: {nl}.",
             f"You do not meet the conditions for a new {year} registration: {en}.",
         )
-    if not passed and not moot:  # the facts given decide nothing yet ("vorig jaar afgewezen"): what they make the condition
+    if not passed and not moot:  # the facts given decide nothing yet (an earlier rejection): what they make the condition
         nl = "; ".join(text[c][0] for c in open_) or "geef de feiten van uw inschrijving (datum, verwachte omzet, IGJ)"
         en = "; ".join(text[c][1] for c in open_) or "give the facts of your registration (date, expected revenue, IGJ)"
         return (f"Dat hangt af van deze voorwaarde voor {year}: {nl}.", f"That depends on this condition for {year}: {en}.")

@@ -198,7 +198,7 @@ _POLICY_WORDS = (
 
 
 def _names_policy_year(text: str, year: int) -> bool:
-    """The question names an older policy year as a policy ("de bijlage van 2024", "in 2024 stond", "the 2024
+    """The question names an older policy year as a policy ("de tekst uit 2024", "in 2024 stond", "the 2024
     rules"), not as the year of an event ("in 2024 zorg geleverd aan 3 cliënten")."""
     folded = fold(text)
     y = str(year)
@@ -208,7 +208,7 @@ def _names_policy_year(text: str, year: int) -> bool:
     if re.search(near, folded) or re.search(rf"\b(?:uit|sinds|since)\s+{y}\b", folded):
         return True
     said = next((x for x in re.split(r"(?<=[.!?])\s+", folded) if y in x), folded)
-    return not OWN.search(said)  # "wij hebben in 2024 zorg geleverd": the year of the asker's own case
+    return not OWN.search(said)  # "in 2024 hadden wij daar twee cliënten": the year of the asker's own case
 
 
 _CONTINUES = re.compile(
@@ -611,7 +611,7 @@ def _compared_levels(question: str, sentence: str) -> bool | None:
 
 
 def _names_rule(q: Quantity) -> bool:
-    """"the 50% cap", "de 80%-grens": a value followed by the name of a rule refers to that rule; it is no claim."""
+    """"the 50% limit", "de 80%-grens": a value followed by the name of a rule refers to that rule; it is no claim."""
     return bool(q.after) and q.after[0] in lexicon().rule_reference
 
 
@@ -655,7 +655,7 @@ def clause_plan(
     a = asked(focus) if focus else asked(text)  # a part or follow-up asks its own kind of fact (or none)
     own = focus or text
     if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not _WH.search(fold(own))):
-        a = None  # "mag ik dat mailen naar rz@...?", "geldt voor ons het dagtarief?": a yes or no, not a value
+        a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
     if a is not None:
         bm25 = assistant.index.retriever.bm25
         weights = _content_weights(bm25, text, a, focus)
@@ -1033,7 +1033,7 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         return None
     bm25 = assistant.index.retriever.bm25
     years = {"bijlag", "beleid", "policy", "versie", "version"}
-    weights = {  # what, not which year: no year of any kind ("2022 t/m 2024") weighs on the choice
+    weights = {  # what, not which year: no year of any kind ("van 2021 tot 2023") weighs on the choice
         t: w for t, w in bm25.term_weights(text).items() if t not in years and not re.fullmatch(r"(?:19|20)\d\d", t)
     }
 
@@ -1145,7 +1145,7 @@ def _facts_plan(
         return None
 
     if str(old_year) in text and str(current) not in text and not re.search(r"\b(?:nog|still|anymore|meer)\b", fold(text)):
-        plan = _old_facts_plan(lang, facts, holding, current, old_year)  # "stond dat al in de bijlage van 2024?"
+        plan = _old_facts_plan(lang, facts, holding, current, old_year)  # "stond dat ook al in de tekst uit 2024?"
         if plan is not None:
             return plan
     kept, gone, quotes = [], [], []

@@ -54,8 +54,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
 
 
 def _pieces(question: str) -> list[str]:
-    """The question cut at its joins; a piece too short to ask anything on its own ("when" in "when and where
-    will CZ publish it?") stays joined to the piece after it."""
+    """The question cut at its joins; a piece too short to ask anything on its own ("who" in "who and how
+    decides on it?") stays joined to the piece after it."""
     cuts = [0]
     for m in _JOIN.finditer(question):
         cuts += [m.start(), m.end()]

@@ -448,8 +448,8 @@ class Assistant:
 
 
 def _claims_a_rule(text: str) -> bool:
-    """The question's premise is about the policy, not the asker's own figures ("onze onderaanneming is maar
-    3.300 uur, toch?" is checked by the calculation, not against a sentence of the policy)."""
+    """The question's premise is about the policy, not the asker's own figures ("ons eigen aandeel onderaanneming
+    is 41%, toch?" is checked by the calculation, not against a sentence of the policy)."""
     claim = claim_of(text)
     return claim is not None and about_the_policy(claim)
 

@@ -144,7 +144,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     # "en als we 10 cliënten hadden?" asked again: the figures it states are the current ones, the same calculation
     again = opens and any(n in state.args and fill.args.get(n) == state.args[n] for n in fill.stated)
-    # "hoeveel cliënten moeten we er dan bij hebben?": the same calculator, nothing new: the last figures again
+    # "hoeveel cliënten missen we dan nog?": the same calculator, nothing new: the last figures again
     same = looks and not reading.used and (
         (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and _says(lexicon().back, text) and len(text) < 90)
@@ -157,7 +157,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             return reading  # the same calculator, asked anew with its own complete figures
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
     if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
-        solve = state.solve  # "en met 3 fte?" after "hoeveel cliënten mogen we maximaal hebben?": the same unknown
+        solve = state.solve  # "en met 3 fte?" after "wat is het grootste aantal cliënten?": the same unknown
     others = [k for k in changes if k in spec.inputs and k != solve]
     if solve is not None and solve in state.stated and solve not in changes and others:
         solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it
@@ -325,8 +325,8 @@ def _merged(
         follow_up=True, yes_no=state.yes_no or reading.yes_no,
         changed=[n for n in changes if n in spec.inputs],
     )  # fmt: skip
-    if solve in spec.solve and solve not in changes:  # the unknown is worked out ("hoeveel cliënten mogen we dan
-        args.pop(solve, None)  # maximaal hebben?"), not taken from an earlier turn
+    if solve in spec.solve and solve not in changes:  # the unknown is worked out ("wat is dan het grootste
+        args.pop(solve, None)  # aantal?"), not taken from an earlier turn
         stated = [f for f in stated if f != solve]
         merged.stated = stated
     enough = [*spec.requires, *(spec.solve[solve].requires if solve in spec.solve else [])]

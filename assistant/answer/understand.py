@@ -387,7 +387,7 @@ def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
         pair = [o for o in qs if q.ratio is not None and o.ratio == q.ratio]
         mine = any(PERSONAL.search(w) for o in pair for w in o.before[-4:])  # "onze coöperatie: 1 fte op 55"
         if len(pair) >= 2 and all(o.number in rule_values for o in pair) and not mine:
-            pointed = True  # "1 fte op 55 cliënten" both of the rule's own figures: the ratio itself
+            pointed = True  # "die verhouding van 1 op 55": both of the rule's own figures, the ratio itself
         if q.kind == "count" and q.unit and not q.inferred_unit and q.bound is None and not pointed:
             continue
         if q.bound in ("min", "max", "gt", "lt", "before", "until") or pointed:

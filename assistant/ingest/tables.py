@@ -223,7 +223,7 @@ def same_key(a: Quantity, b: Quantity) -> bool:
     if a.unit and b.unit and a.unit != b.unit:
         return False
     if a.number != b.number:
-        return within_key(a, b)  # "B met 6 punten": the row "B én ≥ 5 punten"
+        return within_key(a, b)  # "een B met 8 punten": the row "B én ≥ 5 punten"
     return compatible_bounds(a.bound, b.bound)
 
 

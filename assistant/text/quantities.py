@@ -72,7 +72,7 @@ class Lexicon:
     relative_years: dict[str, int]
     both_years: list[str]
     more: list[str] = field(default_factory=list)
-    around: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "er 9 cliënten bij": (before, after)
+    around: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "er 6 cliënten bij": (before, after)
     around_not_followed: list[str] = field(default_factory=list)  # "bij ons": a preposition, not the split verb
     less: list[str] = field(default_factory=list)
     unit_of: dict[str, str] = field(default_factory=dict)
@@ -211,7 +211,7 @@ def _context(
     skip = [(a, b) for a, b in asides if not (a <= start < b)]
     opened = max((a for a, b in asides if a <= start < b), default=-1)
     if opened >= 0 and not re.search(r"[^\W\d_]", _tokens_text(tokens, opened, start)):
-        opened = -1  # "eigen mensen (9.800 uur)": the value of the words before the parenthesis
+        opened = -1  # "vaste staf (4.200 uur)": the value of the words before the parenthesis
     # otherwise, in a parenthesis with words of its own ("(totaal wordt dan 13.500 uur)"), those are its context
 
     def kept(t: _Tok) -> bool:
@@ -574,7 +574,7 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
                 return kind
     head = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
     tail = re.split(r"[,.;:!?]", folded[q.end : q.end + AROUND_CHARS])[0]
-    for kind, pairs in lex.around.items():  # a split verb around it: "krijgen er 9 cliënten bij"
+    for kind, pairs in lex.around.items():  # a split verb around it: "nemen er 2 fte bij"
         for first, last in pairs:
             after_last = rf"(?!\s+(?:{'|'.join(map(re.escape, lex.around_not_followed))})(?![\w]))" if lex.around_not_followed else ""
             if re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", head) and re.search(
@@ -776,7 +776,7 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
             continue
         letter = next((o for o in reversed(out) if o.kind == "score" and o.end <= q.start), None)
         if q.kind == "count" and letter is not None and letter.years and _POINTS_OF_LETTER.match(folded[letter.end : q.start]):
-            out.append(replace(q, years=letter.years))  # "a B (with 7 points on costs)": the points of that B
+            out.append(replace(q, years=letter.years))  # "a C (with 3 cost points)": the points of that letter
             continue
         a, b = next(((a, b) for a, b in clauses if a <= q.start < b), (0, len(folded)))
         same = [s for s in scored if a <= s.start < b and s.kind == q.kind]

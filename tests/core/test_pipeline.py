@@ -307,9 +307,9 @@ def test_a_score_letter_claimed_is_compared_with_the_letter_the_rule_gives(fake_
 
 def test_our_figure_within_a_rows_bound_finds_that_row(fake_assistant):
     """'B met 7 punten' lies inside the staffel row 'B én ≥ 5 punten': 85% is confirmed, 95% corrected."""
-    right = fake_assistant.ask("Met een B en 7 punten op kosten krijgen we 85% van het extra budget, klopt dat?")
+    right = fake_assistant.ask("Bij een B en 9 kostenpunten is de vergoeding op het gehonoreerde aanvullende budget 85%, klopt dat?")
     assert right.answer.startswith("Ja"), right.answer[:200]
-    wrong = fake_assistant.ask("Met een B en 7 punten op kosten krijgen we 95% van het extra budget, klopt dat?")
+    wrong = fake_assistant.ask("Bij een B en 9 kostenpunten is de vergoeding op het gehonoreerde aanvullende budget 95%, klopt dat?")
     assert wrong.answer.startswith("Nee") and "85%" in wrong.answer.split("\n")[0], wrong.answer[:200]
 
 
@@ -320,7 +320,7 @@ def test_a_fact_asked_as_gone_or_as_older_gets_the_right_polarity(fake_assistant
     assert gone.answer.startswith("Ja") and "24 uur" in gone.answer.split("\n")[0], gone.answer[:200]
     lasted = fake_assistant.ask("Did the 24 hours per week rule for dementia case managers survive into 2027?")
     assert lasted.answer.startswith("No"), lasted.answer[:200]
-    older = fake_assistant.ask("Stond het gemiddelde van 3 CZ-cliënten per postcodegebied ook al in de tekst van 2024?")
+    older = fake_assistant.ask("Had de bijlage uit 2024 ook al een norm van gemiddeld 3 CZ-cliënten per postcode?")
     assert older.answer.startswith("Nee") and "2027" in older.answer.split("\n")[0], older.answer[:200]
     per_day = fake_assistant.ask("Geldt die 24 uur per week uit 2024 nog altijd?")
     assert per_day.answer.startswith("Nee"), per_day.answer[:200]
@@ -349,7 +349,7 @@ def test_the_value_of_a_named_rule_is_no_claim_and_a_limit_reaches_the_rule(fake
 
 
 def test_short_answers_to_the_parts_are_said_together_first(fake_assistant):
-    a = fake_assistant.ask("Wanneer sluit de tekentermijn voor 2027, en wanneer publiceert CZ het gecontracteerde zorgaanbod?")
+    a = fake_assistant.ask("Tot welke datum loopt de tekentermijn voor 2027, en op welke datum staat het gecontracteerde zorgaanbod online?")
     first = a.answer.split("\n")[0]
     assert "1 november 2026" in first and "12 november 2026" in first and " | " in first, a.answer[:400]
     assert a.answer_line == first
@@ -360,7 +360,7 @@ def test_which_things_is_answered_by_the_sentence_that_lists_them(fake_assistant
     nl = fake_assistant.ask("Welke functies koopt CZ in bij een beperkt aantal zorgaanbieders met een regionale functie?")
     line = nl.answer.split("\n")[0]
     assert "palliatief verpleegkundige" in line and "gespecialiseerde verpleging" in line, line
-    en = fake_assistant.ask("Which functions does CZ only buy from a limited number of regional providers?")
+    en = fake_assistant.ask("Which functions does CZ purchase from just a limited group of regional providers?")
     assert "casemanager dementie" in en.answer.split("\n")[0], en.answer[:300]
 
 
@@ -389,7 +389,7 @@ def test_the_year_of_the_askers_own_case_is_no_look_back_and_a_yes_no_is_no_look
 def test_a_bounded_count_and_a_list_of_levels_are_compared_with_the_rule(fake_assistant):
     """'minimaal 5 personen' against the wound team's 'minimaal 3 personen'; 'niveau 4 of 5' against the
     palliative 'deskundigheidsniveau 4 of 6'."""
-    team = fake_assistant.ask("Moet het team van de regiefunctie complexe wondzorg minimaal 5 personen tellen?")
+    team = fake_assistant.ask("Bestaat het team van de regiefunctie complexe wondzorg uit ten minste 5 personen?")
     assert team.answer.startswith("Nee") and "3 personen" in team.answer.split("\n")[0], team.answer[:200]
     levels = fake_assistant.ask("Voor palliatieve zorg moeten 24/7 verpleegkundigen van niveau 3 of 5 klaarstaan, klopt dat?")
     assert levels.answer.startswith("Nee") and "6" in levels.answer.split("\n")[0], levels.answer[:200]
@@ -402,7 +402,7 @@ def test_a_corrected_figure_is_said_with_the_noun_it_counts(fake_assistant):
 
 
 def test_hearsay_about_a_rule_is_checked_even_when_the_asker_says_we(fake_assistant):
-    a = fake_assistant.ask("We hoorden dat een nieuwe aanbieder minimaal 80k omzet bij CZ moet verwachten, klopt dat?")
+    a = fake_assistant.ask("Wij hebben gehoord dat starters op minstens 80.000 euro omzet per jaar bij CZ moeten rekenen. Is dat zo?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "50.000" in line, line
 

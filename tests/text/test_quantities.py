@@ -225,7 +225,7 @@ def test_the_second_half_of_a_year_is_no_share():
     ("text", "change"),
     [
         ("stel dat er 6 cliënten bij komen", "more"),
-        ("als we er een collega van 0,5 fte bij nemen", "more"),
+        ("als er nog 0,5 fte bij komt", "more"),
         ("er gaan 2 gebieden af", "less"),
         ("what if we add 1.5 fte", "more"),
         ("er zijn 12 cliënten bij ons in zorg", None),
@@ -240,7 +240,7 @@ def test_a_change_written_around_the_number(text, change):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We had an A in 2026 and received an A again for 2027", [("A", (2026,)), ("A", (2027,))]),
+        ("A B in 2026, and we got a B again for 2027", [("B", (2026,)), ("B", (2027,))]),
         ("What if our 2027 score went down to a C while 2026 remained an A?", [("C", (2027,)), ("A", (2026,))]),
         ("Onze score: 2026 bleef een B, maar 2027 werd een A", [("B", (2026,)), ("A", (2027,))]),
     ],

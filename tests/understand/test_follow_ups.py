@@ -48,7 +48,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             {"compliant": True},
         ),
         Turn(
-            "Hoeveel cliënten kunnen we dan maximaal aan met die fte?",
+            "Wat is dan het maximum aantal cliënten met die fte?",
             "cooperative_staffing_check",
             {"hbo_bachelor_nurse_fte": 2.5},
             {"clients_allowed": 137},
@@ -73,7 +73,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             line=("Nee",),
         ),
         Turn(
-            "Hoeveel cliënten moeten er dan nog bij in die gebieden?",
+            "Hoeveel extra cliënten zijn er dan nog nodig in die gebieden?",
             "postcode_average",
             {"total_clients": 95, "postcode_areas": 37},
             {"clients_needed": 16},
