@@ -78,7 +78,7 @@ class StaffelInput(ToolInput):
                 "required (A, B or C); set has_waardemodel_score to false if the provider has no waardemodel score",
             )
         basis, year = self.basis()
-        if basis == "B" and year is not None and self.points(year) is None:
+        if basis == "B" and year is not None and self.points(year) is None and not self.ceiling_free_agreement:
             raise invalid(
                 f"cost_points_{year}",
                 f"required when score_{year} is B: the staffel distinguishes at least {_pts(st)} and fewer than "

@@ -25,7 +25,6 @@ from tools._base import (
     en_short,
     exact,
     invalid,
-    nl_num,
     nl_short,
     round2,
     shown2,
@@ -55,6 +54,8 @@ class SubcontractingInput(ToolInput):
 
     @model_validator(mode="after")
     def _one_form(self) -> SubcontractingInput:
+        if self._subcontracted_is_a_part():  # "7.900 eigen, 6.300 zzp, 2.700 door een onderaannemer; 18.400 in totaal"
+            self.subcontractor_hours, self.subcontracted_hours = self.subcontracted_hours, None
         forms = [name for name, given in self._forms().items() if given]
         if forms == ["totals", "categories"] and self.subcontracted_hours is None:
             self._check_rest()
@@ -96,6 +97,16 @@ class SubcontractingInput(ToolInput):
         elif form == "shares" and None not in (self.subcontracted_share_pct, self.own_share_pct):
             if exact(self.subcontracted_share_pct or 0) + exact(self.own_share_pct or 0) != 100:
                 raise invalid("own_share_pct", "own_share_pct + subcontracted_share_pct must add up to 100")
+
+    def _subcontracted_is_a_part(self) -> bool:
+        """Subcontracted hours given beside the zzp hours and the own hours, where all of them together make the
+        total: they are the hours of the subcontracting organisations, one part among the others."""
+        if None in (self.total_care_hours, self.subcontracted_hours, self.zzp_hours) or self.subcontractor_hours is not None:
+            return False
+        if self.own_staff_hours is None and self.full_subsidiary_hours is None:
+            return False
+        parts = sum(exact(getattr(self, f) or 0) for f in CATEGORY_FIELDS) + exact(self.subcontracted_hours or 0)
+        return parts == exact(self.total_care_hours or 0)
 
     def _breakdown(self) -> bool:
         """Total and subcontracted hours, with zzp or subcontractor hours that fit inside the subcontracted ones."""
@@ -224,8 +235,8 @@ def _citations(inp: SubcontractingInput, rule: Rule) -> list[Citation]:
 
 
 def _verdicts(inp: SubcontractingInput, sub: float, own: float, limit: int, ok: bool) -> tuple[str, str]:
-    head_nl = f"{nl_num(sub)}% van de zorg gaat via onderaannemers (zzp'ers meegeteld) en {nl_num(own)}% levert u zelf"
-    head_en = f"{sub:.2f}% of the care is subcontracted (zzp'ers included) and you deliver {own:.2f}% yourself"
+    head_nl = f"{nl_short(sub)}% van de zorg gaat via onderaannemers (zzp'ers meegeteld) en {nl_short(own)}% levert u zelf"
+    head_en = f"{en_short(sub)}% of the care is subcontracted (zzp'ers included) and you deliver {en_short(own)}% yourself"
     if inp.is_cooperative:
         return (
             f"{head_nl}; als zorgcoöperatie die aantoonbaar aan bijlage 1 §1.4 voldoet, geldt het maximum van "

@@ -14,6 +14,12 @@ from assistant.text.quantities import Quantity, fold, lexicon, read, word_patter
 
 ASKED_PATH = Path(__file__).with_name("asked.toml")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+# "via onze website", "via VECOZO", a web address: the way something is sent when the policy names no e-mail address
+_CHANNEL = re.compile(
+    r"\bvia\s+(?:onze\s+|de\s+|het\s+)?(?:website|webformulier|online\s+formulier|vecozo|uitvraagmodule(?:\s+in\s+vecozo)?|"
+    r"mijn\s+zorgaanbod|cryptshare|zorgvinder)\b|\bhttps?://\S+|\bwww\.\S+",
+    re.I,
+)
 _PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}\d?(?!\d)")
 _LEVEL = re.compile(r"\bniveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b", re.I)
 _CONSEQUENCE = re.compile(
@@ -91,8 +97,11 @@ def _count_unit(folded: str) -> str | None:
 
 def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None) -> list[Quantity | str]:
     """The values in `sentence` of the asked kind (quantities, or e-mail addresses / level phrases as text)."""
-    if "email" in asked_.holds:
-        return list(_EMAIL.findall(sentence))
+    if "email" in asked_.holds or "channel" in asked_.holds:  # where to send it: an address, a website or portal
+        found = _EMAIL.findall(sentence) if "email" in asked_.holds else []
+        if "channel" in asked_.holds:
+            found += [m.group(0).rstrip(".,;") for m in _CHANNEL.finditer(sentence)]
+        return found
     if "level" in asked_.holds:
         return [m.group(0) for m in _LEVEL.finditer(sentence)]
     if "phone" in asked_.holds:

@@ -294,8 +294,10 @@ def _per_phrase(sentence: str, q: Quantity) -> str:
 
 def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, lang: str) -> str:
     if isinstance(value, str):  # an e-mail address or a level phrase
-        if a.kind == "contact":
+        if a.kind == "contact" and "@" in value:
             return f"By e-mail to {value}." if lang == "en" else f"Per e-mail naar {value}."
+        if a.kind == "contact":  # a website or portal, as the policy writes it
+            return f"The policy says: «{value}»." if lang == "en" else value[:1].upper() + value[1:] + "."
         return value[:1].upper() + value[1:] + "."
     if value.kind == "period" and _whole_month(value):
         month = fmt_date(value.value[0], lang).split(" ", 1)[1]
@@ -403,9 +405,13 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     """The values of the asked kind in `s` that are about the question, the most relevant first; of two, the
     one with the bound the question asks for ("hoeveel mag maximaal in onderaanneming?": "maximaal 50%", not "ten minste 50%")."""
     context = s.context or ""
+    opposite = {"min": "max", "max": "min"}.get(bound or "")
     scored = [
         (_about(v, s.text, weights, analyse, context), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
         for i, v in enumerate(holds(a, s.text))
+        # a maximum is not answered by a minimum ("hoeveel kan één aanbieder maximaal krijgen?": "minimaal € 50.000" is
+        # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
+        if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
     ]
     return [v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > 0]
 
@@ -662,6 +668,10 @@ def clause_plan(
         analyse = lambda t: c.terms_of(t, bm25.splitter)  # noqa: E731
         candidates = _value_candidates(assistant, ranked)
         with_value = _best_value(a, candidates, weights, analyse, asked_bound(focus or text))
+        if not with_value:
+            by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
+            if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
+                return by_reference
         if not with_value and year is None:
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:1], a)
         if not with_value:
@@ -731,6 +741,35 @@ def clause_plan(
 _ASKS_LIST = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:welke|which|what)\s+(?:\w+\s+){0,2}?\w+(?:en|s)\b")
 _LISTS = re.compile(r"(?:volgende|following|deze|these)\b[^.:]{0,80}:\s*\S[^.;]*,[^.;]*\b(?:en|and|of|or)\b")
 LIST_SHARE = 0.75  # a sentence that lists, this close to the best one, answers "welke ...?" before it
+
+
+REFERENCE_SHARE = 0.5
+
+
+def _by_reference(
+    a: Asked, sentences: list[Sentence], bound: str | None, lang: str, weights: dict[str, float], analyse: Any
+) -> Plan | None:
+    """A bound the question asks for, stated by naming another value instead of a figure ("Dit is maximaal het
+    budget voor H&A in 2026"): the named value is the answer, quoted, when the sentence and its headings hold at
+    least half the question's term weight (the budget of one scheme does not answer for another's)."""
+    from assistant.answer.asked import _kinds
+
+    nouns = _kinds()[1].get(a.kind, {}).get("nouns", [])
+    if bound is None or not nouns or not any(weights.values()):
+        return None
+    bounds = "|".join(sorted((re.escape(b) for b in lexicon().bounds[bound]), key=len, reverse=True))
+    named = re.compile(
+        rf"(?<![\w])(?:{bounds})\s+(?:het|de|the)\s+(?:{'|'.join(re.escape(n) for n in nouns)})(?![\w])[^.;()]*", re.I
+    )
+    for s in sentences:
+        m = named.search(s.text)
+        heading = " ".join(s.passage.heading_trail[-2:]) if s.passage is not None else ""
+        if m is None or c.weight_share(weights, analyse(s.text) | analyse(heading)) < REFERENCE_SHARE:
+            continue
+        shown = _clean_span(m.group(0)).rstrip(" .:;,")
+        line = (f"The policy says: «{shown}»" if lang == "en" else shown[:1].upper() + shown[1:]) + _where(s.citation, lang) + "."
+        return Plan("value", line + (_gloss(shown) if lang == "en" else ""), [s.citation])
+    return None
 
 
 def _listing(text: str, ranked: list[Sentence]) -> Sentence | None:

@@ -35,6 +35,7 @@ _QUESTION_START = re.compile(
     r"mag|mogen|moet|moeten|is|are|do|does)\b",
     re.I,
 )
+_MID = re.compile(r"\s+toch(?=\s+\w)", re.I)  # "mag je toch tot 60%": the particle that presents it as known
 FACT_KINDS = ("count", "money", "percent", "date", "period", "range", "score")
 # an unmarked statement is a claim about the policy only when it states a rule ("Nieuwe aanbieders moeten ...")
 _RULE = re.compile(
@@ -59,8 +60,13 @@ def claim_of(text: str) -> str | None:
         return since.group("claim").strip()
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()]
     marked_sentence = next((s for s in sentences if _TAIL.search(s) or _HEAD.match(s)), None)
+    if marked_sentence is None:  # "X kan toch met 1 persoon?": the particle inside a question with a figure
+        marked_sentence = next(
+            (s for s in sentences if _MID.search(s) and s.rstrip().endswith("?") and any(q.kind in FACT_KINDS for q in read(s))),
+            None,
+        )
     marked = marked_sentence is not None
-    body = _HEAD.sub("", _TAIL.sub("", marked_sentence or t)).strip(" ?")
+    body = _MID.sub(" ", _HEAD.sub("", _TAIL.sub("", marked_sentence or t))).strip(" ?")
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = re.split(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", body, maxsplit=1, flags=re.I)[0]
     if not marked:

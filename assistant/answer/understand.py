@@ -79,7 +79,15 @@ def phrase_at(folded: str, phrase: str) -> list[int]:
     return [m.start() for m in word_pattern(p).finditer(folded)] if p else []
 
 
-_NEG_BEFORE = re.compile(r"(?:\bniet|\bgeen|\bnooit|\bnot|\bno|\bnever|\bzonder|\bwithout|n't)\s+(?:\w+\s+){0,2}$")
+@functools.cache
+def _negations() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The negation words of the lexicon (one list for the quantity reader and the flags): right before a phrase
+    (at most two words between: "voor niemand de zorg stopgezet"), and anywhere in a clause."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().negations), key=len, reverse=True))
+    return (
+        re.compile(rf"(?:\b(?:{words})|n't)\s+(?:\w+\s+){{0,2}}$"),
+        re.compile(rf"(?<![\w])(?:{words})(?![\w])|n't\b"),
+    )
 
 
 NEAR_WORDS = 8  # "belasting ~ achterstand": both within this many words of each other
@@ -91,7 +99,7 @@ def affirmed(folded: str, phrase: str) -> bool:
     not denied earlier in their clause ("the registration doesn't say how they developed the added value")."""
     if "~" in phrase:
         return any(not _denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
-    return any(not _NEG_BEFORE.search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
+    return any(not _negations()[0].search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
 
 
 def says(folded: str, phrase: str) -> bool:
@@ -101,14 +109,13 @@ def says(folded: str, phrase: str) -> bool:
     return has_phrase(folded, phrase)
 
 
-_NEGATION_WORD = re.compile(r"(?<![\w])(?:niet|geen|nooit|not|no|never|zonder|without|nothing|niets)(?![\w])|n't\b")
 NEGATION_SCOPE = 8  # words before a matched pair that a negation of its clause may stand in
 
 
 def _denied(folded: str, pos: int) -> bool:
     """A negation earlier in the clause of the word at `pos` (no comma, semicolon or 'maar/but' in between)."""
     clause = re.split(r"[,;:.!?]|\bmaar\b|\bbut\b", folded[:pos])[-1]
-    return bool(_NEGATION_WORD.search(" ".join(clause.split()[-NEGATION_SCOPE:])))
+    return bool(_negations()[1].search(" ".join(clause.split()[-NEGATION_SCOPE:])))
 
 
 def _near(folded: str, a: str, b: str) -> list[int]:
@@ -126,7 +133,7 @@ def _near(folded: str, a: str, b: str) -> list[int]:
 def negated_phrase(folded: str, phrase: str) -> bool:
     if "~" in phrase:
         return any(_denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
-    return any(_NEG_BEFORE.search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
+    return any(_negations()[0].search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
 
 
 # between a cue and a value, a list separator counts as several words and a word that joins clauses as more:
@@ -162,8 +169,10 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
     pattern = _cue_pattern(cue)
     out = []
     unit_word = fold(re.sub(r"^[\d.,\s]+", "", q.text))
-    if q.unit and len(unit_word.split()) == 1 and pattern.search(unit_word):
+    if q.unit and len(unit_word.split()) <= 2 and pattern.search(unit_word):
         out.append(0)  # the quantity's own unit word is the cue ("6400 zorguren": the care hours in total)
+    elif q.unit and unit_word and pattern.match(unit_word + " " + " ".join(q.after)):
+        out.append(0)  # the unit word begins the cue ("20.000 uur zorg")
     for side, text in (("b", " ".join(q.before)), ("a", " ".join(q.after))):
         for m in pattern.finditer(text):
             between = re.sub(r"^\S*", "", text[m.end() :]).split() if side == "b" else text[: m.start()].split()
@@ -210,7 +219,7 @@ _PAIR_BEFORE = re.compile(
     re.I,
 )
 _PAIR_AFTER = re.compile(
-    r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
+    r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode|one)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
     r"waren er|met|with|telt|counts?|had|heeft|has)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then)\s+)*$",
     re.I,
 )
@@ -249,9 +258,43 @@ def read_areas(
         ):
             used |= {i, i + 1}
             pairs.append((q.start, Area(label, int(nxt.number or 0), nxt.change)))
+    named = _one_with_each(qs, text)  # "one area with 5, another with 2 and a third with 1": more than the ordinal
+    if named and len(named[0]) > len(pairs):
+        return named
     if pairs:
         return [a for _, a in sorted(pairs, key=lambda p: p[0])], used
     return _series(qs, text, anti_cues, bare)
+
+
+_WITH = re.compile(r"^(?P<head>.*?)\s*\b(?:met|with)\s+(?:(?:er|maar|slechts|only|just|nog|still)\s+)*$")
+
+
+def _one_with_each(qs: list[Quantity], text: str) -> tuple[list[Area], set[int]] | None:
+    """Areas named one by one, each "with" its count: "1 gebied met 7 cliënten, eentje met 3 en nog eentje met 1",
+    "one area with 5 clients, another with 2" (at least two; labelled in order, so "het tweede gebied" is the
+    second)."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().one_more_area), key=len, reverse=True))
+    one_more = re.compile(
+        rf"(?:^|[\s,;:(])(?:(?:en|and)\s+)?(?:{words})(?:\s+(?:postcode\s*)?(?:area|gebied|postcodegebied|postcode))?$"
+    )
+    found: list[tuple[int, int]] = []  # (index of the count, index of the "1 gebied" before it, or -1)
+    for i, q in enumerate(qs):
+        if not _is_number(q) or q.number is None:
+            continue
+        prev = qs[i - 1] if i else None
+        m = _WITH.match(fold(text[prev.end if prev is not None else 0 : q.start]))
+        if m is None:
+            continue
+        head = m.group("head").strip()
+        area = not head and prev is not None and (
+            prev.kind == "ordinal" or (prev.kind == "count" and prev.unit == "areas" and prev.number == 1)
+        )
+        if area or one_more.search(head):
+            found.append((i, i - 1 if area else -1))
+    if len(found) < 2:
+        return None
+    used = {i for i, _ in found} | {j for _, j in found if j >= 0}
+    return [Area(f"#{k}", int(qs[i].number or 0), qs[i].change) for k, (i, _) in enumerate(found, 1)], used
 
 
 def _series(qs: list[Quantity], text: str, anti_cues: tuple[str, ...], bare: bool = False) -> tuple[list[Area], set[int]]:
@@ -463,7 +506,9 @@ def _complete_first(
 ) -> list[tuple[float, str, int]]:
     """The candidates in the order that completes an alternative of `requires`: when "3.400" could be zzp hours
     or subcontracted hours, the reading that together with "6.800 uur" makes a whole calculation wins. Of the
-    alternatives that can be completed, the one whose values fit their cues best (each value to one input)."""
+    alternatives that can be completed, the one whose values, with the others filled after them, fit their cues
+    best (each value to one input): "eigen personeel 14.000, onze dochter 5.000" is not read as own and zzp hours
+    because the two alone would complete an alternative, when the 5.000 fits the subsidiary far better."""
     best: tuple[float, list] | None = None
     for alt in spec.requires:
         open_fields = [f for f in alt if f not in filled]
@@ -473,10 +518,25 @@ def _complete_first(
         chosen = _best_matching(open_fields, options)
         if chosen is None:
             continue
-        score = sum(c[0] for c in chosen)
+        order = chosen + [c for c in candidates if c not in chosen]
+        score = _reading_score(spec, order, alt, filled)
         if best is None or score > best[0]:
-            best = (score, chosen + [c for c in candidates if c not in chosen])
+            best = (score, order)
     return best[1] if best else candidates
+
+
+def _reading_score(spec: CalculatorSpec, order: list[tuple[float, str, int]], alt: list[str], filled: set[str]) -> float:
+    """The summed cue scores of the alternative's inputs and of the inputs no alternative needs (a subsidiary's
+    hours beside own and total hours), filled when the candidates are taken in this order (each input and each
+    quantity once); the inputs of other alternatives compete with these and add nothing."""
+    needed = {f for other in spec.requires for f in other}
+    fields, used, total = set(filled), set(), 0.0
+    for score, name, i in order:
+        if name not in fields and i not in used:
+            fields.add(name)
+            used.add(i)
+            total += score if name in alt or name not in needed else 0.0
+    return total
 
 
 def _best_matching(fields: list[str], options: dict[str, list]) -> list | None:

@@ -62,6 +62,7 @@ CONTRADICTED_OVERLAP = 0.6
 TABLE_OVERLAP = 0.5  # a table row also needs its key facts or words and a comparable value (see Table.row_for)
 MIN_SHARED_TERMS = 2
 POOL_MARGIN = 0.1  # candidates this close to the best overlap are all judged
+ANCHORED_OVERLAP = 0.4  # a candidate stating one of the claim's figures as it is is judged on this much overlap
 POOL_SIZE = 25
 NEGATION_SCOPE = 3  # content words after a negation that it applies to
 COMMON_PART_IDF = 1.0  # a compound part this common (zorg, in nearly every passage) does not stand for the word
@@ -222,9 +223,23 @@ def compare_facts(claim: list[Fact], source: list[Fact]) -> tuple[list[dict], li
     return differences, orphans
 
 
+@dataclass
+class _Fit:
+    """How a candidate's facts answer the claim's beyond the differences: how far the differing facts are apart
+    (days, log ratio), how many of them pair facts of two kinds ("2 personen" with a bare "1"), and how many of
+    the claim's figures (not years) it states as they are or as a count of the same thing ("2 personen" against
+    "minimaal 3 personen")."""
+
+    cost: float = 0.0
+    kinds_apart: int = 0
+    matched: int = 0
+    same_unit: int = 0
+
+
 def _compare_facts(
     claim: list[Fact], source: list[Fact], claim_text: str, source_text: str
-) -> tuple[list[dict], list[Fact], float]:
+) -> tuple[list[dict], list[Fact], _Fit]:
+    fit = _Fit()
     used: set[int] = set()
     unmatched: list[Fact] = []
     bounds: list[dict] = []
@@ -235,11 +250,12 @@ def _compare_facts(
         if same:
             b = source[(exact or same)[0]]
             used.add((exact or same)[0])
+            fit.matched += a.kind != "year"
             if (a.bound, b.bound) in _OPPOSITE_BOUNDS or (b.bound, a.bound) in _OPPOSITE_BOUNDS:
                 bounds.extend(_bound_difference(a, b, claim_text, source_text))
         else:
             unmatched.append(a)
-    differences, orphans, cost = [], [], 0.0
+    differences, orphans = [], []
     for a in unmatched:
         options = [(d, i) for i, b in enumerate(source) if i not in used and (d := _distance(a, b)) is not None]
         if not options:
@@ -247,9 +263,11 @@ def _compare_facts(
             continue
         distance, best = min(options)
         used.add(best)
-        cost += distance
+        fit.cost += distance
+        fit.kinds_apart += a.kind != source[best].kind
+        fit.same_unit += a.unit is not None and a.unit == source[best].unit
         differences.extend(_differences(a, source[best], claim_text, source_text))
-    return differences + bounds, orphans, cost
+    return differences + bounds, orphans, fit
 
 
 def _named_end(claim_text: str, points: Any) -> Any:
@@ -472,7 +490,8 @@ class _Scored:
     verdict: str = "not_found"
     differences: list[dict] | None = None
     orphans: int = 0  # claim facts with nothing comparable in the candidate
-    cost: float = 0.0  # how far the differing facts are apart (days, log ratio)
+    unplaced: int = 0  # claim facts the candidate says nothing of (its orphans, and for a table row the facts no cell takes)
+    fit: _Fit = field(default_factory=_Fit)
     table: dict[str, str] = field(default_factory=dict)  # header, column and cell of a table row
 
 
@@ -519,12 +538,20 @@ def _candidates_for(assistant: Assistant, claim: str, terms: _Terms, units: list
     return scored
 
 
+def _anchored(fit: _Fit) -> bool:
+    return fit.matched > 0 or fit.same_unit > 0
+
+
 def _judge(claim: str, cand: _Scored) -> _Scored:
-    differences, orphans, cand.cost = _compare_facts(extract_facts(claim), extract_facts(cand.text), claim, cand.text)
+    differences, orphans, cand.fit = _compare_facts(extract_facts(claim), extract_facts(cand.text), claim, cand.text)
     worded = {d["claim"].lower() for d in differences if d["kind"] == "term"}
     differences += [d for d in compare_terms(claim, cand.text) if d["claim"].lower() not in worded]
-    cand.orphans = len(orphans)
-    if differences and cand.overlap >= CONTRADICTED_OVERLAP:
+    cand.orphans = cand.unplaced = len(orphans)
+    # a sentence that states one of the claim's figures as it is and differs in another, with nothing of the claim
+    # left over, is about the same rule even on fewer shared words ("80% halen we pas eind oktober": "vóór 1
+    # oktober ten minste 80%")
+    anchored = _anchored(cand.fit) and not orphans and cand.overlap >= ANCHORED_OVERLAP
+    if differences and (cand.overlap >= CONTRADICTED_OVERLAP or anchored):
         cand.verdict = "contradicted"
     elif not differences and not orphans and cand.overlap >= SUPPORTED_OVERLAP:
         cand.verdict = "supported"
@@ -566,14 +593,14 @@ def _table_candidate(claim: str, table: Table, passage: Passage, terms: _Terms, 
     differences: list[dict] = []
     orphans: list[Fact] = []
     differing: list[int] = []
-    cost = 0.0
+    fit = _Fit()
     for i, cf in zip(match.columns, cell_facts, strict=True):
-        diffs, lost, c = _compare_facts(values, cf, claim, match.row.cells[i].text)
+        diffs, lost, f = _compare_facts(values, cf, claim, match.row.cells[i].text)
         if diffs:
             differing.append(i)
         differences += [d for d in diffs if d not in differences]
         orphans += [o for o in lost if o not in orphans]
-        cost += c
+        fit = _Fit(fit.cost + f.cost, fit.kinds_apart + f.kinds_apart, fit.matched + f.matched, fit.same_unit + f.same_unit)
     heads = table.columns
     shown = differing or list(match.columns)
     cand = _Scored(
@@ -584,7 +611,8 @@ def _table_candidate(claim: str, table: Table, passage: Passage, terms: _Terms, 
         passage=passage,
         differences=differences,
         orphans=len(orphans),
-        cost=cost,
+        unplaced=len(orphans) + len(facts) - len(values),
+        fit=fit,
         table={
             "header": table.header.flat if table.header else "",
             "column": " / ".join(heads[i] for i in shown if i < len(heads) and heads[i]),
@@ -628,7 +656,11 @@ def _choose(
     scored = _candidates_for(assistant, claim, terms, units)
     top = max((c.overlap for c in scored), default=0.0)
     needed = min(MIN_SHARED_TERMS, len(units))
-    pool = [_judge(claim, c) for c in scored if c.overlap >= top - POOL_MARGIN and c.shared >= needed][:POOL_SIZE]
+    near = [c for c in scored if c.overlap >= top - POOL_MARGIN and c.shared >= needed][:POOL_SIZE]
+    pool = [_judge(claim, c) for c in near]
+    further = (_judge(claim, c) for c in scored if c not in near and c.overlap >= ANCHORED_OVERLAP and c.shared >= needed)
+    # further down, only a sentence that states a figure of the claim can contradict it (and none supports it)
+    pool += [c for c in further if c.verdict == "contradicted" and _anchored(c.fit) and not c.orphans][:POOL_SIZE]
     pool += [t for table, p in _tables(assistant) if (t := _table_candidate(claim, table, p, terms, units))]
     years = _policy_year(claim, assistant)
     supported = sorted(
@@ -636,7 +668,10 @@ def _choose(
     )
     contradicted = sorted(
         (c for c in pool if c.verdict == "contradicted"),
-        key=lambda c: (c.passage.year not in years, len(c.differences or []) + c.orphans, -c.score, len(c.text), c.cost),
+        key=lambda c: (
+            c.passage.year not in years, len(c.differences or []) + c.unplaced, c.fit.kinds_apart, -c.score, len(c.text),
+            c.fit.cost,
+        ),
     )
     current = [c for c in supported if c.passage.year in years]
     if in_force and not current and any(c.passage.year in years for c in contradicted):

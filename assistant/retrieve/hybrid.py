@@ -32,7 +32,7 @@ _PAST = re.compile(
     r"still the same|nog hetzelfde|(?:is|zijn|wordt|werd) er (?:iets )?(?:veranderd|gewijzigd)|"
     r"wat (?:is|zijn) (?:er )?(?:veranderd|gewijzigd|de wijzigingen|de verschillen)|veranderd t\.?o\.?v|"
     r"(?:what|which) (?:has |have |is |are )?(?:changed|changes|differences)|what's changed|"
-    r"changes? (?:in|to|between|since|from|compared)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
+    r"changes? (?:between|since|from|compared)|changes? (?:in|to) (?:the )?(?:policy|polic|rules?|appendix|bijlage|text|requirements?|norms?|20\d\d)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
     r"compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?|sinds 20\d\d|since 20\d\d|"
     r"eerdere (?:bijlage|versie|beleid)|earlier (?:version|appendix|policy)|nieuw (?:in|sinds)|new (?:in|since)|"
     r"surviv\w*|overleef\w*|overleven|geschrapt|verdwenen|weggevallen|(?:dropped|removed|deleted) (?:from|in)|"

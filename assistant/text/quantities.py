@@ -77,6 +77,7 @@ class Lexicon:
     less: list[str] = field(default_factory=list)
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
+    one_more_area: list[str] = field(default_factory=list)
     descriptors: set[str] = field(default_factory=set)
     rule_reference: list[str] = field(default_factory=list)
     clause_only: list[str] = field(default_factory=list)
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
+        one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
         descriptors={fold(w) for w in data["words"]["descriptors"]},
         rule_reference=[fold(w) for w in data["words"]["rule_reference"]],
         clause_only=[fold(w) for w in data["questions"]["clause_only"]],
@@ -453,7 +455,7 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         year_next = re.match(
             r"\s+(?:(?:again|weer|opnieuw|ook|also)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(
-            r"\b(?:in|voor|for|met|with)\s+20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
+            r"\b(?:(?:in|voor|for|met|with|dat|that|als|if)\s+)20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just)\s+){0,3}$",
             folded[max(0, m.start() - 25) : m.start()],
         )
@@ -782,6 +784,8 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
         same = [s for s in scored if a <= s.start < b and s.kind == q.kind]
         idx = same.index(q)
         stop = same[idx + 1].start if idx + 1 < len(same) else b
+        if q.kind == "count":  # points end at the next letter too ("B in 2026 with 4 points, B again in 2027")
+            stop = min([stop] + [s.start for s in scored if s.kind == "score" and q.end <= s.start < stop])
         begin = same[idx - 1].end if idx else a
         after = tuple(y.value for y in years if q.end <= y.start < stop)
         before = tuple(y.value for y in years if begin <= y.start < q.start)

@@ -150,7 +150,7 @@ def test_follow_ups_with_new_lists_or_shares_replace_what_they_stand_for(fake_as
     )
     c = fake_assistant.ask("Wat als we 70 procent hadden?", conversation_id="f2")
     assert c.tool_calls[0].args.get("percentage_of_ceiling_reached") == 70
-    assert "revenue_reached_eur" not in c.tool_calls[0].args and "70,00%" in c.answer
+    assert "revenue_reached_eur" not in c.tool_calls[0].args and "op 70% van uw omzetplafond" in c.answer
 
 
 def test_facts_the_texts_cannot_hold_are_refused(fake_assistant):
@@ -261,10 +261,18 @@ def test_a_contract_length_claim_is_checked_against_the_contract_length(fake_ass
     assert a.answer.startswith("Nee") and "1-jarige" in a.answer, a.answer[:200]
 
 
-def test_a_question_back_always_names_what_it_needs(fake_assistant):
-    """Two shares that each read as a claim of the other fill nothing: the question back still asks for one
-    named value, never an empty 'I still need:'."""
+def test_a_claimed_limit_beside_the_askers_own_share(fake_assistant):
+    """'mag toch nog 65%? nu zitten we op 58%': the 65% after 'mogen' is the claimed rule (no share of their own),
+    the 58% is the asker's share; the answer checks the share against the rule's 50% and rejects the 65%."""
     a = fake_assistant.ask("we mogen toch nog 65% uitbesteden aan onderaannemers? nu zitten we op 58%")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "58%" in line and "50%" in line and "65%" in line, line
+    assert a.tool_calls[0].args.get("subcontracted_share_pct") == 58 and "own_share_pct" not in a.tool_calls[0].args
+
+
+def test_a_question_back_always_names_what_it_needs(fake_assistant):
+    """A question back asks for one named value, never an empty 'I still need:'."""
+    a = fake_assistant.ask("Voldoen we aan de onderaannemingsregel?")
     line = a.answer.split("\n")[0]
     asked = line.removeprefix("Om het voor u na te rekenen heb ik nog nodig:").strip()
     assert asked != line.strip() and asked.endswith("?") and "onderaanneming" in asked, line
@@ -421,3 +429,41 @@ def test_a_question_back_quotes_what_the_policy_says_of_the_value_it_needs(fake_
     the staffel rows, which hold the years it names."""
     a = fake_assistant.ask("Our honoured additional budget is €70,000. How much of it gets reimbursed?")
     assert a.needs_input and any("Score" in c.quote and "2026" in c.quote for c in a.citations), a.answer[:400]
+
+
+def test_a_premise_is_checked_against_the_sentence_that_states_its_other_figure(fake_assistant):
+    """'tot 15 oktober ... 80%': the sentence that states the 80% as it is and differs in the date is the one to
+    correct it with, not a table row with another percentage."""
+    a = fake_assistant.ask("We mogen tot 15 oktober wachten om 80% van ons plafond te halen voor een verzoek om extra budget, toch?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "1 oktober" in line and "100%" not in line, line
+
+
+def test_a_premise_count_is_corrected_with_the_count_of_the_same_thing(fake_assistant):
+    """'een team van 1 persoon': corrected with 'minimaal 3 personen', not with another bare number nearby."""
+    a = fake_assistant.ask("Een regiefunctie complexe wondzorg kan toch met een team van 1 persoon?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "3 personen" in line, line
+
+
+def test_a_maximum_is_not_answered_by_a_minimum(fake_assistant):
+    """The only amount near the question is a floor ('minimaal € 50.000'): no ceiling is stated."""
+    a = fake_assistant.ask("Hoeveel omzet mag een nieuwe aanbieder maximaal bij CZ verwachten?")
+    assert a.refused and "50.000" not in a.answer.split("\n")[0], a.answer[:200]
+
+
+def test_a_bound_named_by_reference_is_the_answer(fake_assistant):
+    """'Dit is maximaal het budget voor H&A in 2026': the value is named, not given; that is the answer. For
+    another scheme's budget it is no answer at all."""
+    a = fake_assistant.ask("Hoeveel budget mag er maximaal in een plan voor herkenbare en aanspreekbare wijkverpleging?")
+    assert a.answer.startswith("Maximaal het budget voor H&A in 2026"), a.answer[:200]
+    b = fake_assistant.ask("Hoeveel euro is er maximaal per aanbieder voor een innovatieproject?")
+    assert "H&A" not in b.answer.split("\n")[0], b.answer[:200]
+
+
+def test_where_to_send_is_answered_with_the_channel_the_policy_names(fake_assistant):
+    """No e-mail address but a website: 'waar sturen we het heen?' is answered 'via onze website'."""
+    a = fake_assistant.ask("Waar sturen we ons verzoek om bijcontractering naartoe?")
+    assert a.answer.startswith("Via onze website") and "3.2.4" in a.answer.split("\n")[0], a.answer[:200]
+    b = fake_assistant.ask("To which address must changes in our subcontracting share be reported?")
+    assert "inkoopvvt.zvw@cz.nl" in b.answer.split("\n")[0] and "2024" not in b.answer, b.answer[:300]

@@ -89,3 +89,27 @@ def test_zzp_hours_within_the_subcontracted_hours_are_a_breakdown_of_them():
 def test_zzp_and_subcontractor_categories_with_a_total():
     out = run(total_care_hours=8_000, zzp_hours=2_500, subcontractor_hours=1_700)
     assert (out.subcontracted_share_pct, out.compliant) == (52.5, False)
+
+
+def test_subcontracted_hours_that_complete_the_parts_are_one_part():
+    """Own, zzp and subsidiary hours given beside 'subcontracted' hours, all together exactly the total: the
+    subcontracted hours are the subcontracting organisations' part, not the whole subcontracted amount."""
+    r = run_tool(
+        "subcontracting_check",
+        {"total_care_hours": 10000, "own_staff_hours": 4000, "zzp_hours": 3000, "subcontracted_hours": 2000,
+         "full_subsidiary_hours": 1000, "year": 2027},
+    )
+    assert r.subcontracted_share_pct == 50.0 and r.compliant is True
+    # parts that do not add up to the total keep their meaning (and are rejected as before)
+    with pytest.raises(Exception, match="total_care_hours"):
+        run_tool(
+            "subcontracting_check",
+            {"total_care_hours": 10000, "own_staff_hours": 4000, "zzp_hours": 3000, "subcontracted_hours": 2500,
+             "full_subsidiary_hours": 1000, "year": 2027},
+        )
+
+
+def test_a_whole_share_is_said_without_decimals():
+    r = run_tool("subcontracting_check", {"subcontracted_share_pct": 60, "year": 2027})
+    assert r.verdict.startswith("60% van de zorg") and "40% levert u zelf" in r.verdict
+    assert r.verdict_en.startswith("60% of the care")

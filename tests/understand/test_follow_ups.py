@@ -40,6 +40,34 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "areas named one by one, then the second changed": [
+        Turn(
+            "Bestaande aanbieder. Eén gebied met 9 cliënten, een andere met 1, tot slot de laatste met 2: redden we de 2027-eis?",
+            "postcode_average",
+            {"clients_per_postcode": [9, 1, 2]},
+            {"average": 4.0, "compliant": True},
+        ),
+        Turn(
+            "Stel dat het tweede gebied er 3 had?",
+            "postcode_average",
+            {"clients_per_postcode": [9, 3, 2]},
+            {"compliant": True},
+        ),
+    ],
+    "a score changed for one year of the staffel": [
+        Turn(
+            "Gehonoreerd aanvullend budget € 50.000; waardemodel 2026 A en 2027 B met 6 kostenpunten. Hoeveel wordt vergoed?",
+            "staffel_percentage",
+            {"score_2026": "A", "score_2027": "B"},
+            {"percentage": 90},
+        ),
+        Turn(
+            "stel dat 2027 óók een A was geworden, wat dan?",
+            "staffel_percentage",
+            {"score_2026": "A", "score_2027": "A"},
+            {"percentage": 100},
+        ),
+    ],
     "the maximum asked after a check": [
         Turn(
             "Onze coöperatie heeft 120 cliënten en 2,5 fte hbo-bachelor verpleegkundigen. Is dat genoeg?",
