@@ -337,6 +337,9 @@ def _verdicts(
     if required is not None and needed:
         head_nl += f", dat is {nl_eur(required)}: nog {nl_eur(needed)} nodig"
         head_en += f", i.e. {en_eur(required)}: {en_eur(needed)} more needed"
+    elif required is not None:  # the threshold in euros, also when it is reached
+        head_nl += f", dat is {nl_eur(required)}"
+        head_en += f", i.e. {en_eur(required)}"
     head_nl, head_en = head_nl + ")", head_en + ")"
     if reasons:
         texts = _reason_text(inp, ap)

@@ -201,6 +201,12 @@ def _verdicts(inp: PostcodeAverageInput, out: dict, exact_avg: Fraction) -> tupl
     if out["total_clients"] is None:  # a stated average
         stated_nl = f"Gemiddeld {avg_nl} CZ-cliënten per postcodegebied (uw eigen gemiddelde)"
         stated_en = f"On average {avg_en} CZ clients per postcode area (your own average)"
+        if out["exception"]:  # exempt: the average is not compared at all
+            nl, en = _EXCEPTION_TEXT[out["exception"]]
+            return (
+                f"{stated_nl}; de postcode-eis geldt hier niet, want {nl}.",
+                f"{stated_en}; the requirement does not apply: {en}.",
+            )
         ok = out["compliant"]
         return (
             f"{stated_nl}: dat is {'ten minste' if ok else 'minder dan'} {out['threshold']}, dus u voldoet"

@@ -58,12 +58,22 @@ def _tool_errors() -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
+    from assistant.answer.understand import says
+
+    for field, phrases in spec.verdict_if.items():  # "geldt die eis ook voor ons?": whether the rule applies
+        if isinstance(data.get(field), bool) and any(says(folded, p) for p in phrases):
+            return bool(data[field])
     value = next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None)
     if value is None:
         return None
     keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
-    flip = not keep and any(word_pattern(fold(p)).search(folded) for p in spec.verdict_invert_if)
+    flip = not keep and any(
+        not _ALTERNATIVE.search(folded[: m.start()]) for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
+    )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers
     return (not value) if flip else value
+
+
+_ALTERNATIVE = re.compile(r"\b(?:or|of)\s+(?:\w+\s+)?$")
 
 
 def _rule_quotes(citations: list[Citation], data: dict[str, Any], verdict: str, rule: str) -> list[Citation]:

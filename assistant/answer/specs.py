@@ -90,6 +90,9 @@ class CalculatorSpec(BaseModel):
     claims: dict[str, str] = Field(default_factory=dict)
     verdict_invert_if: tuple[str, ...] = ()  # question words that make the yes/no the opposite of that field
     verdict_keep_if: tuple[str, ...] = ()  # question words that ask for the field itself, whatever else it says
+    # another output field that answers the yes/no when the question asks it ("geldt die eis ook voor ons?" ->
+    # requirement_applies): field -> question words ("a ~ b" allowed)
+    verdict_if: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     inputs: dict[str, InputSpec]
     solve: dict[str, SolveSpec] = Field(default_factory=dict)
 

@@ -641,10 +641,14 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 continue  # "(18+)": an age group, not a number of months
             if aside(q) and _counts_a_noun(folded, q):
                 continue  # "(zzp'ers en 2 kleine organisaties)": the 2 count organisations, not clients
+            if unit in _WHOLE_UNITS and q.number is not None and q.number != int(q.number):
+                continue  # "postcode average were 2.6": no number of areas has decimals
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
     return out
 
+
+_WHOLE_UNITS = {"areas", "registrations"}  # counted things that come only in whole numbers
 
 _LINK_WORDS = {"en", "of", "and", "or", "van", "in", "op", "per", "door", "bij", "voor", "met", "by", "for", "with", "at",
                "tot", "to", "t/m", "erbij", "extra", "meer", "minder", "more", "less"}  # fmt: skip
