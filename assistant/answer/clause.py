@@ -75,6 +75,7 @@ class Sentence:
     confidence: float = 0.0  # the share of the question's term weight this sentence contains
     passage: Any = None
     context: str | None = None  # a table row: the table's header and introducing sentence (about every row)
+    lead: str | None = None  # the sentence this one continues ("Dit ingevulde formulier ..."): what it is about
 
 
 def _citations(assistant: Any, scored: list[c.Scored]) -> list[Sentence]:
@@ -164,11 +165,15 @@ def _table_siblings(
     return out[: MAX_QUOTES - 1]
 
 
+_CONTINUES = re.compile(r"^\W*(?:dit|deze|die|dat|hiervoor|daarvoor|hierbij|daarbij|this|these|that|those)\b", re.I)
+
+
 def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
     """The sentences after `s` in its passage: a value often stands in a sentence that continues the one that
     matches ("... het landelijke aanvraagformulier gebruiken. Dit ingevulde formulier kunt u insturen via ...")."""
     out: list[Sentence] = []
     current = s
+    chain = [s.text]  # "… op onze website: Inkoop thuiszorgtechnologie - CZ. Dit ingevulde formulier …": all before it
     for _ in range(n):
         if current.passage is None:
             break
@@ -176,7 +181,9 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
         ct = c.citation_for(assistant.corpus, current.passage, nxt) if nxt else None
         if ct is None:
             break
-        current = Sentence(ct.quote, ct, s.score * 0.5, 0.0, frozenset(), 0.0, s.passage)
+        lead = " ".join(chain) if _CONTINUES.match(ct.quote) or _refers_back(ct.quote, current.text) else None
+        chain.append(ct.quote)
+        current = Sentence(ct.quote, ct, s.score * 0.5, 0.0, frozenset(), 0.0, s.passage, lead=lead)
         out.append(current)
     return out
 
@@ -374,7 +381,9 @@ def _no_year(d: str) -> str:
 ABOUT_WINDOW = 110  # characters on each side of a value whose words must share a question term
 
 
-def _about(value: Quantity | str, sentence: str, weights: dict[str, float], analyse: Any, context: str = "") -> float:
+def _about(
+    value: Quantity | str, sentence: str, weights: dict[str, float], analyse: Any, context: str = "", lead: str = ""
+) -> float:
     """The words around a value share a question term: "€ 100.000" next to "productieafspraak" does not answer
     a question about a fine, whatever else the sentence says. `context`: the header of the table whose row
     `sentence` is ("Maximale vergoeding op gehonoreerd aanvullend budget"), words about every row's value."""
@@ -387,7 +396,7 @@ def _about(value: Quantity | str, sentence: str, weights: dict[str, float], anal
     before = sentence[max(0, start - window) : start]
     after = sentence[end : end + window]
     near = sentence[max(0, start - ABOUT_WINDOW // 2) : end + ABOUT_WINDOW // 2]
-    terms = analyse(before) | analyse(after) | (analyse(context) if context else set())
+    terms = analyse(before) | analyse(after) | (analyse(context) if context else set()) | (analyse(lead) if lead else set())
     return sum(weights.get(t, 0.0) for t in terms) + 0.5 * sum(weights.get(t, 0.0) for t in analyse(near))
 
 
@@ -407,7 +416,7 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     context = s.context or ""
     opposite = {"min": "max", "max": "min"}.get(bound or "")
     scored = [
-        (_about(v, s.text, weights, analyse, context), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
+        (_about(v, s.text, weights, analyse, context, s.lead or ""), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
         for i, v in enumerate(holds(a, s.text))
         # a maximum is not answered by a minimum ("hoeveel kan één aanbieder maximaal krijgen?": "minimaal € 50.000" is
         # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
@@ -445,7 +454,7 @@ def _best_value(
         if not values:
             continue
         v = values[0]
-        score = _about(v, s.text, weights, analyse, s.context or "") / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
+        score = _about(v, s.text, weights, analyse, s.context or "", s.lead or "") / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
         if isinstance(v, Quantity) and v.kind in ("date", "period") and v.explicit_year:
             score += 0.1
         out.append((score - 0.01 * rank, s, v))
@@ -826,8 +835,11 @@ def _value_candidates(assistant: Any, ranked: list[Sentence]) -> list[Sentence]:
     best = ranked[0].overlap
     out: list[Sentence] = []
     seen: dict[str, Sentence] = {}
+    found = {r.text: r for r in ranked}
     for s in [r for r in ranked if r.overlap >= VALUE_SHARE * best][:VALUE_POOL]:
         for x in [s, *_following(assistant, s), *_rows_of_table(assistant, s)]:
+            if x.text in found and x is not found[x.text]:  # a follower that matched on its own keeps its match
+                x.overlap, x.score = max(x.overlap, found[x.text].overlap), max(x.score, found[x.text].score)
             if x.text not in seen:
                 seen[x.text] = x
                 out.append(x)

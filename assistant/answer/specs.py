@@ -43,6 +43,10 @@ class InputSpec(BaseModel):
     cases_param: str | None = None
     # words that make a count include this time ("nog een keer", "opnieuw"): the earlier times plus one
     again_cues: tuple[str, ...] = ()
+    # a fact about the asker (a score, cost points): a question to this calculator that does not state it takes it
+    # from the conversation's previous question, read for this calculator ("A in 2026 en 2027 ... kunnen we
+    # bijcontracteren?" then "hoeveel van 60k gehonoreerd budget krijgen we vergoed?")
+    carried: bool = False
     default: Any = None
     assume_nl: str | None = None
     assume_en: str | None = None

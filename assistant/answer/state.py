@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Area, Reading, Router, assign
-from assistant.text.quantities import Quantity, fold, lexicon, word_pattern
+from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 MAX_HISTORY = 6
 
@@ -114,6 +114,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     or `reading` itself (a new question)."""
     if state is None or not state.tool or state.tool not in router.specs:
         return reading
+    if reading.kind == "clarify" and reading.tool in router.specs and reading.tool != state.tool:
+        carried = carry_over(router, router.specs[reading.tool], reading, state)
+        if carried is not None:
+            return carried
     own_values = reading.kind in ("tool", "clarify") and bool(reading.used)
     if own_values and reading.tool != state.tool and not _opens_follow_up(text):
         return reading  # another calculator with values of its own: a new question
@@ -165,6 +169,27 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if _ASKS_WH.match(folded):  # "hoeveel hebben we dan nog nodig?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no
     return merged
+
+
+def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: ConversationState) -> Reading | None:
+    """A question to another calculator than the conversation's last one, lacking a fact about the asker that the
+    previous question stated: the inputs marked `carried` are read from that question for this calculator and
+    said as an assumption. The reading, complete, or None (nothing to carry, or still incomplete)."""
+    if not state.topic:
+        return None
+    previous = state.topic.split(" || ")[-1]
+    fill = assign(spec, read(previous, default_year=router.current_year), previous, router.current_year, router.years)
+    args, stated = dict(reading.args), list(reading.stated)
+    taken = [n for n, inp in spec.inputs.items() if inp.carried and n in fill.stated and n not in stated]
+    for name in taken:
+        args[name] = fill.args[name]
+        stated.append(name)
+    if not taken or not any(all(f in stated for f in alt) for alt in spec.requires):
+        return None
+    nl = ", ".join(f"{spec.label(n, 'nl')}: {args[n]}" for n in taken)
+    en = ", ".join(f"{spec.label(n, 'en')}: {args[n]}" for n in taken)
+    assumption = (f"uit uw vorige vraag: {nl}", f"from your previous question: {en}")
+    return replace(reading, kind="tool", args=args, stated=stated, missing=[], notes=[*reading.notes, assumption])
 
 
 _ASKS_WH = re.compile(

@@ -394,6 +394,8 @@ def _typed(
     if (before_word and before_word[-1] in lex.money_before) or "€" in folded[max(0, m.start - 3) : m.start]:
         return "money", None, m.end, m.value
     money_word = re.match(r"(euro|eur|euros)\b|€", after)
+    if money_word and re.match(r"€\s*\d", after):
+        money_word = None  # "plafond 2027 € 600.000": the sign belongs to the amount after it
     if money_word:
         return (
             "money",

@@ -274,3 +274,8 @@ def test_the_replaced_value_is_no_figure_of_the_question(text):
 def test_an_age_group_takes_no_unit():
     qs = read("binnen 6 weken na de 18e verjaardag, bij de overgang naar zorg voor volwassenen (18+)")
     assert [(float(q.value), q.unit) for q in qs if q.kind == "count"] == [(6.0, "weeks")]
+
+
+def test_a_euro_sign_between_a_year_and_an_amount_belongs_to_the_amount():
+    qs = read("Ons plafond 2027 € 750.000 en per 1 september € 640.000 gedeclareerd")
+    assert [(q.kind, q.value) for q in qs if q.kind in ("year", "money")] == [("year", 2027), ("money", 750000), ("money", 640000)]

@@ -54,6 +54,21 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             {"compliant": True},
         ),
     ],
+    "the asker's scores carried to another calculator": [
+        Turn(
+            "Omzetplafond 2027 € 600.000, op 5 september € 510.000 bereikt. Waardemodel: 2026 B met 6 kostenpunten, 2027 A. Mogen we dan bijcontracteren?",
+            "additional_purchase_eligibility",
+            {"omzetplafond_eur": 600000},
+            {"threshold_met": True},
+        ),
+        Turn(
+            "Mocht CZ daarna 45k honoreren: welk deel daarvan wordt ons vergoed?",
+            "staffel_percentage",
+            {"score_2026": "B", "cost_points_2026": 6, "honored_additional_budget_eur": 45000},
+            {"percentage": 85},
+            line=("85%",),
+        ),
+    ],
     "a score changed for one year of the staffel": [
         Turn(
             "Gehonoreerd aanvullend budget € 50.000; waardemodel 2026 A en 2027 B met 6 kostenpunten. Hoeveel wordt vergoed?",
