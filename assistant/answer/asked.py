@@ -67,11 +67,17 @@ def asked(question: str) -> Asked | None:
         if found:
             unit = _count_unit(folded) if kind == "count" else None
             if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
-                noun_kind = next((k for k in order if any(_has(folded, n) for n in kinds[k].get("nouns", []))), None)
+                noun_kind = next((k for k in order if any(_noun(folded, n) for n in kinds[k].get("nouns", []))), None)
                 if noun_kind:
                     return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
             return Asked(kind, tuple(spec["holds"]), unit)
     return None
+
+
+def _noun(folded: str, noun: str) -> bool:
+    """The noun, or a compound ending in it ("dagvergoeding", "jaaromzet")."""
+    n = fold(noun)
+    return _has(folded, n) or (len(n) >= 5 and re.search(rf"\w{re.escape(n)}\b", folded) is not None)
 
 
 def _after_opener(folded: str, cues: list[str], kinds: dict) -> bool:

@@ -378,6 +378,7 @@ def _no_year(d: str) -> str:
     return re.sub(r"\s+\d{4}$", "", d)
 
 
+ABOUT_SHARE = 0.05  # the least share of the question's term weight the words around a value must hold
 ABOUT_WINDOW = 110  # characters on each side of a value whose words must share a question term
 
 
@@ -422,7 +423,8 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
         # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
         if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
     ]
-    return [v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > 0]
+    least = ABOUT_SHARE * sum(weights.values())  # "zorg", in nearly every sentence, makes no value about the question
+    return [v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > least]
 
 
 def asked_bound(question: str) -> str | None:
@@ -475,6 +477,14 @@ def _content_weights(bm25: Any, question: str, a: Asked, focus: str | None = Non
         if mine:
             return mine
     return weights
+
+
+def _asking_sentence(text: str) -> str | None:
+    """The sentence(s) that ask, when the message also states things ("Wat is het dagtarief? We hebben daar 3
+    cliënten."): what the value must be about; the statements only help find it. None for a single sentence."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else None
 
 
 def _kind_cues(a: Asked) -> list[str]:
@@ -673,7 +683,7 @@ def clause_plan(
         a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
     if a is not None:
         bm25 = assistant.index.retriever.bm25
-        weights = _content_weights(bm25, text, a, focus)
+        weights = _content_weights(bm25, text, a, focus or _asking_sentence(text))
         analyse = lambda t: c.terms_of(t, bm25.splitter)  # noqa: E731
         candidates = _value_candidates(assistant, ranked)
         with_value = _best_value(a, candidates, weights, analyse, asked_bound(focus or text))

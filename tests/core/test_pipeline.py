@@ -467,3 +467,13 @@ def test_where_to_send_is_answered_with_the_channel_the_policy_names(fake_assist
     assert a.answer.startswith("Via onze website") and "3.2.4" in a.answer.split("\n")[0], a.answer[:200]
     b = fake_assistant.ask("To which address must changes in our subcontracting share be reported?")
     assert "inkoopvvt.zvw@cz.nl" in b.answer.split("\n")[0] and "2024" not in b.answer, b.answer[:300]
+
+
+def test_the_asking_sentence_decides_what_a_value_is_about(fake_assistant):
+    """'Hoe hoog is de dagvergoeding ...? Bij ons gaat het om 5 cliënten per jaar.': the statement's 'cliënten per
+    jaar' does not make '€ 50.000 op jaarbasis, verdeeld over voldoende cliënten' an answer; the policy names no
+    such amount. A compound noun ('dagvergoeding') asks for money."""
+    a = fake_assistant.ask("Hoe hoog is de dagvergoeding voor een verblijf in zo'n Bijna Thuis Huis? Bij ons gaat het om 5 cliënten per jaar.")
+    assert a.refused and "50.000" not in a.answer.split("\n")[0], a.answer[:200]
+    b = fake_assistant.ask("Ik lees over een H&A-plan van een aanbieder in onze regio. Hoeveel budget mag daar maximaal in staan voor herkenbare en aanspreekbare wijkverpleging?")
+    assert b.answer.startswith("Maximaal het budget voor H&A in 2026") and not b.tool_calls, b.answer[:200]
