@@ -20,6 +20,12 @@ _CHANNEL = re.compile(
     r"mijn\s+zorgaanbod|cryptshare|zorgvinder)\b|\bhttps?://\S+|\bwww\.\S+",
     re.I,
 )
+_FREQUENCY = re.compile(
+    r"\b(?:(?:minimaal|ten minste|at least)\s+)?(?:elke|iedere|every)\s+\d+\s+(?:jaar|jaren|maanden|weken|years|months|weeks)\b"
+    r"|\b(?:per|elk|ieder|elke|iedere|each|every|once a|eens per)\s+(?:kwartaal|jaar|maand|week|half jaar|quarter|year|month)\b"
+    r"|\b(?:jaarlijks|maandelijks|wekelijks|driemaandelijks|halfjaarlijks|annually|quarterly|monthly|weekly)\b",
+    re.I,
+)
 _PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}\d?(?!\d)")
 _LEVEL = re.compile(r"\bniveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b", re.I)
 _CONSEQUENCE = re.compile(
@@ -129,6 +135,10 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
                 continue
             out.append(q)
             break
+    if "frequency" in asked_.holds:  # "wanneer geven we wijzigingen door?" -> "per kwartaal": how often, no date
+        found = list(_FREQUENCY.finditer(sentence))
+        inside = lambda q: any(m.start() <= q.start and q.end <= m.end() for m in found)  # noqa: E731
+        out = [m.group(0) for m in found] + [q for q in out if not (isinstance(q, Quantity) and inside(q))]
     return out
 
 

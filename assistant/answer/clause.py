@@ -303,8 +303,8 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
     if isinstance(value, str):  # an e-mail address or a level phrase
         if a.kind == "contact" and "@" in value:
             return f"By e-mail to {value}." if lang == "en" else f"Per e-mail naar {value}."
-        if a.kind == "contact":  # a website or portal, as the policy writes it
-            return f"The policy says: «{value}»." if lang == "en" else value[:1].upper() + value[1:] + "."
+        if lang == "en" and a.kind in ("contact", "frequency"):  # a website, "per kwartaal": as the policy writes it
+            return f"The policy says: «{value}»{_gloss(value)}."
         return value[:1].upper() + value[1:] + "."
     if value.kind == "period" and _whole_month(value):
         month = fmt_date(value.value[0], lang).split(" ", 1)[1]

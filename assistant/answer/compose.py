@@ -59,6 +59,10 @@ MONTHS_EN = {
 }  # fmt: skip
 # Dutch policy phrases -> English, shown as a gloss under quotes for English questions
 PHRASES_EN = {
+    "per kwartaal": "per quarter",
+    "jaarlijks": "annually",
+    "elke 2 jaar": "every 2 years",
+    "via onze website": "via our (CZ's) website",
     "niet voor vergoeding in aanmerking": "is not eligible for reimbursement (not reimbursed)",
     "onderaannemers": "subcontractors",
     "onderaanneming": "subcontracting",

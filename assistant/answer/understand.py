@@ -141,6 +141,7 @@ def negated_phrase(folded: str, phrase: str) -> bool:
 SEPARATORS = {",": 3, ":": 3, ";": 3, "and": 8, "en": 8}
 
 
+TIME_KINDS = ("date", "duration")  # asked kinds only a calculator that declares them in answers_kinds answers
 CONCEPT_CAP = 3.0  # many words of one topic say no more than a few: the figures and facts decide then
 VALUE_WEIGHT = 1.5  # per value or stated fact (a flag, a choice) of the question a calculator takes
 WEAK_CUE = 0.4  # the weight of a weak cue against a cue
@@ -771,6 +772,8 @@ class Router:
         solve = next(
             (s for s in spec.solve.values() if any(says(folded, a) for a in s.asks) and kind in (None, s.kind)), None
         )
+        if kind in TIME_KINDS and solve is None and kind not in spec.answers_kinds:
+            return None  # "we schreven ons op 8 januari in: wanneer horen we iets?": a time the clause states
         if not fill.used:  # no figure of the asker's: words alone ("als startende aanbieder") do not make a calculation
             if not words and not spec.asks_back:
                 return None

@@ -477,3 +477,14 @@ def test_the_asking_sentence_decides_what_a_value_is_about(fake_assistant):
     assert a.refused and "50.000" not in a.answer.split("\n")[0], a.answer[:200]
     b = fake_assistant.ask("Ik lees over een H&A-plan van een aanbieder in onze regio. Hoeveel budget mag daar maximaal in staan voor herkenbare en aanspreekbare wijkverpleging?")
     assert b.answer.startswith("Maximaal het budget voor H&A in 2026") and not b.tool_calls, b.answer[:200]
+
+
+def test_how_often_is_answered_with_the_frequency_the_policy_names(fake_assistant):
+    """'hoe vaak' / 'wanneer ... doorgeven' are answered with 'per kwartaal', 'minimaal elke 2 jaar' (no date); a
+    time question beside figures of a calculation is no calculation."""
+    a = fake_assistant.ask("Hoe vaak verwacht CZ een meting van de cliënttevredenheid?")
+    assert a.answer.startswith("Minimaal elke 2 jaar"), a.answer[:200]
+    b = fake_assistant.ask("Onze zzp'ers doen 2.500 van de 9.000 uur. Wanneer geven we veranderingen daarin door?")
+    assert b.answer.startswith("Per kwartaal") and not b.tool_calls, b.answer[:200]
+    c = fake_assistant.ask("How frequently do we pass on changes to the share we subcontract?")
+    assert "«per kwartaal»" in c.answer.split("\n")[0] and "per quarter" in c.answer.split("\n")[0], c.answer[:200]
