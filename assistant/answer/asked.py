@@ -27,7 +27,11 @@ _FREQUENCY = re.compile(
     re.I,
 )
 _PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}\d?(?!\d)")
-_LEVEL = re.compile(r"\bniveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b", re.I)
+_LEVEL = re.compile(
+    r"\b(?:hbo|mbo)-\w+(?:\s+opgeleide?)?(?:\s+\w+)?\s*\(niveau\s*\d(?:\s*(?:/|of|en)\s*\d)?(?:\s+of\s+hoger)?\)"  # "hbo-bacheloropleiding (niveau 6)"
+    r"|\bniveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b",
+    re.I,
+)
 _CONSEQUENCE = re.compile(
     r"\b(leidt|leiden|leidt automatisch|tot gevolg|gevolg|gevolgen|niet in aanmerking|komt niet|komen niet|kunnen we niet|"
     r"niet meer meenemen|niet in behandeling|vervalt|vervallen|vergoeden we niet|wordt niet vergoed|sanctie|"

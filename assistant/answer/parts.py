@@ -21,7 +21,8 @@ _JOIN = re.compile(
 )
 _LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
 _ASKS = re.compile(
-    rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk)\s+){{0,2}}{_QWORD}\b", re.I
+    rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk|naar|bij|op|"
+    rf"voor|met|aan|binnen|to|in|at|for|with|within)\s+){{0,2}}{_QWORD}\b", re.I
 )
 MIN_WORDS = 3
 

@@ -35,7 +35,7 @@ from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.index import Index, open_index
-from assistant.text.quantities import fold
+from assistant.text.quantities import fold, lexicon, word_pattern
 from assistant.text.quantities import read as read_quantities
 
 POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -175,6 +175,10 @@ class Assistant:
         scope = guards.out_of_scope(text)
         if scope:
             return self._answer(self._refusal(lang, scope), lang, notices), state.remember(Reading("clause"), lang)
+        if state.topic and len(text) <= WHERE_CHARS and any(word_pattern(p).search(fold(text)) for p in lexicon().where_said):
+            where = self._where_said(state.topic.split(" || ")[-1], lang, year)  # "waar staat dat precies?"
+            if where is not None:
+                return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices)
@@ -237,6 +241,15 @@ class Assistant:
         plan = plans[0] if len(plans) == 1 else Plan("parts", "", parts=plans)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in last.missing])
         return answer, state.remember(last, lang)
+
+    def _where_said(self, previous: str, lang: str, year: int | None) -> Plan | None:
+        """Where the answer to the previous question stands: its first quote, with the section and its title."""
+        answer, _ = self.extractive(previous, None, year)
+        if not answer.citations or answer.refused:
+            return None
+        ct = answer.citations[0]
+        line = msg("where_said", lang, section=ct.section, title=ct.title, year=ct.year, quote=ct.quote)
+        return Plan("quotes", line, [ct], intent="where")
 
     def _holds(self, line: str, question: str, share: float = 0.34) -> bool:
         """`line` holds at least `share` of the question's term weight."""
@@ -455,6 +468,7 @@ def _claims_a_rule(text: str) -> bool:
 
 
 MSG_LANGUAGE = msg("language", "en")
+WHERE_CHARS = 60  # "waar staat dat precies?": a short follow-up; a longer message asks more than where
 
 
 _NO = re.compile(r"^(Nee|No)\b[:,]?\s*", re.I)

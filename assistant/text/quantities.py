@@ -78,6 +78,7 @@ class Lexicon:
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
+    where_said: list[str] = field(default_factory=list)
     descriptors: set[str] = field(default_factory=set)
     rule_reference: list[str] = field(default_factory=list)
     clause_only: list[str] = field(default_factory=list)
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
+        where_said=[fold(p) for p in data["words"]["where_said"]],
         descriptors={fold(w) for w in data["words"]["descriptors"]},
         rule_reference=[fold(w) for w in data["words"]["rule_reference"]],
         clause_only=[fold(w) for w in data["questions"]["clause_only"]],

@@ -20,6 +20,10 @@ from assistant.retrieve.analysis import CompoundSplitter
             "About the innovation budget: who may apply, is there a maximum amount, and when is the decision?",
             ["About the innovation budget: who may apply?", "is there a maximum amount?", "when is the decision?"],
         ),
+        (  # a part that opens with a preposition before its question word still asks
+            "Even kort: bij wie melden we een calamiteit, en binnen welke termijn moet dat?",
+            ["Even kort: bij wie melden we een calamiteit?", "binnen welke termijn moet dat?"],
+        ),
         (
             "Uiterlijk wanneer moeten we tekenen, en hoe weten we of we gecontracteerd zijn?",
             ["Uiterlijk wanneer moeten we tekenen?", "hoe weten we of we gecontracteerd zijn?"],

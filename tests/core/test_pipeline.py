@@ -488,3 +488,15 @@ def test_how_often_is_answered_with_the_frequency_the_policy_names(fake_assistan
     assert b.answer.startswith("Per kwartaal") and not b.tool_calls, b.answer[:200]
     c = fake_assistant.ask("How frequently do we pass on changes to the share we subcontract?")
     assert "«per kwartaal»" in c.answer.split("\n")[0] and "per quarter" in c.answer.split("\n")[0], c.answer[:200]
+
+
+def test_where_does_it_say_names_the_section_of_the_previous_answer(fake_assistant):
+    """'waar staat dat?' after an answer: the section, its title and the quote that carried the previous answer;
+    the level is said as the policy writes it."""
+    a = fake_assistant.ask("Welk opleidingsniveau vraagt CZ minimaal voor de wijkverpleegkundige aan de AGB-code?", conversation_id="w1")
+    assert a.answer.startswith("Hbo-bacheloropleiding (niveau 6)"), a.answer[:200]
+    b = fake_assistant.ask("En waar staat dat?", conversation_id="w1")
+    assert b.answer.startswith("Dat staat in § Bijlage 1 1.1 Minimumeisen") and "(niveau 6)" in b.answer.split("\n")[0], b.answer[:300]
+    fake_assistant.ask("A cooperative with 140 clients and 3 fte hbo nurses: compliant?", conversation_id="w2")
+    c = fake_assistant.ask("which section is that?", conversation_id="w2")
+    assert c.answer.startswith("That is in § Bijlage 1 1.4") and "55" in c.answer.split("\n")[0], c.answer[:300]
