@@ -913,7 +913,8 @@ def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, 
                 if lang == "en"
                 else f"Het beleid {current} noemt hiervoor geen {what}; de tekst van {s.citation.year} noemde: {found}"
             ) + _where(s.citation, lang) + "."
-            return Plan("value", line, [s.citation], intent="clause:older")
+            now = [o.citation for o in ranked if o.citation.year == current][:1]  # what the current policy says there
+            return Plan("value", line, [s.citation], now, intent="clause:older")
     return None
 
 

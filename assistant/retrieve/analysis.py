@@ -14,7 +14,10 @@ from typing import Any
 
 import Stemmer
 
-_TOKEN = re.compile(r"24/7|[0-9]+(?:[.,][0-9]+)*%?|[a-zà-ÿ][a-zà-ÿ0-9]*(?:[-’'][a-zà-ÿ0-9]+)*", re.IGNORECASE)
+_TOKEN = re.compile(  # "H&A" (herkenbare en aanspreekbare wijkverpleging) is one word, not two letters
+    r"24/7|[0-9]+(?:[.,][0-9]+)*%?|[a-zà-ÿ]&[a-zà-ÿ](?![a-zà-ÿ])(?:[-’'][a-zà-ÿ0-9]+)*|[a-zà-ÿ][a-zà-ÿ0-9]*(?:[-’'][a-zà-ÿ0-9]+)*",
+    re.IGNORECASE,
+)
 
 STOP_NL = set(
     """aan al alle alleen als altijd ander andere bij dan dat de deze die dit doen door dus een eens en er

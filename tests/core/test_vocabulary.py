@@ -11,3 +11,13 @@ def test_every_everyday_word_is_listed_once():
     assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
     data = tomllib.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
     assert all(v.strip() for v in data["terms"].values())
+
+
+def test_an_ampersand_abbreviation_is_one_word_that_reaches_its_concept():
+    """'H&A' is herkenbare en aanspreekbare wijkverpleging: one token (not the letters h and a), expanded to the
+    policy's words for queries."""
+    from assistant.retrieve.analysis import analyse, raw_tokens
+
+    assert raw_tokens("het H&A-team") == ["het", "h&a-team", "h&a", "team"]
+    terms = analyse("budget H&A-plan", expand=True)
+    assert "h&a" in terms and "aanspreekbar" in terms
