@@ -168,6 +168,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     merged = _merged(router, spec, state, reading, changes, solve)
     if _ASKS_WH.match(folded):  # "hoeveel hebben we dan nog nodig?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no
+    elif opens and not state.yes_no:  # "en als het een B was geweest?" after "hoeveel krijgen we?": asked again,
+        from assistant.answer.clause import is_yes_no  # as a value, unless it asks its own yes/no after a comma
+
+        merged.yes_no = "," in text and is_yes_no(text.split(",", 1)[1])
     return merged
 
 

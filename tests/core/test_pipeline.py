@@ -500,3 +500,13 @@ def test_where_does_it_say_names_the_section_of_the_previous_answer(fake_assista
     fake_assistant.ask("A cooperative with 140 clients and 3 fte hbo nurses: compliant?", conversation_id="w2")
     c = fake_assistant.ask("which section is that?", conversation_id="w2")
     assert c.answer.startswith("That is in § Bijlage 1 1.4") and "55" in c.answer.split("\n")[0], c.answer[:300]
+
+
+def test_a_what_if_after_a_value_question_is_asked_again_as_a_value(fake_assistant):
+    """'hoeveel wordt vergoed?' then 'stel dat 2027 ook een A was?': the value again, no 'Ja:' in front; a what-if
+    that asks its own yes/no after a comma keeps it."""
+    fake_assistant.ask("Aanvullend budget van € 80.000 gehonoreerd; waardemodel 2026 A, 2027 B (8 kostenpunten). Welk deel wordt vergoed?", conversation_id="v1")
+    a = fake_assistant.ask("stel dat 2027 ook een A was?", conversation_id="v1")
+    assert a.answer.startswith("Met score A in 2026 én 2027") and "100%" in a.answer.split("\n")[0], a.answer[:200]
+    b = fake_assistant.ask("En als het in 2026 een C was geweest, krijgen we dan nog iets?", conversation_id="v1")
+    assert b.answer.startswith("Nee"), b.answer[:200]
