@@ -628,7 +628,7 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 (t, lex.unit_for(t.text))
                 for k, t in enumerate(tokens)
                 if a <= t.start < first
-                and not {w.text for w in tokens[max(0, k - 2) : k]} & {"per", "each", "every", "elk"}
+                and not {w.text for w in tokens[max(0, k - 3) : k]} & {"per", "each", "every", "elk"}  # "per 4-digit postcode area"
                 and not (k and ordinal_value(tokens[k - 1].text))  # "het tweede gebied er maar 1": a label
             ]
             named = [u for t, u in words if u and u not in _NOT_CARRIED and not any(x <= t.start < y for x, y in asides)]
