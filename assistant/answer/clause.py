@@ -165,7 +165,8 @@ def _table_siblings(
     return out[: MAX_QUOTES - 1]
 
 
-_CONTINUES = re.compile(r"^\W*(?:dit|deze|die|dat|hiervoor|daarvoor|hierbij|daarbij|this|these|that|those)\b", re.I)
+# a sentence that opens by pointing at what the one before it names ("Dit ingevulde formulier ..."): read with it
+_POINTS_BACK = re.compile(r"^\W*(?:dit|deze|hiervoor|daarvoor|this|these)\b", re.I)
 
 
 def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
@@ -181,7 +182,7 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
         ct = c.citation_for(assistant.corpus, current.passage, nxt) if nxt else None
         if ct is None:
             break
-        lead = " ".join(chain) if _CONTINUES.match(ct.quote) or _refers_back(ct.quote, current.text) else None
+        lead = " ".join(chain) if _POINTS_BACK.match(ct.quote) else None
         chain.append(ct.quote)
         current = Sentence(ct.quote, ct, s.score * 0.5, 0.0, frozenset(), 0.0, s.passage, lead=lead)
         out.append(current)

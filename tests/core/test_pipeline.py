@@ -510,3 +510,12 @@ def test_a_what_if_after_a_value_question_is_asked_again_as_a_value(fake_assista
     assert a.answer.startswith("Met score A in 2026 én 2027") and "100%" in a.answer.split("\n")[0], a.answer[:200]
     b = fake_assistant.ask("En als het in 2026 een C was geweest, krijgen we dan nog iets?", conversation_id="v1")
     assert b.answer.startswith("Nee"), b.answer[:200]
+
+
+def test_only_a_sentence_that_points_back_is_read_with_the_one_before(fake_assistant):
+    """'Dit ingevulde formulier kunt u insturen via ...' is about the form the sentence before names; 'Zij krijgen
+    ... een 1-jarige overeenkomst' does not borrow the words of its predecessor to answer a payment term."""
+    a = fake_assistant.ask("Na hoeveel dagen staat het geld voor een ingediende declaratie wijkverpleging bij ons op de rekening?")
+    assert a.refused and "1-jarige" not in a.answer.split("\n")[0], a.answer[:200]
+    b = fake_assistant.ask("Naar welk adres gaat het ingevulde landelijke aanvraagformulier voor overige digitale zorg?")
+    assert "inkoopvvt.zvw@cz.nl" in b.answer.split("\n")[0], b.answer[:200]
