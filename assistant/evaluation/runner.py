@@ -43,6 +43,10 @@ class _Docs:
         doc = self.corpus.doc_by_source_name(name) if self.corpus is not None else None
         return doc.id if doc else None
 
+    def years(self) -> set[int]:
+        """The policy years of the corpus documents: an answer may name them ("nieuw in 2027, niet in 2024")."""
+        return set(getattr(self.corpus, "years", ()) or ()) if self.corpus is not None else set()
+
     def doc_text(self, name: str) -> str | None:
         doc_id = self.doc_id(name)
         return self.corpus.collapsed_texts.get(doc_id) if doc_id else None
@@ -115,7 +119,7 @@ def _answer_record(item: EvalItem, answer: Answer, docs: _Docs, run_tool: Any, w
         "tool_args": [{"name": c.name, "args": c.args} for c in answer.tool_calls],
         # the user's own figures back an answer, also those typed in the earlier turns of the same chat
         "ungrounded_numbers": scorers.ungrounded_numbers(
-            answer, "\n".join([*item.conversation, *_EARLIER.pop(item.id, []), item.question])
+            answer, "\n".join([*item.conversation, *_EARLIER.pop(item.id, []), item.question]), docs.years()
         ),
         "tool": None,
     }

@@ -243,13 +243,14 @@ def grounding_sources(answer: Answer, question: str) -> list[Decimal]:
     return values
 
 
-def ungrounded_numbers(answer: Answer, question: str = "") -> list[str]:
-    """Numbers stated in the answer text that no tool result, citation quote or user input backs."""
+def ungrounded_numbers(answer: Answer, question: str = "", policy_years: set[int] | None = None) -> list[str]:
+    """Numbers stated in the answer text that no tool result, citation quote or user input backs; the years of
+    the corpus's policy documents (`policy_years`) name a document, like a section number, and are not claims."""
     text = _blank(_blank(answer.answer, _REF_MARK), _LIST_MARK)
     sources = grounding_sources(answer, question)
     shown = answer.citations + answer.context
     section_tokens = {t for c in shown for t in re.findall(r"\d+(?:\.\d+)*", c.section)}
-    cited_years = {Decimal(c.year) for c in shown}
+    cited_years = {Decimal(c.year) for c in shown} | {Decimal(y) for y in policy_years or ()}
     flagged = []
     for mention in find_numbers(text):
         if _SECTION_WORD.search(text[max(0, mention.start - 40) : mention.start]):

@@ -144,3 +144,10 @@ def test_calculator_scoring():
     assert [m["field"] for m in result.mismatches] == ["average", "ok", "reasons"]
     assert scorers.score_tool(spec, None, "no registry").status == "unavailable"
     assert scorers.score_tool(spec, lambda n, a: 1 / 0).status == "error"
+
+
+def test_a_policy_year_names_a_document_and_is_grounded_but_another_number_is_not():
+    """'Nieuw in 2027 (niet in 2024)' names the corpus's documents; 2025 is none of them and 15% backs nothing."""
+    answer = Answer(answer="Nieuw in 2027 (niet in 2024): de regel. In 2025 was het 15%.", citations=[cite(DECL)])
+    assert scorers.ungrounded_numbers(answer, "", {2024, 2027}) == ["2025", "15"]
+    assert scorers.ungrounded_numbers(answer, "", set()) == ["2024", "2025", "15"]  # 2027: the cited clause's year
