@@ -100,11 +100,14 @@ class SubcontractingInput(ToolInput):
 
     def _subcontracted_is_a_part(self) -> bool:
         """Subcontracted hours given beside the zzp hours and the own hours, where all of them together make the
-        total: they are the hours of the subcontracting organisations, one part among the others."""
-        if None in (self.total_care_hours, self.subcontracted_hours, self.zzp_hours) or self.subcontractor_hours is not None:
+        total (or no total is given): they are the hours of the subcontracting organisations, one part among the
+        others."""
+        if None in (self.subcontracted_hours, self.zzp_hours) or self.subcontractor_hours is not None:
             return False
         if self.own_staff_hours is None and self.full_subsidiary_hours is None:
             return False
+        if self.total_care_hours is None:  # "own staff 800, a subcontractor 300, zzp'ers 200": three parts
+            return True
         parts = sum(exact(getattr(self, f) or 0) for f in CATEGORY_FIELDS) + exact(self.subcontracted_hours or 0)
         return parts == exact(self.total_care_hours or 0)
 

@@ -774,6 +774,11 @@ class Router:
         )
         if kind in TIME_KINDS and solve is None and kind not in spec.answers_kinds:
             return None  # "we schreven ons op 8 januari in: wanneer horen we iets?": a time the clause states
+        if (
+            found is not None and found.kind == "count" and found.unit and solve is None
+            and any(found.unit in inp.units for inp in spec.inputs.values())
+        ):
+            return None  # "hoeveel punten heb je nodig voor een A?": asks what the rule needs, not a calculation
         if not fill.used:  # no figure of the asker's: words alone ("als startende aanbieder") do not make a calculation
             if not words and not spec.asks_back:
                 return None

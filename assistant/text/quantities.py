@@ -610,7 +610,8 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
     def aside(q: Quantity) -> bool:
         return any(a <= q.start < b for a, b in asides)
 
-    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.;!?]+", folded)]
+    # sentences; a point between digits ("5.200") is part of its number, not the end of a sentence
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^.;!?]|(?<=\d)\.(?=\d))+", folded)]
     everywhere = {q.unit for q in qs if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED and not aside(q)}
     for a, b in sentences:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
