@@ -10,7 +10,7 @@ from typing import Any
 
 from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import Reading
+from assistant.answer.understand import Reading, says
 from assistant.domain import Citation, ToolCall
 from assistant.errors import AssistantError
 from assistant.text.quantities import fold, word_pattern
@@ -58,8 +58,6 @@ def _tool_errors() -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
-    from assistant.answer.understand import says
-
     for field, phrases in spec.verdict_if.items():  # "geldt die eis ook voor ons?": whether the rule applies
         if isinstance(data.get(field), bool) and any(says(folded, p) for p in phrases):
             return bool(data[field])

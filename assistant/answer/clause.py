@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -766,21 +767,29 @@ LIST_SHARE = 0.75  # a sentence that lists, this close to the best one, answers 
 REFERENCE_SHARE = 0.5
 
 
+@functools.lru_cache(maxsize=32)
+def _bound_by_name(bound: str, kind: str) -> re.Pattern[str] | None:
+    """"maximaal het budget ...": a bound word, an article and a noun of the asked kind (asked.toml `nouns`)."""
+    from assistant.answer.asked import _kinds
+
+    nouns = _kinds()[1].get(kind, {}).get("nouns", [])
+    if not nouns:
+        return None
+    bounds = "|".join(sorted((re.escape(b) for b in lexicon().bounds[bound]), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?:{bounds})\s+(?:het|de|the)\s+(?:{'|'.join(re.escape(n) for n in nouns)})(?![\w])[^.;()]*", re.I
+    )
+
+
 def _by_reference(
     a: Asked, sentences: list[Sentence], bound: str | None, lang: str, weights: dict[str, float], analyse: Any
 ) -> Plan | None:
     """A bound the question asks for, stated by naming another value instead of a figure ("Dit is maximaal het
     budget voor H&A in 2026"): the named value is the answer, quoted, when the sentence and its headings hold at
     least half the question's term weight (the budget of one scheme does not answer for another's)."""
-    from assistant.answer.asked import _kinds
-
-    nouns = _kinds()[1].get(a.kind, {}).get("nouns", [])
-    if bound is None or not nouns or not any(weights.values()):
+    named = _bound_by_name(bound, a.kind) if bound is not None else None
+    if named is None or not any(weights.values()):
         return None
-    bounds = "|".join(sorted((re.escape(b) for b in lexicon().bounds[bound]), key=len, reverse=True))
-    named = re.compile(
-        rf"(?<![\w])(?:{bounds})\s+(?:het|de|the)\s+(?:{'|'.join(re.escape(n) for n in nouns)})(?![\w])[^.;()]*", re.I
-    )
     for s in sentences:
         m = named.search(s.text)
         heading = " ".join(s.passage.heading_trail[-2:]) if s.passage is not None else ""

@@ -30,12 +30,12 @@ from assistant.answer.plan import Plan, msg, render, summary
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
 from assistant.answer.state import ConversationState, clause_topic, follow_up
-from assistant.answer.understand import Reading, Router
+from assistant.answer.understand import Reading, Router, has_phrase
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.index import Index, open_index
-from assistant.text.quantities import fold, lexicon, word_pattern
+from assistant.text.quantities import fold, lexicon
 from assistant.text.quantities import read as read_quantities
 
 POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -175,7 +175,7 @@ class Assistant:
         scope = guards.out_of_scope(text)
         if scope:
             return self._answer(self._refusal(lang, scope), lang, notices), state.remember(Reading("clause"), lang)
-        if state.topic and len(text) <= WHERE_CHARS and any(word_pattern(p).search(fold(text)) for p in lexicon().where_said):
+        if state.topic and len(text) <= WHERE_CHARS and any(has_phrase(fold(text), p) for p in lexicon().where_said):
             where = self._where_said(state.topic.split(" || ")[-1], lang, year)  # "waar staat dat precies?"
             if where is not None:
                 return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)

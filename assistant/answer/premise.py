@@ -134,7 +134,6 @@ def _with_noun(figure: str, text: str) -> str:
     return f"{figure} {m.group(1)}"
 
 
-
 def _label(source: dict) -> str:
     from assistant.answer.compose import section_label
 

@@ -270,14 +270,20 @@ def read_areas(
 _WITH = re.compile(r"^(?P<head>.*?)\s*\b(?:met|with)\s+(?:(?:er|maar|slechts|only|just|nog|still)\s+)*$")
 
 
+@functools.cache
+def _one_more_area() -> re.Pattern[str]:
+    """The end of a phrase that names one more area ("eentje", "nog een ander gebied", "another one")."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().one_more_area), key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|[\s,;:(])(?:(?:en|and)\s+)?(?:{words})(?:\s+(?:postcode\s*)?(?:area|gebied|postcodegebied|postcode))?$"
+    )
+
+
 def _one_with_each(qs: list[Quantity], text: str) -> tuple[list[Area], set[int]] | None:
     """Areas named one by one, each "with" its count: "1 gebied met 7 cliënten, eentje met 3 en nog eentje met 1",
     "one area with 5 clients, another with 2" (at least two; labelled in order, so "het tweede gebied" is the
     second)."""
-    words = "|".join(sorted((re.escape(w) for w in lexicon().one_more_area), key=len, reverse=True))
-    one_more = re.compile(
-        rf"(?:^|[\s,;:(])(?:(?:en|and)\s+)?(?:{words})(?:\s+(?:postcode\s*)?(?:area|gebied|postcodegebied|postcode))?$"
-    )
+    one_more = _one_more_area()
     found: list[tuple[int, int]] = []  # (index of the count, index of the "1 gebied" before it, or -1)
     for i, q in enumerate(qs):
         if not _is_number(q) or q.number is None:

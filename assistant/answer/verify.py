@@ -235,6 +235,10 @@ class _Fit:
     matched: int = 0
     same_unit: int = 0
 
+    def __add__(self, other: _Fit) -> _Fit:
+        return _Fit(self.cost + other.cost, self.kinds_apart + other.kinds_apart, self.matched + other.matched,
+                    self.same_unit + other.same_unit)  # fmt: skip
+
 
 def _compare_facts(
     claim: list[Fact], source: list[Fact], claim_text: str, source_text: str
@@ -600,7 +604,7 @@ def _table_candidate(claim: str, table: Table, passage: Passage, terms: _Terms, 
             differing.append(i)
         differences += [d for d in diffs if d not in differences]
         orphans += [o for o in lost if o not in orphans]
-        fit = _Fit(fit.cost + f.cost, fit.kinds_apart + f.kinds_apart, fit.matched + f.matched, fit.same_unit + f.same_unit)
+        fit += f
     heads = table.columns
     shown = differing or list(match.columns)
     cand = _Scored(
