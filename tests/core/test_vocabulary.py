@@ -21,3 +21,12 @@ def test_an_ampersand_abbreviation_is_one_word_that_reaches_its_concept():
     assert raw_tokens("het H&A-team") == ["het", "h&a-team", "h&a", "team"]
     terms = analyse("budget H&A-plan", expand=True)
     assert "h&a" in terms and "aanspreekbar" in terms
+
+
+def test_the_verb_change_asks_about_versions_and_the_noun_changes_reaches_wijzigingen():
+    """'did the level change between 2024 and 2027?' must not pull every sentence about a provider's changes;
+    'report changes in our share' reaches 'Wijzigingen in deze opgave'."""
+    from assistant.retrieve.analysis import analyse
+
+    assert "wijs" in analyse("report changes", expand=True)  # the stem of "wijzigingen"
+    assert "wijs" not in analyse("did it change", expand=True)
