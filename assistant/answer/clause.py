@@ -28,7 +28,7 @@ from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import fmt_date, translate_months
 from assistant.text.numbers import find_numbers
-from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
+from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, read, word_pattern
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
 SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
@@ -567,14 +567,13 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
     return bool((tail - head) & analyse(question))
 
 
-_DAYS = {"days": 1, "weeks": 7, "months": 30, "years_count": 365}
 _VALUE_KINDS = ("percent", "money", "date", "time", "duration", "score", "count")
 
 
 def _compared(q: Quantity) -> tuple[str, Any] | None:
     """A value to compare across texts: (kind, value), durations in days."""
-    if q.kind == "count" and q.unit in _DAYS and q.number is not None:
-        return "duration", float(q.number) * _DAYS[q.unit]
+    if q.kind == "count" and q.unit in DAYS_PER_UNIT and q.number is not None:
+        return "duration", float(q.number) * DAYS_PER_UNIT[q.unit]
     if q.kind in ("percent", "money") and q.number is not None:
         return q.kind, float(q.number)
     if q.kind in ("date", "time", "score"):  # "krijg je dan een B-score?" against "leidt tot een C-score"

@@ -49,7 +49,7 @@ from assistant.retrieve.analysis import (
 )
 from assistant.text.dates import MONTHS, en_date, nl_date
 from assistant.text.numbers import find_numbers
-from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
+from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, read, word_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
@@ -207,6 +207,9 @@ def _distance(a: Fact, b: Fact) -> float | None:
     if a.kind == "range" or b.kind == "range":
         return None if a.kind != b.kind else float(sum(abs(x - y) for x, y in zip(a.value, b.value, strict=True)))
     if a.kind in _NUMERIC and b.kind in _NUMERIC:
+        if a.unit in DAYS_PER_UNIT and b.unit in DAYS_PER_UNIT and a.unit != b.unit:  # "een half jaar" vs "3 maanden"
+            days = (float(a.value) * DAYS_PER_UNIT[a.unit], float(b.value) * DAYS_PER_UNIT[b.unit])
+            return abs(math.log((days[0] + 1) / (days[1] + 1)))
         if a.unit and b.unit and a.unit != b.unit:
             return None
         if (a.kind == "level") != (b.kind == "level"):

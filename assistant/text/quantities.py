@@ -653,6 +653,8 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
     return out
 
 
+# the time units of counts ("3 maanden", "een half jaar") in days, so durations in two units compare
+DAYS_PER_UNIT = {"days": 1, "weeks": 7, "months": 30, "years_count": 365}
 _WHOLE_UNITS = {"areas", "registrations"}  # counted things that come only in whole numbers
 
 _LINK_WORDS = {"en", "of", "and", "or", "van", "in", "op", "per", "door", "bij", "voor", "met", "by", "for", "with", "at",

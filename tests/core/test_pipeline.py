@@ -519,3 +519,11 @@ def test_only_a_sentence_that_points_back_is_read_with_the_one_before(fake_assis
     assert a.refused and "1-jarige" not in a.answer.split("\n")[0], a.answer[:200]
     b = fake_assistant.ask("Naar welk adres gaat het ingevulde landelijke aanvraagformulier voor overige digitale zorg?")
     assert "inkoopvvt.zvw@cz.nl" in b.answer.split("\n")[0], b.answer[:200]
+
+
+def test_a_duration_in_another_unit_is_corrected_with_the_duration_the_policy_states(fake_assistant):
+    """'een half jaar' against 'binnen 3 maanden na de 18e verjaardag': years and months compare as durations,
+    so the correction names the 3 months, not the age."""
+    a = fake_assistant.ask("Voor de overstap naar volwassenenzorg mogen we toch een half jaar nemen, gerekend vanaf de 18e verjaardag?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "3 maanden" in line and "18, niet" not in line, line
