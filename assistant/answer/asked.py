@@ -149,3 +149,25 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
 def _noun_after(sentence: str, q: Quantity, unit: str) -> bool:
     words = re.findall(r"[\w'\-]+", fold(sentence[q.end : q.end + 40]))[:3]
     return any(lexicon().unit_for(w) == unit for w in words)
+
+
+WH = re.compile(
+    r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
+    r"what|when|how|which|where|why|who|whom|whose)(?![\w])",
+    re.I,
+)
+
+
+_HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
+
+
+def is_yes_no(question: str) -> bool:
+    """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
+    "Is it true that ...?"); "Hoeveel ...?", "Tot wanneer ...?" or "En als het B was?" asks for a value or an
+    outcome instead."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
+    asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
+    last = asked_[-1] if asked_ else question
+    if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
+        return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no
+    return not WH.search(last)

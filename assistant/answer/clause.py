@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer import compose as c
-from assistant.answer.asked import Asked, asked, holds
+from assistant.answer.asked import WH as _WH
+from assistant.answer.asked import Asked, asked, holds, is_yes_no
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
-from assistant.text.dates import fmt_date, translate_months
+from assistant.text.dates import fmt_date, plus, translate_months
 from assistant.text.numbers import find_numbers
 from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, read, word_pattern
 
@@ -34,26 +35,7 @@ REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (ca
 SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
 VERDICT_CONFIDENCE = 0.5  # a yes/no only from a sentence holding at least this share of the question's term weight
 LINE_CHARS = 260
-_WH = re.compile(
-    r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
-    r"what|when|how|which|where|why|who|whom|whose)(?![\w])",
-    re.I,
-)
 
-
-_HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
-
-
-def is_yes_no(question: str) -> bool:
-    """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
-    "Is it true that ...?"); "Hoeveel ...?", "Tot wanneer ...?" or "En als het B was?" asks for a value or an
-    outcome instead."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
-    asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
-    last = asked_[-1] if asked_ else question
-    if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
-        return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no
-    return not _WH.search(last)
 _UNITS_EN = {
     "clients": "clients", "areas": "postcode areas", "hours": "hours", "fte": "fte", "points": "points",
     "providers": "providers", "days": "days", "weeks": "weeks", "months": "months", "minutes": "minutes",
@@ -350,6 +332,24 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
 
 _RELATIVE_EN_WORDS = {"half": "mid", "medio": "mid", "midden": "mid", "begin": "early", "eind": "end of", "einde": "end of"}
 _RELATIVE_EN = re.compile(r"\b(" + "|".join(_RELATIVE_EN_WORDS) + r")\b", re.I)
+
+
+_FROM_STEP = {"na", "after", "vanaf", "from", "following"}  # "binnen 2 maanden na zijn inschrijving": counted from a step
+
+
+def _counted_from(value: Quantity | str, question: str, lang: str, year: int) -> str:
+    """'Binnen 2 maanden (na de inschrijving)' for an asker who dates that step ('we schreven ons op 3 januari in'):
+    the date it comes to, worked out, never a date the policy would not give for that day."""
+    if isinstance(value, str) or value.kind != "count" or value.bound != "within" or not set(value.after[:1]) & _FROM_STEP:
+        return ""
+    if value.unit not in DAYS_PER_UNIT or "werkdag" in fold(value.text) or "working" in fold(value.text):
+        return ""  # working days depend on holidays the policy does not list
+    dates = [q for q in read(question, default_year=year) if q.kind == "date" and not q.negated and not q.relative]
+    end = plus(dates[0].value, value.number, value.unit) if len(dates) == 1 else None
+    if end is None:
+        return ""
+    start, end_s = fmt_date(dates[0].value, lang), fmt_date(end, lang)
+    return f" Counted from {start}: by {end_s}." if lang == "en" else f" Gerekend vanaf {start}: uiterlijk {end_s}."
 
 
 def _whole_month(q: Quantity) -> bool:
@@ -712,6 +712,7 @@ def clause_plan(
             line += _gloss(shown) if lang == "en" else ""
         else:
             line = _value_line(a, value, s.text, text, lang).rstrip(".") + _where(s.citation, lang) + "."
+            line += _counted_from(value, text, lang, assistant.corpus.current_year)
         rows = _table_siblings(assistant, s, a, weights, analyse)  # a table row answers with its header; other rows give the rest
         # another row of a table is quoted when its own words are about the question (not only its header's)
         least = SIBLING_SHARE * _own_about(s, a, weights, analyse)

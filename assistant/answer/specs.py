@@ -47,6 +47,9 @@ class InputSpec(BaseModel):
     # from the conversation's previous question, read for this calculator ("A in 2026 en 2027 ... kunnen we
     # bijcontracteren?" then "hoeveel van 60k gehonoreerd budget krijgen we vergoed?")
     carried: bool = False
+    # a value only the asker's case is checked with in a yes/no question ("is 3 maart nog op tijd?"); in a question
+    # for a value or a time ("we schreven ons op 8 januari in: wanneer horen we iets?") it dates the asker's own step
+    yes_no_only: bool = False
     default: Any = None
     assume_nl: str | None = None
     assume_en: str | None = None
@@ -67,6 +70,9 @@ class SolveSpec(BaseModel):
     output: str
     requires: tuple[tuple[str, ...], ...] = ()  # inputs that are enough to work the unknown out
     kind: str = "count"  # the kind of value it is (asked.toml): a question asking another kind is not about it
+    # the check with every input given names this unknown too (postcode: the clients still needed); when it does not
+    # (the dementia caseload check names no range), a follow-up asking for it is worked out even when it was given
+    check_reports: bool = True
 
 
 class CalculatorSpec(BaseModel):

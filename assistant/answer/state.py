@@ -145,6 +145,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or bool(state.pending)
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
+        or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
     )
     # "en als we 10 cliënten hadden?" asked again: the figures it states are the current ones, the same calculation
     again = opens and any(n in state.args and fill.args.get(n) == state.args[n] for n in fill.stated)
@@ -160,11 +161,14 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         if complete and len(reading.used) >= 2:
             return reading  # the same calculator, asked anew with its own complete figures
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
+    asked_now = solve  # asked in this message, not only the unknown of the last calculation
     if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
         solve = state.solve  # "en met 3 fte?" after "wat is het grootste aantal cliënten?": the same unknown
     others = [k for k in changes if k in spec.inputs and k != solve]
-    if solve is not None and solve in state.stated and solve not in changes and others:
+    if solve is not None and solve in state.stated and solve not in changes and others and spec.solve[solve].check_reports:
         solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it
+    if asked_now is not None and solve == asked_now and solve in changes and not spec.solve[solve].check_reports:
+        changes.pop(solve)  # "we houden 2 fte: hoeveel fte is er nodig?": the value it has now is not the answer
     merged = _merged(router, spec, state, reading, changes, solve)
     if _ASKS_WH.match(folded):  # "hoeveel hebben we dan nog nodig?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no

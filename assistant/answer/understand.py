@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.answer.asked import asked
+from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.numbers import to_number
@@ -346,6 +346,16 @@ class Fill:
     areas: list[Area] | None = None
     sources: dict[str, int] = field(default_factory=dict)  # input -> index of the quantity that filled it
     rule_side: set[int] = field(default_factory=set)  # quantities that name a rule, not the asker's figures
+
+
+def _without(fill: Fill, names: list[str]) -> Fill:
+    """The fill without these inputs (and the quantities they took)."""
+    gone = {fill.sources[n] for n in names if n in fill.sources}
+    return Fill(
+        {k: v for k, v in fill.args.items() if k not in names}, fill.used - gone,
+        [n for n in fill.stated if n not in names], list(fill.assumptions), fill.areas,
+        {k: v for k, v in fill.sources.items() if k not in names}, set(fill.rule_side),
+    )  # fmt: skip
 
 
 def _fits_kind(inp: InputSpec, q: Quantity) -> bool:
@@ -761,6 +771,8 @@ class Router:
     ) -> Reading | None:
         if any(says(folded, p) for p in spec.not_if) or (spec.asks_required and not asks):
             return None
+        if not is_yes_no(folded) and any(spec.inputs[n].yes_no_only for n in fill.stated):
+            fill = _without(fill, [n for n in fill.stated if spec.inputs[n].yes_no_only])
         personal = bool(PERSONAL.search(folded))
         # facts stated in words count as the asker's own only when the asker speaks of themselves ("we doen alleen
         # kindzorg" is a fact; "geldt de eis ook voor kindzorg?" asks about the rule)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
 MONTHS_EN = "January February March April May June July August September October November December".split()
@@ -128,6 +129,22 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 def _last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
+
+
+def plus(start: date, number: Any, unit: str) -> date | None:
+    """The date `number` days, weeks, months or years (a whole number) after `start`; a month without that day
+    ends on its last day (31 januari + 1 maand = 28 februari)."""
+    n = int(number) if number is not None and int(number) == number else None
+    if n is None:
+        return None
+    if unit in ("days", "weeks"):
+        return start + timedelta(days=n * (7 if unit == "weeks" else 1))
+    months = n * 12 if unit == "years_count" else n if unit == "months" else None
+    if months is None:
+        return None
+    y, m = divmod(start.month - 1 + months, 12)
+    y, m = start.year + y, m + 1
+    return date(y, m, min(start.day, _last_day(y, m)))
 
 
 YEAR_AFTER_CHARS = 12  # "half september, 2027", "15 maart (2027)": a year this close after a date is its year

@@ -527,3 +527,17 @@ def test_a_duration_in_another_unit_is_corrected_with_the_duration_the_policy_st
     a = fake_assistant.ask("Voor de overstap naar volwassenenzorg mogen we toch een half jaar nemen, gerekend vanaf de 18e verjaardag?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "3 maanden" in line and "18, niet" not in line, line
+
+
+def test_a_time_asked_after_the_askers_own_step_is_counted_from_that_step(fake_assistant):
+    # the date dates the asker's own registration: it is no date to check against the registration window
+    a = fake_assistant.ask("Wij hebben ons op 12 januari 2027 aangemeld als nieuwe zorgaanbieder. Wanneer krijgen we bericht?")
+    assert not a.tool_calls and a.answer.startswith("Binnen 2 maanden")
+    assert "12 maart 2027" in a.answer.split("\n")[0]
+    assert any("binnen 2 maanden na zijn inschrijving" in c.quote for c in a.citations)
+    e = fake_assistant.ask("We applied as a new provider on 30 November 2026. When do we hear back?")
+    assert "28 February 2027" not in e.answer.split("\n")[0] and "by 28 February 2027" not in e.answer
+    # a yes/no question with a date still checks that date against the window
+    b = fake_assistant.ask("Kunnen we ons op 2 maart 2027 nog inschrijven als nieuwe aanbieder?")
+    assert b.tool_calls and b.tool_calls[0].name in ("deadlines", "new_provider_eligibility")
+    assert b.answer.startswith("Nee") and "28 februari 2027" in b.answer.split("\n")[0]

@@ -100,3 +100,15 @@ def test_month_numbers_and_formatting():
     assert nl_date(d) == "28 februari 2027" and en_date(d) == "28 February 2027"
     assert fmt_date(d, "en") == "28 February 2027" and fmt_date(d, "nl") == "28 februari 2027"
     assert translate_months("van 1 december 2026 tot 28 februari") == "van 1 December 2026 tot 28 February"
+
+
+def test_a_date_plus_a_duration_keeps_the_day_or_ends_the_month():
+    from datetime import date
+
+    from assistant.text.dates import plus
+
+    assert plus(date(2027, 1, 12), 2, "months") == date(2027, 3, 12)
+    assert plus(date(2026, 12, 31), 2, "months") == date(2027, 2, 28)
+    assert plus(date(2027, 5, 2), 3, "weeks") == date(2027, 5, 23)
+    assert plus(date(2027, 2, 28), 1, "years_count") == date(2028, 2, 28)
+    assert plus(date(2027, 1, 1), 1.5, "months") is None and plus(date(2027, 1, 1), 2, "hours") is None

@@ -504,6 +504,16 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             absent=("clients_per_postcode", "contract_year"),
         ),
     ],
+    "a change said in a longer sentence, then the unknown asked although it was given": [
+        Turn("Wij hebben 3 fte casemanagers dementie voor 210 cliënten. Klopt dat met de norm?", "dementia_caseload_check",
+             {"clients": 210, "casemanager_fte": 3}, {"within_norm": False}),
+        Turn("Volgend jaar komt er een halve fte casemanager bij. Hoeveel cliënten kunnen ze dan in totaal aan?",
+             "dementia_caseload_check", {"casemanager_fte": 3.5}, {"clients_max": 227}, line=("227",),
+             absent=("clients",)),
+        Turn("And if we stay at 3 fte, how much fte would the 210 clients need at the most per fte?",
+             "dementia_caseload_check", {"clients": 210}, {"fte_min": 3.23}, line=("3.23",),
+             absent=("casemanager_fte",)),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
