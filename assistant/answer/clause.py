@@ -344,8 +344,10 @@ def _counted_from(value: Quantity | str, question: str, lang: str, year: int) ->
         return ""
     if value.unit not in DAYS_PER_UNIT or "werkdag" in fold(value.text) or "working" in fold(value.text):
         return ""  # working days depend on holidays the policy does not list
-    dates = [q for q in read(question, default_year=year) if q.kind == "date" and not q.negated and not q.relative]
-    end = plus(dates[0].value, value.number, value.unit) if len(dates) == 1 else None
+    dates = [q for q in read(question, default_year=year) if q.kind in ("date", "period") and not q.negated]
+    if len(dates) != 1 or dates[0].kind != "date" or dates[0].relative or not dates[0].explicit_year:
+        return ""  # one day the asker wrote in full; with two dates or "half januari" the step is not known
+    end = plus(dates[0].value, value.number, value.unit)
     if end is None:
         return ""
     start, end_s = fmt_date(dates[0].value, lang), fmt_date(end, lang)

@@ -800,7 +800,7 @@ class Router:
         if not fill.used:  # no figure of the asker's: words alone ("als startende aanbieder") do not make a calculation
             if not words and not spec.asks_back:
                 return None
-            if kind is not None and solve is None and kind not in spec.answers_kinds and not (
+            if kind is not None and solve is None and (kind not in spec.answers_kinds or not words) and not (
                 personal and kind in spec.asks_back_for
             ):
                 return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?",

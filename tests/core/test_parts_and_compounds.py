@@ -24,6 +24,10 @@ from assistant.retrieve.analysis import CompoundSplitter
             "Even kort: bij wie melden we een calamiteit, en binnen welke termijn moet dat?",
             ["Even kort: bij wie melden we een calamiteit?", "binnen welke termijn moet dat?"],
         ),
+        (  # a verb before its subject after ", en" opens a yes/no part
+            "Over het innovatiebudget: wie mag een plan indienen, en krijgen we bericht als het wordt afgewezen?",
+            ["Over het innovatiebudget: wie mag een plan indienen?", "krijgen we bericht als het wordt afgewezen?"],
+        ),
         (
             "Uiterlijk wanneer moeten we tekenen, en hoe weten we of we gecontracteerd zijn?",
             ["Uiterlijk wanneer moeten we tekenen?", "hoe weten we of we gecontracteerd zijn?"],

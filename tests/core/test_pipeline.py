@@ -537,6 +537,9 @@ def test_a_time_asked_after_the_askers_own_step_is_counted_from_that_step(fake_a
     assert any("binnen 2 maanden na zijn inschrijving" in c.quote for c in a.citations)
     e = fake_assistant.ask("We applied as a new provider on 30 November 2026. When do we hear back?")
     assert "28 February 2027" not in e.answer.split("\n")[0] and "by 28 February 2027" not in e.answer
+    # two dates, or a day the asker did not write in full: the step is not known, nothing is worked out
+    c = fake_assistant.ask("We meldden ons half januari aan als nieuwe zorgaanbieder. Hoe lang duurt het voor we bericht krijgen, en loopt het contract vanaf 1 januari?")
+    assert "Gerekend vanaf" not in c.answer
     # a yes/no question with a date still checks that date against the window
     b = fake_assistant.ask("Kunnen we ons op 2 maart 2027 nog inschrijven als nieuwe aanbieder?")
     assert b.tool_calls and b.tool_calls[0].name in ("deadlines", "new_provider_eligibility")

@@ -133,3 +133,16 @@ def test_clause_questions_run_no_calculator(fake_assistant, row):
     assert not answer.needs_input and state.tool is None
     for part in row.get("line", []):
         assert part in answer.answer_line, f"{part!r} not in first line {answer.answer_line!r}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bijcontractering: in welke maand moet het verzoek binnen zijn?",
+        "When can a provider ask for extra budget on top of the ceiling?",
+        "Tot wanneer kan een aanbieder een verzoek voor aanvullende inkoop doen?",
+    ],
+)
+def test_a_time_asked_without_any_figure_of_the_asker_is_a_clause_question(router, text):
+    # the calculator names the month only for an asker whose case it checks; with no case there is nothing to ask back
+    assert router.read(text).kind == "clause"
