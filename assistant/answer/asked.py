@@ -69,8 +69,11 @@ def asked(question: str) -> Asked | None:
     """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
     folded = fold(question)
     order, kinds = _kinds()
+    direct = _direct_unit(folded)
     for kind in order:
         spec = kinds[kind]
+        if direct and kind in ("consequence", "money", "percent", "level"):
+            return Asked("count", tuple(kinds["count"]["holds"]), direct)  # "hoeveel punten op kosten": points
         found = [c for c in spec["cues"] if _has(folded, c)]
         if found and all(c in spec.get("conjunction", ()) for c in found) and _after_opener(folded, found, kinds):
             continue  # "what must we do when ...": the when is a condition, not the question
@@ -99,6 +102,18 @@ def _after_opener(folded: str, cues: list[str], kinds: dict) -> bool:
         if not any(word_pattern(fold(o)).search(before) for o in kinds["__openers__"]):
             return False
     return True
+
+
+_HOW_MANY_NOUN = re.compile(r"\b(?:hoeveel|how many)\s+([\w'\-]+)")
+
+
+def _direct_unit(folded: str) -> str | None:
+    """The unit of the noun right after "hoeveel"/"how many" ("hoeveel punten"), none for "hoeveel procent"."""
+    for m in _HOW_MANY_NOUN.finditer(folded):
+        unit = lexicon().unit_for(m.group(1))
+        if unit:
+            return unit
+    return None
 
 
 def _count_unit(folded: str) -> str | None:

@@ -24,15 +24,22 @@ _JOIN = re.compile(
 _LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
 _ASKS = re.compile(
     rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk|naar|bij|op|"
-    rf"voor|met|aan|binnen|to|in|at|for|with|within)\s+){{0,2}}{_QWORD}\b", re.I
+    rf"voor|met|aan|binnen|uit|over|to|in|at|for|with|within|of|about)\s+){{0,2}}{_QWORD}\b"
+    # "halen we ...": a verb before its subject asks ("als we ...", "omdat we ..." open a condition or reason)
+    r"|^\s*(?!(?:als|indien|toen|omdat|want|dat|zodat|nu|sinds|hoewel|terwijl|zodra|voordat|nadat|en|maar|of|dus|"
+    r"if|when|because|since|as|so|and|but|or|that|while|once|before|after)\b)[a-zà-ÿ]+\s+(?:we|wij|ik|u|ze|zij|jullie|je)\b",
+    re.I,
 )
 MIN_WORDS = 3
+# a question mark; a full stop before a capital; a full stop after a word, also before a lowercase start
+# ("bestaande aanbieder hier. 95 clienten ...", as people type in chat), never inside "o.a." or "1.200"
+_SENTENCE_END = re.compile(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-ZÀ-Ý])|(?<=[a-zà-ÿ)]{2}[.!])\s+(?=[a-zà-ÿ0-9])")
 
 
 def split_parts(text: str) -> list[tuple[str, str]]:
     """The separate questions in `text` (one item when it asks one thing), each as (what to ask, its own
     words): a part that leaves out what the part before it says borrows those words to be asked."""
-    sentences = [s.strip() for s in re.split(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-ZÀ-Ý])", text.strip()) if s.strip()]
+    sentences = [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     context = [s for s in sentences if not s.endswith("?")]
     questions = [s for s in sentences if s.endswith("?")]
     if not questions:
@@ -87,5 +94,10 @@ def _complete(part: str, previous: str) -> str:
     content = [w for w in bare if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)]
     if len(content) >= ELLIPSIS_WORDS:
         return part
-    extra = [w for w in re.findall(r"[\w'’-]+", previous) if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}]
+    own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before
+    extra = [
+        w for w in re.findall(r"[\w'’-]+", previous)
+        if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}
+        and not (own_figures and any(ch.isdigit() for ch in w))
+    ]  # fmt: skip
     return part.rstrip("?") + " " + " ".join(extra) + "?"

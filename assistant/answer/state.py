@@ -146,6 +146,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
+        # "met 4,5 fte, hoeveel cliënten kunnen we dan hebben?": a value of the last calculation and its unknown,
+        # said with a word that points back at it
+        or (
+            bool(changes) and reading.tool in (None, state.tool) and _says(lexicon().back, text)
+            and _asked_unknown(spec, folded) is not None
+        )
     )
     # "en als we 10 cliënten hadden?" asked again: the figures it states are the current ones, the same calculation
     again = opens and any(n in state.args and fill.args.get(n) == state.args[n] for n in fill.stated)

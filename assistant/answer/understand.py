@@ -639,9 +639,10 @@ def _fill_word_input(
                 fill.assumptions.append((inp.assume_nl, inp.assume_en or inp.assume_nl))
     elif inp.kind == "year":
         allowed = years.get(f"{spec_name}.{name}", ())
-        stated = [q.value for q in qs if q.kind == "year" and (not allowed or q.value in allowed)]
-        if stated:
-            fill.args[name] = stated[-1]
+        stated = [q for q in qs if q.kind == "year" and (not allowed or q.value in allowed)]
+        if stated:  # the year its cues stand by ("voor het contract 2027: vorig jaar ..."), else the last one named
+            best = max(enumerate(stated), key=lambda iq: (_cue_score(iq[1], inp.cues) if inp.cues else 0.0, iq[0]))
+            fill.args[name] = best[1].value
             fill.stated.append(name)
         elif inp.default == "current":
             fill.args[name] = current_year

@@ -544,3 +544,10 @@ def test_a_time_asked_after_the_askers_own_step_is_counted_from_that_step(fake_a
     b = fake_assistant.ask("Kunnen we ons op 2 maart 2027 nog inschrijven als nieuwe aanbieder?")
     assert b.tool_calls and b.tool_calls[0].name in ("deadlines", "new_provider_eligibility")
     assert b.answer.startswith("Nee") and "28 februari 2027" in b.answer.split("\n")[0]
+
+
+def test_two_years_asked_in_one_message_get_a_calculation_each(fake_assistant):
+    a = fake_assistant.ask("we zijn bestaande aanbieder. 58 clienten in 25 postcodegebieden. voldoen we in 2026 en hoe zit het met 2027?")
+    years = sorted(c.args.get("contract_year") for c in a.tool_calls if c.name == "postcode_average")
+    assert years == [2026, 2027]
+    assert "2026" in a.answer and "2027" in a.answer and "2,32" in a.answer

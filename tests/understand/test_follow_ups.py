@@ -514,6 +514,15 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "dementia_caseload_check", {"clients": 210}, {"fte_min": 3.23}, line=("3.23",),
              absent=("casemanager_fte",)),
     ],
+    "the other way round: the most clients for a new fte, said with a word that points back": [
+        Turn("Onze zorgcoöperatie heeft 300 cliënten en 4 fte hbo-bachelor verpleegkundigen. Voldoen we?",
+             "cooperative_staffing_check", {"clients": 300, "hbo_bachelor_nurse_fte": 4}, {"compliant": False}),
+        Turn("Omgekeerd: als we 4,5 fte niveau 6 hebben, hoeveel cliënten mag de coöperatie dan maximaal hebben?",
+             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 4.5}, {"clients_allowed": 247}, line=("247",),
+             absent=("clients",)),
+        Turn("And 250 clients on the same fte?", "cooperative_staffing_check",
+             {"clients": 250, "hbo_bachelor_nurse_fte": 4.5}, {"compliant": False}),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
