@@ -176,10 +176,18 @@ WH = re.compile(
 _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
 
 
+ELLIPTICAL_WORDS = 4  # "en in 2024?", "and for new providers?": too short to ask anything of its own
+
+
 def is_yes_no(question: str) -> bool:
     """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
     "Is it true that ...?"); "Hoeveel ...?", "Tot wanneer ...?" or "En als het B was?" asks for a value or an
-    outcome instead."""
+    outcome instead. A short follow-up after " || " ("... welk niveau? || en in 2024?") asks what the question
+    it continues asked."""
+    if " || " in question:
+        *before, question = question.split(" || ")
+        if before and len(re.findall(r"\w+", question)) <= ELLIPTICAL_WORDS:
+            return is_yes_no(before[-1])
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
     asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
     last = asked_[-1] if asked_ else question

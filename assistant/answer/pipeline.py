@@ -181,7 +181,7 @@ class Assistant:
                 return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)
         parts = split_parts(text)
         if len(parts) > 1:
-            return self._parts(parts, state, lang, year, notices)
+            return self._parts(parts, state, lang, year, notices, text)
         reading = self.router.read(text, exclude=_claimed_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         reading = follow_up(self.router, text, reading, state)
@@ -200,7 +200,8 @@ class Assistant:
         return answer, state.remember(reading, lang, topic=topic or text)
 
     def _parts(
-        self, parts: list[tuple[str, str]], state: ConversationState, lang: str, year: int | None, notices: list[str]
+        self, parts: list[tuple[str, str]], state: ConversationState, lang: str, year: int | None, notices: list[str],
+        text: str = "",
     ) -> tuple[Answer, ConversationState]:
         """A multi-part question: each part is understood and answered on its own (a calculation, a question back
         or a clause answer), one answer line and its quotes per part; parts that come to the same calculation
@@ -242,7 +243,7 @@ class Assistant:
             hits = hits or part_hits
         plan = plans[0] if len(plans) == 1 else Plan("parts", "", parts=plans)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in last.missing])
-        return answer, state.remember(last, lang)
+        return answer, state.remember(last, lang, topic=text or None)  # "en in 2024?" continues its subject
 
     def _where_said(self, previous: str, lang: str, year: int | None) -> Plan | None:
         """Where the answer to the previous question stands: its first quote, with the section and its title."""

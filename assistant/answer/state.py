@@ -91,6 +91,7 @@ class ConversationState(BaseModel):
 
 
 ELLIPTICAL_WORDS = 8  # a message this short that opens like a follow-up continues the previous question's subject
+_POINTS_BACK = re.compile(r"\b(?:dat|dit|die|deze|that|this|it|those|these)\b")
 
 
 def clause_topic(text: str, state: ConversationState | None) -> str | None:
@@ -99,7 +100,8 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     if state is None or not state.topic:
         return None
     words = re.findall(r"[^\W\d_]+|\d+", text)
-    if not (_opens_follow_up(text) or _says(lexicon().there, text)) or len(words) > ELLIPTICAL_WORDS * 2:
+    points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
+    if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > ELLIPTICAL_WORDS * 2:
         return None
     if len(words) > ELLIPTICAL_WORDS and not re.search(
         r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun)\b", fold(text)

@@ -551,3 +551,15 @@ def test_two_years_asked_in_one_message_get_a_calculation_each(fake_assistant):
     years = sorted(c.args.get("contract_year") for c in a.tool_calls if c.name == "postcode_average")
     assert years == [2026, 2027]
     assert "2026" in a.answer and "2027" in a.answer and "2,32" in a.answer
+
+
+def test_a_version_follow_up_continues_the_subject_of_a_multi_part_question(fake_assistant):
+    first, state = fake_assistant.respond(
+        "Welk niveau moet de wijkverpleegkundige achter onze AGB-code hebben, en moet die bij ons in dienst zijn?", None
+    )
+    assert "niveau 6" in first.answer
+    older, state = fake_assistant.respond("en in 2024?", state)
+    line = older.answer.split("\n")[0]
+    assert "hbo-niveau 5" in line and not line.startswith(("Ja", "Nee"))  # it continues a "welk ...?" question
+    again, _ = fake_assistant.respond("Is dat in 2024 ook zo?", state)
+    assert again.answer.startswith("Nee") and "niveau 5" in again.answer.split("\n")[0]
