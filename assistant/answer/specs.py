@@ -105,6 +105,9 @@ class CalculatorSpec(BaseModel):
     verdict_if: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     inputs: dict[str, InputSpec]
     solve: dict[str, SolveSpec] = Field(default_factory=dict)
+    # inputs that are parts of one whole: a follow-up that moves an amount from one to another ("en als zzp'ers die
+    # 2.000 uur van de dochter overnemen?") takes it off the one and adds it to the other
+    parts: tuple[str, ...] = ()
 
     def input(self, name: str) -> InputSpec:
         return self.inputs[name]

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import Area, Reading, Router, assign
+from assistant.answer.understand import Area, Reading, Router, _cue_pattern, assign
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 MAX_HISTORY = 6
@@ -134,7 +134,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         spec, reading.quantities, text, router.current_year, router.years, follow_up=True,
         rule_values=router.rule_values.get(spec.name, frozenset()),
     )  # fmt: skip
-    changes = _changes(spec, fill, reading.quantities, folded, state)
+    changes = _moved(spec, reading.quantities, folded, state) or _changes(spec, fill, reading.quantities, folded, state)
     opens = _opens_follow_up(text)
     revert = _says(lexicon().revert, text) and bool(state.first_args)
     if revert:  # "with the original split": the changes apply to the first figures
@@ -261,6 +261,44 @@ def _changes(
         if len(bare) == 1:
             out["__bare__"] = bare[0]
     return out
+
+
+MOVED_TO_WORDS = 3  # "door zzp'ers", "by our volle dochter": the word that names where hours go, this close before
+
+
+def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any]:
+    """"En als zzp'ers die 2.000 uur van de dochter overnemen?", "1,000 of the zzp hours move to our own staff":
+    one amount, two parts of the whole named (the spec's `parts`), one of them after a word that says where the
+    hours go (lexicon `moved_to`): the amount leaves the other part and joins that one. {} when it is not that."""
+    if not spec.parts:
+        return {}
+    units = spec.inputs[spec.parts[0]].units
+    amounts = [  # "1,000 of the zzp hours": a bare number of the hours the message names
+        q for q in qs
+        if (q.kind == "count" and q.unit in units or q.kind == "number") and not q.negated and q.number is not None
+    ]  # fmt: skip
+    if len(amounts) != 1:
+        return {}
+    spans = [
+        (m.start(), m.end(), name)
+        for name in spec.parts for cue in spec.inputs[name].cues for m in _cue_pattern(cue).finditer(folded)
+    ]  # fmt: skip
+    spans = [a for a in spans if not any(b[2] != a[2] and b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
+    named: dict[str, int] = {}
+    for start, _, name in spans:  # "daughter company" names the subsidiary, not a company as subcontractor
+        named[name] = min(start, named.get(name, start))
+    if len(named) != 2:
+        return {}
+    moved_to = lexicon().moved_to
+    to = [n for n, at in named.items() if set(re.findall(r"[\w'-]+", folded[:at])[-MOVED_TO_WORDS:]) & set(moved_to)]
+    if len(to) != 1:
+        return {}
+    dest, source = to[0], next(n for n in named if n != to[0])
+    amount, have, got = float(amounts[0].number), state.args.get(source), state.args.get(dest, 0)
+    if not isinstance(have, (int, float)) or not isinstance(got, (int, float)) or amount > have:
+        return {}
+    left, now = _changed(have, amount, "less"), _changed(got, amount, "more")
+    return {source: left, dest: now, "__notes__": [(source, have, amount, "less", left), (dest, got, amount, "more", now)]}
 
 
 def _changed(old: float, delta: float, change: str) -> float | int:

@@ -640,6 +640,8 @@ def _fill_word_input(
     elif inp.kind == "year":
         allowed = years.get(f"{spec_name}.{name}", ())
         stated = [q for q in qs if q.kind == "year" and (not allowed or q.value in allowed)]
+        if inp.cues:  # "vorig jaar 9.000 uur": a year said in words dates the figures unless a cue makes it the rule's
+            stated = [q for q in stated if any(ch.isdigit() for ch in q.text) or _cue_score(q, inp.cues) > 0]
         if stated:  # the year its cues stand by ("voor het contract 2027: vorig jaar ..."), else the last one named
             best = max(enumerate(stated), key=lambda iq: (_cue_score(iq[1], inp.cues) if inp.cues else 0.0, iq[0]))
             fill.args[name] = best[1].value

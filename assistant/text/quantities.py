@@ -89,6 +89,7 @@ class Lexicon:
     revert: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
     back: list[str] = field(default_factory=list)
+    moved_to: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
     restriction: list[str] = field(default_factory=list)
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         revert=[fold(p) for p in data["follow_up"]["revert"]],
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
+        moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],
         period_end=[fold(p) for p in data["periods"]["end"]],
@@ -275,6 +277,8 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
             return None, end
         word = tokens[k].text
         unit = lex.unit_for(word)
+        if unit == "staff" and k + 1 < len(tokens) and lex.unit_for(tokens[k + 1].text) in ("hours", "fte"):
+            return lex.unit_for(tokens[k + 1].text), tokens[k + 1].end  # "2,000 of those zzp hours": hours of them
         if unit:
             return unit, tokens[k].end
         if word not in lex.fillers:

@@ -279,3 +279,12 @@ def test_an_age_group_takes_no_unit():
 def test_a_euro_sign_between_a_year_and_an_amount_belongs_to_the_amount():
     qs = read("Ons plafond 2027 € 750.000 en per 1 september € 640.000 gedeclareerd")
     assert [(q.kind, q.value) for q in qs if q.kind in ("year", "money")] == [("year", 2027), ("money", 750000), ("money", 640000)]
+
+
+def test_a_count_of_hours_of_a_named_party_is_hours():
+    from assistant.text.quantities import read
+
+    (q,) = [q for q in read("Stel dat 1.200 van die zzp uren naar eigen personeel gaan", default_year=2027) if q.kind == "count"]
+    assert q.unit == "hours" and q.number == 1200
+    (p,) = [q for q in read("We hired 3 zzp nurses last month", default_year=2027) if q.kind == "count"]
+    assert p.unit == "staff"

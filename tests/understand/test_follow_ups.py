@@ -523,6 +523,17 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("And 250 clients on the same fte?", "cooperative_staffing_check",
              {"clients": 250, "hbo_bachelor_nurse_fte": 4.5}, {"compliant": False}),
     ],
+    "hours moved from one party to another, both ways and in both languages": [
+        Turn("Afgelopen jaar 9.000 uur door eigen personeel, 3.000 uur door onze volle dochter en 5.000 uur door zzp'ers. "
+             "Halen we de onderaannemingsnorm?", "subcontracting_check",
+             {"own_staff_hours": 9000, "full_subsidiary_hours": 3000, "zzp_hours": 5000, "year": 2027},
+             {"compliant": True}),
+        Turn("En als de dochter wordt afgestoten en we die 3.000 uur door zzp'ers laten doen?", "subcontracting_check",
+             {"own_staff_hours": 9000, "full_subsidiary_hours": 0, "zzp_hours": 8000}, {"compliant": True},
+             line=("47,06",)),
+        Turn("And if 2,000 of those zzp hours went to our own staff instead?", "subcontracting_check",
+             {"own_staff_hours": 11000, "zzp_hours": 6000}, {"compliant": True}, line=("35.29",)),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
