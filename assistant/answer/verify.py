@@ -410,10 +410,15 @@ class _Terms:
                 out[key] = max(out.get(key, 0.0), weight)
 
         clean = self._clean(claim)
+        # a score letter is the claim's value, compared as a fact: the words match any score ("een B-score" is
+        # about the sentence that says "een C-score", which then contradicts it)
         for term in score_terms(clean):
-            add({term}, self.idf.get(term, self.max_idf))
+            add({f"score_{x}" for x in "abc"}, self.idf.get(term, self.max_idf))
         for word in clean.split():
             if word in STOPWORDS or len(word) < 2:
+                continue
+            if _LETTER_SCORE.fullmatch(word):
+                add({f"{x}-score" for x in "abc"} | {"score"}, self.idf.get(word, self.max_idf))
                 continue
             known = _in_vocabulary(word, vocabulary["terms"])
             if known:
@@ -432,6 +437,9 @@ class _Terms:
                     continue  # an English word, or a compound the corpus has only in parts ("kindzorgaanbieders")
                 add({term}, (idf if idf is not None else self.max_idf) * specificity(word))
         return [_Unit(k, w) for k, w in out.items()]
+
+
+_LETTER_SCORE = re.compile(r"[abc]-score")
 
 
 def _in_vocabulary(word: str, vocabulary: dict[str, str]) -> str | None:

@@ -563,3 +563,9 @@ def test_a_version_follow_up_continues_the_subject_of_a_multi_part_question(fake
     assert "hbo-niveau 5" in line and not line.startswith(("Ja", "Nee"))  # it continues a "welk ...?" question
     again, _ = fake_assistant.respond("Is dat in 2024 ook zo?", state)
     assert again.answer.startswith("Nee") and "niveau 5" in again.answer.split("\n")[0]
+
+
+def test_a_premise_with_the_wrong_score_letter_is_corrected_with_the_letter_the_policy_names(fake_assistant):
+    a = fake_assistant.ask("Wie te laat is met de kwaliteitsinformatie in VECOZO krijgt een B-score, toch?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "C-score" in line and "B-score" in line
