@@ -35,7 +35,7 @@ from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.index import Index, open_index
-from assistant.text.quantities import fold, lexicon
+from assistant.text.quantities import expand_shorthand, fold, lexicon
 from assistant.text.quantities import read as read_quantities
 
 POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -165,6 +165,7 @@ class Assistant:
         if pii:
             notices.append(msg("privacy", lang, kinds=", ".join(pii)))
         text, injected = guards.strip_injection(question)
+        text = expand_shorthand(text)  # "wnnr moet dat binnen?": read as "wanneer"
         if pii:  # a BSN or phone number is never read as a figure (and so never stored with the conversation)
             text = guards.redact(text)
         if injected:

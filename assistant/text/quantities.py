@@ -111,6 +111,28 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _shorthand() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    table = {fold(k): v for k, v in tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8")).get("shorthand", {}).items()}
+    if not table:
+        return None, table
+    words = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{words})(?![\w-]|\.\w)", re.I), table  # never inside "wnr.nl", "mn-tekst"
+
+
+def expand_shorthand(text: str) -> str:
+    """Chat shorthand written out ("wnnr" -> "wanneer"; lexicon.toml [shorthand]), a capital kept."""
+    pattern, table = _shorthand()
+    if pattern is None:
+        return text
+
+    def full(m: re.Match[str]) -> str:
+        out = table[fold(m.group(0))]
+        return out[:1].upper() + out[1:] if m.group(0)[:1].isupper() else out
+
+    return pattern.sub(full, text)
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     units = {name: {fold(w) for w in words} for name, words in data["units"].items()}

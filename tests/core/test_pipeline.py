@@ -569,3 +569,9 @@ def test_a_premise_with_the_wrong_score_letter_is_corrected_with_the_letter_the_
     a = fake_assistant.ask("Wie te laat is met de kwaliteitsinformatie in VECOZO krijgt een B-score, toch?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "C-score" in line and "B-score" in line
+
+
+def test_a_timeline_row_is_not_swapped_for_a_row_that_only_shares_the_year(fake_assistant):
+    a = fake_assistant.ask("wnnr moeten we de uitvraagmodule in VECOZO invullen voor de overeenkomst 2027?")
+    line = a.answer.split("\n")[0]
+    assert "31 mei 2026" in line and "1 april" not in line

@@ -288,3 +288,12 @@ def test_a_count_of_hours_of_a_named_party_is_hours():
     assert q.unit == "hours" and q.number == 1200
     (p,) = [q for q in read("We hired 3 zzp nurses last month", default_year=2027) if q.kind == "count"]
     assert p.unit == "staff"
+
+
+def test_chat_shorthand_is_written_out_but_not_inside_addresses_or_compounds():
+    from assistant.text.quantities import expand_shorthand
+
+    assert expand_shorthand("Wnr gaat dat in, en hvl uren mbt de dochter?") == (
+        "Wanneer gaat dat in, en hoeveel uren met betrekking tot de dochter?"
+    )
+    assert expand_shorthand("zie wnr.nl of het mn-formulier") == "zie wnr.nl of het mn-formulier"
