@@ -49,7 +49,7 @@ _SCALES = {"honderd": 100, "hundred": 100, "duizend": 1000, "thousand": 1000, "m
 # a word or suffix after a number that multiplies it ("65k", "1,2 mln", "twee ton" = 200.000)
 MULTIPLIERS = {
     "k": 1000, "duizend": 1000, "thousand": 1000, "mille": 1000, "dzd": 1000,
-    "ton": 100_000,
+    "ton": 100_000, "grand": 1000,
     "m": 10**6, "mln": 10**6, "mio": 10**6, "miljoen": 10**6, "million": 10**6, "millions": 10**6,
 }  # fmt: skip
 ORDINALS = {
@@ -221,6 +221,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             value = Decimal("0.5")
         elif low == "ten" and _DUTCH_TEN.match(text[end:]):
             value = None
+        elif low in ("een", "a", "one") and i + 1 < len(words) and words[i + 1][2].lower() in _SCALES:
+            value = Decimal(1)  # "a hundred and fifty", "een miljoen"
         elif low not in ("een", "a", "one") or _counted_one(text, end):
             v = word_value(low)
             value = Decimal(v) if v is not None else None
@@ -235,12 +237,21 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             j += 1
             value *= _SCALES[words[j][2].lower()]
             end = words[j][1]
+        if (  # "a hundred and fifty", "two thousand and twenty": the rest after "and" below the scale
+            j > i and j + 2 < len(words) and words[j + 1][2].lower() in ("and", "en")
+            and words[j + 2][0] - words[j + 1][1] <= 1 and words[j + 1][0] - end <= 1
+        ):
+            rest = word_value(words[j + 2][2].lower())
+            if rest is not None and 0 < rest < _SCALES.get(words[j][2].lower(), 0):
+                value += rest
+                j += 2
+                end = words[j][1]
         mult = None
-        if j + 1 < len(words) and words[j + 1][2].lower() in ("ton",) and words[j + 1][0] - end <= 1:
+        if j + 1 < len(words) and words[j + 1][2].lower() in ("ton", "grand") and words[j + 1][0] - end <= 1:
             j += 1
-            value *= MULTIPLIERS["ton"]
+            mult = words[j][2].lower()  # "twee ton", "fifty grand": an amount of money
+            value *= MULTIPLIERS[mult]
             end = words[j][1]
-            mult = "ton"  # "twee ton": an amount of money
         half = _AND_HALF.match(text[end:])
         if half and value == int(value):
             value += Decimal("0.5")

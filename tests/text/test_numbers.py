@@ -185,3 +185,15 @@ def test_find_fractions(text, value):
 @pytest.mark.parametrize("text", ["het derde gebied", "de helft", "in het vierde kwartaal", "een kwartier"])
 def test_not_a_fraction(text):
     assert find_fractions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a hundred and fifty grand", 150000), ("two hundred grand", 200000), ("80 grand", 80000),
+     ("one hundred and twenty", 120), ("een miljoen", 1000000)],
+)
+def test_english_hundreds_with_and_and_grand_are_one_number(text, value):
+    from assistant.text.numbers import find_numbers
+
+    found = find_numbers(text)
+    assert len(found) == 1 and found[0].value == value
