@@ -287,8 +287,8 @@ class Assistant:
         if reading.kind == "tool" and reading.tool:
             plan, calls = self._calculation(text, reading, lang, year)
             premise = premise_plan(self, text, lang) if _claims_a_rule(text) else None
-            if premise is not None and premise.kind == "correction":
-                plan.line = premise.line + "\n" + plan.line
+            if premise is not None and premise.intent == "premise:contradicted":  # a figure set right; the
+                plan.line = premise.line + "\n" + plan.line  # calculation says the rest ("zegt het anders" adds nothing)
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, calls, hits
         if reading.kind == "clarify" and reading.tool:

@@ -12,6 +12,7 @@ from assistant.answer.guards import OWN  # a statement of the asker's own situat
 from assistant.answer.plan import Plan, msg
 from assistant.domain import Citation
 from assistant.text.dates import translate_months
+from assistant.text.numbers import find_numbers
 from assistant.text.quantities import fold, lexicon, read
 
 _TAIL = re.compile(
@@ -69,6 +70,10 @@ def claim_of(text: str) -> str | None:
     body = _MID.sub(" ", _HEAD.sub("", _TAIL.sub("", marked_sentence or t))).strip(" ?")
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = re.split(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", body, maxsplit=1, flags=re.I)[0]
+        before = sentences[: sentences.index(marked_sentence)] if marked_sentence in sentences else []
+        if before and _POINTS_BACK.match(body) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
+            # maximum van 55, toch?": what "dat" is; "Dat geeft toch 85%?" is the asker's outcome, for the calculator
+            body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {body}"
     if not marked:
         sentences = [s for s in re.split(r"(?<=[.!])\s+", t) if s.strip()]
         statements = [
@@ -82,6 +87,17 @@ def claim_of(text: str) -> str | None:
     if not marked and not any(q.kind in FACT_KINDS for q in read(body)):
         return None
     return body if len(body) >= 15 else None
+
+
+_POINTS_BACK = re.compile(r"^\W*(?:dat|dit|het|that|this|it|which)\b", re.I)
+_BOUND_RULE = re.compile(r"\b(?:maximum|minimum|max|min|maximaal|minimaal|norm|grens|limit|cap|ten minste|at least|at most)\b", re.I)
+
+
+def _without_numbers(sentence: str) -> str:
+    """The sentence's words without its figures (the asker's own, not the claim's)."""
+    for m in reversed(find_numbers(sentence)):
+        sentence = sentence[: m.start] + sentence[m.end :]
+    return re.sub(r"\s+", " ", sentence).strip()
 
 
 def about_the_policy(claim: str) -> bool:
@@ -120,6 +136,7 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
     else:
         line = msg("premise_wrong_term", lang, section=ct.section, year=ct.year)
+        return Plan("correction", line, [ct], intent="premise:contradicted:wording")  # no figure to set right
     return Plan("correction", line, [ct], intent="premise:contradicted")
 
 

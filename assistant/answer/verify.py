@@ -194,6 +194,9 @@ def _days(a: date, b: date) -> float:
     return abs((a - b).days)
 
 
+RANGE_PENALTY = 1.0  # a single figure compared with a range ("max 55" vs "50 tot 65") is a looser pairing
+
+
 def _distance(a: Fact, b: Fact) -> float | None:
     """How far source fact `b` is from claim fact `a` when both say the same kind of thing (None: not comparable)."""
     if a.kind in ("date", "period") and b.kind in ("date", "period"):
@@ -204,8 +207,13 @@ def _distance(a: Fact, b: Fact) -> float | None:
         return 1.0
     if "percent" in (a.kind, b.kind):
         return float(abs(a.value - b.value)) if a.kind == b.kind else None
+    if a.kind == "range" and b.kind == "range":
+        return float(sum(abs(x - y) for x, y in zip(a.value, b.value, strict=True)))
+    if {a.kind, b.kind} == {"range", "count"} and a.unit and a.unit == b.unit:  # "een maximum van 55" vs "50 tot 65"
+        one, ends = (a, b.value) if a.kind == "count" else (b, a.value)
+        return min(abs(math.log((float(one.value) + 1) / (float(e) + 1))) for e in ends) + RANGE_PENALTY
     if a.kind == "range" or b.kind == "range":
-        return None if a.kind != b.kind else float(sum(abs(x - y) for x, y in zip(a.value, b.value, strict=True)))
+        return None
     if a.kind in _NUMERIC and b.kind in _NUMERIC:
         if a.unit in DAYS_PER_UNIT and b.unit in DAYS_PER_UNIT and a.unit != b.unit:  # "een half jaar" vs "3 maanden"
             days = (float(a.value) * DAYS_PER_UNIT[a.unit], float(b.value) * DAYS_PER_UNIT[b.unit])
@@ -214,6 +222,8 @@ def _distance(a: Fact, b: Fact) -> float | None:
             return None
         if (a.kind == "level") != (b.kind == "level"):
             return None
+        if (a.kind == "money") != (b.kind == "money") and "number" not in (a.kind, b.kind):
+            return None  # "een budget van 150.000" is not paired with a count ("[1]", "5 punten")
         penalty = 0.0 if a.kind == b.kind else 5.0
         return abs(math.log((abs(float(a.value)) + 1) / (abs(float(b.value)) + 1))) + penalty
     return None

@@ -303,8 +303,8 @@ def find_fractions(text: str) -> list[NumberMention]:
 
 def find_numbers(text: str, words: bool = True) -> list[NumberMention]:
     """Every number mention in `text`, in order: digit tokens (with their multiplier) and, with `words`,
-    number words. Section numbers ("2.3.2") and dotted dates are not numbers."""
-    digits = _digit_mentions(text)
+    number words. Section numbers ("2.3.2"), dotted dates and footnote marks ("[1]") are not numbers."""
+    digits = [d for d in _digit_mentions(text) if not (text[d.start - 1 : d.start] == "[" and text[d.end : d.end + 1] == "]")]
     mentions = digits + (_word_mentions(text, [(d.start, d.end) for d in digits]) if words else [])
     return sorted(mentions, key=lambda m: m.start)
 

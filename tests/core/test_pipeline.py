@@ -575,3 +575,12 @@ def test_a_timeline_row_is_not_swapped_for_a_row_that_only_shares_the_year(fake_
     a = fake_assistant.ask("wnnr moeten we de uitvraagmodule in VECOZO invullen voor de overeenkomst 2027?")
     line = a.answer.split("\n")[0]
     assert "31 mei 2026" in line and "1 april" not in line
+
+
+def test_a_claimed_bound_is_corrected_with_the_range_the_policy_states(fake_assistant):
+    # "dat" points back at the sentence before: the claim is about the caseload of dementia case managers
+    a = fake_assistant.ask("Bij ons hebben de casemanagers dementie 61 cliënten per fte. Dat is meer dan het maximum van 55, toch?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "50 tot 65" in line and "55" in line
+    b = fake_assistant.ask("A dementia case manager may carry at most 70 clients per fte, right?")
+    assert b.answer.startswith("No") and "50 tot 65" in b.answer.split("\n")[0]

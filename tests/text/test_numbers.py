@@ -197,3 +197,9 @@ def test_english_hundreds_with_and_and_grand_are_one_number(text, value):
 
     found = find_numbers(text)
     assert len(found) == 1 and found[0].value == value
+
+
+def test_a_footnote_mark_is_no_number():
+    from assistant.text.numbers import find_numbers
+
+    assert [m.value for m in find_numbers("een stabiele [1] A-status en 5 punten")] == [5]
