@@ -298,7 +298,10 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if not isinstance(have, (int, float)) or not isinstance(got, (int, float)) or amount > have:
         return {}
     left, now = _changed(have, amount, "less"), _changed(got, amount, "more")
-    return {source: left, dest: now, "__notes__": [(source, have, amount, "less", left), (dest, got, amount, "more", now)]}
+    notes = [(source, have, amount, "less", left)]
+    if dest in state.args:  # a party that had no hours before gets the amount, said by the calculation itself
+        notes.append((dest, got, amount, "more", now))
+    return {source: left, dest: now, "__notes__": notes}
 
 
 def _changed(old: float, delta: float, change: str) -> float | int:

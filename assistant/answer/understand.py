@@ -803,6 +803,8 @@ class Router:
         if not fill.used:  # no figure of the asker's: words alone ("als startende aanbieder") do not make a calculation
             if not words and not spec.asks_back:
                 return None
+            if not words and any(says(folded, p) for ps in spec.verdict_if.values() for p in ps):
+                return None  # "geldt de postcode-eis voor ons?" with nothing of the asker's case: the clause says for whom
             if kind is not None and solve is None and (kind not in spec.answers_kinds or not words) and not (
                 personal and kind in spec.asks_back_for
             ):

@@ -584,3 +584,10 @@ def test_a_claimed_bound_is_corrected_with_the_range_the_policy_states(fake_assi
     assert line.startswith("Nee") and "50 tot 65" in line and "55" in line
     b = fake_assistant.ask("A dementia case manager may carry at most 70 clients per fte, right?")
     assert b.answer.startswith("No") and "50 tot 65" in b.answer.split("\n")[0]
+
+
+def test_hours_moved_to_a_party_without_hours_state_no_figure_the_user_did_not_give(fake_assistant):
+    _, state = fake_assistant.respond("Eigen personeel 7.000 uur, zzp'ers 5.000 uur. Voldoen we aan de onderaannemingsnorm?", None)
+    a, _ = fake_assistant.respond("En als 2.000 van die zzp-uren door onze volle dochter worden gedaan?", state)
+    assert a.tool_calls[0].args["zzp_hours"] == 3000 and a.tool_calls[0].args["full_subsidiary_hours"] == 2000
+    assert "5.000 − 2.000 = 3.000" in a.answer and "0 +" not in a.answer
