@@ -27,7 +27,7 @@ from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
-from assistant.text.dates import fmt_date, plus, translate_months
+from assistant.text.dates import fmt_date, month_number, plus, translate_months
 from assistant.text.numbers import find_numbers
 from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, read, word_pattern
 
@@ -731,6 +731,8 @@ def clause_plan(
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
     bm = assistant.index.retriever.bm25
+    if verdict and is_yes_no(own) and _unknown_names(own, bm):  # "valt Utrecht onder het kernwerkgebied?": the
+        return not_stated(assistant, lang, supporting[:1])  # texts never name it, so they cannot say yes or no
     listing = _listing(focus or text, ranked)  # "welke functies ...?": the sentence that lists them
     if listing is not None:
         best, supporting = listing, _dedupe([listing, *supporting])
@@ -932,6 +934,35 @@ def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, 
             now = [o.citation for o in ranked if o.citation.year == current][:1]  # what the current policy says there
             return Plan("value", line, [s.citation], now, intent="clause:older")
     return None
+
+
+_NAME = re.compile(r"(?<=[\w,;:)]\s)([A-ZÀ-Ý][a-zà-ÿ]{3,})\b")  # a capitalised word inside a sentence
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _unknown_names(question: str, bm25: Any) -> list[str]:
+    """Names in the asking sentence that the policy texts never use ("Utrecht", "Breda"): a place, person or
+    organisation the policy says nothing about (months, weekdays and the concept vocabulary's words excluded)."""
+    from assistant.retrieve.analysis import concept_vocabulary
+
+    asking = _asking_sentence(question) or question
+    vocabulary = concept_vocabulary()["terms"]
+    return [
+        w for w in _NAME.findall(asking)
+        if fold(w) not in bm25.vocab and w.lower() not in bm25.vocab and fold(w) not in vocabulary
+        and month_number(w) is None and w.lower() not in _WEEKDAYS and not _common_english(w)
+    ]  # fmt: skip
+
+
+ENGLISH_WORD_ZIPF = 3.5  # an English word this common ("Medical", "Quality") is capitalised, not a name
+
+
+def _common_english(word: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a base dependency
+        return True
+    return zipf_frequency(word.lower(), "en") >= ENGLISH_WORD_ZIPF
 
 
 def not_stated(assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None) -> Plan:

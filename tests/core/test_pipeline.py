@@ -591,3 +591,12 @@ def test_hours_moved_to_a_party_without_hours_state_no_figure_the_user_did_not_g
     a, _ = fake_assistant.respond("En als 2.000 van die zzp-uren door onze volle dochter worden gedaan?", state)
     assert a.tool_calls[0].args["zzp_hours"] == 3000 and a.tool_calls[0].args["full_subsidiary_hours"] == 2000
     assert "5.000 − 2.000 = 3.000" in a.answer and "0 +" not in a.answer
+
+
+def test_a_yes_no_question_about_a_name_the_policy_never_uses_is_not_answered_yes_or_no(fake_assistant):
+    a = fake_assistant.ask("Hoort Drenthe bij het kernwerkgebied van CZ?")
+    assert a.refused and a.answer.startswith("Het beleid zegt hier niets over")
+    b = fake_assistant.ask("Is Zwolle one of CZ's core areas?")
+    assert b.refused
+    c = fake_assistant.ask("Does the postcode rule also apply to Medical child care?")  # a capital, no name
+    assert not c.refused

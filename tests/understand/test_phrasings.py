@@ -146,3 +146,8 @@ def test_clause_questions_run_no_calculator(fake_assistant, row):
 def test_a_time_asked_without_any_figure_of_the_asker_is_a_clause_question(router, text):
     # the calculator names the month only for an asker whose case it checks; with no case there is nothing to ask back
     assert router.read(text).kind == "clause"
+
+
+@pytest.mark.parametrize("text", ["Geldt die postcode-eis eigenlijk voor ons?", "Does the postcode rule apply to us at all?"])
+def test_whether_a_rule_applies_without_any_fact_of_the_asker_is_a_clause_question(router, text):
+    assert router.read(text).kind == "clause"
