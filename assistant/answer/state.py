@@ -160,7 +160,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     # "hoeveel cliënten missen we dan nog?": the same calculator, nothing new: the last figures again
     same = looks and not reading.used and (
         (reading.kind == "clarify" and reading.tool == state.tool)
-        or (reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and _says(lexicon().back, text) and len(text) < 90)
+        or (
+            reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and len(text) < 90
+            and (_says(lexicon().back, text) or _says(lexicon().keeps, text))  # "... with the same 230 clients?"
+        )
     )
     if not (changes or revert or again or same) or not looks:
         return reading

@@ -534,6 +534,14 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("And if 2,000 of those zzp hours went to our own staff instead?", "subcontracting_check",
              {"own_staff_hours": 11000, "zzp_hours": 6000}, {"compliant": True}, line=("35.29",)),
     ],
+    "the unknown asked with 'the same' figures, then the other way round (en)": [
+        Turn("Our specialised dementia case managers: 3 fte and 230 clients. Within the caseload norm?",
+             "dementia_caseload_check", {"clients": 230, "casemanager_fte": 3}, {"within_norm": False}),
+        Turn("How much fte would we need to be at the top of the range with the same 230 clients?",
+             "dementia_caseload_check", {"clients": 230}, {"fte_min": 3.54}, line=("3.54",), absent=("casemanager_fte",)),
+        Turn("Alternatively, staying at 3 fte, what's the most clients we can carry?", "dementia_caseload_check",
+             {"casemanager_fte": 3}, {"clients_max": 195}, line=("195",), absent=("clients",)),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
