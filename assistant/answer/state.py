@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from assistant.answer.asked import asked
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Area, Reading, Router, _cue_pattern, assign
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
@@ -141,6 +142,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         state = state.model_copy(
             update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
         )
+    # "hoeveel moeten er dan nog bij in diezelfde 40 gebieden?": figures of the last calculation said again
+    restated = reading.tool == state.tool and bool(fill.stated) and all(
+        fill.args.get(n) == state.args.get(n) for n in fill.stated if spec.inputs[n].kind not in ("flag", "choice")
+    )
     looks = (
         opens
         or len(text) < 70
@@ -151,15 +156,18 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # "met 4,5 fte, hoeveel cliënten kunnen we dan hebben?": a value of the last calculation and its unknown,
         # said with a word that points back at it
         or (
-            bool(changes) and reading.tool in (None, state.tool) and _says(lexicon().back, text)
+            (bool(changes) or restated) and reading.tool in (None, state.tool) and _says(lexicon().back, text)
             and _asked_unknown(spec, folded) is not None
         )
     )
     # "en als we 10 cliënten hadden?" asked again: the figures it states are the current ones, the same calculation
     again = opens and any(n in state.args and fill.args.get(n) == state.args[n] for n in fill.stated)
     # "hoeveel cliënten missen we dan nog?": the same calculator, nothing new: the last figures again
-    same = looks and not reading.used and (
+    same = looks and (not reading.used or restated) and (
         (reading.kind == "clarify" and reading.tool == state.tool)
+        or (restated and _says(lexicon().back, text))
+        # "how much more production do we need to reach the 80%?": the unknown of the last calculation, nothing new
+        or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
         or (
             reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and len(text) < 90
             and (_says(lexicon().back, text) or _says(lexicon().keeps, text))  # "... with the same 230 clients?"
@@ -222,6 +230,19 @@ def _asked_unknown(spec: CalculatorSpec, folded: str) -> str | None:
     return next((s.name for s in spec.solve.values() if any(word_pattern(fold(a)).search(folded) for a in s.asks)), None)
 
 
+def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:
+    """The message asks for an unknown of `spec` as a value of that unknown's kind ("hoeveel cliënten nog?"), not
+    for another kind of value or a count of something the calculator does not count ("hoeveel aanbieders?")."""
+    name = _asked_unknown(spec, folded)
+    if name is None or not _ASKS_WH.match(folded):
+        return False
+    found = asked(folded)
+    if found is None:
+        return True
+    units = {u for inp in spec.inputs.values() for u in inp.units}
+    return found.kind == spec.solve[name].kind and (not found.unit or found.unit in units)
+
+
 def _changes(
     spec: CalculatorSpec, fill: Any, qs: list[Quantity], folded: str, state: ConversationState
 ) -> dict[str, Any]:
@@ -259,7 +280,8 @@ def _changes(
         bare = [
             q
             for i, q in enumerate(qs)
-            if i not in fill.used and q.kind in ("number", "count", "money", "percent") and not q.negated
+            if i not in fill.used and i not in fill.rule_side  # "om gemiddeld op 3 te komen": the rule's figure
+            and q.kind in ("number", "count", "money", "percent") and not q.negated
         ]
         if len(bare) == 1:
             out["__bare__"] = bare[0]

@@ -705,8 +705,9 @@ def _spread_over(q: Quantity, qs: list[Quantity], folded: str, unit: str, lex: L
     return any(word_pattern(w).search(between) for w in lex.spread)
 
 
-_PER = re.compile(
-    r"^\s*(?:[a-z'\-]+\s+){0,3}?(?:per|op|for every|for each|voor elke|voor iedere|on|to)\s+(?:elke\s+|iedere\s+|every\s+|each\s+)?$"
+_PER = re.compile(  # "om gemiddeld op 3 te komen", "to get to 3": a target, no ratio
+    r"^\s*(?:(?!(?:om|gemiddeld|average|get|reach|komen)\b)[a-z'\-]+\s+){0,3}?"
+    r"(?:per|op|for every|for each|voor elke|voor iedere|on|to)\s+(?:elke\s+|iedere\s+|every\s+|each\s+)?$"
 )
 
 

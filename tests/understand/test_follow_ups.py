@@ -542,6 +542,21 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Alternatively, staying at 3 fte, what's the most clients we can carry?", "dementia_caseload_check",
              {"casemanager_fte": 3}, {"clients_max": 195}, line=("195",), absent=("clients",)),
     ],
+    "the clients still needed, asked with the areas said again and the target average": [
+        Turn("Bestaande aanbieder, kernwerkgebied: 100 clienten in 40 postcodegebieden. Halen we de eis voor 2027?",
+             "postcode_average", {"total_clients": 100, "postcode_areas": 40}, {"compliant": False}),
+        Turn("hoeveel clienten moeten er dan nog bij in diezelfde 40 gebieden om gemiddeld op 3 te komen?",
+             "postcode_average", {"total_clients": 100, "postcode_areas": 40}, {"clients_needed": 20}, line=("20",),
+             never={"postcode_areas": 3}),
+    ],
+    "the unknown of the last calculation asked with nothing new, then a question for another count": [
+        Turn("Our 2027 ceiling is €700,000 and by early September we billed €500,000. Can we apply for extra budget?",
+             "additional_purchase_eligibility", {"omzetplafond_eur": 700000, "revenue_reached_eur": 500000},
+             {"threshold_met": False}),
+        Turn("how much more revenue do we need to reach the 80%?", "additional_purchase_eligibility",
+             {"omzetplafond_eur": 700000}, {"required_revenue_eur": 560000}, line=("60,000",)),
+        Turn("Hoeveel zorgaanbieders contracteert CZ eigenlijk?", None),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
