@@ -90,6 +90,8 @@ def asked(question: str) -> Asked | None:
 def _noun(folded: str, noun: str) -> bool:
     """The noun, or a compound ending in it ("dagvergoeding", "jaaromzet")."""
     n = fold(noun)
+    if n == "%":  # "hoeveel %", not the "80%" of a figure the question names
+        return re.search(r"(?<![\d\s])%|(?<!\d)\s+%", folded) is not None
     return _has(folded, n) or (len(n) >= 5 and re.search(rf"\w{re.escape(n)}\b", folded) is not None)
 
 

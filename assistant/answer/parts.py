@@ -32,7 +32,7 @@ _ASKS = re.compile(
 )
 MIN_WORDS = 3
 # a question mark; a full stop before a capital; a full stop after a word, also before a lowercase start
-# ("bestaande aanbieder hier. 95 clienten ...", as people type in chat), never inside "o.a." or "1.200"
+# ("wij zijn klein. 40 clienten ...", as people type in chat), never inside "o.a." or "1.200"
 _SENTENCE_END = re.compile(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-ZÀ-Ý])|(?<=[a-zà-ÿ)]{2}[.!])\s+(?=[a-zà-ÿ0-9])")
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from assistant.answer.asked import asked
+from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Area, Reading, Router, _cue_pattern, assign
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
@@ -153,7 +153,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
-        # "met 4,5 fte, hoeveel cliënten kunnen we dan hebben?": a value of the last calculation and its unknown,
+        # "met 5 fte erbij: wat is dan het grootste aantal cliënten?": a value of the last calculation and its unknown,
         # said with a word that points back at it
         or (
             (bool(changes) or restated) and reading.tool in (None, state.tool) and _says(lexicon().back, text)
@@ -166,10 +166,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     same = looks and (not reading.used or restated) and (
         (reading.kind == "clarify" and reading.tool == state.tool)
         or (restated and _says(lexicon().back, text))
-        # "how much more production do we need to reach the 80%?": the unknown of the last calculation, nothing new
+        # "and what is still missing to get there?": the unknown of the last calculation, nothing new
         or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
         or (
-            reading.kind == "clause" and bool(_ASKS_WH.match(folded)) and len(text) < 90
+            reading.kind == "clause" and not is_yes_no(text) and len(text) < 90
             and (_says(lexicon().back, text) or _says(lexicon().keeps, text))  # "... with the same 230 clients?"
         )
     )
@@ -192,8 +192,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if _ASKS_WH.match(folded):  # "hoeveel hebben we dan nog nodig?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no
     elif opens and not state.yes_no:  # "en als het een B was geweest?" after "hoeveel krijgen we?": asked again,
-        from assistant.answer.clause import is_yes_no  # as a value, unless it asks its own yes/no after a comma
-
+        # as a value, unless it asks its own yes/no after a comma
         merged.yes_no = "," in text and is_yes_no(text.split(",", 1)[1])
     return merged
 
@@ -237,7 +236,7 @@ def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:
     if name is None or not _ASKS_WH.match(folded):
         return False
     found = asked(folded)
-    if found is None:
+    if found is None or (found.kind == "count" and found.unit is None):  # a bare "how much", "hoeveel nog"
         return True
     units = {u for inp in spec.inputs.values() for u in inp.units}
     return found.kind == spec.solve[name].kind and (not found.unit or found.unit in units)

@@ -531,14 +531,14 @@ def test_a_duration_in_another_unit_is_corrected_with_the_duration_the_policy_st
 
 def test_a_time_asked_after_the_askers_own_step_is_counted_from_that_step(fake_assistant):
     # the date dates the asker's own registration: it is no date to check against the registration window
-    a = fake_assistant.ask("Wij hebben ons op 12 januari 2027 aangemeld als nieuwe zorgaanbieder. Wanneer krijgen we bericht?")
+    a = fake_assistant.ask("Wij hebben ons op 19 januari 2027 aangemeld als nieuwe zorgaanbieder. Wanneer krijgen we bericht?")
     assert not a.tool_calls and a.answer.startswith("Binnen 2 maanden")
-    assert "12 maart 2027" in a.answer.split("\n")[0]
+    assert "19 maart 2027" in a.answer.split("\n")[0]
     assert any("binnen 2 maanden na zijn inschrijving" in c.quote for c in a.citations)
-    e = fake_assistant.ask("We applied as a new provider on 30 November 2026. When do we hear back?")
+    e = fake_assistant.ask("We registered with CZ as a newcomer on 30 November 2026. When do we hear back?")
     assert "28 February 2027" not in e.answer.split("\n")[0] and "by 28 February 2027" not in e.answer
     # two dates, or a day the asker did not write in full: the step is not known, nothing is worked out
-    c = fake_assistant.ask("We meldden ons half januari aan als nieuwe zorgaanbieder. Hoe lang duurt het voor we bericht krijgen, en loopt het contract vanaf 1 januari?")
+    c = fake_assistant.ask("We meldden ons half januari aan als nieuwe zorgaanbieder. Binnen welke termijn krijgen we bericht, en loopt het contract vanaf 1 januari?")
     assert "Gerekend vanaf" not in c.answer
     # a yes/no question with a date still checks that date against the window
     b = fake_assistant.ask("Kunnen we ons op 2 maart 2027 nog inschrijven als nieuwe aanbieder?")
@@ -555,7 +555,7 @@ def test_two_years_asked_in_one_message_get_a_calculation_each(fake_assistant):
 
 def test_a_version_follow_up_continues_the_subject_of_a_multi_part_question(fake_assistant):
     first, state = fake_assistant.respond(
-        "Welk niveau moet de wijkverpleegkundige achter onze AGB-code hebben, en moet die bij ons in dienst zijn?", None
+        "Welke opleiding vraagt CZ voor de verpleegkundige achter onze AGB-code, en is loondienst verplicht?", None
     )
     assert "niveau 6" in first.answer
     older, state = fake_assistant.respond("en in 2024?", state)
@@ -588,7 +588,7 @@ def test_a_claimed_bound_is_corrected_with_the_range_the_policy_states(fake_assi
 
 def test_hours_moved_to_a_party_without_hours_state_no_figure_the_user_did_not_give(fake_assistant):
     _, state = fake_assistant.respond("Eigen personeel 7.000 uur, zzp'ers 5.000 uur. Voldoen we aan de onderaannemingsnorm?", None)
-    a, _ = fake_assistant.respond("En als 2.000 van die zzp-uren door onze volle dochter worden gedaan?", state)
+    a, _ = fake_assistant.respond("En als 2.000 van die zzp-uren naar onze dochteronderneming gaan?", state)
     assert a.tool_calls[0].args["zzp_hours"] == 3000 and a.tool_calls[0].args["full_subsidiary_hours"] == 2000
     assert "5.000 − 2.000 = 3.000" in a.answer and "0 +" not in a.answer
 

@@ -515,7 +515,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              absent=("casemanager_fte",)),
     ],
     "the other way round: the most clients for a new fte, said with a word that points back": [
-        Turn("Onze zorgcoöperatie heeft 300 cliënten en 4 fte hbo-bachelor verpleegkundigen. Voldoen we?",
+        Turn("Coöperatie met 300 cliënten; we hebben 4 fte niveau 6-verpleegkundigen. Klopt de verhouding?",
              "cooperative_staffing_check", {"clients": 300, "hbo_bachelor_nurse_fte": 4}, {"compliant": False}),
         Turn("Omgekeerd: als we 4,5 fte niveau 6 hebben, hoeveel cliënten mag de coöperatie dan maximaal hebben?",
              "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 4.5}, {"clients_allowed": 247}, line=("247",),
@@ -524,7 +524,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              {"clients": 250, "hbo_bachelor_nurse_fte": 4.5}, {"compliant": False}),
     ],
     "hours moved from one party to another, both ways and in both languages": [
-        Turn("Afgelopen jaar 9.000 uur door eigen personeel, 3.000 uur door onze volle dochter en 5.000 uur door zzp'ers. "
+        Turn("Afgelopen jaar 9.000 uur door eigen personeel, onze volle dochter deed 3.000 uur en zzp'ers 5.000 uur. "
              "Halen we de onderaannemingsnorm?", "subcontracting_check",
              {"own_staff_hours": 9000, "full_subsidiary_hours": 3000, "zzp_hours": 5000, "year": 2027},
              {"compliant": True}),
@@ -535,17 +535,17 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              {"own_staff_hours": 11000, "zzp_hours": 6000}, {"compliant": True}, line=("35.29",)),
     ],
     "the unknown asked with 'the same' figures, then the other way round (en)": [
-        Turn("Our specialised dementia case managers: 3 fte and 230 clients. Within the caseload norm?",
+        Turn("Specialist dementia case management here: 3 fte and 230 clients. Within the caseload norm?",
              "dementia_caseload_check", {"clients": 230, "casemanager_fte": 3}, {"within_norm": False}),
-        Turn("How much fte would we need to be at the top of the range with the same 230 clients?",
+        Turn("Keeping the same 230 clients, how many fte are needed for the upper end of the norm?",
              "dementia_caseload_check", {"clients": 230}, {"fte_min": 3.54}, line=("3.54",), absent=("casemanager_fte",)),
-        Turn("Alternatively, staying at 3 fte, what's the most clients we can carry?", "dementia_caseload_check",
+        Turn("Alternatively, staying on 3 fte, what is the largest number of clients allowed?", "dementia_caseload_check",
              {"casemanager_fte": 3}, {"clients_max": 195}, line=("195",), absent=("clients",)),
     ],
     "the clients still needed, asked with the areas said again and the target average": [
         Turn("Bestaande aanbieder, kernwerkgebied: 100 clienten in 40 postcodegebieden. Halen we de eis voor 2027?",
              "postcode_average", {"total_clients": 100, "postcode_areas": 40}, {"compliant": False}),
-        Turn("hoeveel clienten moeten er dan nog bij in diezelfde 40 gebieden om gemiddeld op 3 te komen?",
+        Turn("hoeveel extra cliënten zijn er nodig in dezelfde 40 gebieden voor een gemiddelde van 3?",
              "postcode_average", {"total_clients": 100, "postcode_areas": 40}, {"clients_needed": 20}, line=("20",),
              never={"postcode_areas": 3}),
     ],
@@ -553,7 +553,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Our 2027 ceiling is €700,000 and by early September we billed €500,000. Can we apply for extra budget?",
              "additional_purchase_eligibility", {"omzetplafond_eur": 700000, "revenue_reached_eur": 500000},
              {"threshold_met": False}),
-        Turn("how much more revenue do we need to reach the 80%?", "additional_purchase_eligibility",
+        Turn("so how much is still missing before we hit that 80% threshold?", "additional_purchase_eligibility",
              {"omzetplafond_eur": 700000}, {"required_revenue_eur": 560000}, line=("60,000",)),
         Turn("Hoeveel zorgaanbieders contracteert CZ eigenlijk?", None),
     ],
