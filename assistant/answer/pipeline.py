@@ -29,7 +29,7 @@ from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
-from assistant.answer.state import ConversationState, clause_topic, follow_up
+from assistant.answer.state import ConversationState, checked_in_subject, clause_topic, follow_up
 from assistant.answer.understand import Reading, Router, has_phrase
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
@@ -186,6 +186,11 @@ class Assistant:
         reading = self.router.read(text, exclude=_claimed_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         reading = follow_up(self.router, text, reading, state)
+        if reading.kind == "clause":  # "wordt eerder 4 maart, lukt dat nog?": its figure checked in the subject before
+            combined = checked_in_subject(self.router, text, state)
+            if combined is not None:
+                combined.yes_no = is_yes_no(text) or guards.pressure(text)
+                reading = combined
         topic = clause_topic(text, state) if reading.kind == "clause" else None
         if topic is not None:  # "en voor kindzorg?": asked about the previous question's subject
             plan, calls, hits = (

@@ -112,6 +112,24 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     return f"{previous} || {text}"
 
 
+def checked_in_subject(router: Router, text: str, state: ConversationState | None) -> Reading | None:
+    """A short message with a figure of its own that points back at the previous question's subject ("bij ons
+    wordt het 4 maart, lukt dat nog?" after "tot wanneer kan een nieuwe aanbieder zich inschrijven?"): read
+    together with that question, a calculation that takes this message's figure; None otherwise."""
+    if state is None or not state.topic:
+        return None
+    words = re.findall(r"[^\W\d_]+|\d+", text)
+    short = len(words) <= ELLIPTICAL_WORDS  # "would 29 July still be ok?"
+    if len(words) > ELLIPTICAL_WORDS * 2 or not (short or _opens_follow_up(text) or _POINTS_BACK.search(fold(text))):
+        return None
+    joined = f"{state.topic.split(' || ')[-1]} {text}"
+    combined = router.read(joined)
+    mine = len(joined) - len(text)
+    if combined.kind != "tool" or not any(combined.quantities[i].start >= mine for i in combined.used):
+        return None
+    return combined
+
+
 def follow_up(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:
     """The reading of `text` in the light of the conversation: a follow-up merged into the previous calculation,
     or `reading` itself (a new question)."""

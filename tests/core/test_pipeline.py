@@ -600,3 +600,12 @@ def test_a_yes_no_question_about_a_name_the_policy_never_uses_is_not_answered_ye
     assert b.refused
     c = fake_assistant.ask("Does the postcode rule also apply to Medical child care?")  # a capital, no name
     assert not c.refused
+
+
+def test_a_date_in_a_short_follow_up_is_checked_against_the_deadline_asked_before(fake_assistant):
+    _, state = fake_assistant.respond("Tot welke datum kan een startende zorgaanbieder zich aanmelden voor het contract 2027?", None)
+    a, _ = fake_assistant.respond("hmm, bij ons wordt het eerder 4 maart. lukt dat nog?", state)
+    assert a.tool_calls and a.answer.startswith("Nee") and "28 februari 2027" in a.answer.split("\n")[0]
+    _, state = fake_assistant.respond("By when must the innovation project plan be in?", None)
+    b, _ = fake_assistant.respond("would 29 July 2027 still be ok?", state)
+    assert b.tool_calls and b.answer.startswith("Yes") and "1 August 2027" in b.answer.split("\n")[0]
