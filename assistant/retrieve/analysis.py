@@ -207,7 +207,8 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
         extra = [
             (g, None)
             for t, _ in tokens
-            if (entry := terms.get(t) or (stems.get(_en_stemmer.stemWord(t)) if t.isalpha() and len(t) > 4 else None))
+            if (entry := terms.get(t) or terms.get(re.sub(r"['’]s$", "", t))  # "region's" is "region"
+                or (stems.get(_en_stemmer.stemWord(t)) if t.isalpha() and len(t) > 4 else None))
             for g in raw_tokens(entry)
         ]
         tokens = [(t, src) for t, src in tokens if t not in replaced] + extra

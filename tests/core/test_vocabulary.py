@@ -30,3 +30,9 @@ def test_the_verb_change_asks_about_versions_and_the_noun_changes_reaches_wijzig
 
     assert "wijs" in analyse("report changes", expand=True)  # the stem of "wijzigingen"
     assert "wijs" not in analyse("did it change", expand=True)
+
+
+def test_an_english_possessive_reaches_the_vocabulary_entry_of_its_word():
+    from assistant.retrieve.analysis import analyse
+
+    assert "regio" in analyse("when is the region's plan due?", expand=True)
