@@ -13,7 +13,7 @@ _INJECTION = re.compile(
     r"|(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(policy|rules|instructions|context|sources|guidelines)\b"
     r"|(negeer|vergeet)\s+(alle\s+|de\s+|het\s+|je\s+|jouw\s+|uw\s+)*"
     r"(beleid\w*|regels|instructies|context|bronnen|richtlijnen|citaten)\b"
-    r"|you\s+are\s+now\b|je\s+bent\s+nu\b|u\s+bent\s+nu\b|act\s+as\b|doe\s+alsof|pretend\s+(to\s+be|you)"
+    r"|you\s+are\s+now\b|je\s+bent\s+nu\b|u\s+bent\s+nu\b|(?:^|[.!?:]\s*|\bplease\s+|\b(?:you|u|je|jij)\s+(?:\w+\s+)?)act\s+as\b|doe\s+alsof|pretend\s+(to\s+be|you)"
     r"|\[\s*(system|systeem|admin|developer|ontwikkelaar)\w*(\s+\w+){0,2}\s*[:\]]|<\s*/?\s*system\s*>|^\s*(system|systeem)\s*:"
     r"|reveal\s+(your\s+)?(system\s+)?prompt|toon\s+(je|uw)\s+(instructies|prompt)"
     r"|\b(what\s+(is|are)|show|print|repeat|tell\s+me|give\s+me)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
