@@ -73,6 +73,9 @@ class SolveSpec(BaseModel):
     # the check with every input given names this unknown too (postcode: the clients still needed); when it does not
     # (the dementia caseload check names no range), a follow-up asking for it is worked out even when it was given
     check_reports: bool = True
+    # the units of the count it works out (clients; fte, also asked as persons): "hoeveel cliënten ...?" is not about
+    # an unknown in hours
+    units: tuple[str, ...] = ()
 
 
 class CalculatorSpec(BaseModel):

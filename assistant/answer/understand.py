@@ -791,8 +791,20 @@ class Router:
         found = asked(folded)
         kind = found.kind if found is not None else None
         solve = next(
-            (s for s in spec.solve.values() if any(says(folded, a) for a in s.asks) and kind in (None, s.kind)), None
-        )
+            (
+                s for s in spec.solve.values()
+                if any(says(folded, a) for a in s.asks) and kind in (None, s.kind)
+                and not (found is not None and found.unit and s.units and found.unit not in s.units)
+            ),
+            None,
+        )  # fmt: skip
+        if (
+            found is not None and found.kind == "count" and found.unit and solve is None
+            and any(s.units for s in spec.solve.values())
+            and not any(found.unit in inp.units for inp in spec.inputs.values())
+            and not any(found.unit in s.units for s in spec.solve.values())
+        ):
+            return None  # "what is the largest number of clients ...?": nothing a calculator of hours takes or gives
         if kind in TIME_KINDS and solve is None and kind not in spec.answers_kinds:
             return None  # "we schreven ons op 8 januari in: wanneer horen we iets?": a time the clause states
         if (

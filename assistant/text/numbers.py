@@ -221,8 +221,10 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             value = Decimal("0.5")
         elif low == "ten" and _DUTCH_TEN.match(text[end:]):
             value = None
-        elif low in ("een", "a", "one") and i + 1 < len(words) and words[i + 1][2].lower() in _SCALES:
-            value = Decimal(1)  # "a hundred and fifty", "een miljoen"
+        elif low in ("een", "a", "one", "één", "eén") and i + 1 < len(words) and (
+            words[i + 1][2].lower() in _SCALES or (low != "a" and words[i + 1][2].lower() in _DECIMAL_WORDS)
+        ):
+            value = Decimal(1)  # "a hundred and fifty", "een miljoen", "een komma acht"
         elif low not in ("een", "a", "one") or _counted_one(text, end):
             v = word_value(low)
             value = Decimal(v) if v is not None else None
@@ -233,6 +235,10 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             i += 1
             continue
         end = words[j][1]
+        digits_after = _spoken_decimals(words, j, end) if value == int(value) else None
+        if digits_after is not None:  # "drie komma twee" = 3,2; "two point five" = 2.5
+            value += digits_after[0]
+            j, end = digits_after[1], words[digits_after[1]][1]
         while j + 1 < len(words) and words[j + 1][2].lower() in _SCALES and words[j + 1][0] - end <= 1:
             j += 1
             value *= _SCALES[words[j][2].lower()]
@@ -261,6 +267,23 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
         while i < len(words) and words[i][0] < end:  # words eaten by "en een half"
             i += 1
     return out
+
+
+_DECIMAL_WORDS = {"komma", "point"}
+
+
+def _spoken_decimals(words: list[tuple[int, int, str]], j: int, end: int) -> tuple[Decimal, int] | None:
+    """The decimals of a number said in words after "komma"/"point" ("twee" in "drie komma twee", "five" in
+    "two point five"): (their value, the index of the last word), or None."""
+    if j + 2 >= len(words) or words[j + 1][2].lower() not in _DECIMAL_WORDS or words[j + 1][0] - end > 1:
+        return None
+    digits, k = "", j + 2
+    while k < len(words) and words[k][0] - words[k - 1][1] <= 1:
+        v = word_value(words[k][2].lower())
+        if v is None or not 0 <= v <= 9:
+            break
+        digits, k = digits + str(v), k + 1
+    return (Decimal("0." + digits), k - 1) if digits else None
 
 
 _ONE_NOUN = re.compile(

@@ -203,3 +203,16 @@ def test_a_footnote_mark_is_no_number():
     from assistant.text.numbers import find_numbers
 
     assert [m.value for m in find_numbers("een stabiele [1] A-status en 5 punten")] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("vier komma vijf", "4.5"), ("een komma acht", "1.8"), ("two point five", "2.5"), ("nul komma zes", "0.6")],
+)
+def test_decimals_said_in_words(text, value):
+    from decimal import Decimal
+
+    from assistant.text.numbers import find_numbers
+
+    found = find_numbers(text)
+    assert len(found) == 1 and found[0].value == Decimal(value)
