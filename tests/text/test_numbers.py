@@ -189,7 +189,7 @@ def test_not_a_fraction(text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("a hundred and fifty grand", 150000), ("two hundred grand", 200000), ("80 grand", 80000),
+    [("a hundred and seventy grand", 170000), ("two hundred grand", 200000), ("80 grand", 80000),
      ("one hundred and twenty", 120), ("een miljoen", 1000000)],
 )
 def test_english_hundreds_with_and_and_grand_are_one_number(text, value):
