@@ -682,6 +682,9 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
         output = spec.claims.get(q.kind)
         if i in fill.rule_side:  # "halen we de 80%?": the rule it asks about, not a value it claims
             continue
+        used = [qs[j] for j in fill.used]
+        if any(u.kind == q.kind and u.number == q.number for u in used):
+            continue  # "1,2 mln gehonoreerd ... wat krijgen we van die 1,2 mln?": the same amount named again
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
             out[output] = (to_number(q.number), q.text, q.bound)
     return out

@@ -485,8 +485,8 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         year_next = re.match(
             r"\s+(?:(?:again|weer|opnieuw|ook|also)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(
-            r"\b(?:(?:in|voor|for|met|with|dat|that|als|if)\s+)20\d\d\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
-            r"already|dan|then|wel|maar|only|just)\s+){0,3}$",
+            r"\b(?:(?:in|voor|for|met|with|dat|that|als|if)\s+)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
+            r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was)\s+){0,4}$",
             folded[max(0, m.start() - 25) : m.start()],
         )
         if explicit or (context_near and (after_ok or before_ok)) or (has_context and after_ok and before_ok) or (
@@ -844,7 +844,7 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
 
 _YEAR_THEN_LETTER = re.compile(
     r"^\s*(?:,\s*)?(?:(?:een|a|an|ook|weer|opnieuw|again|also|nog|steeds|still|toch|al|already|dan|then|wel|de|het|"
-    r"score|scoorden|scoorde|we|wij|scored|hadden|had|kregen|got|was|is|were|waren|werd|became|dropped|fell|went|rose|"
+    r"score|scoorden|scoorde|we|wij|scored|hadden|had|kregen|got|was|is|were|waren|werd|werden|zijn|became|dropped|fell|went|rose|"
     r"to|naar|gedaald|gezakt|gestegen|terug)\s+){0,5}$"
     r"|^\s*-?score\s+(?:[\w']+\s+){0,4}$"  # "our 2027 score had fallen to a B"
     r"|^\s*(?:[\w']+\s+){1,2}(?:een|a|an)\s+$"  # "while 2026 stayed an A"
@@ -863,8 +863,13 @@ def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...
     years = [q for q in qs if q.kind == "year" and q.explicit_year]
     marks = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
     runs: list[list[Quantity]] = []
+    def opens_own(y: Quantity) -> bool:  # "A in 2026, in 2027 zijn we B geworden": 2027 is B's year
+        nxt = next((m for m in marks if m.start >= y.end and m.kind == "score"), None)
+        return nxt is not None and nxt.start - y.end <= 25 and bool(_YEAR_THEN_LETTER.match(folded[y.end : nxt.start]))
+
     for y in years:
-        if runs and _YEARS_JOIN.fullmatch(folded[runs[-1][-1].end : y.start]):
+        join = folded[runs[-1][-1].end : y.start] if runs else ""
+        if runs and _YEARS_JOIN.fullmatch(join) and not ("," in join and opens_own(y)):
             runs[-1].append(y)
         else:
             runs.append([y])

@@ -297,3 +297,12 @@ def test_chat_shorthand_is_written_out_but_not_inside_addresses_or_compounds():
         "Wanneer gaat dat in, en hoeveel uren met betrekking tot de dochter?"
     )
     assert expand_shorthand("zie wnr.nl of het mn-formulier") == "zie wnr.nl of het mn-formulier"
+
+
+def test_each_score_letter_takes_the_year_of_its_own_clause():
+    from assistant.text.quantities import read
+
+    scores = [(q.value, q.years) for q in read("Eerst een A in 2026, in 2027 zijn we C geworden.", default_year=2027) if q.kind == "score"]
+    assert scores == [("A", (2026,)), ("C", (2027,))]
+    both = [(q.value, q.years) for q in read("Score A in 2026, 2027 net zo.", default_year=2027) if q.kind == "score"]
+    assert both == [("A", (2026, 2027))]

@@ -151,3 +151,8 @@ def test_a_time_asked_without_any_figure_of_the_asker_is_a_clause_question(route
 @pytest.mark.parametrize("text", ["Geldt die postcode-eis eigenlijk voor ons?", "Does the postcode rule apply to us at all?"])
 def test_whether_a_rule_applies_without_any_fact_of_the_asker_is_a_clause_question(router, text):
     assert router.read(text).kind == "clause"
+
+
+def test_an_amount_named_twice_is_no_claim_about_the_result(router):
+    r = router.read("Gehonoreerd aanvullend budget: 0,6 mln. Score A in 2026. Wat krijgen we maximaal van die 0,6 mln vergoed?")
+    assert r.kind == "tool" and r.tool == "staffel_percentage" and not r.claims
