@@ -178,7 +178,7 @@ WH = re.compile(
 _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
 
 
-ELLIPTICAL_WORDS = 4  # "en in 2024?", "and for new providers?": too short to ask anything of its own
+ASKS_NOTHING_WORDS = 4  # "en in 2024?", "and for new providers?": too short to ask anything of its own
 
 
 def is_yes_no(question: str) -> bool:
@@ -188,7 +188,7 @@ def is_yes_no(question: str) -> bool:
     it continues asked."""
     if " || " in question:
         *before, question = question.split(" || ")
-        if before and len(re.findall(r"\w+", question)) <= ELLIPTICAL_WORDS:
+        if before and len(re.findall(r"\w+", question)) <= ASKS_NOTHING_WORDS:
             return is_yes_no(before[-1])
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
     asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]

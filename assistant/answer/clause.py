@@ -958,11 +958,10 @@ ENGLISH_WORD_ZIPF = 3.5  # an English word this common ("Medical", "Quality") is
 
 
 def _common_english(word: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - a base dependency
-        return True
-    return zipf_frequency(word.lower(), "en") >= ENGLISH_WORD_ZIPF
+    from assistant.retrieve.analysis import _zipf
+
+    zipf = _zipf()
+    return zipf is None or zipf(word.lower(), "en") >= ENGLISH_WORD_ZIPF
 
 
 def not_stated(assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None) -> Plan:

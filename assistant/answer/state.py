@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import Area, Reading, Router, _cue_pattern, assign
+from assistant.answer.understand import Area, Reading, Router, assign, cue_pattern
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 MAX_HISTORY = 6
@@ -323,7 +323,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         return {}
     spans = [
         (m.start(), m.end(), name)
-        for name in spec.parts for cue in spec.inputs[name].cues for m in _cue_pattern(cue).finditer(folded)
+        for name in spec.parts for cue in spec.inputs[name].cues for m in cue_pattern(cue).finditer(folded)
     ]  # fmt: skip
     spans = [a for a in spans if not any(b[2] != a[2] and b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
     named: dict[str, int] = {}

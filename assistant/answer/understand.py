@@ -152,7 +152,7 @@ def _distance(words: list[str]) -> int:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _cue_pattern(cue: str) -> re.Pattern[str]:
+def cue_pattern(cue: str) -> re.Pattern[str]:
     """A cue word as a whole word; a cue of four letters or more also with a short ending ("deliver" in
     "delivered", "medewerker" in "medewerkers") but not as the head of a longer word ("zelf" is no "zelfstandige")."""
     c = fold(cue)
@@ -167,7 +167,7 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
     context, leaving out places nearer to another number ("19.500 door eigen personeel, 14.000 via een bureau":
     "eigen personeel" is not said of 14.000) and the set a number is taken from ("6.000 van die bureau-uren").
     `own`: also leave out places as near to another number (an anti-cue must be the quantity's own)."""
-    pattern = _cue_pattern(cue)
+    pattern = cue_pattern(cue)
     out = []
     unit_word = fold(re.sub(r"^[\d.,\s]+", "", q.text))
     if q.unit and len(unit_word.split()) <= 2 and pattern.search(unit_word):
@@ -678,11 +678,11 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
         if any(word_pattern(fold(a)).search(near) for a in solve.asks):
             if any(all(f in fill.stated and f != solve.name for f in alt) for alt in solve.requires):
                 out[solve.name] = (fill.args[solve.name], q.text, q.bound)
+    used = [qs[j] for j in fill.used]
     for i, q in enumerate(qs):
         output = spec.claims.get(q.kind)
         if i in fill.rule_side:  # "halen we de 80%?": the rule it asks about, not a value it claims
             continue
-        used = [qs[j] for j in fill.used]
         if any(u.kind == q.kind and u.number == q.number for u in used):
             continue  # "1,2 mln gehonoreerd ... wat krijgen we van die 1,2 mln?": the same amount named again
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:

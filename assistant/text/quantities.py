@@ -90,6 +90,7 @@ class Lexicon:
     keeps: list[str] = field(default_factory=list)
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
+    shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the words it stands for
     replaced: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
     restriction: list[str] = field(default_factory=list)
@@ -112,7 +113,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def _shorthand() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    table = {fold(k): v for k, v in tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8")).get("shorthand", {}).items()}
+    table = lexicon().shorthand
     if not table:
         return None, table
     words = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
+        shorthand={fold(k): v for k, v in data.get("shorthand", {}).items()},
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],
         period_end=[fold(p) for p in data["periods"]["end"]],
