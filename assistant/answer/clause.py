@@ -94,7 +94,7 @@ def _row_asked(assistant: Any, s: Sentence, value: Any, question: str, a: Asked)
     asked_terms = set(assistant.index.retriever.bm25.query_terms(question))
     held = lambda t: len(asked_terms & set(assistant.index.retriever.bm25.query_terms(t)))  # noqa: E731
     if text != collapse_ws(s.text) and held(text) < held(s.text):
-        return s, value  # "... invullen in VECOZO voor het contract 2027": not the row that only shares "2027"
+        return s, value  # "... in VECOZO voor de overeenkomst 2027": not the row that only shares "2027"
     cell = _named_cell(match)  # "bestaande zorgaanbieders in 2026": the cell of the column the question names
     values = holds(a, cell) if cell else holds(a, text)
     if text == collapse_ws(s.text):

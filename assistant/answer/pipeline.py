@@ -223,7 +223,7 @@ class Assistant:
             if i == 0:
                 reading = follow_up(self.router, full, reading, state)
             key = reading.tool if reading.kind in ("tool", "clarify") else None
-            if key is not None and reading.kind == "tool":  # "voldoen we in 2026 en hoe zit het met 2027?": two
+            if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
                 key += repr(sorted(reading.args.items(), key=lambda kv: kv[0]))  # calculations, one per year
             if key is not None and (key in seen or (reading.kind == "clarify" and reading.tool in seen)):
                 continue  # "... hoeveel omzet, en tot wanneer?": one calculation answers both parts

@@ -160,7 +160,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         state = state.model_copy(
             update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
         )
-    # "hoeveel moeten er dan nog bij in diezelfde 40 gebieden?": figures of the last calculation said again
+    # "in die 40 gebieden: wat ontbreekt er dan?": figures of the last calculation said again
     restated = reading.tool == state.tool and bool(fill.stated) and all(
         fill.args.get(n) == state.args.get(n) for n in fill.stated if spec.inputs[n].kind not in ("flag", "choice")
     )
@@ -297,7 +297,7 @@ def _changes(
         bare = [
             q
             for i, q in enumerate(qs)
-            if i not in fill.used and i not in fill.rule_side  # "om gemiddeld op 3 te komen": the rule's figure
+            if i not in fill.used and i not in fill.rule_side  # "een gemiddelde van 3 halen": the rule's figure
             and q.kind in ("number", "count", "money", "percent") and not q.negated
         ]
         if len(bare) == 1:

@@ -642,7 +642,7 @@ def _fill_word_input(
         stated = [q for q in qs if q.kind == "year" and (not allowed or q.value in allowed)]
         if inp.cues:  # "vorig jaar 9.000 uur": a year said in words dates the figures unless a cue makes it the rule's
             stated = [q for q in stated if any(ch.isdigit() for ch in q.text) or _cue_score(q, inp.cues) > 0]
-        if stated:  # the year its cues stand by ("voor het contract 2027: vorig jaar ..."), else the last one named
+        if stated:  # the year its cues stand by ("voor de overeenkomst 2027: vorig jaar ..."), else the last one named
             best = max(enumerate(stated), key=lambda iq: (_cue_score(iq[1], inp.cues) if inp.cues else 0.0, iq[0]))
             fill.args[name] = best[1].value
             fill.stated.append(name)
@@ -684,7 +684,7 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
         if i in fill.rule_side:  # "halen we de 80%?": the rule it asks about, not a value it claims
             continue
         if any(u.kind == q.kind and u.number == q.number for u in used):
-            continue  # "1,2 mln gehonoreerd ... wat krijgen we van die 1,2 mln?": the same amount named again
+            continue  # "600k toegekend ... hoeveel van die 600k krijgen we?": the same amount named again
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
             out[output] = (to_number(q.number), q.text, q.bound)
     return out

@@ -224,7 +224,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
         elif low in ("een", "a", "one", "één", "eén") and i + 1 < len(words) and (
             words[i + 1][2].lower() in _SCALES or (low != "a" and words[i + 1][2].lower() in _DECIMAL_WORDS)
         ):
-            value = Decimal(1)  # "a hundred and fifty", "een miljoen", "een komma acht"
+            value = Decimal(1)  # "a hundred and ten", "een miljoen", "een komma acht"
         elif low not in ("een", "a", "one") or _counted_one(text, end):
             v = word_value(low)
             value = Decimal(v) if v is not None else None
@@ -243,7 +243,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             j += 1
             value *= _SCALES[words[j][2].lower()]
             end = words[j][1]
-        if (  # "a hundred and fifty", "two thousand and twenty": the rest after "and" below the scale
+        if (  # "a hundred and ten", "two thousand and twenty": the rest after "and" below the scale
             j > i and j + 2 < len(words) and words[j + 1][2].lower() in ("and", "en")
             and words[j + 2][0] - words[j + 1][1] <= 1 and words[j + 1][0] - end <= 1
         ):

@@ -707,7 +707,7 @@ def _spread_over(q: Quantity, qs: list[Quantity], folded: str, unit: str, lex: L
     return any(word_pattern(w).search(between) for w in lex.spread)
 
 
-_PER = re.compile(  # "om gemiddeld op 3 te komen", "to get to 3": a target, no ratio
+_PER = re.compile(  # "om gemiddeld op 3 uit te komen", "to get to 3": a target, no ratio
     r"^\s*(?:(?!(?:om|gemiddeld|average|get|reach|komen)\b)[a-z'\-]+\s+){0,3}?"
     r"(?:per|op|for every|for each|voor elke|voor iedere|on|to)\s+(?:elke\s+|iedere\s+|every\s+|each\s+)?$"
 )
@@ -865,7 +865,7 @@ def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...
     years = [q for q in qs if q.kind == "year" and q.explicit_year]
     marks = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
     runs: list[list[Quantity]] = []
-    def opens_own(y: Quantity) -> bool:  # "A in 2026, in 2027 zijn we B geworden": 2027 is B's year
+    def opens_own(y: Quantity) -> bool:  # "eerst A in 2026, in 2027 werd het C": 2027 belongs to C
         nxt = next((m for m in marks if m.start >= y.end and m.kind == "score"), None)
         return nxt is not None and nxt.start - y.end <= 25 and bool(_YEAR_THEN_LETTER.match(folded[y.end : nxt.start]))
 
