@@ -39,7 +39,7 @@ _CONSEQUENCE = re.compile(
     r"dan (?:moet|verwachten|kan|komt)|plan van aanpak)\b",
     re.I,
 )
-_HOW_MANY = re.compile(r"(?:hoeveel|how many|aantal|number of)\s+(?:\w+\s+){0,2}?([\w'\-]+)")
+_HOW_MANY = re.compile(r"(?:hoeveel|how many|how much|aantal|number of|what|which|welke|welk)\s+(?:\w+\s+){0,2}?([\w'\-]+)")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,24 @@ def _has(folded: str, phrase: str) -> bool:
     return any(not re.match(r"-\w", folded[m.end() : m.end() + 2]) for m in word_pattern(p).finditer(folded))
 
 
+@lru_cache(maxsize=1)
+def _definition() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get("definition", {})
+    return tuple(fold(a) for a in data.get("asks", [])), tuple(fold(d) for d in data.get("defines", []))
+
+
+def asks_definition(question: str) -> bool:
+    """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked."""
+    folded = fold(question)
+    return any(_has(folded, a) for a in _definition()[0])
+
+
+def defines(sentence: str) -> bool:
+    """"Onder 'volle dochter' wordt verstaan: ...": the sentence gives the meaning of a term."""
+    folded = fold(sentence)
+    return any(_has(folded, d) for d in _definition()[1])
+
+
 def asked(question: str) -> Asked | None:
     """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
     folded = fold(question)
@@ -84,7 +102,15 @@ def asked(question: str) -> Asked | None:
                 if noun_kind:
                     return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
             return Asked(kind, tuple(spec["holds"]), unit)
+    which = _WHICH_NOUN.search(folded)  # "vanaf welk omzetbedrag ...?": which + a noun (or compound) of a kind
+    if which:
+        kind = next((k for k in order if any(_noun(which.group(1), n) for n in kinds[k].get("nouns", []) if n != "%")), None)
+        if kind is not None:
+            return Asked(kind, tuple(kinds[kind]["holds"]))
     return None
+
+
+_WHICH_NOUN = re.compile(r"(?<![\w])(?:welk|welke|what|which)\s+([\w-]+)")
 
 
 def _noun(folded: str, noun: str) -> bool:

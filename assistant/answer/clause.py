@@ -15,13 +15,14 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer import compose as c
 from assistant.answer.asked import WH as _WH
-from assistant.answer.asked import Asked, asked, holds, is_yes_no
+from assistant.answer.asked import Asked, asked, asks_definition, defines, holds, is_yes_no
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
@@ -681,7 +682,7 @@ def clause_plan(
     if not hits or hits[0].score < REFUSAL_SCORE or not ranked:
         return not_stated(assistant, lang, ranked[:1])
     if back:
-        return version_plan(assistant, text, lang, ranked)
+        return version_plan(assistant, text, lang, ranked, focus)
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
     a = asked(focus) if focus else asked(text)  # a part or follow-up asks its own kind of fact (or none)
@@ -736,6 +737,9 @@ def clause_plan(
     listing = _listing(focus or text, ranked)  # "welke functies ...?": the sentence that lists them
     if listing is not None:
         best, supporting = listing, _dedupe([listing, *supporting])
+    defining = _defining(focus or text, ranked) if listing is None else None
+    if defining is not None:  # "wat is precies een volle dochter?": the sentence that defines it
+        best, supporting = defining, _dedupe([defining, *supporting])
     stated = _holding_stated(assistant, text, ranked) if verdict else None
     if stated is not None:
         best, supporting = stated, _dedupe([stated, *supporting])
@@ -817,6 +821,15 @@ def _listing(text: str, ranked: list[Sentence]) -> Sentence | None:
     return next(
         (s for s in ranked[:8] if s.overlap >= LIST_SHARE * ranked[0].overlap and _LISTS.search(fold(s.text))), None
     )
+
+
+DEFINE_SHARE = 0.5  # a defining sentence this close to the best one answers "wat is een ...?" before it
+
+
+def _defining(text: str, ranked: list[Sentence]) -> Sentence | None:
+    if not ranked or not asks_definition(text):
+        return None
+    return next((s for s in ranked[:8] if s.overlap >= DEFINE_SHARE * ranked[0].overlap and defines(s.text)), None)
 
 
 STATED_CONFIDENCE = 0.2  # ... and decides it on this share of the question's term weight (the values compared)
@@ -987,7 +1000,7 @@ _WHAT = {
 }
 
 
-def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence]) -> Plan:
+def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], focus: str | None = None) -> Plan:
     """A question that looks back. When it names facts ("binnen 30 seconden", "24 uur per week"), each is looked
     up in both years: the answer says which the current policy still states and which only the older text did.
     Otherwise the clause-by-clause diff of the two documents answers: the changed, removed or added sentence
@@ -996,13 +1009,18 @@ def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence]) -
     current = assistant.corpus.current_year
     old_year = min(assistant.corpus.years)
     facts = [q for q in read(text) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
-    if facts:
-        plan = _facts_plan(assistant, text, lang, ranked, facts, current, old_year)
+    own = focus or text  # a part of a multi-part question: its own words say what it asks
+    change_first = bool(_ASKS_CHANGE.search(fold(own)))  # "wat is er veranderd aan de eis van 1 fte op 55?": the
+    # change of that rule answers, not whether its figures are still there
+    for step in ("diff", "facts") if change_first else ("facts", "diff"):
+        if step == "facts" and facts:
+            plan = _facts_plan(assistant, text, lang, ranked, facts, current, old_year)
+        elif step == "diff":
+            plan = _diff_plan(assistant, text, lang, ranked, current, old_year, own)
+        else:
+            plan = None
         if plan is not None:
             return plan
-    plan = _diff_plan(assistant, text, lang, ranked, current, old_year)
-    if plan is not None:
-        return plan
     by_year: dict[int, Sentence] = {}
     for s in ranked:
         by_year.setdefault(s.citation.year, s)
@@ -1062,21 +1080,53 @@ _TRIVIAL = {"wij", "we", "de", "het", "een", "a", "an", "the", "voor", "for", "i
             "ook", "dan", "dat", "die", "deze", "dit", "zij", "hij", "ze"}  # fmt: skip
 
 
+def _year_only(words: str) -> bool:
+    return not words.strip() or bool(re.fullmatch(r"\s*(?:voor\s+|for\s+|in\s+)?(?:19|20)\d\d\s*", words))
+
+
+def _same_figures(x: Any) -> bool:  # "50 procent" -> "50%": the same figure, written another way
+    a, b = read(x.before), read(x.after)
+    return bool(a) and [(q.kind, q.value) for q in a] == [(q.kind, q.value) for q in b]
+
+
+def _same_bound(x: Any) -> bool:
+    """"minimaal" -> "ten minste": one bound, written another way."""
+    a, b = fold(x.before).strip(" ,.;:"), fold(x.after).strip(" ,.;:")
+    return any(a in phrases and b in phrases for phrases in lexicon().bounds.values())
+
+
+def _content_words(x: Any) -> set[str]:
+    before, after = (set(re.findall(r"[^\W\d_]+", fold(t))) - _TRIVIAL for t in (x.before, x.after))
+
+    def inflected(w: str, others: set[str]) -> bool:  # "zetten" -> "zet", "leveren" -> "levert": one word
+        return any(len(p := os.path.commonprefix([w, o])) >= 3 and len(p) >= min(len(w), len(o)) - 1 for o in others)
+
+    return {w for w in before - after if not inflected(w, after)} | {w for w in after - before if not inflected(w, before)}
+
+
+def _rule_change(x: Any) -> bool:
+    """One edit that changes the rule: a figure or level, or a content word ("(medische) kindzorg" left out), not
+    a pronoun ("Wij" -> "We") or the policy year."""
+    if _same_figures(x) or _same_bound(x):
+        return False
+    if x.emphasis and not (_year_only(x.before) and _year_only(x.after)):
+        return True
+    return bool(_content_words(x)) and not (_year_only(x.before) and _year_only(x.after))
+
+
 def _significant(changed: Any) -> bool:
     """A change of rule: a figure or level changed, or content words (not articles, pronouns, years)."""
-    def year_only(words: str) -> bool:
-        return not words.strip() or bool(re.fullmatch(r"\s*(?:voor\s+|for\s+|in\s+)?(?:19|20)\d\d\s*", words))
-
-    def same_figures(x: Any) -> bool:  # "50 procent" -> "50%": the same figure, written another way
-        a, b = read(x.before), read(x.after)
-        return bool(a) and [(q.kind, q.value) for q in a] == [(q.kind, q.value) for q in b]
-
-    if any(
-        x.emphasis and not (year_only(x.before) and year_only(x.after)) and not same_figures(x) for x in changed.changes
-    ):
+    if any(x.emphasis and not (_year_only(x.before) and _year_only(x.after)) and not _same_figures(x) for x in changed.changes):
         return True
-    words = {w for x in changed.changes for w in re.findall(r"[^\W\d_]+", f"{x.before} {x.after}".lower())}
-    return len(words - _TRIVIAL) >= 2
+    return len(set().union(*(_content_words(x) for x in changed.changes))) >= 2 if changed.changes else False
+
+
+MAX_CHANGES = 2  # the edits of one changed sentence said in the answer line
+SHORT_EDIT = 12  # a further edit is said in the line only when neither side is longer (in words); the quotes show it
+
+
+def _short_edit(x: Any) -> bool:
+    return max(len(x.before.split()), len(x.after.split())) <= SHORT_EDIT
 
 
 SIBLING_SHARE = 0.8  # removed rows of one clause that hold this share of the best one's weight are listed with it
@@ -1133,7 +1183,26 @@ def _change_span(change: Any, side: str) -> str:
     return (f"{change.context} {words}".strip() if words else change.context.strip()).rstrip(" .,;:")
 
 
-def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], current: int, old_year: int) -> Plan | None:
+_REFERENCE = re.compile(r"(?:bijlage|appendix|annex|paragraaf|par\.|§|hoofdstuk|section|chapter|artikel)\s*$")
+
+
+def _figures_named(text: str) -> set[str]:
+    """The figures a question names ("niveau 4 of 5", "24 uur"): no years, no references ("Bijlage 1", "§ 2.3")."""
+    folded = fold(text)
+    return {
+        m.group(0) for m in re.finditer(r"\d+(?:[.,/]\d+)*", folded)
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and not _REFERENCE.search(folded[max(0, m.start() - 12) : m.start()])
+    }  # fmt: skip
+
+
+FOCUS_WEIGHT = 2.0  # a part's own words weigh this much more than the statements it shares with the other parts
+OWN_TERMS = 3  # a part (or follow-up) with this many terms of its own names its subject: the rest weighs little
+OTHER_WEIGHT = 0.25
+
+
+def _diff_plan(
+    assistant: Any, text: str, lang: str, ranked: list[Sentence], current: int, old_year: int, own: str | None = None
+) -> Plan | None:
     """The part of the diff the question is about, answered change first."""
     try:
         diff = _document_diff(assistant, old_year, current)
@@ -1144,6 +1213,12 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
     weights = {  # what, not which year: no year of any kind ("van 2021 tot 2023") weighs on the choice
         t: w for t, w in bm25.term_weights(text).items() if t not in years and not re.fullmatch(r"(?:19|20)\d\d", t)
     }
+    own_subject = False
+    if own and own != text:  # "In 2024 gold X. Geldt dat nog en is Y veranderd?": the part about Y is about Y
+        mine = {t for t, w in bm25.term_weights(own).items() if w > 0} & set(weights)  # with the vocabulary's words
+        own_subject = len(mine) >= OWN_TERMS  # a part that names its own subject is about it
+        other = OTHER_WEIGHT if own_subject else 1.0
+        weights = {t: w * (FOCUS_WEIGHT if t in mine else other) for t, w in weights.items()}
 
     def share(*texts: str) -> float:
         return c.weight_share(weights, set().union(*(c.terms_of(t, bm25.splitter) for t in texts)))
@@ -1162,7 +1237,10 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
             )  # fmt: skip
             quotes = [r.citation for r in ranked if r.citation.clause_id in (pair.before.clause_id, pair.after.clause_id)]
             return Plan("diff", line, _distinct(quotes)[:2], [r.citation for r in ranked[:3]], intent="diff")
-    figures = {t for t in re.findall(r"\d+(?:[.,/]\d+)?", text) if not re.fullmatch(r"(?:19|20)\d\d", t)}
+    figures = _figures_named(own or text)
+    if not figures and own and own != text and not re.search(r"\d", own):  # "en nu?": the figures of the question
+        figures = _figures_named(text)
+    figure = re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, sorted(figures))) + r")(?![\d.,]\d)") if figures else None
     options: list[tuple[float, str, Any, Any]] = []
     for pair in diff.pairs:
         head = f"{pair.before.title} {pair.after.title}"
@@ -1171,8 +1249,9 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         for ch in pair.changed:
             if not _significant(ch):
                 continue  # "Wij" -> "We", "2024" -> "voor 2027": wording and the policy year, no change of rule
-            named = any(f in f"{x.before} {x.context}" for x in ch.changes for f in figures)  # "niveau 4 of 5"
-            options.append((share(head, ch.before.text, ch.after.text) + FIGURE_BONUS * named, "changed", pair, ch))
+            named = figure is not None and any(figure.search(x.before) for x in ch.changes if _rule_change(x))  # "niveau 4 of 5"
+            about = share(head, ch.before.text, ch.after.text)
+            options.append((about + FIGURE_BONUS * (named and about >= DIFF_MIN_SHARE), "changed", pair, ch))
         for sentence in pair.removed:
             options.append((share(head, sentence.text), "removed", pair, sentence))
         for sentence in pair.added:
@@ -1184,8 +1263,9 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         for sentence in only.sentences:
             options.append((share(only.clause.title, sentence.text), "gone_clause", only, sentence))
     old_text = collapse_ws(" ".join(assistant.corpus.texts[d.id] for d in assistant.corpus.doc_for_year(old_year)))
-    still = is_yes_no(text)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
-    asks_change = still and bool(_ASKS_CHANGE.search(fold(text)))  # "is dat veranderd?": the other way round
+    asking = own if own_subject else text  # "en in 2024?" asks what the question before it asked
+    still = is_yes_no(asking)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
+    asks_change = still and bool(_ASKS_CHANGE.search(fold(asking)))  # "is dat veranderd?": the other way round
     unchanged = [r for r in ranked if r.citation.year == current][:5] if still or not options else []
     for s_ in unchanged:  # a sentence both years state word for word answers "is het nog zo?", not "wat is er veranderd?"
         if len(s_.text) > 40 and collapse_ws(s_.text) in old_text:
@@ -1209,10 +1289,17 @@ def _diff_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], cur
         quotes = [r.citation for r in ranked if r.citation.clause_id in (owner.before.clause_id, owner.after.clause_id)][:2]
         verdict = False
     elif kind == "changed":
-        change = next((x for x in item.changes if x.emphasis), item.changes[0] if item.changes else None)
-        old_span = _change_span(change, "before") if change else item.before.text
-        new_span = _change_span(change, "after") if change else item.after.text
-        line = msg("diff_changed", lang, old=old_year, new=current, before=old_span, after=new_span)
+        edits = sorted((x for x in item.changes if _rule_change(x)), key=lambda x: not x.emphasis)
+        edits = edits[:1] + [x for x in edits[1:MAX_CHANGES] if _short_edit(x)]
+        edits = [x for x in item.changes if any(x is e for e in edits)]  # said in the sentence's order
+        if not edits:
+            line = msg("diff_changed", lang, old=old_year, new=current, before=item.before.text, after=item.after.text)
+        else:
+            line = " ".join(
+                msg("diff_changed" if k == 0 else "diff_changed_also", lang, old=old_year, new=current,
+                    before=_change_span(x, "before"), after=_change_span(x, "after"))
+                for k, x in enumerate(edits)
+            )  # fmt: skip
         quotes = [_diff_citation(owner.before, item.before), _diff_citation(owner.after, item.after)]
         verdict = False
     elif kind in ("removed", "gone_clause"):
@@ -1290,6 +1377,22 @@ def _facts_plan(
         yes, no = ("Yes", "No") if lang == "en" else ("Ja", "Nee")
         line = (yes + line[len(no) :]) if line.startswith(no) else (no + line[len(yes) :])
     return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent="clause:version")
+
+
+def no_longer_stated(assistant: Any, claim: str, lang: str) -> Plan | None:
+    """A premise whose figures only the older text states, about a rule of the current policy ("CZ eist voor 2027
+    een dienstverband van minimaal 24 uur"): 'Nee: het beleid 2027 noemt «24 uur» niet meer', with the older quote."""
+    facts = [q for q in read(claim) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
+    if not facts or len(assistant.corpus.years) < 2:
+        return None
+    current, old_year = assistant.corpus.current_year, min(assistant.corpus.years)
+    if str(old_year) in claim:
+        return None  # a claim about the older text is checked against it
+    _, ranked = _ranked(assistant, claim, None, True)
+    plan = _facts_plan(assistant, claim, lang, ranked, facts, current, old_year)
+    if plan is None or not plan.line.startswith(msg("no", lang)) or any(q.year == current for q in plan.quotes):
+        return None
+    return Plan("correction", plan.line, plan.quotes, intent="premise:no_longer")
 
 
 FACT_SHARE = 0.35  # a sentence stating a named fact must share this much of the best sentence's question words

@@ -35,7 +35,7 @@ from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.index import Index, open_index
-from assistant.text.quantities import expand_shorthand, fold, lexicon
+from assistant.text.quantities import expand_shorthand, fold, lexicon, range_ends
 from assistant.text.quantities import read as read_quantities
 
 POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -183,6 +183,9 @@ class Assistant:
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices, text)
+        ends = range_ends(text)
+        if ends and self._each_end_calculates(text, ends, state):  # "tussen de 150 en 170 cliënten": both ends
+            return self._parts([(e, e) for e, _ in ends], state, lang, year, notices, text, each_follows=True)
         reading = self.router.read(text, exclude=_claimed_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         reading = follow_up(self.router, text, reading, state)
@@ -207,7 +210,7 @@ class Assistant:
 
     def _parts(
         self, parts: list[tuple[str, str]], state: ConversationState, lang: str, year: int | None, notices: list[str],
-        text: str = "",
+        text: str = "", each_follows: bool = False,
     ) -> tuple[Answer, ConversationState]:
         """A multi-part question: each part is understood and answered on its own (a calculation, a question back
         or a clause answer), one answer line and its quotes per part; parts that come to the same calculation
@@ -220,7 +223,7 @@ class Assistant:
         for i, (full, own) in enumerate(parts):
             reading = self.router.read(full)
             reading.yes_no = is_yes_no(full)
-            if i == 0:
+            if i == 0 or each_follows:
                 reading = follow_up(self.router, full, reading, state)
             key = reading.tool if reading.kind in ("tool", "clarify") else None
             if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
@@ -242,14 +245,27 @@ class Assistant:
                     # the words borrowed from the part before led back to its answer, which does not speak of
                     # this part's own words: this part is asked on its own words
                     plan = self._clause(own, lang, year, own)
-            if any(p.line == plan.line for p in plans):
-                continue  # two parts the same answer answers (one line says it once)
+            if any(p.line == plan.line or _same_answer(p, plan) for p in plans):
+                continue  # two parts the same answer answers (one line says it once, also with a ja/nee before it)
             plans.append(plan)
             calls.extend(part_calls)
             hits = hits or part_hits
         plan = plans[0] if len(plans) == 1 else Plan("parts", "", parts=plans)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in last.missing])
         return answer, state.remember(last, lang, topic=text or None)  # "en in 2024?" continues its subject
+
+    def _each_end_calculates(self, text: str, ends: list[tuple[str, Decimal]], state: ConversationState) -> bool:
+        """A range of the asker's figures ("tussen de 150 en 170 cliënten") that no calculator takes as it stands,
+        while each end of it is an input of a calculation: it is worked out for both ends."""
+        whole = follow_up(self.router, text, self.router.read(text, exclude=_claimed_span(text)), state)
+        taken = {i for i, q in enumerate(whole.quantities) if q.kind == "range"} & set(whole.used)
+        if whole.kind == "tool" and (taken or not (whole.solve or state.tool)):
+            return False  # the calculation takes the range as it is, or needs no figure of the asker's
+        for end, value in ends:
+            reading = follow_up(self.router, end, self.router.read(end, exclude=_claimed_span(end)), state)
+            if reading.kind != "tool" or float(value) not in [float(n) for n in _numbers(reading.args)]:
+                return False  # an end the calculation does not take as the asker's figure
+        return True
 
     def _where_said(self, previous: str, lang: str, year: int | None) -> Plan | None:
         """Where the answer to the previous question stands: its first quote, with the section and its title."""
@@ -481,6 +497,20 @@ WHERE_CHARS = 60  # "waar staat dat precies?": a short follow-up; a longer messa
 
 
 _NO = re.compile(r"^(Nee|No)\b[:,]?\s*", re.I)
+
+
+_VERDICT_WORD = re.compile(r"^(?:Ja|Nee|Yes|No|Deels|Partly)[:,]\s*", re.I)
+
+
+def _same_answer(a: Plan, b: Plan) -> bool:
+    """"Gewijzigd: X" and "Nee: gewijzigd: X" with the same quotes: one answer, said once."""
+    return _unverdicted(a.line) == _unverdicted(b.line) and [q.quote for q in a.quotes] == [q.quote for q in b.quotes]
+
+
+def _unverdicted(line: str) -> str:
+    """An answer line without the ja/nee it opens with: "Nee: gewijzigd: ..." says what "Gewijzigd: ..." says."""
+    rest = _VERDICT_WORD.sub("", line, count=1)
+    return rest[:1].upper() + rest[1:]
 
 
 def _refuse_to_confirm(plan: Plan, lang: str) -> None:

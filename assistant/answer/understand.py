@@ -801,6 +801,14 @@ class Router:
             ),
             None,
         )  # fmt: skip
+        if solve is None and found is not None and (found.unit or found.kind != "count"):  # "what fte does that
+            # take?", "vanaf welk omzetbedrag ...?": the unit or kind asked for is what one unknown gives, when the
+            # question does not state that unknown
+            fits = [
+                s for n, s in spec.solve.items()
+                if n not in fill.stated and (found.unit in s.units if found.kind == "count" else s.kind == found.kind)
+            ]  # fmt: skip
+            solve = fits[0] if len(fits) == 1 else None
         if (
             found is not None and found.kind == "count" and found.unit and solve is None
             and any(s.units for s in spec.solve.values())

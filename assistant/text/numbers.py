@@ -243,15 +243,30 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             j += 1
             value *= _SCALES[words[j][2].lower()]
             end = words[j][1]
-        if (  # "a hundred and ten", "two thousand and twenty": the rest after "and" below the scale
-            j > i and j + 2 < len(words) and words[j + 1][2].lower() in ("and", "en")
+        round_ = 1000 if value >= 1000 and value % 1000 == 0 else 100 if value >= 100 and value % 100 == 0 else 0
+        if (  # "a hundred and ten", "two thousand and twenty", "tweeduizend en vijftig": the rest after "and"
+            (j > i or round_) and j + 2 < len(words) and words[j + 1][2].lower() in ("and", "en")
             and words[j + 2][0] - words[j + 1][1] <= 1 and words[j + 1][0] - end <= 1
         ):
             rest = word_value(words[j + 2][2].lower())
-            if rest is not None and 0 < rest < _SCALES.get(words[j][2].lower(), 0):
+            if rest is not None and 0 < rest < (_SCALES.get(words[j][2].lower(), 0) or round_):
                 value += rest
                 j += 2
                 end = words[j][1]
+        while j + 1 < len(words) and words[j + 1][0] - end <= 1 and value == int(value):
+            # "twaalfduizend vijfhonderd", "twelve thousand five hundred": a smaller number word after a round one
+            unit = 1000 if value % 1000 == 0 else 100 if value % 100 == 0 else 0
+            rest = word_value(words[j + 1][2].lower())
+            if not unit or value < unit or rest is None or rest <= 0:
+                break
+            k, part = j + 1, Decimal(rest)
+            while k + 1 < len(words) and words[k + 1][2].lower() in _SCALES and words[k + 1][0] - words[k][1] <= 1:
+                k += 1
+                part *= _SCALES[words[k][2].lower()]
+            if part >= unit:
+                break
+            value += part
+            j, end = k, words[k][1]
         mult = None
         if j + 1 < len(words) and words[j + 1][2].lower() in ("ton", "grand") and words[j + 1][0] - end <= 1:
             j += 1

@@ -75,6 +75,7 @@ class Lexicon:
     around: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "er 6 cliënten bij": (before, after)
     around_not_followed: list[str] = field(default_factory=list)  # "bij ons": a preposition, not the split verb
     less: list[str] = field(default_factory=list)
+    described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
         both_years=[fold(p) for p in data["both_years"]["words"]],
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
+        described=[fold(p) for p in data["change"].get("described", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
@@ -591,12 +593,16 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
             add(Quantity("ordinal", ordinal_value(m.group(1)), m.start(), m.end(), text[m.start() : m.end()]))
     out.sort(key=lambda q: q.start)
     out = [replace(q, change=_change(folded, q, lex)) if q.kind in ("count", "number", "money", "percent") else q for q in out]
+    out = _described_changes(out, folded, lex)
     return tuple(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded))
+
+
+_DETERMINER = re.compile(r"(?<=\s)(?:the|those|these|our|de|het|die|deze|onze|ons)\s+$")
 
 
 def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
     """'een half fte erbij', '2 extra cliënten', 'one more case manager', '3 cliënten minder'."""
-    before = folded[max(0, q.start - 12) : q.start]
+    before = re.sub(_DETERMINER, "", folded[max(0, q.start - 30) : q.start])  # "drop the 3 areas": the verb
     after = folded[q.end : q.end + 14]
     inside = folded[q.start : q.end]
     for kind, words in (("more", lex.more), ("less", lex.less)):
@@ -616,6 +622,26 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
             ):
                 return kind
     return None
+
+
+DESCRIBED_CHARS = 40  # how far a count described as part of a changed count may stand after it
+
+
+def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """'we stoppen in 4 gebieden waar we samen 6 cliënten hebben': the clients of the areas that go, go too."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.change or q.kind != "count":
+            continue
+        prev = next((p for p in reversed(out[:i]) if p.kind in ("count", "number")), None)
+        if prev is None or not prev.change or prev.unit == q.unit:
+            continue
+        between = folded[prev.end : q.start]
+        if len(between) <= DESCRIBED_CHARS and not re.search(r"[.;!?]", between) and any(
+            re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.described
+        ):
+            out[i] = replace(q, change=prev.change)
+    return out
 
 
 AROUND_CHARS = 30  # how far the two halves of a split change verb ("er ... bij") may stand from the number
@@ -770,8 +796,8 @@ _ORDINAL_WORDS = sorted(
      "ene"),
     key=len, reverse=True,
 )  # fmt: skip
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|tot(?:\s+en\s+met)?|t/m|to)\s*$")
-_BETWEEN = re.compile(r"(?:tussen|between)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|tot(?:\s+en\s+met)?|t/m|to|a)\s*$")  # "a": a folded "180 à 200"
+_BETWEEN = re.compile(r"(?:tussen|between)(?:\s+(?:de|the|zo'?n|ongeveer|ca\.?|circa|about|roughly))?\s*$")
 
 
 def _ranges(typed: list[tuple], folded: str) -> list[tuple]:
@@ -786,7 +812,7 @@ def _ranges(typed: list[tuple], folded: str) -> list[tuple]:
             between = folded[cur[0].end : nxt[0].start]
             joined = _RANGE_JOIN.match(between) or (
                 re.match(r"^\s*(?:en|and)\s*$", between)
-                and _BETWEEN.search(folded[max(0, cur[0].start - 10) : cur[0].start])
+                and _BETWEEN.search(folded[max(0, cur[0].start - 20) : cur[0].start])
             )
             if joined and (cur[1] == "number" or cur[2] == nxt[2]) and cur[4] < nxt[4]:
                 m = NumberMention(folded[cur[0].start : nxt[3]], cur[4], cur[0].start, nxt[3], 0, cur[0].digits)
@@ -797,6 +823,25 @@ def _ranges(typed: list[tuple], folded: str) -> list[tuple]:
         out.append(cur)
         i += 1
     return out
+
+
+def range_ends(text: str) -> list[tuple[str, Decimal]]:
+    """'tussen de 150 en 170 cliënten': the text said once with each end of its first range of numbers
+    ("150 cliënten", "170 cliënten") and that end's value, so a calculation can be worked out for both; [] without
+    such a range."""
+    for q in read(text):
+        if q.kind != "range":
+            continue
+        span = text[q.start : q.end]
+        numbers = find_numbers(span)
+        if len(numbers) < 2:
+            continue
+        low = span[: numbers[0].end] + span[numbers[1].end :]
+        high = span[numbers[1].start :]
+        lead = _BETWEEN.search(fold(text[max(0, q.start - 20) : q.start]))
+        start = q.start - (len(lead.group(0)) if lead else 0)
+        return [(text[:start] + end + text[q.end :], n.value) for end, n in ((low, numbers[0]), (high, numbers[1]))]
+    return []
 
 
 def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
@@ -855,7 +900,7 @@ _LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:(?:again|weer|opnieuw|ook
 
 
 _POINTS_OF_LETTER = re.compile(r"^\s*(?:(?:in|voor|for)\s+20\d\d\s*)?(?:[\w']+\s*(?=\())?[(,]?\s*(?:met|with|en|and|plus)?\s*$")
-_YEARS_JOIN = re.compile(r"\s*(?:,|en|and|&|t/m|tot en met)\s*(?:ook\s+|also\s+|weer\s+)?(?:in\s+|voor\s+|for\s+)?")
+_YEARS_JOIN = re.compile(r"\s*(?:,|en|and|&|als|as well as|t/m|tot en met)\s*(?:ook\s+|also\s+|weer\s+)?(?:in\s+|voor\s+|for\s+)?")
 
 
 def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...]]:

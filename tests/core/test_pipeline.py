@@ -609,3 +609,84 @@ def test_a_date_in_a_short_follow_up_is_checked_against_the_deadline_asked_befor
     _, state = fake_assistant.respond("By when must the innovation project plan be in?", None)
     b, _ = fake_assistant.respond("would 29 July 2027 still be ok?", state)
     assert b.tool_calls and b.answer.startswith("Yes") and "1 August 2027" in b.answer.split("\n")[0]
+
+
+def test_a_changed_sentence_is_answered_with_its_changes_of_rule_not_its_wording(fake_assistant):
+    """The 2024 list of functions bought from a few regional providers had '(medische) kindzorg'; the 2027 list
+    does not. 'Wij' -> 'We' in the same sentence is wording: the line names the dropped item, not the pronoun."""
+    a = fake_assistant.ask(
+        "Welke functies koopt CZ bij een beperkt aantal aanbieders met een regionale functie in, en wat is daar "
+        "sinds 2024 aan gewijzigd in die opsomming van palliatief verpleegkundige tot gespecialiseerde verpleging?"
+    )
+    text = a.answer
+    assert "«Wij»" not in text and "kindzorg" in text, text[:400]
+
+
+def test_what_changed_in_a_rule_named_by_its_figures_is_its_change_not_its_figures(fake_assistant):
+    """'1 fte op 55' stands in both years; what changed is the nurse's level (5/6 -> 6). A yes/no 'is it changed?'
+    about a rule stated word for word in both years is 'Nee'."""
+    a = fake_assistant.ask("Wat is er sinds 2024 anders geworden aan die verhouding van 1 fte op 55 clienten bij een cooperatie?")
+    line = a.answer.split("\n")[0]
+    assert "5/6" in line and "niveau 6" in line, line
+    b = fake_assistant.ask("Is the average of 50 to 65 clients per fte for dementia case managers any different from 2024?")
+    assert b.answer.startswith("No") and "50 tot 65" in b.answer.split("\n")[0], b.answer[:300]
+    c = fake_assistant.ask("Has the hbo nurse ratio for cooperatives in Bijlage 1 changed since 2024?")  # "Bijlage 1" is no figure
+    assert "5/6" in c.answer.split("\n")[0], c.answer[:300]
+
+
+def test_each_part_of_a_version_question_is_answered_on_its_own_words(fake_assistant):
+    """A statement about 2024 before two questions: the second part asks about the caseload, not about the
+    statement's 24 hours."""
+    a = fake_assistant.ask(
+        "Vroeger moest de casemanager dementie 24 uur per week in dienst zijn. Is dat nu weg en is de caseload per fte "
+        "sinds toen aangepast?"
+    )
+    parts = [p for p in a.answer.split("\n") if p[:2] in ("1.", "2.")]
+    assert len(parts) == 2, a.answer[:500]
+    assert "24 uur" in parts[0] and "50 tot 65" in parts[1] and "Nee" in parts[1], parts
+
+
+def test_a_range_of_the_askers_figures_is_worked_out_at_both_ends(fake_assistant):
+    """'tussen de 130 en 150 cliënten' in 50 areas: the average at 130 and at 150; a follow-up that gives a range
+    keeps the other figures."""
+    a = fake_assistant.ask("Wij verwachten tussen de 130 en 150 CZ-clienten in 50 postcodegebieden. Halen we de norm van 2027?")
+    assert [c.args.get("total_clients") for c in a.tool_calls] == [130, 150], a.tool_calls
+    assert "2,60" in a.answer and "3,00" in a.answer, a.answer[:500]
+    b = fake_assistant.ask("Our cooperative expects 100 to 120 clients. What fte of hbo-bachelor nurses does that take?")
+    assert [c.args.get("clients") for c in b.tool_calls] == [100, 120], b.tool_calls
+    assert "1.82" in b.answer and "2.18" in b.answer, b.answer[:500]
+    _, state = fake_assistant.respond("Twee casemanagers dementie, samen 1,6 fte, hebben 90 cliënten. Binnen de norm?", None)
+    c, _ = fake_assistant.respond("en bij ergens tussen 100 en 110 cliënten?", state)
+    assert [(x.args.get("clients"), x.args.get("casemanager_fte")) for x in c.tool_calls] == [(100, 1.6), (110, 1.6)]
+    d = fake_assistant.ask("Een casemanager dementie heeft gemiddeld 50 tot 65 cliënten per fte, toch?")
+    assert not d.tool_calls or len(d.tool_calls) == 1, d.tool_calls  # the rule's own range is no figure of the asker's
+
+
+def test_the_meaning_of_a_term_is_answered_with_the_sentence_that_defines_it(fake_assistant):
+    a = fake_assistant.ask("Wat verstaat CZ onder een volle dochter, en telt een zuster-bv daar ook als?")
+    assert "wordt verstaan" in a.answer.split("\n")[0] and "aandelen" in a.answer.split("\n")[0], a.answer[:300]
+    b = fake_assistant.ask("what does 'medische kindzorg' mean in the policy?")
+    assert "betreft integrale verpleegkundige zorg" in b.answer.split("\n")[0], b.answer[:300]
+
+
+def test_which_and_a_compound_of_an_amount_asks_the_amount_a_calculator_works_out(fake_assistant):
+    """'vanaf welk omzetbedrag': an amount is asked; with a ceiling given, the 80% threshold is worked out."""
+    a = fake_assistant.ask("Ons plafond is € 750.000. Vanaf welk declaratiebedrag vóór 1 oktober mogen we bijcontracteren?")
+    assert a.tool_calls and a.tool_calls[0].result is not None, a.answer[:300]
+    assert "600.000" in a.answer.split("\n")[0], a.answer[:300]
+
+
+def test_contracts_sent_out_reach_the_date_they_are_offered(fake_assistant):
+    a = fake_assistant.ask("By what date does CZ send out the contracts for 2027?")
+    assert "20 September 2026" in a.answer.split("\n")[0], a.answer[:300]
+
+
+def test_a_premise_only_the_older_text_states_is_said_to_be_gone(fake_assistant):
+    """The 24 hours a week for the dementia case manager stood in the 2024 Bijlage 1 only; a premise that the
+    2027 policy demands it is corrected with the 2024 quote, not answered as if the rule held."""
+    a = fake_assistant.ask("Klopt het dat CZ in 2027 eist dat een casemanager dementie minimaal 24 uur per week in dienst is?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "24 uur" in line and "2024" in line, line
+    assert {c.year for c in a.citations} == {2024}, a.citations
+    kept = fake_assistant.ask("Klopt het dat een casemanager dementie in 2027 een caseload van 50 tot 65 cliënten per fte heeft?")
+    assert kept.answer.startswith("Ja"), kept.answer[:200]

@@ -216,3 +216,18 @@ def test_decimals_said_in_words(text, value):
 
     found = find_numbers(text)
     assert len(found) == 1 and found[0].value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("negenduizend zeshonderd uur", 9600), ("nine thousand six hundred hours", 9600), ("vierduizend en dertig", 4030),
+     ("zevenhonderd elf", 711), ("twee duizend drie honderd", 2300)],
+)
+def test_a_round_number_word_and_a_smaller_one_after_it_are_one_number(text, value):
+    found = find_numbers(text)
+    assert [m.value for m in found] == [Decimal(value)], found
+
+
+def test_number_words_that_are_not_round_stay_apart():
+    assert [m.value for m in find_numbers("drie vier vijf")] == [3, 4, 5]
+    assert [m.value for m in find_numbers("vijftig zestig")] == [50, 60]

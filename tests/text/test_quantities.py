@@ -100,6 +100,7 @@ ROWS = [
     row("vorig jaar scoorden we een C", "year", 2026, explicit_year=False),
     row("dit jaar (2027) kregen we score-B", "score", "B", years=(2027,)),
     row("we scored B-score with 7 points in 2026", "count", 7, unit="points", years=(2026,)),
+    row("als we zowel in 2026 als in 2027 een score A halen", "score", "A", years=(2026, 2027)),
     # postcodes versus counts and years
     row("postcode 5041", "postcode", "5041"),
     row("5 cliënten in 5041", "postcode", "5041"),
@@ -119,6 +120,10 @@ ROWS = [
     row("50-65 cliënten per fte", "range", (50, 65), unit="clients"),
     row("tussen 50 en 65 cliënten", "range", (50, 65), unit="clients"),
     row("50 tot 65 clients", "range", (50, 65), unit="clients"),
+    row("tussen de 80 en 95 cliënten", "range", (80, 95), unit="clients"),
+    row("ergens tussen zo'n 12 en 14 gebieden", "range", (12, 14), unit="areas"),
+    row("between roughly 300 and 320 hours", "range", (300, 320), unit="hours"),
+    row("3 à 4 fte", "range", (3, 4), unit="fte"),
     row("1 fte per 55 cliënten", "count", 1, unit="fte", ratio=0),
     row("1 fte per 55 cliënten", "count", 55, n=1, unit="clients", ratio=0),
     row("one fte for every 40 clients", "count", 40, n=1, unit="clients", ratio=0),
@@ -306,3 +311,34 @@ def test_each_score_letter_takes_the_year_of_its_own_clause():
     assert scores == [("A", (2026,)), ("C", (2027,))]
     both = [(q.value, q.years) for q in read("Score A in 2026, 2027 net zo.", default_year=2027) if q.kind == "score"]
     assert both == [("A", (2026, 2027))]
+
+
+@pytest.mark.parametrize(
+    "text, ends",
+    [
+        ("We hebben tussen de 80 en 95 cliënten.", ["We hebben 80 cliënten.", "We hebben 95 cliënten."]),
+        ("about 3 à 4 fte of nurses", ["about 3 fte of nurses", "about 4 fte of nurses"]),
+        ("en bij 70-75?", ["en bij 70?", "en bij 75?"]),
+        ("we hebben 80 cliënten", []),
+        ("van 1 tot 10 december", []),  # a period of days, no range of counts
+    ],
+)
+def test_range_ends_say_the_text_with_each_end(text, ends):
+    from assistant.text.quantities import range_ends
+
+    assert [t for t, _ in range_ends(text)] == ends
+
+
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        ("als we uit 6 postcodegebieden stoppen, waar we 9 cliënten hebben?", ["less", "less"]),
+        ("suppose we pull out of the 2 areas with 3 clients in them", ["less", "less"]),
+        ("we sluiten 3 gebieden die samen 4 cliënten hebben", ["less", "less"]),
+        ("we hebben 12 gebieden met 40 cliënten", [None, None]),  # no change: a description, not a loss
+        ("en met 2 gebieden minder en 30 cliënten?", ["less", None]),  # no describing word between them
+    ],
+)
+def test_a_count_described_as_part_of_a_changed_count_changes_with_it(text, changes):
+    counts = [q for q in read(text) if q.kind in ("count", "number")]
+    assert [q.change for q in counts] == changes, counts

@@ -40,6 +40,33 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "areas given up with the clients they had": [
+        Turn(
+            "Wij hebben 230 CZ-cliënten in 81 postcodegebieden; lukt de norm voor 2027?",
+            "postcode_average",
+            {"total_clients": 230, "postcode_areas": 81},
+            {"compliant": False},
+        ),
+        Turn(
+            "En als we ons terugtrekken uit 6 gebieden, waar we maar 8 cliënten hadden?",
+            "postcode_average",
+            {"total_clients": 222, "postcode_areas": 75},
+            {"average": 2.96, "compliant": False},
+        ),
+    ],
+    "a range in a follow-up worked out at both ends": [
+        Turn(
+            "Our cooperative has 150 clients and 2.5 fte of bachelor nurses. Enough?",
+            "cooperative_staffing_check",
+            {"clients": 150, "hbo_bachelor_nurse_fte": 2.5},
+        ),
+        Turn(
+            "and with 130 to 140 clients?",
+            "cooperative_staffing_check",
+            {"clients": 130, "hbo_bachelor_nurse_fte": 2.5},  # the first calculation: the lower end
+            line=("52.00", "56.00"),  # both ends in the answer line
+        ),
+    ],
     "areas named one by one, then the second changed": [
         Turn(
             "Bestaande aanbieder. Eén gebied met 9 cliënten, een andere met 1, tot slot de laatste met 2: redden we de 2027-eis?",
