@@ -71,6 +71,17 @@ def _definition() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(fold(a) for a in data.get("asks", [])), tuple(fold(d) for d in data.get("defines", []))
 
 
+@lru_cache(maxsize=1)
+def _end_cues() -> tuple[str, ...]:
+    return tuple(fold(c) for c in _kinds()[1]["date"].get("end_cues", []))
+
+
+def asks_end(question: str) -> bool:
+    """"tot wanneer ...?", "by when ...?": the end of a time is asked."""
+    folded = fold(question)
+    return any(_has(folded, c) for c in _end_cues())
+
+
 def asks_definition(question: str) -> bool:
     """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked."""
     folded = fold(question)

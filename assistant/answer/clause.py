@@ -22,7 +22,7 @@ from typing import Any
 
 from assistant.answer import compose as c
 from assistant.answer.asked import WH as _WH
-from assistant.answer.asked import Asked, asked, asks_definition, defines, holds, is_yes_no
+from assistant.answer.asked import Asked, asked, asks_definition, asks_end, defines, holds, is_yes_no
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
@@ -452,13 +452,26 @@ def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> flo
     return sum(weights.get(t, 0.0) for t in analyse(" ".join(p.heading_trail[-2:])))
 
 
+END_BONUS = 0.3  # a date with an end bound, for a question that asks until when
+
+
+def _has_end(v: Quantity) -> bool:
+    """A date with an end bound ("vóór 31 december", "uiterlijk 20 september") or a period of named days ("2-31
+    mei"); not a month or a date without a bound ("in september", "op 1 juli")."""
+    if v.kind == "date":
+        return v.bound in ("before", "until")
+    return v.kind == "period" and bool(re.search(r"\d", re.sub(r"(?:19|20)\d\d", "", v.text)))
+
+
 def _best_value(
-    a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None
+    a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None,
+    asks_end: bool | None = None,
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
     value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
     top = max((s.overlap for s in candidates), default=1.0) or 1.0
     total = sum(weights.values()) or 1.0
+    end_asked = a.kind == "date" and bool(asks_end)
     out = []
     for rank, s in enumerate(candidates):
         values = _values(a, s, weights, analyse, bound)
@@ -468,6 +481,8 @@ def _best_value(
         score = _about(v, s.text, weights, analyse, s.context or "", s.lead or "") / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
         if isinstance(v, Quantity) and v.kind in ("date", "period") and v.explicit_year:
             score += 0.1
+        if end_asked and isinstance(v, Quantity) and _has_end(v):
+            score += END_BONUS  # "tot wanneer?": "vóór 31 december 2027" or "2-31 mei" before "in september"
         out.append((score - 0.01 * rank, s, v))
     out.sort(key=lambda x: -x[0])
     return [(s, v) for _, s, v in out]
@@ -694,7 +709,7 @@ def clause_plan(
         weights = _content_weights(bm25, text, a, focus or _asking_sentence(text))
         analyse = lambda t: c.terms_of(t, bm25.splitter)  # noqa: E731
         candidates = _value_candidates(assistant, ranked)
-        with_value = _best_value(a, candidates, weights, analyse, asked_bound(focus or text))
+        with_value = _best_value(a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text))
         if not with_value:
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given

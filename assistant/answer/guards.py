@@ -54,8 +54,13 @@ _TARIFF = re.compile(
 )
 
 
-def language(text: str) -> str:
-    """'nl', 'en' or 'other' (by stop-word counts; Dutch wins ties since the corpus is Dutch)."""
+LANGUAGE_MARGIN = 2  # stop words one language must lead by to override the language the conversation is in
+
+
+def language(text: str, previous: str | None = None) -> str:
+    """'nl', 'en' or 'other' (by stop-word counts; Dutch wins ties since the corpus is Dutch). In a conversation
+    (`previous`, its language so far) a short message keeps that language unless its own words clearly differ:
+    "score A in 2026 en in 2027 weer A" continues a Dutch chat."""
     words = re.findall(r"[a-zà-ÿ']+", fold(text))
     nl = sum(w in STOP_NL for w in words)
     en = sum(w in STOP_EN for w in words)
@@ -69,6 +74,8 @@ def language(text: str) -> str:
     other = len(re.findall(r"\b(und|der|das|ist|nicht|les|est|une|pour|los|por|una|ich|wir|sie)\b", fold(text)))
     if other > max(nl, en):
         return "other"
+    if previous in ("nl", "en") and abs(en - nl) < LANGUAGE_MARGIN:
+        return previous
     return "en" if en > nl else "nl"
 
 

@@ -155,7 +155,7 @@ class Assistant:
     ) -> tuple[Answer, ConversationState]:
         """The no-LLM answer (also the LLM mode's fallback)."""
         state = state or ConversationState()
-        lang = guards.language(question)
+        lang = guards.language(question, state.language if state.turns else None)
         if lang == "other":
             answer = Answer(answer=MSG_LANGUAGE, answer_line=MSG_LANGUAGE, language="en", intent="language",
                             kind="help", needs_input=["question"])  # fmt: skip
@@ -364,7 +364,9 @@ class Assistant:
             for ct in result.citations
             if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
         ]
-        yes_no = reading.yes_no or is_yes_no(text) or guards.pressure(text)  # "bevestig dat ...": a yes or no
+        # "bevestig dat ...": a yes or no; a follow-up asks as its merged reading says (a reply to a question back
+        # asks what that question asked)
+        yes_no = reading.yes_no or guards.pressure(text) or (not reading.follow_up and is_yes_no(text))
         return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), [call]
 
     def _cases(self, reading: Reading, lang: str, year: int | None) -> tuple[Plan, list[ToolCall]] | None:

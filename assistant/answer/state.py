@@ -212,6 +212,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     elif opens and not state.yes_no:  # "en als het een B was geweest?" after "hoeveel krijgen we?": asked again,
         # as a value, unless it asks its own yes/no after a comma
         merged.yes_no = "," in text and is_yes_no(text.split(",", 1)[1])
+    if state.pending and "?" not in text:  # "we hadden een B in 2026": a reply to a question back answers the
+        merged.yes_no = state.yes_no  # question asked before, as that question asked it
     return merged
 
 

@@ -354,7 +354,9 @@ def _bound(folded: str, start: int, lex: Lexicon, dated: bool = False) -> str | 
     kinds = ("max", "min", "until", "since", "within", "lt", "gt", "approx") + (("before", "after") if dated else ())
     for kind in kinds:  # "niet meer dan" before "meer dan"
         for phrase in sorted(lex.bounds[kind], key=len, reverse=True):
-            if re.search(rf"(?<![\w]){re.escape(phrase)}\s*(?:€\s*)?$", head):
+            # "uiterlijk op 12 november", "vóór of op 1 juli": a date's bound may stand before "op"/"on"
+            on = r"(?:\s+(?:of\s+)?(?:op|on))?" if dated else ""
+            if re.search(rf"(?<![\w]){re.escape(phrase)}{on}\s*(?:€\s*)?$", head):
                 return kind
     return None
 
@@ -597,13 +599,16 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     return tuple(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded))
 
 
+_COPULA = re.compile(
+    r"^\W*(?:(?:is|are|was|were|wordt|worden|gaat|gaan|zijn|raakt|raken|becomes|goes|van hen|of them|of us|daarvan)\s+){0,2}"
+)
 _DETERMINER = re.compile(r"(?<=\s)(?:the|those|these|our|de|het|die|deze|onze|ons)\s+$")
 
 
 def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
     """'een half fte erbij', '2 extra cliënten', 'one more case manager', '3 cliënten minder'."""
     before = re.sub(_DETERMINER, "", folded[max(0, q.start - 30) : q.start])  # "drop the 3 areas": the verb
-    after = folded[q.end : q.end + 14]
+    after = re.sub(_COPULA, " ", folded[q.end : q.end + 24])[:16]  # "(1 fte) is off sick": the word after the verb
     inside = folded[q.start : q.end]
     for kind, words in (("more", lex.more), ("less", lex.less)):
         if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):

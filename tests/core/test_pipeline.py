@@ -690,3 +690,15 @@ def test_a_premise_only_the_older_text_states_is_said_to_be_gone(fake_assistant)
     assert a.citations[0].year == 2024 and "24 uur" in a.citations[0].quote, a.citations
     kept = fake_assistant.ask("Klopt het dat een casemanager dementie in 2027 een caseload van 50 tot 65 cliënten per fte heeft?")
     assert kept.answer.startswith("Ja"), kept.answer[:200]
+
+
+def test_a_question_for_the_end_of_a_time_prefers_a_date_with_an_end():
+    from assistant.answer.asked import asks_end
+    from assistant.answer.clause import _has_end
+    from assistant.text.quantities import read
+
+    assert asks_end("Tot wanneer kunnen we bezwaar maken?") and asks_end("By when is the signed form due?")
+    assert not asks_end("Wanneer begint de inschrijving?") and not asks_end("Vanaf wanneer kan het?")
+    ends = {q.text: _has_end(q) for q in read("vóór 1 juli, uiterlijk 3 maart, in augustus, 4-15 juni, op 9 mei") if q.kind in ("date", "period")}
+    assert [ends[k] for k in ("1 juli", "3 maart", "in augustus", "4-15 juni")] == [True, True, False, True], ends
+    assert not any(v for k, v in ends.items() if "9 mei" in k), ends

@@ -342,3 +342,17 @@ def test_range_ends_say_the_text_with_each_end(text, ends):
 def test_a_count_described_as_part_of_a_changed_count_changes_with_it(text, changes):
     counts = [q for q in read(text) if q.kind in ("count", "number")]
     assert [q.change for q in counts] == changes, counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stel dat 1,5 fte langdurig ziek wordt", "what if one nurse (0.6 fte) is on leave?", "als 1 fte van hen uitvalt"],
+)
+def test_staff_that_falls_away_is_a_change_down(text):
+    fte = [q for q in read(text) if q.unit == "fte"]
+    assert fte and fte[0].change == "less", fte
+
+
+def test_a_dates_bound_may_stand_before_on():
+    dates = [q for q in read("uiterlijk op 12 november; no later than on 3 May; vóór of op 1 juli") if q.kind == "date"]
+    assert [q.bound for q in dates] == ["until", "until", "before"], dates

@@ -40,6 +40,35 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "a case manager falls ill and the others take over": [
+        Turn(
+            "Our dementia case managers: 4.5 fte together, 250 clients. Within CZ's norm?",
+            "dementia_caseload_check",
+            {"clients": 250, "casemanager_fte": 4.5},
+            {"within_norm": True},
+        ),
+        Turn(
+            "what if one of them (0.9 fte) goes on leave and the others keep all clients?",
+            "dementia_caseload_check",
+            {"clients": 250, "casemanager_fte": 3.6},
+            {"within_norm": False},
+        ),
+    ],
+    "a granted budget asked about, then the scores given as a statement": [
+        Turn(
+            "Er is ons 60k aan aanvullend budget toegekend; welk bedrag daarvan krijgen we vergoed?",
+            "staffel_percentage",
+            {"honored_additional_budget_eur": 60000},
+            needs=("score_2026",),
+        ),
+        Turn(
+            "score A in 2026 en in 2027 weer A",
+            "staffel_percentage",
+            {"honored_additional_budget_eur": 60000, "score_2026": "A", "score_2027": "A"},
+            line=("100%", "60.000"),
+            leak=("Ja:",),  # the question asked for an amount, not a yes or no
+        ),
+    ],
     "areas given up with the clients they had": [
         Turn(
             "Wij hebben 230 CZ-cliënten in 81 postcodegebieden; lukt de norm voor 2027?",
