@@ -82,6 +82,18 @@ def asks_end(question: str) -> bool:
     return any(_has(folded, c) for c in _end_cues())
 
 
+@lru_cache(maxsize=1)
+def _forward() -> tuple[str, ...]:
+    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get("forward", {})
+    return tuple(fold(w) for w in data.get("words", []))
+
+
+def points_forward(sentence: str) -> bool:
+    """"Hieronder lichten we deze transformatieclusters verder toe.": the sentence announces what follows."""
+    folded = fold(sentence)
+    return any(_has(folded, w) for w in _forward())
+
+
 def asks_definition(question: str) -> bool:
     """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked."""
     folded = fold(question)

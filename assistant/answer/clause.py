@@ -22,7 +22,7 @@ from typing import Any
 
 from assistant.answer import compose as c
 from assistant.answer.asked import WH as _WH
-from assistant.answer.asked import Asked, asked, asks_definition, asks_end, defines, holds, is_yes_no
+from assistant.answer.asked import Asked, asked, asks_definition, asks_end, defines, holds, is_yes_no, points_forward
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
@@ -755,6 +755,13 @@ def clause_plan(
     defining = _defining(focus or text, ranked) if listing is None else None
     if defining is not None:  # "wat is precies een volle dochter?": the sentence that defines it
         best, supporting = defining, _dedupe([defining, *supporting])
+    ahead = _subsections(assistant, best) if points_forward(best.text) else []
+    if ahead:  # "Hieronder lichten we deze transformatieclusters verder toe.": the subsections are the answer
+        where = best.citation
+        titles = "; ".join(f"§ {x.section} {x.title}" for x in ahead)
+        line = msg("subsections", lang, titles=titles) + _where(where, lang) + "."
+        cited = _distinct([where] + [r.citation for r in supporting[1:] if r is not best])[:MAX_QUOTES]
+        return Plan("quotes", line, cited, [r.citation for r in ranked[:4]])
     stated = _holding_stated(assistant, text, ranked) if verdict else None
     if stated is not None:
         best, supporting = stated, _dedupe([stated, *supporting])
@@ -836,6 +843,15 @@ def _listing(text: str, ranked: list[Sentence]) -> Sentence | None:
     return next(
         (s for s in ranked[:8] if s.overlap >= LIST_SHARE * ranked[0].overlap and _LISTS.search(fold(s.text))), None
     )
+
+
+def _subsections(assistant: Any, s: Sentence) -> list[Any]:
+    """The subsections of the clause `s` stands in (1.2 -> 1.2.1, 1.2.2, 1.2.3), in document order."""
+    parent = s.citation.clause_id
+    return [
+        x for x in assistant.corpus.clauses
+        if x.id.startswith(parent + ".") and "." not in x.id[len(parent) + 1 :]
+    ]  # fmt: skip
 
 
 DEFINE_SHARE = 0.5  # a defining sentence this close to the best one answers "wat is een ...?" before it

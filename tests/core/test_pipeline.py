@@ -702,3 +702,17 @@ def test_a_question_for_the_end_of_a_time_prefers_a_date_with_an_end():
     ends = {q.text: _has_end(q) for q in read("vóór 1 juli, uiterlijk 3 maart, in augustus, 4-15 juni, op 9 mei") if q.kind in ("date", "period")}
     assert [ends[k] for k in ("1 juli", "3 maart", "in augustus", "4-15 juni")] == [True, True, False, True], ends
     assert not any(v for k, v in ends.items() if "9 mei" in k), ends
+
+
+def test_a_sentence_that_points_ahead_is_answered_with_the_subsections_it_announces(fake_assistant):
+    """1.2 says only 'Hieronder lichten we deze transformatieclusters verder toe'; its subsections name them."""
+    a = fake_assistant.ask("Wat zijn de transformatieclusters waar CZ mee werkt?")
+    line = a.answer.split("\n")[0]
+    for title in ("Gepaste en doelmatige zorg", "Herinrichten zorglandschap", "Digitale zorg en AI"):
+        assert title in line, line
+    assert "Hieronder" not in line, line
+
+
+def test_the_last_day_asks_a_date(fake_assistant):
+    a = fake_assistant.ask("Wat is de laatste dag waarop we de overeenkomst 2027 kunnen ondertekenen?")
+    assert "1 november 2026" in a.answer.split("\n")[0], a.answer[:300]
