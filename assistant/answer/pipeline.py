@@ -220,6 +220,8 @@ class Assistant:
         hits: list[SearchHit] = []
         last = Reading("clause")
         seen: list[str] = []
+        if not each_follows:  # "ergens tussen de 250 en 260 cliënten ... Halen we de norm? En hoeveel moeten erbij?":
+            parts = [e for part in parts for e in self._at_each_end(part, state)]  # each part at both ends
         for i, (full, own) in enumerate(parts):
             reading = self.router.read(full)
             reading.yes_no = is_yes_no(full)
@@ -253,6 +255,13 @@ class Assistant:
         plan = plans[0] if len(plans) == 1 else Plan("parts", "", parts=plans)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in last.missing])
         return answer, state.remember(last, lang, topic=text or None)  # "en in 2024?" continues its subject
+
+    def _at_each_end(self, part: tuple[str, str], state: ConversationState) -> list[tuple[str, str]]:
+        full, own = part
+        ends = range_ends(full)
+        if ends and self._each_end_calculates(full, ends, state):
+            return [(e, own) for e, _ in ends]
+        return [part]
 
     def _each_end_calculates(self, text: str, ends: list[tuple[str, Decimal]], state: ConversationState) -> bool:
         """A range of the asker's figures ("tussen de 150 en 170 cliënten") that no calculator takes as it stands,

@@ -178,7 +178,8 @@ class PrivacyFilter:
                 continue  # '2027 de 12' is a year and a count, '2024 vs 2018' two years; '5041 ab 12' is an address
             yield Finding("address", m.start("up") if m.group("up") else m.start("low"), m.end())
         for m in p.STREET.finditer(text):
-            if m.group(0).split()[0].lower() not in self.vocabulary:
+            word = m.group(0).split()[0].lower()
+            if word not in self.vocabulary and word not in p.NOT_STREETS:
                 yield Finding("address", m.start(), m.end())
 
     def _name_word(self, word: str, strong: bool) -> bool:

@@ -166,6 +166,9 @@ POSTCODE = re.compile(
     r"\b(?P<area>[1-9]\d{3})(?:\s?(?P<up>[A-Z]{2})|\s?(?P<low>[a-z]{2}))\b"
     r"(?P<nr>,?\s+(?:nr\.?\s?)?\d{1,5}(?:\s?[a-zA-Z]\b|[-/]\d{1,4})?)?"
 )
+# everyday words that end like a street ("Ruwweg 300 cliënten", "Loopbaan 2 jaar"): never a street name
+NOT_STREETS = frozenset({"ruwweg", "onderweg", "halfweg", "zoweg", "loopbaan", "werkveld", "zorgveld", "speelveld",
+                         "arbeidsmarkt", "zorgmarkt", "woningmarkt", "zorgpad", "leerpad", "voorhof"})  # fmt: skip
 STREET = re.compile(
     r"\b[A-ZÀ-Ý][a-zà-ÿ'’\-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|plantsoen|markt"
     r"|baan|wal|erf|park|veld|dam|boulevard|allee|hage|kamp)\s+\d{1,5}(?:\s?[a-zA-Z]\b|[-/]\d{1,4})?(?!\d)"

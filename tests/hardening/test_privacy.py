@@ -190,3 +190,12 @@ def test_uvicorn_log_config_filters_every_handler():
     assert all("redact" in h.get("filters", []) for h in config["handlers"].values())
     assert config["loggers"]["assistant"]["level"] == "INFO"
     json.dumps(config)  # plain data, as logging.config.dictConfig wants
+
+
+@pytest.mark.parametrize("text", ["Ruwweg 300 à 320 cliënten in 110 gebieden.", "Onderweg 4 cliënten bezocht."])
+def test_an_everyday_word_that_ends_like_a_street_is_no_address(text):
+    assert "address" not in find_personal_data(text)
+
+
+def test_a_street_with_its_number_is_still_an_address():
+    assert "address" in find_personal_data("Mevrouw woont op de Molenweg 14 in Tilburg.")
