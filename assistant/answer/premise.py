@@ -138,10 +138,32 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
             source, wrong = _with_noun(source, ct.quote), _with_noun(wrong, claim)
         right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
+        there = _where_it_holds(assistant, ct, wrong) if d.get("kind") == "number" else None
+        if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up
+            line += " " + msg("premise_holds_there", lang, wrong=wrong, quote=there)
     else:
         line = msg("premise_wrong_term", lang, section=ct.section, year=ct.year)
         return Plan("correction", line, [ct], intent="premise:contradicted:wording")  # no figure to set right
     return Plan("correction", line, [ct], intent="premise:contradicted")
+
+
+def _where_it_holds(assistant: Any, ct: Citation, claimed: str) -> str | None:
+    """The row or sentence of the same clause that does state the claimed figure (the other year's row of a
+    table), verbatim; None when the clause states it nowhere."""
+    from assistant.answer.compose import sentences_of
+
+    wanted = [q for q in read(claimed) if q.number is not None]
+    clause = assistant.corpus.clause_by_id.get(ct.clause_id)
+    if not wanted or clause is None or wanted[0].unit is None:
+        return None  # "2 cliënten": the figure with what it counts, so another figure of the clause is not taken
+    for table in (True, False):
+        for sentence in sentences_of(clause.text, table):
+            said = re.sub(r"\s+", " ", sentence).strip()
+            if said == re.sub(r"\s+", " ", ct.quote).strip() or len(said) > 240:
+                continue
+            if any(q.number == wanted[0].number and q.unit == wanted[0].unit for q in read(said)):
+                return said
+    return None
 
 
 _NOUN_AFTER = r"\s+((?:cz-)?[a-zà-ÿ][\w’'-]*)"

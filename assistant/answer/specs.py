@@ -56,6 +56,7 @@ class InputSpec(BaseModel):
     choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     true_cues: tuple[str, ...] = ()
     false_cues: tuple[str, ...] = ()
+    denied_cues: tuple[str, ...] = ()  # flags: words that make it false when negated, and say nothing when affirmed
     ask_nl: str | None = None
     ask_en: str | None = None
     label_nl: str | None = None  # how the input is named to a user ("het aantal postcodegebieden")

@@ -624,7 +624,7 @@ def _fill_word_input(
             fill.args[name], _ = False, fill.stated.append(name)
         elif any(affirmed(folded, c) for c in inp.true_cues):
             fill.args[name], _ = True, fill.stated.append(name)
-        elif any(negated_phrase(folded, c) for c in inp.true_cues):
+        elif any(negated_phrase(folded, c) for c in (*inp.true_cues, *inp.denied_cues)):
             fill.args[name], _ = False, fill.stated.append(name)
         elif inp.default is not None:
             fill.args[name] = inp.default

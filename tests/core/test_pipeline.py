@@ -716,3 +716,10 @@ def test_a_sentence_that_points_ahead_is_answered_with_the_subsections_it_announ
 def test_the_last_day_asks_a_date(fake_assistant):
     a = fake_assistant.ask("Wat is de laatste dag waarop we de overeenkomst 2027 kunnen ondertekenen?")
     assert "1 november 2026" in a.answer.split("\n")[0], a.answer[:300]
+
+
+def test_a_corrected_figure_names_the_row_where_it_does_hold(fake_assistant):
+    """'2 cliënten per gebied' is the 2026 row of the postcode table; the 2027 row says 3."""
+    a = fake_assistant.ask("In 2027 volstaat voor een bestaande aanbieder toch een gemiddelde van 2 cliënten per postcodegebied?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "3 CZ-cliënten" in line and "«2026" in line, line
