@@ -130,7 +130,11 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
     )  # fmt: skip
     if result["verdict"] == "supported":
         return Plan("verdict", msg("premise_right", lang, section=ct.section, year=ct.year), [ct], intent="premise:supported")
-    numbers = [d for d in result.get("differences", []) if d.get("kind") in ("number", "date") and d.get("source")]
+    years = {str(y) for y in assistant.corpus.years}  # "de eis voor 2027": the policy year the claim is about
+    numbers = [
+        d for d in result.get("differences", [])
+        if d.get("kind") in ("number", "date") and d.get("source") and str(d.get("claim", "")).strip() not in years
+    ]  # fmt: skip
     if numbers:
         d = numbers[0]
         source, wrong = d["source"], d["claim"]
@@ -138,7 +142,7 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
             source, wrong = _with_noun(source, ct.quote), _with_noun(wrong, claim)
         right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
-        there = _where_it_holds(assistant, ct, wrong) if d.get("kind") == "number" else None
+        there = _where_it_holds(assistant, ct, wrong, source) if d.get("kind") == "number" else None
         if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up
             line += " " + msg("premise_holds_there", lang, wrong=wrong, quote=there)
     else:
@@ -147,23 +151,35 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
     return Plan("correction", line, [ct], intent="premise:contradicted")
 
 
-def _where_it_holds(assistant: Any, ct: Citation, claimed: str) -> str | None:
+def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> str | None:
     """The row or sentence of the same clause that does state the claimed figure (the other year's row of a
-    table), verbatim; None when the clause states it nowhere."""
+    table), verbatim; None when the clause states it nowhere. The figure counts what it counts in the question,
+    else what the policy's figure counts ("2" against "3 CZ-cliënten")."""
     from assistant.answer.compose import sentences_of
 
     wanted = [q for q in read(claimed) if q.number is not None]
+    unit = (wanted[0].unit if wanted else None) or next((q.unit for q in read(right) if q.unit), None)
     clause = assistant.corpus.clause_by_id.get(ct.clause_id)
-    if not wanted or clause is None or wanted[0].unit is None:
+    if not wanted or clause is None or unit is None:
         return None  # "2 cliënten": the figure with what it counts, so another figure of the clause is not taken
-    for table in (True, False):
-        for sentence in sentences_of(clause.text, table):
-            said = re.sub(r"\s+", " ", sentence).strip()
-            if said == re.sub(r"\s+", " ", ct.quote).strip() or len(said) > 240:
-                continue
-            if any(q.number == wanted[0].number and q.unit == wanted[0].unit for q in read(said)):
-                return said
+    quote = re.sub(r"\s+", " ", ct.quote).strip()
+    words = lambda t: {w for w in re.findall(r"[^\W\d_]{4,}", fold(t))}  # noqa: E731
+    mine = words(quote)
+    others = [x for x in assistant.corpus.clauses if x.doc == clause.doc and x.id != clause.id]
+    for place in [clause, *others]:  # its own clause first; elsewhere only a sentence about the same rule
+        for table in (True, False):
+            for sentence in sentences_of(place.text, table):
+                said = re.sub(r"\s+", " ", sentence).strip()
+                if said == quote or len(said) > 240:
+                    continue
+                if place is not clause and len(words(said) & mine) < SAME_RULE_SHARE * len(mine):
+                    continue
+                if any(q.number == wanted[0].number and q.unit == unit for q in read(said)):
+                    return said
     return None
+
+
+SAME_RULE_SHARE = 0.5  # a sentence of another clause shares this share of the policy sentence's words to be shown
 
 
 _NOUN_AFTER = r"\s+((?:cz-)?[a-zà-ÿ][\w’'-]*)"

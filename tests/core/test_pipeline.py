@@ -723,3 +723,13 @@ def test_a_corrected_figure_names_the_row_where_it_does_hold(fake_assistant):
     a = fake_assistant.ask("In 2027 volstaat voor een bestaande aanbieder toch een gemiddelde van 2 cliënten per postcodegebied?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "3 CZ-cliënten" in line and "«2026" in line, line
+
+
+def test_a_corrected_figure_named_without_its_noun_finds_the_row_of_another_clause(fake_assistant):
+    """'gemiddeld 2 per gebied' is checked against Bijlage 1 1.1 (3 CZ-cliënten); the 2 stands in the 2026 row of
+    the table in 2.3.2, a sentence about the same rule."""
+    a = fake_assistant.ask("Wij hebben 150 cliënten in 60 gebieden. De eis is gemiddeld 2 per gebied, dus voor 2027 zitten we goed, toch?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "«2026" in line, line
+    b = fake_assistant.ask("De postcode-eis voor 2027 is gemiddeld 2 per gebied, klopt dat?")
+    assert b.answer.startswith("Nee") and "niet 2027" not in b.answer, b.answer[:200]  # the policy year is no figure
