@@ -232,9 +232,11 @@ def _verdicts(inp: PostcodeAverageInput, out: dict, exact_avg: Fraction) -> tupl
         )
     return (
         f"{base_nl}: dat is minder dan {out['threshold']}, dus u voldoet niet aan de postcode-eis voor "
-        f"{inp.contract_year} (nog {out['clients_needed']} cliënt(en) nodig in dezelfde gebieden).",
+        f"{inp.contract_year} (nog {out['clients_needed']} cliënt(en) nodig in dezelfde gebieden: "
+        f"{out['total_clients'] + out['clients_needed']} in totaal).",
         f"{base_en}: below {out['threshold']}, so you do not meet the {inp.contract_year} postcode requirement "
-        f"({out['clients_needed']} more client(s) needed in the same areas).",
+        f"({out['clients_needed']} more client(s) needed in the same areas: "
+        f"{out['total_clients'] + out['clients_needed']} in total).",
     )
 
 

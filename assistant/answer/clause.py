@@ -465,7 +465,7 @@ def _has_end(v: Quantity) -> bool:
 
 def _best_value(
     a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None,
-    asks_end: bool | None = None,
+    asks_end: bool | None = None, letters: frozenset[str] = frozenset(),
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
     value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
@@ -474,6 +474,8 @@ def _best_value(
     end_asked = a.kind == "date" and bool(asks_end)
     out = []
     for rank, s in enumerate(candidates):
+        if letters and (said := {q.value for q in read(s.text) if q.kind == "score"}) and not said & letters:
+            continue  # "hoeveel punten voor een A?": a sentence about B and C scores does not answer it
         values = _values(a, s, weights, analyse, bound)
         if not values:
             continue
@@ -709,7 +711,10 @@ def clause_plan(
         weights = _content_weights(bm25, text, a, focus or _asking_sentence(text))
         analyse = lambda t: c.terms_of(t, bm25.splitter)  # noqa: E731
         candidates = _value_candidates(assistant, ranked)
-        with_value = _best_value(a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text))
+        letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
+        with_value = _best_value(
+            a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters
+        )  # fmt: skip
         if not with_value:
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given

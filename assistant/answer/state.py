@@ -267,10 +267,14 @@ def _changes(
 ) -> dict[str, Any]:
     """The arguments a follow-up changes (only those the question states)."""
     out: dict[str, Any] = {}
+    instead, taken = _instead(qs, folded, state)  # "niet 1.700 maar 2.600 uur": the value said before, replaced
+    out.update(instead)
     for name in fill.stated:
-        if spec.inputs[name].per_area:
+        if spec.inputs[name].per_area or name in instead:
             continue
         source = qs[fill.sources[name]] if name in fill.sources else None
+        if source is not None and fill.sources[name] in taken:
+            continue
         again = state.last_changed
         if source is not None and source.kind == "number" and source.change and again in spec.inputs and again != name:
             name, value = again, fill.args[name]  # "and four more?" after "three more clients": clients again
@@ -305,6 +309,29 @@ def _changes(
         if len(bare) == 1:
             out["__bare__"] = bare[0]
     return out
+
+
+_BUT = re.compile(r"\b(?:maar|but|doch|instead|rather|wel)\b")
+
+
+def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple[dict[str, Any], set[int]]:
+    """'en als de zzp'ers niet 1.700 maar 2.600 uur draaien?': a denied value that is one of the last
+    calculation's arguments, and the value said instead of it, replace that argument."""
+    for i, q in enumerate(qs):
+        if not q.negated or q.number is None:
+            continue
+        names = [n for n, v in state.args.items() if isinstance(v, (int, float)) and not isinstance(v, bool) and v == q.number]
+        if len(names) != 1:
+            continue
+        for j in range(i + 1, len(qs)):
+            o = qs[j]
+            if o.negated or o.number is None or o.kind not in (q.kind, "number", "count"):
+                continue
+            if _BUT.search(folded[q.end : o.start]) and len(folded[q.end : o.start]) <= 20:
+                value = int(o.number) if o.number == int(o.number) else float(o.number)
+                return {names[0]: value}, {j}
+            break
+    return {}, set()
 
 
 MOVED_TO_WORDS = 3  # "door zzp'ers", "by our volle dochter": the word that names where hours go, this close before

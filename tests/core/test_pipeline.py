@@ -733,3 +733,9 @@ def test_a_corrected_figure_named_without_its_noun_finds_the_row_of_another_clau
     assert line.startswith("Nee") and "«2026" in line, line
     b = fake_assistant.ask("De postcode-eis voor 2027 is gemiddeld 2 per gebied, klopt dat?")
     assert b.answer.startswith("Nee") and "niet 2027" not in b.answer, b.answer[:200]  # the policy year is no figure
+
+
+def test_a_value_asked_for_one_score_letter_is_not_taken_from_a_sentence_about_others(fake_assistant):
+    """The policy gives no points for category A; the '5 punten' sentence is about B and C."""
+    a = fake_assistant.ask("Hoeveel punten moet een aanbieder halen om in categorie A te komen?")
+    assert a.refused or "5 punten" not in a.answer.split("\n")[0], a.answer[:300]

@@ -40,6 +40,20 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "a value said before, denied and replaced": [
+        Turn(
+            "Onze uren: eigen personeel 8.000, zzp'ers 2.000 en een thuiszorgbureau 1.500. Blijven we onder het maximum?",
+            "subcontracting_check",
+            {"own_staff_hours": 8000, "zzp_hours": 2000},
+            {"compliant": True},
+        ),
+        Turn(
+            "Sorry, de zzp'ers draaien niet 2.000 maar 8.000 uur. Hoe zit het dan?",
+            "subcontracting_check",
+            {"own_staff_hours": 8000, "zzp_hours": 8000},
+            {"compliant": False},
+        ),
+    ],
     "a case manager falls ill and the others take over": [
         Turn(
             "Our dementia case managers: 4.5 fte together, 250 clients. Within CZ's norm?",
