@@ -49,7 +49,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         pieces = _pieces(q)
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             context.append(pieces.pop(0))
-        if len(pieces) > 1 and all(len(re.findall(r"[\w']+", p)) >= MIN_WORDS for p in pieces):
+        if len(pieces) > 1 and all(len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) for p in pieces):
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
         else:
             parts.append(q)
@@ -75,13 +75,16 @@ def _pieces(question: str) -> list[str]:
     carry: int | None = None
     for a, b in spans:
         start = a if carry is None else carry
-        if len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and (a, b) != spans[-1]:
+        short = len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and not _VERB_SUBJECT.match(question[a:b])
+        if short and (a, b) != spans[-1]:  # "Voldoen we, en ...?": a verb and its subject ask on their own
             carry = start
             continue
         out.append((start, b))
         carry = None
     return [p for a, b in out if (p := question[a:b].strip(" ,;")) and p.strip(" ,;?")]
 
+
+_VERB_SUBJECT = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:we|wij|ik|u|ze|zij|jullie|je)\s*[,?]?\s*$", re.I)
 
 ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it
 

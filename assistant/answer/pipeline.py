@@ -222,14 +222,18 @@ class Assistant:
         seen: list[str] = []
         if not each_follows:  # "ergens tussen de 250 en 260 cliënten ... Halen we de norm? En hoeveel moeten erbij?":
             parts = [e for part in parts for e in self._at_each_end(part, state)]  # each part at both ends
+        current = state  # the conversation as the parts so far left it
         for i, (full, own) in enumerate(parts):
             reading = self.router.read(full)
             reading.yes_no = is_yes_no(full)
             if i == 0 or each_follows:
                 reading = follow_up(self.router, full, reading, state)
+            elif reading.kind == "clause" and last.kind == "tool":  # "Voldoen we, en zo niet, hoeveel fte is er
+                reading = follow_up(self.router, own, reading, current)  # nodig?": the calculation before, asked on
             key = reading.tool if reading.kind in ("tool", "clarify") else None
             if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
                 key += repr(sorted(reading.args.items(), key=lambda kv: kv[0]))  # calculations, one per year
+                key += f"|{reading.solve}"  # "voldoen we, en hoeveel cliënten mogen we hebben?": the unknown too
             if key is not None and (key in seen or (reading.kind == "clarify" and reading.tool in seen)):
                 continue  # "... hoeveel omzet, en tot wanneer?": one calculation answers both parts
             if key is not None:
@@ -237,6 +241,7 @@ class Assistant:
             if reading.kind in ("tool", "clarify"):
                 plan, part_calls, part_hits = self._plan(full, reading, lang, year)
                 last = reading
+                current = current.remember(reading, lang)
             else:
                 plan, part_calls, part_hits = self._clause(full, lang, year, own), [], []
                 if (
@@ -347,6 +352,10 @@ class Assistant:
         from tools.registry import run_tool
 
         spec = load_specs().get(reading.tool or "")
+        asked_for = spec.solve.get(reading.solve or "") if spec is not None else None
+        if asked_for is not None and not asked_for.check_reports and asked_for.name in reading.args:
+            # "300 cliënten en 5 fte: hoeveel cliënten mogen we hebben?": the unknown asked is worked out, not given
+            reading.args = {k: v for k, v in reading.args.items() if k != asked_for.name}
         call = ToolCall(name=reading.tool or "", args=dict(reading.args))
         try:
             result = run_tool(call.name, dict(reading.args), policy_set=self.corpus.policy, year=year)

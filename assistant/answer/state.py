@@ -439,6 +439,9 @@ def _merged(
                 (f"ik neem aan dat {_nl(value)} de nieuwe waarde is voor {_label(spec, key, 'nl')}",
                  f"I take {_nl(value, 'en')} to be the new value for {_label(spec, key, 'en')}")
             )  # fmt: skip
+            if key == solve:  # "we hebben er nu 205: voldoen we?" after "hoeveel cliënten mogen we?": given now
+                solve = None
+                changes[key] = value  # and stated by the asker
     for name in list(changes):  # "en met 70%?" after two amounts: the share stands in for them
         for gone in spec.inputs[name].replaces if name in spec.inputs else ():
             if gone not in changes:

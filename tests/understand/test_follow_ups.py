@@ -40,6 +40,21 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "the unknown worked out, then the real figure given with two questions": [
+        Turn(
+            "We are a cooperative with 2.5 fte of level 6 nurses. What is the most clients we may take on?",
+            "cooperative_staffing_check",
+            {"hbo_bachelor_nurse_fte": 2.5},
+            line=("137",),
+        ),
+        Turn(
+            "We actually have 160 now. Are we compliant, and if not, how much fte do we need?",
+            "cooperative_staffing_check",
+            {"hbo_bachelor_nurse_fte": 2.5, "clients": 160},
+            {"compliant": False},
+            line=("2.91",),  # the second part: 160 / 55
+        ),
+    ],
     "a value said before, denied and replaced": [
         Turn(
             "Onze uren: eigen personeel 8.000, zzp'ers 2.000 en een thuiszorgbureau 1.500. Blijven we onder het maximum?",
