@@ -94,6 +94,18 @@ def points_forward(sentence: str) -> bool:
     return any(_has(folded, w) for w in _forward())
 
 
+@lru_cache(maxsize=1)
+def _late() -> tuple[str, ...]:
+    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get("late", {})
+    return tuple(fold(w) for w in data.get("words", []))
+
+
+def says_when_late(sentence: str) -> bool:
+    """"Inschrijvingen die later binnenkomen, nemen we niet in behandeling.": what follows a missed deadline."""
+    folded = fold(sentence)
+    return any(_has(folded, w) for w in _late()) and _CONSEQUENCE.search(sentence) is not None
+
+
 def asks_definition(question: str) -> bool:
     """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked."""
     folded = fold(question)

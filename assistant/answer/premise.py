@@ -145,6 +145,10 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         there = _where_it_holds(assistant, ct, wrong, source) if d.get("kind") == "number" else None
         if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up
             line += " " + msg("premise_holds_there", lang, wrong=wrong, quote=there)
+        late = _when_late(assistant, ct) if d.get("kind") == "date" else None
+        if late is not None:  # a deadline set right comes with what missing it means ("... leidt tot een C-score")
+            line += " " + msg("premise_when_late", lang, quote=late.quote.rstrip(" ."))
+            return Plan("correction", line, [ct, late], intent="premise:contradicted")
     else:
         line = msg("premise_wrong_term", lang, section=ct.section, year=ct.year)
         return Plan("correction", line, [ct], intent="premise:contradicted:wording")  # no figure to set right
@@ -176,6 +180,24 @@ def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> s
                     continue
                 if any(q.number == wanted[0].number and q.unit == unit for q in read(said)):
                     return said
+    return None
+
+
+def _when_late(assistant: Any, ct: Citation) -> Citation | None:
+    """The sentence of the deadline's clause that says what happens when it is missed, as a citation."""
+    from assistant.answer import compose as c
+    from assistant.answer.asked import says_when_late
+
+    clause = assistant.corpus.clause_by_id.get(ct.clause_id)
+    if clause is None:
+        return None
+    for sentence in c.sentences_of(clause.text, False):
+        said = re.sub(r"\s+", " ", sentence).strip()
+        if said != re.sub(r"\s+", " ", ct.quote).strip() and len(said) <= 240 and says_when_late(said):
+            from assistant.answer.verify import quote_lines
+
+            start, end = quote_lines(assistant, ct.clause_id, said)
+            return ct.model_copy(update={"quote": said, "line_start": start, "line_end": end})
     return None
 
 

@@ -745,3 +745,15 @@ def test_a_check_and_the_unknown_asked_together_get_both_answers(fake_assistant)
     a = fake_assistant.ask("We zijn een coöperatie met 250 cliënten en 4 fte hbo-bachelor. Voldoen we, en hoeveel cliënten mogen we hebben?")
     assert a.answer.startswith("1. Nee") and "220" in a.answer, a.answer[:400]
     assert len(a.tool_calls) == 2 and "clients" not in a.tool_calls[1].args, a.tool_calls
+
+
+def test_experience_is_asked_as_a_time(fake_assistant):
+    a = fake_assistant.ask("Hoeveel ervaring in de complexe wondzorg moet een verpleegkundig specialist als wondregisseur hebben?")
+    assert "2 jaar" in a.answer.split("\n")[0], a.answer[:300]
+
+
+def test_a_deadline_set_right_says_what_missing_it_means(fake_assistant):
+    a = fake_assistant.ask("Klopt het dat we de kwaliteitsinformatie tot half juni in VECOZO kunnen zetten?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "31 mei" in line and "C-score" in line, line
+    assert any("C-score" in c.quote for c in a.citations), a.citations
