@@ -700,6 +700,10 @@ def clause_plan(
         return not_stated(assistant, lang, ranked[:1])
     if back:
         return version_plan(assistant, text, lang, ranked, focus)
+    if verdict and is_yes_no(focus or text):  # "moet de casemanager nog 24 uur per week werken?": a figure only
+        gone = no_longer_stated(assistant, focus or text, lang)  # the older text states is no longer asked
+        if gone is not None:
+            return gone
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
     a = asked(focus) if focus else asked(text)  # a part or follow-up asks its own kind of fact (or none)
@@ -1046,7 +1050,7 @@ def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], f
     old_year = min(assistant.corpus.years)
     facts = [q for q in read(text) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
     own = focus or text  # a part of a multi-part question: its own words say what it asks
-    change_first = bool(_ASKS_CHANGE.search(fold(own)))  # "wat is er veranderd aan de eis van 1 fte op 55?": the
+    change_first = bool(_ASKS_CHANGE.search(fold(own)))  # "is de regel van 1 op 55 sinds 2024 gewijzigd?": the
     # change of that rule answers, not whether its figures are still there
     for step in ("diff", "facts") if change_first else ("facts", "diff"):
         if step == "facts" and facts:

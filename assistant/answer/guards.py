@@ -60,7 +60,7 @@ LANGUAGE_MARGIN = 2  # stop words one language must lead by to override the lang
 def language(text: str, previous: str | None = None) -> str:
     """'nl', 'en' or 'other' (by stop-word counts; Dutch wins ties since the corpus is Dutch). In a conversation
     (`previous`, its language so far) a short message keeps that language unless its own words clearly differ:
-    "score A in 2026 en in 2027 weer A" continues a Dutch chat."""
+    "in 2026 een A, 2027 opnieuw A" continues a Dutch chat."""
     words = re.findall(r"[a-zà-ÿ']+", fold(text))
     nl = sum(w in STOP_NL for w in words)
     en = sum(w in STOP_EN for w in words)

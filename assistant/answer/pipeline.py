@@ -188,6 +188,8 @@ class Assistant:
             return self._parts([(e, e) for e, _ in ends], state, lang, year, notices, text, each_follows=True)
         reading = self.router.read(text, exclude=_claimed_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
+        if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
+            reading.yes_no = state.yes_no or guards.pressure(text)  # asked
         reading = follow_up(self.router, text, reading, state)
         if reading.kind == "clause":  # "wordt eerder 4 maart, lukt dat nog?": its figure checked in the subject before
             combined = checked_in_subject(self.router, text, state)
@@ -220,7 +222,7 @@ class Assistant:
         hits: list[SearchHit] = []
         last = Reading("clause")
         seen: list[str] = []
-        if not each_follows:  # "ergens tussen de 250 en 260 cliënten ... Halen we de norm? En hoeveel moeten erbij?":
+        if not each_follows:  # "zo'n 140 à 150 cliënten ... Lukt de eis? En wat ontbreekt er dan?":
             parts = [e for part in parts for e in self._at_each_end(part, state)]  # each part at both ends
         current = state  # the conversation as the parts so far left it
         for i, (full, own) in enumerate(parts):
@@ -384,7 +386,7 @@ class Assistant:
         ]
         # "bevestig dat ...": a yes or no; a follow-up asks as its merged reading says (a reply to a question back
         # asks what that question asked)
-        yes_no = reading.yes_no or guards.pressure(text) or (not reading.follow_up and is_yes_no(text))
+        yes_no = reading.yes_no or guards.pressure(text)
         return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), [call]
 
     def _cases(self, reading: Reading, lang: str, year: int | None) -> tuple[Plan, list[ToolCall]] | None:

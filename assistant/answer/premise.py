@@ -118,7 +118,7 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
 
     result = verify_claim(assistant, claim, in_force=True)
     source = result.get("source")
-    if result["verdict"] == "not_found":  # "CZ eist voor 2027 minimaal 24 uur per week": only the older text says so
+    if result["verdict"] == "not_found":  # "voor 2027 moet het contract 24 uur per week zijn": only the older text says so
         from assistant.answer.clause import no_longer_stated
 
         return no_longer_stated(assistant, claim, lang)

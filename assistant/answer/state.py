@@ -267,7 +267,7 @@ def _changes(
 ) -> dict[str, Any]:
     """The arguments a follow-up changes (only those the question states)."""
     out: dict[str, Any] = {}
-    instead, taken = _instead(qs, folded, state)  # "niet 1.700 maar 2.600 uur": the value said before, replaced
+    instead, taken = _instead(qs, folded, state)  # "niet 900 maar 1.400 uur": the value said before, replaced
     out.update(instead)
     for name in fill.stated:
         if spec.inputs[name].per_area or name in instead:
@@ -315,7 +315,7 @@ _BUT = re.compile(r"\b(?:maar|but|doch|instead|rather|wel)\b")
 
 
 def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple[dict[str, Any], set[int]]:
-    """'en als de zzp'ers niet 1.700 maar 2.600 uur draaien?': a denied value that is one of the last
+    """'en als het bureau niet 900 maar 1.400 uur levert?': a denied value that is one of the last
     calculation's arguments, and the value said instead of it, replace that argument."""
     for i, q in enumerate(qs):
         if not q.negated or q.number is None:

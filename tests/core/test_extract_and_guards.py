@@ -199,7 +199,7 @@ def test_a_role_in_the_question_is_no_injection_but_an_order_to_the_assistant_is
 def test_a_short_message_keeps_the_language_of_its_conversation():
     from assistant.answer.guards import language
 
-    assert language("score A in 2026 en in 2027 weer A", previous="nl") == "nl"
+    assert language("in 2026 een A, 2027 opnieuw A", previous="nl") == "nl"
     assert language("en in 2024?", previous="en") == "en"
     assert language("What about the rule for cooperatives then?", previous="nl") == "en"  # clearly English
     assert language("Hoe zit het dan met de coöperaties?", previous="en") == "nl"  # clearly Dutch

@@ -615,8 +615,8 @@ def test_a_changed_sentence_is_answered_with_its_changes_of_rule_not_its_wording
     """The 2024 list of functions bought from a few regional providers had '(medische) kindzorg'; the 2027 list
     does not. 'Wij' -> 'We' in the same sentence is wording: the line names the dropped item, not the pronoun."""
     a = fake_assistant.ask(
-        "Welke functies koopt CZ bij een beperkt aantal aanbieders met een regionale functie in, en wat is daar "
-        "sinds 2024 aan gewijzigd in die opsomming van palliatief verpleegkundige tot gespecialiseerde verpleging?"
+        "Welke specialistische functies contracteert CZ maar bij enkele regionale aanbieders, en wat is er sinds 2024 "
+        "gewijzigd in die opsomming van palliatief verpleegkundige tot gespecialiseerde verpleging?"
     )
     text = a.answer
     assert "«Wij»" not in text and "kindzorg" in text, text[:400]
@@ -625,7 +625,7 @@ def test_a_changed_sentence_is_answered_with_its_changes_of_rule_not_its_wording
 def test_what_changed_in_a_rule_named_by_its_figures_is_its_change_not_its_figures(fake_assistant):
     """'1 fte op 55' stands in both years; what changed is the nurse's level (5/6 -> 6). A yes/no 'is it changed?'
     about a rule stated word for word in both years is 'Nee'."""
-    a = fake_assistant.ask("Wat is er sinds 2024 anders geworden aan die verhouding van 1 fte op 55 clienten bij een cooperatie?")
+    a = fake_assistant.ask("Wat is er sinds 2024 anders geworden aan die verhouding van 1 fte per 55 cliënten bij een coöperatie?")
     line = a.answer.split("\n")[0]
     assert "5/6" in line and "niveau 6" in line, line
     b = fake_assistant.ask("Is the average of 50 to 65 clients per fte for dementia case managers any different from 2024?")
@@ -638,8 +638,8 @@ def test_each_part_of_a_version_question_is_answered_on_its_own_words(fake_assis
     """A statement about 2024 before two questions: the second part asks about the caseload, not about the
     statement's 24 hours."""
     a = fake_assistant.ask(
-        "Vroeger moest de casemanager dementie 24 uur per week in dienst zijn. Is dat nu weg en is de caseload per fte "
-        "sinds toen aangepast?"
+        "Vroeger gold voor casemanagers dementie een contract van minstens 24 uur per week. Is die regel geschrapt en is "
+        "de caseload per fte sinds toen aangepast?"
     )
     parts = [p for p in a.answer.split("\n") if p[:2] in ("1.", "2.")]
     assert len(parts) == 2, a.answer[:500]
@@ -684,7 +684,7 @@ def test_contracts_sent_out_reach_the_date_they_are_offered(fake_assistant):
 def test_a_premise_only_the_older_text_states_is_said_to_be_gone(fake_assistant):
     """The 24 hours a week for the dementia case manager stood in the 2024 Bijlage 1 only; a premise that the
     2027 policy demands it is corrected with the 2024 quote, not answered as if the rule held."""
-    a = fake_assistant.ask("Klopt het dat CZ in 2027 eist dat een casemanager dementie minimaal 24 uur per week in dienst is?")
+    a = fake_assistant.ask("Moet onze casemanager dementie onder het beleid 2027 echt minstens 24 uur per week werken? Dat lijkt ons streng.")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "24 uur" in line and "2024" in line, line
     assert a.citations[0].year == 2024 and "24 uur" in a.citations[0].quote, a.citations
@@ -697,7 +697,7 @@ def test_a_question_for_the_end_of_a_time_prefers_a_date_with_an_end():
     from assistant.answer.clause import _has_end
     from assistant.text.quantities import read
 
-    assert asks_end("Tot wanneer kunnen we bezwaar maken?") and asks_end("By when is the signed form due?")
+    assert asks_end("Tot welke dag kan een bezwaar worden ingediend?") and asks_end("By when is the signed form due?")
     assert not asks_end("Wanneer begint de inschrijving?") and not asks_end("Vanaf wanneer kan het?")
     ends = {q.text: _has_end(q) for q in read("vóór 1 juli, uiterlijk 3 maart, in augustus, 4-15 juni, op 9 mei") if q.kind in ("date", "period")}
     assert [ends[k] for k in ("1 juli", "3 maart", "in augustus", "4-15 juni")] == [True, True, False, True], ends
@@ -714,7 +714,7 @@ def test_a_sentence_that_points_ahead_is_answered_with_the_subsections_it_announ
 
 
 def test_the_last_day_asks_a_date(fake_assistant):
-    a = fake_assistant.ask("Wat is de laatste dag waarop we de overeenkomst 2027 kunnen ondertekenen?")
+    a = fake_assistant.ask("Wat is voor 2027 de laatste dag om de overeenkomst te ondertekenen?")
     assert "1 november 2026" in a.answer.split("\n")[0], a.answer[:300]
 
 
@@ -737,7 +737,7 @@ def test_a_corrected_figure_named_without_its_noun_finds_the_row_of_another_clau
 
 def test_a_value_asked_for_one_score_letter_is_not_taken_from_a_sentence_about_others(fake_assistant):
     """The policy gives no points for category A; the '5 punten' sentence is about B and C."""
-    a = fake_assistant.ask("Hoeveel punten moet een aanbieder halen om in categorie A te komen?")
+    a = fake_assistant.ask("Welk puntentotaal geeft een zorgaanbieder recht op categorie A?")
     assert a.refused or "5 punten" not in a.answer.split("\n")[0], a.answer[:300]
 
 

@@ -48,7 +48,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             line=("137",),
         ),
         Turn(
-            "We actually have 160 now. Are we compliant, and if not, how much fte do we need?",
+            "Today we care for 160. Do we meet the ratio, and if that fails, what fte would it take?",
             "cooperative_staffing_check",
             {"hbo_bachelor_nurse_fte": 2.5, "clients": 160},
             {"compliant": False},
@@ -71,15 +71,15 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     ],
     "a case manager falls ill and the others take over": [
         Turn(
-            "Our dementia case managers: 4.5 fte together, 250 clients. Within CZ's norm?",
+            "Our dementia case managers: 4.4 fte together, 260 clients. Within CZ's norm?",
             "dementia_caseload_check",
-            {"clients": 250, "casemanager_fte": 4.5},
+            {"clients": 260, "casemanager_fte": 4.4},
             {"within_norm": True},
         ),
         Turn(
             "what if one of them (0.9 fte) goes on leave and the others keep all clients?",
             "dementia_caseload_check",
-            {"clients": 250, "casemanager_fte": 3.6},
+            {"clients": 260, "casemanager_fte": 3.5},
             {"within_norm": False},
         ),
     ],
@@ -91,7 +91,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             needs=("score_2026",),
         ),
         Turn(
-            "score A in 2026 en in 2027 weer A",
+            "onze score: 2026 een A, dit jaar (2027) weer een A",
             "staffel_percentage",
             {"honored_additional_budget_eur": 60000, "score_2026": "A", "score_2027": "A"},
             line=("100%", "60.000"),
