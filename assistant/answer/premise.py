@@ -144,7 +144,7 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
         there = _where_it_holds(assistant, ct, wrong, source) if d.get("kind") == "number" else None
         if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up
-            line += " " + msg("premise_holds_there", lang, wrong=wrong, quote=there)
+            line += " " + msg("premise_holds_there", lang, wrong=wrong, quote=there.quote)
         late = _when_late(assistant, ct) if d.get("kind") == "date" else None
         if late is not None:  # a deadline set right comes with what missing it means ("... leidt tot een C-score")
             line += " " + msg("premise_when_late", lang, quote=late.quote.rstrip(" ."))
@@ -152,10 +152,10 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
     else:
         line = msg("premise_wrong_term", lang, section=ct.section, year=ct.year)
         return Plan("correction", line, [ct], intent="premise:contradicted:wording")  # no figure to set right
-    return Plan("correction", line, [ct], intent="premise:contradicted")
+    return Plan("correction", line, [ct] + ([there] if there is not None else []), intent="premise:contradicted")
 
 
-def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> str | None:
+def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> Citation | None:
     """The row or sentence of the same clause that does state the claimed figure (the other year's row of a
     table), verbatim; None when the clause states it nowhere. The figure counts what it counts in the question,
     else what the policy's figure counts ("2" against "3 CZ-cliënten")."""
@@ -179,7 +179,14 @@ def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> s
                 if place is not clause and len(words(said) & mine) < SAME_RULE_SHARE * len(mine):
                     continue
                 if any(q.number == wanted[0].number and q.unit == unit for q in read(said)):
-                    return said
+                    from assistant.answer.compose import section_label
+                    from assistant.answer.verify import quote_lines
+
+                    start, end = quote_lines(assistant, place.id, said)
+                    return ct.model_copy(update={
+                        "clause_id": place.id, "section": section_label(place.id, place.section), "title": place.title,
+                        "quote": said, "line_start": start, "line_end": end,
+                    })  # fmt: skip
     return None
 
 

@@ -723,6 +723,7 @@ def test_a_corrected_figure_names_the_row_where_it_does_hold(fake_assistant):
     a = fake_assistant.ask("In 2027 volstaat voor een bestaande aanbieder toch een gemiddelde van 2 cliënten per postcodegebied?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "3 CZ-cliënten" in line and "«2026" in line, line
+    assert any(c.quote.startswith("2026") for c in a.citations), a.citations  # the row said is quoted (grounded)
 
 
 def test_a_corrected_figure_named_without_its_noun_finds_the_row_of_another_clause(fake_assistant):
