@@ -39,7 +39,7 @@ _CONSEQUENCE = re.compile(
     r"dan (?:moet|verwachten|kan|komt)|plan van aanpak)\b",
     re.I,
 )
-_HOW_MANY = re.compile(r"(?:hoeveel|how many|how much|aantal|number of|what|which|welke|welk)\s+(?:\w+\s+){0,2}?([\w'\-]+)")
+_HOW_MANY = re.compile(r"(?<![\w])(?:hoeveel|how many|how much|aantal|number of|what|which|welke|welk)\s+(?:\w+\s+){0,2}?([\w'\-]+)")
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,15 @@ def _has(folded: str, phrase: str) -> bool:
     return any(not re.match(r"-\w", folded[m.end() : m.end() + 2]) for m in word_pattern(p).finditer(folded))
 
 
+@lru_cache(maxsize=8)
+def _table(name: str) -> dict:
+    """A top-level table of asked.toml ("definition", "forward", "late"), read once."""
+    return tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get(name, {})
+
+
 @lru_cache(maxsize=1)
 def _definition() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get("definition", {})
+    data = _table("definition")
     return tuple(fold(a) for a in data.get("asks", [])), tuple(fold(d) for d in data.get("defines", []))
 
 
@@ -84,8 +90,7 @@ def asks_end(question: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _forward() -> tuple[str, ...]:
-    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get("forward", {})
-    return tuple(fold(w) for w in data.get("words", []))
+    return tuple(fold(w) for w in _table("forward").get("words", []))
 
 
 def points_forward(sentence: str) -> bool:
@@ -96,8 +101,7 @@ def points_forward(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _late() -> tuple[str, ...]:
-    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get("late", {})
-    return tuple(fold(w) for w in data.get("words", []))
+    return tuple(fold(w) for w in _table("late").get("words", []))
 
 
 def says_when_late(sentence: str) -> bool:

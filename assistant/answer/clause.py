@@ -465,13 +465,13 @@ def _has_end(v: Quantity) -> bool:
 
 def _best_value(
     a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None,
-    asks_end: bool | None = None, letters: frozenset[str] = frozenset(),
+    end: bool = False, letters: frozenset[str] = frozenset(),
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
     value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
     top = max((s.overlap for s in candidates), default=1.0) or 1.0
     total = sum(weights.values()) or 1.0
-    end_asked = a.kind == "date" and bool(asks_end)
+    end_asked = a.kind == "date" and end
     out = []
     for rank, s in enumerate(candidates):
         if letters and (said := {q.value for q in read(s.text) if q.kind == "score"}) and not said & letters:
@@ -700,7 +700,7 @@ def clause_plan(
         return not_stated(assistant, lang, ranked[:1])
     if back:
         return version_plan(assistant, text, lang, ranked, focus)
-    if verdict and is_yes_no(focus or text):  # "moet de casemanager nog 24 uur per week werken?": a figure only
+    if verdict and year is None and is_yes_no(focus or text):  # "moet de casemanager nog 24 uur per week werken?": a figure only
         gone = no_longer_stated(assistant, focus or text, lang)  # the older text states is no longer asked
         if gone is not None:
             return gone

@@ -59,7 +59,7 @@ LANGUAGE_MARGIN = 2  # stop words one language must lead by to override the lang
 
 def language(text: str, previous: str | None = None) -> str:
     """'nl', 'en' or 'other' (by stop-word counts; Dutch wins ties since the corpus is Dutch). In a conversation
-    (`previous`, its language so far) a short message keeps that language unless its own words clearly differ:
+    (`previous`, its language so far) a message keeps that language unless its own words clearly differ:
     "in 2026 een A, 2027 opnieuw A" continues a Dutch chat."""
     words = re.findall(r"[a-zà-ÿ']+", fold(text))
     nl = sum(w in STOP_NL for w in words)
@@ -70,7 +70,9 @@ def language(text: str, previous: str | None = None) -> str:
         if letters and latin / letters < 0.5:
             return "other"
         other = re.findall(r"\b(und|der|die|das|ist|nicht|le|les|est|une|pour|el|los|que|por|una)\b", fold(text))
-        return "other" if len(other) >= 2 else "nl"
+        if len(other) >= 2:
+            return "other"
+        return previous if previous in ("nl", "en") else "nl"  # "3,5 fte": figures only, the chat's language
     other = len(re.findall(r"\b(und|der|das|ist|nicht|les|est|une|pour|los|por|una|ich|wir|sie)\b", fold(text)))
     if other > max(nl, en):
         return "other"

@@ -84,7 +84,11 @@ def _pieces(question: str) -> list[str]:
     return [p for a, b in out if (p := question[a:b].strip(" ,;")) and p.strip(" ,;?")]
 
 
-_VERB_SUBJECT = re.compile(r"^\s*[A-Za-zÀ-ÿ]+\s+(?:we|wij|ik|u|ze|zij|jullie|je)\s*[,?]?\s*$", re.I)
+_VERB_SUBJECT = re.compile(
+    r"^\s*(?!(?:als|indien|en|maar|of|dus|want|omdat|if|and|but|or|so|because)\b)[A-Za-zÀ-ÿ]+\s+"
+    r"(?:we|wij|ik|u|ze|zij|jullie|je)\s*[,?]?\s*$",
+    re.I,
+)  # "Voldoen we": a verb and its subject (not "als we", a condition)
 
 ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it
 

@@ -231,7 +231,10 @@ class Assistant:
             if i == 0 or each_follows:
                 reading = follow_up(self.router, full, reading, state)
             elif reading.kind == "clause" and last.kind == "tool":  # "Voldoen we, en zo niet, hoeveel fte is er
-                reading = follow_up(self.router, own, reading, current)  # nodig?": the calculation before, asked on
+                own_reading = self.router.read(own, exclude=_claimed_span(own))  # nodig?": the calculation before,
+                own_reading.yes_no = is_yes_no(own)  # asked on (the part read on its own words)
+                continued = follow_up(self.router, own, own_reading, current)
+                reading = continued if continued.kind != "clause" else reading
             key = reading.tool if reading.kind in ("tool", "clarify") else None
             if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
                 key += repr(sorted(reading.args.items(), key=lambda kv: kv[0]))  # calculations, one per year
@@ -355,12 +358,12 @@ class Assistant:
 
         spec = load_specs().get(reading.tool or "")
         asked_for = spec.solve.get(reading.solve or "") if spec is not None else None
-        if asked_for is not None and not asked_for.check_reports and asked_for.name in reading.args:
-            # "300 cliënten en 5 fte: hoeveel cliënten mogen we hebben?": the unknown asked is worked out, not given
-            reading.args = {k: v for k, v in reading.args.items() if k != asked_for.name}
-        call = ToolCall(name=reading.tool or "", args=dict(reading.args))
+        args = dict(reading.args)
+        if asked_for is not None and not asked_for.check_reports and asked_for.name in args:
+            args.pop(asked_for.name)  # "300 cliënten en 5 fte: hoeveel cliënten mogen we?": the unknown is worked out
+        call = ToolCall(name=reading.tool or "", args=dict(args))
         try:
-            result = run_tool(call.name, dict(reading.args), policy_set=self.corpus.policy, year=year)
+            result = run_tool(call.name, dict(args), policy_set=self.corpus.policy, year=year)
         except AssistantError as exc:
             call.error = exc.message
             needed = re.match(r"(\w+): required\b", exc.message)
@@ -525,8 +528,10 @@ _VERDICT_WORD = re.compile(r"^(?:Ja|Nee|Yes|No|Deels|Partly)[:,]\s*", re.I)
 
 
 def _same_answer(a: Plan, b: Plan) -> bool:
-    """"Gewijzigd: X" and "Nee: gewijzigd: X" with the same quotes: one answer, said once."""
-    return _unverdicted(a.line) == _unverdicted(b.line) and [q.quote for q in a.quotes] == [q.quote for q in b.quotes]
+    """"Gewijzigd: X" and then "Nee: gewijzigd: X" with the same quotes: one answer, said once (never two lines
+    with their own ja/nee: "Ja: «X»" and "Nee: «X»" answer two questions)."""
+    both = bool(_VERDICT_WORD.match(a.line)) and bool(_VERDICT_WORD.match(b.line))
+    return not both and _unverdicted(a.line) == _unverdicted(b.line) and [q.quote for q in a.quotes] == [q.quote for q in b.quotes]
 
 
 def _unverdicted(line: str) -> str:

@@ -212,8 +212,6 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     elif opens and not state.yes_no:  # "en als het een B was geweest?" after "hoeveel krijgen we?": asked again,
         # as a value, unless it asks its own yes/no after a comma
         merged.yes_no = "," in text and is_yes_no(text.split(",", 1)[1])
-    if state.pending and "?" not in text:  # "we hadden een B in 2026": a reply to a question back answers the
-        merged.yes_no = state.yes_no  # question asked before, as that question asked it
     return merged
 
 
@@ -320,7 +318,10 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
     for i, q in enumerate(qs):
         if not q.negated or q.number is None:
             continue
-        names = [n for n, v in state.args.items() if isinstance(v, (int, float)) and not isinstance(v, bool) and v == q.number]
+        names = [
+            n for n, v in state.args.items()
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v) == float(q.number)
+        ]  # fmt: skip
         if len(names) != 1:
             continue
         for j in range(i + 1, len(qs)):

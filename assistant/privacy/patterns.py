@@ -167,8 +167,8 @@ POSTCODE = re.compile(
     r"(?P<nr>,?\s+(?:nr\.?\s?)?\d{1,5}(?:\s?[a-zA-Z]\b|[-/]\d{1,4})?)?"
 )
 # everyday words that end like a street ("Ruwweg 300 cliënten", "Loopbaan 2 jaar"): never a street name
-NOT_STREETS = frozenset({"ruwweg", "onderweg", "halfweg", "zoweg", "loopbaan", "werkveld", "zorgveld", "speelveld",
-                         "arbeidsmarkt", "zorgmarkt", "woningmarkt", "zorgpad", "leerpad", "voorhof"})  # fmt: skip
+# (only words that are no place or street name anywhere: "Halfweg" and "Voorhof" are places, so they stay addresses)
+NOT_STREETS = frozenset({"ruwweg", "onderweg", "loopbaan", "arbeidsmarkt", "zorgmarkt", "woningmarkt"})
 STREET = re.compile(
     r"\b[A-ZÀ-Ý][a-zà-ÿ'’\-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|plantsoen|markt"
     r"|baan|wal|erf|park|veld|dam|boulevard|allee|hage|kamp)\s+\d{1,5}(?:\s?[a-zA-Z]\b|[-/]\d{1,4})?(?!\d)"

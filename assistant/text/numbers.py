@@ -249,6 +249,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             and words[j + 2][0] - words[j + 1][1] <= 1 and words[j + 1][0] - end <= 1
         ):
             rest = word_value(words[j + 2][2].lower())
+            if words[j + 2][2].lower() in _ARTICLE_ONE and j == i:
+                rest = None  # "tweehonderd en een paar": the article, not 201
             if rest is not None and 0 < rest < (_SCALES.get(words[j][2].lower(), 0) or round_):
                 value += rest
                 j += 2
@@ -257,8 +259,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             # "twaalfduizend vijfhonderd", "twelve thousand five hundred": a smaller number word after a round one
             unit = 1000 if value % 1000 == 0 else 100 if value % 100 == 0 else 0
             rest = word_value(words[j + 1][2].lower())
-            if not unit or value < unit or rest is None or rest <= 0:
-                break
+            if not unit or value < unit or rest is None or rest <= 0 or words[j + 1][2].lower() in _ARTICLE_ONE:
+                break  # "tweehonderd een haalbaar aantal": "een" after a number is the article
             k, part = j + 1, Decimal(rest)
             while k + 1 < len(words) and words[k + 1][2].lower() in _SCALES and words[k + 1][0] - words[k][1] <= 1:
                 k += 1
@@ -285,6 +287,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
 
 
 _DECIMAL_WORDS = {"komma", "point"}
+_ARTICLE_ONE = {"een", "één", "eén", "a", "an", "one"}  # after a round number word: an article, never its last digit
 
 
 def _spoken_decimals(words: list[tuple[int, int, str]], j: int, end: int) -> tuple[Decimal, int] | None:

@@ -76,6 +76,7 @@ class Lexicon:
     around_not_followed: list[str] = field(default_factory=list)  # "bij ons": a preposition, not the split verb
     less: list[str] = field(default_factory=list)
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
+    own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
@@ -155,6 +156,7 @@ def lexicon() -> Lexicon:
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
         described=[fold(p) for p in data["change"].get("described", [])],
+        own_words=[fold(p) for p in data["change"].get("own_words", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
@@ -635,16 +637,18 @@ DESCRIBED_CHARS = 40  # how far a count described as part of a changed count may
 def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
     """'we stoppen in 4 gebieden waar we samen 6 cliënten hebben': the clients of the areas that go, go too."""
     out = list(qs)
-    for i, q in enumerate(out):
+    for i, q in enumerate(qs):
         if q.change or q.kind != "count":
             continue
-        prev = next((p for p in reversed(out[:i]) if p.kind in ("count", "number")), None)
+        prev = next((p for p in reversed(qs[:i]) if p.kind in ("count", "number")), None)  # as read, not as spread
         if prev is None or not prev.change or prev.unit == q.unit:
             continue
         between = folded[prev.end : q.start]
-        if len(between) <= DESCRIBED_CHARS and not re.search(r"[.;!?]", between) and any(
-            re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.described
-        ):
+        if (
+            len(between) <= DESCRIBED_CHARS and not re.search(r"[.;!?]", between)
+            and any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.described)
+            and not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.own_words)
+        ):  # "3 cliënten erbij met onze 5 fte": the asker's own figure, not part of the change
             out[i] = replace(q, change=prev.change)
     return out
 

@@ -203,3 +203,4 @@ def test_a_short_message_keeps_the_language_of_its_conversation():
     assert language("en in 2024?", previous="en") == "en"
     assert language("What about the rule for cooperatives then?", previous="nl") == "en"  # clearly English
     assert language("Hoe zit het dan met de coöperaties?", previous="en") == "nl"  # clearly Dutch
+    assert language("3,5 fte", previous="en") == "en" and language("2026 B, 2027 C", previous="en") == "en"

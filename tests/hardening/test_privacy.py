@@ -199,3 +199,4 @@ def test_an_everyday_word_that_ends_like_a_street_is_no_address(text):
 
 def test_a_street_with_its_number_is_still_an_address():
     assert "address" in find_personal_data("Mevrouw woont op de Molenweg 14 in Tilburg.")
+    assert "address" in find_personal_data("Hij woont Voorhof 12, tweede etage.")  # a place name, never skipped

@@ -231,3 +231,8 @@ def test_a_round_number_word_and_a_smaller_one_after_it_are_one_number(text, val
 def test_number_words_that_are_not_round_stay_apart():
     assert [m.value for m in find_numbers("drie vier vijf")] == [3, 4, 5]
     assert [m.value for m in find_numbers("vijftig zestig")] == [50, 60]
+
+
+def test_een_after_a_round_number_word_is_the_article():
+    assert [m.value for m in find_numbers("is tweehonderd een haalbaar aantal?")] == [200]
+    assert [m.value for m in find_numbers("vierhonderd en een paar")] == [400]

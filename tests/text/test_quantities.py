@@ -356,3 +356,8 @@ def test_staff_that_falls_away_is_a_change_down(text):
 def test_a_dates_bound_may_stand_before_on():
     dates = [q for q in read("uiterlijk op 12 november; no later than on 3 May; vóór of op 1 juli") if q.kind == "date"]
     assert [q.bound for q in dates] == ["until", "until", "before"], dates
+
+
+def test_the_askers_own_figure_after_a_change_does_not_change_with_it():
+    counts = [q for q in read("stel we nemen er 4 cliënten bij met onze 2,5 fte") if q.kind == "count"]
+    assert [q.change for q in counts] == ["more", None], counts
