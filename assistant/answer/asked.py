@@ -50,10 +50,16 @@ class Asked:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    """asked.toml, read once."""
+    return tomllib.loads(ASKED_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _kinds() -> tuple[list[str], dict[str, dict]]:
-    data = tomllib.loads(ASKED_PATH.read_text(encoding="utf-8"))
-    data["kinds"]["__openers__"] = data.get("openers", [])
-    return data["order"], data["kinds"]
+    data = _data()
+    kinds = {**data["kinds"], "__openers__": data.get("openers", [])}
+    return data["order"], kinds
 
 
 def _has(folded: str, phrase: str) -> bool:
@@ -65,61 +71,43 @@ def _has(folded: str, phrase: str) -> bool:
     return any(not re.match(r"-\w", folded[m.end() : m.end() + 2]) for m in word_pattern(p).finditer(folded))
 
 
-@lru_cache(maxsize=8)
-def _table(name: str) -> dict:
-    """A top-level table of asked.toml ("definition", "forward", "late"), read once."""
-    return tomllib.loads(ASKED_PATH.read_text(encoding="utf-8")).get(name, {})
+@lru_cache(maxsize=16)
+def _phrases(table: str, key: str) -> tuple[str, ...]:
+    """The folded phrases under `key` of a table of asked.toml ("definition", "forward", "late", "kinds.date")."""
+    node = _data()
+    for part in table.split("."):
+        node = node.get(part, {})
+    return tuple(fold(p) for p in node.get(key, []))
 
 
-@lru_cache(maxsize=1)
-def _definition() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = _table("definition")
-    return tuple(fold(a) for a in data.get("asks", [])), tuple(fold(d) for d in data.get("defines", []))
-
-
-@lru_cache(maxsize=1)
-def _end_cues() -> tuple[str, ...]:
-    return tuple(fold(c) for c in _kinds()[1]["date"].get("end_cues", []))
+def _says_any(text: str, table: str, key: str) -> bool:
+    folded = fold(text)
+    return any(_has(folded, p) for p in _phrases(table, key))
 
 
 def asks_end(question: str) -> bool:
     """"tot wanneer ...?", "by when ...?": the end of a time is asked."""
-    folded = fold(question)
-    return any(_has(folded, c) for c in _end_cues())
-
-
-@lru_cache(maxsize=1)
-def _forward() -> tuple[str, ...]:
-    return tuple(fold(w) for w in _table("forward").get("words", []))
+    return _says_any(question, "kinds.date", "end_cues")
 
 
 def points_forward(sentence: str) -> bool:
     """"Hieronder lichten we deze transformatieclusters verder toe.": the sentence announces what follows."""
-    folded = fold(sentence)
-    return any(_has(folded, w) for w in _forward())
-
-
-@lru_cache(maxsize=1)
-def _late() -> tuple[str, ...]:
-    return tuple(fold(w) for w in _table("late").get("words", []))
+    return _says_any(sentence, "forward", "words")
 
 
 def says_when_late(sentence: str) -> bool:
     """"Inschrijvingen die later binnenkomen, nemen we niet in behandeling.": what follows a missed deadline."""
-    folded = fold(sentence)
-    return any(_has(folded, w) for w in _late()) and _CONSEQUENCE.search(sentence) is not None
+    return _says_any(sentence, "late", "words") and _CONSEQUENCE.search(sentence) is not None
 
 
 def asks_definition(question: str) -> bool:
     """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked."""
-    folded = fold(question)
-    return any(_has(folded, a) for a in _definition()[0])
+    return _says_any(question, "definition", "asks")
 
 
 def defines(sentence: str) -> bool:
     """"Onder 'volle dochter' wordt verstaan: ...": the sentence gives the meaning of a term."""
-    folded = fold(sentence)
-    return any(_has(folded, d) for d in _definition()[1])
+    return _says_any(sentence, "definition", "defines")
 
 
 def asked(question: str) -> Asked | None:

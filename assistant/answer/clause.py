@@ -849,9 +849,12 @@ def _listing(text: str, ranked: list[Sentence]) -> Sentence | None:
     ("We kopen de volgende functies in ...: palliatief verpleegkundige, casemanager dementie, ... en ...")."""
     if not ranked or not _ASKS_LIST.search(fold(text)):
         return None
-    return next(
-        (s for s in ranked[:8] if s.overlap >= LIST_SHARE * ranked[0].overlap and _LISTS.search(fold(s.text))), None
-    )
+    return _close_one(ranked, LIST_SHARE, lambda t: _LISTS.search(fold(t)) is not None)
+
+
+def _close_one(ranked: list[Sentence], share: float, fits: Any) -> Sentence | None:
+    """The first of the best sentences, at least `share` of the best one's overlap, whose text `fits`."""
+    return next((s for s in ranked[:8] if s.overlap >= share * ranked[0].overlap and fits(s.text)), None)
 
 
 def _subsections(assistant: Any, s: Sentence) -> list[Any]:
@@ -869,7 +872,7 @@ DEFINE_SHARE = 0.5  # a defining sentence this close to the best one answers "wa
 def _defining(text: str, ranked: list[Sentence]) -> Sentence | None:
     if not ranked or not asks_definition(text):
         return None
-    return next((s for s in ranked[:8] if s.overlap >= DEFINE_SHARE * ranked[0].overlap and defines(s.text)), None)
+    return _close_one(ranked, DEFINE_SHARE, defines)
 
 
 STATED_CONFIDENCE = 0.2  # ... and decides it on this share of the question's term weight (the values compared)
@@ -1144,19 +1147,24 @@ def _content_words(x: Any) -> set[str]:
     return {w for w in before - after if not inflected(w, after)} | {w for w in after - before if not inflected(w, before)}
 
 
+def _figure_change(x: Any) -> bool:
+    """An edit of a figure or level that is not only the policy year and not the same figure written another way."""
+    return x.emphasis and not (_year_only(x.before) and _year_only(x.after)) and not _same_figures(x)
+
+
 def _rule_change(x: Any) -> bool:
     """One edit that changes the rule: a figure or level, or a content word ("(medische) kindzorg" left out), not
     a pronoun ("Wij" -> "We") or the policy year."""
     if _same_figures(x) or _same_bound(x):
         return False
-    if x.emphasis and not (_year_only(x.before) and _year_only(x.after)):
+    if _figure_change(x):
         return True
     return bool(_content_words(x)) and not (_year_only(x.before) and _year_only(x.after))
 
 
 def _significant(changed: Any) -> bool:
     """A change of rule: a figure or level changed, or content words (not articles, pronouns, years)."""
-    if any(x.emphasis and not (_year_only(x.before) and _year_only(x.after)) and not _same_figures(x) for x in changed.changes):
+    if any(_figure_change(x) for x in changed.changes):
         return True
     return len(set().union(*(_content_words(x) for x in changed.changes))) >= 2 if changed.changes else False
 

@@ -183,9 +183,9 @@ class Assistant:
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices, text)
-        ends = range_ends(text)
-        if ends and self._each_end_calculates(text, ends, state):  # "tussen de 150 en 170 cliënten": both ends
-            return self._parts([(e, e) for e, _ in ends], state, lang, year, notices, text, each_follows=True)
+        ends = self._at_each_end((text, text), state)  # "tussen de 150 en 170 cliënten": worked out at both ends
+        if len(ends) > 1:
+            return self._parts(ends, state, lang, year, notices, text, each_follows=True)
         reading = self.router.read(text, exclude=_claimed_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
@@ -267,10 +267,11 @@ class Assistant:
         return answer, state.remember(last, lang, topic=text or None)  # "en in 2024?" continues its subject
 
     def _at_each_end(self, part: tuple[str, str], state: ConversationState) -> list[tuple[str, str]]:
+        """The part said once at each end of its range of the asker's figures, or the part itself."""
         full, own = part
         ends = range_ends(full)
         if ends and self._each_end_calculates(full, ends, state):
-            return [(e, own) for e, _ in ends]
+            return [(e, e if own == full else own) for e, _ in ends]  # a whole question's own words are each end
         return [part]
 
     def _each_end_calculates(self, text: str, ends: list[tuple[str, Decimal]], state: ConversationState) -> bool:
