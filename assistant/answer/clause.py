@@ -1428,8 +1428,8 @@ def _facts_plan(
 
 
 def no_longer_stated(assistant: Any, claim: str, lang: str) -> Plan | None:
-    """A premise whose figures only the older text states, about a rule of the current policy ("CZ eist voor 2027
-    een dienstverband van minimaal 24 uur"): 'Nee: het beleid 2027 noemt «24 uur» niet meer', with the older quote."""
+    """A premise whose figures only the older text states, about a rule of the current policy ("voor 2027 moet de
+    casemanager 24 uur per week werken"): 'Nee: het beleid 2027 noemt «24 uur» niet meer', with the older quote."""
     facts = [q for q in read(claim) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
     if not facts or len(assistant.corpus.years) < 2:
         return None

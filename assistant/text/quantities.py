@@ -610,7 +610,7 @@ _DETERMINER = re.compile(r"(?<=\s)(?:the|those|these|our|de|het|die|deze|onze|on
 def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
     """'een half fte erbij', '2 extra cliënten', 'one more case manager', '3 cliënten minder'."""
     before = re.sub(_DETERMINER, "", folded[max(0, q.start - 30) : q.start])  # "drop the 3 areas": the verb
-    after = re.sub(_COPULA, " ", folded[q.end : q.end + 24])[:16]  # "(1 fte) is off sick": the word after the verb
+    after = re.sub(_COPULA, " ", folded[q.end : q.end + 24])[:16]  # "(0,6 fte) gaat met verlof": the word after the verb
     inside = folded[q.start : q.end]
     for kind, words in (("more", lex.more), ("less", lex.less)):
         if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):
@@ -919,7 +919,7 @@ def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...
     years = [q for q in qs if q.kind == "year" and q.explicit_year]
     marks = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
     runs: list[list[Quantity]] = []
-    def opens_own(y: Quantity) -> bool:  # "eerst A in 2026, in 2027 werd het C": 2027 belongs to C
+    def opens_own(y: Quantity) -> bool:  # "eerst een A (2026), toen in 2027 een C": 2027 belongs to C
         nxt = next((m for m in marks if m.start >= y.end and m.kind == "score"), None)
         return nxt is not None and nxt.start - y.end <= 25 and bool(_YEAR_THEN_LETTER.match(folded[y.end : nxt.start]))
 
