@@ -47,6 +47,7 @@ class Asked:
     kind: str  # contact | date | duration | money | percent | level | count
     holds: tuple[str, ...]
     unit: str | None = None  # for counts: the counted thing ("providers", "clients", "fte")
+    soft: bool = False  # read from the verb of a how-question: without such a value the clause is answered as usual
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,11 @@ def asked(question: str) -> Asked | None:
                 if noun_kind:
                     return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
             return Asked(kind, tuple(spec["holds"]), unit)
+    how = _HOW.search(folded)  # "hoe dienen we het verzoek in?": a way of sending asks for the channel
+    if how:
+        kind = next((k for k in order if any(_has(folded[how.end() :], v) for v in kinds[k].get("how_verbs", []))), None)
+        if kind is not None:
+            return Asked(kind, tuple(kinds[kind]["holds"]), soft=True)
     which = _WHICH_NOUN.search(folded)  # "vanaf welk omzetbedrag ...?": which + a noun (or compound) of a kind
     if which:
         kind = next((k for k in order if any(_noun(which.group(1), n) for n in kinds[k].get("nouns", []) if n != "%")), None)
@@ -137,6 +143,7 @@ def asked(question: str) -> Asked | None:
     return None
 
 
+_HOW = re.compile(r"(?<![\w])(?:hoe|how)\b(?!\s+(?:lang|vaak|veel|snel|laat|groot|hoog|much|many|long|often|soon|fast|late|big|high)\b)")
 _WHICH_NOUN = re.compile(r"(?<![\w])(?:welk|welke|what|which)\s+([\w-]+)")
 
 

@@ -227,6 +227,7 @@ def _extended(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
     daarop vervallen.") or bears on the question itself."""
     if _row_of(assistant, s) is not None:
         return s.citation  # a table row stands alone (the next row is another case)
+    s = _with_condition(assistant, s)
     nxt = _following(assistant, s, 1)
     if not nxt:
         return s.citation
@@ -240,6 +241,23 @@ def _extended(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
     joined = f"{collapse_ws(s.text)} {collapse_ws(follower.text)}"
     ct = c.citation_for(assistant.corpus, s.passage, joined) if s.passage is not None else None
     return ct or s.citation
+
+
+_THEN = re.compile(r"^\W*(?:dan|then)\b", re.I)
+
+
+def _with_condition(assistant: Any, s: Sentence) -> Sentence:
+    """"Verwacht de zorgaanbieder ... dat zijn omzetplafond ontoereikend is? Dan kan hij ...": a sentence that
+    opens with "dan" after a question in the text is the answer to that condition; it is quoted with it."""
+    if s.passage is None or not _THEN.match(s.text):
+        return s
+    before = c.next_sentence(c.Scored(s.score, s.text, s.passage, 0, s.terms), -1)
+    if not before or not before.rstrip().endswith("?"):
+        return s
+    ct = c.citation_for(assistant.corpus, s.passage, f"{before} {collapse_ws(s.text)}")
+    if ct is None:
+        return s
+    return Sentence(ct.quote, ct, s.score, s.overlap, s.terms, s.confidence, s.passage, s.context, s.lead)
 
 
 def _distinct(citations: list[Citation]) -> list[Citation]:
@@ -490,7 +508,7 @@ def _best_value(
     return [(s, v) for _, s, v in out]
 
 
-def _content_weights(bm25: Any, question: str, a: Asked, focus: str | None = None) -> dict[str, float]:
+def _content_weights(bm25: Any, question: str, a: Asked | None, focus: str | None = None) -> dict[str, float]:
     """The question's term weights without the words that only name the asked kind ("wanneer", "hoeveel",
     "euro", "datum"): those say what kind of value is wanted, not what it is about."""
     weights = dict(bm25.term_weights(question))
@@ -513,10 +531,11 @@ def _asking_sentence(text: str) -> str | None:
     return " ".join(asking) if asking and len(asking) < len(sentences) else None
 
 
-def _kind_cues(a: Asked) -> list[str]:
+def _kind_cues(a: Asked | None) -> list[str]:
     from assistant.answer.asked import _kinds
 
-    return list(_kinds()[1][a.kind]["cues"]) + ["euro", "euros", "eur", "procent", "percent", "datum", "date"]
+    own = list(_kinds()[1][a.kind]["cues"]) if a is not None else []
+    return own + ["euro", "euros", "eur", "procent", "percent", "datum", "date"]
 
 
 def _where(ct: Citation, lang: str) -> str:
@@ -688,7 +707,8 @@ def _fits(asked_v: tuple[str, Any], asked_bound: str | None, said_v: tuple[str, 
 
 
 def clause_plan(
-    assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None, verdict: bool = True
+    assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None, verdict: bool = True,
+    kind_asked: bool = True,
 ) -> Plan:
     """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
     says what the policy states, e.g. under a calculator's rejection)."""
@@ -706,7 +726,7 @@ def clause_plan(
             return gone
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
-    a = asked(focus) if focus else asked(text)  # a part or follow-up asks its own kind of fact (or none)
+    a = (asked(focus) if focus else asked(text)) if kind_asked else None  # a part or follow-up asks its own kind
     own = focus or text
     if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not _WH.search(fold(own))):
         a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
@@ -719,6 +739,8 @@ def clause_plan(
         with_value = _best_value(
             a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters
         )  # fmt: skip
+        if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
+            return clause_plan(assistant, text, lang, year, focus or text, verdict=verdict, kind_asked=False)
         if not with_value:
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
@@ -751,7 +773,9 @@ def clause_plan(
             o for o, _ in with_value[1:]
             if not s.context or o.context != s.context or _own_about(o, a, weights, analyse) > least
         ]  # fmt: skip
-        quotes = _dedupe([s] + rows + extra + supporting)[:MAX_QUOTES]
+        typed = _typed(weights, analyse(focus or text))
+        bearing = [o for o in _dedupe(extra + supporting) if _bears(o, s, value, a, typed, analyse)]
+        quotes = _dedupe([s] + rows + bearing)[:MAX_QUOTES]
         rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
@@ -794,7 +818,11 @@ def clause_plan(
         line, kind = shown, "quotes"
     line = line + _where(best.citation, lang) + "." + (_gloss(shown) if lang == "en" else "")
     siblings = _table_siblings(assistant, supporting[0], None)  # a quoted row comes with the other cases
-    quotes = _dedupe(supporting[:1] + siblings + supporting[1:])[:MAX_QUOTES]
+    weights = _content_weights(bm, text, None, focus or _asking_sentence(text))
+    analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
+    typed = _typed(weights, analyse(focus or text))
+    near = [o for o in supporting[1:] if _adds(o, supporting[0], typed, analyse)]
+    quotes = _dedupe(supporting[:1] + siblings + near)[:MAX_QUOTES]
     rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
     cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
     plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])
@@ -946,6 +974,57 @@ def _rows_alike(s: Sentence, candidates: list[Sentence], a: Asked, weights: dict
 def _own_about(s: Sentence, a: Asked, weights: dict[str, float], analyse: Any) -> float:
     """How much the words of `s` itself (not its table's header) around its values share with the question."""
     return max((_about(v, s.text, weights, analyse) for v in holds(a, s.text)), default=0.0)
+
+
+NEW_TERMS_SHARE = 0.2  # ... or, without such a value, holds this share of the question's term weight the answer lacks
+BEAR_SHARE = 0.8  # another sentence with a value of the asked kind is quoted when it is this much about the question
+
+
+TYPED_SHARE = 0.5  # the typed terms hold at least this share of the question's weight, or the expansions count
+
+
+def _typed(weights: dict[str, float], own: set[str]) -> dict[str, float]:
+    """The weights of the terms the asker typed, without the vocabulary's expansions ("bijcontractering" also
+    searches "zorginkoop", but a sentence about "waardegedreven zorginkoop" is not about it): whether a further
+    quote bears on the question is judged on the question's own words."""
+    mine = {t: w for t, w in weights.items() if t in own}
+    # an English question types few of the policy's words: then the expansions are what it is about
+    return mine if sum(mine.values()) >= TYPED_SHARE * sum(weights.values()) else weights
+
+
+def _bears(o: Sentence, s: Sentence, value: Any, a: Asked, weights: dict[str, float], analyse: Any) -> bool:
+    """Whether `o` carries the answer too: it states the answer's value, or a value of the asked kind that is
+    nearly as much about the question as the answer's own (another case of the same rule). A sentence
+    without a value of the asked kind, or with another value about something else (the other dates of a
+    timeline, the other addresses of a contact list), does not; it stays in the further context."""
+    found = holds(a, o.text)
+    if not found:  # no value of the asked kind: it bears when it holds much of the question the answer does not
+        if a.kind == "consequence":  # "gevolg van een gemiste termijn?": the rule of the term bears too
+            return True
+        new = analyse(o.text) - analyse(s.text) - analyse(s.context or "")
+        return sum(weights.get(t, 0.0) for t in new) >= NEW_TERMS_SHARE * (sum(weights.values()) or 1.0)
+    if any(_same_value(v, value) for v in found):
+        return True
+    return _own_about(o, a, weights, analyse) >= BEAR_SHARE * _own_about(s, a, weights, analyse)
+
+
+CLOSE_SHARE = 0.7  # a further quote of a clause answer matches this share of the best one's question terms ...
+
+
+def _adds(o: Sentence, best: Sentence, weights: dict[str, float], analyse: Any) -> bool:
+    """Whether `o` bears on the question beside the best sentence: nearly as much about it, or about a good part
+    of the question the best sentence does not hold (the other part of the rule)."""
+    if o.overlap >= CLOSE_SHARE * best.overlap:
+        return True
+    new = analyse(o.text) - analyse(best.text)
+    return sum(weights.get(t, 0.0) for t in new) >= NEW_TERMS_SHARE * (sum(weights.values()) or 1.0)
+
+
+def _same_value(x: Any, y: Any) -> bool:
+    """One value written twice ("tussen 2 en 31 mei", "2-31 mei 2026"): the same reading, or the same text."""
+    if isinstance(x, Quantity) and isinstance(y, Quantity):
+        return x.kind == y.kind and (x.value == y.value or x.text == y.text)
+    return str(x) == str(y)
 
 
 def _rows_of_table(assistant: Any, s: Sentence) -> list[Sentence]:

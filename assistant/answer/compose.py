@@ -210,13 +210,14 @@ def overlap(s: Scored) -> float:
     return sum((s.weights or {}).get(t, 0.0) for t in s.terms)
 
 
-def next_sentence(s: Scored) -> str | None:
+def next_sentence(s: Scored, step: int = 1) -> str | None:
+    """The sentence after `s` in its passage (`step=-1`: the one before it), or None."""
     sentences = [collapse_ws(x) for x in sentences_of(s.passage.text, s.passage.kind == "table")]
     try:
         i = sentences.index(collapse_ws(s.sentence))
     except ValueError:
         return None
-    return sentences[i + 1] if i + 1 < len(sentences) else None
+    return sentences[i + step] if 0 <= i + step < len(sentences) else None
 
 
 def pick(scored: list[Scored], n: int | None = None, ratio: float = 0.35) -> list[Scored]:

@@ -5,8 +5,17 @@ zijn?" is two questions; each part gets its own answer line and quotes. Statemen
 from __future__ import annotations
 
 import re
+import tomllib
 
 from assistant.retrieve.analysis import STOPWORDS
+from assistant.text.quantities import LEXICON_PATH
+
+_LEX = tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))["parts"]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
 
 _QWORD = (
     r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|"
@@ -18,7 +27,20 @@ _JOIN = re.compile(
     r"|\s*,\s+(?=(?:is|are)\s+there\b|(?:can|do|does|should|must|may)\s+(?:we|i|it|they|you)\b"
     r"|(?:is|zijn)\s+er\b|(?:mogen|kunnen|moeten)\s+(?:we|wij|ze|zij)\b)"
     # "..., en krijg ik de zorg vergoed?": a verb before its subject opens a Dutch yes/no question
-    r"|\s*,\s*(?:en|and)\s+(?=[a-zà-ÿ]+\s+(?:ik|we|wij|je|jij|u|ze|zij|jullie)\b)",
+    r"|\s*,\s*(?:en|and)\s+(?=[a-zà-ÿ]+\s+(?:ik|we|wij|je|jij|u|ze|zij|jullie)\b)"
+    # "..., mag een wondconsulent ...?", "..., en wordt de zorg ... vergoed?": after a comma, a verb before its
+    # subject or article (lexicon.toml [parts]; not a preposition or conjunction, not "given"/"assuming ...")
+    rf"|\s*,\s*(?:(?:en|and)\s+)?(?=(?!(?:{_alternatives(_LEX['not_verbs'])})\s)(?![a-z]+ing\s)[a-zà-ÿ]+\s+"
+    rf"(?:{_alternatives(_LEX['subjects'])})\s)",
+    re.I,
+)
+_ENUMERATION = re.compile(r"(?:^|(?<=[\s,:;]))(?:" + "|".join(_LEX["enumeration"]) + r")\s*")
+_WH = r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)"
+# "wanneer en hoe dienen we het verzoek in?": two questions sharing their words
+_COORDINATED = re.compile(
+    rf"^(?P<pre>.*?\b)?(?P<w1>{_WH})\s+(?:en|and|&)\s+"
+    rf"(?P<w2>(?:(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|from|until|by|within|through|to|at)\s+)?"
+    rf"(?:(?:welke?|which)\s+[\w'’-]+|{_WH}))\b(?P<rest>.+)$",  # "via welk kanaal": the question word with its noun
     re.I,
 )
 _LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
@@ -45,22 +67,56 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     if not questions:
         return [(text, text)]
     parts: list[str] = []
+    whole: set[int] = set()  # parts that carry all their words (an enumeration's items, asked with its frame)
     for q in questions:
-        pieces = _pieces(q)
+        listed = _enumerated(q)
+        if listed:  # "welk adres voor (1) declaraties en (2) zorginhoudelijke vragen?": one part per item
+            whole.update(range(len(parts), len(parts) + len(listed)))
+            parts.extend(listed)
+            continue
+        pieces = [x for p in _pieces(q) for x in _coordinated(p)]
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             context.append(pieces.pop(0))
-        if len(pieces) > 1 and all(len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) for p in pieces):
+        if len(pieces) > 1 and all(
+            len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) for p in pieces
+        ):
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
         else:
             parts.append(q)
     if len(parts) < 2:
         return [(text, text)]
-    full = [_complete(p, parts[i - 1]) if i else p for i, p in enumerate(parts)]
+    full = [_complete(p, parts[i - 1]) if i and i not in whole else p for i, p in enumerate(parts)]
     label = _LABEL.match(parts[0])  # "Twee vragen over RESV: ...": the topic of every part
     if label:
         full = [full[0]] + [f"{label.group(0).strip()} {f}" for f in full[1:]]
     lead = " ".join(context)
     return [(f"{lead} {f}".strip(), p) for f, p in zip(full, parts, strict=True)]
+
+
+def _enumerated(question: str) -> list[str]:
+    """The items of an enumeration in one question, each asked with the words before the first mark ("Which
+    mailbox handles (a) invoices and (b) complaints?" is "Which mailbox handles invoices?" and
+    "... handles complaints?"); [] when the question has no two marks."""
+    marks = list(_ENUMERATION.finditer(question))
+    if len(marks) < 2:
+        return []
+    frame = question[: marks[0].start()].strip()
+    ends = [m.start() for m in marks[1:]] + [len(question)]
+    items = [question[m.end() : e] for m, e in zip(marks, ends, strict=True)]
+    items = [re.sub(r"(?:[\s,;]|\b(?:en|and|of|or)\b)+$", "", i.strip().rstrip("?")).strip() for i in items]
+    if not all(items):
+        return []
+    frame = re.sub(r"[\s:,]+$", "", frame)
+    return [f"{frame} {i}?".strip() if frame else f"{i}?" for i in items]
+
+
+def _coordinated(piece: str) -> list[str]:
+    """ "when and where do we send it?" is "when do we send it?" and "where do we send it?"."""
+    m = _COORDINATED.match(piece)
+    if m is None or len(re.findall(r"[\w']+", m.group("rest"))) < MIN_WORDS - 1:
+        return [piece]
+    pre = m.group("pre") or ""
+    return [f"{pre}{m.group('w1')}{m.group('rest')}", f"{pre}{m.group('w2')}{m.group('rest')}"]
 
 
 def _pieces(question: str) -> list[str]:
@@ -75,13 +131,28 @@ def _pieces(question: str) -> list[str]:
     carry: int | None = None
     for a, b in spans:
         start = a if carry is None else carry
-        short = len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and not _VERB_SUBJECT.match(question[a:b])
+        short = (
+            len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and not _VERB_SUBJECT.match(question[a:b])
+        ) or _frames(question[a:b])
         if short and (a, b) != spans[-1]:  # "Voldoen we, en ...?": a verb and its subject ask on their own
             carry = start
             continue
         out.append((start, b))
         carry = None
     return [p for a, b in out if (p := question[a:b].strip(" ,;")) and p.strip(" ,;?")]
+
+
+_POINTER = re.compile(r"\b(?:dat|dit|daar|toen|that|this|there|then)\b", re.I)
+
+
+def _frames(piece: str) -> bool:
+    """ "en gold dat in 2024 ook, mocht ... toen?": a piece that points back with hardly a word of its own
+    frames the piece after it; it asks nothing apart."""
+    own = [
+        w for w in re.findall(r"[^\W\d_][\w'’-]*", piece)
+        if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I) and not _POINTER.fullmatch(w)
+    ]  # fmt: skip
+    return bool(_POINTER.search(piece)) and len(own) < 2
 
 
 _VERB_SUBJECT = re.compile(
@@ -107,4 +178,4 @@ def _complete(part: str, previous: str) -> str:
         if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}
         and not (own_figures and any(ch.isdigit() for ch in w))
     ]  # fmt: skip
-    return part.rstrip("?") + " " + " ".join(extra) + "?"
+    return " ".join([part.rstrip("?"), *extra]) + "?"

@@ -227,6 +227,16 @@ _PAIR_AFTER = re.compile(
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
 
 
+def _rate(folded: str, found: Any) -> bool:
+    """"hoeveel uur per maand werkt één zzp'er?": the asked unit is a rate (per month, per person), not the
+    total an unknown of a calculator gives ("hoeveel uur mogen we uitbesteden?")."""
+    if not found.unit:
+        return False
+    words = "|".join(re.escape(w) for w in sorted(lexicon().units.get(found.unit, ()), key=len, reverse=True))
+    asks = r"(?:hoeveel|how\s+many|how\s+much)\s+(?:[\w'-]+\s+)?"  # the asked unit, not a given total ("bij 9.000 uur per jaar")
+    return bool(words) and bool(re.search(rf"\b{asks}(?:{words})\s+(?:per|a|each|every|elke|iedere)\s+\w", folded))
+
+
 def _is_number(q: Quantity, units: tuple[str, ...] = ("clients",)) -> bool:
     return (q.kind == "count" and q.unit in units) or (
         q.kind == "number" and q.number is not None and q.number == int(q.number) and q.number >= 0
@@ -801,9 +811,11 @@ class Router:
             ),
             None,
         )  # fmt: skip
-        if solve is None and found is not None and (found.unit or found.kind != "count"):  # "what fte does that
-            # take?", "vanaf welk omzetbedrag ...?": the unit or kind asked for is what one unknown gives, when the
-            # question does not state that unknown
+        if solve is not None and found is not None and found.unit in solve.units and _rate(folded, found):
+            solve = None  # "hoeveel uur per maand werkt één zzp'er?": a rate, not the unknown's total
+        if solve is None and found is not None and (found.unit or found.kind != "count") and not _rate(folded, found):
+            # "what fte does that take?", "vanaf welk omzetbedrag ...?": the unit or kind asked for is what one
+            # unknown gives, when the question does not state that unknown
             fits = [
                 s for n, s in spec.solve.items()
                 if n not in fill.stated and (found.unit in s.units if found.kind == "count" else s.kind == found.kind)
@@ -850,7 +862,9 @@ class Router:
             complete = [alt for alt in solve.requires if all(f in stated for f in alt)]
         has_values = bool(fill.used) or bool(words)
         strong = any(says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks)
-        if not has_values and not (asks and strong and personal and solve is None and spec.requires):
+        own_case = asks and strong and personal and solve is None and spec.requires and (kind or is_yes_no(folded))
+        if not has_values and not own_case:  # "kunnen we bijcontracteren?" is about the asker's case; "hoe dienen
+            # we een verzoek in?" asks how (no kind of value a calculator gives): no figures are asked for
             if not (solve and (complete or (spec.asks_back and personal))):
                 return None  # "hoeveel cliënten moet een nieuwe aanbieder hebben?" asks for the rule, not a sum
         args = {k: v for k, v in fill.args.items() if k not in claims}

@@ -14,8 +14,33 @@ from assistant.retrieve.analysis import CompoundSplitter
     [
         (
             "Who signs the agreement for us, and when and where do we send the signed copy?",
-            ["Who signs the agreement for us?", "when and where do we send the signed copy?"],
+            ["Who signs the agreement for us?", "when do we send the signed copy?", "where do we send the signed copy?"],
         ),
+        (  # two question words share the rest of the question
+            "Hoe en vanaf wanneer kunnen wij ons aanmelden voor de regiefunctie?",
+            ["Hoe kunnen wij ons aanmelden voor de regiefunctie?", "vanaf wanneer kunnen wij ons aanmelden voor de regiefunctie?"],
+        ),
+        (  # an enumeration: each item asked with the words before the first mark
+            "Waar meld ik (a) een nieuwe onderaannemer en (b) een wijziging van onze locaties?",
+            ["Waar meld ik een nieuwe onderaannemer?", "Waar meld ik een wijziging van onze locaties?"],
+        ),
+        (
+            "Which forms do we need for 1) a new subcontractor, 2) a merger, and 3) a change of AGB code?",
+            [
+                "Which forms do we need for a new subcontractor?",
+                "Which forms do we need for a merger?",
+                "Which forms do we need for a change of AGB code?",
+            ],
+        ),
+        (  # after a comma, a verb before its article opens a yes/no part
+            "Hoe lang duurt de beoordeling, telt een zieke medewerker mee, en wie neemt het besluit?",
+            ["Hoe lang duurt de beoordeling?", "telt een zieke medewerker mee?", "wie neemt het besluit?"],
+        ),
+        (
+            "What does the ceiling cover, does the bonus count towards it?",
+            ["What does the ceiling cover?", "does the bonus count towards it?"],
+        ),
+
         (
             "About the innovation budget: who may apply, is there a maximum amount, and when is the decision?",
             ["About the innovation budget: who may apply?", "is there a maximum amount?", "when is the decision?"],
@@ -40,6 +65,20 @@ from assistant.retrieve.analysis import CompoundSplitter
 )
 def test_a_question_is_cut_into_its_parts(text, own):
     assert [p for _, p in split_parts(text)] == own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoeveel uren mogen we uitbesteden, gegeven de 3 locaties die we hebben?",
+        "What is the deadline, assuming the registration is complete?",
+        "Welke eisen gelden er, zoals de eisen voor de wondzorg?",
+        "en wat gold daar in 2024, kreeg een verpleegkundige niveau 5 toen een plek?",  # the first piece frames the second
+        "Which address do we use (see the form) for that?",  # one mark is no enumeration
+    ],
+)
+def test_a_phrase_after_a_comma_is_no_part(text):
+    assert len(split_parts(text)) == 1
 
 
 def test_a_condition_before_the_question_is_no_part():

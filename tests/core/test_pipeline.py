@@ -758,3 +758,27 @@ def test_a_deadline_set_right_says_what_missing_it_means(fake_assistant):
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "31 mei" in line and "C-score" in line, line
     assert any("C-score" in c.quote for c in a.citations), a.citations
+
+
+def test_a_value_answer_quotes_only_what_carries_it(fake_assistant):
+    """A date from the timeline: the other rows of the timeline (other events, other dates) are not quoted as if
+    they bore on the question; they stay in the further context."""
+    a = fake_assistant.ask("Wanneer is de laatste dag waarop we de overeenkomst kunnen ondertekenen?")
+    assert a.answer.split("\n")[0].startswith("Uiterlijk 1 november 2026"), a.answer[:200]
+    quotes = [ct.quote for ct in a.citations]
+    assert any("Uiterste tekentermijn" in q for q in quotes), quotes
+    assert not any("Publiceren van het zorginkoopbeleid" in q or "Aanbieden van de overeenkomsten" in q for q in quotes), quotes
+
+
+def test_each_item_of_an_enumeration_gets_its_own_answer(fake_assistant):
+    a = fake_assistant.ask("Welk adres is bedoeld voor (1) declaratievragen en (2) zorginhoudelijke vragen over een cliënt?")
+    assert "1. " in a.answer and "2. " in a.answer, a.answer[:400]
+    first, second = a.answer.split("\n2. ")[0], a.answer.split("\n2. ")[1]
+    assert "decl.wijkverpleging@cz.nl" in first and "zorgteam.wijkverpleging@cz.nl" in second, a.answer[:800]
+
+
+def test_two_question_words_sharing_one_question_are_two_parts(fake_assistant):
+    a = fake_assistant.ask("Wanneer en via welk kanaal vragen we bijcontractering aan?")
+    first, second = a.answer.split("\n1. ")[1].split("\n")[0], a.answer.split("\n2. ")[1].split("\n")[0]
+    assert ("september" in first or "31 december 2027" in first) and "3.2.4" in first, a.answer[:600]
+    assert second.startswith("Via onze website"), a.answer[:600]
