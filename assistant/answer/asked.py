@@ -106,6 +106,12 @@ def asks_definition(question: str) -> bool:
     return _says_any(question, "definition", "asks")
 
 
+def rules_out(sentence: str) -> bool:
+    """"... maken we voor 2027 geen nieuwe afspraken met een maatwerkcontract": the sentence says that something is
+    not done or not possible at all (asked.toml [ruled_out])."""
+    return _says_any(sentence, "ruled_out", "words")
+
+
 def defines(sentence: str) -> bool:
     """"Onder 'volle dochter' wordt verstaan: ...": the sentence gives the meaning of a term."""
     return _says_any(sentence, "definition", "defines")
@@ -125,6 +131,8 @@ def asked(question: str) -> Asked | None:
             continue  # "what must we do when ...": the when is a condition, not the question
         if found:
             unit = _count_unit(folded) if kind == "count" else None
+            if unit and _PARTITIVE.search(folded):  # "bij hoeveel van onze cliënten ...?": a share answers it too
+                unit = None
             if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
                 noun_kind = next((k for k in order if any(_noun(folded, n) for n in kinds[k].get("nouns", []))), None)
                 if noun_kind:
@@ -143,6 +151,7 @@ def asked(question: str) -> Asked | None:
     return None
 
 
+_PARTITIVE = re.compile(r"\b(?:hoeveel|how many)\s+(?:van|of)\s+(?:onze|de|hun|jullie|our|the|their|your|those|die|deze)\b")
 _HOW = re.compile(r"(?<![\w])(?:hoe|how)\b(?!\s+(?:lang|vaak|veel|snel|laat|groot|hoog|much|many|long|often|soon|fast|late|big|high)\b)")
 _WHICH_NOUN = re.compile(r"(?<![\w])(?:welk|welke|what|which)\s+([\w-]+)")
 

@@ -22,7 +22,17 @@ from typing import Any
 
 from assistant.answer import compose as c
 from assistant.answer.asked import WH as _WH
-from assistant.answer.asked import Asked, asked, asks_definition, asks_end, defines, holds, is_yes_no, points_forward
+from assistant.answer.asked import (
+    Asked,
+    asked,
+    asks_definition,
+    asks_end,
+    defines,
+    holds,
+    is_yes_no,
+    points_forward,
+    rules_out,
+)
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
@@ -745,6 +755,10 @@ def clause_plan(
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
                 return by_reference
+        ruled = _ruled_out(supporting[:1], lang)  # "tot wanneer kunnen we X aanvragen?" where the policy says
+        # there is no X this year: that sentence answers, before a value from a sentence less about the question
+        if ruled is not None and (not with_value or with_value[0][0].overlap < supporting[0].overlap):
+            return ruled
         if not with_value and year is None:
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:1], a)
         if not with_value:
@@ -1097,6 +1111,23 @@ def _common_english(word: str) -> bool:
 
     zipf = _zipf()
     return zipf is None or zipf(word.lower(), "en") >= ENGLISH_WORD_ZIPF
+
+
+RULED_OUT_CONFIDENCE = 0.5  # a sentence this much about the question that rules the thing out answers it
+
+
+def _ruled_out(closest: list[Sentence], lang: str) -> Plan | None:
+    """The question asks for a value of something the policy rules out ("wanneer kunnen we een maatwerkcontract
+    aanvragen?": "voor 2027 maken we geen nieuwe afspraken met een maatwerkcontract"): that sentence is the
+    answer, not "the policy does not say"."""
+    if not closest or closest[0].confidence < RULED_OUT_CONFIDENCE or not rules_out(closest[0].text):
+        return None
+    s = closest[0]
+    shown = _clean_span(collapse_ws(s.text)).rstrip(" .:;")
+    line = msg("ruled_out", lang, quote=shown) + _where(s.citation, lang) + "."
+    plan = Plan("verdict", line, [s.citation], intent="clause")
+    plan.line_quote = s.citation
+    return plan
 
 
 def not_stated(assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None) -> Plan:

@@ -53,7 +53,16 @@ _STILL = re.compile(
 
 def looks_back(query: str) -> bool:
     """Does the question ask about an older policy or compare years ("vroeger", "nog steeds geldt")?"""
-    return bool(_PAST.search(query) or _STILL.search(query))
+    return bool(_PAST.search(query) or (_STILL.search(query) and not _IN_THAT_CASE.search(query)))
+
+
+# "does the rule still apply then?", "geldt de eis nog steeds als we ...?": still under a condition of the asker's
+# own case asks whether the rule holds for it, not whether an older rule survived
+_IN_THAT_CASE = re.compile(
+    r"\b(?:then|dan|in that case|in dat geval|if|als|indien|even if|ook als|zelfs als)\b[^.!]*\?\s*$|"
+    r"\b(?:then|dan)\s*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -87,6 +87,9 @@ def test_language_and_scope():
     assert out_of_scope("What are VGZ's rules for bijcontractering?") == "insurer"
     assert out_of_scope("Welke eisen stelt CZ aan GGZ-aanbieders?") == "sector"
     assert out_of_scope("Wat is het uurtarief voor verpleging?") == "tariff"
+    assert out_of_scope("How much will you pay us per hour of care next year?") == "tariff"
+    assert out_of_scope("Wat vergoeden jullie per zorguur aan een kleine aanbieder?") == "tariff"
+    assert out_of_scope("Hoeveel uur per week betaalt de aanbieder een zzp'er?") is None  # no price per hour
     assert out_of_scope("Wat zijn de eisen voor wijkverpleging?") is None
     assert out_of_scope("Which rules apply to nursing-home care (Wlz) at CZ?") == "sector"
     assert out_of_scope("Valt verpleeghuiszorg ook onder dit beleid?") == "sector"
@@ -153,6 +156,10 @@ def test_still_looks_back_only_when_it_asks_whether_a_rule_holds():
     assert looks_back("Is that still how CZ wants us to show quality?")
     assert not looks_back("Can we still request additional purchase?")
     assert not looks_back("Kunnen we nog steeds een verzoek indienen?")
+    # "still" under a condition of the asker's own case asks whether the rule holds for it, not about 2024
+    assert not looks_back("We mostly treat people outside the core region. Is the client average still required then?")
+    assert not looks_back("Geldt die eis nog steeds als wij alleen kinderen verplegen?")
+    assert looks_back("Geldt de eis van 24 uur per dag nog steeds?")
 
 
 def test_other_sectors_and_prompt_leaks():

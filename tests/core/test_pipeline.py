@@ -782,3 +782,19 @@ def test_two_question_words_sharing_one_question_are_two_parts(fake_assistant):
     first, second = a.answer.split("\n1. ")[1].split("\n")[0], a.answer.split("\n2. ")[1].split("\n")[0]
     assert ("september" in first or "31 december 2027" in first) and "3.2.4" in first, a.answer[:600]
     assert second.startswith("Via onze website"), a.answer[:600]
+
+
+def test_a_value_of_something_the_policy_rules_out_is_answered_with_that_rule(fake_assistant):
+    """'By when must we apply for X?' where the policy says there is no X this year: the sentence that rules it
+    out is the answer, not 'the policy does not say'."""
+    a = fake_assistant.ask("Per welke datum moet onze aanvraag voor een maatwerkafspraak met maandbekostiging voor 2027 binnen zijn?")
+    assert not a.refused and a.answer.startswith("Let op: het beleid sluit dit uit"), a.answer[:300]
+    assert "geen nieuwe afspraken met een maatwerkcontract" in a.answer and a.citations[0].section == "2.3.8"
+    # a sentence that only says someone could not do something is no reason to answer
+    b = fake_assistant.ask("Hoeveel dagen mag de wachttijd volgens de Treeknorm zijn?")
+    assert not b.answer.startswith("Let op: het beleid sluit dit uit"), b.answer[:300]
+
+
+def test_how_many_of_the_clients_is_answered_by_a_share(fake_assistant):
+    a = fake_assistant.ask("Bij hoeveel van de cliënten wil CZ dat een aanbieder thuiszorgtechnologie gebruikt?")
+    assert a.answer.split("\n")[0].startswith("Minimaal 50%") and "2.3.6" in a.answer.split("\n")[0], a.answer[:300]
