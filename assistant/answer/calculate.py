@@ -66,12 +66,15 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
         return None
     keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
     flip = not keep and any(
-        not _ALTERNATIVE.search(folded[: m.start()]) for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
-    )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers
+        not _ALTERNATIVE.search(folded[: m.start()]) and not _DENIED.search(folded[: m.start()])
+        for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
+    )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers; "geen probleem
+    # toch?" denies the problem: the question asks the field itself
     return (not value) if flip else value
 
 
 _ALTERNATIVE = re.compile(r"\b(?:or|of)\s+(?:\w+\s+)?$")
+_DENIED = re.compile(r"\b(?:geen|niet|no|not|nooit|never|zonder|without)\s+(?:\w+\s+)?$")
 
 
 def _rule_quotes(citations: list[Citation], data: dict[str, Any], verdict: str, rule: str) -> list[Citation]:

@@ -153,12 +153,12 @@ def _distance(words: list[str]) -> int:
 
 @functools.lru_cache(maxsize=20_000)
 def cue_pattern(cue: str) -> re.Pattern[str]:
-    """A cue word as a whole word; a cue of four letters or more also with a short ending ("deliver" in
+    """A cue word as a whole word; a cue whose last word has four letters or more also with a short ending ("deliver" in
     "delivered", "medewerker" in "medewerkers") but not as the head of a longer word ("zelf" is no "zelfstandige")."""
     c = fold(cue)
     if not c[:1].isalnum():
         return re.compile(re.escape(c))
-    tail = r"\w{0,3}" if len(c) >= 4 and c[-1:].isalpha() else ""
+    tail = r"\w{0,3}" if len(c.split()[-1]) >= 4 and c[-1:].isalpha() else ""  # "van ons" is no "van onze"
     return re.compile(r"(?<![\w])" + re.escape(c) + tail + r"(?![\w])")
 
 
@@ -183,10 +183,21 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
             beyond = text[: m.start()].split()[::-1] if side == "b" else re.sub(r"^\S*", "", text[m.end() :]).split()
             other = next((k for k, w in enumerate(beyond) if w[:1].isdigit()), None)
             opens = side == "b" and text[max(0, m.start() - 1) : m.start()] == "("  # "3.000 (totaal ... 13.500"
+            if other is not None and not opens:
+                # a joining word between a cue and a number closes the clause it stands in: "65% doen zzp'ers en 35%
+                # eigen personeel" says zzp'ers of 65%, not of 35%
+                if side == "b" and any(w in _JOINING for w in between):
+                    continue
+                if side == "a" and any(w in _JOINING for w in beyond[:other]) and not any(w in _JOINING for w in between):
+                    out.append(d)
+                    continue
             if other is not None and not opens and (_distance(beyond[:other]) < d or (own and _distance(beyond[:other]) <= d)):
                 continue
             out.append(d)
     return out
+
+
+_JOINING = {"en", "and", ",", ";", "&", "maar", "but", "terwijl", "while", "whereas"}
 
 
 def _cue_score(q: Quantity, cues: tuple[str, ...]) -> float:
@@ -848,9 +859,11 @@ class Router:
         claims = _claimed(spec, fill, qs, solve)
         for name in list(fill.stated):  # a value stated next to the figures it is worked out from: a claim
             inp = spec.inputs[name]
-            others = [  # a complete alternative made of the figures this value is worked out from
+            others = [  # a complete alternative made of the figures this value is worked out from (not of other
+                # worked-out values: "65% zzp'ers en 35% eigen personeel" are two shares, neither claims the other)
                 alt for alt in spec.requires
                 if name not in alt and set(alt) & set(inp.replaces) and all(f in fill.stated for f in alt)
+                and not all(spec.inputs[f].claim_of for f in alt)
             ]  # fmt: skip
             if inp.claim_of and others and name in fill.sources:
                 q = qs[fill.sources[name]]
