@@ -197,6 +197,9 @@ def analyse(text: str, splitter: CompoundSplitter | None = None, expand: bool = 
     return [term for term, _ in _analysed(text, splitter, expand)]
 
 
+CONCEPT_PART = 8  # a part of a compound this long is a concept of its own ("bijcontractering"), not "grens" in "ondergrens"
+
+
 def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> list[tuple[str, str | None]]:
     """(term, the word it came from) in order; None for score terms and glossary additions."""
     out: list[tuple[str, str | None]] = [(t, None) for t in score_terms(text)]
@@ -211,6 +214,13 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
                 or (stems.get(_en_stemmer.stemWord(t)) if t.isalpha() and len(t) > 4 else None))
             for g in raw_tokens(entry)
         ]
+        if splitter is not None:  # "bijcontracteringsverzoek": the parts of a compound reach the policy's words too
+            extra += [
+                (g, None)
+                for t, _ in tokens if t not in terms and t.isalpha()
+                for part in splitter.split(t) if len(part) >= CONCEPT_PART and (entry := terms.get(part))
+                for g in raw_tokens(entry)
+            ]  # fmt: skip
         tokens = [(t, src) for t, src in tokens if t not in replaced] + extra
     for t, src in tokens:
         if t in STOPWORDS or len(t) < 2:

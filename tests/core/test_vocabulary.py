@@ -36,3 +36,17 @@ def test_an_english_possessive_reaches_the_vocabulary_entry_of_its_word():
     from assistant.retrieve.analysis import analyse
 
     assert "regio" in analyse("when is the region's plan due?", expand=True)
+
+
+def test_a_long_part_of_a_compound_reaches_the_policy_words_its_word_does():
+    """'bijcontracteringsformulier' is searched with what 'bijcontractering' stands for (aanvullende zorginkoop);
+    a short generic part ('grens' in 'bovengrens') is not expanded."""
+    from assistant.retrieve.analysis import CompoundSplitter, analyse, concept_vocabulary
+
+    splitter = CompoundSplitter(["bijcontractering", "formulier", "boven", "grens"])
+    alone = set(analyse("bijcontractering", splitter, expand=True))
+    compound = set(analyse("het bijcontracteringsformulier", splitter, expand=True))
+    assert alone - {"bijcontracter"} and alone <= compound, (alone, compound)
+    assert "grens" in concept_vocabulary()["terms"]
+    grens = set(analyse("grens", splitter, expand=True)) - {"grens"}
+    assert grens and not grens & set(analyse("een bovengrens", splitter, expand=True))
