@@ -171,6 +171,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
+        # "the larger part of what we deliver lies outside the core region; does the rule hold then?": a fact of the case in
+        # words (no figures of its own), changed, and a word that points back at the calculation
+        or (
+            not reading.used and _says(lexicon().back, text)
+            and any(k in spec.inputs and spec.inputs[k].kind in ("flag", "choice") for k in changes)
+        )
         # "met 5 fte erbij: wat is dan het grootste aantal cliënten?": a value of the last calculation and its unknown,
         # said with a word that points back at it
         or (

@@ -642,6 +642,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              {"omzetplafond_eur": 700000}, {"required_revenue_eur": 560000}, line=("60,000",)),
         Turn("Hoeveel zorgaanbieders contracteert CZ eigenlijk?", None),
     ],
+    "a fact of the case in words changes, with a word that points back": [
+        Turn("Existing provider, 260 CZ clients across 100 postcode areas. Do we pass the 2027 average?",
+             "postcode_average", {"total_clients": 260, "postcode_areas": 100}, {"compliant": False}),
+        Turn("Hold on, the larger part of what we deliver is actually outside CZ's core region. Does the average "
+             "requirement count for us then?", "postcode_average",
+             {"total_clients": 260, "mostly_outside_core_area": True}, {"requirement_applies": False}, line=("No",)),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
