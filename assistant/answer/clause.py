@@ -1219,6 +1219,13 @@ def _clause_name(ref: Any) -> str:
 
 _ASKS_CHANGE = re.compile(
     r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|dropped|removed)\b"
+    r"|" + r"(?:" + r"omhoog|omlaag|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|gone down|"
+    r"raised|lowered|tightened|relaxed|stricter|higher|lower|increased|decreased" + r")\b"
+)
+# a rule that moved up or down ("is het niveau verhoogd?"): a change of its figure answers before a change of words
+_DIRECTION = re.compile(
+    r"\b(?:omhoog|omlaag|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|gone down|raised|"
+    r"lowered|tightened|relaxed|stricter|higher|lower|increased|decreased)\b"
 )
 _ASKS_SECTION = re.compile(
     r"\b(?:welke?|which|what|in)\s+(?:paragra\w*|sectie\w*|sections?|hoofdstuk\w*|chapters?|artikel\w*|nummer\w*|numbers?)\b"
@@ -1400,6 +1407,7 @@ def _diff_plan(
         figures = _figures_named(text)
     figure = re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, sorted(figures))) + r")(?![\d.,]\d)") if figures else None
     options: list[tuple[float, str, Any, Any]] = []
+    direction = bool(_DIRECTION.search(fold(own or text)))
     for pair in diff.pairs:
         head = f"{pair.before.title} {pair.after.title}"
         if pair.moved:
@@ -1408,6 +1416,9 @@ def _diff_plan(
             if not _significant(ch):
                 continue  # "Wij" -> "We", "2024" -> "voor 2027": wording and the policy year, no change of rule
             named = figure is not None and any(figure.search(x.before) for x in ch.changes if _rule_change(x))  # "niveau 4 of 5"
+            named = named or (  # "is het niveau verhoogd?": a figure that moved
+                direction and any(_figure_change(x) and re.search(r"\d", x.before) and re.search(r"\d", x.after) for x in ch.changes)
+            )
             about = share(head, ch.before.text, ch.after.text)
             options.append((about + FIGURE_BONUS * (named and about >= DIFF_MIN_SHARE), "changed", pair, ch))
         for sentence in pair.removed:

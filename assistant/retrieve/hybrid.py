@@ -30,13 +30,16 @@ DENSE_POOL = 60
 _PAST = re.compile(
     r"\b(vroeger|voorheen|destijds|oude (?:bijlage|beleid|regel|regels|tekst|versie)|previous(ly)?|formerly|used to|"
     r"still the same|nog hetzelfde|(?:is|zijn|wordt|werd) er (?:iets )?(?:veranderd|gewijzigd)|"
-    r"wat (?:is|zijn) (?:er )?(?:veranderd|gewijzigd|de wijzigingen|de verschillen)|veranderd t\.?o\.?v|"
+    r"wat (?:is|zijn) (?:er )?(?:[^.?!\s]+ ){0,12}?(?:veranderd|gewijzigd|de wijzigingen|de verschillen)|veranderd t\.?o\.?v|"
     r"(?:what|which) (?:has |have |is |are )?(?:changed|changes|differences)|what's changed|"
     r"changes? (?:between|since|from|compared)|changes? (?:in|to) (?:the )?(?:policy|polic|rules?|appendix|bijlage|text|requirements?|norms?|20\d\d)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
     r"compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?|sinds 20\d\d|since 20\d\d|"
     r"eerdere (?:bijlage|versie|beleid)|earlier (?:version|appendix|policy)|nieuw (?:in|sinds)|new (?:in|since)|"
     r"surviv\w*|overleef\w*|overleven|geschrapt|verdwenen|weggevallen|(?:dropped|removed|deleted) (?:from|in)|"
-    r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix))\b",
+    r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix)|"
+    # a rule that moved: "is het niveau omhoog gegaan?", "has the norm been tightened?"
+    r"(?:omhoog|omlaag) gegaan|verhoogd|verlaagd|aangescherpt|versoepeld|strenger geworden|soepeler geworden|"
+    r"gone (?:up|down)|been (?:raised|lowered|tightened|relaxed)|become (?:stricter|less strict))\b",
     re.IGNORECASE,
 )
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still

@@ -798,3 +798,14 @@ def test_a_value_of_something_the_policy_rules_out_is_answered_with_that_rule(fa
 def test_how_many_of_the_clients_is_answered_by_a_share(fake_assistant):
     a = fake_assistant.ask("Bij hoeveel van de cliënten wil CZ dat een aanbieder thuiszorgtechnologie gebruikt?")
     assert a.answer.split("\n")[0].startswith("Minimaal 50%") and "2.3.6" in a.answer.split("\n")[0], a.answer[:300]
+
+
+def test_a_rule_that_went_up_is_answered_with_the_figure_that_moved(fake_assistant):
+    """'Is het vereiste niveau verhoogd?': of the changed sentences about the subject, the one whose figure moved
+    answers (niveau 4 of 5 -> 4 of 6), and a change is a yes."""
+    a = fake_assistant.ask("Moeten verpleegkundigen voor gespecialiseerde verpleging nu een hoger niveau hebben dan in 2024?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Ja") and "4 of 5" in line and "4 of 6" in line, line
+    # "wat is er <words> veranderd": a look back at the older text, with words between
+    b = fake_assistant.ask("Wat is er bij de eisen aan de wijkverpleegkundige met een AGB-code veranderd?")
+    assert "hbo-niveau 5" in b.answer.split("\n")[0] and "niveau 6" in b.answer.split("\n")[0], b.answer[:300]
