@@ -1219,12 +1219,12 @@ def _clause_name(ref: Any) -> str:
 
 _ASKS_CHANGE = re.compile(
     r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|dropped|removed)\b"
-    r"|" + r"(?:" + r"omhoog|omlaag|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|gone down|"
-    r"raised|lowered|tightened|relaxed|stricter|higher|lower|increased|decreased" + r")\b"
+    r"|" + r"(?:" + r"omhoog\w*|omlaag\w*|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|"
+    r"gone down|raised|lowered|tightened|relaxed|stricter|higher|lower|increased|decreased" + r")\b"
 )
 # a rule that moved up or down ("is het niveau verhoogd?"): a change of its figure answers before a change of words
 _DIRECTION = re.compile(
-    r"\b(?:omhoog|omlaag|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|gone down|raised|"
+    r"\b(?:omhoog\w*|omlaag\w*|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|gone down|raised|"
     r"lowered|tightened|relaxed|stricter|higher|lower|increased|decreased)\b"
 )
 _ASKS_SECTION = re.compile(

@@ -105,7 +105,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > ELLIPTICAL_WORDS * 2:
         return None
     if len(words) > ELLIPTICAL_WORDS and not re.search(
-        r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun)\b", fold(text)
+        r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar|there|ook|also|too)\b", fold(text)
     ):
         return None  # a longer message that refers to nothing before it is a question of its own
     previous = " || ".join(state.topic.split(" || ")[-2:])  # the subject may stand two turns back

@@ -809,3 +809,13 @@ def test_a_rule_that_went_up_is_answered_with_the_figure_that_moved(fake_assista
     # "wat is er <words> veranderd": a look back at the older text, with words between
     b = fake_assistant.ask("Wat is er bij de eisen aan de wijkverpleegkundige met een AGB-code veranderd?")
     assert "hbo-niveau 5" in b.answer.split("\n")[0] and "niveau 6" in b.answer.split("\n")[0], b.answer[:300]
+
+
+def test_a_follow_up_with_there_too_asks_the_version_question_for_its_own_subject(fake_assistant):
+    fake_assistant.ask("Wat is er sinds 2024 veranderd aan het vereiste diploma van de wijkverpleegkundige?", conversation_id="v9")
+    a = fake_assistant.ask("Is voor gespecialiseerde verpleging het niveau daar ook omhooggegaan?", conversation_id="v9")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Ja") and "4 of 5" in line and "4 of 6" in line, line
+    # a ceiling raised for the asker is no question about versions
+    b = fake_assistant.ask("Wordt ons omzetplafond verhoogd als CZ het verzoek voor aanvullende inkoop honoreert?")
+    assert "2024" not in b.answer.split("\n")[0], b.answer[:300]
