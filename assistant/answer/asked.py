@@ -91,6 +91,15 @@ def asks_end(question: str) -> bool:
     return _says_any(question, "kinds.date", "end_cues")
 
 
+def asks_direction(question: str) -> int:
+    """+1 when the question asks whether a rule went up ("is het niveau verhoogd?", asked.toml [direction]), -1
+    when it asks whether it went down, 0 otherwise (prefixes: "omhooggegaan", "verhoogde")."""
+    folded = fold(question)
+    up = any(re.search(rf"(?<!\w){re.escape(w)}", folded) for w in _phrases("direction", "up"))
+    down = any(re.search(rf"(?<!\w){re.escape(w)}", folded) for w in _phrases("direction", "down"))
+    return int(up) - int(down)
+
+
 def points_forward(sentence: str) -> bool:
     """"Hieronder lichten we deze transformatieclusters verder toe.": the sentence announces what follows."""
     return _says_any(sentence, "forward", "words")
@@ -132,7 +141,7 @@ def asked(question: str) -> Asked | None:
         if found:
             unit = _count_unit(folded) if kind == "count" else None
             if unit and _PARTITIVE.search(folded):  # "bij hoeveel van onze cliënten ...?": a share answers it too
-                unit = None
+                return Asked("count", tuple(kinds["count"]["holds"]))
             if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
                 noun_kind = next((k for k in order if any(_noun(folded, n) for n in kinds[k].get("nouns", []))), None)
                 if noun_kind:
@@ -140,15 +149,30 @@ def asked(question: str) -> Asked | None:
             return Asked(kind, tuple(spec["holds"]), unit)
     how = _HOW.search(folded)  # "hoe dienen we het verzoek in?": a way of sending asks for the channel
     if how:
-        kind = next((k for k in order if any(_has(folded[how.end() :], v) for v in kinds[k].get("how_verbs", []))), None)
-        if kind is not None:
-            return Asked(kind, tuple(kinds[kind]["holds"]), soft=True)
+        for k in order:
+            spec = kinds[k]
+            clause = _how_clause(folded[how.end() :], spec)
+            if clause and any(_has(clause, v) for v in spec.get("how_verbs", [])):
+                return Asked(k, tuple(spec["holds"]), soft=True)
     which = _WHICH_NOUN.search(folded)  # "vanaf welk omzetbedrag ...?": which + a noun (or compound) of a kind
     if which:
         kind = next((k for k in order if any(_noun(which.group(1), n) for n in kinds[k].get("nouns", []) if n != "%")), None)
         if kind is not None:
             return Asked(kind, tuple(kinds[kind]["holds"]))
     return None
+
+
+def _how_clause(after: str, spec: dict) -> str:
+    """The words of a how-clause itself: at most `how_reach` words, up to a condition or a comma ("hoe berekent
+    CZ het plafond als we een verzoek indienen?" is about the plafond, not about sending)."""
+    words: list[str] = []
+    for w in after.split():
+        if w.strip(",;:") in spec.get("how_stops", ()) or len(words) >= spec.get("how_reach", 0):
+            break
+        words.append(w.strip(",;:"))
+        if w.endswith((",", ";", ":")):
+            break
+    return " ".join(words)
 
 
 _PARTITIVE = re.compile(r"\b(?:hoeveel|how many)\s+(?:van|of)\s+(?:onze|de|hun|jullie|our|the|their|your|those|die|deze)\b")

@@ -26,6 +26,7 @@ from assistant.answer.asked import (
     Asked,
     asked,
     asks_definition,
+    asks_direction,
     asks_end,
     defines,
     holds,
@@ -750,7 +751,7 @@ def clause_plan(
             a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters
         )  # fmt: skip
         if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
-            return clause_plan(assistant, text, lang, year, focus or text, verdict=verdict, kind_asked=False)
+            return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
         if not with_value:
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
@@ -1219,14 +1220,18 @@ def _clause_name(ref: Any) -> str:
 
 _ASKS_CHANGE = re.compile(
     r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|dropped|removed)\b"
-    r"|" + r"(?:" + r"omhoog\w*|omlaag\w*|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|"
-    r"gone down|raised|lowered|tightened|relaxed|stricter|higher|lower|increased|decreased" + r")\b"
 )
-# a rule that moved up or down ("is het niveau verhoogd?"): a change of its figure answers before a change of words
-_DIRECTION = re.compile(
-    r"\b(?:omhoog\w*|omlaag\w*|verhoogd|verlaagd|aangescherpt|versoepeld|strenger|soepeler|hoger|lager|gone up|gone down|raised|"
-    r"lowered|tightened|relaxed|stricter|higher|lower|increased|decreased)\b"
-)
+
+
+def _moved(x: Any) -> int:
+    """+1 when the highest figure of an edit went up (niveau 4 of 5 -> 4 of 6), -1 when it went down, else 0."""
+    def top(s: str) -> float | None:
+        found = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:,\d+)?", s)]
+        return max(found) if found else None
+    before, after = top(x.before), top(x.after)
+    if before is None or after is None or before == after:
+        return 0
+    return 1 if after > before else -1
 _ASKS_SECTION = re.compile(
     r"\b(?:welke?|which|what|in)\s+(?:paragra\w*|sectie\w*|sections?|hoofdstuk\w*|chapters?|artikel\w*|nummer\w*|numbers?)\b"
     r"|\bwaar\s+(?:staat|staan|vind|vinden)\b|\bwhere\s+(?:is|are|can|do|does)\b"
@@ -1407,7 +1412,7 @@ def _diff_plan(
         figures = _figures_named(text)
     figure = re.compile(r"(?<![\d.,])(?:" + "|".join(map(re.escape, sorted(figures))) + r")(?![\d.,]\d)") if figures else None
     options: list[tuple[float, str, Any, Any]] = []
-    direction = bool(_DIRECTION.search(fold(own or text)))
+    direction = asks_direction(own or text)
     for pair in diff.pairs:
         head = f"{pair.before.title} {pair.after.title}"
         if pair.moved:
@@ -1417,7 +1422,7 @@ def _diff_plan(
                 continue  # "Wij" -> "We", "2024" -> "voor 2027": wording and the policy year, no change of rule
             named = figure is not None and any(figure.search(x.before) for x in ch.changes if _rule_change(x))  # "niveau 4 of 5"
             named = named or (  # "is het niveau verhoogd?": a figure that moved
-                direction and any(_figure_change(x) and re.search(r"\d", x.before) and re.search(r"\d", x.after) for x in ch.changes)
+                bool(direction) and any(_figure_change(x) and _moved(x) for x in ch.changes)
             )
             about = share(head, ch.before.text, ch.after.text)
             options.append((about + FIGURE_BONUS * (named and about >= DIFF_MIN_SHARE), "changed", pair, ch))
@@ -1434,7 +1439,8 @@ def _diff_plan(
     old_text = collapse_ws(" ".join(assistant.corpus.texts[d.id] for d in assistant.corpus.doc_for_year(old_year)))
     asking = own if own_subject else text  # "en in 2024?" asks what the question before it asked
     still = is_yes_no(asking)  # "is dat nog steeds zo?": unchanged is yes, changed or gone is no
-    asks_change = still and bool(_ASKS_CHANGE.search(fold(asking)))  # "is dat veranderd?": the other way round
+    asks_change = still and (bool(_ASKS_CHANGE.search(fold(asking))) or bool(direction))  # "is dat veranderd?": the
+    # other way round (changed is yes); "is het verlaagd?" when the figure went up: no
     unchanged = [r for r in ranked if r.citation.year == current][:5] if still or not options else []
     for s_ in unchanged:  # a sentence both years state word for word answers "is het nog zo?", not "wat is er veranderd?"
         if len(s_.text) > 40 and collapse_ws(s_.text) in old_text:
@@ -1492,7 +1498,9 @@ def _diff_plan(
         quotes = [_diff_citation(ref, item)]
         verdict = None
     if still and verdict is not None:
-        line = msg("yes" if asks_change else "no", lang) + ": " + line[:1].lower() + line[1:]
+        moved = [_moved(x) for x in item.changes if _moved(x)] if kind == "changed" else []
+        against = bool(direction) and bool(moved) and moved[0] != direction  # asked "omlaag", went up
+        line = msg("yes" if asks_change and not against else "no", lang) + ": " + line[:1].lower() + line[1:]
     return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
 
 

@@ -50,7 +50,8 @@ _TARIFF = re.compile(
     r"\b(uur|maximum|max|nza-?)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
     r"|\bwat\s+kost\b|\bhoeveel\s+kost\b|\bhow\s+much\s+(does|do|is)\b.*\bcost|\bwat\s+betaalt\s+cz\s+per\b"
     # "hoeveel betaalt CZ per uur?", "how much do you pay per hour?": a price per hour is a tariff
-    r"|\b(pay|pays|paid|betaalt|betalen|betaald|vergoedt|vergoeden)\b[^.?!]{0,60}\bper\s+(hour|uur|zorguur|visit|bezoek)\b"
+    r"|\b(?:(?:cz|you|jullie)\s+(?:pay|pays|betaalt|betalen|vergoedt|vergoeden)|(?:pay|pays|betaalt|betalen|vergoedt|vergoeden)"
+    r"\s+(?:cz|jullie|you)|(?:pay|pays)\s+us)\b[^.?!]{0,60}\bper\s+(?:hour|uur|zorguur|visit|bezoek)\b"
     r"|\bsalaris\w*|\bsalar(y|ies)\b|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(does|do)\b.*\bearn",
     re.I,
 )

@@ -75,11 +75,13 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             parts.extend(listed)
             continue
         pieces = [x for p in _pieces(q) for x in _coordinated(p)]
+        shared = {x for p in _pieces(q) if len(c := _coordinated(p)) > 1 for x in c}  # all their words of their own
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             context.append(pieces.pop(0))
         if len(pieces) > 1 and all(
             len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) for p in pieces
         ):
+            whole.update(len(parts) + i for i, p in enumerate(pieces) if p in shared)
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
         else:
             parts.append(q)
@@ -101,6 +103,11 @@ def _enumerated(question: str) -> list[str]:
     if len(marks) < 2:
         return []
     frame = question[: marks[0].start()].strip()
+    last = frame.split()[-1].lower() if frame.split() else ""
+    if not (frame.endswith(":") or last in _LEX["enumeration_frame"]):
+        return []  # "mogen (a) zzp'ers en (b) uitzendkrachten meetellen?": the items share the words after them
+    if any(re.search(r"\b(?:of|or)\s*$", question[: m.start()].strip()) for m in marks[1:]):
+        return []  # "(1) een formulier of (2) een e-mail?": a choice, one question
     ends = [m.start() for m in marks[1:]] + [len(question)]
     items = [question[m.end() : e] for m, e in zip(marks, ends, strict=True)]
     items = [re.sub(r"(?:[\s,;]|\b(?:en|and|of|or)\b)+$", "", i.strip().rstrip("?")).strip() for i in items]
@@ -110,13 +117,22 @@ def _enumerated(question: str) -> list[str]:
     return [f"{frame} {i}?".strip() if frame else f"{i}?" for i in items]
 
 
+_PREPOSITION = re.compile(r"(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|from|until|by|within|through|to|at)\s+$", re.I)
+
+
 def _coordinated(piece: str) -> list[str]:
-    """ "when and where do we send it?" is "when do we send it?" and "where do we send it?"."""
+    """"when and where do we send it?" is "when do we send it?" and "where do we send it?"; a preposition before
+    the first question word is its own ("vanaf wanneer en hoe ..." is "vanaf wanneer ..." and "hoe ..."), the noun
+    after the second is both's ("hoeveel en welke cliënten ..." asks of clients twice)."""
     m = _COORDINATED.match(piece)
     if m is None or len(re.findall(r"[\w']+", m.group("rest"))) < MIN_WORDS - 1:
         return [piece]
     pre = m.group("pre") or ""
-    return [f"{pre}{m.group('w1')}{m.group('rest')}", f"{pre}{m.group('w2')}{m.group('rest')}"]
+    bare = _PREPOSITION.sub("", pre)  # the second question word does not take the first one's preposition
+    w2 = m.group("w2")
+    noun = re.match(r"(?:welke?|which)\s+([\w'’-]+)$", w2, re.I)
+    w1 = m.group("w1") + (f" {noun.group(1)}" if noun and not re.fullmatch(r"welke?|which", m.group("w1"), re.I) else "")
+    return [f"{pre}{w1}{m.group('rest')}", f"{bare}{w2}{m.group('rest')}"]
 
 
 def _pieces(question: str) -> list[str]:
@@ -124,6 +140,8 @@ def _pieces(question: str) -> list[str]:
     decides on it?") stays joined to the piece after it."""
     cuts = [0]
     for m in _JOIN.finditer(question):
+        if re.search(rf"\b{_WH}\s*$", question[: m.start()], re.I) and re.match(rf"\s*{_WH}\b", question[m.end() :], re.I):
+            continue  # "wanneer en hoe ...": two question words that share the question (see _coordinated)
         cuts += [m.start(), m.end()]
     cuts.append(len(question))
     spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]

@@ -105,7 +105,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > ELLIPTICAL_WORDS * 2:
         return None
     if len(words) > ELLIPTICAL_WORDS and not re.search(
-        r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar|there|ook|also|too)\b", fold(text)
+        r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar)\b|(?<!\bis )(?<!\bare )\bthere\b", fold(text)
     ):
         return None  # a longer message that refers to nothing before it is a question of its own
     previous = " || ".join(state.topic.split(" || ")[-2:])  # the subject may stand two turns back
@@ -128,6 +128,10 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
     if combined.kind != "tool" or not any(combined.quantities[i].start >= mine for i in combined.used):
         return None
     return combined
+
+
+# "... telt dat dan?", "Dan sturen we ...": then at the end or at the start, not "meer dan" (a comparison)
+_THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|[.!?]\s+)\W*(?:dan|then|in dat geval|in that case)\b")
 
 
 def follow_up(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:
@@ -174,7 +178,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # "the larger part of what we deliver lies outside the core region; does the rule hold then?": a fact of the case in
         # words (no figures of its own), changed, and a word that points back at the calculation
         or (
-            not reading.used and _says(lexicon().back, text)
+            not reading.used and bool(_THEN_END.search(fold(text)))
             and any(k in spec.inputs and spec.inputs[k].kind in ("flag", "choice") for k in changes)
         )
         # "met 5 fte erbij: wat is dan het grootste aantal cliënten?": a value of the last calculation and its unknown,

@@ -245,7 +245,13 @@ def _rate(folded: str, found: Any) -> bool:
         return False
     words = "|".join(re.escape(w) for w in sorted(lexicon().units.get(found.unit, ()), key=len, reverse=True))
     asks = r"(?:hoeveel|how\s+many|how\s+much)\s+(?:[\w'-]+\s+)?"  # the asked unit, not a given total ("bij 9.000 uur per jaar")
-    return bool(words) and bool(re.search(rf"\b{asks}(?:{words})\s+(?:per|a|each|every|elke|iedere)\s+\w", folded))
+    per = "|".join(re.escape(w) for w in lexicon().rate_per)  # per week, per person; not per year (a calculator's total)
+    return bool(words) and bool(
+        re.search(
+            rf"\b{asks}(?:{words})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:per|a|an|each|every|elke|iedere|een|één)\s+(?:[\w'-]+\s+)?(?:{per})\b",
+            folded,
+        )
+    )
 
 
 def _is_number(q: Quantity, units: tuple[str, ...] = ("clients",)) -> bool:

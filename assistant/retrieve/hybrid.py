@@ -30,7 +30,9 @@ DENSE_POOL = 60
 _PAST = re.compile(
     r"\b(vroeger|voorheen|destijds|oude (?:bijlage|beleid|regel|regels|tekst|versie)|previous(ly)?|formerly|used to|"
     r"still the same|nog hetzelfde|(?:is|zijn|wordt|werd) er (?:iets )?(?:veranderd|gewijzigd)|"
-    r"wat (?:is|zijn) (?:er )?(?:[^.?!\s]+ ){0,12}?(?:veranderd|gewijzigd|de wijzigingen|de verschillen)|veranderd t\.?o\.?v|"
+    r"wat (?:is|zijn) (?:er )?(?:veranderd|gewijzigd|de wijzigingen|de verschillen)|veranderd t\.?o\.?v|"
+    # "wat is er bij de eisen voor X veranderd?": words between, but no condition ("wat is de procedure als ... gewijzigd is")
+    r"wat (?:is|zijn) er (?:(?!(?:als|indien|wanneer|zodra|if|when)\b)[^.?!\s]+ ){1,12}?(?:veranderd|gewijzigd)|"
     r"(?:what|which) (?:has |have |is |are )?(?:changed|changes|differences)|what's changed|"
     r"changes? (?:between|since|from|compared)|changes? (?:in|to) (?:the )?(?:policy|polic|rules?|appendix|bijlage|text|requirements?|norms?|20\d\d)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
     r"compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?|sinds 20\d\d|since 20\d\d|"
@@ -59,10 +61,10 @@ def looks_back(query: str) -> bool:
 # "does the rule still apply then?", "geldt de eis nog steeds als we ...?": still under a condition of the asker's
 # own case asks whether the rule holds for it, not whether an older rule survived
 _IN_THAT_CASE = re.compile(
-    r"\b(?:then|dan|in that case|in dat geval|if|als|indien|even if|ook als|zelfs als)\b[^.!]*\?\s*$|"
-    r"\b(?:then|dan)\s*\?\s*$",
+    r"\b(?:if|als|indien|even if|ook als|zelfs als)\s+(?:we|wij|ik|i|u|you|jullie|onze|ons|our|they|zij|ze|there|er)\b"
+    r"[^.!]*\?\s*$|\b(?:then|dan|in that case|in dat geval)\s*\?\s*$",
     re.IGNORECASE,
-)
+)  # "... dan?" at the end: "niet meer dan 50%" is a comparison, not a condition
 
 
 @dataclass

@@ -86,6 +86,7 @@ class Lexicon:
     clause_only: list[str] = field(default_factory=list)
     clause_anywhere: list[str] = field(default_factory=list)
     weak_asks: set[str] = field(default_factory=set)
+    rate_per: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         clause_only=[fold(w) for w in data["questions"]["clause_only"]],
         clause_anywhere=[fold(w) for w in data["questions"]["clause_anywhere"]],
         weak_asks={fold(w) for w in data["questions"]["weak_asks"]},
+        rate_per=[fold(w) for w in data["words"].get("rate_per", [])],
         openers=[fold(p) for p in data["follow_up"]["openers"]],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],

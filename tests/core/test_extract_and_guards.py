@@ -90,6 +90,7 @@ def test_language_and_scope():
     assert out_of_scope("How much will you pay us per hour of care next year?") == "tariff"
     assert out_of_scope("Wat vergoeden jullie per zorguur aan een kleine aanbieder?") == "tariff"
     assert out_of_scope("Hoeveel uur per week betaalt de aanbieder een zzp'er?") is None  # no price per hour
+    assert out_of_scope("Mogen wij onze invalkrachten betalen per uur?") is None  # the asker pays, not CZ
     assert out_of_scope("Wat zijn de eisen voor wijkverpleging?") is None
     assert out_of_scope("Which rules apply to nursing-home care (Wlz) at CZ?") == "sector"
     assert out_of_scope("Valt verpleeghuiszorg ook onder dit beleid?") == "sector"
@@ -160,6 +161,10 @@ def test_still_looks_back_only_when_it_asks_whether_a_rule_holds():
     assert not looks_back("We mostly treat people outside the core region. Is the client average still required then?")
     assert not looks_back("Geldt die eis nog steeds als wij alleen kinderen verplegen?")
     assert looks_back("Geldt de eis van 24 uur per dag nog steeds?")
+    assert looks_back("Geldt het maximum van niet meer dan 50% uitbesteden nog steeds?")  # "dan" of a comparison
+    # "wat is er ... veranderd" with words between looks back; a condition of the asker's own case does not
+    assert looks_back("Wat is er bij de eisen voor casemanagers dementie veranderd?")
+    assert not looks_back("Wat is de werkwijze als ons AGB-nummer gewijzigd is?")
 
 
 def test_other_sectors_and_prompt_leaks():
@@ -211,3 +216,16 @@ def test_a_short_message_keeps_the_language_of_its_conversation():
     assert language("What about the rule for cooperatives then?", previous="nl") == "en"  # clearly English
     assert language("Hoe zit het dan met de coöperaties?", previous="en") == "nl"  # clearly Dutch
     assert language("3,5 fte", previous="en") == "en" and language("2026 B, 2027 C", previous="en") == "en"
+
+
+def test_what_kind_of_fact_a_question_asks():
+    from assistant.answer.asked import asked, asks_direction
+
+    # a share answers "how many of our clients", and no noun elsewhere makes it an amount
+    share = asked("How many of our clients count towards the ceiling of the cooperative?")
+    assert share is not None and share.kind == "count" and share.unit is None
+    # a how-question asks for the channel only when its own verb is one of sending
+    assert asked("hoe vragen we aanvullende inkoop aan?").soft
+    assert asked("Hoe stelt CZ het plafond vast als we een verzoek voor aanvullende inkoop indienen?") is None
+    assert asks_direction("Is de eis omhooggegaan?") == 1 and asks_direction("Has the level been lowered?") == -1
+    assert asks_direction("Wat is er veranderd?") == 0

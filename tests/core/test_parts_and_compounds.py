@@ -20,6 +20,14 @@ from assistant.retrieve.analysis import CompoundSplitter
             "Hoe en vanaf wanneer kunnen wij ons aanmelden voor de regiefunctie?",
             ["Hoe kunnen wij ons aanmelden voor de regiefunctie?", "vanaf wanneer kunnen wij ons aanmelden voor de regiefunctie?"],
         ),
+        (  # a preposition belongs to its own question word; the noun after "welke" to both
+            "Tot wanneer en hoe kan een regio het RESV-plan aanleveren?",
+            ["Tot wanneer kan een regio het RESV-plan aanleveren?", "hoe kan een regio het RESV-plan aanleveren?"],
+        ),
+        (
+            "Hoeveel en welke functies koopt CZ regionaal in?",
+            ["Hoeveel functies koopt CZ regionaal in?", "welke functies koopt CZ regionaal in?"],
+        ),
         (  # an enumeration: each item asked with the words before the first mark
             "Waar meld ik (a) een nieuwe onderaannemer en (b) een wijziging van onze locaties?",
             ["Waar meld ik een nieuwe onderaannemer?", "Waar meld ik een wijziging van onze locaties?"],
@@ -75,6 +83,9 @@ def test_a_question_is_cut_into_its_parts(text, own):
         "Welke eisen gelden er, zoals de eisen voor de wondzorg?",
         "en wat gold daar in 2024, kreeg een verpleegkundige niveau 5 toen een plek?",  # the first piece frames the second
         "Which address do we use (see the form) for that?",  # one mark is no enumeration
+        "Hoeveel uren mogen naar onderaannemers, naast de uren van de eigen mensen?",
+        "Tellen (a) stagiaires en (b) invalkrachten mee als eigen personeel?",  # the items share the words after them
+        "Sturen we (1) een brief of (2) een e-mail voor de inschrijving?",  # a choice is one question
     ],
 )
 def test_a_phrase_after_a_comma_is_no_part(text):

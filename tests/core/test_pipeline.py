@@ -819,3 +819,21 @@ def test_a_follow_up_with_there_too_asks_the_version_question_for_its_own_subjec
     # a ceiling raised for the asker is no question about versions
     b = fake_assistant.ask("Wordt ons omzetplafond verhoogd als CZ het verzoek voor aanvullende inkoop honoreert?")
     assert "2024" not in b.answer.split("\n")[0], b.answer[:300]
+
+
+def test_a_question_with_is_there_also_is_a_question_of_its_own(fake_assistant):
+    fake_assistant.ask("Naar welk adres gaan vragen over declaraties?", conversation_id="t11")
+    a = fake_assistant.ask("Is there also a last day on which starting providers can enrol for 2027?", conversation_id="t11")
+    assert "28 februari 2027" in a.answer.split("\n")[0] or "28 February 2027" in a.answer.split("\n")[0], a.answer[:300]
+
+
+def test_a_rule_asked_to_have_gone_down_that_went_up_is_a_no(fake_assistant):
+    a = fake_assistant.ask("Is het opleidingsniveau voor gespecialiseerde verpleging sinds 2024 verlaagd?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "4 of 6" in line, line
+
+
+def test_a_comparison_after_a_calculation_is_no_follow_up(fake_assistant):
+    fake_assistant.ask("Bestaande aanbieder, 75 cliënten in 25 postcodegebieden. Halen we de eis voor 2027?", conversation_id="t12")
+    a = fake_assistant.ask("Welke eisen gelden er bij medische kindzorg, strenger dan voor gewone wijkverpleging?", conversation_id="t12")
+    assert not a.tool_calls, [(c.name, c.args) for c in a.tool_calls]
