@@ -13,7 +13,7 @@ from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Reading, says
 from assistant.domain import Citation, ToolCall
 from assistant.errors import AssistantError
-from assistant.text.quantities import fold, word_pattern
+from assistant.text.quantities import fold, lexicon, word_pattern
 
 # the output field that answers "voldoen we? / mag dat? / komen we in aanmerking?" per calculator: declared as
 # `verdict` in tools/specs/<name>.toml; `invert_if` phrases flip it ("zijn we uitgesloten?" vs "komen we in aanmerking?")
@@ -66,7 +66,7 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
         return None
     keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
     flip = not keep and any(
-        not _ALTERNATIVE.search(folded[: m.start()]) and not _DENIED.search(folded[: m.start()])
+        not _ALTERNATIVE.search(folded[: m.start()]) and not _denied().search(folded[: m.start()])
         for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
     )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers; "geen probleem
     # toch?" denies the problem: the question asks the field itself
@@ -74,7 +74,11 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
 
 
 _ALTERNATIVE = re.compile(r"\b(?:or|of)\s+(?:\w+\s+)?$")
-_DENIED = re.compile(r"\b(?:geen|niet|no|not|nooit|never|zonder|without)\s+(?:\w+\s+)?$")
+@functools.lru_cache(maxsize=1)
+def _denied() -> re.Pattern[str]:
+    """A negation word (lexicon.toml [negation]) one or two words before: "geen probleem", "not a problem"."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon().negations, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$")
 
 
 def _rule_quotes(citations: list[Citation], data: dict[str, Any], verdict: str, rule: str) -> list[Citation]:

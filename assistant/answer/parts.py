@@ -5,12 +5,11 @@ zijn?" is two questions; each part gets its own answer line and quotes. Statemen
 from __future__ import annotations
 
 import re
-import tomllib
 
 from assistant.retrieve.analysis import STOPWORDS
-from assistant.text.quantities import LEXICON_PATH
+from assistant.text.quantities import lexicon_data
 
-_LEX = tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))["parts"]
+_LEX = lexicon_data()["parts"]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -160,7 +159,7 @@ def _pieces(question: str) -> list[str]:
     return [p for a, b in out if (p := question[a:b].strip(" ,;")) and p.strip(" ,;?")]
 
 
-_POINTER = re.compile(r"\b(?:dat|dit|daar|toen|that|this|there|then)\b", re.I)
+_POINTER = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["pointers"])) + r")\b", re.I)
 
 
 def _frames(piece: str) -> bool:

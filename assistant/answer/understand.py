@@ -186,18 +186,16 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
             if other is not None and not opens:
                 # a joining word between a cue and a number closes the clause it stands in: "65% doen zzp'ers en 35%
                 # eigen personeel" says zzp'ers of 65%, not of 35%
-                if side == "b" and any(w in _JOINING for w in between):
+                joining = lexicon().joining
+                if side == "b" and any(w in joining for w in between):
                     continue
-                if side == "a" and any(w in _JOINING for w in beyond[:other]) and not any(w in _JOINING for w in between):
+                if side == "a" and any(w in joining for w in beyond[:other]) and not any(w in joining for w in between):
                     out.append(d)
                     continue
             if other is not None and not opens and (_distance(beyond[:other]) < d or (own and _distance(beyond[:other]) <= d)):
                 continue
             out.append(d)
     return out
-
-
-_JOINING = {"en", "and", ",", ";", "&", "maar", "but", "terwijl", "while", "whereas"}
 
 
 def _cue_score(q: Quantity, cues: tuple[str, ...]) -> float:

@@ -87,6 +87,7 @@ class Lexicon:
     clause_anywhere: list[str] = field(default_factory=list)
     weak_asks: set[str] = field(default_factory=set)
     rate_per: list[str] = field(default_factory=list)
+    joining: set[str] = field(default_factory=set)
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
@@ -137,8 +138,14 @@ def expand_shorthand(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def lexicon_data() -> dict:
+    """lexicon.toml as read, once (tables that one reader uses, e.g. [parts] for multi-part questions)."""
+    return tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = lexicon_data()
     units = {name: {fold(w) for w in words} for name, words in data["units"].items()}
     lex = Lexicon(
         units=units,
@@ -169,6 +176,7 @@ def lexicon() -> Lexicon:
         clause_anywhere=[fold(w) for w in data["questions"]["clause_anywhere"]],
         weak_asks={fold(w) for w in data["questions"]["weak_asks"]},
         rate_per=[fold(w) for w in data["words"].get("rate_per", [])],
+        joining={fold(w) for w in data["words"].get("joining", [])},
         openers=[fold(p) for p in data["follow_up"]["openers"]],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
