@@ -123,8 +123,16 @@ def _item(d: Deadline, on: date | None) -> DeadlineItem:
     )
 
 
+SHORT_TOKEN = 5  # a shorter word of the question names a keyword only as the keyword or its start ("pas" is no "aangepaste")
+
+
 def _hit(dl: Deadlines, item: Deadline, token: str) -> bool:
-    return any(token in k or (len(k) >= 4 and k in token) for k in (_normalise(k) for k in dl.keywords(item)))
+    def names(k: str) -> bool:
+        if len(token) < SHORT_TOKEN:
+            return k.startswith(token) or (len(k) >= 4 and k in token)
+        return token in k or (len(k) >= 4 and k in token)
+
+    return any(names(k) for k in (_normalise(k) for k in dl.keywords(item)))
 
 
 def _select(inp: DeadlinesInput, dl: Deadlines) -> list[Deadline]:
@@ -133,9 +141,13 @@ def _select(inp: DeadlinesInput, dl: Deadlines) -> list[Deadline]:
     nog bezwaar maken tegen het inkoopbeleid?" 'bezwaar' names one deadline, 'inkoopbeleid' two."""
     tokens = _tokens(inp.topic) if inp.topic else []
     named = {t: [d.id for d in dl.items if _hit(dl, d, t)] for t in tokens}
-    scores = {d.id: sum(1 / len(ids) for ids in named.values() if d.id in ids) for d in dl.items}
-    best = max(scores.values(), default=0)
-    chosen = [d for d in dl.items if not tokens or (best > 0 and scores[d.id] >= best - 1e-9)]
+    # of deadlines named equally, those named by more words of the question ("kwaliteitsuitvraag", "VECOZO")
+    scores = {
+        d.id: (round(sum(1 / len(ids) for ids in named.values() if d.id in ids), 9), sum(d.id in ids for ids in named.values()))
+        for d in dl.items
+    }
+    best = max(scores.values(), default=(0, 0))
+    chosen = [d for d in dl.items if not tokens or (best[0] > 0 and scores[d.id] == best)]
     return sorted(chosen, key=lambda d: (d.last_day, d.first_day or d.last_day))
 
 

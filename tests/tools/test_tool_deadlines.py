@@ -102,3 +102,12 @@ def test_citations_belong_to_the_returned_deadlines():
     out = run(topic="RESV")
     assert {c.clause_id for c in out.citations} == {"wv2027/2.3.9", "wv2027/2.3.2"}
     assert any("Uiterlijk op 15 juli 2026 levert de betreffende regio het RESV-plan" in c.quote for c in out.citations)
+
+
+def test_a_whole_message_as_topic_picks_the_deadlines_most_of_its_words_name():
+    """A short word names a keyword only as its start ("pas" is no "aangepaste"), and of deadlines named equally
+    those named by more words of the message win: a message about the VECOZO questionnaire that also happens to
+    say "beoordelen" gives the quality deadlines, not the night-care business case or the strategic policy."""
+    out = run(topic="Onze kwaliteitsuitvraag voor VECOZO kwam pas na de termijn binnen; gaan jullie dat nog beoordelen?")
+    assert {d.id for d in out.deadlines} == {"quality_information", "quality_information_kindzorg"}, by_id(out).keys()
+    assert set(by_id(run(topic="bezwaar tegen het inkoopbeleid"))) == {"objections"}
