@@ -128,9 +128,8 @@ SHORT_TOKEN = 5  # a shorter word of the question names a keyword only as the ke
 
 def _hit(dl: Deadlines, item: Deadline, token: str) -> bool:
     def names(k: str) -> bool:
-        if len(token) < SHORT_TOKEN:
-            return k.startswith(token) or (len(k) >= 4 and k in token)
-        return token in k or (len(k) >= 4 and k in token)
+        inside = k.startswith(token) if len(token) < SHORT_TOKEN else token in k
+        return inside or (len(k) >= 4 and k in token)
 
     return any(names(k) for k in (_normalise(k) for k in dl.keywords(item)))
 

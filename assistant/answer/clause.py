@@ -741,10 +741,10 @@ def clause_plan(
     own = focus or text
     if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not _WH.search(fold(own))):
         a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
+    bm = assistant.index.retriever.bm25
+    analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
     if a is not None:
-        bm25 = assistant.index.retriever.bm25
-        weights = _content_weights(bm25, text, a, focus or _asking_sentence(text))
-        analyse = lambda t: c.terms_of(t, bm25.splitter)  # noqa: E731
+        weights = _content_weights(bm, text, a, focus or _asking_sentence(text))
         candidates = _value_candidates(assistant, ranked)
         letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
         with_value = _best_value(
@@ -794,7 +794,6 @@ def clause_plan(
         rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
-    bm = assistant.index.retriever.bm25
     if verdict and is_yes_no(own) and _unknown_names(own, bm):  # "valt Utrecht onder het kernwerkgebied?": the
         return not_stated(assistant, lang, supporting[:1])  # texts never name it, so they cannot say yes or no
     listing = _listing(focus or text, ranked)  # "welke functies ...?": the sentence that lists them
@@ -834,7 +833,6 @@ def clause_plan(
     line = line + _where(best.citation, lang) + "." + (_gloss(shown) if lang == "en" else "")
     siblings = _table_siblings(assistant, supporting[0], None)  # a quoted row comes with the other cases
     weights = _content_weights(bm, text, None, focus or _asking_sentence(text))
-    analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
     typed = _typed(weights, analyse(focus or text))
     near = [o for o in supporting[1:] if _adds(o, supporting[0], typed, analyse)]
     quotes = _dedupe(supporting[:1] + siblings + near)[:MAX_QUOTES]
@@ -1016,8 +1014,7 @@ def _bears(o: Sentence, s: Sentence, value: Any, a: Asked, weights: dict[str, fl
     if not found:  # no value of the asked kind: it bears when it holds much of the question the answer does not
         if a.kind == "consequence":  # "gevolg van een gemiste termijn?": the rule of the term bears too
             return True
-        new = analyse(o.text) - analyse(s.text) - analyse(s.context or "")
-        return sum(weights.get(t, 0.0) for t in new) >= NEW_TERMS_SHARE * (sum(weights.values()) or 1.0)
+        return _holds_more(o, f"{s.text} {s.context or ''}", weights, analyse)
     if any(_same_value(v, value) for v in found):
         return True
     return _own_about(o, a, weights, analyse) >= BEAR_SHARE * _own_about(s, a, weights, analyse)
@@ -1029,9 +1026,12 @@ CLOSE_SHARE = 0.7  # a further quote of a clause answer matches this share of th
 def _adds(o: Sentence, best: Sentence, weights: dict[str, float], analyse: Any) -> bool:
     """Whether `o` bears on the question beside the best sentence: nearly as much about it, or about a good part
     of the question the best sentence does not hold (the other part of the rule)."""
-    if o.overlap >= CLOSE_SHARE * best.overlap:
-        return True
-    new = analyse(o.text) - analyse(best.text)
+    return o.overlap >= CLOSE_SHARE * best.overlap or _holds_more(o, best.text, weights, analyse)
+
+
+def _holds_more(o: Sentence, covered: str, weights: dict[str, float], analyse: Any) -> bool:
+    """`o` holds at least NEW_TERMS_SHARE of the question's term weight that `covered` (the answer) does not."""
+    new = analyse(o.text) - analyse(covered)
     return sum(weights.get(t, 0.0) for t in new) >= NEW_TERMS_SHARE * (sum(weights.values()) or 1.0)
 
 
@@ -1222,16 +1222,6 @@ _ASKS_CHANGE = re.compile(
     r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|dropped|removed)\b"
 )
 
-
-def _moved(x: Any) -> int:
-    """+1 when the highest figure of an edit went up (niveau 4 of 5 -> 4 of 6), -1 when it went down, else 0."""
-    def top(s: str) -> float | None:
-        found = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:,\d+)?", s)]
-        return max(found) if found else None
-    before, after = top(x.before), top(x.after)
-    if before is None or after is None or before == after:
-        return 0
-    return 1 if after > before else -1
 _ASKS_SECTION = re.compile(
     r"\b(?:welke?|which|what|in)\s+(?:paragra\w*|sectie\w*|sections?|hoofdstuk\w*|chapters?|artikel\w*|nummer\w*|numbers?)\b"
     r"|\bwaar\s+(?:staat|staan|vind|vinden)\b|\bwhere\s+(?:is|are|can|do|does)\b"
@@ -1272,6 +1262,17 @@ def _content_words(x: Any) -> set[str]:
 def _figure_change(x: Any) -> bool:
     """An edit of a figure or level that is not only the policy year and not the same figure written another way."""
     return x.emphasis and not (_year_only(x.before) and _year_only(x.after)) and not _same_figures(x)
+
+
+def _moved(x: Any) -> int:
+    """+1 when the highest figure of an edit went up (niveau 4 of 5 -> 4 of 6), -1 when it went down, else 0."""
+    def top(s: str) -> Any:
+        return max((m.value for m in find_numbers(s, words=False)), default=None)
+
+    before, after = top(x.before), top(x.after)
+    if before is None or after is None or before == after:
+        return 0
+    return 1 if after > before else -1
 
 
 def _rule_change(x: Any) -> bool:
@@ -1498,7 +1499,7 @@ def _diff_plan(
         quotes = [_diff_citation(ref, item)]
         verdict = None
     if still and verdict is not None:
-        moved = [_moved(x) for x in item.changes if _moved(x)] if kind == "changed" else []
+        moved = [m for x in item.changes if (m := _moved(x))] if kind == "changed" else []
         against = bool(direction) and bool(moved) and moved[0] != direction  # asked "omlaag", went up
         line = msg("yes" if asks_change and not against else "no", lang) + ": " + line[:1].lower() + line[1:]
     return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")

@@ -35,10 +35,12 @@ _JOIN = re.compile(
 )
 _ENUMERATION = re.compile(r"(?:^|(?<=[\s,:;]))(?:" + "|".join(_LEX["enumeration"]) + r")\s*")
 _WH = r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)"
+# the prepositions a question word can stand behind ("vanaf wanneer", "via welk kanaal")
+_BEFORE_WH = r"(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|from|until|by|within|through|to|at)"
 # "wanneer en hoe dienen we het verzoek in?": two questions sharing their words
 _COORDINATED = re.compile(
     rf"^(?P<pre>.*?\b)?(?P<w1>{_WH})\s+(?:en|and|&)\s+"
-    rf"(?P<w2>(?:(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|from|until|by|within|through|to|at)\s+)?"
+    rf"(?P<w2>(?:{_BEFORE_WH}\s+)?"
     rf"(?:(?:welke?|which)\s+[\w'’-]+|{_WH}))\b(?P<rest>.+)$",  # "via welk kanaal": the question word with its noun
     re.I,
 )
@@ -73,8 +75,12 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             whole.update(range(len(parts), len(parts) + len(listed)))
             parts.extend(listed)
             continue
-        pieces = [x for p in _pieces(q) for x in _coordinated(p)]
-        shared = {x for p in _pieces(q) if len(c := _coordinated(p)) > 1 for x in c}  # all their words of their own
+        pieces: list[str] = []
+        shared: set[str] = set()  # pieces that carry all their words of their own ("wanneer en hoe ...")
+        for p in _pieces(q):
+            both = _coordinated(p)
+            pieces += both
+            shared.update(both if len(both) > 1 else ())
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             context.append(pieces.pop(0))
         if len(pieces) > 1 and all(
@@ -116,7 +122,7 @@ def _enumerated(question: str) -> list[str]:
     return [f"{frame} {i}?".strip() if frame else f"{i}?" for i in items]
 
 
-_PREPOSITION = re.compile(r"(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|from|until|by|within|through|to|at)\s+$", re.I)
+_PREPOSITION = re.compile(rf"{_BEFORE_WH}\s+$", re.I)
 
 
 def _coordinated(piece: str) -> list[str]:

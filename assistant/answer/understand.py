@@ -239,16 +239,20 @@ _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$",
 def _rate(folded: str, found: Any) -> bool:
     """"hoeveel uur per maand werkt één zzp'er?": the asked unit is a rate (per month, per person), not the
     total an unknown of a calculator gives ("hoeveel uur mogen we uitbesteden?")."""
-    if not found.unit:
-        return False
-    words = "|".join(re.escape(w) for w in sorted(lexicon().units.get(found.unit, ()), key=len, reverse=True))
+    pattern = _rate_pattern(found.unit) if found.unit else None
+    return pattern is not None and bool(pattern.search(folded))
+
+
+@functools.lru_cache(maxsize=16)
+def _rate_pattern(unit: str) -> re.Pattern[str] | None:
+    """The asked `unit` followed by what it is counted per (lexicon rate_per), or None for a unit without words."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon().units.get(unit, ()), key=len, reverse=True))
+    if not words:
+        return None
     asks = r"(?:hoeveel|how\s+many|how\s+much)\s+(?:[\w'-]+\s+)?"  # the asked unit, not a given total ("bij 9.000 uur per jaar")
     per = "|".join(re.escape(w) for w in lexicon().rate_per)  # per week, per person; not per year (a calculator's total)
-    return bool(words) and bool(
-        re.search(
-            rf"\b{asks}(?:{words})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:per|a|an|each|every|elke|iedere|een|één)\s+(?:[\w'-]+\s+)?(?:{per})\b",
-            folded,
-        )
+    return re.compile(
+        rf"\b{asks}(?:{words})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:per|a|an|each|every|elke|iedere|een|één)\s+(?:[\w'-]+\s+)?(?:{per})\b"
     )
 
 
@@ -826,9 +830,10 @@ class Router:
             ),
             None,
         )  # fmt: skip
-        if solve is not None and found is not None and found.unit in solve.units and _rate(folded, found):
+        rate = found is not None and _rate(folded, found)
+        if solve is not None and found is not None and found.unit in solve.units and rate:
             solve = None  # "hoeveel uur per maand werkt één zzp'er?": a rate, not the unknown's total
-        if solve is None and found is not None and (found.unit or found.kind != "count") and not _rate(folded, found):
+        if solve is None and found is not None and (found.unit or found.kind != "count") and not rate:
             # "what fte does that take?", "vanaf welk omzetbedrag ...?": the unit or kind asked for is what one
             # unknown gives, when the question does not state that unknown
             fits = [
