@@ -140,7 +140,7 @@ def asked(question: str) -> Asked | None:
             continue  # "what must we do when ...": the when is a condition, not the question
         if found:
             unit = _count_unit(folded) if kind == "count" else None
-            if unit and _PARTITIVE.search(folded):  # "bij hoeveel van onze cliënten ...?": a share answers it too
+            if unit and _PARTITIVE.search(folded):  # "voor hoeveel van de cliënten ...?": a share answers it too
                 return Asked("count", tuple(kinds["count"]["holds"]))
             if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
                 noun_kind = next((k for k in order if any(_noun(folded, n) for n in kinds[k].get("nouns", []))), None)

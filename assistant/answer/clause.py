@@ -756,7 +756,7 @@ def clause_plan(
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
                 return by_reference
-        ruled = _ruled_out(supporting[:1], lang)  # "tot wanneer kunnen we X aanvragen?" where the policy says
+        ruled = _ruled_out(supporting[:1], lang)  # "per welke datum vragen we X aan?" where the policy says
         # there is no X this year: that sentence answers, before a value from a sentence less about the question
         if ruled is not None and (not with_value or with_value[0][0].overlap < supporting[0].overlap):
             return ruled

@@ -27,7 +27,7 @@ _JOIN = re.compile(
     r"|(?:is|zijn)\s+er\b|(?:mogen|kunnen|moeten)\s+(?:we|wij|ze|zij)\b)"
     # "..., en krijg ik de zorg vergoed?": a verb before its subject opens a Dutch yes/no question
     r"|\s*,\s*(?:en|and)\s+(?=[a-zà-ÿ]+\s+(?:ik|we|wij|je|jij|u|ze|zij|jullie)\b)"
-    # "..., mag een wondconsulent ...?", "..., en wordt de zorg ... vergoed?": after a comma, a verb before its
+    # "..., mag een wondconsulent ...?", "..., en krijgt de aanbieder ... betaald?": after a comma, a verb before its
     # subject or article (lexicon.toml [parts]; not a preposition or conjunction, not "given"/"assuming ...")
     rf"|\s*,\s*(?:(?:en|and)\s+)?(?=(?!(?:{_alternatives(_LEX['not_verbs'])})\s)(?![a-z]+ing\s)[a-zà-ÿ]+\s+"
     rf"(?:{_alternatives(_LEX['subjects'])})\s)",

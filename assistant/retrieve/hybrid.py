@@ -58,7 +58,7 @@ def looks_back(query: str) -> bool:
     return bool(_PAST.search(query) or (_STILL.search(query) and not _IN_THAT_CASE.search(query)))
 
 
-# "does the rule still apply then?", "geldt de eis nog steeds als we ...?": still under a condition of the asker's
+# "is the norm still valid then?", "geldt de eis nog steeds als we ...?": still under a condition of the asker's
 # own case asks whether the rule holds for it, not whether an older rule survived
 _IN_THAT_CASE = re.compile(
     r"\b(?:if|als|indien|even if|ook als|zelfs als)\s+(?:we|wij|ik|i|u|you|jullie|onze|ons|our|they|zij|ze|there|er)\b"
