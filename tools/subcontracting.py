@@ -143,7 +143,9 @@ class SubcontractingInput(ToolInput):
             total = exact(self.total_care_hours)
             outside = hours["subcontractor_hours"] + hours["zzp_hours"]
             given_outside = self.subcontractor_hours is not None or self.zzp_hours is not None
-            given_own = self.own_staff_hours is not None or self.full_subsidiary_hours is not None
+            # the category left out is the rest: with the outside hours given and no own staff hours, the own staff
+            # make up the rest ("5.000 uur zzp, 2.000 uur volle dochter, de rest eigen personeel")
+            given_own = self.own_staff_hours is not None or (self.full_subsidiary_hours is not None and not given_outside)
             if given_own and not (given_outside and self._complete(total, hours)):
                 outside = total - hours["own_staff_hours"] - hours["full_subsidiary_hours"]
             return outside * 100 / total

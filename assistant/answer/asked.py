@@ -274,6 +274,24 @@ _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|
 ASKS_NOTHING_WORDS = 4  # "en in 2024?", "and for new providers?": too short to ask anything of its own
 
 
+def asked_clause(question: str) -> str:
+    """What the question asks: its last sentence ending in a question mark (else its last sentence); a tag too
+    short to ask anything of its own ("Toch?", "Right?") or pointing back ("Hoeveel daarvan ...?", asked.toml
+    [points_back]) asks about the sentence before it too; of a sentence opening with a condition ("Als ..., mogen
+    we dan ...?") the clause after the condition."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
+    if not sentences:
+        return question
+    last = max((i for i, x in enumerate(sentences) if x.rstrip().endswith("?")), default=len(sentences) - 1)
+    sentence = sentences[last]
+    clause = sentence.rsplit(",", 1)[-1] if _HYPOTHETICAL.match(sentence) else sentence
+    if last > 0 and (
+        len(re.findall(r"\w+", sentence)) <= ASKS_NOTHING_WORDS or _says_any(clause, "points_back", "words")
+    ):  # "Toch?", "Hoeveel daarvan krijgen we?": about the sentence before
+        return f"{sentences[last - 1]} {clause}"
+    return clause
+
+
 def is_yes_no(question: str) -> bool:
     """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
     "Is it true that ...?"); "Hoeveel ...?", "Tot wanneer ...?" or "En als het B was?" asks for a value or an

@@ -8,7 +8,9 @@ import functools
 import re
 from typing import Any
 
+from assistant.answer.asked import asked_clause
 from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
+from assistant.answer.premise import TAIL
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Reading, says
 from assistant.domain import Citation, ToolCall
@@ -70,7 +72,39 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
         for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
     )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers; "geen probleem
     # toch?" denies the problem: the question asks the field itself
+    if _denied_claim(spec, folded):  # "dan hoeven we niet mee te doen, toch?": yes or no says whether that is so
+        flip = not flip
     return (not value) if flip else value
+
+
+def _denied_claim(spec: CalculatorSpec, folded: str) -> bool:
+    """A statement put forward for confirmation ("..., right?", "..., toch?") whose last clause denies its verb
+    ("we won't get a score, right?", "dat geldt dus niet voor ons, toch?", "dat mag toch niet?"); a denial of one
+    of the spec's inverting phrases ("geen probleem, toch?") is the field itself and does not count."""
+    sentence = asked_clause(folded)
+    tag = TAIL.search(sentence)
+    if tag is None:
+        return False
+    clause = re.split(r"[,;:]", sentence[: tag.start()])[-1] + " " + tag.group(0)
+    inverting = [m.span() for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(clause)]
+    return any(
+        not any(start <= m.start() < end or 0 <= start - m.end() <= DENIAL_REACH for start, end in inverting)
+        for m in _denial().finditer(clause)
+    )  # fmt: skip
+
+
+DENIAL_REACH = 12  # characters between a negation and the inverting phrase it denies ("geen groot probleem")
+
+
+@functools.lru_cache(maxsize=1)
+def _denial() -> re.Pattern[str]:
+    """A negation word (lexicon.toml [negation]) or an English contracted one ("won't", "doesn't"), outside the
+    phrases that are a bound or an idiom ("niet meer dan", "not sure")."""
+    lex = lexicon()
+    words = "|".join(re.escape(w) for w in sorted(lex.negations, key=len, reverse=True))
+    idioms = "|".join(re.escape(w) for w in sorted(lex.not_denial, key=len, reverse=True))
+    guard = rf"(?!(?:{idioms})\b)" if idioms else ""
+    return re.compile(rf"{guard}\b(?:{words}|\w+n['’]t|cannot)\b")
 
 
 _ALTERNATIVE = re.compile(r"\b(?:or|of)\s+(?:\w+\s+)?$")

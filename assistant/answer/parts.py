@@ -84,7 +84,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             context.append(pieces.pop(0))
         if len(pieces) > 1 and all(
-            len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) for p in pieces
+            len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) or (i and _BARE_WH.match(p))
+            for i, p in enumerate(pieces)
         ):
             whole.update(len(parts) + i for i, p in enumerate(pieces) if p in shared)
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
@@ -145,7 +146,9 @@ def _pieces(question: str) -> list[str]:
     decides on it?") stays joined to the piece after it."""
     cuts = [0]
     for m in _JOIN.finditer(question):
-        if re.search(rf"\b{_WH}\s*$", question[: m.start()], re.I) and re.match(rf"\s*{_WH}\b", question[m.end() :], re.I):
+        if "," not in m.group(0) and re.search(rf"\b{_WH}\s*$", question[: m.start()], re.I) and re.match(
+            rf"\s*{_WH}\b", question[m.end() :], re.I
+        ):
             continue  # "wanneer en hoe ...": two question words that share the question (see _coordinated)
         cuts += [m.start(), m.end()]
     cuts.append(len(question))
@@ -156,6 +159,7 @@ def _pieces(question: str) -> list[str]:
         start = a if carry is None else carry
         short = (
             len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and not _VERB_SUBJECT.match(question[a:b])
+            and not (out and _BARE_WH.match(question[a:b]))  # "... and by when, and ...?": asks of the piece before
         ) or _frames(question[a:b])
         if short and (a, b) != spans[-1]:  # "Voldoen we, en ...?": a verb and its subject ask on their own
             carry = start
@@ -178,6 +182,7 @@ def _frames(piece: str) -> bool:
     return bool(_POINTER.search(piece)) and len(own) < 2
 
 
+_BARE_WH = re.compile(rf"^\s*(?:{_BEFORE_WH}\s+)?{_WH}\s*\??\s*$", re.I)  # "by when", "vanaf wanneer", "hoe"
 _VERB_SUBJECT = re.compile(
     r"^\s*(?!(?:als|indien|en|maar|of|dus|want|omdat|if|and|but|or|so|because)\b)[A-Za-zÀ-ÿ]+\s+"
     r"(?:we|wij|ik|u|ze|zij|jullie|je)\s*[,?]?\s*$",

@@ -29,7 +29,7 @@ from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
-from assistant.answer.state import ConversationState, checked_in_subject, clause_topic, follow_up
+from assistant.answer.state import ConversationState, case_facts, checked_in_subject, clause_topic, follow_up
 from assistant.answer.understand import Reading, Router, has_phrase
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
@@ -190,7 +190,7 @@ class Assistant:
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
-        reading = follow_up(self.router, text, reading, state)
+        reading = case_facts(self.router, follow_up(self.router, text, reading, state), state)
         if reading.kind == "clause":  # "wordt eerder 4 maart, lukt dat nog?": its figure checked in the subject before
             combined = checked_in_subject(self.router, text, state)
             if combined is not None:
@@ -208,7 +208,7 @@ class Assistant:
         if guards.pressure(question):
             _refuse_to_confirm(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
-        return answer, state.remember(reading, lang, topic=topic or text)
+        return answer, state.remember(reading, lang, topic=topic or text).heard(text)
 
     def _parts(
         self, parts: list[tuple[str, str]], state: ConversationState, lang: str, year: int | None, notices: list[str],
@@ -235,6 +235,7 @@ class Assistant:
                 own_reading.yes_no = is_yes_no(own)  # asked on (the part read on its own words)
                 continued = follow_up(self.router, own, own_reading, current)
                 reading = continued if continued.kind != "clause" else reading
+            reading = case_facts(self.router, reading, state)
             key = reading.tool if reading.kind in ("tool", "clarify") else None
             if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
                 key += repr(sorted(reading.args.items(), key=lambda kv: kv[0]))  # calculations, one per year
@@ -264,7 +265,7 @@ class Assistant:
             hits = hits or part_hits
         plan = plans[0] if len(plans) == 1 else Plan("parts", "", parts=plans)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in last.missing])
-        return answer, state.remember(last, lang, topic=text or None)  # "en in 2024?" continues its subject
+        return answer, state.remember(last, lang, topic=text or None).heard(text)  # "en in 2024?" continues its subject
 
     def _at_each_end(self, part: tuple[str, str], state: ConversationState) -> list[tuple[str, str]]:
         """The part said once at each end of its range of the asker's figures, or the part itself."""

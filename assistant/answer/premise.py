@@ -15,7 +15,7 @@ from assistant.text.dates import translate_months
 from assistant.text.numbers import find_numbers
 from assistant.text.quantities import fold, lexicon, read
 
-_TAIL = re.compile(
+TAIL = re.compile(
     r"[,;]?\s*(?:toch|right|correct|klopt dat|klopt het|is dat zo|is dat correct|is that right|is that correct|"
     r"isn't it|is it not|niet waar|of niet|or not|ja|yes|zeker|can't we|can we not|don't we|doesn't it|aren't we|"
     r"won't it|isn't that so|niet dan|hè|he|toch niet|zeker weten)\s*\?*\s*$",
@@ -60,14 +60,14 @@ def claim_of(text: str) -> str | None:
     if since:
         return since.group("claim").strip()
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()]
-    marked_sentence = next((s for s in sentences if _TAIL.search(s) or _HEAD.match(s)), None)
+    marked_sentence = next((s for s in sentences if TAIL.search(s) or _HEAD.match(s)), None)
     if marked_sentence is None:  # "X kan toch met 1 persoon?": the particle inside a question with a figure
         marked_sentence = next(
             (s for s in sentences if _MID.search(s) and s.rstrip().endswith("?") and any(q.kind in FACT_KINDS for q in read(s))),
             None,
         )
     marked = marked_sentence is not None
-    body = _MID.sub(" ", _HEAD.sub("", _TAIL.sub("", marked_sentence or t))).strip(" ?")
+    body = _MID.sub(" ", _HEAD.sub("", TAIL.sub("", marked_sentence or t))).strip(" ?")
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = re.split(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", body, maxsplit=1, flags=re.I)[0]
         before = sentences[: sentences.index(marked_sentence)] if marked_sentence in sentences else []

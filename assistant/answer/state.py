@@ -23,10 +23,11 @@ from pydantic import BaseModel, Field
 
 from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import Area, Reading, Router, assign, cue_pattern
+from assistant.answer.understand import PERSONAL, Area, Reading, Router, affirmed, assign, cue_pattern
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 MAX_HISTORY = 6
+MAX_SAID = 3  # earlier messages whose facts of the asker's case ("we zijn een nieuwe aanbieder") still hold
 
 
 def _opens_follow_up(text: str) -> bool:
@@ -63,6 +64,11 @@ class ConversationState(BaseModel):
     language: str | None = None
     turns: int = 0
     history: list[tuple[str, str]] = Field(default_factory=list)  # LLM mode only: redacted (question, answer)
+    said: list[str] = Field(default_factory=list)  # the last messages as read (redacted): facts of the asker's case
+
+    def heard(self, text: str) -> ConversationState:
+        """This state with `text` (as read, personal data redacted) among the messages said."""
+        return self.model_copy(update={"said": [*self.said, text][-MAX_SAID:]}) if text else self
 
     def remember(self, reading: Reading, language: str, topic: str | None = None) -> ConversationState:
         """The state after answering `reading`: a calculation (or a question back for one) is kept, anything
@@ -223,6 +229,46 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # as a value, unless it asks its own yes/no after a comma
         merged.yes_no = "," in text and is_yes_no(text.split(",", 1)[1])
     return merged
+
+
+def case_facts(router: Router, reading: Reading, state: ConversationState | None) -> Reading:
+    """A calculation that assumes a fact of the asker's case in words (a kind of provider, a flag) the asker stated
+    about themselves in an earlier message ("we zijn een nieuwe organisatie ...", two turns before "voldoen we aan
+    de postcode-eis?"): that fact instead of the assumption, said as taken from the earlier message."""
+    if state is None or not state.said or reading.kind not in ("tool", "clarify") or reading.tool not in router.specs:
+        return reading
+    spec = router.specs[reading.tool]
+    open_ = [n for n, inp in spec.inputs.items() if inp.kind in ("flag", "choice") and n not in reading.stated]
+    if not open_:
+        return reading
+    args, stated, taken = dict(reading.args), list(reading.stated), []
+    for earlier in reversed(state.said):
+        folded = fold(earlier)
+        if not PERSONAL.search(folded):
+            continue  # "geldt de eis ook voor nieuwe aanbieders?": asked about others, no fact of the asker's
+        fill = assign(spec, read(earlier, default_year=router.current_year), earlier, router.current_year, router.years)
+        for name in [n for n in open_ if n in fill.stated and n not in stated]:
+            args[name] = fill.args[name]
+            stated.append(name)
+            taken.append((name, _said(spec, name, fill.args[name], folded)))
+    if not taken:
+        return reading
+    dropped = {(spec.inputs[n].assume_nl, spec.inputs[n].assume_en or spec.inputs[n].assume_nl) for n, _ in taken}
+    nl = ", ".join(f"{spec.label(n, 'nl')}: {words}" for n, words in taken)
+    en = ", ".join(f"{spec.label(n, 'en')}: {words}" for n, words in taken)
+    note = (f"uit uw eerdere bericht: {nl}", f"from your earlier message: {en}")
+    return replace(
+        reading, args=args, stated=stated, assumptions=[a for a in reading.assumptions if a not in dropped],
+        notes=[*reading.notes, note],
+    )  # fmt: skip
+
+
+def _said(spec: CalculatorSpec, name: str, value: Any, folded: str) -> str:
+    """A fact as the asker said it: the longest of its phrases in their message ("nieuwe organisatie")."""
+    inp = spec.inputs[name]
+    phrases = inp.choices.get(value, ()) if inp.kind == "choice" else (inp.true_cues if value else inp.false_cues)
+    found = [p for p in phrases if affirmed(folded, fold(p))]
+    return f"“{max(found, key=len)}”" if found else str(value)
 
 
 def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: ConversationState) -> Reading | None:

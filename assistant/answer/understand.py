@@ -22,12 +22,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.answer.asked import asked, is_yes_no
+from assistant.answer.asked import asked, asked_clause, is_yes_no
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.numbers import to_number
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
+TIME_INPUTS = ("date", "period")  # inputs that date the asker's case: alone they make no calculation
 PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
 CALC_KINDS = ("count", "money", "percent", "score", "date", "period", "range", "postcode")
 TIE_MARGIN = 0.35  # specs closer than this in score are told apart by the embedder
@@ -900,6 +901,14 @@ class Router:
         )  # fmt: skip
         if complete or spec.answers_without_inputs:
             return reading
+        core = {f for alt in [*spec.requires, *(solve.requires if solve is not None else [])] for f in alt}
+        if (
+            not set(reading.stated) & core and is_yes_no(folded)
+            and all(spec.inputs[n].kind in TIME_INPUTS for n in reading.stated if n in fill.sources)
+            and self.concept_score(spec.name, set(self.analyse(asked_clause(folded)))) <= 0
+        ):  # "ons plafond is in oktober bereikt. Mogen we de zorg aan bestaande cliënten pauzeren?": the asker gave
+            return None  # no figure this calculation is worked out from (a time is the setting) and asks whether
+            # something else may be done
         reading.kind = "clarify"
         reading.missing = self._missing(spec, fill, solve.requires if solve is not None else None)
         if not reading.missing:  # its figures were all taken as claims: ask for the first way to work it out

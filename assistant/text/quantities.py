@@ -74,6 +74,7 @@ class Lexicon:
     more: list[str] = field(default_factory=list)
     around: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "er 6 cliënten bij": (before, after)
     around_not_followed: list[str] = field(default_factory=list)  # "bij ons": a preposition, not the split verb
+    around_joined: list[str] = field(default_factory=list)  # "bijkomen": the particle written onto its verb
     less: list[str] = field(default_factory=list)
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
+        around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
         where_said=[fold(p) for p in data["words"]["where_said"]],
@@ -634,8 +636,9 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
     for kind, pairs in lex.around.items():  # a split verb around it: "nemen er 2 fte bij"
         for first, last in pairs:
             after_last = rf"(?!\s+(?:{'|'.join(map(re.escape, lex.around_not_followed))})(?![\w]))" if lex.around_not_followed else ""
+            joined = f"(?:{'|'.join(map(re.escape, lex.around_joined))})?" if lex.around_joined else ""
             if re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", head) and re.search(
-                rf"(?<![\w]){re.escape(last)}(?![\w]){after_last}", tail
+                rf"(?<![\w]){re.escape(last)}{joined}(?![\w]){after_last}", tail
             ):
                 return kind
     return None

@@ -302,6 +302,10 @@ def test_chat_shorthand_is_written_out_but_not_inside_addresses_or_compounds():
         "Wanneer gaat dat in, en hoeveel uren met betrekking tot de dochter?"
     )
     assert expand_shorthand("zie wnr.nl of het mn-formulier") == "zie wnr.nl of het mn-formulier"
+    # a phrasal verb whose particle changes the sense: "sign up" registers, "sign" alone signs a contract
+    assert expand_shorthand("Until when can a newcomer sign up, and when do we sign?") == (
+        "Until when can a newcomer register, and when do we sign?"
+    )
 
 
 def test_each_score_letter_takes_the_year_of_its_own_clause():

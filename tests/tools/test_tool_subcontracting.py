@@ -41,6 +41,17 @@ def test_zzp_hours_count_as_subcontracting_and_volle_dochters_as_own():
     assert "‘volle dochters’ worden niet als onderaannemer beschouwd" in quotes
 
 
+def test_own_staff_left_out_are_the_rest_beside_a_volle_dochter():
+    """A total, the outside parties' hours and a volle dochter's hours, own staff not named: own staff are the rest,
+    and the outside hours alone are subcontracted (the volle dochter counts as own)."""
+    out = run(total_care_hours=20_000, zzp_hours=6_500, subcontractor_hours=3_700, full_subsidiary_hours=2_600)
+    assert out.subcontracted_share_pct == 51.0  # (6.500 + 3.700) / 20.000
+    assert out.compliant is False
+    out = run(total_care_hours=20_000, zzp_hours=6_500, subcontractor_hours=3_300, full_subsidiary_hours=2_600)
+    assert out.subcontracted_share_pct == 49.0
+    assert out.compliant is True
+
+
 @pytest.mark.parametrize(("year", "limit"), [(2022, 75), (2023, 65), (2024, 50), (2025, 50), (2026, 50), (2027, 50)])
 def test_ingroeimodel_limits(year, limit):
     at_limit = run(subcontracted_share_pct=limit, year=year)

@@ -649,6 +649,27 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "requirement count for us then?", "postcode_average",
              {"total_clients": 260, "mostly_outside_core_area": True}, {"requirement_applies": False}, line=("No",)),
     ],
+    "a particle written onto its verb adds to the earlier count": [
+        Turn("Bestaande aanbieder: 118 cliënten over 41 postcodegebieden. Halen we het gemiddelde?", "postcode_average",
+             {"total_clients": 118, "postcode_areas": 41}, {"compliant": False}),
+        Turn("stel dat er volgend jaar 9 cliënten bijkomen in die gebieden?", "postcode_average",
+             {"total_clients": 127, "postcode_areas": 41}, {"compliant": True}, line=("3,10",)),
+        Turn("en als er daarvan 4 weer afgaan?", "postcode_average",
+             {"total_clients": 123, "postcode_areas": 41}, {"compliant": True}, line=("3,00",)),
+    ],
+    "a fact of the asker's case said two messages before holds for a later calculation": [
+        Turn("Goedemiddag, wij zijn een pas opgerichte thuiszorgorganisatie in Breda. Hoe werkt het contracteren bij CZ?",
+             None),
+        Turn("Wat moet er in het ondernemingsplan staan?", None),
+        Turn("We verwachten 47 CZ-cliënten in 15 postcodegebieden. Halen we dan de postcode-eis?", "postcode_average",
+             {"total_clients": 47, "postcode_areas": 15, "provider_type": "new"}, {"compliant": True},
+             leak=("ik ga uit van een bestaande",)),
+    ],
+    "a question about others states no fact of the asker's case": [
+        Turn("Geldt de postcode-eis eigenlijk ook voor nieuwe aanbieders?", None),
+        Turn("Wij hebben 47 CZ-cliënten in 15 postcodegebieden. Halen we de postcode-eis?", "postcode_average",
+             {"total_clients": 47, "postcode_areas": 15, "provider_type": "existing"}, {"compliant": True}),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
