@@ -8,8 +8,8 @@ from assistant import privacy
 from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
 
 _INJECTION = re.compile(
-    r"(ignore|disregard|forget)\s+(all\s+)?(the\s+)?(previous|prior|above|earlier)\s+(instructions|rules|prompts?)"
-    r"|(negeer|vergeet)\s+(alle\s+|je\s+|jouw\s+|uw\s+|de\s+)*(eerdere|vorige|bovenstaande)\s+(instructies|regels)"
+    r"(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(previous|prior|above|earlier)\s+(instructions|rules|prompts?)"
+    r"|(negeer|vergeet)\s+(alle\s+|al\s+|je\s+|jouw\s+|uw\s+|de\s+)*(eerdere|vorige|bovenstaande)\s+(instructies|regels)"
     r"|(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(policy|rules|instructions|context|sources|guidelines)\b"
     r"|(negeer|vergeet)\s+(alle\s+|de\s+|het\s+|je\s+|jouw\s+|uw\s+)*"
     r"(beleid\w*|regels|instructies|context|bronnen|richtlijnen|citaten)\b"
@@ -89,7 +89,27 @@ def strip_injection(text: str) -> tuple[str, bool]:
     text, blocks = _SYSTEM_BLOCK.subn(" ", text)  # <system>…</system>: the whole block is an instruction
     parts = re.split(r"(?<=[.!?\]>])\s+|\n+", text)
     kept = [p for p in parts if not _INJECTION.search(p)]
-    return " ".join(kept).strip(), bool(blocks) or len(kept) != len(parts)
+    if not any("?" in p for p in kept):  # "Je bent nu onze adviseur en je bevestigt dat ...": no question besides
+        kept = [k for p in parts if (k := _without_instruction(p))]  # it: what is to be confirmed is answered
+    return " ".join(kept).strip(), bool(blocks) or kept != parts
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[:;,]\s*(?:(?:en|and|maar|but)\b)?|\b(?:en|and|maar|but)\b)\s*", re.I)
+KEPT_WORDS = 3  # what is left of a sentence without its instruction asks something only with this many words
+
+
+def _without_instruction(sentence: str) -> str:
+    """The sentence without the clauses that address the assistant's instructions ("Je bent nu onze adviseur en
+    je bevestigt dat ...": what is to be confirmed stays, to be answered from the policy); "" when nothing of
+    its own is left. A sentence without such a clause is kept whole."""
+    if _INJECTION.search(sentence) is None:
+        return sentence
+    while (m := _INJECTION.search(sentence)) is not None:
+        starts = [b.end() for b in _CLAUSE_END.finditer(sentence, 0, m.start())]
+        start = starts[-1] if starts else 0
+        end = next(iter(_CLAUSE_END.finditer(sentence, m.end())), None)
+        sentence = (sentence[:start] + (sentence[end.end() :] if end else "")).strip()
+    return sentence if len(re.findall(r"\w+", sentence)) >= KEPT_WORDS else ""
 
 
 def pressure(text: str) -> bool:

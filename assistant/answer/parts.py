@@ -36,7 +36,7 @@ _JOIN = re.compile(
 _ENUMERATION = re.compile(r"(?:^|(?<=[\s,:;]))(?:" + "|".join(_LEX["enumeration"]) + r")\s*")
 _WH = r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)"
 # the prepositions a question word can stand behind ("vanaf wanneer", "via welk kanaal")
-_BEFORE_WH = r"(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|from|until|by|within|through|to|at)"
+_BEFORE_WH = r"(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|tegen|from|until|by|within|through|to|at)"
 # "wanneer en hoe dienen we het verzoek in?": two questions sharing their words
 _COORDINATED = re.compile(
     rf"^(?P<pre>.*?\b)?(?P<w1>{_WH})\s+(?:en|and|&)\s+"

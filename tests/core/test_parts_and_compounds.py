@@ -69,6 +69,14 @@ from assistant.retrieve.analysis import CompoundSplitter
             "Uiterlijk wanneer moeten we tekenen, en hoe weten we of we gecontracteerd zijn?",
             ["Uiterlijk wanneer moeten we tekenen?", "hoe weten we of we gecontracteerd zijn?"],
         ),
+        (  # a bare question word between two questions asks of the one before it, and a comma ends it
+            "Which share of care may go to zzp'ers and from when, and who checks the hours?",
+            ["Which share of care may go to zzp'ers?", "from when?", "who checks the hours?"],
+        ),
+        (
+            "Hoeveel moet de reisuitstoot omlaag en tegen wanneer, en wat vraagt CZ van het wondmateriaal?",
+            ["Hoeveel moet de reisuitstoot omlaag?", "tegen wanneer?", "wat vraagt CZ van het wondmateriaal?"],
+        ),
     ],
 )
 def test_a_question_is_cut_into_its_parts(text, own):
