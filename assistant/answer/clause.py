@@ -79,7 +79,8 @@ def _citations(assistant: Any, scored: list[c.Scored]) -> list[Sentence]:
         ct = c.citation_for(assistant.corpus, s.passage, s.sentence)
         if ct is not None:
             total = sum((s.weights or {}).values()) or 1.0
-            out.append(Sentence(ct.quote, ct, s.score, c.overlap(s), s.terms, c.overlap(s) / total, s.passage))
+            lead = c.next_sentence(s, -1) if _POINTS_BACK.match(ct.quote) else None  # "Na deze datum ...": its date
+            out.append(Sentence(ct.quote, ct, s.score, c.overlap(s), s.terms, c.overlap(s) / total, s.passage, lead=lead))
     return out
 
 
@@ -165,7 +166,11 @@ def _table_siblings(
 
 
 # a sentence that opens by pointing at what the one before it names ("Dit ingevulde formulier ..."): read with it
-_POINTS_BACK = re.compile(r"^\W*(?:dit|deze|hiervoor|daarvoor|this|these)\b", re.I)
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:na|voor|vóór|vanaf|tot|bij|met|in|op|door|after|before|from|until|by|with|on|in)\s+)?"
+    r"(?:dit|deze|hiervoor|daarvoor|daarna|hierna|daarbij|this|these|that)\b",  # "Na deze datum ...": the date before
+    re.I,
+)
 
 
 def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
@@ -183,7 +188,9 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
             break
         lead = " ".join(chain) if _POINTS_BACK.match(ct.quote) else None
         chain.append(ct.quote)
-        current = Sentence(ct.quote, ct, s.score * 0.5, 0.0, frozenset(), 0.0, s.passage, lead=lead)
+        # a sentence that points back is about what the one it continues is about ("Na deze datum ...")
+        overlap = current.overlap if lead else 0.0
+        current = Sentence(ct.quote, ct, s.score * 0.5, overlap, frozenset(), 0.0, s.passage, lead=lead)
         out.append(current)
     return out
 
@@ -257,13 +264,16 @@ def _extended(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
 _THEN = re.compile(r"^\W*(?:dan|then)\b", re.I)
 
 
-def _with_condition(assistant: Any, s: Sentence) -> Sentence:
+def _with_condition(assistant: Any, s: Sentence, points_back: bool = False) -> Sentence:
     """"Verwacht de zorgaanbieder ... dat zijn omzetplafond ontoereikend is? Dan kan hij ...": a sentence that
-    opens with "dan" after a question in the text is the answer to that condition; it is quoted with it."""
-    if s.passage is None or not _THEN.match(s.text):
+    opens with "dan" after a question in the text is the answer to that condition; it is quoted with it. With
+    `points_back`, so is a sentence that points back at the one before it ("... uiterlijk 15 mei. Na deze datum
+    is het recht daarop vervallen.": which date)."""
+    back = points_back and _POINTS_BACK.match(s.text) is not None
+    if s.passage is None or not (_THEN.match(s.text) or back):
         return s
     before = c.next_sentence(c.Scored(s.score, s.text, s.passage, 0, s.terms), -1)
-    if not before or not before.rstrip().endswith("?"):
+    if not before or not (back or before.rstrip().endswith("?")):
         return s
     ct = c.citation_for(assistant.corpus, s.passage, f"{before} {collapse_ws(s.text)}")
     if ct is None:
@@ -774,7 +784,8 @@ def clause_plan(
             rest = [o for o in _dedupe(ranked[:8]) if o not in rows]
             return Plan("value", line, _distinct(cited), [r.citation for r in rest[:4]])
         s, value = _row_asked(assistant, *with_value[0], text, a)
-        if a.kind == "consequence":  # the consequence is the sentence that states it
+        if a.kind == "consequence":  # the consequence is the sentence that states it (with what it points back at)
+            s = _with_condition(assistant, s, points_back=True)
             shown = _clean_span(_key_span(s)).rstrip(" .:;")  # quoted: verbatim, never translated
             line = (f"The policy says: «{shown}»" if lang == "en" else shown) + _where(s.citation, lang) + "."
             line += _gloss(shown) if lang == "en" else ""

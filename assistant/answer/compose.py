@@ -213,9 +213,12 @@ def overlap(s: Scored) -> float:
 def next_sentence(s: Scored, step: int = 1) -> str | None:
     """The sentence after `s` in its passage (`step=-1`: the one before it), or None."""
     sentences = [collapse_ws(x) for x in sentences_of(s.passage.text, s.passage.kind == "table")]
-    try:
-        i = sentences.index(collapse_ws(s.sentence))
-    except ValueError:
+    own = collapse_ws(s.sentence)
+    # the quote of a sentence that opens its passage is without the subheading before it ("Bezwaren Bezwaren tegen ...")
+    i = next((k for k, x in enumerate(sentences) if x == own), None)
+    if i is None:
+        i = next((k for k, x in enumerate(sentences) if own and x.endswith(own)), None)
+    if i is None:
         return None
     return sentences[i + step] if 0 <= i + step < len(sentences) else None
 

@@ -68,6 +68,9 @@ def claim_of(text: str) -> str | None:
         )
     marked = marked_sentence is not None
     body = _MID.sub(" ", _HEAD.sub("", TAIL.sub("", marked_sentence or t))).strip(" ?")
+    if marked and marked_sentence in sentences[1:] and len(re.findall(r"\w+", body)) <= TAG_WORDS:
+        # "X holds until 30 June. Is that right?": the tag asks about the sentence before it
+        body = sentences[sentences.index(marked_sentence) - 1].strip(" ?.!")
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = re.split(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", body, maxsplit=1, flags=re.I)[0]
         before = sentences[: sentences.index(marked_sentence)] if marked_sentence in sentences else []
@@ -90,6 +93,7 @@ def claim_of(text: str) -> str | None:
 
 
 _POINTS_BACK = re.compile(r"^\W*(?:dat|dit|het|that|this|it|which)\b", re.I)
+TAG_WORDS = 2  # what is left of a sentence after its tag ("Is that right?" -> "Is"): it states nothing itself
 _BOUND_RULE = re.compile(r"\b(?:maximum|minimum|max|min|maximaal|minimaal|norm|grens|limit|cap|ten minste|at least|at most)\b", re.I)
 
 
@@ -140,7 +144,9 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         source, wrong = d["source"], d["claim"]
         if d.get("kind") == "number":  # "3 maanden, niet 6 maanden": the figure with the noun it counts
             source, wrong = _with_noun(source, ct.quote), _with_noun(wrong, claim)
-        right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
+        right = source
+        if lang == "en":  # the value, said in the user's words ("tussen 2 en 31 mei": 2 to 31 May)
+            right = re.sub(r"(\d)\s+(?:en|tot en met|t/m|tot)\s+(\d)", r"\1 to \2", translate_months(source))
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
         there = _where_it_holds(assistant, ct, wrong, source) if d.get("kind") == "number" else None
         if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up

@@ -837,3 +837,23 @@ def test_a_comparison_after_a_calculation_is_no_follow_up(fake_assistant):
     fake_assistant.ask("Bestaande aanbieder, 75 cliënten in 25 postcodegebieden. Halen we de eis voor 2027?", conversation_id="t12")
     a = fake_assistant.ask("Welke eisen gelden er bij medische kindzorg, strenger dan voor gewone wijkverpleging?", conversation_id="t12")
     assert not a.tool_calls, [(c.name, c.args) for c in a.tool_calls]
+
+
+def test_a_premise_in_the_sentence_before_a_bare_tag_is_checked(fake_assistant):
+    """"X. Is that right?": the tag asks about the sentence before it; a period of the policy set against it is
+    said in English words."""
+    a, _ = fake_assistant.respond("A colleague said the VECOZO quality questionnaire stays open until 15 June. Is that correct?")
+    assert a.answer_line.startswith("No")
+    assert "2 to 31 May" in a.answer_line and "15 June" in a.answer_line
+    assert any(c.section == "2.3.4" for c in a.citations)
+
+
+def test_a_consequence_that_points_back_is_said_with_the_sentence_it_points_at(fake_assistant):
+    """"Na deze datum is het recht daarop vervallen.": the date it speaks of is in the sentence before, which opens
+    its passage under a subheading; both are quoted together, verbatim."""
+    a, _ = fake_assistant.respond("Wat gebeurt er als ons bezwaar tegen het inkoopbeleid pas na de termijn binnenkomt?")
+    assert "15 mei" in a.answer_line and "vervallen" in a.answer_line
+    first = a.citations[0]
+    assert first.section == "Voorwoord" and first.quote.startswith("Bezwaren tegen dit inkoopbeleid")
+    assert first.quote.endswith("Na deze datum is het recht daarop vervallen.")
+
