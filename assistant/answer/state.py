@@ -27,6 +27,7 @@ from assistant.answer.understand import PERSONAL, Area, Reading, Router, affirme
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 MAX_HISTORY = 6
+AMOUNT_KINDS = ("count", "money", "percent", "number")  # figures of a calculation (a score or a date is a fact)
 MAX_SAID = 3  # earlier messages whose facts of the asker's case ("we zijn een nieuwe aanbieder") still hold
 
 
@@ -163,6 +164,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         spec, reading.quantities, text, router.current_year, router.years, follow_up=True,
         rule_values=router.rule_values.get(spec.name, frozenset()),
     )  # fmt: skip
+    if own_values and reading.kind == "tool" and reading.tool != state.tool and all(
+        reading.quantities[i].change for i in fill.used if reading.quantities[i].kind in AMOUNT_KINDS
+    ):  # "suppose CZ honours 250k extra: what is reimbursed?": complete for the calculator it names; the last one
+        terms = set(router.analyse(text))  # (not named) would take an amount only as a change of one of its own
+        if router.concept_score(reading.tool or "", terms) > 0 and router.concept_score(state.tool, terms) <= 0:
+            return reading
     changes = _moved(spec, reading.quantities, folded, state) or _changes(spec, fill, reading.quantities, folded, state)
     opens = _opens_follow_up(text)
     revert = _says(lexicon().revert, text) and bool(state.first_args)

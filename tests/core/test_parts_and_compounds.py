@@ -73,6 +73,10 @@ from assistant.retrieve.analysis import CompoundSplitter
             "Which share of care may go to zzp'ers and from when, and who checks the hours?",
             ["Which share of care may go to zzp'ers?", "from when?", "who checks the hours?"],
         ),
+        (  # a dash before a question word: the statement before it is the setting of the parts after it
+            "Say CZ honours part of our request - how much of it is paid, and when is the decision made?",
+            ["how much of it is paid?", "when is the decision made?"],
+        ),
         (
             "Hoeveel moet de reisuitstoot omlaag en tegen wanneer, en wat vraagt CZ van het wondmateriaal?",
             ["Hoeveel moet de reisuitstoot omlaag?", "tegen wanneer?", "wat vraagt CZ van het wondmateriaal?"],

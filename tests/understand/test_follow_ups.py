@@ -670,6 +670,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Wij hebben 47 CZ-cliënten in 15 postcodegebieden. Halen we de postcode-eis?", "postcode_average",
              {"total_clients": 47, "postcode_areas": 15, "provider_type": "existing"}, {"compliant": True}),
     ],
+    "another calculator named with its own complete figures, after an opener": [
+        Turn("Plafond 2027 is € 2.000.000 en op 25 augustus zaten we op € 1.700.000. Kunnen we bijcontracteren?",
+             "additional_purchase_eligibility", {"omzetplafond_eur": 2000000, "revenue_reached_eur": 1700000}),
+        Turn("Stel dat CZ € 120.000 extra honoreert en we hebben score A in 2026 en in 2027: hoeveel wordt er dan vergoed?",
+             "staffel_percentage", {"honored_additional_budget_eur": 120000, "score_2026": "A", "score_2027": "A"},
+             line=("100%",), never={"omzetplafond_eur": 2120000}),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
