@@ -81,6 +81,11 @@ def _phrases(table: str, key: str) -> tuple[str, ...]:
     return tuple(fold(p) for p in node.get(key, []))
 
 
+def phrases(table: str, key: str) -> tuple[str, ...]:
+    """The folded phrases under `key` of a table of asked.toml, for a reader elsewhere."""
+    return _phrases(table, key)
+
+
 def _says_any(text: str, table: str, key: str) -> bool:
     folded = fold(text)
     return any(_has(folded, p) for p in _phrases(table, key))

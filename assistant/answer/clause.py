@@ -22,6 +22,7 @@ from typing import Any
 
 from assistant.answer import compose as c
 from assistant.answer.asked import WH as _WH
+from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.asked import (
     Asked,
     asked,
@@ -467,12 +468,30 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     scored = [
         (_about(v, s.text, weights, analyse, context, s.lead or ""), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
         for i, v in enumerate(holds(a, s.text))
+        if not _share_of_other(v, s.text, weights, analyse)
         # a maximum is not answered by a minimum ("hoeveel kan één aanbieder maximaal krijgen?": "minimaal € 50.000" is
         # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
         if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
     ]
     least = ABOUT_SHARE * sum(weights.values())  # "zorg", in nearly every sentence, makes no value about the question
     return [v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > least]
+
+
+def _share_of_other(v: Any, sentence: str, weights: dict[str, float], analyse: Any) -> bool:
+    """A percentage followed by the noun it is a share of, which the question does not name ("(90% personele
+    kosten en 10% materiele kosten)" for a question about an index percentage): a share of something else."""
+    if not isinstance(v, Quantity) or v.kind != "percent":
+        return False
+    after = re.findall(r"[^\W\d_]+", sentence[v.end : v.end + 40])
+    if not after or fold(after[0]) in _not_its_noun():
+        return False
+    noun = analyse(" ".join(after[:2]))
+    return bool(noun) and not noun & set(weights)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_its_noun() -> frozenset[str]:
+    return frozenset(fold(w) for w in asked_phrases("kinds.percent", "not_its_noun"))
 
 
 def asked_bound(question: str) -> str | None:

@@ -123,8 +123,9 @@ def citation_for(corpus: Corpus, passage: Passage, quote: str) -> Citation | Non
     """A citation, only when the quote is verbatim (whitespace-collapsed) in the clause."""
     q = collapse_ws(quote)
     head = collapse_ws(passage.subheading or "")
-    if head and q.startswith(head + " ") and len(q) > len(head) + 20:
-        q = q[len(head) + 1 :]  # the sub-heading line ("Bezwaren") is a label, not part of the sentence
+    if head and q.startswith(head + " ") and len(q) > len(head) + 20 and collapse_ws(passage.text).startswith(q):
+        q = q[len(head) + 1 :]  # the sub-heading line ("Bezwaren") is a label, not part of the sentence (which may
+        # open with the same word: "Bezwaren tegen dit inkoopbeleid ..." keeps it)
     if not q or not corpus.quote_in_clause(q, passage.clause_id):
         return None
     return Citation(

@@ -93,7 +93,7 @@ def claim_of(text: str) -> str | None:
 
 
 _POINTS_BACK = re.compile(r"^\W*(?:dat|dit|het|that|this|it|which)\b", re.I)
-TAG_WORDS = 2  # what is left of a sentence after its tag ("Is that right?" -> "Is"): it states nothing itself
+TAG_WORDS = 3  # what is left of a sentence after its tag ("That's right, isn't it?" -> "That s right"): it states nothing
 _BOUND_RULE = re.compile(r"\b(?:maximum|minimum|max|min|maximaal|minimaal|norm|grens|limit|cap|ten minste|at least|at most)\b", re.I)
 
 
@@ -144,9 +144,9 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         source, wrong = d["source"], d["claim"]
         if d.get("kind") == "number":  # "3 maanden, niet 6 maanden": the figure with the noun it counts
             source, wrong = _with_noun(source, ct.quote), _with_noun(wrong, claim)
-        right = source
-        if lang == "en":  # the value, said in the user's words ("tussen 2 en 31 mei": 2 to 31 May)
-            right = re.sub(r"(\d)\s+(?:en|tot en met|t/m|tot)\s+(\d)", r"\1 to \2", translate_months(source))
+        right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
+        if lang == "en" and d.get("kind") == "date":  # "tussen 2 en 31 mei": 2 to 31 May
+            right = re.sub(r"(\d)\s+(?:en|tot en met|t/m|tot)\s+(\d)", r"\1 to \2", right)
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
         there = _where_it_holds(assistant, ct, wrong, source) if d.get("kind") == "number" else None
         if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up

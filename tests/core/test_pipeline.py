@@ -857,3 +857,20 @@ def test_a_consequence_that_points_back_is_said_with_the_sentence_it_points_at(f
     assert first.section == "Voorwoord" and first.quote.startswith("Bezwaren tegen dit inkoopbeleid")
     assert first.quote.endswith("Na deze datum is het recht daarop vervallen.")
 
+
+def test_a_percentage_of_another_thing_does_not_answer_a_percentage_question(fake_assistant):
+    """"(90% personele kosten en 10% materiele kosten)" weighs the index; it is no index percentage. Asked for the
+    share of personnel costs, it is the answer."""
+    a, _ = fake_assistant.respond("Met welk indexatiepercentage wordt de begroting voor de nachtzorg in 2027 opgehoogd?")
+    assert "90%" not in a.answer_line and "10%" not in a.answer_line
+    assert a.answer_line.startswith("Het beleid zegt hier niets over")
+    b, _ = fake_assistant.respond("Which percentage of the weighted index for night care budgets stands for personnel costs?")
+    assert b.answer_line.startswith("90%")
+
+
+def test_a_tag_after_a_statement_with_so_checks_the_statement(fake_assistant):
+    a, _ = fake_assistant.respond(
+        "Our secretary says the quality data can go into VECOZO until the end of June, so there is time. That's right, isn't it?"
+    )
+    assert a.answer_line.startswith("No") and "31 May" in a.answer_line and "end of June" in a.answer_line
+
