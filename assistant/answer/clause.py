@@ -22,7 +22,6 @@ from typing import Any
 
 from assistant.answer import compose as c
 from assistant.answer.asked import WH as _WH
-from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.asked import (
     Asked,
     asked,
@@ -35,6 +34,7 @@ from assistant.answer.asked import (
     points_forward,
     rules_out,
 )
+from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation, SearchHit, collapse_ws
