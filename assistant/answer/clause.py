@@ -616,11 +616,23 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
         return values
     if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
         return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
+    if _opposed(asked_[-1], deciding):  # "mogen we dat achteraf melden?" against "... dit plan vooraf communiceert"
+        return False
     lead = _lead_in(s) if deciding == pieces[0] else ""  # "Niet in aanmerking ... komt de zorgaanbieder: wiens ..."
     q_neg, s_neg = bool(_negations(asked_[-1])), bool(_negations(f"{lead} {deciding}"))  # the asking sentence only
     if q_neg == s_neg and not _within_restriction(asked_[-1], deciding, analyse):
         return None  # "mag u alleen delen met het CZ Zorgteam" answers no yes to sharing it with someone else
     return q_neg == s_neg
+
+
+def _opposed(question: str, sentence: str) -> bool:
+    """The question says one of a pair of opposites (lexicon.toml opposites) and the sentence only the other."""
+    q, t = fold(question), fold(sentence)
+    says = lambda words, text: any(word_pattern(w).search(text) for w in words)  # noqa: E731
+    return any(
+        says(a, q) and not says(b, q) and says(b, t) and not says(a, t)
+        for one, other in lexicon().opposites for a, b in ((one, other), (other, one))
+    )  # fmt: skip
 
 
 def _lead_in(s: Sentence) -> str:
@@ -844,6 +856,8 @@ def clause_plan(
         best, supporting = stated, _dedupe([stated, *supporting])
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
+    if verdict is False and _opposed(text, best.text):  # "achteraf" against "vooraf": the opposite decides too
+        sure = STATED_CONFIDENCE
     span = _key_span(best)
     cell = _row_cell(assistant, best, text)  # "bestaande aanbieders, jaar 2026": the cell of that row and column
     if cell is not None:

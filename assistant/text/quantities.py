@@ -99,6 +99,7 @@ class Lexicon:
     replaced: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
     restriction: list[str] = field(default_factory=list)
+    opposites: list[tuple[list[str], list[str]]] = field(default_factory=list)  # groups of opposite sense
     period_end: list[str] = field(default_factory=list)
     period_start: list[str] = field(default_factory=list)
 
@@ -188,6 +189,7 @@ def lexicon() -> Lexicon:
         shorthand={fold(k): v for k, v in data.get("shorthand", {}).items()},
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],
+        opposites=[([fold(p) for p in a], [fold(p) for p in b]) for a, b in data["words"].get("opposites", [])],
         period_end=[fold(p) for p in data["periods"]["end"]],
         period_start=[fold(p) for p in data["periods"]["start"]],
     )

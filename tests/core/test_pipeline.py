@@ -874,3 +874,12 @@ def test_a_tag_after_a_statement_with_so_checks_the_statement(fake_assistant):
     )
     assert a.answer_line.startswith("No") and "31 May" in a.answer_line and "end of June" in a.answer_line
 
+
+def test_a_yes_no_question_saying_the_opposite_of_the_rule_is_answered_no(fake_assistant):
+    """"achteraf" against a sentence that says only "vooraf" (lexicon.toml opposites): no, with that sentence."""
+    a, _ = fake_assistant.respond("Bij een aannamestop wegens ziekte van personeel volstaat het toch om CZ naderhand in te lichten?")
+    assert a.answer_line.startswith("Nee") and "vooraf" in a.answer_line
+    assert any(c.section == "2.3.2" and "vooraf communiceert" in c.quote for c in a.citations)
+    b, _ = fake_assistant.respond("Moet een zorgstop voor nieuwe cliënten vooraf met CZ Zorginkoop gecommuniceerd worden?")
+    assert b.answer_line.startswith("Ja")
+
