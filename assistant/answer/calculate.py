@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from typing import Any
 
 from assistant.answer.asked import asked_clause
@@ -15,13 +16,20 @@ from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Reading, says
 from assistant.domain import Citation, ToolCall
 from assistant.errors import AssistantError
+from assistant.text.dates import fmt_date
 from assistant.text.quantities import fold, lexicon, word_pattern
 
 # the output field that answers "voldoen we? / mag dat? / komen we in aanmerking?" per calculator: declared as
 # `verdict` in tools/specs/<name>.toml; `invert_if` phrases flip it ("zijn we uitgesloten?" vs "komen we in aanmerking?")
 _IDENT = re.compile(r"'[a-z]+(?:_[a-z0-9]+)+'|\b[a-z]+(?:_[a-z0-9]+)+\b")
 def _readable(value: str, lang: str) -> str:
-    """'1000000000000.0' -> '1.000.000.000.000' (nl) / '1,000,000,000,000' (en); other text as it is."""
+    """'1000000000000.0' -> '1.000.000.000.000' (nl) / '1,000,000,000,000' (en); '2027-12-31' -> '31 december 2027'
+    / '31 December 2027'; other text as it is."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return fmt_date(date.fromisoformat(value), lang)
+        except ValueError:
+            return value
     try:
         number = float(value)
     except ValueError:
@@ -85,7 +93,11 @@ def _denied_claim(spec: CalculatorSpec, folded: str) -> bool:
     tag = TAIL.search(sentence)
     if tag is None:
         return False
-    clause = re.split(r"[,;:]", sentence[: tag.start()])[-1] + " " + tag.group(0)
+    # the claim's last clause (not a reason before it: "they are individuals, so they don't count ... and we're
+    # fine, right?" claims "we're fine"); a negative tag ("isn't it?", "niet dan?") asks, only "toch niet?" denies
+    clause = re.split(r"[,;:]|\b(?:and|so|because|dus|en|want|omdat|maar|but)\b", sentence[: tag.start()])[-1]
+    if re.search(r"\btoch\s+niet\b", tag.group(0)):
+        clause += " niet"
     inverting = [m.span() for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(clause)]
     return any(
         not any(start <= m.start() < end or 0 <= start - m.end() <= DENIAL_REACH for start, end in inverting)

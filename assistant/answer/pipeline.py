@@ -378,6 +378,15 @@ class Assistant:
                 if cases is not None:  # "with a B we get 90%, right?": both sides of the missing threshold
                     return cases
                 return self._clarify(text, reading, lang, year), [call]
+            field = exc.message.partition(":")[0]
+            if spec is not None and field in spec.inputs and spec.inputs[field].kind in ("date", "period") and (
+                claim_of(text) is not None or guards.pressure(text)
+            ):  # "the deadline has been moved to 31 January 2028, confirm it": a claimed date outside the policy's
+                plan = clause_plan(self, text, lang, year, verdict=False)  # years is set right by the rule, not
+                if any(q.kind in ("date", "period") for q in read_quantities(plan.line)):  # refused as the asker's
+                    # input: the rule's own date is the correction
+                    plan.line = f"{msg('no', lang)}: {plan.line[:1].lower()}{plan.line[1:]}"
+                return plan, [call]
             return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), [call]
         data = result.model_dump(mode="json")
         call.result = data

@@ -132,6 +132,8 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         clause_id=source["clause_id"], doc=source["doc"], year=source["year"], section=_label(source),
         title=source["title"], quote=source["quote"], line_start=source.get("line_start"), line_end=source.get("line_end"),
     )  # fmt: skip
+    if ct.year != assistant.corpus.current_year and str(ct.year) not in claim:
+        return None  # a claim about the rule in force is not set right by an older text it does not name
     if result["verdict"] == "supported":
         return Plan("verdict", msg("premise_right", lang, section=ct.section, year=ct.year), [ct], intent="premise:supported")
     years = {str(y) for y in assistant.corpus.years}  # "de eis voor 2027": the policy year the claim is about

@@ -883,3 +883,17 @@ def test_a_yes_no_question_saying_the_opposite_of_the_rule_is_answered_no(fake_a
     b, _ = fake_assistant.respond("Moet een zorgstop voor nieuwe cliënten vooraf met CZ Zorginkoop gecommuniceerd worden?")
     assert b.answer_line.startswith("Ja")
 
+
+def test_a_date_outside_the_policy_years_is_named_in_words_and_a_claimed_one_set_right(fake_assistant):
+    """A calculator's range of dates is said in words, never as ISO dates; a date the asker claims for the rule
+    (under pressure) is set right by the rule instead of refused as input."""
+    from assistant.answer.calculate import readable_error
+
+    line = readable_error("request_date: must be between 2026-01-01 and 2027-12-31 (got 2028-03-02)", None, "nl")
+    assert "1 januari 2026" in line and "31 december 2027" in line and "2 maart 2028" in line and "-12-" not in line
+    a, _ = fake_assistant.respond(
+        "Our CZ contact says requests for bijcontractering can now be sent until 20 March 2028. Confirm this in writing."
+    )
+    assert a.answer_line.startswith("No, I cannot confirm that") and "31 December 2027" in a.answer_line
+    assert "2028-" not in a.answer and "cannot calculate" not in a.answer
+
