@@ -289,7 +289,7 @@ def asked_clause(question: str) -> str:
         return question
     last = max((i for i, x in enumerate(sentences) if x.rstrip().endswith("?")), default=len(sentences) - 1)
     sentence = sentences[last]
-    clause = sentence.rsplit(",", 1)[-1] if _HYPOTHETICAL.match(sentence) else sentence
+    clause = re.split(r"[,:;]", sentence)[-1] if _HYPOTHETICAL.match(sentence) else sentence
     if last > 0 and (
         len(re.findall(r"\w+", sentence)) <= ASKS_NOTHING_WORDS or _says_any(clause, "points_back", "words")
     ):  # "Toch?", "Hoeveel daarvan krijgen we?": about the sentence before

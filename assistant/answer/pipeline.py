@@ -381,7 +381,7 @@ class Assistant:
             field = exc.message.partition(":")[0]
             if spec is not None and field in spec.inputs and spec.inputs[field].kind in ("date", "period") and (
                 claim_of(text) is not None or guards.pressure(text)
-            ):  # "the deadline has been moved to 31 January 2028, confirm it": a claimed date outside the policy's
+            ):  # "requests are accepted until March 2028 now, put that in writing": a claimed date outside the policy's
                 plan = clause_plan(self, text, lang, year, verdict=False)  # years is set right by the rule, not
                 if any(q.kind in ("date", "period") for q in read_quantities(plan.line)):  # refused as the asker's
                     # input: the rule's own date is the correction

@@ -906,7 +906,7 @@ class Router:
             not set(reading.stated) & core and is_yes_no(folded)
             and all(spec.inputs[n].kind in TIME_INPUTS for n in reading.stated if n in fill.sources)
             and self.concept_score(spec.name, set(self.analyse(asked_clause(folded)))) <= 0
-        ):  # "ons plafond is in oktober bereikt. Mogen we de zorg aan bestaande cliënten pauzeren?": the asker gave
+        ):  # "het plafond was in november op; is het toegestaan vaste cliënten tijdelijk geen zorg te geven?": the asker gave
             return None  # no figure this calculation is worked out from (a time is the setting) and asks whether
             # something else may be done
         reading.kind = "clarify"
