@@ -95,7 +95,10 @@ def _denied_claim(spec: CalculatorSpec, folded: str) -> bool:
         return False
     # the claim's last clause (not a reason before it: "they are individuals, so they don't count ... and we're
     # fine, right?" claims "we're fine"); a negative tag ("isn't it?", "niet dan?") asks, only "toch niet?" denies
-    clause = re.split(r"[,;:]|\b(?:and|so|because|dus|en|want|omdat|maar|but)\b", sentence[: tag.start()])[-1]
+    pieces = re.split(r"[,;:.!?]|\b(?:and|so|because|dus|en|want|omdat|maar|but)\b", sentence[: tag.start()])
+    # a trailing phrase ("..., zonder de kindzorg mee te tellen, toch?") modifies the claim; its verb stands before
+    pieces = [p for p in pieces if p.strip() and not _MODIFIER.match(p)]
+    clause = pieces[-1] if pieces else ""
     if re.search(r"\btoch\s+niet\b", tag.group(0)):
         clause += " niet"
     inverting = [m.span() for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(clause)]
@@ -105,6 +108,8 @@ def _denied_claim(spec: CalculatorSpec, folded: str) -> bool:
     )  # fmt: skip
 
 
+_MODIFIER = re.compile(r"^\s*(?:zonder|without|met|with|behalve|except|inclusief|including|exclusief|excluding|"
+                       r"ongeacht|regardless|naast|besides)\b", re.I)
 DENIAL_REACH = 12  # characters between a negation and the inverting phrase it denies ("geen groot probleem")
 
 

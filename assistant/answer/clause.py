@@ -626,9 +626,14 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
 
 
 def _opposed(question: str, sentence: str) -> bool:
-    """The question says one of a pair of opposites (lexicon.toml opposites) and the sentence only the other."""
+    """The question says one of a pair of opposites (lexicon.toml opposites) and the sentence only the other; a
+    denied word says nothing of either ("niet vooraf gemeld" is no "vooraf")."""
     q, t = fold(question), fold(sentence)
-    says = lambda words, text: any(word_pattern(w).search(text) for w in words)  # noqa: E731
+    denial = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon().negations)) + r")\s+(?:\w+\s+)?$")
+
+    def says(words: list[str], text: str) -> bool:  # affirmed: "niet vooraf" says achteraf, not vooraf
+        return any(not denial.search(text[: m.start()]) for w in words for m in word_pattern(w).finditer(text))
+
     return any(
         says(a, q) and not says(b, q) and says(b, t) and not says(a, t)
         for one, other in lexicon().opposites for a, b in ((one, other), (other, one))

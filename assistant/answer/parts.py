@@ -95,7 +95,10 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             parts.append(q)
     if len(parts) < 2:
         return [(text, text)]
-    full = [_complete(p, parts[i - 1]) if i and i not in whole else p for i, p in enumerate(parts)]
+    full: list[str] = []
+    for i, p in enumerate(parts):  # a bare question word borrows from the last part that asks with words of its own
+        before = next((parts[k] for k in range(i - 1, -1, -1) if not _BARE_WH.match(parts[k])), parts[i - 1]) if i else ""
+        full.append(_complete(p, before) if i and i not in whole else p)
     label = _LABEL.match(parts[0])  # "Twee vragen over RESV: ...": the topic of every part
     if label:
         full = [full[0]] + [f"{label.group(0).strip()} {f}" for f in full[1:]]
@@ -159,6 +162,9 @@ def _pieces(question: str) -> list[str]:
     carry: int | None = None
     for a, b in spans:
         start = a if carry is None else carry
+        if out and carry is None and _BARE_WH.match(question[a:b]) and _IF_SO.search(question[:a]):
+            out[-1] = (out[-1][0], b)  # "mogen we ..., en zo ja, hoeveel?": one question
+            continue
         short = (
             len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and not _VERB_SUBJECT.match(question[a:b])
             and not (out and _BARE_WH.match(question[a:b]))  # "... and by when, and ...?": asks of the piece before
@@ -184,6 +190,7 @@ def _frames(piece: str) -> bool:
     return bool(_POINTER.search(piece)) and len(own) < 2
 
 
+_IF_SO = re.compile(r"\b(?:zo ja|zo nee|zo niet|if so|if not|zoja)\W*$", re.I)
 _BARE_WH = re.compile(rf"^\s*(?:{_BEFORE_WH}\s+)?{_WH}\s*\??\s*$", re.I)  # "by when", "vanaf wanneer", "hoe"
 _VERB_SUBJECT = re.compile(
     r"^\s*(?!(?:als|indien|en|maar|of|dus|want|omdat|if|and|but|or|so|because)\b)[A-Za-zÀ-ÿ]+\s+"

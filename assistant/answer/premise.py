@@ -16,7 +16,8 @@ from assistant.text.numbers import find_numbers
 from assistant.text.quantities import fold, lexicon, read
 
 TAIL = re.compile(
-    r"[,;]?\s*(?:toch|right|correct|klopt dat|klopt het|is dat zo|is dat correct|is that right|is that correct|"
+    r"[,;]?\s*(?:isn't that right|isn't that correct|isn't that true|is that not right|is dat niet correct|"
+    r"is dat niet zo|klopt dat niet|toch|right|correct|klopt dat|klopt het|is dat zo|is dat correct|is that right|is that correct|"
     r"isn't it|is it not|niet waar|of niet|or not|ja|yes|zeker|can't we|can we not|don't we|doesn't it|aren't we|"
     r"won't it|isn't that so|niet dan|hè|he|toch niet|zeker weten)\s*\?*\s*$",
     re.I,
@@ -68,8 +69,9 @@ def claim_of(text: str) -> str | None:
         )
     marked = marked_sentence is not None
     body = _MID.sub(" ", _HEAD.sub("", TAIL.sub("", marked_sentence or t))).strip(" ?")
-    if marked and marked_sentence in sentences[1:] and len(re.findall(r"\w+", body)) <= TAG_WORDS:
-        # "X holds until 30 June. Is that right?": the tag asks about the sentence before it
+    if marked and marked_sentence in sentences[1:] and len(re.findall(r"\w+", body)) <= TAG_WORDS and not re.search(r"\d", body):
+        # "X holds until 30 June. Is that right?": the tag asks about the sentence before it ("Is 15 juni correct?"
+        # states its own figure)
         body = sentences[sentences.index(marked_sentence) - 1].strip(" ?.!")
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = re.split(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", body, maxsplit=1, flags=re.I)[0]

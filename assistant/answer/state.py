@@ -22,8 +22,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.answer.asked import asked, is_yes_no
+from assistant.answer.guards import OWN
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import PERSONAL, Area, Reading, Router, affirmed, assign, cue_pattern
+from assistant.answer.understand import Area, Reading, Router, affirmed, assign, cue_pattern
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 MAX_HISTORY = 6
@@ -251,8 +252,8 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     args, stated, taken = dict(reading.args), list(reading.stated), []
     for earlier in reversed(state.said):
         folded = fold(earlier)
-        if not PERSONAL.search(folded):
-            continue  # "geldt de eis ook voor nieuwe aanbieders?": asked about others, no fact of the asker's
+        if not OWN.search(folded) or _SUPPOSED.search(folded):
+            continue  # "geldt de eis ook voor nieuwe aanbieders?", "als wij zouden starten, ...?": no fact of the asker's
         fill = assign(spec, read(earlier, default_year=router.current_year), earlier, router.current_year, router.years)
         for name in [n for n in open_ if n in fill.stated and n not in stated]:
             args[name] = fill.args[name]
@@ -268,6 +269,9 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
         reading, args=args, stated=stated, assumptions=[a for a in reading.assumptions if a not in dropped],
         notes=[*reading.notes, note],
     )  # fmt: skip
+
+
+_SUPPOSED = re.compile(r"^\W*(?:als|indien|stel|suppose|if|what if|wat als)\b|\b(?:zouden|zou|would|were to)\b")
 
 
 def _said(spec: CalculatorSpec, name: str, value: Any, folded: str) -> str:

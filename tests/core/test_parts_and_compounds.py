@@ -98,6 +98,7 @@ def test_a_question_is_cut_into_its_parts(text, own):
         "Hoeveel uren mogen naar onderaannemers, naast de uren van de eigen mensen?",
         "Tellen (a) stagiaires en (b) invalkrachten mee als eigen personeel?",  # the items share the words after them
         "Sturen we (1) een brief of (2) een e-mail voor de inschrijving?",  # a choice is one question
+        "Mogen we zzp-ers inzetten en zo ja, hoeveel?",  # "zo ja, hoeveel" asks on the question before
     ],
 )
 def test_a_phrase_after_a_comma_is_no_part(text):

@@ -897,3 +897,14 @@ def test_a_date_outside_the_policy_years_is_named_in_words_and_a_claimed_one_set
     assert a.answer_line.startswith("No, I cannot confirm that") and "31 December 2027" in a.answer_line
     assert "2028-" not in a.answer and "cannot calculate" not in a.answer
 
+
+def test_a_denied_opposite_and_a_figure_of_the_tag_sentence_are_no_contradiction(fake_assistant):
+    """"niet vooraf gemeld" says what "achteraf" says; "Is 15 juni correct?" states its own figure and is not
+    confirmed by the sentence before it."""
+    a, _ = fake_assistant.respond(
+        "Klopt het dat zorg van onderaannemers die we pas achteraf melden niet voor vergoeding in aanmerking komt?"
+    )
+    assert a.answer_line.startswith("Ja")
+    b, _ = fake_assistant.respond("Ik heb een vraag over de kwaliteitsuitvraag in VECOZO. Is 15 juni correct?")
+    assert not b.answer_line.startswith("Ja")
+

@@ -677,6 +677,17 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "staffel_percentage", {"honored_additional_budget_eur": 120000, "score_2026": "A", "score_2027": "A"},
              line=("100%",), never={"omzetplafond_eur": 2120000}),
     ],
+    "a supposed case or a question about others states no fact of the asker's case": [
+        Turn("Als wij een nieuwe organisatie zouden starten, welke eisen gelden dan?", None),
+        Turn("Wij hebben 40 CZ-cliënten in 15 postcodegebieden. Halen we de postcode-eis voor 2026?", "postcode_average",
+             {"total_clients": 40, "postcode_areas": 15, "provider_type": "existing"}, {"compliant": True}),
+    ],
+    "'zorg afnemen' is receiving care, no decrease": [
+        Turn("Bestaande aanbieder: 118 cliënten over 41 postcodegebieden. Halen we het gemiddelde?", "postcode_average",
+             {"total_clients": 118, "postcode_areas": 41}, {"compliant": False}),
+        Turn("Stel dat er in totaal 130 cliënten zorg afnemen?", "postcode_average",
+             {"total_clients": 130, "postcode_areas": 41}, {"compliant": True}),
+    ],
     # ---------------------------------------------------------------- a follow-up with nothing to follow
     "bare follow-up as the first question (nl)": [Turn("En als het er 5 waren?", None)],
     "bare follow-up as the first question (en)": [Turn("And with two more clients?", None)],
