@@ -78,9 +78,17 @@ def send(c: httpx.Client, corpus: list[Sample]) -> tuple[list[str], list[str]]:
     return cids, errors
 
 
+TEXT_RUN = 6  # stored text is found in runs of at least this many printable characters (as `strings -n 6` does)
+
+
 def raw_files(data_dir: Path) -> dict[str, str]:
+    """The text in every file of the data directory: its runs of printable characters, one per line. Two bytes
+    of a page checksum in a -wal file that decode to "4a" between binary bytes are no stored text; a stored
+    needle stands inside a run (a row, a JSON value)."""
     return {
-        str(p.relative_to(data_dir)): p.read_bytes().decode("utf-8", "ignore")
+        str(p.relative_to(data_dir)): "\n".join(
+            re.findall(rf"[^\x00-\x1f\x7f-\x9f\ufffd]{{{TEXT_RUN},}}", p.read_bytes().decode("utf-8", "replace"))
+        )
         for p in sorted(data_dir.rglob("*"))
         if p.is_file() and "index" not in p.relative_to(data_dir).parts  # the index holds the policy only
     }
