@@ -279,15 +279,25 @@ _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|
 ASKS_NOTHING_WORDS = 4  # "en in 2024?", "and for new providers?": too short to ask anything of its own
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of a question as typed (cut after . ! or ?)."""
+    return [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+
+
+def _last_asking(sentences: list[str]) -> int:
+    """The index of the last sentence ending in a question mark, else of the last sentence."""
+    return max((i for i, x in enumerate(sentences) if x.rstrip().endswith("?")), default=len(sentences) - 1)
+
+
 def asked_clause(question: str) -> str:
     """What the question asks: its last sentence ending in a question mark (else its last sentence); a tag too
     short to ask anything of its own ("Toch?", "Right?") or pointing back ("Hoeveel daarvan ...?", asked.toml
     [points_back]) asks about the sentence before it too; of a sentence opening with a condition ("Als ..., mogen
     we dan ...?") the clause after the condition."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
+    sentences = _sentences(question)
     if not sentences:
         return question
-    last = max((i for i, x in enumerate(sentences) if x.rstrip().endswith("?")), default=len(sentences) - 1)
+    last = _last_asking(sentences)
     sentence = sentences[last]
     clause = re.split(r"[,:;]", sentence)[-1] if _HYPOTHETICAL.match(sentence) else sentence
     if last > 0 and (
@@ -306,9 +316,8 @@ def is_yes_no(question: str) -> bool:
         *before, question = question.split(" || ")
         if before and len(re.findall(r"\w+", question)) <= ASKS_NOTHING_WORDS:
             return is_yes_no(before[-1])
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.strip()]
-    asked_ = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
-    last = asked_[-1] if asked_ else question
+    sentences = _sentences(question)
+    last = sentences[_last_asking(sentences)] if sentences else question
     if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
         return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no
     return not WH.search(last)

@@ -37,6 +37,7 @@ from assistant.answer.asked import (
 from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
+from assistant.answer.understand import affirmed
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
@@ -629,10 +630,9 @@ def _opposed(question: str, sentence: str) -> bool:
     """The question says one of a pair of opposites (lexicon.toml opposites) and the sentence only the other; a
     denied word says nothing of either ("niet vooraf gemeld" is no "vooraf")."""
     q, t = fold(question), fold(sentence)
-    denial = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon().negations)) + r")\s+(?:\w+\s+)?$")
 
     def says(words: list[str], text: str) -> bool:  # affirmed: "niet vooraf" says achteraf, not vooraf
-        return any(not denial.search(text[: m.start()]) for w in words for m in word_pattern(w).finditer(text))
+        return any(affirmed(text, w) for w in words)
 
     return any(
         says(a, q) and not says(b, q) and says(b, t) and not says(a, t)

@@ -378,16 +378,18 @@ class Assistant:
                 if cases is not None:  # "with a B we get 90%, right?": both sides of the missing threshold
                     return cases
                 return self._clarify(text, reading, lang, year), [call]
+            plan = clause_plan(self, text, lang, year, verdict=False)
             field = exc.message.partition(":")[0]
-            if spec is not None and field in spec.inputs and spec.inputs[field].kind in ("date", "period") and (
-                claim_of(text) is not None or guards.pressure(text)
-            ):  # "requests are accepted until March 2028 now, put that in writing": a claimed date outside the policy's
-                plan = clause_plan(self, text, lang, year, verdict=False)  # years is set right by the rule's own
-                if any(q.kind in ("date", "period") for q in read_quantities(plan.line)):  # date, not refused as the
-                    first = plan.line[:1].lower() if plan.line[1:2].islower() else plan.line[:1]  # asker's input
-                    plan.line = f"{msg('no', lang)}: {first}{plan.line[1:]}"
-                    return plan, [call]
-            return rejected_plan(spec, exc, lang, clause_plan(self, text, lang, year, verdict=False)), [call]
+            if (
+                spec is not None and field in spec.inputs and spec.inputs[field].kind in ("date", "period")
+                and (claim_of(text) is not None or guards.pressure(text))
+                and any(q.kind in ("date", "period") for q in read_quantities(plan.line))
+            ):  # "requests are accepted until March 2028 now, put that in writing": a claimed date outside the
+                # policy's years is set right by the rule's own date, not refused as the asker's input
+                first = plan.line[:1].lower() if plan.line[1:2].islower() else plan.line[:1]
+                plan.line = f"{msg('no', lang)}: {first}{plan.line[1:]}"
+                return plan, [call]
+            return rejected_plan(spec, exc, lang, plan), [call]
         data = result.model_dump(mode="json")
         call.result = data
         solved = spec.solve.get(reading.solve or "") if spec is not None else None
