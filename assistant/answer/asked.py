@@ -248,6 +248,8 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
                 continue
             if unit and q.unit != unit:
                 continue
+            if kind == "year" and not (q.before[-1:] and q.before[-1] in year_words(asked_.kind)):
+                continue  # "het zorginkoopbeleid 2027" names a document; "in 2028" says when
             if asked_.kind == "count" and asked_.unit and (q.kind == "percent" or (q.kind in ("count", "range") and q.unit not in (None, asked_.unit))):
                 continue  # "hoeveel zorgaanbieders": a share or a count of something else does not answer it
             if asked_.kind == "count" and asked_.unit and q.kind == "number" and not _noun_after(sentence, q, asked_.unit):
@@ -259,6 +261,13 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
         inside = lambda q: any(m.start() <= q.start and q.end <= m.end() for m in found)  # noqa: E731
         out = [m.group(0) for m in found] + [q for q in out if not (isinstance(q, Quantity) and inside(q))]
     return out
+
+
+@lru_cache(maxsize=16)
+def year_words(kind: str) -> dict[str, str]:
+    """The words before a year that make it a time of the asked kind (asked.toml [kinds.<kind>.year_words]),
+    each with its English word."""
+    return {fold(k): v for k, v in _kinds()[1].get(kind, {}).get("year_words", {}).items()}
 
 
 def _noun_after(sentence: str, q: Quantity, unit: str) -> bool:

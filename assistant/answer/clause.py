@@ -33,6 +33,7 @@ from assistant.answer.asked import (
     is_yes_no,
     points_forward,
     rules_out,
+    year_words,
 )
 from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.guards import OWN
@@ -351,6 +352,10 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         if re.search(r"vanaf wanneer|from when|start|begin|opent|open", folded):
             return f"From {f} (until {la})." if lang == "en" else f"Vanaf {f} (tot en met {la})."
         return f"From {f} to {la}." if lang == "en" else f"Van {f} tot en met {la}."
+    if value.kind == "year":  # "In 2028 wil CZ groep ...": the year with the word that makes it a time
+        word = value.before[-1]
+        word = year_words(a.kind).get(word, word) if lang == "en" else word
+        return f"{word[:1].upper()}{word[1:]} {value.value}."
     if value.kind == "money":
         return _BOUND_WORDS.get(value.bound or "", ("", ""))[1 if lang == "en" else 0] + " " + _eur(value.number, lang)
     if value.kind == "date":
@@ -475,7 +480,15 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
         if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
     ]
     least = ABOUT_SHARE * sum(weights.values())  # "zorg", in nearly every sentence, makes no value about the question
-    return [v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > least]
+    wordy = {t: w for t, w in weights.items() if not t.isdigit()}
+    return [
+        v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > least
+        # a year alone is about the question by its words, not by another year ("in 2026" near "voor 2027")
+        and not (
+            isinstance(v, Quantity) and v.kind == "year"
+            and _about(v, s.text, wordy, analyse, context, s.lead or "") <= YEAR_ABOUT_SHARE * sum(wordy.values())
+        )
+    ]  # fmt: skip
 
 
 def _share_of_other(v: Any, sentence: str, weights: dict[str, float], analyse: Any) -> bool:
@@ -511,6 +524,8 @@ def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> flo
     return sum(weights.get(t, 0.0) for t in analyse(" ".join(p.heading_trail[-2:])))
 
 
+YEAR_ABOUT_SHARE = 0.5  # a year alone says when only with half the question's words (not its years) around it
+YEAR_ONLY = 0.1  # a year alone ("in 2028") against a date about the question as much
 END_BONUS = 0.3  # a date with an end bound, for a question that asks until when
 
 
@@ -542,6 +557,8 @@ def _best_value(
         score = _about(v, s.text, weights, analyse, s.context or "", s.lead or "") / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
         if isinstance(v, Quantity) and v.kind in ("date", "period") and v.explicit_year:
             score += 0.1
+        if isinstance(v, Quantity) and v.kind == "year":
+            score -= YEAR_ONLY  # a day or a month says when more exactly than a year alone
         if end_asked and isinstance(v, Quantity) and _has_end(v):
             score += END_BONUS  # "tot wanneer?": "vóór 31 december 2027" or "2-31 mei" before "in september"
         out.append((score - 0.01 * rank, s, v))
@@ -559,9 +576,23 @@ def _content_weights(bm25: Any, question: str, a: Asked | None, focus: str | Non
     if focus:  # a part of a multi-part question: its own words decide, the words it borrowed only help find it
         own = set(bm25.query_terms(focus))
         mine = {t: w for t, w in weights.items() if t in own and w > 0}
-        if mine:
+        if mine:  # what was said before the part ("Bijcontractering 2027: ...", "We willen een innovatieproject
+            # starten. Tot wanneer kunnen we dat indienen?") is what it is about, at a share of its weight
+            for t in bm25.query_terms(_lead(question, focus)):
+                if t not in mine and weights.get(t, 0) > 0:
+                    mine[t] = LEAD_SHARE * weights[t]
             return mine
     return weights
+
+
+LEAD_SHARE = 0.5  # the weight of a term said before the asking part, against one of the part's own words
+
+
+def _lead(question: str, focus: str) -> str:
+    """The text before the asking part in the question: a topic ("Bijcontractering 2027:") or the sentences that
+    set out the case. What follows the part, or another part's words, is no lead."""
+    at = question.find(focus.rstrip(" ?").strip())
+    return question[:at] if at > 0 else ""
 
 
 def _asking_sentence(text: str) -> str | None:

@@ -30,7 +30,15 @@ class InputSpec(BaseModel):
     cues: tuple[str, ...] = ()
     weak_cues: tuple[str, ...] = ()  # words that hint at the input only a little (a verb: "leveren", "deliver")
     anti_cues: tuple[str, ...] = ()
+    # anti-cues that exclude a value only when they follow it: "3 per gebied" is an average, while "per gebied 2,
+    # 5 en 3" opens a list of counts
+    anti_cues_after: tuple[str, ...] = ()
     anti_bounds: tuple[str, ...] = ()
+    # a whole whose parts may be given beside it ("2.500 uur uitbesteed, waarvan 1.500 aan zzp'ers"): when one of
+    # `beside_parts` is given next to it without a word that makes it a part (lexicon `containing`), the two are
+    # parties side by side ("1.800 uur door onderaannemers en 900 uur door zzp'ers") and this value is `beside_is`
+    beside_parts: tuple[str, ...] = ()
+    beside_is: str | None = None
     # the output a value of this input claims when the figures it stands for are given as well ("138 cliënten over
     # 52 gebieden, dus gemiddeld 2,65"): checked against the worked-out value, not calculated with
     claim_of: str | None = None  # bounds a value of this input never has ("since March": a state, no date)
@@ -112,6 +120,8 @@ class CalculatorSpec(BaseModel):
     # inputs that are parts of one whole: a follow-up that moves an amount from one to another ("en als zzp'ers die
     # 2.000 uur van de dochter overnemen?") takes it off the one and adds it to the other
     parts: tuple[str, ...] = ()
+    # the input that is the whole of `parts`: a part the asker left as "the rest" has the whole minus the others
+    whole: str | None = None
 
     def input(self, name: str) -> InputSpec:
         return self.inputs[name]

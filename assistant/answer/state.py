@@ -416,7 +416,10 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         q for q in qs
         if (q.kind == "count" and q.unit in units or q.kind == "number") and not q.negated and q.number is not None
     ]  # fmt: skip
-    if len(amounts) != 1:
+    whole = state.args.get(spec.whole) if spec.whole else None
+    if len(amounts) > 1 and isinstance(whole, (int, float)):  # "with the total staying at 18,400": the whole said
+        amounts = [q for q in amounts if float(q.number or 0) != float(whole)]  # again, unchanged, moves nothing
+    if len(amounts) > 1:
         return {}
     spans = [
         (m.start(), m.end(), name)
@@ -433,14 +436,32 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if len(to) != 1:
         return {}
     dest, source = to[0], next(n for n in named if n != to[0])
-    amount, have, got = float(amounts[0].number), state.args.get(source), state.args.get(dest, 0)
-    if not isinstance(have, (int, float)) or not isinstance(got, (int, float)) or amount > have:
+    have, got = state.args.get(source, _rest(spec, source, state.args)), state.args.get(dest, 0)
+    if not isinstance(have, (int, float)) or not isinstance(got, (int, float)):
+        return {}
+    if amounts:
+        amount = float(amounts[0].number or 0)
+    elif set(re.findall(r"[\w'-]+", folded[: named[source]])[-MOVED_TO_WORDS:]) & set(lexicon().all_of):
+        amount = float(have)  # "als die zzp'ers bij onze volle dochter in dienst gaan": all of their hours
+    else:
+        return {}
+    if amount > have:
         return {}
     left, now = _changed(have, amount, "less"), _changed(got, amount, "more")
     notes = [(source, have, amount, "less", left)]
     if dest in state.args:  # a party that had no hours before gets the amount, said by the calculation itself
         notes.append((dest, got, amount, "more", now))
     return {source: left, dest: now, "__notes__": notes}
+
+
+def _rest(spec: CalculatorSpec, part: str, args: dict[str, Any]) -> float | None:
+    """A part the asker left as "the rest" ("... en de rest eigen personeel"): the whole minus the other parts."""
+    whole = args.get(spec.whole) if spec.whole else None
+    if not isinstance(whole, (int, float)) or isinstance(whole, bool):
+        return None
+    others = [args.get(p) for p in spec.parts if p != part]
+    rest = whole - sum(v for v in others if isinstance(v, (int, float)) and not isinstance(v, bool))
+    return rest if rest >= 0 else None
 
 
 def _changed(old: float, delta: float, change: str) -> float | int:

@@ -163,11 +163,12 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(c) + tail + r"(?![\w])")
 
 
-def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
+def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba") -> list[int]:
     """The distances (in words, separators weighing more) from the quantity to each place the cue stands in its
     context, leaving out places nearer to another number ("19.500 door eigen personeel, 14.000 via een bureau":
     "eigen personeel" is not said of 14.000) and the set a number is taken from ("6.000 van die bureau-uren").
-    `own`: also leave out places as near to another number (an anti-cue must be the quantity's own)."""
+    `own`: also leave out places as near to another number (an anti-cue must be the quantity's own); `sides`:
+    "b" before it, "a" after it."""
     pattern = cue_pattern(cue)
     out = []
     unit_word = fold(re.sub(r"^[\d.,\s]+", "", q.text))
@@ -176,6 +177,8 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False) -> list[int]:
     elif q.unit and unit_word and pattern.match(unit_word + " " + " ".join(q.after)):
         out.append(0)  # the unit word begins the cue ("20.000 uur zorg")
     for side, text in (("b", " ".join(q.before)), ("a", " ".join(q.after))):
+        if side not in sides:
+            continue
         for m in pattern.finditer(text):
             between = re.sub(r"^\S*", "", text[m.end() :]).split() if side == "b" else text[: m.start()].split()
             if side == "a" and any(" ".join(between) == p for p in lexicon().partitive):
@@ -216,9 +219,12 @@ PHRASE_WEIGHT = 1.5
 ANTI_DISTANCE = 2  # an anti-cue this near (in words) excludes the quantity
 
 
-def _anti(q: Quantity, cues: tuple[str, ...]) -> bool:
-    """An anti-cue right next to the quantity, in its own clause and not nearer to another number, excludes it."""
-    return any(d <= ANTI_DISTANCE for c in cues for d in _cue_distances(q, c, own=True))
+def _anti(q: Quantity, cues: tuple[str, ...], after: tuple[str, ...] = ()) -> bool:
+    """An anti-cue right next to the quantity, in its own clause and not nearer to another number, excludes it;
+    one of `after` only when it follows the quantity."""
+    return any(d <= ANTI_DISTANCE for c in cues for d in _cue_distances(q, c, own=True)) or any(
+        d <= ANTI_DISTANCE for c in after for d in _cue_distances(q, c, own=True, sides="a")
+    )
 
 
 # ---------------------------------------------------------------- areas
@@ -264,7 +270,7 @@ def _is_number(q: Quantity, units: tuple[str, ...] = ("clients",)) -> bool:
 
 
 def read_areas(
-    qs: list[Quantity], text: str, anti_cues: tuple[str, ...] = (), bare: bool = False
+    qs: list[Quantity], text: str, anti_cues: tuple[str, ...] = (), bare: bool = False, anti_after: tuple[str, ...] = ()
 ) -> tuple[list[Area], set[int]]:
     """Counts per area: labelled by a postcode ("5 in 5041", "in 5611 hebben we 6", "5041: 3") or an ordinal
     ("1 in een tweede"), or a series with the client word ("5, 1 en 2 cliënten", "6 + 3 + 2 + 1")."""
@@ -294,7 +300,7 @@ def read_areas(
         return named
     if pairs:
         return [a for _, a in sorted(pairs, key=lambda p: p[0])], used
-    return _series(qs, text, anti_cues, bare)
+    return _series(qs, text, anti_cues, bare, anti_after)
 
 
 _WITH = re.compile(r"^(?P<head>.*?)\s*\b(?:met|with)\s+(?:(?:er|maar|slechts|only|just|nog|still)\s+)*$")
@@ -334,13 +340,15 @@ def _one_with_each(qs: list[Quantity], text: str) -> tuple[list[Area], set[int]]
     return [Area(f"#{k}", int(qs[i].number or 0), qs[i].change) for k, (i, _) in enumerate(found, 1)], used
 
 
-def _series(qs: list[Quantity], text: str, anti_cues: tuple[str, ...], bare: bool = False) -> tuple[list[Area], set[int]]:
+def _series(
+    qs: list[Quantity], text: str, anti_cues: tuple[str, ...], bare: bool = False, anti_after: tuple[str, ...] = ()
+) -> tuple[list[Area], set[int]]:
     """A run of counts joined by commas/'en'/'+': with the client word at least once, or (`bare`, a follow-up to
     a calculation with areas) without it ("en als het er 5, 3, 2 en 2 waren?")."""
     best: list[int] = []
     run: list[int] = []
     for i, q in enumerate(qs):
-        ok = _is_number(q) and q.number is not None and q.number < 10_000 and not _anti(q, anti_cues) and not q.negated
+        ok = _is_number(q) and q.number is not None and q.number < 10_000 and not _anti(q, anti_cues, anti_after) and not q.negated
         if (
             ok
             and run
@@ -444,7 +452,7 @@ def _candidates(
         if inp.kind not in ("count", "money", "percent", "date", "score") or inp.per_area:
             continue
         for i, q in enumerate(qs):
-            if i in taken or not _fits_kind(inp, q) or not _year_ok(inp, q) or _anti(q, inp.anti_cues):
+            if i in taken or not _fits_kind(inp, q) or not _year_ok(inp, q) or _anti(q, inp.anti_cues, inp.anti_cues_after):
                 continue
             if q.bound is not None and q.bound in inp.anti_bounds:
                 continue
@@ -515,7 +523,7 @@ def assign(
     fill.rule_side = rule_side
     for name, inp in spec.inputs.items():
         if inp.per_area:
-            areas, used = read_areas(qs, folded, inp.anti_cues, bare=follow_up)
+            areas, used = read_areas(qs, folded, inp.anti_cues, bare=follow_up, anti_after=inp.anti_cues_after)
             if areas:
                 fill.areas, fill.args[name] = areas, [a.count for a in areas]
                 fill.used |= used
@@ -523,6 +531,7 @@ def assign(
     candidates = _candidates(spec, qs, fill.used | rule_side, follow_up)
     _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args)))
     _years_shared(spec, qs, fill)
+    _side_by_side(spec, qs, fill, folded)
     for name, inp in spec.inputs.items():
         if name in fill.args:
             continue
@@ -531,6 +540,27 @@ def assign(
         if inp.again_cues:
             _again(name, inp, folded, qs, fill)
     return fill
+
+
+def _side_by_side(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -> None:
+    """A whole given with one of its parts beside it, no word making that a part of it ("1.800 uur door
+    onderaannemers en 900 uur door zzp'ers, de rest eigen personeel"): the two are parties side by side, so the
+    whole's value is the party the spec names (`beside_is`)."""
+    for name, inp in spec.inputs.items():
+        if not inp.beside_is or name not in fill.sources or inp.beside_is in fill.args:
+            continue
+        whole = qs[fill.sources[name]]
+        for part in inp.beside_parts:
+            if part not in fill.sources:
+                continue
+            q = qs[fill.sources[part]]
+            first, second = (whole, q) if whole.start < q.start else (q, whole)
+            between = folded[first.end : second.start]
+            if not any(has_phrase(between, w) for w in lexicon().containing):
+                fill.args[inp.beside_is] = fill.args.pop(name)
+                fill.sources[inp.beside_is] = fill.sources.pop(name)
+                fill.stated = [inp.beside_is if n == name else n for n in fill.stated]
+                break
 
 
 def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fill) -> None:
@@ -632,7 +662,7 @@ def _years_shared(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
         if name in fill.args or inp.year is None or inp.kind not in ("score", "count"):
             continue
         for i, q in enumerate(qs):
-            if _fits_kind(inp, q) and inp.year in q.years and len(q.years) > 1 and not _anti(q, inp.anti_cues):
+            if _fits_kind(inp, q) and inp.year in q.years and len(q.years) > 1 and not _anti(q, inp.anti_cues, inp.anti_cues_after):
                 fill.args[name] = _value(inp, q)
                 fill.used.add(i)
                 fill.stated.append(name)

@@ -80,6 +80,7 @@ class Lexicon:
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
+    containing: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
     where_said: list[str] = field(default_factory=list)
     descriptors: set[str] = field(default_factory=set)
@@ -95,6 +96,7 @@ class Lexicon:
     keeps: list[str] = field(default_factory=list)
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
+    all_of: list[str] = field(default_factory=list)
     shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the words it stands for
     replaced: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
@@ -104,12 +106,15 @@ class Lexicon:
     period_start: list[str] = field(default_factory=list)
 
     def unit_for(self, word: str) -> str | None:
-        """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), or (for words of 6+ letters)
-        with one typo."""
+        """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), as the last part of a
+        hyphenated compound ("zzp-uren", "bureau-uren"), or (for words of 6+ letters) with one typo."""
         if word in self.unit_of:
             return self.unit_of[word]
         if word.startswith("cz-") and word[3:] in self.unit_of:
             return self.unit_of[word[3:]]
+        head = word.rsplit("-", 1)[-1]
+        if head != word and head in self.unit_of:
+            return self.unit_of[head]
         if len(word) >= 6:
             for known, unit in self.unit_of.items():
                 if len(known) >= 6 and one_edit(word, known):
@@ -171,6 +176,7 @@ def lexicon() -> Lexicon:
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
+        containing=[fold(p) for p in data["words"]["containing"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
         where_said=[fold(p) for p in data["words"]["where_said"]],
         descriptors={fold(w) for w in data["words"]["descriptors"]},
@@ -186,6 +192,7 @@ def lexicon() -> Lexicon:
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
+        all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
         shorthand={fold(k): v for k, v in data.get("shorthand", {}).items()},
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],

@@ -908,3 +908,29 @@ def test_a_denied_opposite_and_a_figure_of_the_tag_sentence_are_no_contradiction
     b, _ = fake_assistant.respond("Ik heb een vraag over de kwaliteitsuitvraag in VECOZO. Is 15 juni correct?")
     assert not b.answer_line.startswith("Ja")
 
+
+
+def test_a_year_that_says_when_answers_a_when_question_and_a_named_year_does_not(fake_assistant):
+    """"In 2028 wil CZ groep ..." answers "wanneer ...?" with the year; "het zorginkoopbeleid 2027" names a
+    document, not a time."""
+    from assistant.answer.asked import asked, holds
+
+    a, _ = fake_assistant.respond("Vanaf welk jaar komt reablement als spiegelinformatie in het waardemodel?")
+    assert a.answer_line.startswith("In 2028") and "2.2.1" in a.answer_line
+    b, _ = fake_assistant.respond("By what year should CO2 from travel movements be 55% lower?")
+    assert b.answer_line.startswith("In 2030")
+    when = asked("Wanneer is dat?")
+    assert [q.value for q in holds(when, "Publiceren van het zorginkoopbeleid 2027.")] == []
+    assert [q.value for q in holds(when, "Vanaf 2027 geldt de nieuwe eis.")] == [2027]
+
+
+def test_the_words_before_a_part_say_what_it_is_about(fake_assistant):
+    """A topic or a case set out before the parts ("Bijcontractering:", "We denken aan een innovatieproject.")
+    is what each part is about: "tot wanneer kunnen we zo'n plan indienen?" is the innovation deadline, not the
+    reply to a production proposal."""
+    a, _ = fake_assistant.respond(
+        "We overwegen een innovatieproject met slimme sensoren bij cliënten thuis. Tot wanneer kunnen we zo'n voorstel indienen, "
+        "en wat moet er minimaal in?"
+    )
+    first = a.answer.split("\n\n")[0]
+    assert "1 augustus 2027" in first and "productievoorstel" not in first.split("\n")[0]

@@ -619,6 +619,30 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("And if 2,000 of those zzp hours went to our own staff instead?", "subcontracting_check",
              {"own_staff_hours": 11000, "zzp_hours": 6000}, {"compliant": True}, line=("35.29",)),
     ],
+    "all hours of a party move, then two parties change with the unit in a compound": [
+        Turn("Wij leveren in 2027 12.000 uur zorg. Daarvan 3.600 door onderaannemers en 3.000 door zzp'ers, de rest "
+             "eigen personeel. Voldoen we?", "subcontracting_check",
+             {"total_care_hours": 12000, "subcontractor_hours": 3600, "zzp_hours": 3000}, {"compliant": False},
+             line=("55",)),
+        Turn("Stel dat al onze zzp'ers overstappen naar onze volle dochter, met dezelfde uren?", "subcontracting_check",
+             {"zzp_hours": 0, "full_subsidiary_hours": 3000, "subcontractor_hours": 3600}, {"compliant": True},
+             line=("30",)),
+    ],
+    "hours of the party left as the rest move, the unchanged total said again": [
+        Turn("In 2027 we plan 16,000 care hours: 4,000 by zzp nurses, 3,000 by a subcontracting organisation, 2,000 by "
+             "our wholly-owned subsidiary and the rest by our own staff. Within the rule?", "subcontracting_check",
+             {"total_care_hours": 16000, "zzp_hours": 4000, "subcontractor_hours": 3000}, {"compliant": True}),
+        Turn("And if 2,000 of our own staff hours are done by zzp'ers instead, total still 16,000?",
+             "subcontracting_check", {"zzp_hours": 6000, "own_staff_hours": 5000}, {"compliant": False},
+             line=("56.25",)),
+    ],
+    "two parties change, their unit said in a compound before the figures": [
+        Turn("In 2027 leveren we 10.000 uur zorg: 2.000 uur door onderaannemers en 2.500 uur door zzp'ers, de rest eigen "
+             "personeel. Klopt dat met de regel?", "subcontracting_check",
+             {"total_care_hours": 10000, "subcontractor_hours": 2000, "zzp_hours": 2500}, {"compliant": True}),
+        Turn("En als de zzp-uren stijgen naar 3.500 en de eigen uren dalen naar 4.500?", "subcontracting_check",
+             {"zzp_hours": 3500, "own_staff_hours": 4500}, {"compliant": False}, line=("55",)),
+    ],
     "the unknown asked with 'the same' figures, then the other way round (en)": [
         Turn("Specialist dementia case management here: 3 fte and 230 clients. Within the caseload norm?",
              "dementia_caseload_check", {"clients": 230, "casemanager_fte": 3}, {"within_norm": False}),
