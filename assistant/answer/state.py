@@ -448,7 +448,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if amount > have:
         return {}
     left, now = _changed(have, amount, "less"), _changed(got, amount, "more")
-    notes = [(source, have, amount, "less", left)]
+    notes = [(source, have, amount, "less", left)] if source in state.args else []  # a rest was never said
     if dest in state.args:  # a party that had no hours before gets the amount, said by the calculation itself
         notes.append((dest, got, amount, "more", now))
     return {source: left, dest: now, "__notes__": notes}

@@ -234,6 +234,7 @@ def grounding_sources(answer: Answer, question: str) -> list[Decimal]:
     for call in answer.tool_calls:
         values.extend(numbers_in_value(call.result))
         values.extend(numbers_in_value(call.args))
+        values.extend(numbers_in_value(call.error or ""))  # a calculator's own message: the sum an input was checked against
     for citation in answer.citations + answer.context:  # the quotes and the context the answer shows
         values.extend(numbers_in_value(citation.quote))
         values.extend(numbers_in_value(citation.title))  # a section named by its title ("(niveau 2)")
