@@ -577,7 +577,7 @@ def _content_weights(bm25: Any, question: str, a: Asked | None, focus: str | Non
         own = set(bm25.query_terms(focus))
         mine = {t: w for t, w in weights.items() if t in own and w > 0}
         if mine:  # what was said before the part ("Bijcontractering 2027: ...", "We willen een innovatieproject
-            # starten. Tot wanneer kunnen we dat indienen?") is what it is about, at a share of its weight
+            # starten. Per wanneer moet het plan binnen zijn?") is what it is about, at a share of its weight
             for t in bm25.query_terms(_lead(question, focus)):
                 if t not in mine and weights.get(t, 0) > 0:
                     mine[t] = LEAD_SHARE * weights[t]

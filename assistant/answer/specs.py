@@ -36,7 +36,7 @@ class InputSpec(BaseModel):
     anti_bounds: tuple[str, ...] = ()
     # a whole whose parts may be given beside it ("2.500 uur uitbesteed, waarvan 1.500 aan zzp'ers"): when one of
     # `beside_parts` is given next to it without a word that makes it a part (lexicon `containing`), the two are
-    # parties side by side ("1.800 uur door onderaannemers en 900 uur door zzp'ers") and this value is `beside_is`
+    # parties side by side ("6.000 uur bij een thuiszorgbureau, 2.000 uur bij zelfstandigen") and this value is `beside_is`
     beside_parts: tuple[str, ...] = ()
     beside_is: str | None = None
     # the output a value of this input claims when the figures it stands for are given as well ("138 cliënten over

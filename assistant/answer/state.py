@@ -417,7 +417,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         if (q.kind == "count" and q.unit in units or q.kind == "number") and not q.negated and q.number is not None
     ]  # fmt: skip
     whole = state.args.get(spec.whole) if spec.whole else None
-    if len(amounts) > 1 and isinstance(whole, (int, float)):  # "with the total staying at 18,400": the whole said
+    if len(amounts) > 1 and isinstance(whole, (int, float)):  # "and the total remains 9.000": the whole said
         amounts = [q for q in amounts if float(q.number or 0) != float(whole)]  # again, unchanged, moves nothing
     if len(amounts) > 1:
         return {}

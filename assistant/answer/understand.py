@@ -543,8 +543,8 @@ def assign(
 
 
 def _side_by_side(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -> None:
-    """A whole given with one of its parts beside it, no word making that a part of it ("1.800 uur door
-    onderaannemers en 900 uur door zzp'ers, de rest eigen personeel"): the two are parties side by side, so the
+    """A whole given with one of its parts beside it, no word making that a part of it ("6.000 uur bij een
+    thuiszorgbureau, 2.000 uur bij zelfstandigen; verder eigen mensen"): the two are parties side by side, so the
     whole's value is the party the spec names (`beside_is`)."""
     for name, inp in spec.inputs.items():
         if not inp.beside_is or name not in fill.sources or inp.beside_is in fill.args:
