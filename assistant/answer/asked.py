@@ -96,6 +96,11 @@ def asks_end(question: str) -> bool:
     return _says_any(question, "kinds.date", "end_cues")
 
 
+def asks_month(question: str) -> bool:
+    """"in welke maand ...?", "which month ...?": a month is asked."""
+    return _says_any(question, "kinds.date", "month_cues")
+
+
 def asks_direction(question: str) -> int:
     """+1 when the question asks whether a rule went up ("is het niveau verhoogd?", asked.toml [direction]), -1
     when it asks whether it went down, 0 otherwise (prefixes: "omhooggegaan", "verhoogde")."""

@@ -28,6 +28,7 @@ from assistant.answer.asked import (
     asks_definition,
     asks_direction,
     asks_end,
+    asks_month,
     defines,
     holds,
     is_yes_no,
@@ -38,7 +39,7 @@ from assistant.answer.asked import (
 from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
-from assistant.answer.understand import affirmed
+from assistant.answer.understand import affirmed, has_phrase
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
@@ -524,6 +525,8 @@ def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> flo
     return sum(weights.get(t, 0.0) for t in analyse(" ".join(p.heading_trail[-2:])))
 
 
+MONTH_BONUS = 1.0  # a whole month, for a question that asks which month
+NEAR_BONUS = 1.0  # a value in the section that answered the part a part points back at
 YEAR_ABOUT_SHARE = 0.5  # a year alone says when only with half the question's words (not its years) around it
 YEAR_ONLY = 0.1  # a year alone ("in 2028") against a date about the question as much
 END_BONUS = 0.3  # a date with an end bound, for a question that asks until when
@@ -539,7 +542,7 @@ def _has_end(v: Quantity) -> bool:
 
 def _best_value(
     a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None,
-    end: bool = False, letters: frozenset[str] = frozenset(),
+    end: bool = False, letters: frozenset[str] = frozenset(), near: str | None = None, month: bool = False,
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
     value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
@@ -561,6 +564,10 @@ def _best_value(
             score -= YEAR_ONLY  # a day or a month says when more exactly than a year alone
         if end_asked and isinstance(v, Quantity) and _has_end(v):
             score += END_BONUS  # "tot wanneer?": "vóór 31 december 2027" or "2-31 mei" before "in september"
+        if month and isinstance(v, Quantity) and v.kind == "period" and _whole_month(v):
+            score += MONTH_BONUS  # "in welke maand?": "in september" before "vóór 31 december 2027"
+        if near is not None and s.citation.section == near:
+            score += NEAR_BONUS  # a part that points back: the section that answered the part before
         out.append((score - 0.01 * rank, s, v))
     out.sort(key=lambda x: -x[0])
     return [(s, v) for _, s, v in out]
@@ -590,9 +597,15 @@ LEAD_SHARE = 0.5  # the weight of a term said before the asking part, against on
 
 def _lead(question: str, focus: str) -> str:
     """The text before the asking part in the question: a topic ("Bijcontractering 2027:") or the sentences that
-    set out the case. What follows the part, or another part's words, is no lead."""
-    at = question.find(focus.rstrip(" ?").strip())
-    return question[:at] if at > 0 else ""
+    set out the case. The other parts' words it borrowed are a lead only when the part points back at them ("...
+    waar vraag ik vergoeding aan voor overige digitale zorg, en hoe snel hoor ik dan iets?")."""
+    own = focus.rstrip(" ?").strip()
+    at = question.find(own)
+    if at < 0:
+        return ""
+    if any(has_phrase(fold(own), w) for w in lexicon().back):
+        return (question[:at] + " " + question[at + len(own) :]).strip()
+    return question[:at]
 
 
 def _asking_sentence(text: str) -> str | None:
@@ -796,7 +809,7 @@ def _fits(asked_v: tuple[str, Any], asked_bound: str | None, said_v: tuple[str, 
 
 def clause_plan(
     assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None, verdict: bool = True,
-    kind_asked: bool = True,
+    kind_asked: bool = True, near: str | None = None,
 ) -> Plan:
     """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
     says what the policy states, e.g. under a calculator's rejection)."""
@@ -825,7 +838,8 @@ def clause_plan(
         candidates = _value_candidates(assistant, ranked)
         letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
         with_value = _best_value(
-            a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters
+            a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters, near,
+            asks_month(focus or text),
         )  # fmt: skip
         if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)

@@ -186,7 +186,7 @@ class Assistant:
         ends = self._at_each_end((text, text), state)  # "tussen de 150 en 170 cliënten": worked out at both ends
         if len(ends) > 1:
             return self._parts(ends, state, lang, year, notices, text, each_follows=True)
-        reading = self.router.read(text, exclude=_claimed_span(text))
+        reading = self.router.read(text, exclude=_claimed_span(text) or self._conclusion_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
@@ -249,7 +249,10 @@ class Assistant:
                 last = reading
                 current = current.remember(reading, lang)
             else:
-                plan, part_calls, part_hits = self._clause(full, lang, year, own), [], []
+                # "..., en hoe snel hoor ik dan iets?": a part that points back asks about the part before it, so
+                # its value is looked for first in the section that answered that part
+                near = plans[-1].quotes[0].section if plans and plans[-1].quotes and _points_back(own) else None
+                plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
                 if (
                     full != own
                     and any(p.line == plan.line for p in plans)
@@ -287,6 +290,26 @@ class Assistant:
             if reading.kind != "tool" or float(value) not in [float(n) for n in _numbers(reading.args)]:
                 return False  # an end the calculation does not take as the asker's figure
         return True
+
+    def _conclusion_span(self, text: str) -> tuple[int, int] | None:
+        """The asker's own conclusion from figures given before it ("Own staff 6,000, subsidiary 4,000, an agency
+        5,000. So 9,000 of 15,000 = 60% subcontracted?"): when the figures before it complete a calculation, the
+        conclusion's figures are what the result checks, not inputs."""
+        starts = [m.end() for m in re.finditer(r"(?<=[.!?])\s+", text)]  # sentences as typed (asked.py cuts the same)
+        for start in starts:
+            head = fold(text[start:])
+            if not any(re.match(rf"{re.escape(w)}\b", head) for w in lexicon().conclusion):
+                continue
+            before = self.router.read(text, exclude=(start, len(text)))
+            if before.kind != "tool" or len(before.used) < 2:
+                continue  # the figures before it do not complete a calculation
+            spec = self.router.specs[before.tool]
+            whole = self.router.read(text)
+            added = {n for n, v in whole.args.items() if before.args.get(n) != v}
+            wholes = {spec.whole} | {n for n, inp in spec.inputs.items() if inp.beside_parts}
+            if added and added <= wholes:  # it only restates wholes of the parts given ("9,000 of 15,000"); a new figure
+                return (start, len(text))  # ("85% of the 150,000 budget") is the asker's case, not a conclusion
+        return None
 
     def _where_said(self, previous: str, lang: str, year: int | None) -> Plan | None:
         """Where the answer to the previous question stands: its first quote, with the section and its title."""
@@ -345,8 +368,10 @@ class Assistant:
             return plan, [self._pending_call(reading)], hits
         return self._clause(text, lang, year), [], hits
 
-    def _clause(self, text: str, lang: str, year: int | None, focus: str | None = None) -> Plan:
-        plan = clause_plan(self, text, lang, year, focus)
+    def _clause(
+        self, text: str, lang: str, year: int | None, focus: str | None = None, near: str | None = None
+    ) -> Plan:
+        plan = clause_plan(self, text, lang, year, focus, near=near)
         premise = premise_plan(self, focus or text, lang)  # the premise of this message, not of the one it continues
         if premise is None:
             return plan
@@ -559,6 +584,10 @@ def _refuse_to_confirm(plan: Plan, lang: str) -> None:
     m = _NO.match(plan.line)
     if m:
         plan.line = msg("no_confirm", lang) + ": " + plan.line[m.end() :]
+
+
+def _points_back(text: str) -> bool:
+    return any(has_phrase(fold(text), w) for w in lexicon().back)
 
 
 def _claimed_span(text: str) -> tuple[int, int] | None:

@@ -38,6 +38,12 @@ class InputSpec(BaseModel):
     # `beside_parts` is given next to it without a word that makes it a part (lexicon `containing`), the two are
     # parties side by side ("6.000 uur bij een thuiszorgbureau, 2.000 uur bij zelfstandigen") and this value is `beside_is`
     beside_parts: tuple[str, ...] = ()
+    # a total that may be given as a list of its parts with the unit said once ("case managers at 0.9, 0.8 and 0.6
+    # fte"): the list is summed
+    sums_series: bool = False
+    # an average that may be given as the two counts it is worked out from ("96 cliënten in 30 postcodegebieden"):
+    # the units of the counted things and of what they are spread over; the value is their quotient
+    per_of: tuple[str, ...] = ()
     beside_is: str | None = None
     # the output a value of this input claims when the figures it stands for are given as well ("138 cliënten over
     # 52 gebieden, dus gemiddeld 2,65"): checked against the worked-out value, not calculated with
@@ -120,8 +126,10 @@ class CalculatorSpec(BaseModel):
     # inputs that are parts of one whole: a follow-up that moves an amount from one to another ("en als zzp'ers die
     # 2.000 uur van de dochter overnemen?") takes it off the one and adds it to the other
     parts: tuple[str, ...] = ()
-    # the input that is the whole of `parts`: a part the asker left as "the rest" has the whole minus the others
+    # the input that is the whole of `parts`, and the part that is the rest of it when the asker leaves it out
+    # ("... de rest eigen personeel"): the whole minus the others
     whole: str | None = None
+    rest: str | None = None
 
     def input(self, name: str) -> InputSpec:
         return self.inputs[name]

@@ -110,9 +110,12 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
         return None
     words = re.findall(r"[^\W\d_]+|\d+", text)
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
-    if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > ELLIPTICAL_WORDS * 2:
+    # "en als we halverwege het jaar over de grens gaan, wat zijn dan de gevolgen?": what follows, in the subject
+    consequence = _asks_consequence(text)  # before, may say the case it supposes at more length
+    longest = ELLIPTICAL_WORDS * (3 if consequence else 2)
+    if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > longest:
         return None
-    if len(words) > ELLIPTICAL_WORDS and not re.search(
+    if len(words) > ELLIPTICAL_WORDS and not consequence and not re.search(
         r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar)\b|(?<!\bis )(?<!\bare )\bthere\b", fold(text)
     ):
         return None  # a longer message that refers to nothing before it is a question of its own
@@ -140,6 +143,16 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
 
 # "... telt dat dan?", "Dan sturen we ...": then at the end or at the start, not "meer dan" (a comparison)
 _THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|[.!?]\s+)\W*(?:dan|then|in dat geval|in that case)\b")
+
+
+def _asks_consequence(text: str) -> bool:
+    from assistant.answer.asked import asked, asked_clause
+
+    found = asked(asked_clause(text))
+    return found is not None and found.kind == "consequence"
+
+
+FOLLOW_UP_VALUES = 2  # new values for this many inputs of the last calculation make a long message a follow-up
 
 
 def follow_up(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:
@@ -189,6 +202,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
+        # "nieuwe stand: op 24 september zitten we op € 735.000 en we hebben score A. Lukt het nu?": a question that
+        # gives new values for several inputs of the last calculation and names no calculator of its own
+        or (
+            reading.kind == "clause" and "?" in text
+            and len([k for k in changes if k in spec.inputs and k in fill.stated]) >= FOLLOW_UP_VALUES
+        )
         # "the larger part of what we deliver lies outside the core region; does the rule hold then?": a fact of the case in
         # words (no figures of its own), changed, and a word that points back at the calculation
         or (
@@ -217,6 +236,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     if not (changes or revert or again or same) or not looks:
         return reading
+    if not changes and not revert and _asks_consequence(text):  # "stel dat we halverwege het jaar boven de grens
+        return reading  # komen: wat kan CZ dan doen?": what follows from the result, a clause question
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
         if complete and len(reading.used) >= 2:
@@ -347,7 +368,8 @@ def _changes(
             value = fill.args.get(name)
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
             out[name] = _changed(state.args[name], value, source.change)
-            out.setdefault("__notes__", []).append((name, state.args[name], value, source.change, out[name]))
+            shown = source.times or value  # "190 − 12 × 2 = 166": a count for each area, said as the product
+            out.setdefault("__notes__", []).append((name, state.args[name], shown, source.change, out[name]))
         elif name in fill.args and fill.args[name] != state.args.get(name):
             out[name] = fill.args[name]
             if source is not None and source.kind == "number":  # a bare number: say what it was taken for
@@ -429,14 +451,20 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     named: dict[str, int] = {}
     for start, _, name in spans:  # "daughter company" names the subsidiary, not a company as subcontractor
         named[name] = min(start, named.get(name, start))
-    if len(named) != 2:
-        return {}
     moved_to = lexicon().moved_to
-    to = [n for n, at in named.items() if set(re.findall(r"[\w'-]+", folded[:at])[-MOVED_TO_WORDS:]) & set(moved_to)]
-    if len(to) != 1:
+    to = [  # any place that names the party after a word of where hours go ("in-house with our own employees")
+        n for n in named
+        if any(nm == n and set(re.findall(r"[\w'-]+", folded[:at])[-MOVED_TO_WORDS:]) & set(moved_to) for at, _, nm in spans)
+    ]  # fmt: skip
+    if len(named) == 1 and len(to) == 1 and len(amounts) == 1:  # "als die 1.600 uur voortaan door onze dochter
+        # gaan": the hours of the one other party that had exactly that amount
+        same = [p for p in spec.parts if p != to[0] and state.args.get(p) == amounts[0].number]
+        if len(same) == 1:
+            named[same[0]] = -1
+    if len(named) != 2 or len(to) != 1:
         return {}
     dest, source = to[0], next(n for n in named if n != to[0])
-    have, got = state.args.get(source, _rest(spec, source, state.args)), state.args.get(dest, 0)
+    have, got = state.args.get(source, _rest(spec, source, state.args)), state.args.get(dest, _rest(spec, dest, state.args, 0))
     if not isinstance(have, (int, float)) or not isinstance(got, (int, float)):
         return {}
     if amounts:
@@ -454,11 +482,12 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     return {source: left, dest: now, "__notes__": notes}
 
 
-def _rest(spec: CalculatorSpec, part: str, args: dict[str, Any]) -> float | None:
-    """A part the asker left as "the rest" ("... en de rest eigen personeel"): the whole minus the other parts."""
+def _rest(spec: CalculatorSpec, part: str, args: dict[str, Any], absent: float | None = None) -> float | None:
+    """The part the asker left as "the rest" ("... en de rest eigen personeel", the spec's `rest`): the whole minus
+    the other parts; another part not said has `absent`."""
     whole = args.get(spec.whole) if spec.whole else None
-    if not isinstance(whole, (int, float)) or isinstance(whole, bool):
-        return None
+    if part != spec.rest or not isinstance(whole, (int, float)) or isinstance(whole, bool):
+        return absent
     others = [args.get(p) for p in spec.parts if p != part]
     rest = whole - sum(v for v in others if isinstance(v, (int, float)) and not isinstance(v, bool))
     return rest if rest >= 0 else None
@@ -499,9 +528,13 @@ def _merged(
         )  # fmt: skip
     for name, old, delta, change, new in changes.pop("__notes__", []):
         sign = "+" if change == "more" else "−"
+        nl, en = (
+            (" × ".join(_nl(float(x)) for x in delta), " × ".join(_nl(float(x), "en") for x in delta))
+            if isinstance(delta, tuple) else (_nl(delta), _nl(delta, "en"))
+        )  # fmt: skip
         notes.append(
-            (f"{_nl(old)} {sign} {_nl(delta)} = {_nl(new)} ({_label(spec, name, 'nl')})",
-             f"{_nl(old, 'en')} {sign} {_nl(delta, 'en')} = {_nl(new, 'en')} ({_label(spec, name, 'en')})")
+            (f"{_nl(old)} {sign} {nl} = {_nl(new)} ({_label(spec, name, 'nl')})",
+             f"{_nl(old, 'en')} {sign} {en} = {_nl(new, 'en')} ({_label(spec, name, 'en')})")
         )  # fmt: skip
     again = state.last_changed
     bare = changes.get("__bare__")

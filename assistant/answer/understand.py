@@ -532,6 +532,8 @@ def assign(
     _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args)))
     _years_shared(spec, qs, fill)
     _side_by_side(spec, qs, fill, folded)
+    _summed(spec, qs, fill, folded)
+    _quotient(spec, qs, fill)
     for name, inp in spec.inputs.items():
         if name in fill.args:
             continue
@@ -540,6 +542,54 @@ def assign(
         if inp.again_cues:
             _again(name, inp, folded, qs, fill)
     return fill
+
+
+def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -> None:
+    """A total given as the list of its parts, the unit said once after the last ("vier casemanagers van 0,9, 0,8,
+    0,8 en 0,6 fte"): the sum of the list (spec `sums_series`)."""
+    for name, inp in spec.inputs.items():
+        if not inp.sums_series or name not in fill.sources:
+            continue
+        i = fill.sources[name]
+        last = qs[i]
+        run = [i]
+        j = i - 1
+        while j >= 0 and j not in fill.used and qs[j].kind in ("number", "count") and qs[j].unit in (None, last.unit) \
+                and qs[j].number is not None and _SERIES_SEP.match(folded[qs[j].end : qs[j + 1].start]):
+            run.append(j)
+            j -= 1
+        if len(run) < 2:
+            continue
+        total = sum((qs[k].number or Decimal(0)) for k in run)
+        fill.args[name] = int(total) if total == int(total) else float(total)
+        fill.used |= set(run)
+
+
+QUOTIENT_DECIMALS = Decimal("0.01")  # an average worked out from two counts, as the calculators report one
+
+
+def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
+    """An average given as the two counts it is worked out from ("96 clients in 30 postcode areas"): their
+    quotient, unless the question states the average itself (spec `per_of`)."""
+    for name, inp in spec.inputs.items():
+        if len(inp.per_of) != 2:
+            continue
+        own = fill.sources.get(name)
+        if own is not None and qs[own].unit not in (inp.per_of[0],):
+            continue
+        if own is not None and _cue_score(qs[own], ("gemiddeld", "gemiddelde", "average", "avg")) > 0:
+            continue  # "gemiddeld 3,2 per gebied": the average as stated
+        free = [i for i, q in enumerate(qs) if i == own or i not in fill.used]
+        top = [i for i in free if qs[i].kind == "count" and qs[i].unit == inp.per_of[0] and qs[i].number]
+        under = [i for i in free if qs[i].kind == "count" and qs[i].unit == inp.per_of[1] and qs[i].number]
+        if len(top) != 1 or len(under) != 1:
+            continue
+        value = ((qs[top[0]].number or Decimal(0)) / (qs[under[0]].number or Decimal(1))).quantize(QUOTIENT_DECIMALS)
+        fill.args[name] = float(value)
+        fill.sources[name] = top[0]
+        fill.used |= {top[0], under[0]}
+        if name not in fill.stated:
+            fill.stated.append(name)
 
 
 def _side_by_side(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -> None:

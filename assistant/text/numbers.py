@@ -225,7 +225,9 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             words[i + 1][2].lower() in _SCALES or (low != "a" and words[i + 1][2].lower() in _DECIMAL_WORDS)
         ):
             value = Decimal(1)  # "a hundred and ten", "een miljoen", "een komma acht"
-        elif low not in ("een", "a", "one") or _counted_one(text, end):
+        elif low == "single" and _counted_one(text, end):
+            value = Decimal(1)  # "a single client": one, before a counted noun only
+        elif low not in ("een", "a", "one", "single") or _counted_one(text, end):
             v = word_value(low)
             value = Decimal(v) if v is not None else None
             joined = _WORD_AND_HALF.match(low.replace("ë", "e"))

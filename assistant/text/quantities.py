@@ -51,6 +51,7 @@ class Quantity:
     ratio: int | None = None  # "1 fte per 40 cliënten": both sides carry the same ratio number (its position)
     change: str | None = None  # "more" / "less": a change to a value stated before ("een halve fte meer")
     inferred_unit: bool = False  # the unit was carried over from a sibling in the sentence ("12.000 uur, waarvan 7.000 ...")
+    times: tuple[Decimal, Decimal] | None = None  # a count for each of several areas: (areas, count each), value = product
 
     @property
     def number(self) -> Decimal | None:
@@ -77,10 +78,13 @@ class Lexicon:
     around_joined: list[str] = field(default_factory=list)  # "bijkomen": the particle written onto its verb
     less: list[str] = field(default_factory=list)
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
+    each_area: list[str] = field(default_factory=list)  # ... and make it a count for each of those areas
+    together: list[str] = field(default_factory=list)  # ... and make it their count together
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     containing: list[str] = field(default_factory=list)
+    conclusion: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
     where_said: list[str] = field(default_factory=list)
     descriptors: set[str] = field(default_factory=set)
@@ -171,12 +175,15 @@ def lexicon() -> Lexicon:
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
         described=[fold(p) for p in data["change"].get("described", [])],
+        each_area=[fold(p) for p in data["change"].get("each_area", [])],
+        together=[fold(p) for p in data["change"].get("together", [])],
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
         containing=[fold(p) for p in data["words"]["containing"]],
+        conclusion=[fold(p) for p in data["words"]["conclusion"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
         where_said=[fold(p) for p in data["words"]["where_said"]],
         descriptors={fold(w) for w in data["words"]["descriptors"]},
@@ -672,7 +679,20 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
             and not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.own_words)
         ):  # "3 cliënten erbij met onze 5 fte": the asker's own figure, not part of the change
             out[i] = replace(q, change=prev.change)
+            if prev.unit == "areas" and q.unit == "clients" and _for_each_area(q, prev, folded, lex):
+                out[i] = replace(out[i], value=q.value * prev.value, times=(prev.value, q.value))  # "de 9 gebieden
+                # waar we elk 1 cliënt hebben": 9 × 1
     return out
+
+
+def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> bool:
+    """A count of clients described with areas that go is a count for each of them: said so ("elk", "each"), or
+    fewer than the areas (every area has a client) and not said to be theirs together."""
+    around = folded[areas.end : q.end + 25]
+    said = lambda words: any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", around) for w in words)  # noqa: E731
+    if said(lex.together) or q.number is None or areas.number is None:
+        return False
+    return said(lex.each_area) or q.number < areas.number
 
 
 AROUND_CHARS = 30  # how far the two halves of a split change verb ("er ... bij") may stand from the number

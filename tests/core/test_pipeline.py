@@ -934,3 +934,36 @@ def test_the_words_before_a_part_say_what_it_is_about(fake_assistant):
     )
     first = a.answer.split("\n\n")[0]
     assert "1 augustus 2027" in first and "productievoorstel" not in first.split("\n")[0]
+
+
+def test_the_askers_own_conclusion_is_checked_not_calculated_with(fake_assistant):
+    """Parts given first, then the asker's own sum ("Dus 7.000 van de 16.000 uur ...", "So 4,000 of 8,000 = 50%"):
+    the calculation takes the parts; the conclusion's figures fill nothing."""
+    a, _ = fake_assistant.respond(
+        "Onze uren in 2027: eigen personeel 9.000, onze volle dochter 2.000 en een thuiszorgbureau 5.000. Dus 7.000 "
+        "van de 16.000 uur is uitbesteed, dat is 43,75%. Klopt dat?"
+    )
+    (call,) = a.tool_calls
+    assert call.args["own_staff_hours"] == 9000 and call.args["subcontractor_hours"] == 5000
+    assert "subcontracted_hours" not in call.args and "total_care_hours" not in call.args
+    assert "31,25" in a.answer_line
+    b, _ = fake_assistant.respond(
+        "Hours for 2027: own staff 4,000, zzp nurses 2,500 and an agency 1,500. So 4,000 of 8,000 = 50% outsourced. "
+        "Are we ok?"
+    )
+    (call,) = b.tool_calls
+    assert call.args.get("zzp_hours") == 2500 and "subcontracted_hours" not in call.args
+    assert b.answer_line.startswith("Yes") and "50" in b.answer_line
+
+
+def test_a_part_that_points_back_is_answered_from_the_section_of_the_part_before(fake_assistant):
+    """"..., en hoe snel hoor ik dan iets?" after a part about bijcontractering asks how fast that request is
+    decided (§ 3.2.4, 10 werkdagen), not how fast a new provider hears back (§ 3.2.1, 2 maanden)."""
+    a, _ = fake_assistant.respond(
+        "Extra budget aanvragen (bijcontractering) in 2027: in welke maand dien ik dat in, en hoe snel hoor ik dan "
+        "iets terug?"
+    )
+    lines = a.answer_line.split(" | ")
+    assert len(lines) == 2 and "10 werkdagen" in lines[1] and "3.2.4" in lines[1]
+    assert lines[0].startswith("In september")  # which month: the month, not the last day to send it
+    assert "2 maanden" not in a.answer_line

@@ -636,6 +636,60 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "subcontracting_check", {"zzp_hours": 6000, "own_staff_hours": 5000}, {"compliant": False},
              line=("56.25",)),
     ],
+    "a long update with several new values of the last calculation, a denial with 'geen enkele'": [
+        Turn("Ons omzetplafond 2027 is € 800.000 en op 5 september staan we op € 610.000. Kunnen we bijcontracteren?",
+             "additional_purchase_eligibility", {"omzetplafond_eur": 800000, "revenue_reached_eur": 610000},
+             {"threshold_met": False}),
+        Turn("Update: per 20 september zitten we op € 660.000, we hebben een A en hebben bij geen enkele cliënt de "
+             "zorg stopgezet. Kan het nu wel?", "additional_purchase_eligibility",
+             {"omzetplafond_eur": 800000, "revenue_reached_eur": 660000, "care_stopped_for_existing_clients": False},
+             {"threshold_met": True}, line=("Ja",)),
+    ],
+    "what follows from the result is a clause question in the calculation's subject": [
+        Turn("Voor 2027 verwachten we 12.000 uur zorg: 4.000 uur via een thuiszorgbureau en 2.600 uur door zzp'ers, de "
+             "rest eigen personeel. Klopt dat?", "subcontracting_check",
+             {"total_care_hours": 12000, "subcontractor_hours": 4000, "zzp_hours": 2600}, {"compliant": False}),
+        Turn("Stel dat we pas halverwege het jaar over die grens gaan, wat kan CZ dan doen?", None,
+             line=("overeenkomst beëindigen",)),
+    ],
+    "areas that go with a count for each of them, or with their clients together": [
+        Turn("Bestaande aanbieder, 2027: 150 CZ-cliënten over 60 postcodegebieden. Voldoen we?", "postcode_average",
+             {"total_clients": 150, "postcode_areas": 60}, {"compliant": False}),
+        Turn("En als we stoppen in de 8 gebieden waar we maar 1 cliënt hebben?", "postcode_average",
+             {"total_clients": 142, "postcode_areas": 52}, line=("2,73",)),
+    ],
+    "areas that go with their clients together (en)": [
+        Turn("Existing provider, 2027: 150 CZ clients over 60 postcode areas. Do we comply?", "postcode_average",
+             {"total_clients": 150, "postcode_areas": 60}, {"compliant": False}),
+        Turn("What if we pull out of the 10 areas where we have 3 clients each?", "postcode_average",
+             {"total_clients": 120, "postcode_areas": 50}, line=("2.40",)),
+    ],
+    "the hours of the party that had exactly that amount move; a new colleague joins 'for' some fte": [
+        Turn("Onderaanneming 2027: 15.000 zorguren in totaal, daarvan 6.000 door zzp-ers en 2.000 door een andere bv "
+             "als onderaannemer, de rest eigen personeel. Voldoen we?", "subcontracting_check",
+             {"total_care_hours": 15000, "zzp_hours": 6000, "subcontractor_hours": 2000}, {"compliant": False}),
+        Turn("en als die 2.000 uur voortaan door onze eigen dochter gedaan worden?", "subcontracting_check",
+             {"subcontractor_hours": 0, "full_subsidiary_hours": 2000, "zzp_hours": 6000}, {"compliant": True},
+             line=("40",)),
+    ],
+    "hours taken back in-house with the party left as the rest": [
+        Turn("In 2027 we deliver 6,000 care hours; 3,600 of them by zzp nurses, the rest by our employees. Compliant?",
+             "subcontracting_check", {"total_care_hours": 6000, "zzp_hours": 3600}, {"compliant": False}),
+        Turn("What if we bring 1,000 of those zzp hours back in-house with our own employees?", "subcontracting_check",
+             {"zzp_hours": 2600, "own_staff_hours": 3400}, {"compliant": True}, line=("43.33",)),
+    ],
+    "someone joins for some fte": [
+        Turn("Onze zorgcoöperatie heeft 380 cliënten en 6 fte hbo-bachelor verpleegkundigen (niveau 6). Voldoen we?",
+             "cooperative_staffing_check", {"clients": 380, "hbo_bachelor_nurse_fte": 6}, {"compliant": False}),
+        Turn("vanaf april komt er iemand bij voor 0,9 fte. en dan?", "cooperative_staffing_check",
+             {"clients": 380, "hbo_bachelor_nurse_fte": 6.9}, line=("6,9",)),
+    ],
+    "areas dropped where there is a single client each": [
+        Turn("Existing provider, 2027: 200 CZ clients across 72 postcode areas. Do we comply?", "postcode_average",
+             {"total_clients": 200, "postcode_areas": 72}, {"compliant": False}),
+        Turn("And if we dropped the 8 areas where we only have a single client each?", "postcode_average",
+             {"total_clients": 192, "postcode_areas": 64}, {"compliant": True}, line=("3.00",)),
+    ],
     "two parties change, their unit said in a compound before the figures": [
         Turn("In 2027 leveren we 10.000 uur zorg: 2.000 uur door onderaannemers en 2.500 uur door zzp'ers, de rest eigen "
              "personeel. Klopt dat met de regel?", "subcontracting_check",
