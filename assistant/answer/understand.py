@@ -498,14 +498,25 @@ def claimed_ratios(qs: list[Quantity]) -> set[int]:
     """Quantities of a ratio ("1 fte per 40 cliënten") that state a rule rather than the user's own figures:
     the question also gives figures of the same units outside the ratio ("... so with 120 clients we need 3 fte")."""
     out: set[int] = set()
+    rates = {i for i, q in enumerate(qs) if _is_rate(q)}
     for i, q in enumerate(qs):
         if q.ratio is None:
             continue
         pair = [j for j, o in enumerate(qs) if o.ratio == q.ratio]
         units = {qs[j].unit for j in pair}
-        if any(o.ratio is None and o.kind == "count" and o.unit in units for o in qs):
+        if any(o.ratio is None and o.kind == "count" and o.unit in units for k, o in enumerate(qs) if k not in rates):
+            out.add(i)
+    for i in rates:  # "max 60 cliënten per fte" beside the asker's "250 cliënten op 4 fte": a rate the rule sets
+        if any(k != i and k not in rates and o.kind == "count" and o.unit == qs[i].unit for k, o in enumerate(qs)):
             out.add(i)
     return out
+
+
+def _is_rate(q: Quantity) -> bool:
+    """A count per a unit without a number of its own ("60 cliënten per fte", "55 clients per fte"): a rate."""
+    return q.kind == "count" and q.ratio is None and q.after[:1] == ("per",) and len(q.after) > 1 and (
+        lexicon().unit_for(q.after[1]) is not None
+    )
 
 
 def assign(

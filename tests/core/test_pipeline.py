@@ -967,3 +967,22 @@ def test_a_part_that_points_back_is_answered_from_the_section_of_the_part_before
     assert len(lines) == 2 and "10 werkdagen" in lines[1] and "3.2.4" in lines[1]
     assert lines[0].startswith("In september")  # which month: the month, not the last day to send it
     assert "2 maanden" not in a.answer_line
+
+
+def test_a_rate_said_as_the_rule_is_no_figure_of_the_asker_and_hiring_asks_the_bad_outcome(fake_assistant):
+    """"hoogstens 60 cliënten per fte" beside "250 cliënten op 4 fte": the rate is what the asker was told about the
+    rule; the calculation takes 250 and 4; "moeten we iemand aannemen?" asks the bad outcome, so within the norm
+    is a no."""
+    a, _ = fake_assistant.respond(
+        "Ons is verteld dat een casemanager dementie hoogstens 60 cliënten per fte mag hebben. Wij hebben 250 "
+        "cliënten op 4 fte, dus moeten we iemand aannemen?"
+    )
+    (call,) = a.tool_calls
+    assert call.args == {"clients": 250, "casemanager_fte": 4}
+    assert a.answer_line.startswith("Nee") and "62,50" in a.answer_line
+
+
+def test_skipping_what_the_policy_requires_is_answered_no(fake_assistant):
+    """"we can skip X, right?" against a rule that X must be done: skip denies the verb."""
+    a, _ = fake_assistant.respond("Mogen we de kwaliteitsuitvraag in VECOZO dit jaar gewoon overslaan, toch?")
+    assert a.answer_line.startswith("Nee")
