@@ -96,6 +96,11 @@ def asks_end(question: str) -> bool:
     return _says_any(question, "kinds.date", "end_cues")
 
 
+def asks_dates(question: str) -> bool:
+    """"wat is het tijdpad?", "what are the dates?": several dates are asked."""
+    return _says_any(question, "kinds.date", "plural_cues")
+
+
 def asks_month(question: str) -> bool:
     """"in welke maand ...?", "which month ...?": a month is asked."""
     return _says_any(question, "kinds.date", "month_cues")

@@ -25,6 +25,7 @@ from assistant.answer.asked import WH as _WH
 from assistant.answer.asked import (
     Asked,
     asked,
+    asks_dates,
     asks_definition,
     asks_direction,
     asks_end,
@@ -492,6 +493,27 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     ]  # fmt: skip
 
 
+DATES_FOLLOWING = 3  # sentences after the answering one that may continue its list of dates
+
+
+def _dates_of(assistant: Any, a: Asked, s: Sentence, value: Any) -> list[Quantity]:
+    """The dates `s` sets, in the order it says them, and those of the sentences right after it that open with a
+    date of the same bound ("Vóór 1 april ... Vóór 1 mei ... Vóór 1 juli ..."): a timeline; [] otherwise."""
+    if not isinstance(value, Quantity) or value.kind not in ("date", "period"):
+        return []
+    dated = lambda t: [v for v in holds(a, t) if isinstance(v, Quantity) and v.kind in ("date", "period")]  # noqa: E731
+    found = sorted(dated(s.text), key=lambda v: v.start)
+    for nxt in _following(assistant, s, DATES_FOLLOWING):
+        more = sorted(dated(nxt.text), key=lambda v: v.start)
+        if not more or more[0].start > DATE_OPENS or more[0].bound != value.bound:
+            break
+        found.append(more[0])
+    return found if len(found) > 1 else []
+
+
+DATE_OPENS = 8  # characters into a sentence within which its date opens it ("Vóór 1 mei levert ...")
+
+
 def _share_of_other(v: Any, sentence: str, weights: dict[str, float], analyse: Any) -> bool:
     """A percentage followed by the noun it is a share of, which the question does not name ("(90% personele
     kosten en 10% materiele kosten)" for a question about an index percentage): a share of something else."""
@@ -871,7 +893,12 @@ def clause_plan(
             line = (f"The policy says: «{shown}»" if lang == "en" else shown) + _where(s.citation, lang) + "."
             line += _gloss(shown) if lang == "en" else ""
         else:
-            line = _value_line(a, value, s.text, text, lang).rstrip(".") + _where(s.citation, lang) + "."
+            line = _value_line(a, value, s.text, text, lang).rstrip(".")
+            dates = _dates_of(assistant, a, s, value) if asks_dates(focus or text) else []
+            if len(dates) > 1:  # "wat is het tijdpad?": every date the answering sentence sets, in its order
+                said = [_value_line(a, d, s.text, text, lang).rstrip(".") for d in dates]
+                line = ", ".join([said[0], *(x[:1].lower() + x[1:] for x in said[1:])])
+            line += _where(s.citation, lang) + "."
             line += _counted_from(value, text, lang, assistant.corpus.current_year)
         rows = _table_siblings(assistant, s, a, weights, analyse)  # a table row answers with its header; other rows give the rest
         # another row of a table is quoted when its own words are about the question (not only its header's)

@@ -986,3 +986,12 @@ def test_skipping_what_the_policy_requires_is_answered_no(fake_assistant):
     """"we can skip X, right?" against a rule that X must be done: skip denies the verb."""
     a, _ = fake_assistant.respond("Mogen we de kwaliteitsuitvraag in VECOZO dit jaar gewoon overslaan, toch?")
     assert a.answer_line.startswith("Nee")
+
+
+def test_a_timeline_question_gets_the_dates_of_the_steps(fake_assistant):
+    """"Wat is het tijdpad ...?" asks for several dates: the answering sentence's date and those of the steps
+    that follow it, in order; a question for one date still gets one."""
+    a, _ = fake_assistant.respond("Wat is het tijdpad voor een aangepaste businesscase onplanbare nachtzorg?")
+    assert a.answer_line.startswith("Vóór 1 april, vóór 1 mei") and "1.6.3" in a.answer_line
+    b, _ = fake_assistant.respond("Before which date must the adjusted night-care business case be delivered?")
+    assert b.answer_line.startswith("Before 1 May (")
