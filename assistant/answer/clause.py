@@ -502,12 +502,27 @@ def _dates_of(assistant: Any, a: Asked, s: Sentence, value: Any) -> list[Quantit
     if not isinstance(value, Quantity) or value.kind not in ("date", "period"):
         return []
     dated = lambda t: [v for v in holds(a, t) if isinstance(v, Quantity) and v.kind in ("date", "period")]  # noqa: E731
+    opens = lambda t: next(  # noqa: E731
+        (v for v in sorted(dated(t), key=lambda v: v.start) if v.start <= DATE_OPENS and v.bound == value.bound), None
+    )
     found = sorted(dated(s.text), key=lambda v: v.start)
-    for nxt in _following(assistant, s, DATES_FOLLOWING):
-        more = sorted(dated(nxt.text), key=lambda v: v.start)
-        if not more or more[0].start > DATE_OPENS or more[0].bound != value.bound:
+    before: list[Quantity] = []
+    current = s.text
+    for _ in range(DATES_FOLLOWING):  # the steps before it ("Vóór 1 april ..." before "Vóór 1 mei ...")
+        if s.passage is None or opens(s.text) is None:
             break
-        found.append(more[0])
+        prev = c.next_sentence(c.Scored(s.score, current, s.passage, 0, s.terms), -1)
+        first = opens(prev) if prev else None
+        if first is None:
+            break
+        before.insert(0, first)
+        current = prev or ""
+    for nxt in _following(assistant, s, DATES_FOLLOWING):
+        first = opens(nxt.text)
+        if first is None:
+            break
+        found.append(first)
+    found = before + found
     return found if len(found) > 1 else []
 
 
@@ -620,7 +635,7 @@ LEAD_SHARE = 0.5  # the weight of a term said before the asking part, against on
 def _lead(question: str, focus: str) -> str:
     """The text before the asking part in the question: a topic ("Bijcontractering 2027:") or the sentences that
     set out the case. The other parts' words it borrowed are a lead only when the part points back at them ("...
-    waar vraag ik vergoeding aan voor overige digitale zorg, en hoe snel hoor ik dan iets?")."""
+    hoe dien ik de aanvraag in, en wanneer krijg ik dan uitsluitsel?")."""
     own = focus.rstrip(" ?").strip()
     at = question.find(own)
     if at < 0:

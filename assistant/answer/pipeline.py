@@ -249,7 +249,7 @@ class Assistant:
                 last = reading
                 current = current.remember(reading, lang)
             else:
-                # "..., en hoe snel hoor ik dan iets?": a part that points back asks about the part before it, so
+                # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
                 # its value is looked for first in the section that answered that part
                 near = plans[-1].quotes[0].section if plans and plans[-1].quotes and _points_back(own) else None
                 plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
@@ -292,9 +292,9 @@ class Assistant:
         return True
 
     def _conclusion_span(self, text: str) -> tuple[int, int] | None:
-        """The asker's own conclusion from figures given before it ("Own staff 6,000, subsidiary 4,000, an agency
-        5,000. So 9,000 of 15,000 = 60% subcontracted?"): when the figures before it complete a calculation, the
-        conclusion's figures are what the result checks, not inputs."""
+        """The asker's own conclusion from figures given before it ("Own staff 7,500, a subsidiary 2,500, an agency
+        3,000. So 5,500 out of 13,000 is outsourced?"): when the figures before it complete a calculation and the
+        conclusion only restates wholes of them, its figures are what the result checks, not inputs."""
         starts = [m.end() for m in re.finditer(r"(?<=[.!?])\s+", text)]  # sentences as typed (asked.py cuts the same)
         for start in starts:
             head = fold(text[start:])

@@ -41,7 +41,7 @@ class InputSpec(BaseModel):
     # a total that may be given as a list of its parts with the unit said once ("case managers at 0.9, 0.8 and 0.6
     # fte"): the list is summed
     sums_series: bool = False
-    # an average that may be given as the two counts it is worked out from ("96 cliënten in 30 postcodegebieden"):
+    # an average that may be given as the two counts it is worked out from ("84 cliënten in 28 postcodegebieden"):
     # the units of the counted things and of what they are spread over; the value is their quotient
     per_of: tuple[str, ...] = ()
     beside_is: str | None = None

@@ -110,7 +110,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
         return None
     words = re.findall(r"[^\W\d_]+|\d+", text)
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
-    # "en als we halverwege het jaar over de grens gaan, wat zijn dan de gevolgen?": what follows, in the subject
+    # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = _asks_consequence(text)  # before, may say the case it supposes at more length
     longest = ELLIPTICAL_WORDS * (3 if consequence else 2)
     if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > longest:
@@ -202,7 +202,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
-        # "nieuwe stand: op 24 september zitten we op € 735.000 en we hebben score A. Lukt het nu?": a question that
+        # "stand van 20 september: € 735.000 omzet, score A. En nu?": a question that
         # gives new values for several inputs of the last calculation and names no calculator of its own
         or (
             reading.kind == "clause" and "?" in text

@@ -83,14 +83,15 @@ def phrase_at(folded: str, phrase: str) -> list[int]:
 @functools.cache
 def _negations() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The negation words of the lexicon (one list for the quantity reader and the flags): right before a phrase
-    (at most two words between: "voor niemand de zorg stopgezet"), and anywhere in a clause."""
+    (at most three words between: "voor geen enkele bestaande cliënt de zorg stopgezet"), and anywhere in a clause."""
     words = "|".join(sorted((re.escape(w) for w in lexicon().negations), key=len, reverse=True))
     return (
-        re.compile(rf"(?:\b(?:{words})|n't)\s+(?:\w+\s+){{0,2}}$"),
+        re.compile(rf"(?:\b(?:{words})|n't)\s+(?:\w+\s+){{0,3}}$"),
         re.compile(rf"(?<![\w])(?:{words})(?![\w])|n't\b"),
     )
 
 
+NEGATION_CHARS = 45  # how far before a phrase its denial may start ("voor geen enkele bestaande cliënt de zorg ...")
 NEAR_WORDS = 8  # "belasting ~ achterstand": both within this many words of each other
 
 
@@ -100,7 +101,7 @@ def affirmed(folded: str, phrase: str) -> bool:
     not denied earlier in their clause ("the registration doesn't say how they developed the added value")."""
     if "~" in phrase:
         return any(not _denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
-    return any(not _negations()[0].search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
+    return any(not _negations()[0].search(folded[max(0, i - NEGATION_CHARS) : i]) for i in phrase_at(folded, phrase))
 
 
 def says(folded: str, phrase: str) -> bool:
@@ -134,7 +135,7 @@ def _near(folded: str, a: str, b: str) -> list[int]:
 def negated_phrase(folded: str, phrase: str) -> bool:
     if "~" in phrase:
         return any(_denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
-    return any(_negations()[0].search(folded[max(0, i - 30) : i]) for i in phrase_at(folded, phrase))
+    return any(_negations()[0].search(folded[max(0, i - NEGATION_CHARS) : i]) for i in phrase_at(folded, phrase))
 
 
 # between a cue and a value, a list separator counts as several words and a word that joins clauses as more:
@@ -580,7 +581,7 @@ QUOTIENT_DECIMALS = Decimal("0.01")  # an average worked out from two counts, as
 
 
 def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
-    """An average given as the two counts it is worked out from ("96 clients in 30 postcode areas"): their
+    """An average given as the two counts it is worked out from ("84 clients in 28 postcode areas"): their
     quotient, unless the question states the average itself (spec `per_of`)."""
     for name, inp in spec.inputs.items():
         if len(inp.per_of) != 2:

@@ -647,6 +647,11 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
         for w in words:
             if re.match(rf"\s*{re.escape(w)}(?![\w])", after) or re.search(rf"(?<![\w]){re.escape(w)}\s*$", before):
                 return kind
+    clause_end = re.split(r"[,.;:!?]", folded[q.end : q.end + CLAUSE_END_CHARS])[0].rstrip()
+    if re.search(r"(?:^|[\s(])(?:als|if|wanneer|when)\s", folded[max(0, q.start - AROUND_CHARS) : q.start]):
+        for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
+            if any(re.search(rf"(?<![\w]){re.escape(w)}$", clause_end) for w in words):  # verb ends the clause
+                return kind
     head = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
     tail = re.split(r"[,.;:!?]", folded[q.end : q.end + AROUND_CHARS])[0]
     for kind, pairs in lex.around.items():  # a split verb around it: "nemen er 2 fte bij"
@@ -667,10 +672,10 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
     """'we stoppen in 4 gebieden waar we samen 6 cliënten hebben': the clients of the areas that go, go too."""
     out = list(qs)
     for i, q in enumerate(qs):
-        if q.change or q.kind != "count":
+        if q.kind != "count":
             continue
         prev = next((p for p in reversed(qs[:i]) if p.kind in ("count", "number")), None)  # as read, not as spread
-        if prev is None or not prev.change or prev.unit == q.unit:
+        if prev is None or not prev.change or prev.unit == q.unit or q.change not in (None, prev.change):
             continue
         between = folded[prev.end : q.start]
         if (
@@ -695,6 +700,7 @@ def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> b
     return said(lex.each_area) or q.number < areas.number
 
 
+CLAUSE_END_CHARS = 60  # how far the verb that ends a condition ("als we die 8 gebieden ... afstoten") may stand
 AROUND_CHARS = 30  # how far the two halves of a split change verb ("er ... bij") may stand from the number
 
 

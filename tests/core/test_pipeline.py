@@ -957,11 +957,10 @@ def test_the_askers_own_conclusion_is_checked_not_calculated_with(fake_assistant
 
 
 def test_a_part_that_points_back_is_answered_from_the_section_of_the_part_before(fake_assistant):
-    """"..., en hoe snel hoor ik dan iets?" after a part about bijcontractering asks how fast that request is
-    decided (§ 3.2.4, 10 werkdagen), not how fast a new provider hears back (§ 3.2.1, 2 maanden)."""
+    """"..., en wanneer krijgen we dan uitsluitsel?" after a part about bijcontractering asks how fast that
+    request is decided (§ 3.2.4, 10 werkdagen), not how fast a new provider hears back (§ 3.2.1, 2 maanden)."""
     a, _ = fake_assistant.respond(
-        "Extra budget aanvragen (bijcontractering) in 2027: in welke maand dien ik dat in, en hoe snel hoor ik dan "
-        "iets terug?"
+        "Aanvullende zorginkoop 2027: in welke maand moet het verzoek erin, en wanneer krijgen we dan uitsluitsel?"
     )
     lines = a.answer_line.split(" | ")
     assert len(lines) == 2 and "10 werkdagen" in lines[1] and "3.2.4" in lines[1]
@@ -974,8 +973,8 @@ def test_a_rate_said_as_the_rule_is_no_figure_of_the_asker_and_hiring_asks_the_b
     rule; the calculation takes 250 and 4; "moeten we iemand aannemen?" asks the bad outcome, so within the norm
     is a no."""
     a, _ = fake_assistant.respond(
-        "Ons is verteld dat een casemanager dementie hoogstens 60 cliënten per fte mag hebben. Wij hebben 250 "
-        "cliënten op 4 fte, dus moeten we iemand aannemen?"
+        "Volgens een collega mag een casemanager dementie hoogstens 60 cliënten per fte hebben. Bij ons gaat het om "
+        "250 cliënten en 4 fte. Moeten we extra personeel werven?"
     )
     (call,) = a.tool_calls
     assert call.args == {"clients": 250, "casemanager_fte": 4}
@@ -984,14 +983,14 @@ def test_a_rate_said_as_the_rule_is_no_figure_of_the_asker_and_hiring_asks_the_b
 
 def test_skipping_what_the_policy_requires_is_answered_no(fake_assistant):
     """"we can skip X, right?" against a rule that X must be done: skip denies the verb."""
-    a, _ = fake_assistant.respond("Mogen we de kwaliteitsuitvraag in VECOZO dit jaar gewoon overslaan, toch?")
+    a, _ = fake_assistant.respond("Die kwaliteitsuitvraag kunnen we dit jaar wel overslaan, toch?")
     assert a.answer_line.startswith("Nee")
 
 
 def test_a_timeline_question_gets_the_dates_of_the_steps(fake_assistant):
     """"Wat is het tijdpad ...?" asks for several dates: the answering sentence's date and those of the steps
     that follow it, in order; a question for one date still gets one."""
-    a, _ = fake_assistant.respond("Wat is het tijdpad voor een aangepaste businesscase onplanbare nachtzorg?")
+    a, _ = fake_assistant.respond("Welk tijdpad geldt als we de businesscase voor de onplanbare nachtzorg herzien?")
     assert a.answer_line.startswith("Vóór 1 april, vóór 1 mei") and "1.6.3" in a.answer_line
     b, _ = fake_assistant.respond("Before which date must the adjusted night-care business case be delivered?")
     assert b.answer_line.startswith("Before 1 May (")

@@ -640,8 +640,8 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Ons omzetplafond 2027 is € 800.000 en op 5 september staan we op € 610.000. Kunnen we bijcontracteren?",
              "additional_purchase_eligibility", {"omzetplafond_eur": 800000, "revenue_reached_eur": 610000},
              {"threshold_met": False}),
-        Turn("Update: per 20 september zitten we op € 660.000, we hebben een A en hebben bij geen enkele cliënt de "
-             "zorg stopgezet. Kan het nu wel?", "additional_purchase_eligibility",
+        Turn("Nieuwe cijfers, 20 september: € 660.000 omzet, score A, en voor geen enkele bestaande cliënt de zorg "
+             "stopgezet. En nu?", "additional_purchase_eligibility",
              {"omzetplafond_eur": 800000, "revenue_reached_eur": 660000, "care_stopped_for_existing_clients": False},
              {"threshold_met": True}, line=("Ja",)),
     ],
@@ -655,7 +655,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     "areas that go with a count for each of them, or with their clients together": [
         Turn("Bestaande aanbieder, 2027: 150 CZ-cliënten over 60 postcodegebieden. Voldoen we?", "postcode_average",
              {"total_clients": 150, "postcode_areas": 60}, {"compliant": False}),
-        Turn("En als we stoppen in de 8 gebieden waar we maar 1 cliënt hebben?", "postcode_average",
+        Turn("En als we die 8 gebieden met telkens één cliënt afstoten?", "postcode_average",
              {"total_clients": 142, "postcode_areas": 52}, line=("2,73",)),
     ],
     "areas that go with their clients together (en)": [
@@ -665,29 +665,29 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              {"total_clients": 120, "postcode_areas": 50}, line=("2.40",)),
     ],
     "the hours of the party that had exactly that amount move; a new colleague joins 'for' some fte": [
-        Turn("Onderaanneming 2027: 15.000 zorguren in totaal, daarvan 6.000 door zzp-ers en 2.000 door een andere bv "
-             "als onderaannemer, de rest eigen personeel. Voldoen we?", "subcontracting_check",
+        Turn("Onderaanneming 2027: 15.000 zorguren, waarvan 6.000 via zzp'ers en 2.000 via een externe bv als "
+             "onderaannemer. Halen we de norm?", "subcontracting_check",
              {"total_care_hours": 15000, "zzp_hours": 6000, "subcontractor_hours": 2000}, {"compliant": False}),
-        Turn("en als die 2.000 uur voortaan door onze eigen dochter gedaan worden?", "subcontracting_check",
+        Turn("Stel dat die 2.000 uur naar onze volle dochter gaan?", "subcontracting_check",
              {"subcontractor_hours": 0, "full_subsidiary_hours": 2000, "zzp_hours": 6000}, {"compliant": True},
              line=("40",)),
     ],
     "hours taken back in-house with the party left as the rest": [
-        Turn("In 2027 we deliver 6,000 care hours; 3,600 of them by zzp nurses, the rest by our employees. Compliant?",
+        Turn("For 2027: 6,000 care hours in total, 3,600 delivered by zzp nurses. Within the limit?",
              "subcontracting_check", {"total_care_hours": 6000, "zzp_hours": 3600}, {"compliant": False}),
-        Turn("What if we bring 1,000 of those zzp hours back in-house with our own employees?", "subcontracting_check",
+        Turn("Say 1,000 of the zzp hours go to our own employees instead?", "subcontracting_check",
              {"zzp_hours": 2600, "own_staff_hours": 3400}, {"compliant": True}, line=("43.33",)),
     ],
     "someone joins for some fte": [
-        Turn("Onze zorgcoöperatie heeft 380 cliënten en 6 fte hbo-bachelor verpleegkundigen (niveau 6). Voldoen we?",
+        Turn("Coöperatie, 380 cliënten, 6 fte niveau-6 verpleegkundigen: klopt de verhouding?",
              "cooperative_staffing_check", {"clients": 380, "hbo_bachelor_nurse_fte": 6}, {"compliant": False}),
-        Turn("vanaf april komt er iemand bij voor 0,9 fte. en dan?", "cooperative_staffing_check",
+        Turn("In april komt er een collega bij voor 0,9 fte, lukt het dan?", "cooperative_staffing_check",
              {"clients": 380, "hbo_bachelor_nurse_fte": 6.9}, line=("6,9",)),
     ],
     "areas dropped where there is a single client each": [
         Turn("Existing provider, 2027: 200 CZ clients across 72 postcode areas. Do we comply?", "postcode_average",
              {"total_clients": 200, "postcode_areas": 72}, {"compliant": False}),
-        Turn("And if we dropped the 8 areas where we only have a single client each?", "postcode_average",
+        Turn("Suppose we give up the 8 areas that have a single client apiece?", "postcode_average",
              {"total_clients": 192, "postcode_areas": 64}, {"compliant": True}, line=("3.00",)),
     ],
     "two parties change, their unit said in a compound before the figures": [
