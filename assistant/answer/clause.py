@@ -509,7 +509,7 @@ def _dates_of(assistant: Any, a: Asked, s: Sentence, value: Any) -> list[Quantit
     before: list[Quantity] = []
     current = s.text
     for _ in range(DATES_FOLLOWING):  # the steps before it ("Vóór 1 april ..." before "Vóór 1 mei ...")
-        if s.passage is None or opens(s.text) is None:
+        if s.passage is None or opens(current) is None:
             break
         prev = c.next_sentence(c.Scored(s.score, current, s.passage, 0, s.terms), -1)
         first = opens(prev) if prev else None
@@ -640,7 +640,7 @@ def _lead(question: str, focus: str) -> str:
     at = question.find(own)
     if at < 0:
         return ""
-    if any(has_phrase(fold(own), w) for w in lexicon().back):
+    if any(has_phrase(re.sub(r"\b(?:is|are)\s+there\b", " ", fold(own)), w) for w in lexicon().back):
         return (question[:at] + " " + question[at + len(own) :]).strip()
     return question[:at]
 
@@ -678,7 +678,7 @@ def _key_span(s: Sentence) -> str:
 
 def _negations(text: str) -> set[str]:
     words = set(re.findall(r"[\w']+", fold(text)))
-    return words & lexicon().negations
+    return words & (lexicon().negations | lexicon().negation_verbs)
 
 
 def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:

@@ -587,7 +587,9 @@ def _refuse_to_confirm(plan: Plan, lang: str) -> None:
 
 
 def _points_back(text: str) -> bool:
-    return any(has_phrase(fold(text), w) for w in lexicon().back)
+    """A word that points back at what was said before ("dan", "then"); "is there ...?" points nowhere."""
+    folded = re.sub(r"\b(?:is|are)\s+there\b", " ", fold(text))
+    return any(has_phrase(folded, w) for w in lexicon().back)
 
 
 def _claimed_span(text: str) -> tuple[int, int] | None:

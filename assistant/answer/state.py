@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.guards import OWN
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import Area, Reading, Router, affirmed, assign, cue_pattern
+from assistant.answer.understand import Area, Reading, Router, affirmed, assign, cue_pattern, has_phrase
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 MAX_HISTORY = 6
@@ -458,7 +458,10 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     ]  # fmt: skip
     if len(named) == 1 and len(to) == 1 and len(amounts) == 1:  # "als die 1.600 uur voortaan door onze dochter
         # gaan": the hours of the one other party that had exactly that amount
-        same = [p for p in spec.parts if p != to[0] and state.args.get(p) == amounts[0].number]
+        same = [
+            p for p in spec.parts
+            if p != to[0] and isinstance(state.args.get(p), (int, float)) and float(state.args[p]) == float(amounts[0].number or 0)
+        ]  # fmt: skip
         if len(same) == 1:
             named[same[0]] = -1
     if len(named) != 2 or len(to) != 1:
@@ -469,7 +472,9 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         return {}
     if amounts:
         amount = float(amounts[0].number or 0)
-    elif set(re.findall(r"[\w'-]+", folded[: named[source]])[-MOVED_TO_WORDS:]) & set(lexicon().all_of):
+    elif set(re.findall(r"[\w'-]+", folded[: named[source]])[-MOVED_TO_WORDS:]) & set(lexicon().all_of) and not any(
+        has_phrase(folded[: named[source]], w) for w in lexicon().some_of
+    ):
         amount = float(have)  # "als die zzp'ers bij onze volle dochter in dienst gaan": all of their hours
     else:
         return {}

@@ -84,7 +84,8 @@ def phrase_at(folded: str, phrase: str) -> list[int]:
 def _negations() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The negation words of the lexicon (one list for the quantity reader and the flags): right before a phrase
     (at most three words between: "voor geen enkele bestaande cliënt de zorg stopgezet"), and anywhere in a clause."""
-    words = "|".join(sorted((re.escape(w) for w in lexicon().negations), key=len, reverse=True))
+    denying = lexicon().negations | lexicon().negation_verbs  # "skip" denies a fact, not a figure
+    words = "|".join(sorted((re.escape(w) for w in denying), key=len, reverse=True))
     return (
         re.compile(rf"(?:\b(?:{words})|n't)\s+(?:\w+\s+){{0,3}}$"),
         re.compile(rf"(?<![\w])(?:{words})(?![\w])|n't\b"),
@@ -514,10 +515,18 @@ def claimed_ratios(qs: list[Quantity]) -> set[int]:
 
 
 def _is_rate(q: Quantity) -> bool:
-    """A count per a unit without a number of its own ("60 cliënten per fte", "55 clients per fte"): a rate."""
-    return q.kind == "count" and q.ratio is None and q.after[:1] == ("per",) and len(q.after) > 1 and (
-        lexicon().unit_for(q.after[1]) is not None
-    )
+    """A count per a unit without a number of its own, bound or said of a rule ("hoogstens 60 cliënten per fte",
+    "gemiddeld 2 per gebied te halen"): a rate a rule sets; the asker's own average ("gemiddeld 3 per gebied") is
+    neither."""
+    if not (q.kind == "count" and q.ratio is None and q.after[:1] == ("per",) and len(q.after) > 1):
+        return False
+    if lexicon().unit_for(q.after[1]) is None:
+        return False
+    said = " ".join([*q.before, *q.after])
+    return q.bound in RATE_BOUNDS or any(has_phrase(said, w) for w in lexicon().rule_words)
+
+
+RATE_BOUNDS = ("max", "min", "lt", "gt")
 
 
 def assign(
@@ -577,9 +586,6 @@ def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -
         fill.used |= set(run)
 
 
-QUOTIENT_DECIMALS = Decimal("0.01")  # an average worked out from two counts, as the calculators report one
-
-
 def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
     """An average given as the two counts it is worked out from ("84 clients in 28 postcode areas"): their
     quotient, unless the question states the average itself (spec `per_of`)."""
@@ -589,19 +595,22 @@ def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
         own = fill.sources.get(name)
         if own is not None and qs[own].unit not in (inp.per_of[0],):
             continue
-        if own is not None and _cue_score(qs[own], ("gemiddeld", "gemiddelde", "average", "avg")) > 0:
+        if own is not None and _cue_score(qs[own], inp.cues) > 0:
             continue  # "gemiddeld 3,2 per gebied": the average as stated
         free = [i for i, q in enumerate(qs) if i == own or i not in fill.used]
         top = [i for i in free if qs[i].kind == "count" and qs[i].unit == inp.per_of[0] and qs[i].number]
         under = [i for i in free if qs[i].kind == "count" and qs[i].unit == inp.per_of[1] and qs[i].number]
         if len(top) != 1 or len(under) != 1:
             continue
-        value = ((qs[top[0]].number or Decimal(0)) / (qs[under[0]].number or Decimal(1))).quantize(QUOTIENT_DECIMALS)
-        fill.args[name] = float(value)
+        value = (qs[top[0]].number or Decimal(0)) / (qs[under[0]].number or Decimal(1))
+        fill.args[name] = float(value)  # exact: 1199 over 400 is below 3, however it is rounded for display
         fill.sources[name] = top[0]
         fill.used |= {top[0], under[0]}
         if name not in fill.stated:
             fill.stated.append(name)
+
+
+CONTAINING_AFTER = 12  # characters after the part within which "daarvan"/"of them" may still make it a part
 
 
 def _side_by_side(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -> None:
@@ -617,7 +626,7 @@ def _side_by_side(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: 
                 continue
             q = qs[fill.sources[part]]
             first, second = (whole, q) if whole.start < q.start else (q, whole)
-            between = folded[first.end : second.start]
+            between = folded[first.end : second.end + CONTAINING_AFTER]  # "3.000 uur daarvan aan zzp'ers"
             if not any(has_phrase(between, w) for w in lexicon().containing):
                 fill.args[inp.beside_is] = fill.args.pop(name)
                 fill.sources[inp.beside_is] = fill.sources.pop(name)

@@ -67,6 +67,7 @@ class Lexicon:
     percent_after: set[str]
     bounds: dict[str, list[str]]
     negations: set[str]
+    negation_verbs: set[str]
     not_denial: list[str]
     contrast: set[str]
     score_context: set[str]
@@ -85,6 +86,7 @@ class Lexicon:
     partitive: list[str] = field(default_factory=list)
     containing: list[str] = field(default_factory=list)
     conclusion: list[str] = field(default_factory=list)
+    rule_words: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
     where_said: list[str] = field(default_factory=list)
     descriptors: set[str] = field(default_factory=set)
@@ -101,6 +103,7 @@ class Lexicon:
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
     all_of: list[str] = field(default_factory=list)
+    some_of: list[str] = field(default_factory=list)
     shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the words it stands for
     replaced: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
@@ -166,6 +169,7 @@ def lexicon() -> Lexicon:
         percent_after={fold(w) for w in data["words"]["percent_after"]},
         bounds={k: [fold(p) for p in v] for k, v in data["bounds"].items()},
         negations={fold(w) for w in data["negation"]["words"]},
+        negation_verbs={fold(w) for w in data["negation"].get("verbs", [])},
         not_denial=[fold(p) for p in data["negation"]["not_denial"]],
         contrast={fold(w) for w in data["negation"]["contrast"]},
         replaced=[fold(p) for p in data["negation"].get("replaced", [])],
@@ -184,6 +188,7 @@ def lexicon() -> Lexicon:
         partitive=[fold(p) for p in data["words"]["partitive"]],
         containing=[fold(p) for p in data["words"]["containing"]],
         conclusion=[fold(p) for p in data["words"]["conclusion"]],
+        rule_words=[fold(p) for p in data["words"]["rule_words"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
         where_said=[fold(p) for p in data["words"]["where_said"]],
         descriptors={fold(w) for w in data["words"]["descriptors"]},
@@ -200,6 +205,7 @@ def lexicon() -> Lexicon:
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
+        some_of=[fold(p) for p in data["follow_up"].get("some_of", [])],
         shorthand={fold(k): v for k, v in data.get("shorthand", {}).items()},
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],
@@ -647,8 +653,12 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
         for w in words:
             if re.match(rf"\s*{re.escape(w)}(?![\w])", after) or re.search(rf"(?<![\w]){re.escape(w)}\s*$", before):
                 return kind
-    clause_end = re.split(r"[,.;:!?]", folded[q.end : q.end + CLAUSE_END_CHARS])[0].rstrip()
-    if re.search(r"(?:^|[\s(])(?:als|if|wanneer|when)\s", folded[max(0, q.start - AROUND_CHARS) : q.start]):
+    window = folded[q.end : q.end + CLAUSE_END_CHARS]
+    if re.match(r"\w", folded[q.end + CLAUSE_END_CHARS : q.end + CLAUSE_END_CHARS + 1]):
+        window = re.sub(r"\w+$", "", window)  # a word cut by the window is no word of the clause
+    clause_end = re.split(r"[,.;:!?]", window)[0].rstrip()
+    condition = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
+    if re.search(r"(?:^|[\s(])(?:als|if|wanneer|when)\s", condition):
         for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
             if any(re.search(rf"(?<![\w]){re.escape(w)}$", clause_end) for w in words):  # verb ends the clause
                 return kind

@@ -690,6 +690,18 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Suppose we give up the 8 areas that have a single client apiece?", "postcode_average",
              {"total_clients": 192, "postcode_areas": 64}, {"compliant": True}, line=("3.00",)),
     ],
+    "a colleague joining keeps the question's own verdict; part of a party's hours is not all of them": [
+        Turn("Onze coöperatie heeft 300 cliënten en 5 fte niveau-6 verpleegkundigen. Klopt de verhouding?",
+             "cooperative_staffing_check", {"clients": 300, "hbo_bachelor_nurse_fte": 5}, {"compliant": False}),
+        Turn("Er komt iemand bij voor 0,8 fte, voldoen we dan?", "cooperative_staffing_check",
+             {"hbo_bachelor_nurse_fte": 5.8}, {"compliant": True}, line=("Ja",)),
+    ],
+    "only some of a party's hours move": [
+        Turn("2027: 12.000 uur zorg, 5.000 daarvan door zzp'ers, 1.000 door een thuiszorgbureau. Voldoen we?",
+             "subcontracting_check", {"total_care_hours": 12000, "zzp_hours": 5000}, {"compliant": True}),
+        Turn("En als een deel van die zzp'ers naar onze volle dochter gaat?", None,
+             never={"zzp_hours": 0}),
+    ],
     "two parties change, their unit said in a compound before the figures": [
         Turn("In 2027 leveren we 10.000 uur zorg: 2.000 uur door onderaannemers en 2.500 uur door zzp'ers, de rest eigen "
              "personeel. Klopt dat met de regel?", "subcontracting_check",
