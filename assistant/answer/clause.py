@@ -640,9 +640,16 @@ def _lead(question: str, focus: str) -> str:
     at = question.find(own)
     if at < 0:
         return ""
-    if any(has_phrase(re.sub(r"\b(?:is|are)\s+there\b", " ", fold(own)), w) for w in lexicon().back):
+    if points_back(own):
         return (question[:at] + " " + question[at + len(own) :]).strip()
     return question[:at]
+
+
+def points_back(text: str) -> bool:
+    """A word that points back at what was said before (lexicon `back`: "dan", "then"); "is there ...?" points
+    nowhere."""
+    folded = re.sub(r"\b(?:is|are)\s+there\b", " ", fold(text))
+    return any(has_phrase(folded, w) for w in lexicon().back)
 
 
 def _asking_sentence(text: str) -> str | None:

@@ -24,7 +24,7 @@ import numpy as np
 from assistant.answer import compose as c
 from assistant.answer import guards
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
-from assistant.answer.clause import clause_plan, is_yes_no
+from assistant.answer.clause import clause_plan, is_yes_no, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
@@ -251,7 +251,7 @@ class Assistant:
             else:
                 # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
                 # its value is looked for first in the section that answered that part
-                near = plans[-1].quotes[0].section if plans and plans[-1].quotes and _points_back(own) else None
+                near = plans[-1].quotes[0].section if plans and plans[-1].quotes and points_back(own) else None
                 plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
                 if (
                     full != own
@@ -584,12 +584,6 @@ def _refuse_to_confirm(plan: Plan, lang: str) -> None:
     m = _NO.match(plan.line)
     if m:
         plan.line = msg("no_confirm", lang) + ": " + plan.line[m.end() :]
-
-
-def _points_back(text: str) -> bool:
-    """A word that points back at what was said before ("dan", "then"); "is there ...?" points nowhere."""
-    folded = re.sub(r"\b(?:is|are)\s+there\b", " ", fold(text))
-    return any(has_phrase(folded, w) for w in lexicon().back)
 
 
 def _claimed_span(text: str) -> tuple[int, int] | None:

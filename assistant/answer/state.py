@@ -454,7 +454,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     moved_to = lexicon().moved_to
     to = [  # any place that names the party after a word of where hours go ("in-house with our own employees")
         n for n in named
-        if any(nm == n and set(re.findall(r"[\w'-]+", folded[:at])[-MOVED_TO_WORDS:]) & set(moved_to) for at, _, nm in spans)
+        if any(nm == n and _words_before(folded, at) & set(moved_to) for at, _, nm in spans)
     ]  # fmt: skip
     if len(named) == 1 and len(to) == 1 and len(amounts) == 1:  # "als die 1.600 uur voortaan door onze dochter
         # gaan": the hours of the one other party that had exactly that amount
@@ -472,7 +472,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         return {}
     if amounts:
         amount = float(amounts[0].number or 0)
-    elif set(re.findall(r"[\w'-]+", folded[: named[source]])[-MOVED_TO_WORDS:]) & set(lexicon().all_of) and not any(
+    elif _words_before(folded, named[source]) & set(lexicon().all_of) and not any(
         has_phrase(folded[: named[source]], w) for w in lexicon().some_of
     ):
         amount = float(have)  # "als die zzp'ers bij onze volle dochter in dienst gaan": all of their hours
@@ -485,6 +485,11 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if dest in state.args:  # a party that had no hours before gets the amount, said by the calculation itself
         notes.append((dest, got, amount, "more", now))
     return {source: left, dest: now, "__notes__": notes}
+
+
+def _words_before(folded: str, at: int) -> set[str]:
+    """The words right before position `at` (as many as MOVED_TO_WORDS): where a party is said to go, or how much."""
+    return set(re.findall(r"[\w'-]+", folded[:at])[-MOVED_TO_WORDS:])
 
 
 def _rest(spec: CalculatorSpec, part: str, args: dict[str, Any], absent: float | None = None) -> float | None:

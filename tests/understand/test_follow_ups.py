@@ -664,7 +664,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("What if we pull out of the 10 areas where we have 3 clients each?", "postcode_average",
              {"total_clients": 120, "postcode_areas": 50}, line=("2.40",)),
     ],
-    "the hours of the party that had exactly that amount move; a new colleague joins 'for' some fte": [
+    "the hours of the party that had exactly that amount move": [
         Turn("Onderaanneming 2027: 15.000 zorguren, waarvan 6.000 via zzp'ers en 2.000 via een externe bv als "
              "onderaannemer. Halen we de norm?", "subcontracting_check",
              {"total_care_hours": 15000, "zzp_hours": 6000, "subcontractor_hours": 2000}, {"compliant": False}),
