@@ -34,6 +34,9 @@ class Document(BaseModel):
     source_name: str | None = None
     part: str | None = None
     part_title: str | None = None
+    # sections that apply to one group only -> words that name it: a claim that names none of them is not about
+    # such a section ("Bijlage 2": the quality window of medische kindzorg, beside the one for everyone in 2.3.4)
+    scopes: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class Clause(BaseModel):

@@ -241,23 +241,44 @@ DEMENTIA_ASSUMPTIONS_EN = [
 ]
 
 
+def _clients_range(fte: float, c: Caseload) -> tuple[int, int]:
+    """The whole numbers of clients inside the norm for `fte`."""
+    lo, hi = exact(fte) * c.min, exact(fte) * c.max
+    return int(-(-lo // 1)), int(hi)
+
+
+def _fte_range(clients: int, c: Caseload) -> tuple[float, float]:
+    """The fte that keeps `clients` inside the norm (2 decimals)."""
+    return round2(Fraction(clients, c.max)), round2(Fraction(clients, c.min))
+
+
 def _dementia_verdicts(inp: DementiaCaseloadInput, c: Caseload, shown: float, position: Position) -> tuple[str, str]:
+    """The caseload against the norm; outside it, also what the fte carries and what the clients need."""
     where_nl, where_en = _position_text(position, c)
-    fte_nl, fte_en = nl_short(inp.casemanager_fte), en_short(inp.casemanager_fte)
-    return (
-        f"{inp.clients} cliënten op {fte_nl} fte is een caseload van {nl_num(shown)} cliënten per fte: {where_nl} "
-        "cliënten per fte.",
-        f"{inp.clients} clients on {fte_en} fte is a caseload of {en_num(shown)} clients per fte: {where_en} clients "
-        "per fte.",
-    )
+    fte = inp.casemanager_fte or 0
+    fte_nl, fte_en = nl_short(fte), en_short(fte)
+    nl = f"{inp.clients} cliënten op {fte_nl} fte is een caseload van {nl_num(shown)} cliënten per fte: {where_nl} cliënten per fte"
+    en = f"{inp.clients} clients on {fte_en} fte is a caseload of {en_num(shown)} clients per fte: {where_en} clients per fte"
+    (low, high), (f_lo, f_hi) = _clients_range(fte, c), _fte_range(inp.clients or 0, c)
+    if position == "within":
+        nl += f" (bij {fte_nl} fte past {low} tot {high} cliënten)"
+        en += f" ({fte_en} fte fits {low} to {high} clients)"
+    else:
+        nl += (
+            f"; bij {fte_nl} fte past {low} tot {high} cliënten, voor {inp.clients} cliënten is {nl_num(f_lo)} tot "
+            f"{nl_num(f_hi)} fte nodig"
+        )
+        en += (
+            f"; {fte_en} fte fits {low} to {high} clients, {inp.clients} clients need {en_num(f_lo)} to "
+            f"{en_num(f_hi)} fte"
+        )
+    return nl + ".", en + "."
 
 
 def _dementia_solved(inp: DementiaCaseloadInput, c: Caseload) -> tuple[str, str, dict]:
     """One of the two is missing: the clients the fte may carry, or the fte the clients need."""
     if inp.clients is None:
-        fte = exact(inp.casemanager_fte or 0)
-        lo, hi = fte * c.min, fte * c.max
-        low, high = int(-(-lo // 1)), int(hi)  # whole clients inside the norm
+        low, high = _clients_range(inp.casemanager_fte or 0, c)
         fte_nl, fte_en = nl_short(inp.casemanager_fte or 0), en_short(inp.casemanager_fte or 0)
         return (
             f"Met {fte_nl} fte hoort een caseload van {low} tot {high} cliënten (gemiddeld {c.min} tot {c.max} "
@@ -266,14 +287,14 @@ def _dementia_solved(inp: DementiaCaseloadInput, c: Caseload) -> tuple[str, str,
             f"at most {high} clients.",
             {"clients_min": low, "clients_max": high},
         )
-    lo, hi = Fraction(inp.clients, c.max), Fraction(inp.clients, c.min)
+    lo, hi = _fte_range(inp.clients, c)
     return (
-        f"Voor {inp.clients} cliënten is {nl_num(round2(lo))} tot {nl_num(round2(hi))} fte gespecialiseerde "
+        f"Voor {inp.clients} cliënten is {nl_num(lo)} tot {nl_num(hi)} fte gespecialiseerde "
         f"casemanagers dementie nodig (gemiddeld {c.min} tot {c.max} cliënten per fte); minimaal "
-        f"{nl_num(round2(lo))} fte.",
-        f"{inp.clients} clients need {en_num(round2(lo))} to {en_num(round2(hi))} fte of specialised dementia case "
-        f"managers ({c.min} to {c.max} clients per fte on average); at least {en_num(round2(lo))} fte.",
-        {"fte_min": round2(lo), "fte_max": round2(hi)},
+        f"{nl_num(lo)} fte.",
+        f"{inp.clients} clients need {en_num(lo)} to {en_num(hi)} fte of specialised dementia case "
+        f"managers ({c.min} to {c.max} clients per fte on average); at least {en_num(lo)} fte.",
+        {"fte_min": lo, "fte_max": hi},
     )
 
 
@@ -302,11 +323,16 @@ def dementia_caseload_check(inp: DementiaCaseloadInput) -> DementiaCaseloadOutpu
     limit = c.min if position == "below" else c.max
     shown = shown2(caseload, limit, position == "within")
     verdict, verdict_en = _dementia_verdicts(inp, c, shown, position)
+    (low, high), (f_lo, f_hi) = _clients_range(inp.casemanager_fte, c), _fte_range(inp.clients, c)
     return DementiaCaseloadOutput(
         verdict=verdict,
         verdict_en=verdict_en,
         caseload_per_fte=shown,
         within_norm=position == "within",
         position=position,
+        clients_min=low,
+        clients_max=high,
+        fte_min=f_lo,
+        fte_max=f_hi,
         **common,
     )

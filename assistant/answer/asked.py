@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
+from assistant.text.sentences import sentences
 
 ASKED_PATH = Path(__file__).with_name("asked.toml")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -29,14 +30,14 @@ _FREQUENCY = re.compile(
 _PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}\d?(?!\d)")
 _LEVEL = re.compile(
     r"\b(?:hbo|mbo)-\w+(?:\s+opgeleide?)?(?:\s+\w+)?\s*\(niveau\s*\d(?:\s*(?:/|of|en)\s*\d)?(?:\s+of\s+hoger)?\)"  # "hbo-bacheloropleiding (niveau 6)"
-    r"|\bniveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b",
+    r"|\b\w*niveau\s*\d(?:\s*(?:/|of|en)\s*\d)?|\bhbo\b|\bmbo\b|\bbachelor\b|\bmaster\b",  # "deskundigheidsniveau 4 of 6"
     re.I,
 )
 _CONSEQUENCE = re.compile(
     r"\b(leidt|leiden|leidt automatisch|tot gevolg|gevolg|gevolgen|niet in aanmerking|komt niet|komen niet|kunnen we niet|"
     r"niet meer meenemen|niet in behandeling|vervalt|vervallen|vergoeden we niet|wordt niet vergoed|sanctie|"
     r"beëindigen|opzeggen|ontbinden|terugvorderen|verrekenen|korting|c-score|verwachten (?:we|wij)|"
-    r"dan (?:moet|verwachten|kan|komt)|plan van aanpak)\b",
+    r"dan (?:moet|verwachten|kan|komt|blijven|blijft)|van kracht|plan van aanpak)\b",
     re.I,
 )
 _HOW_MANY = re.compile(r"(?<![\w])(?:hoeveel|how many|how much|aantal|number of|what|which|welke|welk)\s+(?:\w+\s+){0,2}?([\w'\-]+)")
@@ -299,8 +300,8 @@ ASKS_NOTHING_WORDS = 4  # "en in 2024?", "and for new providers?": too short to 
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences of a question as typed (cut after . ! or ?)."""
-    return [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+    """The sentences of a question as typed (assistant.text.sentences)."""
+    return sentences(text.strip())
 
 
 def _last_asking(sentences: list[str]) -> int:

@@ -42,11 +42,13 @@ from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.answer.understand import affirmed, has_phrase
 from assistant.domain import Citation, SearchHit, collapse_ws
+from assistant.retrieve.analysis import STOPWORDS
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import fmt_date, month_number, plus, translate_months
 from assistant.text.numbers import find_numbers
 from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, read, word_pattern
+from assistant.text.sentences import sentences as typed_sentences
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
 SUPPORT_SHARE = 0.45  # a supporting sentence matches at least this share of the best sentence's question terms
@@ -187,17 +189,34 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
     for _ in range(n):
         if current.passage is None:
             break
-        nxt = c.next_sentence(c.Scored(current.score, current.text, current.passage, 0, current.terms))
-        ct = c.citation_for(assistant.corpus, current.passage, nxt) if nxt else None
-        if ct is None:
+        passage = current.passage
+        nxt = c.next_sentence(c.Scored(current.score, current.text, passage, 0, current.terms))
+        if nxt is None:  # the clause goes on in its next passage ("Vóór 1 mei ..." ends one, "Vóór 1 juli ..."
+            passage = _next_passage(assistant.corpus, passage)  # opens the next)
+            opening = c.sentences_of(passage.text, passage.kind == "table") if passage is not None else []
+            nxt = collapse_ws(opening[0]) if opening else None
+        ct = c.citation_for(assistant.corpus, passage, nxt) if nxt and passage is not None else None
+        if ct is None or ct.quote in chain:
             break
         lead = " ".join(chain) if _POINTS_BACK.match(ct.quote) else None
         chain.append(ct.quote)
         # a sentence that points back is about what the one it continues is about ("Na deze datum ...")
         overlap = current.overlap if lead else 0.0
-        current = Sentence(ct.quote, ct, s.score * 0.5, overlap, frozenset(), 0.0, s.passage, lead=lead)
+        current = Sentence(ct.quote, ct, s.score * 0.5, overlap, frozenset(), 0.0, passage, lead=lead)
         out.append(current)
     return out
+
+
+def _next_passage(corpus: Any, passage: Any) -> Any:
+    """The passage after `passage` in the same clause, or None."""
+    order = corpus.derived.get("passages_of_clause")
+    if order is None:
+        order = corpus.derived["passages_of_clause"] = {}
+        for p in corpus.passages:
+            order.setdefault(p.clause_id, []).append(p)
+    same = order.get(passage.clause_id, [])
+    i = next((k for k, p in enumerate(same) if p.id == passage.id), None)
+    return same[i + 1] if i is not None and i + 1 < len(same) else None
 
 
 def _ranked(assistant: Any, text: str, year: int | None, looking_back: bool) -> tuple[list[SearchHit], list[Sentence]]:
@@ -476,7 +495,7 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     scored = [
         (_about(v, s.text, weights, analyse, context, s.lead or ""), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
         for i, v in enumerate(holds(a, s.text))
-        if not _share_of_other(v, s.text, weights, analyse)
+        if not _share_of_other(v, s.text, weights, analyse) and not _footnote_mark(v, s.text)
         # a maximum is not answered by a minimum ("hoeveel kan één aanbieder maximaal krijgen?": "minimaal € 50.000" is
         # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
         if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
@@ -491,6 +510,14 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
             and _about(v, s.text, wordy, analyse, context, s.lead or "") <= YEAR_ABOUT_SHARE * sum(wordy.values())
         )
     ]  # fmt: skip
+
+
+_FOOTNOTE = re.compile(r"\s*\d{1,2}\s+[A-Z]")
+
+
+def _footnote_mark(v: Quantity | str, text: str) -> bool:
+    """A footnote's number at the start of its text ("1 Zzp’ers beschikken over ..."): a mark, not a value."""
+    return isinstance(v, Quantity) and v.kind in ("number", "count") and v.start <= 2 and bool(_FOOTNOTE.match(text))
 
 
 DATES_FOLLOWING = 3  # sentences after the answering one that may continue its list of dates
@@ -564,6 +591,7 @@ def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> flo
 
 MONTH_BONUS = 1.0  # a whole month, for a question that asks which month
 NEAR_BONUS = 1.0  # a value in the section that answered the part a part points back at
+SCOPE_PENALTY = 0.5  # a value in a section for one group only (corpus manifest `scopes`) the question does not name
 YEAR_ABOUT_SHARE = 0.5  # a year alone says when only with half the question's words (not its years) around it
 YEAR_ONLY = 0.1  # a year alone ("in 2028") against a date about the question as much
 END_BONUS = 0.3  # a date with an end bound, for a question that asks until when
@@ -580,6 +608,7 @@ def _has_end(v: Quantity) -> bool:
 def _best_value(
     a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None,
     end: bool = False, letters: frozenset[str] = frozenset(), near: str | None = None, month: bool = False,
+    outside: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
     value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
@@ -605,6 +634,8 @@ def _best_value(
             score += MONTH_BONUS  # "in welke maand?": "in september" before "vóór 31 december 2027"
         if near is not None and s.citation.section == near:
             score += NEAR_BONUS  # a part that points back: the section that answered the part before
+        if (s.citation.doc, s.citation.section) in outside:
+            score -= SCOPE_PENALTY  # a section for one group (Bijlage 2: kindzorg) the question does not name
         out.append((score - 0.01 * rank, s, v))
     out.sort(key=lambda x: -x[0])
     return [(s, v) for _, s, v in out]
@@ -655,9 +686,9 @@ def points_back(text: str) -> bool:
 def _asking_sentence(text: str) -> str | None:
     """The sentence(s) that ask, when the message also states things ("Wat is het dagtarief? We hebben daar 3
     cliënten."): what the value must be about; the statements only help find it. None for a single sentence."""
-    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    return " ".join(asking) if asking and len(asking) < len(sentences) else None
+    said = typed_sentences(text.strip())
+    asking = [s for s in said if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(said) else None
 
 
 def _kind_cues(a: Asked | None) -> list[str]:
@@ -853,7 +884,7 @@ def _fits(asked_v: tuple[str, Any], asked_bound: str | None, said_v: tuple[str, 
 
 def clause_plan(
     assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None, verdict: bool = True,
-    kind_asked: bool = True, near: str | None = None,
+    kind_asked: bool = True, near: Citation | None = None,
 ) -> Plan:
     """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
     says what the policy states, e.g. under a calculator's rejection)."""
@@ -863,8 +894,11 @@ def clause_plan(
     hits, ranked = _ranked(assistant, text, year, back)
     if not hits or hits[0].score < REFUSAL_SCORE or not ranked:
         return not_stated(assistant, lang, ranked[:1])
+    unknown = unknown_object(focus or text, assistant.index.retriever.bm25)
+    if unknown is not None:
+        return not_stated(assistant, lang, ranked[:1], word=unknown)
     if back:
-        return version_plan(assistant, text, lang, ranked, focus)
+        return version_plan(assistant, text, lang, ranked, focus, near)
     if verdict and year is None and is_yes_no(focus or text):  # "moet de casemanager nog 24 uur per week werken?": a figure only
         gone = no_longer_stated(assistant, focus or text, lang)  # the older text states is no longer asked
         if gone is not None:
@@ -882,8 +916,8 @@ def clause_plan(
         candidates = _value_candidates(assistant, ranked)
         letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
         with_value = _best_value(
-            a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters, near,
-            asks_month(focus or text),
+            a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
+            near.section if near is not None else None, asks_month(focus or text), assistant.corpus.outside_scope(text),
         )  # fmt: skip
         if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
@@ -1233,6 +1267,46 @@ _NAME = re.compile(r"(?<=[\w,;:)]\s)([A-ZÀ-Ý][a-zà-ÿ]{3,})\b")  # a capitali
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+_ASKED_OBJECT = re.compile(  # "welke X", "wat voor X": X is the thing asked after ("hoeveel" is often followed by a verb)
+    r"(?:^|[\s,;:(])(?:welke|welk|wat voor|wat voor een|which|what)\s+(?:(?:de|het|een|the|a|an)\s+)?"
+    r"([^\W\d_][\w'-]{2,})",
+    re.I,
+)
+DUTCH_WORD_ZIPF = 2.5  # a word this common in Dutch (and not more common in English) is a Dutch word, not a typo
+
+
+def unknown_object(question: str, bm25: Any) -> str | None:
+    """The Dutch noun a which-question asks after when the policy texts never use it, nor any word of
+    its stem or compound parts, nor the concept vocabulary ("welke cao geldt?", "welke vakbond?"); a word
+    that names the kind of value asked ("welk bedrag", "welke datum") is the question's kind, not its object. None
+    otherwise (an English noun may be a gap in the glossary, so only Dutch words are judged)."""
+    from assistant.retrieve.analysis import _zipf, concept_vocabulary
+
+    zipf = _zipf()
+    if zipf is None:
+        return None
+    m = _ASKED_OBJECT.search(_asking_sentence(question) or question)
+    if m is None:
+        return None
+    word = m.group(1)
+    folded = fold(word)
+    if folded in _kind_words() or folded in concept_vocabulary()["terms"] or folded in STOPWORDS:
+        return None
+    if any(t in bm25.postings for t in bm25.query_terms(word)):
+        return None
+    nl, en = zipf(folded, "nl"), zipf(folded, "en")
+    return word if nl >= DUTCH_WORD_ZIPF and nl >= en else None
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """The words that name a kind of value (asked.toml's cues): "bedrag", "datum", "percentage", ..."""
+    from assistant.answer.asked import _kinds
+
+    kinds = [k for k in _kinds()[1].values() if isinstance(k, dict)]
+    return frozenset(fold(w).split()[-1] for kind in kinds for w in kind.get("cues", ()) if w.strip())
+
+
 def _unknown_names(question: str, bm25: Any) -> list[str]:
     """Names in the asking sentence that the policy texts never use ("Utrecht", "Breda"): a place, person or
     organisation the policy says nothing about (months, weekdays and the concept vocabulary's words excluded)."""
@@ -1274,9 +1348,13 @@ def _ruled_out(closest: list[Sentence], lang: str) -> Plan | None:
     return plan
 
 
-def not_stated(assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None) -> Plan:
+def not_stated(
+    assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None, word: str | None = None
+) -> Plan:
     what = _WHAT.get(a.kind if a else "", None)
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
+    if word:  # "welke cao geldt?": the thing asked after is named nowhere in the texts
+        line = msg("not_stated_named", lang, word=word)
     context = [s.citation for s in closest[:1]]
     if context:  # the closest sentence, quoted: what the policy does say nearby
         ct = context[0]
@@ -1297,7 +1375,9 @@ _WHAT = {
 }
 
 
-def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], focus: str | None = None) -> Plan:
+def version_plan(
+    assistant: Any, text: str, lang: str, ranked: list[Sentence], focus: str | None = None, near: Citation | None = None
+) -> Plan:
     """A question that looks back. When it names facts ("binnen 30 seconden", "24 uur per week"), each is looked
     up in both years: the answer says which the current policy still states and which only the older text did.
     Otherwise the clause-by-clause diff of the two documents answers: the changed, removed or added sentence
@@ -1313,7 +1393,7 @@ def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], f
         if step == "facts" and facts:
             plan = _facts_plan(assistant, text, lang, ranked, facts, current, old_year)
         elif step == "diff":
-            plan = _diff_plan(assistant, text, lang, ranked, current, old_year, own)
+            plan = _diff_plan(assistant, text, lang, ranked, current, old_year, own, near)
         else:
             plan = None
         if plan is not None:
@@ -1333,6 +1413,7 @@ def version_plan(assistant: Any, text: str, lang: str, ranked: list[Sentence], f
 
 
 DIFF_MIN_SHARE = 0.3  # a change must hold at least this share of the question's term weight to answer it
+NEAR_CHANGE_BONUS = 0.5  # the change of the sentence that answered the part a part points back at ("is dat anders?")
 
 
 def _document_diff(assistant: Any, old_year: int, current: int) -> Any:
@@ -1515,9 +1596,11 @@ OTHER_WEIGHT = 0.25
 
 
 def _diff_plan(
-    assistant: Any, text: str, lang: str, ranked: list[Sentence], current: int, old_year: int, own: str | None = None
+    assistant: Any, text: str, lang: str, ranked: list[Sentence], current: int, old_year: int, own: str | None = None,
+    near: Citation | None = None,
 ) -> Plan | None:
-    """The part of the diff the question is about, answered change first."""
+    """The part of the diff the question is about, answered change first; for a part that points back ("..., en is
+    dat anders dan in 2024?"), the change of the sentence that answered the part before (`near`) first."""
     try:
         diff = _document_diff(assistant, old_year, current)
     except Exception:  # noqa: BLE001 - documents that cannot be compared: the side-by-side answer instead
@@ -1569,7 +1652,11 @@ def _diff_plan(
                 bool(direction) and any(_figure_change(x) and _moved(x) for x in ch.changes)
             )
             about = share(head, ch.before.text, ch.after.text)
-            options.append((about + FIGURE_BONUS * (named and about >= DIFF_MIN_SHARE), "changed", pair, ch))
+            answered = near is not None and collapse_ws(ch.after.text) in collapse_ws(near.quote)
+            options.append(
+                (about + FIGURE_BONUS * (named and about >= DIFF_MIN_SHARE) + NEAR_CHANGE_BONUS * answered, "changed",
+                 pair, ch)
+            )  # fmt: skip
         for sentence in pair.removed:
             options.append((share(head, sentence.text), "removed", pair, sentence))
         for sentence in pair.added:

@@ -37,6 +37,7 @@ from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.index import Index, open_index
 from assistant.text.quantities import expand_shorthand, fold, lexicon, range_ends
 from assistant.text.quantities import read as read_quantities
+from assistant.text.sentences import sentence_spans
 
 POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
 
@@ -251,7 +252,7 @@ class Assistant:
             else:
                 # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
                 # its value is looked for first in the section that answered that part
-                near = plans[-1].quotes[0].section if plans and plans[-1].quotes and points_back(own) else None
+                near = plans[-1].quotes[0] if plans and plans[-1].quotes and points_back(own) else None
                 plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
                 if (
                     full != own
@@ -295,8 +296,7 @@ class Assistant:
         """The asker's own conclusion from figures given before it ("Own staff 7,500, a subsidiary 2,500, an agency
         3,000. So 5,500 out of 13,000 is outsourced?"): when the figures before it complete a calculation and the
         conclusion only restates wholes of them, its figures are what the result checks, not inputs."""
-        starts = [m.end() for m in re.finditer(r"(?<=[.!?])\s+", text)]  # sentences as typed (asked.py cuts the same)
-        for start in starts:
+        for start, _ in sentence_spans(text)[1:]:
             head = fold(text[start:])
             if not any(re.match(rf"{re.escape(w)}\b", head) for w in lexicon().conclusion):
                 continue
@@ -369,7 +369,7 @@ class Assistant:
         return self._clause(text, lang, year), [], hits
 
     def _clause(
-        self, text: str, lang: str, year: int | None, focus: str | None = None, near: str | None = None
+        self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None
     ) -> Plan:
         plan = clause_plan(self, text, lang, year, focus, near=near)
         premise = premise_plan(self, focus or text, lang)  # the premise of this message, not of the one it continues

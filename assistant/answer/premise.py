@@ -151,6 +151,8 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
         if lang == "en" and d.get("kind") == "date":  # "tussen 2 en 31 mei": 2 to 31 May
             right = re.sub(r"(\d)\s+(?:en|tot en met|t/m|tot)\s+(\d)", r"\1 to \2", right)
+        elif d.get("kind") == "date":  # "tussen 2 en 31 mei": 2 tot en met 31 mei (both days in, as 4.1's "2-31 mei")
+            right = re.sub(r"(\d)\s+en\s+(\d)", r"\1 tot en met \2", right)
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
         there = _where_it_holds(assistant, ct, wrong, source) if d.get("kind") == "number" else None
         if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up

@@ -70,6 +70,9 @@ class InputSpec(BaseModel):
     choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     true_cues: tuple[str, ...] = ()
     false_cues: tuple[str, ...] = ()
+    # a flag another input says more exactly: with that input stated, the flag's words are not read (a date in
+    # September decides "before 1 October"; "we dienen in november in" is about the request, not the date reached)
+    implied_by: str | None = None
     denied_cues: tuple[str, ...] = ()  # flags: words that make it false when negated, and say nothing when affirmed
     ask_nl: str | None = None
     ask_en: str | None = None
@@ -98,6 +101,8 @@ class CalculatorSpec(BaseModel):
 
     name: str
     concepts: tuple[str, ...]
+    # quantity kinds that name the concept by themselves ("6 in 5041, 2 in 5042": postcodes name postcode areas)
+    concept_kinds: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     not_if: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()

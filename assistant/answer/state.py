@@ -23,19 +23,30 @@ from pydantic import BaseModel, Field
 
 from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.guards import OWN
+from assistant.answer.parts import split_parts
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import Area, Reading, Router, affirmed, assign, cue_pattern, has_phrase
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
+from assistant.text.sentences import sentences
 
 MAX_HISTORY = 6
 AMOUNT_KINDS = ("count", "money", "percent", "number")  # figures of a calculation (a score or a date is a fact)
 MAX_SAID = 3  # earlier messages whose facts of the asker's case ("we zijn een nieuwe aanbieder") still hold
 
 
+SHORT_TAG_WORDS = 5  # "En nu?", "Hoe zit het dan?": a closing question this short asks on about what it follows
+
+
 def _opens_follow_up(text: str) -> bool:
-    """The message opens with a word that continues the previous calculation ("en als", "what if"; lexicon.toml)."""
-    folded = re.sub(r"^\W+", "", fold(text))
-    return any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers)
+    """The message opens with a word that continues the previous calculation ("en als", "what if"; lexicon.toml),
+    or ends with a short question that does ("Van die uren doet onze dochter er 1.500. En nu?")."""
+    said = sentences(text.strip())
+    last = said[-1] if len(said) > 1 and len(said[-1].split()) <= SHORT_TAG_WORDS else None
+    for part in (text, last) if last else (text,):
+        folded = re.sub(r"^\W+", "", fold(part))
+        if any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers):
+            return True
+    return False
 
 
 def _says(words: list[str], text: str) -> bool:
@@ -246,6 +257,13 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     asked_now = solve  # asked in this message, not only the unknown of the last calculation
     if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
         solve = state.solve  # "en met 3 fte?" after "wat is het grootste aantal cliënten?": the same unknown
+
+    said_again = solve in fill.stated or any(  # "... and are our 180 fine?": the unknown's value said again, bare
+        q.kind == "number" and q.number is not None and _same_number(q.number, state.args.get(solve))
+        for i, q in enumerate(reading.quantities) if i not in fill.used
+    )  # fmt: skip
+    if solve is not None and said_again and any(is_yes_no(own) for _, own in split_parts(text)):
+        solve = None  # "which range fits, and are our 180 fine?": the value said is checked (the check names the range)
     others = [k for k in changes if k in spec.inputs and k != solve]
     if solve is not None and solve in state.stated and solve not in changes and others and spec.solve[solve].check_reports:
         solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it
@@ -468,6 +486,8 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         return {}
     dest, source = to[0], next(n for n in named if n != to[0])
     have, got = state.args.get(source, _rest(spec, source, state.args)), state.args.get(dest, _rest(spec, dest, state.args, 0))
+    if have is None and source not in state.args:  # "de rest via zzp'ers en een partnerorganisatie", then "1.500 uur
+        have = _unsaid(spec, state.args)  # van de partnerorganisatie doet onze dochter": part of what was not split
     if not isinstance(have, (int, float)) or not isinstance(got, (int, float)):
         return {}
     if amounts:
@@ -482,14 +502,32 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         return {}
     left, now = _changed(have, amount, "less"), _changed(got, amount, "more")
     notes = [(source, have, amount, "less", left)] if source in state.args else []  # a rest was never said
+    if source not in state.args and source != spec.rest:  # the hours leave the part of the whole never split up
+        # (the whole stays, the party they go to gains them)
+        return {dest: now, "__notes__": [(dest, got, amount, "more", now)] if dest in state.args else []}
     if dest in state.args:  # a party that had no hours before gets the amount, said by the calculation itself
         notes.append((dest, got, amount, "more", now))
     return {source: left, dest: now, "__notes__": notes}
 
 
+def _same_number(number: Any, value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and float(number) == float(value)
+
+
 def _words_before(folded: str, at: int) -> set[str]:
     """The words right before position `at` (as many as MOVED_TO_WORDS): where a party is said to go, or how much."""
     return set(re.findall(r"[\w'-]+", folded[:at])[-MOVED_TO_WORDS:])
+
+
+def _unsaid(spec: CalculatorSpec, args: dict[str, Any]) -> float | None:
+    """The hours of the whole that no part was given ("30.000 uur, 14.000 eigen personeel, de rest via zzp'ers en een
+    partner"): the whole minus the parts said; None without a whole."""
+    whole = args.get(spec.whole) if spec.whole else None
+    if not isinstance(whole, (int, float)) or isinstance(whole, bool):
+        return None
+    said = [args.get(p) for p in spec.parts]
+    left = whole - sum(v for v in said if isinstance(v, (int, float)) and not isinstance(v, bool))
+    return left if left > 0 else None
 
 
 def _rest(spec: CalculatorSpec, part: str, args: dict[str, Any], absent: float | None = None) -> float | None:

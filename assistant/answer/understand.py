@@ -154,15 +154,28 @@ def _distance(words: list[str]) -> int:
     return sum(SEPARATORS.get(w, 1) for w in words)
 
 
+COMPOUND_HEAD = 6  # letters a one-word cue needs to be read as the head of a compound
+
+
 @functools.lru_cache(maxsize=20_000)
 def cue_pattern(cue: str) -> re.Pattern[str]:
-    """A cue word as a whole word; a cue whose last word has four letters or more also with a short ending ("deliver" in
-    "delivered", "medewerker" in "medewerkers") but not as the head of a longer word ("zelf" is no "zelfstandige")."""
+    """A cue word as a whole word; a cue whose last word has four letters or more also with one of the lexicon's
+    inflection endings ("deliver" in "delivered", "medewerker" in "medewerkers") but not as the head of a longer word
+    ("zelf" is no "zelfstandige") nor as a word the follow-up tables know whole ("zelf" is no "zelfde")."""
     c = fold(cue)
     if not c[:1].isalnum():
         return re.compile(re.escape(c))
-    tail = r"\w{0,3}" if len(c.split()[-1]) >= 4 and c[-1:].isalpha() else ""  # "van ons" is no "van onze"
-    return re.compile(r"(?<![\w])" + re.escape(c) + tail + r"(?![\w])")
+    if not (len(c.split()[-1]) >= 4 and c[-1:].isalpha()):  # "van ons" is no "van onze"
+        return re.compile(r"(?<![\w])" + re.escape(c) + r"(?![\w])")
+    lex = lexicon()
+    endings = "|".join(re.escape(e) for e in sorted(lex.inflections, key=len, reverse=True))
+    known = sorted({w for w in [*lex.keeps, *lex.back] if " " not in w and w.startswith(c) and w != c})
+    not_known = "".join(r"(?!" + re.escape(w) + r"(?![\w]))" for w in known)
+    # a one-word cue of six letters or more is also the head of a compound ("organisatie" in "partnerorganisatie",
+    # "zorg-bureau"): a Dutch compound ends in the word it is a kind of; a prefix of three letters makes none
+    # ("subcontracting" is no kind of "contract")
+    head = r"(?:[^\W\d_]{4,}-?)?" if " " not in c and len(c) >= COMPOUND_HEAD else ""
+    return re.compile(r"(?<![\w])" + not_known + head + re.escape(c) + r"(?:" + endings + r")?(?![\w])")
 
 
 def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba") -> list[int]:
@@ -239,7 +252,7 @@ _PAIR_BEFORE = re.compile(
 )
 _PAIR_AFTER = re.compile(
     r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode|one)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
-    r"waren er|met|with|telt|counts?|had|heeft|has)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then)\s+)*$",
+    r"waren er|met|with|telt|counts?|had|heeft|has)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again)\s+)*$",
     re.I,
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
@@ -279,7 +292,13 @@ def read_areas(
     used: set[int] = set()
     pairs: list[tuple[int, Area]] = []
     for i, q in enumerate(qs):
-        if q.kind not in ("postcode", "ordinal"):
+        if q.kind not in ("postcode", "ordinal") or i in used:
+            continue
+        shared = _each_of(qs, i, text)  # "6513 en 6514 elk 2": one count for each postcode of the run
+        if shared:
+            run, k = shared
+            used |= {*run, k}
+            pairs += [(qs[j].start, Area(qs[j].value, int(qs[k].number or 0), qs[k].change)) for j in run]
             continue
         label = q.value if q.kind == "postcode" else f"#{q.value}"
         prev = qs[i - 1] if i else None
@@ -303,6 +322,28 @@ def read_areas(
     if pairs:
         return [a for _, a in sorted(pairs, key=lambda p: p[0])], used
     return _series(qs, text, anti_cues, bare, anti_after)
+
+
+_JOINED = re.compile(r"^\s*(?:,|en|and|&|\+)\s*$")
+
+
+def _each_of(qs: list[Quantity], i: int, text: str) -> tuple[list[int], int] | None:
+    """Postcodes from `i` joined by "en" or commas and then one count said to be each one's ("5041 en 5042 elk 3",
+    "5041, 5042 and 5043 with 2 each"): the postcodes' indexes and the count's; None when it is not that."""
+    run = [i]
+    while run[-1] + 1 < len(qs) and qs[run[-1] + 1].kind == "postcode" and _JOINED.match(
+        text[qs[run[-1]].end : qs[run[-1] + 1].start]
+    ):
+        run.append(run[-1] + 1)
+    k = run[-1] + 1
+    if len(run) < 2 or k >= len(qs) or not _is_number(qs[k]):
+        return None
+    between = fold(text[qs[run[-1]].end : qs[k].start])
+    after = fold(text[qs[k].end : qs[k].end + 12])
+    each = lexicon().each_area
+    if any(has_phrase(between, w) for w in each) or any(has_phrase(after, w) for w in each):
+        return run, k
+    return None
 
 
 _WITH = re.compile(r"^(?P<head>.*?)\s*\b(?:met|with)\s+(?:(?:er|maar|slechts|only|just|nog|still)\s+)*$")
@@ -751,6 +792,8 @@ def _fill_word_input(
     years: dict,
 ) -> None:
     if inp.kind == "flag":
+        if inp.implied_by in fill.args:
+            return
         if any(affirmed(folded, c) for c in inp.false_cues):  # the more specific words ("buiten het kernwerkgebied")
             fill.args[name], _ = False, fill.stated.append(name)
         elif any(affirmed(folded, c) for c in inp.true_cues):
@@ -873,6 +916,8 @@ class Router:
         ranked = []
         for name, spec in self.specs.items():
             concept = self.concept_score(name, terms)
+            if any(q.kind in spec.concept_kinds for q in qs):
+                concept += 1.0  # as much as a one-word concept
             if concept <= 0:
                 continue
             fill = assign(spec, qs, text, self.current_year, self.years, exclude, rule_values=self.rule_values.get(name, frozenset()))

@@ -691,11 +691,13 @@ def _choose(
     supported = sorted(
         (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, -c.score)
     )
+    scoped = assistant.corpus.outside_scope(claim)  # a section for one group only, the claim not naming the group,
+    outside = lambda p: (p.doc, p.section) in scoped  # noqa: E731 - sets it right only after the rule for everyone
     contradicted = sorted(
         (c for c in pool if c.verdict == "contradicted"),
         key=lambda c: (
-            c.passage.year not in years, len(c.differences or []) + c.unplaced, c.fit.kinds_apart, -c.score, len(c.text),
-            c.fit.cost,
+            c.passage.year not in years, outside(c.passage), len(c.differences or []) + c.unplaced, c.fit.kinds_apart,
+            -c.score, len(c.text), c.fit.cost,
         ),
     )
     current = [c for c in supported if c.passage.year in years]

@@ -52,6 +52,19 @@ class Corpus:
     def tables_in(self, clause_id: str) -> list[Table]:
         return [t for t in self.tables if t.clause_id == clause_id]
 
+    def outside_scope(self, text: str) -> frozenset[tuple[str, str]]:
+        """The (doc, section) of the sections that apply to one group only (a manifest's `scopes`) whose group `text`
+        does not name: "wanneer leveren we de kwaliteitsinformatie aan?" is not about Bijlage 2 (medische kindzorg)."""
+        from assistant.text.quantities import fold, word_pattern
+
+        folded = fold(text)
+        return frozenset(
+            (d.id, section)
+            for d in self.documents
+            for section, words in d.scopes.items()
+            if not any(word_pattern(fold(w)).search(folded) for w in words)
+        )
+
     @cached_property
     def doc_by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}

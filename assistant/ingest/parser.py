@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import Clause, Document, Passage, collapse_ws
 from assistant.ingest.tables import Table, read_table, with_place
+from assistant.text.sentences import ABBREVIATION_END
 
 MAX_PASSAGE_CHARS = 1200
 MIN_PASSAGE_CHARS = 200  # a sub-heading only opens a new passage when the current one has this much
@@ -34,12 +35,6 @@ _SENTENCE_END = re.compile(r"[.;:!?]['’”\"]?\)?(?=\s+[\"'‘“(•]?[A-ZÀ-
 # ... and at the end of a line (lists lost their markers): terminal punctuation, or a bracket before a capital
 _LINE_END = re.compile(r"([.;:!?]['’”\"]?\)?|\))[ \t]*\n")
 _FINISHED = re.compile(r"[.;:!?]['’”\"]?\)?$")
-# a full stop after these ends an abbreviation, not a sentence ("uiterlijk 15 mei a.s. aan ons kenbaar maken")
-_ABBREVIATION_END = re.compile(
-    r"(?<![\w.])(a\.s|o\.a|bijv|bv|i\.v\.m|e\.d|d\.w\.z|m\.b\.t|o\.b\.v|z\.s\.m|t\.a\.v|i\.o\.m|resp|ca|incl|excl"
-    r"|nr|art|mr|dhr|mevr|mw|drs|dr|ir|ing|prof|zgn|evt|e\.g|i\.e|vs)\.$",
-    re.I,
-)
 
 
 @dataclass
@@ -398,7 +393,7 @@ def sentence_cuts(text: str) -> list[int]:
         cuts.append(m.end(1))
     brackets = _bracketed(text)
     return sorted(
-        c for c in set(cuts) if not _ABBREVIATION_END.search(text[:c]) and not any(a < c < b for a, b in brackets)
+        c for c in set(cuts) if not ABBREVIATION_END.search(text[:c]) and not any(a < c < b for a, b in brackets)
     )
 
 

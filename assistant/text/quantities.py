@@ -26,6 +26,7 @@ from typing import Any
 
 from assistant.text.dates import find_dates
 from assistant.text.numbers import NumberMention, find_fractions, find_numbers, ordinal_value
+from assistant.text.sentences import ABBREVIATION_END, sentence_spans
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 WINDOW = 8  # words of context kept on each side of a quantity
@@ -110,6 +111,7 @@ class Lexicon:
     restriction: list[str] = field(default_factory=list)
     opposites: list[tuple[list[str], list[str]]] = field(default_factory=list)  # groups of opposite sense
     period_end: list[str] = field(default_factory=list)
+    inflections: list[str] = field(default_factory=list)  # endings a cue word may carry (cue_pattern)
     period_start: list[str] = field(default_factory=list)
 
     def unit_for(self, word: str) -> str | None:
@@ -211,6 +213,7 @@ def lexicon() -> Lexicon:
         restriction=[fold(p) for p in data["words"]["restriction"]],
         opposites=[([fold(p) for p in a], [fold(p) for p in b]) for a, b in data["words"].get("opposites", [])],
         period_end=[fold(p) for p in data["periods"]["end"]],
+        inflections=[fold(p) for p in data["words"].get("inflections", [])],
         period_start=[fold(p) for p in data["periods"]["start"]],
     )
     lex.unit_of = {w: name for name, words in units.items() for w in words}
@@ -262,7 +265,13 @@ class _Tok:
 
 
 def _tokens(folded: str) -> list[_Tok]:
-    return [_Tok(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    """The words and signs of the text; the full stop of an abbreviation ("ca.", "incl.") is left out: it ends no
+    sentence."""
+    return [
+        _Tok(m.group(0), m.start(), m.end())
+        for m in _WORD.finditer(folded)
+        if m.group(0) != "." or not ABBREVIATION_END.search(folded[: m.end()])
+    ]
 
 
 def _index_at(tokens: list[_Tok], pos: int) -> int:
@@ -630,7 +639,11 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         if not any(s <= m.start() < e for s, e in taken):
             add(Quantity("ordinal", ordinal_value(m.group(1)), m.start(), m.end(), text[m.start() : m.end()]))
     out.sort(key=lambda q: q.start)
-    out = [replace(q, change=_change(folded, q, lex)) if q.kind in ("count", "number", "money", "percent") else q for q in out]
+    out = [
+        replace(q, change=_change(folded, q, lex, next((o.start for o in out if o.start >= q.end), len(folded))))
+        if q.kind in ("count", "number", "money", "percent") else q
+        for q in out
+    ]  # fmt: skip
     out = _described_changes(out, folded, lex)
     return tuple(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded))
 
@@ -641,8 +654,10 @@ _COPULA = re.compile(
 _DETERMINER = re.compile(r"(?<=\s)(?:the|those|these|our|de|het|die|deze|onze|ons)\s+$")
 
 
-def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
-    """'een half fte erbij', '2 extra cliënten', 'one more case manager', '3 cliënten minder'."""
+def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | None:
+    """'een half fte erbij', '2 extra cliënten', 'one more case manager', '3 cliënten minder'. `next_start`: where
+    the next quantity begins (a split verb belongs to the number nearest its particle: "als er in de 16 gebieden
+    nog 8 cliënten bijkomen" adds clients, not areas)."""
     before = re.sub(_DETERMINER, "", folded[max(0, q.start - 30) : q.start])  # "drop the 3 areas": the verb
     after = re.sub(_COPULA, " ", folded[q.end : q.end + 24])[:16]  # "(0,6 fte) gaat met verlof": the word after the verb
     inside = folded[q.start : q.end]
@@ -662,8 +677,8 @@ def _change(folded: str, q: Quantity, lex: Lexicon) -> str | None:
         for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
             if any(re.search(rf"(?<![\w]){re.escape(w)}$", clause_end) for w in words):  # verb ends the clause
                 return kind
-    head = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
-    tail = re.split(r"[,.;:!?]", folded[q.end : q.end + AROUND_CHARS])[0]
+    head = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_BEFORE_CHARS) : q.start])[-1]
+    tail = re.split(r"[,.;:!?]", folded[q.end : min(q.end + AROUND_CHARS, next_start)])[0]
     for kind, pairs in lex.around.items():  # a split verb around it: "nemen er 2 fte bij"
         for first, last in pairs:
             after_last = rf"(?!\s+(?:{'|'.join(map(re.escape, lex.around_not_followed))})(?![\w]))" if lex.around_not_followed else ""
@@ -712,6 +727,7 @@ def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> b
 
 CLAUSE_END_CHARS = 60  # how far the verb that ends a condition ("als we die 8 gebieden ... afstoten") may stand
 AROUND_CHARS = 30  # how far the two halves of a split change verb ("er ... bij") may stand from the number
+AROUND_BEFORE_CHARS = 45  # ... its first half before it ("als er in diezelfde 16 gebieden nog 8 cliënten bijkomen")
 
 
 _NOT_CARRIED = {"points", "registrations", "years_count", "staff", "providers"}
@@ -731,8 +747,7 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
     def aside(q: Quantity) -> bool:
         return any(a <= q.start < b for a, b in asides)
 
-    # sentences; a point between digits ("5.200") is part of its number, not the end of a sentence
-    sentences = [(m.start(), m.end()) for m in re.finditer(r"(?:[^.;!?]|(?<=\d)\.(?=\d))+", folded)]
+    sentences = sentence_spans(folded)
     everywhere = {q.unit for q in qs if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED and not aside(q)}
     for a, b in sentences:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
@@ -741,7 +756,11 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
             for i in inside
             if out[i].kind == "count" and out[i].unit and out[i].unit not in _NOT_CARRIED and not aside(out[i])
         }
-        if not units and len(everywhere) == 1:  # "We leveren 6.800 uur. Daarvan doen onderaannemers er 3.400."
+        # "18.400 uur in totaal. 7.900 door eigen personeel, ..."; a question takes the unit of another sentence only
+        # when it takes its figures from it ("... Daarvan doen zzp'ers 3.400, mag dat?"; not "... 3 fte. Are our
+        # 180 fine?")
+        asks = folded[a:b].rstrip().endswith("?")
+        if not units and len(everywhere) == 1 and (not asks or _says_part_of(folded[a:b], lex)):
             units = everywhere
         bare = [i for i in inside if out[i].kind == "number" and out[i].ratio is None]
         if not units and bare:
@@ -780,6 +799,11 @@ _WHOLE_UNITS = {"areas", "registrations"}  # counted things that come only in wh
 
 _LINK_WORDS = {"en", "of", "and", "or", "van", "in", "op", "per", "door", "bij", "voor", "met", "by", "for", "with", "at",
                "tot", "to", "t/m", "erbij", "extra", "meer", "minder", "more", "less"}  # fmt: skip
+
+
+def _says_part_of(sentence: str, lex: Lexicon) -> bool:
+    """The sentence takes its figures from what was counted before ("daarvan", "of which", "van die")."""
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", sentence) for w in [*lex.containing, *lex.partitive])
 
 
 def _counts_a_noun(folded: str, q: Quantity) -> bool:
@@ -843,6 +867,7 @@ def _more_postcodes(typed: list[tuple], folded: str) -> list[tuple]:
             )
         ):
             out.append((m, "postcode", None, m.end, m.raw))
+            found = True  # "in 6511 4, 6512 drie, 6513 en 6514 elk 2": the ones read so far stand by the next
         else:
             out.append((m, kind, unit, end, value))
     return out

@@ -994,3 +994,68 @@ def test_a_timeline_question_gets_the_dates_of_the_steps(fake_assistant):
     assert a.answer_line.startswith("Vóór 1 april, vóór 1 mei") and "1.6.3" in a.answer_line
     b, _ = fake_assistant.respond("Before which date must the adjusted night-care business case be delivered?")
     assert b.answer_line.startswith("Before 1 May (")
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "right"),
+    [
+        # a window for everyone: set right by 2.3.4, not by the medische kindzorg appendix (its own 1-31 May)
+        ("Our VECOZO quality upload for the 2027 round is due between 1 and 30 June 2026, correct?", "2.3.4",
+         "2 to 31 May"),
+        ("De kwaliteitsgegevens moeten toch tussen 1 en 15 juni in VECOZO staan?", "2.3.4", "2 tot en met 31 mei"),
+        # the appendix is the rule when the premise names its group
+        ("Bij medische kindzorg leveren we de kwaliteitsinformatie toch van 1 tot en met 20 juni aan?", "Bijlage 2",
+         "1 tot en met 31 mei"),
+    ],
+)
+def test_a_premise_is_set_right_by_the_rule_for_its_own_group(fake_assistant, question, section, right):
+    line = fake_assistant.ask(question).answer.split("\n")[0]
+    assert line.startswith(("Nee", "No")) and f"§ {section} " in line and right in line, line
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Welke cao geldt voor onze wijkverpleegkundigen?", "cao"),
+        ("Welke vakbond moeten onze medewerkers bellen bij een conflict?", "vakbond"),
+        ("Wat voor pensioen moeten we onze medewerkers bieden?", "pensioen"),
+    ],
+)
+def test_a_thing_the_texts_never_name_is_not_stated(fake_assistant, question, word):
+    line = fake_assistant.ask(question).answer.split("\n")[0]
+    assert line.startswith("Het beleid zegt hier niets over") and f"«{word}»" in line, line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welk bedrag krijgen we voor de regiefunctie complexe wondzorg?",  # a kind of value, not an unknown thing
+        "Welke stagiairs mogen we inzetten bij medische kindzorg?",  # the policy names them
+        "Which salary scale applies to our nurses?",  # an English word: a glossary gap is no proof
+    ],
+)
+def test_a_kind_word_a_known_word_or_an_english_word_is_not_taken_as_unknown(fake_assistant, question):
+    assert "komt in de beleidsteksten niet voor" not in fake_assistant.ask(question).answer
+    assert "never mention" not in fake_assistant.ask(question).answer
+
+
+def test_a_footnote_number_is_no_value(fake_assistant):
+    """'1 Zzp’ers beschikken over ...' opens a footnote: its 1 answers no 'hoeveel'."""
+    a = fake_assistant.ask("Hoeveel zzp'ers mogen we maximaal inhuren per cliënt?")
+    assert not a.answer.startswith("1 "), a.answer
+
+
+def test_a_level_in_a_compound_word_is_a_level_and_the_part_after_it_compares_that_sentence(fake_assistant):
+    """'deskundigheidsniveau 4 of 6' answers which level; '..., en was dat in 2024 anders?' points back at the
+    sentence that answered, so its change (4 of 5 -> 4 of 6) is the answer, not another change of the clause."""
+    a = fake_assistant.ask("Welk niveau moeten de palliatief verpleegkundigen hebben, en was dat in 2024 anders?")
+    first, second = a.answer.split("\n\n")[:2]
+    assert "4 of 6" in first and "1.5.1" in first, first
+    assert "4 of 5" in second and "4 of 6" in second, second
+
+
+def test_a_section_for_one_group_does_not_answer_a_question_about_everyone(fake_assistant):
+    """Bijlage 2 (medische kindzorg) states a nursing level too; a question about palliative nurses is answered
+    from their own section."""
+    line = fake_assistant.ask("Which level must a palliative care nurse have?").answer.split("\n")[0]
+    assert "Bijlage 2" not in line and "4 or 6" in line.replace("of", "or"), line

@@ -365,3 +365,32 @@ def test_a_dates_bound_may_stand_before_on():
 def test_the_askers_own_figure_after_a_change_does_not_change_with_it():
     counts = [q for q in read("stel we nemen er 4 cliënten bij met onze 2,5 fte") if q.kind == "count"]
     assert [q.change for q in counts] == ["more", None], counts
+
+
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        ("als er in de 12 gebieden nog 5 cliënten bijkomen", {"areas": None, "clients": "more"}),
+        ("als er in diezelfde 12 postcodegebieden nog vijf cliënten bij komen", {"areas": None, "clients": "more"}),
+        ("komen er in onze 9 gebieden 4 cliënten bij", {"areas": None, "clients": "more"}),
+    ],
+)
+def test_a_split_change_verb_belongs_to_the_number_nearest_its_particle(text, changes):
+    counts = {q.unit: q.change for q in read(text) if q.kind == "count"}
+    assert counts == changes
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("We nemen 4 fte aan. Zijn onze 210 dan goed verdeeld?", None),  # another sentence, not said of the fte
+        ("Say we have 2 fte. Are our 120 fine then?", None),
+        ("We leveren 7.400 uur. Daarvan doen zzp'ers er 2.100.", "hours"),  # taken from the hours said before
+        ("We deliver 9,000 hours. Of those, a partner agency does 1,500.", "hours"),
+        ("Wij leveren 9.200 uur. 4.100 door eigen personeel, 5.100 door zzp'ers. Mag dat?", "hours"),  # a statement
+        ("We nemen 4 fte aan. Daarvan zijn er 2 nieuw, klopt dat?", "fte"),
+    ],
+)
+def test_a_bare_number_takes_a_unit_of_another_sentence_only_as_part_of_it(text, unit):
+    last = read(text)[-1]
+    assert (last.unit if last.kind == "count" else None) == unit

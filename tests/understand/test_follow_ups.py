@@ -785,6 +785,34 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Wat is de postcode-eis voor 2027?", None, line=("3",)),
         Turn("En met een half fte erbij?", None),
     ],
+    "a compound names the partner organisation; its whole party moves with the same hours": [
+        Turn("Wij doen zelf 7.000 uur, zzp'ers 2.500 uur en een partnerorganisatie 1.500 uur. Klopt dat voor 2027?",
+             "subcontracting_check", {"own_staff_hours": 7000, "zzp_hours": 2500, "subcontractor_hours": 1500},
+             absent=("total_care_hours",)),
+        Turn("En als de zzp'ers met hetzelfde aantal uren voortaan bij onze volle dochter werken?",
+             "subcontracting_check", {"zzp_hours": 0, "full_subsidiary_hours": 2500, "subcontractor_hours": 1500},
+             {"compliant": True}),
+    ],
+    "hours of a party never split out move to the subsidiary, asked with a short closing question": [
+        Turn("Per jaar ca. 24.000 uur. Onze vaste medewerkers doen 11.000 uur, de rest doen zzp'ers en een "
+             "samenwerkingspartner. Kan dat in 2027?", "subcontracting_check",
+             {"total_care_hours": 24000, "own_staff_hours": 11000}, {"compliant": False}),
+        Turn("Van de uren van die partner doet onze dochteronderneming er eigenlijk 1.200. Hoe zit het dan?",
+             "subcontracting_check", {"total_care_hours": 24000, "own_staff_hours": 11000,
+                                      "full_subsidiary_hours": 1200}, {"compliant": True}),
+    ],
+    "clients added in the same areas, the areas said again": [
+        Turn("Bestaande aanbieder, 44 cliënten over 18 postcodegebieden: halen we de norm van 2027?",
+             "postcode_average", {"total_clients": 44, "postcode_areas": 18}, {"meets_threshold": False}),
+        Turn("En als er in diezelfde 18 gebieden nog tien cliënten bijkomen?", "postcode_average",
+             {"total_clients": 54, "postcode_areas": 18}, {"meets_threshold": True}),
+    ],
+    "the range asked for new fte and the clients said again checked": [
+        Turn("We look after 150 clients with dementia. How many fte of specialised case managers is that?",
+             "dementia_caseload_check", {"clients": 150}, line=("2.31",)),
+        Turn("Suppose we appoint 2 fte: are our 150 fine then?", "dementia_caseload_check",
+             {"clients": 150, "casemanager_fte": 2}, {"within_norm": False, "clients_max": 130}),
+    ],
 }
 
 

@@ -156,3 +156,23 @@ def test_whether_a_rule_applies_without_any_fact_of_the_asker_is_a_clause_questi
 def test_an_amount_named_twice_is_no_claim_about_the_result(router):
     r = router.read("Gehonoreerd aanvullend budget: 0,6 mln. Score A in 2026. Wat krijgen we maximaal van die 0,6 mln vergoed?")
     assert r.kind == "tool" and r.tool == "staffel_percentage" and not r.claims
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "found"),
+    [
+        ("zelf", "met het zelfde aantal uren", False),  # "the same", not "ourselves"
+        ("zelf", "de uren die we zelf leveren", True),
+        ("medewerker", "onze medewerkers doen 3.000 uur", True),  # a plural ending
+        ("deliver", "hours delivered by agencies", True),
+        ("organisatie", "een partnerorganisatie doet 900 uur", True),  # the head of a compound
+        ("bureau", "ons zorg-bureau levert 400 uur", True),
+        ("voor", "voordat we inschrijven", False),  # no inflection of "voor"
+        ("zelf", "zelfstandigen leveren 800 uur", False),  # a longer word, not an ending
+        ("contract", "our subcontracting history", False),  # a prefix, not a compound
+    ],
+)
+def test_a_cue_matches_its_inflections_and_compound_heads_only(cue, text, found):
+    from assistant.answer.understand import cue_pattern
+
+    assert bool(cue_pattern(cue).search(text)) is found
