@@ -296,6 +296,7 @@ WH = re.compile(
 _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
 
 
+_IF_NOT = re.compile(r"^\W*(?:and\s+|en\s+)?(?:if\s+not|zo\s+niet|als\s+dat\s+niet\s+zo\s+is|otherwise)\W*$", re.I)
 ASKS_NOTHING_WORDS = 4  # "en in 2024?", "and for new providers?": too short to ask anything of its own
 
 
@@ -338,6 +339,9 @@ def is_yes_no(question: str) -> bool:
             return is_yes_no(before[-1])
     sentences = _sentences(question)
     last = sentences[_last_asking(sentences)] if sentences else question
+    pieces = last.split(",")
+    if len(pieces) > 1 and _IF_NOT.match(pieces[-1]):  # "Voldoen we, and if not?": the question before the tag
+        last = ",".join(pieces[:-1]) + "?"
     if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
         return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no
     return not WH.search(last)

@@ -641,6 +641,37 @@ def _best_value(
     return [(s, v) for _, s, v in out]
 
 
+SUBJECT_SHARE = 0.5  # a title word weighing at least this share of the question's heaviest word names its subject
+SUBJECT_TITLES = 2  # ... when at most this many clause titles of one year hold it
+
+
+def _named_subjects(assistant: Any, weights: dict[str, float], analyse: Any, year: int | None) -> set[str]:
+    """The clauses whose own subject the question names: a specific word of the question (one of its heaviest) that
+    stands in the titles of at most SUBJECT_TITLES clauses of the year ("palliatief" -> 1.5.1 Palliatief
+    verpleegkundige). Empty when no such word is asked."""
+    top = max(weights.values(), default=0.0)
+    if top <= 0:
+        return set()
+    wanted = year or assistant.corpus.current_year
+    titles = assistant.corpus.derived.get(("clause_titles", wanted))
+    if titles is None:
+        titles = {x.id: analyse(x.title) for x in assistant.corpus.clauses if x.year == wanted}
+        assistant.corpus.derived[("clause_titles", wanted)] = titles
+    out: set[str] = set()
+    for term, w in weights.items():
+        if w < SUBJECT_SHARE * top:
+            continue
+        holding = {cid for cid, terms in titles.items() if term in terms}
+        if 0 < len(holding) <= SUBJECT_TITLES:
+            out |= holding
+    return out
+
+
+def _title_terms(assistant: Any, clause_id: str, analyse: Any) -> set[str]:
+    clause = assistant.corpus.clause_by_id.get(clause_id)
+    return set(analyse(clause.title)) if clause is not None else set()
+
+
 def _content_weights(bm25: Any, question: str, a: Asked | None, focus: str | None = None) -> dict[str, float]:
     """The question's term weights without the words that only name the asked kind ("wanneer", "hoeveel",
     "euro", "datum"): those say what kind of value is wanted, not what it is about."""
@@ -919,6 +950,19 @@ def clause_plan(
             a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
             near.section if near is not None else None, asks_month(focus or text), assistant.corpus.outside_scope(text),
         )  # fmt: skip
+        subject = _named_subjects(assistant, weights, analyse, year)
+        if subject and with_value and with_value[0][0].citation.clause_id not in subject:
+            # "de caseload van een palliatief verpleegkundige?": the question names a clause's own subject; a value of
+            # another clause (the dementia caseload) does not answer it
+            titled = set().union(*(_title_terms(assistant, cid, analyse) for cid in subject))
+            key = max((t for t in weights if t not in titled), key=lambda t: weights[t], default=None)
+            with_value = [  # ... and what it asks of that subject (its heaviest other word, "caseload") is in the sentence
+                (o, v) for o, v in with_value
+                if o.citation.clause_id in subject and (key is None or key in analyse(o.text))
+            ]  # fmt: skip
+            if not with_value:
+                closest = [o for o in supporting if o.citation.clause_id in subject] or supporting
+                return not_stated(assistant, lang, closest[:1], a)
         if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
         if not with_value:
@@ -1599,8 +1643,8 @@ def _diff_plan(
     assistant: Any, text: str, lang: str, ranked: list[Sentence], current: int, old_year: int, own: str | None = None,
     near: Citation | None = None,
 ) -> Plan | None:
-    """The part of the diff the question is about, answered change first; for a part that points back ("..., en is
-    dat anders dan in 2024?"), the change of the sentence that answered the part before (`near`) first."""
+    """The part of the diff the question is about, answered change first; for a part that points back ("..., en was
+    dat vroeger anders?"), the change of the sentence that answered the part before (`near`) first."""
     try:
         diff = _document_diff(assistant, old_year, current)
     except Exception:  # noqa: BLE001 - documents that cannot be compared: the side-by-side answer instead

@@ -219,6 +219,16 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             reading.kind == "clause" and "?" in text
             and len([k for k in changes if k in spec.inputs and k in fill.stated]) >= FOLLOW_UP_VALUES
         )
+        # "in werkelijkheid hebben we nu 230 cliënten. Voldoen we dan?": a new count of the last calculation's own
+        # (with its unit) in a yes/no question that names no calculator: that calculation with it
+        or (
+            reading.kind == "clause" and is_yes_no(text)
+            and any(
+                k in spec.inputs and k in fill.sources and reading.quantities[fill.sources[k]].unit is not None
+                and not reading.quantities[fill.sources[k]].inferred_unit
+                for k in changes
+            )
+        )
         # "the larger part of what we deliver lies outside the core region; does the rule hold then?": a fact of the case in
         # words (no figures of its own), changed, and a word that points back at the calculation
         or (

@@ -321,7 +321,7 @@ def _asides(folded: str) -> list[tuple[int, int]]:
 
 
 _SECTION_BEFORE = re.compile(
-    r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|\bniveau|\blevel|\bpagina|\bpage|\bp\.)\s*$"
+    r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|\bniveau|\blevel|\bpagina|\bpage|\bp\.)[\s-]*$"
 )
 _POSTCODE_WORD = re.compile(r"(?:postcode\w*|\bpc\b|zip\w*|postal code)[^.;!?\d]{0,30}$")
 _KEYED = re.compile(r"^\s*(?:->|=>|→|:|=)\s*\d")
@@ -673,7 +673,7 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
         window = re.sub(r"\w+$", "", window)  # a word cut by the window is no word of the clause
     clause_end = re.split(r"[,.;:!?]", window)[0].rstrip()
     condition = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
-    if re.search(r"(?:^|[\s(])(?:als|if|wanneer|when)\s", condition):
+    if re.search(r"(?:^|[\s(])(?:als|if|wanneer|when|stel dat|suppose)\s", condition):
         for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
             if any(re.search(rf"(?<![\w]){re.escape(w)}$", clause_end) for w in words):  # verb ends the clause
                 return kind
@@ -936,6 +936,9 @@ def range_ends(text: str) -> list[tuple[str, Decimal]]:
     return []
 
 
+BOUND_YEAR_CHARS = 30  # how near a year bound to a letter stands to it ("2026 bleef A", "A in 2026")
+
+
 def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
     """Score letters and cost points take the years of their own clause: the years after them up to the next
     letter, else the years before them; 'beide jaren' / a lone letter takes every year the text names."""
@@ -964,8 +967,12 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
         if q.kind == "count":  # points end at the next letter too ("B in 2026 with 4 points, B again in 2027")
             stop = min([stop] + [s.start for s in scored if s.kind == "score" and q.end <= s.start < stop])
         begin = same[idx - 1].end if idx else a
-        after = tuple(y.value for y in years if q.end <= y.start < stop)
-        before = tuple(y.value for y in years if begin <= y.start < q.start)
+        # a year written right against another letter is that letter's ("... maar B, met 7 punten (2026 bleef A)")
+        others = [y for y in years if any(s != q.start and y.value in ys and abs(y.start - s) <= BOUND_YEAR_CHARS
+                                          for s, ys in bound.items())]  # fmt: skip
+        free = [y for y in years if y not in others]
+        after = tuple(y.value for y in free if q.end <= y.start < stop)
+        before = tuple(y.value for y in free if begin <= y.start < q.start)
         yrs = after or before
         prev = same[idx - 1] if idx else None
         if (
@@ -984,7 +991,7 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
 _YEAR_THEN_LETTER = re.compile(
     r"^\s*(?:,\s*)?(?:(?:een|a|an|ook|weer|opnieuw|again|also|nog|steeds|still|toch|al|already|dan|then|wel|de|het|"
     r"score|scoorden|scoorde|we|wij|scored|hadden|had|kregen|got|was|is|were|waren|werd|werden|zijn|became|dropped|fell|went|rose|"
-    r"to|naar|gedaald|gezakt|gestegen|terug)\s+){0,5}$"
+    r"to|naar|gedaald|gezakt|gestegen|terug|bleef|bleven|blijft|stayed|remained|remains)\s+){0,5}$"
     r"|^\s*-?score\s+(?:[\w']+\s+){0,4}$"  # "our 2027 score had fallen to a B"
     r"|^\s*(?:[\w']+\s+){1,2}(?:een|a|an)\s+$"  # "while 2026 stayed an A"
 )

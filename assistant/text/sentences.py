@@ -1,7 +1,7 @@
 """The one sentence rule for text as people type it, and the abbreviations whose full stop ends no sentence.
 
 A typed message is cut after ".", "!" or "?" followed by white space, not after an abbreviation ("incl.", "o.a.",
-"ca.": "Daarvan doen onderaannemers (incl. 2 zzp'ers) er 3.400" is one sentence). A point inside a number
+"ca.": "Een bureau (o.a. voor de nachten) levert ca. 900 uur" is one sentence). A point inside a number
 ("6.800") is followed by a digit, so it never cuts. The policy texts are cut by `assistant.ingest.parser`, which
 adds the rules of a PDF's lines to this one and shares its abbreviations.
 """

@@ -1016,7 +1016,7 @@ def test_a_premise_is_set_right_by_the_rule_for_its_own_group(fake_assistant, qu
 @pytest.mark.parametrize(
     ("question", "word"),
     [
-        ("Welke cao geldt voor onze wijkverpleegkundigen?", "cao"),
+        ("Onder welke cao vallen onze verzorgenden?", "cao"),
         ("Welke vakbond moeten onze medewerkers bellen bij een conflict?", "vakbond"),
         ("Wat voor pensioen moeten we onze medewerkers bieden?", "pensioen"),
     ],
@@ -1029,7 +1029,7 @@ def test_a_thing_the_texts_never_name_is_not_stated(fake_assistant, question, wo
 @pytest.mark.parametrize(
     "question",
     [
-        "Welk bedrag krijgen we voor de regiefunctie complexe wondzorg?",  # a kind of value, not an unknown thing
+        "Welk bedrag hoort bij de regiefunctie wondzorg?",  # a kind of value, not an unknown thing
         "Welke stagiairs mogen we inzetten bij medische kindzorg?",  # the policy names them
         "Which salary scale applies to our nurses?",  # an English word: a glossary gap is no proof
     ],
@@ -1059,3 +1059,11 @@ def test_a_section_for_one_group_does_not_answer_a_question_about_everyone(fake_
     from their own section."""
     line = fake_assistant.ask("Which level must a palliative care nurse have?").answer.split("\n")[0]
     assert "Bijlage 2" not in line and "4 or 6" in line.replace("of", "or"), line
+
+
+def test_a_value_of_another_clause_does_not_answer_a_question_that_names_a_clauses_subject(fake_assistant):
+    """The dementia caseload (1.5.2) is no caseload of the palliative consultant (1.5.1), whose section names none."""
+    a = fake_assistant.ask("Hoeveel cliënten per fte mag onze palliatief consulent maximaal begeleiden?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Het beleid zegt hier niets over") and "50 tot 65" not in a.answer, a.answer
+    assert "1.5.1" in a.answer

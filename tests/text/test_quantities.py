@@ -394,3 +394,15 @@ def test_a_split_change_verb_belongs_to_the_number_nearest_its_particle(text, ch
 def test_a_bare_number_takes_a_unit_of_another_sentence_only_as_part_of_it(text, unit):
     last = read(text)[-1]
     assert (last.unit if last.kind == "count" else None) == unit
+
+
+@pytest.mark.parametrize("text", ["how many level-6 fte would we need?", "hoeveel niveau-6 fte is nodig?"])
+def test_a_level_written_with_a_hyphen_is_no_count(text):
+    assert not [q for q in read(text) if q.kind in ("count", "number") and q.value == 6]
+
+
+def test_a_year_said_against_another_letter_is_not_taken_by_the_letter_before_it():
+    """'in 2027 geen A meer maar een B, met 6 punten (2026 bleef een A)': B and its points are 2027's."""
+    qs = [q for q in read("En als we in 2027 geen A meer maar een B kregen, met 6 punten op kosten (2026 bleef een A)?")
+          if q.kind in ("score", "count")]
+    assert [(str(q.value), q.years) for q in qs if not q.negated] == [("B", (2027,)), ("6", (2027,)), ("A", (2026,))]

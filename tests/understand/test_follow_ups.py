@@ -801,6 +801,19 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "subcontracting_check", {"total_care_hours": 24000, "own_staff_hours": 11000,
                                       "full_subsidiary_hours": 1200}, {"compliant": True}),
     ],
+    "a new count in a long yes/no question that names no calculator, with an 'if not' tag": [
+        Turn("Onze zorgcoöperatie heeft 2,5 fte hbo-verpleegkundigen. Hoeveel cliënten mogen we maximaal hebben?",
+             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 2.5}, line=("137",)),
+        Turn("In werkelijkheid zitten we op dit moment op 160 cliënten. Voldoen we dan, en zo niet, hoeveel fte is nodig?",
+             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 2.5, "clients": 160}, {"compliant": False},
+             line=("Nee",)),
+    ],
+    "areas with one client each no longer served": [
+        Turn("Bestaande aanbieder: 95 cliënten verspreid over 34 postcodegebieden. Halen we de eis van 2027?",
+             "postcode_average", {"total_clients": 95, "postcode_areas": 34}, {"meets_threshold": False}),
+        Turn("And if we stop serving the 3 areas where we only have one client each?", "postcode_average",
+             {"total_clients": 92, "postcode_areas": 31}, {"meets_threshold": False}),
+    ],
     "clients added in the same areas, the areas said again": [
         Turn("Bestaande aanbieder, 44 cliënten over 18 postcodegebieden: halen we de norm van 2027?",
              "postcode_average", {"total_clients": 44, "postcode_areas": 18}, {"meets_threshold": False}),
