@@ -641,37 +641,6 @@ def _best_value(
     return [(s, v) for _, s, v in out]
 
 
-SUBJECT_SHARE = 0.5  # a title word weighing at least this share of the question's heaviest word names its subject
-SUBJECT_TITLES = 2  # ... when at most this many clause titles of one year hold it
-
-
-def _named_subjects(assistant: Any, weights: dict[str, float], analyse: Any, year: int | None) -> set[str]:
-    """The clauses whose own subject the question names: a specific word of the question (one of its heaviest) that
-    stands in the titles of at most SUBJECT_TITLES clauses of the year ("palliatief" -> 1.5.1 Palliatief
-    verpleegkundige). Empty when no such word is asked."""
-    top = max(weights.values(), default=0.0)
-    if top <= 0:
-        return set()
-    wanted = year or assistant.corpus.current_year
-    titles = assistant.corpus.derived.get(("clause_titles", wanted))
-    if titles is None:
-        titles = {x.id: analyse(x.title) for x in assistant.corpus.clauses if x.year == wanted}
-        assistant.corpus.derived[("clause_titles", wanted)] = titles
-    out: set[str] = set()
-    for term, w in weights.items():
-        if w < SUBJECT_SHARE * top:
-            continue
-        holding = {cid for cid, terms in titles.items() if term in terms}
-        if 0 < len(holding) <= SUBJECT_TITLES:
-            out |= holding
-    return out
-
-
-def _title_terms(assistant: Any, clause_id: str, analyse: Any) -> set[str]:
-    clause = assistant.corpus.clause_by_id.get(clause_id)
-    return set(analyse(clause.title)) if clause is not None else set()
-
-
 def _content_weights(bm25: Any, question: str, a: Asked | None, focus: str | None = None) -> dict[str, float]:
     """The question's term weights without the words that only name the asked kind ("wanneer", "hoeveel",
     "euro", "datum"): those say what kind of value is wanted, not what it is about."""
@@ -830,7 +799,12 @@ def _compared(q: Quantity) -> tuple[str, Any] | None:
         return q.kind, q.value
     if q.kind == "count" and q.unit and q.bound in ("min", "max") and q.number is not None:
         return "count", (q.unit, q.bound, float(q.number))  # "minimaal 4 personen" against "minimaal 3 personen"
+    if q.kind == "count" and q.unit and q.bound is None and q.number is not None and not q.inferred_unit:
+        return "figure", (q.unit, float(q.number))  # the asker's own count ("wij hebben 70 fte")
     return None
+
+
+_SATISFIES = {"gt": lambda x, y: x > y, "min": lambda x, y: x >= y, "lt": lambda x, y: x < y, "max": lambda x, y: x <= y}
 
 
 def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool | None:
@@ -839,13 +813,20 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     Of several values in the sentence, those whose neighbouring words share most with the question's value's
     ("ten minste 50% ... zelf leveren" against "minder dan 40% zelf"; "maximaal 50% ... onderaannemers" against
     "less than half outsourced") are compared."""
-    asked_q = [
-        (v, q) for q in read(question) for v in [_compared(q)] if v is not None and v[0] in _VALUE_KINDS and not _names_rule(q)
+    asked_all = [(v, q) for q in read(question) for v in [_compared(q)] if v is not None and not _names_rule(q)]
+    said = read(sentence)
+    said_all = [(v, q) for q in said for v in [_compared(q)] if v is not None]
+    own = [  # "wij hebben 70 fte: geldt de rapportageplicht voor ons?" against "met meer dan 100 fte": the asker's count
+        (v[1], o) for v, _ in asked_all if v[0] == "figure"
+        for o in said if o.kind == "count" and o.unit == v[1][0] and o.bound in _SATISFIES and o.number is not None
     ]  # fmt: skip
+    asked_q = [(v, q) for v, q in asked_all if v[0] in _VALUE_KINDS]
+    if own and not asked_q:  # meets the rule's bound or not
+        return all(_SATISFIES[o.bound](x, float(o.number or 0)) for (_, x), o in own)
     if not asked_q:
         return None
     kinds = {v[0] for v, _ in asked_q}
-    said_q = [(v, q) for q in read(sentence) for v in [_compared(q)] if v is not None and v[0] in kinds]
+    said_q = [(v, q) for v, q in said_all if v[0] in kinds]
     if not said_q:
         return None
 
@@ -950,19 +931,6 @@ def clause_plan(
             a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
             near.section if near is not None else None, asks_month(focus or text), assistant.corpus.outside_scope(text),
         )  # fmt: skip
-        subject = _named_subjects(assistant, weights, analyse, year)
-        if subject and with_value and with_value[0][0].citation.clause_id not in subject:
-            # "de caseload van een palliatief verpleegkundige?": the question names a clause's own subject; a value of
-            # another clause (the dementia caseload) does not answer it
-            titled = set().union(*(_title_terms(assistant, cid, analyse) for cid in subject))
-            key = max((t for t in weights if t not in titled), key=lambda t: weights[t], default=None)
-            with_value = [  # ... and what it asks of that subject (its heaviest other word, "caseload") is in the sentence
-                (o, v) for o, v in with_value
-                if o.citation.clause_id in subject and (key is None or key in analyse(o.text))
-            ]  # fmt: skip
-            if not with_value:
-                closest = [o for o in supporting if o.citation.clause_id in subject] or supporting
-                return not_stated(assistant, lang, closest[:1], a)
         if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
         if not with_value:
@@ -1149,10 +1117,20 @@ def _holding_stated(assistant: Any, text: str, ranked: list[Sentence]) -> Senten
     staffel row about late quality data)."""
     if not is_yes_no(text) or not ranked:
         return None
-    stated = [q for q in read(text) if (v := _compared(q)) is not None and v[0] in _VALUE_KINDS and not _names_rule(q)]
+    stated = [
+        q for q in read(text)
+        if (v := _compared(q)) is not None and v[0] in (*_VALUE_KINDS, "figure") and not _names_rule(q)
+    ]  # fmt: skip
     if not stated:
         return None
     kinds = {_compared(q)[0] for q in stated}  # type: ignore[index]
+    units = {q.unit for q in stated if _compared(q)[0] == "figure"}  # type: ignore[index]
+
+    def holds_value(sentence: str) -> bool:  # a value of a stated kind, or a bound on the asker's own count
+        said = read(sentence)
+        return any(v is not None and v[0] in kinds for v in map(_compared, said)) or any(
+            o.kind == "count" and o.unit in units and o.bound in _SATISFIES for o in said
+        )
     bm25 = assistant.index.retriever.bm25
     own = set().union(*(c.terms_of(q.text, bm25.splitter) for q in stated))
     weights = {t: w for t, w in bm25.term_weights(text).items() if t not in own}
@@ -1165,7 +1143,7 @@ def _holding_stated(assistant: Any, text: str, ranked: list[Sentence]) -> Senten
             s for s in ranked[:VALUE_POOL]
             if s.overlap >= STATED_SHARE * ranked[0].overlap
             and topic(s) >= STATED_TOPIC
-            and any(v is not None and v[0] in kinds for v in map(_compared, read(s.text)))
+            and holds_value(s.text)
         ),
         None,
     )  # fmt: skip
