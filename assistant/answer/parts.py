@@ -8,6 +8,7 @@ import re
 
 from assistant.retrieve.analysis import STOPWORDS
 from assistant.text.quantities import lexicon_data
+from assistant.text.sentences import sentences as typed_sentences
 
 _LEX = lexicon_data()["parts"]
 
@@ -56,15 +57,14 @@ _ASKS = re.compile(
     re.I,
 )
 MIN_WORDS = 3
-# a question mark; a full stop before a capital; a full stop after a word, also before a lowercase start
-# ("wij zijn klein. 40 clienten ...", as people type in chat), never inside "o.a." or "1.200"
-_SENTENCE_END = re.compile(r"(?<=[?])\s+|(?<=[.!])\s+(?=[A-ZÀ-Ý])|(?<=[a-zà-ÿ)]{2}[.!])\s+(?=[a-zà-ÿ0-9])")
 
 
 def split_parts(text: str) -> list[tuple[str, str]]:
     """The separate questions in `text` (one item when it asks one thing), each as (what to ask, its own
     words): a part that leaves out what the part before it says borrows those words to be asked."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = [s.strip() for s in typed_sentences(text.strip()) if s.strip()]  # "wij zijn klein. 40 clienten ..."
+    if len(sentences) > 1 and "?" in text and not sentences[-1].endswith("?") and _ASKS.match(sentences[-1]):
+        sentences[-1] += "?"  # "... hoe horen we dat? en geldt dat ook voor ons": a last question typed without its mark
     context = [s for s in sentences if not s.endswith("?")]
     questions = [s for s in sentences if s.endswith("?")]
     if not questions:
