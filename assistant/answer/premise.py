@@ -122,7 +122,7 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         return None
     from assistant.answer.verify import verify_claim
 
-    result = verify_claim(assistant, claim, in_force=True)
+    result = verify_claim(assistant, claim, in_force=True, about=text)
     source = result.get("source")
     if result["verdict"] == "not_found":  # "voor 2027 moet het contract 24 uur per week zijn": only the older text says so
         from assistant.answer.clause import no_longer_stated

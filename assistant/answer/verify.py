@@ -675,9 +675,10 @@ def _validate(claim: Any) -> str:
 
 
 def _choose(
-    claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant, in_force: bool = False
+    claim: str, terms: _Terms, units: list[_Unit], assistant: Assistant, in_force: bool = False, about: str = ""
 ) -> tuple[_Scored | None, float]:
-    """The judged candidate to report (or None) and the best overlap seen."""
+    """The judged candidate to report (or None) and the best overlap seen; `about`: the message the claim stands in
+    (its group, "wij doen medische kindzorg", may be said in another sentence)."""
     scored = _candidates_for(assistant, claim, terms, units)
     top = max((c.overlap for c in scored), default=0.0)
     needed = min(MIN_SHARED_TERMS, len(units))
@@ -688,10 +689,13 @@ def _choose(
     pool += [c for c in further if c.verdict == "contradicted" and _anchored(c.fit) and not c.orphans][:POOL_SIZE]
     pool += [t for table, p in _tables(assistant) if (t := _table_candidate(claim, table, p, terms, units))]
     years = _policy_year(claim, assistant)
+    own_group = assistant.corpus.inside_scope(about or claim)  # "we doen medische kindzorg: ... opent op 2 mei, toch?": the
+    if any((c.passage.doc, c.passage.section) in own_group for c in pool):  # group's own rule decides, not the one
+        pool = [c for c in pool if (c.passage.doc, c.passage.section) in own_group]  # for everyone
     supported = sorted(
         (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, -c.score)
     )
-    scoped = assistant.corpus.outside_scope(claim)  # a section for one group only, the claim not naming the group,
+    scoped = assistant.corpus.outside_scope(about or claim)  # a section for one group only, the claim not naming the group,
     outside = lambda p: (p.doc, p.section) in scoped  # noqa: E731 - sets it right only after the rule for everyone
     contradicted = sorted(
         (c for c in pool if c.verdict == "contradicted"),
@@ -714,7 +718,7 @@ def _policy_year(claim: str, assistant: Assistant) -> set[int]:
     return named or {corpus.current_year}
 
 
-def verify_claim(assistant: Assistant, claim: str, in_force: bool = False) -> dict[str, Any]:
+def verify_claim(assistant: Assistant, claim: str, in_force: bool = False, about: str | None = None) -> dict[str, Any]:
     """Is the claim supported by, contradicted by, or not found in the policy text?
 
     The candidates whose overlap is close to the best one, and the table row the claim is about, are each judged;
@@ -728,7 +732,7 @@ def verify_claim(assistant: Assistant, claim: str, in_force: bool = False) -> di
     units = terms.units(claim)
     if not units:
         return result
-    chosen, top = _choose(claim, terms, units, assistant, in_force)
+    chosen, top = _choose(claim, terms, units, assistant, in_force, about or claim)
     result["overlap"] = round(top, 3)
     if chosen is None:
         return result

@@ -55,15 +55,21 @@ class Corpus:
     def outside_scope(self, text: str) -> frozenset[tuple[str, str]]:
         """The (doc, section) of the sections that apply to one group only (a manifest's `scopes`) whose group `text`
         does not name: "wanneer leveren we de kwaliteitsinformatie aan?" is not about Bijlage 2 (medische kindzorg)."""
+        return frozenset(k for k, named in self._scopes_named(text).items() if not named)
+
+    def inside_scope(self, text: str) -> frozenset[tuple[str, str]]:
+        """The (doc, section) of the sections for one group that `text` names ("wij doen medische kindzorg ...")."""
+        return frozenset(k for k, named in self._scopes_named(text).items() if named)
+
+    def _scopes_named(self, text: str) -> dict[tuple[str, str], bool]:
         from assistant.text.quantities import fold, word_pattern
 
         folded = fold(text)
-        return frozenset(
-            (d.id, section)
+        return {
+            (d.id, section): any(word_pattern(fold(w)).search(folded) for w in words)
             for d in self.documents
             for section, words in d.scopes.items()
-            if not any(word_pattern(fold(w)).search(folded) for w in words)
-        )
+        }
 
     @cached_property
     def doc_by_id(self) -> dict[str, Document]:

@@ -1006,6 +1006,9 @@ def test_a_timeline_question_gets_the_dates_of_the_steps(fake_assistant):
         # the appendix is the rule when the premise names its group
         ("Bij medische kindzorg leveren we de kwaliteitsinformatie toch van 1 tot en met 20 juni aan?", "Bijlage 2",
          "1 tot en met 31 mei"),
+        # ... also when the group is said in another sentence, and the rule for everyone would confirm the premise
+        ("Wij leveren medische kindzorg. Ons VECOZO-venster voor de kwaliteitsinformatie begint toch ook op 2 mei?",
+         "Bijlage 2", "1 tot en met 31 mei"),
     ],
 )
 def test_a_premise_is_set_right_by_the_rule_for_its_own_group(fake_assistant, question, section, right):
