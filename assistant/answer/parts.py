@@ -63,8 +63,6 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     """The separate questions in `text` (one item when it asks one thing), each as (what to ask, its own
     words): a part that leaves out what the part before it says borrows those words to be asked."""
     sentences = [s.strip() for s in typed_sentences(text.strip()) if s.strip()]  # "wij zijn klein. 40 clienten ..."
-    if len(sentences) > 1 and "?" in text and not sentences[-1].endswith("?") and _ASKS.match(sentences[-1]):
-        sentences[-1] += "?"  # "... hoe horen we dat? en geldt dat ook voor ons": a last question typed without its mark
     context = [s for s in sentences if not s.endswith("?")]
     questions = [s for s in sentences if s.endswith("?")]
     if not questions:

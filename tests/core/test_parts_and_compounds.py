@@ -16,10 +16,6 @@ from assistant.retrieve.analysis import CompoundSplitter
             "wij starten in 2026. hoe schrijven we ons in en wanneer horen we iets?",
             ["hoe schrijven we ons in?", "wanneer horen we iets?"],
         ),
-        (  # the last question typed without its question mark is a part too
-            "Wanneer gaat de inschrijving open? en kan dat ook per e-mail",
-            ["Wanneer gaat de inschrijving open?", "en kan dat ook per e-mail?"],
-        ),
         (
             "Who signs the agreement for us, and when and where do we send the signed copy?",
             ["Who signs the agreement for us?", "when do we send the signed copy?", "where do we send the signed copy?"],
