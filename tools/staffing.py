@@ -261,11 +261,11 @@ def _dementia_verdicts(inp: DementiaCaseloadInput, c: Caseload, shown: float, po
     en = f"{inp.clients} clients on {fte_en} fte is a caseload of {en_num(shown)} clients per fte: {where_en} clients per fte"
     (low, high), (f_lo, f_hi) = _clients_range(fte, c), _fte_range(inp.clients or 0, c)
     if position == "within":
-        nl += f" (bij {fte_nl} fte past {low} tot {high} cliënten)"
+        nl += f" (bij {fte_nl} fte passen {low} tot {high} cliënten)"
         en += f" ({fte_en} fte fits {low} to {high} clients)"
     else:
         nl += (
-            f"; bij {fte_nl} fte past {low} tot {high} cliënten, voor {inp.clients} cliënten is {nl_num(f_lo)} tot "
+            f"; bij {fte_nl} fte passen {low} tot {high} cliënten, voor {inp.clients} cliënten is {nl_num(f_lo)} tot "
             f"{nl_num(f_hi)} fte nodig"
         )
         en += (

@@ -340,7 +340,7 @@ def is_yes_no(question: str) -> bool:
     sentences = _sentences(question)
     last = sentences[_last_asking(sentences)] if sentences else question
     pieces = last.split(",")
-    if len(pieces) > 1 and _IF_NOT.match(pieces[-1]):  # "Voldoen we, and if not?": the question before the tag
+    if len(pieces) > 1 and _IF_NOT.match(pieces[-1]):  # "Klopt dat, en zo niet?": the question before the tag
         last = ",".join(pieces[:-1]) + "?"
     if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
         return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no

@@ -214,7 +214,7 @@ def _next_passage(corpus: Any, passage: Any) -> Any:
         order = corpus.derived["passages_of_clause"] = {}
         for p in corpus.passages:
             order.setdefault(p.clause_id, []).append(p)
-    same = order.get(passage.clause_id, [])
+    same = [p for p in order.get(passage.clause_id, []) if p.kind != "footnote" or p.id == passage.id]
     i = next((k for k, p in enumerate(same) if p.id == passage.id), None)
     return same[i + 1] if i is not None and i + 1 < len(same) else None
 
@@ -495,7 +495,7 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     scored = [
         (_about(v, s.text, weights, analyse, context, s.lead or ""), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
         for i, v in enumerate(holds(a, s.text))
-        if not _share_of_other(v, s.text, weights, analyse) and not _footnote_mark(v, s.text)
+        if not _share_of_other(v, s.text, weights, analyse) and not _footnote_mark(v, s)
         # a maximum is not answered by a minimum ("hoeveel kan één aanbieder maximaal krijgen?": "minimaal € 50.000" is
         # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
         if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
@@ -512,12 +512,13 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     ]  # fmt: skip
 
 
-_FOOTNOTE = re.compile(r"\s*\d{1,2}\s+[A-Z]")
-
-
-def _footnote_mark(v: Quantity | str, text: str) -> bool:
+def _footnote_mark(v: Quantity | str, s: Sentence) -> bool:
     """A footnote's number at the start of its text ("1 Zzp’ers beschikken over ..."): a mark, not a value."""
-    return isinstance(v, Quantity) and v.kind in ("number", "count") and v.start <= 2 and bool(_FOOTNOTE.match(text))
+    footnote = s.passage is not None and s.passage.kind == "footnote"
+    return footnote and isinstance(v, Quantity) and v.kind in ("number", "count") and v.start <= FOOTNOTE_MARK_CHARS
+
+
+FOOTNOTE_MARK_CHARS = 2  # where a footnote's own number stands in its text
 
 
 DATES_FOLLOWING = 3  # sentences after the answering one that may continue its list of dates
@@ -816,7 +817,7 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     asked_all = [(v, q) for q in read(question) for v in [_compared(q)] if v is not None and not _names_rule(q)]
     said = read(sentence)
     said_all = [(v, q) for q in said for v in [_compared(q)] if v is not None]
-    own = [  # "wij hebben 70 fte: geldt de rapportageplicht voor ons?" against "met meer dan 100 fte": the asker's count
+    own = [  # "we zijn met 40 fte: moeten wij dat rapporteren?" against "met meer dan 100 fte": the asker's count
         (v[1], o) for v, _ in asked_all if v[0] == "figure"
         for o in said if o.kind == "count" and o.unit == v[1][0] and o.bound in _SATISFIES and o.number is not None
     ]  # fmt: skip
@@ -1128,7 +1129,7 @@ def _holding_stated(assistant: Any, text: str, ranked: list[Sentence]) -> Senten
 
     def holds_value(sentence: str) -> bool:  # a value of a stated kind, or a bound on the asker's own count
         said = read(sentence)
-        return any(v is not None and v[0] in kinds for v in map(_compared, said)) or any(
+        return any(v is not None and v[0] in kinds - {"figure"} for v in map(_compared, said)) or any(
             o.kind == "count" and o.unit in units and o.bound in _SATISFIES for o in said
         )
     bm25 = assistant.index.retriever.bm25

@@ -34,19 +34,15 @@ AMOUNT_KINDS = ("count", "money", "percent", "number")  # figures of a calculati
 MAX_SAID = 3  # earlier messages whose facts of the asker's case ("we zijn een nieuwe aanbieder") still hold
 
 
-SHORT_TAG_WORDS = 5  # "En nu?", "Hoe zit het dan?": a closing question this short asks on about what it follows
-
-
-def _opens_follow_up(text: str) -> bool:
+def _opens_follow_up(text: str, closing: bool = True) -> bool:
     """The message opens with a word that continues the previous calculation ("en als", "what if"; lexicon.toml),
-    or ends with a short question that does ("Van die uren doet onze dochter er 1.500. En nu?")."""
+    or (`closing`) ends with a closing question that asks it again ("... doet onze dochter er een deel van. Hoe zit
+    het dan?")."""
     said = sentences(text.strip())
-    last = said[-1] if len(said) > 1 and len(said[-1].split()) <= SHORT_TAG_WORDS else None
-    for part in (text, last) if last else (text,):
-        folded = re.sub(r"^\W+", "", fold(part))
-        if any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers):
-            return True
-    return False
+    if closing and len(said) > 1 and re.sub(r"[^\w\s]", "", fold(said[-1])).strip() in lexicon().closing:
+        return True
+    folded = re.sub(r"^\W+", "", fold(text))
+    return any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers)
 
 
 def _says(words: list[str], text: str) -> bool:
@@ -176,7 +172,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         if carried is not None:
             return carried
     own_values = reading.kind in ("tool", "clarify") and bool(reading.used)
-    if own_values and reading.tool != state.tool and not _opens_follow_up(text):
+    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False):
         return reading  # another calculator with values of its own: a new question
     spec = router.specs[state.tool]
     folded = fold(text)
@@ -219,7 +215,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             reading.kind == "clause" and "?" in text
             and len([k for k in changes if k in spec.inputs and k in fill.stated]) >= FOLLOW_UP_VALUES
         )
-        # "in werkelijkheid hebben we nu 230 cliënten. Voldoen we dan?": a new count of the last calculation's own
+        # "nu zijn het er 310 cliënten geworden. Klopt het nog?": a new count of the last calculation's own
         # (with its unit) in a yes/no question that names no calculator: that calculation with it
         or (
             reading.kind == "clause" and is_yes_no(text)
@@ -268,12 +264,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
         solve = state.solve  # "en met 3 fte?" after "wat is het grootste aantal cliënten?": the same unknown
 
-    said_again = solve in fill.stated or any(  # "... and are our 180 fine?": the unknown's value said again, bare
+    said_again = solve in fill.stated or any(  # "... and is 140 ok?": the unknown's value said again, bare
         q.kind == "number" and q.number is not None and _same_number(q.number, state.args.get(solve))
         for i, q in enumerate(reading.quantities) if i not in fill.used
     )  # fmt: skip
     if solve is not None and said_again and any(is_yes_no(own) for _, own in split_parts(text)):
-        solve = None  # "which range fits, and are our 180 fine?": the value said is checked (the check names the range)
+        solve = None  # "what range fits, and is 140 ok?": the value said is checked (the check names the range)
     others = [k for k in changes if k in spec.inputs and k != solve]
     if solve is not None and solve in state.stated and solve not in changes and others and spec.solve[solve].check_reports:
         solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it

@@ -692,11 +692,11 @@ def _choose(
     own_group = assistant.corpus.inside_scope(about or claim)  # "we doen medische kindzorg: ... opent op 2 mei, toch?": the
     if any((c.passage.doc, c.passage.section) in own_group for c in pool):  # group's own rule decides, not the one
         pool = [c for c in pool if (c.passage.doc, c.passage.section) in own_group]  # for everyone
-    supported = sorted(
-        (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, -c.score)
+    scoped = assistant.corpus.outside_scope(about or claim)  # a section for one group only, the claim not naming the
+    outside = lambda p: (p.doc, p.section) in scoped  # noqa: E731 - group, sets it right or confirms it only after
+    supported = sorted(  # the rule for everyone
+        (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, outside(c.passage), -c.score)
     )
-    scoped = assistant.corpus.outside_scope(about or claim)  # a section for one group only, the claim not naming the group,
-    outside = lambda p: (p.doc, p.section) in scoped  # noqa: E731 - sets it right only after the rule for everyone
     contradicted = sorted(
         (c for c in pool if c.verdict == "contradicted"),
         key=lambda c: (

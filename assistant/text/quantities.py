@@ -101,6 +101,7 @@ class Lexicon:
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)  # short closing questions that ask the calculation again
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
     all_of: list[str] = field(default_factory=list)
@@ -204,6 +205,7 @@ def lexicon() -> Lexicon:
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
+        closing=[fold(p).rstrip("?") for p in data["follow_up"].get("closing", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
@@ -727,7 +729,7 @@ def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> b
 
 CLAUSE_END_CHARS = 60  # how far the verb that ends a condition ("als we die 8 gebieden ... afstoten") may stand
 AROUND_CHARS = 30  # how far the two halves of a split change verb ("er ... bij") may stand from the number
-AROUND_BEFORE_CHARS = 45  # ... its first half before it ("als er in diezelfde 16 gebieden nog 8 cliënten bijkomen")
+AROUND_BEFORE_CHARS = 45  # ... its first half before it ("als er in die zelfde 7 gebieden nog 3 cliënten bij komen")
 
 
 _NOT_CARRIED = {"points", "registrations", "years_count", "staff", "providers"}
@@ -756,9 +758,9 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
             for i in inside
             if out[i].kind == "count" and out[i].unit and out[i].unit not in _NOT_CARRIED and not aside(out[i])
         }
-        # "18.400 uur in totaal. 7.900 door eigen personeel, ..."; a question takes the unit of another sentence only
+        # "21.000 uur in totaal. 9.500 door eigen personeel, ..."; a question takes the unit of another sentence only
         # when it takes its figures from it ("... Daarvan doen zzp'ers 3.400, mag dat?"; not "... 3 fte. Are our
-        # 180 fine?")
+        # 140 ok?")
         asks = folded[a:b].rstrip().endswith("?")
         if not units and len(everywhere) == 1 and (not asks or _says_part_of(folded[a:b], lex)):
             units = everywhere
@@ -855,19 +857,19 @@ def _more_postcodes(typed: list[tuple], folded: str) -> list[tuple]:
             nxt is not None and nxt[1] in ("count", "number") and re.fullmatch(r"\s*", folded[m.end : nxt[0].start])
         )
         after_prep = re.search(
-            r"(?:\bin|\bop|\bbij|\bat|\bvoor|\bfor|,|en|and|&)\s*$", folded[max(0, m.start - 8) : m.start]
+            r"(?:\bin|\bop|\bbij|\bat|\bvoor|\bfor|,|\ben|\band|&)\s*$", folded[max(0, m.start - 8) : m.start]
         )
         if (
             four
             and kind in ("number", "count")
             and (
                 before_count
-                or (found and after_prep)
+                or (found and after_prep and kind == "number")  # "... en we leveren 1500 uur": hours
                 or re.search(r"\b(?:in|op|bij)\s*$", folded[max(0, m.start - 5) : m.start])
             )
         ):
             out.append((m, "postcode", None, m.end, m.raw))
-            found = True  # "in 6511 4, 6512 drie, 6513 en 6514 elk 2": the ones read so far stand by the next
+            found = True  # "in 5301 4, 5302 drie, 5303 en 5304 elk 2": the ones read so far stand by the next
         else:
             out.append((m, kind, unit, end, value))
     return out
@@ -936,7 +938,7 @@ def range_ends(text: str) -> list[tuple[str, Decimal]]:
     return []
 
 
-BOUND_YEAR_CHARS = 30  # how near a year bound to a letter stands to it ("2026 bleef A", "A in 2026")
+BOUND_YEAR_CHARS = 30  # how near a year bound to a letter stands to it ("2025 was een C", "C in 2025")
 
 
 def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
@@ -967,7 +969,7 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
         if q.kind == "count":  # points end at the next letter too ("B in 2026 with 4 points, B again in 2027")
             stop = min([stop] + [s.start for s in scored if s.kind == "score" and q.end <= s.start < stop])
         begin = same[idx - 1].end if idx else a
-        # a year written right against another letter is that letter's ("... maar B, met 7 punten (2026 bleef A)")
+        # a year written right against another letter is that letter's ("... werd het C, met 2 punten (het jaar ervoor nog een B)")
         others = [y for y in years if any(s != q.start and y.value in ys and abs(y.start - s) <= BOUND_YEAR_CHARS
                                           for s, ys in bound.items())]  # fmt: skip
         free = [y for y in years if y not in others]

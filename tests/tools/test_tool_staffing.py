@@ -89,8 +89,8 @@ def test_tot_is_read_inclusively_and_says_so():
 def test_dementia_check_names_the_range_for_the_fte_and_the_fte_for_the_clients():
     out = dementia(47, 0.6)  # 78,33 per fte: above
     assert (out.position, out.clients_min, out.clients_max, out.fte_min, out.fte_max) == ("above", 30, 39, 0.72, 0.94)
-    assert "bij 0,6 fte past 30 tot 39 cliënten" in out.verdict
+    assert "bij 0,6 fte passen 30 tot 39 cliënten" in out.verdict
     assert "47 clients need 0.72 to 0.94 fte" in out.verdict_en
     inside = dementia(120, 2)  # 60 per fte
     assert inside.within_norm and (inside.clients_min, inside.clients_max) == (100, 130)
-    assert "(bij 2 fte past 100 tot 130 cliënten)" in inside.verdict
+    assert "(bij 2 fte passen 100 tot 130 cliënten)" in inside.verdict

@@ -814,6 +814,12 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("And if we stop serving the 3 areas where we only have one client each?", "postcode_average",
              {"total_clients": 92, "postcode_areas": 31}, {"meets_threshold": False}),
     ],
+    "another calculator's own figures with a closing question start a new calculation": [
+        Turn("Our dementia case managers have 150 clients on 2.5 fte. Within the norm?", "dementia_caseload_check",
+             {"clients": 150, "casemanager_fte": 2.5}),
+        Turn("Bestaande aanbieder met 45 cliënten in 17 postcodegebieden voor 2027. Hoe zit het dan?", "postcode_average",
+             {"total_clients": 45, "postcode_areas": 17}, absent=("casemanager_fte",)),
+    ],
     "clients added in the same areas, the areas said again": [
         Turn("Bestaande aanbieder, 44 cliënten over 18 postcodegebieden: halen we de norm van 2027?",
              "postcode_average", {"total_clients": 44, "postcode_areas": 18}, {"meets_threshold": False}),
