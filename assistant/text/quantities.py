@@ -827,7 +827,7 @@ def _spread_over(q: Quantity, qs: list[Quantity], folded: str, unit: str, lex: L
 
 
 _PER = re.compile(  # "om gemiddeld op 3 uit te komen", "to get to 3": a target, no ratio
-    r"^\s*(?:(?!(?:om|gemiddeld|average|get|reach|komen)\b)[a-z'\-]+\s+){0,3}?"
+    r"^\s*(?:(?!(?:om|gemiddeld|average|get|reach|komen)\b)[\w'\-]+\s+){0,3}?"
     r"(?:per|op|for every|for each|voor elke|voor iedere|on|to)\s+(?:elke\s+|iedere\s+|every\s+|each\s+)?$"
 )
 

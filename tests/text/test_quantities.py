@@ -406,3 +406,9 @@ def test_a_year_said_against_another_letter_is_not_taken_by_the_letter_before_it
     qs = [q for q in read("En als we in 2027 geen A meer maar een B kregen, met 6 punten op kosten (2026 bleef een A)?")
           if q.kind in ("score", "count")]
     assert [(str(q.value), q.years) for q in qs if not q.negated] == [("B", (2027,)), ("6", (2027,)), ("A", (2026,))]
+
+
+def test_a_rate_with_a_level_between_its_counts_is_a_ratio():
+    """'1 fte niveau-6 nurse for every 70 clients': the level between the counts does not break the rate."""
+    counts = [q for q in read("1 fte niveau-6 verpleegkundige per 70 cliënten") if q.kind == "count"]
+    assert [q.ratio for q in counts] == [0, 0]
