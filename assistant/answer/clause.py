@@ -209,12 +209,7 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
 
 def _next_passage(corpus: Any, passage: Any) -> Any:
     """The passage after `passage` in the same clause, or None."""
-    order = corpus.derived.get("passages_of_clause")
-    if order is None:
-        order = corpus.derived["passages_of_clause"] = {}
-        for p in corpus.passages:
-            order.setdefault(p.clause_id, []).append(p)
-    same = [p for p in order.get(passage.clause_id, []) if p.kind != "footnote" or p.id == passage.id]
+    same = [p for p in corpus.passages_of_clause.get(passage.clause_id, []) if p.kind != "footnote" or p.id == passage.id]
     i = next((k for k, p in enumerate(same) if p.id == passage.id), None)
     return same[i + 1] if i is not None and i + 1 < len(same) else None
 

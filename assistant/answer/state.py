@@ -528,23 +528,26 @@ def _words_before(folded: str, at: int) -> set[str]:
 def _unsaid(spec: CalculatorSpec, args: dict[str, Any]) -> float | None:
     """The hours of the whole that no part was given ("30.000 uur, 14.000 eigen personeel, de rest via zzp'ers en een
     partner"): the whole minus the parts said; None without a whole."""
-    whole = args.get(spec.whole) if spec.whole else None
-    if not isinstance(whole, (int, float)) or isinstance(whole, bool):
-        return None
-    said = [args.get(p) for p in spec.parts]
-    left = whole - sum(v for v in said if isinstance(v, (int, float)) and not isinstance(v, bool))
-    return left if left > 0 else None
+    left = _whole_minus(spec, args)
+    return left if left is not None and left > 0 else None
 
 
 def _rest(spec: CalculatorSpec, part: str, args: dict[str, Any], absent: float | None = None) -> float | None:
     """The part the asker left as "the rest" ("... en de rest eigen personeel", the spec's `rest`): the whole minus
     the other parts; another part not said has `absent`."""
-    whole = args.get(spec.whole) if spec.whole else None
-    if part != spec.rest or not isinstance(whole, (int, float)) or isinstance(whole, bool):
+    if part != spec.rest:
         return absent
-    others = [args.get(p) for p in spec.parts if p != part]
-    rest = whole - sum(v for v in others if isinstance(v, (int, float)) and not isinstance(v, bool))
-    return rest if rest >= 0 else None
+    rest = _whole_minus(spec, args, without=part)
+    return rest if rest is not None and rest >= 0 else (None if rest is not None else absent)
+
+
+def _whole_minus(spec: CalculatorSpec, args: dict[str, Any], without: str | None = None) -> float | None:
+    """The whole (the spec's `whole`) minus the parts given, `without` one of them; None without a whole."""
+    whole = args.get(spec.whole) if spec.whole else None
+    if not isinstance(whole, (int, float)) or isinstance(whole, bool):
+        return None
+    others = [args.get(p) for p in spec.parts if p != without]
+    return whole - sum(v for v in others if isinstance(v, (int, float)) and not isinstance(v, bool))
 
 
 def _changed(old: float, delta: float, change: str) -> float | int:

@@ -49,6 +49,14 @@ class Corpus:
         """The table a passage holds (header and rows of cells), or None for a passage of running text."""
         return self.table_by_passage.get(passage_id)
 
+    @cached_property
+    def passages_of_clause(self) -> dict[str, list[Passage]]:
+        """Each clause's passages in their order."""
+        out: dict[str, list[Passage]] = {}
+        for p in self.passages:
+            out.setdefault(p.clause_id, []).append(p)
+        return out
+
     def tables_in(self, clause_id: str) -> list[Table]:
         return [t for t in self.tables if t.clause_id == clause_id]
 
