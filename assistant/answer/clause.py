@@ -803,6 +803,11 @@ def _compared(q: Quantity) -> tuple[str, Any] | None:
 _SATISFIES = {"gt": lambda x, y: x > y, "min": lambda x, y: x >= y, "lt": lambda x, y: x < y, "max": lambda x, y: x <= y}
 
 
+def _bounds_on(said: list[Quantity], units: set[str | None]) -> list[Quantity]:
+    """The bounded counts of these units a sentence states ("meer dan 100 fte"): what an asker's own count is held to."""
+    return [o for o in said if o.kind == "count" and o.unit in units and o.bound in _SATISFIES and o.number is not None]
+
+
 def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool | None:
     """True/False when the question states a value (a share, an amount, a date, a time, a duration) and the
     deciding sentence states values of that kind (the same one or not); None when there is nothing to compare.
@@ -813,8 +818,7 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     said = read(sentence)
     said_all = [(v, q) for q in said for v in [_compared(q)] if v is not None]
     own = [  # "we zijn met 40 fte: moeten wij dat rapporteren?" against "met meer dan 100 fte": the asker's count
-        (v[1], o) for v, _ in asked_all if v[0] == "figure"
-        for o in said if o.kind == "count" and o.unit == v[1][0] and o.bound in _SATISFIES and o.number is not None
+        (v[1], o) for v, _ in asked_all if v[0] == "figure" for o in _bounds_on(said, {v[1][0]})
     ]  # fmt: skip
     asked_q = [(v, q) for v, q in asked_all if v[0] in _VALUE_KINDS]
     if own and not asked_q:  # meets the rule's bound or not
@@ -1113,20 +1117,20 @@ def _holding_stated(assistant: Any, text: str, ranked: list[Sentence]) -> Senten
     staffel row about late quality data)."""
     if not is_yes_no(text) or not ranked:
         return None
-    stated = [
-        q for q in read(text)
+    pairs = [
+        (q, v) for q in read(text)
         if (v := _compared(q)) is not None and v[0] in (*_VALUE_KINDS, "figure") and not _names_rule(q)
     ]  # fmt: skip
-    if not stated:
+    if not pairs:
         return None
-    kinds = {_compared(q)[0] for q in stated}  # type: ignore[index]
-    units = {q.unit for q in stated if _compared(q)[0] == "figure"}  # type: ignore[index]
+    stated = [q for q, _ in pairs]
+    kinds = {v[0] for _, v in pairs} - {"figure"}
+    units = {q.unit for q, v in pairs if v[0] == "figure"}
 
     def holds_value(sentence: str) -> bool:  # a value of a stated kind, or a bound on the asker's own count
         said = read(sentence)
-        return any(v is not None and v[0] in kinds - {"figure"} for v in map(_compared, said)) or any(
-            o.kind == "count" and o.unit in units and o.bound in _SATISFIES for o in said
-        )
+        return any(v is not None and v[0] in kinds for v in map(_compared, said)) or bool(_bounds_on(said, units))
+
     bm25 = assistant.index.retriever.bm25
     own = set().union(*(c.terms_of(q.text, bm25.splitter) for q in stated))
     weights = {t: w for t, w in bm25.term_weights(text).items() if t not in own}

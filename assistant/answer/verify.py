@@ -689,11 +689,11 @@ def _choose(
     pool += [c for c in further if c.verdict == "contradicted" and _anchored(c.fit) and not c.orphans][:POOL_SIZE]
     pool += [t for table, p in _tables(assistant) if (t := _table_candidate(claim, table, p, terms, units))]
     years = _policy_year(claim, assistant)
-    own_group = assistant.corpus.inside_scope(about or claim)  # "we doen medische kindzorg: ... opent op 2 mei, toch?": the
-    if any((c.passage.doc, c.passage.section) in own_group for c in pool):  # group's own rule decides, not the one
-        pool = [c for c in pool if (c.passage.doc, c.passage.section) in own_group]  # for everyone
-    scoped = assistant.corpus.outside_scope(about or claim)  # a section for one group only, the claim not naming the
-    outside = lambda p: (p.doc, p.section) in scoped  # noqa: E731 - group, sets it right or confirms it only after
+    named = assistant.corpus.scopes_named(about or claim)  # sections for one group: does the message name it?
+    if any(named.get((c.passage.doc, c.passage.section)) for c in pool):  # "we doen medische kindzorg: ... opent op
+        pool = [c for c in pool if named.get((c.passage.doc, c.passage.section))]  # 2 mei, toch?": the group's own rule
+    # decides; a section for a group the claim does not name sets it right or confirms it only after
+    outside = lambda p: named.get((p.doc, p.section)) is False  # noqa: E731
     supported = sorted(  # the rule for everyone
         (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, outside(c.passage), -c.score)
     )

@@ -63,13 +63,11 @@ class Corpus:
     def outside_scope(self, text: str) -> frozenset[tuple[str, str]]:
         """The (doc, section) of the sections that apply to one group only (a manifest's `scopes`) whose group `text`
         does not name: "wanneer leveren we de kwaliteitsinformatie aan?" is not about Bijlage 2 (medische kindzorg)."""
-        return frozenset(k for k, named in self._scopes_named(text).items() if not named)
+        return frozenset(k for k, named in self.scopes_named(text).items() if not named)
 
-    def inside_scope(self, text: str) -> frozenset[tuple[str, str]]:
-        """The (doc, section) of the sections for one group that `text` names ("wij doen medische kindzorg ...")."""
-        return frozenset(k for k, named in self._scopes_named(text).items() if named)
-
-    def _scopes_named(self, text: str) -> dict[tuple[str, str], bool]:
+    def scopes_named(self, text: str) -> dict[tuple[str, str], bool]:
+        """Each section for one group only (doc, section) -> whether `text` names its group ("wij doen medische
+        kindzorg ...")."""
         from assistant.text.quantities import fold, word_pattern
 
         folded = fold(text)

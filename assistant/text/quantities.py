@@ -805,7 +805,7 @@ _LINK_WORDS = {"en", "of", "and", "or", "van", "in", "op", "per", "door", "bij",
 
 def _says_part_of(sentence: str, lex: Lexicon) -> bool:
     """The sentence takes its figures from what was counted before ("daarvan", "of which", "van die")."""
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", sentence) for w in [*lex.containing, *lex.partitive])
+    return any(word_pattern(w).search(sentence) for w in [*lex.containing, *lex.partitive])
 
 
 def _counts_a_noun(folded: str, q: Quantity) -> bool:
