@@ -38,8 +38,8 @@ CATEGORY_FIELDS = ("own_staff_hours", "subcontractor_hours", "zzp_hours", "full_
 class SubcontractingInput(ToolInput):
     """Give one form: `total_care_hours` + `subcontracted_hours`; or hours per category (own staff,
     subcontractors, zzp'ers, volle dochters), with or without `total_care_hours` (a category left out is the rest
-    of the total); or `subcontracted_share_pct` and/or `own_share_pct`. `total_care_hours` alone gives the most
-    hours that may be subcontracted."""
+    of the total); or `subcontracted_share_pct` and/or `own_share_pct`. `total_care_hours` alone, or the own hours alone (own
+    staff, volle dochters), gives the most hours that may be subcontracted."""
 
     total_care_hours: PositiveAmount | None = Field(default=None, description="all care hours delivered")
     subcontracted_hours: Amount | None = Field(default=None, description="hours by subcontractors incl. zzp'ers")
@@ -127,10 +127,24 @@ class SubcontractingInput(ToolInput):
                 f"must be at least the hours per category together ({float(given):g}) (got {self.total_care_hours})",
             )
 
+    def total_hours(self) -> Fraction | None:
+        """All care hours, when the question gives hours: the total, or the parties' hours together."""
+        if self.total_care_hours is not None:
+            return exact(self.total_care_hours)
+        if self.subcontracted_share_pct is not None or self.own_share_pct is not None:
+            return None
+        given = [getattr(self, f) for f in CATEGORY_FIELDS if getattr(self, f) is not None]
+        return sum((exact(h) for h in given), Fraction(0)) if given else None
+
     def solving(self) -> bool:
-        """Only the total: the most hours that may be subcontracted."""
-        return self.total_care_hours is not None and self.subcontracted_hours is None and not any(
-            getattr(self, f) is not None for f in CATEGORY_FIELDS
+        """Only the total, or only the own hours (own staff, volle dochters): the most hours that may be
+        subcontracted."""
+        if self.subcontracted_hours is not None or self.subcontracted_share_pct is not None or self.own_share_pct is not None:
+            return False
+        if self.total_care_hours is not None:
+            return not any(getattr(self, f) is not None for f in CATEGORY_FIELDS)
+        return self.subcontractor_hours is None and self.zzp_hours is None and (
+            self.own_staff_hours is not None or self.full_subsidiary_hours is not None
         )
 
     def subcontracted_pct(self) -> Fraction:
@@ -220,7 +234,11 @@ class SubcontractingOutput(ToolResult):
     within_limit: bool | None = Field(description="subcontracted share <= maximum (exact comparison); null unchecked")
     compliant: bool | None = Field(description="within the limit, or the requirement does not apply")
     max_subcontracted_hours: float | None = Field(
-        default=None, description="with only the total given: the most hours that may be subcontracted"
+        default=None, description="with the total care hours known: the most hours that may be subcontracted"
+    )
+    room_hours: float | None = Field(
+        default=None,
+        description="with the hours known: hours that may still be subcontracted (negative: hours over the maximum)",
     )
 
 
@@ -329,6 +347,18 @@ def _rules(year: int, limit: int) -> tuple[str, str]:
 
 
 def _most_hours(inp: SubcontractingInput, limit: int) -> tuple[str, str, float]:
+    if inp.total_care_hours is None:  # the own hours: they must stay at least the rest of the whole
+        own = exact(inp.own_staff_hours or 0) + exact(inp.full_subsidiary_hours or 0)
+        most = round2(own * limit / (100 - limit)) if limit < 100 else float("inf")
+        return (
+            f"Naast {nl_short(own)} uur eigen zorg mag in {inp.year} hoogstens {nl_short(most)} uur door onderaannemers "
+            f"(zzp'ers meegeteld) worden geleverd: dan gaat {limit}% van de zorg via onderaannemers en levert u "
+            f"{100 - limit}% zelf.",
+            f"Beside {en_short(own)} hours of own care at most {en_short(most)} hours may be delivered by "
+            f"subcontractors (zzp'ers included) in {inp.year}: then {limit}% of the care is subcontracted and you "
+            f"deliver {100 - limit}% yourself.",
+            most,
+        )
     most = round2(exact(inp.total_care_hours or 0) * limit / 100)
     total_nl, total_en = nl_short(inp.total_care_hours or 0), en_short(inp.total_care_hours or 0)
     return (
@@ -361,6 +391,11 @@ def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
     sub = shown2(sub_pct, limit, within)
     own = shown2(100 - sub_pct, 100 - limit, within)
     verdict, verdict_en = _verdicts(inp, sub, own, limit, within)
+    total = inp.total_hours()
+    most = room = None
+    if total is not None and not inp.is_cooperative:  # in hours: the most there may be and what is left of it
+        most, room = round2(total * limit / 100), round2(total * (limit - sub_pct) / 100)
+        verdict, verdict_en = _with_room(verdict, verdict_en, total, most, room)
     rule, rule_en = _rules(inp.year, limit)
     return SubcontractingOutput(
         tool="subcontracting_check",
@@ -378,4 +413,20 @@ def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
         requirement_applies=not inp.is_cooperative,
         within_limit=within,
         compliant=within or inp.is_cooperative,
+        max_subcontracted_hours=most,
+        room_hours=room,
+    )
+
+
+def _with_room(verdict: str, verdict_en: str, total: Fraction, most: float, room: float) -> tuple[str, str]:
+    """The verdict with the hours: the most of the total that may be subcontracted, and what is left or too many."""
+    if room >= 0:
+        nl = f"nog {nl_short(room)} uur ruimte"
+        en = f"{en_short(room)} hours still to spare"
+    else:
+        nl = f"{nl_short(-room)} uur te veel"
+        en = f"{en_short(-room)} hours too many"
+    return (
+        f"{verdict.rstrip('.')} (van {nl_short(total)} uur mag hoogstens {nl_short(most)} uur via onderaannemers: {nl}).",
+        f"{verdict_en.rstrip('.')} (of {en_short(total)} hours at most {en_short(most)} may be subcontracted: {en}).",
     )

@@ -88,6 +88,9 @@ class SolveSpec(BaseModel):
     output: str
     requires: tuple[tuple[str, ...], ...] = ()  # inputs that are enough to work the unknown out
     kind: str = "count"  # the kind of value it is (asked.toml): a question asking another kind is not about it
+    # other kinds its answer states too, asked for when the inputs it is worked out from are given ("24.000 uur in
+    # totaal: hoeveel mogen we uitbesteden?" asks a share or hours; the most hours are said with the share)
+    also_kinds: tuple[str, ...] = ()
     # the check with every input given names this unknown too (postcode: the clients still needed); when it does not
     # (the dementia caseload check names no range), a follow-up asking for it is worked out even when it was given
     check_reports: bool = True

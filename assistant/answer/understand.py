@@ -489,13 +489,17 @@ def _candidates(
     spec: CalculatorSpec, qs: list[Quantity], taken: set[int], follow_up: bool = False
 ) -> list[tuple[float, str, int]]:
     """(score, input, quantity index) for every quantity an input can take; in a follow-up of this calculator an
-    input that needs a cue takes a percentage or amount without one ("wat als we 70 procent hadden?")."""
+    input that needs a cue takes a percentage or amount without one ("wat als we 70 procent hadden?"), and a count
+    input takes a bare number by its cue, in the unit of the last calculation ("en als de zzp'ers er 900 doen?")."""
     out = []
     for name, inp in spec.inputs.items():
         if inp.kind not in ("count", "money", "percent", "date", "score") or inp.per_area:
             continue
         for i, q in enumerate(qs):
-            if i in taken or not _fits_kind(inp, q) or not _year_ok(inp, q) or _anti(q, inp.anti_cues, inp.anti_cues_after):
+            fits = _fits_kind(inp, q) or (
+                follow_up and inp.kind == "count" and q.kind == "number" and not q.negated and _cue_score(q, inp.cues) > 0
+            )
+            if i in taken or not fits or not _year_ok(inp, q) or _anti(q, inp.anti_cues, inp.anti_cues_after):
                 continue
             if q.bound is not None and q.bound in inp.anti_bounds:
                 continue
@@ -591,7 +595,8 @@ def assign(
                 fill.used |= used
                 fill.stated.append(name)
     candidates = _candidates(spec, qs, fill.used | rule_side, follow_up)
-    _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args)))
+    cued = {(name, i) for _, name, i in candidates if _named(qs[i], spec.inputs[name].cues)}
+    _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args), cued))
     _years_shared(spec, qs, fill)
     _side_by_side(spec, qs, fill, folded)
     _summed(spec, qs, fill, folded)
@@ -690,18 +695,35 @@ def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fil
         fill.stated.append(name)
 
 
+def _works_out(solve: Any, stated: list[str]) -> bool:
+    """The inputs of one of the unknown's alternatives are all given, so it can be worked out."""
+    return any(all(f in stated for f in alt) for alt in solve.requires)
+
+
+NAMED_DISTANCE = 4  # a cue this near (in words) names the input the value is for
+
+
+def _named(q: Quantity, cues: tuple[str, ...]) -> bool:
+    return any(d <= NAMED_DISTANCE for cue in cues for d in _cue_distances(q, cue))
+
+
 def _complete_first(
-    spec: CalculatorSpec, candidates: list[tuple[float, str, int]], filled: set[str]
+    spec: CalculatorSpec, candidates: list[tuple[float, str, int]], filled: set[str],
+    cued: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[float, str, int]]:
     """The candidates in the order that completes an alternative of `requires`: when "3.400" could be zzp hours
     or subcontracted hours, the reading that together with "6.800 uur" makes a whole calculation wins. Of the
     alternatives that can be completed, the one whose values, with the others filled after them, fit their cues
     best (each value to one input): "eigen personeel 14.000, onze dochter 5.000" is not read as own and zzp hours
-    because the two alone would complete an alternative, when the 5.000 fits the subsidiary far better."""
+    because the two alone would complete an alternative, when the 5.000 fits the subsidiary far better. A value
+    a cue near it names as one input (`cued`) never completes an alternative as another input without such a cue:
+    "5.000 uur bij een onderaannemer en 3.000 bij zzp'ers" are not own staff hours because those would complete
+    one."""
+    named = {i for _, i in cued}
     best: tuple[float, list] | None = None
     for alt in spec.requires:
         open_fields = [f for f in alt if f not in filled]
-        options = {f: [c for c in candidates if c[1] == f] for f in open_fields}
+        options = {f: [c for c in candidates if c[1] == f and (c[2] not in named or (f, c[2]) in cued)] for f in open_fields}
         if any(not options[f] for f in open_fields):
             continue
         chosen = _best_matching(open_fields, options)
@@ -972,7 +994,8 @@ class Router:
         solve = next(
             (
                 s for s in spec.solve.values()
-                if any(says(folded, a) for a in s.asks) and kind in (None, s.kind)
+                if any(says(folded, a) for a in s.asks)
+                and (kind in (None, s.kind) or (kind in s.also_kinds and _works_out(s, fill.stated)))
                 and not (found is not None and found.unit and s.units and found.unit not in s.units)
             ),
             None,

@@ -533,15 +533,15 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         after_ok = _LETTER_AFTER_OK.match(folded[m.end() :]) is not None
         before_ok = _LETTER_BEFORE_OK.search(folded[max(0, m.start() - 20) : m.start()]) is not None
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
-        if letter == "A" and sentence_start and not explicit and re.match(r"\s+[a-z]", text[m.end() :]):
-            continue  # "A cooperative needs ...": the English article
         year_next = re.match(
             r"\s+(?:(?:again|weer|opnieuw|ook|also)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(
-            r"\b(?:(?:in|voor|for|met|with|dat|that|als|if)\s+)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
+            r"\b(?:(?:in|voor|for|met|with|dat|that|als|if|en|and)\s+)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was)\s+){0,4}$",
             folded[max(0, m.start() - 25) : m.start()],
         )
+        if letter == "A" and sentence_start and not explicit and not year_next and re.match(r"\s+[a-z]", text[m.end() :]):
+            continue  # "A cooperative needs ...": the English article ("A in 2026, B in 2027" is a score)
         if explicit or (context_near and (after_ok or before_ok)) or (has_context and after_ok and before_ok) or (
             year_next and (after_ok or before_ok)
         ):
@@ -549,15 +549,21 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
     return out
 
 
-def _clauses(folded: str) -> list[tuple[int, int]]:
+def _clauses(folded: str, letters: tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Clause spans for attaching years to score letters and points: split at sentence ends, semicolons and
-    at a comma or "maar"/"but" that opens a new year ("..., in 2027 ...")."""
+    at a comma or "maar"/"but" that opens a new year ("..., in 2027 ..."); a joining word before a new year opens a
+    clause when a letter of its own follows in it ("een A in 2026 en in 2027 een B"; `letters`: where the letters
+    stand), not in "A in 2026 en in 2027"."""
     cuts = [0]
     for m in re.finditer(
         r"[.;!?](?:\s+|$)|,\s*(?=(?:en\s+|and\s+|maar\s+|but\s+)?(?:in|for|voor|dit|vorig|this|last)\b)", folded
     ):
         cuts.append(m.end())
-    cuts.append(len(folded))
+    for m in re.finditer(r"\s(?:en|and|maar|but)\s+(?=(?:in|for|voor)\s+20\d\d\b)", folded):
+        end = min([c for c in cuts if c > m.end()] + [len(folded)])
+        if any(m.end() <= x < end for x in letters) and any(x < m.start() for x in letters):
+            cuts.append(m.end())
+    cuts = sorted(set(cuts)) + [len(folded)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
@@ -674,6 +680,9 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     if re.match(r"\w", folded[q.end + CLAUSE_END_CHARS : q.end + CLAUSE_END_CHARS + 1]):
         window = re.sub(r"\w+$", "", window)  # a word cut by the window is no word of the clause
     clause_end = re.split(r"[,.;:!?]", window)[0].rstrip()
+    joins = [w for w in lex.joining if w.isalpha()]  # "... (0,5 fte) per 1 juni weggaat en er komt niemand": the
+    if joins:  # condition's clause ends at a word that joins the next one
+        clause_end = re.split(rf"\s(?:{'|'.join(map(re.escape, sorted(joins)))})\s", clause_end)[0].rstrip()
     condition = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
     if re.search(r"(?:^|[\s(])(?:als|if|wanneer|when|stel dat|suppose)\s", condition):
         for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
@@ -947,9 +956,9 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
     years = [q for q in qs if q.kind == "year"]
     every = tuple(sorted({q.value for q in years}))
     both = any(p in folded for p in lex.both_years)
-    clauses = _clauses(folded)
-    out = []
     scored = [q for q in qs if q.kind == "score" or (q.kind == "count" and q.unit == "points")]
+    clauses = _clauses(folded, tuple(q.start for q in scored if q.kind == "score"))
+    out = []
     bound = _adjacent_years(qs, folded)
     for q in qs:
         if q not in scored:
@@ -1015,9 +1024,14 @@ def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...
         nxt = next((m for m in marks if m.start >= y.end and m.kind == "score"), None)
         return nxt is not None and nxt.start - y.end <= 25 and bool(_YEAR_THEN_LETTER.match(folded[y.end : nxt.start]))
 
+    def has_own(y: Quantity) -> bool:  # "een A in 2026 ...": the year already said of the letter before it
+        prev = next((m for m in reversed(marks) if m.end <= y.start and y.start - m.end <= 12), None)
+        return prev is not None and prev.kind == "score" and bool(_LETTER_THEN_YEAR.match(folded[prev.end : y.start]))
+
     for y in years:
         join = folded[runs[-1][-1].end : y.start] if runs else ""
-        if runs and _YEARS_JOIN.fullmatch(join) and not ("," in join and opens_own(y)):
+        # "een A in 2026 en in 2027 een B": a year with a letter of its own after it ends the run of the letter before
+        if runs and _YEARS_JOIN.fullmatch(join) and not (opens_own(y) and ("," in join or has_own(runs[-1][0]))):
             runs[-1].append(y)
         else:
             runs.append([y])

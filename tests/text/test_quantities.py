@@ -235,6 +235,8 @@ def test_the_second_half_of_a_year_is_no_share():
         ("what if we add 1.5 fte", "more"),
         ("er zijn 12 cliënten bij ons in zorg", None),
         ("er wonen 7 cliënten bij de grens", None),
+        ("als onze collega (0,8 fte) per 1 mei weggaat en niemand haar vervangt", "less"),
+        ("als een verpleegkundige van 1 fte in maart vertrekt, maar we houden de cliënten", "less"),
     ],
 )
 def test_a_change_written_around_the_number(text, change):
@@ -248,6 +250,10 @@ def test_a_change_written_around_the_number(text, change):
         ("A B in 2026, and we got a B again for 2027", [("B", (2026,)), ("B", (2027,))]),
         ("What if our 2027 score went down to a C while 2026 remained an A?", [("C", (2027,)), ("A", (2026,))]),
         ("Onze score: 2026 bleef een B, maar 2027 werd een A", [("B", (2026,)), ("A", (2027,))]),
+        ("we kregen een C in 2026 en in 2027 een A", [("C", (2026,)), ("A", (2027,))]),
+        ("A in 2026, C in 2027", [("A", (2026,)), ("C", (2027,))]),
+        ("een B in 2026 en in 2027", [("B", (2026, 2027))]),
+        ("voor 2026 en 2027 een B", [("B", (2026, 2027))]),
     ],
 )
 def test_score_letters_take_the_year_written_next_to_them(text, expected):

@@ -124,3 +124,34 @@ def test_a_whole_share_is_said_without_decimals():
     r = run_tool("subcontracting_check", {"subcontracted_share_pct": 60, "year": 2027})
     assert r.verdict.startswith("60% van de zorg") and "40% levert u zelf" in r.verdict
     assert r.verdict_en.startswith("60% of the care")
+
+
+def test_with_the_hours_known_the_most_hours_and_the_room_left_are_said():
+    out = run(total_care_hours=18_000, subcontractor_hours=3_500, zzp_hours=2_500, year=2027)
+    assert (out.max_subcontracted_hours, out.room_hours, out.compliant) == (9000, 3000, True)
+    assert "hoogstens 9.000 uur" in out.verdict and "nog 3.000 uur ruimte" in out.verdict
+    assert "3,000 hours still to spare" in out.verdict_en
+
+
+def test_over_the_maximum_the_hours_too_many_are_said():
+    out = run(own_staff_hours=4_000, zzp_hours=5_000, year=2027)  # the parties together are the whole: 9.000
+    assert (out.max_subcontracted_hours, out.room_hours, out.compliant) == (4500, -500, False)
+    assert "500 uur te veel" in out.verdict
+
+
+def test_shares_only_say_no_hours():
+    out = run(subcontracted_share_pct=30, year=2027)
+    assert out.max_subcontracted_hours is None and out.room_hours is None
+    assert "uur" not in out.verdict
+
+
+def test_own_hours_alone_give_the_most_hours_beside_them():
+    out = run(own_staff_hours=6_000, full_subsidiary_hours=1_000, year=2027)
+    assert out.max_subcontracted_hours == 7000  # own care must stay at least half: 7.000 beside 7.000
+    assert out.compliant is None
+    assert "Naast 7.000 uur eigen zorg mag in 2027 hoogstens 7.000 uur" in out.verdict
+
+
+def test_a_cooperative_has_no_room_figure():
+    out = run(total_care_hours=10_000, subcontracted_hours=8_000, is_cooperative=True, year=2027)
+    assert out.room_hours is None and out.compliant is True

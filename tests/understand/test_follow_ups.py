@@ -832,6 +832,24 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Suppose we appoint 2 fte: are our 150 fine then?", "dementia_caseload_check",
              {"clients": 150, "casemanager_fte": 2}, {"within_norm": False, "clients_max": 130}),
     ],
+    "the hours left under the maximum, asked after the total; a party's bare number in a follow-up": [
+        Turn("Voor 2027 gaan we uit van 26.000 zorguren. Hoeveel mogen we daarvan maximaal uitbesteden?",
+             "subcontracting_check", {"total_care_hours": 26000}, {"max_subcontracted_hours": 13000}, line=("13.000",)),
+        Turn("Bij thuiszorgorganisatie De Linde als onderaannemer zit nu 4.200 uur en bij zzp'ers 2.600. Hoeveel uur "
+             "kunnen we er nog bij uitbesteden?", "subcontracting_check",
+             {"total_care_hours": 26000, "subcontractor_hours": 4200, "zzp_hours": 2600},
+             {"max_subcontracted_hours": 13000, "room_hours": 6200, "compliant": True}, line=("6.200",),
+             absent=("own_staff_hours",)),
+        Turn("En als de zzp'ers er 10.000 gaan draaien?", "subcontracting_check",
+             {"total_care_hours": 26000, "subcontractor_hours": 4200, "zzp_hours": 10000},
+             {"room_hours": -1200, "compliant": False}, line=("1.200",)),
+    ],
+    "a nurse who leaves, with the date of leaving between her fte and the verb": [
+        Turn("Onze zorgcoöperatie heeft 5 fte hbo-verpleegkundigen (niveau 6). Hoeveel cliënten mogen we hebben?",
+             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 5}, line=("275",)),
+        Turn("En als een collega van 0,6 fte per 1 september weggaat en we niemand vinden?",
+             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 4.4}, line=("242",)),
+    ],
 }
 
 
