@@ -260,6 +260,9 @@ def _citations(inp: SubcontractingInput, rule: Rule) -> list[Citation]:
 def _verdicts(inp: SubcontractingInput, sub: float, own: float, limit: int, ok: bool) -> tuple[str, str]:
     head_nl = f"{nl_short(sub)}% van de zorg gaat via onderaannemers (zzp'ers meegeteld) en {nl_short(own)}% levert u zelf"
     head_en = f"{en_short(sub)}% of the care is subcontracted (zzp'ers included) and you deliver {en_short(own)}% yourself"
+    if inp.full_subsidiary_hours:  # the hours the asker may have counted the other way
+        head_nl += " (de volle dochter telt als eigen zorg, niet als onderaannemer)"
+        head_en += " (the wholly owned subsidiary counts as own care, not as a subcontractor)"
     if inp.is_cooperative:
         return (
             f"{head_nl}; als zorgcoöperatie die aantoonbaar aan bijlage 1 §1.4 voldoet, geldt het maximum van "

@@ -77,9 +77,11 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
     keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
     flip = not keep and any(
         not _ALTERNATIVE.search(folded[: m.start()]) and not _denied().search(folded[: m.start()])
+        and not _CONDITION.search(re.split(r"[.!?]\s", folded[: m.start()])[-1])
         for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
     )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers; "geen probleem
-    # toch?" denies the problem: the question asks the field itself
+    # toch?" denies the problem: the question asks the field itself; "what if we hire another half fte?": the
+    # phrase says what changes (inside a condition), not the outcome asked about
     if _denied_claim(spec, folded):  # "dan hoeven we niet mee te doen, toch?": yes or no says whether that is so
         flip = not flip
     return (not value) if flip else value
@@ -124,6 +126,7 @@ def _denial() -> re.Pattern[str]:
     return re.compile(rf"{guard}\b(?:{words}|\w+n['’]t|cannot)\b")
 
 
+_CONDITION = re.compile(r"\b(?:als|if|stel dat|suppose|supposing|wanneer|when)\b")
 _ALTERNATIVE = re.compile(r"\b(?:or|of)\s+(?:\w+\s+)?$")
 @functools.lru_cache(maxsize=1)
 def _denied() -> re.Pattern[str]:

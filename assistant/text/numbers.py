@@ -213,8 +213,11 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
         low = w.lower()
         value: Decimal | None = None
         j = i
-        if low in ("een", "a", "één", "eén") and i + 1 < len(words) and words[i + 1][2].lower() in ("half", "halve"):
-            value, j = Decimal("0.5"), i + 1
+        if low in ("een", "a", "één", "eén", "another") and i + 1 < len(words) and words[i + 1][2].lower() in ("half", "halve"):
+            value, j = Decimal("0.5"), i + 1  # "een half", "another half fte" (the change is read from "another")
+            start = words[i + 1][0] if low == "another" else start
+        elif low == "half" and i + 1 < len(words) and words[i + 1][2].lower() in ("a", "an") and (i == 0 or words[i - 1][2].lower() not in ("and", "en")):
+            value, j = Decimal("0.5"), i + 1  # "half an fte"
         elif low in _HALF_WORDS and low not in ("half", "halve"):
             value = _HALF_WORDS[low]
         elif low == "½":
@@ -257,6 +260,11 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
                 value += rest
                 j += 2
                 end = words[j][1]
+                scale = words[j + 1][2].lower() if j + 1 < len(words) and words[j + 1][0] - end <= 1 else ""
+                if _SCALES.get(scale, 0) > value:  # "a hundred and ten thousand": the scale takes the whole
+                    value *= _SCALES[scale]
+                    j += 1
+                    end = words[j][1]
         while j + 1 < len(words) and words[j + 1][0] - end <= 1 and value == int(value):
             # "twaalfduizend vijfhonderd", "twelve thousand five hundred": a smaller number word after a round one
             unit = 1000 if value % 1000 == 0 else 100 if value % 100 == 0 else 0

@@ -1077,3 +1077,9 @@ def test_a_section_for_one_group_does_not_answer_a_question_about_everyone(fake_
 def test_the_askers_own_count_is_checked_against_the_rules_bound(fake_assistant, question, first):
     line = fake_assistant.ask(question).answer.split("\n")[0]
     assert line.startswith(first), line
+
+
+def test_a_subsidiary_in_the_hours_brings_the_rule_that_it_is_no_subcontractor(fake_assistant):
+    a = fake_assistant.ask("Van onze 12.000 uur levert onze volle dochter 3.000 en zzp'ers 4.000. Mag dat in 2027?")
+    assert a.tool_calls[0].result["compliant"] is True and "volle dochter telt als eigen zorg" in a.answer
+    assert any("volle dochters’ worden niet als onderaannemer beschouwd" in c.quote for c in a.citations)

@@ -144,6 +144,10 @@ MENTIONS = [
     ("op 31.12.2027", []),
     ("5 m afstand", [Decimal("5")]),  # "5 m" with a space: no million
     ("5m omzet", [Decimal("5000000")]),
+    ("a budget of two hundred and forty thousand euros", [Decimal("240000")]),
+    ("honderd en vijf cliënten", [Decimal("105")]),
+    ("we take on another half fte", [Decimal("0.5")]),
+    ("with half an fte less", [Decimal("0.5")]),
 ]
 
 

@@ -237,6 +237,8 @@ def test_the_second_half_of_a_year_is_no_share():
         ("er wonen 7 cliënten bij de grens", None),
         ("als onze collega (0,8 fte) per 1 mei weggaat en niemand haar vervangt", "less"),
         ("als een verpleegkundige van 1 fte in maart vertrekt, maar we houden de cliënten", "less"),
+        ("als we 15 cliënten overdragen aan een collega-aanbieder", "less"),
+        ("what if we take on another half fte", "more"),
     ],
 )
 def test_a_change_written_around_the_number(text, change):

@@ -844,6 +844,12 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              {"total_care_hours": 26000, "subcontractor_hours": 4200, "zzp_hours": 10000},
              {"room_hours": -1200, "compliant": False}, line=("1.200",)),
     ],
+    "a hire named in a condition says what changes, not the outcome asked": [
+        Turn("Our dementia case managers work 2 fte for 140 clients. Are we within the norm?", "dementia_caseload_check",
+             {"clients": 140, "casemanager_fte": 2}, {"within_norm": False}, line=("No",)),
+        Turn("What if we hire another half fte?", "dementia_caseload_check", {"clients": 140, "casemanager_fte": 2.5},
+             {"within_norm": True}, line=("Yes",)),
+    ],
     "a nurse who leaves, with the date of leaving between her fte and the verb": [
         Turn("Onze zorgcoöperatie heeft 5 fte hbo-verpleegkundigen (niveau 6). Hoeveel cliënten mogen we hebben?",
              "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 5}, line=("275",)),
