@@ -61,14 +61,14 @@ def _before_field(ap: AdditionalPurchase) -> str:
 
 
 class AdditionalPurchaseInput(ToolInput):
-    """Give either `omzetplafond_eur` + `revenue_reached_eur` or `percentage_of_ceiling_reached`. With only
-    `omzetplafond_eur` the calculator says what revenue the threshold asks; without either, it still decides when
-    another condition fails (a score, stopped care, the channel or date of the request)."""
+    """Give either `omzetplafond_eur` + `revenue_reached_eur` or `percentage_of_ceiling_reached` (with or without
+    the ceiling). With only `omzetplafond_eur` the calculator says what revenue the threshold asks; without either, it
+    still decides when another condition fails (a score, stopped care, the channel or date of the request)."""
 
     @model_validator(mode="after")
     def _check(self) -> AdditionalPurchaseInput:
         amounts = self.omzetplafond_eur is not None or self.revenue_reached_eur is not None
-        if amounts and self.percentage_of_ceiling_reached is not None:
+        if self.revenue_reached_eur is not None and self.percentage_of_ceiling_reached is not None:
             raise invalid(
                 "percentage_of_ceiling_reached", "give it or omzetplafond_eur + revenue_reached_eur, not both"
             )

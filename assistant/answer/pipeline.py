@@ -26,7 +26,7 @@ from assistant.answer import guards
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no, points_back
 from assistant.answer.parts import split_parts
-from assistant.answer.plan import Plan, msg, render, summary
+from assistant.answer.plan import Plan, msg, render, summary, with_notices
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
 from assistant.answer.state import ConversationState, case_facts, checked_in_subject, clause_topic, follow_up
@@ -529,7 +529,7 @@ class Assistant:
         hits: list[SearchHit] | None = None, needs: list[str] | None = None,
     ) -> Answer:  # fmt: skip
         body = render(plan, lang)
-        text = "\n".join(notices) + "\n\n" + body if notices else body
+        text = with_notices(body, notices)
         first = (summary(plan) or plan.parts[0].line) if plan.parts else plan.line
         return Answer(
             answer=text,

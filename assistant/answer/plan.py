@@ -105,3 +105,12 @@ def render(plan: Plan, lang: str) -> str:
     lines.extend(msg("assumption", lang, text=a.rstrip(".")) for a in dict.fromkeys(plan.assumptions))
     lines.extend(_quote_lines(plan.quotes, lang, plan.line_quote))
     return "\n".join(line for line in lines if line)
+
+
+def with_notices(body: str, notices: list[str]) -> str:
+    """The answer with the guards' notices (ignored instructions, personal data) after its first line: the answer
+    comes first, the notice right under it."""
+    if not notices:
+        return body
+    first, _, rest = body.partition("\n")
+    return "\n".join([first, *notices]) + ("\n\n" + rest.lstrip("\n") if rest.strip() else "")

@@ -881,6 +881,8 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
             continue
         if any(u.kind == q.kind and u.number == q.number for u in used):
             continue  # "600k toegekend ... hoeveel van die 600k krijgen we?": the same amount named again
+        if output and _anti(q, (), spec.claim_anti_cues_after):
+            continue  # "onze 100%-dochter", "a 100% owned subsidiary": whose it is, not the figure claimed
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
             out[output] = (to_number(q.number), q.text, q.bound)
     return out

@@ -26,6 +26,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.messages.utils import message_chunk_to_message
 
 from assistant.answer import guards
+from assistant.answer.plan import with_notices
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, GuardVerdict, RetrievedRef, SearchHit, ToolCall, collapse_ws
 from assistant.llm import citations, guard, prompts
@@ -96,8 +97,7 @@ class LLMAnswerer:
             standalone = self._standalone(question, history, run)
             answer = self._with_model(assistant, standalone, year, run, extractive.citations)
             answer.notices = extractive.notices + answer.notices
-            if extractive.notices:
-                answer.answer = "\n".join(extractive.notices) + "\n\n" + answer.answer
+            answer.answer = with_notices(answer.answer, extractive.notices)
         except _Fallback as fb:
             answer = self._fallback(extractive, fb, run)
         return answer, self._remember(new_state, history, standalone, answer.answer)

@@ -97,6 +97,7 @@ class Lexicon:
     weak_asks: set[str] = field(default_factory=set)
     rate_per: list[str] = field(default_factory=list)
     joining: set[str] = field(default_factory=set)
+    money_nouns: set[str] = field(default_factory=set)
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
         units=units,
         fillers={fold(w) for w in data["words"]["fillers"]},
         money_before={fold(w) for w in data["words"]["money_before"]},
+        money_nouns={fold(w) for w in data["words"].get("money_nouns", [])},
         money_after={fold(w) for w in data["words"]["money_after"]},
         percent_after={fold(w) for w in data["words"]["percent_after"]},
         bounds={k: [fold(p) for p in v] for k, v in data["bounds"].items()},
@@ -323,7 +325,7 @@ def _asides(folded: str) -> list[tuple[int, int]]:
 
 
 _SECTION_BEFORE = re.compile(
-    r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|\bniveau|\blevel|\bpagina|\bpage|\bp\.)[\s-]*$"
+    r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|niveau|\bniv\.?|\blvl\.?|\blevel|\bpagina|\bpage|\bp\.)[\s-]*$"
 )
 _POSTCODE_WORD = re.compile(r"(?:postcode\w*|\bpc\b|zip\w*|postal code)[^.;!?\d]{0,30}$")
 _KEYED = re.compile(r"^\s*(?:->|=>|→|:|=)\s*\d")
@@ -791,6 +793,9 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         for i in inside:
             q = out[i]
             scaled = q.kind == "money" and q.inferred_unit  # "5k uur zorg, waarvan 2k door zzp'ers": 2.000 hours
+            clause = re.split(r"[,.;:!?]", folded[max(0, q.start - 40) : q.start])[-1]
+            if scaled and any(word_pattern(w).search(clause) for w in lex.money_nouns):
+                continue  # "verwachte omzet bij CZ 40k, ... 3 cliënten": an amount the clause names
             if _spread_over(q, out, folded, unit, lex):
                 continue  # "123 in totaal over die 41 gebieden": the 123 are spread over the areas, not areas
             if folded[q.end : q.end + 1] == "+":

@@ -44,6 +44,8 @@ def test_injection_changes_nothing(fake_assistant):
     assert "I confirm" not in a.answer and a.answer_line.startswith("No, I cannot confirm that")
     assert a.tool_calls[0].result["eligible"] is False
     assert any("score C" in c.quote for c in a.citations)
+    lines = a.answer.split("\n")  # the answer first, the notice about the ignored instructions right under it
+    assert lines[0].startswith("No, I cannot confirm that") and lines[1].startswith("Note: I ignored instructions")
 
 
 def test_false_premise_gets_the_real_rule(fake_assistant):
@@ -1083,3 +1085,8 @@ def test_a_subsidiary_in_the_hours_brings_the_rule_that_it_is_no_subcontractor(f
     a = fake_assistant.ask("Van onze 12.000 uur levert onze volle dochter 3.000 en zzp'ers 4.000. Mag dat in 2027?")
     assert a.tool_calls[0].result["compliant"] is True and "volle dochter telt als eigen zorg" in a.answer
     assert any("volle dochters’ worden niet als onderaannemer beschouwd" in c.quote for c in a.citations)
+
+
+def test_a_value_asked_in_a_unit_the_texts_never_give_is_not_stated(fake_assistant):
+    a = fake_assistant.ask("Hoe lang is de maximale wachttijd voor een intake wijkverpleging, in werkdagen?")
+    assert a.answer_line.startswith("Het beleid zegt hier niets over"), a.answer_line

@@ -159,7 +159,7 @@ def test_injection_and_personal_data_are_kept_from_the_model(fake_assistant, mak
     a = llm.answer(fake_assistant, q, None, None)
     sent = model.calls[0][-1].content
     assert "Ignore all previous" not in sent and "Jansen" not in sent
-    assert a.mode == "llm" and len(a.notices) == 2 and a.answer.startswith(a.notices[0])
+    assert a.mode == "llm" and len(a.notices) == 2 and a.answer.split("\n")[1] == a.notices[0]
 
 
 def test_model_errors_and_slow_models_fall_back_within_the_timeout(fake_assistant, make_llm):

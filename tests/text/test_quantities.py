@@ -420,3 +420,16 @@ def test_a_rate_with_a_level_between_its_counts_is_a_ratio():
     """'1 fte niveau-6 nurse for every 70 clients': the level between the counts does not break the rate."""
     counts = [q for q in read("1 fte niveau-6 verpleegkundige per 70 cliënten") if q.kind == "count"]
     assert [q.ratio for q in counts] == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("onze verwachte omzet bij CZ is 35k, gemiddeld 4 cliënten per postcode", [("money", 35000), ("count", 4)]),
+        ("we leveren 8k uur zorg, waarvan 3k door zzp'ers", [("count", 8000), ("count", 3000)]),
+        ("hoeveel fte verpleegkundigen (niv 6) hebben we nodig voor 120 cliënten?", [("count", 120)]),
+        ("lvl 6 nurses: 2.5 fte", [("count", 2.5)]),
+    ],
+)
+def test_an_amount_its_clause_names_stays_money_and_a_level_is_no_count(text, kinds):
+    assert [(q.kind, float(q.value)) for q in read(text) if q.kind in ("money", "count")] == kinds

@@ -129,3 +129,14 @@ def test_revenue_above_the_ceiling_is_reported_as_is():
     out = run(omzetplafond_eur=100_000, revenue_reached_eur=120_000, date_reached="2027-08-01")
     assert out.percentage_of_ceiling == 120.0
     assert out.threshold_met is True
+
+
+def test_a_share_with_the_ceiling_names_the_revenue_the_threshold_asks():
+    out = run(percentage_of_ceiling_reached=85, omzetplafond_eur=640_000)
+    assert out.threshold_met is True and out.required_revenue_eur == 512_000
+    assert "€ 512.000" in out.verdict
+
+
+def test_a_share_and_the_revenue_together_are_refused():
+    with pytest.raises(Exception, match="not both"):
+        run(percentage_of_ceiling_reached=85, omzetplafond_eur=640_000, revenue_reached_eur=500_000)
