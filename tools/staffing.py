@@ -99,11 +99,14 @@ def _coop_verdicts(inp: CooperativeStaffingInput, r: Ratio, shown: float, requir
     end_nl = "dus de coöperatie voldoet" if ok else "dus de coöperatie voldoet niet"
     end_en = "so the cooperative complies" if ok else "so the cooperative does not comply"
     n = r.max_clients_per_fte
+    allowed = int(exact(inp.hbo_bachelor_nurse_fte) * n)  # over the ratio: the clients the fte would allow
+    over_nl = "" if ok else f" (met {fte_nl} fte hoogstens {allowed} cliënten)"
+    over_en = "" if ok else f" ({fte_en} fte allows at most {allowed} clients)"
     return (
         f"{inp.clients} cliënten op {fte_nl} fte {r.nurse_short} is {nl_num(shown)} cliënten per fte; "
-        f"nodig is minimaal {nl_num(required)} fte (1 fte op {n} cliënten), {end_nl}.",
+        f"nodig is minimaal {nl_num(required)} fte (1 fte op {n} cliënten), {end_nl}{over_nl}.",
         f"{inp.clients} clients on {fte_en} fte {r.nurse_short_en} is {en_num(shown)} clients per fte; at least "
-        f"{en_num(required)} fte is needed (1 fte per {n} clients), {end_en}.",
+        f"{en_num(required)} fte is needed (1 fte per {n} clients), {end_en}{over_en}.",
     )
 
 
@@ -156,6 +159,7 @@ def cooperative_staffing_check(inp: CooperativeStaffingInput) -> CooperativeStaf
         verdict=verdict,
         verdict_en=verdict_en,
         clients_per_fte=shown,
+        clients_allowed=int(exact(inp.hbo_bachelor_nurse_fte) * n),
         required_fte=round2(required),
         required_fte_exact=float(required),
         compliant=ok,

@@ -78,7 +78,7 @@ def _quote_lines(quotes: list[Citation], lang: str, line_quote: Citation | None)
     return out
 
 
-SUMMARY_CHARS = 160  # parts whose answer lines are all this short are also said together on the first line
+SUMMARY_CHARS = 200  # parts whose answer lines are all this short are also said together on the first line
 
 
 def summary(plan: Plan) -> str | None:

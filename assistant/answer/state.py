@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -390,6 +391,15 @@ def _changes(
             name, value = again, fill.args[name]  # "and four more?" after "three more clients": clients again
         else:
             value = fill.args.get(name)
+        before = state.args.get(name)
+        if source is not None and source.was is not None and isinstance(before, (int, float)) and source.number is not None:
+            # "Carla gaat van 0,8 naar 1,0 fte": one part of the value changes; the whole it was said as changes too
+            if Decimal(str(before)) != source.was:
+                delta = source.number - source.was
+                change = "more" if delta > 0 else "less"
+                out[name] = _changed(before, float(abs(delta)), change)
+                out.setdefault("__notes__", []).append((name, before, float(abs(delta)), change, out[name]))
+                continue
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
             out[name] = _changed(state.args[name], value, source.change)
             shown = source.times or value  # "190 − 12 × 2 = 166": a count for each area, said as the product
@@ -457,6 +467,12 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     hours go (lexicon `moved_to`): the amount leaves the other part and joins that one. {} when it is not that."""
     if not spec.parts:
         return {}
+    together = {k: v for k, v in spec.parts_together.items() if k in state.args and state.args.get(v) is None}
+    if together:  # "7.000 uur via onderaannemers": in a move, the hours of the other parties
+        args = {k: v for k, v in state.args.items() if k not in together}
+        args |= {v: state.args[k] for k, v in together.items()}
+        moved = _moved(spec, qs, folded, state.model_copy(update={"args": args}))
+        return {**{k: None for k in together}, **{v: args[v] for v in together.values()}, **moved} if moved else {}
     units = spec.inputs[spec.parts[0]].units
     amounts = [  # "1,000 of the zzp hours": a bare number of the hours the message names
         q for q in qs
@@ -480,6 +496,9 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         n for n in named
         if any(nm == n and _words_before(folded, at) & set(moved_to) for at, _, nm in spans)
     ]  # fmt: skip
+    if len(named) == 2 and not to:  # "1.200 van die zzp-uren neemt onze dochter over": the other party gets them
+        given = [n for n in named if any(nm == n and _words_before(folded, at) & set(lexicon().moved_from) for at, _, nm in spans)]
+        to = [n for n in named if n not in given] if len(given) == 1 else []
     if len(named) == 1 and len(to) == 1 and len(amounts) == 1:  # "als die 1.600 uur voortaan door onze dochter
         # gaan": the hours of the one other party that had exactly that amount
         same = [
@@ -628,6 +647,8 @@ def _merged(
                 if gone == per_area:
                     areas = None
     args.update(changes)
+    for name in [k for k, v in changes.items() if v is None]:  # a value that now stands as its parts
+        args.pop(name, None)
     if per_area and areas is not None and not {"total_clients", "postcode_areas"}.isdisjoint(changes):
         if "postcode_areas" not in changes:
             n = len(areas)

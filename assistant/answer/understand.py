@@ -256,6 +256,9 @@ _PAIR_AFTER = re.compile(
     re.I,
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
+# "Tom 1,0, Sara 0,8 en Lies 0,8 fte": a name before each part (one word after the separator)
+_SERIES_NAMED = re.compile(r"^\s*(?:,|;|&|en|and)\s*(?:,\s*)?(?:en\s+|and\s+)?[a-zà-ÿ]{2,}\s*:?\s*$", re.I)
+_NOT_A_NAME = {"van", "per", "op", "in", "met", "of", "or", "for", "voor", "by", "door", "bij", "at", "to", "naar", "tot"}
 
 
 def _rate(folded: str, found: Any) -> bool:
@@ -622,14 +625,28 @@ def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -
         run = [i]
         j = i - 1
         while j >= 0 and j not in fill.used and qs[j].kind in ("number", "count") and qs[j].unit in (None, last.unit) \
-                and qs[j].number is not None and _SERIES_SEP.match(folded[qs[j].end : qs[j + 1].start]):
+                and qs[j].number is not None and _joins_series(folded[qs[j].end : qs[j + 1].start], qs[j]):
             run.append(j)
             j -= 1
+        k = i + 1  # the part read first, the others after it ("Tom 1,0, Sara 0,8 en Lies 0,8 fte")
+        while k < len(qs) and k not in fill.used and qs[k].kind in ("number", "count") and qs[k].unit in (None, last.unit) \
+                and qs[k].number is not None and _joins_series(folded[qs[k - 1].end : qs[k].start], qs[k - 1]):
+            run.append(k)
+            k += 1
         if len(run) < 2:
             continue
         total = sum((qs[k].number or Decimal(0)) for k in run)
         fill.args[name] = int(total) if total == int(total) else float(total)
         fill.used |= set(run)
+
+
+def _joins_series(between: str, q: Quantity) -> bool:
+    """The text between two parts of a series: a separator, or one with the name of the next part after it when
+    the part before is a bare number."""
+    if _SERIES_SEP.match(between):
+        return True
+    named = _SERIES_NAMED.match(between)
+    return bool(named) and (q.kind == "number" or q.inferred_unit) and between.split()[-1].strip(":") not in _NOT_A_NAME
 
 
 def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:

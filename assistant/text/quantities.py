@@ -53,6 +53,7 @@ class Quantity:
     change: str | None = None  # "more" / "less": a change to a value stated before ("een halve fte meer")
     inferred_unit: bool = False  # the unit was carried over from a sibling in the sentence ("12.000 uur, waarvan 7.000 ...")
     times: tuple[Decimal, Decimal] | None = None  # a count for each of several areas: (areas, count each), value = product
+    was: Decimal | None = None  # "van 0,8 naar 1,0 fte", "drops from 0.8 to 0.5": the value it changes from
 
     @property
     def number(self) -> Decimal | None:
@@ -98,6 +99,7 @@ class Lexicon:
     rate_per: list[str] = field(default_factory=list)
     joining: set[str] = field(default_factory=set)
     money_nouns: set[str] = field(default_factory=set)
+    from_to_verbs: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
@@ -105,6 +107,7 @@ class Lexicon:
     closing: list[str] = field(default_factory=list)  # short closing questions that ask the calculation again
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
+    moved_from: list[str] = field(default_factory=list)
     all_of: list[str] = field(default_factory=list)
     some_of: list[str] = field(default_factory=list)
     shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the words it stands for
@@ -184,6 +187,7 @@ def lexicon() -> Lexicon:
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
         described=[fold(p) for p in data["change"].get("described", [])],
+        from_to_verbs=[fold(p) for p in data["change"].get("from_to_verbs", [])],
         each_area=[fold(p) for p in data["change"].get("each_area", [])],
         together=[fold(p) for p in data["change"].get("together", [])],
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
@@ -210,6 +214,7 @@ def lexicon() -> Lexicon:
         closing=[fold(p).rstrip("?") for p in data["follow_up"].get("closing", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
+        moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],
         all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
         some_of=[fold(p) for p in data["follow_up"].get("some_of", [])],
         shorthand={fold(k): v for k, v in data.get("shorthand", {}).items()},
@@ -654,8 +659,52 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         if q.kind in ("count", "number", "money", "percent") else q
         for q in out
     ]  # fmt: skip
-    out = _described_changes(out, folded, lex)
+    out = _described_changes(_from_to(out, folded, lex), folded, lex)
     return tuple(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded))
+
+
+_FROM = re.compile(r"(?:^|\s)(?:van|from)\s*$")
+_TO = re.compile(r"^\s*(naar|to|into)(?![\w])\s*$")
+FROM_TO_CHARS = 60  # how far before "from" a verb that makes "from X to Y" a change may stand (same clause)
+
+
+def _from_to(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """'Carla gaat van 0,8 naar 1,0 fte', 'one nurse drops from 0.8 to 0.5 fte': one value that changes, the new
+    value with the one it was (`was`); "van ... naar" says so itself, "from ... to" with a verb of change in its
+    clause (else "from 50 to 65 clients" is a range)."""
+    out: list[Quantity] = []
+    skip = False
+    for k, q in enumerate(qs):
+        if skip:
+            skip = False
+            continue
+        pair = None
+        if q.kind == "range" and isinstance(q.value, tuple):  # "from 0.8 to 1.0 fte" was read as a range
+            inner = re.search(r"\d\s*(naar|to|into)(?![\w])\s*\S", folded[q.start : q.end])
+            if inner and _FROM.search(folded[max(0, q.start - 8) : q.start]):
+                pair = (q.value[0], q, inner.group(1))
+        elif k + 1 < len(qs) and q.kind in ("number", "count") and qs[k + 1].kind in ("number", "count"):
+            nxt = qs[k + 1]
+            join = _TO.match(folded[q.end : nxt.start])
+            same = q.kind == "number" or nxt.kind == "number" or q.unit == nxt.unit
+            if join and same and q.number is not None and _FROM.search(folded[max(0, q.start - 8) : q.start]):
+                pair = (q.number, nxt, join.group(1))
+        if pair is None:
+            out.append(q)
+            continue
+        was, new, word = pair
+        clause = re.split(r"[,.;:!?]", folded[max(0, q.start - FROM_TO_CHARS) : q.start])[-1]
+        tail = re.split(r"[,.;:!?]", folded[new.end : new.end + 30])[0]
+        verbs = lex.from_to_verbs
+        if word != "naar" and not any(word_pattern(v).search(f"{clause} {tail}") for v in verbs):
+            out.append(q)
+            continue
+        value = new.value[1] if new.kind == "range" else new.value
+        unit = new.unit or (q.unit if q is not new else None)
+        kind = "count" if unit else new.kind
+        out.append(replace(new, kind=kind, value=value, unit=unit, start=q.start, was=Decimal(was), change=None))
+        skip = q is not new
+    return out
 
 
 _COPULA = re.compile(

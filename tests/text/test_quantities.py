@@ -433,3 +433,21 @@ def test_a_rate_with_a_level_between_its_counts_is_a_ratio():
 )
 def test_an_amount_its_clause_names_stays_money_and_a_level_is_no_count(text, kinds):
     assert [(q.kind, float(q.value)) for q in read(text) if q.kind in ("money", "count")] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "was"),
+    [
+        ("Mo gaat van 0,9 naar 0,7 fte", 0.7, 0.9),
+        ("our nurse Sam goes from 0.6 to 0.9 fte in May", 0.9, 0.6),
+        ("our case manager drops from 1.0 to 0.8 fte", 0.8, 1.0),
+    ],
+)
+def test_a_value_going_from_one_figure_to_another_is_one_change(text, value, was):
+    counts = [q for q in read(text) if q.kind == "count"]
+    assert [(float(q.value), float(q.was)) for q in counts] == [(value, was)]
+
+
+def test_from_to_without_a_verb_of_change_stays_a_range():
+    assert [q.kind for q in read("a caseload from 50 to 65 clients per fte")] == ["range"]
+    assert [q.kind for q in read("de norm gaat van 50 tot 65 cliënten")] == ["range"]

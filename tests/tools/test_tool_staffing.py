@@ -94,3 +94,9 @@ def test_dementia_check_names_the_range_for_the_fte_and_the_fte_for_the_clients(
     inside = dementia(120, 2)  # 60 per fte
     assert inside.within_norm and (inside.clients_min, inside.clients_max) == (100, 130)
     assert "(bij 2 fte passen 100 tot 130 cliënten)" in inside.verdict
+
+
+def test_a_cooperative_over_the_ratio_hears_how_many_clients_its_fte_allows():
+    out = run_tool("cooperative_staffing_check", {"clients": 130, "hbo_bachelor_nurse_fte": 2.2})
+    assert out.compliant is False and out.clients_allowed == 121
+    assert "met 2,2 fte hoogstens 121 cliënten" in out.verdict and "2.2 fte allows at most 121 clients" in out.verdict_en

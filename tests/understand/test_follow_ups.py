@@ -844,6 +844,27 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              {"total_care_hours": 26000, "subcontractor_hours": 4200, "zzp_hours": 10000},
              {"room_hours": -1200, "compliant": False}, line=("1.200",)),
     ],
+    "one person's fte goes from one value to another: the whole changes by the difference": [
+        Turn("Onze casemanagers dementie: Els 1,0, Mo 0,9 en Rik 0,6 fte, samen voor 175 cliënten. Binnen de norm?",
+             "dementia_caseload_check", {"clients": 175, "casemanager_fte": 2.5}, {"within_norm": False}),
+        Turn("En als Rik van 0,6 naar 0,8 fte gaat?", "dementia_caseload_check",
+             {"clients": 175, "casemanager_fte": 2.7}, {"within_norm": True}, line=("Ja",)),
+        Turn("And if Els then drops from 1.0 to 0.6 fte?", "dementia_caseload_check",
+             {"clients": 175, "casemanager_fte": 2.3}, {"within_norm": False}),
+    ],
+    "a subsidiary takes over part of the zzp hours ('van die zzp-uren')": [
+        Turn("We leveren 14.000 zorguren: eigen mensen 6.300, een thuiszorgbureau 4.000 en zzp'ers 3.700. Voldoen we?",
+             "subcontracting_check", {"total_care_hours": 14000, "zzp_hours": 3700}, {"compliant": False}),
+        Turn("En stel dat onze volle dochter 800 van die zzp uren overneemt?", "subcontracting_check",
+             {"zzp_hours": 2900, "full_subsidiary_hours": 800, "subcontractor_hours": 4000}, {"compliant": True}),
+    ],
+    "hours moved from own staff when the first turn gave the subcontracted hours together": [
+        Turn("For 2027 we plan 18k care hours in total, of which 8,500 are delivered by subcontractors. Is that allowed?",
+             "subcontracting_check", {"total_care_hours": 18000, "subcontracted_hours": 8500}, {"compliant": True}),
+        Turn("And if we move 900 hours from our own staff to a zzp'er on top of that?", "subcontracting_check",
+             {"total_care_hours": 18000, "own_staff_hours": 8600, "zzp_hours": 900, "subcontractor_hours": 8500},
+             {"compliant": False, "room_hours": -400}, absent=("subcontracted_hours",)),
+    ],
     "a hire named in a condition says what changes, not the outcome asked": [
         Turn("Our dementia case managers work 2 fte for 140 clients. Are we within the norm?", "dementia_caseload_check",
              {"clients": 140, "casemanager_fte": 2}, {"within_norm": False}, line=("No",)),
