@@ -152,6 +152,17 @@ def _rule_quotes(citations: list[Citation], data: dict[str, Any], verdict: str, 
     return [ct for _, ct in ordered]
 
 
+HEADING_WORDS = 8
+
+
+def _heading(quote: str) -> bool:
+    """A heading or table header quoted as a line of its own ("Voorwaarden aan de gespecialiseerde casemanager
+    dementie", "Doelmatigheid Maximale vergoeding op gehonoreerd aanvullend budget (staffel)"): a few words, no
+    figure, no sentence end; a list item or table row is longer or holds a figure."""
+    text = quote.strip()
+    return len(text.split()) <= HEADING_WORDS and not re.search(r"\d|[.;!?:»]$", text)
+
+
 def _explanation(data: dict[str, Any], lang: str) -> list[str]:
     items = data.get("assumptions_en" if lang == "en" else "assumptions") or []
     return [a for a in items if not _IDENT.search(a)]
@@ -172,8 +183,9 @@ def calc_plan(
     said = [*reading.notes, *reading.assumptions]  # how this message was read, then the defaults that shaped it
     assumptions = [a[1] if lang == "en" else a[0] for a in said if (a[1] if lang == "en" else a[0])]
     quotes = _rule_quotes(citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""))
+    shown = [q for q in quotes[:MAX_QUOTES] if q is quotes[0] or not _heading(q.quote)]  # a heading carries no rule
     return Plan(
-        "calculation", line, quotes[:MAX_QUOTES], quotes[MAX_QUOTES:], assumptions=assumptions,
+        "calculation", line, shown, [q for q in quotes if q not in shown], assumptions=assumptions,
         explanation=_explanation(data, lang), intent=f"tool:{call.name}",
     )  # fmt: skip
 

@@ -23,7 +23,8 @@ TAIL = re.compile(
     re.I,
 )
 _HEAD = re.compile(
-    r"^\W*(?:klopt het dat|klopt het,? dat|is het zo dat|is het waar dat|is het correct dat|is it true that|"
+    r"^\W*(?:(?:huh|hm+|oh|o|eh|nou|well|wait|wacht|hee|hey)\W+)?(?:ik dacht dat|we dachten dat|wij dachten dat|"
+    r"i thought that|we thought that|i thought|we thought|klopt het dat|klopt het,? dat|is het zo dat|is het waar dat|is het correct dat|is it true that|"
     r"is it correct that|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
     r"ik heb gehoord dat|ik las dat|ik lees dat|volgens mij|as far as i know|if i understand correctly|"
     r"(?:we|wij) (?:hoorden|lazen|hebben gehoord|hebben gelezen) dat|ons is verteld dat|"
@@ -149,6 +150,12 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
         if d.get("kind") == "number":  # "3 maanden, niet 6 maanden": the figure with the noun it counts
             source, wrong = _with_noun(source, ct.quote), _with_noun(wrong, claim)
         right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
+        amount = re.fullmatch(r"€\s*([\d.]+(?:,\d{2})?)", source.strip())
+        if lang == "en" and amount:  # "€ 50.000" -> "€50,000"
+            value = find_numbers(amount.group(1))
+            if value:
+                v = float(value[0].value)
+                right = "€" + (f"{v:,.0f}" if v == int(v) else f"{v:,.2f}")
         if lang == "en" and d.get("kind") == "date":  # "tussen 2 en 31 mei": 2 to 31 May
             right = re.sub(r"(\d)\s+(?:en|tot en met|t/m|tot)\s+(\d)", r"\1 to \2", right)
         elif d.get("kind") == "date":  # "tussen 2 en 31 mei": 2 tot en met 31 mei (both days in, as 4.1's "2-31 mei")

@@ -147,6 +147,7 @@ SEPARATORS = {",": 3, ":": 3, ";": 3, "and": 8, "en": 8}
 TIME_KINDS = ("date", "duration")  # asked kinds only a calculator that declares them in answers_kinds answers
 CONCEPT_CAP = 3.0  # many words of one topic say no more than a few: the figures and facts decide then
 VALUE_WEIGHT = 1.5  # per value or stated fact (a flag, a choice) of the question a calculator takes
+NUMERIC_KINDS = ("count", "money", "percent")  # inputs a calculation is worked out from (not flags, dates, scores)
 WEAK_CUE = 0.4  # the weight of a weak cue against a cue
 
 
@@ -1054,6 +1055,14 @@ class Router:
             ):
                 return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?",
                 # "als startende aanbieder: wanneer moet ons bezwaar binnen zijn?")
+            numeric = bool(spec.requires) and all(
+                spec.inputs[f].kind in NUMERIC_KINDS for alt in spec.requires for f in alt
+            )
+            if words and numeric and solve is None and not any(
+                says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks
+            ):
+                return None  # "mag een zzp'er van onze coöperatie ook ongecontracteerde zorg leveren?": a fact about
+                # the asker and a permission asked, with none of the figures the calculation needs: the clause answers
         claims = _claimed(spec, fill, qs, solve)
         for name in list(fill.stated):  # a value stated next to the figures it is worked out from: a claim
             inp = spec.inputs[name]

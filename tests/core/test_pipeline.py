@@ -216,7 +216,7 @@ def test_a_date_claimed_against_a_period_is_compared_with_the_end_it_names(fake_
 def test_a_premise_keeps_an_amount_written_with_a_thousands_comma(fake_assistant):
     a = fake_assistant.ask("Since the waardemodel applies from €40,000 of production, do we need to prepare for it?")
     line = a.answer.split("\n")[0]
-    assert line.startswith("No") and "€40,000" in line and "100.000" in line, line
+    assert line.startswith("No") and "€40,000" in line and "€100,000" in line, line  # both in English notation
 
 
 def test_no_yes_or_no_from_a_sentence_without_the_claimed_values(fake_assistant):
@@ -1090,3 +1090,19 @@ def test_a_subsidiary_in_the_hours_brings_the_rule_that_it_is_no_subcontractor(f
 def test_a_value_asked_in_a_unit_the_texts_never_give_is_not_stated(fake_assistant):
     a = fake_assistant.ask("Hoe lang is de maximale wachttijd voor een intake wijkverpleging, in werkdagen?")
     assert a.answer_line.startswith("Het beleid zegt hier niets over"), a.answer_line
+
+
+def test_a_calculation_shows_no_bare_heading_as_a_quote(fake_assistant):
+    """A heading ("Voorwaarden aan de ...") carries no rule: the caseload sentence does."""
+    a = fake_assistant.ask("Onze casemanagers dementie: 2,5 fte voor 170 cliënten. Zitten we binnen de norm?")
+    assert a.tool_calls[0].name == "dementia_caseload_check" and a.tool_calls[0].result["within_norm"] is False
+    quotes = [c.quote for c in a.citations]
+    assert any("gemiddeld 50 tot 65 cliënten per fte" in q for q in quotes)
+    assert not any(q.startswith("Voorwaarden aan") for q in quotes), quotes
+
+
+def test_a_premise_said_as_what_one_thought_is_set_right(fake_assistant):
+    a = fake_assistant.ask("Oh, ik dacht dat een nieuwe aanbieder maar € 30.000 verwachte omzet bij CZ nodig had?")
+    assert a.answer_line.startswith("Nee") and "€ 50.000" in a.answer_line, a.answer_line
+    b = fake_assistant.ask("We thought new providers needed an expected CZ revenue of only 20,000 euros?")
+    assert b.answer_line.startswith("No") and "€50,000" in b.answer_line, b.answer_line
