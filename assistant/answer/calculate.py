@@ -163,6 +163,11 @@ def _heading(quote: str) -> bool:
     return len(text.split()) <= HEADING_WORDS and not re.search(r"\d|[.;!?:»]$", text)
 
 
+def _asks_change(folded: str) -> bool:
+    """"Verandert dat iets?", "does that change the picture?": whether the outcome differs from the last one."""
+    return any(word_pattern(fold(p)).search(folded) for p in lexicon().asks_change)
+
+
 def _explanation(data: dict[str, Any], lang: str) -> list[str]:
     items = data.get("assumptions_en" if lang == "en" else "assumptions") or []
     return [a for a in items if not _IDENT.search(a)]
@@ -174,6 +179,9 @@ def calc_plan(
 ) -> Plan:  # fmt: skip
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
+    reading.outcome = next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None) if spec else None
+    if reading.previous_outcome is not None and reading.outcome is not None and _asks_change(folded):
+        answer = reading.outcome != reading.previous_outcome  # "verandert dat iets?": whether the verdict turned
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
     claim = claim_checked(spec, reading, data)
     if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it

@@ -63,8 +63,11 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     """The separate questions in `text` (one item when it asks one thing), each as (what to ask, its own
     words): a part that leaves out what the part before it says borrows those words to be asked."""
     sentences = [s.strip() for s in typed_sentences(text.strip()) if s.strip()]  # "wij zijn klein. 40 clienten ..."
-    context = [s for s in sentences if not s.endswith("?")]
-    questions = [s for s in sentences if s.endswith("?")]
+    # a last sentence typed without its question mark that opens like a question ("... gebruiken? en wat als we dat
+    # niet halen") asks too
+    asked_last = len(sentences) > 1 and not sentences[-1].endswith("?") and bool(_ASKS.match(sentences[-1]))
+    context = [s for k, s in enumerate(sentences) if not s.endswith("?") and not (asked_last and k == len(sentences) - 1)]
+    questions = [s for k, s in enumerate(sentences) if s.endswith("?") or (asked_last and k == len(sentences) - 1)]
     if not questions:
         return [(text, text)]
     parts: list[str] = []

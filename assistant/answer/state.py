@@ -68,6 +68,7 @@ class ConversationState(BaseModel):
     first_areas: list[AreaSlot] | None = None
     pending: list[str] = Field(default_factory=list)  # inputs a question back asked for
     yes_no: bool = False  # the calculation answered a yes/no question (a follow-up asks it again)
+    outcome: bool | None = None  # the last calculation's verdict ("verandert dat iets?" compares with it)
     last_changed: str | None = None  # the input the last follow-up changed ("and three more?" changes it again)
     solve: str | None = None  # the unknown the last calculation worked out ("en met 3 fte?" asks it again)
     topic: str | None = None  # the last question (with the one it continued): what "en voor kindzorg?" is about
@@ -98,12 +99,13 @@ class ConversationState(BaseModel):
                     "assumptions": list(reading.assumptions), "pending": [m[0] for m in reading.missing],
                     "language": language, "turns": self.turns + 1, "yes_no": reading.yes_no, **first,
                     "last_changed": (reading.changed or [None])[-1], "topic": topic, "solve": reading.solve,
+                    "outcome": reading.outcome,
                 }
             )  # fmt: skip
         return self.model_copy(
             update={"tool": None, "args": {}, "stated": [], "areas": None, "assumptions": [], "pending": [], "language": language,
                     "turns": self.turns + 1, "first_args": {}, "first_stated": [], "first_areas": None, "yes_no": False,
-                    "topic": topic, "solve": None}
+                    "topic": topic, "solve": None, "outcome": None}
         )  # fmt: skip
 
 
@@ -206,6 +208,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     looks = (
         opens
         or len(text) < 70
+        or _says(lexicon().adds_to_last, text)  # "oh wait, we also had one client each in 6224 and 6225"
         or bool(state.pending)
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
@@ -247,6 +250,11 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (restated and _says(lexicon().back, text))
         # "and what is still missing to get there?": the unknown of the last calculation, nothing new
         or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
+        # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
+        or (
+            reading.kind == "clause" and "consequence" in spec.answers_kinds and _asks_consequence(text)
+            and bool(_POINTS_BACK.search(folded))
+        )
         or (
             reading.kind == "clause" and not is_yes_no(text) and len(text) < 90
             and (_says(lexicon().back, text) or _says(lexicon().keeps, text))  # "... with the same 230 clients?"
@@ -254,12 +262,14 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     if not (changes or revert or again or same) or not looks:
         return reading
-    if not changes and not revert and _asks_consequence(text):  # "stel dat we halverwege het jaar boven de grens
-        return reading  # komen: wat kan CZ dan doen?": what follows from the result, a clause question
+    if not changes and not revert and _asks_consequence(text) and "consequence" not in spec.answers_kinds:
+        return reading  # "stel dat we halverwege het jaar boven de grens komen: wat kan CZ dan doen?": what follows
+        # from the result, a clause question (unless the result is that consequence: "heeft dat gevolgen?" after a
+        # ground for exclusion)
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
-        if complete and len(reading.used) >= 2:
-            return reading  # the same calculator, asked anew with its own complete figures
+        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text):
+            return reading  # the same calculator, asked anew with its own complete figures (not "we also had ...")
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
     asked_now = solve  # asked in this message, not only the unknown of the last calculation
     if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
@@ -373,6 +383,22 @@ def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:
     return found.kind == spec.solve[name].kind and (not found.unit or found.unit in units)
 
 
+_BOTH = re.compile(r"\b(?:beide|allebei|both)\b")
+
+
+def _each_of_persons(qs: list[Quantity], source: Quantity, folded: str) -> Decimal | None:
+    """How many persons a change "from X to Y" is said of: "two of those nurses drop from 1.0 to 0.8 fte each",
+    "als beide verpleegkundigen van 1,0 naar 0,8 gaan"; None for one."""
+    before = [q for q in qs if q.end <= source.start and q.kind in ("count", "number") and q.number is not None]
+    said = folded[(before[-1].start if before else max(0, source.start - 40)) : source.end + 12]
+    each = any(has_phrase(said, w) for w in lexicon().each_area) or bool(re.search(r"\b(?:of (?:those|them|us)|van (?:hen|die|deze))\b", said))
+    if before and each and before[-1].number > 1 and before[-1].unit in (None, "staff", source.unit):
+        return before[-1].number
+    if _BOTH.search(folded[max(0, source.start - 40) : source.start]):
+        return Decimal(2)
+    return None
+
+
 def _changes(
     spec: CalculatorSpec, fill: Any, qs: list[Quantity], folded: str, state: ConversationState
 ) -> dict[str, Any]:
@@ -395,10 +421,12 @@ def _changes(
         if source is not None and source.was is not None and isinstance(before, (int, float)) and source.number is not None:
             # "Carla gaat van 0,8 naar 1,0 fte": one part of the value changes; the whole it was said as changes too
             if Decimal(str(before)) != source.was:
-                delta = source.number - source.was
+                times = _each_of_persons(qs, source, folded)  # "two of them drop from 1.0 to 0.8 fte each"
+                delta = (source.number - source.was) * (times or 1)
                 change = "more" if delta > 0 else "less"
                 out[name] = _changed(before, float(abs(delta)), change)
-                out.setdefault("__notes__", []).append((name, before, float(abs(delta)), change, out[name]))
+                shown = {"was": float(source.was), "to": float(source.number), "times": float(times) if times else None}
+                out.setdefault("__notes__", []).append((name, before, shown, change, out[name]))
                 continue
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
             out[name] = _changed(state.args[name], value, source.change)
@@ -604,10 +632,16 @@ def _merged(
         )  # fmt: skip
     for name, old, delta, change, new in changes.pop("__notes__", []):
         sign = "+" if change == "more" else "−"
-        nl, en = (
-            (" × ".join(_nl(float(x)) for x in delta), " × ".join(_nl(float(x), "en") for x in delta))
-            if isinstance(delta, tuple) else (_nl(delta), _nl(delta, "en"))
-        )  # fmt: skip
+        if isinstance(delta, dict):  # "van 0,8 naar 1,0": the difference said with the figures it comes from
+            hi, lo = (delta["to"], delta["was"]) if change == "more" else (delta["was"], delta["to"])
+            times = delta.get("times")
+            nl = (f"{_nl(times)} × " if times else "") + f"({_nl(hi)} − {_nl(lo)})"
+            en = (f"{_nl(times, 'en')} × " if times else "") + f"({_nl(hi, 'en')} − {_nl(lo, 'en')})"
+        else:
+            nl, en = (
+                (" × ".join(_nl(float(x)) for x in delta), " × ".join(_nl(float(x), "en") for x in delta))
+                if isinstance(delta, tuple) else (_nl(delta), _nl(delta, "en"))
+            )  # fmt: skip
         notes.append(
             (f"{_nl(old)} {sign} {nl} = {_nl(new)} ({_label(spec, name, 'nl')})",
              f"{_nl(old, 'en')} {sign} {en} = {_nl(new, 'en')} ({_label(spec, name, 'en')})")
@@ -678,7 +712,7 @@ def _merged(
     merged = Reading(
         "tool", spec.name, args, assumptions, notes=notes, quantities=reading.quantities, used=reading.used, areas=areas,
         asks_calc=True, stated=stated, solve=solve,
-        follow_up=True, yes_no=state.yes_no or reading.yes_no,
+        follow_up=True, yes_no=state.yes_no or reading.yes_no, previous_outcome=state.outcome,
         changed=[n for n in changes if n in spec.inputs],
     )  # fmt: skip
     if solve in spec.solve and solve not in changes:  # the unknown is worked out ("wat is dan het grootste

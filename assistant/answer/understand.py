@@ -65,6 +65,8 @@ class Reading:
     follow_up: bool = False  # merged into the previous calculation of the conversation
     yes_no: bool = False  # the question (or, for a follow-up, the one it continues) asks for a yes or no
     changed: list[str] = field(default_factory=list)  # the inputs a follow-up changed
+    outcome: bool | None = None  # the verdict field of the calculation's result (set when it has run)
+    previous_outcome: bool | None = None  # a follow-up: the verdict of the calculation it continues
 
 
 # ---------------------------------------------------------------- phrase matching
@@ -253,7 +255,7 @@ _PAIR_BEFORE = re.compile(
 )
 _PAIR_AFTER = re.compile(
     r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode|one)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
-    r"waren er|met|with|telt|counts?|had|heeft|has)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again)\s+)*$",
+    r"waren er|met|with|telt|counts?|had|heeft|has|at|op|staat op|stond op|komt op|is|was)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again)\s+)*$",
     re.I,
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
@@ -339,15 +341,25 @@ def _each_of(qs: list[Quantity], i: int, text: str) -> tuple[list[int], int] | N
         text[qs[run[-1]].end : qs[run[-1] + 1].start]
     ):
         run.append(run[-1] + 1)
+    each = lexicon().each_area
+    if len(run) < 2:
+        return None
+    if i and _is_number(qs[i - 1]):  # "one client each in 6224 and 6225", "elk 2 cliënten in 5041 en 5042"
+        before = fold(text[max(0, qs[i - 1].start - 12) : q_start(qs, i)])
+        if any(has_phrase(before, w) for w in each) and re.search(r"\b(?:in|op|at|for|voor)\s*$", before):
+            return run, i - 1
     k = run[-1] + 1
-    if len(run) < 2 or k >= len(qs) or not _is_number(qs[k]):
+    if k >= len(qs) or not _is_number(qs[k]):
         return None
     between = fold(text[qs[run[-1]].end : qs[k].start])
     after = fold(text[qs[k].end : qs[k].end + 12])
-    each = lexicon().each_area
     if any(has_phrase(between, w) for w in each) or any(has_phrase(after, w) for w in each):
         return run, k
     return None
+
+
+def q_start(qs: list[Quantity], i: int) -> int:
+    return qs[i].start
 
 
 _WITH = re.compile(r"^(?P<head>.*?)\s*\b(?:met|with)\s+(?:(?:er|maar|slechts|only|just|nog|still)\s+)*$")

@@ -105,6 +105,8 @@ class Lexicon:
     revert: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)  # short closing questions that ask the calculation again
+    adds_to_last: list[str] = field(default_factory=list)  # words that add figures to the last calculation's
+    asks_change: list[str] = field(default_factory=list)  # a follow-up asking whether the outcome turns
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
     moved_from: list[str] = field(default_factory=list)
@@ -212,6 +214,8 @@ def lexicon() -> Lexicon:
         revert=[fold(p) for p in data["follow_up"]["revert"]],
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         closing=[fold(p).rstrip("?") for p in data["follow_up"].get("closing", [])],
+        adds_to_last=[fold(p) for p in data["follow_up"].get("adds_to_last", [])],
+        asks_change=[fold(p) for p in data["follow_up"].get("asks_change", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],
@@ -544,7 +548,7 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
             r"\s+(?:(?:again|weer|opnieuw|ook|also)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(
             r"\b(?:(?:in|voor|for|met|with|dat|that|als|if|en|and)\s+)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
-            r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was)\s+){0,4}$",
+            r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar)\s+){0,4}$",
             folded[max(0, m.start() - 25) : m.start()],
         )
         if letter == "A" and sentence_start and not explicit and not year_next and re.match(r"\s+[a-z]", text[m.end() :]):

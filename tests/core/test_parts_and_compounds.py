@@ -117,3 +117,9 @@ def test_a_verb_ending_is_not_the_second_word_of_a_compound():
     splitter = CompoundSplitter(["zorg", "aanbod", "public", "controle", "kwaliteit", "informatie"])
     assert splitter.split("publiceren") == ()
     assert splitter.split("kwaliteitsinformatie")[-1] == "informatie"
+
+
+def test_a_last_question_typed_without_its_question_mark_is_a_part():
+    parts = split_parts("wanneer moeten we de kwaliteitsinfo aanleveren? en wat gebeurt er als we te laat zijn")
+    assert [p for _, p in parts] == ["wanneer moeten we de kwaliteitsinfo aanleveren?", "en wat gebeurt er als we te laat zijn"]
+    assert len(split_parts("Wij zijn een nieuwe aanbieder. Wij hebben 40 cliënten")) == 1  # statements: no question

@@ -256,6 +256,7 @@ def test_a_change_written_around_the_number(text, change):
         ("A in 2026, C in 2027", [("A", (2026,)), ("C", (2027,))]),
         ("een B in 2026 en in 2027", [("B", (2026, 2027))]),
         ("voor 2026 en 2027 een B", [("B", (2026, 2027))]),
+        ("en als we in 2027 toch op een C uitkomen?", [("C", (2027,))]),
     ],
 )
 def test_score_letters_take_the_year_written_next_to_them(text, expected):

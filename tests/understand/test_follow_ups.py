@@ -852,6 +852,12 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("And if Els then drops from 1.0 to 0.6 fte?", "dementia_caseload_check",
              {"clients": 175, "casemanager_fte": 2.3}, {"within_norm": False}),
     ],
+    "two persons each going from one fte to another: the whole changes by twice the difference": [
+        Turn("Onze coöperatie heeft 275 cliënten en 5 fte niveau-6 verpleegkundigen. Voldoen we?",
+             "cooperative_staffing_check", {"clients": 275, "hbo_bachelor_nurse_fte": 5}, {"compliant": True}),
+        Turn("And if two of those nurses go from 1.0 to 0.9 fte each?", "cooperative_staffing_check",
+             {"clients": 275, "hbo_bachelor_nurse_fte": 4.8}, {"compliant": False}),
+    ],
     "a subsidiary takes over part of the zzp hours ('van die zzp-uren')": [
         Turn("We leveren 14.000 zorguren: eigen mensen 6.300, een thuiszorgbureau 4.000 en zzp'ers 3.700. Voldoen we?",
              "subcontracting_check", {"total_care_hours": 14000, "zzp_hours": 3700}, {"compliant": False}),
@@ -864,6 +870,21 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("And if we move 900 hours from our own staff to a zzp'er on top of that?", "subcontracting_check",
              {"total_care_hours": 18000, "own_staff_hours": 8600, "zzp_hours": 900, "subcontractor_hours": 8500},
              {"compliant": False, "room_hours": -400}, absent=("subcontracted_hours",)),
+    ],
+    "areas added with 'also ... each', and 'does that change things?' answered by whether the verdict turned": [
+        Turn("Existing provider, core area: 5 clients in 4811, 3 in 4812 and 4 in 4813. Do we meet the 2027 rule?",
+             "postcode_average", {"clients_per_postcode": [5, 3, 4]}, {"meets_threshold": True}),
+        Turn("Hmm, we also had one client each in 4814 and 4815. Does that change things?", "postcode_average",
+             {"clients_per_postcode": [5, 3, 4, 1, 1]}, {"meets_threshold": False}, line=("Yes",)),
+        Turn("En als het er in 4815 vier waren, verandert dat iets?", "postcode_average",
+             {"clients_per_postcode": [5, 3, 4, 1, 4]}, {"meets_threshold": True}, line=("Ja",)),
+        Turn("And with 4814 at 2 instead, does that change the answer?", "postcode_average",
+             {"clients_per_postcode": [5, 3, 4, 2, 4]}, {"meets_threshold": True}, line=("No",)),
+    ],
+    "'heeft dat gevolgen?' after a ground for exclusion is answered by the exclusion": [
+        Turn("Wij zijn in surseance van betaling verleend, helaas.", "exclusion_check", {"surseance_or_akkoord": True}),
+        Turn("Heeft dat gevolgen voor een overeenkomst 2027?", "exclusion_check", {"surseance_or_akkoord": True},
+             {"excluded": True}, line=("Ja",)),
     ],
     "a hire named in a condition says what changes, not the outcome asked": [
         Turn("Our dementia case managers work 2 fte for 140 clients. Are we within the norm?", "dementia_caseload_check",
