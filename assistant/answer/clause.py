@@ -919,8 +919,10 @@ def clause_plan(
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
     a = (asked(focus) if focus else asked(text)) if kind_asked else None  # a part or follow-up asks its own kind
     own = focus or text
-    if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not _WH.search(fold(own))):
+    exists = a is not None and not holds(a, own) and bool(_EXISTS.search(fold(own)))
+    if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not _WH.search(fold(own))) and not exists:
         a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
+        # ("is there a maximum number of hours?" asks whether such a value is stated: a value question)
     bm = assistant.index.retriever.bm25
     analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
     if a is not None:
@@ -1032,6 +1034,7 @@ def clause_plan(
     return plan
 
 
+_EXISTS = re.compile(r"(?:^|[.?!,]\s*|\b(?:en|and)\s+)(?:is|are)\s+there\b|\b(?:is|zijn|bestaat|bestaan|geldt|gelden)\s+er\b")
 _ASKS_LIST = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:welke|which|what)\s+(?:\w+\s+){0,2}?\w+(?:en|s)\b")
 _LISTS = re.compile(r"(?:volgende|following|deze|these)\b[^.:]{0,80}:\s*\S[^.;]*,[^.;]*\b(?:en|and|of|or)\b")
 LIST_SHARE = 0.75  # a sentence that lists, this close to the best one, answers "welke ...?" before it
@@ -1261,6 +1264,9 @@ def _rows_of_table(assistant: Any, s: Sentence) -> list[Sentence]:
     return out
 
 
+OLDER_CONFIDENCE = 0.5  # an older text's value answers only from a sentence this much about the question
+
+
 def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, analyse: Any) -> Plan | None:
     """The current policy has no value of the asked kind, but an older text does (the night-care norms are only
     in the 2024 appendix): say that the current policy does not give it, and what the older text said."""
@@ -1270,6 +1276,8 @@ def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, 
     if not older:
         return None
     for s in _value_candidates(assistant, older):
+        if s.confidence < OLDER_CONFIDENCE:  # "24 uur per week" of case managers is no answer about trainees
+            continue
         value = _value_in(a, s, weights, analyse)
         if value is not None:
             what = _WHAT.get(a.kind, ("waarde", "value"))[1 if lang == "en" else 0]

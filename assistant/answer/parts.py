@@ -57,6 +57,7 @@ _ASKS = re.compile(
     re.I,
 )
 MIN_WORDS = 3
+_AND_WH = re.compile(rf"^\W*(?:en|and|maar|but|ook|also)\s+{_WH}\b", re.I)  # "..., en wat als we dat niet halen"
 
 
 def split_parts(text: str) -> list[tuple[str, str]]:
@@ -65,7 +66,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     sentences = [s.strip() for s in typed_sentences(text.strip()) if s.strip()]  # "wij zijn klein. 40 clienten ..."
     # a last sentence typed without its question mark that opens like a question ("... gebruiken? en wat als we dat
     # niet halen") asks too
-    asked_last = len(sentences) > 1 and not sentences[-1].endswith("?") and bool(_ASKS.match(sentences[-1]))
+    asked_last = len(sentences) > 1 and not sentences[-1].endswith("?") and bool(_AND_WH.match(sentences[-1]))
     context = [s for k, s in enumerate(sentences) if not s.endswith("?") and not (asked_last and k == len(sentences) - 1)]
     questions = [s for k, s in enumerate(sentences) if s.endswith("?") or (asked_last and k == len(sentences) - 1)]
     if not questions:
@@ -202,14 +203,17 @@ _VERB_SUBJECT = re.compile(
 ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it
 
 
+_BACK_PRONOUN = re.compile(r"\b(?:for|to|of|with|by|voor|van|aan|met|bij|door)\s+(?:her|him|them|it|haar|hem|hen|hun|ze)\b", re.I)
+
+
 def _complete(part: str, previous: str) -> str:
     """'... welk deel generalistisch in en welk deel specialistisch?': the second part leaves out what the first
     says ("van de wijkverpleging koopt CZ in"); it is asked with the first part's words added."""
     words = re.findall(r"[\w'’-]+", part)
     bare = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in words]  # "what's" is "what"
     content = [w for w in bare if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)]
-    if len(content) >= ELLIPSIS_WORDS:
-        return part
+    if len(content) >= ELLIPSIS_WORDS and not _BACK_PRONOUN.search(part):
+        return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before)
     own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before
     extra = [
         w for w in re.findall(r"[\w'’-]+", previous)

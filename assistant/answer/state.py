@@ -511,11 +511,15 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         amounts = [q for q in amounts if float(q.number or 0) != float(whole)]  # again, unchanged, moves nothing
     if len(amounts) > 1:
         return {}
+    named_by = [(name, name) for name in spec.parts] + list(spec.parts_together.items())  # "naar een onderaannemer"
     spans = [
-        (m.start(), m.end(), name)
-        for name in spec.parts for cue in spec.inputs[name].cues for m in cue_pattern(cue).finditer(folded)
+        (m.start(), m.end(), part)
+        for name, part in named_by for cue in spec.inputs[name].cues for m in cue_pattern(cue).finditer(folded)
     ]  # fmt: skip
+    spans = list(dict.fromkeys(spans))
     spans = [a for a in spans if not any(b[2] != a[2] and b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
+    denied = set(lexicon().negations)  # "naar een onderaannemer (een andere bv, geen dochter)": not that party
+    spans = [a for a in spans if not set(re.findall(r"[\w'-]+", folded[: a[0]])[-2:]) & denied]
     named: dict[str, int] = {}
     for start, _, name in spans:  # "daughter company" names the subsidiary, not a company as subcontractor
         named[name] = min(start, named.get(name, start))

@@ -123,3 +123,8 @@ def test_a_last_question_typed_without_its_question_mark_is_a_part():
     parts = split_parts("wanneer moeten we de kwaliteitsinfo aanleveren? en wat gebeurt er als we te laat zijn")
     assert [p for _, p in parts] == ["wanneer moeten we de kwaliteitsinfo aanleveren?", "en wat gebeurt er als we te laat zijn"]
     assert len(split_parts("Wij zijn een nieuwe aanbieder. Wij hebben 40 cliënten")) == 1  # statements: no question
+
+
+def test_a_part_that_points_back_with_a_pronoun_borrows_the_words_before():
+    parts = split_parts("What training must a wound consultant have, and how many years of experience are required of her?")
+    assert len(parts) == 2 and "wound consultant" in parts[1][0] and parts[1][1].startswith("how many years")

@@ -1106,3 +1106,11 @@ def test_a_premise_said_as_what_one_thought_is_set_right(fake_assistant):
     assert a.answer_line.startswith("Nee") and "€ 50.000" in a.answer_line, a.answer_line
     b = fake_assistant.ask("We thought new providers needed an expected CZ revenue of only 20,000 euros?")
     assert b.answer_line.startswith("No") and "€50,000" in b.answer_line, b.answer_line
+
+
+def test_is_there_a_value_asks_whether_the_policy_states_one(fake_assistant):
+    """"Is there a maximum ...?" with no such figure about its subject: not stated, not a quote of another rule."""
+    a = fake_assistant.ask("Is er een maximum aantal uren per week dat een stagiaire mag werken?")
+    assert a.answer_line.startswith("Het beleid zegt hier niets over"), a.answer_line
+    b = fake_assistant.ask("Is er een maximale caseload per fte voor de casemanager dementie?")
+    assert "50 tot 65" in b.answer_line, b.answer_line

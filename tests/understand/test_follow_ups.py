@@ -852,6 +852,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("And if Els then drops from 1.0 to 0.6 fte?", "dementia_caseload_check",
              {"clients": 175, "casemanager_fte": 2.3}, {"within_norm": False}),
     ],
+    "own hours moved to a subcontractor said to be no subsidiary": [
+        Turn("We leveren ca. 12.000 zorguren, 4.000 daarvan door zzp'ers, de rest eigen personeel. Mag dat in 2027?",
+             "subcontracting_check", {"total_care_hours": 12000, "zzp_hours": 4000}, {"compliant": True}),
+        Turn("En als we 2.500 uur van onze eigen mensen naar een onderaannemer overhevelen (een aparte bv, geen dochter)?",
+             "subcontracting_check", {"own_staff_hours": 5500, "subcontractor_hours": 2500, "zzp_hours": 4000},
+             {"compliant": False}, absent=("full_subsidiary_hours",)),
+    ],
     "two persons each going from one fte to another: the whole changes by twice the difference": [
         Turn("Onze coöperatie heeft 275 cliënten en 5 fte niveau-6 verpleegkundigen. Voldoen we?",
              "cooperative_staffing_check", {"clients": 275, "hbo_bachelor_nurse_fte": 5}, {"compliant": True}),
