@@ -23,7 +23,9 @@ _CHANNEL = re.compile(
 )
 _FREQUENCY = re.compile(
     r"\b(?:(?:minimaal|ten minste|at least)\s+)?(?:elke|iedere|every)\s+\d+\s+(?:jaar|jaren|maanden|weken|years|months|weeks)\b"
-    r"|\b(?:per|elk|ieder|elke|iedere|each|every|once a|eens per)\s+(?:kwartaal|jaar|maand|week|half jaar|quarter|year|month)\b"
+    r"|\b(?:(?:maximaal|hoogstens|ten hoogste|minimaal|at most|at least)\s+)?(?:\d+|een|één|twee|drie|once|twice)\s+"
+    r"(?:keer|maal|x|times?)?\s*(?:per|a|an|in)\s+(?:contractjaar|kalenderjaar|kwartaal|jaar|maand|week|quarter|year|month)\b"
+    r"|\b(?:per|elk|ieder|elke|iedere|each|every|once a|eens per)\s+(?:contractjaar|kalenderjaar|kwartaal|jaar|maand|week|half jaar|quarter|year|month)\b"
     r"|\b(?:jaarlijks|maandelijks|wekelijks|driemaandelijks|halfjaarlijks|annually|quarterly|monthly|weekly)\b",
     re.I,
 )

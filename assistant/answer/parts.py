@@ -23,7 +23,8 @@ _QWORD = (
 )
 _JOIN = re.compile(
     rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)"
-    rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
+    rf"|\s*,\s+(?=(?:(?:voor|vanaf|tot|uiterlijk|binnen|via|naar|before|from|until|by|within|through)\s+)?"
+    rf"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
     # "Stel dat CZ 250k honoreert - hoeveel krijgen we?": a dash before a question word
     rf"|\s+[-–—]\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
     r"|\s*,\s+(?=(?:is|are)\s+there\b|(?:can|do|does|should|must|may)\s+(?:we|i|it|they|you)\b"

@@ -26,7 +26,7 @@ from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.guards import OWN
 from assistant.answer.parts import split_parts
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import Area, Reading, Router, affirmed, assign, cue_pattern, has_phrase
+from assistant.answer.understand import PERSONAL, Area, Reading, Router, affirmed, assign, cue_pattern, has_phrase
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 from assistant.text.sentences import sentences
 
@@ -155,6 +155,11 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
 _THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|[.!?]\s+)\W*(?:dan|then|in dat geval|in that case)\b")
 
 
+def _asks_strongly(spec: CalculatorSpec, folded: str) -> bool:
+    """A word of the spec's own asks that is not a weak one ("is our nurse-to-client ratio OK?")."""
+    return any(word_pattern(fold(a)).search(folded) for a in spec.asks if fold(a) not in lexicon().weak_asks)
+
+
 def _asks_consequence(text: str) -> bool:
     from assistant.answer.asked import asked, asked_clause
 
@@ -250,6 +255,13 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (restated and _says(lexicon().back, text))
         # "and what is still missing to get there?": the unknown of the last calculation, nothing new
         or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
+        # "is our nurse-to-client ratio OK?" right after that calculation: the asker's own case, asked again
+        or (
+            reading.kind in ("clause", "clarify") and not reading.used and is_yes_no(text) and len(text) < 90
+            and bool(PERSONAL.search(folded))
+            and (router.concept_score(state.tool, set(router.analyse(text))) > 0 or _asks_strongly(spec, folded))
+            and not any(router.concept_score(n, set(router.analyse(text))) > 0 for n in router.specs if n != state.tool)
+        )
         # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
         or (
             reading.kind == "clause" and "consequence" in spec.answers_kinds and _asks_consequence(text)

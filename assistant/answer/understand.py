@@ -1062,8 +1062,9 @@ class Router:
                 return None
             if not words and any(says(folded, p) for ps in spec.verdict_if.values() for p in ps):
                 return None  # "geldt de postcode-eis voor ons?" with nothing of the asker's case: the clause says for whom
+            required = any(has_phrase(asked_clause(folded), w) for w in lexicon().obligation)
             if kind is not None and solve is None and (kind not in spec.answers_kinds or not words) and not (
-                personal and kind in spec.asks_back_for
+                personal and kind in spec.asks_back_for and not required
             ):
                 return None  # a question for a value the policy states ("welk percentage mogen we uitbesteden?",
                 # "als startende aanbieder: wanneer moet ons bezwaar binnen zijn?")

@@ -99,6 +99,7 @@ class Lexicon:
     rate_per: list[str] = field(default_factory=list)
     joining: set[str] = field(default_factory=set)
     money_nouns: set[str] = field(default_factory=set)
+    obligation: list[str] = field(default_factory=list)  # "welk percentage moeten we bereikt hebben?": a rule's value
     from_to_verbs: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         fillers={fold(w) for w in data["words"]["fillers"]},
         money_before={fold(w) for w in data["words"]["money_before"]},
         money_nouns={fold(w) for w in data["words"].get("money_nouns", [])},
+        obligation=[fold(w) for w in data["words"].get("obligation", [])],
         money_after={fold(w) for w in data["words"]["money_after"]},
         percent_after={fold(w) for w in data["words"]["percent_after"]},
         bounds={k: [fold(p) for p in v] for k, v in data["bounds"].items()},

@@ -128,3 +128,8 @@ def test_a_last_question_typed_without_its_question_mark_is_a_part():
 def test_a_part_that_points_back_with_a_pronoun_borrows_the_words_before():
     parts = split_parts("What training must a wound consultant have, and how many years of experience are required of her?")
     assert len(parts) == 2 and "wound consultant" in parts[1][0] and parts[1][1].startswith("how many years")
+
+
+def test_a_part_after_a_comma_may_open_with_a_preposition_before_its_question_word():
+    parts = split_parts("Over het bezwaar: vanaf wanneer kan het, tot welke datum, en hoe dienen we het in?")
+    assert len(parts) == 3, parts

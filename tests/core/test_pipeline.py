@@ -1114,3 +1114,13 @@ def test_is_there_a_value_asks_whether_the_policy_states_one(fake_assistant):
     assert a.answer_line.startswith("Het beleid zegt hier niets over"), a.answer_line
     b = fake_assistant.ask("Is er een maximale caseload per fte voor de casemanager dementie?")
     assert "50 tot 65" in b.answer_line, b.answer_line
+
+
+def test_how_often_is_answered_by_a_number_of_times_per_year(fake_assistant):
+    a = fake_assistant.ask("Hoe vaak per jaar mag een nieuwe aanbieder zich inschrijven?")
+    assert "1 keer per contractjaar" in a.answer_line, a.answer_line
+
+
+def test_a_value_a_rule_requires_is_stated_not_asked_back(fake_assistant):
+    a = fake_assistant.ask("Welk percentage van ons omzetplafond moeten we bereikt hebben voordat we bijcontractering aanvragen?")
+    assert not a.needs_input and "80%" in a.answer_line, a.answer_line

@@ -452,3 +452,8 @@ def test_a_value_going_from_one_figure_to_another_is_one_change(text, value, was
 def test_from_to_without_a_verb_of_change_stays_a_range():
     assert [q.kind for q in read("a caseload from 50 to 65 clients per fte")] == ["range"]
     assert [q.kind for q in read("de norm gaat van 50 tot 65 cliënten")] == ["range"]
+
+
+@pytest.mark.parametrize("text", ["Twee dingen: klopt onze verhouding?", "Two things: is it ok?", "3 vraagjes over onderaanneming"])
+def test_a_count_of_the_questions_asked_is_no_figure(text):
+    assert list(read(text)) == []

@@ -859,6 +859,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "subcontracting_check", {"own_staff_hours": 5500, "subcontractor_hours": 2500, "zzp_hours": 4000},
              {"compliant": False}, absent=("full_subsidiary_hours",)),
     ],
+    "'is our ratio OK?' in a two-part question after the figures": [
+        Turn("We are a care cooperative: 4 FTE of level-6 nurses and 235 clients.", "cooperative_staffing_check",
+             {"clients": 235, "hbo_bachelor_nurse_fte": 4}),
+        Turn("Two things: is our nurse-to-client ratio OK, and must our zzp members hold a quality mark?",
+             "cooperative_staffing_check", {"clients": 235, "hbo_bachelor_nurse_fte": 4}, {"compliant": False},
+             line=("No",)),
+    ],
     "two persons each going from one fte to another: the whole changes by twice the difference": [
         Turn("Onze coöperatie heeft 275 cliënten en 5 fte niveau-6 verpleegkundigen. Voldoen we?",
              "cooperative_staffing_check", {"clients": 275, "hbo_bachelor_nurse_fte": 5}, {"compliant": True}),
