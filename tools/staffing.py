@@ -159,7 +159,7 @@ def cooperative_staffing_check(inp: CooperativeStaffingInput) -> CooperativeStaf
         verdict=verdict,
         verdict_en=verdict_en,
         clients_per_fte=shown,
-        clients_allowed=int(exact(inp.hbo_bachelor_nurse_fte) * n),
+        clients_allowed=int(exact(inp.hbo_bachelor_nurse_fte) * n),  # whole clients, as in the verdict
         required_fte=round2(required),
         required_fte_exact=float(required),
         compliant=ok,

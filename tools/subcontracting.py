@@ -51,6 +51,11 @@ class SubcontractingInput(ToolInput):
     own_share_pct: Share | None = Field(default=None, description="share delivered by the provider itself, 0-100")
     year: int = Field(description="year the rule is for (allowed years: from the policy)")
     is_cooperative: Flag = Field(default=False, description="a zorgcoöperatie meeting Bijlage 1 §1.4")
+    measure: Literal["hours", "fte"] = Field(default="hours", description="the unit the figures are in: hours or fte")
+
+    def units(self) -> tuple[str, str]:
+        """How the figures' unit is said (nl, en)."""
+        return ("fte", "fte") if self.measure == "fte" else ("uur", "hours")
 
     @model_validator(mode="after")
     def _one_form(self) -> SubcontractingInput:
@@ -234,7 +239,8 @@ class SubcontractingOutput(ToolResult):
     within_limit: bool | None = Field(description="subcontracted share <= maximum (exact comparison); null unchecked")
     compliant: bool | None = Field(description="within the limit, or the requirement does not apply")
     max_subcontracted_hours: float | None = Field(
-        default=None, description="with the total care hours known: the most hours that may be subcontracted"
+        default=None,
+        description="with the total or the own hours known: the most hours (or fte) that may be subcontracted",
     )
     room_hours: float | None = Field(
         default=None,
@@ -349,15 +355,25 @@ def _rules(year: int, limit: int) -> tuple[str, str]:
     )
 
 
-def _most_hours(inp: SubcontractingInput, limit: int) -> tuple[str, str, float]:
+def _most_hours(inp: SubcontractingInput, limit: int) -> tuple[str, str, float | None]:
+    """The most that may be subcontracted: of the total, or beside the own hours (which stay at least the rest);
+    a cooperative meeting Bijlage 1 §1.4 has no maximum."""
+    u_nl, u_en = inp.units()
+    if inp.is_cooperative:
+        return (
+            f"Als zorgcoöperatie die aantoonbaar aan bijlage 1 §1.4 voldoet, geldt het maximum van {limit}% "
+            "onderaanneming niet.",
+            f"As a cooperative demonstrably meeting Bijlage 1 §1.4, the {limit}% subcontracting maximum does not apply.",
+            None,
+        )
     if inp.total_care_hours is None:  # the own hours: they must stay at least the rest of the whole
         own = exact(inp.own_staff_hours or 0) + exact(inp.full_subsidiary_hours or 0)
         most = round2(own * limit / (100 - limit)) if limit < 100 else float("inf")
         return (
-            f"Naast {nl_short(own)} uur eigen zorg mag in {inp.year} hoogstens {nl_short(most)} uur door onderaannemers "
-            f"(zzp'ers meegeteld) worden geleverd: dan gaat {limit}% van de zorg via onderaannemers en levert u "
-            f"{100 - limit}% zelf.",
-            f"Beside {en_short(own)} hours of own care at most {en_short(most)} hours may be delivered by "
+            f"Naast {nl_short(own)} {u_nl} eigen zorg mag in {inp.year} hoogstens {nl_short(most)} {u_nl} door "
+            f"onderaannemers (zzp'ers meegeteld) worden geleverd: dan gaat {limit}% van de zorg via onderaannemers en "
+            f"levert u {100 - limit}% zelf.",
+            f"Beside {en_short(own)} {u_en} of own care at most {en_short(most)} {u_en} may be delivered by "
             f"subcontractors (zzp'ers included) in {inp.year}: then {limit}% of the care is subcontracted and you "
             f"deliver {100 - limit}% yourself.",
             most,
@@ -365,9 +381,9 @@ def _most_hours(inp: SubcontractingInput, limit: int) -> tuple[str, str, float]:
     most = round2(exact(inp.total_care_hours or 0) * limit / 100)
     total_nl, total_en = nl_short(inp.total_care_hours or 0), en_short(inp.total_care_hours or 0)
     return (
-        f"Van {total_nl} uur zorg mag in {inp.year} hoogstens {nl_short(most)} uur ({limit}%) door onderaannemers "
+        f"Van {total_nl} {u_nl} zorg mag in {inp.year} hoogstens {nl_short(most)} {u_nl} ({limit}%) door onderaannemers "
         "(zzp'ers meegeteld) worden geleverd; de rest levert u zelf.",
-        f"Of {total_en} hours of care at most {en_short(most)} hours ({limit}%) may be delivered by subcontractors "
+        f"Of {total_en} {u_en} of care at most {en_short(most)} {u_en} ({limit}%) may be delivered by subcontractors "
         f"(zzp'ers included) in {inp.year}; you deliver the rest yourself.",
         most,
     )
@@ -398,7 +414,7 @@ def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
     most = room = None
     if total is not None and not inp.is_cooperative:  # in hours: the most there may be and what is left of it
         most, room = round2(total * limit / 100), round2(total * (limit - sub_pct) / 100)
-        verdict, verdict_en = _with_room(verdict, verdict_en, total, most, room)
+        verdict, verdict_en = _with_room(verdict, verdict_en, total, most, room, inp.units())
     rule, rule_en = _rules(inp.year, limit)
     return SubcontractingOutput(
         tool="subcontracting_check",
@@ -421,15 +437,20 @@ def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
     )
 
 
-def _with_room(verdict: str, verdict_en: str, total: Fraction, most: float, room: float) -> tuple[str, str]:
-    """The verdict with the hours: the most of the total that may be subcontracted, and what is left or too many."""
+def _with_room(
+    verdict: str, verdict_en: str, total: Fraction, most: float, room: float, units: tuple[str, str]
+) -> tuple[str, str]:
+    """The verdict with the figures in their unit (hours or fte): the most of the total that may be subcontracted, and
+    what is left or too many."""
+    u_nl, u_en = units
     if room >= 0:
-        nl = f"nog {nl_short(room)} uur ruimte"
-        en = f"{en_short(room)} hours still to spare"
+        nl = f"nog {nl_short(room)} {u_nl} ruimte"
+        en = f"{en_short(room)} {u_en} still to spare"
     else:
-        nl = f"{nl_short(-room)} uur te veel"
-        en = f"{en_short(-room)} hours too many"
+        nl = f"{nl_short(-room)} {u_nl} te veel"
+        en = f"{en_short(-room)} {u_en} too many"
     return (
-        f"{verdict.rstrip('.')} (van {nl_short(total)} uur mag hoogstens {nl_short(most)} uur via onderaannemers: {nl}).",
-        f"{verdict_en.rstrip('.')} (of {en_short(total)} hours at most {en_short(most)} may be subcontracted: {en}).",
+        f"{verdict.rstrip('.')} (van {nl_short(total)} {u_nl} mag hoogstens {nl_short(most)} {u_nl} via onderaannemers: "
+        f"{nl}).",
+        f"{verdict_en.rstrip('.')} (of {en_short(total)} {u_en} at most {en_short(most)} may be subcontracted: {en}).",
     )

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
-from assistant.answer.asked import asked_clause
+from assistant.answer.asked import asked_clause, is_yes_no
 from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
 from assistant.answer.premise import TAIL
 from assistant.answer.specs import CalculatorSpec
@@ -77,7 +77,7 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
     keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
     flip = not keep and any(
         not _ALTERNATIVE.search(folded[: m.start()]) and not _denied().search(folded[: m.start()])
-        and not _CONDITION.search(re.split(r"[.!?]\s", folded[: m.start()])[-1])
+        and not _in_condition(folded, m.start())
         for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
     )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers; "geen probleem
     # toch?" denies the problem: the question asks the field itself; "what if we hire another half fte?": the
@@ -126,7 +126,14 @@ def _denial() -> re.Pattern[str]:
     return re.compile(rf"{guard}\b(?:{words}|\w+n['’]t|cannot)\b")
 
 
-_CONDITION = re.compile(r"\b(?:als|if|stel dat|suppose|supposing|wanneer|when)\b")
+def _in_condition(folded: str, at: int) -> bool:
+    """The words before `at`, in their own clause, open a condition ("what if we hire ...", "als we ... afstoten"):
+    the phrase says what is supposed. A condition in a clause before ("if we have 90 clients, do we fail?") is not
+    this one's."""
+    clause = re.split(r"[.!?,;:]\s*|\b(?:dan|then)\b", folded[:at])[-1]
+    return any(word_pattern(w).search(clause) for w in lexicon().condition)
+
+
 _ALTERNATIVE = re.compile(r"\b(?:or|of)\s+(?:\w+\s+)?$")
 @functools.lru_cache(maxsize=1)
 def _denied() -> re.Pattern[str]:
@@ -180,7 +187,7 @@ def calc_plan(
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
     reading.outcome = next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None) if spec else None
-    if reading.previous_outcome is not None and reading.outcome is not None and _asks_change(folded):
+    if reading.previous_outcome is not None and reading.outcome is not None and is_yes_no(folded) and _asks_change(folded):
         answer = reading.outcome != reading.previous_outcome  # "verandert dat iets?": whether the verdict turned
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
     claim = claim_checked(spec, reading, data)

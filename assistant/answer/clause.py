@@ -46,8 +46,8 @@ from assistant.retrieve.analysis import STOPWORDS
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import fmt_date, month_number, plus, translate_months
-from assistant.text.numbers import find_numbers
-from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, read, word_pattern
+from assistant.text.numbers import find_numbers, format_eur
+from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, lexicon_data, read, word_pattern
 from assistant.text.sentences import sentences as typed_sentences
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
@@ -428,10 +428,7 @@ def _whole_month(q: Quantity) -> bool:
 
 
 def _eur(value: Any, lang: str) -> str:
-    v = float(value or 0)
-    digits = 0 if v == int(v) else 2
-    text = f"{v:,.{digits}f}"
-    return "€" + text if lang == "en" else "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_eur(value, lang)
 
 
 def _gloss(dutch: str) -> str:
@@ -1034,7 +1031,9 @@ def clause_plan(
     return plan
 
 
-_EXISTS = re.compile(r"(?:^|[.?!,]\s*|\b(?:en|and)\s+)(?:is|are)\s+there\b|\b(?:is|zijn|bestaat|bestaan|geldt|gelden)\s+er\b")
+_EXISTS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in lexicon_data()["parts"]["exists"]) + r")\b"
+)  # "is er een maximum ...?", "is there a deadline?" (lexicon [parts] exists)
 _ASKS_LIST = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:welke|which|what)\s+(?:\w+\s+){0,2}?\w+(?:en|s)\b")
 _LISTS = re.compile(r"(?:volgende|following|deze|these)\b[^.:]{0,80}:\s*\S[^.;]*,[^.;]*\b(?:en|and|of|or)\b")
 LIST_SHARE = 0.75  # a sentence that lists, this close to the best one, answers "welke ...?" before it

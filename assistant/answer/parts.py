@@ -58,7 +58,7 @@ _ASKS = re.compile(
     re.I,
 )
 MIN_WORDS = 3
-_AND_WH = re.compile(rf"^\W*(?:en|and|maar|but|ook|also)\s+{_WH}\b", re.I)  # "..., en wat als we dat niet halen"
+_AND_WH = re.compile(rf"^\W*(?:{_alternatives(_LEX['continues'])})\s+{_WH}\b", re.I)  # "..., en wat als we dat niet halen"
 
 
 def split_parts(text: str) -> list[tuple[str, str]]:
@@ -204,7 +204,9 @@ _VERB_SUBJECT = re.compile(
 ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it
 
 
-_BACK_PRONOUN = re.compile(r"\b(?:for|to|of|with|by|voor|van|aan|met|bij|door)\s+(?:her|him|them|it|haar|hem|hen|hun|ze)\b", re.I)
+_BACK_PRONOUN = re.compile(
+    rf"\b(?:{_alternatives(_LEX['back_prepositions'])})\s+(?:{_alternatives(_LEX['back_pronouns'])})\s*(?=[?.!,;]|$)", re.I
+)  # "... for her?" (the object, at the clause's end), not "voor haar cliënten"
 
 
 def _complete(part: str, previous: str) -> str:

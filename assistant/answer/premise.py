@@ -12,8 +12,8 @@ from assistant.answer.guards import OWN  # a statement of the asker's own situat
 from assistant.answer.plan import Plan, msg
 from assistant.domain import Citation
 from assistant.text.dates import translate_months
-from assistant.text.numbers import find_numbers
-from assistant.text.quantities import fold, lexicon, read
+from assistant.text.numbers import find_numbers, format_eur
+from assistant.text.quantities import fold, lexicon, lexicon_data, read
 
 TAIL = re.compile(
     r"[,;]?\s*(?:isn't that right|isn't that correct|isn't that true|is that not right|is dat niet correct|"
@@ -23,7 +23,7 @@ TAIL = re.compile(
     re.I,
 )
 _HEAD = re.compile(
-    r"^\W*(?:(?:huh|hm+|oh|o|eh|nou|well|wait|wacht|hee|hey)\W+)?(?:ik dacht dat|we dachten dat|wij dachten dat|"
+    r"^\W*(?:(?:" + "|".join(map(re.escape, lexicon_data()["words"]["interjections"])) + r")\W+)?(?:ik dacht dat|we dachten dat|wij dachten dat|"
     r"i thought that|we thought that|i thought|we thought|klopt het dat|klopt het,? dat|is het zo dat|is het waar dat|is het correct dat|is it true that|"
     r"is it correct that|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
     r"ik heb gehoord dat|ik las dat|ik lees dat|volgens mij|as far as i know|if i understand correctly|"
@@ -151,11 +151,9 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
             source, wrong = _with_noun(source, ct.quote), _with_noun(wrong, claim)
         right = translate_months(source) if lang == "en" else source  # the value, said in the user's words
         amount = re.fullmatch(r"€\s*([\d.]+(?:,\d{2})?)", source.strip())
-        if lang == "en" and amount:  # "€ 50.000" -> "€50,000"
-            value = find_numbers(amount.group(1))
-            if value:
-                v = float(value[0].value)
-                right = "€" + (f"{v:,.0f}" if v == int(v) else f"{v:,.2f}")
+        value = find_numbers(amount.group(1)) if lang == "en" and amount else []
+        if value:  # "€ 50.000" -> "€50,000"
+            right = format_eur(value[0].value, lang)
         if lang == "en" and d.get("kind") == "date":  # "tussen 2 en 31 mei": 2 to 31 May
             right = re.sub(r"(\d)\s+(?:en|tot en met|t/m|tot)\s+(\d)", r"\1 to \2", right)
         elif d.get("kind") == "date":  # "tussen 2 en 31 mei": 2 tot en met 31 mei (both days in, as 4.1's "2-31 mei")

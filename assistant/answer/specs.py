@@ -68,6 +68,9 @@ class InputSpec(BaseModel):
     assume_nl: str | None = None
     assume_en: str | None = None
     choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # a choice whose value is the unit the question's counts were given in (its choices are units: "hours", "fte");
+    # never read from words, so it states nothing of the asker's case
+    of_units: bool = False
     true_cues: tuple[str, ...] = ()
     false_cues: tuple[str, ...] = ()
     # a flag another input says more exactly: with that input stated, the flag's words are not read (a date in

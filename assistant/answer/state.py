@@ -395,18 +395,16 @@ def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:
     return found.kind == spec.solve[name].kind and (not found.unit or found.unit in units)
 
 
-_BOTH = re.compile(r"\b(?:beide|allebei|both)\b")
-
-
 def _each_of_persons(qs: list[Quantity], source: Quantity, folded: str) -> Decimal | None:
     """How many persons a change "from X to Y" is said of: "two of those nurses drop from 1.0 to 0.8 fte each",
-    "als beide verpleegkundigen van 1,0 naar 0,8 gaan"; None for one."""
+    "als beide verpleegkundigen van 1,0 naar 0,8 gaan" (lexicon `of_persons`, `both_persons`); None for one."""
+    lex = lexicon()
     before = [q for q in qs if q.end <= source.start and q.kind in ("count", "number") and q.number is not None]
     said = folded[(before[-1].start if before else max(0, source.start - 40)) : source.end + 12]
-    each = any(has_phrase(said, w) for w in lexicon().each_area) or bool(re.search(r"\b(?:of (?:those|them|us)|van (?:hen|die|deze))\b", said))
+    each = any(has_phrase(said, w) for w in [*lex.each_area, *lex.of_persons])
     if before and each and before[-1].number > 1 and before[-1].unit in (None, "staff", source.unit):
         return before[-1].number
-    if _BOTH.search(folded[max(0, source.start - 40) : source.start]):
+    if any(has_phrase(folded[max(0, source.start - 40) : source.start], w) for w in lex.both_persons):
         return Decimal(2)
     return None
 
@@ -531,7 +529,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     spans = list(dict.fromkeys(spans))
     spans = [a for a in spans if not any(b[2] != a[2] and b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
     denied = set(lexicon().negations)  # "naar een onderaannemer (een andere bv, geen dochter)": not that party
-    spans = [a for a in spans if not set(re.findall(r"[\w'-]+", folded[: a[0]])[-2:]) & denied]
+    spans = [a for a in spans if not _words_before(folded, a[0], 2) & denied]
     named: dict[str, int] = {}
     for start, _, name in spans:  # "daughter company" names the subsidiary, not a company as subcontractor
         named[name] = min(start, named.get(name, start))
@@ -583,9 +581,10 @@ def _same_number(number: Any, value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and float(number) == float(value)
 
 
-def _words_before(folded: str, at: int) -> set[str]:
-    """The words right before position `at` (as many as MOVED_TO_WORDS): where a party is said to go, or how much."""
-    return set(re.findall(r"[\w'-]+", folded[:at])[-MOVED_TO_WORDS:])
+def _words_before(folded: str, at: int, n: int = 0) -> set[str]:
+    """The `n` words right before position `at` (by default MOVED_TO_WORDS): where a party is said to go, or how
+    much."""
+    return set(re.findall(r"[\w'-]+", folded[:at])[-(n or MOVED_TO_WORDS):])
 
 
 def _unsaid(spec: CalculatorSpec, args: dict[str, Any]) -> float | None:

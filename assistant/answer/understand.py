@@ -260,8 +260,7 @@ _PAIR_AFTER = re.compile(
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
 # "Tom 1,0, Sara 0,8 en Lies 0,8 fte": a name before each part (one word after the separator)
-_SERIES_NAMED = re.compile(r"^\s*(?:,|;|&|en|and)\s*(?:,\s*)?(?:en\s+|and\s+)?[a-zà-ÿ]{2,}\s*:?\s*$", re.I)
-_NOT_A_NAME = {"van", "per", "op", "in", "met", "of", "or", "for", "voor", "by", "door", "bij", "at", "to", "naar", "tot"}
+_SERIES_NAMED = re.compile(r"^\s*(?:,|;|&|en|and)\s*(?:,\s*)?(?:en\s+|and\s+)?[A-ZÀ-Ý][a-zà-ÿ]+\s*:?\s*$")  # a name
 
 
 def _rate(folded: str, found: Any) -> bool:
@@ -345,7 +344,7 @@ def _each_of(qs: list[Quantity], i: int, text: str) -> tuple[list[int], int] | N
     if len(run) < 2:
         return None
     if i and _is_number(qs[i - 1]):  # "one client each in 6224 and 6225", "elk 2 cliënten in 5041 en 5042"
-        before = fold(text[max(0, qs[i - 1].start - 12) : q_start(qs, i)])
+        before = fold(text[max(0, qs[i - 1].start - 12) : qs[i].start])
         if any(has_phrase(before, w) for w in each) and re.search(r"\b(?:in|op|at|for|voor)\s*$", before):
             return run, i - 1
     k = run[-1] + 1
@@ -357,9 +356,6 @@ def _each_of(qs: list[Quantity], i: int, text: str) -> tuple[list[int], int] | N
         return run, k
     return None
 
-
-def q_start(qs: list[Quantity], i: int) -> int:
-    return qs[i].start
 
 
 _WITH = re.compile(r"^(?P<head>.*?)\s*\b(?:met|with)\s+(?:(?:er|maar|slechts|only|just|nog|still)\s+)*$")
@@ -615,7 +611,7 @@ def assign(
     _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args), cued))
     _years_shared(spec, qs, fill)
     _side_by_side(spec, qs, fill, folded)
-    _summed(spec, qs, fill, folded)
+    _summed(spec, qs, fill, folded, text)
     _quotient(spec, qs, fill)
     for name, inp in spec.inputs.items():
         if name in fill.args:
@@ -627,7 +623,7 @@ def assign(
     return fill
 
 
-def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -> None:
+def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str, text: str = "") -> None:
     """A total given as the list of its parts, the unit said once after the last ("vier casemanagers van 0,9, 0,8,
     0,8 en 0,6 fte"): the sum of the list (spec `sums_series`)."""
     for name, inp in spec.inputs.items():
@@ -638,12 +634,12 @@ def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -
         run = [i]
         j = i - 1
         while j >= 0 and j not in fill.used and qs[j].kind in ("number", "count") and qs[j].unit in (None, last.unit) \
-                and qs[j].number is not None and _joins_series(folded[qs[j].end : qs[j + 1].start], qs[j]):
+                and qs[j].number is not None and _joins_series((text or folded)[qs[j].end : qs[j + 1].start], qs[j]):
             run.append(j)
             j -= 1
         k = i + 1  # the part read first, the others after it ("Tom 1,0, Sara 0,8 en Lies 0,8 fte")
         while k < len(qs) and k not in fill.used and qs[k].kind in ("number", "count") and qs[k].unit in (None, last.unit) \
-                and qs[k].number is not None and _joins_series(folded[qs[k - 1].end : qs[k].start], qs[k - 1]):
+                and qs[k].number is not None and _joins_series((text or folded)[qs[k - 1].end : qs[k].start], qs[k - 1]):
             run.append(k)
             k += 1
         if len(run) < 2:
@@ -654,12 +650,12 @@ def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str) -
 
 
 def _joins_series(between: str, q: Quantity) -> bool:
-    """The text between two parts of a series: a separator, or one with the name of the next part after it when
-    the part before is a bare number."""
+    """The text between two parts of a series (as typed): a separator, or one with the capitalised name of the next
+    part after it when the part before is a bare number or took its unit from the sentence ("Tom 1,0, Sara 0,8 en
+    Lies 0,8 fte"; not "team 2, circa 1,4 fte")."""
     if _SERIES_SEP.match(between):
         return True
-    named = _SERIES_NAMED.match(between)
-    return bool(named) and (q.kind == "number" or q.inferred_unit) and between.split()[-1].strip(":") not in _NOT_A_NAME
+    return bool(_SERIES_NAMED.match(between)) and (q.kind == "number" or q.inferred_unit)
 
 
 def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
@@ -854,6 +850,10 @@ def _fill_word_input(
             fill.args[name], _ = False, fill.stated.append(name)
         elif inp.default is not None:
             fill.args[name] = inp.default
+    elif inp.kind == "choice" and inp.of_units:  # "5 fte eigen personeel en 3 fte zzp'ers": the figures are fte
+        units = {qs[i].unit for i in fill.sources.values() if qs[i].kind == "count"}
+        found = [u for u in units if u in inp.choices]
+        fill.args[name] = found[0] if len(units) == 1 and found else inp.default
     elif inp.kind == "choice":
         found = [v for v, phrases in inp.choices.items() if any(affirmed(folded, p) for p in phrases)]
         if found:

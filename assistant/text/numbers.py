@@ -363,3 +363,10 @@ def find_numbers(text: str, words: bool = True) -> list[NumberMention]:
 def to_number(value: Decimal) -> int | float:
     """A Decimal as the int or float a calculator takes."""
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def format_eur(value: float | Decimal, lang: str) -> str:
+    """An amount of euros as the language writes it: "€ 50.000" (nl), "€50,000" (en); cents only when there are any."""
+    v = float(value or 0)
+    text = f"{v:,.{0 if v == int(v) else 2}f}"
+    return "€" + text if lang == "en" else "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")

@@ -100,6 +100,9 @@ class Lexicon:
     joining: set[str] = field(default_factory=set)
     money_nouns: set[str] = field(default_factory=set)
     obligation: list[str] = field(default_factory=list)  # "welk percentage moeten we bereikt hebben?": a rule's value
+    condition: list[str] = field(default_factory=list)  # words that open a condition ("als", "what if")
+    of_persons: list[str] = field(default_factory=list)  # "two of them": persons a change is said of
+    both_persons: list[str] = field(default_factory=list)  # "beide", "both"
     from_to_verbs: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
@@ -177,6 +180,9 @@ def lexicon() -> Lexicon:
         money_before={fold(w) for w in data["words"]["money_before"]},
         money_nouns={fold(w) for w in data["words"].get("money_nouns", [])},
         obligation=[fold(w) for w in data["words"].get("obligation", [])],
+        condition=[fold(w) for w in data["words"].get("condition", [])],
+        of_persons=[fold(w) for w in data["follow_up"].get("of_persons", [])],
+        both_persons=[fold(w) for w in data["follow_up"].get("both_persons", [])],
         money_after={fold(w) for w in data["words"]["money_after"]},
         percent_after={fold(w) for w in data["words"]["percent_after"]},
         bounds={k: [fold(p) for p in v] for k, v in data["bounds"].items()},
@@ -665,8 +671,24 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         if q.kind in ("count", "number", "money", "percent") else q
         for q in out
     ]  # fmt: skip
-    out = _described_changes(_from_to(out, folded, lex), folded, lex)
+    out = _described_changes(_persons_of_change(_from_to(out, folded, lex), folded, lex), folded, lex)
     return tuple(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded))
+
+
+def _persons_of_change(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """The number of persons a change "from X to Y" is said of ("twee van hen gaan van 1,0 naar 0,8 fte", "if 3 of
+    them go from 1.0 to 0.8"): persons (unit staff), never the fte or clients themselves."""
+    out = list(qs)
+    for i, q in enumerate(qs):
+        if q.was is None or not i:
+            continue
+        p = qs[i - 1]
+        said = folded[p.end : q.start]
+        if p.kind in ("number", "count") and p.unit in (None, "fte") and not re.search(r"[.;:!?]", said) and any(
+            re.match(rf"\s*{re.escape(w)}\b", said) for w in lex.of_persons
+        ):
+            out[i - 1] = replace(p, kind="count", unit="staff", inferred_unit=False)
+    return out
 
 
 _FROM = re.compile(r"(?:^|\s)(?:van|from)\s*$")
@@ -707,7 +729,7 @@ def _from_to(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
             continue
         value = new.value[1] if new.kind == "range" else new.value
         unit = new.unit or (q.unit if q is not new else None)
-        kind = "count" if unit else new.kind
+        kind = "count" if unit else "number"  # one value now, never a range
         out.append(replace(new, kind=kind, value=value, unit=unit, start=q.start, was=Decimal(was), change=None))
         skip = q is not new
     return out

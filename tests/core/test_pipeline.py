@@ -1124,3 +1124,15 @@ def test_how_often_is_answered_by_a_number_of_times_per_year(fake_assistant):
 def test_a_value_a_rule_requires_is_stated_not_asked_back(fake_assistant):
     a = fake_assistant.ask("Welk percentage van ons omzetplafond moeten we bereikt hebben voordat we bijcontractering aanvragen?")
     assert not a.needs_input and "80%" in a.answer_line, a.answer_line
+
+
+def test_an_open_question_about_a_change_gets_no_yes_or_no(fake_assistant):
+    _, state = fake_assistant.respond("Onze casemanagers dementie: 95 cliënten op 1,3 fte. Binnen de norm?", None)
+    a, _ = fake_assistant.respond("Wat verandert er als we 0,3 fte erbij nemen?", state)
+    assert a.tool_calls[0].args["casemanager_fte"] == 1.6
+    assert not a.answer_line.startswith(("Ja", "Nee")), a.answer_line
+
+
+def test_a_range_said_with_from_and_a_verb_is_no_crash(fake_assistant):
+    a = fake_assistant.ask("Is it true that the caseload per fte goes from 50 to 65?")
+    assert a.answer_line and "65" in a.answer_line

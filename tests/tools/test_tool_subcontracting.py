@@ -155,3 +155,13 @@ def test_own_hours_alone_give_the_most_hours_beside_them():
 def test_a_cooperative_has_no_room_figure():
     out = run(total_care_hours=10_000, subcontracted_hours=8_000, is_cooperative=True, year=2027)
     assert out.room_hours is None and out.compliant is True
+
+
+def test_figures_in_fte_are_said_in_fte():
+    out = run(own_staff_hours=5, zzp_hours=3, year=2027, measure="fte")
+    assert "van 8 fte mag hoogstens 4 fte" in out.verdict and "uur" not in out.verdict
+
+
+def test_a_cooperative_hears_no_maximum_beside_its_own_hours():
+    out = run(own_staff_hours=10_000, is_cooperative=True, year=2027)
+    assert out.max_subcontracted_hours is None and "does not apply" in out.verdict_en
