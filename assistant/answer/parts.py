@@ -58,15 +58,15 @@ _ASKS = re.compile(
     re.I,
 )
 MIN_WORDS = 3
-_AND_WH = re.compile(rf"^\W*(?:{_alternatives(_LEX['continues'])})\s+{_WH}\b", re.I)  # "..., en wat als we dat niet halen"
+_AND_WH = re.compile(rf"^\W*(?:{_alternatives(_LEX['continues'])})\s+{_WH}\b", re.I)  # "..., en welk formulier hoort daarbij"
 
 
 def split_parts(text: str) -> list[tuple[str, str]]:
     """The separate questions in `text` (one item when it asks one thing), each as (what to ask, its own
     words): a part that leaves out what the part before it says borrows those words to be asked."""
     sentences = [s.strip() for s in typed_sentences(text.strip()) if s.strip()]  # "wij zijn klein. 40 clienten ..."
-    # a last sentence typed without its question mark that opens like a question ("... gebruiken? en wat als we dat
-    # niet halen") asks too
+    # a last sentence typed without its question mark that opens like a question ("... inschrijven? en welk
+    # formulier hoort daarbij") asks too
     asked_last = len(sentences) > 1 and not sentences[-1].endswith("?") and bool(_AND_WH.match(sentences[-1]))
     context = [s for k, s in enumerate(sentences) if not s.endswith("?") and not (asked_last and k == len(sentences) - 1)]
     questions = [s for k, s in enumerate(sentences) if s.endswith("?") or (asked_last and k == len(sentences) - 1)]

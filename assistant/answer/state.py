@@ -396,8 +396,8 @@ def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:
 
 
 def _each_of_persons(qs: list[Quantity], source: Quantity, folded: str) -> Decimal | None:
-    """How many persons a change "from X to Y" is said of: "two of those nurses drop from 1.0 to 0.8 fte each",
-    "als beide verpleegkundigen van 1,0 naar 0,8 gaan" (lexicon `of_persons`, `both_persons`); None for one."""
+    """How many persons a change "from X to Y" is said of: "drie van onze verpleegkundigen gaan elk van 0,9
+    naar 0,7 fte", "if both nurses go down to 0.6 from 0.9" (lexicon `of_persons`, `both_persons`); None for one."""
     lex = lexicon()
     before = [q for q in qs if q.end <= source.start and q.kind in ("count", "number") and q.number is not None]
     said = folded[(before[-1].start if before else max(0, source.start - 40)) : source.end + 12]
@@ -431,7 +431,7 @@ def _changes(
         if source is not None and source.was is not None and isinstance(before, (int, float)) and source.number is not None:
             # "Carla gaat van 0,8 naar 1,0 fte": one part of the value changes; the whole it was said as changes too
             if Decimal(str(before)) != source.was:
-                times = _each_of_persons(qs, source, folded)  # "two of them drop from 1.0 to 0.8 fte each"
+                times = _each_of_persons(qs, source, folded)  # "three of them each from 0.9 to 0.7 fte"
                 delta = (source.number - source.was) * (times or 1)
                 change = "more" if delta > 0 else "less"
                 out[name] = _changed(before, float(abs(delta)), change)
@@ -528,7 +528,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     ]  # fmt: skip
     spans = list(dict.fromkeys(spans))
     spans = [a for a in spans if not any(b[2] != a[2] and b[0] <= a[0] and a[1] <= b[1] and b != a for b in spans)]
-    denied = set(lexicon().negations)  # "naar een onderaannemer (een andere bv, geen dochter)": not that party
+    denied = set(lexicon().negations)  # "naar een thuiszorgbureau, niet naar de dochter": not that party
     spans = [a for a in spans if not _words_before(folded, a[0], 2) & denied]
     named: dict[str, int] = {}
     for start, _, name in spans:  # "daughter company" names the subsidiary, not a company as subcontractor
@@ -538,7 +538,7 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         n for n in named
         if any(nm == n and _words_before(folded, at) & set(moved_to) for at, _, nm in spans)
     ]  # fmt: skip
-    if len(named) == 2 and not to:  # "1.200 van die zzp-uren neemt onze dochter over": the other party gets them
+    if len(named) == 2 and not to:  # "onze dochter-bv neemt 900 van de zzp-uren over": the other party gets them
         given = [n for n in named if any(nm == n and _words_before(folded, at) & set(lexicon().moved_from) for at, _, nm in spans)]
         to = [n for n in named if n not in given] if len(given) == 1 else []
     if len(named) == 1 and len(to) == 1 and len(amounts) == 1:  # "als die 1.600 uur voortaan door onze dochter
@@ -677,7 +677,20 @@ def _merged(
         q = changes.pop("__bare__")
         waiting = [f for f in state.pending if f in spec.inputs and _fits(spec.inputs[f].kind, q)]
         key = waiting[0] if waiting else _closest_numeric(spec, args, q)  # a question back waits for this value
-        if key:
+        was = float(q.was) if q.was is not None else None
+        if key and was is not None and isinstance(args.get(key), (int, float)) and float(args[key]) != was:
+            delta = float(q.number or 0) - was  # "... cut back from 0,9 to 0,5": one part of the whole changes
+            change = "more" if delta > 0 else "less"
+            new = _changed(args[key], abs(delta), change)
+            sign = "+" if change == "more" else "−"
+            hi, lo = (float(q.number or 0), was) if change == "more" else (was, float(q.number or 0))
+            notes.append(
+                (f"{_nl(args[key])} {sign} ({_nl(hi)} − {_nl(lo)}) = {_nl(new)} ({_label(spec, key, 'nl')})",
+                 f"{_nl(args[key], 'en')} {sign} ({_nl(hi, 'en')} − {_nl(lo, 'en')}) = {_nl(new, 'en')} "
+                 f"({_label(spec, key, 'en')})")
+            )  # fmt: skip
+            changes[key] = new
+        elif key:
             value = int(q.number) if q.number == int(q.number) else float(q.number)
             args[key] = value
             if areas and per_area and key in ("total_clients",):

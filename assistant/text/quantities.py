@@ -560,7 +560,7 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
             folded[max(0, m.start() - 25) : m.start()],
         )
         if letter == "A" and sentence_start and not explicit and not year_next and re.match(r"\s+[a-z]", text[m.end() :]):
-            continue  # "A cooperative needs ...": the English article ("A in 2026, B in 2027" is a score)
+            continue  # "A cooperative needs ...": the English article ("B in 2026, A in 2027" is a score)
         if explicit or (context_near and (after_ok or before_ok)) or (has_context and after_ok and before_ok) or (
             year_next and (after_ok or before_ok)
         ):
@@ -571,8 +571,8 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
 def _clauses(folded: str, letters: tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Clause spans for attaching years to score letters and points: split at sentence ends, semicolons and
     at a comma or "maar"/"but" that opens a new year ("..., in 2027 ..."); a joining word before a new year opens a
-    clause when a letter of its own follows in it ("een A in 2026 en in 2027 een B"; `letters`: where the letters
-    stand), not in "A in 2026 en in 2027"."""
+    clause when a letter of its own follows in it ("een C in 2026 en voor 2027 een A"; `letters`: where the letters
+    stand), not in "C in 2026 en voor 2027"."""
     cuts = [0]
     for m in re.finditer(
         r"[.;!?](?:\s+|$)|,\s*(?=(?:en\s+|and\s+|maar\s+|but\s+)?(?:in|for|voor|dit|vorig|this|last)\b)", folded
@@ -677,7 +677,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
 
 def _persons_of_change(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
     """The number of persons a change "from X to Y" is said of ("twee van hen gaan van 1,0 naar 0,8 fte", "if 3 of
-    them go from 1.0 to 0.8"): persons (unit staff), never the fte or clients themselves."""
+    them each go from 0.9 to 0.6"): persons (unit staff), never the fte or clients themselves."""
     out = list(qs)
     for i, q in enumerate(qs):
         if q.was is None or not i:
@@ -1106,13 +1106,13 @@ def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...
         nxt = next((m for m in marks if m.start >= y.end and m.kind == "score"), None)
         return nxt is not None and nxt.start - y.end <= 25 and bool(_YEAR_THEN_LETTER.match(folded[y.end : nxt.start]))
 
-    def has_own(y: Quantity) -> bool:  # "een A in 2026 ...": the year already said of the letter before it
+    def has_own(y: Quantity) -> bool:  # "een C voor 2026 ...": the year already said of the letter before it
         prev = next((m for m in reversed(marks) if m.end <= y.start and y.start - m.end <= 12), None)
         return prev is not None and prev.kind == "score" and bool(_LETTER_THEN_YEAR.match(folded[prev.end : y.start]))
 
     for y in years:
         join = folded[runs[-1][-1].end : y.start] if runs else ""
-        # "een A in 2026 en in 2027 een B": a year with a letter of its own after it ends the run of the letter before
+        # "een C voor 2026 en voor 2027 een A": a year with a letter of its own after it ends the run of the letter before
         if runs and _YEARS_JOIN.fullmatch(join) and not (opens_own(y) and ("," in join or has_own(runs[-1][0]))):
             runs[-1].append(y)
         else:

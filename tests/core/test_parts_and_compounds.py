@@ -120,9 +120,9 @@ def test_a_verb_ending_is_not_the_second_word_of_a_compound():
 
 
 def test_a_last_question_typed_without_its_question_mark_is_a_part():
-    parts = split_parts("wanneer moeten we de kwaliteitsinfo aanleveren? en wat gebeurt er als we te laat zijn")
-    assert [p for _, p in parts] == ["wanneer moeten we de kwaliteitsinfo aanleveren?", "en wat gebeurt er als we te laat zijn"]
-    assert len(split_parts("Wij zijn een nieuwe aanbieder. Wij hebben 40 cliënten")) == 1  # statements: no question
+    parts = split_parts("vanaf welke datum telt de nieuwe regel? en welk formulier hoort daarbij")
+    assert [p for _, p in parts] == ["vanaf welke datum telt de nieuwe regel?", "en welk formulier hoort daarbij"]
+    assert len(split_parts("Startende organisatie hier. Op dit moment 40 cliënten")) == 1  # statements: no question
 
 
 def test_a_part_that_points_back_with_a_pronoun_borrows_the_words_before():

@@ -1094,7 +1094,7 @@ def test_a_value_asked_in_a_unit_the_texts_never_give_is_not_stated(fake_assista
 
 def test_a_calculation_shows_no_bare_heading_as_a_quote(fake_assistant):
     """A heading ("Voorwaarden aan de ...") carries no rule: the caseload sentence does."""
-    a = fake_assistant.ask("Onze casemanagers dementie: 2,5 fte voor 170 cliënten. Zitten we binnen de norm?")
+    a = fake_assistant.ask("Onze casemanagers dementie: 2,5 fte voor 170 cliënten. Halen we de caseloadnorm?")
     assert a.tool_calls[0].name == "dementia_caseload_check" and a.tool_calls[0].result["within_norm"] is False
     quotes = [c.quote for c in a.citations]
     assert any("gemiddeld 50 tot 65 cliënten per fte" in q for q in quotes)
@@ -1112,12 +1112,12 @@ def test_is_there_a_value_asks_whether_the_policy_states_one(fake_assistant):
     """"Is there a maximum ...?" with no such figure about its subject: not stated, not a quote of another rule."""
     a = fake_assistant.ask("Is er een maximum aantal uren per week dat een stagiaire mag werken?")
     assert a.answer_line.startswith("Het beleid zegt hier niets over"), a.answer_line
-    b = fake_assistant.ask("Is er een maximale caseload per fte voor de casemanager dementie?")
+    b = fake_assistant.ask("Is er voor casemanagers dementie een bovengrens aan het aantal cliënten per fte?")
     assert "50 tot 65" in b.answer_line, b.answer_line
 
 
 def test_how_often_is_answered_by_a_number_of_times_per_year(fake_assistant):
-    a = fake_assistant.ask("Hoe vaak per jaar mag een nieuwe aanbieder zich inschrijven?")
+    a = fake_assistant.ask("Hoe vaak per jaar kan een startende organisatie zich bij CZ inschrijven?")
     assert "1 keer per contractjaar" in a.answer_line, a.answer_line
 
 
