@@ -23,7 +23,11 @@ _QWORD = (
 )
 _JOIN = re.compile(
     rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)"
-    rf"|\s*,\s+(?=(?:(?:voor|vanaf|tot|uiterlijk|binnen|via|naar|before|from|until|by|within|through)\s+)?"
+    rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
+    # "welk percentage ..., voor welke datum, en hoe snel ...?": a question word behind a preposition opens a part in
+    # an enumeration that ends with "en"/"and" and a question word (not "wat is X, binnen hoeveel dagen ...?")
+    rf"|\s*,\s+(?=(?:voor|vanaf|tot|uiterlijk|binnen|via|naar|before|from|until|by|within|through)\s+"
+    rf"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|what|when|how|which|where)\b[^?]*,\s*(?:en|and)\s+"
     rf"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
     # "Stel dat CZ 250k honoreert - hoeveel krijgen we?": a dash before a question word
     rf"|\s+[-–—]\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"

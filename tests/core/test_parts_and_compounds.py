@@ -133,3 +133,7 @@ def test_a_part_that_points_back_with_a_pronoun_borrows_the_words_before():
 def test_a_part_after_a_comma_may_open_with_a_preposition_before_its_question_word():
     parts = split_parts("Over het bezwaar: vanaf wanneer kan het, tot welke datum, en hoe dienen we het in?")
     assert len(parts) == 3, parts
+
+
+def test_an_elaboration_after_a_comma_is_no_part_of_its_own():
+    assert len(split_parts("Wat houdt de reactietermijn in, binnen hoeveel werkdagen krijgen we antwoord?")) == 1
