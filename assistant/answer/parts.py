@@ -104,7 +104,10 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         return [(text, text)]
     full: list[str] = []
     for i, p in enumerate(parts):  # a bare question word borrows from the last part that asks with words of its own
-        before = next((parts[k] for k in range(i - 1, -1, -1) if not _BARE_WH.match(parts[k])), parts[i - 1]) if i else ""
+        earlier = [parts[k] for k in range(i - 1, -1, -1) if not _BARE_WH.match(parts[k])] or [parts[i - 1]] if i else []
+        # ... the one with the most words of its own, not a part that itself leaves out its subject ("..., voor welke
+        # datum insturen,"): the nearest of those
+        before = max(earlier, key=_content_count) if earlier else ""
         full.append(_complete(p, before) if i and i not in whole else p)
     label = _LABEL.match(parts[0])  # "Twee vragen over RESV: ...": the topic of every part
     if label:
@@ -211,6 +214,12 @@ ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the word
 _BACK_PRONOUN = re.compile(
     rf"\b(?:{_alternatives(_LEX['back_prepositions'])})\s+(?:{_alternatives(_LEX['back_pronouns'])})\s*(?=[?.!,;]|$)", re.I
 )  # "... for her?" (the object, at the clause's end), not "voor haar cliënten"
+
+
+def _content_count(part: str) -> int:
+    """The part's own content words (not stopwords, not question words)."""
+    words = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in re.findall(r"[\w'’-]+", part)]
+    return len([w for w in words if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)])
 
 
 def _complete(part: str, previous: str) -> str:

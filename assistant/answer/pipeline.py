@@ -254,6 +254,9 @@ class Assistant:
                 # its value is looked for first in the section that answered that part
                 near = plans[-1].quotes[0] if plans and plans[-1].quotes and points_back(own) else None
                 plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
+                if plan.refused and full != own:  # "..., voor welke datum insturen, ...": its own words find no
+                    borrowed = self._clause(full, lang, year, full, near=near)  # value; with the words it borrowed
+                    plan = borrowed if not borrowed.refused else plan  # from the part before, they do
                 if (
                     full != own
                     and any(p.line == plan.line for p in plans)

@@ -1136,3 +1136,14 @@ def test_an_open_question_about_a_change_gets_no_yes_or_no(fake_assistant):
 def test_a_range_said_with_from_and_a_verb_is_no_crash(fake_assistant):
     a = fake_assistant.ask("Is it true that the caseload per fte goes from 50 to 65?")
     assert a.answer_line and "65" in a.answer_line
+
+
+def test_a_part_without_its_subject_is_answered_with_the_words_it_borrowed(fake_assistant):
+    """The middle part leaves out what the first part says ("... projectplan, tot welke dag opsturen, ..."): asked
+    on its own words it finds nothing, with the words before it finds the date."""
+    a = fake_assistant.ask(
+        "Innovatiebudget: welke onderdelen horen minimaal in ons projectplan, tot welke dag opsturen, en vanaf wanneer "
+        "staat het aanvraagformulier klaar?"
+    )
+    assert "1 augustus 2027" in a.answer and "medio juni" in a.answer, a.answer[:600]
+    assert "niets over" not in a.answer_line, a.answer_line
