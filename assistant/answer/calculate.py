@@ -80,7 +80,7 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
         and not _in_condition(folded, m.start())
         for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
     )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers; "geen probleem
-    # toch?" denies the problem: the question asks the field itself; "what if we hire another half fte?": the
+    # toch?" denies the problem: the question asks the field itself; "suppose we take on 0.3 fte more?": the
     # phrase says what changes (inside a condition), not the outcome asked about
     if _denied_claim(spec, folded):  # "dan hoeven we niet mee te doen, toch?": yes or no says whether that is so
         flip = not flip
@@ -171,7 +171,7 @@ def _heading(quote: str) -> bool:
 
 
 def _asks_change(folded: str) -> bool:
-    """"Verandert dat iets?", "does that change the picture?": whether the outcome differs from the last one."""
+    """"Verandert dat iets?", "would that alter our result?": whether the outcome differs from the last one."""
     return any(word_pattern(fold(p)).search(folded) for p in lexicon().asks_change)
 
 

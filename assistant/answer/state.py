@@ -156,7 +156,7 @@ _THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|
 
 
 def _asks_strongly(spec: CalculatorSpec, folded: str) -> bool:
-    """A word of the spec's own asks that is not a weak one ("is our nurse-to-client ratio OK?")."""
+    """A word of the spec's own asks that is not a weak one ("is our staffing ratio fine?")."""
     return any(word_pattern(fold(a)).search(folded) for a in spec.asks if fold(a) not in lexicon().weak_asks)
 
 
@@ -213,7 +213,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     looks = (
         opens
         or len(text) < 70
-        or _says(lexicon().adds_to_last, text)  # "oh wait, we also had one client each in 6224 and 6225"
+        or _says(lexicon().adds_to_last, text)  # "o ja, ook nog elk 1 cliënt in 6224 en 6225"
         or bool(state.pending)
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
@@ -255,7 +255,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (restated and _says(lexicon().back, text))
         # "and what is still missing to get there?": the unknown of the last calculation, nothing new
         or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
-        # "is our nurse-to-client ratio OK?" right after that calculation: the asker's own case, asked again
+        # "is our staffing ratio fine?" right after that calculation: the asker's own case, asked again
         or (
             reading.kind in ("clause", "clarify") and not reading.used and is_yes_no(text) and len(text) < 90
             and bool(PERSONAL.search(folded))
@@ -429,7 +429,7 @@ def _changes(
             value = fill.args.get(name)
         before = state.args.get(name)
         if source is not None and source.was is not None and isinstance(before, (int, float)) and source.number is not None:
-            # "Carla gaat van 0,8 naar 1,0 fte": one part of the value changes; the whole it was said as changes too
+            # "Mo gaat van 0,6 naar 0,9 fte": one part of the value changes; the whole it was said as changes too
             if Decimal(str(before)) != source.was:
                 times = _each_of_persons(qs, source, folded)  # "three of them each from 0.9 to 0.7 fte"
                 delta = (source.number - source.was) * (times or 1)
@@ -647,7 +647,7 @@ def _merged(
         )  # fmt: skip
     for name, old, delta, change, new in changes.pop("__notes__", []):
         sign = "+" if change == "more" else "−"
-        if isinstance(delta, dict):  # "van 0,8 naar 1,0": the difference said with the figures it comes from
+        if isinstance(delta, dict):  # "van 0,6 naar 0,9": the difference said with the figures it comes from
             hi, lo = (delta["to"], delta["was"]) if change == "more" else (delta["was"], delta["to"])
             times = delta.get("times")
             nl = (f"{_nl(times)} × " if times else "") + f"({_nl(hi)} − {_nl(lo)})"

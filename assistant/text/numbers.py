@@ -261,7 +261,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
                 j += 2
                 end = words[j][1]
                 scale = words[j + 1][2].lower() if j + 1 < len(words) and words[j + 1][0] - end <= 1 else ""
-                if _SCALES.get(scale, 0) > value:  # "a hundred and ten thousand": the scale takes the whole
+                if _SCALES.get(scale, 0) > value:  # "two hundred and forty thousand": the scale takes the whole
                     value *= _SCALES[scale]
                     j += 1
                     end = words[j][1]

@@ -53,7 +53,7 @@ class Quantity:
     change: str | None = None  # "more" / "less": a change to a value stated before ("een halve fte meer")
     inferred_unit: bool = False  # the unit was carried over from a sibling in the sentence ("12.000 uur, waarvan 7.000 ...")
     times: tuple[Decimal, Decimal] | None = None  # a count for each of several areas: (areas, count each), value = product
-    was: Decimal | None = None  # "van 0,8 naar 1,0 fte", "drops from 0.8 to 0.5": the value it changes from
+    was: Decimal | None = None  # "van 0,6 naar 0,9 fte", "is cut back from 0.9 to 0.7": the value it changes from
 
     @property
     def number(self) -> Decimal | None:
@@ -697,7 +697,7 @@ FROM_TO_CHARS = 60  # how far before "from" a verb that makes "from X to Y" a ch
 
 
 def _from_to(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
-    """'Carla gaat van 0,8 naar 1,0 fte', 'one nurse drops from 0.8 to 0.5 fte': one value that changes, the new
+    """'Mo gaat van 0,6 naar 0,9 fte', 'our nurse is cut back from 0.9 to 0.7 fte': one value that changes, the new
     value with the one it was (`was`); "van ... naar" says so itself, "from ... to" with a verb of change in its
     clause (else "from 50 to 65 clients" is a range)."""
     out: list[Quantity] = []
@@ -707,7 +707,7 @@ def _from_to(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
             skip = False
             continue
         pair = None
-        if q.kind == "range" and isinstance(q.value, tuple):  # "from 0.8 to 1.0 fte" was read as a range
+        if q.kind == "range" and isinstance(q.value, tuple):  # "from 0.6 to 0.9 fte" was read as a range
             inner = re.search(r"\d\s*(naar|to|into)(?![\w])\s*\S", folded[q.start : q.end])
             if inner and _FROM.search(folded[max(0, q.start - 8) : q.start]):
                 pair = (q.value[0], q, inner.group(1))
