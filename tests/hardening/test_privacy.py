@@ -200,3 +200,14 @@ def test_an_everyday_word_that_ends_like_a_street_is_no_address(text):
 def test_a_street_with_its_number_is_still_an_address():
     assert "address" in find_personal_data("Mevrouw woont op de Molenweg 14 in Tilburg.")
     assert "address" in find_personal_data("Hij woont Voorhof 12, tweede etage.")  # a place name, never skipped
+
+
+def test_at_before_a_written_policy_address_is_no_obfuscated_address():
+    """"... by e-mail at inkoopvvt.zvw@cz.nl": the word "at" before a real address does not make "e-mail at
+    inkoopvvt.zvw" an address written out; the policy's address stays, a personal one is still hidden."""
+    from assistant import privacy
+
+    privacy.configure(Path(__file__).resolve().parents[2] / "corpus")
+    kept = "Questions go by e-mail at inkoopvvt.zvw@cz.nl, is that right?"
+    assert privacy.redact(kept) == kept
+    assert "a.devries@example.org" not in privacy.redact("Reach our planner at a.devries@example.org please")

@@ -133,6 +133,7 @@
     own_share_pct: [["Aandeel zelf geleverd (%)"], ["Share delivered by the provider itself (%)"]],
     year: [["Jaar"], ["Year"]],
     is_cooperative: [["Zorgcoöperatie die voldoet aan Bijlage 1 §1.4"], ["Care cooperative meeting Bijlage 1 §1.4"]],
+    measure: [["Eenheid van de getallen", "Uren of fte"], ["Unit of the figures", "Hours or fte"]],
     clients: [["Aantal cliënten in zorg"], ["Clients in care"]],
     "dementia_caseload_check.clients": [["Aantal cliënten van de casemanagers samen"], ["Clients of the case managers together"]],
     hbo_bachelor_nurse_fte: [["Fte hbo-bachelor verpleegkundigen (niveau 6)"], ["FTE of hbo-bachelor nurses (level 6)"]],
@@ -185,6 +186,7 @@
     website: ["website", "website"], email: ["e-mail", "e-mail"],
     melding_gedaan: ["melding gedaan", "notification made"], vergunning_aangevraagd: ["vergunning aangevraagd", "licence applied for"],
     toelating: ["toelating", "admission (toelating)"], geen: ["geen", "none"],
+    hours: ["uren", "hours"], fte: ["fte", "fte"],
   };
   const li = () => (lang === "en" ? 1 : 0);
   const fieldText = (tool, name) => FIELDS[`${tool}.${name}`] || FIELDS[name];
