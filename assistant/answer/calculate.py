@@ -71,7 +71,7 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
     for field, phrases in spec.verdict_if.items():  # "geldt die eis ook voor ons?": whether the rule applies
         if isinstance(data.get(field), bool) and any(says(folded, p) for p in phrases):
             return bool(data[field])
-    value = next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None)
+    value = _outcome(spec, data)
     if value is None:
         return None
     keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
@@ -170,6 +170,11 @@ def _heading(quote: str) -> bool:
     return len(text.split()) <= HEADING_WORDS and not re.search(r"\d|[.;!?:»]$", text)
 
 
+def _outcome(spec: CalculatorSpec, data: dict[str, Any]) -> bool | None:
+    """The result's verdict field (the spec's `verdict`): the first one the result decides."""
+    return next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None)
+
+
 def _asks_change(folded: str) -> bool:
     """"Verandert dat iets?", "would that alter our result?": whether the outcome differs from the last one."""
     return any(word_pattern(fold(p)).search(folded) for p in lexicon().asks_change)
@@ -186,7 +191,7 @@ def calc_plan(
 ) -> Plan:  # fmt: skip
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
-    reading.outcome = next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None) if spec else None
+    reading.outcome = _outcome(spec, data) if spec else None
     if reading.previous_outcome is not None and reading.outcome is not None and is_yes_no(folded) and _asks_change(folded):
         answer = reading.outcome != reading.previous_outcome  # "verandert dat iets?": whether the verdict turned
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict

@@ -373,7 +373,7 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         word = year_words(a.kind).get(word, word) if lang == "en" else word
         return f"{word[:1].upper()}{word[1:]} {value.value}."
     if value.kind == "money":
-        return _BOUND_WORDS.get(value.bound or "", ("", ""))[1 if lang == "en" else 0] + " " + _eur(value.number, lang)
+        return _BOUND_WORDS.get(value.bound or "", ("", ""))[1 if lang == "en" else 0] + " " + format_eur(value.number, lang)
     if value.kind == "date":
         d = fmt_date(value.value, lang)
         d = d if value.explicit_year else _no_year(d)
@@ -425,10 +425,6 @@ def _whole_month(q: Quantity) -> bool:
     """'in september': a period of one whole month, written without days."""
     first, last = q.value
     return first.day == 1 and first.month == last.month and first.year == last.year and not re.search(r"\d{1,2}\s", q.text)
-
-
-def _eur(value: Any, lang: str) -> str:
-    return format_eur(value, lang)
 
 
 def _gloss(dutch: str) -> str:

@@ -217,7 +217,7 @@ _BACK_PRONOUN = re.compile(
 
 
 def _content_count(part: str) -> int:
-    """The part's own content words (not stopwords, not question words)."""
+    """The part's own content words (not stopwords, not question words; "what's" is "what")."""
     words = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in re.findall(r"[\w'’-]+", part)]
     return len([w for w in words if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)])
 
@@ -226,9 +226,7 @@ def _complete(part: str, previous: str) -> str:
     """'... welk deel generalistisch in en welk deel specialistisch?': the second part leaves out what the first
     says ("van de wijkverpleging koopt CZ in"); it is asked with the first part's words added."""
     words = re.findall(r"[\w'’-]+", part)
-    bare = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in words]  # "what's" is "what"
-    content = [w for w in bare if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)]
-    if len(content) >= ELLIPSIS_WORDS and not _BACK_PRONOUN.search(part):
+    if _content_count(part) >= ELLIPSIS_WORDS and not _BACK_PRONOUN.search(part):
         return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before)
     own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before
     extra = [

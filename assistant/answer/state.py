@@ -26,7 +26,17 @@ from assistant.answer.asked import asked, is_yes_no
 from assistant.answer.guards import OWN
 from assistant.answer.parts import split_parts
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import PERSONAL, Area, Reading, Router, affirmed, assign, cue_pattern, has_phrase
+from assistant.answer.understand import (
+    PERSONAL,
+    Area,
+    Reading,
+    Router,
+    affirmed,
+    asks_strongly,
+    assign,
+    cue_pattern,
+    has_phrase,
+)
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 from assistant.text.sentences import sentences
 
@@ -155,11 +165,6 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
 _THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|[.!?]\s+)\W*(?:dan|then|in dat geval|in that case)\b")
 
 
-def _asks_strongly(spec: CalculatorSpec, folded: str) -> bool:
-    """A word of the spec's own asks that is not a weak one ("is our staffing ratio fine?")."""
-    return any(word_pattern(fold(a)).search(folded) for a in spec.asks if fold(a) not in lexicon().weak_asks)
-
-
 def _asks_consequence(text: str) -> bool:
     from assistant.answer.asked import asked, asked_clause
 
@@ -259,7 +264,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (
             reading.kind in ("clause", "clarify") and not reading.used and is_yes_no(text) and len(text) < 90
             and bool(PERSONAL.search(folded))
-            and (router.concept_score(state.tool, set(router.analyse(text))) > 0 or _asks_strongly(spec, folded))
+            and (router.concept_score(state.tool, set(router.analyse(text))) > 0 or asks_strongly(spec, folded))
             and not any(router.concept_score(n, set(router.analyse(text))) > 0 for n in router.specs if n != state.tool)
         )
         # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
@@ -432,10 +437,7 @@ def _changes(
             # "Mo gaat van 0,6 naar 0,9 fte": one part of the value changes; the whole it was said as changes too
             if Decimal(str(before)) != source.was:
                 times = _each_of_persons(qs, source, folded)  # "three of them each from 0.9 to 0.7 fte"
-                delta = (source.number - source.was) * (times or 1)
-                change = "more" if delta > 0 else "less"
-                out[name] = _changed(before, float(abs(delta)), change)
-                shown = {"was": float(source.was), "to": float(source.number), "times": float(times) if times else None}
+                out[name], shown, change = _from_to_change(before, float(source.was), float(source.number), times)
                 out.setdefault("__notes__", []).append((name, before, shown, change, out[name]))
                 continue
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
@@ -620,6 +622,36 @@ def _changed(old: float, delta: float, change: str) -> float | int:
     return int(new) if new == new.to_integral_value() else float(new)
 
 
+def _from_to_change(
+    before: float, was: float, to: float, times: Decimal | None
+) -> tuple[float | int, dict[str, Any], str]:
+    """A part of the value going from `was` to `to` (for `times` persons each): the new value, the difference as its
+    note shows it, and whether it went up or down."""
+    delta = (Decimal(str(to)) - Decimal(str(was))) * (times or 1)
+    change = "more" if delta > 0 else "less"
+    shown = {"was": was, "to": to, "times": float(times) if times else None}
+    return _changed(before, float(abs(delta)), change), shown, change
+
+
+def _change_note(spec: CalculatorSpec, name: str, old: Any, delta: Any, change: str, new: Any) -> tuple[str, str]:
+    """How a change was worked out, in both languages: "3 + 0,5 = 3,5 (...)", "190 − 12 × 2 = 166 (...)", "2,6 − 2 ×
+    (1 − 0,8) = 2,2 (...)" (a part that went from one value to another, said with the figures it comes from)."""
+    sign = "+" if change == "more" else "−"
+    if isinstance(delta, dict):
+        hi, lo = (delta["to"], delta["was"]) if change == "more" else (delta["was"], delta["to"])
+        times = delta.get("times")
+        nl = (f"{_nl(times)} × " if times else "") + f"({_nl(hi)} − {_nl(lo)})"
+        en = (f"{_nl(times, 'en')} × " if times else "") + f"({_nl(hi, 'en')} − {_nl(lo, 'en')})"
+    elif isinstance(delta, tuple):
+        nl, en = " × ".join(_nl(float(x)) for x in delta), " × ".join(_nl(float(x), "en") for x in delta)
+    else:
+        nl, en = _nl(delta), _nl(delta, "en")
+    return (
+        f"{_nl(old)} {sign} {nl} = {_nl(new)} ({_label(spec, name, 'nl')})",
+        f"{_nl(old, 'en')} {sign} {en} = {_nl(new, 'en')} ({_label(spec, name, 'en')})",
+    )
+
+
 def _single_count(qs: list[Quantity], fill: Any) -> Quantity | None:
     counts = [q for i, q in enumerate(qs) if i not in fill.used and q.kind == "count" and q.unit == "clients"]
     return counts[0] if len(counts) == 1 else None
@@ -646,32 +678,13 @@ def _merged(
              f"I take {_nl(value, 'en')} to be {_label(spec, name, 'en')}")
         )  # fmt: skip
     for name, old, delta, change, new in changes.pop("__notes__", []):
-        sign = "+" if change == "more" else "−"
-        if isinstance(delta, dict):  # "van 0,6 naar 0,9": the difference said with the figures it comes from
-            hi, lo = (delta["to"], delta["was"]) if change == "more" else (delta["was"], delta["to"])
-            times = delta.get("times")
-            nl = (f"{_nl(times)} × " if times else "") + f"({_nl(hi)} − {_nl(lo)})"
-            en = (f"{_nl(times, 'en')} × " if times else "") + f"({_nl(hi, 'en')} − {_nl(lo, 'en')})"
-        else:
-            nl, en = (
-                (" × ".join(_nl(float(x)) for x in delta), " × ".join(_nl(float(x), "en") for x in delta))
-                if isinstance(delta, tuple) else (_nl(delta), _nl(delta, "en"))
-            )  # fmt: skip
-        notes.append(
-            (f"{_nl(old)} {sign} {nl} = {_nl(new)} ({_label(spec, name, 'nl')})",
-             f"{_nl(old, 'en')} {sign} {en} = {_nl(new, 'en')} ({_label(spec, name, 'en')})")
-        )  # fmt: skip
+        notes.append(_change_note(spec, name, old, delta, change, new))
     again = state.last_changed
     bare = changes.get("__bare__")
     if bare is not None and bare.change and again in spec.inputs and isinstance(args.get(again), (int, float)):
         changes.pop("__bare__")  # "and four more?" after "three more clients": the clients again
         new = _changed(args[again], float(bare.number or 0), bare.change)
-        sign = "+" if bare.change == "more" else "−"
-        notes.append(
-            (f"{_nl(args[again])} {sign} {_nl(float(bare.number or 0))} = {_nl(new)} ({_label(spec, again, 'nl')})",
-             f"{_nl(args[again], 'en')} {sign} {_nl(float(bare.number or 0), 'en')} = {_nl(new, 'en')} "
-             f"({_label(spec, again, 'en')})")
-        )  # fmt: skip
+        notes.append(_change_note(spec, again, args[again], float(bare.number or 0), bare.change, new))
         changes[again] = new
     if "__bare__" in changes:
         q = changes.pop("__bare__")
@@ -679,16 +692,9 @@ def _merged(
         key = waiting[0] if waiting else _closest_numeric(spec, args, q)  # a question back waits for this value
         was = float(q.was) if q.was is not None else None
         if key and was is not None and isinstance(args.get(key), (int, float)) and float(args[key]) != was:
-            delta = float(q.number or 0) - was  # "... cut back from 0,9 to 0,5": one part of the whole changes
-            change = "more" if delta > 0 else "less"
-            new = _changed(args[key], abs(delta), change)
-            sign = "+" if change == "more" else "−"
-            hi, lo = (float(q.number or 0), was) if change == "more" else (was, float(q.number or 0))
-            notes.append(
-                (f"{_nl(args[key])} {sign} ({_nl(hi)} − {_nl(lo)}) = {_nl(new)} ({_label(spec, key, 'nl')})",
-                 f"{_nl(args[key], 'en')} {sign} ({_nl(hi, 'en')} − {_nl(lo, 'en')}) = {_nl(new, 'en')} "
-                 f"({_label(spec, key, 'en')})")
-            )  # fmt: skip
+            # "... cut back from 0,9 to 0,5": one part of the whole changes
+            new, shown, change = _from_to_change(args[key], was, float(q.number or 0), None)
+            notes.append(_change_note(spec, key, args[key], shown, change, new))
             changes[key] = new
         elif key:
             value = int(q.number) if q.number == int(q.number) else float(q.number)

@@ -114,6 +114,11 @@ def says(folded: str, phrase: str) -> bool:
     return has_phrase(folded, phrase)
 
 
+def asks_strongly(spec: Any, folded: str) -> bool:
+    """A word of the spec's own `asks` that is not a weak one (lexicon `weak_asks`): "voldoen we?", "ratio"."""
+    return any(says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks)
+
+
 NEGATION_SCOPE = 8  # words before a matched pair that a negation of its clause may stand in
 
 
@@ -1071,9 +1076,7 @@ class Router:
             numeric = bool(spec.requires) and all(
                 spec.inputs[f].kind in NUMERIC_KINDS for alt in spec.requires for f in alt
             )
-            if words and numeric and solve is None and not any(
-                says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks
-            ):
+            if words and numeric and solve is None and not asks_strongly(spec, folded):
                 return None  # "mag een zzp'er van onze coöperatie ook ongecontracteerde zorg leveren?": a fact about
                 # the asker and a permission asked, with none of the figures the calculation needs: the clause answers
         claims = _claimed(spec, fill, qs, solve)
@@ -1094,7 +1097,7 @@ class Router:
         if solve is not None and not complete:
             complete = [alt for alt in solve.requires if all(f in stated for f in alt)]
         has_values = bool(fill.used) or bool(words)
-        strong = any(says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks)
+        strong = asks_strongly(spec, folded)
         own_case = asks and strong and personal and solve is None and spec.requires and (kind or is_yes_no(folded))
         if not has_values and not own_case:  # "kunnen we bijcontracteren?" is about the asker's case; "hoe dienen
             # we een verzoek in?" asks how (no kind of value a calculator gives): no figures are asked for
