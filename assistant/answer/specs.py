@@ -127,7 +127,7 @@ class CalculatorSpec(BaseModel):
     # a value of this quantity kind that the question states but that fills no input is a claim about this output
     # ("krijgen we dan de volle 100%?" -> percentage): checked against the worked-out value
     claims: dict[str, str] = Field(default_factory=dict)
-    # words right after a value that keep it from being a claim: "our 100%-owned subsidiary" says whose it is
+    # words right after a value that keep it from being a claim: "a subsidiary that is 100% ours" says whose it is
     claim_anti_cues_after: tuple[str, ...] = ()
     verdict_invert_if: tuple[str, ...] = ()  # question words that make the yes/no the opposite of that field
     verdict_keep_if: tuple[str, ...] = ()  # question words that ask for the field itself, whatever else it says

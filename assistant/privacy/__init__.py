@@ -138,7 +138,7 @@ class PrivacyFilter:
             for m in pattern.finditer(text):
                 address = m.group(0).rstrip(".")
                 if pattern is p.EMAIL_OBFUSCATED and any(a < m.end() and m.start() < b for a, b in real):
-                    continue  # "mail them at inkoopvvt.zvw@cz.nl": "at" before a written address, no address itself
+                    continue  # "send it to the team at <policy address>": "at" before a written address, no address itself
                 if address.lower() not in self.published:
                     yield Finding("email", m.start(), m.start() + len(address))
 
