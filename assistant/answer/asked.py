@@ -146,16 +146,18 @@ def defines(sentence: str) -> bool:
 
 def asked(question: str) -> Asked | None:
     """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
-    folded = fold(question)
     order, kinds = _kinds()
+    folded = _before_condition(fold(question), kinds)
     direct = _direct_unit(folded)
     for kind in order:
         spec = kinds[kind]
         if direct and kind in ("consequence", "money", "percent", "level"):
             return Asked("count", tuple(kinds["count"]["holds"]), direct)  # "hoeveel punten op kosten": points
         found = [c for c in spec["cues"] if _has(folded, c)]
-        if found and all(c in spec.get("conjunction", ()) for c in found) and _after_opener(folded, found, kinds):
-            continue  # "what must we do when ...": the when is a condition, not the question
+        if found and all(c in spec.get("conjunction", ()) for c in found) and (
+            _after_opener(folded, found, kinds) or not any(_asks_here(folded, m) for c in found for m in word_pattern(fold(c)).finditer(folded))
+        ):
+            continue  # "what must we do when ...", "can we mail it when ...?": the when is a condition, not the question
         if found:
             unit = _count_unit(folded) if kind == "count" else None
             if unit and _PARTITIVE.search(folded):  # "voor hoeveel van de cliënten ...?": a share answers it too
@@ -172,9 +174,19 @@ def asked(question: str) -> Asked | None:
             clause = _how_clause(folded[how.end() :], spec)
             if clause and any(_has(clause, v) for v in spec.get("how_verbs", [])):
                 return Asked(k, tuple(spec["holds"]), soft=True)
-    which = _WHICH_NOUN.search(folded)  # "vanaf welk omzetbedrag ...?": which + a noun (or compound) of a kind
-    if which:
-        kind = next((k for k in order if any(_noun(which.group(1), n) for n in kinds[k].get("nouns", []) if n != "%")), None)
+    for k in order:  # where or who with a verb of turning to someone ("wie mailen we over ...?")
+        spec = kinds[k]
+        for m in WH.finditer(folded) if spec.get("where_verbs") else ():
+            if m.group(1) in spec["where_words"] and _asks_here(folded, m):
+                clause = _how_clause(folded[m.end() :], spec)
+                if any(_has(clause, v) for v in spec["where_verbs"]):
+                    return Asked(k, tuple(spec["holds"]), soft=True)
+    which = _WHICH_NOUN.search(folded)  # "vanaf welk omzetbedrag ...?", "which nurse level ...?": which + a noun
+    if which:  # (or compound) of a kind, or a word before such a noun
+        words = [which.group(1), *re.findall(r"[\w'-]+", folded[which.end() :])[:WHICH_REACH - 1]]
+        kind = next(
+            (k for w in words for k in order if any(_noun(w, n) for n in kinds[k].get("nouns", []) if n != "%")), None
+        )
         if kind is not None:
             return Asked(kind, tuple(kinds[kind]["holds"]))
     return None
@@ -195,7 +207,21 @@ def _how_clause(after: str, spec: dict) -> str:
 
 _PARTITIVE = re.compile(r"\b(?:hoeveel|how many)\s+(?:van|of)\s+(?:onze|de|hun|jullie|our|the|their|your|those|die|deze)\b")
 _HOW = re.compile(r"(?<![\w])(?:hoe|how)\b(?!\s+(?:lang|vaak|veel|snel|laat|groot|hoog|much|many|long|often|soon|fast|late|big|high)\b)")
+WHICH_REACH = 2  # "which nurse level": the kind's noun may stand one word after the word after "which"
 _WHICH_NOUN = re.compile(r"(?<![\w])(?:welk|welke|what|which)\s+([\w-]+)")
+
+
+def _before_condition(folded: str, kinds: dict) -> str:
+    """The question up to the condition of a consequence asked ("what follows if the form arrives late?": "what
+    follows if"): the condition's words say when, not what is asked. Unchanged without a consequence cue."""
+    spec = kinds["consequence"]
+    cue = min((m for c in spec["cues"] for m in [word_pattern(fold(c)).search(folded)] if m), key=lambda m: m.start(), default=None)
+    if cue is None:
+        return folded
+    after = [m for c in spec.get("conditions", []) for m in [word_pattern(fold(c)).search(folded, cue.end())] if m]
+    if not after:
+        return folded
+    return folded[: min(m.end() for m in after)]
 
 
 def _noun(folded: str, noun: str) -> bool:
@@ -295,6 +321,41 @@ WH = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _question_word() -> dict[str, frozenset[str]]:
+    """asked.toml [question_word], folded."""
+    return {k: frozenset(fold(w) for w in v) for k, v in _data()["question_word"].items()}
+
+
+_TOKEN = re.compile(r"[\w'-]+|[,;:(\u2013\u2014]")
+
+
+def _asks_here(folded: str, m: re.Match[str]) -> bool:
+    """Whether the question word at `m` asks (asked.toml [question_word]): it opens a clause, or follows a verb of
+    knowing or telling, or asks wherever it stands ("hoeveel"); otherwise it joins a clause ("... when discussing")."""
+    words = _question_word()
+    if any(folded.startswith(a, m.start()) and not folded[m.start() + len(a) : m.start() + len(a) + 1].isalnum()
+           for a in words["always"]):  # fmt: skip
+        return True
+    start = max(folded.rfind(p, 0, m.start()) for p in ".?!") + 1
+    before = _TOKEN.findall(folded[start : m.start()])
+    while before and before[-1] in words["prepositions"]:  # "tot wanneer", "by when"
+        before.pop()
+    if not before or not before[-1][0].isalnum() or before[-1] in words["joining"]:
+        return True
+    tail = " ".join(before[-2:])
+    if before[-1] in words["pronouns"] and len(before) > 1:  # "tell me when", "weet iemand wanneer"
+        return before[-2] in words["knowing"]
+    return before[-1] in words["knowing"] or tail in words["knowing"]
+
+
+def asks_question_word(text: str) -> bool:
+    """`text` holds a question word that asks ("Wanneer ...?", "..., en tot wanneer?", "tell me which ..."), not only
+    one that joins a clause ("Can we mail it when ...?", "Does it cover providers who ...?")."""
+    folded = fold(text)
+    return any(_asks_here(folded, m) for m in WH.finditer(folded))
+
+
 _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
 
 
@@ -346,4 +407,4 @@ def is_yes_no(question: str) -> bool:
         last = ",".join(pieces[:-1]) + "?"
     if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
         return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no
-    return not WH.search(last)
+    return not asks_question_word(last)

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer import compose as c
-from assistant.answer.asked import WH as _WH
 from assistant.answer.asked import (
     Asked,
     asked,
@@ -30,6 +29,7 @@ from assistant.answer.asked import (
     asks_direction,
     asks_end,
     asks_month,
+    asks_question_word,
     defines,
     holds,
     is_yes_no,
@@ -352,6 +352,8 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
             return f"By e-mail to {value}." if lang == "en" else f"Per e-mail naar {value}."
         if lang == "en" and a.kind in ("contact", "frequency"):  # a website, "per kwartaal": as the policy writes it
             return f"The policy says: «{value}»{_gloss(value)}."
+        if lang == "en" and a.kind == "level":  # "niveau 4 of 6": "Level 4 or 6"
+            value = " ".join(_LEVEL_EN.get(w.lower(), w) for w in value.split())
         return value[:1].upper() + value[1:] + "."
     if value.kind == "period" and _whole_month(value):
         month = fmt_date(value.value[0], lang).split(" ", 1)[1]
@@ -397,6 +399,7 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
     return line[:1].upper() + line[1:] + "."
 
 
+_LEVEL_EN = {"niveau": "level", "of": "or", "en": "and", "hoger": "higher", "minimaal": "at least", "hbo-niveau": "bachelor level"}
 _RELATIVE_EN_WORDS = {"half": "mid", "medio": "mid", "midden": "mid", "begin": "early", "eind": "end of", "einde": "end of"}
 _RELATIVE_EN = re.compile(r"\b(" + "|".join(_RELATIVE_EN_WORDS) + r")\b", re.I)
 
@@ -708,6 +711,45 @@ def _negations(text: str) -> set[str]:
     return words & (lexicon().negations | lexicon().negation_verbs)
 
 
+NEGATION_SCOPE_WORDS = 4  # the words after a negation that it denies ("niet vooraf gemeld zijn")
+
+
+def _negation_scopes(text: str, analyse: Any) -> list[tuple[set[str], str]]:
+    """The terms each negation of `text` denies, with the words they come from: the words after it up to a comma
+    or stop ("didn't report it in advance", "die niet vooraf gemeld zijn,")."""
+    lex = lexicon()
+    tokens = re.findall(r"[\w']+|[,.;:!?]", fold(text))
+    scopes = []
+    for k, w in enumerate(tokens):
+        if w in lex.negations or w in lex.negation_verbs or w.endswith("n't"):
+            after = []
+            for u in tokens[k + 1 : k + 1 + NEGATION_SCOPE_WORDS]:
+                if not u[0].isalnum():
+                    break
+                after.append(u)
+            scopes.append((set(analyse(" ".join(after))), " ".join(after)))
+    return scopes
+
+
+def _denies(question: str, sentence: str, analyse: Any) -> tuple[bool, bool]:
+    """Whether the question and the sentence deny what they say. A negation of the question and one of the sentence
+    that deny the same thing agree and leave the rest to decide: "is care reimbursed if we didn't report it in
+    advance?" against "zorg van onderaannemers die niet vooraf gemeld zijn, komt niet voor vergoeding in aanmerking"
+    is a no."""
+    asked_, said = _negation_scopes(question, analyse), _negation_scopes(sentence, analyse)
+    for scope in list(asked_):
+        same = next((x for x in said if scope[0] and scope[0] & x[0]), None)
+        if same is not None:
+            asked_.remove(scope)
+            said.remove(same)
+    q = fold(question)  # "pas achteraf melden" says what "niet vooraf gemeld" says (lexicon `opposites`)
+    said = [x for x in said if not any(
+        any(has_phrase(x[1], w) for w in one) and any(affirmed(q, w) for w in other)
+        for a, b in lexicon().opposites for one, other in ((a, b), (b, a))
+    )]  # fmt: skip
+    return bool(asked_), bool(said)
+
+
 def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     """Yes when the sentence states what the question asks with the same polarity, no when exactly one of
     them is negated; None when the question is no yes/no question or the sentence is not close enough.
@@ -728,7 +770,7 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     if _opposed(asked_[-1], deciding):  # "mogen we dat achteraf melden?" against "... dit plan vooraf communiceert"
         return False
     lead = _lead_in(s) if deciding == pieces[0] else ""  # "Niet in aanmerking ... komt de zorgaanbieder: wiens ..."
-    q_neg, s_neg = bool(_negations(asked_[-1])), bool(_negations(f"{lead} {deciding}"))  # the asking sentence only
+    q_neg, s_neg = _denies(asked_[-1], f"{lead} {deciding}", analyse)  # the asking sentence only
     if q_neg == s_neg and not _within_restriction(asked_[-1], deciding, analyse):
         return None  # "mag u alleen delen met het CZ Zorgteam" answers no yes to sharing it with someone else
     return q_neg == s_neg
@@ -773,6 +815,44 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
         return True
     head, tail = analyse(folded[: m.start()]), analyse(folded[m.end() :])
     return bool((tail - head) & analyse(question))
+
+
+def _excepting(question: str, s: Sentence, analyse: Any, rule_of: Sentence | None = None) -> str | None:
+    """The sentence of the quote `s`, or the one after it in its passage, that makes an exception to the rule for
+    what the question names ("... maximaal 50% ... Hierop maken we alléén een uitzondering voor zorgcoöperaties"
+    against "does the limit hold for cooperatives?"); None when there is none or it names nothing of the question.
+    What the exception names (the words after the exception word up to a clause about it) that neither the rule
+    (`rule_of`, else the quote's other sentences) nor the words before the exception word use must be in the
+    question."""
+    pieces = [p for p in re.split(r"(?<=[.!?])\s+", collapse_ws(s.text)) if p.strip()]
+    p = s.passage
+    if p is not None:
+        said = [collapse_ws(x) for x in c.sentences_of(p.text, p.kind == "table")]
+        at = next((i for i, x in enumerate(said) if x and x in collapse_ws(s.text)), None)
+        end = max((i for i, x in enumerate(said) if x and x in collapse_ws(s.text)), default=None)
+        if at is not None and end is not None and end + 1 < len(said):
+            pieces.append(said[end + 1])
+    asked_terms = analyse(question)
+    rule = set().union(*(analyse(fold(x)) for x in pieces if not _exception_at(fold(x))))
+    if rule_of is not None:
+        rule |= analyse(fold(rule_of.text))
+    for piece in pieces:
+        at_ = _exception_at(fold(piece))
+        named = _EXCEPTION_ENDS.split(fold(piece)[at_:], maxsplit=1)[0] if at_ is not None else ""
+        if named and (analyse(named) - rule - analyse(fold(piece)[:at_])) & asked_terms:  # "uitzondering voor zorgcoöperaties[ die ...]"
+            return piece
+    return None
+
+
+# what an exception names ends at a comma or a word that opens a clause about it ("... zorgcoöperaties die
+# aantoonbaar ... voldoen": the conditions are not what is excepted)
+_EXCEPTION_ENDS = re.compile(r"[,;:(]|\b(?:die|dat|wie|waarvoor|mits|who|which|that|provided)\b")
+
+
+def _exception_at(folded: str) -> int | None:
+    """Where the first exception word (lexicon `exception`) of a folded sentence ends, or None."""
+    ends = [m.end() for w in lexicon().exception for m in [word_pattern(w).search(folded)] if m]
+    return min(ends) if ends else None
 
 
 _VALUE_KINDS = ("percent", "money", "date", "time", "duration", "score", "count")
@@ -913,7 +993,7 @@ def clause_plan(
     a = (asked(focus) if focus else asked(text)) if kind_asked else None  # a part or follow-up asks its own kind
     own = focus or text
     exists = a is not None and not holds(a, own) and bool(_EXISTS.search(fold(own)))
-    if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not _WH.search(fold(own))) and not exists:
+    if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not asks_question_word(own)) and not exists:
         a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
         # ("is there a maximum number of hours?" asks whether such a value is stated: a value question)
     bm = assistant.index.retriever.bm25
@@ -998,7 +1078,12 @@ def clause_plan(
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
     if verdict is False and _opposed(text, best.text):  # "achteraf" against "vooraf": the opposite decides too
         sure = STATED_CONFIDENCE
-    span = _key_span(best)
+    excepting = ((_excepting(focus or text, o, lambda t: set(bm.query_terms(t)), best), o) for o in _dedupe([best, *supporting[:3]]))
+    excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if verdict is not None else (None, best)
+    if excepted is not None:  # the rule does not hold for what the question names: the other way round (the rule
+        # is often stated twice, its exception once: "Hierop maken we alléén een uitzondering voor zorgcoöperaties")
+        verdict, best, supporting = not verdict, by, _dedupe([by, *supporting])
+    span = excepted or _key_span(best)
     cell = _row_cell(assistant, best, text)  # "bestaande aanbieders, jaar 2026": the cell of that row and column
     if cell is not None:
         span = cell

@@ -215,14 +215,25 @@ def _when_late(assistant: Any, ct: Citation) -> Citation | None:
     clause = assistant.corpus.clause_by_id.get(ct.clause_id)
     if clause is None:
         return None
-    for sentence in c.sentences_of(clause.text, False):
-        said = re.sub(r"\s+", " ", sentence).strip()
-        if said != re.sub(r"\s+", " ", ct.quote).strip() and len(said) <= 240 and says_when_late(said):
-            from assistant.answer.verify import quote_lines
+    referred = [  # a row of the timeline names the paragraph that sets the deadline out ("(zie paragraaf 2.3.4)")
+        x for ref in _PARAGRAPH_REF.findall(ct.quote) for x in assistant.corpus.clauses
+        if x.doc == clause.doc and x.section == ref and x.id != clause.id
+    ]  # fmt: skip
+    for where in [clause, *referred]:
+        for sentence in c.sentences_of(where.text, False):
+            said = re.sub(r"\s+", " ", sentence).strip()
+            if said != re.sub(r"\s+", " ", ct.quote).strip() and len(said) <= 240 and says_when_late(said):
+                from assistant.answer.verify import quote_lines
 
-            start, end = quote_lines(assistant, ct.clause_id, said)
-            return ct.model_copy(update={"quote": said, "line_start": start, "line_end": end})
+                start, end = quote_lines(assistant, where.id, said)
+                return ct.model_copy(update={
+                    "quote": said, "line_start": start, "line_end": end, "clause_id": where.id, "section": where.section,
+                    "title": where.title,
+                })  # fmt: skip
     return None
+
+
+_PARAGRAPH_REF = re.compile(r"\b(?:paragraaf|par\.|§)\s*(\d+(?:\.\d+)+)", re.I)
 
 
 SAME_RULE_SHARE = 0.5  # a sentence of another clause shares this share of the policy sentence's words to be shown

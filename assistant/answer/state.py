@@ -245,6 +245,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             not reading.used and bool(_THEN_END.search(fold(text)))
             and any(k in spec.inputs and spec.inputs[k].kind in ("flag", "choice") for k in changes)
         )
+        # "tot slot: stel dat we geen score krijgen, welk percentage geldt dan?": the same calculator again with only a fact
+        # in words changed and no figure of its own: the figures of the last calculation stand
+        or (
+            reading.kind == "tool" and reading.tool == state.tool and not reading.used
+            and any(k in spec.inputs and spec.inputs[k].kind in ("flag", "choice") for k in changes)
+        )
         # "met 5 fte erbij: wat is dan het grootste aantal cliënten?": a value of the last calculation and its unknown,
         # said with a word that points back at it
         or (

@@ -107,6 +107,25 @@ def affirmed(folded: str, phrase: str) -> bool:
     return any(not _negations()[0].search(folded[max(0, i - NEGATION_CHARS) : i]) for i in phrase_at(folded, phrase))
 
 
+DENIED_WORDS = 2  # the words after "geen"/"not a" that it denies: an adjective and a noun ("geen grote coöperatie")
+
+
+def denied_terms(folded: str, analyse: Any) -> set[str]:
+    """Terms said only right after a denying determiner ("wij zijn geen coöperatie", "not a cooperative", lexicon
+    `determiners`), never elsewhere: what the asker says it is not."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().denying_determiners), key=len, reverse=True))
+    if not words:
+        return set()
+    spans = [
+        (m.start(), m.end()) for m in re.finditer(rf"(?<![\w])(?:{words})[\s-]+((?:[\w'-]+\s*){{1,{DENIED_WORDS}}})", folded)
+    ]
+    if not spans:
+        return set()
+    denied = set(analyse(" ".join(folded[a:b] for a, b in spans)))
+    rest = "".join(folded[spans[k - 1][1] if k else 0 : a] for k, (a, _) in enumerate(spans)) + folded[spans[-1][1] :]
+    return denied - set(analyse(rest))
+
+
 def says(folded: str, phrase: str) -> bool:
     """The question contains the phrase ("a ~ b": both near each other), negated or not."""
     if "~" in phrase:
@@ -644,7 +663,7 @@ def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str, t
             j -= 1
         k = i + 1  # the part read first, the others after it ("Tom 1,0, Sara 0,8 en Lies 0,8 fte")
         while k < len(qs) and k not in fill.used and qs[k].kind in ("number", "count") and qs[k].unit in (None, last.unit) \
-                and qs[k].number is not None and _joins_series((text or folded)[qs[k - 1].end : qs[k].start], qs[k - 1]):
+                and qs[k].number is not None and _joins_series((text or folded)[qs[k - 1].end : qs[k].start], qs[k], ahead=True):
             run.append(k)
             k += 1
         if len(run) < 2:
@@ -654,13 +673,14 @@ def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str, t
         fill.used |= set(run)
 
 
-def _joins_series(between: str, q: Quantity) -> bool:
+def _joins_series(between: str, q: Quantity, ahead: bool = False) -> bool:
     """The text between two parts of a series (as typed): a separator, or one with the capitalised name of the next
-    part after it when the part before is a bare number or took its unit from the sentence ("Tom 1,0, Sara 0,8 en
-    Lies 0,8 fte"; not "team 2, circa 1,4 fte")."""
+    part after it when the part without the unit (`q`: the one before, or with `ahead` the one after the part that
+    says it) is a bare number or took its unit from the sentence ("Tom 1,0, Sara 0,8 en Lies 0,8 fte", "Tom 1,0 fte,
+    Sara 0,8 en Lies 0,8"; not "team 2, circa 1,4 fte")."""
     if _SERIES_SEP.match(between):
         return True
-    return bool(_SERIES_NAMED.match(between)) and (q.kind == "number" or q.inferred_unit)
+    return bool(_SERIES_NAMED.match(between)) and (q.kind == "number" or q.inferred_unit or (ahead and q.unit is None))
 
 
 def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
@@ -971,10 +991,14 @@ class Router:
         """The reading of `text`; quantities inside `exclude` (a claimed rule) are not used as inputs."""
         qs = read(text, today=today, default_year=self.current_year)
         folded = fold(text)
-        terms = set(self.analyse(text))
+        said = set(self.analyse(text))
+        terms = said - denied_terms(folded, self.analyse)
         ranked = []
         for name, spec in self.specs.items():
-            concept = self.concept_score(name, terms)
+            denial_is_input = any(  # "geen waardemodelscore" is a fact the calculator takes, not what the asker is not
+                says(folded, c) for inp in spec.inputs.values() for c in (*inp.false_cues, *inp.denied_cues)
+            )
+            concept = self.concept_score(name, said if denial_is_input else terms)
             if any(q.kind in spec.concept_kinds for q in qs):
                 concept += 1.0  # as much as a one-word concept
             if concept <= 0:

@@ -50,6 +50,7 @@ def concept_vocabulary() -> dict[str, Any]:
         "replaced": {fold(w) for w in data["replaced"]["words"]},
         "compound_parts": set(data["compound_parts"]["words"]),
         "not_tails": {fold(w) for w in data["compound_parts"].get("not_tails", [])},
+        "particles": frozenset(fold(w) for w in data.get("separable", {}).get("particles", [])),
     }
 
 
@@ -134,6 +135,8 @@ class CompoundSplitter:
             head, tail = word[:i], word[i:]
             if head not in self.vocab and (lexical or not self._known(head)):
                 continue
+            if head.endswith("s") and head[:-1] in self.vocab:
+                continue  # "kwaliteits|informatie" (a hyphenated "kwaliteits- en ..." made it a word) is kwaliteit+s+...
             for link in ("", "s", "e", "en"):
                 if link and not tail.startswith(link):
                     continue
@@ -203,7 +206,11 @@ CONCEPT_PART = 8  # a part of a compound this long is a concept of its own ("bij
 def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> list[tuple[str, str | None]]:
     """(term, the word it came from) in order; None for score terms and glossary additions."""
     out: list[tuple[str, str | None]] = [(t, None) for t in score_terms(text)]
-    tokens: list[tuple[str, str | None]] = [(t, t) for t in raw_tokens(text)]
+    raw = raw_tokens(text)
+    particles = concept_vocabulary()["particles"]
+    tokens: list[tuple[str, str | None]] = [(t, t) for t in raw] + [
+        (p + v, p + v) for p, te, v in zip(raw, raw[1:], raw[2:], strict=False) if te == "te" and p in particles and v.isalpha()
+    ]  # "aan te leveren" is also "aanleveren" (vocabulary.toml [separable])
     if expand:
         vocab = concept_vocabulary()
         terms, replaced, stems = vocab["terms"], vocab["replaced"], vocab["stems"]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.text.dates import find_dates
-from assistant.text.numbers import NumberMention, find_fractions, find_numbers, ordinal_value
+from assistant.text.numbers import MULTIPLIERS, NumberMention, find_fractions, find_numbers, ordinal_value
 from assistant.text.sentences import ABBREVIATION_END, sentence_spans
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
@@ -124,6 +124,9 @@ class Lexicon:
     period_end: list[str] = field(default_factory=list)
     inflections: list[str] = field(default_factory=list)  # endings a cue word may carry (cue_pattern)
     period_start: list[str] = field(default_factory=list)
+    exception: list[str] = field(default_factory=list)  # "een uitzondering voor ...": a rule does not hold for it
+    denying_determiners: list[str] = field(default_factory=list)  # "geen coöperatie": the noun after is denied
+    full_time: set[str] = field(default_factory=set)  # "fulltime", "voltijds": persons said so are fte
 
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), as the last part of a
@@ -236,6 +239,9 @@ def lexicon() -> Lexicon:
         period_end=[fold(p) for p in data["periods"]["end"]],
         inflections=[fold(p) for p in data["words"].get("inflections", [])],
         period_start=[fold(p) for p in data["periods"]["start"]],
+        exception=[fold(p) for p in data["words"].get("exception", [])],
+        denying_determiners=[fold(p) for p in data["negation"].get("determiners", [])],
+        full_time={fold(p) for p in data.get("full_time", {}).get("words", [])},
     )
     lex.unit_of = {w: name for name, words in units.items() for w in words}
     return lex
@@ -371,6 +377,10 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
         unit = lex.unit_for(word)
         if unit == "staff" and k + 1 < len(tokens) and lex.unit_for(tokens[k + 1].text) in ("hours", "fte"):
             return lex.unit_for(tokens[k + 1].text), tokens[k + 1].end  # "2,000 of those zzp hours": hours of them
+        if unit == "staff":  # "4 verpleegkundigen niveau 6 fulltime": persons working full time are fte
+            full = _full_time_after(tokens, k + 1, lex, folded)
+            if full is not None:
+                return "fte", full
         if unit:
             return unit, tokens[k].end
         if word not in lex.fillers:
@@ -379,6 +389,25 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
                 continue
             return None, end
     return None, end
+
+
+_LEVEL_WORD = re.compile(r"^(?:niveau|niv\.?|level|lvl\.?)$")
+FULL_TIME_REACH = 3  # words after the persons within which "fulltime" makes them fte ("niveau 6 fulltime")
+
+
+def _full_time_after(tokens: list[_Tok], k: int, lex: Lexicon, folded: str) -> int | None:
+    """Where a word for full time ends that follows persons within FULL_TIME_REACH words of the same clause (a level
+    "niveau 6" between counts as words, another number does not), or None. "fte" itself belongs to a number of its
+    own ("4 verpleegkundigen met 3,2 fte")."""
+    for i in range(k, min(len(tokens), k + FULL_TIME_REACH)):
+        if re.search(r"[,;.]", folded[tokens[k - 1].end : tokens[i].start]):
+            return None
+        word = tokens[i].text
+        if word[:1].isdigit() and not (i > 0 and _LEVEL_WORD.match(tokens[i - 1].text)):
+            return None
+        if word in lex.full_time:
+            return tokens[i].end
+    return None
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:the|de|het|this|that|deze|die|dit)\s+$")
@@ -531,6 +560,7 @@ _LETTER = re.compile(
 _LETTER_AFTER_OK = re.compile(
     r"^\s*(?:$|[.,;:!?)]|-?score|-?status|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
     r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|again\b|weer\b"
+    r"|both\b|beide\b|allebei\b"
     r"|opnieuw\b|too\b|as\s+well\b|\d)"
 )
 _LETTER_BEFORE_OK = re.compile(
@@ -553,7 +583,7 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         before_ok = _LETTER_BEFORE_OK.search(folded[max(0, m.start() - 20) : m.start()]) is not None
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
         year_next = re.match(
-            r"\s+(?:(?:again|weer|opnieuw|ook|also)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
+            r"\s+(?:(?:again|weer|opnieuw|ook|also|both|beide|allebei)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(
             r"\b(?:(?:in|voor|for|met|with|dat|that|als|if|en|and)\s+)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar)\s+){0,4}$",
@@ -871,8 +901,9 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
             q = out[i]
             scaled = q.kind == "money" and q.inferred_unit  # "5k uur zorg, waarvan 2k door zzp'ers": 2.000 hours
             clause = re.split(r"[,.;:!?]", folded[max(0, q.start - 40) : q.start])[-1]
+            clause += " " + " ".join(re.findall(r"[\w'-]+", re.split(r"[,.;:!?]", folded[q.end : q.end + 40])[0])[:2])
             if scaled and any(word_pattern(w).search(clause) for w in lex.money_nouns):
-                continue  # "verwachte omzet bij CZ 40k, ... 3 cliënten": an amount the clause names
+                continue  # "verwachte omzet bij CZ 40k, ... 3 cliënten", "40k turnover from CZ clients": an amount
             if _spread_over(q, out, folded, unit, lex):
                 continue  # "123 in totaal over die 41 gebieden": the 123 are spread over the areas, not areas
             if folded[q.end : q.end + 1] == "+":
@@ -993,21 +1024,32 @@ def _ranges(typed: list[tuple], folded: str) -> list[tuple]:
     while i < len(typed):
         cur = typed[i]
         nxt = typed[i + 1] if i + 1 < len(typed) else None
-        if nxt is not None and cur[1] in ("number", "count", "percent") and nxt[1] in ("number", "count", "percent"):
+        kinds = ("number", "count", "percent", "money")
+        if nxt is not None and cur[1] in kinds and nxt[1] in kinds and (nxt[1] != "money" or nxt[0].multiplier):
             between = folded[cur[0].end : nxt[0].start]
             joined = _RANGE_JOIN.match(between) or (
                 re.match(r"^\s*(?:en|and)\s*$", between)
                 and _BETWEEN.search(folded[max(0, cur[0].start - 20) : cur[0].start])
             )
-            if joined and (cur[1] == "number" or cur[2] == nxt[2]) and cur[4] < nxt[4]:
-                m = NumberMention(folded[cur[0].start : nxt[3]], cur[4], cur[0].start, nxt[3], 0, cur[0].digits)
+            low = _scaled_low(cur, nxt)
+            if joined and (cur[1] == "number" or cur[2] == nxt[2]) and low < nxt[4]:
+                m = NumberMention(folded[cur[0].start : nxt[3]], low, cur[0].start, nxt[3], 0, cur[0].digits)
                 kind = "range" if nxt[1] != "percent" else "percent_range"
-                out.append((m, kind, nxt[2], nxt[3], (cur[4], nxt[4])))
+                out.append((m, kind, nxt[2], nxt[3], (low, nxt[4])))
                 i += 2
                 continue
         out.append(cur)
         i += 1
     return out
+
+
+def _scaled_low(cur: tuple, nxt: tuple) -> Decimal:
+    """The low end of a range whose high end alone says its multiplier ("tussen 6 en 7 duizend uur", "31 to 33
+    thousand"): scaled by it when the scaled value is still below the high end; else as written."""
+    factor = MULTIPLIERS.get(fold(nxt[0].multiplier or ""))
+    if factor and not cur[0].multiplier and cur[4] * factor < nxt[4]:
+        return Decimal(cur[4]) * factor
+    return Decimal(cur[4])
 
 
 def range_ends(text: str) -> list[tuple[str, Decimal]]:
@@ -1022,10 +1064,14 @@ def range_ends(text: str) -> list[tuple[str, Decimal]]:
         if len(numbers) < 2:
             continue
         low = span[: numbers[0].end] + span[numbers[1].end :]
+        if numbers[1].multiplier and not numbers[0].multiplier and q.value[0] != numbers[0].value:  # "9 en 10
+            # duizend uur": the low end is said with the multiplier ("9 duizend uur")
+            low = f"{span[: numbers[0].end]} {numbers[1].multiplier}{span[numbers[1].end :]}"
         high = span[numbers[1].start :]
         lead = _BETWEEN.search(fold(text[max(0, q.start - 20) : q.start]))
         start = q.start - (len(lead.group(0)) if lead else 0)
-        return [(text[:start] + end + text[q.end :], n.value) for end, n in ((low, numbers[0]), (high, numbers[1]))]
+        values = q.value if isinstance(q.value, tuple) else (numbers[0].value, numbers[1].value)
+        return [(text[:start] + end + text[q.end :], v) for end, v in ((low, values[0]), (high, values[1]))]
     return []
 
 

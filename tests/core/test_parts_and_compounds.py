@@ -137,3 +137,20 @@ def test_a_part_after_a_comma_may_open_with_a_preposition_before_its_question_wo
 
 def test_an_elaboration_after_a_comma_is_no_part_of_its_own():
     assert len(split_parts("Wat houdt de reactietermijn in, binnen hoeveel werkdagen krijgen we antwoord?")) == 1
+
+
+def test_a_separable_verb_said_apart_meets_the_whole_verb():
+    """'op te stellen' and 'opstellen', 'in te dienen' and 'indienen' share a term (vocabulary.toml [separable])."""
+    from assistant.retrieve.analysis import analyse
+
+    assert set(analyse("het plan op te stellen")) & set(analyse("wie moet het plan opstellen?"))
+    assert set(analyse("het bezwaar in te dienen")) >= set(analyse("indienen"))
+    assert not set(analyse("de uren te leveren")) & set(analyse("aanleveren"))  # no particle before "te": no verb joined
+
+
+def test_a_linking_s_is_no_part_of_the_first_word():
+    """'veiligheids' (from 'veiligheids- en kwaliteitseisen') is no head of its own: 'veiligheidsmaatregelen' is
+    veiligheid + s + maatregelen."""
+    splitter = CompoundSplitter(["veiligheid", "veiligheids", "maatregelen", "verbetering"])
+    assert splitter.split("veiligheidsmaatregelen") == ("veiligheid", "maatregelen")
+    assert splitter.split("veiligheidsverbetering") == ("veiligheid", "verbetering")

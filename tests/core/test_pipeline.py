@@ -1147,3 +1147,98 @@ def test_a_part_without_its_subject_is_answered_with_the_words_it_borrowed(fake_
     )
     assert "1 augustus 2027" in a.answer and "medio juni" in a.answer, a.answer[:600]
     assert "niets over" not in a.answer_line, a.answer_line
+
+
+def test_a_question_word_that_joins_a_clause_asks_nothing(fake_assistant):
+    """'... mailen wanneer we een dossier bespreken?' asks yes or no, not a date; 'tot wanneer', 'tell me when'
+    and '..., en zo ja wanneer?' ask a value (asked.toml [question_word])."""
+    from assistant.answer.asked import asked, is_yes_no
+
+    assert is_yes_no("Mag ik dat mailen wanneer het dringend is?") and asked("Mag ik dat mailen wanneer het dringend is?") is None
+    assert is_yes_no("Does the rule apply to providers who started in 2026?")
+    assert is_yes_no("Is a bonus paid where the score is A?")
+    for value_question in (
+        "Tot wanneer mag een starter zich aanmelden?", "Kun je me vertellen wanneer de termijn sluit?",
+        "Moeten we het melden, en zo ja wanneer?", "Do you know which form we need?", "Geldt dat voor hoeveel cliënten?",
+    ):  # fmt: skip
+        assert not is_yes_no(value_question), value_question
+    a = fake_assistant.ask("Mogen we naam en adres van een cliënt naar onze zorginkoper mailen wanneer we een dossier doornemen?")
+    line = a.answer.split("\n")[0]
+    assert "Cryptshare" in line and "december" not in line, line
+
+
+def test_an_exception_for_what_the_question_names_turns_the_verdict(fake_assistant):
+    """'maximaal 50% ... onderaannemers. Hierop maken we alléén een uitzondering voor zorgcoöperaties': the rule
+    does not hold for a cooperative; for any other provider it does."""
+    for question, word in (
+        ("Geldt de eis van maximaal 50% onderaanneming ook voor een zorgcoöperatie?", "Nee"),
+        ("Is a care cooperative also bound by the rule that no more than half of the care may go to subcontractors?", "No"),
+    ):
+        line = fake_assistant.ask(question).answer.split("\n")[0]
+        assert line.startswith(word) and "uitzondering" in line and "zorgcoöperatie" in line and "Bijlage 1 1." in line, line
+    other = fake_assistant.ask("Geldt de eis van maximaal 50% onderaanneming ook voor een thuiszorgorganisatie?").answer
+    assert not other.startswith("Nee") and "uitzondering" not in other.split("\n")[0], other[:300]
+
+
+def test_a_where_or_who_question_with_a_verb_of_turning_to_someone_asks_for_the_address(fake_assistant):
+    """'waar kan ik terecht met ...?', 'who should we write to ...?': the address is asked (asked.toml
+    `where_verbs`); 'waar staat ...?' and 'who decides ...?' ask no address."""
+    from assistant.answer.asked import asked
+
+    for question in ("Wie kunnen we mailen met een vraag over de zorg aan een verzekerde?", "Who should we write to about a claim?"):
+        found = asked(question)
+        assert found is not None and found.kind == "contact", question
+    assert asked("Waar staat de regel over onderaanneming?") is None and asked("Who decides on the request?") is None
+    line = fake_assistant.ask("Wie mailen we bij een zorginhoudelijke vraag over één van onze verzekerden?").answer.split("\n")[0]
+    assert "zorgteam.wijkverpleging@cz.nl" in line, line
+
+
+def test_a_negation_that_denies_what_the_rule_denies_leaves_the_main_verb_to_decide(fake_assistant):
+    """'... die niet vooraf gemeld zijn, komt niet voor vergoeding in aanmerking': a question that also says 'niet
+    vooraf gemeld' asks about the reimbursement; the two denials of the reporting agree."""
+    for question, word in (
+        ("Wordt zorg vergoed van een onderaannemer die we niet vooraf hebben gemeld?", "Nee"),
+        ("Will CZ pay for care from a subcontractor we didn't notify them about beforehand?", "No"),
+        ("Wordt zorg van niet-gemelde onderaannemers niet vergoed?", "Ja"),
+    ):
+        line = fake_assistant.ask(question).answer.split("\n")[0]
+        assert line.startswith(word) and "vooraf gemeld" in line, (question, line)
+
+
+def test_the_words_of_a_condition_do_not_say_what_a_consequence_question_asks(fake_assistant):
+    """'what follows if the figures reach VECOZO after the deadline?' asks for the consequence; 'deadline' only says when it applies."""
+    from assistant.answer.asked import asked
+
+    for question in ("What follows if our quality figures reach VECOZO after the deadline?", "Wat is het gevolg als onze kwaliteitscijfers na de termijn binnenkomen?"):
+        found = asked(question)
+        assert found is not None and found.kind == "consequence", question
+    line = fake_assistant.ask("What follows when our quality figures are late in VECOZO?").answer.split("\n")[0]
+    assert "C-score" in line, line
+
+
+def test_a_deadline_corrected_from_the_timeline_says_what_missing_it_means_in_the_paragraph_it_names(fake_assistant):
+    """The timeline row '... (zie paragraaf 2.3.4) 2-31 mei 2026' has no sentence about lateness; § 2.3.4 has."""
+    from assistant.answer.premise import _when_late
+
+    row = next(
+        c for c in fake_assistant.corpus.clauses
+        if c.section == "4.1" and c.doc == "wv2027" and "paragraaf 2.3.4" in c.text
+    )  # fmt: skip
+    line = next(x for x in row.text.splitlines() if "paragraaf 2.3.4" in x)
+    from assistant.domain import Citation
+
+    ct = Citation(clause_id=row.id, doc=row.doc, year=row.year, section=row.section, title=row.title, quote=line.strip())
+    late = _when_late(fake_assistant, ct)
+    assert late is not None and late.section == "2.3.4" and "C-score" in late.quote, late
+
+
+def test_which_with_a_word_before_the_level_asks_for_the_level_said_in_the_askers_language(fake_assistant):
+    """'which nurse level', 'welk deskundigheidsniveau': a level is asked (asked.toml level `nouns`); in English the
+    line says 'Level 4 or 6', not the Dutch 'niveau 4 of 6'."""
+    from assistant.answer.asked import asked
+
+    for question in ("Which nurse level may give specialised nursing?", "Welk deskundigheidsniveau hoort bij palliatieve zorg?"):
+        found = asked(question)
+        assert found is not None and found.kind == "level", question
+    line = fake_assistant.ask("Which nurse level may deliver gespecialiseerde verpleging?").answer.split("\n")[0]
+    assert line.startswith("Level 4 or 6"), line

@@ -457,3 +457,32 @@ def test_from_to_without_a_verb_of_change_stays_a_range():
 @pytest.mark.parametrize("text", ["Twee dingen: klopt onze verhouding?", "Two things: is it ok?", "3 vraagjes over onderaanneming"])
 def test_a_count_of_the_questions_asked_is_no_figure(text):
     assert list(read(text)) == []
+
+
+def test_a_range_whose_high_end_alone_says_its_multiplier_scales_its_low_end():
+    """'tussen de 7 en 8 duizend uur', '45 to 58 thousand': both ends are thousands; '500 en 2 duizend' stays 500."""
+    from assistant.text.quantities import range_ends
+
+    hours = read("We verwachten tussen de 7 en 8 duizend uur zorg.")
+    assert [(q.kind, q.unit) for q in hours] == [("range", "hours")] and hours[0].value == (Decimal(7000), Decimal(8000))
+    money = read("Expected revenue 45 to 58 thousand euro.")
+    assert money[0].kind == "range" and money[0].value == (Decimal(45000), Decimal(58000))
+    assert read("tussen 500 en 2 duizend uur")[0].value == (Decimal(500), Decimal(2000))
+    ends = range_ends("Ergens tussen 12 en 14 duizend uur per jaar.")
+    assert [v for _, v in ends] == [Decimal(12000), Decimal(14000)] and "12 duizend uur" in ends[0][0], ends
+
+
+def test_a_letter_before_both_and_two_years_is_a_score_for_each():
+    """'A both in 2026 and in 2027', 'een C beide in 2026 en 2027': the letter is a score of both years."""
+    for text, letter in (("Suppose it had been A both in 2026 and in 2027.", "A"), ("Stel: een C beide in 2026 en 2027.", "C")):
+        scores = [q for q in read(text) if q.kind == "score"]
+        assert [(q.value, q.years) for q in scores] == [(letter, (2026, 2027))], (text, scores)
+
+
+def test_persons_said_to_work_full_time_are_fte():
+    """'5 verpleegkundigen niveau 6 voltijds', '3 nurses working full-time' are fte; persons beside a number of fte
+    of their own, or a full-time word after a comma, stay persons."""
+    assert [(q.unit, q.value) for q in read("De coöperatie heeft 5 verpleegkundigen niveau 6 voltijds in dienst.")] == [("fte", 5)]
+    assert [q.unit for q in read("We have 3 nurses working full-time.")] == ["fte"]
+    assert [q.unit for q in read("6 verpleegkundigen samen goed voor 4,5 fte")] == ["staff", "fte"]
+    assert [q.unit for q in read("wij hebben 7 verpleegkundigen, voltijds werkt er niemand")] == ["staff"]

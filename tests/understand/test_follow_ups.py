@@ -912,6 +912,29 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("En als een collega van 0,6 fte per 1 september weggaat en we niemand vinden?",
              "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 4.4}, line=("242",)),
     ],
+    "no score replaces the score and points, a score given later replaces no score": [
+        Turn("Er is 80k aanvullend budget gehonoreerd; in 2026 hadden we een B met 7 kostenpunten. Wat wordt vergoed?",
+             "staffel_percentage", {"honored_additional_budget_eur": 80000, "score_2026": "B"}, line=("85%", "68.000")),
+        Turn("En zonder score in het waardemodel?", "staffel_percentage",
+             {"honored_additional_budget_eur": 80000, "has_waardemodel_score": False}, line=("90%", "72.000"),
+             absent=("score_2026", "cost_points_2026")),
+        Turn("What if it had been A both in 2026 and in 2027?", "staffel_percentage",
+             {"honored_additional_budget_eur": 80000, "score_2026": "A", "score_2027": "A"}, line=("100%",),
+             absent=("has_waardemodel_score",)),
+    ],
+    "a long follow-up that changes only a fact in words keeps the amount": [
+        Turn("Ons is 75k aanvullend budget toegekend; score 2026 was B (6 kostenpunten). Hoeveel wordt vergoed?",
+             "staffel_percentage", {"honored_additional_budget_eur": 75000}, line=("85%",)),
+        Turn("Tot slot nog dit: als we straks geen waardemodelscore krijgen omdat onze afspraak te klein blijft, welke vergoeding geldt er dan?",
+             "staffel_percentage", {"honored_additional_budget_eur": 75000, "has_waardemodel_score": False},
+             line=("90%", "67.500")),
+    ],
+    "named staff with the unit said after the first name only, then one of them changes": [
+        Turn("Zorgcoöperatie, 130 cliënten. Hbo-verpleegkundigen: Fenna 1,0 fte, Mehmet 0,7 en Ilse 0,5. Klopt onze bezetting?",
+             "cooperative_staffing_check", {"clients": 130, "hbo_bachelor_nurse_fte": 2.2}, {"compliant": False}, line=("Nee",)),
+        Turn("Ilse gaat van 0,5 naar 0,9 fte. Is het dan goed?", "cooperative_staffing_check",
+             {"clients": 130, "hbo_bachelor_nurse_fte": 2.6}, {"compliant": True}, line=("Ja",)),
+    ],
 }
 
 
