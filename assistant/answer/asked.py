@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
-from assistant.text.sentences import sentences
+from assistant.text.sentences import sentence_spans, sentences
 
 ASKED_PATH = Path(__file__).with_name("asked.toml")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
@@ -179,7 +179,8 @@ def asked(question: str) -> Asked | None:
         for m in WH.finditer(folded) if spec.get("where_verbs") else ():
             if m.group(1) in spec["where_words"] and _asks_here(folded, m):
                 clause = _how_clause(folded[m.end() :], spec)
-                if any(_has(clause, v) for v in spec["where_verbs"]):
+                asker = any(_has(clause, w) for w in spec.get("askers", []))
+                if asker and any(_has(clause, v) for v in spec["where_verbs"]):
                     return Asked(k, tuple(spec["holds"]), soft=True)
     which = _WHICH_NOUN.search(folded)  # "vanaf welk omzetbedrag ...?", "which nurse level ...?": which + a noun
     if which:  # (or compound) of a kind, or a word before such a noun
@@ -337,7 +338,7 @@ def _asks_here(folded: str, m: re.Match[str]) -> bool:
     if any(folded.startswith(a, m.start()) and not folded[m.start() + len(a) : m.start() + len(a) + 1].isalnum()
            for a in words["always"]):  # fmt: skip
         return True
-    start = max(folded.rfind(p, 0, m.start()) for p in ".?!") + 1
+    start = max((a for a, _ in sentence_spans(folded) if a <= m.start()), default=0)
     before = _TOKEN.findall(folded[start : m.start()])
     while before and before[-1] in words["prepositions"]:  # "tot wanneer", "by when"
         before.pop()

@@ -706,11 +706,6 @@ def _key_span(s: Sentence) -> str:
 # ---------------------------------------------------------------- yes / no
 
 
-def _negations(text: str) -> set[str]:
-    words = set(re.findall(r"[\w']+", fold(text)))
-    return words & (lexicon().negations | lexicon().negation_verbs)
-
-
 NEGATION_SCOPE_WORDS = 4  # the words after a negation that it denies ("niet vooraf gemeld zijn")
 
 
@@ -718,13 +713,17 @@ def _negation_scopes(text: str, analyse: Any) -> list[tuple[set[str], str]]:
     """The terms each negation of `text` denies, with the words they come from: the words after it up to a comma
     or stop ("didn't report it in advance", "die niet vooraf gemeld zijn,")."""
     lex = lexicon()
-    tokens = re.findall(r"[\w']+|[,.;:!?]", fold(text))
+    folded = fold(text)
+    for phrase in lex.not_denial:  # "niet meer dan 50%": a bound, no denial
+        folded = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", folded)
+    tokens = re.findall(r"[\w']+|[,.;:!?]", folded)
+    denying = lambda w: w in lex.negations or w in lex.negation_verbs or w.endswith("n't")  # noqa: E731
     scopes = []
     for k, w in enumerate(tokens):
-        if w in lex.negations or w in lex.negation_verbs or w.endswith("n't"):
+        if denying(w):
             after = []
             for u in tokens[k + 1 : k + 1 + NEGATION_SCOPE_WORDS]:
-                if not u[0].isalnum():
+                if not u[0].isalnum() or denying(u):
                     break
                 after.append(u)
             scopes.append((set(analyse(" ".join(after))), " ".join(after)))
@@ -838,15 +837,18 @@ def _excepting(question: str, s: Sentence, analyse: Any, rule_of: Sentence | Non
         rule |= analyse(fold(rule_of.text))
     for piece in pieces:
         at_ = _exception_at(fold(piece))
-        named = _EXCEPTION_ENDS.split(fold(piece)[at_:], maxsplit=1)[0] if at_ is not None else ""
+        named = _exception_ends().split(fold(piece)[at_:], maxsplit=1)[0] if at_ is not None else ""
         if named and (analyse(named) - rule - analyse(fold(piece)[:at_])) & asked_terms:  # "uitzondering voor zorgcoöperaties[ die ...]"
             return piece
     return None
 
 
-# what an exception names ends at a comma or a word that opens a clause about it ("... zorgcoöperaties die
-# aantoonbaar ... voldoen": the conditions are not what is excepted)
-_EXCEPTION_ENDS = re.compile(r"[,;:(]|\b(?:die|dat|wie|waarvoor|mits|who|which|that|provided)\b")
+@functools.cache
+def _exception_ends() -> re.Pattern[str]:
+    """What an exception names ends at a comma or a word that opens a clause about it (lexicon `exception_ends`:
+    "... zorgcoöperaties die aantoonbaar ... voldoen": the conditions are not what is excepted)."""
+    words = "|".join(re.escape(w) for w in lexicon().exception_ends)
+    return re.compile(rf"[,;:(]|\b(?:{words})\b" if words else r"[,;:(]")
 
 
 def _exception_at(folded: str) -> int | None:
@@ -1079,7 +1081,9 @@ def clause_plan(
     if verdict is False and _opposed(text, best.text):  # "achteraf" against "vooraf": the opposite decides too
         sure = STATED_CONFIDENCE
     excepting = ((_excepting(focus or text, o, lambda t: set(bm.query_terms(t)), best), o) for o in _dedupe([best, *supporting[:3]]))
-    excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if verdict is not None else (None, best)
+    about_exception = _exception_at(fold(focus or text)) is not None  # "maakt CZ een uitzondering voor ...?": the
+    # sentence that makes it answers as it stands
+    excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if verdict is not None and not about_exception else (None, best)
     if excepted is not None:  # the rule does not hold for what the question names: the other way round (the rule
         # is often stated twice, its exception once: "Hierop maken we alléén een uitzondering voor zorgcoöperaties")
         verdict, best, supporting = not verdict, by, _dedupe([by, *supporting])

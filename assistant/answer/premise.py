@@ -217,7 +217,8 @@ def _when_late(assistant: Any, ct: Citation) -> Citation | None:
         return None
     referred = [  # a row of the timeline names the paragraph that sets the deadline out ("(zie paragraaf 2.3.4)")
         x for ref in _PARAGRAPH_REF.findall(ct.quote) for x in assistant.corpus.clauses
-        if x.doc == clause.doc and x.section == ref and x.id != clause.id
+        if x.id.rsplit("/", 1)[0] == clause.id.rsplit("/", 1)[0] and x.section == ref and x.id != clause.id  # the
+        # same part: "paragraaf 1.4" of the main text is not 1.4 of a Bijlage
     ]  # fmt: skip
     for where in [clause, *referred]:
         for sentence in c.sentences_of(where.text, False):

@@ -127,6 +127,9 @@ class Lexicon:
     exception: list[str] = field(default_factory=list)  # "een uitzondering voor ...": a rule does not hold for it
     denying_determiners: list[str] = field(default_factory=list)  # "geen coöperatie": the noun after is denied
     full_time: set[str] = field(default_factory=set)  # "fulltime", "voltijds": persons said so are fte
+    units_before: set[str] = field(default_factory=set)  # units that may stand before their number ("fte 1,8")
+    exception_ends: list[str] = field(default_factory=list)  # "uitzondering voor X die ...": X ends before "die"
+    not_full_time: set[str] = field(default_factory=set)  # "mostly full-time": not all of them
 
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), as the last part of a
@@ -242,6 +245,9 @@ def lexicon() -> Lexicon:
         exception=[fold(p) for p in data["words"].get("exception", [])],
         denying_determiners=[fold(p) for p in data["negation"].get("determiners", [])],
         full_time={fold(p) for p in data.get("full_time", {}).get("words", [])},
+        units_before=set(data.get("units_before", {}).get("units", [])),
+        exception_ends=[fold(p) for p in data["words"].get("exception_ends", [])],
+        not_full_time={fold(p) for p in data.get("full_time", {}).get("not_all", [])},
     )
     lex.unit_of = {w: name for name, words in units.items() for w in words}
     return lex
@@ -405,6 +411,8 @@ def _full_time_after(tokens: list[_Tok], k: int, lex: Lexicon, folded: str) -> i
         word = tokens[i].text
         if word[:1].isdigit() and not (i > 0 and _LEVEL_WORD.match(tokens[i - 1].text)):
             return None
+        if word in lex.negations or word in lex.not_full_time:  # "niet fulltime", "mostly full-time"
+            return None
         if word in lex.full_time:
             return tokens[i].end
     return None
@@ -549,7 +557,19 @@ def _typed(
         and not _SECTION_BEFORE.search(folded[max(0, m.start - 15) : m.start])
     ):
         return "year", None, m.end, int(m.raw)
+    said_before = _UNIT_BEFORE.search(folded[max(0, m.start - UNIT_BEFORE_CHARS) : m.start])
+    if (
+        said_before and lex.unit_for(said_before.group(1)) in lex.units_before
+        and not _PER_BEFORE.search(folded[max(0, m.start - UNIT_BEFORE_CHARS) : m.start - len(said_before.group(0))])
+    ):  # "fte 1,8", "kostenpunten: 6"; not "clients per postcode area: 2, 2 and 5" (counts of what is per area)
+        return "count", lex.unit_for(said_before.group(1)), m.end, m.value
     return "number", None, m.end, m.value
+
+
+UNIT_BEFORE_CHARS = 30
+_PER_BEFORE = re.compile(r"\b(?:per|each|every|elk|elke|ieder|iedere)(?:\s+[\w'-]+){0,3}\s*$")
+# the word right before a number, with at most a colon or "=" between: "clienten 104, fte 1,8", "kostenpunten: 6"
+_UNIT_BEFORE = re.compile(r"(?:^|[\s,;(])([a-z\u00e0-\u00ff][\w'-]*)\s*[:=]?\s*$")
 
 
 # ---------------------------------------------------------------- score letters and years

@@ -486,3 +486,20 @@ def test_persons_said_to_work_full_time_are_fte():
     assert [q.unit for q in read("We have 3 nurses working full-time.")] == ["fte"]
     assert [q.unit for q in read("6 verpleegkundigen samen goed voor 4,5 fte")] == ["staff", "fte"]
     assert [q.unit for q in read("wij hebben 7 verpleegkundigen, voltijds werkt er niemand")] == ["staff"]
+    assert [q.unit for q in read("5 verpleegkundigen niet voltijds")] == ["staff"]
+    assert [q.unit for q in read("8 nurses, mostly full-time")] != ["fte"]
+    assert [q.unit for q in read("8 nurses mostly full-time")] == ["staff"]
+
+
+def test_a_unit_word_right_before_a_number_is_its_unit_in_terse_notes():
+    """'clienten 96, fte 2,1', 'kostenpunten: 4' (lexicon [units_before]); not a list after 'per postcode area:'
+    (the counts of what is per area)."""
+    assert [(q.unit, q.value) for q in read("coöp: clienten 96, fte 2,1")] == [("clients", 96), ("fte", Decimal("2.1"))]
+    assert [(q.unit, q.value) for q in read("score B, kostenpunten: 4")][-1] == ("points", 4)
+    assert [q.unit for q in read("clients in each area: 4, 1 and 3")] == ["clients", "clients", "clients"]
+
+
+def test_a_number_after_an_area_word_counts_what_is_in_the_area():
+    """'in het derde gebied 5', 'areas: 4 / 2 / 3 clients': the numbers are clients, not numbers of areas."""
+    assert "areas" not in [q.unit for q in read("stel dat het derde gebied 5 heeft")]
+    assert [q.unit for q in read("postcode areas: 4 / 2 / 3 clients")] == ["clients", "clients", "clients"]
