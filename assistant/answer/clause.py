@@ -827,9 +827,9 @@ def _excepting(question: str, s: Sentence, analyse: Any, rule_of: Sentence | Non
     p = s.passage
     if p is not None:
         said = [collapse_ws(x) for x in c.sentences_of(p.text, p.kind == "table")]
-        at = next((i for i, x in enumerate(said) if x and x in collapse_ws(s.text)), None)
-        end = max((i for i, x in enumerate(said) if x and x in collapse_ws(s.text)), default=None)
-        if at is not None and end is not None and end + 1 < len(said):
+        quoted = collapse_ws(s.text)
+        end = max((i for i, x in enumerate(said) if x and x in quoted), default=None)  # the quote's last sentence
+        if end is not None and end + 1 < len(said):
             pieces.append(said[end + 1])
     asked_terms = analyse(question)
     rule = set().union(*(analyse(fold(x)) for x in pieces if not _exception_at(fold(x))))

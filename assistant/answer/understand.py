@@ -995,7 +995,8 @@ class Router:
         terms = said - denied_terms(folded, self.analyse)
         ranked = []
         for name, spec in self.specs.items():
-            denial_is_input = any(  # "geen waardemodelscore" is a fact the calculator takes, not what the asker is not
+            denial_is_input = terms != said and any(  # "geen waardemodelscore" is a fact the calculator takes, not
+                # what the asker is not (looked at only when the question denies a term at all)
                 says(folded, c) for inp in spec.inputs.values() for c in (*inp.false_cues, *inp.denied_cues)
             )
             concept = self.concept_score(name, said if denial_is_input else terms)
