@@ -187,12 +187,14 @@ def _citations(params: PolicyParams, st: Staffel, row: str) -> list[Citation]:
     return cites
 
 
-def _row_text(st: Staffel, row: str) -> tuple[str, str]:
+def _row_text(st: Staffel, row: str, used: int | None = None) -> tuple[str, str]:
+    """The row in words; `used`: the year of the score it was read from (the policy year's when only that is given)."""
     y1, y2 = _years(st)
+    first = used or y1
     return {
         "ceiling_free": ("een plafondvrije afspraak", "a ceiling-free agreement"),
         "a_both": (f"score A in {y1} én {y2}", f"score A in {y1} and {y2}"),
-        "a_first": (f"score A in {y1} (niet in beide jaren A)", f"score A in {y1} (not A in both years)"),
+        "a_first": (f"score A in {first} (niet in beide jaren A)", f"score A in {first} (not A in both years)"),
         "b_first_min_points": (
             f"score B met ten minste {_pts(st)} punten op het kostenonderdeel",
             f"score B with at least {_pts(st)} points on the cost component",
@@ -201,7 +203,7 @@ def _row_text(st: Staffel, row: str) -> tuple[str, str]:
     }[row]
 
 
-def _verdicts(st: Staffel, row: str, pct: int, amount: float | None) -> tuple[str, str]:
+def _verdicts(st: Staffel, row: str, pct: int, amount: float | None, used: int | None = None) -> tuple[str, str]:
     if row == NOT_ELIGIBLE:
         return (
             "U komt niet in aanmerking voor aanvullende inkoop: zorgaanbieders met score C of met score B en minder "
@@ -209,7 +211,7 @@ def _verdicts(st: Staffel, row: str, pct: int, amount: float | None) -> tuple[st
             "You are not eligible for additional purchase: providers with score C, or score B with fewer than "
             f"{_pts(st)} points on the cost component, are excluded (0% reimbursement).",
         )
-    nl, en = _row_text(st, row)
+    nl, en = _row_text(st, row, used)
     extra_nl = f", dus maximaal {nl_eur(amount)}" if amount is not None else ""
     extra_en = f", i.e. at most {en_eur(amount)}" if amount is not None else ""
     return (
@@ -267,7 +269,7 @@ def staffel_percentage(inp: StaffelInput) -> StaffelOutput:
     pct = 0 if row == NOT_ELIGIBLE else getattr(st.rows, row).percentage
     budget = inp.honored_additional_budget_eur
     amount = None if budget is None else round2(exact(budget) * pct / 100)
-    verdict, verdict_en = _verdicts(st, row, pct, amount)
+    verdict, verdict_en = _verdicts(st, row, pct, amount, inp.basis()[1])
     texts = _texts(st)
     return StaffelOutput(
         tool="staffel_percentage",

@@ -392,6 +392,42 @@ def asked_clause(question: str) -> str:
     return clause
 
 
+def asked_start(folded: str) -> int:
+    """Where the asked sentence begins in `folded` (a tag too short to ask anything of its own, "Toch?", with the
+    sentence before it): words before it tell the story ("vorig jaar afgewezen. Mogen we opnieuw?") and ask nothing;
+    a condition inside the sentence ("als ..., is dat een probleem, of niet?") belongs to it."""
+    spans = sentence_spans(folded.strip())
+    if not spans:
+        return 0
+    offset = len(folded) - len(folded.lstrip())
+    said = [folded.strip()[a:b] for a, b in spans]
+    last = _last_asking(said)
+    if last > 0 and len(re.findall(r"\w+", said[last])) <= ASKS_NOTHING_WORDS:
+        last -= 1
+    return offset + spans[last][0]
+
+
+# a condition word opens a clause of its own when a subject follows it ("als het plafond op is", "if we reach"), not
+# when it means "as" ("kunnen we als wijkverpleging ...?", "as a small provider")
+_CLAUSE_SUBJECT = re.compile(
+    r"\s+(?:we|wij|ik|je|jij|u|het|de|ons|onze|er|zij|ze|hij|die|dat|deze|dit|mijn|jullie|i|you|it|the|our|they|"
+    r"there|this|that|these|those|my|your|their|een|a|an)\b"
+)
+
+
+def before_condition(clause: str) -> str:
+    """An asked clause without the condition it ends with ("mag ik de zorg stopzetten als het plafond bereikt is?":
+    "mag ik de zorg stopzetten"): the condition sets the scene, the words before it ask. A condition word that opens
+    the clause ("wanneer moeten we ...?", "als we ..., mogen we dan?") stays."""
+    words = list(re.finditer(r"[\w'-]+", clause))
+    for m in words[1:]:
+        for c in lexicon().condition:
+            found = word_pattern(c).match(clause, m.start())
+            if found and (" " in c or _CLAUSE_SUBJECT.match(clause, found.end())):
+                return clause[: m.start()]
+    return clause
+
+
 def is_yes_no(question: str) -> bool:
     """A yes/no question: its (last) question sentence has no question word ("Voldoen we?", "Mag dat?",
     "Is it true that ...?"); "Hoeveel ...?", "Tot wanneer ...?" or "En als het B was?" asks for a value or an

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
-from assistant.answer.asked import asked_clause, is_yes_no
+from assistant.answer.asked import asked_clause, asked_start, is_yes_no
 from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
 from assistant.answer.premise import TAIL
 from assistant.answer.specs import CalculatorSpec
@@ -75,16 +75,31 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
     if value is None:
         return None
     keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
+    start = asked_start(folded)  # the story before the asked sentence ("vorig jaar afgewezen. ...") asks nothing
     flip = not keep and any(
-        not _ALTERNATIVE.search(folded[: m.start()]) and not _denied().search(folded[: m.start()])
+        m.start() >= start
+        and not _ALTERNATIVE.search(folded[: m.start()]) and not _denied().search(folded[: m.start()])
         and not _in_condition(folded, m.start())
-        for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(folded)
+        for p in spec.verdict_invert_if for m in phrase_spans(folded, p)
     )  # "pass or fail?", "voldoen we wel of niet?": both outcomes named, the field itself answers; "geen probleem
     # toch?" denies the problem: the question asks the field itself; "suppose we take on 0.3 fte more?": the
     # phrase says what changes (inside a condition), not the outcome asked about
     if _denied_claim(spec, folded):  # "dan hoeven we niet mee te doen, toch?": yes or no says whether that is so
         flip = not flip
     return (not value) if flip else value
+
+
+SPLIT_REACH = 4  # words between the verb and the particle of a split phrase ("vallen we daarmee af")
+
+
+def phrase_spans(folded: str, phrase: str) -> list[re.Match[str]]:
+    """Where a folded phrase stands as whole words; "vallen ~ af" also split, its second part at most SPLIT_REACH
+    words after the first in the same clause ("vallen we daarmee af?")."""
+    if "~" not in phrase:
+        return list(word_pattern(fold(phrase)).finditer(folded))
+    first, second = (fold(x.strip()) for x in phrase.split("~", 1))
+    gap = rf"(?:[^\W\d][\w'-]*\s+){{0,{SPLIT_REACH}}}"
+    return list(re.finditer(r"(?<![\w])" + re.escape(first) + r"\s+" + gap + re.escape(second) + r"(?![\w])", folded))
 
 
 def _denied_claim(spec: CalculatorSpec, folded: str) -> bool:
@@ -103,7 +118,7 @@ def _denied_claim(spec: CalculatorSpec, folded: str) -> bool:
     clause = pieces[-1] if pieces else ""
     if re.search(r"\btoch\s+niet\b", tag.group(0)):
         clause += " niet"
-    inverting = [m.span() for p in spec.verdict_invert_if for m in word_pattern(fold(p)).finditer(clause)]
+    inverting = [m.span() for p in spec.verdict_invert_if for m in phrase_spans(clause, p)]
     return any(
         not any(start <= m.start() < end or 0 <= start - m.end() <= DENIAL_REACH for start, end in inverting)
         for m in _denial().finditer(clause)

@@ -171,16 +171,17 @@ class Assistant:
             text = guards.redact(text)
         if injected:
             notices.append(msg("injection", lang))
+        asks = _asks_only(text, lexicon().where_said) and "where_said" or _asks_only(text, lexicon().why_said, start=True) and "why_said"
+        if state.topic and asks:  # "waar staat dat precies?", "waarom niet?": the clause that carried the last answer
+            where = self._where_said(state.topic.split(" || ")[-1], lang, year, asks)
+            if where is not None:
+                return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
         scope = guards.out_of_scope(text)
         if scope:
             return self._answer(self._refusal(lang, scope), lang, notices), state.remember(Reading("clause"), lang)
-        if state.topic and len(text) <= WHERE_CHARS and any(has_phrase(fold(text), p) for p in lexicon().where_said):
-            where = self._where_said(state.topic.split(" || ")[-1], lang, year)  # "waar staat dat precies?"
-            if where is not None:
-                return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices, text)
@@ -223,6 +224,7 @@ class Assistant:
         hits: list[SearchHit] = []
         last = Reading("clause")
         seen: list[str] = []
+        answered: dict[str, int] = {}  # a calculation's key -> the index of its plan
         if not each_follows:  # "zo'n 140 à 150 cliënten ... Lukt de eis? En wat ontbreekt er dan?":
             parts = [e for part in parts for e in self._at_each_end(part, state)]  # each part at both ends
         current = state  # the conversation as the parts so far left it
@@ -242,6 +244,11 @@ class Assistant:
                 key += repr(sorted(reading.args.items(), key=lambda kv: kv[0]))  # calculations, one per year
                 key += f"|{reading.solve}"  # "voldoen we, en hoeveel cliënten mogen we hebben?": the unknown too
             if key is not None and (key in seen or (reading.kind == "clarify" and reading.tool in seen)):
+                earlier = answered.get(key)
+                if earlier is not None and reading.kind == "tool" and reading.yes_no and not _VERDICT_WORD.match(plans[earlier].line):
+                    # "hoe was dat in 2023? was 40% zelf toen genoeg?": the same calculation, now asked as yes or
+                    # no: its answer with the verdict first
+                    plans[earlier] = self._plan(full, reading, lang, year)[0]
                 continue  # "... hoeveel omzet, en tot wanneer?": one calculation answers both parts
             if key is not None:
                 seen.extend([key, reading.tool or ""])
@@ -268,6 +275,8 @@ class Assistant:
             if any(p.line == plan.line or _same_answer(p, plan) for p in plans):
                 continue  # two parts the same answer answers (one line says it once, also with a ja/nee before it)
             plans.append(plan)
+            if key is not None:
+                answered[key] = len(plans) - 1
             calls.extend(part_calls)
             hits = hits or part_hits
         plan = plans[0] if len(plans) == 1 else Plan("parts", "", parts=plans)
@@ -314,13 +323,14 @@ class Assistant:
                 return (start, len(text))  # ("85% of the 150,000 budget") is the asker's case, not a conclusion
         return None
 
-    def _where_said(self, previous: str, lang: str, year: int | None) -> Plan | None:
-        """Where the answer to the previous question stands: its first quote, with the section and its title."""
+    def _where_said(self, previous: str, lang: str, year: int | None, asks: str = "where_said") -> Plan | None:
+        """Where the answer to the previous question stands (or why it is so): its first quote, with the section
+        and its title."""
         answer, _ = self.extractive(previous, None, year)
         if not answer.citations or answer.refused:
             return None
         ct = answer.citations[0]
-        line = msg("where_said", lang, section=ct.section, title=ct.title, year=ct.year, quote=ct.quote)
+        line = msg(asks, lang, section=ct.section, title=ct.title, year=ct.year, quote=ct.quote)
         return Plan("quotes", line, [ct], intent="where")
 
     def _holds(self, line: str, question: str, share: float = 0.34) -> bool:
@@ -344,7 +354,8 @@ class Assistant:
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits
         claim = claim_of(text)
-        own_case = reading.kind == "tool" and len(reading.used) >= 2  # "3 fte voor 160 cliënten, klopt dat?"
+        own_case = reading.kind == "tool" and (len(reading.used) >= 2 or reading.follow_up)  # "3 fte voor 160
+        # cliënten, klopt dat?"; a message merged into the last calculation ("dat gebied met 1 cliënt moet eruit")
         if (
             claim is not None
             and not own_case
@@ -354,7 +365,8 @@ class Assistant:
             return self._clause(text, lang, year), [], hits
         if reading.kind == "tool" and reading.tool:
             plan, calls = self._calculation(text, reading, lang, year)
-            premise = premise_plan(self, text, lang) if _claims_a_rule(text) else None
+            # a message merged into the last calculation ("het gebied met 1 cliënt telt niet") states the asker's case
+            premise = premise_plan(self, text, lang) if _claims_a_rule(text) and not reading.follow_up else None
             if premise is not None and premise.intent == "premise:contradicted":  # a figure set right; the
                 plan.line = premise.line + "\n" + plan.line  # calculation says the rest ("zegt het anders" adds nothing)
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
@@ -560,6 +572,26 @@ def _claims_a_rule(text: str) -> bool:
 
 MSG_LANGUAGE = msg("language", "en")
 WHERE_CHARS = 60  # "waar staat dat precies?": a short follow-up; a longer message asks more than where
+
+
+WHY_WORDS = 4  # "waarom dan eigenlijk niet?": at most this many filler words after the why
+
+
+def _asks_only(text: str, phrases: list[str], start: bool = False) -> bool:
+    """"Waar staat dat precies?", also with a reason beside it ("welke paragraaf is dat? dan stuur ik het door"): the
+    message's one question asks where (lexicon `where_said`) and is short; another question makes it more. With
+    `start` the phrase opens the question and only a few filler words follow (lexicon `why_rest`: "Waarom dan
+    eigenlijk?", "Why is that?"), not "waarom krijgen kleine aanbieders geen score?", which asks a question of its own."""
+    said = [text[a:b] for a, b in sentence_spans(text)] or [text]
+    asking = [x for x in said if x.rstrip().endswith("?")] or said[-1:]
+    if len(asking) != 1 or len(asking[0].strip()) > WHERE_CHARS:
+        return False
+    folded = fold(asking[0]).strip(" ?!.")
+    if start:
+        opening = next((m for p in sorted(phrases, key=len, reverse=True) for m in [re.match(rf"{re.escape(p)}(?![\w])", folded)] if m), None)
+        rest = re.findall(r"[\w'-]+", folded[opening.end() :]) if opening else []
+        return opening is not None and len(rest) < WHY_WORDS and all(w in lexicon().why_rest for w in rest)
+    return any(has_phrase(folded, p) for p in phrases)
 
 
 _NO = re.compile(r"^(Nee|No)\b[:,]?\s*", re.I)

@@ -30,7 +30,10 @@ _HEAD = re.compile(
     r"(?:we|wij) (?:hoorden|lazen|hebben gehoord|hebben gelezen) dat|ons is verteld dat|"
     r"we (?:heard|read|were told|have heard) that|someone told us that|iemand zei dat|"
     r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
-    r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that)\b[,:]?\s*",
+    r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that|"
+    # reported speech: "collega zegt dat", "onze adviseur beweerde dat", "my colleague says that"
+    r"(?!(?:als|if|wat|what|wanneer|when|stel|suppose)\b)(?:[\w'’-]+\s+){1,3}(?:zegt|zei|zeggen|zeiden|beweert|beweerde|stelt|stelde|says|said|claims|claimed|told|tells)"
+    r"\s+(?:(?:me|us|mij|ons)\s+)?(?:dat|that))\b[,:]?\s*",
     re.I,
 )
 _QUESTION_START = re.compile(
@@ -42,8 +45,8 @@ _MID = re.compile(r"\s+toch(?=\s+\w)", re.I)  # "mag je toch tot 60%": the parti
 FACT_KINDS = ("count", "money", "percent", "date", "period", "range", "score")
 # an unmarked statement is a claim about the policy only when it states a rule ("Nieuwe aanbieders moeten ...")
 _RULE = re.compile(
-    r"\b(moet|moeten|mag|mogen|minimaal|maximaal|ten minste|hoogstens|geldt|gelden|is verplicht|verplicht|norm|eis|regel|"
-    r"must|may|required|requires|need to|needs to|at least|at most|rule|requirement|applies)\b",
+    r"\b(moet|moeten|hoeft|hoeven|mag|mogen|minimaal|maximaal|ten minste|hoogstens|geldt|gelden|is verplicht|verplicht|norm|eis|regel|"
+    r"must|may|required|requires|need to|needs to|need only|only need|only needs|at least|at most|rule|requirement|applies)\b",
     re.I,
 )
 
@@ -137,6 +140,9 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
     )  # fmt: skip
     if ct.year != assistant.corpus.current_year and str(ct.year) not in claim:
         return None  # a claim about the rule in force is not set right by an older text it does not name
+    if result["verdict"] == "supported" and not any(q.kind in FACT_KINDS for q in read(claim)):
+        return None  # "een zorgstop mag zodra ons budget op is": no figure to confirm, the words alone
+        # share a sentence's terms without saying what it says; the question is answered as asked
     if result["verdict"] == "supported":
         return Plan("verdict", msg("premise_right", lang, section=ct.section, year=ct.year), [ct], intent="premise:supported")
     years = {str(y) for y in assistant.corpus.years}  # "de eis voor 2027": the policy year the claim is about

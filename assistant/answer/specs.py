@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.text.quantities import lexicon_data
+
 
 def spec_dir() -> Path:
     """tools/specs, wherever the `tools` package is installed."""
@@ -41,6 +43,9 @@ class InputSpec(BaseModel):
     # a total that may be given as a list of its parts with the unit said once ("case managers at 0.9, 0.8 and 0.6
     # fte"): the list is summed
     sums_series: bool = False
+    # the smallest step of the input a bound moves a value by ("net onder 3 per gebied" is 2,99, "just under 50k" is
+    # 49.999): by default a whole unit for amounts and whole counts, a hundredth otherwise
+    step: float | None = None
     # an average that may be given as the two counts it is worked out from ("84 cliënten in 28 postcodegebieden"):
     # the units of the counted things and of what they are spread over; the value is their quotient
     per_of: tuple[str, ...] = ()
@@ -146,6 +151,9 @@ class CalculatorSpec(BaseModel):
     # an input that is several parts together, and the part it stands as when hours move between parties ("7.000 uur
     # via onderaannemers", then "1.200 uur van eigen personeel naar een zzp'er": the 7.000 are the other parties')
     parts_together: dict[str, str] = Field(default_factory=dict)
+    # the parts such an input holds ("uitbesteed" holds the zzp'ers' and the subcontractors' hours): given beside a
+    # part outside it ("520 uur eigen personeel, de rest via onderaannemers"), it stands as its part of `parts_together`
+    together_holds: dict[str, tuple[str, ...]] = Field(default_factory=dict)
 
     def input(self, name: str) -> InputSpec:
         return self.inputs[name]
@@ -160,6 +168,11 @@ class CalculatorSpec(BaseModel):
 def _spec(name: str, data: dict[str, Any]) -> CalculatorSpec:
     if isinstance(data.get("verdict"), str):
         data["verdict"] = (data["verdict"],)
+    outcomes = lexicon_data().get("outcomes", {})  # "@bad_outcome": the words lexicon.toml [outcomes] shares
+    unknown = [p for p in data.get("verdict_invert_if", []) if p.startswith("@") and p[1:] not in outcomes]
+    if unknown:
+        raise ValueError(f"{name}: verdict_invert_if names {unknown}; lexicon.toml [outcomes] has {sorted(outcomes)}")
+    data["verdict_invert_if"] = [w for p in data.get("verdict_invert_if", []) for w in (outcomes[p[1:]] if p.startswith("@") else [p])]
     inputs = {f: InputSpec(field=f, **v) for f, v in data.pop("inputs", {}).items()}
     solve = {n: SolveSpec(name=n, **v) for n, v in data.pop("solve", {}).items()}
     return CalculatorSpec(name=name, inputs=inputs, solve=solve, **data)

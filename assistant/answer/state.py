@@ -37,6 +37,7 @@ from assistant.answer.understand import (
     cue_pattern,
     has_phrase,
 )
+from assistant.text.numbers import format_number
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 from assistant.text.sentences import sentences
 
@@ -151,7 +152,8 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
         return None
     words = re.findall(r"[^\W\d_]+|\d+", text)
     short = len(words) <= ELLIPTICAL_WORDS  # "would 29 July still be ok?"
-    if len(words) > ELLIPTICAL_WORDS * 2 or not (short or _opens_follow_up(text) or _POINTS_BACK.search(fold(text))):
+    back = bool(_POINTS_BACK.search(fold(text)))  # "de laatste dag is een feestdag, dus we sturen het een dag later: geldt dat nog?"
+    if len(words) > ELLIPTICAL_WORDS * (3 if back else 2) or not (short or _opens_follow_up(text) or back):
         return None
     joined = f"{state.topic.split(' || ')[-1]} {text}"
     combined = router.read(joined)
@@ -212,7 +214,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
         )
     # "in die 40 gebieden: wat ontbreekt er dan?": figures of the last calculation said again
-    restated = reading.tool == state.tool and bool(fill.stated) and all(
+    restated = reading.tool in (None, state.tool) and bool(fill.stated) and all(
         fill.args.get(n) == state.args.get(n) for n in fill.stated if spec.inputs[n].kind not in ("flag", "choice")
     )
     looks = (
@@ -220,6 +222,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or len(text) < 70
         or _says(lexicon().adds_to_last, text)  # "o ja, ook nog elk 1 cliënt in 6224 en 6225"
         or bool(state.pending)
+        or "__drop__" in changes  # "dat gebied met 1 cliënt moet eruit": areas of the last calculation taken out
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
@@ -264,6 +267,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     same = looks and (not reading.used or restated) and (
         (reading.kind == "clarify" and reading.tool == state.tool)
         or (restated and _says(lexicon().back, text))
+        # "was 40% zelf leveren toen genoeg?": the same figure checked again (in the year the message before named)
+        or (restated and is_yes_no(text) and asks_strongly(spec, folded))
         # "and what is still missing to get there?": the unknown of the last calculation, nothing new
         or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
         # "is our staffing ratio fine?" right after that calculation: the asker's own case, asked again
@@ -466,6 +471,16 @@ def _changes(
             out.pop("__bare_notes__", None)
         if there is not None and "__areas__" not in out:
             out["__count__"] = there
+    dropped = _dropped_areas(qs, folded) if any(spec.inputs[n].per_area for n in spec.inputs) else None
+    if dropped is not None and (state.areas or "total_clients" in state.args):
+        return {"__drop__": dropped}  # "dat gebied met 1 cliënt moet eruit": its figures name the areas, not new values
+    for name in fill.stated:  # "stel dat de A uitsluitend voor 2027 gold?": the other year's score no longer stands
+        source = qs[fill.sources[name]] if name in fill.sources else None
+        inp = spec.inputs[name]
+        if source is not None and source.only and inp.year is not None:
+            for other, o in spec.inputs.items():
+                if o.kind == inp.kind and o.year not in (None, inp.year) and other not in fill.stated and other in state.args:
+                    out[other] = None
     if not out:
         bare = [
             q
@@ -524,6 +539,13 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         q for q in qs
         if (q.kind == "count" and q.unit in units or q.kind == "number") and not q.negated and q.number is not None
     ]  # fmt: skip
+    partitive = _partitive(amounts, folded)  # "500 van die 5.200 uur": 500 of the part that had 5.200
+    of_part = None
+    if partitive is not None:
+        amount_q, whole_q = partitive
+        same = [p for p in spec.parts if _same_number(whole_q.number, state.args.get(p))]
+        if len(same) == 1:
+            of_part, amounts = same[0], [amount_q]
     whole = state.args.get(spec.whole) if spec.whole else None
     if len(amounts) > 1 and isinstance(whole, (int, float)):  # "and the total remains 9.000": the whole said
         amounts = [q for q in amounts if float(q.number or 0) != float(whole)]  # again, unchanged, moves nothing
@@ -549,6 +571,9 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if len(named) == 2 and not to:  # "onze dochter-bv neemt 900 van de zzp-uren over": the other party gets them
         given = [n for n in named if any(nm == n and _words_before(folded, at) & set(lexicon().moved_from) for at, _, nm in spans)]
         to = [n for n in named if n not in given] if len(given) == 1 else []
+    if of_part is not None:  # the part the amount is taken from is named by its value; the party named gets it
+        to = [n for n in named if n != of_part][:1] if len([n for n in named if n != of_part]) == 1 else []
+        named = {**{n: named[n] for n in to}, of_part: -1}
     if len(named) == 1 and len(to) == 1 and len(amounts) == 1:  # "als die 1.600 uur voortaan door onze dochter
         # gaan": the hours of the one other party that had exactly that amount
         same = [
@@ -583,6 +608,77 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if dest in state.args:  # a party that had no hours before gets the amount, said by the calculation itself
         notes.append((dest, got, amount, "more", now))
     return {source: left, dest: now, "__notes__": notes}
+
+
+_PARTITIVE = re.compile(r"^\s*(?:[\w'-]+\s+)?(?:van|of)\s+(?:(?:die|de|deze|onze|those|the|these|our|all)\s+)?$")
+
+
+def _partitive(amounts: list[Quantity], folded: str) -> tuple[Quantity, Quantity] | None:
+    """(the amount, the earlier value it is part of) for "500 van die 5.200 uur", "400 of those 4,700 hours"; the
+    first smaller than the second."""
+    for a, b in zip(amounts, amounts[1:], strict=False):
+        between = re.sub(r"^\S+", "", folded[a.start : b.start])  # after the first number (its span may run on to the
+        # unit after the second: "90 van die 480 uur")
+        if _PARTITIVE.match(between) and a.number is not None and b.number is not None and a.number < b.number:
+            return a, b
+    return None
+
+
+AREA_GAP = 4  # characters a number of areas stands before its area word ("9 postcodes": the count's own text)
+DROP_CHARS = 40  # from the areas to the clients each had ("de vier gebieden met elk 2 cliënten")
+_AREA_WITH = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:met|with|waar|where|in which|having|die|that)\b[^.;:!?]*$")
+
+
+def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | None:
+    """(how many areas, the clients each had) a message takes out of the calculation ("dat gebied met 1 cliënt
+    moet eruit", "suppose we leave out the three areas with two clients each"; lexicon `drop_area`); None for one area
+    word in the plural without a number (every area with that count), and None when nothing is dropped."""
+    lex = lexicon()
+    if not any(has_phrase(folded, w) for w in lex.drop_area):
+        return None
+    words = "|".join(re.escape(w) for w in sorted(lex.units.get("areas", ()), key=len, reverse=True))
+    for q in qs:
+        if not (q.kind == "count" and q.unit == "clients" or q.kind == "number") or q.number is None:
+            continue
+        before = folded[max(0, q.start - DROP_CHARS) : q.start]
+        m = next(reversed(list(re.finditer(rf"(?<![\w])({words})(?![\w])", before))), None)  # the last area word
+        if m is None or not _AREA_WITH.match(before[m.end() :]):
+            continue
+        at = q.start - len(before)  # where `before` begins in `folded`
+        if any(o.start > q.end and o.kind in ("count", "number") and o.unit in ("clients", None) for o in qs):
+            return None  # "in het gebied met 1 cliënt zitten er eigenlijk 4": a new count, not an area taken out
+        # the number of areas right before the area word ("de 9 gebieden met ..."), none else ("van de 60 gebieden moet
+        # het gebied met 1 cliënt eruit": one area)
+        n = next((int(a.number) for a in qs if a.unit == "areas" and a.number is not None
+                  and at + m.start() - AREA_GAP <= a.start <= at + m.start() and a.end >= at + m.start()), None)  # fmt: skip
+        plural = m.group(1).endswith(("en", "s"))
+        each = q.times[1] if q.times else q.number  # "12 postcodes where we have 1 client" was read as 12 × 1
+        return (n if n is not None else (None if plural else 1)), int(each)
+    return None
+
+
+def _drop_areas(
+    areas: list[Area] | None, args: dict[str, Any], changes: dict[str, Any], n: int | None, each: int
+) -> tuple[list[Area] | None, tuple[str, str] | None]:
+    """The calculation without `n` areas of `each` clients (all areas with that count when `n` is None): taken
+    from the list of areas, or from the total and the number of areas."""
+    if areas:
+        matching = [i for i, a in enumerate(areas) if a.count == each]
+        gone = set(matching if n is None else matching[:n])
+        if not gone:
+            return areas, None
+        k = len(gone)
+        areas = [a for i, a in enumerate(areas) if i not in gone]
+    else:
+        total, count = args.get("total_clients"), args.get("postcode_areas")
+        if n is None or not isinstance(total, (int, float)) or not isinstance(count, (int, float)) or n >= count:
+            return areas, None
+        k = n
+        changes["total_clients"], changes["postcode_areas"] = total - n * each, count - n
+    return areas, (
+        f"zonder {k} gebied(en) met {_nl(each)} cliënt(en) elk",
+        f"without {k} area(s) with {_nl(each, 'en')} client(s) each",
+    )
 
 
 def _same_number(number: Any, value: Any) -> bool:
@@ -673,6 +769,10 @@ def _merged(
     per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
     if "__areas__" in changes:
         areas = _update_areas(areas, changes.pop("__areas__"))
+    if "__drop__" in changes:
+        areas, note = _drop_areas(areas, args, changes, *changes.pop("__drop__"))
+        if note:
+            notes.append(note)
     if "__count__" in changes:
         q = changes.pop("__count__")
         areas, note = _count_there(areas, args, q)
@@ -816,8 +916,7 @@ def _label(spec: CalculatorSpec, key: str, lang: str) -> str:
 
 
 def _nl(v: float, lang: str = "nl") -> str:
-    s = f"{v:,.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "nl" else s
+    return format_number(v, lang)
 
 
 def _fits(kind: str, q: Quantity) -> bool:

@@ -22,10 +22,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.answer.asked import asked, asked_clause, is_yes_no
+from assistant.answer.asked import asked, asked_clause, asked_start, before_condition, is_yes_no
+from assistant.answer.plan import msg
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
-from assistant.text.numbers import to_number
+from assistant.text.numbers import format_eur, format_number, to_number
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 
 TIME_INPUTS = ("date", "period")  # inputs that date the asker's case: alone they make no calculation
@@ -239,9 +240,19 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba") 
                     out.append(d)
                     continue
             if other is not None and not opens and (_distance(beyond[:other]) < d or (own and _distance(beyond[:other]) <= d)):
-                continue
+                if not (side == "b" and other == 0 and _persons(beyond[0], cue)):
+                    continue  # ... but "3 zzp'ers samen 700 uur": the persons the cue counts, and their hours after
             out.append(d)
     return out
+
+
+def _persons(number: str, cue: str) -> bool:
+    """'3' before 'zzp'ers': a small whole number counting the persons the cue names (lexicon units `staff`)."""
+    staff = lexicon().units.get("staff", set())
+    return number.isdigit() and int(number) < PERSONS_MAX and fold(cue).split()[-1] in staff
+
+
+PERSONS_MAX = 100  # a bare whole number below this, right before a word for persons, counts them ("3 zzp'ers")
 
 
 def _cue_score(q: Quantity, cues: tuple[str, ...]) -> float:
@@ -503,22 +514,23 @@ def _year_ok(inp: InputSpec, q: Quantity) -> bool:
     return inp.year in q.years or (not q.years and inp.unyeared)
 
 
-def _value(inp: InputSpec, q: Quantity) -> Any:
+def _value(inp: InputSpec, q: Quantity, strict: bool = True) -> Any:
     if inp.kind == "date":  # a month ("in augustus") counts as its last day: the latest it can mean
         d = q.value if q.kind == "date" else q.value[1]
         return d.isoformat()
     if inp.kind == "score":
         return q.value
     value = q.number if q.number is not None else Decimal(0)
-    return (
-        int(value)
-        if inp.kind == "count"
-        and inp.units
-        and "fte" not in inp.units
-        and "points" not in inp.units
-        and value == int(value)
-        else to_number(value)
-    )
+    whole = inp.kind == "count" and inp.units and "fte" not in inp.units and "points" not in inp.units and value == int(value)
+    loose = any(" ".join(q.before[-2:]).endswith(w) for w in lexicon().loose_bounds)  # "ruim 77%": a size
+    if strict and not loose and q.bound in STRICT and inp.kind in ("count", "money", "percent", "number"):  # "just under 50k": below it, so a
+        # threshold of 50.000 is not met; by the smallest step the input is said in (a euro, a client, a hundredth)
+        step = Decimal(str(inp.step)) if inp.step is not None else Decimal(1) if whole or inp.kind == "money" else Decimal("0.01")
+        value = value + STRICT[q.bound] * step
+    return int(value) if whole and value == int(value) else to_number(value)
+
+
+STRICT = {"lt": -1, "gt": 1}  # "net onder", "ruim": the value the asker gave is a bound, not reached or passed
 
 
 def _candidates(
@@ -552,6 +564,9 @@ def _candidates(
     return sorted(out, key=lambda c: (-c[0], c[2]))
 
 
+OWN_BOUND_WORDS = 5  # words before a bounded value in which "we"/"onze" make it the asker's ("we zitten net onder de 3")
+
+
 def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
     """Quantities that name a value of the calculator's own rule (`rule_values`: the numbers and dates of its
     policy parameters) as the rule, not as the asker's figure: with a bound ("ten minste 3", "maximaal 50%"),
@@ -571,9 +586,21 @@ def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
             pointed = True  # "die verhouding van 1 op 55": both of the rule's own figures, the ratio itself
         if q.kind == "count" and q.unit and not q.inferred_unit and q.bound is None and not pointed:
             continue
+        said = " ".join(q.before[-OWN_BOUND_WORDS:])
+        if q.bound in ("gt", "lt") and not pointed and PERSONAL.search(said) and not any(has_phrase(said, w) for w in lexicon().obligation):
+            continue  # "we have just under 3 per area", "wij zitten net onder de 3": the asker's own figure, bounded
         if q.bound in ("min", "max", "gt", "lt", "before", "until") or pointed:
             out.add(i)
             out |= {j for j, o in enumerate(qs) if q.ratio is not None and o.ratio == q.ratio}
+    for i, q in enumerate(qs):  # "starters hoeven maar 10k omzet te halen; wij zitten op 44k": a rule the asker
+        # states for others (its figure need not be the policy's), beside a figure of the same kind of their own
+        said = " ".join(q.before)
+        if i in out or q.kind not in ("money", "count", "percent") or PERSONAL.search(said):
+            continue
+        if any(has_phrase(said, w) for w in lexicon().obligation) and any(
+            o is not q and o.kind == q.kind and PERSONAL.search(" ".join(o.before)) for o in qs
+        ):
+            out.add(i)
     return out
 
 
@@ -643,7 +670,7 @@ def assign(
         _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years)
     for name, inp in spec.inputs.items():
         if inp.again_cues:
-            _again(name, inp, folded, qs, fill)
+            _again(name, inp, folded, qs, fill, current_year)
     return fill
 
 
@@ -731,11 +758,27 @@ def _side_by_side(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: 
                 break
 
 
-def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fill) -> None:
+def _asks_near(q: Quantity | None, asks: tuple[str, ...]) -> bool:
+    """A word that asks for the unknown right after its value ("meer dan 2,9 fte niveau 6 nodig"): the value is what
+    the asker thinks is needed, not what they have."""
+    said = " ".join(q.after[:ASKS_NEAR_WORDS]) if q is not None else ""
+    return any(has_phrase(said, a) for a in asks)
+
+
+ASKS_NEAR_WORDS = 4
+AGAIN_WORDS = 8  # words around an earlier year in which a rejection or registration dates the earlier time
+
+
+def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fill, current_year: int = 0) -> None:
     """A count that includes this time ("nog een keer inschrijven", "opnieuw"): the earlier times plus this one
-    (one earlier time when none is stated)."""
+    (one earlier time when none is stated); not when the earlier time was in a year before this one ("vorig jaar
+    afgewezen; in februari schrijven we ons opnieuw in": this year's first)."""
     spans = [m.span() for c in inp.again_cues for m in word_pattern(fold(c)).finditer(folded)]
-    if not spans:
+    if not spans or any(
+        q.kind == "year" and isinstance(q.value, int) and q.value < current_year
+        and set(q.before[-AGAIN_WORDS:] + q.after[:AGAIN_WORDS]) & lexicon().earlier_registration
+        for q in qs
+    ):
         return
     source = fill.sources.get(name)
     q = qs[source] if source is not None else None
@@ -832,7 +875,8 @@ def _greedy(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, candidates: li
             continue
         if shared and not any(spec.inputs[f].year is not None and f in filled and qs[i] is q for f in filled):
             continue
-        fill.args[name] = _value(inp, q)
+        # a part of a whole or the whole itself keeps the figure said ("ruim 5.000 uur" of 10.000): they must add up
+        fill.args[name] = _value(inp, q, strict=name not in spec.parts and name != spec.whole and name not in spec.parts_together)
         fill.used.add(i)
         fill.stated.append(name)
         fill.sources[name] = i
@@ -854,6 +898,23 @@ def _years_shared(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
                 break
 
 
+PERMISSION_WORDS = 6  # words between "mogen we" and the act it asks about ("mogen we dan gewoon de zorg stopzetten?")
+
+
+def _asked_whether(folded: str, cue: str) -> bool:
+    """The act a flag names is what the question asks permission for ("can we stop care once the ceiling is
+    reached?", lexicon [questions] permission), not something the asker did."""
+    start = asked_start(folded)
+    at = _near(folded, *(p.strip() for p in cue.split("~", 1))) if "~" in cue else phrase_at(folded, cue)
+    opener = "|".join(re.escape(w) for w in lexicon().permission)
+    found = (re.search(rf"(?<![\w])(?:{opener})(?![\w])((?:\W+[\w'-]+){{0,{PERMISSION_WORDS}}})\W*$", folded[start:i]) for i in at if i >= start)
+    # "kunnen we, nu we de zorg stopgezet hebben, nog bijcontracteren?": a clause of its own says what was done
+    return bool(opener) and any(m is not None and not _SUBORDINATE.search(m.group(1)) for m in found)
+
+
+_SUBORDINATE = re.compile(r"(?<![\w])(?:nu|omdat|terwijl|nadat|ook al|aangezien|now that|since|because|although|after)(?![\w])")
+
+
 def _fill_word_input(
     spec_name: str,
     name: str,
@@ -869,7 +930,7 @@ def _fill_word_input(
             return
         if any(affirmed(folded, c) for c in inp.false_cues):  # the more specific words ("buiten het kernwerkgebied")
             fill.args[name], _ = False, fill.stated.append(name)
-        elif any(affirmed(folded, c) for c in inp.true_cues):
+        elif any(affirmed(folded, c) and not _asked_whether(folded, c) for c in inp.true_cues):
             fill.args[name], _ = True, fill.stated.append(name)
         elif any(negated_phrase(folded, c) for c in (*inp.true_cues, *inp.denied_cues)):
             fill.args[name], _ = False, fill.stated.append(name)
@@ -1105,6 +1166,12 @@ class Router:
                 return None  # "mag een zzp'er van onze coöperatie ook ongecontracteerde zorg leveren?": a fact about
                 # the asker and a permission asked, with none of the figures the calculation needs: the clause answers
         claims = _claimed(spec, fill, qs, solve)
+        if (
+            solve is not None and solve.name in fill.stated and solve.name not in claims and is_yes_no(folded)
+            and not _asks_near(qs[fill.sources[solve.name]] if solve.name in fill.sources else None, solve.asks)
+        ):
+            solve = None  # "met 4 fte en 280 cliënten zitten we te hoog en moeten we iemand zoeken, toch?": the asker's own value of
+            # the unknown, not claimed as what is needed: the check of their figures answers
         for name in list(fill.stated):  # a value stated next to the figures it is worked out from: a claim
             inp = spec.inputs[name]
             others = [  # a complete alternative made of the figures this value is worked out from (not of other
@@ -1115,7 +1182,7 @@ class Router:
             ]  # fmt: skip
             if inp.claim_of and others and name in fill.sources:
                 q = qs[fill.sources[name]]
-                claims[inp.claim_of] = (fill.args[name], q.text, q.bound)
+                claims[inp.claim_of] = (to_number(q.number) if q.number is not None else fill.args[name], q.text, q.bound)
                 claims[name] = claims[inp.claim_of]
         stated = set(fill.stated) - set(claims)
         complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
@@ -1128,6 +1195,7 @@ class Router:
             # we een verzoek in?" asks how (no kind of value a calculator gives): no figures are asked for
             if not (solve and (complete or (spec.asks_back and personal))):
                 return None  # "hoeveel cliënten moet een nieuwe aanbieder hebben?" asks for the rule, not a sum
+        _together_as_part(spec, fill)
         args = {k: v for k, v in fill.args.items() if k not in claims}
         reading = Reading(
             "tool", spec.name, args, list(fill.assumptions), solve=solve.name if solve else None,
@@ -1136,6 +1204,7 @@ class Router:
             claims={k: v for k, (v, _, _) in claims.items() if k not in spec.inputs},
             claim_texts={k: t for k, (_, t, _) in claims.items() if k not in spec.inputs},
             claim_bounds={k: b for k, (_, _, b) in claims.items() if k not in spec.inputs and b},
+            notes=_per_year_notes(spec, qs, fill.sources, args) + _strict_notes(spec, qs, fill.sources, args),
         )  # fmt: skip
         if complete or spec.answers_without_inputs:
             return reading
@@ -1143,7 +1212,7 @@ class Router:
         if (
             not set(reading.stated) & core and is_yes_no(folded)
             and all(spec.inputs[n].kind in TIME_INPUTS for n in reading.stated if n in fill.sources)
-            and self.concept_score(spec.name, set(self.analyse(asked_clause(folded)))) <= 0
+            and self.concept_score(spec.name, set(self.analyse(before_condition(asked_clause(folded))))) <= 0
         ):  # "het plafond was in november op; is het toegestaan vaste cliënten tijdelijk geen zorg te geven?": the asker gave
             return None  # no figure this calculation is worked out from (a time is the setting) and asks whether
             # something else may be done
@@ -1169,3 +1238,59 @@ class Router:
             en = inp.ask_en or f"What is {spec.label(f, 'en')}?"
             out.append((f, nl, en))
         return out
+
+
+def _label_cap(spec: CalculatorSpec, name: str, lang: str) -> str:
+    """An input's label opening a note ("Het aantal uren van zzp'ers: ...")."""
+    label = spec.label(name, lang)
+    return label[:1].upper() + label[1:]
+
+
+def _together_as_part(spec: CalculatorSpec, fill: Fill) -> None:
+    """Several parties together ("de rest, 480 uur, via onderaannemers", the spec's `parts_together`) beside another
+    part of the whole ("520 uur eigen personeel"): the hours per category, that value standing as its part, so the
+    calculation gets one form of the figures."""
+    for together, part in spec.parts_together.items():
+        held = spec.together_holds.get(together, (part,))  # "4.000 uur uitbesteed, daarvan 2.400 aan zzp'ers": a part
+        others = [p for p in spec.parts if p not in held and p in fill.stated]  # inside it keeps the total form
+        if together in fill.stated and not any(h in fill.stated for h in held) and others:
+            fill.args[part] = fill.args.pop(together)
+            fill.stated[fill.stated.index(together)] = part
+            if together in fill.sources:
+                fill.sources[part] = fill.sources.pop(together)
+
+
+def _per_year_notes(spec: CalculatorSpec, qs: list[Quantity], sources: dict[str, int], args: dict[str, Any]) -> list[tuple[str, str]]:
+    """How hours said per week or month were put per year ("25 uur per week × 48 weken = 1.200 uur per jaar"), for
+    each input they fill: the answer says the figure it worked with and where it came from."""
+    out = []
+    for name, i in sources.items():
+        q = qs[i] if i < len(qs) else None
+        if q is None or q.per is None or q.times is None or name not in args:
+            continue
+        factor, each = q.times
+        out.append(tuple(
+            msg(f"per_year_{q.per}", lang, label=_label_cap(spec, name, lang),
+                each=format_number(each, lang), factor=format_number(factor, lang), total=format_number(q.number or 0, lang))
+            for lang in ("nl", "en")
+        ))  # fmt: skip
+    return out
+
+
+def _strict_notes(spec: CalculatorSpec, qs: list[Quantity], sources: dict[str, int], args: dict[str, Any]) -> list[tuple[str, str]]:
+    """How a bound the asker gave was worked with ("net onder 50k" as € 49.999): the figure it became, said."""
+    out = []
+    for name, i in sources.items():
+        q = qs[i] if i < len(qs) else None
+        value = args.get(name)
+        if q is None or q.bound not in STRICT or not isinstance(value, (int, float)) or q.number is None:
+            continue
+        if spec.inputs[name].kind not in ("count", "money", "percent", "number") or float(value) == float(q.number):
+            continue
+        key = "strict_lt" if q.bound == "lt" else "strict_gt"
+        said = format_eur if spec.inputs[name].kind == "money" else format_number  # "€ 49.999", "2,99"
+        out.append(tuple(
+            msg(key, lang, number=said(q.number, lang), value=said(value, lang), label=_label_cap(spec, name, lang))
+            for lang in ("nl", "en")
+        ))  # fmt: skip
+    return out

@@ -365,6 +365,13 @@ def to_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def format_number(value: float | Decimal, lang: str = "nl") -> str:
+    """A number as the language writes it: "1.560", "2,5" (nl); "1,560", "2.5" (en); at most two decimals."""
+    v = float(value)
+    s = f"{v:,.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
+    return s.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "nl" else s
+
+
 def format_eur(value: float | Decimal, lang: str) -> str:
     """An amount of euros as the language writes it: "€ 50.000" (nl), "€50,000" (en); cents only when there are any."""
     v = float(value or 0)

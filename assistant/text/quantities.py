@@ -54,6 +54,8 @@ class Quantity:
     inferred_unit: bool = False  # the unit was carried over from a sibling in the sentence ("12.000 uur, waarvan 7.000 ...")
     times: tuple[Decimal, Decimal] | None = None  # a count for each of several areas: (areas, count each), value = product
     was: Decimal | None = None  # "van 0,6 naar 0,9 fte", "is cut back from 0.9 to 0.7": the value it changes from
+    per: str | None = None  # hours said per week or month and put per year (`times`: the factor and the amount said)
+    only: bool = False  # a score or points said for its year alone ("uitsluitend in 2027 een A"): not for the other years
 
     @property
     def number(self) -> Decimal | None:
@@ -91,6 +93,9 @@ class Lexicon:
     rule_words: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
     where_said: list[str] = field(default_factory=list)
+    why_said: list[str] = field(default_factory=list)  # "waarom niet?": why the previous answer is so
+    why_rest: set[str] = field(default_factory=set)
+    earlier_registration: set[str] = field(default_factory=set)  # "in 2025 afgewezen": an earlier registration's year  # the only words a why-follow-up adds ("waarom dan eigenlijk?")
     descriptors: set[str] = field(default_factory=set)
     rule_reference: list[str] = field(default_factory=list)
     clause_only: list[str] = field(default_factory=list)
@@ -110,6 +115,7 @@ class Lexicon:
     keeps: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)  # short closing questions that ask the calculation again
     adds_to_last: list[str] = field(default_factory=list)  # words that add figures to the last calculation's
+    drop_area: list[str] = field(default_factory=list)  # words that take areas out ("dat gebied met 1 cliënt eruit")
     asks_change: list[str] = field(default_factory=list)  # a follow-up asking whether the outcome turns
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
@@ -130,6 +136,12 @@ class Lexicon:
     units_before: set[str] = field(default_factory=set)  # units that may stand before their number ("fte 1,8")
     exception_ends: list[str] = field(default_factory=list)  # "uitzondering voor X die ...": X ends before "die"
     not_full_time: set[str] = field(default_factory=set)  # "mostly full-time": not all of them
+    # hours said per week or per month beside hours per year: the words of each period, and how many of it a year has
+    rates: dict[str, list[str]] = field(default_factory=dict)
+    only_year: list[str] = field(default_factory=list)  # "alleen in 2026": a score for that year alone
+    permission: list[str] = field(default_factory=list)  # "mogen we ...?": what follows is asked, not stated
+    loose_bounds: list[str] = field(default_factory=list)  # "ruim 77%": a size, not a limit
+    per_year: dict[str, int] = field(default_factory=dict)
 
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), as the last part of a
@@ -216,6 +228,9 @@ def lexicon() -> Lexicon:
         rule_words=[fold(p) for p in data["words"]["rule_words"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
         where_said=[fold(p) for p in data["words"]["where_said"]],
+        why_said=[fold(p) for p in data["words"].get("why_said", [])],
+        why_rest={fold(p) for p in data["words"].get("why_rest", [])},
+        earlier_registration={fold(p) for p in data["words"].get("earlier_registration", [])},
         descriptors={fold(w) for w in data["words"]["descriptors"]},
         rule_reference=[fold(w) for w in data["words"]["rule_reference"]],
         clause_only=[fold(w) for w in data["questions"]["clause_only"]],
@@ -229,6 +244,7 @@ def lexicon() -> Lexicon:
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         closing=[fold(p).rstrip("?") for p in data["follow_up"].get("closing", [])],
         adds_to_last=[fold(p) for p in data["follow_up"].get("adds_to_last", [])],
+        drop_area=[fold(p) for p in data["follow_up"].get("drop_area", [])],
         asks_change=[fold(p) for p in data["follow_up"].get("asks_change", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
@@ -248,6 +264,11 @@ def lexicon() -> Lexicon:
         units_before=set(data.get("units_before", {}).get("units", [])),
         exception_ends=[fold(p) for p in data["words"].get("exception_ends", [])],
         not_full_time={fold(p) for p in data.get("full_time", {}).get("not_all", [])},
+        rates={k: [fold(w) for w in v] for k, v in data.get("rates", {}).get("words", {}).items()},
+        only_year=[fold(w) for w in data["scores"].get("only_year", [])],
+        permission=[fold(w) for w in data["questions"].get("permission", [])],
+        loose_bounds=[fold(w) for w in data["bounds"].get("loose", [])],
+        per_year={k: int(v) for k, v in data.get("rates", {}).get("per_year", {}).items()},
     )
     lex.unit_of = {w: name for name, words in units.items() for w in words}
     return lex
@@ -672,7 +693,11 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         out.append(replace(q, before=before, after=after))
         taken.append((q.start, q.end))
 
-    for d in find_dates(text, default_year or today.year):
+    dates = find_dates(text, default_year or today.year)
+    written = {d.first.year for d in dates if d.explicit_year and d.first is not None}
+    if len(written) == 1 and any(not d.explicit_year for d in dates):  # "31 mei 2026 is een zondag; mag het op 1
+        dates = find_dates(text, written.pop())  # juni nog?": a date without a year has the year the text writes
+    for d in dates:
         kind = "period" if d.is_period or d.precision == "month" else "date"
         value = (d.first, d.last) if kind == "period" else d.first
         bound = _bound(folded, d.start, lex, dated=True) or _leading_bound(fold(d.text), lex)
@@ -722,7 +747,53 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         for q in out
     ]  # fmt: skip
     out = _described_changes(_persons_of_change(_from_to(out, folded, lex), folded, lex), folded, lex)
-    return tuple(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded))
+    return tuple(_per_year(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex))
+
+
+RATE_CHARS = 14  # how far before an amount its period may stand ("per maand 200 uur")
+
+
+def _period_of(q: Quantity, folded: str, lex: Lexicon) -> str | None:
+    """The period an amount of hours is said per ("30 uur per week", "per maand 200 uur", "3.000 uur per jaar")."""
+    after, before = folded[q.end : q.end + 24], folded[max(0, q.start - RATE_CHARS) : q.start]
+    for name, words in lex.rates.items():
+        for w in words:
+            if re.match(rf"\s*(?:\w+\s+)?{re.escape(w)}(?![\w])", after) or re.search(rf"(?<![\w]){re.escape(w)}\s*[:,]?\s*$", before):
+                return name
+    return None
+
+
+def _weeks_a_year(weeks: Quantity, qs: list[Quantity], folded: str, lex: Lexicon) -> bool:
+    """A number of weeks that says how many weeks of the year the weekly hours run: said per year ("48 weken per
+    jaar") or right beside the weekly amount ("20 uur per week, 45 weken"); not "6 weken vakantie", "binnen 2 weken"."""
+    if _period_of(weeks, folded, lex) == "year":
+        return True
+    weekly = [q for q in qs if q.kind == "count" and q.unit == "hours" and q.end <= weeks.start]
+    if not weekly:
+        return False
+    between = folded[weekly[-1].end : weeks.start]
+    for w in lex.rates.get("week", []):
+        between = between.replace(w, " ")
+    return not re.sub(r"[\s,;(]", "", between) and not re.match(r"\s*[a-z]", folded[weeks.end :].replace("per jaar", ""))
+
+
+def _per_year(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """Hours said per week or per month beside hours said per year ("5.200 uur zorg per jaar; onze zzp'er werkt 24
+    uur per week") are put per year, so the parts and the whole are on one footing: times the weeks the question
+    names ("52 weken", "40 weeks") or a year's weeks and months (lexicon [rates] per_year); the value keeps the
+    amount and factor it comes from (`times`). Without hours per year nothing changes."""
+    periods = {i: _period_of(q, folded, lex) for i, q in enumerate(qs) if q.kind == "count" and q.unit == "hours"}
+    if "year" not in periods.values() or not any(p in lex.per_year and p != "year" for p in periods.values()):
+        return qs
+    weeks = next((q.number for q in qs if q.kind == "count" and q.unit == "weeks" and q.number and _weeks_a_year(q, qs, folded, lex)), None)
+    factor = {name: Decimal(n) for name, n in lex.per_year.items()}
+    if weeks is not None:
+        factor["week"] = weeks
+    out = list(qs)
+    for i, p in periods.items():
+        if p in factor and p != "year" and out[i].number is not None:
+            out[i] = replace(out[i], value=out[i].number * factor[p], times=(factor[p], out[i].number), per=p)
+    return out
 
 
 def _persons_of_change(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
@@ -1144,7 +1215,31 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
         if not yrs and (both or len([s for s in scored if s.kind == q.kind]) == 1):
             yrs = every
         out.append(replace(q, years=tuple(dict.fromkeys(yrs))))
-    return out
+    return [replace(q, only=True) if _said_alone(q, folded, lex) else q for q in out]
+
+
+def _said_alone(q: Quantity, folded: str, lex: Lexicon) -> bool:
+    """A score letter or points of one year, said for that year alone."""
+    scored = q.kind == "score" or (q.kind == "count" and q.unit == "points")
+    return scored and len(q.years) == 1 and _only_year(_around(folded, q, ONLY_CHARS), q.years[0], lex)
+
+
+ONLY_CHARS = 30  # how far from its letter "alleen in 2026" may stand
+
+
+def _around(folded: str, q: Quantity, chars: int) -> str:
+    """The text up to `chars` either side of `q`, within its sentence and not past another score letter's clause."""
+    before = re.split(r"[.;!?]|,\s*(?:maar|but|en|and)\b", folded[max(0, q.start - chars) : q.start])[-1]
+    after = re.split(r"[.;!?,]", folded[q.end : q.end + chars])[0]
+    return before + folded[q.start : q.end] + after
+
+
+def _only_year(clause: str, year: int, lex: Lexicon) -> bool:
+    """The clause says its year alone ("uitsluitend in 2027 een A", "an A just for 2026", "in 2026 only")."""
+    only = "|".join(re.escape(w) for w in lex.only_year)
+    return bool(only) and re.search(
+        rf"(?<![\w])(?:{only})\s+(?:(?:in|voor|for|over)\s+)?{year}(?![\w])|(?<![\w]){year}\s+(?:{only})\s*(?:[.,;:!?]|$)", clause
+    ) is not None
 
 
 _YEAR_THEN_LETTER = re.compile(

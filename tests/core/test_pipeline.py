@@ -448,6 +448,16 @@ def test_a_premise_count_is_corrected_with_the_count_of_the_same_thing(fake_assi
     assert line.startswith("Nee") and "3 personen" in line, line
 
 
+def test_reported_speech_is_a_premise(fake_assistant):
+    """'onze adviseur beweerde dat ...' / 'my colleague says that ...': what someone else said is checked as a claim."""
+    a = fake_assistant.ask("Onze adviseur beweerde dat startende aanbieders zich voor 2027 tot 30 april kunnen inschrijven. Klopt dat?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "28 februari 2027" in line and "30 april" in line, line
+    a = fake_assistant.ask("My colleague says that a cooperative needs one level-6 fte per 35 clients. Correct?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("No") and "55" in line, line
+
+
 def test_a_maximum_is_not_answered_by_a_minimum(fake_assistant):
     """The only amount near the question is a floor ('minimaal € 50.000'): no ceiling is stated."""
     a = fake_assistant.ask("Hoeveel omzet mag een nieuwe aanbieder maximaal bij CZ verwachten?")
@@ -502,6 +512,26 @@ def test_where_does_it_say_names_the_section_of_the_previous_answer(fake_assista
     fake_assistant.ask("A cooperative with 140 clients and 3 fte hbo nurses: compliant?", conversation_id="w2")
     c = fake_assistant.ask("which section is that?", conversation_id="w2")
     assert c.answer.startswith("That is in § Bijlage 1 1.4") and "55" in c.answer.split("\n")[0], c.answer[:300]
+
+
+def test_where_does_it_say_with_a_reason_beside_it_is_still_a_where_question(fake_assistant):
+    """'waar staat dat? dan kan ik het doorsturen': one question, where; a second question makes it more."""
+    fake_assistant.ask("Onze kwaliteitsgegevens komen pas half juni in VECOZO; wat betekent dat voor ons?", conversation_id="w3")
+    b = fake_assistant.ask("In welke paragraaf staat dat? Onze raad van bestuur vraagt ernaar.", conversation_id="w3")
+    assert b.answer.startswith("Dat staat in § 2.3.4") and "C-score" in b.answer.split("\n")[0], b.answer[:300]
+
+
+def test_why_after_an_answer_quotes_the_clause_that_carried_it(fake_assistant):
+    """'Waarom dan?' / 'How come?' after an answer: the clause the answer rests on, as the reason; a why-question
+    with a topic of its own is no such follow-up."""
+    fake_assistant.ask("Productieafspraak voor 2027 rond de 70.000 euro: vallen we onder het waardemodel?", conversation_id="y1")
+    a = fake_assistant.ask("Waarom dan?", conversation_id="y1")
+    assert a.answer.startswith("Omdat het beleid dat zegt in § 2.3.3") and "€ 100.000" in a.answer.split("\n")[0], a.answer[:300]
+    fake_assistant.ask("Our cooperative: 120 clients, 2 fte bachelor nurses (level 6). Is that enough?", conversation_id="y2")
+    b = fake_assistant.ask("How come?", conversation_id="y2")
+    assert b.answer.startswith("Because the policy says so in § Bijlage 1 1.4") and "55" in b.answer.split("\n")[0], b.answer[:300]
+    c = fake_assistant.ask("Waarom koopt CZ medische kindzorg alleen in bij gespecialiseerde organisaties?", conversation_id="y2")
+    assert not c.answer.startswith(("Omdat het beleid dat zegt", "Because the policy says so")), c.answer[:200]
 
 
 def test_a_what_if_after_a_value_question_is_asked_again_as_a_value(fake_assistant):
@@ -1246,3 +1276,10 @@ def test_which_with_a_word_before_the_level_asks_for_the_level_said_in_the_asker
         assert found is not None and found.kind == "level", question
     line = fake_assistant.ask("Which nurse level may deliver gespecialiseerde verpleging?").answer.split("\n")[0]
     assert line.startswith("Level 4 or 6"), line
+
+
+def test_quality_data_by_another_name_reaches_the_quality_information_clause(fake_assistant):
+    """'kwaliteitsgegevens', 'kwaliteitscijfers' are the policy's 'kwaliteitsinformatie' (vocabulary [terms]): the
+    consequence of handing it in late is found, not refused."""
+    a = fake_assistant.ask("Wat gebeurt er als onze kwaliteitscijfers niet tijdig in VECOZO staan?")
+    assert "C-score" in a.answer.split("\n")[0], a.answer

@@ -503,3 +503,20 @@ def test_a_number_after_an_area_word_counts_what_is_in_the_area():
     """'in het derde gebied 5', 'areas: 4 / 2 / 3 clients': the numbers are clients, not numbers of areas."""
     assert "areas" not in [q.unit for q in read("stel dat het derde gebied 5 heeft")]
     assert [q.unit for q in read("postcode areas: 4 / 2 / 3 clients")] == ["clients", "clients", "clients"]
+
+
+def test_hours_per_week_beside_hours_per_year_are_put_per_year():
+    """'3.500 uur per jaar ... 20 uur per week' (lexicon [rates]): the weekly hours times the weeks named, else 52;
+    per month times 12; the amount said and its factor kept. Hours all said per week stay as they are."""
+    qs = read("Jaarlijks 3.500 uren zorg; de zzp'er draait 20 uur per week, 45 weken, en per maand 100 uur gaat naar de dochter.")
+    hours = [(q.value, q.per, q.times) for q in qs if q.unit == "hours"]
+    assert hours == [(3500, None, None), (900, "week", (45, 20)), (1200, "month", (12, 100))]
+    assert [q.value for q in read("90 hours a year in total, a nurse does 2 hours a week") if q.unit == "hours"] == [90, 104]
+    assert [q.value for q in read("we doen 300 uur per week, waarvan 120 uur per week door zzp'ers") if q.unit == "hours"] == [300, 120]
+
+
+def test_a_date_without_a_year_takes_the_year_the_text_writes():
+    """'31 mei 2026 valt op een zondag; mag het op 1 juni?': 1 juni is of 2026, not of the default year."""
+    dates = [q.value for q in read("Omdat 31 mei 2026 een zondag is: mag de upload op maandag 1 juni nog?") if q.kind == "date"]
+    assert [d.isoformat() for d in dates] == ["2026-05-31", "2026-06-01"]
+    assert [q.value.year for q in read("deadline 1 maart, en 2 maart 2027?", default_year=2026) if q.kind == "date"] == [2027, 2027]

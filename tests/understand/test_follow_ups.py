@@ -935,6 +935,49 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Ilse gaat van 0,5 naar 0,9 fte. Is het dan goed?", "cooperative_staffing_check",
              {"clients": 130, "hbo_bachelor_nurse_fte": 2.6}, {"compliant": True}, line=("Ja",)),
     ],
+    "a score said for one year alone drops the other year's score": [
+        Turn("Gehonoreerd aanvullend budget € 60.000; we scoorden een A in 2026 en weer een A in 2027. Wat krijgen we?",
+             "staffel_percentage", {"score_2026": "A", "score_2027": "A"}, line=("100%", "60.000")),
+        Turn("Stel dat het uitsluitend voor 2026 een A was?", "staffel_percentage", {"score_2026": "A"},
+             line=("90%", "54.000"), absent=("score_2027",)),
+    ],
+    "a score for the policy year alone is said as that year's": [
+        Turn("Extra budget honoured: 50,000 euros, and our score was an A in 2026 as well as 2027. How much is paid?",
+             "staffel_percentage", {"score_2026": "A", "score_2027": "A"}, line=("100%",)),
+        Turn("And if the A score had been just for 2027?", "staffel_percentage", {"score_2027": "A"},
+             line=("A in 2027", "90%"), absent=("score_2026",)),
+    ],
+    "part of an earlier amount, named by that amount, goes to the party the message names": [
+        Turn("Per jaar 12.000 zorguren, waarvan 5.900 uur eigen medewerkers en 6.100 uur via een onderaannemer. Halen we 2027?",
+             "subcontracting_check", {"own_staff_hours": 5900, "subcontractor_hours": 6100}, {"compliant": False},
+             line=("Nee",)),
+        Turn("Nee wacht, 300 van de 6.100 uur levert onze volle dochter. En nu?", "subcontracting_check",
+             {"own_staff_hours": 5900, "subcontractor_hours": 5800, "full_subsidiary_hours": 300}, {"compliant": True},
+             line=("Ja", "48,33%")),
+    ],
+    "an area named by its count is taken out of the list": [
+        Turn("Onze aantallen per postcode: 5, 1, 2 en 3 cliënten; bestaande aanbieder. Redden we 2027?",
+             "postcode_average", {"clients_per_postcode": [5, 1, 2, 3]}, {"compliant": False}, line=("Nee",)),
+        Turn("Het gebied met 1 cliënt telt niet mee, dat was een vergissing. Hoe staan we er dan voor?",
+             "postcode_average", {"clients_per_postcode": [5, 2, 3]}, {"compliant": True}, line=("3,33",)),
+    ],
+    "areas of one count taken off a total and a number of areas": [
+        Turn("As a provider that already has a contract, we count 150 CZ clients across 60 areas. OK for the 2027 test?", "postcode_average",
+             {"total_clients": 150, "postcode_areas": 60}, {"compliant": False}, line=("No",)),
+        Turn("Suppose we drop the 20 areas where we have just one client each?", "postcode_average",
+             {"total_clients": 130, "postcode_areas": 40}, {"compliant": True}, line=("3.25",)),
+    ],
+    "a longer message with a date that points back checks it against the subject asked before": [
+        Turn("Tot wanneer mogen startende aanbieders zich aanmelden voor 2027?", None),
+        Turn("Die laatste dag, 28 februari 2027, valt in het weekend. Telt het dan nog als onze aanmelding op 1 maart binnenkomt?",
+             "deadlines", {"on_date": "2027-03-01"}, line=("Nee", "28 februari 2027")),
+    ],
+    "the same calculation asked twice in one message, once as yes or no, answers with the verdict": [
+        Turn("Voor 2027: 42% eigen zorg en 58% onderaanneming. Mag dat?", "subcontracting_check",
+             {"own_share_pct": 42}, {"compliant": False}, line=("Nee",)),
+        Turn("En hoe lag dat in 2023? Was 42% zelf leveren destijds voldoende?", "subcontracting_check",
+             {"own_share_pct": 42, "year": 2023}, {"compliant": True}, line=("Ja", "2023")),
+    ],
 }
 
 
