@@ -624,7 +624,7 @@ def _partitive(amounts: list[Quantity], folded: str) -> tuple[Quantity, Quantity
     return None
 
 
-AREA_GAP = 4  # characters a number of areas stands before its area word ("9 postcodes": the count's own text)
+AREA_GAP = 4  # characters between a number of areas and an area word said after it
 DROP_CHARS = 40  # from the areas to the clients each had ("de vier gebieden met elk 2 cliënten")
 _AREA_WITH = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:met|with|waar|where|in which|having|die|that)\b[^.;:!?]*$")
 
@@ -649,8 +649,9 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
             return None  # "in het gebied met 1 cliënt zitten er eigenlijk 4": a new count, not an area taken out
         # the number of areas right before the area word ("de 9 gebieden met ..."), none else ("van de 60 gebieden moet
         # het gebied met 1 cliënt eruit": one area)
+        word = at + m.start()  # the area word: part of the count's own text ("7 postcode areas"), or right after it
         n = next((int(a.number) for a in qs if a.unit == "areas" and a.number is not None
-                  and at + m.start() - AREA_GAP <= a.start <= at + m.start() and a.end >= at + m.start()), None)  # fmt: skip
+                  and (a.start <= word <= a.end or 0 <= word - a.end <= AREA_GAP)), None)  # fmt: skip
         plural = m.group(1).endswith(("en", "s"))
         each = q.times[1] if q.times else q.number  # "12 postcodes where we have 1 client" was read as 12 × 1
         return (n if n is not None else (None if plural else 1)), int(each)

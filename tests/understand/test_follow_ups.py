@@ -964,7 +964,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     "areas of one count taken off a total and a number of areas": [
         Turn("As a provider that already has a contract, we count 150 CZ clients across 60 areas. OK for the 2027 test?", "postcode_average",
              {"total_clients": 150, "postcode_areas": 60}, {"compliant": False}, line=("No",)),
-        Turn("Suppose we drop the 20 areas where we have just one client each?", "postcode_average",
+        Turn("Suppose we drop the 20 postcode areas where we have just one client each?", "postcode_average",
              {"total_clients": 130, "postcode_areas": 40}, {"compliant": True}, line=("3.25",)),
     ],
     "a longer message with a date that points back checks it against the subject asked before": [
