@@ -415,7 +415,7 @@ _CLAUSE_SUBJECT = re.compile(
 )
 
 
-def before_condition(clause: str) -> str:
+def without_trailing_condition(clause: str) -> str:
     """An asked clause without the condition it ends with ("mag ik de zorg stopzetten als het plafond bereikt is?":
     "mag ik de zorg stopzetten"): the condition sets the scene, the words before it ask. A condition word that opens
     the clause ("wanneer moeten we ...?", "als we ..., mogen we dan?") stays."""

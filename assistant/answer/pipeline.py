@@ -171,8 +171,11 @@ class Assistant:
             text = guards.redact(text)
         if injected:
             notices.append(msg("injection", lang))
-        asks = _asks_only(text, lexicon().where_said) and "where_said" or _asks_only(text, lexicon().why_said, start=True) and "why_said"
-        if state.topic and asks:  # "waar staat dat precies?", "waarom niet?": the clause that carried the last answer
+        asks = state.topic and (
+            "where_said" if _asks_only(text, lexicon().where_said)
+            else "why_said" if _asks_only(text, lexicon().why_said, start=True) else None
+        )
+        if asks:  # "waar staat dat precies?", "waarom niet?": the clause that carried the last answer
             where = self._where_said(state.topic.split(" || ")[-1], lang, year, asks)
             if where is not None:
                 return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)

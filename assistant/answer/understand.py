@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.answer.asked import asked, asked_clause, asked_start, before_condition, is_yes_no
+from assistant.answer.asked import asked, asked_clause, asked_start, is_yes_no, without_trailing_condition
 from assistant.answer.plan import msg
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
@@ -522,15 +522,20 @@ def _value(inp: InputSpec, q: Quantity, strict: bool = True) -> Any:
         return q.value
     value = q.number if q.number is not None else Decimal(0)
     whole = inp.kind == "count" and inp.units and "fte" not in inp.units and "points" not in inp.units and value == int(value)
-    loose = any(" ".join(q.before[-2:]).endswith(w) for w in lexicon().loose_bounds)  # "ruim 77%": a size
-    if strict and not loose and q.bound in STRICT and inp.kind in ("count", "money", "percent", "number"):  # "just under 50k": below it, so a
-        # threshold of 50.000 is not met; by the smallest step the input is said in (a euro, a client, a hundredth)
+    if strict and q.bound in STRICT and inp.kind in ("count", "money", "percent", "number") and not _loose(q):
+        # "just under 50k": below it, so a threshold of 50.000 is not met; by the smallest step the input is said in
+        # (a euro, a client, a hundredth)
         step = Decimal(str(inp.step)) if inp.step is not None else Decimal(1) if whole or inp.kind == "money" else Decimal("0.01")
         value = value + STRICT[q.bound] * step
     return int(value) if whole and value == int(value) else to_number(value)
 
 
-STRICT = {"lt": -1, "gt": 1}  # "net onder", "ruim": the value the asker gave is a bound, not reached or passed
+STRICT = {"lt": -1, "gt": 1}  # "net onder", "meer dan": the value the asker gave is a bound, not reached or passed
+
+
+def _loose(q: Quantity) -> bool:
+    """A bound said as a size ("ruim 77%", lexicon [bounds] loose): the figure said is calculated with."""
+    return any(" ".join(q.before[-2:]).endswith(w) for w in lexicon().loose_bounds)
 
 
 def _candidates(
@@ -1212,7 +1217,7 @@ class Router:
         if (
             not set(reading.stated) & core and is_yes_no(folded)
             and all(spec.inputs[n].kind in TIME_INPUTS for n in reading.stated if n in fill.sources)
-            and self.concept_score(spec.name, set(self.analyse(before_condition(asked_clause(folded))))) <= 0
+            and self.concept_score(spec.name, set(self.analyse(without_trailing_condition(asked_clause(folded))))) <= 0
         ):  # "het plafond was in november op; is het toegestaan vaste cliënten tijdelijk geen zorg te geven?": the asker gave
             return None  # no figure this calculation is worked out from (a time is the setting) and asks whether
             # something else may be done

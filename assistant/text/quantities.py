@@ -94,8 +94,8 @@ class Lexicon:
     one_more_area: list[str] = field(default_factory=list)
     where_said: list[str] = field(default_factory=list)
     why_said: list[str] = field(default_factory=list)  # "waarom niet?": why the previous answer is so
-    why_rest: set[str] = field(default_factory=set)
-    earlier_registration: set[str] = field(default_factory=set)  # "in 2025 afgewezen": an earlier registration's year  # the only words a why-follow-up adds ("waarom dan eigenlijk?")
+    why_rest: set[str] = field(default_factory=set)  # the only words a why-follow-up adds ("waarom dan eigenlijk?")
+    earlier_registration: set[str] = field(default_factory=set)  # "in 2025 afgewezen": an earlier registration's year
     descriptors: set[str] = field(default_factory=set)
     rule_reference: list[str] = field(default_factory=list)
     clause_only: list[str] = field(default_factory=list)
@@ -138,10 +138,10 @@ class Lexicon:
     not_full_time: set[str] = field(default_factory=set)  # "mostly full-time": not all of them
     # hours said per week or per month beside hours per year: the words of each period, and how many of it a year has
     rates: dict[str, list[str]] = field(default_factory=dict)
+    per_year: dict[str, int] = field(default_factory=dict)
     only_year: list[str] = field(default_factory=list)  # "alleen in 2026": a score for that year alone
     permission: list[str] = field(default_factory=list)  # "mogen we ...?": what follows is asked, not stated
     loose_bounds: list[str] = field(default_factory=list)  # "ruim 77%": a size, not a limit
-    per_year: dict[str, int] = field(default_factory=dict)
 
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), as the last part of a
@@ -774,7 +774,9 @@ def _weeks_a_year(weeks: Quantity, qs: list[Quantity], folded: str, lex: Lexicon
     between = folded[weekly[-1].end : weeks.start]
     for w in lex.rates.get("week", []):
         between = between.replace(w, " ")
-    return not re.sub(r"[\s,;(]", "", between) and not re.match(r"\s*[a-z]", folded[weeks.end :].replace("per jaar", ""))
+    after = folded[weeks.end :].lstrip()
+    after = next((after[len(w) :] for w in lex.rates.get("year", []) if after.startswith(w)), after)  # "48 weken per jaar"
+    return not re.sub(r"[\s,;(]", "", between) and not re.match(r"\s*[a-z]", after)
 
 
 def _per_year(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:

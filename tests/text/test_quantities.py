@@ -513,6 +513,9 @@ def test_hours_per_week_beside_hours_per_year_are_put_per_year():
     assert hours == [(3500, None, None), (900, "week", (45, 20)), (1200, "month", (12, 100))]
     assert [q.value for q in read("90 hours a year in total, a nurse does 2 hours a week") if q.unit == "hours"] == [90, 104]
     assert [q.value for q in read("we doen 300 uur per week, waarvan 120 uur per week door zzp'ers") if q.unit == "hours"] == [300, 120]
+    # weeks that are no part of the working year ("6 weken vakantie") leave a year's 52; "48 weken per jaar" counts
+    assert [q.value for q in read("Per jaar 4.000 uur; de zzp'er doet 20 uur per week en heeft 6 weken vakantie") if q.unit == "hours"] == [4000, 1040]
+    assert [q.value for q in read("4.000 zorguren per jaar, een zzp'er doet 25 uur per week, 48 weken per jaar") if q.unit == "hours"] == [4000, 1200]
 
 
 def test_a_date_without_a_year_takes_the_year_the_text_writes():
