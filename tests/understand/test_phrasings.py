@@ -176,3 +176,13 @@ def test_a_cue_matches_its_inflections_and_compound_heads_only(cue, text, found)
     from assistant.answer.understand import cue_pattern
 
     assert bool(cue_pattern(cue).search(text)) is found
+
+
+def test_a_spec_naming_an_unknown_shared_word_list_is_refused_with_the_lists_there_are():
+    """'@bad_outcome' expands to lexicon [outcomes]; a misspelt name is one readable error, not a KeyError."""
+    from assistant.answer.specs import _spec
+
+    with pytest.raises(ValueError, match=r"demo: verdict_invert_if names \['@bad_outcomes'\]; lexicon.toml \[outcomes\] has \['bad_outcome'\]"):
+        _spec("demo", {"verdict_invert_if": ["@bad_outcomes"], "inputs": {}})
+    spec = _spec("demo", {"concepts": ["demo"], "verdict_invert_if": ["@bad_outcome", "te laat"], "inputs": {}})
+    assert "kwijtraken" in spec.verdict_invert_if and spec.verdict_invert_if[-1] == "te laat"
