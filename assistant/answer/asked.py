@@ -360,6 +360,11 @@ def asks_question_word(text: str) -> bool:
 _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
 
 
+def opens_hypothetical(text: str) -> bool:
+    """The text opens with a condition that asks for an outcome ("En als ...?", "Suppose ...", "What if ...")."""
+    return bool(_HYPOTHETICAL.match(text))
+
+
 _IF_NOT = re.compile(r"^\W*(?:and\s+|en\s+)?(?:if\s+not|zo\s+niet|als\s+dat\s+niet\s+zo\s+is|otherwise)\W*$", re.I)
 ASKS_NOTHING_WORDS = 4  # "en in 2024?", "and for new providers?": too short to ask anything of its own
 
@@ -390,6 +395,20 @@ def asked_clause(question: str) -> str:
     ):  # "Toch?", "Hoeveel daarvan krijgen we?": about the sentence before
         return f"{sentences[last - 1]} {clause}"
     return clause
+
+
+def concluded(clause: str) -> str:
+    """Of a clause that reasons to its question ("dat geldt in 2027 ook, dus halen we het?", "the rule is the same,
+    so we're fine?") the conclusion after the last comma-led conclusion word (lexicon [words] conclusion): the
+    reason before it is said, not asked. Without one, the clause."""
+    found = list(_conclusion_after_comma().finditer(clause))
+    return clause[found[-1].end():] if found else clause
+
+
+@lru_cache(maxsize=1)
+def _conclusion_after_comma() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True))
+    return re.compile(rf"[,;]\s*(?:{words})\b")
 
 
 def asked_start(folded: str) -> int:

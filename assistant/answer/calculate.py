@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
-from assistant.answer.asked import asked_clause, asked_start, is_yes_no
+from assistant.answer.asked import asked_clause, asked_start, concluded, is_yes_no
 from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
 from assistant.answer.premise import TAIL
 from assistant.answer.specs import CalculatorSpec
@@ -68,8 +68,9 @@ def _tool_errors() -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
+    asking = concluded(asked_clause(folded))  # "dat geldt ook in 2027, dus halen we het?": whether we meet it
     for field, phrases in spec.verdict_if.items():  # "geldt die eis ook voor ons?": whether the rule applies
-        if isinstance(data.get(field), bool) and any(says(folded, p) for p in phrases):
+        if isinstance(data.get(field), bool) and any(says(asking, p) for p in phrases):
             return bool(data[field])
     value = _outcome(spec, data)
     if value is None:

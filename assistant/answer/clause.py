@@ -1861,8 +1861,11 @@ def _facts_plan(
                 return s
         return None
 
-    if str(old_year) in text and str(current) not in text and not re.search(r"\b(?:nog|still|anymore|meer)\b", fold(text)):
-        plan = _old_facts_plan(lang, facts, holding, current, old_year)  # "stond dat ook al in de tekst uit 2024?"
+    asks_new = bool(_ASKS_NEW.search(fold(text)))  # "kwam die 50% pas met het beleid 2027?": new is yes
+    if asks_new or (
+        str(old_year) in text and str(current) not in text and not re.search(r"\b(?:nog|still|anymore|meer)\b", fold(text))
+    ):
+        plan = _old_facts_plan(lang, facts, holding, current, old_year, asks_new)  # "stond dat ook al in 2024?"
         if plan is not None:
             return plan
     kept, gone, quotes = [], [], []
@@ -1920,8 +1923,11 @@ def no_longer_stated(assistant: Any, claim: str, lang: str) -> Plan | None:
 FACT_SHARE = 0.35  # a sentence stating a named fact must share this much of the best sentence's question words
 
 
-def _old_facts_plan(lang: str, facts: list[Quantity], holding: Any, current: int, old_year: int) -> Plan | None:
-    """A question about the older text: did it state the facts too?"""
+def _old_facts_plan(
+    lang: str, facts: list[Quantity], holding: Any, current: int, old_year: int, asks_new: bool = False
+) -> Plan | None:
+    """A question about the older text: did it state the facts too? Asked the other way round ("is die 50% nieuw in
+    2027?"), the same finding answers no when the older text already stated them."""
     found = [(f, holding(old_year, f), holding(current, f)) for f in facts]
     if not any(before or now for _, before, now in found):
         return None
@@ -1929,7 +1935,17 @@ def _old_facts_plan(lang: str, facts: list[Quantity], holding: Any, current: int
     there = [f.text for f, before, _ in found if before is not None]
     only_new = [f.text for f, before, now in found if before is None and now is not None]
     quotes = [c.citation for _, before, now in found for c in (before, now) if c is not None]
-    if there and not only_new:
+    old_only = [f.text for f, before, now in found if before is not None and now is None]
+    if there and not only_new and asks_new and old_only:
+        line = (f"No: the {current} policy does not state {listed(old_only)}; the {old_year} text did." if lang == "en"
+                else f"Nee: het beleid {current} noemt {listed(old_only)} niet; de tekst van {old_year} wel.")  # fmt: skip
+    elif there and not only_new and asks_new:
+        line = (f"No: the {old_year} text already states {listed(there)}." if lang == "en"
+                else f"Nee: de tekst van {old_year} noemt {listed(there)} al.")  # fmt: skip
+    elif only_new and not there and asks_new:
+        line = (f"Yes: new in {current}: the {old_year} text does not state {listed(only_new)}." if lang == "en"
+                else f"Ja: nieuw in {current}: de tekst van {old_year} noemt {listed(only_new)} niet.")  # fmt: skip
+    elif there and not only_new:
         line = (f"Yes: the {old_year} text also states {listed(there)}." if lang == "en"
                 else f"Ja: ook de tekst van {old_year} noemt {listed(there)}.")  # fmt: skip
     elif only_new and not there:
@@ -1939,6 +1955,10 @@ def _old_facts_plan(lang: str, facts: list[Quantity], holding: Any, current: int
         return None
     return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent="clause:version")
 
+
+_ASKS_NEW = re.compile(
+    r"\b(?:nieuw|nieuwe|new|pas (?:in|sinds|vanaf|met)|ingevoerd|introduced|arrived|came in|only (?:since|from|with))\b"
+)
 
 _ASKS_GONE = re.compile(
     r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped)\b", re.I

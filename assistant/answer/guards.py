@@ -19,10 +19,20 @@ _INJECTION = re.compile(
     r"|\b(what\s+(is|are)|show|print|repeat|tell\s+me|give\s+me)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
     r"|\brepeat\s+(everything|all|the\s+text|the\s+lines?)\s+(above|before)"
     r"|\b(wat\s+(is|zijn)|toon|geef|herhaal|laat)\s+(me\s+)?(je|jouw|uw|de)\s+(systeem)?(prompt|instructies)"
-    r"|\bherhaal\s+(alles|de\s+tekst)\s+(hierboven|boven\s+deze)",
+    r"|\bherhaal\s+(alles|de\s+tekst)\s+(hierboven|boven\s+deze)"
+    r"|\b(tell|inform)\s+the\s+(user|asker|customer)\b|\b(zeg|vertel|meld)\s+(tegen\s+)?(de|aan\s+de)\s+(gebruiker|vrager)\b"
+    r"|\b(filters?|guardrails?|safety\s+checks?|restrictions?|beperkingen)\s+(are\s+|is\s+|zijn\s+|staan\s+)?(now\s+|nu\s+)?"
+    r"(disabled|off|lifted|uitgeschakeld|uit)\b|\bdeveloper\s+mode\b|\bjailbreak",
     re.IGNORECASE | re.MULTILINE,
 )
-_SYSTEM_BLOCK = re.compile(r"<\s*(system|systeem)\s*>.*?<\s*/\s*(system|systeem)\s*>", re.I | re.S)
+_SYSTEM_BLOCK = re.compile(
+    r"<\s*(system|systeem)\s*>.*?<\s*/\s*(system|systeem)\s*>"
+    # a bracketed note that presents itself as the system's ("<<SYSTEM OVERRIDE: ...>>", "[[admin notice: ...]]",
+    # "{{developer: ...}}"): the whole note is an instruction, with the figures it wants said
+    r"|(?:<<|\[\[|\{\{|\[|<)\s*(?:system|systeem|admin|administrator|beheerder|developer|ontwikkelaar|instructions?|"
+    r"instructies?|override)\b[^<>\[\]{}]*(?:>>|\]\]|\}\}|\]|>)",
+    re.I | re.S,
+)
 _PRESSURE = re.compile(
     r"\b(bevestig\w*|confirm\w*|zeg\s+nou|zeg\s+gewoon|zeg\s+(maar\s+)?dat|say\s+that|tell\s+me\s+that|"
     r"kun\s+je\s+dat\s+(even\s+)?bevestigen|in\s+writing|schriftelijk|garandeer\w*|guarantee\w*)\b",

@@ -230,7 +230,7 @@ def _complete(part: str, previous: str) -> str:
         return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before)
     own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before
     extra = [
-        w for w in re.findall(r"[\w'’-]+", previous)
+        w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", previous)  # "8.000" stays one figure
         if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}
         and not (own_figures and any(ch.isdigit() for ch in w))
     ]  # fmt: skip

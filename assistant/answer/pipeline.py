@@ -23,13 +23,21 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
+from assistant.answer.asked import asks_question_word
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary, with_notices
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan
 from assistant.answer.specs import load_specs
-from assistant.answer.state import ConversationState, case_facts, checked_in_subject, clause_topic, follow_up
+from assistant.answer.state import (
+    ConversationState,
+    case_facts,
+    checked_in_subject,
+    clause_topic,
+    continues_topic,
+    follow_up,
+)
 from assistant.answer.understand import Reading, Router, has_phrase
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
@@ -156,7 +164,8 @@ class Assistant:
     ) -> tuple[Answer, ConversationState]:
         """The no-LLM answer (also the LLM mode's fallback)."""
         state = state or ConversationState()
-        lang = guards.language(question, state.language if state.turns else None)
+        text, injected = guards.strip_injection(question)  # the language of the asker, not of the text posing as
+        lang = guards.language(text or question, state.language if state.turns else None)  # instructions
         if lang == "other":
             answer = Answer(answer=MSG_LANGUAGE, answer_line=MSG_LANGUAGE, language="en", intent="language",
                             kind="help", needs_input=["question"])  # fmt: skip
@@ -165,7 +174,6 @@ class Assistant:
         pii = guards.find_personal_data(question)
         if pii:
             notices.append(msg("privacy", lang, kinds=", ".join(pii)))
-        text, injected = guards.strip_injection(question)
         text = expand_shorthand(text)  # "wnnr moet dat binnen?": read as "wanneer"
         if pii:  # a BSN or phone number is never read as a figure (and so never stored with the conversation)
             text = guards.redact(text)
@@ -183,6 +191,8 @@ class Assistant:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
         scope = guards.out_of_scope(text)
+        if scope == "sector" and continues_topic(text, state):  # "en ook het deel voor Wlz-cliënten?" after a
+            scope = None  # question about the night care budget: another sector named within the policy's subject
         if scope:
             return self._answer(self._refusal(lang, scope), lang, notices), state.remember(Reading("clause"), lang)
         parts = split_parts(text)
@@ -196,7 +206,8 @@ class Assistant:
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
         reading = case_facts(self.router, follow_up(self.router, text, reading, state), state)
-        if reading.kind == "clause":  # "wordt eerder 4 maart, lukt dat nog?": its figure checked in the subject before
+        if reading.kind == "clause" and _claimed_span(text) is None:  # "wordt eerder 4 maart, lukt dat nog?": its figure
+            # checked in the subject before (a figure claimed as the rule, "nee, het is 2 per gebied", is checked)
             combined = checked_in_subject(self.router, text, state)
             if combined is not None:
                 combined.yes_no = is_yes_no(text) or guards.pressure(text)
@@ -587,6 +598,9 @@ def _asks_only(text: str, phrases: list[str], start: bool = False) -> bool:
     eigenlijk?", "Why is that?"), not "waarom krijgen kleine aanbieders geen score?", which asks a question of its own."""
     said = [text[a:b] for a, b in sentence_spans(text)] or [text]
     asking = [x for x in said if x.rstrip().endswith("?")] or said[-1:]
+    if start and len(asking) > 1 and not any(re.search(r"\d", x) or asks_question_word(x) for x in asking[1:]):
+        asking = asking[:1]  # "Waarom eigenlijk niet? Voor anderen is het toch een harde eis?": the why, and the
+        # asker's reason for asking it (no figure, no question of its own)
     if len(asking) != 1 or len(asking[0].strip()) > WHERE_CHARS:
         return False
     folded = fold(asking[0]).strip(" ?!.")

@@ -46,7 +46,7 @@ FACT_KINDS = ("count", "money", "percent", "date", "period", "range", "score")
 # an unmarked statement is a claim about the policy only when it states a rule ("Nieuwe aanbieders moeten ...")
 _RULE = re.compile(
     r"\b(moet|moeten|hoeft|hoeven|mag|mogen|minimaal|maximaal|ten minste|hoogstens|geldt|gelden|is verplicht|verplicht|norm|eis|regel|"
-    r"must|may|required|requires|need to|needs to|need only|only need|only needs|at least|at most|rule|requirement|applies)\b",
+    r"must|(?<!\d )may(?! \d)|required|requires|need to|needs to|need only|only need|only needs|at least|at most|rule|requirement|applies)\b",
     re.I,
 )
 
@@ -64,6 +64,12 @@ def claim_of(text: str) -> str | None:
     since = _SINCE.match(t)
     if since:
         return since.group("claim").strip()
+    pushed = _PUSHBACK.match(t)
+    if pushed:  # "Nee hoor, onze inkoper zei 2 per gebied. Pas dat aan.": what is said against the answer is the claim
+        for s in re.split(r"(?<=[.!?])\s+|[,;]\s+(?!\d)", t[pushed.end() :]):  # the clause with the figure ("..., I
+            body = _SAID_BY.sub("", s.strip()).strip(" ?.!")  # read it in the table" says where, not what)
+            if any(q.kind in (*FACT_KINDS, "number") for q in read(body)) and not OWN.search(body) and len(body) >= 15:
+                return body
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()]
     marked_sentence = next((s for s in sentences if TAIL.search(s) or _HEAD.match(s)), None)
     if marked_sentence is None:  # "X kan toch met 1 persoon?": the particle inside a question with a figure
@@ -98,6 +104,20 @@ def claim_of(text: str) -> str | None:
     return body if len(body) >= 15 else None
 
 
+# a message that opens by denying the answer before it ("nee hoor, ...", "that's wrong, ..."): the statement after it
+# is put forward as the policy's, to be checked
+_PUSHBACK = re.compile(
+    r"^\W*(?:nee hoor|nee joh|nee|no|nope|dat klopt niet|klopt niet|dat is niet (?:waar|juist|correct)|onjuist|fout|"
+    r"that'?s (?:wrong|not right|not correct|incorrect)|that is (?:wrong|not right|not correct|incorrect)|wrong|"
+    r"incorrect)\b\W+",
+    re.I,
+)
+# who said it, before what was said ("onze inkoper zei 2 per gebied", "my account manager said that ...")
+_SAID_BY = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}(?:zei|zegt|zeggen|zeiden|noemde|noemt|beweert|beweerde|said|says|told us|told me|claims|claimed)"
+    r"\s+(?:(?:me|us|mij|ons)\s+)?(?:dat\s+|that\s+)?",
+    re.I,
+)
 _POINTS_BACK = re.compile(r"^\W*(?:dat|dit|het|that|this|it|which)\b", re.I)
 TAG_WORDS = 3  # what is left of a sentence after its tag ("That's right, isn't it?" -> "That s right"): it states nothing
 _BOUND_RULE = re.compile(r"\b(?:maximum|minimum|max|min|maximaal|minimaal|norm|grens|limit|cap|ten minste|at least|at most)\b", re.I)

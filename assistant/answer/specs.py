@@ -53,6 +53,9 @@ class InputSpec(BaseModel):
     # the output a value of this input claims when the figures it stands for are given as well ("138 cliënten over
     # 52 gebieden, dus gemiddeld 2,65"): checked against the worked-out value, not calculated with
     claim_of: str | None = None  # bounds a value of this input never has ("since March": a state, no date)
+    # cues that name this input only before its value ("van onze 8.000 uur", "out of 8,000"): after a value they
+    # take a part of the whole that follows ("3.900 van onze 8.000")
+    cues_before: tuple[str, ...] = ()
     accept_bare: bool = False
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from assistant.answer.asked import asked, is_yes_no
+from assistant.answer.asked import asked, asked_clause, is_yes_no, opens_hypothetical
 from assistant.answer.guards import OWN
 from assistant.answer.parts import split_parts
 from assistant.answer.specs import CalculatorSpec
@@ -35,6 +35,7 @@ from assistant.answer.understand import (
     asks_strongly,
     assign,
     cue_pattern,
+    cue_strength,
     has_phrase,
 )
 from assistant.text.numbers import format_number
@@ -55,6 +56,12 @@ def _opens_follow_up(text: str, closing: bool = True) -> bool:
         return True
     folded = re.sub(r"^\W+", "", fold(text))
     return any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers)
+
+
+def continues_topic(text: str, state: ConversationState | None) -> bool:
+    """A message that opens as a follow-up ("en wordt dan ook ...?", "and does that ...?") to a question the policy
+    answered: it asks about the same subject."""
+    return state is not None and bool(state.topic) and _opens_follow_up(text, closing=False)
 
 
 def _says(words: list[str], text: str) -> bool:
@@ -223,6 +230,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or _says(lexicon().adds_to_last, text)  # "o ja, ook nog elk 1 cliënt in 6224 en 6225"
         or bool(state.pending)
         or "__drop__" in changes  # "dat gebied met 1 cliënt moet eruit": areas of the last calculation taken out
+        or "__drop_labels__" in changes
+        or bool(_instead(reading.quantities, fold(text), state)[0])  # "het waren 3 punten ipv 7": a value said before, corrected
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
@@ -315,11 +324,15 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if asked_now is not None and solve == asked_now and solve in changes and not spec.solve[solve].check_reports:
         changes.pop(solve)  # "we houden 2 fte: hoeveel fte is er nodig?": the value it has now is not the answer
     merged = _merged(router, spec, state, reading, changes, solve)
-    if _ASKS_WH.match(folded):  # "hoeveel hebben we dan nog nodig?": a value is asked, no yes or no
+    if _ASKS_WH.match(folded) or _ASKS_WH.match(fold(asked_clause(text))):  # "hoeveel hebben we dan nog nodig?",
+        # "stel dat 5212 wegvalt. Wat is dan ons gemiddelde?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no
     elif opens and not state.yes_no:  # "en als het een B was geweest?" after "hoeveel krijgen we?": asked again,
         # as a value, unless it asks its own yes/no after a comma
-        merged.yes_no = "," in text and is_yes_no(text.split(",", 1)[1])
+        asking = asked_clause(text)  # "suppose 5213 goes too. Do we still meet it?": a sentence of its own asks
+        merged.yes_no = ("," in text and is_yes_no(text.split(",", 1)[1])) or (
+            asking.strip() != text.strip() and not opens_hypothetical(asking) and is_yes_no(asking)
+        )
     return merged
 
 
@@ -432,6 +445,9 @@ def _changes(
     out: dict[str, Any] = {}
     instead, taken = _instead(qs, folded, state)  # "niet 900 maar 1.400 uur": the value said before, replaced
     out.update(instead)
+    uncued = _uncued_rival(spec, fill, qs, state) if not instead else None
+    if uncued is not None:  # "what if it had been only €690,000 then?" after a ceiling and a revenue: no cue says
+        return {"__bare__": uncued}  # which amount, so the one it is closest to in size (or a question back's)
     for name in fill.stated:
         if spec.inputs[name].per_area or name in instead:
             continue
@@ -471,6 +487,9 @@ def _changes(
             out.pop("__bare_notes__", None)
         if there is not None and "__areas__" not in out:
             out["__count__"] = there
+    named = _named_areas(qs, folded, state) if per_area else None
+    if named:  # "stel dat we 5212 overdragen", "and if 6414 ends up with 3 clients?": an area of the last list by its
+        return named  # postcode, though no postcode word stands beside it: taken out, or its count changed
     dropped = _dropped_areas(qs, folded) if any(spec.inputs[n].per_area for n in spec.inputs) else None
     if dropped is not None and (state.areas or "total_clients" in state.args):
         return {"__drop__": dropped}  # "dat gebied met 1 cliënt moet eruit": its figures name the areas, not new values
@@ -493,6 +512,27 @@ def _changes(
     return out
 
 
+def _uncued_rival(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: ConversationState) -> Quantity | None:
+    """The one value a follow-up states when no cue word of its input stands near it and the earlier turn holds
+    another input of the same kind: the router took it for the first input of its kind, which says nothing."""
+    if len(fill.stated) != 1 or fill.areas:
+        return None
+    name = fill.stated[0]
+    inp = spec.inputs[name]
+    source = qs[fill.sources[name]] if name in fill.sources else None
+    if source is None or source.change or source.was is not None or inp.kind not in ("money", "percent", "count"):
+        return None
+    if cue_strength(source, inp) > 0:
+        return None
+    rivals = [
+        k for k, v in state.args.items()
+        if k != name and k in spec.inputs and spec.inputs[k].kind == inp.kind and isinstance(v, (int, float))
+        and not isinstance(v, bool) and (inp.kind != "count" or spec.inputs[k].units == inp.units)
+    ]  # fmt: skip
+    return source if rivals and name in state.args else None
+
+
+INSTEAD_VERB = 2  # words between a value and "ipv"/"instead of" ("4 punten waren ipv 6")
 _BUT = re.compile(r"\b(?:maar|but|doch|instead|rather|wel)\b")
 
 
@@ -516,6 +556,19 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
                 value = int(o.number) if o.number == int(o.number) else float(o.number)
                 return {names[0]: value}, {j}
             break
+    for j, (new, old) in enumerate(zip(qs, qs[1:], strict=False)):  # "3 punten ipv 7", "6 points instead of 3": the new value first
+        between = folded[new.end : old.start].strip(" ,").split()
+        said = next((w for w in lexicon().instead_of if between[-len(w.split()):] == w.split()), None) if between else None
+        if new.number is None or old.number is None or said is None or len(between) - len(said.split()) > INSTEAD_VERB:
+            continue  # "4 punten (waren) ipv 6": at most a verb between the new value and the words
+        if new.kind not in (old.kind, "number") and old.kind != "number":
+            continue
+        names = [
+            n for n, v in state.args.items()
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v) == float(old.number)
+        ]  # fmt: skip
+        if len(names) == 1:
+            return {names[0]: int(new.number) if new.number == int(new.number) else float(new.number)}, {j, j + 1}
     return {}, set()
 
 
@@ -658,6 +711,22 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     return None
 
 
+def _named_areas(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
+    """A message that names postcodes of the last list of areas, read as postcodes though no postcode word stands
+    beside them: with a word that takes areas out (lexicon `drop_area`: "stel dat we 5212 overdragen") they go; one
+    postcode with one count of clients ("and if 6414 ends up with 3 clients?") is that area's new count."""
+    labels = {a.label for a in state.areas or [] if a.label and not a.label.startswith("#")}
+    named = [q for q in qs if q.kind in ("number", "postcode") and q.text.strip() in labels]
+    if not named:
+        return None
+    if any(has_phrase(folded, w) for w in lexicon().drop_area):
+        return {"__drop_labels__": [q.text.strip() for q in named]}
+    counts = [q for q in qs if q not in named and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    if len(named) == 1 and len(counts) == 1 and not counts[0].change:
+        return {"__areas__": [Area(named[0].text.strip(), int(counts[0].number))]}
+    return None
+
+
 def _drop_areas(
     areas: list[Area] | None, args: dict[str, Any], changes: dict[str, Any], n: int | None, each: int
 ) -> tuple[list[Area] | None, tuple[str, str] | None]:
@@ -774,6 +843,12 @@ def _merged(
         areas, note = _drop_areas(areas, args, changes, *changes.pop("__drop__"))
         if note:
             notes.append(note)
+    gone = [a.label for a in areas or [] if a.count == 0 or a.label in changes.get("__drop_labels__", ())]
+    changes.pop("__drop_labels__", None)
+    if areas and gone and len(gone) < len(areas):  # "in 5212 dan 0 cliënten": no care there, so no area of the average
+        areas = [a for a in areas if a.label not in gone]
+        listed = ", ".join(str(g) for g in gone)
+        notes.append((f"zonder postcodegebied {listed}: daar geen cliënten meer", f"without postcode area {listed}: no clients there any more"))
     if "__count__" in changes:
         q = changes.pop("__count__")
         areas, note = _count_there(areas, args, q)

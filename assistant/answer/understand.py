@@ -206,13 +206,15 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + not_known + head + re.escape(c) + r"(?:" + endings + r")?(?![\w])")
 
 
-def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba") -> list[int]:
+def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", whole: bool = False) -> list[int]:
     """The distances (in words, separators weighing more) from the quantity to each place the cue stands in its
     context, leaving out places nearer to another number ("19.500 door eigen personeel, 14.000 via een bureau":
     "eigen personeel" is not said of 14.000) and the set a number is taken from ("6.000 van die bureau-uren").
     `own`: also leave out places as near to another number (an anti-cue must be the quantity's own); `sides`:
-    "b" before it, "a" after it."""
+    "b" before it, "a" after it; `whole`: a word that opens parts after the quantity (lexicon `containing`) names
+    it as the whole, though the parts' numbers stand nearer ("19.600 uur, waarvan 8.000 ...")."""
     pattern = cue_pattern(cue)
+    opens_parts = whole and fold(cue) in lexicon().containing
     out = []
     unit_word = fold(re.sub(r"^[\d.,\s]+", "", q.text))
     if q.unit and len(unit_word.split()) <= 2 and pattern.search(unit_word):
@@ -227,6 +229,9 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba") 
             if side == "a" and any(" ".join(between) == p for p in lexicon().partitive):
                 continue
             d = _distance(between)
+            if opens_parts and side == "a":
+                out.append(d)
+                continue
             beyond = text[: m.start()].split()[::-1] if side == "b" else re.sub(r"^\S*", "", text[m.end() :]).split()
             other = next((k for k, w in enumerate(beyond) if w[:1].isdigit()), None)
             opens = side == "b" and text[max(0, m.start() - 1) : m.start()] == "("  # "3.000 (totaal ... 13.500"
@@ -255,15 +260,24 @@ def _persons(number: str, cue: str) -> bool:
 PERSONS_MAX = 100  # a bare whole number below this, right before a word for persons, counts them ("3 zzp'ers")
 
 
-def _cue_score(q: Quantity, cues: tuple[str, ...]) -> float:
+def _cue_score(q: Quantity, cues: tuple[str, ...], whole: bool | None = None, sides: str = "ba") -> float:
     """How strongly cue words stand near a quantity: 1/(1 + distance), summed over the cues found; a phrase
-    counts more than a single word ("als onderaannemer" names a party, "onderaannemer" only the concept)."""
+    counts more than a single word ("als onderaannemer" names a party, "onderaannemer" only the concept).
+    `whole`: whether the input is the whole that has parts (the spec's `whole`) or one of them; a word that
+    opens the parts (lexicon `containing`: "waarvan", "of which") then counts only after a whole ("19.600 uur,
+    waarvan ...") and before a part ("waarvan 8.000 door zzp'ers")."""
     total = 0.0
     for cue in cues:
-        found = _cue_distances(q, cue)
+        side = sides if whole is None or fold(cue) not in lexicon().containing else "a" if whole else "b"
+        found = _cue_distances(q, cue, sides=side, whole=bool(whole))
         if found:
             total += (PHRASE_WEIGHT if " " in cue.strip() else 1.0) / (1.0 + min(found))
     return total
+
+
+def cue_strength(q: Quantity, inp: InputSpec) -> float:
+    """How strongly the input's own cue words (`cues`, and `cues_before` standing before it) name the quantity."""
+    return _cue_score(q, inp.cues) + _cue_score(q, inp.cues_before, sides="b")
 
 
 PHRASE_WEIGHT = 1.5
@@ -556,7 +570,11 @@ def _candidates(
                 continue
             if q.bound is not None and q.bound in inp.anti_bounds:
                 continue
-            cue = _cue_score(q, inp.cues) + WEAK_CUE * _cue_score(q, inp.weak_cues)
+            whole = name == spec.whole if spec.whole else None
+            cue = (
+                _cue_score(q, inp.cues, whole) + _cue_score(q, inp.cues_before, sides="b")
+                + WEAK_CUE * _cue_score(q, inp.weak_cues, whole)
+            )
             if q.kind == "number" and inp.kind == "money" and cue == 0:
                 continue  # a bare number is an amount only with a cue ("plafond 800.000")
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
@@ -663,7 +681,7 @@ def assign(
                 fill.used |= used
                 fill.stated.append(name)
     candidates = _candidates(spec, qs, fill.used | rule_side, follow_up)
-    cued = {(name, i) for _, name, i in candidates if _named(qs[i], spec.inputs[name].cues)}
+    cued = {(name, i) for _, name, i in candidates if _named(qs[i], spec.inputs[name].cues, spec.inputs[name].cues_before)}
     _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args), cued))
     _years_shared(spec, qs, fill)
     _side_by_side(spec, qs, fill, folded)
@@ -802,8 +820,10 @@ def _works_out(solve: Any, stated: list[str]) -> bool:
 NAMED_DISTANCE = 4  # a cue this near (in words) names the input the value is for
 
 
-def _named(q: Quantity, cues: tuple[str, ...]) -> bool:
-    return any(d <= NAMED_DISTANCE for cue in cues for d in _cue_distances(q, cue))
+def _named(q: Quantity, cues: tuple[str, ...], cues_before: tuple[str, ...] = ()) -> bool:
+    return any(d <= NAMED_DISTANCE for cue in cues for d in _cue_distances(q, cue)) or any(
+        d <= NAMED_DISTANCE for cue in cues_before for d in _cue_distances(q, cue, sides="b")
+    )
 
 
 def _complete_first(

@@ -37,6 +37,10 @@ _PAST = re.compile(
     r"changes? (?:between|since|from|compared)|changes? (?:in|to) (?:the )?(?:policy|polic|rules?|appendix|bijlage|text|requirements?|norms?|20\d\d)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
     r"compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?|sinds 20\d\d|since 20\d\d|"
     r"eerdere (?:bijlage|versie|beleid)|earlier (?:version|appendix|policy)|nieuw (?:in|sinds)|new (?:in|since)|"
+    # "pas sinds 2027 ingevoerd?", "did it only arrive with the 2027 policy?": when a rule first stood in the texts
+    # (not "we starten pas in 2027", "for the first time in 2027": the asker's own plans)
+    r"pas (?:sinds|met) (?:het beleid (?:van )?)?20\d\d|only (?:since|with) the 20\d\d|"
+    r"(?:ingevoerd|introduced|arrived|came in|added) (?:in|with|per) (?:the )?(?:beleid )?20\d\d|"
     r"surviv\w*|overleef\w*|overleven|geschrapt|verdwenen|weggevallen|(?:dropped|removed|deleted) (?:from|in)|"
     r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix))\b",
     re.IGNORECASE,

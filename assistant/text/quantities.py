@@ -83,6 +83,8 @@ class Lexicon:
     around_joined: list[str] = field(default_factory=list)  # "bijkomen": the particle written onto its verb
     less: list[str] = field(default_factory=list)
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
+    instead_of: list[str] = field(default_factory=list)  # "3 punten ipv 7": the new value first, the old after
+    exact: list[str] = field(default_factory=list)  # words that say a figure again, precisely ("om precies te zijn")
     each_area: list[str] = field(default_factory=list)  # ... and make it a count for each of those areas
     together: list[str] = field(default_factory=list)  # ... and make it their count together
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
@@ -215,6 +217,8 @@ def lexicon() -> Lexicon:
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
         described=[fold(p) for p in data["change"].get("described", [])],
+        exact=[fold(p) for p in data["change"].get("exact", [])],
+        instead_of=[fold(p) for p in data["change"].get("instead_of", [])],
         from_to_verbs=[fold(p) for p in data["change"].get("from_to_verbs", [])],
         each_area=[fold(p) for p in data["change"].get("each_area", [])],
         together=[fold(p) for p in data["change"].get("together", [])],
@@ -747,6 +751,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         for q in out
     ]  # fmt: skip
     out = _described_changes(_persons_of_change(_from_to(out, folded, lex), folded, lex), folded, lex)
+    out = _restated(out, folded, lex, asides)
     return tuple(_per_year(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex))
 
 
@@ -926,6 +931,38 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
                 out[i] = replace(out[i], value=q.value * prev.value, times=(prev.value, q.value))  # "de 9 gebieden
                 # waar we elk 1 cliënt hebben": 9 × 1
     return out
+
+
+RESTATED_CHARS = 50  # how far a figure said again precisely may stand after the rough one
+RESTATED_SHARE = Decimal("0.25")
+EXACT_CHARS = 25  # how near the word of precision stands to the figure said again  # how far apart the two may be: the precise one is near the rough one
+
+
+def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[int, int]]) -> list[Quantity]:
+    """'bijna 3 fte (2,8 om precies te zijn)', 'about 18k hours, 18,000 to be exact': the figure said again precisely,
+    in an aside or after a word of precision (lexicon [change] exact), near in size, is the one figure: it takes
+    the place, unit and cues of the rough one, without the rough one's bound ("bijna", "about")."""
+    out = list(qs)
+    numeric = [i for i, q in enumerate(qs) if q.kind in ("count", "money", "percent", "number") and q.number is not None]
+    gone: set[int] = set()
+    for i, j in zip(numeric, numeric[1:], strict=False):
+        q, r = qs[i], qs[j]
+        between = folded[q.end : r.start]
+        if i in gone or len(between) > RESTATED_CHARS or re.search(r"[.;!?]", between):
+            continue
+        if not (r.kind == q.kind or "number" in (q.kind, r.kind)) or (q.unit and r.unit and q.unit != r.unit):
+            continue
+        aside = next(((a, b) for a, b in asides if a <= r.start < b), None)
+        around = folded[aside[0] : aside[1]] if aside else between[-EXACT_CHARS:] + " " + re.split(
+            r"[.;!?,]", folded[r.end : r.end + EXACT_CHARS])[0]  # "..., precies 83" or "..., 29.400 to be exact"
+        if not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", around) for w in lex.exact):
+            continue
+        rough, precise = q.number, r.number
+        if abs(precise - rough) > RESTATED_SHARE * max(abs(rough), Decimal(1)):
+            continue
+        out[i] = replace(q, value=precise, bound=None)
+        gone.add(j)
+    return [q for k, q in enumerate(out) if k not in gone]
 
 
 def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> bool:

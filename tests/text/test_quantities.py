@@ -523,3 +523,21 @@ def test_a_date_without_a_year_takes_the_year_the_text_writes():
     dates = [q.value for q in read("Omdat 31 mei 2026 een zondag is: mag de upload op maandag 1 juni nog?") if q.kind == "date"]
     assert [d.isoformat() for d in dates] == ["2026-05-31", "2026-06-01"]
     assert [q.value.year for q in read("deadline 1 maart, en 2 maart 2027?", default_year=2026) if q.kind == "date"] == [2027, 2027]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het zijn er bijna 5 fte (4,6 om precies te zijn).", [("count", Decimal("4.6"), "fte", None)]),
+        ("Roughly 30k hours a year, 29,400 to be exact.", [("count", Decimal("29400"), "hours", None)]),
+        ("ruim 80 cliënten, precies 83, in 20 gebieden",
+         [("count", Decimal("83"), "clients", None), ("count", Decimal("20"), "areas", None)]),
+        # not said again: a second figure of its own, or too far from the first in size
+        ("we hebben 4 fte (en 2 vacatures)", [("count", Decimal("4"), "fte", None), ("number", Decimal("2"), None, None)]),
+        ("ongeveer 40 cliënten, precies 12 in 5041",
+         [("count", Decimal("40"), "clients", "approx"), ("count", Decimal("12"), "clients", None)]),
+    ],
+)
+def test_a_figure_said_again_precisely_is_the_one_figure(text, expected):
+    got = [(q.kind, q.value, q.unit, q.bound) for q in read(text) if q.kind in ("count", "number", "money", "percent")]
+    assert got == expected

@@ -978,6 +978,33 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("En hoe lag dat in 2023? Was 42% zelf leveren destijds voldoende?", "subcontracting_check",
              {"own_share_pct": 42, "year": 2023}, {"compliant": True}, line=("Ja", "2023")),
     ],
+    "an amount without a cue word goes to the amount of its kind it is closest to in size": [
+        Turn("Ons plafond bij CZ voor 2027 is 1,1 miljoen. Half september stond de teller op € 950.000. Extra budget mogelijk?",
+             "additional_purchase_eligibility", {"omzetplafond_eur": 1100000, "revenue_reached_eur": 950000},
+             {"eligible": True}, line=("Ja",)),
+        Turn("Stel dat het op dat moment maar 820.000 euro was geweest?", "additional_purchase_eligibility",
+             {"omzetplafond_eur": 1100000, "revenue_reached_eur": 820000}, {"eligible": False}, line=("Nee",)),
+        Turn("And with a ceiling of 1 million?", "additional_purchase_eligibility",
+             {"omzetplafond_eur": 1000000, "revenue_reached_eur": 820000}, {"eligible": True}, line=("Yes",)),
+    ],
+    "an area of the list named by its postcode or left with no clients goes out of the average": [
+        Turn("Cliënten per postcode: 7 in 6411, 1 in 6412, 2 in 6413 en 2 in 6414. Bestaande aanbieder; voldoen we in 2027?",
+             "postcode_average", {"clients_per_postcode": [7, 1, 2, 2]}, {"compliant": True}, line=("Ja",)),
+        Turn("Stel dat een collega 6412 van ons overneemt en wij daar geen cliënten meer hebben. Wat wordt het gemiddelde?",
+             "postcode_average", {"clients_per_postcode": [7, 2, 2]}, line=("3,67",), never={"total_clients": 6412}),
+        Turn("And if 6414 ends up with 0 clients as well? Do we still pass?", "postcode_average",
+             {"clients_per_postcode": [7, 2]}, {"compliant": True}, line=("Yes", "4.50")),
+    ],
+    "a value corrected with the new one first replaces the one said before": [
+        Turn("Score B in 2026, 8 kostenpunten, en € 90.000 extra gehonoreerd. Wat krijgen we vergoed?", "staffel_percentage",
+             {"cost_points_2026": 8, "honored_additional_budget_eur": 90000}, line=("85%", "76.500")),
+        Turn("Correctie van de controller: het zijn 2 punten i.p.v. 8. Wat blijft er dan over van dat bedrag?",
+             "staffel_percentage", {"cost_points_2026": 2, "honored_additional_budget_eur": 90000}, line=("0%",)),
+        Turn("My mistake again, it is 9 points rather than 2, and what is paid out then?", "staffel_percentage",
+             {"cost_points_2026": 9, "honored_additional_budget_eur": 90000}, line=("85%", "76,500")),
+        Turn("De accountant meldt dat het 4 punten waren in plaats van 9. Blijft er dan iets over?", "staffel_percentage",
+             {"cost_points_2026": 4, "honored_additional_budget_eur": 90000}, line=("0%",)),
+    ],
 }
 
 
