@@ -259,11 +259,15 @@ def _direct_unit(folded: str) -> str | None:
 def _count_unit(folded: str) -> str | None:
     lex = lexicon()
     for m in _HOW_MANY.finditer(folded):
-        for word in re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])[1:5]:
+        mass = folded[m.start() : m.end()].startswith("how much")  # "how much can one provider get?": an amount, not
+        for word in re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])[1:5]:  # a number of providers
             unit = lex.unit_for(word)
-            if unit:
+            if unit and not (mass and unit in COUNTED_ONES):
                 return unit
     return None
+
+
+COUNTED_ONES = ("providers", "clients", "areas", "staff")  # things counted one by one: "how many", never "how much"
 
 
 def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None) -> list[Quantity | str]:

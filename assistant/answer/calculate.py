@@ -175,6 +175,24 @@ def _rule_quotes(citations: list[Citation], data: dict[str, Any], verdict: str, 
     return [ct for _, ct in ordered]
 
 
+def _carries(spec: CalculatorSpec | None, quote: str, reading: Reading, outcome: bool | None, folded: str) -> bool:
+    """Whether a quote carries this result (the spec's `quote_if`: "volle dochters ..." only when a subsidiary is
+    spoken of, "wie niet voldoet ..." only when the verdict is no); a quote the spec says nothing of does."""
+    for words, conditions in (spec.quote_if.items() if spec else ()):
+        if words.lower() in quote.lower():
+            return any(_holds(spec, c, reading, outcome, folded) for c in conditions)
+    return True
+
+
+def _holds(spec: CalculatorSpec, condition: str, reading: Reading, outcome: bool | None, folded: str) -> bool:
+    kind, _, what = condition.partition(":")
+    if kind == "outcome":
+        return outcome is (what == "true")
+    inp = spec.inputs[what]
+    named = (*inp.cues, *inp.true_cues, *(p for phrases in inp.choices.values() for p in phrases))
+    return what in reading.stated or any(says(folded, c) for c in named)
+
+
 HEADING_WORDS = 8
 
 
@@ -219,7 +237,10 @@ def calc_plan(
     said = [*reading.notes, *reading.assumptions]  # how this message was read, then the defaults that shaped it
     assumptions = [a[1] if lang == "en" else a[0] for a in said if (a[1] if lang == "en" else a[0])]
     quotes = _rule_quotes(citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""))
-    shown = [q for q in quotes[:MAX_QUOTES] if q is quotes[0] or not _heading(q.quote)]  # a heading carries no rule
+    shown = [
+        q for q in quotes[:MAX_QUOTES]
+        if q is quotes[0] or (not _heading(q.quote) and _carries(spec, q.quote, reading, reading.outcome, folded))
+    ]  # a heading carries no rule; a quote that does not carry this case is not replaced by a weaker one
     return Plan(
         "calculation", line, shown, [q for q in quotes if q not in shown], assumptions=assumptions,
         explanation=_explanation(data, lang), intent=f"tool:{call.name}",

@@ -23,7 +23,7 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.asked import asks_question_word
+from assistant.answer.asked import asked_clause, asks_question_word
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no, points_back
 from assistant.answer.parts import split_parts
@@ -190,7 +190,8 @@ class Assistant:
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
-        scope = guards.out_of_scope(text)
+        scope = guards.out_of_scope(asked_clause(text))  # "ons plan: 40k bij CZ (rest is Wlz). Maken we kans?": what
+        # the question asks, not the story before it, decides whether it is about another insurer or sector
         if scope == "sector" and continues_topic(text, state):  # "en ook het deel voor Wlz-cliënten?" after a
             scope = None  # question about the night care budget: another sector named within the policy's subject
         if scope:

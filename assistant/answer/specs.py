@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -142,6 +143,11 @@ class CalculatorSpec(BaseModel):
     # another output field that answers the yes/no when the question asks it ("geldt die eis ook voor ons?" ->
     # requirement_applies): field -> question words ("a ~ b" allowed)
     verdict_if: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # quotes of the calculator's clauses that carry a result only in some cases: words of the quote -> when it is
+    # shown, one condition or a list of which one must hold ("stated:<input>": the asker gave that input or named it
+    # by one of its cues; "outcome:true"/"outcome:false": the verdict came out so); otherwise it goes to the further
+    # context ("volle dochters ..." only when a subsidiary is spoken of)
+    quote_if: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     inputs: dict[str, InputSpec]
     solve: dict[str, SolveSpec] = Field(default_factory=dict)
     # inputs that are parts of one whole: a follow-up that moves an amount from one to another ("en als zzp'ers die
@@ -176,7 +182,14 @@ def _spec(name: str, data: dict[str, Any]) -> CalculatorSpec:
     if unknown:
         raise ValueError(f"{name}: verdict_invert_if names {unknown}; lexicon.toml [outcomes] has {sorted(outcomes)}")
     data["verdict_invert_if"] = [w for p in data.get("verdict_invert_if", []) for w in (outcomes[p[1:]] if p.startswith("@") else [p])]
+    data["quote_if"] = {w: (c,) if isinstance(c, str) else tuple(c) for w, c in data.get("quote_if", {}).items()}
+    bad = {w: c for w, cs in data["quote_if"].items() for c in cs if not re.fullmatch(r"stated:\w+|outcome:(?:true|false)", c)}
+    if bad:
+        raise ValueError(f"{name}: quote_if conditions {bad} must be 'stated:<input>' or 'outcome:true|false'")
     inputs = {f: InputSpec(field=f, **v) for f, v in data.pop("inputs", {}).items()}
+    unnamed = [c for cs in data["quote_if"].values() for c in cs if c.startswith("stated:") and c[7:] not in inputs]
+    if unnamed:
+        raise ValueError(f"{name}: quote_if names inputs it does not have: {unnamed}")
     solve = {n: SolveSpec(name=n, **v) for n, v in data.pop("solve", {}).items()}
     return CalculatorSpec(name=name, inputs=inputs, solve=solve, **data)
 

@@ -312,21 +312,24 @@ _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$",
 _SERIES_NAMED = re.compile(r"^\s*(?:,|;|&|en|and)\s*(?:,\s*)?(?:en\s+|and\s+)?[A-ZÀ-Ý][a-zà-ÿ]+\s*:?\s*$")  # a name
 
 
-def _rate(folded: str, found: Any) -> bool:
+def _rate(folded: str, found: Any, per: str = "rate_per") -> bool:
     """"hoeveel uur per maand werkt één zzp'er?": the asked unit is a rate (per month, per person), not the
-    total an unknown of a calculator gives ("hoeveel uur mogen we uitbesteden?")."""
-    pattern = _rate_pattern(found.unit) if found.unit else None
+    total an unknown of a calculator gives ("hoeveel uur mogen we uitbesteden?"); with `per="areas"`, counted per
+    area ("hoeveel cliënten per postcodegebied moeten we hebben?")."""
+    pattern = _rate_pattern(found.unit, per) if found.unit else None
     return pattern is not None and bool(pattern.search(folded))
 
 
 @functools.lru_cache(maxsize=16)
-def _rate_pattern(unit: str) -> re.Pattern[str] | None:
-    """The asked `unit` followed by what it is counted per (lexicon rate_per), or None for a unit without words."""
+def _rate_pattern(unit: str, per_words: str = "rate_per") -> re.Pattern[str] | None:
+    """The asked `unit` followed by what it is counted per (lexicon rate_per, or the area words of [units]), or None
+    for a unit without words."""
     words = "|".join(re.escape(w) for w in sorted(lexicon().units.get(unit, ()), key=len, reverse=True))
     if not words:
         return None
     asks = r"(?:hoeveel|how\s+many|how\s+much)\s+(?:[\w'-]+\s+)?"  # the asked unit, not a given total ("bij 9.000 uur per jaar")
-    per = "|".join(re.escape(w) for w in lexicon().rate_per)  # per week, per person; not per year (a calculator's total)
+    counted = lexicon().rate_per if per_words == "rate_per" else sorted(lexicon().units.get(per_words, ()), key=len, reverse=True)
+    per = "|".join(re.escape(w) for w in counted)  # per week, per person; not per year (a calculator's total)
     return re.compile(
         rf"\b{asks}(?:{words})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:per|a|an|each|every|elke|iedere|een|één)\s+(?:[\w'-]+\s+)?(?:{per})\b"
     )
@@ -1148,7 +1151,8 @@ class Router:
             ),
             None,
         )  # fmt: skip
-        rate = found is not None and _rate(folded, found)
+        rate = found is not None and (_rate(folded, found) or (not fill.used and _rate(folded, found, "areas")))
+        # "hoeveel cliënten per postcodegebied moeten we hebben?" without figures of the asker's: the rule's average
         if solve is not None and found is not None and found.unit in solve.units and rate:
             solve = None  # "hoeveel uur per maand werkt één zzp'er?": a rate, not the unknown's total
         if solve is None and found is not None and (found.unit or found.kind != "count") and not rate:

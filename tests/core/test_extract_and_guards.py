@@ -253,3 +253,7 @@ def test_what_kind_of_fact_a_question_asks():
     assert asked("Hoe stelt CZ het plafond vast als we een verzoek voor aanvullende inkoop indienen?") is None
     assert asks_direction("Is de eis omhooggegaan?") == 1 and asks_direction("Has the level been lowered?") == -1
     assert asks_direction("Wat is er veranderd?") == 0
+    # "how much" never counts things one by one: with a provider named it asks for an amount
+    mass = asked("How much can a small agency receive from the budget for innovation?")
+    assert mass is not None and mass.kind == "money", mass
+    assert asked("How many agencies receive money from the innovation budget?").unit == "providers"

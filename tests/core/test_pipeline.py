@@ -1343,3 +1343,49 @@ def test_a_message_that_denies_the_answer_with_a_figure_has_that_figure_checked(
     assert not a.tool_calls, a.tool_calls
     a, state = fake_assistant.respond("Wrong: the requirement is 1 client per area, I saw it somewhere.", state)
     assert a.answer.startswith("No") and "not 1" in a.answer.split("\n")[0], a.answer
+
+
+def test_a_calculator_answer_quotes_only_the_clauses_that_carry_its_case(fake_assistant):
+    """The spec's `quote_if`: the subsidiary sentence only beside a subsidiary's hours, what failing the postcode rule
+    means only when it is failed, how to send the request only when it may be sent; no weaker quote takes the place."""
+    a = fake_assistant.ask("Eigen mensen 6.000 uur, onderaannemer 3.000 uur: voldoen we in 2027?")
+    assert not any("volle dochters" in c.quote for c in a.citations) and len(a.citations) == 2, a.citations
+    a = fake_assistant.ask("Eigen mensen 6.000 uur, volle dochter 2.500 uur, onderaannemer 3.000 uur: voldoen we in 2027?")
+    assert any("volle dochters" in c.quote for c in a.citations), a.citations
+    met = fake_assistant.ask("We hebben 100 cliënten in 30 postcodegebieden. Voldoen we in 2027?")
+    failed = fake_assistant.ask("We hebben 70 cliënten in 30 postcodegebieden. Voldoen we in 2027?")
+    assert not any("niet aan deze voorwaarde voldoet" in c.quote for c in met.citations), met.citations
+    assert any("niet aan deze voorwaarde voldoet" in c.quote for c in failed.citations), failed.citations
+    low = fake_assistant.ask("Plafond € 600.000, op 5 september € 390.000 bereikt. Mogen we bijcontractering aanvragen?")
+    assert low.answer.startswith("Nee") and not any("website" in c.quote for c in low.citations), low.citations
+    # named by a cue of the input, though not given as a figure: the subsidiary sentence, how to send the request
+    named = fake_assistant.ask("Onze dochter-bv levert 40% van de uren en zzp'ers 30%. Klopt het dat we dan te veel uitbesteden?")
+    assert any("volle dochters" in c.quote for c in named.citations), named.citations
+    mailed = fake_assistant.ask("We zitten op 74% van het plafond; kunnen we het verzoek voor extra budget mailen?")
+    assert any("website" in c.quote for c in mailed.citations), mailed.citations
+
+
+def test_a_quote_condition_must_name_an_input_of_its_calculator():
+    from assistant.answer.specs import _spec
+
+    with pytest.raises(ValueError, match="quote_if names inputs it does not have"):
+        _spec("x", {"quote_if": {"volle dochters": "stated:subsidiary"}, "inputs": {"hours": {"kind": "count"}}})
+    with pytest.raises(ValueError, match="must be 'stated:<input>' or 'outcome:true|false'"):
+        _spec("x", {"quote_if": {"volle dochters": "when:asked"}, "inputs": {"hours": {"kind": "count"}}})
+
+
+def test_another_sector_or_insurer_in_the_story_before_the_question_is_no_refusal(fake_assistant):
+    """What the question asks decides whether it is about another sector or insurer, not the story before it."""
+    a = fake_assistant.ask("Naast wijkverpleging doen we ook Wlz-zorg. Hoeveel cliënten per postcodegebied moeten we in 2027 gemiddeld hebben?")
+    assert a.answer.startswith("Minimaal 3") or "3 CZ-cliënten" in a.answer.split("\n")[0], a.answer[:200]
+    b = fake_assistant.ask("Hoeveel vergoedt CZ per uur voor Wlz-zorg?")
+    assert b.answer.startswith("Het beleid zegt hier niets over"), b.answer[:200]
+
+
+def test_a_count_asked_per_area_without_figures_is_the_rules_average(fake_assistant):
+    """'Hoeveel cliënten per postcodegebied moeten we hebben?' asks the rule (no question back for the asker's
+    clients); with the asker's figures the same words ask for their own average."""
+    a = fake_assistant.ask("How many clients per postcode area do we need on average as an existing provider in 2027?")
+    assert a.answer.startswith("At least 3") and not a.needs_input, a.answer[:200]
+    b = fake_assistant.ask("Wij hebben 44 cliënten in 16 gebieden; hoeveel cliënten per gebied is dat?")
+    assert b.tool_calls and "2,75" in b.answer.split("\n")[0], b.answer[:200]
