@@ -260,14 +260,11 @@ def _count_unit(folded: str) -> str | None:
     lex = lexicon()
     for m in _HOW_MANY.finditer(folded):
         mass = folded[m.start() : m.end()].startswith("how much")  # "how much can one provider get?": an amount, not
-        for word in re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])[1:5]:  # a number of providers
+        for k, word in enumerate(re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])[1:5]):  # providers
             unit = lex.unit_for(word)
-            if unit and not (mass and unit in COUNTED_ONES):
+            if unit and not (mass and k > 1 and unit in lex.counted_one_by_one):  # ("how much clients": its noun)
                 return unit
     return None
-
-
-COUNTED_ONES = ("providers", "clients", "areas", "staff")  # things counted one by one: "how many", never "how much"
 
 
 def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None) -> list[Quantity | str]:
@@ -412,7 +409,8 @@ def concluded(clause: str) -> str:
 @lru_cache(maxsize=1)
 def _conclusion_after_comma() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True))
-    return re.compile(rf"[,;]\s*(?:{words})\b")
+    subject = r"(?:we|wij|ik|u|het|dat|you|it|they|zij|ze|ons|onze|our|my|mijn|jullie|i)"
+    return re.compile(rf"[,;]\s*(?:{words})\b(?=[^;.!?]*?\b{subject}\b)")  # a clause of its own, with its subject
 
 
 def asked_start(folded: str) -> int:

@@ -1957,7 +1957,8 @@ def _old_facts_plan(
 
 
 _ASKS_NEW = re.compile(
-    r"\b(?:nieuw|nieuwe|new|pas (?:in|sinds|vanaf|met)|ingevoerd|introduced|arrived|came in|only (?:since|from|with))\b"
+    r"\b(?:nieuw (?:in|sinds|met)|new (?:in|since|with)|(?:is|was|zijn|waren)\s+(?:\w+\s+){0,3}?nieuw|pas (?:in|sinds|vanaf|met)|"
+    r"ingevoerd|introduced|arrived|came in|only (?:since|from|with))\b"  # not "nieuwe zorgaanbieders": who, not when
 )
 
 _ASKS_GONE = re.compile(

@@ -20,17 +20,17 @@ _INJECTION = re.compile(
     r"|\brepeat\s+(everything|all|the\s+text|the\s+lines?)\s+(above|before)"
     r"|\b(wat\s+(is|zijn)|toon|geef|herhaal|laat)\s+(me\s+)?(je|jouw|uw|de)\s+(systeem)?(prompt|instructies)"
     r"|\bherhaal\s+(alles|de\s+tekst)\s+(hierboven|boven\s+deze)"
-    r"|\b(tell|inform)\s+the\s+(user|asker|customer)\b|\b(zeg|vertel|meld)\s+(tegen\s+)?(de|aan\s+de)\s+(gebruiker|vrager)\b"
-    r"|\b(filters?|guardrails?|safety\s+checks?|restrictions?|beperkingen)\s+(are\s+|is\s+|zijn\s+|staan\s+)?(now\s+|nu\s+)?"
-    r"(disabled|off|lifted|uitgeschakeld|uit)\b|\bdeveloper\s+mode\b|\bjailbreak",
+    r"|\btell\s+the\s+user\b|\b(zeg|vertel)\s+(tegen\s+)?de\s+gebruiker\b"
+    r"|\b(your|je|jouw|uw)\s+(filters?|guardrails?|safety\s+checks?|restrictions?|beperkingen)\s+(are|is|zijn|staan)\s+(now\s+|nu\s+)?"
+    r"(disabled|off|lifted|uitgeschakeld)\b|\bdeveloper\s+mode\b|\bjailbreak",
     re.IGNORECASE | re.MULTILINE,
 )
 _SYSTEM_BLOCK = re.compile(
     r"<\s*(system|systeem)\s*>.*?<\s*/\s*(system|systeem)\s*>"
     # a bracketed note that presents itself as the system's ("<<SYSTEM OVERRIDE: ...>>", "[[admin notice: ...]]",
     # "{{developer: ...}}"): the whole note is an instruction, with the figures it wants said
-    r"|(?:<<|\[\[|\{\{|\[|<)\s*(?:system|systeem|admin|administrator|beheerder|developer|ontwikkelaar|instructions?|"
-    r"instructies?|override)\b[^<>\[\]{}]*(?:>>|\]\]|\}\}|\]|>)",
+    r"|(?:<<|\[\[|\{\{)\s*(?:system|systeem|admin|administrator|beheerder|developer|ontwikkelaar|instructions?|"
+    r"instructies?|override)\b[^<>\[\]{}]*(?:>>|\]\]|\}\})",
     re.I | re.S,
 )
 _PRESSURE = re.compile(
@@ -139,6 +139,11 @@ def out_of_scope(text: str) -> str | None:
     if _INSURED.search(text):
         return "insured"
     return None
+
+
+def sector_words(text: str) -> list[str]:
+    """The other sectors a text names ("Wlz", "GGZ", "verpleeghuis"), folded."""
+    return [fold(m.group(0)) for m in _OTHER_SECTOR.finditer(text)]
 
 
 def find_personal_data(text: str) -> list[str]:

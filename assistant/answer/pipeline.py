@@ -23,12 +23,12 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.asked import asked_clause, asks_question_word
+from assistant.answer.asked import asks_question_word
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary, with_notices
-from assistant.answer.premise import about_the_policy, claim_of, premise_plan
+from assistant.answer.premise import about_the_policy, claim_of, premise_plan, presented_as_known
 from assistant.answer.specs import load_specs
 from assistant.answer.state import (
     ConversationState,
@@ -190,10 +190,11 @@ class Assistant:
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
-        scope = guards.out_of_scope(asked_clause(text))  # "ons plan: 40k bij CZ (rest is Wlz). Maken we kans?": what
-        # the question asks, not the story before it, decides whether it is about another insurer or sector
-        if scope == "sector" and continues_topic(text, state):  # "en ook het deel voor Wlz-cliënten?" after a
-            scope = None  # question about the night care budget: another sector named within the policy's subject
+        scope = guards.out_of_scope(_ASIDE.sub(" ", text))  # "40k bij CZ (de rest is Wlz en Wmo)": an aside of the
+        # asker's own says where the rest goes, not what is asked
+        if scope == "sector" and continues_topic(text, state) and self._names_sector_itself(text):
+            scope = None  # "en ook het deel voor Wlz-cliënten?" after a question about the night care budget: a
+            # sector the policy itself speaks of, within the subject of the question before
         if scope:
             return self._answer(self._refusal(lang, scope), lang, notices), state.remember(Reading("clause"), lang)
         parts = split_parts(text)
@@ -318,6 +319,14 @@ class Assistant:
             if reading.kind != "tool" or float(value) not in [float(n) for n in _numbers(reading.args)]:
                 return False  # an end the calculation does not take as the asker's figure
         return True
+
+    def _names_sector_itself(self, text: str) -> bool:
+        """Every other sector the text names is one the policy texts speak of too ("Wlz", not "kraamzorg")."""
+        key = "folded.texts"
+        if key not in self.corpus.derived:
+            self.corpus.derived[key] = fold(" ".join(self.corpus.texts.values()))
+        words = guards.sector_words(text)
+        return bool(words) and all(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", self.corpus.derived[key]) for w in words)
 
     def _conclusion_span(self, text: str) -> tuple[int, int] | None:
         """The asker's own conclusion from figures given before it ("Own staff 7,500, a subsidiary 2,500, an agency
@@ -592,6 +601,9 @@ WHERE_CHARS = 60  # "waar staat dat precies?": a short follow-up; a longer messa
 WHY_WORDS = 4  # "waarom dan eigenlijk niet?": at most this many filler words after the why
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _asks_only(text: str, phrases: list[str], start: bool = False) -> bool:
     """"Waar staat dat precies?", also with a reason beside it ("welke paragraaf is dat? dan stuur ik het door"): the
     message's one question asks where (lexicon `where_said`) and is short; another question makes it more. With
@@ -599,9 +611,11 @@ def _asks_only(text: str, phrases: list[str], start: bool = False) -> bool:
     eigenlijk?", "Why is that?"), not "waarom krijgen kleine aanbieders geen score?", which asks a question of its own."""
     said = [text[a:b] for a, b in sentence_spans(text)] or [text]
     asking = [x for x in said if x.rstrip().endswith("?")] or said[-1:]
-    if start and len(asking) > 1 and not any(re.search(r"\d", x) or asks_question_word(x) for x in asking[1:]):
-        asking = asking[:1]  # "Waarom eigenlijk niet? Voor anderen is het toch een harde eis?": the why, and the
-        # asker's reason for asking it (no figure, no question of its own)
+    if start and len(asking) > 1 and all(
+        presented_as_known(x) and not re.search(r"\d", x) and not asks_question_word(x) for x in asking[1:]
+    ):
+        asking = asking[:1]  # "Waarom niet? Anderen moeten er toch wel aan voldoen?": the why, and the asker's reason
+        # put forward as known (no figure, no question of its own); "Geldt dat ook voor X?" asks more
     if len(asking) != 1 or len(asking[0].strip()) > WHERE_CHARS:
         return False
     folded = fold(asking[0]).strip(" ?!.")

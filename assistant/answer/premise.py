@@ -42,6 +42,11 @@ _QUESTION_START = re.compile(
     re.I,
 )
 _MID = re.compile(r"\s+toch(?=\s+\w)", re.I)  # "mag je toch tot 60%": the particle that presents it as known
+
+
+def presented_as_known(sentence: str) -> bool:
+    """The sentence puts something forward as known ("..., toch?", "it is a hard rule for others, right?")."""
+    return bool(TAIL.search(sentence) or _MID.search(sentence))
 FACT_KINDS = ("count", "money", "percent", "date", "period", "range", "score")
 # an unmarked statement is a claim about the policy only when it states a rule ("Nieuwe aanbieders moeten ...")
 _RULE = re.compile(
@@ -68,7 +73,10 @@ def claim_of(text: str) -> str | None:
     if pushed:  # "Nee hoor, onze inkoper zei 2 per gebied. Pas dat aan.": what is said against the answer is the claim
         for s in re.split(r"(?<=[.!?])\s+|[,;]\s+(?!\d)", t[pushed.end() :]):  # the clause with the figure ("..., I
             body = _SAID_BY.sub("", s.strip()).strip(" ?.!")  # read it in the table" says where, not what)
-            if any(q.kind in (*FACT_KINDS, "number") for q in read(body)) and not OWN.search(body) and len(body) >= 15:
+            told = bool(_SAID_BY.match(s.strip()))  # said by someone, or said as a rule ("the requirement is 2"): not
+            if not (told or _RULE.search(body)) or OWN.search(body) or len(s.strip() if told else body) < 15:
+                continue  # "nee, het wordt 4 maart", "nee, we hebben 3 fte": the asker's own case
+            if any(q.kind in (*FACT_KINDS, "number") for q in read(body)):
                 return body
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()]
     marked_sentence = next((s for s in sentences if TAIL.search(s) or _HEAD.match(s)), None)
@@ -123,6 +131,11 @@ TAG_WORDS = 3  # what is left of a sentence after its tag ("That's right, isn't 
 _BOUND_RULE = re.compile(r"\b(?:maximum|minimum|max|min|maximaal|minimaal|norm|grens|limit|cap|ten minste|at least|at most)\b", re.I)
 
 
+def _values(q: Any) -> tuple:
+    """A quantity's value, a period or range as its two ends ("1 december 2026 tot en met 28 februari 2027")."""
+    return tuple(q.value) if q.kind in ("period", "range") and isinstance(q.value, tuple) else (q.value,)
+
+
 def _without_numbers(sentence: str) -> str:
     """The sentence's words without its figures (the asker's own, not the claim's)."""
     for m in reversed(find_numbers(sentence)):
@@ -163,6 +176,9 @@ def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
     if result["verdict"] == "supported" and not any(q.kind in FACT_KINDS for q in read(claim)):
         return None  # "een zorgstop mag zodra ons budget op is": no figure to confirm, the words alone
         # share a sentence's terms without saying what it says; the question is answered as asked
+    said = {v for q in read(claim) if q.kind in FACT_KINDS for v in _values(q)}
+    if result["verdict"] == "supported" and not said & {v for q in read(ct.quote) for v in _values(q)}:
+        return None  # "1 client per area" confirmed by a sentence without that figure: nothing of it is confirmed
     if result["verdict"] == "supported":
         return Plan("verdict", msg("premise_right", lang, section=ct.section, year=ct.year), [ct], intent="premise:supported")
     years = {str(y) for y in assistant.corpus.years}  # "de eis voor 2027": the policy year the claim is about

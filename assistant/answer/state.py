@@ -489,7 +489,9 @@ def _changes(
             out["__count__"] = there
     named = _named_areas(qs, folded, state) if per_area else None
     if named:  # "stel dat we 5212 overdragen", "and if 6414 ends up with 3 clients?": an area of the last list by its
-        return named  # postcode, though no postcode word stands beside it: taken out, or its count changed
+        kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
+        return {**kept, **named}  # postcode, though no postcode word stands beside it: taken out, or its count
+        # changed; what else the message changes (a year) stands beside it
     dropped = _dropped_areas(qs, folded) if any(spec.inputs[n].per_area for n in spec.inputs) else None
     if dropped is not None and (state.areas or "total_clients" in state.args):
         return {"__drop__": dropped}  # "dat gebied met 1 cliënt moet eruit": its figures name the areas, not new values
@@ -532,7 +534,7 @@ def _uncued_rival(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: Co
     return source if rivals and name in state.args else None
 
 
-INSTEAD_VERB = 2  # words between a value and "ipv"/"instead of" ("4 punten waren ipv 6")
+INSTEAD_VERB = 2  # words between a value and "ipv"/"instead of" ("3 punten waren ipv 8")
 _BUT = re.compile(r"\b(?:maar|but|doch|instead|rather|wel)\b")
 
 
@@ -560,9 +562,9 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
         between = folded[new.end : old.start].strip(" ,").split()
         said = next((w for w in lexicon().instead_of if between[-len(w.split()):] == w.split()), None) if between else None
         if new.number is None or old.number is None or said is None or len(between) - len(said.split()) > INSTEAD_VERB:
-            continue  # "4 punten (waren) ipv 6": at most a verb between the new value and the words
-        if new.kind not in (old.kind, "number") and old.kind != "number":
-            continue
+            continue  # "3 punten (waren) ipv 8": at most a verb between the new value and the words
+        if new.kind not in (old.kind, "number") and old.kind != "number" or (new.unit and old.unit and new.unit != old.unit):
+            continue  # "is 150 clients not 3 fte?": two figures of their own
         names = [
             n for n, v in state.args.items()
             if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v) == float(old.number)

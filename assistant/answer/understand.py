@@ -275,9 +275,10 @@ def _cue_score(q: Quantity, cues: tuple[str, ...], whole: bool | None = None, si
     return total
 
 
-def cue_strength(q: Quantity, inp: InputSpec) -> float:
-    """How strongly the input's own cue words (`cues`, and `cues_before` standing before it) name the quantity."""
-    return _cue_score(q, inp.cues) + _cue_score(q, inp.cues_before, sides="b")
+def cue_strength(q: Quantity, inp: InputSpec, whole: bool | None = None) -> float:
+    """How strongly the input's own cue words (`cues`, and `cues_before` standing before it) name the quantity;
+    `whole` as in `_cue_score`."""
+    return _cue_score(q, inp.cues, whole) + _cue_score(q, inp.cues_before, sides="b")
 
 
 PHRASE_WEIGHT = 1.5
@@ -574,10 +575,7 @@ def _candidates(
             if q.bound is not None and q.bound in inp.anti_bounds:
                 continue
             whole = name == spec.whole if spec.whole else None
-            cue = (
-                _cue_score(q, inp.cues, whole) + _cue_score(q, inp.cues_before, sides="b")
-                + WEAK_CUE * _cue_score(q, inp.weak_cues, whole)
-            )
+            cue = cue_strength(q, inp, whole) + WEAK_CUE * _cue_score(q, inp.weak_cues, whole)
             if q.kind == "number" and inp.kind == "money" and cue == 0:
                 continue  # a bare number is an amount only with a cue ("plafond 800.000")
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:

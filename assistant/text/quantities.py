@@ -83,6 +83,7 @@ class Lexicon:
     around_joined: list[str] = field(default_factory=list)  # "bijkomen": the particle written onto its verb
     less: list[str] = field(default_factory=list)
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
+    counted_one_by_one: list[str] = field(default_factory=list)  # units "how much" never asks a number of
     instead_of: list[str] = field(default_factory=list)  # "3 punten ipv 7": the new value first, the old after
     exact: list[str] = field(default_factory=list)  # words that say a figure again, precisely ("om precies te zijn")
     each_area: list[str] = field(default_factory=list)  # ... and make it a count for each of those areas
@@ -219,6 +220,7 @@ def lexicon() -> Lexicon:
         described=[fold(p) for p in data["change"].get("described", [])],
         exact=[fold(p) for p in data["change"].get("exact", [])],
         instead_of=[fold(p) for p in data["change"].get("instead_of", [])],
+        counted_one_by_one=list(data["words"].get("counted_one_by_one", [])),
         from_to_verbs=[fold(p) for p in data["change"].get("from_to_verbs", [])],
         each_area=[fold(p) for p in data["change"].get("each_area", [])],
         together=[fold(p) for p in data["change"].get("together", [])],
@@ -934,12 +936,12 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
 
 
 RESTATED_CHARS = 50  # how far a figure said again precisely may stand after the rough one
-RESTATED_SHARE = Decimal("0.25")
-EXACT_CHARS = 25  # how near the word of precision stands to the figure said again  # how far apart the two may be: the precise one is near the rough one
+RESTATED_SHARE = Decimal("0.25")  # how far apart the two may be: the precise one is near the rough one
+EXACT_CHARS = 25  # how near after the figure said again its word of precision may stand ("29.400 to be exact")
 
 
 def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[int, int]]) -> list[Quantity]:
-    """'bijna 3 fte (2,8 om precies te zijn)', 'about 18k hours, 18,000 to be exact': the figure said again precisely,
+    """'ruim 4 fte (4,2 om precies te zijn)', 'about 18k hours, 17,600 to be exact': the figure said again precisely,
     in an aside or after a word of precision (lexicon [change] exact), near in size, is the one figure: it takes
     the place, unit and cues of the rough one, without the rough one's bound ("bijna", "about")."""
     out = list(qs)
@@ -953,10 +955,17 @@ def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[
         if not (r.kind == q.kind or "number" in (q.kind, r.kind)) or (q.unit and r.unit and q.unit != r.unit):
             continue
         aside = next(((a, b) for a, b in asides if a <= r.start < b), None)
-        around = folded[aside[0] : aside[1]] if aside else between[-EXACT_CHARS:] + " " + re.split(
-            r"[.;!?,]", folded[r.end : r.end + EXACT_CHARS])[0]  # "..., precies 83" or "..., 29.400 to be exact"
-        if not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", around) for w in lex.exact):
-            continue
+        exact = "|".join(re.escape(w) for w in sorted(lex.exact, key=len, reverse=True))
+        if aside is not None and aside[0] >= q.end:  # "(4,2 om precies te zijn)": the aside says the figure again
+            said = folded[aside[0] + 1 : r.start] + " " + folded[r.end : aside[1] - 1]  # and nothing else
+            if not re.fullmatch(rf"[\s,:\-–]*(?:(?:{exact})[\s,:\-–]*)+", said):
+                continue
+        else:  # ", precies 83", ", 29.400 to be exact": only punctuation and the words of precision between
+            after = re.split(r"[.;!?,]", folded[r.end : r.end + EXACT_CHARS])[0]
+            if not re.fullmatch(rf"[\s,:(\-–]*(?:{exact})?[\s,:(\-–]*", between) or not (
+                re.search(rf"(?<![\w])(?:{exact})(?![\w])", between + " " + after)
+            ):
+                continue
         rough, precise = q.number, r.number
         if abs(precise - rough) > RESTATED_SHARE * max(abs(rough), Decimal(1)):
             continue

@@ -533,8 +533,8 @@ def test_why_after_an_answer_quotes_the_clause_that_carried_it(fake_assistant):
     c = fake_assistant.ask("Waarom koopt CZ medische kindzorg alleen in bij gespecialiseerde organisaties?", conversation_id="y2")
     assert not c.answer.startswith(("Omdat het beleid dat zegt", "Because the policy says so")), c.answer[:200]
     # the why with the asker's reason for asking beside it (no figure, no question of its own)
-    fake_assistant.ask("Productieafspraak voor 2027 rond de 70.000 euro: vallen we onder het waardemodel?", conversation_id="y3")
-    d = fake_assistant.ask("Waarom niet? Grotere aanbieders vallen er toch wel onder?", conversation_id="y3")
+    fake_assistant.ask("Onze afspraak voor 2027 is ongeveer 65.000 euro. Worden wij met het waardemodel beoordeeld?", conversation_id="y3")
+    d = fake_assistant.ask("Waarom niet? Grotere aanbieders worden er toch wel mee beoordeeld?", conversation_id="y3")
     assert d.answer.startswith("Omdat het beleid dat zegt in § 2.3.3"), d.answer[:300]
 
 
@@ -1295,7 +1295,7 @@ def test_a_reason_before_so_does_not_say_what_the_yes_or_no_asks(fake_assistant)
     a = fake_assistant.ask("De postcode-eis geldt in 2027 ook nog, dus met gemiddeld 2,7 cliënten per postcodegebied zitten we goed?")
     line = a.answer.split("\n")[0]
     assert line.startswith("Nee") and "2,70" in line, a.answer
-    a = fake_assistant.ask("Geldt de postcode-eis van 2027 ook voor ons met gemiddeld 2,7 cliënten per postcodegebied?")
+    a = fake_assistant.ask("Is die eis over postcodegebieden voor 2027 ook op ons van toepassing, met gemiddeld 2,7 cliënten per gebied?")
     assert a.answer.startswith("Ja"), a.answer  # asked whether it applies: it does
 
 
@@ -1341,8 +1341,8 @@ def test_a_message_that_denies_the_answer_with_a_figure_has_that_figure_checked(
     a, state = fake_assistant.respond("Dat klopt niet, onze regiomanager zei 2 cliënten per gebied. Wil je dat verbeteren?", state)
     assert a.answer.startswith("Nee") and "niet 2" in a.answer.split("\n")[0], a.answer
     assert not a.tool_calls, a.tool_calls
-    a, state = fake_assistant.respond("Wrong: the requirement is 1 client per area, I saw it somewhere.", state)
-    assert a.answer.startswith("No") and "not 1" in a.answer.split("\n")[0], a.answer
+    a, state = fake_assistant.respond("Wrong: for each postcode area the requirement is 2 clients, I saw it somewhere.", state)
+    assert a.answer.startswith("No") and "not 2" in a.answer.split("\n")[0], a.answer
 
 
 def test_a_calculator_answer_quotes_only_the_clauses_that_carry_its_case(fake_assistant):
@@ -1359,7 +1359,7 @@ def test_a_calculator_answer_quotes_only_the_clauses_that_carry_its_case(fake_as
     low = fake_assistant.ask("Plafond € 600.000, op 5 september € 390.000 bereikt. Mogen we bijcontractering aanvragen?")
     assert low.answer.startswith("Nee") and not any("website" in c.quote for c in low.citations), low.citations
     # named by a cue of the input, though not given as a figure: the subsidiary sentence, how to send the request
-    named = fake_assistant.ask("Onze dochter-bv levert 40% van de uren en zzp'ers 30%. Klopt het dat we dan te veel uitbesteden?")
+    named = fake_assistant.ask("Zzp'ers 30% en onze dochter-bv 40% van alle uren: besteden we zo te veel uit?")
     assert any("volle dochters" in c.quote for c in named.citations), named.citations
     mailed = fake_assistant.ask("We zitten op 74% van het plafond; kunnen we het verzoek voor extra budget mailen?")
     assert any("website" in c.quote for c in mailed.citations), mailed.citations
@@ -1385,7 +1385,7 @@ def test_another_sector_or_insurer_in_the_story_before_the_question_is_no_refusa
 def test_a_count_asked_per_area_without_figures_is_the_rules_average(fake_assistant):
     """'Hoeveel cliënten per postcodegebied moeten we hebben?' asks the rule (no question back for the asker's
     clients); with the asker's figures the same words ask for their own average."""
-    a = fake_assistant.ask("How many clients per postcode area do we need on average as an existing provider in 2027?")
+    a = fake_assistant.ask("In 2027, as a provider with a contract already, how many clients per area are required on average?")
     assert a.answer.startswith("At least 3") and not a.needs_input, a.answer[:200]
     b = fake_assistant.ask("Wij hebben 44 cliënten in 16 gebieden; hoeveel cliënten per gebied is dat?")
     assert b.tool_calls and "2,75" in b.answer.split("\n")[0], b.answer[:200]

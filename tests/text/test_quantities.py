@@ -529,7 +529,10 @@ def test_a_date_without_a_year_takes_the_year_the_text_writes():
     ("text", "expected"),
     [
         ("Het zijn er bijna 5 fte (4,6 om precies te zijn).", [("count", Decimal("4.6"), "fte", None)]),
-        ("Roughly 30k hours a year, 29,400 to be exact.", [("count", Decimal("29400"), "hours", None)]),
+        ("Roughly 30k hours, 29,400 to be exact.", [("count", Decimal("29400"), "hours", None)]),
+        # another input's words or a part between or in the aside: two figures
+        ("Plafond 800.000, omzet precies 700.000", [("number", Decimal("800000"), None, None), ("number", Decimal("700000"), None, None)]),
+        ("Totaal 10.000 uur (exact 9.000 eigen personeel)", [("count", Decimal("10000"), "hours", None), ("number", Decimal("9000"), None, None)]),
         ("ruim 80 cliënten, precies 83, in 20 gebieden",
          [("count", Decimal("83"), "clients", None), ("count", Decimal("20"), "areas", None)]),
         # not said again: a second figure of its own, or too far from the first in size

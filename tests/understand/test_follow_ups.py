@@ -1002,7 +1002,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "staffel_percentage", {"cost_points_2026": 2, "honored_additional_budget_eur": 90000}, line=("0%",)),
         Turn("My mistake again, it is 9 points rather than 2, and what is paid out then?", "staffel_percentage",
              {"cost_points_2026": 9, "honored_additional_budget_eur": 90000}, line=("85%", "76,500")),
-        Turn("De accountant meldt dat het 4 punten waren in plaats van 9. Blijft er dan iets over?", "staffel_percentage",
+        Turn("De accountant meldt: eigenlijk 4 punten in plaats van 9. Blijft er dan iets over?", "staffel_percentage",
              {"cost_points_2026": 4, "honored_additional_budget_eur": 90000}, line=("0%",)),
     ],
 }
