@@ -190,7 +190,7 @@ class Assistant:
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
-        scope = guards.out_of_scope(_ASIDE.sub(" ", text))  # "40k bij CZ (de rest is Wlz en Wmo)": an aside of the
+        scope = guards.out_of_scope(_ASIDE.sub(" ", text))  # "40k bij CZ (het overige via gemeente en Wlz)": an aside of the
         # asker's own says where the rest goes, not what is asked
         if scope == "sector" and continues_topic(text, state) and self._names_sector_itself(text):
             scope = None  # "en ook het deel voor Wlz-cliënten?" after a question about the night care budget: a
