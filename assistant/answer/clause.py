@@ -46,7 +46,7 @@ from assistant.retrieve.analysis import STOPWORDS
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import fmt_date, month_number, plus, translate_months
-from assistant.text.numbers import find_numbers, format_eur
+from assistant.text.numbers import find_numbers, format_eur, format_number
 from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, lexicon_data, read, word_pattern
 from assistant.text.sentences import sentences as typed_sentences
 
@@ -333,8 +333,7 @@ def _fmt_num(q: Quantity, lang: str) -> str:
     out = q.text
     for n in find_numbers(q.text, words=False):
         v = n.value
-        en = f"{int(v):,}" if v == int(v) else f"{float(v):,.2f}".rstrip("0").rstrip(".")
-        out = out.replace(n.raw, en, 1)
+        out = out.replace(n.raw, format_number(v, "en"), 1)
     for nl, en in c.PHRASES_EN.items():
         out = re.sub(rf"\b{re.escape(nl)}\b", en, out, flags=re.I)
     return re.sub(r"\bcliënten\b|\bclienten\b", "clients", re.sub(r"\btot\b", "to", out))

@@ -38,7 +38,7 @@ from assistant.answer.understand import (
     cue_strength,
     has_phrase,
 )
-from assistant.text.numbers import format_number
+from assistant.text.numbers import format_number, to_number
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 from assistant.text.sentences import sentences
 
@@ -198,7 +198,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         return reading  # another calculator with values of its own: a new question
     spec = router.specs[state.tool]
     folded = fold(text)
-    labels = {a.label for a in state.areas or [] if a.label and not a.label.startswith("#")}
+    labels = _area_labels(state)
     if labels:  # "what if 5612 had two more?": a number that is a postcode of the list is that postcode
         qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
               for q in reading.quantities]  # fmt: skip
@@ -213,7 +213,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         terms = set(router.analyse(text))  # (not named) would take an amount only as a change of one of its own
         if router.concept_score(reading.tool or "", terms) > 0 and router.concept_score(state.tool, terms) <= 0:
             return reading
-    changes = _moved(spec, reading.quantities, folded, state) or _changes(spec, fill, reading.quantities, folded, state)
+    instead = _instead(reading.quantities, folded, state)  # "niet 900 maar 1.400 uur", "3 punten ipv 7"
+    changes = _moved(spec, reading.quantities, folded, state) or _changes(spec, fill, reading.quantities, folded, state, instead)
     opens = _opens_follow_up(text)
     revert = _says(lexicon().revert, text) and bool(state.first_args)
     if revert:  # "with the original split": the changes apply to the first figures
@@ -231,7 +232,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or bool(state.pending)
         or "__drop__" in changes  # "dat gebied met 1 cliënt moet eruit": areas of the last calculation taken out
         or "__drop_labels__" in changes
-        or bool(_instead(reading.quantities, fold(text), state)[0])  # "het waren 3 punten ipv 7": a value said before, corrected
+        or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
@@ -439,11 +440,12 @@ def _each_of_persons(qs: list[Quantity], source: Quantity, folded: str) -> Decim
 
 
 def _changes(
-    spec: CalculatorSpec, fill: Any, qs: list[Quantity], folded: str, state: ConversationState
+    spec: CalculatorSpec, fill: Any, qs: list[Quantity], folded: str, state: ConversationState,
+    said_instead: tuple[dict[str, Any], set[int]],
 ) -> dict[str, Any]:
-    """The arguments a follow-up changes (only those the question states)."""
+    """The arguments a follow-up changes (only those the question states); `said_instead`: what `_instead` read."""
     out: dict[str, Any] = {}
-    instead, taken = _instead(qs, folded, state)  # "niet 900 maar 1.400 uur": the value said before, replaced
+    instead, taken = said_instead  # "niet 900 maar 1.400 uur": the value said before, replaced
     out.update(instead)
     uncued = _uncued_rival(spec, fill, qs, state) if not instead else None
     if uncued is not None:  # "what if it had been only €690,000 then?" after a ceiling and a revenue: no cue says
@@ -527,9 +529,8 @@ def _uncued_rival(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: Co
     if cue_strength(source, inp) > 0:
         return None
     rivals = [
-        k for k, v in state.args.items()
-        if k != name and k in spec.inputs and spec.inputs[k].kind == inp.kind and isinstance(v, (int, float))
-        and not isinstance(v, bool) and (inp.kind != "count" or spec.inputs[k].units == inp.units)
+        k for k in _numeric_args(spec, state.args, (inp.kind,))
+        if k != name and (inp.kind != "count" or spec.inputs[k].units == inp.units)
     ]  # fmt: skip
     return source if rivals and name in state.args else None
 
@@ -544,10 +545,7 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
     for i, q in enumerate(qs):
         if not q.negated or q.number is None:
             continue
-        names = [
-            n for n, v in state.args.items()
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v) == float(q.number)
-        ]  # fmt: skip
+        names = [n for n, v in state.args.items() if _same_number(q.number, v)]
         if len(names) != 1:
             continue
         for j in range(i + 1, len(qs)):
@@ -555,8 +553,7 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
             if o.negated or o.number is None or o.kind not in (q.kind, "number", "count"):
                 continue
             if _BUT.search(folded[q.end : o.start]) and len(folded[q.end : o.start]) <= 20:
-                value = int(o.number) if o.number == int(o.number) else float(o.number)
-                return {names[0]: value}, {j}
+                return {names[0]: to_number(o.number)}, {j}
             break
     for j, (new, old) in enumerate(zip(qs, qs[1:], strict=False)):  # "3 punten ipv 7", "6 points instead of 3": the new value first
         between = folded[new.end : old.start].strip(" ,").split()
@@ -565,12 +562,9 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
             continue  # "3 punten (waren) ipv 8": at most a verb between the new value and the words
         if new.kind not in (old.kind, "number") and old.kind != "number" or (new.unit and old.unit and new.unit != old.unit):
             continue  # "is 150 clients not 3 fte?": two figures of their own
-        names = [
-            n for n, v in state.args.items()
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v) == float(old.number)
-        ]  # fmt: skip
+        names = [n for n, v in state.args.items() if _same_number(old.number, v)]
         if len(names) == 1:
-            return {names[0]: int(new.number) if new.number == int(new.number) else float(new.number)}, {j, j + 1}
+            return {names[0]: to_number(new.number)}, {j, j + 1}
     return {}, set()
 
 
@@ -713,11 +707,16 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     return None
 
 
+def _area_labels(state: ConversationState) -> set[str]:
+    """The postcodes the last list of areas was given by (not the ordinal places "#2")."""
+    return {a.label for a in state.areas or [] if a.label and not a.label.startswith("#")}
+
+
 def _named_areas(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
     """A message that names postcodes of the last list of areas, read as postcodes though no postcode word stands
     beside them: with a word that takes areas out (lexicon `drop_area`: "stel dat we 5212 overdragen") they go; one
     postcode with one count of clients ("and if 6414 ends up with 3 clients?") is that area's new count."""
-    labels = {a.label for a in state.areas or [] if a.label and not a.label.startswith("#")}
+    labels = _area_labels(state)
     named = [q for q in qs if q.kind in ("number", "postcode") and q.text.strip() in labels]
     if not named:
         return None
@@ -881,7 +880,7 @@ def _merged(
             notes.append(_change_note(spec, key, args[key], shown, change, new))
             changes[key] = new
         elif key:
-            value = int(q.number) if q.number == int(q.number) else float(q.number)
+            value = to_number(q.number)
             args[key] = value
             if areas and per_area and key in ("total_clients",):
                 areas = None
@@ -1001,14 +1000,18 @@ def _fits(kind: str, q: Quantity) -> bool:
     return q.kind == kind or (q.kind == "number" and kind in ("count", "money"))
 
 
+def _numeric_args(spec: CalculatorSpec, args: dict, kinds: tuple[str, ...]) -> list[str]:
+    """The arguments of the calculation that hold a number (not a flag) for an input of one of these kinds."""
+    return [
+        k for k, v in args.items()
+        if k in spec.inputs and spec.inputs[k].kind in kinds and isinstance(v, (int, float)) and not isinstance(v, bool)
+    ]  # fmt: skip
+
+
 def _closest_numeric(spec: CalculatorSpec, args: dict, q: Quantity) -> str | None:
     """The argument a bare number replaces: one of the same kind, closest in size."""
     kinds = {"money": ("money",), "percent": ("percent",), "count": ("count",), "number": ("count", "money")}[q.kind]
-    keys = [
-        k for k, v in args.items()
-        if k in spec.inputs and spec.inputs[k].kind in kinds and isinstance(v, (int, float)) and not isinstance(v, bool)
-        and (q.kind != "count" or q.unit in spec.inputs[k].units)
-    ]  # fmt: skip
+    keys = [k for k in _numeric_args(spec, args, kinds) if q.kind != "count" or q.unit in spec.inputs[k].units]
     if not keys or q.number is None:
         return None
     value = float(q.number)

@@ -930,12 +930,21 @@ PERMISSION_WORDS = 6  # words between "mogen we" and the act it asks about ("mog
 def _asked_whether(folded: str, cue: str) -> bool:
     """The act a flag names is what the question asks permission for ("can we stop care once the ceiling is
     reached?", lexicon [questions] permission), not something the asker did."""
+    pattern = _permission()
+    if pattern is None:
+        return False
     start = asked_start(folded)
     at = _near(folded, *(p.strip() for p in cue.split("~", 1))) if "~" in cue else phrase_at(folded, cue)
-    opener = "|".join(re.escape(w) for w in lexicon().permission)
-    found = (re.search(rf"(?<![\w])(?:{opener})(?![\w])((?:\W+[\w'-]+){{0,{PERMISSION_WORDS}}})\W*$", folded[start:i]) for i in at if i >= start)
+    found = (pattern.search(folded[start:i]) for i in at if i >= start)
     # "kunnen we, nu we de zorg stopgezet hebben, nog bijcontracteren?": a clause of its own says what was done
-    return bool(opener) and any(m is not None and not _SUBORDINATE.search(m.group(1)) for m in found)
+    return any(m is not None and not _SUBORDINATE.search(m.group(1)) for m in found)
+
+
+@functools.lru_cache(maxsize=1)
+def _permission() -> re.Pattern[str] | None:
+    """A word asking permission (lexicon [questions] permission) and the few words after it up to the act."""
+    opener = "|".join(re.escape(w) for w in lexicon().permission)
+    return re.compile(rf"(?<![\w])(?:{opener})(?![\w])((?:\W+[\w'-]+){{0,{PERMISSION_WORDS}}})\W*$") if opener else None
 
 
 _SUBORDINATE = re.compile(r"(?<![\w])(?:nu|omdat|terwijl|nadat|ook al|aangezien|now that|since|because|although|after)(?![\w])")

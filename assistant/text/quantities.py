@@ -947,6 +947,7 @@ def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[
     out = list(qs)
     numeric = [i for i, q in enumerate(qs) if q.kind in ("count", "money", "percent", "number") and q.number is not None]
     gone: set[int] = set()
+    exact = "|".join(re.escape(w) for w in sorted(lex.exact, key=len, reverse=True))
     for i, j in zip(numeric, numeric[1:], strict=False):
         q, r = qs[i], qs[j]
         between = folded[q.end : r.start]
@@ -955,7 +956,6 @@ def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[
         if not (r.kind == q.kind or "number" in (q.kind, r.kind)) or (q.unit and r.unit and q.unit != r.unit):
             continue
         aside = next(((a, b) for a, b in asides if a <= r.start < b), None)
-        exact = "|".join(re.escape(w) for w in sorted(lex.exact, key=len, reverse=True))
         if aside is not None and aside[0] >= q.end:  # "(4,2 om precies te zijn)": the aside says the figure again
             said = folded[aside[0] + 1 : r.start] + " " + folded[r.end : aside[1] - 1]  # and nothing else
             if not re.fullmatch(rf"[\s,:\-–]*(?:(?:{exact})[\s,:\-–]*)+", said):
