@@ -61,6 +61,8 @@ class PostcodeAverageInput(ToolInput):
                 raise invalid("average_clients_per_postcode", "give the average or the counts, not both")
             return self
         if not has_list and not has_totals:
+            if _exception(self) is not None:
+                return self  # exempt ("most of our care is outside the core area"): no counts are needed to say so
             raise invalid("clients_per_postcode", "required (or give total_clients and postcode_areas)")
         if has_list:
             self._check_consistent()
@@ -174,6 +176,22 @@ _EXCEPTION_TEXT = {
         "the requirement only applies in CZ's core areas",
     ),
 }
+
+
+def _exempt(inp: PostcodeAverageInput) -> tuple[str, str, dict]:
+    """No counts, and a fact of the case that takes the provider out of the requirement: it does not apply."""
+    exception = _exception(inp) or ""
+    nl, en = _EXCEPTION_TEXT[exception]
+    out = {
+        "average": None, "average_exact": None, "total_clients": None, "postcode_areas": None,
+        "threshold": inp.row()[0].threshold(inp.provider_type), "requirement_applies": False, "exception": exception,
+        "meets_threshold": None, "compliant": True, "clients_needed": None,
+    }  # fmt: skip
+    return (
+        f"De postcode-eis voor {inp.contract_year} geldt niet voor u: {nl}.",
+        f"The {inp.contract_year} postcode requirement does not apply to you: {en}.",
+        out,
+    )
 
 
 def _needed_total(inp: PostcodeAverageInput) -> tuple[str, str, dict]:
@@ -332,7 +350,10 @@ def _rules(inp: PostcodeAverageInput, threshold: int) -> tuple[str, str]:
 
 
 def postcode_average(inp: PostcodeAverageInput) -> PostcodeAverageOutput:
-    if inp.clients_per_postcode is None and inp.total_clients is None and inp.average_clients_per_postcode is None:
+    no_counts = inp.clients_per_postcode is None and inp.total_clients is None and inp.average_clients_per_postcode is None
+    if no_counts and _exception(inp) is not None:
+        verdict, verdict_en, out = _exempt(inp)
+    elif no_counts:
         verdict, verdict_en, out = _needed_total(inp)
     else:
         out, exact_avg = _figures(inp)

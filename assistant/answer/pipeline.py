@@ -23,9 +23,9 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.asked import asks_question_word
+from assistant.answer.asked import asked_clause, asks_question_word
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
-from assistant.answer.clause import clause_plan, is_yes_no, points_back
+from assistant.answer.clause import clause_plan, is_yes_no, names_policy_year, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary, with_notices
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan, presented_as_known
@@ -37,11 +37,13 @@ from assistant.answer.state import (
     clause_topic,
     continues_topic,
     follow_up,
+    opens_new_case,
 )
 from assistant.answer.understand import Reading, Router, has_phrase
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
+from assistant.retrieve.hybrid import looks_back
 from assistant.retrieve.index import Index, open_index
 from assistant.text.quantities import expand_shorthand, fold, lexicon, range_ends
 from assistant.text.quantities import read as read_quantities
@@ -179,6 +181,8 @@ class Assistant:
             text = guards.redact(text)
         if injected:
             notices.append(msg("injection", lang))
+        if opens_new_case(text):  # "Ander geval: een collega-aanbieder zonder score ...": nothing said before carries
+            state = state.new_case()
         asks = state.topic and (
             "where_said" if _asks_only(text, lexicon().where_said)
             else "why_said" if _asks_only(text, lexicon().why_said, start=True) else None
@@ -387,6 +391,10 @@ class Assistant:
         ):
             # "De inschrijving sluit op 31 maart, toch?": a rule to check, not figures to calculate with
             return self._clause(text, lang, year), [], hits
+        if reading.kind == "tool" and not reading.follow_up and self._asks_versions(text):
+            # "is the ratio for cooperatives another one now than in 2024? ours is 1 to 50": the asked sentence compares
+            # the texts; the asker's figures beside it are the setting, not a sum to work out
+            return self._clause(text, lang, year), [], hits
         if reading.kind == "tool" and reading.tool:
             plan, calls = self._calculation(text, reading, lang, year)
             # a message merged into the last calculation ("het gebied met 1 cliënt telt niet") states the asker's case
@@ -406,6 +414,19 @@ class Assistant:
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, [self._pending_call(reading)], hits
         return self._clause(text, lang, year), [], hits
+
+    def _asks_versions(self, text: str) -> bool:
+        """The asking sentence compares the policy years ("is de eis veranderd tussen 2024 en 2027?") and states no
+        figure of its own (the years aside)."""
+        asking = asked_clause(text)
+        said = read_quantities(asking)
+        years = {q.value for q in said if q.kind == "year"} & set(self.corpus.years)
+        figures = [q for q in said if q.kind in ("count", "money", "percent", "number")]
+        older = [y for y in self.corpus.years if y != self.corpus.current_year]
+        compares = looks_back(asking) or (
+            any(names_policy_year(asking, y) for y in older) and any(has_phrase(fold(asking), w) for w in lexicon().compares)
+        )  # "was dat in 2024 toegestaan en in 2027?" asks the calculation in both years, not how the texts differ
+        return compares and len(years) >= 2 and not figures
 
     def _clause(
         self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from assistant.answer.guards import OWN  # a statement of the asker's own situation is context, not a claim
-from assistant.answer.plan import Plan, msg
+from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation
 from assistant.text.dates import translate_months
 from assistant.text.numbers import find_numbers, format_eur
@@ -19,7 +19,7 @@ TAIL = re.compile(
     r"[,;]?\s*(?:isn't that right|isn't that correct|isn't that true|is that not right|is dat niet correct|"
     r"is dat niet zo|klopt dat niet|toch|right|correct|klopt dat|klopt het|is dat zo|is dat correct|is that right|is that correct|"
     r"isn't it|is it not|niet waar|of niet|or not|ja|yes|zeker|can't we|can we not|don't we|doesn't it|aren't we|"
-    r"won't it|isn't that so|niet dan|hè|he|toch niet|zeker weten)\s*\?*\s*$",
+    r"won't it|isn't that so|niet dan|hè|he|toch niet|zeker weten)(?:\s+(?:allebei|alle twee|beide|both|too))?\s*\?*\s*$",
     re.I,
 )
 _HEAD = re.compile(
@@ -27,7 +27,8 @@ _HEAD = re.compile(
     r"i thought that|we thought that|i thought|we thought|klopt het dat|klopt het,? dat|is het zo dat|is het waar dat|is het correct dat|is it true that|"
     r"is it correct that|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
     r"ik heb gehoord dat|ik las dat|ik lees dat|volgens mij|as far as i know|if i understand correctly|"
-    r"(?:we|wij) (?:hoorden|lazen|hebben gehoord|hebben gelezen) dat|ons is verteld dat|"
+    r"(?:we|wij) (?:hoorden|lazen|hebben gehoord|hebben gelezen) dat|ons is verteld dat|ik heb begrepen dat|ik begreep dat|"
+    r"i understood that|we understood that|i have understood that|"
     r"we (?:heard|read|were told|have heard) that|someone told us that|iemand zei dat|"
     r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
     r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that|"
@@ -61,6 +62,11 @@ _SINCE = re.compile(
 )
 
 
+_CONCLUSION = re.compile(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", re.I)  # the asker's conclusion after the premise
+_DEADLINE = ("until", "before")  # a date said as the end of what is possible ("kan tot 1 augustus") states a term
+_CAN = re.compile(r"\b(?:kan|kunnen|can|could|mogelijk|possible)\b", re.I)  # states a term ("bezwaar kan tot 1 augustus")
+
+
 def claim_of(text: str) -> str | None:
     """The statement a question presents as fact, or None: a marked premise ("..., toch?", "klopt het dat ...",
     "right?"), a presupposition ("Aangezien X, ...", "Since X, how do we ...?"), or a statement before the
@@ -92,17 +98,22 @@ def claim_of(text: str) -> str | None:
         # states its own figure)
         body = sentences[sentences.index(marked_sentence) - 1].strip(" ?.!")
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
-        body = re.split(r",?\s+(?:so|dus|daarom|therefore|and so)\s+", body, maxsplit=1, flags=re.I)[0]
+        body = _CONCLUSION.split(body, maxsplit=1)[0]
         before = sentences[: sentences.index(marked_sentence)] if marked_sentence in sentences else []
         if before and _POINTS_BACK.match(body) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
             # maximum van 55, toch?": what "dat" is; "Dat geeft toch 85%?" is the asker's outcome, for the calculator
             body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {body}"
     if not marked:
         sentences = [s for s in re.split(r"(?<=[.!])\s+", t) if s.strip()]
+        # "Bezwaar kan tot 1 augustus, dus we wachten eerst af. Goed plan?": the statement before the asker's own
+        # conclusion; a rule (a modal) or a term (what can be done, with a date and its bound) said of the policy
+        heads = [
+            _CONCLUSION.split(s, maxsplit=1)[0] for s in sentences[:-1]
+            if not s.rstrip().endswith("?") and not _QUESTION_START.match(s)
+        ]  # fmt: skip
         statements = [
-            s for s in sentences[:-1]
-            if not s.rstrip().endswith("?") and not _QUESTION_START.match(s) and not OWN.search(s)
-            and _RULE.search(s)
+            s for s in heads
+            if not OWN.search(s) and (_RULE.search(s) or (_CAN.search(s) and any(q.kind == "date" and q.bound in _DEADLINE for q in read(s))))
         ]  # fmt: skip
         if not statements:
             return None
@@ -152,11 +163,37 @@ def about_the_policy(claim: str) -> bool:
     return not (len({q.unit for q in counts}) >= 2 and not any(q.ratio is not None for q in counts))
 
 
+# "... kan tot 31 maart, en dat je dan 2 cliënten per gebied nodig hebt": two claims said as one, each checked
+_CLAIM_PARTS = re.compile(r",\s+(?:en|and)\s+(?:dat|that)\s+|,\s+(?:en|and)\s+(?=(?:als|if|wie|who|when|wanneer)\b)", re.I)
+
+
+MIN_CLAIM_CHARS = 15  # a part of a compound claim shorter than this states nothing to check
+
+
 def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
-    """A plan that opens with the correction (or confirmation) of the question's premise, or None."""
+    """A plan that opens with the correction (or confirmation) of the question's premise, or None. Two claims
+    said as one ("X, en dat Y. Klopt dat allebei?") are each checked; their lines are said one after the other."""
     claim = claim_of(text)
     if claim is None:
         return None
+    parts = [p.strip(" ,") for p in _CLAIM_PARTS.split(claim) if len(p.strip(" ,")) >= MIN_CLAIM_CHARS]
+    if len(parts) > 1:
+        plans = [p for p in (_premise_of(assistant, part, text, lang) for part in parts) if p is not None]
+        plans.sort(key=lambda p: p.kind != "correction")  # what is wrong first: the line opens with "Nee"
+        if len(plans) > 1:
+            quotes: list[Citation] = []
+            for p in plans:
+                quotes.extend(q for q in p.quotes if all(q.quote not in o.quote and o.quote not in q.quote for o in quotes))
+            wrong = [p for p in plans if p.kind == "correction"]
+            return Plan(
+                "correction" if wrong else "verdict", " ".join(p.line for p in plans), quotes[:MAX_QUOTES],
+                intent=(wrong or plans)[0].intent,
+            )
+    return _premise_of(assistant, claim, text, lang)
+
+
+def _premise_of(assistant: Any, claim: str, text: str, lang: str) -> Plan | None:
+    """The correction or confirmation of one claim of `text`."""
     from assistant.answer.verify import verify_claim
 
     result = verify_claim(assistant, claim, in_force=True, about=text)

@@ -57,6 +57,10 @@ class InputSpec(BaseModel):
     # cues that name this input only before its value ("van onze 8.000 uur", "out of 8,000"): after a value they
     # take a part of the whole that follows ("3.900 van onze 8.000")
     cues_before: tuple[str, ...] = ()
+    # a part the asker says it is not after all, by one of `defining_cues` denied ("het is geen volle dochter", "not
+    # really wholly owned"): a follow-up moves its amount to the input `denied_becomes`
+    defining_cues: tuple[str, ...] = ()
+    denied_becomes: str | None = None
     accept_bare: bool = False
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input
@@ -122,6 +126,9 @@ class CalculatorSpec(BaseModel):
     not_if: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     requires: tuple[tuple[str, ...], ...] = ()
+    # input values that settle the result without the required inputs, when the asker states them ("most of our care
+    # is outside the core area": the postcode requirement does not apply, no counts needed): input -> value
+    settled_by: dict[str, Any] = Field(default_factory=dict)
     answers_without_inputs: bool = False
     asks_back: bool = True  # a question about the concept without any value may be answered with a question back
     asks_required: bool = False  # only a question that asks what this calculator answers reaches it

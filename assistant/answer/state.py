@@ -37,9 +37,11 @@ from assistant.answer.understand import (
     cue_pattern,
     cue_strength,
     has_phrase,
+    phrase_at,
+    settled,
 )
 from assistant.text.numbers import format_number, to_number
-from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
+from assistant.text.quantities import Quantity, fold, lexicon, read, said_as_total, word_pattern
 from assistant.text.sentences import sentences
 
 MAX_HISTORY = 6
@@ -56,6 +58,21 @@ def _opens_follow_up(text: str, closing: bool = True) -> bool:
         return True
     folded = re.sub(r"^\W+", "", fold(text))
     return any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers)
+
+
+NEW_CASE_CHARS = 40  # how near the start the label of another case stands ("Thanks. Different case: ...")
+
+
+def opens_new_case(text: str) -> bool:
+    """The message opens with a label saying it is about another case ("Ander geval: een collega-aanbieder ...",
+    "Dank. Different case: a partner provider ..."), at its start or after a first short sentence, followed by
+    a colon, full stop or dash: the conversation's last calculation and the asker's earlier facts stay behind."""
+    folded = fold(text)
+    for p in lexicon().new_case:
+        m = re.search(rf"(?:^|[.!?]\s+)\W*{re.escape(p)}\s*[:.\-–—]", folded)
+        if m and m.start() <= NEW_CASE_CHARS:
+            return True
+    return False
 
 
 def continues_topic(text: str, state: ConversationState | None) -> bool:
@@ -94,6 +111,10 @@ class ConversationState(BaseModel):
     turns: int = 0
     history: list[tuple[str, str]] = Field(default_factory=list)  # LLM mode only: redacted (question, answer)
     said: list[str] = Field(default_factory=list)  # the last messages as read (redacted): facts of the asker's case
+
+    def new_case(self) -> ConversationState:
+        """The state for a message that opens another case: only the language and the turn count stay."""
+        return ConversationState(language=self.language, turns=self.turns)
 
     def heard(self, text: str) -> ConversationState:
         """This state with `text` (as read, personal data redacted) among the messages said."""
@@ -194,7 +215,11 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         if carried is not None:
             return carried
     own_values = reading.kind in ("tool", "clarify") and bool(reading.used)
-    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False):
+    corrects = _says(lexicon().corrects, text) and (  # "my mistake: 2026 was an A, 2027 a B": the last figures,
+        reading.tool in (None, state.tool)  # corrected; not a switch to another calculator ("mijn fout, ik bedoel de
+        or router.concept_score(reading.tool or "", set(router.analyse(text))) <= 0  # postcode-eis: ...")
+    )
+    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False) and not corrects:
         return reading  # another calculator with values of its own: a new question
     spec = router.specs[state.tool]
     folded = fold(text)
@@ -203,6 +228,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
               for q in reading.quantities]  # fmt: skip
         reading.quantities = qs
+    reading.quantities = _summands_dropped(spec, reading.quantities)
     fill = assign(
         spec, reading.quantities, text, router.current_year, router.years, follow_up=True,
         rule_values=router.rule_values.get(spec.name, frozenset()),
@@ -215,6 +241,11 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             return reading
     instead = _instead(reading.quantities, folded, state)  # "niet 900 maar 1.400 uur", "3 punten ipv 7"
     changes = _moved(spec, reading.quantities, folded, state) or _changes(spec, fill, reading.quantities, folded, state, instead)
+    denied = {} if _says(lexicon().revert, text) else _denied_part(spec, folded, state)  # "the original split (no
+    if denied:  # volle dochter)" goes back to the first figures, it moves nothing; a denied part moves its amount, and
+        # the message's figures are about why (a share of the shares), only a year or a fact in words changes beside it
+        kept = {k: v for k, v in changes.items() if k in spec.inputs and spec.inputs[k].kind not in AMOUNT_KINDS}
+        changes = {**kept, **denied}
     opens = _opens_follow_up(text)
     revert = _says(lexicon().revert, text) and bool(state.first_args)
     if revert:  # "with the original split": the changes apply to the first figures
@@ -227,11 +258,13 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     looks = (
         opens
+        or corrects
         or len(text) < 70
         or _says(lexicon().adds_to_last, text)  # "o ja, ook nog elk 1 cliënt in 6224 en 6225"
         or bool(state.pending)
         or "__drop__" in changes  # "dat gebied met 1 cliënt moet eruit": areas of the last calculation taken out
         or "__drop_labels__" in changes
+        or "__denied__" in changes  # "that subsidiary is not a volle dochter after all": its hours move
         or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
@@ -306,7 +339,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # ground for exclusion)
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
-        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text):
+        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not corrects:
             return reading  # the same calculator, asked anew with its own complete figures (not "we also had ...")
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
     asked_now = solve  # asked in this message, not only the unknown of the last calculation
@@ -335,6 +368,47 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             asking.strip() != text.strip() and not opens_hypothetical(asking) and is_yes_no(asking)
         )
     return merged
+
+
+def _denied_part(spec: CalculatorSpec, folded: str, state: ConversationState) -> dict[str, Any]:
+    """'Correctie: die dochter is maar voor 40% van ons, geen volle dochter': a part of the last calculation the asker
+    now says it is not (a defining cue of its input denied, never affirmed) moves to the input it then is
+    (`denied_becomes`), added to what that input had."""
+    for name, inp in spec.inputs.items():
+        if not inp.denied_becomes or not isinstance(state.args.get(name), (int, float)) or not state.args[name]:
+            continue
+        said = [c for c in inp.defining_cues if phrase_at(folded, c)]
+        if said and not any(affirmed(folded, c) for c in said):
+            named = [p for p in spec.parts if p != name and any(affirmed(folded, c) for c in spec.inputs[p].cues)]
+            amount, into = state.args[name], named[0] if len(named) == 1 else inp.denied_becomes  # "... maar die uren
+            # zelf deden": the part the message names; else the one it then is
+            new = _changed(state.args.get(into) or 0, amount, "more")
+            return {name: None, into: new, "__denied__": (name, into, amount)}
+    return {}
+
+
+def _summands_dropped(spec: CalculatorSpec, qs: list[Quantity]) -> list[Quantity]:
+    """'What if we hire another nurse for 0.5 FTE, so 2.5 FTE in total?': the value said as the sum is the new value;
+    the part added before it in the same message (same kind and unit) is only how it came about. Counts of clients
+    in a list of postcode areas are each an area's, not parts of a sum said beside them."""
+    per_area = any(i.per_area for i in spec.inputs.values())
+    totals = [q for q in qs if q.kind in AMOUNT_KINDS and said_as_total(q)]
+    gone = {
+        i for t in totals for i, q in enumerate(qs)
+        if q.start < t.start and q.kind == t.kind and q.unit == t.unit and not said_as_total(q)
+        and not (per_area and q.unit == "clients") and _said_as_change(q)
+    }  # fmt: skip
+    return [q for i, q in enumerate(qs) if i not in gone]
+
+
+def _said_as_change(q: Quantity) -> bool:
+    """The figure is an amount added or taken off ("een verpleegkundige van 0,4 fte erbij", "another nurse for 0.5
+    FTE"), not a part of the whole said beside it ("zzp'ers 4.000 uur en een onderaannemer 2.000")."""
+    near = " ".join([*q.before[-CHANGE_WORDS:], "|", *q.after[:CHANGE_WORDS]])
+    return q.change is not None or any(word_pattern(w).search(near) for w in [*lexicon().more, *lexicon().less])
+
+
+CHANGE_WORDS = 4  # how near a word of change stands to the amount it says is added or taken off
 
 
 def case_facts(router: Router, reading: Reading, state: ConversationState | None) -> Reading:
@@ -846,6 +920,12 @@ def _merged(
             notes.append(note)
     gone = [a.label for a in areas or [] if a.count == 0 or a.label in changes.get("__drop_labels__", ())]
     changes.pop("__drop_labels__", None)
+    if "__denied__" in changes:  # "not a volle dochter after all": its amount now counts as the other input's
+        name, into, amount = changes.pop("__denied__")
+        notes.append((
+            f"{_nl(amount)} ({_label(spec, name, 'nl')}) tellen nu mee als {_label(spec, into, 'nl')}",
+            f"{_nl(amount, 'en')} ({_label(spec, name, 'en')}) now count as {_label(spec, into, 'en')}",
+        ))
     if areas and gone and len(gone) < len(areas):  # "in 5212 dan 0 cliënten": no care there, so no area of the average
         areas = [a for a in areas if a.label not in gone]
         listed = ", ".join(str(g) for g in gone)
@@ -937,7 +1017,7 @@ def _merged(
         stated = [f for f in stated if f != solve]
         merged.stated = stated
     enough = [*spec.requires, *(spec.solve[solve].requires if solve in spec.solve else [])]
-    if not any(all(f in stated for f in alt) for alt in enough):
+    if not any(all(f in stated for f in alt) for alt in enough) and not settled(spec, args, stated):
         merged.kind, merged.missing = "clarify", Router._missing(spec, _FillView(args, stated))
     return merged
 

@@ -228,6 +228,8 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
             between = re.sub(r"^\S*", "", text[m.end() :]).split() if side == "b" else text[: m.start()].split()
             if side == "a" and any(" ".join(between) == p for p in lexicon().partitive):
                 continue
+            if side == "a" and any(word_pattern(p).search(" ".join(between)) for p in lexicon().rest_of_whole):
+                continue  # "1.500, de rest doen we met eigen personeel": the cue is the rest's, not the figure's
             d = _distance(between)
             if opens_parts and side == "a":
                 out.append(d)
@@ -275,6 +277,11 @@ def _cue_score(q: Quantity, cues: tuple[str, ...], whole: bool | None = None, si
     return total
 
 
+def settled(spec: CalculatorSpec, args: dict[str, Any], stated: Any) -> bool:
+    """The asker stated a fact that settles the result without the required inputs (spec `settled_by`)."""
+    return any(name in stated and args.get(name) == value for name, value in spec.settled_by.items())
+
+
 def cue_strength(q: Quantity, inp: InputSpec, whole: bool | None = None) -> float:
     """How strongly the input's own cue words (`cues`, and `cues_before` standing before it) name the quantity;
     `whole` as in `_cue_score`."""
@@ -305,7 +312,7 @@ _PAIR_BEFORE = re.compile(
 )
 _PAIR_AFTER = re.compile(
     r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode|one)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
-    r"waren er|met|with|telt|counts?|had|heeft|has|at|op|staat op|stond op|komt op|is|was)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again)\s+)*$",
+    r"waren er|zitten er|zaten er|zitten|zaten|met|with|telt|counts?|had|heeft|has|at|op|staat op|stond op|komt op|is|was)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again)\s+)*$",
     re.I,
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
@@ -1222,6 +1229,9 @@ class Router:
                 claims[name] = claims[inp.claim_of]
         stated = set(fill.stated) - set(claims)
         complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
+        if not complete and settled(spec, fill.args, stated):
+            complete = [()]  # "most of our clients are outside the core area: does the rule apply?": settled by that
+            fill.assumptions.clear()  # fact alone; no default shapes the result
         if solve is not None and not complete:
             complete = [alt for alt in solve.requires if all(f in stated for f in alt)]
         has_values = bool(fill.used) or bool(words)

@@ -206,6 +206,8 @@ class PrivacyFilter:
             if m:
                 yield from self._name_finding(text, m.start("name"), m.group("name"), strong)
         for m in p.INITIALS_NAME.finditer(text):
+            if p.LETTER_BEFORE.search(text[: m.start("name")]):
+                continue  # "only a B. Should we ...", "score C. Wat nu?": a score letter, no initial
             yield from self._name_finding(text, m.start("name"), m.group("name"), strong=False, need_surname=True)
         for m in p.CAP_WORD.finditer(text):
             if m.group(0) in self.first_names:

@@ -196,6 +196,8 @@ NAME_AFTER_CUE = re.compile(
     rf"(?P<name>{INITIALS}?(?:{CAP}\s+){{0,2}}(?:{PREFIX})?{SURNAME}|{INITIALS}|"
     rf"(?:(?i:{PREFIX_WORDS})\s+)*[{LOW}]{{2,}}(?:-[{LOW}]+)?)"
 )
+# the word before a single capital letter that makes it a letter (a score), not an initial: "only a B. How much?"
+LETTER_BEFORE = re.compile(r"\b(?:a|an|een|score|scores|scoorden|scored|letter|grade)\s+$", re.I)
 INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>{INITIALS}\s*(?:{PREFIX})?{SURNAME})")
 CAP_WORD = re.compile(rf"(?<![\w\-]){CAP}")
 AFTER_FIRST = re.compile(rf"(?:\s+{CAP})?\s+(?:{PREFIX})?{SURNAME}")

@@ -228,6 +228,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             words[i + 1][2].lower() in _SCALES or (low != "a" and words[i + 1][2].lower() in _DECIMAL_WORDS)
         ):
             value = Decimal(1)  # "a hundred and ten", "een miljoen", "een komma acht"
+        elif low == "eentje" and not _ONE_OF_THEM.match(text[end:]):
+            value = Decimal(1)  # "in 4812 maar eentje": one; "nog eentje met 2" is one more of the things counted
         elif low == "single" and _counted_one(text, end):
             value = Decimal(1)  # "a single client": one, before a counted noun only
         elif low not in ("een", "a", "one", "single") or _counted_one(text, end):
@@ -328,6 +330,9 @@ _DUTCH_TEN = re.compile(
     r"noorden|zuiden|oosten|westen|eerste|tweede|derde|vierde|laatste|hoogste|grondslag|overstaan)\b",
     re.IGNORECASE,
 )
+
+
+_ONE_OF_THEM = re.compile(r"\s*(?:met|van|with|of)\s+\d", re.I)  # "nog eentje met 2": one more area, with its count
 
 
 def _counted_one(text: str, end: int) -> bool:

@@ -92,6 +92,7 @@ class Lexicon:
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     containing: list[str] = field(default_factory=list)
+    rest_of_whole: list[str] = field(default_factory=list)  # "de rest", "the remainder": a cue after them is the rest's
     conclusion: list[str] = field(default_factory=list)
     rule_words: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
@@ -120,6 +121,9 @@ class Lexicon:
     adds_to_last: list[str] = field(default_factory=list)  # words that add figures to the last calculation's
     drop_area: list[str] = field(default_factory=list)  # words that take areas out ("dat gebied met 1 cliënt eruit")
     asks_change: list[str] = field(default_factory=list)  # a follow-up asking whether the outcome turns
+    new_case: list[str] = field(default_factory=list)  # a message opening another case: no slot carries into it
+    compares: list[str] = field(default_factory=list)  # words that compare the policy texts of two years
+    corrects: list[str] = field(default_factory=list)  # "my mistake", "vergissing": the figures said before, corrected
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
     moved_from: list[str] = field(default_factory=list)
@@ -230,6 +234,7 @@ def lexicon() -> Lexicon:
         around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
         containing=[fold(p) for p in data["words"]["containing"]],
+        rest_of_whole=[fold(p) for p in data["words"].get("rest_of_whole", [])],
         conclusion=[fold(p) for p in data["words"]["conclusion"]],
         rule_words=[fold(p) for p in data["words"]["rule_words"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
@@ -252,6 +257,9 @@ def lexicon() -> Lexicon:
         adds_to_last=[fold(p) for p in data["follow_up"].get("adds_to_last", [])],
         drop_area=[fold(p) for p in data["follow_up"].get("drop_area", [])],
         asks_change=[fold(p) for p in data["follow_up"].get("asks_change", [])],
+        new_case=[fold(p) for p in data["follow_up"].get("new_case", [])],
+        corrects=[fold(p) for p in data["follow_up"].get("corrects", [])],
+        compares=[fold(p) for p in data["follow_up"].get("compares", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],
@@ -618,6 +626,9 @@ _LETTER_BEFORE_OK = re.compile(
 )
 
 
+YEAR_BEFORE_CHARS = 25  # how far before a score letter the year it is said of may stand ("2026 was an A")
+
+
 def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     has_context = any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", folded) for w in lex.score_context)
     out = []
@@ -631,10 +642,10 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
         year_next = re.match(
             r"\s+(?:(?:again|weer|opnieuw|ook|also|both|beide|allebei)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
-        ) or re.search(
-            r"\b(?:(?:in|voor|for|met|with|dat|that|als|if|en|and)\s+)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
+        ) or re.search(  # "in 2026 een A", "..., but 2027 only a B", "2026 was an A" (the year opens its clause)
+            r"(?:\b(?:in|voor|for|met|with|dat|that|als|if|en|and|maar|but)\s+|(?:^|[:;,.!?])\s*)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar)\s+){0,4}$",
-            folded[max(0, m.start() - 25) : m.start()],
+            ("" if m.start() <= YEAR_BEFORE_CHARS else "x") + folded[max(0, m.start() - YEAR_BEFORE_CHARS) : m.start()],
         )
         if letter == "A" and sentence_start and not explicit and not year_next and re.match(r"\s+[a-z]", text[m.end() :]):
             continue  # "A cooperative needs ...": the English article ("B in 2026, A in 2027" is a score)
@@ -972,6 +983,19 @@ def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[
         out[i] = replace(q, value=precise, bound=None)
         gone.add(j)
     return [q for k, q in enumerate(out) if k not in gone]
+
+
+def said_as_total(q: Quantity, lex: Lexicon | None = None) -> bool:
+    """The value is said as the sum of its parts ("so 2.5 FTE in total", "dan samen 2,4 fte", "een totaal van 3
+    fte"): a together word right beside it."""
+    lex = lex or lexicon()
+    after, before = " ".join(q.after[:3]), " ".join(q.before[-4:])
+    for w in lex.together:
+        if (after == w or after.startswith(w + " ")) and after[len(w) :].split()[:1] not in (["met"], ["with"]):
+            return True  # "... 2,4 fte samen" ("2.000 uur samen met een onderaannemer" is said with another party)
+        if re.search(rf"(?:^|\s){re.escape(w)}(?:\s(?:of|van))?$", before):
+            return True
+    return False
 
 
 def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> bool:

@@ -884,6 +884,63 @@ def test_a_premise_in_the_sentence_before_a_bare_tag_is_checked(fake_assistant):
     assert any(c.section == "2.3.4" for c in a.citations)
 
 
+@pytest.mark.parametrize(
+    ("question", "right", "wrong"),
+    [
+        ("Bezwaar tegen het inkoopbeleid kan tot 1 augustus, dus wij wachten eerst het productievoorstel af. Verstandig?",
+         "15 mei", "1 augustus"),
+        ("Objections against the purchasing policy can be lodged until 1 August, so we hold off for now. Good idea?",
+         "15 May", "1 August"),
+    ],
+)
+def test_a_term_stated_before_the_askers_conclusion_is_a_premise(fake_assistant, question, right, wrong):
+    """"X kan tot <datum>, dus wij ... . Verstandig?": the term before the asker's conclusion is the policy's, checked
+    (no modal of a rule needed: a date said with its bound states the term); the asker's plan is not the claim."""
+    a, _ = fake_assistant.respond(question)
+    assert a.answer_line.startswith(("Nee", "No")), a.answer_line
+    assert right in a.answer_line and wrong in a.answer_line
+    assert a.citations[0].section == "Voorwoord" and "15 mei" in a.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Ik heb begrepen dat een nieuwe aanbieder zich kan inschrijven tot 15 maart 2027, en dat zo'n aanbieder "
+         "gemiddeld 2 CZ-cliënten per postcodegebied nodig heeft. Kloppen die allebei?", ("28 februari 2027", "3 CZ-cliënten")),
+        ("We understood that the quality data may be sent in VECOZO until 20 June, and that being late only costs a "
+         "B score. Is that right for both?", ("31 May", "C-score")),
+    ],
+)
+def test_two_claims_said_as_one_are_each_checked(fake_assistant, question, said):
+    """"X, en dat Y. Klopt dat allebei?": each claim is set right on the first line, with its own quote."""
+    a, _ = fake_assistant.respond(question)
+    assert a.answer_line.startswith(("Nee", "No")), a.answer_line
+    for right in said:
+        assert right in a.answer_line, a.answer_line
+    assert len(a.citations) >= 2 and len({c.quote for c in a.citations}) == len(a.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is de norm voor hbo-verpleegkundigen in een coöperatie anders in 2027 dan in 2024? Wij hebben 3 fte op 150 cliënten.",
+        "Is the hbo nurse ratio for cooperatives different in the 2027 policy compared to 2024? Our coop runs 1 fte per 55 clients.",
+    ],
+)
+def test_a_question_comparing_the_policy_years_is_answered_from_both_texts_not_calculated(fake_assistant, question):
+    """The asking sentence compares 2024 and 2027 without a figure of its own: the asker's figures beside it are the
+    setting; the answer names both texts' wording (niveau 5/6 then, niveau 6 now)."""
+    a, _ = fake_assistant.respond(question)
+    assert not a.tool_calls, [(c.name, c.args) for c in a.tool_calls]
+    assert "5/6" in a.answer_line and "niveau 6" in a.answer_line
+    assert {c.year for c in a.citations} >= {2024, 2027}
+
+
+def test_a_calculation_asked_beside_the_years_is_still_worked_out(fake_assistant):
+    a, _ = fake_assistant.respond("Coöperatie met 150 cliënten en 3 fte niveau 6: halen wij de norm van 2027?")
+    assert a.tool_calls and a.tool_calls[0].name == "cooperative_staffing_check"
+
+
 def test_a_consequence_that_points_back_is_said_with_the_sentence_it_points_at(fake_assistant):
     """"Na deze datum is het recht daarop vervallen.": the date it speaks of is in the sentence before, which opens
     its passage under a subheading; both are quoted together, verbatim."""
@@ -1389,3 +1446,28 @@ def test_a_count_asked_per_area_without_figures_is_the_rules_average(fake_assist
     assert a.answer.startswith("At least 3") and not a.needs_input, a.answer[:200]
     b = fake_assistant.ask("Wij hebben 44 cliënten in 16 gebieden; hoeveel cliënten per gebied is dat?")
     assert b.tool_calls and "2,75" in b.answer.split("\n")[0], b.answer[:200]
+
+
+def test_an_exempting_fact_is_answered_without_counts_or_defaults(fake_assistant):
+    """"Alleen kindzorg hier; telt de spreidingsnorm?": the exemption settles it; no count
+    is asked for and no default (existing provider) is said, for it shaped nothing."""
+    a, _ = fake_assistant.respond("Onze organisatie levert enkel medische kindzorg. Telt de spreidingsnorm per postcode dan voor ons?")
+    assert a.answer_line.startswith("Nee") and "uitgezonderd" in a.answer_line
+    assert not a.needs_input and "bestaande zorgaanbieder" not in a.answer
+    assert any("(medische) kindzorg" in c.quote for c in a.citations)
+
+
+def test_of_two_claims_the_wrong_one_is_said_first(fake_assistant):
+    """One claim wrong (2 per area for an existing provider in 2027: it is 3), one right (registering until 28 February
+    2027): the line opens with the correction, then confirms the other."""
+    a, _ = fake_assistant.respond(
+        "Ik heb begrepen dat een bestaande aanbieder in 2027 gemiddeld 2 CZ-cliënten per postcodegebied nodig heeft, "
+        "en dat nieuwe aanbieders zich tot en met 28 februari 2027 kunnen inschrijven. Klopt dat allebei?"
+    )
+    assert a.answer_line.startswith("Nee"), a.answer_line
+    assert "3 CZ-cliënten" in a.answer_line and a.answer_line.index("Nee") < a.answer_line.index("klopt")
+
+
+def test_the_askers_own_late_date_is_no_claim_about_the_policy(fake_assistant):
+    a, _ = fake_assistant.respond("Onze accountant kan de cijfers pas na 20 juni leveren, dus we zijn te laat. Wat nu?")
+    assert "niet 20 juni" not in a.answer_line

@@ -127,6 +127,7 @@ MENTIONS = [
     ("twelve thousand hours", [Decimal("12000")]),
     ("three hundred clients", [Decimal("300")]),
     ("een half fte", [Decimal("0.5")]),
+    ("in 7311 zes, in 7312 maar eentje", [Decimal("7311"), Decimal("6"), Decimal("7312"), Decimal("1")]),
     ("anderhalf fte", [Decimal("1.5")]),
     ("twee en een half fte", [Decimal("2.5")]),
     ("tweeënhalf fte", [Decimal("2.5")]),

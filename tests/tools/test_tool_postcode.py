@@ -100,6 +100,30 @@ def test_mostly_outside_core_area_is_exempt_per_bijlage_1():
     assert any("enige uitzondering" in a for a in out.assumptions)
 
 
+@pytest.mark.parametrize(
+    ("fact", "exception", "words"),
+    [
+        ({"medical_child_care_only": True}, "medical_child_care", "kindzorg is uitgezonderd"),
+        ({"mostly_outside_core_area": True}, "mostly_outside_core_area", "buiten het kernwerkgebied"),
+        ({"in_core_area": False}, "outside_core_area", "alleen in de kernwerkgebieden"),
+    ],
+)
+def test_an_exempting_fact_settles_it_without_counts(fact, exception, words):
+    out = run(provider_type="new", contract_year=2027, **fact)
+    assert out.requirement_applies is False and out.compliant is True and out.exception == exception
+    assert out.verdict.startswith("De postcode-eis voor 2027 geldt niet voor u") and words in out.verdict
+    assert out.average is None and out.total_clients is None
+
+
+def test_without_counts_or_an_exempting_fact_the_counts_stay_required():
+    from pydantic import ValidationError
+
+    from tools.postcode import PostcodeAverageInput
+
+    with pytest.raises(ValidationError, match="clients_per_postcode"):
+        PostcodeAverageInput(provider_type="existing", contract_year=2027)
+
+
 def test_outside_core_area_requirement_does_not_apply():
     out = run(clients_per_postcode=[1], in_core_area=False)
     assert out.exception == "outside_core_area"

@@ -1005,6 +1005,76 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("De accountant meldt: eigenlijk 4 punten in plaats van 9. Blijft er dan iets over?", "staffel_percentage",
              {"cost_points_2026": 4, "honored_additional_budget_eur": 90000}, line=("0%",)),
     ],
+    "a value said as the sum of the added part is the new value": [
+        Turn("Zorgcoöperatie, 130 cliënten, 2,2 fte niveau 6. Halen we de verhouding?", "cooperative_staffing_check",
+             {"clients": 130, "hbo_bachelor_nurse_fte": 2.2}, {"compliant": False}, line=("Nee",)),
+        Turn("Stel we nemen er een wijkverpleegkundige van 0,4 fte bij, dan hebben we samen 2,6 fte. Lukt het dan?",
+             "cooperative_staffing_check", {"clients": 130, "hbo_bachelor_nurse_fte": 2.6}, {"compliant": True},
+             line=("Ja",), never={"hbo_bachelor_nurse_fte": 0.4}),
+        Turn("Suppose one of them leaves, 0.8 fte, leaving a total of 1.8 FTE. How many clients may we keep then?",
+             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 1.8}, line=("99",),
+             never={"hbo_bachelor_nurse_fte": 0.8}),
+    ],
+    "growing or shrinking is said of the whole": [
+        Turn("Wij verlenen zo'n 15.000 zorguren per jaar. Wat mag in 2027 hooguit via onderaannemers lopen?",
+             "subcontracting_check", {"total_care_hours": 15000}, line=("7.500",)),
+        Turn("En als we uitbreiden tot 18.000 uur, waarvan zzp'ers 8.000 uur doen, blijven we binnen de grens?",
+             "subcontracting_check", {"total_care_hours": 18000, "zzp_hours": 8000}, {"compliant": True},
+             absent=("own_staff_hours",)),
+        Turn("What if we shrink to 14,000 hours and the freelancers keep their 8,000?", "subcontracting_check",
+             {"total_care_hours": 14000, "zzp_hours": 8000}, {"compliant": False}, absent=("own_staff_hours",)),
+    ],
+    "a correction of the scores said before, with the year opening its clause": [
+        Turn("CZ kent ons € 300.000 aanvullend budget toe; waardemodel: 2026 een A, 2027 ook een A. Welk percentage krijgen we?",
+             "staffel_percentage", {"score_2026": "A", "score_2027": "A"}, line=("100%",)),
+        Turn("Excuse me, I mixed up the years: 2026 was an A, but 2027 only a B. What is the maximum in euros now?",
+             "staffel_percentage", {"score_2026": "A", "score_2027": "B", "honored_additional_budget_eur": 300000},
+             line=("90%", "270,000")),
+        Turn("Foutje van mij, het was andersom: 2026 een B met 7 kostenpunten en 2027 een A. Wat wordt het bedrag?",
+             "staffel_percentage", {"score_2026": "B", "cost_points_2026": 7, "honored_additional_budget_eur": 300000},
+             line=("85%", "255.000")),
+    ],
+    "a part the asker says it is not after all moves to the part it then is": [
+        Turn("For 2027 we plan 10,000 hours: 4,000 in-house, 3,500 via a subsidiary we own outright (wholly owned) and "
+             "2,500 by freelancers. Within the subcontracting cap?", "subcontracting_check",
+             {"full_subsidiary_hours": 3500, "zzp_hours": 2500}, {"compliant": True}, line=("Yes",)),
+        Turn("Update from legal: we hold only 55% of that company, so it is not wholly owned. Does the verdict change?",
+             "subcontracting_check", {"subcontractor_hours": 3500, "zzp_hours": 2500}, {"compliant": False},
+             line=("Yes", "60%"), absent=("full_subsidiary_hours",)),
+    ],
+    "parts said beside a total are parts, not summands of it": [
+        Turn("Wij verlenen 10.000 zorguren, 3.000 daarvan door zzp'ers. Blijven we in 2027 onder het maximum?",
+             "subcontracting_check", {"total_care_hours": 10000, "zzp_hours": 3000}, {"compliant": True}),
+        Turn("En als zzp'ers 4.000 uur leveren en een thuiszorgbureau 2.000 uur, op in totaal 12.000 uur?",
+             "subcontracting_check", {"total_care_hours": 12000, "zzp_hours": 4000, "subcontractor_hours": 2000},
+             line=("50%",)),
+    ],
+    "a label of another question about the same case keeps it; a correction that names another calculator is that one": [
+        Turn("Wij verlenen 10.000 zorguren, 3.000 daarvan door zzp'ers. Blijven we in 2027 onder het maximum?",
+             "subcontracting_check", {"total_care_hours": 10000, "zzp_hours": 3000}),
+        Turn("Andere vraag: hoeveel uur mag er dan hooguit uitbesteed worden?", "subcontracting_check",
+             {"total_care_hours": 10000}, line=("5.000",)),
+        Turn("Mijn fout, ik bedoelde de postcode-eis: bestaande aanbieder met 130 cliënten in 40 postcodegebieden. "
+             "Voldoen we?", "postcode_average", {"total_clients": 130, "postcode_areas": 40}, {"compliant": True},
+             absent=("total_care_hours",)),
+    ],
+    "a part denied goes to the part the message names": [
+        Turn("Wij leveren 10.000 zorguren: 4.000 eigen personeel, 3.500 volle dochter, 2.500 zzp. Voldoen we in 2027?",
+             "subcontracting_check", {"full_subsidiary_hours": 3500}, {"compliant": True}),
+        Turn("En als we geen volle dochter hadden maar die uren zelf deden?", "subcontracting_check",
+             {"own_staff_hours": 7500}, {"compliant": True}, absent=("full_subsidiary_hours", "subcontractor_hours")),
+    ],
+    "a message that opens another case takes nothing of the last calculation": [
+        Turn("Twee keer een A (2026 en 2027) en € 80.000 extra budget gehonoreerd: hoeveel wordt er vergoed?",
+             "staffel_percentage", {"honored_additional_budget_eur": 80000}, line=("€ 80.000",)),
+        Turn("Dank. Andere casus: een zusterorganisatie zonder score in het waardemodel krijgt 40k extra gehonoreerd. "
+             "Wat ontvangen zij maximaal?", "staffel_percentage",
+             {"honored_additional_budget_eur": 40000, "has_waardemodel_score": False}, line=("90%", "36.000"),
+             never={"honored_additional_budget_eur": 120000}),
+        Turn("Separate case: a cooperative with 75 clients and 1 fte of bachelor nurses, is that within the ratio?",
+             "cooperative_staffing_check", {"clients": 75, "hbo_bachelor_nurse_fte": 1}, {"compliant": False},
+             line=("No",)),
+    ],
 }
 
 
