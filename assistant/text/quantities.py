@@ -690,8 +690,13 @@ def _relative_years(folded: str, lex: Lexicon, today: date) -> list[tuple[int, i
 
 
 def read(text: str, today: date | None = None, default_year: int | None = None) -> list[Quantity]:
-    """Every quantity in `text`, in order of appearance (see the module docstring)."""
-    return list(_read(text, today or date.today(), default_year))
+    """Every quantity in `text`, in order of appearance (see the module docstring). The numbers of an enumeration
+    ("(1) Geldt de regel? (2) Welke omzet ...?") are markers, not figures: blanked out, the offsets kept."""
+    return list(_read(_LIST_MARKER.sub(lambda m: " " * len(m.group(0)), text), today or date.today(), default_year))
+
+
+# "(1) Does ...", "2) Wat ...", "1. Hoe ...": a number that opens a part of an enumeration, before a capital or a question
+_LIST_MARKER = re.compile(r"(?:(?<=^)|(?<=[\s.?!:;]))(?:\(\d\)|\d\))(?=\s+[A-ZÀ-Ý])")
 
 
 @lru_cache(maxsize=20_000)

@@ -1471,3 +1471,12 @@ def test_of_two_claims_the_wrong_one_is_said_first(fake_assistant):
 def test_the_askers_own_late_date_is_no_claim_about_the_policy(fake_assistant):
     a, _ = fake_assistant.respond("Onze accountant kan de cijfers pas na 20 juni leveren, dus we zijn te laat. Wat nu?")
     assert "niet 20 juni" not in a.answer_line
+
+
+def test_each_numbered_part_is_answered_and_its_number_is_no_figure(fake_assistant):
+    a, _ = fake_assistant.respond(
+        "Wij starten als nieuwe aanbieder en leveren het merendeel van onze zorg buiten de kernwerkgebieden. "
+        "(1) Geldt de postcode-eis voor ons? (2) Welke minimale CZ-omzet moeten we kunnen aantonen?"
+    )
+    assert "uitgezonderd" in a.answer_line and "50.000" in a.answer_line, a.answer_line
+    assert all("postcode_areas" not in c.args for c in a.tool_calls)

@@ -544,3 +544,10 @@ def test_a_date_without_a_year_takes_the_year_the_text_writes():
 def test_a_figure_said_again_precisely_is_the_one_figure(text, expected):
     got = [(q.kind, q.value, q.unit, q.bound) for q in read(text) if q.kind in ("count", "number", "money", "percent")]
     assert got == expected
+
+
+def test_the_numbers_of_an_enumeration_are_markers_not_figures():
+    """"(1) Geldt ...? (2) Welke ...?": the parts' numbers are no counts; a count in brackets after a postcode stays."""
+    assert [q for q in read("Nieuwe aanbieder. (1) Geldt de eis voor ons? (2) Welke omzet is nodig?") if q.kind != "year"] == []
+    assert [q.text for q in read("1) Hoeveel uur mag uitbesteed? 2) Tot wanneer?")] == []
+    assert [str(q.value) for q in read("6101 (5), 6102 (1) en 6103 (3)")] == ["6101", "5", "6102", "1", "6103", "3"]
