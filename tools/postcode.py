@@ -178,15 +178,21 @@ _EXCEPTION_TEXT = {
 }
 
 
+def _without_counts(inp: PostcodeAverageInput, **fields: object) -> dict:
+    """The result fields of an answer worked out without the clients' counts (no average, no comparison), `fields`
+    set over them."""
+    exception = _exception(inp)
+    return {
+        "average": None, "average_exact": None, "total_clients": None, "postcode_areas": inp.postcode_areas,
+        "threshold": inp.row()[0].threshold(inp.provider_type), "requirement_applies": exception is None,
+        "exception": exception, "meets_threshold": None, "compliant": None, "clients_needed": None, **fields,
+    }  # fmt: skip
+
+
 def _exempt(inp: PostcodeAverageInput) -> tuple[str, str, dict]:
     """No counts, and a fact of the case that takes the provider out of the requirement: it does not apply."""
-    exception = _exception(inp) or ""
-    nl, en = _EXCEPTION_TEXT[exception]
-    out = {
-        "average": None, "average_exact": None, "total_clients": None, "postcode_areas": None,
-        "threshold": inp.row()[0].threshold(inp.provider_type), "requirement_applies": False, "exception": exception,
-        "meets_threshold": None, "compliant": True, "clients_needed": None,
-    }  # fmt: skip
+    out = _without_counts(inp, postcode_areas=None, compliant=True)
+    nl, en = _EXCEPTION_TEXT[out["exception"]]
     return (
         f"De postcode-eis voor {inp.contract_year} geldt niet voor u: {nl}.",
         f"The {inp.contract_year} postcode requirement does not apply to you: {en}.",
@@ -199,12 +205,7 @@ def _needed_total(inp: PostcodeAverageInput) -> tuple[str, str, dict]:
     threshold = inp.row()[0].threshold(inp.provider_type)
     areas = inp.postcode_areas or 1
     needed = math.ceil(threshold * areas)
-    exception = _exception(inp)
-    out = {
-        "average": None, "average_exact": None, "total_clients": None, "postcode_areas": areas,
-        "threshold": threshold, "requirement_applies": exception is None, "exception": exception,
-        "meets_threshold": None, "compliant": None, "clients_needed": None, "clients_needed_total": needed,
-    }  # fmt: skip
+    out = _without_counts(inp, postcode_areas=areas, clients_needed_total=needed)
     return (
         f"In {areas} postcodegebieden hebt u in totaal minimaal {needed} CZ-cliënten nodig om gemiddeld ten minste "
         f"{threshold} per postcodegebied te halen ({threshold} × {areas}, postcode-eis {inp.contract_year}).",

@@ -230,7 +230,12 @@ _POLICY_WORDS = (
 )
 
 
-def names_policy_year(text: str, year: int) -> bool:
+def names_an_older_policy(corpus: Any, text: str) -> bool:
+    """The question names a policy year before the one in force as a policy (`_names_policy_year`)."""
+    return any(_names_policy_year(text, y) for y in corpus.years if y != corpus.current_year)
+
+
+def _names_policy_year(text: str, year: int) -> bool:
     """The question names an older policy year as a policy ("de tekst uit 2024", "in 2024 stond", "the 2024
     rules"), not as the year of an event ("in 2024 zorg geleverd aan 3 cliënten")."""
     folded = fold(text)
@@ -975,7 +980,7 @@ def clause_plan(
     """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
     says what the policy states, e.g. under a calculator's rejection)."""
     back = year is None and len(assistant.corpus.years) > 1 and (
-        looks_back(text) or any(names_policy_year(text, y) for y in assistant.corpus.years if y != assistant.corpus.current_year)
+        looks_back(text) or names_an_older_policy(assistant.corpus, text)
     )
     hits, ranked = _ranked(assistant, text, year, back)
     if not hits or hits[0].score < REFUSAL_SCORE or not ranked:

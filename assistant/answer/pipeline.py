@@ -25,7 +25,7 @@ from assistant.answer import compose as c
 from assistant.answer import guards
 from assistant.answer.asked import asked_clause, asks_question_word
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
-from assistant.answer.clause import clause_plan, is_yes_no, names_policy_year, points_back
+from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary, with_notices
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan, presented_as_known
@@ -422,9 +422,8 @@ class Assistant:
         said = read_quantities(asking)
         years = {q.value for q in said if q.kind == "year"} & set(self.corpus.years)
         figures = [q for q in said if q.kind in ("count", "money", "percent", "number")]
-        older = [y for y in self.corpus.years if y != self.corpus.current_year]
         compares = looks_back(asking) or (
-            any(names_policy_year(asking, y) for y in older) and any(has_phrase(fold(asking), w) for w in lexicon().compares)
+            names_an_older_policy(self.corpus, asking) and any(has_phrase(fold(asking), w) for w in lexicon().compares)
         )  # "was dat in 2024 toegestaan en in 2027?" asks the calculation in both years, not how the texts differ
         return compares and len(years) >= 2 and not figures
 
