@@ -126,8 +126,9 @@ def _verdicts(params: PolicyParams, grounds: list[ExclusionGround], not_assessed
             + "; ".join(g.description_en for g in grounds)
             + ".",
         )
-    open_nl = f" (niet beoordeeld: {', '.join(not_assessed)})" if not_assessed else ""
-    open_en = f" (not assessed: {', '.join(not_assessed)})" if not_assessed else ""
+    n = len(not_assessed)  # the grounds no fact was given for, counted (never their field names)
+    open_nl = f" (de overige {n} {'grond is' if n == 1 else 'gronden zijn'} niet beoordeeld)" if n else ""
+    open_en = f" (the other {n} {'ground was' if n == 1 else 'grounds were'} not assessed)" if n else ""
     return (
         f"Op basis van de opgegeven feiten geldt geen uitsluitingsgrond uit {sec}{open_nl}.",
         f"Based on the facts given no exclusion ground of {sec} applies{open_en}.",

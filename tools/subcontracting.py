@@ -61,6 +61,7 @@ class SubcontractingInput(ToolInput):
     def _one_form(self) -> SubcontractingInput:
         if self._subcontracted_is_a_part():  # "7.900 eigen, 6.300 zzp, 2.700 door een onderaannemer; 18.400 in totaal"
             self.subcontractor_hours, self.subcontracted_hours = self.subcontracted_hours, None
+        self._share_of_hours()
         forms = [name for name, given in self._forms().items() if given]
         if forms == ["totals", "categories"] and self.subcontracted_hours is None:
             self._check_rest()
@@ -79,6 +80,25 @@ class SubcontractingInput(ToolInput):
             )
         self._check_form(forms[0])
         return self
+
+    def _share_of_hours(self) -> None:
+        """A share said beside the one figure of hours it is a share of ("100% zelf, 6.000 uur in totaal", "we do 60%
+        ourselves: 3,000 hours of own staff"): the share made into hours of that figure (one form, the same verdict)."""
+        if self.subcontracted_share_pct is None and self.own_share_pct is None:
+            return
+        if self.subcontracted_hours is not None or self.subcontractor_hours is not None or self.zzp_hours is not None:
+            return
+        sub = exact(self.subcontracted_share_pct) if self.subcontracted_share_pct is not None else 100 - exact(self.own_share_pct or 0)
+        if self.subcontracted_share_pct is not None and self.own_share_pct is not None and sub + exact(self.own_share_pct) != 100:
+            return  # shares that do not add up: said as they are
+        own = [getattr(self, f) for f in ("own_staff_hours", "full_subsidiary_hours") if getattr(self, f) is not None]
+        if self.total_care_hours is not None and not own:
+            self.subcontracted_hours = float(exact(self.total_care_hours) * sub / 100)
+        elif self.total_care_hours is None and own and sub < 100:
+            self.total_care_hours = float(sum(exact(h) for h in own) * 100 / (100 - sub))
+        else:
+            return
+        self.subcontracted_share_pct = self.own_share_pct = None
 
     def _forms(self) -> dict[str, bool]:
         return {

@@ -99,6 +99,11 @@ def asks_end(question: str) -> bool:
     return _says_any(question, "kinds.date", "end_cues")
 
 
+def asks_start(question: str) -> bool:
+    """"vanaf wanneer ...?", "from what date ...?": the start of a time is asked."""
+    return _says_any(question, "kinds.date", "start_cues")
+
+
 def asks_dates(question: str) -> bool:
     """"wat is het tijdpad?", "what are the dates?": several dates are asked."""
     return _says_any(question, "kinds.date", "plural_cues")
@@ -209,7 +214,10 @@ def _how_clause(after: str, spec: dict) -> str:
 _PARTITIVE = re.compile(r"\b(?:hoeveel|how many)\s+(?:van|of)\s+(?:onze|de|hun|jullie|our|the|their|your|those|die|deze)\b")
 _HOW = re.compile(r"(?<![\w])(?:hoe|how)\b(?!\s+(?:lang|vaak|veel|snel|laat|groot|hoog|much|many|long|often|soon|fast|late|big|high)\b)")
 WHICH_REACH = 2  # "which nurse level": the kind's noun may stand one word after the word after "which"
-_WHICH_NOUN = re.compile(r"(?<![\w])(?:welk|welke|what|which)\s+([\w-]+)")
+_WHICH_NOUN = re.compile(
+    r"(?<![\w])(?:(?:wat|hoe hoog|hoe groot) (?:is|zijn|was|wordt) (?:het|de)|what(?: is|'s) the|welk|welke|what|which)"
+    r"\s+([\w-]+)"
+)  # "welk omzetbedrag", "wat is het maximumbedrag": the noun (or a compound ending in it) names the kind
 
 
 def _before_condition(folded: str, kinds: dict) -> str:

@@ -30,6 +30,7 @@ from assistant.answer.asked import (
     asks_end,
     asks_month,
     asks_question_word,
+    asks_start,
     defines,
     holds,
     is_yes_no,
@@ -65,6 +66,7 @@ _BOUND_WORDS = {
     "lt": ("Minder dan", "Less than"), "approx": ("Ongeveer", "About"), "until": ("Uiterlijk", "No later than"),
     "since": ("Vanaf", "From"), "before": ("Vóór", "Before"), "after": ("Na", "After"), "within": ("Binnen", "Within"),
 }  # fmt: skip
+_DATE_BOUNDS = {"min": "since", "max": "until", "gt": "after", "lt": "before"}  # a bound of a date, said as time
 
 
 @dataclass
@@ -386,6 +388,7 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         if value.relative:  # "medio juni" as the policy writes it, never a day it does not name
             d = translate_months(_RELATIVE_EN.sub(lambda m: _RELATIVE_EN_WORDS[m.group(0).lower()], value.text)) if lang == "en" else value.text
         bound = value.bound or ("until" if re.search(r"\buiterlijk\b", fold(sentence)) else None)
+        bound = _DATE_BOUNDS.get(bound or "", bound)  # "vanaf 1 januari" is a first day, no minimum
         default = ("", "") if value.relative else ("Op", "On")
         word = _BOUND_WORDS.get(bound or "", default)[1 if lang == "en" else 0]
         return f"{word} {d}.".strip()
@@ -591,6 +594,10 @@ SCOPE_PENALTY = 0.5  # a value in a section for one group only (corpus manifest 
 YEAR_ABOUT_SHARE = 0.5  # a year alone says when only with half the question's words (not its years) around it
 YEAR_ONLY = 0.1  # a year alone ("in 2028") against a date about the question as much
 END_BONUS = 0.3  # a date with an end bound, for a question that asks until when
+START_BONUS = 0.3  # a date with a start bound, for a question that asks from when (a deadline loses as much)
+
+
+_STARTS = ("since", "min", "after")  # the bounds that open a time ("vanaf", "na")
 
 
 def _has_end(v: Quantity) -> bool:
@@ -604,7 +611,7 @@ def _has_end(v: Quantity) -> bool:
 def _best_value(
     a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None,
     end: bool = False, letters: frozenset[str] = frozenset(), near: str | None = None, month: bool = False,
-    outside: frozenset[tuple[str, str]] = frozenset(),
+    outside: frozenset[tuple[str, str]] = frozenset(), start: bool = False,
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
     value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
@@ -626,6 +633,8 @@ def _best_value(
             score -= YEAR_ONLY  # a day or a month says when more exactly than a year alone
         if end_asked and isinstance(v, Quantity) and _has_end(v):
             score += END_BONUS  # "tot wanneer?": "vóór 31 december 2027" or "2-31 mei" before "in september"
+        if start and isinstance(v, Quantity) and v.kind == "date" and v.bound:  # "vanaf wanneer?": "vanaf 1 januari
+            score += START_BONUS if v.bound in _STARTS else -START_BONUS if _has_end(v) else 0.0  # 2027", no deadline
         if month and isinstance(v, Quantity) and v.kind == "period" and _whole_month(v):
             score += MONTH_BONUS  # "in welke maand?": "in september" before "vóór 31 december 2027"
         if near is not None and s.citation.section == near:
@@ -1011,6 +1020,7 @@ def clause_plan(
         with_value = _best_value(
             a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
             near.section if near is not None else None, asks_month(focus or text), assistant.corpus.outside_scope(text),
+            asks_start(focus or text),
         )  # fmt: skip
         if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)

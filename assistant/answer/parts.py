@@ -21,9 +21,11 @@ _QWORD = (
     r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|"
     r"what|when|how|which|where|why|who|must|may|can|is|are|do|does|should|will)"
 )
+# "..., which brings the total to 8,600": "which" before a verb opens a relative clause, not a question
+_RELATIVE = r"(?!\s+(?:makes|made|brings|brought|gives|gave|leaves|left|means|meant|puts|takes|comes|then|in\s+turn)\b)"
 _JOIN = re.compile(
     rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)"
-    rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
+    rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which{_RELATIVE}|where|why|who)\b)"
     # "welk percentage ..., voor welke datum, en hoe snel ...?": a question word behind a preposition opens a part in
     # an enumeration that ends with "en"/"and" and a question word (not "wat is X, binnen hoeveel dagen ...?")
     rf"|\s*,\s+(?=(?:voor|vanaf|tot|uiterlijk|binnen|via|naar|before|from|until|by|within|through)\s+"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.answer.asked import asks_question_word
 from assistant.answer.guards import OWN  # a statement of the asker's own situation is context, not a claim
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation
@@ -33,7 +34,10 @@ _HEAD = re.compile(
     r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
     r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that|"
     # reported speech: "collega zegt dat", "onze adviseur beweerde dat", "my colleague says that"
-    r"(?!(?:als|if|wat|what|wanneer|when|stel|suppose)\b)(?:[\w'’-]+\s+){1,3}(?:zegt|zei|zeggen|zeiden|beweert|beweerde|stelt|stelde|says|said|claims|claimed|told|tells)"
+    # and heard or read from someone ("ik las bij de brancheorganisatie dat", "we heard at a congress that")
+    r"(?!(?:als|if|wat|what|wanneer|when|stel|suppose)\b)(?:[\w'’-]+\s+){1,3}(?:zegt|zei|zeggen|zeiden|beweert|beweerde|stelt|stelde|says|said|claims|claimed|told|tells"
+    r"|hoorde|hoorden|hoor|heard|hear|las|lazen|read)"
+    r"(?:\s+(?:van|from|bij|via|in|op)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
     r"\s+(?:(?:me|us|mij|ons)\s+)?(?:dat|that))\b[,:]?\s*",
     re.I,
 )
@@ -109,8 +113,8 @@ def claim_of(text: str) -> str | None:
         # conclusion; a rule (a modal) or a term (what can be done, with a date and its bound) said of the policy
         heads = [
             _CONCLUSION.split(s, maxsplit=1)[0] for s in sentences[:-1]
-            if not s.rstrip().endswith("?") and not _QUESTION_START.match(s)
-        ]  # fmt: skip
+            if not s.rstrip().endswith("?") and not _QUESTION_START.match(s) and not asks_question_word(s)
+        ]  # fmt: skip  # "Een aanbieder vraagt hoeveel cliënten ... kunnen.": a question told, not a statement
         statements = [
             s for s in heads
             if not OWN.search(s) and (_RULE.search(s) or (_CAN.search(s) and any(q.kind == "date" and q.bound in _DEADLINE for q in read(s))))

@@ -38,6 +38,7 @@ from assistant.answer.understand import (
     cue_strength,
     has_phrase,
     phrase_at,
+    says,
     settled,
 )
 from assistant.text.numbers import format_number, to_number
@@ -219,21 +220,24 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         reading.tool in (None, state.tool)  # corrected; not a switch to another calculator ("mijn fout, ik bedoel de
         or router.concept_score(reading.tool or "", set(router.analyse(text))) <= 0  # postcode-eis: ...")
     )
-    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False) and not corrects:
-        return reading  # another calculator with values of its own: a new question
     spec = router.specs[state.tool]
     folded = fold(text)
+    fits = own_values and reading.tool != state.tool and _fits_last(router, spec, reading, text, folded)
+    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False) and not corrects:
+        if not fits and not (reading.kind == "clarify" and _changes_last(router, spec, reading, text)):
+            return reading  # another calculator with values of its own: a new question
+    if own_values and reading.kind == "tool" and reading.tool != state.tool and not corrects and _asks_other(
+        router, spec, reading, folded
+    ):  # "hoeveel procent van dat budget betaalt CZ dan, bij een A?" after a check of the ceiling: the staffel's
+        return reading
     labels = _area_labels(state)
     if labels:  # "what if 5612 had two more?": a number that is a postcode of the list is that postcode
         qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
               for q in reading.quantities]  # fmt: skip
         reading.quantities = qs
     reading.quantities = _summands_dropped(spec, reading.quantities)
-    fill = assign(
-        spec, reading.quantities, text, router.current_year, router.years, follow_up=True,
-        rule_values=router.rule_values.get(spec.name, frozenset()),
-    )  # fmt: skip
-    if own_values and reading.kind == "tool" and reading.tool != state.tool and all(
+    fill = _assign_last(router, spec, reading.quantities, text)
+    if own_values and reading.kind == "tool" and reading.tool != state.tool and not fits and all(
         reading.quantities[i].change for i in fill.used if reading.quantities[i].kind in AMOUNT_KINDS
     ):  # "suppose CZ honours 250k extra: what is reimbursed?": complete for the calculator it names; the last one
         terms = set(router.analyse(text))  # (not named) would take an amount only as a change of one of its own
@@ -241,6 +245,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             return reading
     instead = _instead(reading.quantities, folded, state)  # "niet 900 maar 1.400 uur", "3 punten ipv 7"
     changes = _moved(spec, reading.quantities, folded, state) or _changes(spec, fill, reading.quantities, folded, state, instead)
+    if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was
+        changes = _restated_elsewhere(spec, changes, state)
     denied = {} if _says(lexicon().revert, text) else _denied_part(spec, folded, state)  # "the original split (no
     if denied:  # volle dochter)" goes back to the first figures, it moves nothing; a denied part moves its amount, and
         # the message's figures are about why (a share of the shares), only a year or a fact in words changes beside it
@@ -399,6 +405,66 @@ def _summands_dropped(spec: CalculatorSpec, qs: list[Quantity]) -> list[Quantity
         and not (per_area and q.unit == "clients") and _said_as_change(q)
     }  # fmt: skip
     return [q for i, q in enumerate(qs) if i not in gone]
+
+
+def _assign_last(router: Router, spec: CalculatorSpec, qs: list[Quantity], text: str) -> Any:
+    """The message's values assigned to the last calculation's inputs, as a follow-up."""
+    return assign(
+        spec, qs, text, router.current_year, router.years, follow_up=True,
+        rule_values=router.rule_values.get(spec.name, frozenset()),
+    )  # fmt: skip
+
+
+def _changes_last(router: Router, spec: CalculatorSpec, reading: Reading, text: str) -> bool:
+    """'and if we hire an additional half fte?' after a caseload check: a half-read other calculator (hiring is
+    subcontracting's word) whose only figures are changes the last calculator takes: a change to the last one."""
+    if not reading.used or not all(reading.quantities[i].change for i in reading.used):
+        return False
+    return set(reading.used) <= _assign_last(router, spec, reading.quantities, text).used
+
+
+def _fits_last(router: Router, spec: CalculatorSpec, reading: Reading, text: str, folded: str) -> bool:
+    """"Vergeten te melden: we hebben een B met 4 kostenpunten. Verandert dat iets?" after a calculation that takes
+    a score too: every value of the message is an input of the last calculator, and the message does not ask what
+    the other one answers; it adds to the last calculation rather than asking a new question."""
+    other = router.specs.get(reading.tool or "")
+    if reading.kind != "tool" or other is None or asks_strongly(other, folded) or not reading.used:
+        return False
+    if any(reading.quantities[i].change for i in reading.used):
+        return False  # "if CZ honours 150k extra, what do we get?": an amount said as added is weighed below
+    return set(reading.used) <= _assign_last(router, spec, reading.quantities, text).used
+
+
+def _restated_elsewhere(spec: CalculatorSpec, changes: dict[str, Any], state: ConversationState) -> dict[str, Any]:
+    """'... with the same 3,000 subcontracted hours': a value read for an input the last calculation did not have,
+    equal to the value of another input of the same kind and unit that it did have and keeps, is that value said
+    again (the other input's), no new figure beside it (in a move the other input changes too)."""
+    def same_kind(a: str, b: str) -> bool:
+        x, y = spec.inputs[a], spec.inputs[b]
+        return x.kind == y.kind and x.kind in AMOUNT_KINDS and set(x.units) == set(y.units)
+
+    return {
+        k: v for k, v in changes.items()
+        if not (
+            k in spec.inputs and k not in state.args and isinstance(v, (int, float)) and not isinstance(v, bool)
+            and any(
+                j != k and j in spec.inputs and j not in changes and same_kind(j, k) and state.args[j] == v
+                for j in state.args
+            )
+        )
+    }  # fmt: skip
+
+
+def _asks_other(router: Router, spec: CalculatorSpec, reading: Reading, folded: str) -> bool:
+    """The asking clause of the message asks, in a word of its own, what another calculator answers and not what the
+    last one answers (the figures said before it are the case, "... gemiddeld 3,2 per gebied. Dan wel?")."""
+    other = router.specs.get(reading.tool or "")
+    if other is None:
+        return False
+    asking = fold(asked_clause(folded))
+    cues = {fold(c) for inp in other.inputs.values() for c in inp.cues}  # "gemiddeld 3,2": a value's cue, no ask
+    own = [a for a in other.asks if fold(a) not in lexicon().weak_asks and fold(a) not in cues and says(asking, a)]
+    return bool(own) and not asks_strongly(spec, asking)
 
 
 def _said_as_change(q: Quantity) -> bool:
@@ -613,6 +679,9 @@ INSTEAD_VERB = 2  # words between a value and "ipv"/"instead of" ("3 punten ware
 _BUT = re.compile(r"\b(?:maar|but|doch|instead|rather|wel)\b")
 
 
+_CURRENCY = ("€", "eur", "euro", "euros")
+
+
 def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple[dict[str, Any], set[int]]:
     """'en als het bureau niet 900 maar 1.400 uur levert?': a denied value that is one of the last
     calculation's arguments, and the value said instead of it, replace that argument."""
@@ -630,7 +699,7 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
                 return {names[0]: to_number(o.number)}, {j}
             break
     for j, (new, old) in enumerate(zip(qs, qs[1:], strict=False)):  # "3 punten ipv 7", "6 points instead of 3": the new value first
-        between = folded[new.end : old.start].strip(" ,").split()
+        between = [w for w in folded[new.end : old.start].strip(" ,").split() if w not in _CURRENCY]  # "not €500,000"
         said = next((w for w in lexicon().instead_of if between[-len(w.split()):] == w.split()), None) if between else None
         if new.number is None or old.number is None or said is None or len(between) - len(said.split()) > INSTEAD_VERB:
             continue  # "3 punten (waren) ipv 8": at most a verb between the new value and the words
@@ -645,7 +714,9 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
 MOVED_TO_WORDS = 3  # "door zzp'ers", "by our volle dochter": the word that names where hours go, this close before
 
 
-def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any]:
+def _moved(
+    spec: CalculatorSpec, qs: list[Quantity], folded: str, state: ConversationState, grouped: dict[str, str] | None = None
+) -> dict[str, Any]:
     """"En als zzp'ers die 2.000 uur van de dochter overnemen?", "1,000 of the zzp hours move to our own staff":
     one amount, two parts of the whole named (the spec's `parts`), one of them after a word that says where the
     hours go (lexicon `moved_to`): the amount leaves the other part and joins that one. {} when it is not that."""
@@ -655,7 +726,10 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if together:  # "7.000 uur via onderaannemers": in a move, the hours of the other parties
         args = {k: v for k, v in state.args.items() if k not in together}
         args |= {v: state.args[k] for k, v in together.items()}
-        moved = _moved(spec, qs, folded, state.model_copy(update={"args": args}))
+        grouped = {  # "600 van de zzp-uren" when only the subcontracted hours together were given: they hold them
+            held: part for k, part in together.items() for held in spec.together_holds.get(k, ()) if held not in state.args
+        }
+        moved = _moved(spec, qs, folded, state.model_copy(update={"args": args}), grouped)
         return {**{k: None for k in together}, **{v: args[v] for v in together.values()}, **moved} if moved else {}
     units = spec.inputs[spec.parts[0]].units
     amounts = [  # "1,000 of the zzp hours": a bare number of the hours the message names
@@ -691,6 +765,9 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
         n for n in named
         if any(nm == n and _words_before(folded, at) & set(moved_to) for at, _, nm in spans)
     ]  # fmt: skip
+    if len(to) > 1:  # "800 hours now done by our own staff over to zzp'ers": the party after a word of where only
+        only = [n for n in to if any(nm == n and _words_before(folded, at) & set(lexicon().moved_to_only) for at, _, nm in spans)]
+        to = only if len(only) == 1 else to
     if len(named) == 2 and not to:  # "onze dochter-bv neemt 900 van de zzp-uren over": the other party gets them
         given = [n for n in named if any(nm == n and _words_before(folded, at) & set(lexicon().moved_from) for at, _, nm in spans)]
         to = [n for n in named if n not in given] if len(given) == 1 else []
@@ -708,6 +785,10 @@ def _moved(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: Convers
     if len(named) != 2 or len(to) != 1:
         return {}
     dest, source = to[0], next(n for n in named if n != to[0])
+    if source not in state.args and source in (grouped or {}):  # hours leave a party held in the group given
+        source = (grouped or {})[source]
+        if source == dest:
+            return {}
     have, got = state.args.get(source, _rest(spec, source, state.args)), state.args.get(dest, _rest(spec, dest, state.args, 0))
     if have is None and source not in state.args:  # "de rest via zzp'ers en een partnerorganisatie", then "1.500 uur
         have = _unsaid(spec, state.args)  # van de partnerorganisatie doet onze dochter": part of what was not split

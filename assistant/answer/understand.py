@@ -27,7 +27,7 @@ from assistant.answer.plan import msg
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.numbers import format_eur, format_number, to_number
-from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
+from assistant.text.quantities import Quantity, as_repeated, fold, lexicon, read, word_pattern
 
 TIME_INPUTS = ("date", "period")  # inputs that date the asker's case: alone they make no calculation
 PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
@@ -315,7 +315,7 @@ _PAIR_AFTER = re.compile(
     r"waren er|zitten er|zaten er|zitten|zaten|met|with|telt|counts?|had|heeft|has|at|op|staat op|stond op|komt op|is|was)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again)\s+)*$",
     re.I,
 )
-_SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
+_SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;|-|–|—)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
 # "Tom 1,0, Sara 0,8 en Lies 0,8 fte": a name before each part (one word after the separator)
 _SERIES_NAMED = re.compile(r"^\s*(?:,|;|&|en|and)\s*(?:,\s*)?(?:en\s+|and\s+)?[A-ZÀ-Ý][a-zà-ÿ]+\s*:?\s*$")  # a name
 
@@ -1042,7 +1042,7 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
         if output and _anti(q, (), spec.claim_anti_cues_after):
             continue  # "onze 100%-dochter", "a 100% owned subsidiary": whose it is, not the figure claimed
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
-            out[output] = (to_number(q.number), q.text, q.bound)
+            out[output] = (to_number(q.number), as_repeated(q), q.bound)
     return out
 
 

@@ -49,7 +49,7 @@ from assistant.retrieve.analysis import (
 )
 from assistant.text.dates import MONTHS, en_date, nl_date
 from assistant.text.numbers import find_numbers
-from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, read, word_pattern
+from assistant.text.quantities import DAYS_PER_UNIT, Quantity, as_repeated, fold, lexicon, read, word_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
@@ -138,7 +138,7 @@ def _fact(q: Quantity, text: str) -> Fact | None:
     if q.kind in ("postcode", "ordinal"):
         return None
     kind = "range" if q.kind == "percent_range" else q.kind
-    written = collapse_ws(q.text)
+    written = collapse_ws(as_repeated(q))
     if q.kind == "money":
         sign = re.search(r"(?:€|\beur\b|\beuro\b)\s*$", text[max(0, q.start - 5) : q.start], re.I)
         written = collapse_ws(text[q.start - len(sign.group(0)) : q.end]) if sign else written
@@ -436,8 +436,8 @@ class _Terms:
                 parts = set(analyse(gloss, self.splitter)) - set(analyse(gloss))
                 group = set(analyse(gloss)) | {t for t in parts if self.idf.get(t, 0.0) >= COMMON_PART_IDF}
                 add(group, max((self.idf[t] for t in group if t in self.idf), default=0.0))
-                if known in vocabulary["replaced"]:
-                    continue
+                if known in vocabulary["replaced"] or not any(t in self.idf for t in analyse(word, self.splitter)):
+                    continue  # an everyday word the texts never use ("uitbesteden") stands for its gloss alone
             if english and _english_word(word):
                 continue
             whole, *parts = analyse(word, self.splitter) or [""]

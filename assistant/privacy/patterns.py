@@ -40,6 +40,10 @@ def digit_groups(run: str, offset: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_YEAR_GROUP = re.compile(r"20\d\d")
+_UNIT_AFTER = re.compile(r"\s*(?:uur|uren|hours?|cli[eë]nten|clients?|fte|euro|eur|gebieden|areas?|minuten|dagen)\b", re.I)
+
+
 def bsn_findings(text: str) -> Iterable[Finding]:
     for run in DIGIT_RUN.finditer(text):
         groups = digit_groups(run.group(0), run.start())
@@ -55,7 +59,11 @@ def bsn_findings(text: str) -> Iterable[Finding]:
                 start, end = groups[i][0], groups[j][1]
                 before = text[max(0, start - 30) : start]
                 cue = bool(BSN_CUE.search(before))
-                if end_ok and (len(digits) == 9 or (len(digits) == 8 and cue)) and _bsn.is_valid(digits):
+                one_sep = len({g[2] for g in groups[i + 1 : j + 1]}) <= 1  # "2027 15.000 uur": a year and an amount
+                year_and_amount = bool(_YEAR_GROUP.fullmatch(text[groups[i][0] : groups[i][1]])) and j > i and bool(
+                    _UNIT_AFTER.match(text[end:])
+                )  # "in 2027 15 000 uur": a year, then a figure with its unit
+                if end_ok and one_sep and not year_and_amount and (len(digits) == 9 or (len(digits) == 8 and cue)) and _bsn.is_valid(digits):
                     if not CURRENCY_BEFORE.search(before) and not re.match(r"\s*(?:euro|eur|%)", text[end:], re.I):
                         yield Finding("bsn", start, end)
 

@@ -71,6 +71,23 @@ _FRACTION = re.compile(
     + r")(?![\w-])(?=\s+(?:van|of|deel|part|gaat|goes|wordt|is|door|by|via|aan|zelf|uitbeste\w*|uit\s+te\s+besteden|outsourc\w*|subcontract\w*|ourselves|themselves)\b)",
     re.IGNORECASE,
 )
+# the whole of a thing said in words ("all of our honoured budget", "het volledige budget", "alle zorg zelf"): a share
+# of 100% when one of these nouns follows within a few words
+WHOLE_WORDS = ("all of", "all", "the whole of", "the whole", "the entire", "the full", "het volledige", "het volle",
+               "het hele", "het gehele", "de volledige", "de volle", "de hele", "de gehele", "alle", "al onze", "al ons")
+WHOLE_NOUNS = ("budget", "budgets", "zorg", "care", "omzet", "revenue", "bedrag", "amount", "plafond", "omzetplafond",
+               "ceiling", "productieafspraak")
+# the only words that may stand between the whole word and its noun: a possessive or article, and the words that name
+# which budget ("all of our honoured additional budget"); any other word makes it a part ("all of the wound care")
+WHOLE_GAP_WORDS = ("our", "the", "its", "their", "ons", "onze", "het", "de", "hun", "honoured", "honored", "additional",
+                   "extra", "gehonoreerde", "gehonoreerd", "aanvullende", "aanvullend", "toegekende", "granted")
+_WHOLE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(WHOLE_WORDS, key=len, reverse=True)) + r")"
+    + r"(?=\s+(?:(?:" + "|".join(WHOLE_GAP_WORDS) + r")\s+){0,3}(?:" + "|".join(WHOLE_NOUNS) + r")(?![\w-]))",
+    re.IGNORECASE,
+)
+WHOLE_PERCENT_CHARS = 40  # a percentage this near after the whole word is the share said in figures
+_PERCENT_NEAR = re.compile(r"\d\s*%|\d\s*(?:procent|percent)\b", re.I)
 _HALF_WORDS = {
     "half": Decimal("0.5"),
     "halve": Decimal("0.5"),
@@ -216,6 +233,11 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
         if low in ("een", "a", "één", "eén", "another") and i + 1 < len(words) and words[i + 1][2].lower() in ("half", "halve"):
             value, j = Decimal("0.5"), i + 1  # "een half", "another half fte" (the change is read from "another")
             start = words[i + 1][0] if low == "another" else start
+        elif (
+            low in ("een", "a", "an", "één", "eén") and i + 2 < len(words)
+            and words[i + 1][2].lower() in ("extra", "additional") and words[i + 2][2].lower() in ("half", "halve")
+        ):  # "an extra half FTE", "een extra halve fte": the half; "extra" says the change
+            value, j, start = Decimal("0.5"), i + 2, words[i + 2][0]
         elif low == "half" and i + 1 < len(words) and words[i + 1][2].lower() in ("a", "an") and (i == 0 or words[i - 1][2].lower() not in ("and", "en")):
             value, j = Decimal("0.5"), i + 1  # "half an fte"
         elif low in _HALF_WORDS and low not in ("half", "halve"):
@@ -228,6 +250,9 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             words[i + 1][2].lower() in _SCALES or (low != "a" and words[i + 1][2].lower() in _DECIMAL_WORDS)
         ):
             value = Decimal(1)  # "a hundred and ten", "een miljoen", "een komma acht"
+        elif low == "another" and (person := _ANOTHER_PERSON.match(text[end:])):
+            value = Decimal(1)  # "another district nurse at 0.4 fte": one more person (the change is read from it);
+            j = i + 1 if person.group("kind") else i  # the word of which kind goes with it, the person noun follows
         elif low == "eentje" and not _ONE_OF_THEM.match(text[end:]):
             value = Decimal(1)  # "in 4812 maar eentje": one; "nog eentje met 2" is one more of the things counted
         elif low == "single" and _counted_one(text, end):
@@ -335,6 +360,12 @@ _DUTCH_TEN = re.compile(
 _ONE_OF_THEM = re.compile(r"\s*(?:met|van|with|of)\s+\d", re.I)  # "nog eentje met 2": one more area, with its count
 
 
+# "another district nurse", "another case manager": one more person (one word may say which kind)
+_ANOTHER_PERSON = re.compile(
+    r"^\s+(?P<kind>[a-z]{3,12}\s+)?(?:case\s*manager|casemanager|nurse|colleague|employee|freelancer)\b", re.IGNORECASE
+)
+
+
 def _counted_one(text: str, end: int) -> bool:
     """'een'/'a'/'one' is the number 1 only before a counted noun ("één cliënt", "one client"), never an article."""
     return bool(_ONE_NOUN.match(text[end:]))
@@ -342,7 +373,8 @@ def _counted_one(text: str, end: int) -> bool:
 
 def find_fractions(text: str) -> list[NumberMention]:
     """Shares written as fractions before "van"/"of"/"door"/...: "een derde van de uren" -> 1/3, "de helft
-    van de zorg" -> 1/2, "two thirds of" -> 2/3, "driekwart" is read as "drie kwart". Values are fractions (0-1)."""
+    van de zorg" -> 1/2, "two thirds of" -> 2/3, "driekwart" is read as "drie kwart"; the whole of a thing ("all of
+    our budget", "het volledige budget") -> 1. Values are fractions (0-1)."""
     out = []
     for m in _FRACTION.finditer(text.replace("driekwart", "drie kwart")):
         den = FRACTION_DENOMINATORS[m.group("den").lower()]
@@ -354,7 +386,11 @@ def find_fractions(text: str) -> list[NumberMention]:
         num = 1 if word in ("", "een", "één", "a", "one", "de", "the") else (word_value(word) or 1)
         value = Decimal(num) / Decimal(den)
         out.append(NumberMention(m.group(0), value, m.start(), m.end(), 4, False, "fraction"))
-    return out
+    for m in _WHOLE.finditer(text):
+        if _PERCENT_NEAR.search(text[m.end() : m.end() + WHOLE_PERCENT_CHARS]):
+            continue  # "alle zorg (100%)": the figure beside it says the share
+        out.append(NumberMention(m.group(0), Decimal(1), m.start(), m.end(), 4, False, "fraction"))
+    return sorted(out, key=lambda f: f.start)
 
 
 def find_numbers(text: str, words: bool = True) -> list[NumberMention]:

@@ -83,6 +83,7 @@ class Lexicon:
     around_joined: list[str] = field(default_factory=list)  # "bijkomen": the particle written onto its verb
     less: list[str] = field(default_factory=list)
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
+    size_of_person: list[str] = field(default_factory=list)  # words that join persons who come or go to their fte
     counted_one_by_one: list[str] = field(default_factory=list)  # units "how much" never asks a number of
     instead_of: list[str] = field(default_factory=list)  # "3 punten ipv 7": the new value first, the old after
     exact: list[str] = field(default_factory=list)  # words that say a figure again, precisely ("om precies te zijn")
@@ -127,6 +128,7 @@ class Lexicon:
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
     moved_from: list[str] = field(default_factory=list)
+    moved_to_only: list[str] = field(default_factory=list)  # words that only ever say where hours go ("naar", "to")
     all_of: list[str] = field(default_factory=list)
     some_of: list[str] = field(default_factory=list)
     shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the words it stands for
@@ -222,6 +224,7 @@ def lexicon() -> Lexicon:
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
         described=[fold(p) for p in data["change"].get("described", [])],
+        size_of_person=[fold(p) for p in data["change"].get("size_of_person", [])],
         exact=[fold(p) for p in data["change"].get("exact", [])],
         instead_of=[fold(p) for p in data["change"].get("instead_of", [])],
         counted_one_by_one=list(data["words"].get("counted_one_by_one", [])),
@@ -263,6 +266,7 @@ def lexicon() -> Lexicon:
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],
+        moved_to_only=[fold(p) for p in data["follow_up"].get("moved_to_only", [])],
         all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
         some_of=[fold(p) for p in data["follow_up"].get("some_of", [])],
         shorthand={fold(k): v for k, v in data.get("shorthand", {}).items()},
@@ -621,7 +625,7 @@ _LETTER_AFTER_OK = re.compile(
 _LETTER_BEFORE_OK = re.compile(
     r"(?:\b(?:een|n|'n|a|an|met|with|score|scores|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|waren|were|"
     r"langer|nog|steeds|still|toch|al|already|naar|to|from|van|categorie|category|klasse|status|label|geen|no|not|"
-    r"niet|maar|but|en|and|dan|than"
+    r"niet|maar|but|en|and|dan|than|onze|ons|our|mijn|my|hun|their|zelfde|same"
     r"|in\s+20\d\d|20\d\d|jaar|year|:)|[(:,])\s*$"
 )
 
@@ -644,7 +648,8 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
             r"\s+(?:(?:again|weer|opnieuw|ook|also|both|beide|allebei)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(  # "in 2026 een A", "..., but 2027 only a B", "2026 was an A" (the year opens its clause)
             r"(?:\b(?:in|voor|for|met|with|dat|that|als|if|en|and|maar|but)\s+|(?:^|[:;,.!?])\s*)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
-            r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar)\s+){0,4}$",
+            r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar|"
+            r"onze|ons|our|mijn|my|hun|their)\s+){0,4}$",
             ("" if m.start() <= YEAR_BEFORE_CHARS else "x") + folded[max(0, m.start() - YEAR_BEFORE_CHARS) : m.start()],
         )
         if letter == "A" and sentence_start and not explicit and not year_next and re.match(r"\s+[a-z]", text[m.end() :]):
@@ -939,9 +944,10 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
         if prev is None or not prev.change or prev.unit == q.unit or q.change not in (None, prev.change):
             continue
         between = folded[prev.end : q.start]
+        joining = lex.described + (lex.size_of_person if prev.unit == "staff" and q.unit in ("fte", "hours") else [])
         if (
             len(between) <= DESCRIBED_CHARS and not re.search(r"[.;!?]", between)
-            and any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.described)
+            and any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in joining)
             and not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.own_words)
         ):  # "3 cliënten erbij met onze 5 fte": the asker's own figure, not part of the change
             out[i] = replace(q, change=prev.change)
@@ -990,6 +996,17 @@ def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[
     return [q for k, q in enumerate(out) if k not in gone]
 
 
+_BECOMES = r"(?:goes|gaat|comes|komt|rises|stijgt|grows|groeit|drops|daalt|falls|zakt|becomes|wordt|is)"
+
+
+def as_repeated(q: Quantity) -> str:
+    """The value as an answer repeats it back: as written, or a share said in words as its whole percentage ("all
+    of our budget" -> "100%", "de helft" -> "50%")."""
+    if q.kind == "percent" and not q.digits and q.number is not None and q.number == q.number.to_integral_value():
+        return f"{int(q.number)}%"
+    return q.text
+
+
 def said_as_total(q: Quantity, lex: Lexicon | None = None) -> bool:
     """The value is said as the sum of its parts ("so 2.5 FTE in total", "dan samen 2,4 fte", "een totaal van 3
     fte"): a together word right beside it."""
@@ -998,7 +1015,8 @@ def said_as_total(q: Quantity, lex: Lexicon | None = None) -> bool:
     for w in lex.together:
         if (after == w or after.startswith(w + " ")) and after[len(w) :].split()[:1] not in (["met"], ["with"]):
             return True  # "... 2,4 fte samen" ("2.000 uur samen met een onderaannemer" is said with another party)
-        if re.search(rf"(?:^|\s){re.escape(w)}(?:\s(?:of|van))?$", before):
+        if re.search(rf"(?:^|\s){re.escape(w)}(?:\s{_BECOMES})?(?:\s(?:of|van|to|naar|op))?$", before):  # "brings the
+            # total to 8,600", "het totaal gaat naar 7.300"
             return True
     return False
 
@@ -1200,7 +1218,7 @@ def _ranges(typed: list[tuple], folded: str) -> list[tuple]:
                 and _BETWEEN.search(folded[max(0, cur[0].start - 20) : cur[0].start])
             )
             low = _scaled_low(cur, nxt)
-            if joined and (cur[1] == "number" or cur[2] == nxt[2]) and low < nxt[4]:
+            if joined and not _in_dash_chain(typed, i, folded) and (cur[1] == "number" or cur[2] == nxt[2]) and low < nxt[4]:
                 m = NumberMention(folded[cur[0].start : nxt[3]], low, cur[0].start, nxt[3], 0, cur[0].digits)
                 kind = "range" if nxt[1] != "percent" else "percent_range"
                 out.append((m, kind, nxt[2], nxt[3], (low, nxt[4])))
@@ -1209,6 +1227,18 @@ def _ranges(typed: list[tuple], folded: str) -> list[tuple]:
         out.append(cur)
         i += 1
     return out
+
+
+_DASH = re.compile(r"^\s*[-–—]\s*$")
+
+
+def _in_dash_chain(typed: list[tuple], i: int, folded: str) -> bool:
+    """'5 - 1 - 2 - 4': three or more numbers joined by dashes are a list of counts, not a range (a range has
+    two ends)."""
+    def dashed(a: int) -> bool:
+        return 0 <= a and a + 1 < len(typed) and bool(_DASH.match(folded[typed[a][0].end : typed[a + 1][0].start]))
+
+    return dashed(i) and (dashed(i - 1) or dashed(i + 1))
 
 
 def _scaled_low(cur: tuple, nxt: tuple) -> Decimal:

@@ -257,3 +257,15 @@ def test_what_kind_of_fact_a_question_asks():
     mass = asked("How much can a small agency receive from the budget for innovation?")
     assert mass is not None and mass.kind == "money", mass
     assert asked("How many agencies receive money from the innovation budget?").unit == "providers"
+
+
+def test_a_year_beside_an_amount_with_a_thousands_dot_is_no_bsn():
+    """'in 2027 15.000 uur' makes nine digits that pass the 11-proef ('202715000'): a year, a space and an
+    amount written with a dot are two figures, not one number with its own separators; a BSN stays found."""
+    assert find_personal_data("Voor 2027 15.000 uur zorg, waarvan de helft uitbesteed") == []
+    assert redact("In 2027 15.000 uur") == "In 2027 15.000 uur"
+    assert find_personal_data("cliënt met bsn 1112.22.333") == ["bsn"]
+
+
+def test_a_year_beside_an_amount_written_with_spaces_is_no_bsn():
+    assert find_personal_data("Vanaf 2027 15 000 uur zorg in de regio") == []

@@ -1480,3 +1480,67 @@ def test_each_numbered_part_is_answered_and_its_number_is_no_figure(fake_assista
     )
     assert "uitgezonderd" in a.answer_line and "50.000" in a.answer_line, a.answer_line
     assert all("postcode_areas" not in c.args for c in a.tool_calls)
+
+
+def test_a_rule_heard_from_someone_is_checked_also_in_everyday_words(fake_assistant):
+    """'we hoorden van X dat ...' presents the rule as heard; 'uitbesteden' is the policy's onderaanneming (the
+    vocabulary's gloss stands for the word the texts never use), so the 70% is set right, then the share is checked."""
+    a, _ = fake_assistant.respond(
+        "Een collega hoorde op een congres dat aanbieders per 2027 tot 75% van hun zorg mogen uitbesteden. Wij besteden "
+        "60% uit; dat is dan in orde, toch?"
+    )
+    first, second = a.answer.split("\n")[:2]
+    assert first.startswith("Nee") and "50%" in first and "75%" in first, first
+    assert second.startswith("Nee") and "60%" in second, second
+    assert a.tool_calls[0].args.get("subcontracted_share_pct") == 60
+
+
+def test_a_told_question_is_no_claim(fake_assistant):
+    """'Een aanbieder vraagt hoeveel ...' tells a question; it is asked, not checked as a statement of the policy."""
+    a, _ = fake_assistant.respond(
+        "Mijn manager vraagt hoeveel fte hbo-verpleegkundigen onze coöperatie met 110 cliënten minimaal nodig heeft. Weet jij dat?"
+    )
+    assert a.tool_calls and a.tool_calls[0].name == "cooperative_staffing_check", a.answer_line
+    assert "2" in a.answer_line and "55" in a.answer_line, a.answer_line
+
+
+def test_values_the_last_calculator_takes_continue_it_and_its_outcome_is_compared(fake_assistant):
+    """A score added after a ceiling check is an input of that check: the message continues it ("verandert dat
+    iets?" -> ja, the outcome turned); a later question that asks the staffel's percentage goes to the staffel."""
+    _, state = fake_assistant.respond("Plafond 2027: € 500.000. Op 12 september hebben we € 430.000 gedeclareerd. Mogen we bijcontracteren?")
+    a, state = fake_assistant.respond("O ja, onze waardemodelscore is C. Maakt dat uit?", state)
+    assert a.tool_calls[0].name == "additional_purchase_eligibility", a.tool_calls[0].name
+    assert a.tool_calls[0].args.get("omzetplafond_eur") == 500000 and a.answer_line.startswith("Ja"), a.answer_line
+    a, state = fake_assistant.respond("En hoeveel procent van het aanvullende budget wordt vergoed als we zowel 2026 als 2027 een A scoren?", state)
+    assert a.tool_calls[0].name == "staffel_percentage" and "100%" in a.answer_line, a.answer_line
+
+
+def test_a_start_asked_gets_the_first_day_said_as_a_start(fake_assistant):
+    """'vanaf wanneer?' is answered with the date the policy opens a time with ('Vanaf 1 januari 2027', never
+    'Minimaal'), not with a deadline of the same subject."""
+    a, _ = fake_assistant.respond("Vanaf welke datum mogen RESV's gecontracteerd van start gaan?")
+    assert a.answer_line.startswith("Vanaf 1 januari 2027"), a.answer_line
+    a, _ = fake_assistant.respond("From when may contracted RESVs start?")
+    assert a.answer_line.startswith("From 1 January 2027"), a.answer_line
+
+
+def test_how_much_is_paid_asks_an_amount_the_policy_does_not_state(fake_assistant):
+    """'how much will CZ pay ...?' asks a sum of money: with no amount in the texts it is 'not stated', never a
+    count that happens to stand near the words."""
+    for q, line in [("How much will CZ pay per night for a client in a hospice bed?", "no amount"),
+                    ("Hoeveel wordt er betaald per cliënt per dag in een BTH?", "geen bedrag")]:
+        a, _ = fake_assistant.respond(q)
+        assert line in a.answer_line and not a.tool_calls, a.answer_line
+
+
+def test_what_is_the_compound_of_a_kind_asks_that_kind(fake_assistant):
+    """'wat is het maximumbedrag ...?' asks an amount (a compound ending in 'bedrag'): none in the texts for
+    innovation projects, so 'not stated'; 'wat is het minimumpercentage ...?' asks a percentage."""
+    from assistant.answer.asked import asked
+
+    assert asked("Wat is het subsidiebedrag voor een pilot met sensoren?").kind == "money"
+    assert asked("Wat is het minimumpercentage zorg dat we zelf moeten leveren?").kind == "percent"
+    assert asked("What is the top amount a pilot can receive?").kind == "money"
+    assert asked("Wordt er betaald voor reistijd?") is None  # a yes/no question, no amount asked
+    a, _ = fake_assistant.respond("Wat is het maximale subsidiebedrag voor een innovatieproject met domotica?")
+    assert "geen bedrag" in a.answer_line, a.answer_line

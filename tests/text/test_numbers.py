@@ -134,6 +134,8 @@ MENTIONS = [
     ("two and a half fte", [Decimal("2.5")]),
     ("3 en een half fte", [Decimal("3.5")]),
     ("½ fte", [Decimal("0.5")]),
+    ("an additional half fte", [Decimal("0.5")]),
+    ("we nemen een extra halve fte aan", [Decimal("0.5")]),
     ("één cliënt in 5041", [Decimal("1"), Decimal("5041")]),
     ("one client", [Decimal("1")]),
     ("een organisatie met 40 cliënten", [Decimal("40")]),  # "een" is an article here

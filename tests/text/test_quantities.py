@@ -551,3 +551,45 @@ def test_the_numbers_of_an_enumeration_are_markers_not_figures():
     assert [q for q in read("Nieuwe aanbieder. (1) Geldt de eis voor ons? (2) Welke omzet is nodig?") if q.kind != "year"] == []
     assert [q.text for q in read("1) Hoeveel uur mag uitbesteed? 2) Tot wanneer?")] == []
     assert [str(q.value) for q in read("6101 (5), 6102 (1) en 6103 (3)")] == ["6101", "5", "6102", "1", "6103", "3"]
+
+
+def test_counts_joined_by_dashes_are_a_list_and_two_are_still_a_range():
+    """'3 - 1 - 4 - 2' lists counts (a range has two ends); '50-65 cliënten' stays a range."""
+    assert [(q.kind, q.value) for q in read("per gebied: 3 - 1 - 4 - 2 cliënten")] == [
+        ("count", Decimal(3)), ("count", Decimal(1)), ("count", Decimal(4)), ("count", Decimal(2))]
+    assert [q.kind for q in read("tussen 50-65 cliënten per fte")] == ["range"]
+
+
+def test_the_whole_of_a_share_said_in_words_is_100_percent_unless_the_figure_stands_beside_it():
+    assert [(q.kind, q.value) for q in read("they pay the entire honoured budget")] == [("percent", Decimal(100))]
+    assert [(q.kind, q.value) for q in read("we leveren alle zorg (100%) zelf")] == [("percent", Decimal(100))]
+    assert [q.kind for q in read("alle aanbieders moeten zich inschrijven")] == []  # not a share of a whole
+
+
+def test_the_size_of_one_more_person_is_the_change():
+    """'one more nurse at 0.4 fte': the person is counted as staff, the 0.4 fte is what is added."""
+    got = [(q.value, q.unit, q.change) for q in read("we take on one more case manager at 0.4 fte")]
+    assert got == [(Decimal(1), "staff", "more"), (Decimal("0.4"), "fte", "more")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do all our clients receive care at home?",
+        "Moeten alle aanbieders met zorg in de regio zich opnieuw inschrijven?",
+        "10,000 hours in total; all of the wound care hours go to freelancers",
+        "Do we need to report all hours of care?",
+    ],
+)
+def test_all_before_other_words_is_no_share(text):
+    """Only a possessive, an article or a word naming the budget may stand between 'all' and the whole it takes."""
+    assert [q for q in read(text) if q.kind == "percent"] == []
+
+
+def test_a_clients_count_beside_a_new_person_is_not_part_of_the_change():
+    """'one more nurse for 130 clients': the words that give a person's size join only fte or hours to the person,
+    so the 130 clients stay as said; 'one more nurse for 0.5 fte' is 0.5 fte more."""
+    got = [(q.value, q.unit, q.change) for q in read("what if one more nurse for 130 clients at 0.5 fte joins?")]
+    assert (Decimal(130), "clients", None) in got
+    got = [(q.value, q.unit, q.change) for q in read("what if one more nurse for 0.5 fte joins?")]
+    assert (Decimal("0.5"), "fte", "more") in got

@@ -46,7 +46,9 @@ def test_unknown_facts_are_listed_as_not_assessed():
     out = run_tool("exclusion_check", {"tax_arrears": False})
     assert out.excluded is False
     assert len(out.not_assessed) == len(GROUNDS) - 1
-    assert "niet beoordeeld" in out.verdict
+    assert f"de overige {len(GROUNDS) - 1} gronden zijn niet beoordeeld" in out.verdict
+    assert f"the other {len(GROUNDS) - 1} grounds were not assessed" in out.verdict_en
+    assert not any(name in out.verdict + out.verdict_en for name in GROUNDS if "_" in name)  # no field names
 
 
 def test_several_grounds():

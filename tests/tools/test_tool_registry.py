@@ -151,7 +151,7 @@ INVALID = [
     ("subcontracting_check", {"subcontracted_share_pct": 101}, "subcontracted_share_pct: must be at most 100"),
     ("subcontracting_check", {"subcontracted_share_pct": 40, "year": 2021}, "year: must be one of"),
     ("subcontracting_check", {"subcontracted_share_pct": 40, "own_share_pct": 50}, "must add up to 100"),
-    ("subcontracting_check", {"subcontracted_share_pct": 40, "total_care_hours": 10}, "give one form only"),
+    ("subcontracting_check", {"subcontracted_share_pct": 40, "zzp_hours": 10}, "give one form only"),
     ("subcontracting_check", {"zzp_hours": 0}, "must add up to more than 0"),
     ("deadlines", {"on_date": "2028-01-01"}, "on_date: must be between 2026-01-01 and 2027-12-31"),
     ("deadlines", {"topic": 12}, "topic: must be text"),

@@ -165,3 +165,18 @@ def test_figures_in_fte_are_said_in_fte():
 def test_a_cooperative_hears_no_maximum_beside_its_own_hours():
     out = run(own_staff_hours=10_000, is_cooperative=True, year=2027)
     assert out.max_subcontracted_hours is None and "does not apply" in out.verdict_en
+
+
+def test_a_share_beside_the_hours_it_is_a_share_of_is_made_into_hours():
+    """'100% zelf, 6.000 uur in totaal', '40% ourselves: 2,000 own staff hours': one form, the same verdict."""
+    out = run(own_share_pct=100, total_care_hours=6_000, year=2027)
+    assert (out.subcontracted_share_pct, out.max_subcontracted_hours, out.room_hours) == (0.0, 3000, 3000)
+    out = run(own_share_pct=40, own_staff_hours=2_000, year=2027)  # 2.000 is 40% of 5.000
+    assert (out.subcontracted_share_pct, out.max_subcontracted_hours, out.room_hours, out.compliant) == (60.0, 2500, -500, False)
+    out = run(subcontracted_share_pct=25, total_care_hours=8_000, year=2027)
+    assert (out.subcontracted_share_pct, out.room_hours) == (25.0, 2000)
+
+
+def test_shares_that_do_not_add_up_are_still_refused_beside_hours():
+    with pytest.raises(Exception, match="give one form only"):  # which of the two shares the hours follow is unknown
+        run(own_share_pct=40, subcontracted_share_pct=40, total_care_hours=6_000, year=2027)

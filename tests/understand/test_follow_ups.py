@@ -1075,6 +1075,74 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "cooperative_staffing_check", {"clients": 75, "hbo_bachelor_nurse_fte": 1}, {"compliant": False},
              line=("No",)),
     ],
+    "one more person of a given size joins: that size is added": [
+        Turn("Our cooperative looks after 130 clients with 2 fte of bachelor nurses. Does CZ accept that?",
+             "cooperative_staffing_check", {"clients": 130, "hbo_bachelor_nurse_fte": 2}, {"compliant": False}),
+        Turn("We're bringing in another district nurse at 0.4 fte, making 2.4 fte for the same clients. Enough now?",
+             "cooperative_staffing_check", {"clients": 130, "hbo_bachelor_nurse_fte": 2.4}, {"compliant": True},
+             line=("Yes",)),
+    ],
+    "new figures said as what the total comes to": [
+        Turn("Voor 2027 plannen we 8.000 uur zorg, waarvan 3.800 uur door onderaannemers. Zitten we goed?",
+             "subcontracting_check", {"total_care_hours": 8000, "subcontracted_hours": 3800}, {"compliant": True}),
+        Turn("What if an extra freelancer adds 600 hours, which brings the total to 8,600 and the subcontracted part "
+             "to 4,400?", "subcontracting_check", {"total_care_hours": 8600, "subcontracted_hours": 4400},
+             {"compliant": False}, absent=("zzp_hours", "subcontractor_hours")),
+    ],
+    "a value said again as 'the same' keeps the input it had": [
+        Turn("Voor 2027: 12.000 uur zorg in totaal; onze volle dochter levert 2.500 uur, een extern thuiszorgbureau "
+             "4.000 uur, de rest komt van onze eigen medewerkers. Zitten we goed?", "subcontracting_check",
+             {"total_care_hours": 12000, "subcontractor_hours": 4000}, {"compliant": True}),
+        Turn("And if the total falls to 10,000 hours, keeping the 4,000 subcontracted hours and the subsidiary as they are?",
+             "subcontracting_check", {"total_care_hours": 10000, "subcontractor_hours": 4000}, {"compliant": True},
+             absent=("subcontracted_hours",)),
+    ],
+    "a new figure that happens to equal another input's is a figure of its own": [
+        Turn("2027: 9.000 uur zorg, waarvan 3.000 uur door onderaannemers. Voldoen we?", "subcontracting_check",
+             {"total_care_hours": 9000, "subcontracted_hours": 3000}, {"compliant": True}),
+        Turn("What if freelancers also take on 3,000 hours and the total becomes 12,000?", "subcontracting_check",
+             {"total_care_hours": 12000}, {"compliant": True}),
+    ],
+    "a corrected amount with its currency sign replaces the amount it names": [
+        Turn("Ceiling 2027 is €750,000; on 20 September we stood at €640,000 billed. Are we allowed to request more?",
+             "additional_purchase_eligibility", {"omzetplafond_eur": 750000, "revenue_reached_eur": 640000}),
+        Turn("Correction, that was a typo: it is €580,000, not €640,000. What now?", "additional_purchase_eligibility",
+             {"omzetplafond_eur": 750000, "revenue_reached_eur": 580000}, {"threshold_met": False}),
+    ],
+    "an extra half fte hired, and one more case manager of a given size": [
+        Turn("Dementia case management: 2.5 fte looking after 190 clients. Does that fit CZ's caseload norm?",
+             "dementia_caseload_check", {"clients": 190, "casemanager_fte": 2.5}, {"within_norm": False}),
+        Turn("Right. What if we hire an additional half fte for the team?", "dementia_caseload_check",
+             {"clients": 190, "casemanager_fte": 3}, {"within_norm": True}),
+        Turn("And one more case manager at 0.6 fte on top of that?", "dementia_caseload_check",
+             {"clients": 190, "casemanager_fte": 3.6}),
+    ],
+    "hours of a party held in the subcontracted total move out of it, and into it": [
+        Turn("Voor 2027 rekenen we op 16.000 uur zorg; 8.400 uur daarvan door onderaannemers en zzp'ers. Kan dat?",
+             "subcontracting_check", {"total_care_hours": 16000, "subcontracted_hours": 8400}, {"compliant": False}),
+        Turn("Stel dat we 500 uur van de zzp'ers in eigen dienst nemen?", "subcontracting_check",
+             {"total_care_hours": 16000, "subcontractor_hours": 7900}, {"compliant": True}),
+    ],
+    "hours of own staff handed to freelancers join the subcontracted total": [
+        Turn("2027: 11.000 uur zorg in totaal, 5.000 uur daarvan via onderaannemers. Zitten we goed?",
+             "subcontracting_check", {"total_care_hours": 11000, "subcontracted_hours": 5000}, {"compliant": True}),
+        Turn("And if we hand 800 hours now done by our own staff over to zzp'ers, with the total unchanged?",
+             "subcontracting_check", {"total_care_hours": 11000, "subcontractor_hours": 5000, "zzp_hours": 800},
+             {"compliant": False}),
+    ],
+    "the total said as what it goes to": [
+        Turn("We plan 9,000 hours of care for 2027 and 4,000 of them by subcontractors. Allowed?",
+             "subcontracting_check", {"total_care_hours": 9000, "subcontracted_hours": 4000}, {"compliant": True}),
+        Turn("Suppose one more freelancer joins for 700 hours, and then the total goes to 9,700 hours and the "
+             "subcontracted hours to 4,700?", "subcontracting_check", {"total_care_hours": 9700, "subcontracted_hours": 4700},
+             {"compliant": True}),
+    ],
+    "a score kept in a later year, said with a possessive": [
+        Turn("Waardemodel: in 2026 een A, in 2027 een B (8 kostenpunten). CZ honoreert 50.000 euro extra. Welk deel "
+             "daarvan wordt vergoed?", "staffel_percentage", {"score_2027": "B"}, {"percentage": 90}),
+        Turn("Stel dat we onze A ook in 2027 hadden gehouden?", "staffel_percentage",
+             {"score_2026": "A", "score_2027": "A", "honored_additional_budget_eur": 50000}, {"percentage": 100}),
+    ],
 }
 
 
