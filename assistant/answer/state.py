@@ -420,7 +420,7 @@ def _changes_last(router: Router, spec: CalculatorSpec, reading: Reading, text: 
     subcontracting's word) whose only figures are changes the last calculator takes: a change to the last one."""
     if not reading.used or not all(reading.quantities[i].change for i in reading.used):
         return False
-    return set(reading.used) <= _assign_last(router, spec, reading.quantities, text).used
+    return _all_taken(router, spec, reading, text)
 
 
 def _fits_last(router: Router, spec: CalculatorSpec, reading: Reading, text: str, folded: str) -> bool:
@@ -432,6 +432,11 @@ def _fits_last(router: Router, spec: CalculatorSpec, reading: Reading, text: str
         return False
     if any(reading.quantities[i].change for i in reading.used):
         return False  # "if CZ honours 150k extra, what do we get?": an amount said as added is weighed below
+    return _all_taken(router, spec, reading, text)
+
+
+def _all_taken(router: Router, spec: CalculatorSpec, reading: Reading, text: str) -> bool:
+    """Every value the other calculator's reading used is an input of the last calculator too."""
     return set(reading.used) <= _assign_last(router, spec, reading.quantities, text).used
 
 
@@ -461,7 +466,7 @@ def _asks_other(router: Router, spec: CalculatorSpec, reading: Reading, folded: 
     other = router.specs.get(reading.tool or "")
     if other is None:
         return False
-    asking = fold(asked_clause(folded))
+    asking = asked_clause(folded)
     cues = {fold(c) for inp in other.inputs.values() for c in inp.cues}  # "gemiddeld 3,2": a value's cue, no ask
     own = [a for a in other.asks if fold(a) not in lexicon().weak_asks and fold(a) not in cues and says(asking, a)]
     return bool(own) and not asks_strongly(spec, asking)
@@ -679,9 +684,6 @@ INSTEAD_VERB = 2  # words between a value and "ipv"/"instead of" ("3 punten ware
 _BUT = re.compile(r"\b(?:maar|but|doch|instead|rather|wel)\b")
 
 
-_CURRENCY = ("€", "eur", "euro", "euros")
-
-
 def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple[dict[str, Any], set[int]]:
     """'en als het bureau niet 900 maar 1.400 uur levert?': a denied value that is one of the last
     calculation's arguments, and the value said instead of it, replace that argument."""
@@ -699,7 +701,8 @@ def _instead(qs: list[Quantity], folded: str, state: ConversationState) -> tuple
                 return {names[0]: to_number(o.number)}, {j}
             break
     for j, (new, old) in enumerate(zip(qs, qs[1:], strict=False)):  # "3 punten ipv 7", "6 points instead of 3": the new value first
-        between = [w for w in folded[new.end : old.start].strip(" ,").split() if w not in _CURRENCY]  # "not €500,000"
+        money = lexicon().money_before | lexicon().money_after  # "not €500,000": the sign is no word between them
+        between = [w for w in folded[new.end : old.start].strip(" ,").split() if w not in money]
         said = next((w for w in lexicon().instead_of if between[-len(w.split()):] == w.split()), None) if between else None
         if new.number is None or old.number is None or said is None or len(between) - len(said.split()) > INSTEAD_VERB:
             continue  # "3 punten (waren) ipv 8": at most a verb between the new value and the words

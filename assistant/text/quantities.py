@@ -128,7 +128,7 @@ class Lexicon:
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
     moved_from: list[str] = field(default_factory=list)
-    moved_to_only: list[str] = field(default_factory=list)  # words that only ever say where hours go ("naar", "to")
+    moved_to_only: list[str] = field(default_factory=list)  # words that say where hours go, not who does them now
     all_of: list[str] = field(default_factory=list)
     some_of: list[str] = field(default_factory=list)
     shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the words it stands for
