@@ -291,7 +291,7 @@ def _reason_text(inp: AdditionalPurchaseInput, ap: AdditionalPurchase) -> dict[s
         "score_C_excluded": ("score C is uitgesloten", "score C is excluded"),
         reason_b_low(inp.policy().section("staffel")): (
             f"score B met minder dan {pts} punten op het kostenonderdeel is uitgesloten",
-            f"score B with fewer than {pts} cost points is excluded",
+            f"score B with fewer than {pts} points on the cost component is excluded",
         ),
         "care_stopped_for_existing_clients": (
             "de zorg aan bestaande cliënten is stopgezet (zorgplicht niet nagekomen)",

@@ -100,8 +100,13 @@ def _coop_verdicts(inp: CooperativeStaffingInput, r: Ratio, shown: float, requir
     end_en = "so the cooperative complies" if ok else "so the cooperative does not comply"
     n = r.max_clients_per_fte
     allowed = int(exact(inp.hbo_bachelor_nurse_fte) * n)  # over the ratio: the clients the fte would allow
-    over_nl = "" if ok else f" (met {fte_nl} fte hoogstens {allowed} cliënten)"
-    over_en = "" if ok else f" ({fte_en} fte allows at most {allowed} clients)"
+    room = allowed - inp.clients  # the clients the fte still carries on top of these
+    over_nl = f" (met {fte_nl} fte hoogstens {allowed} cliënten: " + (
+        f"ruimte voor nog {room} cliënten)" if room > 0 else "geen ruimte voor meer cliënten)" if ok else f"{-room} te veel)"
+    )
+    over_en = f" ({fte_en} fte allows at most {allowed} clients: " + (
+        f"room for {room} more)" if room > 0 else "no room for more)" if ok else f"{-room} too many)"
+    )
     return (
         f"{inp.clients} cliënten op {fte_nl} fte {r.nurse_short} is {nl_num(shown)} cliënten per fte; "
         f"nodig is minimaal {nl_num(required)} fte (1 fte op {n} cliënten), {end_nl}{over_nl}.",

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.retrieve.analysis import concept_vocabulary
 from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
 from assistant.text.sentences import sentence_spans, sentences
 
@@ -51,6 +52,7 @@ class Asked:
     holds: tuple[str, ...]
     unit: str | None = None  # for counts: the counted thing ("providers", "clients", "fte")
     soft: bool = False  # read from the verb of a how-question: without such a value the clause is answered as usual
+    several: bool = False  # "welke percentages ...?": every value of the kind is asked, of whatever it is a share
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +108,31 @@ def asks_start(question: str) -> bool:
 
 def asks_dates(question: str) -> bool:
     """"wat is het tijdpad?", "what are the dates?": several dates are asked."""
-    return _says_any(question, "kinds.date", "plural_cues")
+    return asks_several(question, "date")
+
+
+def asks_several(question: str, kind: str) -> bool:
+    """"welke percentages ...?", "what are the dates?": several values of `kind` are asked (its `plural_cues`)."""
+    return _says_any(question, f"kinds.{kind}", "plural_cues")
+
+
+def with_its_words(sentence: str, q: Quantity) -> str:
+    """The value as `sentence` writes it with the words after it that say what it is ("90% personele kosten"), up
+    to a mark or a joining word ([several] in asked.toml), verbatim."""
+    spec = _data()["several"]
+    ends = {fold(w) for w in spec["ends"]}
+    out, at, n = sentence[q.start : q.end], q.end, 0
+    while (m := _WORD_ON.match(sentence, at)) is not None and n < spec["reach"]:  # a mark (",", ")") ends the words
+        word = m.group(1)
+        if fold(word) in ends or fold(word.rstrip(".")) in ends or re.match(r"[\d€]", word):
+            break
+        out, at, n = out + m.group(0), m.end(), n + 1
+        if word.endswith("."):
+            break
+    return out.rstrip(" .")
+
+
+_WORD_ON = re.compile(r"[ \t]+([^\s,;:()]+)")
 
 
 def asks_month(question: str) -> bool:
@@ -151,6 +177,13 @@ def defines(sentence: str) -> bool:
 
 def asked(question: str) -> Asked | None:
     """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
+    found = _asked(question)
+    if found is not None and found.kind != "date" and asks_several(question, found.kind):
+        return replace(found, several=True)
+    return found
+
+
+def _asked(question: str) -> Asked | None:
     order, kinds = _kinds()
     folded = _before_condition(fold(question), kinds)
     direct = _direct_unit(folded)
@@ -176,7 +209,7 @@ def asked(question: str) -> Asked | None:
     if how:
         for k in order:
             spec = kinds[k]
-            clause = _how_clause(folded[how.end() :], spec)
+            clause = _with_particle(_how_clause(folded[how.end() :], spec))
             if clause and any(_has(clause, v) for v in spec.get("how_verbs", [])):
                 return Asked(k, tuple(spec["holds"]), soft=True)
     for k in order:  # where or who with a verb of turning to someone ("wie mailen we over ...?")
@@ -209,6 +242,21 @@ def _how_clause(after: str, spec: dict) -> str:
         if w.endswith((",", ";", ":")):
             break
     return " ".join(words)
+
+
+def _with_particle(clause: str) -> str:
+    """The clause with the verb a Dutch particle said apart makes ("hoe geven we een onderaannemer door?" also says
+    "doorgeven"): the verb is the clause's first word, the particle (the concept vocabulary's [separable]) its last
+    (a particle inside the clause is a preposition: "hoe geven we invulling aan de zorg op afstand?")."""
+    words = re.findall(r"[\w'-]+", clause)
+    particles = concept_vocabulary()["particles"]
+    # ... or the word before a short phrase that names to whom ("geven we wijzigingen door aan CZ")
+    ends = [k for k in range(max(1, len(words) - 3), len(words)) if words[k] in _TO_WHOM] + [len(words)]
+    last = next((words[k - 1] for k in ends if k - 1 > 0 and words[k - 1] in particles), "")
+    return f"{clause} {last + words[0]}" if last else clause
+
+
+_TO_WHOM = frozenset({"aan", "bij", "naar", "to"})  # "door aan CZ", "in bij de verzekeraar", "op naar het team"
 
 
 _PARTITIVE = re.compile(r"\b(?:hoeveel|how many)\s+(?:van|of)\s+(?:onze|de|hun|jullie|our|the|their|your|those|die|deze)\b")

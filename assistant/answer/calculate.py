@@ -99,7 +99,7 @@ def phrase_spans(folded: str, phrase: str) -> list[re.Match[str]]:
     if "~" not in phrase:
         return list(word_pattern(fold(phrase)).finditer(folded))
     first, second = (fold(x.strip()) for x in phrase.split("~", 1))
-    gap = rf"(?:[^\W\d][\w'-]*\s+){{0,{SPLIT_REACH}}}"
+    gap = rf"(?:[\w'-]+\s+){{0,{SPLIT_REACH}}}"  # "valt ons contract voor 2027 weg?": a year may stand between
     return list(re.finditer(r"(?<![\w])" + re.escape(first) + r"\s+" + gap + re.escape(second) + r"(?![\w])", folded))
 
 

@@ -36,6 +36,7 @@ from assistant.answer.asked import (
     is_yes_no,
     points_forward,
     rules_out,
+    with_its_words,
     year_words,
 )
 from assistant.answer.asked import phrases as asked_phrases
@@ -493,7 +494,7 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
     scored = [
         (_about(v, s.text, weights, analyse, context, s.lead or ""), isinstance(v, Quantity) and bool(bound) and v.bound == bound, i, v)
         for i, v in enumerate(holds(a, s.text))
-        if not _share_of_other(v, s.text, weights, analyse) and not _footnote_mark(v, s)
+        if not (_share_of_other(v, s.text, weights, analyse) and not a.several) and not _footnote_mark(v, s)
         # a maximum is not answered by a minimum ("hoeveel kan één aanbieder maximaal krijgen?": "minimaal € 50.000" is
         # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
         if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
@@ -550,6 +551,14 @@ def _dates_of(assistant: Any, a: Asked, s: Sentence, value: Any) -> list[Quantit
         found.append(first)
     found = before + found
     return found if len(found) > 1 else []
+
+
+def _several_of(a: Asked, s: Sentence, lang: str) -> list[str]:
+    """The values of the asked kind `s` gives, in its order, each with the words that say what it is (verbatim)
+    after its bound ("maximaal 25% ongesorteerd restafval": «25% ongesorteerd restafval», at most)."""
+    found = sorted((v for v in holds(a, s.text) if isinstance(v, Quantity)), key=lambda v: v.start)
+    bound = lambda v: _BOUND_WORDS.get(v.bound or "", ("", ""))[1 if lang == "en" else 0].lower()  # noqa: E731
+    return [f"{bound(v)} «{_clean_span(with_its_words(s.text, v))}»".strip() for v in found]
 
 
 DATE_OPENS = 8  # characters into a sentence within which its date opens it ("Vóór 1 mei levert ...")
@@ -1022,7 +1031,8 @@ def clause_plan(
             near.section if near is not None else None, asks_month(focus or text), assistant.corpus.outside_scope(text),
             asks_start(focus or text),
         )  # fmt: skip
-        if not with_value and a.soft:  # "hoe melden we dat?" without a channel in the text: the clause answers
+        if not with_value and (a.soft or a.several):  # "hoe melden we dat?" without a channel in the text, "welke
+            # percentages ...?" without one about the question: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
         if not with_value:
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
@@ -1068,7 +1078,14 @@ def clause_plan(
         ]  # fmt: skip
         typed = _typed(weights, analyse(focus or text))
         bearing = [o for o in _dedupe(extra + supporting) if _bears(o, s, value, a, typed, analyse)]
-        quotes = _dedupe([s] + rows + bearing)[:MAX_QUOTES]
+        # "welke percentages ...?": the other sentences of the section with a value about the question say theirs
+        alike = [
+            o for o, _ in with_value[1:] if (o.citation.section, o.citation.year) == (s.citation.section, s.citation.year)
+        ] if a.several else []  # fmt: skip
+        quotes = _dedupe([s] + alike + rows + bearing)[:MAX_QUOTES]
+        several = list(dict.fromkeys(x for o in [s, *alike] if o in quotes for x in _several_of(a, o, lang))) if a.several else []
+        if len(several) > 1:  # "welke percentages gelden er?": every one the quotes give, each with its words
+            line = msg("several", lang, values=", ".join(several)) + _where(s.citation, lang) + "."
         rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
         return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])

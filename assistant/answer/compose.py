@@ -164,17 +164,28 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
         (bool(_ASKS_CONSEQUENCE.search(question)), lambda s: bool(_CONSEQUENCE.search(s)), W_CONSEQUENCE),
     ]
     out: list[Scored] = []
+    total = sum(weights.get(t, 0.0) for t in q_terms)
     for rank, hit in enumerate(hits):
         lead: frozenset[str] = frozenset()  # the terms of a list's lead-in ("... komt de zorgaanbieder:")
+        before: frozenset[str] = frozenset()  # the terms of the sentence before
         for sentence in sentences_of(hit.passage.text, hit.passage.kind == "table"):
             s_terms = terms_of(sentence, bm25.splitter)
             item = bool(lead) and _LIST_ITEM.match(sentence) is not None
             common = frozenset(q_terms & (s_terms | lead if item else s_terms))  # an item says its lead-in too
+            # "Voor deze functies geldt ...": what "deze functies" are, the sentence before names (weighing less
+            # than the sentence's own words)
+            own = sum(weights[t] for t in common)  # ... when the sentence says something of the question itself
+            named = (
+                q_terms & before - common
+                if not item and _NAMED_BEFORE.match(sentence) and own >= NAMED_OWN_SHARE * total else frozenset()
+            )
+            before = s_terms
             if sentence.rstrip().endswith(":"):
                 lead = s_terms
             elif not item:
                 lead = frozenset()
-            overlap = sum(weights[t] for t in common)
+            overlap = own + NAMED_BEFORE_WEIGHT * sum(weights[t] for t in named)
+            common = common | named
             if overlap <= 0:
                 continue
             bonus = sum(w for on, test, w in cues if on and test(sentence))
@@ -186,6 +197,11 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     return out
 
 
+# a sentence that opens by pointing at the things the sentence before it names ("Voor deze functies geldt ...",
+# "Deze zorgaanbieders ...", "For these functions ..."): a demonstrative with its noun
+_NAMED_BEFORE = re.compile(r"^\W*(?:(?:voor|bij|van|for|with|of)\s+)?(?:deze|these|those)\s+[^\W\d][\w'’-]{3,}", re.I)
+NAMED_OWN_SHARE = 0.15  # ... and only for a sentence whose own words hold this share of the question's weight
+NAMED_BEFORE_WEIGHT = 0.75  # the words of the sentence before weigh less than the sentence's own
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-–*]|\d+[.)]\s|[a-z]\)\s|[a-zà-ÿ])")  # a bullet, a number, or a lowercase start
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.asked import phrases
 from assistant.retrieve.analysis import STOPWORDS
 from assistant.text.quantities import lexicon_data
 from assistant.text.sentences import sentences as typed_sentences
@@ -23,8 +24,12 @@ _QWORD = (
 )
 # "..., which brings the total to 8,600": "which" before a verb opens a relative clause, not a question
 _RELATIVE = r"(?!\s+(?:makes|made|brings|brought|gives|gave|leaves|left|means|meant|puts|takes|comes|then|in\s+turn)\b)"
+_WH = r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)"
 _JOIN = re.compile(
-    rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_QWORD}\b)"
+    # "..., en daarnaast wanneer ...": a question word a few words on; a verb only right after the join ("and
+    # material costs is used" goes on with the clause)
+    rf"\s*(?:,\s*)?(?:\ben\b|\band\b|;|\bplus\b|\bverder\b|\balso\b|\book\b)\s+"
+    rf"(?=(?:[a-zà-ÿ]+\s+){{0,2}}{_WH}\b|(?:(?:daarnaast|verder|dan|ook|also|then|besides)\s+)?{_QWORD}\b)"
     rf"|\s*,\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which{_RELATIVE}|where|why|who)\b)"
     # "welk percentage ..., voor welke datum, en hoe snel ...?": a question word behind a preposition opens a part in
     # an enumeration that ends with "en"/"and" and a question word (not "wat is X, binnen hoeveel dagen ...?")
@@ -44,14 +49,16 @@ _JOIN = re.compile(
     re.I,
 )
 _ENUMERATION = re.compile(r"(?:^|(?<=[\s,:;]))(?:" + "|".join(_LEX["enumeration"]) + r")\s*")
-_WH = r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)"
 # the prepositions a question word can stand behind ("vanaf wanneer", "via welk kanaal")
 _BEFORE_WH = r"(?:vanaf|tot|uiterlijk|binnen|via|op|naar|bij|tegen|from|until|by|within|through|to|at)"
-# "wanneer en hoe dienen we het verzoek in?": two questions sharing their words
+# "hoe vaak", "how often": a question word of two words (asked.toml [question_word] always), asked as one
+_WH_TWO = _alternatives([p for p in phrases("question_word", "always") if " " in p])
+# "wanneer en hoe dienen we het verzoek in?": two questions sharing their words ("hoe en hoe vaak ...": the second
+# asks how often, the first how)
 _COORDINATED = re.compile(
     rf"^(?P<pre>.*?\b)?(?P<w1>{_WH})\s+(?:en|and|&)\s+"
     rf"(?P<w2>(?:{_BEFORE_WH}\s+)?"
-    rf"(?:(?:welke?|which)\s+[\w'’-]+|{_WH}))\b(?P<rest>.+)$",  # "via welk kanaal": the question word with its noun
+    rf"(?:(?:welke?|which)\s+[\w'’-]+|{_WH_TWO}|{_WH}))\b(?P<rest>.+)$",  # "via welk kanaal": the question word with its noun
     re.I,
 )
 _LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
@@ -60,7 +67,9 @@ _ASKS = re.compile(
     rf"voor|met|aan|binnen|uit|over|to|in|at|for|with|within|of|about)\s+){{0,2}}{_QWORD}\b"
     # "halen we ...": a verb before its subject asks ("als we ...", "omdat we ..." open a condition or reason)
     r"|^\s*(?!(?:als|indien|toen|omdat|want|dat|zodat|nu|sinds|hoewel|terwijl|zodra|voordat|nadat|en|maar|of|dus|"
-    r"if|when|because|since|as|so|and|but|or|that|while|once|before|after)\b)[a-zà-ÿ]+\s+(?:we|wij|ik|u|ze|zij|jullie|je)\b",
+    r"if|when|because|since|as|so|and|but|or|that|while|once|before|after|"
+    r"stel|suppose|say|imagine|assume|assuming|zeg|neem)\b)"  # "Suppose we register on ... - when ...?": a supposition
+    r"[a-zà-ÿ]+\s+(?:we|wij|ik|u|ze|zij|jullie|je)\b",
     re.I,
 )
 MIN_WORDS = 3
@@ -93,7 +102,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             pieces += both
             shared.update(both if len(both) > 1 else ())
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
-            context.append(pieces.pop(0))
+            piece = pieces.pop(0)  # kept apart from the question it came before ("stel ... 4 clienten, wat ...?")
+            context.append(piece if re.search(r"[.,;:!?]$", piece) else piece + ",")
         if len(pieces) > 1 and all(
             len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) or (i and _BARE_WH.match(p))
             for i, p in enumerate(pieces)
@@ -202,7 +212,7 @@ def _frames(piece: str) -> bool:
     return bool(_POINTER.search(piece)) and len(own) < 2
 
 
-_IF_SO = re.compile(r"\b(?:zo ja|zo nee|zo niet|if so|if not|zoja)\W*$", re.I)
+_IF_SO = re.compile(rf"\b(?:{_alternatives(_LEX['if_answer'])})\W*$", re.I)  # "..., en zo ja, hoeveel?"
 _BARE_WH = re.compile(rf"^\s*(?:{_BEFORE_WH}\s+)?{_WH}\s*\??\s*$", re.I)  # "by when", "vanaf wanneer", "hoe"
 _VERB_SUBJECT = re.compile(
     r"^\s*(?!(?:als|indien|en|maar|of|dus|want|omdat|if|and|but|or|so|because)\b)[A-Za-zÀ-ÿ]+\s+"

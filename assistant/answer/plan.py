@@ -9,6 +9,7 @@ quotes, each with section and year. Further context and generic explanations sta
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -78,17 +79,34 @@ def _quote_lines(quotes: list[Citation], lang: str, line_quote: Citation | None)
     return out
 
 
-SUMMARY_CHARS = 200  # parts whose answer lines are all this short are also said together on the first line
+SUMMARY_CHARS = 200  # a part's answer line longer than this is said by its head on the first line (whole below)
 
 
 def summary(plan: Plan) -> str | None:
     """One line with every part's answer, in the order of the parts below ("Uiterlijk 1 november 2026 (§ 4.1,
-    beleid 2027) | Uiterlijk 12 november 2026 (§ 4.1, beleid 2027)."); None when a part's line is too long to
-    repeat (it is said whole below)."""
-    lines = [p.line.split("\n")[0].strip().rstrip(".") for p in plan.parts]
-    if not lines or any(len(line) > SUMMARY_CHARS for line in lines):
+    beleid 2027) | Uiterlijk 12 november 2026 (§ 4.1, beleid 2027)."); a long line by its head, cut at a word
+    with "…" (a quote closed again, its clause named), so every part's answer opens the reply."""
+    lines = [_head(p.line.split("\n")[0].strip().rstrip(".")) for p in plan.parts]
+    if not lines:
         return None
     return " | ".join(lines) + "."
+
+
+_REFERENCE = re.compile(r"\s*\(§[^()]*\)")  # "(§ 4.1, beleid 2027)"
+
+
+def _head(line: str) -> str:
+    """`line`, or its first SUMMARY_CHARS characters cut at a word, with "…" (inside a quote: "…»") and the line's
+    last clause reference with what follows it (an English line's key terms)."""
+    if len(line) <= SUMMARY_CHARS:
+        return line
+    refs = list(_REFERENCE.finditer(line))
+    tail = line[refs[-1].start() :] if refs else ""
+    cut = line[: refs[-1].start()] if refs else line
+    cut = cut[: max(SUMMARY_CHARS - len(tail), SUMMARY_CHARS // 2)]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    opened = cut.count("«") > cut.count("»")
+    return cut.rstrip(" ,;:") + (" …»" if opened else " …") + tail
 
 
 def render(plan: Plan, lang: str) -> str:

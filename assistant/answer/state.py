@@ -42,7 +42,7 @@ from assistant.answer.understand import (
     settled,
 )
 from assistant.text.numbers import format_number, to_number
-from assistant.text.quantities import Quantity, fold, lexicon, read, said_as_total, word_pattern
+from assistant.text.quantities import Quantity, fold, lexicon, lexicon_data, read, said_as_total, word_pattern
 from assistant.text.sentences import sentences
 
 MAX_HISTORY = 6
@@ -244,7 +244,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         if router.concept_score(reading.tool or "", terms) > 0 and router.concept_score(state.tool, terms) <= 0:
             return reading
     instead = _instead(reading.quantities, folded, state)  # "niet 900 maar 1.400 uur", "3 punten ipv 7"
-    changes = _moved(spec, reading.quantities, folded, state) or _changes(spec, fill, reading.quantities, folded, state, instead)
+    moved = _moved(spec, reading.quantities, folded, state)
+    changes = moved or _changes(spec, fill, reading.quantities, folded, state, instead)
     if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was
         changes = _restated_elsewhere(spec, changes, state)
     denied = {} if _says(lexicon().revert, text) else _denied_part(spec, folded, state)  # "the original split (no
@@ -271,6 +272,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or "__drop__" in changes  # "dat gebied met 1 cliënt moet eruit": areas of the last calculation taken out
         or "__drop_labels__" in changes
         or "__denied__" in changes  # "that subsidiary is not a volle dochter after all": its hours move
+        or bool(moved)  # "we verschuiven 600 uur van de onderaannemers naar eigen mensen": hours of the last parties move
         or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
         or (reading.kind == "clarify" and reading.tool == state.tool)
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
@@ -345,8 +347,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # ground for exclusion)
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
-        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not corrects:
-            return reading  # the same calculator, asked anew with its own complete figures (not "we also had ...")
+        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not corrects and not moved:
+            return reading  # the same calculator, asked anew with its own complete figures (not "we also had ...", not
+            # hours moved from one party to another: "600 uur van de onderaannemers naar eigen mensen (totaal blijft ...)")
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
     asked_now = solve  # asked in this message, not only the unknown of the last calculation
     if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
@@ -476,7 +479,8 @@ def _said_as_change(q: Quantity) -> bool:
     """The figure is an amount added or taken off ("een verpleegkundige van 0,4 fte erbij", "another nurse for 0.5
     FTE"), not a part of the whole said beside it ("zzp'ers 4.000 uur en een onderaannemer 2.000")."""
     near = " ".join([*q.before[-CHANGE_WORDS:], "|", *q.after[:CHANGE_WORDS]])
-    return q.change is not None or any(word_pattern(w).search(near) for w in [*lexicon().more, *lexicon().less])
+    lex = lexicon()
+    return q.change is not None or any(word_pattern(w).search(near) for w in [*lex.more, *lex.less, *lex.hires])
 
 
 CHANGE_WORDS = 4  # how near a word of change stands to the amount it says is added or taken off
@@ -546,8 +550,10 @@ def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: Co
     return replace(reading, kind="tool", args=args, stated=stated, missing=[], notes=[*reading.notes, assumption])
 
 
-_ASKS_WH = re.compile(
-    r"^\W*(?:(?:en|and|maar|but|ok|oke|dus|so)\W+)?(?:hoeveel|wat|welke?|wanneer|hoe|how|what|which|when)\b"
+_ASKS_WH = re.compile(  # "zo niet, hoeveel ...?": a question that depends on the answer before asks on (lexicon [parts])
+    r"^\W*(?:(?:en|and|maar|but|ok|oke|dus|so)\W+)?"
+    r"(?:(?:" + "|".join(re.escape(w) for w in lexicon_data()["parts"]["if_answer"]) + r")\W+)?"
+    r"(?:hoeveel|wat|welke?|wanneer|hoe|how|what|which|when)\b"
     r"(?!\s+(?:if|als|about|zit|zou|would|dan\s+als))"  # "what if ...?", "wat als ...?" still ask whether it holds
 )
 
@@ -634,6 +640,10 @@ def _changes(
             out.pop("__bare_notes__", None)
         if there is not None and "__areas__" not in out:
             out["__count__"] = there
+    added = _added_area(qs, fill, folded, state) if per_area else None
+    if added:  # "we vergaten een gebied: daar hebben we 9 cliënten": one more area of the last list, with its count
+        kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
+        return {**kept, "__areas__": [*added]}
     named = _named_areas(qs, folded, state) if per_area else None
     if named:  # "stel dat we 5212 overdragen", "and if 6414 ends up with 3 clients?": an area of the last list by its
         kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
@@ -863,6 +873,18 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
         each = q.times[1] if q.times else q.number  # "12 postcodes where we have 1 client" was read as 12 × 1
         return (n if n is not None else (None if plural else 1)), int(each)
     return None
+
+
+def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationState) -> list[Area] | None:
+    """'Oh, we forgot one area: Breda-Zuid, with 9 clients': with a word that adds to the last calculation (lexicon
+    `adds_to_last`), one area said with one count of clients is one more area of the last list (its name, not a
+    postcode, is no label of it); None otherwise."""
+    counts = [q for q in qs if q.kind == "count" and q.unit == "clients" and q.number is not None and not q.change]
+    if not state.areas or fill.args.get("postcode_areas") != 1 or len(counts) != 1 or fill.areas:
+        return None
+    if not _says(lexicon().adds_to_last, text):
+        return None
+    return [Area(f"#{len(state.areas) + 1}", int(counts[0].number))]  # the next place of the list
 
 
 def _area_labels(state: ConversationState) -> set[str]:

@@ -47,7 +47,7 @@ from assistant.retrieve.analysis import (
     score_terms,
     specificity,
 )
-from assistant.text.dates import MONTHS, en_date, nl_date
+from assistant.text.dates import MONTHS, en_date, find_dates, nl_date
 from assistant.text.numbers import find_numbers
 from assistant.text.quantities import DAYS_PER_UNIT, Quantity, as_repeated, fold, lexicon, read, word_pattern
 
@@ -399,6 +399,7 @@ class _Terms:
         self.splitter = getattr(bm25, "splitter", None)
         self.idf: dict[str, float] = dict(getattr(bm25, "idf", {}) or {})
         self.max_idf = max(self.idf.values(), default=1.0)
+        self.texts = tuple(getattr(getattr(assistant, "corpus", None), "texts", {}).values())
 
     def _clean(self, text: str) -> str:
         return _clean(text)
@@ -420,6 +421,7 @@ class _Terms:
                 out[key] = max(out.get(key, 0.0), weight)
 
         clean = self._clean(claim)
+        dated = set(_relative_words(claim))  # "eind" of "eind maart": a day, said in words
         # a score letter is the claim's value, compared as a fact: the words match any score ("een B-score" is
         # about the sentence that says "een C-score", which then contradicts it)
         for term in score_terms(clean):
@@ -427,6 +429,8 @@ class _Terms:
         for word in clean.split():
             if word in STOPWORDS or len(word) < 2:
                 continue
+            if word in dated and word not in _written_relative(self.texts):
+                continue  # "tot eind maart": a word of the date the texts never write that way, not of the rule
             if _LETTER_SCORE.fullmatch(word):
                 add({f"{x}-score" for x in "abc"} | {"score"}, self.idf.get(word, self.max_idf))
                 continue
@@ -450,6 +454,18 @@ class _Terms:
 
 
 _LETTER_SCORE = re.compile(r"[abc]-score")
+RELATIVE_YEAR = 2000  # any year: only the words of a date are read
+
+
+def _relative_words(text: str) -> list[str]:
+    """The words that say a day of a month in `text` ("eind" of "eind maart", "medio" of "medio juli")."""
+    return [fold(text[d.start : d.end]).split()[0] for d in find_dates(text, RELATIVE_YEAR) if d.relative]
+
+
+@lru_cache(maxsize=4)
+def _written_relative(texts: tuple[str, ...]) -> frozenset[str]:
+    """The words the policy texts themselves write a day of a month with ("medio juli 2026")."""
+    return frozenset(w for t in texts for w in _relative_words(t))
 
 
 def _in_vocabulary(word: str, vocabulary: dict[str, str]) -> str | None:

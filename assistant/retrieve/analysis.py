@@ -214,13 +214,16 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
     if expand:
         vocab = concept_vocabulary()
         terms, replaced, stems = vocab["terms"], vocab["replaced"], vocab["stems"]
+        pairs = [(i, entry) for i, (a, b) in enumerate(zip(raw, raw[1:], strict=False)) if (entry := terms.get(f"{a} {b}"))]
+        paired = {i + k for i, _ in pairs for k in (0, 1)}  # "added value": not also "value" on its own (there)
         extra = [
             (g, None)
-            for t, _ in tokens
-            if (entry := terms.get(t) or terms.get(re.sub(r"['’]s$", "", t))  # "region's" is "region"
+            for j, (t, _) in enumerate(tokens)
+            if j not in paired
+            and (entry := terms.get(t) or terms.get(re.sub(r"['’]s$", "", t))  # "region's" is "region"
                 or (stems.get(_en_stemmer.stemWord(t)) if t.isalpha() and len(t) > 4 else None))
             for g in raw_tokens(entry)
-        ]
+        ] + [(g, None) for _, entry in pairs for g in raw_tokens(entry)]  # "added value", "personal data": two words
         if splitter is not None:  # "bijcontracteringsverzoek": the parts of a compound reach the policy's words too
             extra += [
                 (g, None)

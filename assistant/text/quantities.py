@@ -89,6 +89,8 @@ class Lexicon:
     exact: list[str] = field(default_factory=list)  # words that say a figure again, precisely ("om precies te zijn")
     each_area: list[str] = field(default_factory=list)  # ... and make it a count for each of those areas
     together: list[str] = field(default_factory=list)  # ... and make it their count together
+    result_words: list[str] = field(default_factory=list)  # "..., dus 3,5 fte": the result of the change before it
+    hires: list[str] = field(default_factory=list)  # "we nemen iemand aan voor 0,5 fte, dus ...": how the result came
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
@@ -231,6 +233,8 @@ def lexicon() -> Lexicon:
         from_to_verbs=[fold(p) for p in data["change"].get("from_to_verbs", [])],
         each_area=[fold(p) for p in data["change"].get("each_area", [])],
         together=[fold(p) for p in data["change"].get("together", [])],
+        result_words=[fold(p) for p in data["change"].get("result_words", [])],
+        hires=[fold(p) for p in data["change"].get("hires", [])],
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
@@ -649,7 +653,7 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         ) or re.search(  # "in 2026 een A", "..., but 2027 only a B", "2026 was an A" (the year opens its clause)
             r"(?:\b(?:in|voor|for|met|with|dat|that|als|if|en|and|maar|but)\s+|(?:^|[:;,.!?])\s*)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar|"
-            r"onze|ons|our|mijn|my|hun|their)\s+){0,4}$",
+            r"onze|ons|our|mijn|my|hun|their|gewoon|simply|de|the)\s+){0,4}$",  # "in 2027 gewoon de A"
             ("" if m.start() <= YEAR_BEFORE_CHARS else "x") + folded[max(0, m.start() - YEAR_BEFORE_CHARS) : m.start()],
         )
         if letter == "A" and sentence_start and not explicit and not year_next and re.match(r"\s+[a-z]", text[m.end() :]):
@@ -1018,7 +1022,8 @@ def said_as_total(q: Quantity, lex: Lexicon | None = None) -> bool:
         if re.search(rf"(?:^|\s){re.escape(w)}(?:\s{_BECOMES})?(?:\s(?:of|van|to|naar|op))?$", before):  # "brings the
             # total to 8,600", "het totaal gaat naar 7.300"
             return True
-    return False
+    # "we nemen iemand aan voor 0,5 fte. Dus 3,5 fte ...": the result of the change said before it
+    return any(re.search(rf"(?:^|\s){re.escape(w)}$", before) for w in lex.result_words)
 
 
 def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> bool:

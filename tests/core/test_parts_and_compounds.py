@@ -85,6 +85,18 @@ from assistant.retrieve.analysis import CompoundSplitter
             "Hoeveel moet de reisuitstoot omlaag en tegen wanneer, en wat vraagt CZ van het wondmateriaal?",
             ["Hoeveel moet de reisuitstoot omlaag?", "tegen wanneer?", "wat vraagt CZ van het wondmateriaal?"],
         ),
+        (  # a question word of two words after "en": the first asks "hoe", the second "hoe vaak"
+            "Hoe en hoe vaak melden we een wijziging in ons team?",
+            ["Hoe melden we een wijziging in ons team?", "hoe vaak melden we een wijziging in ons team?"],
+        ),
+        (
+            "When and how long must the night nurse be reachable?",
+            ["When must the night nurse be reachable?", "how long must the night nurse be reachable?"],
+        ),
+        (  # "and" inside a noun phrase before the verb ("loon- en materiële kosten wordt"): one clause, not a part
+            "Hoe wordt de begroting geïndexeerd, en welke verdeling tussen loon- en materiële kosten wordt gebruikt?",
+            ["Hoe wordt de begroting geïndexeerd?", "welke verdeling tussen loon- en materiële kosten wordt gebruikt?"],
+        ),
     ],
 )
 def test_a_question_is_cut_into_its_parts(text, own):
@@ -103,6 +115,8 @@ def test_a_question_is_cut_into_its_parts(text, own):
         "Tellen (a) stagiaires en (b) invalkrachten mee als eigen personeel?",  # the items share the words after them
         "Sturen we (1) een brief of (2) een e-mail voor de inschrijving?",  # a choice is one question
         "Mogen we zzp-ers inzetten en zo ja, hoeveel?",  # "zo ja, hoeveel" asks on the question before
+        "Which ratio of wages and equipment is applied?",  # "and" between two nouns before the verb
+        "Suppose we sign up on 3 February 2027 - how soon will CZ reply?",  # a supposition, then the question
     ],
 )
 def test_a_phrase_after_a_comma_is_no_part(text):
@@ -154,3 +168,26 @@ def test_a_linking_s_is_no_part_of_the_first_word():
     splitter = CompoundSplitter(["veiligheid", "veiligheids", "maatregelen", "verbetering"])
     assert splitter.split("veiligheidsmaatregelen") == ("veiligheid", "maatregelen")
     assert splitter.split("veiligheidsverbetering") == ("veiligheid", "verbetering")
+
+
+def test_a_how_question_with_a_separable_verb_said_apart_asks_for_the_channel():
+    """'hoe geven we ... door?' is 'doorgeven' (vocabulary.toml [separable]): a way of sending, so the channel is
+    asked; a how-question with another verb is not ("hoe geven we invulling aan ...?")."""
+    from assistant.answer.asked import asked
+
+    assert asked("Hoe geven we een andere locatie door?").kind == "contact"
+    assert asked("hoe sturen we de verklaring op?").kind == "contact"
+    assert asked("How must a change in our team be reported?").kind == "contact"  # a passive verb, late
+    assert asked("Hoe geven we invulling aan de eis van een vast team?") is None
+
+
+def test_which_shares_asks_every_share_with_what_it_is_a_share_of():
+    from assistant.answer.asked import asked, with_its_words
+    from assistant.text.quantities import read
+
+    a = asked("Welke percentages noemt CZ voor de verdeling van het budget?")
+    assert a.kind == "percent" and a.several
+    assert not asked("Welk percentage mag in onderaanneming?").several
+    text = "De kosten worden verdeeld (70% loonkosten en 30% overige kosten) over de regio's."
+    said = [with_its_words(text, q) for q in read(text) if q.kind == "percent"]
+    assert said == ["70% loonkosten", "30% overige kosten"]

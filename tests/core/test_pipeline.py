@@ -781,7 +781,8 @@ def test_a_value_asked_for_one_score_letter_is_not_taken_from_a_sentence_about_o
 def test_a_check_and_the_unknown_asked_together_get_both_answers(fake_assistant):
     a = fake_assistant.ask("We zijn een coöperatie met 250 cliënten en 4 fte hbo-bachelor. Voldoen we, en hoeveel cliënten mogen we hebben?")
     assert a.answer.startswith("Nee") and "220" in a.answer.split("\n")[0], a.answer[:400]  # both on the first line
-    assert len(a.tool_calls) == 2 and "clients" not in a.tool_calls[1].args, a.tool_calls
+    # one check answers both: it names the most clients the fte carry (and how many too many there are)
+    assert [c.name for c in a.tool_calls] == ["cooperative_staffing_check"] and "30 te veel" in a.answer_line, a.answer_line
 
 
 def test_experience_is_asked_as_a_time(fake_assistant):
@@ -1145,9 +1146,10 @@ def test_a_level_in_a_compound_word_is_a_level_and_the_part_after_it_compares_th
     """'deskundigheidsniveau 4 of 6' answers which level; '..., en was dat in 2024 anders?' points back at the
     sentence that answered, so its change (4 of 5 -> 4 of 6) is the answer, not another change of the clause."""
     a = fake_assistant.ask("Welk niveau moeten de palliatief verpleegkundigen hebben, en was dat in 2024 anders?")
-    first, second = a.answer.split("\n\n")[:2]
+    line, first, second = a.answer.split("\n\n")[:3]  # the line says both parts, each said whole below
     assert "4 of 6" in first and "1.5.1" in first, first
     assert "4 of 5" in second and "4 of 6" in second, second
+    assert "4 of 5" in line and " | " in line, line
 
 
 def test_a_section_for_one_group_does_not_answer_a_question_about_everyone(fake_assistant):
@@ -1544,3 +1546,69 @@ def test_what_is_the_compound_of_a_kind_asks_that_kind(fake_assistant):
     assert asked("Wordt er betaald voor reistijd?") is None  # a yes/no question, no amount asked
     a, _ = fake_assistant.respond("Wat is het maximale subsidiebedrag voor een innovatieproject met domotica?")
     assert "geen bedrag" in a.answer_line, a.answer_line
+
+
+def test_a_question_for_several_shares_gets_each_with_its_words(fake_assistant):
+    """'what split ...?' asks for every share the answering sentence gives (the night care index: 90% staff,
+    10% material costs), each said with what it is a share of, not the first share alone."""
+    for q in ("What split between staff and material costs is used to index the night care budget?",
+              "Met welke percentages wordt de nachtzorgbegroting geïndexeerd?"):
+        a, _ = fake_assistant.respond(q)
+        assert "90% personele kosten" in a.answer_line and "10% materiele kosten" in a.answer_line, a.answer_line
+    # the shares of one section said in two sentences (a list): each, with its bound
+    a, _ = fake_assistant.respond("Welke doelen stelt CZ voor reisbewegingen en afval? Ik wil de percentages weten.")
+    assert "«55% reductie»" in a.answer_line and "maximaal «25% ongesorteerd restafval»" in a.answer_line, a.answer_line
+
+
+def test_how_and_how_often_are_two_parts_each_answered(fake_assistant):
+    """'how and how often are changes of subcontractors passed on?': the channel (an e-mail address) and the
+    frequency (per quarter), both in the answer line."""
+    a, _ = fake_assistant.respond("Hoe en hoe vaak geven we wijzigingen van onze onderaannemers door aan CZ?")
+    assert "inkoopvvt.zvw@cz.nl" in a.answer_line and "kwartaal" in a.answer_line, a.answer_line
+
+
+def test_a_deadline_claimed_with_words_of_the_date_is_corrected(fake_assistant):
+    """'tot eind maart' is a date (the last day of March): its word 'eind' is no word of the rule, so the claim
+    meets the registration period and is set right."""
+    a, _ = fake_assistant.respond("Een startende zorgaanbieder kan zich nog tot eind maart 2027 inschrijven, klopt dat?")
+    assert a.answer_line.startswith("Nee") and "28 februari 2027" in a.answer_line, a.answer_line
+
+
+def test_a_two_word_vocabulary_entry_stands_for_its_words_together():
+    """'added value' is the policy's 'meerwaarde' (not 'value' on its own, which is the waardemodel)."""
+    from assistant.retrieve.analysis import analyse
+
+    terms = analyse("our added value was too small", expand=True)
+    assert "meerwar" in terms and "waardemodel" not in terms
+    assert "waardemodel" in analyse("what is our value score", expand=True)
+
+
+def test_a_sentence_about_the_things_the_sentence_before_names_is_found_by_their_names(fake_assistant):
+    """'Voor deze functies geldt ...' is about the functions the sentence before lists (casemanager dementie,
+    wondzorg, ...): a question that names one of them finds it."""
+    for q in ("Is a provider without a 2026 agreement for specialised wound care eligible for one in 2027?",
+              "Voor 2026 hadden we geen afspraak over casemanagement dementie. Is die voor 2027 alsnog te krijgen?"):
+        a, _ = fake_assistant.respond(q)
+        assert a.answer_line.startswith(("No", "Nee")) and "geen afspraken maken voor 2027" in a.answer_line, a.answer_line
+
+
+def test_every_part_opens_the_reply_a_long_one_by_its_head():
+    """A part whose line is long is said on the first line by its head (cut at a word, a quote closed again, its
+    clause still named), so the first line answers every part; the whole line follows below."""
+    from assistant.answer.plan import SUMMARY_CHARS, Plan, summary
+
+    long = "The policy says: «" + " ".join(["zorgaanbieders leveren wijkverpleging"] * 12) + "» (§ 3.2.1, policy 2027)"
+    line = summary(Plan("parts", "", parts=[Plan("quotes", long), Plan("date", "By 1 August 2027 (§ 2.3.6, policy 2027).")]))
+    first, second = line.split(" | ")
+    assert len(first) <= SUMMARY_CHARS + 5 and first.endswith("…» (§ 3.2.1, policy 2027)"), first
+    assert second == "By 1 August 2027 (§ 2.3.6, policy 2027).", second
+
+
+def test_a_rule_that_lapses_is_no_bad_outcome_and_plural_shares_without_a_value_get_the_clause(fake_assistant):
+    """'Vervalt de postcode-eis ...?' asks whether the rule lapses (yes, for child care only), not whether the
+    asker loses out; 'welke percentages ...?' about a topic whose sentences carry no share about it is answered from
+    the clause, never with a false 'not stated'."""
+    a, _ = fake_assistant.respond("Vervalt de eis van 3 cliënten per postcodegebied voor ons als we uitsluitend kindzorg bieden?")
+    assert a.answer_line.startswith("Ja"), a.answer_line
+    a, _ = fake_assistant.respond("Welke percentages hanteert CZ bij duurzaamheid in de wijkverpleging?")
+    assert "niets over" not in a.answer_line, a.answer[:300]

@@ -593,3 +593,11 @@ def test_a_clients_count_beside_a_new_person_is_not_part_of_the_change():
     assert (Decimal(130), "clients", None) in got
     got = [(q.value, q.unit, q.change) for q in read("what if one more nurse for 0.5 fte joins?")]
     assert (Decimal("0.5"), "fte", "more") in got
+
+
+def test_a_score_letter_after_a_year_and_an_article_is_a_score():
+    """'in 2027 gewoon de A' is the score A of 2027 (the year opens the clause; "gewoon de" stands between)."""
+    from assistant.text.quantities import read
+
+    scores = [(q.value, q.years) for q in read("Stel dat we in 2027 gewoon de A hadden weten te houden?") if q.kind == "score"]
+    assert scores == [("A", (2027,))], scores

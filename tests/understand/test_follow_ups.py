@@ -603,8 +603,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Coöperatie met 300 cliënten; we hebben 4 fte niveau 6-verpleegkundigen. Klopt de verhouding?",
              "cooperative_staffing_check", {"clients": 300, "hbo_bachelor_nurse_fte": 4}, {"compliant": False}),
         Turn("Omgekeerd: als we 4,5 fte niveau 6 hebben, hoeveel cliënten mag de coöperatie dan maximaal hebben?",
-             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 4.5}, {"clients_allowed": 247}, line=("247",),
-             absent=("clients",)),
+             "cooperative_staffing_check", {"hbo_bachelor_nurse_fte": 4.5}, {"clients_allowed": 247}, line=("247",)),
         Turn("And 250 clients on the same fte?", "cooperative_staffing_check",
              {"clients": 250, "hbo_bachelor_nurse_fte": 4.5}, {"compliant": False}),
     ],
@@ -1142,6 +1141,44 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "daarvan wordt vergoed?", "staffel_percentage", {"score_2027": "B"}, {"percentage": 90}),
         Turn("Stel dat we onze A ook in 2027 hadden gehouden?", "staffel_percentage",
              {"score_2026": "A", "score_2027": "A", "honored_additional_budget_eur": 50000}, {"percentage": 100}),
+    ],
+    "a question that depends on the answer before asks on its calculation": [
+        Turn("Voor 2027 hebben we een plafond van 500.000 euro bij CZ.", "additional_purchase_eligibility",
+             needs=("revenue_reached_eur",)),
+        Turn("Eind augustus staan we op 370k. Mogen we al om extra budget vragen? Zo niet, hoeveel omzet moeten we "
+             "nog maken om erbij te komen?", "additional_purchase_eligibility",
+             {"omzetplafond_eur": 500000, "revenue_reached_eur": 370000}, {"required_revenue_eur": 400000},
+             line=("€ 30.000",), leak=("niets over",)),
+    ],
+    "a hire and then the total it comes to": [
+        Turn("Coöperatie, 180 cliënten in zorg, 3 fte bachelorverpleegkundigen. Klopt de verhouding?", "cooperative_staffing_check",
+             {"clients": 180, "hbo_bachelor_nurse_fte": 3}, {"compliant": False}),
+        Turn("We nemen iemand aan voor 0,5 fte. Dus 3,5 fte en nog steeds dezelfde 180 cliënten, zitten we dan goed?",
+             "cooperative_staffing_check", {"clients": 180, "hbo_bachelor_nurse_fte": 3.5}, {"compliant": True}),
+    ],
+    "an area forgotten in the list, named by its place": [
+        Turn("We are an existing provider; our four areas hold 5, 2, 1 and 2 clients. Is the 2027 rule met?", "postcode_average",
+             {"clients_per_postcode": [5, 2, 1, 2]}, {"compliant": False}),
+        Turn("We left out one area, Oss-Oost, where we have 6 clients. Does that change the outcome?", "postcode_average",
+             {"clients_per_postcode": [5, 2, 1, 2, 6]}, {"compliant": True}, line=("3.20",)),
+    ],
+    "hours moved back in-house with the total said to stay": [
+        Turn("Voor 2027 plannen we 8.000 zorguren; 4.500 daarvan doen onderaannemers. Kan dat?", "subcontracting_check",
+             {"total_care_hours": 8000}, {"compliant": False}),
+        Turn("We verschuiven 600 uur van de onderaannemers naar onze eigen mensen (totaal blijft 8.000). Lukt het dan?",
+             "subcontracting_check", {"total_care_hours": 8000, "subcontractor_hours": 3900, "own_staff_hours": 4100},
+             {"compliant": True}),
+    ],
+    "room left under the ratio": [
+        Turn("De coöperatie: 150 cliënten, 3 fte verpleegkundigen op hbo-niveau. Hoeveel cliënten passen er nog bij?",
+             "cooperative_staffing_check", {"clients": 150, "hbo_bachelor_nurse_fte": 3}, line=("165", "15")),
+    ],
+    "a partner without a value model score, in words of the model's English name": [
+        Turn("We kept an A in 2026 as well as 2027; CZ granted €300,000 additional budget. What is reimbursed?",
+             "staffel_percentage", {"score_2026": "A", "honored_additional_budget_eur": 300000}, {"percentage": 100}),
+        Turn("Our second location got no value-model score. Same €300k: what is their maximum?",
+             "staffel_percentage", {"has_waardemodel_score": False, "honored_additional_budget_eur": 300000},
+             {"percentage": 90}, absent=("score_2026", "score_2027")),
     ],
 }
 
