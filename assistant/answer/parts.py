@@ -212,7 +212,8 @@ def _frames(piece: str) -> bool:
     return bool(_POINTER.search(piece)) and len(own) < 2
 
 
-_IF_SO = re.compile(rf"\b(?:{_alternatives(_LEX['if_answer'])})\W*$", re.I)  # "..., en zo ja, hoeveel?"
+IF_ANSWER = _alternatives(_LEX["if_answer"])  # "zo ja", "if not": what follows depends on the answer before
+_IF_SO = re.compile(rf"\b(?:{IF_ANSWER})\W*$", re.I)  # "..., en zo ja, hoeveel?"
 _BARE_WH = re.compile(rf"^\s*(?:{_BEFORE_WH}\s+)?{_WH}\s*\??\s*$", re.I)  # "by when", "vanaf wanneer", "hoe"
 _VERB_SUBJECT = re.compile(
     r"^\s*(?!(?:als|indien|en|maar|of|dus|want|omdat|if|and|but|or|so|because)\b)[A-Za-zÀ-ÿ]+\s+"

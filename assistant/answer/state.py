@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answer.asked import asked, asked_clause, is_yes_no, opens_hypothetical
 from assistant.answer.guards import OWN
-from assistant.answer.parts import split_parts
+from assistant.answer.parts import IF_ANSWER, split_parts
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import (
     PERSONAL,
@@ -42,7 +42,7 @@ from assistant.answer.understand import (
     settled,
 )
 from assistant.text.numbers import format_number, to_number
-from assistant.text.quantities import Quantity, fold, lexicon, lexicon_data, read, said_as_total, word_pattern
+from assistant.text.quantities import Quantity, fold, lexicon, read, said_as_total, word_pattern
 from assistant.text.sentences import sentences
 
 MAX_HISTORY = 6
@@ -552,7 +552,7 @@ def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: Co
 
 _ASKS_WH = re.compile(  # "zo niet, hoeveel ...?": a question that depends on the answer before asks on (lexicon [parts])
     r"^\W*(?:(?:en|and|maar|but|ok|oke|dus|so)\W+)?"
-    r"(?:(?:" + "|".join(re.escape(w) for w in lexicon_data()["parts"]["if_answer"]) + r")\W+)?"
+    rf"(?:(?:{IF_ANSWER})\W+)?"
     r"(?:hoeveel|wat|welke?|wanneer|hoe|how|what|which|when)\b"
     r"(?!\s+(?:if|als|about|zit|zou|would|dan\s+als))"  # "what if ...?", "wat als ...?" still ask whether it holds
 )
@@ -640,15 +640,14 @@ def _changes(
             out.pop("__bare_notes__", None)
         if there is not None and "__areas__" not in out:
             out["__count__"] = there
-    added = _added_area(qs, fill, folded, state) if per_area else None
-    if added:  # "we vergaten een gebied: daar hebben we 9 cliënten": one more area of the last list, with its count
+    # "we vergaten een gebied: daar hebben we 9 cliënten": one more area of the last list, with its count; "stel dat we
+    # 5212 overdragen", "and if 6414 ends up with 3 clients?": an area of the last list by its postcode, though no
+    # postcode word stands beside it: taken out, or its count changed; what else the message changes (a year) stands
+    # beside it
+    by_area = (_added_area(qs, fill, folded, state) or _named_areas(qs, folded, state)) if per_area else None
+    if by_area:
         kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
-        return {**kept, "__areas__": [*added]}
-    named = _named_areas(qs, folded, state) if per_area else None
-    if named:  # "stel dat we 5212 overdragen", "and if 6414 ends up with 3 clients?": an area of the last list by its
-        kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
-        return {**kept, **named}  # postcode, though no postcode word stands beside it: taken out, or its count
-        # changed; what else the message changes (a year) stands beside it
+        return {**kept, **by_area}
     dropped = _dropped_areas(qs, folded) if any(spec.inputs[n].per_area for n in spec.inputs) else None
     if dropped is not None and (state.areas or "total_clients" in state.args):
         return {"__drop__": dropped}  # "dat gebied met 1 cliënt moet eruit": its figures name the areas, not new values
@@ -875,7 +874,7 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     return None
 
 
-def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationState) -> list[Area] | None:
+def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationState) -> dict[str, Any] | None:
     """'Oh, we forgot one area: Breda-Zuid, with 9 clients': with a word that adds to the last calculation (lexicon
     `adds_to_last`), one area said with one count of clients is one more area of the last list (its name, not a
     postcode, is no label of it); None otherwise."""
@@ -884,7 +883,7 @@ def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationSta
         return None
     if not _says(lexicon().adds_to_last, text):
         return None
-    return [Area(f"#{len(state.areas) + 1}", int(counts[0].number))]  # the next place of the list
+    return {"__areas__": [Area(f"#{len(state.areas) + 1}", int(counts[0].number))]}  # the next place of the list
 
 
 def _area_labels(state: ConversationState) -> set[str]:
