@@ -68,6 +68,8 @@ class SubcontractingInput(ToolInput):
             return self
         if forms == ["totals"] and self.subcontracted_hours is None:
             return self  # the total alone: how many hours may be subcontracted
+        if not forms and self.is_cooperative:
+            return self  # a cooperative meeting Bijlage 1 §1.4: the maximum does not apply, no hours needed
         if forms == ["totals", "categories"] and self._breakdown():
             self._check_form("totals")  # "4.000 uur uitbesteed, waarvan 1.500 aan zzp'ers": the zzp hours are part of it
             return self
@@ -168,6 +170,8 @@ class SubcontractingInput(ToolInput):
             return False
         if self.total_care_hours is not None:
             return not any(getattr(self, f) is not None for f in CATEGORY_FIELDS)
+        if self.is_cooperative and not any(getattr(self, f) is not None for f in CATEGORY_FIELDS):
+            return True  # no figures: what a cooperative may subcontract (no maximum)
         return self.subcontractor_hours is None and self.zzp_hours is None and (
             self.own_staff_hours is not None or self.full_subsidiary_hours is not None
         )

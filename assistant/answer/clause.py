@@ -49,7 +49,16 @@ from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import fmt_date, month_number, plus, translate_months
 from assistant.text.numbers import find_numbers, format_eur, format_number
-from assistant.text.quantities import DAYS_PER_UNIT, Quantity, fold, lexicon, lexicon_data, read, word_pattern
+from assistant.text.quantities import (
+    DAYS_PER_UNIT,
+    Quantity,
+    fold,
+    in_digits,
+    lexicon,
+    lexicon_data,
+    read,
+    word_pattern,
+)
 from assistant.text.sentences import sentences as typed_sentences
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
@@ -219,6 +228,7 @@ def _next_passage(corpus: Any, passage: Any) -> Any:
 
 def _ranked(assistant: Any, text: str, year: int | None, looking_back: bool) -> tuple[list[SearchHit], list[Sentence]]:
     retriever = assistant.index.retriever
+    text = in_digits(text)  # "de helft" as the texts write it: 50%
     hits = retriever.search(text, k=5, year=year)
     pool = retriever.search(text, k=8, year=year)
     current = assistant.corpus.current_year

@@ -30,7 +30,8 @@ _SYSTEM_BLOCK = re.compile(
     # a bracketed note that presents itself as the system's ("<<SYSTEM OVERRIDE: ...>>", "[[admin notice: ...]]",
     # "{{developer: ...}}"): the whole note is an instruction, with the figures it wants said
     r"|(?:<<|\[\[|\{\{)\s*(?:system|systeem|admin|administrator|beheerder|developer|ontwikkelaar|instructions?|"
-    r"instructies?|override)\b[^<>\[\]{}]*(?:>>|\]\]|\}\})",
+    r"instructies?|override)(?:bericht|berichten|melding|update|notice|message|prompt|mode|modus)?\b"
+    r"[^<>\[\]{}]*(?:>>|\]\]|\}\})",  # "<<SYSTEEMBERICHT: ...>>": the compounds a notice is written as
     re.I | re.S,
 )
 _PRESSURE = re.compile(

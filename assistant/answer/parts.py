@@ -90,7 +90,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     parts: list[str] = []
     whole: set[int] = set()  # parts that carry all their words (an enumeration's items, asked with its frame)
     for q in questions:
-        listed = _enumerated(q)
+        listed = _enumerated(q) or _listed(q)
         if listed:  # "welk adres voor (1) declaraties en (2) zorginhoudelijke vragen?": one part per item
             whole.update(range(len(parts), len(parts) + len(listed)))
             parts.extend(listed)
@@ -123,7 +123,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         full.append(_complete(p, before) if i and i not in whole else p)
     label = _LABEL.match(parts[0])  # "Twee vragen over RESV: ...": the topic of every part
     if label:
-        full = [full[0]] + [f"{label.group(0).strip()} {f}" for f in full[1:]]
+        lab = label.group(0).strip()
+        full = [full[0]] + [f if f.startswith(lab) else f"{lab} {f}" for f in full[1:]]  # (an item asked with its frame has it)
     lead = " ".join(context)
     return [(f"{lead} {f}".strip(), p) for f, p in zip(full, parts, strict=True)]
 
@@ -148,6 +149,70 @@ def _enumerated(question: str) -> list[str]:
         return []
     frame = re.sub(r"[\s:,]+$", "", frame)
     return [f"{frame} {i}?".strip() if frame else f"{i}?" for i in items]
+
+
+_LIST_NOUN = re.compile(rf"\b(?:{_alternatives(_LEX['list_nouns'])})\b", re.I)
+_OPENER_AT = re.compile(
+    rf"(?<![\w'’-])(?:{_alternatives([w for w in _LEX['list_openers'] if w.isalpha()])})\s+"
+    rf"|\s*(?:{_alternatives([w for w in _LEX['list_openers'] if not w.isalpha()])})\s+",
+    re.I,
+)  # "dates — ...", "datums gelden voor ...": a preposition, or a colon or dash, opens the list
+LIST_GAP_WORDS = 6  # at most this many words between the noun and what opens the list
+_ITEM_BACK = re.compile(r"\b(?:ervan|daarvan|hiervan|it|them)\b", re.I)  # an item that names the thing before it again
+_LIST_SEP = re.compile(r"\s*,\s*(?:(?:en|and)\s+)?|\s+(?:en|and)\s+", re.I)
+LIST_ITEM_WORDS = 2  # an item of such a list names a thing in at least this many words ("het indienen")
+
+
+def _listed(question: str) -> list[str]:
+    """"Wat zijn de uiterste data voor het bespreken, het indienen en het versturen van het volgverzoek?": several
+    values asked by a plural noun (lexicon [parts] list_nouns), then the things they are for in a list (three, or
+    two after a colon or dash): each thing asked with the words before the list. [] otherwise."""
+    noun = _LIST_NOUN.search(question)
+    if noun is None or not re.search(rf"\b{_WH}\b", question[: noun.start()], re.I):
+        return []
+    first_sep = _LIST_SEP.search(question, noun.end())
+    if first_sep is None:
+        return []
+    openers = [
+        m for m in _OPENER_AT.finditer(question, noun.end(), first_sep.start())
+        if len(re.findall(r"[\w'’-]+", question[noun.end() : m.start()])) <= LIST_GAP_WORDS
+    ]
+    if not openers:
+        return []
+
+    def first_word(item: str) -> str:
+        return (re.findall(r"[\w'’-]+", item.lower()) or [""])[0]
+
+    def parallel(m: re.Match[str]) -> bool:  # the items start alike ("het bespreken ..., het indienen ...")
+        listed = _LIST_SEP.split(question[m.end() :].strip().rstrip("?"))
+        return len(listed) > 1 and first_word(listed[0]) == first_word(listed[1])
+
+    # the opener whose items start alike ("percentages van de staffel bij een A, een B": "bij"; "data voor het
+    # aanleveren van X, het indienen van Y": "voor"), else the first
+    opener = next((m for m in openers if parallel(m)), openers[0])
+    cut = opener.end()
+    frame = question[:cut].strip()
+    items = [i.strip(" ?") for i in _LIST_SEP.split(question[cut:].strip().rstrip("?"))]
+    marked = not opener.group(0).strip().isalpha()  # a colon or dash announces the list
+    if len(items) < (2 if marked else 3) or any(len(re.findall(r"[\w'’-]+", i)) < LIST_ITEM_WORDS for i in items):
+        return []
+    if any(re.match(rf"(?:{_QWORD})\b", i, re.I) for i in items):
+        return []  # "..., en wat moeten we daarna doen?": a question of its own, not a thing of the list
+    for k in range(1, len(items)):  # "het bespreken van de businesscase, het aanleveren ervan": what "ervan" is
+        of = re.search(r"\b(?:van|of)\s+(.+)$", items[k - 1], re.I)
+        back = _ITEM_BACK.search(items[k])
+        if back and of:
+            items[k] = f"{items[k][: back.end()]} ({of.group(1)}){items[k][back.end() :]}"
+    singular = _LEX["list_singular"]  # each part asks one value: "welke datum geldt voor het indienen?"
+    frame = re.sub(r"[\w'’-]+", lambda w: _same_case(singular.get(w.group(0).lower(), w.group(0)), w.group(0)), frame)
+    if marked:
+        frame = re.sub(r"\s*[^\w\s]+$", "", frame)
+        return [f"{frame} — {i}?" for i in items]  # (a colon would make the frame a label of the parts)
+    return [f"{frame} {i}?" for i in items]
+
+
+def _same_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
 
 
 _PREPOSITION = re.compile(rf"{_BEFORE_WH}\s+$", re.I)

@@ -207,7 +207,7 @@ class Assistant:
         ends = self._at_each_end((text, text), state)  # "tussen de 150 en 170 cliënten": worked out at both ends
         if len(ends) > 1:
             return self._parts(ends, state, lang, year, notices, text, each_follows=True)
-        reading = self.router.read(text, exclude=_claimed_span(text) or self._conclusion_span(text))
+        reading = self._read(text, state, _claimed_span(text) or self._conclusion_span(text))
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
@@ -232,6 +232,16 @@ class Assistant:
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
         return answer, state.remember(reading, lang, topic=topic or text).heard(text)
 
+    def _read(self, text: str, state: ConversationState, exclude: tuple[int, int] | None = None) -> Reading:
+        """The message's reading; one that names no calculator but completes one with its own figures is that
+        calculation when an earlier message of the conversation named it (the subject stays)."""
+        reading = self.router.read(text, exclude=exclude)
+        if reading.kind == "clause" and state.said:
+            subject = self.router.read_in_subject(text, state.said, exclude)
+            if subject is not None and subject.tool != state.tool:  # the last calculation's own: a follow-up of it
+                return subject
+        return reading
+
     def _parts(
         self, parts: list[tuple[str, str]], state: ConversationState, lang: str, year: int | None, notices: list[str],
         text: str = "", each_follows: bool = False,
@@ -249,7 +259,7 @@ class Assistant:
             parts = [e for part in parts for e in self._at_each_end(part, state)]  # each part at both ends
         current = state  # the conversation as the parts so far left it
         for i, (full, own) in enumerate(parts):
-            reading = self.router.read(full)
+            reading = self._read(full, state)
             reading.yes_no = is_yes_no(full)
             if i == 0 or each_follows:
                 reading = follow_up(self.router, full, reading, state)
@@ -684,14 +694,15 @@ def _claimed_span(text: str) -> tuple[int, int] | None:
 
 
 def _figures_in(reading: Reading, text: str, claim: str) -> bool:
-    """Every figure the calculation would use stands in the claim about the policy ("inschrijving loopt tot 31 maart,
-    toch?"): the question checks a rule, it does not give the asker's own figures."""
+    """The calculation uses figures, and every one of them stands in the claim about the policy ("inschrijving loopt
+    tot 31 maart, toch?"): the question checks a rule, it does not give the asker's own figures. A calculation
+    settled by facts in words alone ("als coöperatie ...") is the asker's case: False."""
     start = text.find(claim)
     if start < 0 or not about_the_policy(claim):
         return False
     end = start + len(claim)
     used = [reading.quantities[i] for i in reading.used if i < len(reading.quantities)]
-    return all(start <= q.start and q.end <= end for q in used)
+    return bool(used) and all(start <= q.start and q.end <= end for q in used)  # none: facts in words, the asker's
 
 
 def _unique(citations: list[Citation]) -> list[Citation]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answer.asked import asks_question_word
+from assistant.answer.asked import asks_of_the_rule, asks_question_word
 from assistant.answer.guards import OWN  # a statement of the asker's own situation is context, not a claim
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation
@@ -107,6 +107,11 @@ def claim_of(text: str) -> str | None:
         if before and _POINTS_BACK.match(body) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
             # maximum van 55, toch?": what "dat" is; "Dat geeft toch 85%?" is the asker's outcome, for the calculator
             body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {body}"
+    asking = sentences[-1] if sentences else t
+    if not marked and asks_of_the_rule(asking) and not OWN.search(asking):  # "Is the threshold 85%?": the value
+        stated = asking.strip(" ?")  # the question states of the rule, checked as a claim
+        if any(q.kind in FACT_KINDS for q in read(stated)):
+            return stated
     if not marked:
         sentences = [s for s in re.split(r"(?<=[.!])\s+", t) if s.strip()]
         # "Bezwaar kan tot 1 augustus, dus we wachten eerst af. Goed plan?": the statement before the asker's own

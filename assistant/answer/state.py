@@ -160,6 +160,9 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
         return None
     words = re.findall(r"[^\W\d_]+|\d+", text)
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
+    # "wij doen ook kindzorg. geldt daarvoor dezelfde termijn?": the same thing as the question before, asked of
+    # another case
+    points_back = points_back or (len(words) <= 2 * ELLIPTICAL_WORDS and _says(lexicon().same_as_before, text))
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = _asks_consequence(text)  # before, may say the case it supposes at more length
     longest = ELLIPTICAL_WORDS * (3 if consequence else 2)
@@ -211,7 +214,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     or `reading` itself (a new question)."""
     if state is None or not state.tool or state.tool not in router.specs:
         return reading
-    if reading.kind == "clarify" and reading.tool in router.specs and reading.tool != state.tool:
+    if reading.kind in ("clarify", "tool") and reading.tool in router.specs and reading.tool != state.tool:
+        # "bij 40k honorering, wat krijgen we? Voor 2027 ook B" after "voor 2026 scoorden we B, 6 kostenpunten": the
+        # facts of the asker's case the question before stated, for the calculator this one asks
         carried = carry_over(router, router.specs[reading.tool], reading, state)
         if carried is not None:
             return carried
@@ -275,6 +280,14 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or bool(moved)  # "we verschuiven 600 uur van de onderaannemers naar eigen mensen": hours of the last parties move
         or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
         or (reading.kind == "clarify" and reading.tool == state.tool)
+        # "Volstaat dat voor bijcontractering? Onze score: A.": the same calculator, a message that points
+        # back at the last result and adds facts it did not have (none said before changes): added to that case
+        or (
+            reading.tool == state.tool and bool(changes) and bool(_POINTS_BACK.search(fold(asked_clause(text))))
+            and all(k not in state.stated for k in changes if k in spec.inputs)
+            # (not figures that make a case of their own: "en bij 12.000 uur eigen personeel en 5.000 uur ...?")
+            and not any(len(alt) > 1 and all(f in fill.stated for f in alt) for alt in spec.requires)
+        )
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
         # "stand van 20 september: € 735.000 omzet, score A. En nu?": a question that
@@ -538,7 +551,11 @@ def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: Co
     previous = state.topic.split(" || ")[-1]
     fill = assign(spec, read(previous, default_year=router.current_year), previous, router.current_year, router.years)
     args, stated = dict(reading.args), list(reading.stated)
-    taken = [n for n, inp in spec.inputs.items() if inp.carried and n in fill.stated and n not in stated]
+    taken = [
+        n for n, inp in spec.inputs.items()
+        if inp.carried and n in fill.stated and n not in stated
+        and not any(n in spec.inputs[k].replaces or k in inp.replaces for k in stated if k in spec.inputs)
+    ]  # fmt: skip  # not a fact this question states otherwise ("geen score" replaces the score said before)
     for name in taken:
         args[name] = fill.args[name]
         stated.append(name)

@@ -22,7 +22,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.answer.asked import asked, asked_clause, asked_start, is_yes_no, without_trailing_condition
+from assistant.answer.asked import (
+    asked,
+    asked_clause,
+    asked_start,
+    asks_of_the_rule,
+    is_yes_no,
+    without_trailing_condition,
+)
 from assistant.answer.plan import msg
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
@@ -173,6 +180,7 @@ SEPARATORS = {",": 3, ":": 3, ";": 3, "and": 8, "en": 8}
 
 TIME_KINDS = ("date", "duration")  # asked kinds only a calculator that declares them in answers_kinds answers
 CONCEPT_CAP = 3.0  # many words of one topic say no more than a few: the figures and facts decide then
+SUBJECT_FIGURES = 2  # own figures a message needs to be a calculation of the subject an earlier message named
 VALUE_WEIGHT = 1.5  # per value or stated fact (a flag, a choice) of the question a calculator takes
 NUMERIC_KINDS = ("count", "money", "percent")  # inputs a calculation is worked out from (not flags, dates, scores)
 WEAK_CUE = 0.4  # the weight of a weak cue against a cue
@@ -1090,14 +1098,20 @@ class Router:
         matched = [c for c in matched if not any(c < other for other in matched)]  # "waardemodel" in "waardemodelscore"
         return min(CONCEPT_CAP, sum((1.0 + 0.5 * (len(c) - 1)) / self._shared[c] for c in set(matched)))
 
-    def read(self, text: str, today: date | None = None, exclude: tuple[int, int] | None = None) -> Reading:
-        """The reading of `text`; quantities inside `exclude` (a claimed rule) are not used as inputs."""
+    def read(
+        self, text: str, today: date | None = None, exclude: tuple[int, int] | None = None,
+        only: frozenset[str] | None = None, subject: set[str] | None = None,
+    ) -> Reading:
+        """The reading of `text`; quantities inside `exclude` (a claimed rule) are not used as inputs. `only` limits
+        the calculators weighed; `subject` (terms of an earlier message) counts for their concepts too."""
         qs = read(text, today=today, default_year=self.current_year)
         folded = fold(text)
-        said = set(self.analyse(text))
+        said = set(self.analyse(text)) | (subject or set())
         terms = said - denied_terms(folded, self.analyse)
         ranked = []
         for name, spec in self.specs.items():
+            if only is not None and name not in only:
+                continue
             denial_is_input = terms != said and any(  # "geen waardemodelscore" is a fact the calculator takes, not
                 # what the asker is not (looked at only when the question denies a term at all)
                 says(folded, c) for inp in spec.inputs.values() for c in (*inp.false_cues, *inp.denied_cues)
@@ -1127,6 +1141,8 @@ class Router:
         ):
             return reading  # "waarom eist CZ 1 fte op 55 cliënten?": a question about the rule itself
         figures = [q for q in qs if q.kind in ("count", "money", "percent", "date", "period") and not q.negated]
+        if figures and asks_of_the_rule(text) and not PERSONAL.search(folded):
+            return reading  # "is the extra-budget threshold 85%?": the rule, checked; no figures of the asker's
         if looks_back(folded) and (not PERSONAL.search(folded) or not figures):
             return reading  # "stond de eis van 3 cliënten al in 2024?", "is het maximum veranderd?": about the rule's versions
         for score, name, fill, asks in ranked[:2]:  # the best reading that decides; the runner-up when it does not
@@ -1134,6 +1150,34 @@ class Router:
             if decided is not None:
                 return decided
         return reading
+
+    def read_in_subject(self, text: str, earlier: list[str], exclude: tuple[int, int] | None = None) -> Reading | None:
+        """"Wij hebben 200 cliënten en 3 fte op niveau 6. Klopt onze verhouding?" after "wij zijn een zorgcoöperatie
+        ...": a message that names no calculator but whose own figures complete one that an earlier message of the
+        conversation named (latest first). That calculation, or None."""
+        own = set(self.analyse(text))
+        if any(self.concept_score(n, own) > 0 for n in self.specs):
+            return None  # the message names a calculator itself: its own reading decides
+        for message in reversed(earlier):
+            subject = set(self.analyse(message)) - denied_terms(fold(message), self.analyse)
+            named = sorted((n for n in self.specs if self.concept_score(n, subject) > 0),
+                           key=lambda n: -self.concept_score(n, subject))  # fmt: skip
+            found = asked(asked_clause(fold(text)))
+            for name in named:  # "een coöperatie van zzp'ers" names two: the one the figures complete
+                spec = self.specs[name]
+                if found is not None and found.kind not in spec.answers_kinds and not any(
+                    s.kind == found.kind for s in spec.solve.values()
+                ):
+                    continue  # "... 45 cliënten op 0,8 fte. Hoe vaak moet zij evalueren?": asks what it does not give
+                reading = self.read(text, exclude=exclude, only=frozenset([name]), subject=subject)
+                if (
+                    reading.kind == "tool" and len(reading.used) >= SUBJECT_FIGURES and spec.requires
+                    and (reading.asks_calc or reading.solve is not None or is_yes_no(text))
+                ):
+                    return reading
+            if named:
+                return None  # the latest subject decides; one further back is not reached past it
+        return None
 
     def _decide(
         self, spec: CalculatorSpec, fill: Fill, qs: list[Quantity], folded: str, asks: bool, score: float
@@ -1160,7 +1204,10 @@ class Router:
             (
                 s for s in spec.solve.values()
                 if any(says(folded, a) for a in s.asks)
-                and (kind in (None, s.kind) or (kind in s.also_kinds and _works_out(s, fill.stated)))
+                and (
+                    kind in (None, s.kind)
+                    or (kind in s.also_kinds and (_works_out(s, fill.stated) or settled(spec, fill.args, words)))
+                )  # "wij zijn een coöperatie: hoeveel mogen we uitbesteden?": the asker's fact that settles it works it out
                 and not (found is not None and found.unit and s.units and found.unit not in s.units)
             ),
             None,
@@ -1205,7 +1252,10 @@ class Router:
             numeric = bool(spec.requires) and all(
                 spec.inputs[f].kind in NUMERIC_KINDS for alt in spec.requires for f in alt
             )
-            if words and numeric and solve is None and not asks_strongly(spec, folded):
+            applies = settled(spec, fill.args, words) and any(  # "geldt de 50%-regel ook voor ons als
+                says(asked_clause(folded), p) for ps in spec.verdict_if.values() for p in ps  # coöperatie?": whether the
+            )  # rule applies, which the stated fact settles
+            if words and numeric and solve is None and not asks_strongly(spec, folded) and not applies:
                 return None  # "mag een zzp'er van onze coöperatie ook ongecontracteerde zorg leveren?": a fact about
                 # the asker and a permission asked, with none of the figures the calculation needs: the clause answers
         claims = _claimed(spec, fill, qs, solve)
@@ -1229,7 +1279,9 @@ class Router:
                 claims[name] = claims[inp.claim_of]
         stated = set(fill.stated) - set(claims)
         complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
-        if not complete and settled(spec, fill.args, stated):
+        if not complete and settled(spec, fill.args, set(words) & stated) and (is_yes_no(folded) or solve is not None):
+            # the asker's own fact settles whether it holds or what is allowed ("which requirements apply to our
+            # zzp'ers?" asks for what the policy lists, not the calculation)
             complete = [()]  # "most of our clients are outside the core area: does the rule apply?": settled by that
             fill.assumptions.clear()  # fact alone; no default shapes the result
         if solve is not None and not complete:

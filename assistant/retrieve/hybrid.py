@@ -28,7 +28,8 @@ DENSE_POOL = 60
 # looking back: words of an earlier time, or of a change between versions ("wat is er veranderd", "compared to
 # 2024"); "als ons percentage verandert" is a change in the asker's own situation, not between policy years
 _PAST = re.compile(
-    r"\b(vroeger|voorheen|destijds|oude (?:bijlage|beleid|regel|regels|tekst|versie)|previous(ly)?|formerly|used to|"
+    r"\b(vroeger|voorheen|destijds|oude (?:bijlage|beleid|regel|regels|tekst|versie)|previous(ly)?|formerly|"
+    r"used to|"  # (not the passive "is used to index": see looks_back)
     r"still the same|nog hetzelfde|(?:is|zijn|wordt|werd) er (?:iets )?(?:veranderd|gewijzigd)|"
     r"wat (?:is|zijn) (?:er )?(?:veranderd|gewijzigd|de wijzigingen|de verschillen)|veranderd t\.?o\.?v|"
     # "wat is er bij de eisen voor X veranderd?": words between, but no condition ("wat is de procedure als ... gewijzigd is")
@@ -59,7 +60,14 @@ _STILL = re.compile(
 
 def looks_back(query: str) -> bool:
     """Does the question ask about an older policy or compare years ("vroeger", "nog steeds geldt")?"""
-    return bool(_PAST.search(query) or (_STILL.search(query) and not _IN_THAT_CASE.search(query)))
+    past = any(not _PASSIVE_USE.search(query[: m.start()]) for m in _PAST.finditer(query) if _USE_TO.fullmatch(m.group(0)))
+    past = past or any(not _USE_TO.fullmatch(m.group(0)) for m in _PAST.finditer(query))
+    return past or bool(_STILL.search(query) and not _IN_THAT_CASE.search(query))
+
+
+_USE_TO = re.compile(r"used to", re.I)
+# "which form is (often) used to report ...": a passive, no past habit (a form of "be" at most two words before)
+_PASSIVE_USE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
 # "is the norm still valid then?", "geldt de eis nog steeds als we ...?": still under a condition of the asker's

@@ -107,6 +107,9 @@ class Lexicon:
     rule_reference: list[str] = field(default_factory=list)
     clause_only: list[str] = field(default_factory=list)
     clause_anywhere: list[str] = field(default_factory=list)
+    rule_copulas: list[str] = field(default_factory=list)
+    rule_subjects: list[str] = field(default_factory=list)
+    rule_case_words: list[str] = field(default_factory=list)
     weak_asks: set[str] = field(default_factory=set)
     rate_per: list[str] = field(default_factory=list)
     joining: set[str] = field(default_factory=set)
@@ -120,6 +123,8 @@ class Lexicon:
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
+    same_as_before: list[str] = field(default_factory=list)
+    same_words: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)  # short closing questions that ask the calculation again
     adds_to_last: list[str] = field(default_factory=list)  # words that add figures to the last calculation's
     drop_area: list[str] = field(default_factory=list)  # words that take areas out ("dat gebied met 1 cliënt eruit")
@@ -253,6 +258,9 @@ def lexicon() -> Lexicon:
         rule_reference=[fold(w) for w in data["words"]["rule_reference"]],
         clause_only=[fold(w) for w in data["questions"]["clause_only"]],
         clause_anywhere=[fold(w) for w in data["questions"]["clause_anywhere"]],
+        rule_copulas=[fold(w) for w in data["questions"].get("rule_copulas", [])],
+        rule_subjects=[fold(w) for w in data["questions"].get("rule_subjects", [])],
+        rule_case_words=[fold(w) for w in data["questions"].get("rule_case_words", [])],
         weak_asks={fold(w) for w in data["questions"]["weak_asks"]},
         rate_per=[fold(w) for w in data["words"].get("rate_per", [])],
         joining={fold(w) for w in data["words"].get("joining", [])},
@@ -260,6 +268,8 @@ def lexicon() -> Lexicon:
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
+        same_as_before=[fold(p) for p in data["follow_up"].get("same_as_before", [])],
+        same_words=[fold(p) for p in data["follow_up"].get("same_words", [])],
         closing=[fold(p).rstrip("?") for p in data["follow_up"].get("closing", [])],
         adds_to_last=[fold(p) for p in data["follow_up"].get("adds_to_last", [])],
         drop_area=[fold(p) for p in data["follow_up"].get("drop_area", [])],
@@ -896,6 +906,16 @@ _COPULA = re.compile(
 _DETERMINER = re.compile(r"(?<=\s)(?:the|those|these|our|de|het|die|deze|onze|ons)\s+$")
 
 
+KEPT_CHARS = 20  # how near before a figure a word saying it stays the same stands ("met dezelfde 0,8 fte")
+
+
+def _said_as_kept(q: Quantity, folded: str, lex: Lexicon) -> bool:
+    """The figure is said as unchanged ("with the same 0.9 fte", "met dezelfde 180 cliënten")."""
+    before = folded[max(0, q.start - KEPT_CHARS) : q.start]
+    owner = r"(?:\s+(?:her|his|their|our|its|the|onze|haar|zijn|hun|de|het))?"  # "keeping her 0.8 fte"
+    return any(re.search(rf"(?<![\w]){re.escape(w)}{owner}\s*$", before) for w in lex.same_words)
+
+
 def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | None:
     """'een half fte erbij', '2 extra cliënten', 'one more case manager', '3 cliënten minder'. `next_start`: where
     the next quantity begins (a split verb belongs to the number nearest its particle: "als er in de 16 gebieden
@@ -906,9 +926,12 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     for kind, words in (("more", lex.more), ("less", lex.less)):
         if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):
             return kind
+    kept = _said_as_kept(q, folded, lex)  # "8 more clients, keeping the same 0,9 fte": a change word before it is not its
     for kind, words in (("more", lex.more), ("less", lex.less)):
         for w in words:
-            if re.match(rf"\s*{re.escape(w)}(?![\w])", after) or re.search(rf"(?<![\w]){re.escape(w)}\s*$", before):
+            if re.match(rf"\s*{re.escape(w)}(?![\w])", after) or (
+                not kept and re.search(rf"(?<![\w]){re.escape(w)}\s*$", before)
+            ):
                 return kind
     window = folded[q.end : q.end + CLAUSE_END_CHARS]
     if re.match(r"\w", folded[q.end + CLAUSE_END_CHARS : q.end + CLAUSE_END_CHARS + 1]):
@@ -918,7 +941,7 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     if joins:  # condition's clause ends at a word that joins the next one
         clause_end = re.split(rf"\s(?:{'|'.join(map(re.escape, sorted(joins)))})\s", clause_end)[0].rstrip()
     condition = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
-    if re.search(r"(?:^|[\s(])(?:als|if|wanneer|when|stel dat|suppose)\s", condition):
+    if not kept and re.search(r"(?:^|[\s(])(?:als|if|wanneer|when|stel dat|suppose)\s", condition):
         for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
             if any(re.search(rf"(?<![\w]){re.escape(w)}$", clause_end) for w in words):  # verb ends the clause
                 return kind
@@ -952,8 +975,8 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
         if (
             len(between) <= DESCRIBED_CHARS and not re.search(r"[.;!?]", between)
             and any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in joining)
-            and not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in lex.own_words)
-        ):  # "3 cliënten erbij met onze 5 fte": the asker's own figure, not part of the change
+            and not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in [*lex.own_words, *lex.keeps])
+        ):  # "3 cliënten erbij met onze 5 fte", "... with the same 0.9 fte": the asker's own figure, not part of the change
             out[i] = replace(q, change=prev.change)
             if prev.unit == "areas" and q.unit == "clients" and _for_each_area(q, prev, folded, lex):
                 out[i] = replace(out[i], value=q.value * prev.value, times=(prev.value, q.value))  # "de 9 gebieden
@@ -1011,6 +1034,23 @@ def as_repeated(q: Quantity) -> str:
     return q.text
 
 
+def in_digits(text: str) -> str:
+    """`text` with each share said in words as the texts write it ("moeten we de helft zelf leveren?" -> "... 50%
+    ..."): a word such as "helft" is no term of the rule it names."""
+    out, at = [], 0
+    for q in read(text):
+        repeated = as_repeated(q)
+        if q.kind != "percent" or q.digits or repeated == q.text or q.start < at:
+            continue
+        if fold(text[q.start : q.end]) != fold(q.text):
+            continue  # positions of a text that folds to another length: left as it is
+        if re.search(r"\b(?:eerste|tweede|laatste|first|second|last|andere|other)\s*$", fold(text[: q.start])):
+            continue  # "in de tweede helft van het jaar": a time, not a share
+        out += [text[at : q.start], repeated]
+        at = q.end
+    return "".join(out) + text[at:]
+
+
 def said_as_total(q: Quantity, lex: Lexicon | None = None) -> bool:
     """The value is said as the sum of its parts ("so 2.5 FTE in total", "dan samen 2,4 fte", "een totaal van 3
     fte"): a together word right beside it."""
@@ -1059,13 +1099,17 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         return any(a <= q.start < b for a, b in asides)
 
     sentences = sentence_spans(folded)
-    everywhere = {q.unit for q in qs if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED and not aside(q)}
+    everywhere = {
+        q.unit for q in qs
+        if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED and not aside(q) and not _said_as_kept(q, folded, lex)
+    }  # fmt: skip
     for a, b in sentences:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
         units = {
             out[i].unit
             for i in inside
             if out[i].kind == "count" and out[i].unit and out[i].unit not in _NOT_CARRIED and not aside(out[i])
+            and not _said_as_kept(out[i], folded, lex)  # "four more, keeping the same 1.2 fte": not four fte
         }
         # "21.000 uur in totaal. 9.500 door eigen personeel, ..."; a question takes the unit of another sentence only
         # when it takes its figures from it ("... Daarvan doen zzp'ers 3.400, mag dat?"; not "... 3 fte. Are our
@@ -1313,8 +1357,16 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
         others = [y for y in years if any(s != q.start and y.value in ys and abs(y.start - s) <= BOUND_YEAR_CHARS
                                           for s, ys in bound.items())]  # fmt: skip
         free = [y for y in years if y not in others]
-        after = tuple(y.value for y in free if q.end <= y.start < stop)
+        nxt = same[idx + 1] if idx + 1 < len(same) else None
+        after = tuple(
+            y.value for y in free if q.end <= y.start < stop
+            # "A voor 2026, in 2027 dalen we naar B": a year that opens the next letter's clause is that letter's
+            and not (nxt is not None and _BREAK.search(folded[q.end : y.start]) and not _BREAK.search(folded[y.end : nxt.start]))
+        )  # fmt: skip
         before = tuple(y.value for y in free if begin <= y.start < q.start)
+        breaks = [m.end() for m in _BREAK.finditer(folded, begin, q.start)]
+        if breaks and any(breaks[-1] <= y.start < q.start for y in free):  # "..., in 2027 dalen we naar B": the
+            before = tuple(y.value for y in free if breaks[-1] <= y.start < q.start)  # year of its own clause
         yrs = after or before
         prev = same[idx - 1] if idx else None
         if (
@@ -1328,6 +1380,9 @@ def _with_years(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]
             yrs = every
         out.append(replace(q, years=tuple(dict.fromkeys(yrs))))
     return [replace(q, only=True) if _said_alone(q, folded, lex) else q for q in out]
+
+
+_BREAK = re.compile(r"[,;]")  # a clause break between a score letter and a year
 
 
 def _said_alone(q: Quantity, folded: str, lex: Lexicon) -> bool:
@@ -1357,7 +1412,8 @@ def _only_year(clause: str, year: int, lex: Lexicon) -> bool:
 _YEAR_THEN_LETTER = re.compile(
     r"^\s*(?:,\s*)?(?:(?:een|a|an|ook|weer|opnieuw|again|also|nog|steeds|still|toch|al|already|dan|then|wel|de|het|"
     r"score|scoorden|scoorde|we|wij|scored|hadden|had|kregen|got|was|is|were|waren|werd|werden|zijn|became|dropped|fell|went|rose|"
-    r"to|naar|gedaald|gezakt|gestegen|terug|bleef|bleven|blijft|stayed|remained|remains)\s+){0,5}$"
+    r"to|naar|gedaald|gezakt|gestegen|terug|bleef|bleven|blijft|stayed|remained|remains|"
+    r"zakken|zakt|dalen|daalt|stijgen|stijgt|gaan|gaat|komen|komt|uit|drop|drops|fall|falls|go|goes|slip|slips|down)\s+){0,5}$"
     r"|^\s*-?score\s+(?:[\w']+\s+){0,4}$"  # "our 2027 score had fallen to a B"
     r"|^\s*(?:[\w']+\s+){1,2}(?:een|a|an)\s+$"  # "while 2026 stayed an A"
 )
@@ -1365,7 +1421,10 @@ _LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:(?:again|weer|opnieuw|ook
 
 
 _POINTS_OF_LETTER = re.compile(r"^\s*(?:(?:in|voor|for)\s+20\d\d\s*)?(?:[\w']+\s*(?=\())?[(,]?\s*(?:met|with|en|and|plus)?\s*$")
-_YEARS_JOIN = re.compile(r"\s*(?:,|en|and|&|als|as well as|t/m|tot en met)\s*(?:ook\s+|also\s+|weer\s+)?(?:in\s+|voor\s+|for\s+)?")
+_YEARS_JOIN = re.compile(
+    r"\s*(?:,|en|and|&|als|as well as|t/m|tot en met)\s*(?:ook\s+|also\s+|weer\s+|again\s+|opnieuw\s+|eveneens\s+)?"
+    r"(?:in\s+|voor\s+|for\s+)?"
+)  # "B for 2026 and again for 2027": the letter of both years
 
 
 def _adjacent_years(qs: list[Quantity], folded: str) -> dict[int, tuple[int, ...]]:

@@ -191,3 +191,38 @@ def test_which_shares_asks_every_share_with_what_it_is_a_share_of():
     text = "De kosten worden verdeeld (70% loonkosten en 30% overige kosten) over de regio's."
     said = [with_its_words(text, q) for q in read(text) if q.kind == "percent"]
     assert said == ["70% loonkosten", "30% overige kosten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        (
+            "Welke uiterste data gelden voor het aanleveren van de kwaliteitsgegevens, het maken van bezwaar en het "
+            "ondertekenen van de overeenkomst?",
+            [
+                "Welke uiterste datum geldt voor het aanleveren van de kwaliteitsgegevens?",
+                "Welke uiterste datum geldt voor het maken van bezwaar?",
+                "Welke uiterste datum geldt voor het ondertekenen van de overeenkomst?",
+            ],
+        ),
+        (
+            "Which deadlines: signing up as a starting organisation and objecting to the outcome?",
+            ["Which deadline — signing up as a starting organisation?", "Which deadline — objecting to the outcome?"],
+        ),
+    ],
+)
+def test_several_values_listed_for_things_are_one_part_per_thing(text, own):
+    """A plural noun of values, then the things they are for: each thing asked for one value (singular)."""
+    assert [p for _, p in split_parts(text)] == own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welke datums gelden voor kindzorg en wijkverpleging?",  # two short items, no colon: one question
+        "Welke data moeten we aanleveren voor de kwaliteit, de wachttijden en de cliëntervaring?",  # data: gegevens
+        "Which deadlines apply to us as a new provider?",
+    ],
+)
+def test_a_plural_value_question_without_a_list_is_one_part(text):
+    assert len(split_parts(text)) == 1

@@ -1612,3 +1612,64 @@ def test_a_rule_that_lapses_is_no_bad_outcome_and_plural_shares_without_a_value_
     assert a.answer_line.startswith("Ja"), a.answer_line
     a, _ = fake_assistant.respond("Welke percentages hanteert CZ bij duurzaamheid in de wijkverpleging?")
     assert "niets over" not in a.answer_line, a.answer[:300]
+
+
+def test_everyday_words_for_a_weighting_and_a_caseload_reach_the_value(fake_assistant):
+    """'weging'/'weighting' is the policy's 'gewogen' index (90% staff, 10% material), no unknown word; 'what
+    caseload ...?' asks a number: the range of the dementia case manager's caseload opens the answer."""
+    for q in ("Hoe is de weging tussen personeel en materieel bij het indexeren van het nachtzorgbudget?",
+              "Which weighting between staff and material costs indexes the night care budget?"):
+        a, _ = fake_assistant.respond(q)
+        assert "90%" in a.answer_line and "10%" in a.answer_line, a.answer_line
+    a, _ = fake_assistant.respond("What caseload is expected of a case manager for dementia?")
+    assert a.answer_line.startswith("On average 50 to 65 clients per fte"), a.answer_line
+
+
+def test_each_listed_thing_gets_its_own_date(fake_assistant):
+    """'Welke data gelden voor A, B en C?': one date per thing, each from its own sentence."""
+    a, _ = fake_assistant.respond(
+        "Onze regio, nachtzorg: welke datums gelden voor het bespreken van een nieuwe businesscase met de preferente "
+        "verzekeraar, het aanleveren ervan en het indienen van het ondertekende volgverzoek bij de overige zorgverzekeraars?"
+    )
+    assert a.answer_line.split(" | ")[:3] == [
+        "Vóór 1 april (§ Bijlage 1 1.6.3, beleid 2027)", "Vóór 1 mei (§ Bijlage 1 1.6.3, beleid 2027)",
+        "Vóór 1 juli (§ Bijlage 1 1.6.3, beleid 2027)."], a.answer_line
+
+
+def test_a_word_the_policy_writes_only_in_a_compound_reaches_it(fake_assistant):
+    """'a doppler' is the policy's 'doppleronderzoek' (a vocabulary entry): the sentence that names it answers."""
+    for q in ("Is a Doppler test something the wound care coordinator must master?",
+              "Hoort het uitvoeren van een doppler bij wat een wondregisseur moet kunnen?"):
+        a, _ = fake_assistant.respond(q)
+        assert "doppleronderzoek" in a.answer_line, a.answer_line
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "policy_value"),
+    [
+        ("Is the minimum share of the revenue ceiling to request additional purchase 75%?", "No", "80%"),
+        ("Ligt de grens voor onderaanneming in 2027 op 40%?", "Nee", "50%"),
+        ("Is the cut-off for signing the agreements 20 November 2026?", "No", "1 November 2026"),
+        ("Is de verhouding in een zorgcoöperatie één fte bachelorverpleegkundige per 55 cliënten?", "Ja", "1.4"),
+    ],
+)
+def test_a_question_whose_subject_is_the_rule_checks_the_value_it_states(fake_assistant, question, start, policy_value):
+    """'Is the threshold X?': X is a claim about the rule (no figure of the asker's), set right or confirmed."""
+    a, _ = fake_assistant.respond(question)
+    assert a.answer_line.startswith(start) and policy_value in a.answer_line, a.answer_line
+    assert not a.tool_calls, [(c.name, c.args) for c in a.tool_calls]
+
+
+@pytest.mark.parametrize(
+    ("question", "tool"),
+    [
+        ("Is de drempel van 80% gehaald met € 350.000 gedeclareerd op een plafond van € 410.000?",
+         "additional_purchase_eligibility"),
+        ("Is the caseload norm met with 0.8 fte and 48 clients for our dementia case manager?", "dementia_caseload_check"),
+    ],
+)
+def test_a_rule_question_with_the_askers_own_figures_is_calculated(fake_assistant, question, tool):
+    """The rule as subject with the asker's figures after it ("... gehaald met ...", "... met with ...") is a check
+    of the asker's case, not a claim about the rule."""
+    a, _ = fake_assistant.respond(question)
+    assert [c.name for c in a.tool_calls][:1] == [tool], (a.answer_line, [(c.name, c.args) for c in a.tool_calls])

@@ -601,3 +601,47 @@ def test_a_score_letter_after_a_year_and_an_article_is_a_score():
 
     scores = [(q.value, q.years) for q in read("Stel dat we in 2027 gewoon de A hadden weten te houden?") if q.kind == "score"]
     assert scores == [("A", (2027,))], scores
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stel dat er vijf cliënten bij komen bij dezelfde 1,2 fte?",
+        "Suppose three extra clients join, keeping the same 0.6 fte.",
+    ],
+)
+def test_a_figure_said_as_kept_is_no_change(text):
+    """'... with the same 0.9 fte': the clients change, the fte said as kept has no change of its own."""
+    got = {q.unit: q.change for q in read(text) if q.kind == "count"}
+    assert got["clients"] == "more" and got["fte"] is None, got
+
+
+def test_a_share_in_words_is_written_as_the_texts_write_it():
+    """'de helft' is 50% for the words a question is looked up with; digits and other words stay as they are."""
+    from assistant.text.quantities import in_digits
+
+    assert in_digits("Mogen wij de helft van onze uren uitbesteden?") == "Mogen wij 50% van onze uren uitbesteden?"
+    said = "Doen onze eigen mensen een kwart van de zorg, naast 20% zzp?"
+    assert in_digits(said) == "Doen onze eigen mensen 25% van de zorg, naast 20% zzp?"
+    assert in_digits("Hoeveel cliënten per fte?") == "Hoeveel cliënten per fte?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Onze waardemodelscore was A voor 2026, in 2027 dalen we naar een C.", [("A", (2026,)), ("C", (2027,))]),
+        ("Our score was B for 2026, and in 2027 we slip to a C.", [("B", (2026,)), ("C", (2027,))]),
+        ("Een A in 2026 en 2027, en een B in 2028.", [("A", (2026, 2027)), ("B", (2028,))]),
+    ],
+)
+def test_a_year_that_opens_the_next_letters_clause_is_that_letters(text, expected):
+    """'A in 2026, in 2027 dalen we naar C': 2027 opens the clause of C, it is not A's second year."""
+    assert [(q.value, q.years) for q in read(text) if q.kind == "score"] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Our value-model score: a B for 2026 and again for 2027.", "Waardemodel: een B voor 2026 en opnieuw voor 2027."]
+)
+def test_a_letter_said_again_for_a_second_year_holds_both(text):
+    """'a B for 2026 and again for 2027': the year after 'again' is the same letter's."""
+    assert [(q.value, q.years) for q in read(text) if q.kind == "score"] == [("B", (2026, 2027))]

@@ -1180,6 +1180,38 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "staffel_percentage", {"has_waardemodel_score": False, "honored_additional_budget_eur": 300000},
              {"percentage": 90}, absent=("score_2026", "score_2027")),
     ],
+    "figures of the subject an earlier message named, after another calculation": [
+        Turn("Wij zijn een coöperatie van wijkverpleegkundigen (allemaal zzp). Moeten wij ook minstens de helft zelf doen?",
+             "subcontracting_check", {"is_cooperative": True}, {"requirement_applies": False}, line=("Nee",)),
+        Turn("Helder. Momenteel 230 cliënten en 3,5 fte verpleegkundigen op niveau 6. Is die verhouding in orde?",
+             "cooperative_staffing_check", {"clients": 230, "hbo_bachelor_nurse_fte": 3.5}, {"compliant": False},
+             absent=("total_care_hours",)),
+    ],
+    "more clients with the fte said as kept": [
+        Turn("Onze casemanager dementie: 0,8 fte en 45 cliënten. Binnen de norm?", "dementia_caseload_check",
+             {"clients": 45, "casemanager_fte": 0.8}),
+        Turn("Wat als ze er zeven cliënten bij neemt met dezelfde 0,8 fte?", "dementia_caseload_check",
+             {"clients": 52, "casemanager_fte": 0.8}),
+        Turn("And four more on top, keeping her 0.8 fte?", "dementia_caseload_check",
+             {"clients": 56, "casemanager_fte": 0.8}),
+    ],
+    "the scores of the question before, for another calculator that asks with a score of its own": [
+        Turn("Ons waardemodel gaf over 2026 een B, met zeven kostenpunten. Komen we in 2027 in aanmerking voor bijcontractering?",
+             "additional_purchase_eligibility", {"waardemodel_score": "B"}, needs=("percentage_of_ceiling_reached",)),
+        Turn("Als CZ ons 25.000 euro aanvullend budget toewijst, welk deel vergoedt CZ dan? In 2027 hebben we weer een B.",
+             "staffel_percentage", {"score_2026": "B", "cost_points_2026": 7, "score_2027": "B"}, {"percentage": 85}),
+    ],
+    "the same period asked again for another kind of care": [
+        Turn("By when must the quality information be entered in VECOZO?", line=("31 May",)),
+        Turn("Part of our work is medical child care. Does the same period apply to that part?", line=("1 en 31 mei",)),
+    ],
+    "facts added to the last result, pointed back at": [
+        Turn("Plafond 2027: € 410.000. Per 15 augustus gedeclareerd: € 350.000. Welk percentage is dat?",
+             "additional_purchase_eligibility", {"omzetplafond_eur": 410000, "revenue_reached_eur": 350000}),
+        Turn("Is dat voldoende voor een verzoek om bij te contracteren? Onze score is een A.",
+             "additional_purchase_eligibility",
+             {"omzetplafond_eur": 410000, "revenue_reached_eur": 350000, "waardemodel_score": "A"}, line=("Ja",)),
+    ],
 }
 
 
