@@ -1252,7 +1252,7 @@ class Router:
             numeric = bool(spec.requires) and all(
                 spec.inputs[f].kind in NUMERIC_KINDS for alt in spec.requires for f in alt
             )
-            applies = settled(spec, fill.args, words) and any(  # "geldt de 50%-regel ook voor ons als
+            applies = settled(spec, fill.args, words) and is_yes_no(folded) and any(  # "geldt de 50%-regel ook voor ons als
                 says(asked_clause(folded), p) for ps in spec.verdict_if.values() for p in ps  # coöperatie?": whether the
             )  # rule applies, which the stated fact settles
             if words and numeric and solve is None and not asks_strongly(spec, folded) and not applies:

@@ -1248,3 +1248,21 @@ def test_conversation(fake_assistant, name):
             assert not wrong, f"{where}: result (got, expected) {wrong}"
         for part in turn.line:
             assert part in answer.answer_line, f"{where}: {part!r} missing"
+
+
+def test_figures_that_ask_what_the_subject_calculator_does_not_give_stay_a_clause_question(fake_assistant):
+    """The calculator an earlier message named takes over only a message that asks what it answers: figures beside
+    'hoe vaak ...?' are the setting of another question."""
+    _, state = fake_assistant.respond("Welke caseload hoort bij een gespecialiseerde casemanager dementie?")
+    answer, _ = fake_assistant.respond(
+        "Onze verpleegkundige heeft 42 cliënten op 0,7 fte. Hoe vaak moet het zorgplan worden geëvalueerd?", state
+    )
+    assert not answer.tool_calls, [(c.name, c.args) for c in answer.tool_calls]
+
+
+def test_a_bare_same_word_does_not_make_a_question_of_its_own_a_follow_up(fake_assistant):
+    """Only 'dezelfde termijn / the same period' (a thing of the question before) asks the subject before again; a
+    question with a subject of its own and 'hetzelfde' is answered on its own subject."""
+    _, state = fake_assistant.respond("Vanaf wanneer kan een startende aanbieder zich inschrijven voor 2027?")
+    answer, _ = fake_assistant.respond("Is de verhouding voor zorgcoöperaties in 2027 hetzelfde gebleven?", state)
+    assert "december" not in answer.answer_line, answer.answer_line
