@@ -528,22 +528,33 @@ def asks_of_the_rule(text: str) -> bool:
     """A yes/no question whose subject is the rule itself and whose predicate is a value ("is de drempel voor
     bijcontractering 85%?", "is the deadline 15 November?"; lexicon [questions] rule_copulas, rule_subjects): the
     value is said of the rule. Not "is the 2027 area rule met?" (no value after the subject)."""
-    lex = lexicon()
-    if not lex.rule_copulas or not lex.rule_subjects:
+    pattern = _rule_pattern()
+    if pattern is None:
         return False
     folded = fold(text)
-    copula = "|".join(map(re.escape, lex.rule_copulas))
-    subject = "|".join(map(re.escape, sorted(lex.rule_subjects, key=len, reverse=True)))
-    pattern = rf"(?:^|[.!?:;]\s*)(?:{copula})\s+(?:de|het|the|a|an)\s+(?:[\w'-]+\s+){{0,3}}?(?:{subject})\b"
-    for m in re.finditer(pattern, folded):
+    quantities = None
+    for m in pattern.finditer(folded):
         end = next((e.start() for e in re.finditer(r"(?<!\d)[.!?](?!\d)", folded) if e.start() >= m.end()), len(folded))
-        values = [q for q in read(text) if q.kind in _RULE_VALUE_KINDS and m.end() <= q.start < end]
+        quantities = read(text) if quantities is None else quantities
+        values = [q for q in quantities if q.kind in _RULE_VALUE_KINDS and m.end() <= q.start < end]
         if len(values) != 1:
             continue  # none said of the rule, or several: the asker's figures, or a choice ("85% or 90%?")
         rest = folded[values[0].end : end]
-        if not any(word_pattern(w).search(rest) for w in lex.rule_case_words):
+        if not any(word_pattern(w).search(rest) for w in lexicon().rule_case_words):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _rule_pattern() -> re.Pattern[str] | None:
+    lex = lexicon()
+    if not lex.rule_copulas or not lex.rule_subjects:
+        return None
+    copula = "|".join(map(re.escape, lex.rule_copulas))
+    subject = "|".join(map(re.escape, sorted(lex.rule_subjects, key=len, reverse=True)))
+    return re.compile(
+        rf"(?:^|[.!?:;]\s*)(?:{copula})\s+(?:de|het|the|a|an)\s+(?:[\w'-]+\s+){{0,3}}?(?:{subject})\b"
+    )
 
 
 _RULE_VALUE_KINDS = ("count", "money", "percent", "date", "period", "range", "number")

@@ -841,11 +841,18 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
     """True unless `sentence` restricts ("alleen", "only", "uitsluitend") and the question names nothing of
     what it is restricted to (the words after the restriction that the rest of the sentence does not use)."""
     folded = fold(sentence)
-    m = next((m for w in lexicon().restriction for m in [word_pattern(w).search(folded)] if m), None)
+    m = next(
+        (m for w in lexicon().restriction for m in word_pattern(w).finditer(folded) if not _in_compound(folded, m)), None
+    )  # "enkel-arm-index" is a word of its own, no "enkel" (only)
     if m is None:
         return True
     head, tail = analyse(folded[: m.start()]), analyse(folded[m.end() :])
     return bool((tail - head) & analyse(question))
+
+
+def _in_compound(text: str, m: re.Match[str]) -> bool:
+    """The match is part of a hyphenated compound ("enkel-arm-index", "zorg-" in "zorg- en hulpvraag" is not)."""
+    return bool(re.match(r"-\w", text[m.end() : m.end() + 2]) or re.search(r"\w-$", text[max(0, m.start() - 2) : m.start()]))
 
 
 def _excepting(question: str, s: Sentence, analyse: Any, rule_of: Sentence | None = None) -> str | None:

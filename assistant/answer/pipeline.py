@@ -32,6 +32,7 @@ from assistant.answer.premise import about_the_policy, claim_of, premise_plan, p
 from assistant.answer.specs import load_specs
 from assistant.answer.state import (
     ConversationState,
+    asks_the_same,
     case_facts,
     checked_in_subject,
     clause_topic,
@@ -221,7 +222,7 @@ class Assistant:
         topic = clause_topic(text, state) if reading.kind == "clause" else None
         if topic is not None:  # "en voor kindzorg?": asked about the previous question's subject
             plan, calls, hits = (
-                self._clause(topic, lang, year, focus=text),
+                self._clause(topic, lang, year, focus=_asked_again(text, state.topic or "")),
                 [],
                 self.index.retriever.search(topic, k=5, year=year),
             )
@@ -615,6 +616,15 @@ class Assistant:
             needs_input=needs or [],
             notices=notices,
         )
+
+
+def _asked_again(text: str, topic: str) -> str:
+    """What a clause follow-up asks: its own words, or with "geldt voor ons dezelfde termijn?" the question before
+    (the latest that is not itself such a message), asked with this message's case."""
+    if not asks_the_same(text):
+        return text
+    before = next((t for t in reversed(topic.split(" || ")) if not asks_the_same(t)), None)
+    return f"{text} {before}" if before else text
 
 
 def _claims_a_rule(text: str) -> bool:

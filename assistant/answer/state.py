@@ -162,18 +162,28 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
     # "wij doen ook kindzorg. geldt daarvoor dezelfde termijn?": the same thing as the question before, asked of
     # another case
-    points_back = points_back or (len(words) <= 2 * ELLIPTICAL_WORDS and _says(lexicon().same_as_before, text))
+    same = len(words) <= 2 * ELLIPTICAL_WORDS and asks_the_same(text)
+    points_back = points_back or same
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = _asks_consequence(text)  # before, may say the case it supposes at more length
     longest = ELLIPTICAL_WORDS * (3 if consequence else 2)
     if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > longest:
         return None
-    if len(words) > ELLIPTICAL_WORDS and not consequence and not re.search(
+    if len(words) > ELLIPTICAL_WORDS and not consequence and not same and not re.search(
         r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar)\b|(?<!\bis )(?<!\bare )\bthere\b", fold(text)
     ):
         return None  # a longer message that refers to nothing before it is a question of its own
     previous = " || ".join(state.topic.split(" || ")[-2:])  # the subject may stand two turns back
     return f"{previous} || {text}"
+
+
+def asks_the_same(text: str) -> bool:
+    """"geldt voor ons dezelfde termijn?", "are identical dates in force for them?": a same-word before a thing a rule states
+    (lexicon [follow_up] same_adjectives, same_as_before; at most one word between)."""
+    lex = lexicon()
+    same = "|".join(map(re.escape, lex.same_adjectives))
+    things = "|".join(map(re.escape, lex.same_as_before))
+    return bool(re.search(rf"\b(?:{same})\s+(?:[\w-]+\s+)?(?:{things})\b", fold(text)))
 
 
 def checked_in_subject(router: Router, text: str, state: ConversationState | None) -> Reading | None:

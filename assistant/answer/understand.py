@@ -1158,11 +1158,11 @@ class Router:
         own = set(self.analyse(text))
         if any(self.concept_score(n, own) > 0 for n in self.specs):
             return None  # the message names a calculator itself: its own reading decides
+        found = asked(asked_clause(fold(text)))
         for message in reversed(earlier):
             subject = set(self.analyse(message)) - denied_terms(fold(message), self.analyse)
             named = sorted((n for n in self.specs if self.concept_score(n, subject) > 0),
                            key=lambda n: -self.concept_score(n, subject))  # fmt: skip
-            found = asked(asked_clause(fold(text)))
             for name in named:  # "een coöperatie van zzp'ers" names two: the one the figures complete
                 spec = self.specs[name]
                 if found is not None and found.kind not in spec.answers_kinds and not any(

@@ -60,8 +60,9 @@ _STILL = re.compile(
 
 def looks_back(query: str) -> bool:
     """Does the question ask about an older policy or compare years ("vroeger", "nog steeds geldt")?"""
-    past = any(not _PASSIVE_USE.search(query[: m.start()]) for m in _PAST.finditer(query) if _USE_TO.fullmatch(m.group(0)))
-    past = past or any(not _USE_TO.fullmatch(m.group(0)) for m in _PAST.finditer(query))
+    past = any(
+        not (_USE_TO.fullmatch(m.group(0)) and _PASSIVE_USE.search(query[: m.start()])) for m in _PAST.finditer(query)
+    )  # "used to" counts unless passive ("is used to index"); every other word of the past counts
     return past or bool(_STILL.search(query) and not _IN_THAT_CASE.search(query))
 
 

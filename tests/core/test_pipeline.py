@@ -258,6 +258,20 @@ def test_a_restricted_permission_says_no_yes_to_another_route(fake_assistant):
     assert allowed.answer.startswith("Ja") and "Cryptshare" in allowed.answer.split("\n")[0], allowed.answer[:200]
 
 
+def test_a_word_inside_a_hyphenated_compound_is_no_restriction(fake_assistant):
+    """'enkel-arm-index' holds no 'enkel' (only): the wound director's sentence answers 'yes' to whether the role
+    has to be capable of Doppler measurements; a real 'alleen' still keeps its restriction (the test above)."""
+    from assistant.answer.clause import _within_restriction
+
+    said = "De wondregisseur is bekwaam om een doppleronderzoek uit te voeren en een enkel-arm-index te bepalen."
+    assert _within_restriction("Mag de wondregisseur dat?", said, lambda t: set(t.split()))
+    assert not _within_restriction("Mag een wijkverpleegkundige dat?", "Dit mag enkel de regisseur.", lambda t: set(t.split()))
+    a = fake_assistant.ask("Hoort onze wondregisseur zelf een doppleronderzoek te kunnen uitvoeren?")
+    assert a.answer.startswith("Ja") and "1.5.3" in a.answer.split("\n")[0], a.answer[:200]
+    b = fake_assistant.ask("Should a wound-care director be capable of a Doppler examination herself?")
+    assert b.answer.startswith("Yes") and "doppleronderzoek" in b.answer.split("\n")[0], b.answer[:200]
+
+
 def test_a_contract_length_claim_is_checked_against_the_contract_length(fake_assistant):
     a = fake_assistant.ask("Bestaande zorgaanbieders krijgen voor 2027 toch een 3-jarige overeenkomst?")
     assert a.answer.startswith("Nee") and "1-jarige" in a.answer, a.answer[:200]

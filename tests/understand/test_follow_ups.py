@@ -1203,7 +1203,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     ],
     "the same period asked again for another kind of care": [
         Turn("By when must the quality information be entered in VECOZO?", line=("31 May",)),
-        Turn("Part of our work is medical child care. Does the same period apply to that part?", line=("1 en 31 mei",)),
+        Turn("Part of our work is medical child care. Does the same period apply to that part?", line=("1 May", "Bijlage 2")),
     ],
     "facts added to the last result, pointed back at": [
         Turn("Plafond 2027: € 410.000. Per 15 augustus gedeclareerd: € 350.000. Welk percentage is dat?",
@@ -1266,3 +1266,46 @@ def test_a_bare_same_word_does_not_make_a_question_of_its_own_a_follow_up(fake_a
     _, state = fake_assistant.respond("Vanaf wanneer kan een startende aanbieder zich inschrijven voor 2027?")
     answer, _ = fake_assistant.respond("Is de verhouding voor zorgcoöperaties in 2027 hetzelfde gebleven?", state)
     assert "december" not in answer.answer_line, answer.answer_line
+
+
+@pytest.mark.parametrize(
+    "text, same",
+    [
+        ("Onze organisatie verpleegt alleen kinderen. Gelden voor ons dezelfde data?", True),
+        ("Our agency only nurses children at home: do identical deadlines hold for us?", True),
+        ("Is voor een nieuwkomer de termijn dezelfde, of zelfde periode?", True),
+        ("Geldt voor onze dochter-bv hetzelfde maximale percentage?", True),
+        ("Mogen we dezelfde zzp'ers blijven inzetten als vorig jaar?", False),
+        ("We houden ons aan de regels van de brancheorganisatie.", False),
+        ("Does the same nurse count twice?", False),
+    ],
+)
+def test_a_same_word_before_a_thing_a_rule_states_asks_the_question_before_again(text, same):
+    """'dezelfde data', 'identical deadlines', 'hetzelfde maximale percentage': a same-word before a noun of a rule's
+    value (at most one word between) asks the question before again; the same people or a verb of keeping do not."""
+    from assistant.answer.state import asks_the_same
+
+    assert asks_the_same(text) is same
+
+
+@pytest.mark.parametrize(
+    "first, then, holds",
+    [
+        (
+            "Wanneer moeten we onze kwaliteitsgegevens in VECOZO invullen?",
+            "Onze organisatie levert enkel medische kindzorg, een klein team. Gelden voor ons dezelfde data?",
+            "1 mei",
+        ),
+        (
+            "By when must the quality data be entered in VECOZO?",
+            "Our agency only nurses sick children at home (medische kindzorg): do identical dates hold for us?",
+            "1 May",
+        ),
+    ],
+)
+def test_the_same_dates_for_another_case_answers_the_question_before_for_that_case(fake_assistant, first, then, holds):
+    """'Gelden voor ons dezelfde data?' after a question about a deadline asks that deadline again, for the case the
+    message states: the first line is the kindzorg window of Bijlage 2 (1 to 31 May), not the general one (2 May)."""
+    _, state = fake_assistant.respond(first)
+    answer, _ = fake_assistant.respond(then, state)
+    assert holds in answer.answer_line and "Bijlage 2" in answer.answer_line, answer.answer_line
