@@ -851,8 +851,15 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
 
 
 def _in_compound(text: str, m: re.Match[str]) -> bool:
-    """The match is part of a hyphenated compound ("enkel-arm-index", "zorg-" in "zorg- en hulpvraag" is not)."""
-    return bool(re.match(r"-\w", text[m.end() : m.end() + 2]) or re.search(r"\w-$", text[max(0, m.start() - 2) : m.start()]))
+    """The match is part of a hyphenated compound: "enkel-arm-index" (any hyphen), "enkel- en knieletsel" (a
+    compound whose head is shared); not "uitsluitend- ondoelmatigheden" (a dash before an ordinary word)."""
+    after, before = text[m.end() : m.end() + 12], text[max(0, m.start() - 2) : m.start()]
+    return bool(
+        re.match(rf"[{_HYPHENS}]\w|[{_HYPHENS}]\s*(?:,|(?:en|of|and|or|tot)\b)", after) or re.search(rf"\w[{_HYPHENS}]$", before)
+    )
+
+
+_HYPHENS = "\\-\u2010\u2011"
 
 
 def _excepting(question: str, s: Sentence, analyse: Any, rule_of: Sentence | None = None) -> str | None:

@@ -23,7 +23,7 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.asked import asked_clause, asks_question_word
+from assistant.answer.asked import asked, asked_clause, asks_question_word
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
@@ -620,11 +620,15 @@ class Assistant:
 
 def _asked_again(text: str, topic: str) -> str:
     """What a clause follow-up asks: its own words, or with "geldt voor ons dezelfde termijn?" the question before
-    (the latest that is not itself such a message), asked with this message's case."""
+    asked again with this message's case: the asking clause of the latest earlier message that asks a value of its
+    own (not its case, its figures or its claims; not a follow-up that asks nothing of its own, "en voor kindzorg?")."""
     if not asks_the_same(text):
         return text
-    before = next((t for t in reversed(topic.split(" || ")) if not asks_the_same(t)), None)
-    return f"{text} {before}" if before else text
+    for before in reversed(topic.split(" || ")):
+        clause = asked_clause(before)
+        if not asks_the_same(before) and asked(clause) is not None:
+            return f"{text} {clause}"
+    return text
 
 
 def _claims_a_rule(text: str) -> bool:

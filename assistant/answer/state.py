@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -162,7 +163,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
     # "wij doen ook kindzorg. geldt daarvoor dezelfde termijn?": the same thing as the question before, asked of
     # another case
-    same = len(words) <= 2 * ELLIPTICAL_WORDS and asks_the_same(text)
+    same = asks_the_same(text)
     points_back = points_back or same
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = _asks_consequence(text)  # before, may say the case it supposes at more length
@@ -178,12 +179,30 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
 
 
 def asks_the_same(text: str) -> bool:
-    """"geldt voor ons dezelfde termijn?", "are identical dates in force for them?": a same-word before a thing a rule states
-    (lexicon [follow_up] same_adjectives, same_as_before; at most one word between)."""
+    """"geldt voor ons dezelfde termijn?", "are identical dates in force for them?": a message no longer than a short
+    follow-up whose asking clause has a same-word before a thing a rule states (lexicon [follow_up] same_adjectives,
+    same_as_before; at most one word between); not the time of the asker's own act ("in dezelfde periode") and not
+    a comparison the message names itself ("dezelfde regels als voor ...")."""
     lex = lexicon()
-    same = "|".join(map(re.escape, lex.same_adjectives))
-    things = "|".join(map(re.escape, lex.same_as_before))
-    return bool(re.search(rf"\b(?:{same})\s+(?:[\w-]+\s+)?(?:{things})\b", fold(text)))
+    if not lex.same_adjectives or not lex.same_as_before or len(re.findall(r"[^\W\d_]+|\d+", text)) > 2 * ELLIPTICAL_WORDS:
+        return False
+    clause = asked_clause(fold(text))
+    for m in _same_pattern().finditer(clause):
+        before = re.findall(r"[\w']+", clause[: m.start()])[-2:]  # "in (de) dezelfde periode": the time of an act
+        after = re.findall(r"[\w']+", clause[m.end() :])[:1]  # "dezelfde regels als voor ...": a comparison of its own
+        if any(w in lex.same_as_before_not_after for w in before[-1:] + [b for b in before[:1] if before[-1:] in (["de"], ["het"], ["the"])]):
+            continue
+        if after and after[0] in lex.same_as_before_not_followed:
+            continue
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _same_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    return re.compile(rf"\b(?:{alt(lex.same_adjectives)})\s+(?:[\w-]+\s+)?(?:{alt(lex.same_as_before)})\b")
 
 
 def checked_in_subject(router: Router, text: str, state: ConversationState | None) -> Reading | None:

@@ -125,6 +125,8 @@ class Lexicon:
     keeps: list[str] = field(default_factory=list)
     same_as_before: list[str] = field(default_factory=list)
     same_adjectives: list[str] = field(default_factory=list)
+    same_as_before_not_after: list[str] = field(default_factory=list)
+    same_as_before_not_followed: list[str] = field(default_factory=list)
     same_words: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)  # short closing questions that ask the calculation again
     adds_to_last: list[str] = field(default_factory=list)  # words that add figures to the last calculation's
@@ -271,6 +273,8 @@ def lexicon() -> Lexicon:
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         same_as_before=[fold(p) for p in data["follow_up"].get("same_as_before", [])],
         same_adjectives=[fold(p) for p in data["follow_up"].get("same_adjectives", [])],
+        same_as_before_not_after=[fold(p) for p in data["follow_up"].get("same_as_before_not_after", [])],
+        same_as_before_not_followed=[fold(p) for p in data["follow_up"].get("same_as_before_not_followed", [])],
         same_words=[fold(p) for p in data["follow_up"].get("same_words", [])],
         closing=[fold(p).rstrip("?") for p in data["follow_up"].get("closing", [])],
         adds_to_last=[fold(p) for p in data["follow_up"].get("adds_to_last", [])],
