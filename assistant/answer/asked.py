@@ -401,6 +401,8 @@ def _asks_here(folded: str, m: re.Match[str]) -> bool:
         before.pop()
     if not before or not before[-1][0].isalnum() or before[-1] in words["joining"]:
         return True
+    if all(w in words.get("leading", ()) or w in words["joining"] for w in before):  # "Roughly what ...?"
+        return True
     tail = " ".join(before[-2:])
     if before[-1] in words["pronouns"] and len(before) > 1:  # "tell me when", "weet iemand wanneer"
         return before[-2] in words["knowing"]

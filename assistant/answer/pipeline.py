@@ -16,6 +16,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -259,6 +260,7 @@ class Assistant:
         if not each_follows:  # "zo'n 140 à 150 cliënten ... Lukt de eis? En wat ontbreekt er dan?":
             parts = [e for part in parts for e in self._at_each_end(part, state)]  # each part at both ends
         current = state  # the conversation as the parts so far left it
+        whole: Reading | None = None  # the whole message read as one (once, when a part needs it)
         for i, (full, own) in enumerate(parts):
             reading = self._read(full, state)
             reading.yes_no = is_yes_no(full)
@@ -269,6 +271,11 @@ class Assistant:
                 own_reading.yes_no = is_yes_no(own)  # asked on (the part read on its own words)
                 continued = follow_up(self.router, own, own_reading, current)
                 reading = continued if continued.kind != "clause" else reading
+            if i > 0 and reading.kind == "clause" and text:  # "De eis is toch gemiddeld 2? Wij hebben gemiddeld 2,6,
+                # dus we zitten goed?": the figures of this part, the calculator named in another part
+                if whole is None:
+                    whole = self._read(text, state, _claimed_span(text))
+                reading = _in_whole(whole, text, own) or reading
             reading = case_facts(self.router, reading, state)
             key = reading.tool if reading.kind in ("tool", "clarify") else None
             if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
@@ -616,6 +623,18 @@ class Assistant:
             needs_input=needs or [],
             notices=notices,
         )
+
+
+def _in_whole(whole: Reading, text: str, own: str) -> Reading | None:
+    """`whole` (the message read as one) when it is a calculation whose figures all stand in the part `own` (the
+    calculator named in another part), as that part's reading; None otherwise."""
+    start = text.find(own)
+    if start < 0 or whole.kind != "tool" or not whole.used or any(j >= len(whole.quantities) for j in whole.used):
+        return None
+    if not all(start <= whole.quantities[j].start < start + len(own) for j in whole.used):
+        return None
+    reading = replace(whole, yes_no=is_yes_no(own))
+    return reading
 
 
 def _asked_again(text: str, topic: str) -> str:

@@ -164,6 +164,9 @@ class CalculatorSpec(BaseModel):
     # ("... de rest eigen personeel"): the whole minus the others
     whole: str | None = None
     rest: str | None = None
+    # words besides the rest part's own cues that name it after "de rest" / "the rest" ("the rest is us", "de rest
+    # doen wij"): the asker's own people
+    rest_cues: tuple[str, ...] = ()
     # an input that is several parts together, and the part it stands as when hours move between parties ("7.000 uur
     # via onderaannemers", then "1.200 uur van eigen personeel naar een zzp'er": the 7.000 are the other parties')
     parts_together: dict[str, str] = Field(default_factory=dict)

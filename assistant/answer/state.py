@@ -335,6 +335,17 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
                 for k in changes
             )
         )
+        # "one of them leaves in spring, so we go down to 3.2 fte. How many clients may we keep?": a new value of the
+        # last calculation's own (with its unit) and a question for its unknown, no other calculator named
+        or (
+            reading.kind == "clause" and _asks_its_kind(spec, folded)
+            and any(
+                k in spec.inputs and k in fill.sources and reading.quantities[fill.sources[k]].unit is not None
+                and not reading.quantities[fill.sources[k]].inferred_unit
+                for k in changes
+            )
+            and not _names_another(router, text, state.tool)
+        )
         # "the larger part of what we deliver lies outside the core region; does the rule hold then?": a fact of the case in
         # words (no figures of its own), changed, and a word that points back at the calculation
         or (
@@ -607,6 +618,20 @@ _ASKS_WH = re.compile(  # "zo niet, hoeveel ...?": a question that depends on th
 def _asked_unknown(spec: CalculatorSpec, folded: str) -> str | None:
     """The unknown a follow-up asks for in the words of the spec's `[solve]` ("hoeveel fte hebben we dan nodig?")."""
     return next((s.name for s in spec.solve.values() if any(word_pattern(fold(a)).search(folded) for a in s.asks)), None)
+
+
+def _asks_its_kind(spec: CalculatorSpec, folded: str) -> bool:
+    """The asking clause asks for an unknown of `spec` (its `[solve]` words) as a value of that unknown's kind
+    ("..., er blijft 3,2 fte over. Wat is dan ons maximum aan cliënten?")."""
+    name = _asked_unknown(spec, asked_clause(folded))
+    found = asked(asked_clause(folded))
+    return name is not None and not is_yes_no(folded) and (found is None or found.kind == spec.solve[name].kind)
+
+
+def _names_another(router: Router, text: str, tool: str) -> bool:
+    """The message names a calculator other than `tool` (its concepts)."""
+    terms = set(router.analyse(text))
+    return any(router.concept_score(n, terms) > 0 for n in router.specs if n != tool)
 
 
 def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:
@@ -896,7 +921,7 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     moet eruit", "suppose we leave out the three areas with two clients each"; lexicon `drop_area`); None for one area
     word in the plural without a number (every area with that count), and None when nothing is dropped."""
     lex = lexicon()
-    if not any(has_phrase(folded, w) for w in lex.drop_area):
+    if not any(says(folded, w) for w in lex.drop_area):
         return None
     words = "|".join(re.escape(w) for w in sorted(lex.units.get("areas", ()), key=len, reverse=True))
     for q in qs:
@@ -945,7 +970,7 @@ def _named_areas(qs: list[Quantity], folded: str, state: ConversationState) -> d
     named = [q for q in qs if q.kind in ("number", "postcode") and q.text.strip() in labels]
     if not named:
         return None
-    if any(has_phrase(folded, w) for w in lexicon().drop_area):
+    if any(says(folded, w) for w in lexicon().drop_area):
         return {"__drop_labels__": [q.text.strip() for q in named]}
     counts = [q for q in qs if q not in named and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
     if len(named) == 1 and len(counts) == 1 and not counts[0].change:

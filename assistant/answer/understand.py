@@ -1277,6 +1277,7 @@ class Router:
                 q = qs[fill.sources[name]]
                 claims[inp.claim_of] = (to_number(q.number) if q.number is not None else fill.args[name], q.text, q.bound)
                 claims[name] = claims[inp.claim_of]
+        _rest_as_part(spec, fill, folded)
         stated = set(fill.stated) - set(claims)
         complete = [alt for alt in spec.requires if all(f in stated for f in alt)]
         if not complete and settled(spec, fill.args, set(words) & stated) and (is_yes_no(folded) or solve is not None):
@@ -1342,6 +1343,41 @@ def _label_cap(spec: CalculatorSpec, name: str, lang: str) -> str:
     """An input's label opening a note ("Het aantal uren van zzp'ers: ...")."""
     label = spec.label(name, lang)
     return label[:1].upper() + label[1:]
+
+
+REST_WORDS = 6  # how near after "de rest" / "the rest" a cue of the rest part says who does it
+
+
+def _rest_as_part(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
+    """'20.000 uur, onze volle dochter 4.000, het overige eigen personeel': the spec's `rest` part, said only as the rest
+    of the whole (lexicon `rest_of_whole` with a cue of that part within REST_WORDS words), is the whole minus the
+    other parts given; nothing when the part has a figure of its own, no other part is given or the figures given
+    already complete the calculation."""
+    rest, whole = spec.rest, spec.whole
+    if not rest or not whole or rest in fill.args or whole not in fill.args or rest not in spec.inputs:
+        return
+    if any(all(f in fill.stated for f in alt) for alt in spec.requires):
+        return  # the figures given are enough: the calculator works the rest out itself (a follow-up that changes the
+        # whole then changes the rest with it)
+    given = [*spec.parts, *spec.parts_together]  # "6.000 uur is uitbesteed": several parts together count too
+    others = [p for p in given if p != rest and p in fill.args and isinstance(fill.args[p], (int, float))]
+    if not others or not isinstance(fill.args[whole], (int, float)):
+        return
+    cues = [*spec.inputs[rest].cues, *spec.rest_cues]
+    elsewhere = [c for p in given if p != rest and p in spec.inputs for c in spec.inputs[p].cues]
+    said = False
+    for w in lexicon().rest_of_whole:
+        for m in word_pattern(w).finditer(folded):
+            clause = re.split(r"[.,;:!?]", folded[m.end() :])[0]  # the rest's own clause ("..., het overige zelf.")
+            after = " ".join(re.findall(r"[\w'-]+", clause)[:REST_WORDS])
+            if any(cue_pattern(c).search(after) for c in elsewhere):
+                return  # "de rest besteden we uit aan zzp'ers": the rest goes to another party
+            if any(cue_pattern(c).search(after) for c in cues):
+                said = True
+    value = fill.args[whole] - sum(fill.args[p] for p in others)
+    if said and value >= 0:
+        fill.args[rest] = value
+        fill.stated.append(rest)
 
 
 def _together_as_part(spec: CalculatorSpec, fill: Fill) -> None:

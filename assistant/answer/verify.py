@@ -49,7 +49,16 @@ from assistant.retrieve.analysis import (
 )
 from assistant.text.dates import MONTHS, en_date, find_dates, nl_date
 from assistant.text.numbers import find_numbers
-from assistant.text.quantities import DAYS_PER_UNIT, Quantity, as_repeated, fold, lexicon, read, word_pattern
+from assistant.text.quantities import (
+    DAYS_PER_UNIT,
+    Quantity,
+    as_repeated,
+    fold,
+    lexicon,
+    lexicon_data,
+    read,
+    word_pattern,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.answer.pipeline import Assistant
@@ -713,8 +722,8 @@ def _choose(
     supported = sorted(  # the rule for everyone
         (c for c in pool if c.verdict == "supported"), key=lambda c: (c.passage.year not in years, outside(c.passage), -c.score)
     )
-    contradicted = sorted(
-        (c for c in pool if c.verdict == "contradicted"),
+    contradicted = sorted(  # a worked example's figures ("7 ÷ 3 = 2,33") set no rule right
+        (c for c in pool if c.verdict == "contradicted" and not worked_example(c.text)),
         key=lambda c: (
             c.passage.year not in years, outside(c.passage), len(c.differences or []) + c.unplaced, c.fit.kinds_apart,
             -c.score, len(c.text), c.fit.cost,
@@ -725,6 +734,16 @@ def _choose(
         supported = []  # only an older text states it; the policy the question is about says otherwise
     chosen = (supported or contradicted or [None])[0]
     return chosen, max([top] + [c.overlap for c in pool if c.table])
+
+
+def worked_example(text: str) -> bool:
+    """A sentence that works an example ("Een rekenvoorbeeld: ...", "... 7 ÷ 3 = 2,33 ..."; lexicon [examples]):
+    its figures are the example's, not the rule's."""
+    data = lexicon_data().get("examples", {})
+    folded = fold(text)
+    return any(word_pattern(fold(w)).search(folded) for w in data.get("markers", [])) or bool(
+        data.get("sum_pattern") and re.search(data["sum_pattern"], text)
+    )
 
 
 def _policy_year(claim: str, assistant: Assistant) -> set[int]:

@@ -252,7 +252,9 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             value = Decimal(1)  # "a hundred and ten", "een miljoen", "een komma acht"
         elif low == "another" and (person := _ANOTHER_PERSON.match(text[end:])):
             value = Decimal(1)  # "another district nurse at 0.4 fte": one more person (the change is read from it);
-            j = i + 1 if person.group("kind") else i  # the word of which kind goes with it, the person noun follows
+            kind_word = person.group("kind") and not re.match(r"(?:level|niveau|niv)", person.group("kind"), re.I)
+            j = i + 1 if kind_word else i  # the word of which kind goes with it, the person noun follows (a level
+            # is skipped where the unit is read)
         elif low == "eentje" and not _ONE_OF_THEM.match(text[end:]):
             value = Decimal(1)  # "in 4812 maar eentje": one; "nog eentje met 2" is one more of the things counted
         elif low == "single" and _counted_one(text, end):
@@ -342,9 +344,11 @@ def _spoken_decimals(words: list[tuple[int, int, str]], j: int, end: int) -> tup
 
 
 _ONE_NOUN = re.compile(
-    r"^\s+(?:more\s+|extra\s+|meer\s+|additional\s+)?(?:full-time\s+|fulltime\s+|voltijds\s+)?(?:cz-?)?(?:cli[eë]nt\b|client\b|patient\b|pati[eë]nt\b|postcodegebied|gebied\b|area\b|fte\b|uur\b|hour\b"
+    r"^\s+(?:more\s+|extra\s+|meer\s+|additional\s+)?(?:full-time\s+|fulltime\s+|voltijds\s+)?"
+    r"(?:(?:level|niveau|niv\.?)[\s-]?\d\s+|hbo(?:-bachelor)?[\s-]+)?"  # "one extra niveau-5 colleague": its level
+    r"(?:cz-?)?(?:cli[eë]nt\b|client\b|patient\b|pati[eë]nt\b|postcodegebied|gebied\b|area\b|fte\b|uur\b|hour\b"
     r"|zorgaanbieder\b|provider\b|inschrijving\b|registration\b|keer\b|time\b|procent\b|percent\b|case\s*manager\b|"
-    r"casemanager\b|verpleegkundige\b|nurse\b|medewerker\b|employee\b)",
+    r"casemanager\b|verpleegkundige\b|nurse\b|medewerker\b|employee\b|colleague\b(?!-)|collega\b(?!-))",
     re.IGNORECASE,
 )
 
@@ -362,7 +366,8 @@ _ONE_OF_THEM = re.compile(r"\s*(?:met|van|with|of)\s+\d", re.I)  # "nog eentje m
 
 # "another district nurse", "another case manager": one more person (one word may say which kind)
 _ANOTHER_PERSON = re.compile(
-    r"^\s+(?P<kind>[a-z]{3,12}\s+)?(?:case\s*manager|casemanager|nurse|colleague|employee|freelancer)\b", re.IGNORECASE
+    r"^\s+(?P<kind>[a-z]{3,12}\s+|(?:level|niveau|niv\.?)[\s-]?\d\s+)?(?:case\s*manager|casemanager|nurse|colleague|employee|freelancer)\b",
+    re.IGNORECASE,
 )
 
 

@@ -435,10 +435,17 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
         if [t.text for t in tokens[j : j + len(words)]] == words:
             j, spare = j + len(words), 1
             break
-    for k in range(j, min(len(tokens), j + UNIT_GAP + 1 + spare)):
+    reach = j + UNIT_GAP + 1 + spare
+    k = j - 1
+    while k + 1 < min(len(tokens), reach):
+        k += 1
         if "," in folded[end : tokens[k].start]:
             return None, end
         word = tokens[k].text
+        level = _level_at(tokens, k)
+        if level:  # "one extra niveau-5 colleague", "nog een niveau 6 verpleegkundige": the level says what kind of person
+            reach, k = min(len(tokens), reach + level), k + level - 1
+            continue
         unit = lex.unit_for(word)
         if unit == "staff" and k + 1 < len(tokens) and lex.unit_for(tokens[k + 1].text) in ("hours", "fte"):
             return lex.unit_for(tokens[k + 1].text), tokens[k + 1].end  # "2,000 of those zzp hours": hours of them
@@ -457,6 +464,21 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
 
 
 _LEVEL_WORD = re.compile(r"^(?:niveau|niv\.?|level|lvl\.?)$")
+_LEVEL_JOINED = re.compile(r"^(?:niveau|niv|level|lvl)-?\d$")
+
+
+def _level_at(tokens: list[_Tok], k: int) -> int:
+    """How many tokens a level designation at `k` takes ("level-6": 1, "niveau 6": 2, "level 6" with a hyphen as a
+    token of its own: 3), or 0."""
+    word = tokens[k].text
+    if _LEVEL_JOINED.match(word):
+        return 1
+    if _LEVEL_WORD.match(word) and k + 1 < len(tokens):
+        if re.fullmatch(r"\d", tokens[k + 1].text):
+            return 2
+        if tokens[k + 1].text == "-" and k + 2 < len(tokens) and re.fullmatch(r"\d", tokens[k + 2].text):
+            return 3
+    return 0
 FULL_TIME_REACH = 3  # words after the persons within which "fulltime" makes them fte ("niveau 6 fulltime")
 
 
@@ -786,6 +808,10 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
             add(Quantity("score", letter, start, end, text[start:end], negated=_negated(folded, start, lex)))
     for m in re.finditer(r"(?<![\w])(" + "|".join(_ORDINAL_WORDS) + r")(?![\w])", folded):
         if not any(s <= m.start() < e for s, e in taken):
+            person = _ordinal_person(folded, tokens, m, lex)
+            if person is not None:  # "er komt een vierde casemanager bij", "a fourth nurse joins": one person more
+                add(Quantity("count", Decimal(1), person[0], person[1], text[person[0] : person[1]], unit="staff"))
+                continue
             add(Quantity("ordinal", ordinal_value(m.group(1)), m.start(), m.end(), text[m.start() : m.end()]))
     out.sort(key=lambda q: q.start)
     out = [
@@ -796,6 +822,17 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     out = _described_changes(_persons_of_change(_from_to(out, folded, lex), folded, lex), folded, lex)
     out = _restated(out, folded, lex, asides)
     return tuple(_per_year(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex))
+
+
+def _ordinal_person(folded: str, tokens: list[_Tok], m: re.Match[str], lex: Lexicon) -> tuple[int, int] | None:
+    """'een vierde casemanager', 'a fourth case manager': an article, an ordinal and a word for a person (fillers or a
+    level between): one person, said from the article to the person word; None for "de vierde", "the 4th area"."""
+    if not re.search(r"(?:^|[^\w])(?:een|a|an)\s+$", folded[max(0, m.start() - 5) : m.start()]):
+        return None
+    unit, end = _unit_after(tokens, m.end(), lex, folded)
+    if unit != "staff":
+        return None
+    return m.start() - len(re.search(r"(?:een|a|an)\s+$", folded[: m.start()]).group(0)), end
 
 
 RATE_CHARS = 14  # how far before an amount its period may stand ("per maand 200 uur")
@@ -1319,7 +1356,9 @@ def range_ends(text: str) -> list[tuple[str, Decimal]]:
         low = span[: numbers[0].end] + span[numbers[1].end :]
         if numbers[1].multiplier and not numbers[0].multiplier and q.value[0] != numbers[0].value:  # "9 en 10
             # duizend uur": the low end is said with the multiplier ("9 duizend uur")
-            low = f"{span[: numbers[0].end]} {numbers[1].multiplier}{span[numbers[1].end :]}"
+            said = span[numbers[1].start : numbers[1].end]  # "95k" joins its multiplier, "10 duizend" spaces it
+            gap = "" if re.search(rf"\d{re.escape(numbers[1].multiplier)}$", said) else " "
+            low = f"{span[: numbers[0].end]}{gap}{numbers[1].multiplier}{span[numbers[1].end :]}"
         high = span[numbers[1].start :]
         lead = _BETWEEN.search(fold(text[max(0, q.start - 20) : q.start]))
         start = q.start - (len(lead.group(0)) if lead else 0)

@@ -279,3 +279,24 @@ def test_a_year_beside_an_amount_with_a_thousands_dot_is_no_bsn():
 
 def test_a_year_beside_an_amount_written_with_spaces_is_no_bsn():
     assert find_personal_data("Vanaf 2027 15 000 uur zorg in de regio") == []
+
+
+@pytest.mark.parametrize(
+    "text, yes_no, kind",
+    [
+        ("Grofweg hoeveel uur mogen zzp'ers draaien?", False, "count"),
+        ("Approximately what does membership of the branch organisation cost us?", False, "money"),
+        ("Wat kost een certificaat voor de uitvraagmodule ons per jaar?", False, "money"),
+        ("Is that approximately what the policy wants?", True, None),
+        ("Klopt het precies wat onze controller beweert?", True, None),
+    ],
+)
+def test_an_adverb_that_opens_the_question_leaves_its_question_word_asking(text, yes_no, kind):
+    """'Roughly what ...?', 'Grofweg hoeveel ...?': an adverb as the first word does not make the question word a
+    joining one (the question asks a value, here what something costs: money); inside a yes/no question
+    ('Is that approximately what ...?') the question word still joins a clause."""
+    from assistant.answer.asked import asked, is_yes_no
+
+    assert is_yes_no(text) is yes_no
+    if kind is not None:
+        assert asked(text) is not None and asked(text).kind == kind, asked(text)

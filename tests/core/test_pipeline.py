@@ -1687,3 +1687,54 @@ def test_a_rule_question_with_the_askers_own_figures_is_calculated(fake_assistan
     of the asker's case, not a claim about the rule."""
     a, _ = fake_assistant.respond(question)
     assert [c.name for c in a.tool_calls][:1] == [tool], (a.answer_line, [(c.name, c.args) for c in a.tool_calls])
+
+
+def test_a_claimed_rule_is_set_right_by_the_rule_not_by_its_worked_example(fake_assistant):
+    """'gemiddeld 2 cliënten, toch?': § 2.3.2 states the rule (ten minste 3) and works an example (7 ÷ 3 = 2,33);
+    the correction names the rule's 3, never the example's 2,33."""
+    from assistant.answer.verify import worked_example
+
+    assert worked_example("Daarmee levert u gemiddeld aan 7 ÷ 3 = 2,33 cliënten per postcodegebied zorg.")
+    assert not worked_example("Per 4-cijferig postcodegebied levert de zorgaanbieder gemiddeld aan ten minste 3 CZ-cliënten zorg")
+    a = fake_assistant.ask("Voor 2027 ligt de postcodenorm voor zittende aanbieders toch op gemiddeld 2 cliënten per gebied?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "3 CZ-cliënten" in line and "2,33" not in line, line
+
+
+def test_a_part_with_the_askers_figure_takes_the_calculator_another_part_names(fake_assistant):
+    """'De norm is toch gemiddeld 2? Wij zitten op gemiddeld 2,7 ...': the second part has the figure, the first the
+    rule it is about; the second part is the postcode calculation on that average (below 3: no), not a quote."""
+    a = fake_assistant.ask("Voor zittende aanbieders is de norm toch gemiddeld 2 per gebied? Bij ons is het gemiddeld 2,7; zitten we daarmee safe?")
+    line = a.answer.split("\n")[0]
+    assert "Nee: gemiddeld 2,70" in line and "minder dan 3" in line, line
+    assert [c.args.get("average_clients_per_postcode") for c in a.tool_calls] == [2.7], [(c.name, c.args) for c in a.tool_calls]
+
+
+def test_what_a_thing_costs_the_asker_is_a_money_question_the_policy_leaves_open(fake_assistant):
+    """'Ongeveer wat kost ...?': an amount asked; the texts require the certificate but name no price, so the answer
+    says the policy gives no amount instead of quoting the VECOZO sentence as if it answered."""
+    a = fake_assistant.ask("Ongeveer wat kost zo'n certificaat voor de uitvraagmodule van VECOZO ons?")
+    assert a.answer.startswith("Het beleid zegt hier niets over"), a.answer[:200]
+    b = fake_assistant.ask("Approximately what would a VECOZO certificate cost our organisation?")
+    assert b.answer.startswith("The policy does not say") and "amount" in b.answer.split("\n")[0], b.answer[:200]
+
+
+@pytest.mark.parametrize(
+    "question, own, most",
+    [
+        ("Dit jaar 18.000 zorguren; 5.000 daarvan levert onze 100%-dochter, het overige doet ons eigen personeel. "
+         "Tot hoeveel uur mag een externe partij dan gaan?", 13000, 9000),
+        ("Our 2027 forecast is 18,000 care hours: the wholly owned subsidiary delivers 5,000, the remainder falls to "
+         "our own employees. What is the most an outside agency could take on?", 13000, 9000),
+        ("Planned for 2027: 16,000 hours, of which our full subsidiary does 2,000; the rest is us. What is the largest "
+         "number of hours a partner organisation could do?", 14000, 8000),
+    ],
+)
+def test_the_rest_of_the_whole_said_for_a_party_is_that_partys_hours(fake_assistant, question, own, most):
+    """'het overige doet ons eigen personeel', 'the remainder falls to our own employees': own staff have the whole
+    minus the other parts given, so nothing is taken as subcontracted that the asker did not say (0% now, at most
+    9.000 of 18.000 hours may go to subcontractors)."""
+    a = fake_assistant.ask(question)
+    call = a.tool_calls[0]
+    assert call.name == "subcontracting_check" and call.args.get("own_staff_hours") == own, call.args
+    assert call.result["subcontracted_share_pct"] == 0 and call.result["max_subcontracted_hours"] == most, call.result

@@ -470,6 +470,18 @@ def test_a_range_whose_high_end_alone_says_its_multiplier_scales_its_low_end():
     assert read("tussen 500 en 2 duizend uur")[0].value == (Decimal(500), Decimal(2000))
     ends = range_ends("Ergens tussen 12 en 14 duizend uur per jaar.")
     assert [v for _, v in ends] == [Decimal(12000), Decimal(14000)] and "12 duizend uur" in ends[0][0], ends
+    joined = range_ends("Wij verwachten een afspraak van zo'n 75 tot 85k.")  # a joined "k" is joined to the low end
+    assert [t for t, _ in joined] == ["Wij verwachten een afspraak van zo'n 75k.", "Wij verwachten een afspraak van zo'n 85k."]
+    assert [q.value for t, _ in joined for q in read(t) if q.kind == "money"] == [Decimal(75000), Decimal(85000)], joined
+
+
+def test_a_money_range_with_a_joined_multiplier_is_worked_out_at_each_end(fake_assistant):
+    """'iets tussen 80 en 95k': both ends are amounts of the production agreement; the value model is checked for
+    each (both under € 100.000: no), where before the low end '80 k' was no amount and the question asked for it."""
+    a = fake_assistant.ask("We komen volgend jaar op een productieafspraak van ergens 85 à 96k. Telt het waardemodel voor ons?")
+    line = a.answer.split("\n")[0]
+    assert "85.000" in line and "96.000" in line and line.startswith("Nee"), line
+    assert not a.needs_input, a.needs_input
 
 
 def test_a_letter_before_both_and_two_years_is_a_score_for_each():
@@ -645,3 +657,29 @@ def test_a_year_that_opens_the_next_letters_clause_is_that_letters(text, expecte
 def test_a_letter_said_again_for_a_second_year_holds_both(text):
     """'a B for 2026 and again for 2027': the year after 'again' is the same letter's."""
     assert [(q.value, q.years) for q in read(text) if q.kind == "score"] == [("B", (2026, 2027))]
+
+
+@pytest.mark.parametrize(
+    "text, staff_change, fte",
+    [
+        ("Stel dat er een vijfde wijkverpleegkundige bijkomt van 0,7 fte.", "more", Decimal("0.7")),
+        ("Suppose a third nurse joins us at 0.8 fte.", "more", Decimal("0.8")),
+        ("What if one extra level-5 employee starts at 0.6 fte?", "more", Decimal("0.6")),
+        ("Als er nog een niveau 6 verpleegkundige bij komt van 0,5 fte?", "more", Decimal("0.5")),
+        ("What if another level 6 colleague comes in at 0.9 fte?", "more", Decimal("0.9")),
+    ],
+)
+def test_a_person_said_with_an_ordinal_or_a_level_is_one_more_person_with_their_fte(text, staff_change, fte):
+    """'een vijfde wijkverpleegkundige', 'one more level-5 nurse': one person (an ordinal after an article, a level
+    between the count and the person word); their fte is the change that comes with them, not the new total."""
+    qs = read(text)
+    staff = [q for q in qs if q.unit == "staff"]
+    sized = [q for q in qs if q.unit == "fte"]
+    assert [(q.value, q.change) for q in staff] == [(Decimal(1), staff_change)], qs
+    assert [(q.value, q.change) for q in sized] == [(fte, staff_change)], qs
+
+
+def test_an_ordinal_of_a_place_stays_an_ordinal():
+    """'in het derde gebied', 'the second area', 'de vierde casemanager' (no article 'een'): a place, no person added."""
+    assert [q.kind for q in read("in het derde gebied 5 cliënten")] == ["ordinal", "count"]
+    assert [q.kind for q in read("de vierde casemanager heeft 0,5 fte")] == ["ordinal", "count"]

@@ -1202,6 +1202,30 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Als CZ ons 25.000 euro aanvullend budget toewijst, welk deel vergoedt CZ dan? In 2027 hebben we weer een B.",
              "staffel_percentage", {"score_2026": "B", "cost_points_2026": 7, "score_2027": "B"}, {"percentage": 85}),
     ],
+    "a new value of the last calculation said with a departure, and its unknown asked": [
+        Turn("Onze zorgcoöperatie heeft 4 fte niveau 6 en 200 cliënten. Klopt de verhouding?", "cooperative_staffing_check",
+             {"clients": 200, "hbo_bachelor_nurse_fte": 4}),
+        Turn("Helaas gaat er iemand per 1 maart weg, we houden 3,2 fte over. Wat is dan ons maximum aan cliënten?",
+             "cooperative_staffing_check", {"clients": 200, "hbo_bachelor_nurse_fte": 3.2}, line=("176",)),
+    ],
+    "a new value in English after a colleague leaves, the largest number of clients asked": [
+        Turn("Our co-op: 5 fte of bachelor nurses, 250 clients. Are we fine on the ratio?", "cooperative_staffing_check",
+             {"clients": 250, "hbo_bachelor_nurse_fte": 5}),
+        Turn("Bad news, one of our nurses resigns next month and we end up at 4.1 fte. What is the most clients we may keep?",
+             "cooperative_staffing_check", {"clients": 250, "hbo_bachelor_nurse_fte": 4.1}, line=("225",)),
+    ],
+    "a person said by an ordinal joins with their fte": [
+        Turn("Onze 4 casemanagers dementie hebben samen 3,1 fte en 215 cliënten. Zitten we goed?", "dementia_caseload_check",
+             {"clients": 215, "casemanager_fte": 3.1}),
+        Turn("En als er een vijfde casemanager bijkomt van 0,5 fte?", "dementia_caseload_check",
+             {"clients": 215, "casemanager_fte": 3.6}),
+    ],
+    "a person said with a level joins with their fte": [
+        Turn("Our co-op: 214 clients and 3.6 fte of bachelor nurses (niveau 6). OK on the ratio?", "cooperative_staffing_check",
+             {"clients": 214, "hbo_bachelor_nurse_fte": 3.6}),
+        Turn("Suppose we recruit one additional niveau-6 colleague at 0.4 fte: does that solve it?", "cooperative_staffing_check",
+             {"clients": 214, "hbo_bachelor_nurse_fte": 4.0}),
+    ],
     "the same period asked again for another kind of care": [
         Turn("By when must the quality information be entered in VECOZO?", line=("31 May",)),
         Turn("Part of our work is medical child care. Does the same period apply to that part?", line=("from 1 May to 31 May", "Bijlage 2")),
