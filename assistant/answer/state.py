@@ -380,7 +380,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             reading.kind in ("clause", "clarify") and not reading.used and is_yes_no(text) and len(text) < 90
             and bool(PERSONAL.search(folded))
             and (router.concept_score(state.tool, set(router.analyse(text))) > 0 or asks_strongly(spec, folded))
-            and not any(router.concept_score(n, set(router.analyse(text))) > 0 for n in router.specs if n != state.tool)
+            and not _names_another(router, text, state.tool)
         )
         # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
         or (
@@ -623,8 +623,8 @@ def _asked_unknown(spec: CalculatorSpec, folded: str) -> str | None:
 def _asks_its_kind(spec: CalculatorSpec, folded: str) -> bool:
     """The asking clause asks for an unknown of `spec` (its `[solve]` words) as a value of that unknown's kind
     ("..., er blijft 3,2 fte over. Wat is dan ons maximum aan cliënten?")."""
-    name = _asked_unknown(spec, asked_clause(folded))
-    found = asked(asked_clause(folded))
+    clause = asked_clause(folded)
+    name, found = _asked_unknown(spec, clause), asked(clause)
     return name is not None and not is_yes_no(folded) and (found is None or found.kind == spec.solve[name].kind)
 
 
@@ -921,7 +921,7 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     moet eruit", "suppose we leave out the three areas with two clients each"; lexicon `drop_area`); None for one area
     word in the plural without a number (every area with that count), and None when nothing is dropped."""
     lex = lexicon()
-    if not any(says(folded, w) for w in lex.drop_area):
+    if not any(has_phrase(folded, w) for w in lex.drop_area):
         return None
     words = "|".join(re.escape(w) for w in sorted(lex.units.get("areas", ()), key=len, reverse=True))
     for q in qs:
@@ -970,7 +970,7 @@ def _named_areas(qs: list[Quantity], folded: str, state: ConversationState) -> d
     named = [q for q in qs if q.kind in ("number", "postcode") and q.text.strip() in labels]
     if not named:
         return None
-    if any(says(folded, w) for w in lexicon().drop_area):
+    if any(has_phrase(folded, w) for w in lexicon().drop_area):
         return {"__drop_labels__": [q.text.strip() for q in named]}
     counts = [q for q in qs if q not in named and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
     if len(named) == 1 and len(counts) == 1 and not counts[0].change:
