@@ -16,6 +16,7 @@ from assistant.ingest.params import PolicyParams
 from tools._base import (
     NO_ROUNDING_EN,
     NO_ROUNDING_NL,
+    Amount,
     Count,
     PositiveAmount,
     ToolInput,
@@ -173,15 +174,24 @@ def cooperative_staffing_check(inp: CooperativeStaffingInput) -> CooperativeStaf
 
 
 class DementiaCaseloadInput(ToolInput):
-    """Give both to check the caseload; only the fte for the clients it may carry; only `clients` for the fte needed."""
+    """Give both to check the caseload; only the fte for the clients it may carry; only `clients` for the fte needed;
+    or the caseload the provider computed (`caseload_per_fte`) to check it as given (with one of the two beside it,
+    also what that fte carries or what those clients need; with both, it is refused: the two give the caseload)."""
 
     clients: Count | None = Field(default=None, description="clients of the specialised dementia case managers together")
     casemanager_fte: PositiveAmount | None = Field(
         default=None, description="fte of specialised dementia case managers, more than 0"
     )
+    caseload_per_fte: Amount | None = Field(
+        default=None, description="a caseload (clients per fte) the provider computed (instead of clients and fte)"
+    )
 
     @model_validator(mode="after")
     def _something(self) -> DementiaCaseloadInput:
+        if self.caseload_per_fte is not None:
+            if self.clients is not None and self.casemanager_fte is not None:
+                raise invalid("caseload_per_fte", "give the caseload or the clients and the fte, not both")
+            return self
         if self.clients is None and self.casemanager_fte is None:
             raise invalid("clients", "required (or give casemanager_fte for the clients it may carry)")
         return self
@@ -321,6 +331,28 @@ def dementia_caseload_check(inp: DementiaCaseloadInput) -> DementiaCaseloadOutpu
         norm_min=c.min,
         norm_max=c.max,
     )
+    if inp.caseload_per_fte is not None:  # the provider's own caseload, compared as given
+        caseload = exact(inp.caseload_per_fte)
+        position = _position(caseload, c)
+        shown = shown2(caseload, c.min if position == "below" else c.max, position == "within")
+        where_nl, where_en = _position_text(position, c)
+        nl = f"Een caseload van {nl_num(shown)} cliënten per fte (uw eigen gemiddelde) is {where_nl} cliënten per fte"
+        en = f"A caseload of {en_num(shown)} clients per fte (your own average) is {where_en} clients per fte"
+        solved: dict = {}
+        if inp.casemanager_fte is not None:  # the fte given beside it: what that fte should carry
+            low, high = _clients_range(inp.casemanager_fte, c)
+            fte_nl, fte_en = nl_short(inp.casemanager_fte), en_short(inp.casemanager_fte)
+            nl, en = nl + f" (bij {fte_nl} fte passen {low} tot {high} cliënten)", en + f" ({fte_en} fte fits {low} to {high} clients)"
+            solved = {"clients_min": low, "clients_max": high}
+        elif inp.clients is not None:  # the clients given beside it: the fte they need
+            lo, hi = _fte_range(inp.clients, c)
+            nl += f" (voor {inp.clients} cliënten is {nl_num(lo)} tot {nl_num(hi)} fte nodig)"
+            en += f" ({inp.clients} clients need {en_num(lo)} to {en_num(hi)} fte)"
+            solved = {"fte_min": lo, "fte_max": hi}
+        return DementiaCaseloadOutput(
+            verdict=nl + ".", verdict_en=en + ".", caseload_per_fte=shown, within_norm=position == "within",
+            position=position, **solved, **common,
+        )  # fmt: skip
     if inp.clients is None or inp.casemanager_fte is None:
         verdict, verdict_en, solved = _dementia_solved(inp, c)
         return DementiaCaseloadOutput(

@@ -62,6 +62,32 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _reason() -> re.Pattern[str]:
+    """A question that asks why (asked.toml [reason] `opens`, opening the question or a clause of it), not for a
+    value it names."""
+    words = sorted((fold(w) for w in _data().get("reason", {}).get("opens", [])), key=len, reverse=True)
+    return re.compile(r"(?:^|[.?!;,]\s*|\b(?:en|and|maar|but)\s+)(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def asks_how(question: str) -> bool:
+    """The asked sentence asks how something is done ("hoe wordt het nachtbudget jaarlijks aangepast?"), not how much or long."""
+    return bool(_HOW.search(fold(asked_clause(question))))
+
+
+def asks_reason(question: str) -> bool:
+    """The question asks why ("waarom hanteert CZ een dagtarief?")."""
+    return bool(_reason().search(fold(question)))
+
+
+@lru_cache(maxsize=1)
+def gives_reason() -> re.Pattern[str]:
+    """A sentence that opens with a word that gives the reason for the one before it (asked.toml [reason] `given_by`:
+    "Hiermee krijgen we inzicht ...", "Daarom ...")."""
+    words = sorted((fold(w) for w in _data().get("reason", {}).get("given_by", [])), key=len, reverse=True)
+    return re.compile(r"^\W*(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _kinds() -> tuple[list[str], dict[str, dict]]:
     data = _data()
     kinds = {**data["kinds"], "__openers__": data.get("openers", [])}
@@ -186,6 +212,8 @@ def asked(question: str) -> Asked | None:
 def _asked(question: str) -> Asked | None:
     order, kinds = _kinds()
     folded = _before_condition(fold(question), kinds)
+    if _reason().search(folded):  # "waarom hanteert CZ een dagtarief?": a reason is asked, no amount of the tariff
+        return None
     direct = _direct_unit(folded)
     for kind in order:
         spec = kinds[kind]

@@ -75,7 +75,7 @@ def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> b
     value = _outcome(spec, data)
     if value is None:
         return None
-    keep = any(word_pattern(fold(p)).search(folded) for p in spec.verdict_keep_if)
+    keep = any(phrase_spans(folded, p) for p in spec.verdict_keep_if)  # "sluit dat ons uit?" ("sluit ~ uit")
     start = asked_start(folded)  # the story before the asked sentence ("vorig jaar afgewezen. ...") asks nothing
     flip = not keep and any(
         m.start() >= start

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer import compose as c
@@ -28,10 +28,13 @@ from assistant.answer.asked import (
     asks_definition,
     asks_direction,
     asks_end,
+    asks_how,
     asks_month,
     asks_question_word,
+    asks_reason,
     asks_start,
     defines,
+    gives_reason,
     holds,
     is_yes_no,
     points_forward,
@@ -216,6 +219,65 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
         overlap = current.overlap if lead else 0.0
         current = Sentence(ct.quote, ct, s.score * 0.5, overlap, frozenset(), 0.0, passage, lead=lead)
         out.append(current)
+    return out
+
+
+# "hoe wordt dat bedrag elk jaar aangepast?", "how is it calculated?": how something is done, said by its participle
+_PASSIVE_HOW = re.compile(
+    r"\b(?:hoe|how)\s+(?:wordt|worden|werd|werden|is|are|was|were)\b.*?\b(?P<done>ge\w+[dt]|\w+(?:eerd|ed))\W*$"
+)
+
+
+def _method(assistant: Any, s: Sentence, question: str, bm: Any) -> list[Sentence]:
+    """'Hoe wordt de begroting geïndexeerd?': the sentences after the answering one (in its clause) that name the asked
+    action itself ("De begroting voor jaar T wordt geïndexeerd door ...", "Daarbij wordt alléén ..."): how it is done.
+    The action is the question's term of most weight that the answering sentence shares."""
+    done = _PASSIVE_HOW.search(fold(_asking_sentence(question) or question))
+    if done is None:
+        return []
+    weights = bm.term_weights(question)
+    shared = [t for t in bm.query_terms(done.group("done")) if t in s.terms or t in weights]
+    if not shared:
+        return []
+    key = max(shared, key=lambda t: weights.get(t, 0.0))
+    out, chain = [], _following(assistant, s, REASON_SENTENCES + 1)
+    for k, f in enumerate(chain):
+        if key in set(bm.query_terms(f.text)) or (k and chain[k - 1] in out and _POINTS_BACK.match(f.text)):
+            out.append(f)  # ... and one that goes on from such a sentence ("Daarbij wordt alléén ...")
+    return out
+
+
+CONCEPT_WEIGHT = 3.5  # a question term this rare names the concept asked about
+ELSEWHERE_SHARE = 0.6  # ... and a sentence with a value but without it, this far behind the best one, is about something else
+ELSEWHERE_KINDS = ("count", "duration", "money", "percent")
+
+
+def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sentence) -> bool:
+    """The value of the asked kind stands only in a sentence about something else: the best sentence (not the value's)
+    holds the question's rarest terms (CONCEPT_WEIGHT: "volgens de Treeknorm"), while the value's sentence lacks them
+    and matches the question far less (ELSEWHERE_SHARE). The policy then does not state it."""
+    if a.kind not in ELSEWHERE_KINDS or value_at is best:
+        return False
+    weights = bm.term_weights(question)
+    value_terms, best_terms = set(c.terms_of(value_at.text, bm.splitter)), set(c.terms_of(best.text, bm.splitter))
+    held = lambda terms: sum(weights.get(t, 0.0) for t in terms)  # noqa: E731  (the question's weight a sentence holds)
+    if held(value_terms) >= ELSEWHERE_SHARE * held(best_terms):
+        return False
+    rare = {t for t in best_terms if weights.get(t, 0.0) >= CONCEPT_WEIGHT}
+    return bool(rare) and not _share_a_term(rare, value_terms)  # ("indexering" is "geïndexeerd" too)
+
+
+REASON_SENTENCES = 3  # the sentences after a rule read for the reasons it is given
+
+
+def _reasons(assistant: Any, s: Sentence) -> list[Sentence]:
+    """The sentences right after `s` that give its reason (asked.toml [reason] `given_by`), in order; [] when the
+    next one does not."""
+    out = []
+    for f in _following(assistant, s, REASON_SENTENCES):
+        if not gives_reason().match(fold(f.text)):
+            break
+        out.append(f)
     return out
 
 
@@ -726,8 +788,9 @@ def _where(ct: Citation, lang: str) -> str:
     return f" (§ {ct.section}, " + ("policy" if lang == "en" else "beleid") + f" {ct.year})"
 
 
-def _key_span(s: Sentence) -> str:
-    text = collapse_ws(s.text)
+def _key_span(s: Sentence, text: str | None = None) -> str:
+    """The part of the sentence the answer line says (`text`: a piece of it), cut at a clause near LINE_CHARS."""
+    text = collapse_ws(text or s.text)
     if len(text) <= LINE_CHARS:
         return text
     cut = text[:LINE_CHARS]
@@ -769,7 +832,7 @@ def _denies(question: str, sentence: str, analyse: Any) -> tuple[bool, bool]:
     is a no."""
     asked_, said = _negation_scopes(question, analyse), _negation_scopes(sentence, analyse)
     for scope in list(asked_):
-        same = next((x for x in said if scope[0] and scope[0] & x[0]), None)
+        same = next((x for x in said if scope[0] and _share_a_term(scope[0], x[0])), None)
         if same is not None:
             asked_.remove(scope)
             said.remove(same)
@@ -781,15 +844,34 @@ def _denies(question: str, sentence: str, analyse: Any) -> tuple[bool, bool]:
     return bool(asked_), bool(said)
 
 
+SHARED_STEM = 5  # letters of a term that, inside another term, make them one ("contract" in "niet-gecontracteerde")
+
+
+def _share_a_term(a: set[str], b: set[str]) -> bool:
+    """The two sets of terms name the same thing: a term in common, or one term of at least SHARED_STEM letters
+    inside another ("geen contract" and "niet-gecontracteerde zorg")."""
+    return bool(a & b) or any(len(x) >= SHARED_STEM and len(y) >= SHARED_STEM and (x in y or y in x) for x in a for y in b)
+
+
+def _pieces(s: Sentence) -> list[str]:
+    """The sentences a quote holds (split at a stop or a footnote mark)."""
+    return [p for p in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", s.text) if p.strip()] or [s.text]
+
+
+def _deciding(question: str, s: Sentence, analyse: Any) -> str:
+    """Of a quote that holds several sentences, the one that shares most with the question."""
+    q_terms = analyse(question)
+    return max(_pieces(s), key=lambda p: len(analyse(p) & q_terms))
+
+
 def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     """Yes when the sentence states what the question asks with the same polarity, no when exactly one of
     them is negated; None when the question is no yes/no question or the sentence is not close enough.
     Of a quote that holds two sentences, the one that shares most with the question decides."""
     if not is_yes_no(question) or not s.terms or s.overlap <= 0:
         return None
-    pieces = [p for p in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", s.text) if p.strip()] or [s.text]
-    q_terms = analyse(question)
-    deciding = max(pieces, key=lambda p: len(analyse(p) & q_terms))
+    pieces = _pieces(s)
+    deciding = _deciding(question, s, analyse)
     asked_ = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.rstrip().endswith("?")] or [question]
     values = _compared_levels(asked_[-1], deciding)
     if values is None:
@@ -1055,6 +1137,8 @@ def clause_plan(
             near.section if near is not None else None, asks_month(focus or text), assistant.corpus.outside_scope(text),
             asks_start(focus or text),
         )  # fmt: skip
+        if with_value and _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0]):
+            with_value = []  # "binnen hoeveel dagen volgens de Treeknorm?": the figure stands in a sentence about something else
         if not with_value and (a.soft or a.several):  # "hoe melden we dat?" without a channel in the text, "welke
             # percentages ...?" without one about the question: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
@@ -1142,14 +1226,34 @@ def clause_plan(
     if excepted is not None:  # the rule does not hold for what the question names: the other way round (the rule
         # is often stated twice, its exception once: "Hierop maken we alléén een uitzondering voor zorgcoöperaties")
         verdict, best, supporting = not verdict, by, _dedupe([by, *supporting])
-    span = excepted or _key_span(best)
+    pieces = _pieces(best)
+    deciding = _deciding(focus or text, best, lambda t: set(bm.query_terms(t))) if len(pieces) > 1 else None
+    if verdict is not None and deciding is not None and deciding != pieces[0] and not _POINTS_BACK.match(deciding):
+        span = excepted or _key_span(best, deciding)  # "telt een volle dochter als onderaannemer?": the sentence
+        # of the quote that decides, not the one before it about zzp'ers
+        later = True
+    else:
+        span, later = excepted or _key_span(best), False
     cell = _row_cell(assistant, best, text)  # "bestaande aanbieders, jaar 2026": the cell of that row and column
     if cell is not None:
         span = cell
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
-    lead = _lead_in(best) if cell is None else ""
+    lead = _lead_in(best) if cell is None and not later else ""
     if lead and len(lead) + len(shown) <= 2 * LINE_CHARS:  # an item of a list is said with its lead-in
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
+    main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
+    if main is not None and _share_held(bm, main, focus or text, best) >= sure:
+        # "is a contract applied retroactively if it is approved in March?": the sentence holds what is asked; the
+        # condition beside it only sets the case (the asked clause alone must come to the same yes or no)
+        if _verdict(main + "?", best, lambda t: set(bm.query_terms(t))) is verdict:
+            best = replace(best, confidence=sure)
+    reasons = _reasons(assistant, best) if verdict is None and asks_reason(focus or text) else []
+    if reasons:  # "waarom hanteert CZ een dagtarief?": the sentences after the rule that give its reason
+        said = " ".join(_clean_span(r.text).rstrip(" .") + "." for r in reasons)
+        line = (f"The policy says: «{said.rstrip('.')}»" if lang == "en" else said.rstrip(".")) + _where(best.citation, lang) + "."
+        line += _gloss(said) if lang == "en" else ""
+        cited = _distinct([best.citation, *(r.citation for r in reasons)])[:MAX_QUOTES]
+        return Plan("quotes", line, cited, [r.citation for r in _dedupe(ranked[:8]) if r is not best][:4])
     if verdict is not None and best.confidence >= sure:
         word = msg("yes" if verdict else "no", lang)
         said = f"«{shown}»" if lang == "en" else (shown[:1].lower() + shown[1:] if not shown[:2].isupper() else shown)
@@ -1163,12 +1267,60 @@ def clause_plan(
     weights = _content_weights(bm, text, None, focus or _asking_sentence(text))
     typed = _typed(weights, analyse(focus or text))
     near = [o for o in supporting[1:] if _adds(o, supporting[0], typed, analyse)]
-    quotes = _dedupe(supporting[:1] + siblings + near)[:MAX_QUOTES]
+    method = _method(assistant, supporting[0], focus or text, bm) if asks_how(focus or text) and verdict is None else []
+    quotes = _dedupe(supporting[:1] + method + siblings + near)[:MAX_QUOTES]
     rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
-    cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
+    first = _extended(assistant, quotes[0], ranked)
+    if method:  # a sentence the first quote already holds is not quoted again
+        method = [m for m in method if collapse_ws(m.text) not in first.quote]
+        quotes = _dedupe(supporting[:1] + method + siblings + near)[:MAX_QUOTES]
+    if method and kind == "quotes":  # the line says how it is done: the first sentence that goes on about it
+        shown = _clean_span(_key_span(method[0])).rstrip(" .:;")
+        line = (f"The policy says: «{shown}»" if lang == "en" else shown[:1].upper() + shown[1:]) + _where(method[0].citation, lang) + "."
+        line += _gloss(shown) if lang == "en" else ""
+    cited = [first] + [q.citation for q in quotes[1:]]
     plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
     return plan
+
+
+MAIN_SHARE = 0.4  # the asked clause without its condition holds at least this share of the question's term weight
+
+
+_SUBJECTS = frozenset(fold(w) for w in lexicon_data()["parts"]["subjects"])  # "if it ...", "als ze ...", "when we ..."
+
+
+def _main_clause(bm: Any, question: str) -> str | None:
+    """The asking sentence without the condition it sets ("..., if it is approved in March?", "als we het te laat
+    melden, ..."); None when it sets none, or the clause without it holds less than MAIN_SHARE of the question's term
+    weight (too little of the question to decide on)."""
+    asking = _asking_sentence(question) or question
+    folded = fold(asking).rstrip(" ?")
+    words = "|".join(re.escape(w) for w in sorted(lexicon().condition, key=len, reverse=True))
+    m = re.search(rf"(?:^|[\s,])(?:{words})\s", folded)
+    if m is None:
+        return None
+    if m.start() == 0:  # "als het te laat is, mag dat dan?": the asked clause after the condition's comma
+        main = folded.split(",", 1)[1] if "," in folded else ""
+    else:  # "... if it is approved in March?": a subject after the word ("telt een dochter als onderaannemer?" sets none)
+        after = folded[m.end() :].split()
+        if not after or after[0] not in _SUBJECTS:
+            return None
+        main = folded[: m.start()]
+    weights = bm.term_weights(asking)
+    total = sum(weights.values())
+    own = set(bm.query_terms(main))
+    if not main.strip() or total <= 0 or sum(w for t, w in weights.items() if t in own) < MAIN_SHARE * total:
+        return None
+    return main.strip(" ,")
+
+
+def _share_held(bm: Any, main: str, question: str, s: Sentence) -> float:
+    """The share of the term weight of `main` (weighed as in the whole question) that the sentence holds."""
+    weights = bm.term_weights(_asking_sentence(question) or question)
+    own = {t: w for t, w in weights.items() if t in set(bm.query_terms(main))}
+    total = sum(own.values())
+    return sum(w for t, w in own.items() if t in s.terms) / total if total > 0 else 0.0
 
 
 _EXISTS = re.compile(

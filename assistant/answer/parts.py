@@ -106,6 +106,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             context.append(piece if re.search(r"[.,;:!?]$", piece) else piece + ",")
         if len(pieces) > 1 and all(
             len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) or (i and _BARE_WH.match(p))
+            or (_POINTER.search(p) and i + 1 < len(pieces) and _OPENS_WH.match(pieces[i + 1]))  # "mag dat"
             for i, p in enumerate(pieces)
         ):
             whole.update(len(parts) + i for i, p in enumerate(pieces) if p in shared)
@@ -247,15 +248,19 @@ def _pieces(question: str) -> list[str]:
     spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
     out: list[tuple[int, int]] = []
     carry: int | None = None
-    for a, b in spans:
+    for k, (a, b) in enumerate(spans):
         start = a if carry is None else carry
         if out and carry is None and _BARE_WH.match(question[a:b]) and _IF_SO.search(question[:a]):
             out[-1] = (out[-1][0], b)  # "mogen we ..., en zo ja, hoeveel?": one question
             continue
-        short = (
-            len(re.findall(r"[\w']+", question[a:b])) < MIN_WORDS and not _VERB_SUBJECT.match(question[a:b])
-            and not (out and _BARE_WH.match(question[a:b]))  # "... and by when, and ...?": asks of the piece before
-        ) or _frames(question[a:b])
+        piece = question[a:b]
+        apart = bool(_POINTER.search(piece)) and _asks_a_value(spans[k + 1 :], question)  # "mag dat, en hoeveel ...?"
+        short = not apart and (
+            (
+                len(re.findall(r"[\w']+", piece)) < MIN_WORDS and not _VERB_SUBJECT.match(piece)
+                and not (out and _BARE_WH.match(piece))  # "... and by when, and ...?": asks of the piece before
+            ) or _frames(piece)
+        )
         if short and (a, b) != spans[-1]:  # "Voldoen we, en ...?": a verb and its subject ask on their own
             carry = start
             continue
@@ -265,6 +270,12 @@ def _pieces(question: str) -> list[str]:
 
 
 _POINTER = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["pointers"])) + r")\b", re.I)
+
+
+def _asks_a_value(after: list[tuple[int, int]], question: str) -> bool:
+    """The piece after a pointing one opens with a question word ("mag dat, en hoeveel uur te veel is het?"): it asks
+    a value of its own, and the pointing piece its yes or no."""
+    return bool(after) and bool(_OPENS_WH.match(question[after[0][0] : after[0][1]]))
 
 
 def _frames(piece: str) -> bool:
@@ -279,6 +290,11 @@ def _frames(piece: str) -> bool:
 
 IF_ANSWER = _alternatives(_LEX["if_answer"])  # "zo ja", "if not": what follows depends on the answer before
 _IF_SO = re.compile(rf"\b(?:{IF_ANSWER})\W*$", re.I)  # "..., en zo ja, hoeveel?"
+# a value asked ("hoeveel ...", "met hoeveel uur ...", "by when ..."): not "wat/hoe", which go on about the same thing
+_OPENS_WH = re.compile(
+    rf"^\s*(?:(?:{_BEFORE_WH}|met|with|voor|for|van|of|in)\s+)?(?:hoeveel|hoe\s+veel|how\s+many|how\s+much|wanneer|when)\b",
+    re.I,
+)
 _BARE_WH = re.compile(rf"^\s*(?:{_BEFORE_WH}\s+)?{_WH}\s*\??\s*$", re.I)  # "by when", "vanaf wanneer", "hoe"
 _VERB_SUBJECT = re.compile(
     r"^\s*(?!(?:als|indien|en|maar|of|dus|want|omdat|if|and|but|or|so|because)\b)[A-Za-zÀ-ÿ]+\s+"

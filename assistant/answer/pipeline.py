@@ -41,7 +41,7 @@ from assistant.answer.state import (
     follow_up,
     opens_new_case,
 )
-from assistant.answer.understand import Reading, Router, has_phrase
+from assistant.answer.understand import Reading, Router, has_phrase, names_the_rule
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
@@ -336,10 +336,13 @@ class Assistant:
         taken = {i for i, q in enumerate(whole.quantities) if q.kind == "range"} & set(whole.used)
         if whole.kind == "tool" and (taken or not (whole.solve or state.tool)):
             return False  # the calculation takes the range as it is, or needs no figure of the asker's
+        ranges = {i for i, q in enumerate(whole.quantities) if q.kind == "range"}
         for end, value in ends:
             reading = follow_up(self.router, end, self.router.read(end, exclude=_claimed_span(end)), state)
             if reading.kind != "tool" or float(value) not in [float(n) for n in _numbers(reading.args)]:
                 return False  # an end the calculation does not take as the asker's figure
+            if ranges & names_the_rule(whole.quantities, self.router.rule_values.get(reading.tool or "", frozenset())):
+                return False  # "een casemanager heeft gemiddeld 50 tot 65 cliënten per fte, toch?": the rule's own range
         return True
 
     def _names_sector_itself(self, text: str) -> bool:
@@ -416,9 +419,18 @@ class Assistant:
         if reading.kind == "tool" and reading.tool:
             plan, calls = self._calculation(text, reading, lang, year)
             # a message merged into the last calculation ("het gebied met 1 cliënt telt niet") states the asker's case
-            premise = premise_plan(self, text, lang) if _claims_a_rule(text) and not reading.follow_up else None
+            beside = not _claims_a_rule(text) and not reading.claims and _claims_beside(text, reading)
+            premise = premise_plan(self, text, lang) if (beside or _claims_a_rule(text)) and not reading.follow_up else None
+            if premise is not None and not {q.clause_id for q in premise.quotes[:1]} & {
+                q.clause_id for q in [*plan.quotes, *plan.context]
+            }:  # a rule's figure beside the asker's: set right only by the calculation's own clauses ("de eis is 2,5
+                # toch?" after the postcode figures is no claim about another rule's 1)
+                premise = None
             if premise is not None and premise.intent == "premise:contradicted":  # a figure set right; the
-                plan.line = premise.line + "\n" + plan.line  # calculation says the rest ("zegt het anders" adds nothing)
+                # calculation says the rest ("zegt het anders" adds nothing); the yes or no was the premise's ("de grens
+                # ligt toch op 52?"), not the calculation's
+                rest = _VERDICT_WORD.sub("", plan.line) if _premise_is_asked(text) else plan.line
+                plan.line = premise.line + "\n" + rest[:1].upper() + rest[1:]
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, calls, hits
         if reading.kind == "clarify" and reading.tool:
@@ -655,6 +667,28 @@ def _claims_a_rule(text: str) -> bool:
     is 41%, toch?" is checked by the calculation, not against a sentence of the policy)."""
     claim = claim_of(text)
     return claim is not None and about_the_policy(claim)
+
+
+def _premise_is_asked(text: str) -> bool:
+    """The one question of the message is the premise itself ("..., de grens ligt toch op 52?"), not a question about
+    the asker's own case after it ("... tot 75% mogen uitbesteden. Wij besteden 60% uit; dat is dan in orde, toch?")."""
+    claim = claim_of(text)
+    asking = [text[a:b] for a, b in sentence_spans(text) if text[a:b].rstrip().endswith("?")]
+    if claim is None or len(split_parts(text)) != 1 or len(asking) != 1:
+        return False
+    figures = lambda t: {q.number for q in read_quantities(t) if q.number is not None}  # noqa: E731
+    return bool(figures(claim)) and figures(claim) <= figures(asking[0])
+
+
+def _claims_beside(text: str, reading: Reading) -> bool:
+    """Beside the asker's own figures the calculation takes, the claim states a figure it does not take ("wij zitten
+    op 61 per fte; dat is meer dan het maximum van 55, toch?"): a figure of the rule, checked against the policy."""
+    claim = claim_of(text)
+    if claim is None:
+        return False
+    taken = {Decimal(str(v)) for v in _numbers(reading.args)}  # the per-area counts of a list too
+    said = [q.number for q in read_quantities(claim) if q.number is not None and q.kind in ("count", "number", "percent", "money")]
+    return bool(taken) and any(n not in taken for n in said)
 
 
 MSG_LANGUAGE = msg("language", "en")

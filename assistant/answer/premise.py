@@ -84,7 +84,7 @@ def claim_of(text: str) -> str | None:
         for s in re.split(r"(?<=[.!?])\s+|[,;]\s+(?!\d)", t[pushed.end() :]):  # the clause with the figure ("..., I
             body = _SAID_BY.sub("", s.strip()).strip(" ?.!")  # read it in the table" says where, not what)
             told = bool(_SAID_BY.match(s.strip()))  # said by someone, or said as a rule ("the requirement is 2"): not
-            if not (told or _RULE.search(body)) or OWN.search(body) or len(s.strip() if told else body) < 15:
+            if not (told or _RULE.search(body)) or OWN.search(body) or len(s.strip() if told else body) < STATEMENT_CHARS:
                 continue  # "nee, het wordt 4 maart", "nee, we hebben 3 fte": the asker's own case
             if any(q.kind in (*FACT_KINDS, "number") for q in read(body)):
                 return body
@@ -92,7 +92,11 @@ def claim_of(text: str) -> str | None:
     marked_sentence = next((s for s in sentences if TAIL.search(s) or _HEAD.match(s)), None)
     if marked_sentence is None:  # "X kan toch met 1 persoon?": the particle inside a question with a figure
         marked_sentence = next(
-            (s for s in sentences if _MID.search(s) and s.rstrip().endswith("?") and any(q.kind in FACT_KINDS for q in read(s))),
+            (
+                s for s in sentences
+                if _MID.search(s) and s.rstrip().endswith("?")
+                and any(q.kind in FACT_KINDS or (q.kind == "number" and _RULE.search(s)) for q in read(s))
+            ),  # "de grens ligt toch op maximaal 52?": a bare figure said as a rule's
             None,
         )
     marked = marked_sentence is not None
@@ -104,7 +108,7 @@ def claim_of(text: str) -> str | None:
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = _CONCLUSION.split(body, maxsplit=1)[0]
         before = sentences[: sentences.index(marked_sentence)] if marked_sentence in sentences else []
-        if before and _POINTS_BACK.match(body) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
+        if before and (_POINTS_BACK.match(body) or _THE_RULE.match(body)) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
             # maximum van 55, toch?": what "dat" is; "Dat geeft toch 85%?" is the asker's outcome, for the calculator
             body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {body}"
     asking = sentences[-1] if sentences else t
@@ -129,7 +133,11 @@ def claim_of(text: str) -> str | None:
         body = " ".join(statements)
     if not marked and not any(q.kind in FACT_KINDS for q in read(body)):
         return None
-    return body if len(body) >= 15 else None
+    short = bool(_RULE.search(body)) and any(q.kind in (*FACT_KINDS, "number") for q in read(body))  # "de eis is 2,5"
+    return body if len(body) >= STATEMENT_CHARS or (marked and short) else None
+
+
+STATEMENT_CHARS = 15  # a shorter statement states nothing to check, unless it names a rule and its figure
 
 
 # a message that opens by denying the answer before it ("nee hoor, ...", "that's wrong, ..."): the statement after it
@@ -147,6 +155,12 @@ _SAID_BY = re.compile(
     re.I,
 )
 _POINTS_BACK = re.compile(r"^\W*(?:dat|dit|het|that|this|it|which)\b", re.I)
+# "De grens ligt toch op 52?" after the asker's caseload: the rule's noun with "de"/"the" names the rule of what the
+# sentence before is about
+_THE_RULE = re.compile(
+    r"^\W*(?:de|het|die|the)\s+(?:" + "|".join(re.escape(w) for w in lexicon_data()["words"]["rule_reference"] if " " not in w)
+    + r")\b", re.I
+)
 TAG_WORDS = 3  # what is left of a sentence after its tag ("That's right, isn't it?" -> "That s right"): it states nothing
 _BOUND_RULE = re.compile(r"\b(?:maximum|minimum|max|min|maximaal|minimaal|norm|grens|limit|cap|ten minste|at least|at most)\b", re.I)
 

@@ -64,6 +64,8 @@ class InputSpec(BaseModel):
     accept_bare: bool = False
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input
+    cue_within: int | None = None  # only a cue at most this many words from the value makes it this input
+    asked_back: bool = True  # false: a question back asks for another alternative (a value the asker worked out)
     replaces: tuple[str, ...] = ()  # inputs a follow-up value of this one stands in for ("en met 70%?" after amounts)
     # the calculator's policy parameter this input is compared with ("min_cost_points"): when only this input is
     # missing and the question claims a result, the answer works out both sides of it instead of asking back

@@ -278,6 +278,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         if router.concept_score(reading.tool or "", terms) > 0 and router.concept_score(state.tool, terms) <= 0:
             return reading
     instead = _instead(reading.quantities, folded, state)  # "niet 900 maar 1.400 uur", "3 punten ipv 7"
+    places = _places_of_last(fill, state)  # "het eerste gebied heeft er 5": a place in the last list of areas
     moved = _moved(spec, reading.quantities, folded, state)
     changes = moved or _changes(spec, fill, reading.quantities, folded, state, instead)
     if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was
@@ -308,6 +309,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or "__denied__" in changes  # "that subsidiary is not a volle dochter after all": its hours move
         or bool(moved)  # "we verschuiven 600 uur van de onderaannemers naar eigen mensen": hours of the last parties move
         or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
+        or places
         or (reading.kind == "clarify" and reading.tool == state.tool)
         # "Volstaat dat voor bijcontractering? Onze score: A.": the same calculator, a message that points
         # back at the last result and adds facts it did not have (none said before changes): added to that case
@@ -400,7 +402,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # ground for exclusion)
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
-        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not corrects and not moved:
+        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not corrects and not moved \
+                and not places:
             return reading  # the same calculator, asked anew with its own complete figures (not "we also had ...", not
             # hours moved from one party to another: "600 uur van de onderaannemers naar eigen mensen (totaal blijft ...)")
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
@@ -955,6 +958,15 @@ def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationSta
     if not _says(lexicon().adds_to_last, text):
         return None
     return {"__areas__": [Area(f"#{len(state.areas) + 1}", int(counts[0].number))]}  # the next place of the list
+
+
+def _places_of_last(fill: Any, state: ConversationState) -> bool:
+    """'In het eerste gebied zijn het er 5', 'the second area has 4 clients': counts said only for places of the last
+    list of areas, fewer places than it has, refer back to that list (a list of its own names every area of it)."""
+    if not state.areas or not fill.areas or len(fill.areas) >= len(state.areas):
+        return False
+    places = [a.label[1:] for a in fill.areas if a.label and a.label.startswith("#")]
+    return len(places) == len(fill.areas) and all(p == "-1" or 1 <= int(p) <= len(state.areas) for p in places)
 
 
 def _area_labels(state: ConversationState) -> set[str]:

@@ -238,7 +238,11 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
                 continue
             if side == "a" and any(word_pattern(p).search(" ".join(between)) for p in lexicon().rest_of_whole):
                 continue  # "1.500, de rest doen we met eigen personeel": the cue is the rest's, not the figure's
+            if q.kind != "percent" and _share_between(between):
+                continue  # "1.600 uur en 35% daarvan doen onderaannemers": the cue says whose the share is
             d = _distance(between)
+            if opens_parts and side == "a" and not between and fold(cue) in lexicon().part_after:
+                continue  # "1.400 uur, 800 daarvan via zzp'ers": 800 is a part of the figure before it, not a whole
             if opens_parts and side == "a":
                 out.append(d)
                 continue
@@ -259,6 +263,20 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
                     continue  # ... but "3 zzp'ers samen 700 uur": the persons the cue counts, and their hours after
             out.append(d)
     return out
+
+
+def _share_between(words: list[str]) -> bool:
+    """A percentage among `words` (a number with a word of lexicon `percent_after`, or "35%"): a cue beyond it is said
+    of that share, not of a figure on the other side of it."""
+    signs = lexicon().percent_after
+    return any(
+        w[:1].isdigit() and (w.endswith("%") or (k + 1 < len(words) and words[k + 1] in signs))
+        and not (k and words[k - 1] in INDEFINITE)  # "by a 100% subsidiary": said of the noun after it, no share
+        for k, w in enumerate(words)
+    )
+
+
+INDEFINITE = ("een", "a", "an")
 
 
 def _persons(number: str, cue: str) -> bool:
@@ -319,8 +337,9 @@ _PAIR_BEFORE = re.compile(
     re.I,
 )
 _PAIR_AFTER = re.compile(
-    r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode|one)?\s*(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|"
-    r"waren er|zitten er|zaten er|zitten|zaten|met|with|telt|counts?|had|heeft|has|at|op|staat op|stond op|komt op|is|was)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again)\s+)*$",
+    r"^\s*(?:(?:postcode)?gebied(?:en)?|area|postcode|one)?\s*(?:(?:actually|really|eigenlijk|feitelijk|in feite|nu|now)\s+)?"
+    r"(?:[:=→>\-]+|hebben we|hadden we|we have|we had|zijn er|zijn het er|waren het er|"
+    r"waren er|zitten er|zaten er|zitten|zaten|met|with|telt|counts?|had|heeft|has|has got|at|op|staat op|stond op|komt op|is|was)?\s*(?:(?:er|maar|slechts|only|just|nog|still|toch|dan|then|weer|ook|also|again|actually|really|eigenlijk)\s+)*$",
     re.I,
 )
 _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;|-|–|—)?\s*(?:,|\+|&|en|and)?\s*$", re.I)
@@ -597,6 +616,10 @@ def _candidates(
                 continue
             if inp.needs_cue and cue == 0 and not (follow_up and q.kind in ("percent", "money")):
                 continue
+            if inp.cue_within is not None and not any(
+                d <= inp.cue_within for c in inp.cues for d in _cue_distances(q, c, sides="a")
+            ):  # "70 cliënten per fte" is a caseload; "210 clients need at the most per fte" is not
+                continue
             plain = 0.3 if q.bound in (None, "approx") else 0.0  # "over de 80% heen (inmiddels 82%)": 82 is the figure
             base = 0.5 if inp.cues and cue == 0 else 1.0  # an input that names its cues takes an uncued value last
             out.append((base + cue + plain + (0.2 if q.kind != "number" else 0.0), name, i))
@@ -614,6 +637,10 @@ def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
     words = lexicon().rule_reference
     out: set[int] = set()
     for i, q in enumerate(qs):
+        if q.kind == "range" and isinstance(q.value, tuple) and all(v in rule_values for v in q.value):
+            if not PERSONAL.search(" ".join(q.before)):
+                out.add(i)  # "een casemanager heeft gemiddeld 50 tot 65 cliënten per fte, toch?": the rule's own range
+            continue
         value = q.value.isoformat() if q.kind == "date" else (q.number if q.number is not None else None)
         if value is None or value not in rule_values:
             continue
@@ -633,14 +660,22 @@ def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
             out |= {j for j, o in enumerate(qs) if q.ratio is not None and o.ratio == q.ratio}
     for i, q in enumerate(qs):  # "starters hoeven maar 10k omzet te halen; wij zitten op 44k": a rule the asker
         # states for others (its figure need not be the policy's), beside a figure of the same kind of their own
-        said = " ".join(q.before)
+        before = " ".join(q.before)
+        said = _GENERIC_YOU.sub(lambda m: re.sub(r"\bje\b", " ", m.group(0)), before)  # "je mag tot de helft
+        # uitbesteden": anyone, not the asker
         if i in out or q.kind not in ("money", "count", "percent") or PERSONAL.search(said):
             continue
-        if any(has_phrase(said, w) for w in lexicon().obligation) and any(
+        # a permission only as a rule's bound or said of anyone ("mag je tot 60%"), not "mag 2.000 uur via zzp'ers als ...?"
+        allows = (q.bound in ("max", "min") or _GENERIC_YOU.search(before)) and any(has_phrase(said, w) for w in lexicon().allows)
+        if (allows or any(has_phrase(said, w) for w in lexicon().obligation)) and any(
             o is not q and o.kind == q.kind and PERSONAL.search(" ".join(o.before)) for o in qs
         ):
             out.add(i)
     return out
+
+
+# "mag je", "moet je", "je mag": the generic you of a rule, not the asker
+_GENERIC_YOU = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kun|kunt|hoef|hoeft|mocht|moest)\s+je\b|\bje\s+(?:mag|moet|kan|kunt|hoeft|mocht|moest)\b")
 
 
 def claimed_ratios(qs: list[Quantity]) -> set[int]:
@@ -1326,6 +1361,8 @@ class Router:
         """What completes the alternative of `requires` (the spec's, or an unknown's) that is closest to complete."""
         stated = set(getattr(fill, "stated", fill.args))
         alts = sorted(requires or spec.requires, key=lambda alt: (sum(f not in stated for f in alt), -len(alt)))
+        # "zitten onze casemanagers binnen de norm?": the figures, not the caseload the asker could work out from them
+        alts = [a for a in alts if all(spec.inputs[f].asked_back for f in a if f not in stated)] or alts
         if not alts:
             return []
         out = []

@@ -94,6 +94,8 @@ class Lexicon:
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
+    part_after: list[str] = field(default_factory=list)  # "800 daarvan": right after a figure, it is a part
+    allows: list[str] = field(default_factory=list)  # "mag", "may": a rule's permission, as `obligation` its duty
     containing: list[str] = field(default_factory=list)
     rest_of_whole: list[str] = field(default_factory=list)  # "de rest", "the remainder": a cue after them is the rest's
     conclusion: list[str] = field(default_factory=list)
@@ -248,6 +250,8 @@ def lexicon() -> Lexicon:
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
+        part_after=[fold(p) for p in data["words"].get("part_after", [])],
+        allows=[fold(p) for p in data["words"].get("allows", [])],
         containing=[fold(p) for p in data["words"]["containing"]],
         rest_of_whole=[fold(p) for p in data["words"].get("rest_of_whole", [])],
         conclusion=[fold(p) for p in data["words"]["conclusion"]],

@@ -1738,3 +1738,68 @@ def test_the_rest_of_the_whole_said_for_a_party_is_that_partys_hours(fake_assist
     call = a.tool_calls[0]
     assert call.name == "subcontracting_check" and call.args.get("own_staff_hours") == own, call.args
     assert call.result["subcontracted_share_pct"] == 0 and call.result["max_subcontracted_hours"] == most, call.result
+
+
+def test_a_rule_figure_claimed_beside_the_askers_own_caseload_is_set_right_by_the_calculation_clause(fake_assistant):
+    """'58 per fte bij ons; de grens is toch 52?': the claimed limit (no figure the calculation takes) is set right
+    from the clause the calculation uses; the asker's own caseload is checked as given."""
+    a = fake_assistant.ask("Onze casemanagers dementie hebben gemiddeld 58 cliënten per fte. De grens ligt toch op maximaal 52?")
+    first, second = a.answer.split("\n")[:2]
+    assert first.startswith("Nee") and "50 tot 65" in first and "52" in first, a.answer[:300]
+    assert "58" in second and "binnen de norm" in second, a.answer[:300]
+    assert a.tool_calls[0].args == {"caseload_per_fte": 58}, a.tool_calls
+
+
+def test_a_yes_no_with_a_condition_is_decided_by_its_asked_clause(fake_assistant):
+    """'..., if we sign in April?': the condition sets the case; the asked clause ('does the agreement apply
+    retroactively') is what the sentence answers, so the verdict is given in English too."""
+    a = fake_assistant.ask("Does our agreement with CZ count retroactively from January if we only sign it in April?")
+    assert a.answer.startswith("No:") and "terugwerkende kracht" in a.answer.split("\n")[0], a.answer[:300]
+    b = fake_assistant.ask("Mogen leden van een zorgcoöperatie ernaast ook zorg verlenen als die niet gecontracteerd is?")
+    assert b.answer.startswith("Nee"), b.answer[:300]
+
+
+def test_the_verdict_line_says_the_sentence_of_the_quote_that_decides(fake_assistant):
+    a = fake_assistant.ask("Wordt een volle dochter bij CZ als onderaannemer gezien?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "volle dochters" in line and "zzp" not in line.lower(), line
+
+
+def test_a_pointing_yes_no_and_a_value_asked_together_get_the_verdict_first(fake_assistant):
+    """'Mag dat en hoeveel uur te veel is dat?': two parts; the calculation answers both, with its verdict first."""
+    a = fake_assistant.ask("Wij leveren 5.000 uur, 3.000 daarvan door zzp'ers. Mag dat, en met hoeveel uur gaan we over de grens?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Nee") and "500 uur te veel" in line, line
+    assert [c.args.get("total_care_hours") for c in a.tool_calls] == [5000], a.tool_calls
+
+
+def test_a_why_question_gets_the_sentences_that_give_the_reason(fake_assistant):
+    """'Waarom ... een dagtarief?': a reason is asked, not the amount of the tariff (no 'the policy names no amount');
+    the sentences after the rule that give its reasons ("Hiermee ...", "Bovendien ...") answer."""
+    a = fake_assistant.ask("Met welk doel hanteert CZ voor de zorg in een BTH een dagtarief?")
+    line = a.answer.split("\n")[0]
+    assert line.startswith("Hiermee krijgen we inzicht") and "administratieve lasten" in line, line
+    assert any("dagtarief" in c.quote for c in a.citations), a.citations
+
+
+def test_how_a_thing_is_done_is_answered_with_the_sentences_that_say_it(fake_assistant):
+    """'Hoe wordt ... geïndexeerd?': the sentence that says how the budget is indexed (90/10) and the one that goes on
+    from it (only the Zvw part), not only the sentence that names the indexation."""
+    a = fake_assistant.ask("Hoe wordt de begroting van de nachtzorg in de nacht eigenlijk geïndexeerd?")
+    assert "90% personele kosten" in a.answer.split("\n")[0], a.answer[:300]
+    assert any("Zvw" in c.quote for c in a.citations), [c.quote for c in a.citations]
+
+
+def test_a_permission_said_for_anyone_beside_the_askers_share_is_the_rules(fake_assistant):
+    """'mag je tot 65% ...; wij zitten op 57%': the generic 'je' of a rule is not the asker; 57% is the share checked."""
+    a = fake_assistant.ask("Volgens een collega mag je in 2027 tot 65% van het werk door onderaannemers laten doen. Wij zitten op 57%, kan dat?")
+    assert a.tool_calls and a.tool_calls[0].args.get("subcontracted_share_pct") == 57, a.tool_calls
+    assert "own_share_pct" not in a.tool_calls[0].args and "50%" in a.answer.split("\n")[0], a.answer[:300]
+
+
+def test_a_figure_from_a_sentence_about_something_else_is_no_answer(fake_assistant):
+    """'Hoeveel dagen volgens de Treeknorm?': the policy names the Treeknorm without a term; the 10 working days of
+    another procedure are no answer, so the policy is said not to state it (with the Treeknorm sentence as context)."""
+    a = fake_assistant.ask("Hoeveel dagen geeft de Treeknorm ons om een nieuwe cliënt in zorg te nemen?")
+    assert a.answer.startswith("Het beleid zegt hier niets over"), a.answer[:300]
+    assert "10 werkdagen" not in a.answer.split("\n")[0] and "Treeknorm" in a.answer, a.answer[:400]

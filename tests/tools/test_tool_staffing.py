@@ -100,3 +100,30 @@ def test_a_cooperative_over_the_ratio_hears_how_many_clients_its_fte_allows():
     out = run_tool("cooperative_staffing_check", {"clients": 130, "hbo_bachelor_nurse_fte": 2.2})
     assert out.compliant is False and out.clients_allowed == 121
     assert "met 2,2 fte hoogstens 121 cliënten" in out.verdict and "2.2 fte allows at most 121 clients" in out.verdict_en
+
+
+def _caseload(**args):
+    return run_tool("dementia_caseload_check", args)
+
+
+@pytest.mark.parametrize("caseload, within, position", [(50, True, "within"), (65, True, "within"), (65.01, False, "above"), (49.5, False, "below")])
+def test_a_caseload_the_provider_worked_out_is_checked_as_given(caseload, within, position):
+    out = _caseload(caseload_per_fte=caseload)
+    assert (out.within_norm, out.position) == (within, position)
+    assert "uw eigen gemiddelde" in out.verdict and out.clients_min is None and out.fte_min is None
+
+
+def test_a_caseload_beside_one_of_its_figures_also_says_what_that_figure_needs_or_carries():
+    with_fte = _caseload(caseload_per_fte=70, casemanager_fte=2)
+    assert not with_fte.within_norm and (with_fte.clients_min, with_fte.clients_max) == (100, 130)
+    assert "bij 2 fte passen 100 tot 130 cliënten" in with_fte.verdict
+    with_clients = _caseload(caseload_per_fte=60, clients=240)
+    assert with_clients.within_norm and (with_clients.fte_min, with_clients.fte_max) == (3.69, 4.8)
+    assert "240 clients need 3.69 to 4.80 fte" in with_clients.verdict_en
+
+
+def test_a_caseload_beside_both_of_its_figures_is_refused():
+    from assistant.errors import AssistantError
+
+    with pytest.raises(AssistantError, match="caseload_per_fte"):
+        _caseload(caseload_per_fte=60, clients=240, casemanager_fte=4)

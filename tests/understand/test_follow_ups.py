@@ -1237,6 +1237,31 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "additional_purchase_eligibility",
              {"omzetplafond_eur": 410000, "revenue_reached_eur": 350000, "waardemodel_score": "A"}, line=("Ja",)),
     ],
+    # a statement about a place of the last list of areas ("the second area has ...") corrects that place, though it
+    # is a complete calculation in form; also with the old value denied beside it
+    "an ordinal area corrected in a statement": [
+        Turn(PC1, "postcode_average", {"clients_per_postcode": [6, 2, 1]}, {"compliant": True}),
+        Turn("Correctie: in het tweede gebied zijn het er 1, niet 2. Maakt dat uit?", "postcode_average",
+             {"clients_per_postcode": [6, 1, 1]}, {"compliant": False}, line=("Ja", "8 ÷ 3")),
+    ],
+    "an ordinal area corrected, in English with a filler word": [
+        Turn("We serve 2 clients in 6511, 5 in 6512 and 3 in 6513. Is that enough under the rule for 2027?", "postcode_average",
+             {"clients_per_postcode": [2, 5, 3]}, {"compliant": True}),
+        Turn("Sorry, the third area really has 1 client rather than 3.", "postcode_average",
+             {"clients_per_postcode": [2, 5, 1]}, {"compliant": False}),
+    ],
+    "figures of their own after a caseload stand in its place": [
+        Turn("Bij ons komen de casemanagers dementie uit op 61 cliënten per fte. Is dat in orde?", "dementia_caseload_check",
+             {"caseload_per_fte": 61}, {"within_norm": True}),
+        Turn("En als het 215 cliënten op 3 fte zijn?", "dementia_caseload_check", {"clients": 215, "casemanager_fte": 3},
+             {"within_norm": False}, absent=("caseload_per_fte",)),
+    ],
+    "an ordinal area said by a statement without a correcting word": [
+        Turn("Een gebied met 3 cliënten, een tweede met 4 en een derde met 2. Halen we gemiddeld 3?", "postcode_average",
+             {"clients_per_postcode": [3, 4, 2]}, {"compliant": True}),
+        Turn("Het eerste gebied heeft er eigenlijk maar 1.", "postcode_average", {"clients_per_postcode": [1, 4, 2]},
+             {"compliant": False}),
+    ],
 }
 
 

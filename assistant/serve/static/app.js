@@ -138,6 +138,7 @@
     "dementia_caseload_check.clients": [["Aantal cliënten van de casemanagers samen"], ["Clients of the case managers together"]],
     hbo_bachelor_nurse_fte: [["Fte hbo-bachelor verpleegkundigen (niveau 6)"], ["FTE of hbo-bachelor nurses (level 6)"]],
     casemanager_fte: [["Fte gespecialiseerde casemanagers dementie"], ["FTE of specialised dementia case managers"]],
+    caseload_per_fte: [["Caseload (cliënten per fte)"], ["Caseload (clients per fte)"]],
     production_agreement_eur: [["Productieafspraak (€)"], ["Production agreement (€)"]],
     on_date: [["Stand op datum"], ["Status on date"]],
     topic: [["Onderwerp", "Bijvoorbeeld bezwaar of VECOZO"], ["Topic", "For example objection or VECOZO"]],
