@@ -1227,7 +1227,7 @@ def clause_plan(
         # is often stated twice, its exception once: "Hierop maken we alléén een uitzondering voor zorgcoöperaties")
         verdict, best, supporting = not verdict, by, _dedupe([by, *supporting])
     pieces = _pieces(best)
-    deciding = _deciding(focus or text, best, lambda t: set(bm.query_terms(t))) if len(pieces) > 1 else None
+    deciding = _deciding(text, best, lambda t: set(bm.query_terms(t))) if len(pieces) > 1 else None
     if verdict is not None and deciding is not None and deciding != pieces[0] and not _POINTS_BACK.match(deciding):
         span = excepted or _key_span(best, deciding)  # "telt een volle dochter als onderaannemer?": the sentence
         # of the quote that decides, not the one before it about zzp'ers
