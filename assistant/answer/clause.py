@@ -1138,7 +1138,7 @@ def clause_plan(
             asks_start(focus or text),
         )  # fmt: skip
         if with_value and _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0]):
-            with_value = []  # "binnen hoeveel dagen volgens de Treeknorm?": the figure stands in a sentence about something else
+            with_value = []  # "hoeveel weken geeft de Treeknorm?": the figure stands in a sentence about something else
         if not with_value and (a.soft or a.several):  # "hoe melden we dat?" without a channel in the text, "welke
             # percentages ...?" without one about the question: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
@@ -1243,7 +1243,7 @@ def clause_plan(
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
     if main is not None and _share_held(bm, main, focus or text, best) >= sure:
-        # "is a contract applied retroactively if it is approved in March?": the sentence holds what is asked; the
+        # "does the agreement count from January if we sign in April?": the sentence holds what is asked; the
         # condition beside it only sets the case (the asked clause alone must come to the same yes or no)
         if _verdict(main + "?", best, lambda t: set(bm.query_terms(t))) is verdict:
             best = replace(best, confidence=sure)
@@ -1291,7 +1291,7 @@ _SUBJECTS = frozenset(fold(w) for w in lexicon_data()["parts"]["subjects"])  # "
 
 
 def _main_clause(bm: Any, question: str) -> str | None:
-    """The asking sentence without the condition it sets ("..., if it is approved in March?", "als we het te laat
+    """The asking sentence without the condition it sets ("..., if we sign it in April?", "als we het te laat
     melden, ..."); None when it sets none, or the clause without it holds less than MAIN_SHARE of the question's term
     weight (too little of the question to decide on)."""
     asking = _asking_sentence(question) or question
@@ -1302,7 +1302,7 @@ def _main_clause(bm: Any, question: str) -> str | None:
         return None
     if m.start() == 0:  # "als het te laat is, mag dat dan?": the asked clause after the condition's comma
         main = folded.split(",", 1)[1] if "," in folded else ""
-    else:  # "... if it is approved in March?": a subject after the word ("telt een dochter als onderaannemer?" sets none)
+    else:  # "... if we sign it in April?": a subject after the word ("telt een dochter als onderaannemer?" sets none)
         after = folded[m.end() :].split()
         if not after or after[0] not in _SUBJECTS:
             return None

@@ -239,7 +239,7 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
             if side == "a" and any(word_pattern(p).search(" ".join(between)) for p in lexicon().rest_of_whole):
                 continue  # "1.500, de rest doen we met eigen personeel": the cue is the rest's, not the figure's
             if q.kind != "percent" and _share_between(between):
-                continue  # "1.600 uur en 35% daarvan doen onderaannemers": the cue says whose the share is
+                continue  # "2.000 uur en 45% daarvan doen onderaannemers": the cue says whose the share is
             d = _distance(between)
             if opens_parts and side == "a" and not between and fold(cue) in lexicon().part_after:
                 continue  # "1.400 uur, 800 daarvan via zzp'ers": 800 is a part of the figure before it, not a whole
@@ -266,7 +266,7 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
 
 
 def _share_between(words: list[str]) -> bool:
-    """A percentage among `words` (a number with a word of lexicon `percent_after`, or "35%"): a cue beyond it is said
+    """A percentage among `words` (a number with a word of lexicon `percent_after`, or "45%"): a cue beyond it is said
     of that share, not of a figure on the other side of it."""
     signs = lexicon().percent_after
     return any(
@@ -665,7 +665,7 @@ def names_the_rule(qs: list[Quantity], rule_values: frozenset) -> set[int]:
         # uitbesteden": anyone, not the asker
         if i in out or q.kind not in ("money", "count", "percent") or PERSONAL.search(said):
             continue
-        # a permission only as a rule's bound or said of anyone ("mag je tot 60%"), not "mag 2.000 uur via zzp'ers als ...?"
+        # a permission only as a rule's bound or said of anyone ("mag je tot twee derde"), not "mag 2.000 uur via zzp'ers als ...?"
         allows = (q.bound in ("max", "min") or _GENERIC_YOU.search(before)) and any(has_phrase(said, w) for w in lexicon().allows)
         if (allows or any(has_phrase(said, w) for w in lexicon().obligation)) and any(
             o is not q and o.kind == q.kind and PERSONAL.search(" ".join(o.before)) for o in qs
