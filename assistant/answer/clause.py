@@ -1242,10 +1242,10 @@ def clause_plan(
     if lead and len(lead) + len(shown) <= 2 * LINE_CHARS:  # an item of a list is said with its lead-in
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
-    if main is not None and _share_held(bm, main, focus or text, best) >= sure:
+    if main is not None and sum(w for t, w in main[1].items() if t in best.terms) / sum(main[1].values()) >= sure:
         # "does the agreement count from January if we sign in April?": the sentence holds what is asked; the
         # condition beside it only sets the case (the asked clause alone must come to the same yes or no)
-        if _verdict(main + "?", best, lambda t: set(bm.query_terms(t))) is verdict:
+        if _verdict(main[0] + "?", best, lambda t: set(bm.query_terms(t))) is verdict:
             best = replace(best, confidence=sure)
     reasons = _reasons(assistant, best) if verdict is None and asks_reason(focus or text) else []
     if reasons:  # "waarom hanteert CZ een dagtarief?": the sentences after the rule that give its reason
@@ -1290,14 +1290,20 @@ MAIN_SHARE = 0.4  # the asked clause without its condition holds at least this s
 _SUBJECTS = frozenset(fold(w) for w in lexicon_data()["parts"]["subjects"])  # "if it ...", "als ze ...", "when we ..."
 
 
-def _main_clause(bm: Any, question: str) -> str | None:
+@functools.cache
+def _condition_word() -> re.Pattern[str]:
+    """A word that opens a condition (lexicon `condition`), at the start or after a space or comma."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon().condition, key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s,])(?:{words})\s")
+
+
+def _main_clause(bm: Any, question: str) -> tuple[str, dict[str, float]] | None:
     """The asking sentence without the condition it sets ("..., if we sign it in April?", "als we het te laat
-    melden, ..."); None when it sets none, or the clause without it holds less than MAIN_SHARE of the question's term
-    weight (too little of the question to decide on)."""
+    melden, ..."), with the weights (as in the whole question) of its own terms; None when it sets none, or the clause
+    without it holds less than MAIN_SHARE of the question's term weight (too little of the question to decide on)."""
     asking = _asking_sentence(question) or question
     folded = fold(asking).rstrip(" ?")
-    words = "|".join(re.escape(w) for w in sorted(lexicon().condition, key=len, reverse=True))
-    m = re.search(rf"(?:^|[\s,])(?:{words})\s", folded)
+    m = _condition_word().search(folded)
     if m is None:
         return None
     if m.start() == 0:  # "als het te laat is, mag dat dan?": the asked clause after the condition's comma
@@ -1308,19 +1314,11 @@ def _main_clause(bm: Any, question: str) -> str | None:
             return None
         main = folded[: m.start()]
     weights = bm.term_weights(asking)
-    total = sum(weights.values())
-    own = set(bm.query_terms(main))
-    if not main.strip() or total <= 0 or sum(w for t, w in weights.items() if t in own) < MAIN_SHARE * total:
+    terms = set(bm.query_terms(main))
+    own = {t: w for t, w in weights.items() if t in terms}
+    if not main.strip() or sum(weights.values()) <= 0 or sum(own.values()) < MAIN_SHARE * sum(weights.values()):
         return None
-    return main.strip(" ,")
-
-
-def _share_held(bm: Any, main: str, question: str, s: Sentence) -> float:
-    """The share of the term weight of `main` (weighed as in the whole question) that the sentence holds."""
-    weights = bm.term_weights(_asking_sentence(question) or question)
-    own = {t: w for t, w in weights.items() if t in set(bm.query_terms(main))}
-    total = sum(own.values())
-    return sum(w for t, w in own.items() if t in s.terms) / total if total > 0 else 0.0
+    return main.strip(" ,"), own
 
 
 _EXISTS = re.compile(

@@ -106,7 +106,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             context.append(piece if re.search(r"[.,;:!?]$", piece) else piece + ",")
         if len(pieces) > 1 and all(
             len(re.findall(r"[\w']+", p)) >= MIN_WORDS or _VERB_SUBJECT.match(p) or (i and _BARE_WH.match(p))
-            or (_POINTER.search(p) and i + 1 < len(pieces) and _OPENS_WH.match(pieces[i + 1]))  # "mag dat"
+            or _points_before_value(p, pieces[i + 1] if i + 1 < len(pieces) else None)  # "mag dat"
             for i, p in enumerate(pieces)
         ):
             whole.update(len(parts) + i for i, p in enumerate(pieces) if p in shared)
@@ -254,7 +254,8 @@ def _pieces(question: str) -> list[str]:
             out[-1] = (out[-1][0], b)  # "mogen we ..., en zo ja, hoeveel?": one question
             continue
         piece = question[a:b]
-        apart = bool(_POINTER.search(piece)) and _asks_a_value(spans[k + 1 :], question)  # "mag dat, en hoeveel ...?"
+        nxt = question[spans[k + 1][0] : spans[k + 1][1]] if k + 1 < len(spans) else None
+        apart = _points_before_value(piece, nxt)  # "mag dat, en hoeveel ...?"
         short = not apart and (
             (
                 len(re.findall(r"[\w']+", piece)) < MIN_WORDS and not _VERB_SUBJECT.match(piece)
@@ -272,10 +273,10 @@ def _pieces(question: str) -> list[str]:
 _POINTER = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["pointers"])) + r")\b", re.I)
 
 
-def _asks_a_value(after: list[tuple[int, int]], question: str) -> bool:
-    """The piece after a pointing one opens with a question word ("mag dat, en hoeveel uur te veel is het?"): it asks
-    a value of its own, and the pointing piece its yes or no."""
-    return bool(after) and bool(_OPENS_WH.match(question[after[0][0] : after[0][1]]))
+def _points_before_value(piece: str, nxt: str | None) -> bool:
+    """A piece that points back before one that opens with a value's question word ("mag dat, en hoeveel uur te veel
+    is het?"): the next asks a value of its own, and the pointing piece its yes or no."""
+    return bool(_POINTER.search(piece)) and nxt is not None and bool(_OPENS_WH.match(nxt))
 
 
 def _frames(piece: str) -> bool:

@@ -419,8 +419,9 @@ class Assistant:
         if reading.kind == "tool" and reading.tool:
             plan, calls = self._calculation(text, reading, lang, year)
             # a message merged into the last calculation ("het gebied met 1 cliënt telt niet") states the asker's case
-            beside = not _claims_a_rule(text) and not reading.claims and _claims_beside(text, reading)
-            premise = premise_plan(self, text, lang) if (beside or _claims_a_rule(text)) and not reading.follow_up else None
+            rule = _claims_a_rule(claim)
+            beside = not rule and not reading.claims and _claims_beside(claim, reading)
+            premise = premise_plan(self, text, lang) if (beside or rule) and not reading.follow_up else None
             if premise is not None and not {q.clause_id for q in premise.quotes[:1]} & {
                 q.clause_id for q in [*plan.quotes, *plan.context]
             }:  # a rule's figure beside the asker's: set right only by the calculation's own clauses ("de eis is 2,5
@@ -429,7 +430,7 @@ class Assistant:
             if premise is not None and premise.intent == "premise:contradicted":  # a figure set right; the
                 # calculation says the rest ("zegt het anders" adds nothing); the yes or no was the premise's ("de grens
                 # ligt toch op 52?"), not the calculation's
-                rest = _VERDICT_WORD.sub("", plan.line) if _premise_is_asked(text) else plan.line
+                rest = _VERDICT_WORD.sub("", plan.line) if _premise_is_asked(text, claim) else plan.line
                 plan.line = premise.line + "\n" + rest[:1].upper() + rest[1:]
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, calls, hits
@@ -438,7 +439,7 @@ class Assistant:
             if cases is not None:  # "met een B krijgen we toch 90%?": both sides of the missing threshold
                 return cases[0], cases[1], hits
             plan = self._clarify(text, reading, lang, year)
-            premise = premise_plan(self, text, lang) if _claims_a_rule(text) else None
+            premise = premise_plan(self, text, lang) if _claims_a_rule(claim) else None
             if premise is not None and premise.kind == "correction":  # "het minimum is 1 per gebied, toch?"
                 plan.line = premise.line + "\n" + plan.line
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
@@ -662,17 +663,16 @@ def _asked_again(text: str, topic: str) -> str:
     return text
 
 
-def _claims_a_rule(text: str) -> bool:
-    """The question's premise is about the policy, not the asker's own figures ("ons eigen aandeel onderaanneming
-    is 41%, toch?" is checked by the calculation, not against a sentence of the policy)."""
-    claim = claim_of(text)
+def _claims_a_rule(claim: str | None) -> bool:
+    """The question's premise (`claim`, from `claim_of`) is about the policy, not the asker's own figures ("ons eigen
+    aandeel onderaanneming is 41%, toch?" is checked by the calculation, not against a sentence of the policy)."""
     return claim is not None and about_the_policy(claim)
 
 
-def _premise_is_asked(text: str) -> bool:
-    """The one question of the message is the premise itself ("..., de grens ligt toch op 52?"), not a question about
-    the asker's own case after it ("... tot 75% mogen uitbesteden. Wij besteden 60% uit; dat is dan in orde, toch?")."""
-    claim = claim_of(text)
+def _premise_is_asked(text: str, claim: str | None) -> bool:
+    """The one question of the message is the premise itself (`claim`, "..., de grens ligt toch op 52?"), not a
+    question about the asker's own case after it ("... tot 75% mogen uitbesteden. Wij besteden 60% uit; dat is dan in
+    orde, toch?")."""
     asking = [text[a:b] for a, b in sentence_spans(text) if text[a:b].rstrip().endswith("?")]
     if claim is None or len(split_parts(text)) != 1 or len(asking) != 1:
         return False
@@ -680,10 +680,9 @@ def _premise_is_asked(text: str) -> bool:
     return bool(figures(claim)) and figures(claim) <= figures(asking[0])
 
 
-def _claims_beside(text: str, reading: Reading) -> bool:
+def _claims_beside(claim: str | None, reading: Reading) -> bool:
     """Beside the asker's own figures the calculation takes, the claim states a figure it does not take ("wij zitten
     op 61 per fte; dat is meer dan het maximum van 55, toch?"): a figure of the rule, checked against the policy."""
-    claim = claim_of(text)
     if claim is None:
         return False
     taken = {Decimal(str(v)) for v in _numbers(reading.args)}  # the per-area counts of a list too
