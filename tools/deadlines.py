@@ -139,30 +139,40 @@ def _select(inp: DeadlinesInput, dl: Deadlines) -> list[Deadline]:
     of the topic counts 1/n for the n deadlines it names, so a whole question works as a topic: in "kan ik nu
     nog bezwaar maken tegen het inkoopbeleid?" 'bezwaar' names one deadline, 'inkoopbeleid' two."""
     tokens = _tokens(inp.topic) if inp.topic else []
-    named = {t: [d.id for d in dl.items if _hit(dl, d, t)] for t in tokens}
+    topic = _normalise(inp.topic or "")
+    # a deadline for one kind of provider only ("kindzorg") is named only by a topic that names that kind
+    items = [d for d in dl.items if not tokens or not d.only_for or _names_any(topic, d.only_for)]
+    named = {t: [d.id for d in items if _hit(dl, d, t)] for t in tokens}
     # of deadlines named equally, those named by more words of the question ("kwaliteitsuitvraag", "VECOZO")
     scores = {
         d.id: (round(sum(1 / len(ids) for ids in named.values() if d.id in ids), 9), sum(d.id in ids for ids in named.values()))
-        for d in dl.items
+        for d in items
     }
     best = max(scores.values(), default=(0, 0))
-    chosen = [d for d in dl.items if not tokens or (best[0] > 0 and scores[d.id] == best)]
+    chosen = [d for d in items if not tokens or (best[0] > 0 and scores[d.id] == best)]
     return sorted(chosen, key=lambda d: (d.last_day, d.first_day or d.last_day))
 
 
-def _verdicts(inp: DeadlinesInput, items: list[DeadlineItem]) -> tuple[str, str]:
+def _names_any(topic: str, words: list[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(_normalise(w))}\b", topic) for w in words)
+
+
+def _verdicts(inp: DeadlinesInput, items: list[DeadlineItem], chosen: list[Deadline]) -> tuple[str, str]:
     if not items:
         return (
-            f"Geen termijn gevonden voor '{inp.topic}'; zie available_topics voor de bekende termijnen.",
-            f"No deadline found for '{inp.topic}'; see available_topics for the known deadlines.",
+            f"Geen termijn gevonden voor '{inp.topic}' in het tijdpad van het beleid.",
+            f"No deadline found for '{inp.topic}' in the policy's timeline.",
         )
     if inp.on_date is not None:
         still = [i for i in items if i.status != "passed"]
         if not still:
             nl, en = _listing(items)
+            late = dedupe([d.late.cite() for d in chosen if d.late is not None]) if _all_say_late(chosen) else []
+            then_nl = "".join(f" Te laat (§ {c.section}): «{c.quote}»" for c in late)
+            then_en = "".join(f" If late (§ {c.section}): «{c.quote}»" for c in late)
             return (
-                f"Op {nl_date(inp.on_date)} verstreken: {nl}.",
-                f"Passed on {en_date(inp.on_date)}: {en}.",
+                f"Op {nl_date(inp.on_date)} verstreken: {nl}.{then_nl}",
+                f"Passed on {en_date(inp.on_date)}: {en}.{then_en}",
             )
         nl, en = _listing(still)
         return (
@@ -184,8 +194,16 @@ def _listing(items: list[DeadlineItem]) -> tuple[str, str]:
     return nl, en
 
 
-def _citations(chosen: list[Deadline]) -> list[Citation]:
-    return dedupe([s.cite() for d in chosen for s in d.sources])
+def _all_say_late(chosen: list[Deadline]) -> bool:
+    """Every deadline said states what follows when it is missed (not a listing of many with one consequence)."""
+    return bool(chosen) and all(d.late is not None for d in chosen)
+
+
+def _citations(chosen: list[Deadline], on: date | None = None) -> list[Citation]:
+    """The deadlines' clauses; on a date after all of them, what follows from missing them first."""
+    passed = on is not None and all(_status(d, on) == "passed" for d in chosen)
+    late = [d.late.cite() for d in chosen if d.late is not None] if passed and _all_say_late(chosen) else []
+    return dedupe([*late, *(s.cite() for d in chosen for s in d.sources)])
 
 
 def _example(dl: Deadlines) -> tuple[date, date]:
@@ -221,7 +239,7 @@ def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
     dl = inp.policy().section("deadlines")
     chosen = _select(inp, dl)
     items = [_item(d, inp.on_date) for d in chosen]
-    verdict, verdict_en = _verdicts(inp, items)
+    verdict, verdict_en = _verdicts(inp, items, chosen)
     return DeadlinesOutput(
         tool="deadlines",
         verdict=verdict,
@@ -231,7 +249,7 @@ def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
         "last day.",
         assumptions=_assumptions(dl)[0],
         assumptions_en=_assumptions(dl)[1],
-        citations=_citations(chosen),
+        citations=_citations(chosen, inp.on_date),
         deadlines=items,
         open_on_date=[i.id for i in items if i.status == "open"],
         upcoming_on_date=[i.id for i in items if i.status == "upcoming"],

@@ -38,7 +38,8 @@ CATEGORY_FIELDS = ("own_staff_hours", "subcontractor_hours", "zzp_hours", "full_
 class SubcontractingInput(ToolInput):
     """Give one form: `total_care_hours` + `subcontracted_hours`; or hours per category (own staff,
     subcontractors, zzp'ers, volle dochters), with or without `total_care_hours` (a category left out is the rest
-    of the total); or `subcontracted_share_pct` and/or `own_share_pct`. `total_care_hours` alone, or the own hours alone (own
+    of the total); or `subcontracted_share_pct` and/or `own_share_pct`, with or without `full_subsidiary_share_pct` (own
+    care; beside the subcontracted share the rest is own care). `total_care_hours` alone, or the own hours alone (own
     staff, volle dochters), gives the most hours that may be subcontracted."""
 
     total_care_hours: PositiveAmount | None = Field(default=None, description="all care hours delivered")
@@ -49,6 +50,9 @@ class SubcontractingInput(ToolInput):
     full_subsidiary_hours: Amount | None = Field(default=None, description="hours by volle dochters (count as own)")
     subcontracted_share_pct: Share | None = Field(default=None, description="share subcontracted, 0-100")
     own_share_pct: Share | None = Field(default=None, description="share delivered by the provider itself, 0-100")
+    full_subsidiary_share_pct: Share | None = Field(
+        default=None, description="share delivered by volle dochters (counts as own care), 0-100"
+    )
     year: int = Field(description="year the rule is for (allowed years: from the policy)")
     is_cooperative: Flag = Field(default=False, description="a zorgcoöperatie meeting Bijlage 1 §1.4")
     measure: Literal["hours", "fte"] = Field(default="hours", description="the unit the figures are in: hours or fte")
@@ -59,6 +63,8 @@ class SubcontractingInput(ToolInput):
 
     @model_validator(mode="after")
     def _one_form(self) -> SubcontractingInput:
+        if self._share_is_ownership():  # "de dochter, waarvan wij 100% bezitten, doet 2.000 uur"
+            self.full_subsidiary_share_pct = None
         if self._subcontracted_is_a_part():  # "7.900 eigen, 6.300 zzp, 2.700 door een onderaannemer; 18.400 in totaal"
             self.subcontractor_hours, self.subcontracted_hours = self.subcontracted_hours, None
         self._share_of_hours()
@@ -83,9 +89,22 @@ class SubcontractingInput(ToolInput):
         self._check_form(forms[0])
         return self
 
+    def _share_is_ownership(self) -> bool:
+        """A subsidiary's share beside its own hours, or 100% beside other figures: how much of it the provider
+        owns, not a share of the care."""
+        share = self.full_subsidiary_share_pct
+        if share is None:
+            return False
+        others = [self.total_care_hours, self.subcontracted_hours, self.subcontracted_share_pct, self.own_share_pct,
+                  *(getattr(self, f) for f in CATEGORY_FIELDS)]  # fmt: skip
+        return self.full_subsidiary_hours is not None or (exact(share) == 100 and any(o is not None for o in others))
+
     def _share_of_hours(self) -> None:
         """A share said beside the one figure of hours it is a share of ("100% zelf, 6.000 uur in totaal", "we do 60%
         ourselves: 3,000 hours of own staff"): the share made into hours of that figure (one form, the same verdict)."""
+        if self.full_subsidiary_share_pct is not None:
+            self._subsidiary_share_of_total()
+            return
         if self.subcontracted_share_pct is None and self.own_share_pct is None:
             return
         if self.subcontracted_hours is not None or self.subcontractor_hours is not None or self.zzp_hours is not None:
@@ -102,12 +121,28 @@ class SubcontractingInput(ToolInput):
             return
         self.subcontracted_share_pct = self.own_share_pct = None
 
+    def _subsidiary_share_of_total(self) -> None:
+        """A subsidiary's share and the subcontracted share beside the total hours ("10.000 uur; de volle dochter
+        doet 30%, zzp'ers 20%"): both made into hours of the total, the rest being the own staff's."""
+        hours = [self.subcontracted_hours, *(getattr(self, f) for f in CATEGORY_FIELDS)]
+        if self.total_care_hours is None or self.subcontracted_share_pct is None or self.own_share_pct is not None:
+            return
+        if any(h is not None for h in hours):
+            return
+        total = exact(self.total_care_hours)
+        self.full_subsidiary_hours = float(total * exact(self.full_subsidiary_share_pct or 0) / 100)
+        self.subcontractor_hours = float(total * exact(self.subcontracted_share_pct) / 100)
+        self.full_subsidiary_share_pct = self.subcontracted_share_pct = None
+
     def _forms(self) -> dict[str, bool]:
         return {
             "totals": self.total_care_hours is not None or self.subcontracted_hours is not None,
             "categories": any(getattr(self, f) is not None for f in CATEGORY_FIELDS),
-            "shares": self.subcontracted_share_pct is not None or self.own_share_pct is not None,
+            "shares": any(s is not None for s in self._shares()),
         }
+
+    def _shares(self) -> tuple[Amount | None, Amount | None, Amount | None]:
+        return self.subcontracted_share_pct, self.own_share_pct, self.full_subsidiary_share_pct
 
     def _check_form(self, form: str) -> None:
         if form == "totals":
@@ -121,9 +156,19 @@ class SubcontractingInput(ToolInput):
                 )
         elif form == "categories" and sum(getattr(self, f) or 0 for f in CATEGORY_FIELDS) <= 0:
             raise invalid("own_staff_hours", "the hours per category must add up to more than 0")
-        elif form == "shares" and None not in (self.subcontracted_share_pct, self.own_share_pct):
-            if exact(self.subcontracted_share_pct or 0) + exact(self.own_share_pct or 0) != 100:
-                raise invalid("own_share_pct", "own_share_pct + subcontracted_share_pct must add up to 100")
+        elif form == "shares":
+            self._check_shares()
+
+    def _check_shares(self) -> None:
+        """The shares are parts of all care: together at most 100%; the subcontracted and the own share, given both,
+        make 100% with the subsidiary's, if any."""
+        sub, own, daughter = (exact(s) if s is not None else None for s in self._shares())
+        if sub is None and own is None:
+            raise invalid("subcontracted_share_pct", "required beside full_subsidiary_share_pct")
+        if sub is not None and own is not None and sub + own + (daughter or 0) != 100:
+            raise invalid("own_share_pct", "own_share_pct + subcontracted_share_pct must add up to 100")
+        if sum(s for s in (sub, own, daughter) if s is not None) > 100:
+            raise invalid("full_subsidiary_share_pct", "the shares together must be at most 100")
 
     def _subcontracted_is_a_part(self) -> bool:
         """Subcontracted hours given beside the zzp hours and the own hours, where all of them together make the
@@ -158,7 +203,7 @@ class SubcontractingInput(ToolInput):
         """All care hours, when the question gives hours: the total, or the parties' hours together."""
         if self.total_care_hours is not None:
             return exact(self.total_care_hours)
-        if self.subcontracted_share_pct is not None or self.own_share_pct is not None:
+        if any(s is not None for s in self._shares()):
             return None
         given = [getattr(self, f) for f in CATEGORY_FIELDS if getattr(self, f) is not None]
         return sum((exact(h) for h in given), Fraction(0)) if given else None
@@ -166,7 +211,7 @@ class SubcontractingInput(ToolInput):
     def solving(self) -> bool:
         """Only the total, or only the own hours (own staff, volle dochters): the most hours that may be
         subcontracted."""
-        if self.subcontracted_hours is not None or self.subcontracted_share_pct is not None or self.own_share_pct is not None:
+        if self.subcontracted_hours is not None or any(s is not None for s in self._shares()):
             return False
         if self.total_care_hours is not None:
             return not any(getattr(self, f) is not None for f in CATEGORY_FIELDS)
@@ -179,8 +224,8 @@ class SubcontractingInput(ToolInput):
     def subcontracted_pct(self) -> Fraction:
         if self.subcontracted_share_pct is not None:
             return exact(self.subcontracted_share_pct)
-        if self.own_share_pct is not None:
-            return 100 - exact(self.own_share_pct)
+        if self.own_share_pct is not None:  # beside a subsidiary's share, the own staff's: the rest is subcontracted
+            return 100 - exact(self.own_share_pct) - exact(self.full_subsidiary_share_pct or 0)
         hours = {f: exact(getattr(self, f) or 0) for f in CATEGORY_FIELDS}
         if self.total_care_hours is not None and self.subcontracted_hours is None:  # a category is the rest
             total = exact(self.total_care_hours)
@@ -290,7 +335,7 @@ def _citations(inp: SubcontractingInput, rule: Rule) -> list[Citation]:
 def _verdicts(inp: SubcontractingInput, sub: float, own: float, limit: int, ok: bool) -> tuple[str, str]:
     head_nl = f"{nl_short(sub)}% van de zorg gaat via onderaannemers (zzp'ers meegeteld) en {nl_short(own)}% levert u zelf"
     head_en = f"{en_short(sub)}% of the care is subcontracted (zzp'ers included) and you deliver {en_short(own)}% yourself"
-    if inp.full_subsidiary_hours:  # the hours the asker may have counted the other way
+    if inp.full_subsidiary_hours or inp.full_subsidiary_share_pct:  # the part the asker may have counted the other way
         head_nl += " (de volle dochter telt als eigen zorg, niet als onderaannemer)"
         head_en += " (the wholly owned subsidiary counts as own care, not as a subcontractor)"
     if inp.is_cooperative:
@@ -438,7 +483,8 @@ def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
     most = room = None
     if total is not None and not inp.is_cooperative:  # in hours: the most there may be and what is left of it
         most, room = round2(total * limit / 100), round2(total * (limit - sub_pct) / 100)
-        verdict, verdict_en = _with_room(verdict, verdict_en, total, most, room, inp.units())
+        sub_hours = round2(total * sub_pct / 100)  # the hours the asker subcontracts, beside the most there may be
+        verdict, verdict_en = _with_room(verdict, verdict_en, total, sub_hours, most, room, inp.units())
     rule, rule_en = _rules(inp.year, limit)
     return SubcontractingOutput(
         tool="subcontracting_check",
@@ -462,7 +508,7 @@ def subcontracting_check(inp: SubcontractingInput) -> SubcontractingOutput:
 
 
 def _with_room(
-    verdict: str, verdict_en: str, total: Fraction, most: float, room: float, units: tuple[str, str]
+    verdict: str, verdict_en: str, total: Fraction, sub: float, most: float, room: float, units: tuple[str, str]
 ) -> tuple[str, str]:
     """The verdict with the figures in their unit (hours or fte): the most of the total that may be subcontracted, and
     what is left or too many."""
@@ -474,7 +520,8 @@ def _with_room(
         nl = f"{nl_short(-room)} {u_nl} te veel"
         en = f"{en_short(-room)} {u_en} too many"
     return (
-        f"{verdict.rstrip('.')} (van {nl_short(total)} {u_nl} mag hoogstens {nl_short(most)} {u_nl} via onderaannemers: "
-        f"{nl}).",
-        f"{verdict_en.rstrip('.')} (of {en_short(total)} {u_en} at most {en_short(most)} may be subcontracted: {en}).",
+        f"{verdict.rstrip('.')} (van {nl_short(total)} {u_nl} gaan er {nl_short(sub)} {u_nl} via onderaannemers en mogen "
+        f"er hoogstens {nl_short(most)} {u_nl}: {nl}).",
+        f"{verdict_en.rstrip('.')} (of {en_short(total)} {u_en}, {en_short(sub)} {u_en} are subcontracted and at most "
+        f"{en_short(most)} {u_en} may be: {en}).",
     )

@@ -74,6 +74,12 @@ def asks_how(question: str) -> bool:
     return bool(_HOW.search(fold(asked_clause(question))))
 
 
+def asks_basis(question: str) -> bool:
+    """The question asks what something is based on (asked.toml [basis] `cues`)."""
+    folded = fold(question)
+    return any(_has(folded, c) for c in _data().get("basis", {}).get("cues", []))
+
+
 def asks_reason(question: str) -> bool:
     """The question asks why ("waarom hanteert CZ een dagtarief?")."""
     return bool(_reason().search(fold(question)))
@@ -213,6 +219,8 @@ def _asked(question: str) -> Asked | None:
     order, kinds = _kinds()
     folded = _before_condition(fold(question), kinds)
     if _reason().search(folded):  # "waarom hanteert CZ een dagtarief?": a reason is asked, no amount of the tariff
+        return None
+    if asks_basis(folded):  # "waarop is het plafond gebaseerd?": the grounds are asked, no amount of the ceiling
         return None
     direct = _direct_unit(folded)
     for kind in order:
@@ -401,7 +409,8 @@ def _noun_after(sentence: str, q: Quantity, unit: str) -> bool:
 
 
 WH = re.compile(
-    r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|"
+    r"(?<![\w'])(wat|wanneer|hoe|hoeveel|hoelang|welke|welk|waar|waarom|waarheen|wie|waaraan|waarvoor|waarmee|waarop|"
+    r"waarover|waardoor|waarin|waaruit|waarnaar|waarbij|waarvan|"
     r"what|when|how|which|where|why|who|whom|whose)(?![\w])",
     re.I,
 )
@@ -544,6 +553,8 @@ def is_yes_no(question: str) -> bool:
         *before, question = question.split(" || ")
         if before and len(re.findall(r"\w+", question)) <= ASKS_NOTHING_WORDS:
             return is_yes_no(before[-1])
+    if asks_basis(question):  # "op basis waarvan bepaalt CZ het plafond?": the grounds, no yes or no
+        return False
     sentences = _sentences(question)
     last = sentences[_last_asking(sentences)] if sentences else question
     pieces = last.split(",")

@@ -341,7 +341,45 @@ def _refers_back(follower: str, anchor: str) -> bool:
 
 def _extended(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
     """The quote of `s`, with the sentence after it when that one continues it ("Na deze datum is het recht
-    daarop vervallen.") or bears on the question itself."""
+    daarop vervallen.") or bears on the question itself; a quote that ends in a list's lead-in ("... gebaseerd is
+    op:") goes on with the list's items."""
+    if s.passage is not None and s.text.rstrip().endswith(":") and _row_of(assistant, s) is None:
+        return _with_items(assistant, s.citation, s)  # a lead-in goes on with its items, not another sentence
+    ct = _extended_once(assistant, s, ranked)
+    return _with_items(assistant, ct, s) if s.passage is not None else ct
+
+
+MAX_ITEMS = 6  # a lead-in is quoted with at most this many of its items ...
+MAX_ITEMS_CHARS = 600  # ... and not beyond this length
+
+
+def _with_items(assistant: Any, ct: Citation, s: Sentence) -> Citation:
+    """A quote (of `s`, perhaps with the sentence after it) that ends in a list's lead-in, with the items that
+    follow it in the passage."""
+    passage = s.passage
+    if passage is None or not ct.quote.rstrip().endswith(":"):
+        return ct
+    sentences = [collapse_ws(x) for x in c.sentences_of(passage.text, passage.kind == "table")]
+    own = collapse_ws(s.text)
+    start = next((k for k, x in enumerate(sentences) if x == own or own.endswith(x)), 0)  # the list after `s` itself
+    i = next((k for k in range(start, len(sentences)) if ct.quote.endswith(sentences[k])), None)
+    if i is None:
+        return ct
+    items: list[str] = []
+    for x in sentences[i + 1 : i + 1 + MAX_ITEMS]:  # an item opens in lower case or follows one that ends in ";"
+        # (the first item may open in capitals: "NAW-gegevens van de zorgaanbieder;")
+        open_list = not items or items[-1].rstrip().endswith(";")
+        if not (c._LIST_ITEM.match(x) or open_list) or len(ct.quote) + len(" ".join([*items, x])) > MAX_ITEMS_CHARS:
+            break
+        items.append(x)
+        if not x.rstrip().endswith((";", ",")) and not c._LIST_ITEM.match(x):
+            break  # "Met deze zorgaanbieder hebben we ... afgesloten.": one whole sentence, the list goes on unmarked
+    if not items:
+        return ct
+    return c.citation_for(assistant.corpus, passage, f"{ct.quote} {' '.join(items)}") or ct
+
+
+def _extended_once(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
     if _row_of(assistant, s) is not None:
         return s.citation  # a table row stands alone (the next row is another case)
     s = _with_condition(assistant, s)
@@ -858,6 +896,24 @@ def _pieces(s: Sentence) -> list[str]:
     return [p for p in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", s.text) if p.strip()] or [s.text]
 
 
+def _following_answers(assistant: Any, best: Sentence, ranked: list[Sentence], question: str, bm: Any) -> str | None:
+    """The sentence the quote of `best` goes on with (and a list it leads into), when it shares more with the
+    question than `best` itself ("CZ groep vergoedt de zorg tot aan dit omzetplafond. Het uitgangspunt is een
+    realistisch plafond dat gebaseerd is op: ..." for "waarop is het plafond gebaseerd?"): the answer line says it."""
+    own = collapse_ws(best.text)
+    quote = _extended(assistant, best, ranked).quote
+    if quote == own or not quote.startswith(own):
+        return None
+    after = quote[len(own) :].strip()
+    weights = bm.term_weights(question)
+
+    def held(text: str) -> float:
+        terms = set(bm.query_terms(text))
+        return sum(w for t, w in weights.items() if t in terms)
+
+    return after if held(after) > held(own) else None
+
+
 def _deciding(question: str, s: Sentence, analyse: Any) -> str:
     """Of a quote that holds several sentences, the one that shares most with the question."""
     q_terms = analyse(question)
@@ -1237,6 +1293,11 @@ def clause_plan(
     cell = _row_cell(assistant, best, text)  # "bestaande aanbieders, jaar 2026": the cell of that row and column
     if cell is not None:
         span = cell
+    elif verdict is None and not later:
+        span = _following_answers(assistant, best, ranked, focus or text, bm) or span
+        if span.rstrip().endswith(":") and best.text.rstrip().endswith(":"):  # "... gebaseerd is op:": with its items
+            span = _with_items(assistant, best.citation, best).quote
+            span = _key_span(best, span) if len(span) > 2 * LINE_CHARS else span
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
     lead = _lead_in(best) if cell is None and not later else ""
     if lead and len(lead) + len(shown) <= 2 * LINE_CHARS:  # an item of a list is said with its lead-in

@@ -11,7 +11,7 @@ from functools import lru_cache
 from assistant.domain import Citation, Passage, SearchHit, collapse_ws
 from assistant.ingest.corpus import Corpus
 from assistant.ingest.parser import split_sentences
-from assistant.retrieve.analysis import analyse
+from assistant.retrieve.analysis import analyse, concept_vocabulary
 from assistant.retrieve.bm25 import BM25
 
 _DATE = re.compile(
@@ -102,6 +102,7 @@ TABLE_QUOTE_CHARS = 700
 # items with 3, so up to 4 quote spans are shown and the mildest weights are kept.
 W_CONSEQUENCE = 1.5
 SHORT_PENALTY = 2.0
+PARTY_PENALTY = 1.0  # a sentence said of a party the question does not name (vocabulary.toml [parties])
 SAME_CLAUSE = 0.0
 MAX_QUOTES = 4
 REPEAT_FLOOR = 0.6  # ... and one that adds no new question term must match at least this share
@@ -165,6 +166,7 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
     ]
     out: list[Scored] = []
     total = sum(weights.get(t, 0.0) for t in q_terms)
+    parties = _party_terms()  # the parties a rule can be said of alone
     for rank, hit in enumerate(hits):
         lead: frozenset[str] = frozenset()  # the terms of a list's lead-in ("... komt de zorgaanbieder:")
         before: frozenset[str] = frozenset()  # the terms of the sentence before
@@ -191,6 +193,9 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
             bonus = sum(w for on, test, w in cues if on and test(sentence))
             if len(collapse_ws(sentence)) < 40:
                 bonus -= SHORT_PENALTY
+            said_of = s_terms & parties
+            if said_of and not said_of & q_terms:  # "het omzetplafond van de coöperatie" for a question about
+                bonus -= PARTY_PENALTY  # every provider's: a party the question does not name
             score = overlap / (1.0 + len(s_terms) / 40.0) + bonus + 1.5 * hit.score - 0.15 * rank
             out.append(Scored(score, sentence, hit.passage, rank, common, bonus, weights))
     out.sort(key=lambda s: -s.score)
@@ -203,6 +208,12 @@ _NAMED_BEFORE = re.compile(r"^\W*(?:(?:voor|bij|van|for|with|of)\s+)?(?:deze|the
 NAMED_OWN_SHARE = 0.15  # ... and only for a sentence whose own words hold this share of the question's weight
 NAMED_BEFORE_WEIGHT = 0.75  # the words of the sentence before weigh less than the sentence's own
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-–*]|\d+[.)]\s|[a-z]\)\s|[a-zà-ÿ])")  # a bullet, a number, or a lowercase start
+
+
+@lru_cache(maxsize=1)
+def _party_terms() -> frozenset[str]:
+    """The terms of the parties a rule can be said of alone (vocabulary.toml [parties])."""
+    return frozenset(t for w in concept_vocabulary()["parties"] for t in analyse(w))
 
 
 @lru_cache(maxsize=4096)

@@ -420,12 +420,15 @@ class Assistant:
             plan, calls = self._calculation(text, reading, lang, year)
             # a message merged into the last calculation ("het gebied met 1 cliënt telt niet") states the asker's case
             rule = _claims_a_rule(claim)
-            beside = not rule and not reading.claims and _claims_beside(claim, reading)
+            takes_dates = any(i.kind == "date" for i in self.router.specs[reading.tool].inputs.values())
+            beside = not rule and not reading.claims and _claims_beside(claim, reading, takes_dates)
             premise = premise_plan(self, text, lang) if (beside or rule) and not reading.follow_up else None
             if premise is not None and not {q.clause_id for q in premise.quotes[:1]} & {
                 q.clause_id for q in [*plan.quotes, *plan.context]
-            }:  # a rule's figure beside the asker's: set right only by the calculation's own clauses ("de eis is 2,5
-                # toch?" after the postcode figures is no claim about another rule's 1)
+            } and not _sets_a_date_right(premise, claim):
+                # a rule's figure beside the asker's: set right only by the calculation's own clauses ("de eis is 2,5
+                # toch?" after the postcode figures is no claim about another rule's 1); a date the asker claims for a
+                # rule is set right wherever the policy states it ("tot 20 maart inschrijven, toch?")
                 premise = None
             if premise is not None and premise.intent == "premise:contradicted":  # a figure set right; the
                 # calculation says the rest ("zegt het anders" adds nothing); the yes or no was the premise's ("de grens
@@ -680,14 +683,26 @@ def _premise_is_asked(text: str, claim: str | None) -> bool:
     return bool(figures(claim)) and figures(claim) <= figures(asking[0])
 
 
-def _claims_beside(claim: str | None, reading: Reading) -> bool:
+def _sets_a_date_right(premise: Plan, claim: str | None) -> bool:
+    """The claim states a date and the premise line sets another date of the policy against it."""
+    claimed = {q.value for q in read_quantities(claim or "") if q.kind == "date"}
+    return bool(claimed) and any(q.kind == "date" and q.value not in claimed for q in read_quantities(premise.line))
+
+
+def _claims_beside(claim: str | None, reading: Reading, takes_dates: bool = False) -> bool:
     """Beside the asker's own figures the calculation takes, the claim states a figure it does not take ("wij zitten
     op 61 per fte; dat is meer dan het maximum van 55, toch?"): a figure of the rule, checked against the policy."""
     if claim is None:
         return False
     taken = {Decimal(str(v)) for v in _numbers(reading.args)}  # the per-area counts of a list too
-    said = [q.number for q in read_quantities(claim) if q.number is not None and q.kind in ("count", "number", "percent", "money")]
-    return bool(taken) and any(n not in taken for n in said)
+    quantities = read_quantities(claim)
+    said = [q.number for q in quantities if q.number is not None and q.kind in ("count", "number", "percent", "money")]
+    # a date the claim states that a calculation with dates does not take ("kan dat tot 20 maart, toch?" beside the
+    # asker's other facts): the rule's date, checked against the policy (a date beside figures of a calculation
+    # without dates only sets the time of the asker's case)
+    dates = {str(v) for v in reading.args.values() if isinstance(v, str)}
+    said_dates = [q.value.isoformat() for q in quantities if q.kind == "date" and hasattr(q.value, "isoformat")]
+    return (bool(taken) and any(n not in taken for n in said)) or (takes_dates and any(d not in dates for d in said_dates))
 
 
 MSG_LANGUAGE = msg("language", "en")

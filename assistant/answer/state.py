@@ -213,7 +213,8 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
         return None
     words = re.findall(r"[^\W\d_]+|\d+", text)
     short = len(words) <= ELLIPTICAL_WORDS  # "would 29 July still be ok?"
-    back = bool(_POINTS_BACK.search(fold(text)))  # "de laatste dag is een feestdag, dus we sturen het een dag later: geldt dat nog?"
+    back = bool(_POINTS_BACK.search(fold(text))) or _asks_consequence(text)  # "de laatste dag is een feestdag, dus
+    # we sturen het een dag later: geldt dat nog?"; "de server lag plat; sturen we pas begin juni, wat dan?"
     if len(words) > ELLIPTICAL_WORDS * (3 if back else 2) or not (short or _opens_follow_up(text) or back):
         return None
     joined = f"{state.topic.split(' || ')[-1]} {text}"

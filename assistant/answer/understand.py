@@ -141,8 +141,16 @@ def says(folded: str, phrase: str) -> bool:
     return has_phrase(folded, phrase)
 
 
+def _asks_outcome(folded: str) -> bool:
+    """The question asks what follows from the asker's case ("als we het op 2 juni insturen, wat gebeurt er dan?"):
+    like a yes or no, the case is checked."""
+    found = asked(asked_clause(folded))
+    return found is not None and found.kind == "consequence"
+
+
 def asks_strongly(spec: Any, folded: str) -> bool:
-    """A word of the spec's own `asks` that is not a weak one (lexicon `weak_asks`): "voldoen we?", "ratio"."""
+    """A word of the spec's (or an unknown's) own `asks` that is not a weak one (lexicon `weak_asks`): "voldoen
+    we?", "ratio"."""
     return any(says(folded, a) for a in spec.asks if fold(a) not in lexicon().weak_asks)
 
 
@@ -1057,9 +1065,15 @@ def _starts_with(folded: str, phrase: str) -> bool:
 
 
 def _without_quantities(folded: str, qs: list[Quantity]) -> str:
+    """The text without its quantities; a count written in words keeps its noun ("een inschrijving": what is
+    asked about, not a figure)."""
     chars = list(folded)
     for q in qs:
-        chars[q.start : q.end] = " " * (q.end - q.start)
+        end = q.end
+        if q.kind in ("count", "number") and not q.digits:
+            first = re.match(r"\s*\S+", folded[q.start : q.end])
+            end = q.start + first.end() if first else q.end
+        chars[q.start : end] = " " * (end - q.start)
     return " ".join("".join(chars).split())[:200]
 
 
@@ -1219,7 +1233,7 @@ class Router:
     ) -> Reading | None:
         if any(says(folded, p) for p in spec.not_if) or (spec.asks_required and not asks):
             return None
-        if not is_yes_no(folded) and any(spec.inputs[n].yes_no_only for n in fill.stated):
+        if not is_yes_no(folded) and not _asks_outcome(folded) and any(spec.inputs[n].yes_no_only for n in fill.stated):
             fill = _without(fill, [n for n in fill.stated if spec.inputs[n].yes_no_only])
         personal = bool(PERSONAL.search(folded))
         # facts stated in words count as the asker's own only when the asker speaks of themselves ("we doen alleen
@@ -1327,8 +1341,9 @@ class Router:
         own_case = asks and strong and personal and solve is None and spec.requires and (kind or is_yes_no(folded))
         if not has_values and not own_case:  # "kunnen we bijcontracteren?" is about the asker's case; "hoe dienen
             # we een verzoek in?" asks how (no kind of value a calculator gives): no figures are asked for
-            if not (solve and (complete or (spec.asks_back and personal))):
-                return None  # "hoeveel cliënten moet een nieuwe aanbieder hebben?" asks for the rule, not a sum
+            if not (solve and (complete or (spec.asks_back and personal and asks_strongly(solve, folded)))):
+                return None  # "hoeveel cliënten moet een nieuwe aanbieder hebben?" asks for the rule, not a sum; "mogen
+                # we dat leveren?" asks a permission (a weak ask), no unknown of the asker's to ask figures for
         _together_as_part(spec, fill)
         args = {k: v for k, v in fill.args.items() if k not in claims}
         reading = Reading(

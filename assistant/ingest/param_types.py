@@ -271,6 +271,10 @@ class Deadline(ParamModel):
     sources: list[Source] = Field(min_length=1)
     keywords: list[str] = Field(default_factory=list)
     keyword_sets: list[str] = Field(default_factory=list)
+    # words naming the only providers the deadline is for ("kindzorg"): a question that names none of them is about
+    # the deadline for everyone when that one is named as well
+    only_for: list[str] = Field(default_factory=list)
+    late: Source | None = None  # what follows when the deadline is missed, as the policy says it
     note: str | None = None
     note_en: str | None = None
 

@@ -25,12 +25,13 @@ STOP_NL = set(
     kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons onze ook op over
     reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil
     worden wordt zal ze zelf zich zij zijn zo zonder zou ook hoeveel welke welk wanneer waar waarom moeten
-    mogen mag kunt jullie we onze ons graag even echt gewoon""".split()
+    mogen mag kunt jullie we onze ons graag even echt gewoon waaraan waarbij waardoor waarheen waarin waarmee
+    waarnaar waarop waarover waaruit waarvan waarvoor""".split()
 )
 STOP_EN = set(
     """a an and are as at be by can could do does did for from has have how i if in into is it its may
     me must my of on or our should so than that the their them then there these they this to was we what
-    when where which who will with would you your us do does any also still""".split()
+    when where which who will with would you your us do does any also still why whom whose""".split()
 )
 STOPWORDS = STOP_NL | STOP_EN
 
@@ -51,6 +52,7 @@ def concept_vocabulary() -> dict[str, Any]:
         "compound_parts": set(data["compound_parts"]["words"]),
         "not_tails": {fold(w) for w in data["compound_parts"].get("not_tails", [])},
         "particles": frozenset(fold(w) for w in data.get("separable", {}).get("particles", [])),
+        "parties": tuple(data.get("parties", {}).get("words", [])),
     }
 
 

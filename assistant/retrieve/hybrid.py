@@ -36,7 +36,12 @@ _PAST = re.compile(
     r"wat (?:is|zijn) er (?:(?!(?:als|indien|wanneer|zodra|if|when)\b)[^.?!\s]+ ){1,12}?(?:veranderd|gewijzigd)|"
     r"(?:what|which) (?:has |have |is |are )?(?:changed|changes|differences)|what's changed|"
     r"changes? (?:between|since|from|compared)|changes? (?:in|to) (?:the )?(?:policy|polic|rules?|appendix|bijlage|text|requirements?|norms?|20\d\d)|verschil\w* (?:tussen|met|ten opzichte)|differen\w+ (?:between|from)|"
-    r"compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?|sinds 20\d\d|since 20\d\d|"
+    # a comparison with a policy ("compared with the old appendix"), not with anything else ("vergeleken met welk basisjaar?",
+    # "minder CO2 ten opzichte van 2018": a year is an older policy's only when the corpus has one, see
+    # assistant/answer/clause.names_an_older_policy)
+    r"(?:compared (?:to|with)|vergeleken met|ten opzichte van|t\.o\.v\.?)\s+(?:(?:het|de|the|dat|that|this|dit)\s+)?"
+    r"(?:oude\s+|old\s+|vorige\s+|previous\s+|eerdere\s+|earlier\s+)?(?:beleid|bijlage|polic\w*|appendix|versie|"
+    r"version|vorig\w*|previous|vroeger|last year|before)|sinds 20\d\d|since 20\d\d|"
     r"eerdere (?:bijlage|versie|beleid)|earlier (?:version|appendix|policy)|nieuw (?:in|sinds)|new (?:in|since)|"
     # "pas sinds 2027 ingevoerd?", "did it only arrive with the 2027 policy?": when a rule first stood in the texts
     # (not "we starten pas in 2027", "for the first time in 2027": the asker's own plans)
@@ -49,7 +54,9 @@ _PAST = re.compile(
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still
 # how", "geldt nog steeds"; in "can we still request" it means "in time", not "as before"
 _STILL = re.compile(
-    r"\b(is|are|does|do|was|were)\b[^.?!]{0,90}\bstill\b|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
+    # (not "is that still accepted / on time / possible?": in time, as in "can we still request")
+    r"\b(is|are|does|do|was|were)\b[^.?!]{0,90}\bstill\b(?!\s+(?:be\s+)?(?:accepted|acceptable|allowed|permitted|possible|"
+    r"feasible|on time|in time|early enough|ok|okay|open|eligible|able|time|valid for us))|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
     r"the case|the rule|in force|exists?|needed|necessary|in the)\b"
     r"|\b(geldt|gelden|is|zijn|moet|moeten|hoeft|hoeven|staat|staan)\b[^.?!]{0,90}\bnog (steeds|altijd)\b"
     r"|\b(staat|staan|stond|stonden)\b[^.?!]{0,100}\b(nog|ook al|al)\s+in\b"

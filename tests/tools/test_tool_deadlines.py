@@ -55,18 +55,18 @@ def test_topic_filter(topic, expected_id, last_day):
     assert len(found) < len(deadline_items())
 
 
-def test_vecozo_lists_both_windows_with_their_sources():
-    found = by_id(run(topic="VECOZO"))
-    assert found["quality_information"].start == date(2026, 5, 2)
-    assert found["quality_information_kindzorg"].start == date(2026, 5, 1)
-    assert "wv2027/bijlage-2" in found["quality_information_kindzorg"].clause_ids
-    assert "wv2027/4.1" in found["quality_information"].clause_ids
+def test_vecozo_gives_the_general_window_and_the_child_care_one_when_asked():
+    general, child = by_id(run(topic="VECOZO")), by_id(run(topic="VECOZO kindzorg"))
+    assert set(general) == {"quality_information"} and set(child) == {"quality_information_kindzorg"}
+    assert general["quality_information"].start == date(2026, 5, 2)
+    assert child["quality_information_kindzorg"].start == date(2026, 5, 1)
+    assert "wv2027/bijlage-2" in child["quality_information_kindzorg"].clause_ids
+    assert "wv2027/4.1" in general["quality_information"].clause_ids
 
 
 def test_status_on_1_may_2026_quality_window():
-    found = by_id(run(topic="VECOZO", on_date="2026-05-01"))
-    assert found["quality_information"].status == "upcoming"
-    assert found["quality_information_kindzorg"].status == "open"
+    assert by_id(run(topic="VECOZO", on_date="2026-05-01"))["quality_information"].status == "upcoming"
+    assert by_id(run(topic="VECOZO medische kindzorg", on_date="2026-05-01"))["quality_information_kindzorg"].status == "open"
 
 
 @pytest.mark.parametrize(("day", "status"), [("2027-07-31", "open"), ("2027-08-01", "passed")])
@@ -95,7 +95,7 @@ def test_open_upcoming_and_passed_partition_the_list():
 def test_unknown_topic_returns_nothing_and_says_so():
     out = run(topic="tandarts")
     assert out.deadlines == [] and out.citations == []
-    assert "Geen termijn gevonden" in out.verdict
+    assert "Geen termijn gevonden" in out.verdict and "available_topics" not in out.verdict + out.verdict_en
 
 
 def test_citations_belong_to_the_returned_deadlines():
@@ -109,5 +109,32 @@ def test_a_whole_message_as_topic_picks_the_deadlines_most_of_its_words_name():
     those named by more words of the message win: a message about the VECOZO questionnaire that also happens to
     say "beoordelen" gives the quality deadlines, not the night-care business case or the strategic policy."""
     out = run(topic="Onze kwaliteitsuitvraag voor VECOZO kwam pas na de termijn binnen; gaan jullie dat nog beoordelen?")
-    assert {d.id for d in out.deadlines} == {"quality_information", "quality_information_kindzorg"}, by_id(out).keys()
+    assert {d.id for d in out.deadlines} == {"quality_information"}, by_id(out).keys()  # no child care named
     assert set(by_id(run(topic="bezwaar tegen het inkoopbeleid"))) == {"objections"}
+
+
+def test_a_deadline_for_one_kind_of_provider_gives_way_to_the_general_one():
+    assert set(by_id(run(topic="uploaden van de kwaliteitsinformatie in VECOZO"))) == {"quality_information"}
+    assert set(by_id(run(topic="What kind of quality information goes to VECOZO?"))) == {"quality_information"}
+    assert set(by_id(run(topic="kwaliteitsinformatie voor medische kindzorg"))) == {"quality_information_kindzorg"}
+    assert "quality_information_kindzorg" in by_id(run(topic="kwaliteitsinformatie voor onze kinderthuiszorg"))
+
+
+def test_a_missed_deadline_in_a_listing_of_many_says_no_single_consequence():
+    out = run(on_date="2027-12-31")
+    assert len(out.deadlines) > 2 and "C-score" not in out.verdict
+    assert not any("C-score" in c.quote for c in out.citations)
+
+
+def test_a_missed_deadline_says_what_follows_from_the_policy():
+    out = run(topic="kwaliteitsinformatie", on_date="2026-06-03")
+    assert out.in_time is False and out.passed_on_date == ["quality_information"]
+    assert "leidt automatisch tot een C-score in ons waardemodel" in out.verdict
+    assert "If late (§ 2.3.4)" in out.verdict_en
+    assert out.citations[0].quote.startswith("Let op: het niet tijdig aanleveren van de kwaliteitsinformatie")
+
+
+def test_a_deadline_not_yet_passed_says_no_consequence():
+    out = run(topic="kwaliteitsinformatie", on_date="2026-05-20")
+    assert out.in_time is True and "C-score" not in out.verdict
+    assert not any("C-score" in c.quote for c in out.citations)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.errors import InvalidInput
 from tools.registry import run_tool
 
 
@@ -159,7 +160,56 @@ def test_a_cooperative_has_no_room_figure():
 
 def test_figures_in_fte_are_said_in_fte():
     out = run(own_staff_hours=5, zzp_hours=3, year=2027, measure="fte")
-    assert "van 8 fte mag hoogstens 4 fte" in out.verdict and "uur" not in out.verdict
+    assert "van 8 fte gaan er 3 fte via onderaannemers en mogen er hoogstens 4 fte" in out.verdict
+    assert "uur" not in out.verdict
+
+
+def test_the_verdict_says_the_hours_subcontracted_beside_the_most():
+    out = run(total_care_hours=8_000, own_staff_hours=3_400, subcontractor_hours=3_400, zzp_hours=1_200, year=2027)
+    assert out.within_limit is False and out.room_hours == -600
+    assert "(van 8.000 uur" in out.verdict
+    assert "gaan er 4.600 uur via onderaannemers en mogen er hoogstens 4.000 uur: 600 uur te veel" in out.verdict
+    assert "of 8,000 hours, 4,600 hours are subcontracted and at most 4,000 hours may be: 600 hours too many" in out.verdict_en
+
+
+def test_a_subsidiary_share_counts_as_own_care():
+    out = run(full_subsidiary_share_pct=35, subcontracted_share_pct=25, year=2027)
+    assert out.subcontracted_share_pct == 25 and out.own_share_pct == 75 and out.compliant is True
+    assert "volle dochter telt als eigen zorg" in out.verdict
+
+
+@pytest.mark.parametrize(
+    "args",
+    [dict(full_subsidiary_share_pct=100, full_subsidiary_hours=2_000, zzp_hours=1_500, total_care_hours=8_000),
+     dict(full_subsidiary_share_pct=100, zzp_hours=1_500, total_care_hours=8_000)],
+)
+def test_a_subsidiary_share_beside_hours_or_of_100_is_ownership(args):
+    out = run(year=2027, **args)
+    assert out.subcontracted_share_pct == 18.75 and out.compliant is True
+
+
+def test_own_staff_and_subsidiary_shares_leave_the_rest_subcontracted():
+    out = run(own_share_pct=30, full_subsidiary_share_pct=15, year=2027)
+    assert out.subcontracted_share_pct == 55 and out.within_limit is False
+
+
+@pytest.mark.parametrize(
+    ("shares", "field"),
+    [
+        (dict(full_subsidiary_share_pct=60, subcontracted_share_pct=50), "full_subsidiary_share_pct"),
+        (dict(full_subsidiary_share_pct=40), "subcontracted_share_pct"),
+        (dict(own_share_pct=50, full_subsidiary_share_pct=30, subcontracted_share_pct=10), "own_share_pct"),
+    ],
+)
+def test_subsidiary_shares_that_cannot_be_read_are_refused(shares, field):
+    with pytest.raises(InvalidInput, match=rf"^{field}: "):
+        run(year=2027, **shares)
+
+
+def test_a_subsidiary_share_and_the_subcontracted_share_of_the_total_are_hours():
+    out = run(total_care_hours=10_000, full_subsidiary_share_pct=30, subcontracted_share_pct=20, year=2027)
+    assert out.subcontracted_share_pct == 20 and out.own_share_pct == 80 and out.room_hours == 3_000
+    assert "er 2.000 uur via onderaannemers" in out.verdict
 
 
 def test_a_cooperative_hears_no_maximum_beside_its_own_hours():

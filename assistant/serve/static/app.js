@@ -131,6 +131,7 @@
     full_subsidiary_hours: [["Uren door volle dochters", "Tellen als eigen zorg"], ["Hours by wholly owned subsidiaries", "Count as own care"]],
     subcontracted_share_pct: [["Aandeel in onderaanneming (%)"], ["Share subcontracted (%)"]],
     own_share_pct: [["Aandeel zelf geleverd (%)"], ["Share delivered by the provider itself (%)"]],
+    full_subsidiary_share_pct: [["Aandeel door volle dochters (%)", "Telt als eigen zorg"], ["Share by wholly owned subsidiaries (%)", "Counts as own care"]],
     year: [["Jaar"], ["Year"]],
     is_cooperative: [["Zorgcoöperatie die voldoet aan Bijlage 1 §1.4"], ["Care cooperative meeting Bijlage 1 §1.4"]],
     measure: [["Eenheid van de getallen", "Uren of fte"], ["Unit of the figures", "Hours or fte"]],

@@ -1,0 +1,137 @@
+"""What a rule rests on, a list quoted with its lead-in, rules said of one party, and question words that join a
+clause ("waarop", "waarvoor"): the answer line says the grounds, not a yes or a sum (phrasings of our own)."""
+
+import pytest
+
+from assistant.answer.asked import asked, is_yes_no
+from assistant.retrieve.analysis import analyse
+from assistant.retrieve.hybrid import looks_back
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Waarop baseert CZ het omzetplafond?", "Waarover moeten we CZ informeren?", "Waardoor kan het plafond stijgen?"],
+)
+def test_a_question_word_of_where_on_or_what_for_asks_no_yes_or_no(question):
+    assert not is_yes_no(question)
+
+
+def test_question_words_that_join_a_clause_are_no_search_terms():
+    assert not {"waarop", "waarvoor", "waarmee", "why"} & set(analyse("waarop waarvoor waarmee why plafond"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the revenue ceiling based on?", "Waarop is het omzetplafond gebaseerd?", "On what basis is the budget set?",
+     "Op basis waarvan bepaalt CZ het omzetplafond?"],
+)
+def test_a_question_for_the_grounds_asks_no_amount_and_no_yes_or_no(question):
+    assert asked(question) is None and not is_yes_no(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["How large is the fund for innovation?", "Hoe groot is het fonds?", "How much can one provider get at most?"]
+)
+def test_a_fund_and_what_one_gets_are_amounts(question):
+    found = asked(question)
+    assert found is not None and found.kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "items"),
+    [
+        ("Welke informatie staat er bij de gepubliceerde zorgaanbieders op de zorgvinder?", "met daarbij de volgende informatie",
+         ("NAW-gegevens van de zorgaanbieder", "patiëntervaringen (indien beschikbaar)")),
+        ("Wat verwacht CZ groep bij de inzet van technologie?", "CZ groep verwacht bij de inzet van technologie:",
+         ("een ambitie hebben voor de implementatie",)),
+    ],
+)
+def test_a_lead_in_is_quoted_with_its_items(fake_assistant, question, lead, items):
+    a = fake_assistant.ask(question)
+    quote = next(c.quote for c in a.citations if lead in c.quote)
+    assert all(item in quote for item in items)
+    assert fake_assistant.corpus.quote_in_clause(quote, next(c.clause_id for c in a.citations if c.quote == quote))
+
+
+def test_a_rule_said_of_cooperatives_answers_a_question_that_names_them(fake_assistant):
+    a = fake_assistant.ask("Hoe wordt het plafond van een coöperatie bepaald?")
+    assert "maximumbudget" in a.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("Welke CO2-doelen noemt CZ, en vergeleken met welk basisjaar?", False),
+        ("Hoeveel minder afval t.o.v. 2018 vraagt CZ?", False),
+        ("Is de norm voor casemanagers gewijzigd t.o.v. het oude beleid?", True),
+        ("How does the 2027 rule differ compared to the previous appendix?", True),
+        ("Our quality data goes in on 3 June because we were late. Still accepted then?", False),
+        ("Is the 24 hour rule still in the policy?", True),
+    ],
+)
+def test_a_comparison_looks_back_only_when_it_is_with_a_policy(question, back):
+    assert looks_back(question) is back
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Mogen wij casemanagement dementie leveren zonder addendum?", "May zzp nurses work for us as dementia case managers?"],
+)
+def test_a_permission_about_dementia_case_management_gets_the_clause_not_a_question_back(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    assert a.kind != "clarify" and not a.tool_calls and not a.needs_input
+    assert a.citations and any("dementie" in c.quote for c in a.citations)
+    assert "nog nodig" not in a.answer and "still need" not in a.answer
+
+
+def test_an_unknown_asked_for_still_gets_a_question_back_for_its_figures(fake_assistant):
+    a = fake_assistant.ask("Hoeveel cliënten mogen onze casemanagers dementie samen hebben?")
+    assert a.kind == "clarify" and "fte" in a.answer
+
+
+def test_a_registration_date_asked_as_accepted_is_checked_against_the_window(fake_assistant):
+    a = fake_assistant.ask("Wordt een inschrijving op 4 maart 2027 nog geaccepteerd?")
+    assert a.tool_calls and a.tool_calls[0].name == "deadlines"
+    assert a.answer.startswith("Nee") and "28 februari 2027" in a.answer.splitlines()[0]
+
+
+def test_a_date_beside_figures_of_a_calculation_without_dates_is_no_claim(fake_assistant):
+    a = fake_assistant.ask(
+        "Per 1 maart 2027 hebben onze casemanagers dementie samen 110 cliënten op 2 fte; dat zit toch binnen de norm?"
+    )
+    first = a.answer.splitlines()[0]
+    assert first.startswith("Ja") and "niet 110" not in a.answer
+
+
+def test_a_closing_date_claimed_beside_other_facts_is_set_right(fake_assistant):
+    a = fake_assistant.ask(
+        "Als starter mag je je tot 25 maart 2027 aanmelden, klopt dat? Worden we afgewezen, dan melden we ons "
+        "gewoon opnieuw aan."
+    )
+    first = a.answer.splitlines()[0]
+    assert first.startswith("Nee") and "28 februari 2027" in first and "25 maart 2027" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "sub", "own"),
+    [
+        ("Onze volle dochter levert 35% van de zorg en een uitzendbureau 10%. Blijven we onder de grens voor 2027?",
+         "10%", "90%"),
+        ("Our wholly-owned subsidiary handles 40% of the care, a temp agency 30%. Within the 2027 cap?", "30%", "70%"),
+    ],
+)
+def test_a_subsidiary_share_asked_in_words_is_own_care(fake_assistant, question, sub, own):
+    a = fake_assistant.ask(question)
+    assert a.tool_calls[0].name == "subcontracting_check" and a.tool_calls[0].error is None
+    first = a.answer.splitlines()[0]
+    assert first.split(":")[0] in ("Ja", "Yes") and sub in first and own in first
+
+
+def test_a_follow_up_that_sends_it_late_gets_the_passed_window_and_what_follows(fake_assistant):
+    fake_assistant.ask("Wanneer leveren we de kwaliteitsinformatie aan?", conversation_id="late-quality")
+    a = fake_assistant.ask(
+        "Onze server lag eruit. Stel dat het 3 juni 2026 wordt voor we insturen, wat gebeurt er dan?", conversation_id="late-quality"
+    )
+    first = a.answer.splitlines()[0]
+    assert "verstreken" in first and "2-31 mei 2026" in first and "C-score" in first
+    assert "kindzorg" not in first
