@@ -190,7 +190,7 @@ CAP = rf"[{UP}][{LOW}]+(?:['’][{LOW}]+)?"
 PREFIX_WORDS = "van|de|der|den|het|ter|ten|te|in|op|la|le|du|da|di|von|vande|vander|vanden|el|al|bin|ben|'t|’t|'s|’s"
 PREFIX = rf"(?:(?i:{PREFIX_WORDS})\s+){{1,3}}"
 SURNAME = rf"{CAP}(?:-(?:{PREFIX})?{CAP})*"
-INITIALS = rf"(?:[{UP}]\.\s?(?:-?[{UP}]\.\s?){{0,4}})"
+INITIALS = rf"(?:[{UP}]\.[ \t]?(?:-?[{UP}]\.[ \t]?){{0,4}})"  # a name never runs over a line break ("score: A.\nSources")
 STRONG_CUES = (
     r"mevrouw|mevr\.?|mw\.?|meneer|mijnheer|mnr\.?|dhr\.?|de\s+heer|heer|mr\.?|mrs\.?|ms\.?|miss|"
     r"dr\.?|drs\.?|ir\.?|prof\.?|zuster|broeder|dokter|familie|fam\.?"
@@ -205,8 +205,8 @@ NAME_AFTER_CUE = re.compile(
     rf"(?:(?i:{PREFIX_WORDS})\s+)*[{LOW}]{{2,}}(?:-[{LOW}]+)?)"
 )
 # the word before a single capital letter that makes it a letter (a score), not an initial: "only a B. How much?"
-LETTER_BEFORE = re.compile(r"\b(?:a|an|een|score|scores|scoorden|scored|letter|grade)\s+$", re.I)
-INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>{INITIALS}\s*(?:{PREFIX})?{SURNAME})")
+LETTER_BEFORE = re.compile(r"\b(?:a|an|een|score|scores|scoorden|scored|letter|grade)\s*:?\s+$", re.I)
+INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>{INITIALS}[ \t]*(?:{PREFIX})?{SURNAME})")
 CAP_WORD = re.compile(rf"(?<![\w\-]){CAP}")
 AFTER_FIRST = re.compile(rf"(?:\s+{CAP})?\s+(?:{PREFIX})?{SURNAME}")
 TOKEN = re.compile(rf"[{UP}{LOW}]+")

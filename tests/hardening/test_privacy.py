@@ -211,3 +211,15 @@ def test_at_before_a_written_policy_address_is_no_obfuscated_address():
     kept = "Questions go by e-mail at inkoopvvt.zvw@cz.nl, is that right?"
     assert privacy.redact(kept) == kept
     assert "a.devries@example.org" not in privacy.redact("Reach our planner at a.devries@example.org please")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nee: volgens § 2.3.4 is het een C, niet B.\nBronnen: de tabel", "the score for 2027: A.\nSources:", "score: B.\nNext"],
+)
+def test_a_score_letter_at_a_line_end_is_no_initial(text):
+    assert "name" not in find_personal_data(text)
+
+
+def test_initials_and_a_surname_on_one_line_are_still_a_name():
+    assert "name" in find_personal_data("Gisteren belde J.P. van Dijk over haar zorg.")
