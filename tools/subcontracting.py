@@ -138,11 +138,14 @@ class SubcontractingInput(ToolInput):
         return {
             "totals": self.total_care_hours is not None or self.subcontracted_hours is not None,
             "categories": any(getattr(self, f) is not None for f in CATEGORY_FIELDS),
-            "shares": any(s is not None for s in self._shares()),
+            "shares": self._given_shares(),
         }
 
     def _shares(self) -> tuple[Amount | None, Amount | None, Amount | None]:
         return self.subcontracted_share_pct, self.own_share_pct, self.full_subsidiary_share_pct
+
+    def _given_shares(self) -> bool:
+        return any(s is not None for s in self._shares())
 
     def _check_form(self, form: str) -> None:
         if form == "totals":
@@ -203,7 +206,7 @@ class SubcontractingInput(ToolInput):
         """All care hours, when the question gives hours: the total, or the parties' hours together."""
         if self.total_care_hours is not None:
             return exact(self.total_care_hours)
-        if any(s is not None for s in self._shares()):
+        if self._given_shares():
             return None
         given = [getattr(self, f) for f in CATEGORY_FIELDS if getattr(self, f) is not None]
         return sum((exact(h) for h in given), Fraction(0)) if given else None
@@ -211,7 +214,7 @@ class SubcontractingInput(ToolInput):
     def solving(self) -> bool:
         """Only the total, or only the own hours (own staff, volle dochters): the most hours that may be
         subcontracted."""
-        if self.subcontracted_hours is not None or any(s is not None for s in self._shares()):
+        if self.subcontracted_hours is not None or self._given_shares():
             return False
         if self.total_care_hours is not None:
             return not any(getattr(self, f) is not None for f in CATEGORY_FIELDS)

@@ -74,6 +74,12 @@ def asks_how(question: str) -> bool:
     return bool(_HOW.search(fold(asked_clause(question))))
 
 
+def asks_consequence(question: str) -> bool:
+    """The asked sentence asks what follows ("als we het op 2 juni insturen, wat gebeurt er dan?")."""
+    found = asked(asked_clause(question))
+    return found is not None and found.kind == "consequence"
+
+
 def asks_basis(question: str) -> bool:
     """The question asks what something is based on (asked.toml [basis] `cues`)."""
     folded = fold(question)

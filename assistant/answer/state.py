@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from assistant.answer.asked import asked, asked_clause, is_yes_no, opens_hypothetical
+from assistant.answer.asked import asked, asked_clause, asks_consequence, is_yes_no, opens_hypothetical
 from assistant.answer.guards import OWN
 from assistant.answer.parts import IF_ANSWER, split_parts
 from assistant.answer.specs import CalculatorSpec
@@ -166,7 +166,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     same = asks_the_same(text)
     points_back = points_back or same
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
-    consequence = _asks_consequence(text)  # before, may say the case it supposes at more length
+    consequence = asks_consequence(text)  # before, may say the case it supposes at more length
     longest = ELLIPTICAL_WORDS * (3 if consequence else 2)
     if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > longest:
         return None
@@ -213,7 +213,7 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
         return None
     words = re.findall(r"[^\W\d_]+|\d+", text)
     short = len(words) <= ELLIPTICAL_WORDS  # "would 29 July still be ok?"
-    back = bool(_POINTS_BACK.search(fold(text))) or _asks_consequence(text)  # "de laatste dag is een feestdag, dus
+    back = bool(_POINTS_BACK.search(fold(text))) or asks_consequence(text)  # "de laatste dag is een feestdag, dus
     # we sturen het een dag later: geldt dat nog?"; "de server lag plat; sturen we pas begin juni, wat dan?"
     if len(words) > ELLIPTICAL_WORDS * (3 if back else 2) or not (short or _opens_follow_up(text) or back):
         return None
@@ -227,13 +227,6 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
 
 # "... telt dat dan?", "Dan sturen we ...": then at the end or at the start, not "meer dan" (a comparison)
 _THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|[.!?]\s+)\W*(?:dan|then|in dat geval|in that case)\b")
-
-
-def _asks_consequence(text: str) -> bool:
-    from assistant.answer.asked import asked, asked_clause
-
-    found = asked(asked_clause(text))
-    return found is not None and found.kind == "consequence"
 
 
 FOLLOW_UP_VALUES = 2  # new values for this many inputs of the last calculation make a long message a follow-up
@@ -387,7 +380,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         )
         # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
         or (
-            reading.kind == "clause" and "consequence" in spec.answers_kinds and _asks_consequence(text)
+            reading.kind == "clause" and "consequence" in spec.answers_kinds and asks_consequence(text)
             and bool(_POINTS_BACK.search(folded))
         )
         or (
@@ -397,7 +390,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     if not (changes or revert or again or same) or not looks:
         return reading
-    if not changes and not revert and _asks_consequence(text) and "consequence" not in spec.answers_kinds:
+    if not changes and not revert and asks_consequence(text) and "consequence" not in spec.answers_kinds:
         return reading  # "stel dat we halverwege het jaar boven de grens komen: wat kan CZ dan doen?": what follows
         # from the result, a clause question (unless the result is that consequence: "heeft dat gevolgen?" after a
         # ground for exclusion)

@@ -26,6 +26,7 @@ from assistant.answer.asked import (
     asked,
     asked_clause,
     asked_start,
+    asks_consequence,
     asks_of_the_rule,
     is_yes_no,
     without_trailing_condition,
@@ -139,13 +140,6 @@ def says(folded: str, phrase: str) -> bool:
     if "~" in phrase:
         return bool(_near(folded, *(p.strip() for p in phrase.split("~", 1))))
     return has_phrase(folded, phrase)
-
-
-def _asks_outcome(folded: str) -> bool:
-    """The question asks what follows from the asker's case ("als we het op 2 juni insturen, wat gebeurt er dan?"):
-    like a yes or no, the case is checked."""
-    found = asked(asked_clause(folded))
-    return found is not None and found.kind == "consequence"
 
 
 def asks_strongly(spec: Any, folded: str) -> bool:
@@ -1233,7 +1227,9 @@ class Router:
     ) -> Reading | None:
         if any(says(folded, p) for p in spec.not_if) or (spec.asks_required and not asks):
             return None
-        if not is_yes_no(folded) and not _asks_outcome(folded) and any(spec.inputs[n].yes_no_only for n in fill.stated):
+        # a question for what follows checks the case like a yes or no ("als we het op 2 juni insturen, wat dan?")
+        checks_case = is_yes_no(folded) or asks_consequence(folded)
+        if not checks_case and any(spec.inputs[n].yes_no_only for n in fill.stated):
             fill = _without(fill, [n for n in fill.stated if spec.inputs[n].yes_no_only])
         personal = bool(PERSONAL.search(folded))
         # facts stated in words count as the asker's own only when the asker speaks of themselves ("we doen alleen
