@@ -135,3 +135,18 @@ def test_a_follow_up_that_sends_it_late_gets_the_passed_window_and_what_follows(
     first = a.answer.splitlines()[0]
     assert "verstreken" in first and "2-31 mei 2026" in first and "C-score" in first
     assert "kindzorg" not in first
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("Our fully owned subsidiary delivers 70% and an agency 45%. Within the 2027 cap?",
+         "I cannot calculate with these numbers: the wholly owned subsidiary's share does not fit the other figures."),
+        ("Onze volle dochter levert 65% van de zorg en een thuiszorgbureau 40%. Halen we de grens van 2027?",
+         "Met deze getallen kan ik niet rekenen: het aandeel van de volle dochter past niet bij de andere getallen."),
+    ],
+)
+def test_shares_over_100_get_one_readable_line(fake_assistant, question, message):
+    a = fake_assistant.ask(question)
+    assert a.answer.splitlines()[0] == message
+    assert "full_subsidiary_share_pct" not in a.answer and "Traceback" not in a.answer
