@@ -52,9 +52,9 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still
-# how", "geldt nog steeds"; in "can we still request" it means "in time", not "as before"
+# how", "geldt nog steeds"; before a verb of asking or sending it means "in time", not "as before"
 _STILL = re.compile(
-    # (not "is that still accepted / on time / possible?": in time, as in "can we still request")
+    # (not "is that still accepted / on time / possible?": in time, as "still" before a verb of asking or sending)
     r"\b(is|are|does|do|was|were)\b[^.?!]{0,90}\bstill\b(?!\s+(?:be\s+)?(?:accepted|acceptable|allowed|permitted|possible|"
     r"feasible|on time|in time|early enough|ok|okay|open|eligible|able|time|valid for us))|\bstill\s+(apply|applies|hold|holds|valid|required|true|"
     r"the case|the rule|in force|exists?|needed|necessary|in the)\b"
