@@ -31,6 +31,10 @@ STOPWORDS = set(
 
 class DeadlinesInput(ToolInput):
     on_date: IsoDate | None = Field(default=None, description="show the status of each deadline on this date")
+    year_given: bool = Field(
+        default=True, description="false when the date was said without a year ('3 June'): it is then checked in the "
+        "year that puts it nearest the deadlines found (one year for all of them), not in the year given"
+    )
     topic: Topic | None = Field(default=None, description="keyword(s), Dutch or English, e.g. 'bezwaar', 'VECOZO'")
 
     @model_validator(mode="after")
@@ -80,6 +84,7 @@ class DeadlinesOutput(ToolResult):
     open_on_date: list[str] = Field(description="ids still open on on_date (window open or deadline not passed)")
     upcoming_on_date: list[str] = Field(description="ids whose window has not started on on_date")
     passed_on_date: list[str]
+    checked_on: date | None = Field(default=None, description="the date checked: on_date, in the deadlines' year when no year was given")
     in_time: bool | None = Field(
         default=None, description="on on_date: every deadline shown is still open (true) or has passed (false); "
         "null without a date or when some have passed and others not"
@@ -235,9 +240,31 @@ def _assumptions(dl: Deadlines) -> tuple[list[str], list[str]]:
     return nl, en
 
 
+def _placed(on: date, chosen: list[Deadline]) -> date:
+    """A day said without a year, in the year that puts it nearest the chosen deadlines' windows ("3 juni" beside
+    "2-31 mei 2026" is 3 June 2026); unmoved when the deadlines' years differ on that."""
+    def gap(day: date, d: Deadline) -> int:
+        first = d.first_day or d.last_day
+        return 0 if first <= day <= d.last_day else min(abs((day - first).days), abs((day - d.last_day).days))
+
+    def in_year(y: int) -> date:
+        try:
+            return on.replace(year=y)
+        except ValueError:  # 29 February in a year without it: the last day of that February
+            return on.replace(year=y, day=28)
+
+    best: set[date] = set()
+    for d in chosen:
+        days = [in_year(y) for y in {(d.first_day or d.last_day).year, d.last_day.year}]
+        best.add(min(days, key=lambda x: (gap(x, d), x)))
+    return best.pop() if len(best) == 1 else on
+
+
 def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
     dl = inp.policy().section("deadlines")
     chosen = _select(inp, dl)
+    if inp.on_date is not None and not inp.year_given and chosen:
+        inp = inp.model_copy(update={"on_date": _placed(inp.on_date, chosen)})
     items = [_item(d, inp.on_date) for d in chosen]
     verdict, verdict_en = _verdicts(inp, items, chosen)
     return DeadlinesOutput(
@@ -254,6 +281,7 @@ def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
         open_on_date=[i.id for i in items if i.status == "open"],
         upcoming_on_date=[i.id for i in items if i.status == "upcoming"],
         passed_on_date=[i.id for i in items if i.status == "passed"],
+        checked_on=inp.on_date,
         in_time=_in_time(inp, items),
         available_topics=[d.id for d in dl.items],
     )

@@ -208,6 +208,17 @@ def rules_out(sentence: str) -> bool:
     return _says_any(sentence, "ruled_out", "words")
 
 
+def opens_example(sentence: str) -> bool:
+    """"Een rekenvoorbeeld: u hebt ...": the sentence opens a worked example (asked.toml [example])."""
+    return _says_any(sentence, "example", "opens")
+
+
+def defers(sentence: str) -> bool:
+    """"In het productievoorstel wordt u geïnformeerd over de hoogte ...": the sentence says where or when a value
+    is given, not the value (asked.toml [deferred])."""
+    return _says_any(sentence, "deferred", "words")
+
+
 def defines(sentence: str) -> bool:
     """"Onder 'volle dochter' wordt verstaan: ...": the sentence gives the meaning of a term."""
     return _says_any(sentence, "definition", "defines")
@@ -221,6 +232,23 @@ def asked(question: str) -> Asked | None:
     return found
 
 
+_WHICH_PARTY_WORD = re.compile(r"(?<![\w])(?:welke|which)\s+(?:[\w'-]+\s+)?([\w'-]+)")  # one adjective may come between
+
+
+def _asks_which_party(folded: str) -> bool:
+    """"Voor welke aanbieders ...?", "which new providers ...?": the question asks which parties (asked.toml
+    [which_party] nouns)."""
+    nouns = {fold(n) for n in _data().get("which_party", {}).get("nouns", [])}
+    return any(m.group(1) in nouns or (m.group(0).split()[1] in nouns) for m in _WHICH_PARTY_WORD.finditer(folded))
+
+
+def _without_phrases(folded: str, phrases_: list[str] | tuple[str, ...]) -> str:
+    """The text without these phrases (a kind's `not_in`: "on call" holds "call" and asks no phone number)."""
+    for p in phrases_:
+        folded = word_pattern(fold(p)).sub(" ", folded)
+    return folded
+
+
 def _asked(question: str) -> Asked | None:
     order, kinds = _kinds()
     folded = _before_condition(fold(question), kinds)
@@ -228,14 +256,20 @@ def _asked(question: str) -> Asked | None:
         return None
     if asks_basis(folded):  # "waarop is het plafond gebaseerd?": the grounds are asked, no amount of the ceiling
         return None
+    # "voor welke zorgaanbieders is die vergoeding?": for whom, not the amount; only a kind a question word asks
+    # for ("tot wanneer kunnen welke aanbieders ...?") is asked beside it
+    which_party = _asks_which_party(folded)
     direct = _direct_unit(folded)
     for kind in order:
         spec = kinds[kind]
         if direct and kind in ("consequence", "money", "percent", "level"):
             return Asked("count", tuple(kinds["count"]["holds"]), direct)  # "hoeveel punten op kosten": points
-        found = [c for c in spec["cues"] if _has(folded, c)]
+        said = _without_phrases(folded, spec.get("not_in", ()))  # "on call" is no phone number asked
+        found = [c for c in spec["cues"] if _has(said, c)]
+        if which_party and not any(WH.search(fold(c)) for c in found):
+            continue
         if found and all(c in spec.get("conjunction", ()) for c in found) and (
-            _after_opener(folded, found, kinds) or not any(_asks_here(folded, m) for c in found for m in word_pattern(fold(c)).finditer(folded))
+            _after_opener(said, found, kinds) or not any(_asks_here(said, m) for c in found for m in word_pattern(fold(c)).finditer(said))
         ):
             continue  # "what must we do when ...", "can we mail it when ...?": the when is a condition, not the question
         if found:
@@ -247,6 +281,8 @@ def _asked(question: str) -> Asked | None:
                 if noun_kind:
                     return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
             return Asked(kind, tuple(spec["holds"]), unit)
+    if which_party:
+        return None
     how = _HOW.search(folded)  # "hoe dienen we het verzoek in?": a way of sending asks for the channel
     if how:
         for k in order:
@@ -395,11 +431,25 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
                 continue
             out.append(q)
             break
+    if "span" in asked_.holds:  # "wanneer is oproepbaarheid vereist?" -> "tijdens de openingstijden van ..."
+        out += [m.group(0) for m in _span().finditer(sentence)]
     if "frequency" in asked_.holds:  # "wanneer geven we wijzigingen door?" -> "per kwartaal": how often, no date
         found = list(_FREQUENCY.finditer(sentence))
         inside = lambda q: any(m.start() <= q.start and q.end <= m.end() for m in found)  # noqa: E731
         out = [m.group(0) for m in found] + [q for q in out if not (isinstance(q, Quantity) and inside(q))]
     return out
+
+
+@lru_cache(maxsize=1)
+def _span() -> re.Pattern[str]:
+    """"tijdens de openingstijden van de huisartsenpost", "during office hours": a time said by a time of day or
+    week it lasts (asked.toml [kinds.date] span_nouns), with what it belongs to."""
+    nouns = sorted(_kinds()[1]["date"].get("span_nouns", []), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:tijdens|gedurende|buiten|during|outside)\s+(?:de\s+|het\s+|the\s+)?(?:" + "|".join(map(re.escape, nouns))
+        + r")\b(?:\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?[\w'’-]+)?",
+        re.I,
+    )
 
 
 @lru_cache(maxsize=16)

@@ -33,10 +33,12 @@ from assistant.answer.asked import (
     asks_question_word,
     asks_reason,
     asks_start,
+    defers,
     defines,
     gives_reason,
     holds,
     is_yes_no,
+    opens_example,
     points_forward,
     rules_out,
     with_its_words,
@@ -123,6 +125,9 @@ def _row_asked(assistant: Any, s: Sentence, value: Any, question: str, a: Asked)
         return s, value
     table, _ = found
     match = table.row_for(question)
+    if match is None and not any(q.kind == "year" or (q.kind in ("date", "period") and q.explicit_year) for q in read(question)):
+        # "hoeveel cliënten per gebied minimaal?": a table of years, asked without one, is read in its policy's own year
+        match = table.row_for(f"{question} {s.citation.year}")
     if match is None:
         return s, value
     text = collapse_ws(match.row.text)
@@ -467,7 +472,8 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
     if isinstance(value, str):  # an e-mail address or a level phrase
         if a.kind == "contact" and "@" in value:
             return f"By e-mail to {value}." if lang == "en" else f"Per e-mail naar {value}."
-        if lang == "en" and a.kind in ("contact", "frequency"):  # a website, "per kwartaal": as the policy writes it
+        if lang == "en" and a.kind in ("contact", "frequency", "date"):  # a website, "per kwartaal", "tijdens de
+            # openingstijden van ...": as the policy writes it
             return f"The policy says: «{value}»{_gloss(value)}."
         if lang == "en" and a.kind == "level":  # "niveau 4 of 6": "Level 4 or 6"
             value = " ".join(_LEVEL_EN.get(w.lower(), w) for w in value.split())
@@ -739,6 +745,8 @@ def _best_value(
     end_asked = a.kind == "date" and end
     out = []
     for rank, s in enumerate(candidates):
+        if _worked_example(s):
+            continue  # "Een rekenvoorbeeld: ... 7 ÷ 3 = 2,33": the example's figures are no value of the rule
         if letters and (said := {q.value for q in read(s.text) if q.kind == "score"}) and not said & letters:
             continue  # "hoeveel punten voor een A?": a sentence about B and C scores does not answer it
         values = _values(a, s, weights, analyse, bound)
@@ -763,6 +771,53 @@ def _best_value(
         out.append((score - 0.01 * rank, s, v))
     out.sort(key=lambda x: -x[0])
     return [(s, v) for _, s, v in out]
+
+
+_ARITHMETIC = re.compile(r"\d\s*[÷×*/]\s*\d[\d.,]*\s*=\s*\d")  # "7 ÷ 3 = 2,33": a sum worked out
+EXAMPLE_SPAN = 3  # the sentences after an example's opening that may still be the example, up to its sum
+
+
+def _worked_example(s: Sentence) -> bool:
+    """The sentence is part of a worked example: it works out a sum, opens an example (asked.toml [example]), or
+    stands between such an opening and the sum that ends it in its passage ("Dan hebt u in totaal 7 cliënten")."""
+    if _ARITHMETIC.search(s.text) or opens_example(s.text):
+        return True
+    if s.passage is None:
+        return False
+    said = [collapse_ws(x) for x in c.sentences_of(s.passage.text, s.passage.kind == "table")]
+    own = collapse_ws(s.text)
+    if own not in said:
+        return False
+    i = said.index(own)
+    for before in reversed(said[max(0, i - EXAMPLE_SPAN) : i]):
+        if _ARITHMETIC.search(before):
+            return False  # the example ended before this sentence
+        if opens_example(before):
+            return True
+    return False
+
+
+def _other_bound(
+    assistant: Any, a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None,
+    with_value: list[tuple[Sentence, Any]], text: str, lang: str, supporting: Sentence, **ranking: Any,
+) -> Plan | None:
+    """A maximum asked where the best value about the question is a minimum (or the other way round): the answer
+    says the policy names no such bound, and the bound it does set; None otherwise. `ranking`: the value ranking's
+    other arguments (as for the asked bound)."""
+    if bound not in ("min", "max") or a.kind not in ("money", "percent", "count"):
+        return None
+    best = _best_value(a, candidates, weights, analyse, None, **ranking)
+    if not best or not isinstance(best[0][1], Quantity) or best[0][1].bound != {"min": "max", "max": "min"}[bound]:
+        return None
+    s, v = best[0]
+    if with_value and with_value[0][0].overlap >= s.overlap:
+        return None  # a value with the asked bound is about the question at least as much
+    if _elsewhere(assistant.index.retriever.bm25, text, a, s, supporting):
+        return None  # the value stands in a sentence about something else
+    s, v = _row_asked(assistant, s, v, text, a)  # a table of years: the row of the year asked, else the policy's
+    said = _value_line(a, v, s.text, text, lang).rstrip(".")
+    line = msg("other_bound", lang, asked=msg(f"bound_{bound}", lang), value=said[:1].lower() + said[1:])
+    return Plan("value", line + _where(s.citation, lang) + ".", [s.citation], [])
 
 
 def _content_weights(bm25: Any, question: str, a: Asked | None, focus: str | None = None) -> dict[str, float]:
@@ -1126,9 +1181,21 @@ def _compared_levels(question: str, sentence: str) -> bool | None:
     return asked_levels <= said
 
 
+@functools.lru_cache(maxsize=1)
+def _rule_nouns() -> frozenset[str]:
+    """The lexicon's nouns of a rule (lexicon.toml [words] rule_nouns), folded."""
+    return frozenset(fold(w) for w in lexicon_data()["words"]["rule_nouns"])
+
+
 def _names_rule(q: Quantity) -> bool:
-    """"the 50% limit", "de 80%-grens": a value followed by the name of a rule refers to that rule; it is no claim."""
-    return bool(q.after) and q.after[0] in lexicon().rule_reference
+    """"the 50% limit", "de 80%-grens", "the 50% subcontracting cap": a value followed by the name of a rule (one
+    word of what it is about may come between) refers to that rule; it is no claim."""
+    after = q.after
+    return bool(after) and (
+        after[0] in lexicon().rule_reference
+        or any(after[0].endswith(n) for n in _rule_nouns())  # "de 80% omzetgrens": a compound with a rule's noun as head
+        or (len(after) > 1 and after[0].isalpha() and after[0] not in STOPWORDS and after[1] in _rule_nouns())
+    )
 
 
 # a bounded figure in a question against the opposite bound of the rule: "meer dan 60%" against "maximaal 50%"
@@ -1195,6 +1262,13 @@ def clause_plan(
         )  # fmt: skip
         if with_value and _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0]):
             with_value = []  # "hoeveel weken geeft de Treeknorm?": the figure stands in a sentence about something else
+        other = _other_bound(
+            assistant, a, candidates, weights, analyse, asked_bound(focus or text), with_value, text, lang, supporting[0],
+            end=asks_end(focus or text), letters=letters, near=near.section if near is not None else None,
+            month=asks_month(focus or text), outside=assistant.corpus.outside_scope(text), start=asks_start(focus or text),
+        )  # fmt: skip
+        if other is not None:  # "wat is het maximum aantal cliënten per gebied?" where the policy sets only a minimum
+            return other
         if not with_value and (a.soft or a.several):  # "hoe melden we dat?" without a channel in the text, "welke
             # percentages ...?" without one about the question: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
@@ -1207,9 +1281,9 @@ def clause_plan(
         if ruled is not None and (not with_value or with_value[0][0].overlap < supporting[0].overlap):
             return ruled
         if not with_value and year is None:
-            return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:1], a)
+            return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:DEFERRED_POOL], a)
         if not with_value:
-            return not_stated(assistant, lang, supporting[:1], a)
+            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a)
         rows = _rows_alike(with_value[0][0], [o for o, _ in with_value], a, weights, analyse)
         if rows:  # "welk percentage vergoedt CZ?": the table's rows differ by what the question does not say
             rows.sort(key=lambda o: collapse_ws(o.passage.text).find(collapse_ws(o.text)) if o.passage else 0)
@@ -1643,7 +1717,8 @@ def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, 
     return None
 
 
-_NAME = re.compile(r"(?<=[\w,;:)]\s)([A-ZÀ-Ý][a-zà-ÿ]{3,})\b")  # a capitalised word inside a sentence
+# a capitalised word inside a sentence, or an abbreviation in capitals ("een VOG")
+_NAME = re.compile(r"(?<=[\w,;:)]\s)([A-ZÀ-Ý][a-zà-ÿ]{3,}|[A-Z]{3,6})\b")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -1697,11 +1772,22 @@ def _unknown_names(question: str, bm25: Any) -> list[str]:
     return [
         w for w in _NAME.findall(asking)
         if fold(w) not in bm25.vocab and w.lower() not in bm25.vocab and fold(w) not in vocabulary
-        and month_number(w) is None and w.lower() not in _WEEKDAYS and not _common_english(w)
+        and month_number(w) is None and w.lower() not in _WEEKDAYS and not _common_word(w)
     ]  # fmt: skip
 
 
 ENGLISH_WORD_ZIPF = 3.5  # an English word this common ("Medical", "Quality") is capitalised, not a name
+
+
+def _common_word(word: str) -> bool:
+    """A word capitalised for its place, not a name: common English ("Medical"); an abbreviation in capitals is
+    a name unless it is a common English or Dutch word written in capitals ("REALLY", "ALTIJD")."""
+    if not word.isupper():
+        return _common_english(word)
+    from assistant.retrieve.analysis import _zipf
+
+    zipf = _zipf()
+    return zipf is None or any(zipf(word.lower(), lang) >= ENGLISH_WORD_ZIPF for lang in ("en", "nl"))
 
 
 def _common_english(word: str) -> bool:
@@ -1728,6 +1814,10 @@ def _ruled_out(closest: list[Sentence], lang: str) -> Plan | None:
     return plan
 
 
+DEFERRED_POOL = 3  # the closest sentences (each with the one after it) searched for one that says where the asked
+# value is given
+
+
 def not_stated(
     assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None, word: str | None = None
 ) -> Plan:
@@ -1735,7 +1825,11 @@ def not_stated(
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
     if word:  # "welke cao geldt?": the thing asked after is named nowhere in the texts
         line = msg("not_stated_named", lang, word=word)
-    context = [s.citation for s in closest[:1]]
+    # the closest sentence; or, for a value asked, a close one that says where that value is given instead ("In het
+    # productievoorstel voor 2027 wordt u geïnformeerd over de hoogte van de financiering")
+    near = [x for s in closest[:DEFERRED_POOL] for x in (s, *_following(assistant, s, 1))] if a is not None else []
+    chosen = next((x for x in near if defers(x.text)), closest[0] if closest else None)
+    context = [chosen.citation] if chosen is not None else []
     if context:  # the closest sentence, quoted: what the policy does say nearby
         ct = context[0]
         line += "\n" + msg("closest_quote", lang, section=ct.section, year=ct.year, quote=collapse_ws(ct.quote))

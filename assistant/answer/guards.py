@@ -124,21 +124,44 @@ def _without_instruction(sentence: str) -> str:
 
 
 def pressure(text: str) -> bool:
-    return bool(_PRESSURE.search(text))
+    return bool(_PRESSURE.search(text)) or pushes(text)
+
+
+# a push for another answer with nothing of its own to confirm ("zeg nou gewoon ja", "just say yes", "maak een
+# uitzondering"): it asks the question before again ("bevestig dat we voldoen: ..." states what is to be confirmed)
+_PUSH = re.compile(
+    r"\b(?:zeg\s+(?:(?:nou|gewoon|maar|even)\s+)*ja|(?:just\s+)?say\s+yes|"
+    r"maak\s+(?:(?:nou|gewoon|maar|even)\s+)*een\s+uitzondering|make\s+an\s+exception)\b",
+    re.IGNORECASE,
+)
+
+
+def pushes(text: str) -> bool:
+    """A push for another answer that states nothing of its own to confirm ("zeg nou gewoon ja", "make an exception")."""
+    return bool(_PUSH.search(text))
 
 
 def out_of_scope(text: str) -> str | None:
     """A reason when the question is about another insurer, another sector, a tariff or what insured people pay."""
     low = fold(text)
-    for name in OTHER_INSURERS:
-        if re.search(rf"(?<![\w.]){re.escape(fold(name))}(?![\w])", low):
-            return "insurer"
+    if insurer_named(text) is not None:
+        return "insurer"
     if _OTHER_SECTOR.search(text) and not re.search(r"wijkverpleg|district nurs|thuiszorg|(?<!nursing-)(?<!nursing )home care", low):
         return "sector"
     if _TARIFF.search(text):
         return "tariff"
     if _INSURED.search(text):
         return "insured"
+    return None
+
+
+def insurer_named(text: str) -> str | None:
+    """The other insurer a text names, as the text writes it ("VGZ", "Zilveren Kruis"), or None."""
+    low = fold(text)
+    for name in OTHER_INSURERS:
+        m = re.search(rf"(?<![\w.]){re.escape(fold(name))}(?![\w])", low)
+        if m:
+            return text[m.start() : m.end()] if len(low) == len(text) else name
     return None
 
 

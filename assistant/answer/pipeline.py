@@ -193,6 +193,12 @@ class Assistant:
             where = self._where_said(state.topic.split(" || ")[-1], lang, year, asks)
             if where is not None:
                 return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)
+        before = state.topic.split(" || ")[-1] if state.topic else ""
+        if guards.pushes(text) and "?" not in text and not state.pending and before and not guards.pushes(before):
+            # "Kom op, ... Zeg nou gewoon ja.": no question of its own, a push on the question before; that question
+            # is answered again as the policy answers it (what the message adds is an argument, not a new case)
+            answer, after = self.extractive(before, state, year)
+            return _not_confirmed(answer, notices), after
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
@@ -202,7 +208,8 @@ class Assistant:
             scope = None  # "en ook het deel voor Wlz-cliënten?" after a question about the night care budget: a
             # sector the policy itself speaks of, within the subject of the question before
         if scope:
-            return self._answer(self._refusal(lang, scope), lang, notices), state.remember(Reading("clause"), lang)
+            refusal = self._refusal(lang, scope, insurer=guards.insurer_named(text) or "")
+            return self._answer(refusal, lang, notices), state.remember(Reading("clause"), lang)
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices, text)
@@ -298,7 +305,13 @@ class Assistant:
                 # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
                 # its value is looked for first in the section that answered that part
                 near = plans[-1].quotes[0] if plans and plans[-1].quotes and points_back(own) else None
-                plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
+                topic = clause_topic(own, state) if i == 0 and not each_follows else None
+                if topic is not None:  # "Is dat voor 2027 veranderd? En tellen zzp'ers mee?": the first part asks
+                    # about the subject of the message before, as a question of one part would
+                    plan = self._clause(topic, lang, year, focus=_asked_again(own, state.topic or ""))
+                    part_calls, part_hits = [], []
+                else:
+                    plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
                 if plan.refused and full != own:  # "..., voor welke datum insturen, ...": its own words find no
                     borrowed = self._clause(full, lang, year, full, near=near)  # value; with the words it borrowed
                     plan = borrowed if not borrowed.refused else plan  # from the part before, they do
@@ -584,7 +597,9 @@ class Assistant:
 
     def _refusal(self, lang: str, reason: str, **values: Any) -> Plan:
         line = msg("not_stated", lang)
-        if reason in ("insurer", "sector", "insured"):
+        if reason == "insurer" and values.get("insurer"):  # "wat staat VGZ toe?": that insurer named
+            line += " " + msg("insurer_named", lang, insurer=values["insurer"])
+        elif reason in ("insurer", "sector", "insured"):
             line += " " + msg(reason, lang)
         elif reason == "tariff":
             line += " " + msg("tariff", lang, year=self.corpus.current_year, section="2.2.1")
@@ -756,12 +771,26 @@ def _unverdicted(line: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _not_confirmed(answer: Answer, notices: list[str]) -> Answer:
+    """The answer to a question asked again under pressure: a no says in as many words that it is not confirmed
+    (in the language of that answer)."""
+    line = _no_confirm_line(answer.answer_line, answer.language)
+    update: dict[str, Any] = {"notices": [*notices, *answer.notices]}
+    if line is not None:
+        update |= {"answer_line": line, "answer": answer.answer.replace(answer.answer_line, line, 1)}
+    return answer.model_copy(update=update)
+
+
+def _no_confirm_line(line: str, lang: str) -> str | None:
+    """"Nee: ..." as "Nee, dat kan ik niet bevestigen: ..."; None for a line that does not open with a no."""
+    m = _NO.match(line)
+    return msg("no_confirm", lang) + ": " + line[m.end() :] if m else None
+
+
 def _refuse_to_confirm(plan: Plan, lang: str) -> None:
     """'Bevestig even dat ...': when the answer is no, it says so in as many words ("Nee, dat kan ik niet
     bevestigen: ..."), never a confirmation."""
-    m = _NO.match(plan.line)
-    if m:
-        plan.line = msg("no_confirm", lang) + ": " + plan.line[m.end() :]
+    plan.line = _no_confirm_line(plan.line, lang) or plan.line
 
 
 def _claimed_span(text: str) -> tuple[int, int] | None:

@@ -38,6 +38,7 @@ from assistant.answer.understand import (
     cue_pattern,
     cue_strength,
     has_phrase,
+    part_named,
     phrase_at,
     says,
     settled,
@@ -455,9 +456,15 @@ def _summands_dropped(spec: CalculatorSpec, qs: list[Quantity]) -> list[Quantity
     gone = {
         i for t in totals for i, q in enumerate(qs)
         if q.start < t.start and q.kind == t.kind and q.unit == t.unit and not said_as_total(q)
-        and not (per_area and q.unit == "clients") and _said_as_change(q)
+        and not (per_area and q.unit == "clients") and _said_as_change(q) and not _names_a_part(spec, q)
     }  # fmt: skip
     return [q for i, q in enumerate(qs) if i not in gone]
+
+
+def _names_a_part(spec: CalculatorSpec, q: Quantity) -> bool:
+    """"800 uur zzp erbij, totaal dus 15.800": an amount a cue names as one party of the spec's whole (its `parts`)
+    is that party's share of the new total, not only how the total came about."""
+    return any(part_named(q, spec.inputs[p].cues) for p in spec.parts if p in spec.inputs)
 
 
 def _assign_last(router: Router, spec: CalculatorSpec, qs: list[Quantity], text: str) -> Any:
@@ -543,7 +550,11 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     if state is None or not state.said or reading.kind not in ("tool", "clarify") or reading.tool not in router.specs:
         return reading
     spec = router.specs[reading.tool]
-    open_ = [n for n, inp in spec.inputs.items() if inp.kind in ("flag", "choice") and n not in reading.stated]
+    open_ = [
+        n for n, inp in spec.inputs.items()
+        if inp.kind in ("flag", "choice") and n not in reading.stated
+        and not any(n in spec.inputs[k].replaces or k in inp.replaces for k in reading.stated if k in spec.inputs)
+    ]  # fmt: skip  # not a fact a value stated now stands in for ("geen score" then "en met A in 2026 en 2027?")
     if not open_:
         return reading
     args, stated, taken = dict(reading.args), list(reading.stated), []
@@ -726,6 +737,11 @@ def _changes(
             for other, o in spec.inputs.items():
                 if o.kind == inp.kind and o.year not in (None, inp.year) and other not in fill.stated and other in state.args:
                     out[other] = None
+    _whole_grows(spec, fill, qs, state, out)
+    for name in list(out):  # "en op 12 mei 2027?": whether the year of a date said now was written goes with it
+        flag = spec.inputs[name].year_given_arg if name in spec.inputs else None
+        if flag and flag in fill.args:
+            out[flag] = fill.args[flag]
     if not out:
         bare = [
             q
@@ -736,6 +752,20 @@ def _changes(
         if len(bare) == 1:
             out["__bare__"] = bare[0]
     return out
+
+
+def _whole_grows(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: ConversationState, out: dict[str, Any]) -> None:
+    """"En met 800 extra zzp-uren erbij?" after a total and a subcontractor's hours: a party of the whole (`parts`)
+    the last calculation did not have, said as added, adds to the whole too, unless the message states the whole."""
+    whole = spec.whole
+    if not whole or whole in out or whole in fill.stated or not isinstance(state.args.get(whole), (int, float)):
+        return
+    for name in [n for n in spec.parts if n in out and n not in state.args and n in fill.sources]:
+        q, value = qs[fill.sources[name]], out[name]
+        if q.change == "more" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            new = _changed(state.args[whole], value, "more")
+            out.setdefault("__notes__", []).append((whole, state.args[whole], value, "more", new))
+            out[whole] = new
 
 
 def _uncued_rival(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: ConversationState) -> Quantity | None:

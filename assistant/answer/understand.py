@@ -216,6 +216,9 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + not_known + head + re.escape(c) + r"(?:" + endings + r")?(?![\w])")
 
 
+MODIFIED_UNIT_WORDS = 4  # "800 extra zzp hours": the words between a number and its unit, with the unit
+
+
 def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", whole: bool = False) -> list[int]:
     """The distances (in words, separators weighing more) from the quantity to each place the cue stands in its
     context, leaving out places nearer to another number ("19.500 door eigen personeel, 14.000 via een bureau":
@@ -231,6 +234,8 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
         out.append(0)  # the quantity's own unit word is the cue ("6400 zorguren": the care hours in total)
     elif q.unit and unit_word and pattern.match(unit_word + " " + " ".join(q.after)):
         out.append(0)  # the unit word begins the cue ("20.000 uur zorg")
+    elif q.unit and 2 < len(unit_word.split()) <= MODIFIED_UNIT_WORDS and pattern.search(" ".join(unit_word.split()[:-1])):
+        out.append(0)  # a word between the number and its unit names it ("800 extra zzp hours")
     for side, text in (("b", " ".join(q.before)), ("a", " ".join(q.after))):
         if side not in sides:
             continue
@@ -747,6 +752,8 @@ def assign(
     for name, inp in spec.inputs.items():
         if inp.again_cues:
             _again(name, inp, folded, qs, fill, current_year)
+        if inp.year_given_arg and name in fill.sources:  # "op 3 juni": a day whose year the calculator places
+            fill.args[inp.year_given_arg] = qs[fill.sources[name]].explicit_year
     return fill
 
 
@@ -871,6 +878,11 @@ def _works_out(solve: Any, stated: list[str]) -> bool:
 
 
 NAMED_DISTANCE = 4  # a cue this near (in words) names the input the value is for
+
+
+def part_named(q: Quantity, cues: tuple[str, ...]) -> bool:
+    """A cue of an input stands near the value (within NAMED_DISTANCE words)."""
+    return _named(q, cues)
 
 
 def _named(q: Quantity, cues: tuple[str, ...], cues_before: tuple[str, ...] = ()) -> bool:

@@ -1,6 +1,8 @@
 """What a rule rests on, a list quoted with its lead-in, rules said of one party, and question words that join a
 clause ("waarop", "waarvoor"): the answer line says the grounds, not a yes or a sum (phrasings of our own)."""
 
+import re
+
 import pytest
 
 from assistant.answer.asked import asked, is_yes_no
@@ -150,3 +152,84 @@ def test_shares_over_100_get_one_readable_line(fake_assistant, question, message
     a = fake_assistant.ask(question)
     assert a.answer.splitlines()[0] == message
     assert "full_subsidiary_share_pct" not in a.answer and "Traceback" not in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Wij hebben de kwaliteitsuitvraag in VECOZO pas op 4 juni ingevuld. Was dat op tijd?", "4 juni 2026"),
+        ("Our objection against the purchasing policy went out on 10 May. Was that in time?", "10 May 2026"),
+    ],
+)
+def test_a_day_without_a_year_is_read_in_the_year_of_the_deadline_it_is_held_against(fake_assistant, question, said):
+    a = fake_assistant.ask(question)
+    first = a.answer.splitlines()[0]
+    assert said in first and "2027" not in first.split(":")[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Voor welke zorgaanbieders geldt dat dagtarief eigenlijk?", "Which providers get the daily rate for a hospice stay?",
+     "Welke nieuwe aanbieders komen in aanmerking voor het tarief?"],
+)
+def test_which_parties_a_rule_is_for_asks_no_amount(question):
+    assert asked(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("Do our nurses have to be on call?", None), ("In which hours are nurses required to be on call?", None),
+     ("Which number can we call for questions?", "phone"), ("What is the day rate?", "money")],
+)
+def test_on_call_asks_no_phone_number(question, kind):
+    found = asked(question)
+    assert (found.kind if found else None) == kind or (kind is None and (found is None or found.kind != "phone"))
+
+
+def test_a_time_said_as_what_it_lasts_answers_when(fake_assistant):
+    a = fake_assistant.ask("Wanneer dient een acuut wijkteam oproepbaar te zijn?")
+    assert a.answer_line.startswith("Tijdens de openingstijden van de huisartsenpost"), a.answer_line
+    en = fake_assistant.ask("When does the acute district nursing team have to be on call?")
+    assert "openingstijden van de huisartsenpost" in en.answer_line and not en.refused, en.answer_line
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [("Is work done by our daughter company counted against the 50% subcontracting limit?", True),
+     ("Telt dat mee voor de 80% omzetgrens?", True), ("Valt dat onder de 50%-regel?", True),
+     ("Is the limit for subcontracting 50% for us?", False), ("Mogen we 60% uitbesteden aan zzp'ers?", False)],
+)
+def test_a_value_before_the_name_of_a_rule_names_it_and_claims_nothing(question, names):
+    """"the 50% subcontracting limit" names the rule the question is about (a word of what it is about may stand
+    between); "is the limit 50%?" claims a value."""
+    from assistant.answer.clause import _names_rule
+    from assistant.text.quantities import read
+
+    q = next(q for q in read(question) if q.kind == "percent")
+    assert _names_rule(q) is names
+
+
+def test_a_value_naming_the_rule_gets_no_yes_it_did_not_claim(fake_assistant):
+    a = fake_assistant.ask("Is work done by our wholly-owned daughter company counted against the 50% subcontracting limit?")
+    assert not a.refused and not a.answer_line.startswith("Yes"), a.answer_line
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [("Is the outsourcing cap 50%?", "Yes"), ("Is the subcontracting cap 70%?", "No")],
+)
+def test_a_cap_of_subcontracting_is_its_maximum_share_not_the_ceiling(fake_assistant, question, first):
+    a = fake_assistant.ask(question)
+    assert a.answer_line.startswith(first) and "maximaal 50%" in a.answer_line and "100%" not in a.answer_line, a.answer_line
+
+
+def test_the_deadlines_of_a_business_case_are_said_in_their_order(fake_assistant):
+    a = fake_assistant.ask("Which deadlines hold for delivering an updated night-care business case?")
+    assert re.search(r"1 April.*1 May.*1 July", a.answer_line), a.answer_line
+
+
+def test_a_rule_named_by_its_noun_asks_no_figures_back_while_where_we_stand_does(fake_assistant):
+    named = fake_assistant.ask("Tellen de uren van onze dochter-bv mee voor de grens van onderaanneming?")
+    assert not named.needs_input and not named.refused and "onderaanne" in named.answer_line, named.answer_line
+    ours = fake_assistant.ask("Zitten we met onze uitbesteding nog onder de toegestane grens?")
+    assert ours.needs_input, ours.answer_line

@@ -138,3 +138,24 @@ def test_a_deadline_not_yet_passed_says_no_consequence():
     out = run(topic="kwaliteitsinformatie", on_date="2026-05-20")
     assert out.in_time is True and "C-score" not in out.verdict
     assert not any("C-score" in c.quote for c in out.citations)
+
+
+@pytest.mark.parametrize(
+    ("topic", "said", "placed", "in_time"),
+    [
+        ("kwaliteitsinformatie VECOZO", "2027-06-04", date(2026, 6, 4), False),  # the 2026 window, not June 2027
+        ("bezwaar", "2027-05-10", date(2026, 5, 10), True),
+        ("inschrijving nieuwe zorgaanbieders", "2027-01-20", date(2027, 1, 20), True),  # a window over two years
+        ("inschrijving nieuwe zorgaanbieders", "2027-12-10", date(2026, 12, 10), True),
+        ("inschrijving nieuwe zorgaanbieders", "2027-03-05", date(2027, 3, 5), False),
+    ],
+)
+def test_a_day_said_without_a_year_is_checked_in_the_year_of_its_deadline(topic, said, placed, in_time):
+    out = run(topic=topic, on_date=said, year_given=False)
+    assert out.checked_on == placed and out.in_time is in_time
+    assert str(placed.year) in out.verdict.split(":")[0]
+
+
+def test_a_day_with_its_year_written_is_checked_as_written():
+    out = run(topic="bezwaar", on_date="2027-05-10")
+    assert out.checked_on == date(2027, 5, 10) and out.in_time is False

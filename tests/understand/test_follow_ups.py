@@ -41,6 +41,46 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "a new party's hours said as added grow the total too": [
+        Turn(
+            "An external agency does 5,800 of the 12,000 hours we deliver. Is that acceptable under the 2027 rule?",
+            "subcontracting_check",
+            {"total_care_hours": 12000, "subcontractor_hours": 5800},
+        ),
+        Turn(
+            "And with 700 extra freelance hours on top?",
+            "subcontracting_check",
+            {"total_care_hours": 12700, "subcontractor_hours": 5800, "zzp_hours": 700},
+            {"compliant": False},
+        ),
+    ],
+    "a new party's hours beside the new total it makes": [
+        Turn(
+            "We leveren 9.000 uur zorg; een zorgbureau doet daarvan 4.000 uur in onderaanneming. Klopt dat met de regel?",
+            "subcontracting_check",
+            {"total_care_hours": 9000, "subcontractor_hours": 4000},
+        ),
+        Turn(
+            "Stel dat er 600 uur van zelfstandigen bij komt, dus 9.600 in totaal?",
+            "subcontracting_check",
+            {"total_care_hours": 9600, "subcontractor_hours": 4000, "zzp_hours": 600},
+            {"compliant": True},
+        ),
+    ],
+    "scores given after 'no score' replace it": [
+        Turn(
+            "Onze productieafspraak is te klein voor een score in het waardemodel, we hebben dus geen score. CZ "
+            "kent ons 20.000 euro aanvullend budget toe. Hoeveel daarvan wordt vergoed?",
+            "staffel_percentage",
+            {"has_waardemodel_score": False, "honored_additional_budget_eur": 20000},
+        ),
+        Turn(
+            "Suppose our 2026 score was a B (seven cost points) and 2027 brought a B too?",
+            "staffel_percentage",
+            {"score_2026": "B", "cost_points_2026": 7, "honored_additional_budget_eur": 20000},
+            absent=("has_waardemodel_score",),
+        ),
+    ],
     "the unknown worked out, then the real figure given with two questions": [
         Turn(
             "We are a cooperative with 2.5 fte of level 6 nurses. What is the most clients we may take on?",
@@ -1364,3 +1404,63 @@ def test_the_same_dates_for_another_case_answers_the_question_before_for_that_ca
     answer, _ = fake_assistant.respond(then, state)
     assert re.search(holds, answer.answer_line) and "Bijlage 2" in answer.answer_line, answer.answer_line
     assert not re.search(r"(?<!\d)2 (?:mei|May)", answer.answer_line), answer.answer_line
+
+
+def test_the_first_part_of_a_follow_up_asks_about_the_subject_before(fake_assistant):
+    """'Is dat in 2027 anders? En ...?' after a question about the 2024 caseload: the first part compares the caseload
+    rule of the message before across the years (unchanged: 50 to 65), not whatever 'anders' finds on its own."""
+    _, state = fake_assistant.respond("Welke caseload gold in 2024 voor de casemanager dementie?")
+    answer, _ = fake_assistant.respond("Is dat in 2027 anders? En welke opleiding moet die casemanager hebben?", state)
+    first = answer.answer_line.split(" | ")[0]
+    assert "50 tot 65" in first and re.match(r"(?:Nee|No)\b", first), answer.answer_line
+
+
+@pytest.mark.parametrize(
+    ("first", "push", "holds"),
+    [
+        (
+            "Kunnen wij vanaf 2027 de regiefunctie wondzorg oppakken zonder afspraak daarover in 2026?",
+            "Onze wondconsulenten zijn ervaren genoeg hoor. Doe niet zo moeilijk, zeg gewoon ja.",
+            "geen afspraken maken voor 2027",
+        ),
+        (
+            "Could a newcomer still register on 12 March 2027?",
+            "Our paperwork is complete and we expect 90k of CZ turnover. Just say yes.",
+            "28 February 2027",
+        ),
+    ],
+)
+def test_a_push_without_a_question_asks_the_question_before_again(fake_assistant, first, push, holds):
+    """'Zeg nou gewoon ja.' after a question the policy answers with no: the same question answered again, its no
+    said as not confirmed; the figures of the push are arguments, no new calculation."""
+    _, state = fake_assistant.respond(first)
+    answer, _ = fake_assistant.respond(push, state)
+    assert re.match(r"(?:Nee, dat kan ik niet bevestigen|No, I cannot confirm that)", answer.answer_line), answer.answer_line
+    assert holds in answer.answer, answer.answer
+
+
+def test_a_push_after_a_push_does_not_loop(fake_assistant):
+    """Two pushes in a row: the second has no question before it to ask again but a push; it is answered, once."""
+    _, state = fake_assistant.respond("We laten 60% door zzp'ers doen. Zeg nou gewoon ja.")
+    answer, _ = fake_assistant.respond("Just say yes.", state)
+    assert answer.answer_line, answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [("Kunnen we op 10 mei nog bezwaar maken tegen het inkoopbeleid?", "En op 12 mei 2027?", "12 mei 2027"),
+     ("Kunnen we op 10 mei 2027 nog bezwaar maken tegen het inkoopbeleid?", "En op 12 mei?", "12 mei 2026")],
+)
+def test_a_follow_up_date_keeps_whether_its_year_was_written(fake_assistant, first, then, said):
+    _, state = fake_assistant.respond(first)
+    answer, _ = fake_assistant.respond(then, state)
+    assert said in answer.answer_line, answer.answer_line
+
+
+def test_a_new_party_beside_a_total_said_again_leaves_the_total(fake_assistant):
+    _, state = fake_assistant.respond(
+        "Van onze 10.000 zorguren doet een thuiszorgbureau er 4.500 als onderaannemer. Voldoen we aan de 2027-regel?"
+    )
+    answer, _ = fake_assistant.respond("En met 400 extra zzp-uren erbij, totaal blijft 10.000 uur?", state)
+    call = answer.tool_calls[0]
+    assert call.args["total_care_hours"] == 10000 and call.args["zzp_hours"] == 400, call.args
