@@ -1825,9 +1825,9 @@ def not_stated(
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
     if word:  # "welke cao geldt?": the thing asked after is named nowhere in the texts
         line = msg("not_stated_named", lang, word=word)
-    # the closest sentence; or, for a value asked, a close one that says where that value is given instead ("In het
+    # the closest sentence; or, for an amount asked, a close one that says where that amount is given instead ("In het
     # productievoorstel voor 2027 wordt u geïnformeerd over de hoogte van de financiering")
-    near = [x for s in closest[:DEFERRED_POOL] for x in (s, *_following(assistant, s, 1))] if a is not None else []
+    near = [x for s in closest[:DEFERRED_POOL] for x in (s, *_following(assistant, s, 1))] if a is not None and a.kind == "money" else []
     chosen = next((x for x in near if defers(x.text)), closest[0] if closest else None)
     context = [chosen.citation] if chosen is not None else []
     if context:  # the closest sentence, quoted: what the policy does say nearby

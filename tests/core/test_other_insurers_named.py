@@ -35,3 +35,10 @@ def test_an_amount_not_stated_is_answered_with_where_it_will_be_given(fake_assis
     it is the context, not some sentence that only shares a word."""
     a = fake_assistant.ask(question)
     assert a.refused and "In het productievoorstel voor 2027 wordt u geïnformeerd over de hoogte" in a.answer, a.answer
+
+
+def test_a_count_not_stated_keeps_the_closest_sentence_not_where_an_amount_is_given(fake_assistant):
+    """Only an amount is deferred to the production proposal; a number of clients asked is answered with the
+    sentence closest to the question."""
+    a = fake_assistant.ask("Bij hoeveel cliënten per jaar moeten we hybride medicatieaanreiking inzetten?")
+    assert a.refused and "hybride medicatieaanreiking" in a.answer and "productievoorstel" not in a.answer, a.answer
