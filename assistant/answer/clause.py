@@ -817,7 +817,8 @@ def _other_bound(
     s, v = _row_asked(assistant, s, v, text, a)  # a table of years: the row of the year asked, else the policy's
     said = _value_line(a, v, s.text, text, lang).rstrip(".")
     line = msg("other_bound", lang, asked=msg(f"bound_{bound}", lang), value=said[:1].lower() + said[1:])
-    return Plan("value", line + _where(s.citation, lang) + ".", [s.citation], [])
+    # the asked bound is not stated: a "not stated" answer, with the bound the policy does set as its context
+    return Plan("not_stated", line + _where(s.citation, lang) + ".", [s.citation], [], refused=True, intent="refuse:not_stated")
 
 
 def _content_weights(bm25: Any, question: str, a: Asked | None, focus: str | None = None) -> dict[str, float]:
