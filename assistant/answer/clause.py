@@ -797,6 +797,9 @@ def _worked_example(s: Sentence) -> bool:
     return False
 
 
+OTHER_BOUND_SHARE = 0.8  # the bound the policy does set is said only from a sentence this much about the question
+
+
 def _other_bound(
     assistant: Any, a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None,
     with_value: list[tuple[Sentence, Any]], text: str, lang: str, supporting: Sentence, **ranking: Any,
@@ -812,8 +815,9 @@ def _other_bound(
     s, v = best[0]
     if with_value and with_value[0][0].overlap >= s.overlap:
         return None  # a value with the asked bound is about the question at least as much
-    if _elsewhere(assistant.index.retriever.bm25, text, a, s, supporting):
-        return None  # the value stands in a sentence about something else
+    if s.overlap < OTHER_BOUND_SHARE * supporting.overlap or _elsewhere(assistant.index.retriever.bm25, text, a, s, supporting):
+        return None  # the value stands in a sentence about something else ("minimaal € 50.000" of a new provider's
+        # revenue for a question about the innovation budget)
     s, v = _row_asked(assistant, s, v, text, a)  # a table of years: the row of the year asked, else the policy's
     said = _value_line(a, v, s.text, text, lang).rstrip(".")
     line = msg("other_bound", lang, asked=msg(f"bound_{bound}", lang), value=said[:1].lower() + said[1:])

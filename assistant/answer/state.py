@@ -44,7 +44,7 @@ from assistant.answer.understand import (
     settled,
 )
 from assistant.text.numbers import format_number, to_number
-from assistant.text.quantities import Quantity, fold, lexicon, read, said_as_total, word_pattern
+from assistant.text.quantities import Quantity, fold, lexicon, lexicon_data, read, said_as_total, word_pattern
 from assistant.text.sentences import sentences
 
 MAX_HISTORY = 6
@@ -456,7 +456,10 @@ def _summands_dropped(spec: CalculatorSpec, qs: list[Quantity]) -> list[Quantity
     gone = {
         i for t in totals for i, q in enumerate(qs)
         if q.start < t.start and q.kind == t.kind and q.unit == t.unit and not said_as_total(q)
-        and not (per_area and q.unit == "clients") and _said_as_change(q) and not _names_a_part(spec, q)
+        and not (per_area and q.unit == "clients") and _said_as_change(q)
+        and not (_names_a_part(spec, q) and sum(o.kind == q.kind and o.unit == q.unit for o in qs) == 2)
+        # a party's share of the one new total said beside it; with more figures ("the total to 8,600 and the
+        # subcontracted part to 4,400") it is how they came about
     }  # fmt: skip
     return [q for i, q in enumerate(qs) if i not in gone]
 
@@ -760,9 +763,12 @@ def _whole_grows(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: Con
     whole = spec.whole
     if not whole or whole in out or whole in fill.stated or not isinstance(state.args.get(whole), (int, float)):
         return
+    adds = [*lexicon().more, *lexicon_data()["change"].get("adds_to_whole", [])]
     for name in [n for n in spec.parts if n in out and n not in state.args and n in fill.sources]:
         q, value = qs[fill.sources[name]], out[name]
-        if q.change == "more" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        near = " ".join([*q.before[-CHANGE_WORDS:], *q.text.split(), *q.after[:CHANGE_WORDS]])
+        said_added = any(word_pattern(w).search(near) for w in adds)  # "800 extra", "bijkomt"; not "bij onderaannemer X"
+        if q.change == "more" and said_added and isinstance(value, (int, float)) and not isinstance(value, bool):
             new = _changed(state.args[whole], value, "more")
             out.setdefault("__notes__", []).append((whole, state.args[whole], value, "more", new))
             out[whole] = new

@@ -32,3 +32,9 @@ def test_a_year_asked_reads_that_years_row(fake_assistant):
 def test_a_maximum_asked_where_only_a_minimum_is_set(fake_assistant, question, says):
     a = fake_assistant.ask(question)
     assert a.answer_line.startswith(says), a.answer_line
+
+
+def test_a_minimum_about_something_else_is_no_answer_to_a_maximum(fake_assistant):
+    """'Minimaal € 50.000' is a new provider's revenue; it says nothing of the most an innovation project can get."""
+    a = fake_assistant.ask("How much can one care organisation receive at most from the innovation budget?")
+    assert "50,000" not in a.answer_line and "50.000" not in a.answer_line, a.answer_line
