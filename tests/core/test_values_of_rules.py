@@ -10,7 +10,7 @@ import pytest
 @pytest.mark.parametrize(
     "question",
     ["Hoeveel cliënten moeten we per postcodegebied gemiddeld minimaal halen?",
-     "How many clients per four-digit postcode area must we have at least, on average?"],
+     "On average, how many clients must we serve at least in each four-digit area?"],
 )
 def test_the_rule_value_is_the_policy_years_row_and_never_the_example(fake_assistant, question):
     a = fake_assistant.ask(question)
@@ -27,7 +27,7 @@ def test_a_year_asked_reads_that_years_row(fake_assistant):
 @pytest.mark.parametrize(
     ("question", "says"),
     [("Hoeveel cliënten per postcodegebied mogen we maximaal hebben?", "Het beleid noemt geen maximum; wel: minimaal 3"),
-     ("What is the maximum number of clients per postcode area we may serve?", "The policy sets no maximum; it does set: at least 3")],
+     ("What is the maximum we may serve per four-digit area, in clients?", "The policy sets no maximum; it does set: at least 3")],
 )
 def test_a_maximum_asked_where_only_a_minimum_is_set(fake_assistant, question, says):
     a = fake_assistant.ask(question)

@@ -6,9 +6,9 @@ import pytest
 
 @pytest.mark.parametrize(
     ("question", "first"),
-    [("Wij hebben maar 45.000 euro productie bij CZ. Moeten we de kwaliteitsuitvraag dan toch indienen?", "Ja"),
-     ("Our production agreement is 80,000 euros. Do we still have to complete the quality survey?", "Yes"),
-     ("Onze productieafspraak is 80.000 euro. Doen we mee in het waardemodel?", "Nee")],
+    [("Wij hebben maar 45.000 euro productie bij CZ. Is het indienen van de kwaliteitsuitvraag toch verplicht?", "Ja"),
+     ("Our production agreement is 80,000 euros. Is submitting the quality survey still required of us?", "Yes"),
+     ("Met een afspraak van 80.000 euro: doen we mee in het waardemodel?", "Nee")],
 )
 def test_the_quality_survey_is_due_whatever_the_waardemodel(fake_assistant, question, first):
     a = fake_assistant.ask(question)

@@ -1448,8 +1448,8 @@ def test_a_push_after_a_push_does_not_loop(fake_assistant):
 
 @pytest.mark.parametrize(
     ("first", "then", "said"),
-    [("Kunnen we op 10 mei nog bezwaar maken tegen het inkoopbeleid?", "En op 12 mei 2027?", "12 mei 2027"),
-     ("Kunnen we op 10 mei 2027 nog bezwaar maken tegen het inkoopbeleid?", "En op 12 mei?", "12 mei 2026")],
+    [("Is ons bezwaar tegen het beleid op 10 mei op tijd?", "En op 12 mei 2027?", "12 mei 2027"),
+     ("Is ons bezwaar tegen het beleid op 10 mei 2027 op tijd?", "En op 12 mei?", "12 mei 2026")],
 )
 def test_a_follow_up_date_keeps_whether_its_year_was_written(fake_assistant, first, then, said):
     _, state = fake_assistant.respond(first)
