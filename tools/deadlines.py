@@ -6,6 +6,7 @@ in `corpus/<doc>.params.toml`): "vóór <date>" is stored as `before`, the last 
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable
@@ -241,8 +242,8 @@ def _assumptions(dl: Deadlines) -> tuple[list[str], list[str]]:
 
 
 def _placed(on: date, chosen: list[Deadline]) -> date:
-    """A day said without a year, in the year that puts it nearest the chosen deadlines' windows ("3 juni" beside
-    "2-31 mei 2026" is 3 June 2026); unmoved when the deadlines' years differ on that."""
+    """A day said without a year, in the year that puts it nearest the chosen deadlines' windows (a day in June
+    beside a window in May lies in that window's year); unmoved when the deadlines' years differ on that."""
     def gap(day: date, d: Deadline) -> int:
         first = d.first_day or d.last_day
         return 0 if first <= day <= d.last_day else min(abs((day - first).days), abs((day - d.last_day).days))
@@ -251,7 +252,7 @@ def _placed(on: date, chosen: list[Deadline]) -> date:
         try:
             return on.replace(year=y)
         except ValueError:  # 29 February in a year without it: the last day of that February
-            return on.replace(year=y, day=28)
+            return on.replace(year=y, day=calendar.monthrange(y, on.month)[1])
 
     best: set[date] = set()
     for d in chosen:

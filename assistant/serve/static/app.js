@@ -142,6 +142,7 @@
     caseload_per_fte: [["Caseload (cliënten per fte)"], ["Caseload (clients per fte)"]],
     production_agreement_eur: [["Productieafspraak (€)"], ["Production agreement (€)"]],
     on_date: [["Stand op datum"], ["Status on date"]],
+    year_given: [["Jaar bij de datum genoemd"], ["Year written with the date"]],
     topic: [["Onderwerp", "Bijvoorbeeld bezwaar of VECOZO"], ["Topic", "For example objection or VECOZO"]],
     bankrupt_or_liquidation: [["Failliet of in liquidatie, of werkzaamheden gestaakt"], ["Bankrupt or in liquidation, or activities ceased"]],
     surseance_or_akkoord: [["Surseance van betaling of akkoord"], ["Suspension of payments or composition"]],
@@ -179,7 +180,7 @@
     waardemodel_applies: ["Waardemodel geldt", "Value model applies"], price_agreement_only: ["Alleen prijsafspraak", "Price agreement only"],
     quality_submission_required: ["Kwaliteitsinformatie aanleveren", "Quality information required"],
     threshold_eur: ["Drempel (€)", "Threshold (€)"], deadlines: ["Termijnen", "Deadlines"],
-    open_on_date: ["Open op de datum", "Open on the date"], upcoming_on_date: ["Nog niet begonnen", "Not started yet"],
+    checked_on: ["Getoetste datum", "Date checked"], open_on_date: ["Open op de datum", "Open on the date"], upcoming_on_date: ["Nog niet begonnen", "Not started yet"],
     passed_on_date: ["Verstreken", "Passed"], available_topics: ["Onderwerpen", "Topics"],
     excluded: ["Uitgesloten", "Excluded"], grounds: ["Gronden", "Grounds"], not_assessed: ["Niet beoordeeld", "Not assessed"],
   };
