@@ -238,8 +238,14 @@ _WHICH_PARTY_WORD = re.compile(r"(?<![\w])(?:welke|which)\s+(?:[\w'-]+\s+)?([\w'
 def _asks_which_party(folded: str) -> bool:
     """"Voor welke aanbieders ...?", "which new providers ...?": the question asks which parties (asked.toml
     [which_party] nouns)."""
-    nouns = {fold(n) for n in _data().get("which_party", {}).get("nouns", [])}
+    nouns = _party_nouns()
     return any(m.group(1) in nouns or (m.group(0).split()[1] in nouns) for m in _WHICH_PARTY_WORD.finditer(folded))
+
+
+@lru_cache(maxsize=1)
+def _party_nouns() -> frozenset[str]:
+    """asked.toml [which_party] nouns, folded."""
+    return frozenset(fold(n) for n in _data().get("which_party", {}).get("nouns", []))
 
 
 def _without_phrases(folded: str, phrases_: list[str] | tuple[str, ...]) -> str:

@@ -782,19 +782,23 @@ def _worked_example(s: Sentence) -> bool:
     stands between such an opening and the sum that ends it in its passage ("Dan hebt u in totaal 7 cliënten")."""
     if _ARITHMETIC.search(s.text) or opens_example(s.text):
         return True
-    if s.passage is None:
-        return False
-    said = [collapse_ws(x) for x in c.sentences_of(s.passage.text, s.passage.kind == "table")]
-    own = collapse_ws(s.text)
-    if own not in said:
-        return False
-    i = said.index(own)
-    for before in reversed(said[max(0, i - EXAMPLE_SPAN) : i]):
-        if _ARITHMETIC.search(before):
-            return False  # the example ended before this sentence
-        if opens_example(before):
-            return True
-    return False
+    return s.passage is not None and collapse_ws(s.text) in _example_sentences(s.passage.text, s.passage.kind == "table")
+
+
+@functools.lru_cache(maxsize=256)
+def _example_sentences(text: str, table: bool) -> frozenset[str]:
+    """The sentences of a passage that stand between an example's opening and the sum that ends it (at most
+    EXAMPLE_SPAN after the opening), found once per passage."""
+    out: set[str] = set()
+    opened = None  # the index of the last opening, while its example runs
+    for i, sentence in enumerate(collapse_ws(x) for x in c.sentences_of(text, table)):
+        if opened is not None and i - opened <= EXAMPLE_SPAN:
+            out.add(sentence)
+        if _ARITHMETIC.search(sentence):
+            opened = None  # the example ends with its sum
+        elif opens_example(sentence):
+            opened = i
+    return frozenset(out)
 
 
 OTHER_BOUND_SHARE = 0.8  # the bound the policy does set is said only from a sentence this much about the question

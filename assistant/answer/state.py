@@ -546,6 +546,13 @@ def _said_as_change(q: Quantity) -> bool:
 CHANGE_WORDS = 4  # how near a word of change stands to the amount it says is added or taken off
 
 
+def _stated_otherwise(spec: CalculatorSpec, name: str, stated: list[str]) -> bool:
+    """An input this message states stands in for `name` or the other way round (their `replaces`): "geen score"
+    and a score said later are the same fact said otherwise."""
+    inp = spec.inputs[name]
+    return any(name in spec.inputs[k].replaces or k in inp.replaces for k in stated if k in spec.inputs)
+
+
 def case_facts(router: Router, reading: Reading, state: ConversationState | None) -> Reading:
     """A calculation that assumes a fact of the asker's case in words (a kind of provider, a flag) the asker stated
     about themselves in an earlier message ("we zijn een nieuwe organisatie ...", two turns before "voldoen we aan
@@ -555,8 +562,7 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     spec = router.specs[reading.tool]
     open_ = [
         n for n, inp in spec.inputs.items()
-        if inp.kind in ("flag", "choice") and n not in reading.stated
-        and not any(n in spec.inputs[k].replaces or k in inp.replaces for k in reading.stated if k in spec.inputs)
+        if inp.kind in ("flag", "choice") and n not in reading.stated and not _stated_otherwise(spec, n, reading.stated)
     ]  # fmt: skip  # not a fact a value stated now stands in for ("geen score" then "en met A in 2026 en 2027?")
     if not open_:
         return reading
@@ -604,8 +610,7 @@ def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: Co
     args, stated = dict(reading.args), list(reading.stated)
     taken = [
         n for n, inp in spec.inputs.items()
-        if inp.carried and n in fill.stated and n not in stated
-        and not any(n in spec.inputs[k].replaces or k in inp.replaces for k in stated if k in spec.inputs)
+        if inp.carried and n in fill.stated and n not in stated and not _stated_otherwise(spec, n, stated)
     ]  # fmt: skip  # not a fact this question states otherwise ("geen score" replaces the score said before)
     for name in taken:
         args[name] = fill.args[name]
