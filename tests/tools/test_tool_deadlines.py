@@ -159,3 +159,19 @@ def test_a_day_said_without_a_year_is_checked_in_the_year_of_its_deadline(topic,
 def test_a_day_with_its_year_written_is_checked_as_written():
     out = run(topic="bezwaar", on_date="2027-05-10")
     assert out.checked_on == date(2027, 5, 10) and out.in_time is False
+
+
+@pytest.mark.parametrize("bad", ["maybe", 3, [True]])
+def test_a_year_given_that_is_no_yes_or_no_is_one_readable_error(bad):
+    from assistant.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match=r"^year_given: ") as err:
+        run(topic="bezwaar", on_date="2026-05-10", year_given=bad)
+    assert "\n" not in str(err.value) and "Traceback" not in str(err.value)
+
+
+def test_a_day_said_without_a_year_outside_the_policy_period_is_refused_not_moved():
+    from assistant.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match=r"^on_date: must be between"):
+        run(topic="bezwaar", on_date="2030-05-10", year_given=False)
