@@ -34,7 +34,8 @@ from tools._base import (
 class PostcodeAverageInput(ToolInput):
     """Give either `clients_per_postcode` (one count per 4-digit postcode area in the claims data), or
     `total_clients` + `postcode_areas`, or the average you computed (`average_clients_per_postcode`); with only
-    `postcode_areas` the calculator says how many clients those areas need in total."""
+    `postcode_areas` the calculator says how many clients those areas need in total, with only `total_clients` over
+    how many areas those clients may be spread at most."""
 
     clients_per_postcode: list[PositiveCount] | None = Field(
         default=None,
@@ -68,6 +69,8 @@ class PostcodeAverageInput(ToolInput):
             self._check_consistent()
         elif self.total_clients is None and self.postcode_areas is not None:
             return self  # the areas alone: how many clients they need in total
+        elif self.total_clients is not None and self.postcode_areas is None:
+            return self  # the clients alone: over how many areas they may be spread at most
         elif self.total_clients is None or self.postcode_areas is None:
             missing = "total_clients" if self.total_clients is None else "postcode_areas"
             raise invalid(missing, "required together with the other of total_clients/postcode_areas")
@@ -142,6 +145,11 @@ class PostcodeAverageOutput(ToolResult):
     clients_needed_total: int | None = Field(
         default=None, description="with only the areas given: the clients those areas need in total"
     )
+    max_postcode_areas: int | None = Field(
+        default=None,
+        description="with only the total given: the most areas those clients may be spread over and still average the "
+        "threshold (0 when the total is below the threshold)",
+    )
 
 
 def _exception(inp: PostcodeAverageInput) -> str | None:
@@ -211,6 +219,32 @@ def _needed_total(inp: PostcodeAverageInput) -> tuple[str, str, dict]:
         f"{threshold} per postcodegebied te halen ({threshold} × {areas}, postcode-eis {inp.contract_year}).",
         f"{areas} postcode areas need at least {needed} CZ clients in total to average at least {threshold} per area "
         f"({threshold} × {areas}, {inp.contract_year} postcode requirement).",
+        out,
+    )
+
+
+def _most_areas(inp: PostcodeAverageInput) -> tuple[str, str, dict]:
+    """Only the total given: the most areas the clients may be spread over and still average the threshold."""
+    threshold = inp.row()[0].threshold(inp.provider_type)
+    total = inp.total_clients or 0
+    most = total // threshold
+    out = _without_counts(inp, total_clients=total, max_postcode_areas=most)
+    year = inp.contract_year
+    if most == 0:
+        return (
+            f"Met {total} CZ-cliënten haalt u in geen enkel postcodegebied gemiddeld {threshold}: daarvoor zijn er "
+            f"ten minste {threshold} nodig (postcode-eis {year}).",
+            f"With {total} CZ clients no postcode area averages {threshold}: that takes at least {threshold} "
+            f"({year} postcode requirement).",
+            out,
+        )
+    return (
+        f"Over hoogstens {most} postcodegebieden: {total} CZ-cliënten halen dan gemiddeld ten minste {threshold} per "
+        f"postcodegebied ({total} ÷ {threshold} = {nl_num(round2(Fraction(total, threshold)))}, naar beneden "
+        f"afgerond; postcode-eis {year}). Bij {most + 1} gebieden komt u onder de {threshold}.",
+        f"Over at most {most} postcode areas: {total} CZ clients then average at least {threshold} per area "
+        f"({total} ÷ {threshold} = {en_num(round2(Fraction(total, threshold)))}, rounded down; {year} postcode "
+        f"requirement). With {most + 1} areas you fall below {threshold}.",
         out,
     )
 
@@ -352,10 +386,13 @@ def _rules(inp: PostcodeAverageInput, threshold: int) -> tuple[str, str]:
 
 def postcode_average(inp: PostcodeAverageInput) -> PostcodeAverageOutput:
     no_counts = inp.clients_per_postcode is None and inp.total_clients is None and inp.average_clients_per_postcode is None
-    if no_counts and _exception(inp) is not None:
+    total_only = inp.total_clients is not None and inp.postcode_areas is None and inp.clients_per_postcode is None
+    if (no_counts or total_only) and _exception(inp) is not None:
         verdict, verdict_en, out = _exempt(inp)
     elif no_counts:
         verdict, verdict_en, out = _needed_total(inp)
+    elif total_only:
+        verdict, verdict_en, out = _most_areas(inp)
     else:
         out, exact_avg = _figures(inp)
         verdict, verdict_en = _verdicts(inp, out, exact_avg)

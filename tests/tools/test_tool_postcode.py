@@ -141,3 +141,24 @@ def test_non_compliant_result_cites_the_consequence():
     quotes = " ".join(c.quote for c in out.citations)
     assert "komt niet (langer) in aanmerking" in quotes
     assert "door het aantal cliënten te delen door het aantal 4-cijferige postcodegebieden" in quotes
+
+
+@pytest.mark.parametrize(
+    ("total", "year", "provider_type", "most"),
+    [(95, 2027, "existing", 31), (96, 2027, "existing", 32), (95, 2026, "existing", 47), (95, 2026, "new", 31), (2, 2027, "existing", 0)],
+)
+def test_total_alone_gives_the_most_areas_it_may_be_spread_over(total, year, provider_type, most):
+    out = run(total_clients=total, contract_year=year, provider_type=provider_type)
+    assert out.max_postcode_areas == most
+    assert out.average is None and out.compliant is None  # no areas given: nothing to compare
+    if most:  # one area more falls below the threshold; the areas found still average at least it
+        assert total / most >= out.threshold > total / (most + 1)
+        assert f"hoogstens {most} postcodegebieden" in out.verdict and f"{most + 1} gebieden" in out.verdict
+    else:
+        assert "geen enkel postcodegebied" in out.verdict
+
+
+def test_total_alone_with_an_exempting_fact_says_the_requirement_does_not_apply():
+    out = run(total_clients=40, contract_year=2027, medical_child_care_only=True)
+    assert out.requirement_applies is False and out.max_postcode_areas is None
+    assert "geldt niet" in out.verdict
