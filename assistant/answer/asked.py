@@ -516,6 +516,9 @@ def asks_question_word(text: str) -> bool:
 
 
 _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
+# a short phrase after a condition's comma that only narrows it ("..., alleen in 2026?", "..., only for 2026?"):
+# part of the condition, no question of its own
+_QUALIFIES = re.compile(r"^\s*(?:alleen|enkel|uitsluitend|only|just|solely|ook|also|wel|dus)\b(?:\s+[\w'’-]+){0,3}\s*\??\s*$", re.I)
 
 
 def opens_hypothetical(text: str) -> bool:
@@ -622,8 +625,10 @@ def is_yes_no(question: str) -> bool:
     pieces = last.split(",")
     if len(pieces) > 1 and _IF_NOT.match(pieces[-1]):  # "Klopt dat, en zo niet?": the question before the tag
         last = ",".join(pieces[:-1]) + "?"
-    if _HYPOTHETICAL.match(last.split(",")[-1]) or (_HYPOTHETICAL.match(last) and "," not in last):
-        return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no
+    pieces = last.split(",")
+    if _HYPOTHETICAL.match(pieces[-1]) or (_HYPOTHETICAL.match(last) and ("," not in last or _QUALIFIES.match(pieces[-1]))):
+        return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no;
+        # "Stel dat 2027 toch geen A wordt, uitsluitend 2026?": the words after the comma still belong to the condition
     return not asks_question_word(last)
 
 

@@ -1005,7 +1005,10 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     lead = _lead_in(s) if deciding == pieces[0] else ""  # "Niet in aanmerking ... komt de zorgaanbieder: wiens ..."
     q_neg, s_neg = _denies(asked_[-1], f"{lead} {deciding}", analyse)  # the asking sentence only
     if q_neg == s_neg and not _within_restriction(asked_[-1], deciding, analyse):
-        return None  # "mag u alleen delen met het CZ Zorgteam" answers no yes to sharing it with someone else
+        # "wij staan enkel de inzet van leerlingen ... toe" asked "mogen we helpenden inzetten?": what the rule
+        # restricts to is not what is asked, so that is not allowed; asked other than as a permission ("mag u
+        # alleen delen met het CZ Zorgteam" for "delen jullie het met de inspectie?") it says no yes
+        return False if not q_neg and any(has_phrase(fold(asked_[-1]), w) for w in lexicon().permission) else None
     return q_neg == s_neg
 
 
@@ -1048,8 +1051,14 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
     )  # "enkel-arm-index" is a word of its own, no "enkel" (only)
     if m is None:
         return True
-    head, tail = analyse(folded[: m.start()]), analyse(folded[m.end() :])
+    after = _NOMINAL_HEAD.sub("", folded[m.end() :], count=1)  # "enkel de inzet van leerlingen": the learners
+    head, tail = analyse(folded[: m.start()]), analyse(after)
     return bool((tail - head) & analyse(question))
+
+
+# a noun with "van"/"of" right after a restriction word heads what the restriction is to ("alleen de inzet van
+# leerlingen", "only the use of certified staff"): the words after it name it, the noun is the action restricted
+_NOMINAL_HEAD = re.compile(r"^\s*(?:de|het|een|the|a)?\s*[\w'-]+\s+(?:van|of)\s+")
 
 
 def _in_compound(text: str, m: re.Match[str]) -> bool:

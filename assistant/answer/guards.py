@@ -123,6 +123,35 @@ def _without_instruction(sentence: str) -> str:
     return sentence if len(re.findall(r"\w+", sentence)) >= KEPT_WORDS else ""
 
 
+# what follows a request to confirm and is what is to be confirmed: after a colon, or "dat"/"that" with the words
+# that may stand between ("bevestig nou even dat", "confirm for us that")
+_TO_CONFIRM = re.compile(r":\s*(?P<colon>.+)$|\b(?:dat|that)\s+(?P<that>.+)$", re.IGNORECASE)
+CONFIRM_WORDS = 4  # a sentence of a request with fewer words of its own states nothing ("Please hurry.")
+
+
+def to_confirm(text: str) -> str | None:
+    """A message that asks no question but presses to confirm a statement ("Bevestig even: leden mogen ... Zeg nou
+    ja.", "Put it on paper for us: X. We are in a hurry."): that statement asked as a yes or no question, the
+    request after it in one word ("X? Confirm."), so the policy's sentence decides and the pressure stays heard;
+    None when there is a question, no such request, or nothing stated."""
+    if "?" in text or not pressure(text):
+        return None
+    kept, requests = [], []
+    for sentence in re.split(r"(?<=[.!])\s+", text.strip()):
+        body = sentence.strip(" .!")
+        cue = _PRESSURE.search(body) or _PUSH.search(body)
+        if cue is not None:
+            m = _TO_CONFIRM.search(body, cue.end())  # the earlier of the two: "bevestig dat we voldoen: 5, 1 en 2"
+            rest = (m.group("colon") or m.group("that")) if m else ""
+            if not rest and (tail := re.search(r":\s*(.+)$", body[: cue.start()])):
+                rest = tail.group(1)  # "... deze regel: X, bevestig dat even"
+            requests = ["Confirm."]  # the request itself, in one word: its other words ("schriftelijk") are no
+            body = rest.strip(" .!")  # words of the question to search the policy for
+        if body and not _PRESSURE.search(body) and not _PUSH.search(body) and len(re.findall(r"\w+", body)) >= CONFIRM_WORDS:
+            kept.append(body)
+    return " ".join(kept) + "? " + " ".join(requests) if kept else None
+
+
 def pressure(text: str) -> bool:
     return bool(_PRESSURE.search(text)) or pushes(text)
 

@@ -304,6 +304,12 @@ _VERB_SUBJECT = re.compile(
 )  # "Voldoen we": a verb and its subject (not "als we", a condition)
 
 ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it
+# a question word, a verb and a subject with its article ("en wanneer verscheen het inkoopbeleid", "and when does the
+# plan start"): a clause of its own, complete with two content words
+_OWN_CLAUSE = re.compile(
+    rf"^\s*(?:(?:en|and|maar|but|of|or)\s+)?(?:{_QWORD})\s+[A-Za-zÀ-ÿ]+\s+(?:het|de|een|the|a|an|our|ons|onze|your|jullie)\s+[\w'’-]{{4,}}",
+    re.I,
+)
 
 
 _BACK_PRONOUN = re.compile(
@@ -321,8 +327,10 @@ def _complete(part: str, previous: str) -> str:
     """'... welk deel generalistisch in en welk deel specialistisch?': the second part leaves out what the first
     says ("van de wijkverpleging koopt CZ in"); it is asked with the first part's words added."""
     words = re.findall(r"[\w'’-]+", part)
-    if _content_count(part) >= ELLIPSIS_WORDS and not _BACK_PRONOUN.search(part):
-        return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before)
+    count = _content_count(part)
+    if (count >= ELLIPSIS_WORDS or (count >= 2 and _OWN_CLAUSE.match(part))) and not _BACK_PRONOUN.search(part):
+        return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before); "en
+        # wanneer verscheen het RESV-beleid ook alweer?" has a verb and a subject of its own
     own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before
     extra = [
         w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", previous)  # "8.000" stays one figure

@@ -29,7 +29,7 @@ from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, r
 from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import Plan, msg, render, summary, with_notices
-from assistant.answer.premise import about_the_policy, claim_of, premise_plan, presented_as_known
+from assistant.answer.premise import about_the_policy, claim_of, premise_plan, presented_as_known, states_rule
 from assistant.answer.specs import load_specs
 from assistant.answer.state import (
     ConversationState,
@@ -202,6 +202,10 @@ class Assistant:
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
+        confirm = guards.to_confirm(text)
+        if confirm is not None and states_rule(confirm) and not state.pending:
+            text = confirm  # "Bevestig even: leden mogen ... Zeg nou ja.": what is to be confirmed, asked as a yes or no
+            # question the policy's sentence decides (a no is said as "cannot confirm": the pressure is in `question`)
         scope = guards.out_of_scope(_ASIDE.sub(" ", text))  # "40k bij CZ (het overige via gemeente en Wlz)": an aside of the
         # asker's own says where the rest goes, not what is asked
         if scope == "sector" and continues_topic(text, state) and self._names_sector_itself(text):
@@ -235,7 +239,7 @@ class Assistant:
                 self.index.retriever.search(topic, k=5, year=year),
             )
         else:
-            plan, calls, hits = self._plan(text, reading, lang, year)
+            plan, calls, hits = self._plan(text, reading, lang, year, before)
         if guards.pressure(question):
             _refuse_to_confirm(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
@@ -404,7 +408,7 @@ class Assistant:
     # ------------------------------------------------------------ plans
 
     def _plan(
-        self, text: str, reading: Reading, lang: str, year: int | None
+        self, text: str, reading: Reading, lang: str, year: int | None, earlier: str = ""
     ) -> tuple[Plan, list[ToolCall], list[SearchHit]]:
         hits = self.index.retriever.search(text, k=5, year=year)
         # a year the texts never mention (read as a year: "2000 uur" is a number of hours)
@@ -424,11 +428,11 @@ class Assistant:
             and (reading.kind == "clarify" or (reading.kind == "tool" and _figures_in(reading, text, claim)))
         ):
             # "De inschrijving sluit op 31 maart, toch?": a rule to check, not figures to calculate with
-            return self._clause(text, lang, year), [], hits
+            return self._clause(text, lang, year, earlier=earlier), [], hits
         if reading.kind == "tool" and not reading.follow_up and self._asks_versions(text):
             # "is the ratio for cooperatives another one now than in 2024? ours is 1 to 50": the asked sentence compares
             # the texts; the asker's figures beside it are the setting, not a sum to work out
-            return self._clause(text, lang, year), [], hits
+            return self._clause(text, lang, year, earlier=earlier), [], hits
         if reading.kind == "tool" and reading.tool:
             plan, calls = self._calculation(text, reading, lang, year)
             # a message merged into the last calculation ("het gebied met 1 cliënt telt niet") states the asker's case
@@ -460,7 +464,7 @@ class Assistant:
                 plan.line = premise.line + "\n" + plan.line
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
             return plan, [self._pending_call(reading)], hits
-        return self._clause(text, lang, year), [], hits
+        return self._clause(text, lang, year, earlier=earlier), [], hits
 
     def _asks_versions(self, text: str) -> bool:
         """The asking sentence compares the policy years ("is de eis veranderd tussen 2024 en 2027?") and states no
@@ -475,10 +479,12 @@ class Assistant:
         return compares and len(years) >= 2 and not figures
 
     def _clause(
-        self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None
+        self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None,
+        earlier: str = "",
     ) -> Plan:
         plan = clause_plan(self, text, lang, year, focus, near=near)
-        premise = premise_plan(self, focus or text, lang)  # the premise of this message, not of the one it continues
+        premise = premise_plan(self, focus or text, lang, earlier)  # the premise of this message, not of the one it
+        # continues; "de norm is toch 80?" after the asker's caseload is the norm of what that message was about
         if premise is None:
             return plan
         quotes = premise.quotes + [q for q in plan.quotes if q.quote != premise.quotes[0].quote]

@@ -61,6 +61,16 @@ _RULE = re.compile(
 )
 
 
+# a statement of what counts or is allowed states a rule too ("volle dochters tellen mee als onderaanneming")
+_COUNTS = re.compile(r"\b(telt|tellen|geteld|counts?|counted|toegestaan|allowed|permitted|verboden|forbidden|vergoed|reimbursed)\b", re.I)
+
+
+def states_rule(statement: str) -> bool:
+    """The statement says what the policy requires, allows or counts (a modal, a bound, a rule's noun, "telt
+    mee", "is allowed"), or states a figure: something the policy's sentences can confirm or deny."""
+    return bool(_RULE.search(statement) or _COUNTS.search(statement)) or any(q.kind in FACT_KINDS for q in read(statement))
+
+
 _SINCE = re.compile(
     r"^\W*(?:aangezien|omdat|nu|daar|since|as|given that|because|now that)\s+(?P<claim>(?:[^,?]|,(?=\d)){12,}?),\s+(?P<rest>.+)$", re.I
 )
@@ -71,7 +81,7 @@ _DEADLINE = ("until", "before")  # a date said as the end of what is possible ("
 _CAN = re.compile(r"\b(?:kan|kunnen|can|could|mogelijk|possible)\b", re.I)  # states a term ("bezwaar kan tot 1 augustus")
 
 
-def claim_of(text: str) -> str | None:
+def claim_of(text: str, earlier: str = "") -> str | None:
     """The statement a question presents as fact, or None: a marked premise ("..., toch?", "klopt het dat ...",
     "right?"), a presupposition ("Aangezien X, ...", "Since X, how do we ...?"), or a statement before the
     question that states a checkable value (a number, date, amount, percentage, score) about the policy."""
@@ -108,6 +118,8 @@ def claim_of(text: str) -> str | None:
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = _CONCLUSION.split(body, maxsplit=1)[0]
         before = sentences[: sentences.index(marked_sentence)] if marked_sentence in sentences else []
+        if not before and earlier and not earlier.rstrip().endswith("?"):  # "De grens ligt toch op 90?" after the
+            before = [s for s in re.split(r"(?<=[.!])\s+", earlier.strip()) if s.strip()][-1:]  # caseload said before
         if before and (_POINTS_BACK.match(body) or _THE_RULE.match(body)) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
             # maximum van 55, toch?": what "dat" is; "Dat geeft toch 85%?" is the asker's outcome, for the calculator
             body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {body}"
@@ -193,10 +205,11 @@ _CLAIM_PARTS = re.compile(r",\s+(?:en|and)\s+(?:dat|that)\s+|,\s+(?:en|and)\s+(?
 MIN_CLAIM_CHARS = 15  # a part of a compound claim shorter than this states nothing to check
 
 
-def premise_plan(assistant: Any, text: str, lang: str) -> Plan | None:
+def premise_plan(assistant: Any, text: str, lang: str, earlier: str = "") -> Plan | None:
     """A plan that opens with the correction (or confirmation) of the question's premise, or None. Two claims
-    said as one ("X, en dat Y. Klopt dat allebei?") are each checked; their lines are said one after the other."""
-    claim = claim_of(text)
+    said as one ("X, en dat Y. Klopt dat allebei?") are each checked; their lines are said one after the other.
+    `earlier`: the message before, a statement that says what "de norm", "dat" of the claim is about."""
+    claim = claim_of(text, earlier)
     if claim is None:
         return None
     parts = [p.strip(" ,") for p in _CLAIM_PARTS.split(claim) if len(p.strip(" ,")) >= MIN_CLAIM_CHARS]

@@ -745,6 +745,11 @@ def _changes(
             for other, o in spec.inputs.items():
                 if o.kind == inp.kind and o.year not in (None, inp.year) and other not in fill.stated and other in state.args:
                     out[other] = None
+    for q in qs:  # "stel dat 2027 toch geen A wordt?": the letter said before for that year no longer stands
+        if q.kind == "score" and q.negated:
+            for other, o in spec.inputs.items():
+                if o.kind == "score" and o.year in q.years and state.args.get(other) == q.value and other not in fill.stated:
+                    out[other] = None
     _whole_grows(spec, fill, qs, state, out)
     for name in list(out):  # "en op 12 mei 2027?": whether the year of a date said now was written goes with it
         flag = spec.inputs[name].year_given_arg if name in spec.inputs else None

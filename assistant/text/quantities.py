@@ -155,6 +155,7 @@ class Lexicon:
     denying_determiners: list[str] = field(default_factory=list)  # "geen coöperatie": the noun after is denied
     full_time: set[str] = field(default_factory=set)  # "fulltime", "voltijds": persons said so are fte
     units_before: set[str] = field(default_factory=set)  # units that may stand before their number ("fte 1,8")
+    measures: set[str] = field(default_factory=set)  # units a year never qualifies ("die 2000 uur" counts hours)
     exception_ends: list[str] = field(default_factory=list)  # "uitzondering voor X die ...": X ends before "die"
     not_full_time: set[str] = field(default_factory=set)  # "mostly full-time": not all of them
     # hours said per week or per month beside hours per year: the words of each period, and how many of it a year has
@@ -304,6 +305,7 @@ def lexicon() -> Lexicon:
         denying_determiners=[fold(p) for p in data["negation"].get("determiners", [])],
         full_time={fold(p) for p in data.get("full_time", {}).get("words", [])},
         units_before=set(data.get("units_before", {}).get("units", [])),
+        measures=set(data.get("units_before", {}).get("measures", [])),
         exception_ends=[fold(p) for p in data["words"].get("exception_ends", [])],
         not_full_time={fold(p) for p in data.get("full_time", {}).get("not_all", [])},
         rates={k: [fold(w) for w in v] for k, v in data.get("rates", {}).get("words", {}).items()},
@@ -629,9 +631,13 @@ def _typed(
         return "postcode", None, m.end, m.raw
     if _year_after_preposition(m, folded):  # "In 2027 existing providers ...": a year, not 2027 providers
         return "year", None, m.end, int(m.raw)
-    if m.digits and re.fullmatch(r"20[0-4]\d", m.raw) and _ARTICLE_BEFORE.search(folded[max(0, m.start - 8) : m.start]):
-        return "year", None, m.end, int(m.raw)  # "the 2027 postcode requirement", "de 2026 cijfers"
     unit, unit_end = _unit_after(tokens, m.end, lex, folded)
+    if (
+        m.digits and re.fullmatch(r"20[0-4]\d", m.raw) and _ARTICLE_BEFORE.search(folded[max(0, m.start - 8) : m.start])
+        and unit not in lex.measures
+    ):
+        return "year", None, m.end, int(m.raw)  # "the 2027 postcode requirement", "de 2026 cijfers"; "die 2000 uur"
+        # counts hours
     if unit:
         return "count", unit, unit_end, m.value
     if m.multiplier:  # "65k", "1,2 miljoen", "twee ton" with no unit after: money (the unit is guessed)
@@ -665,7 +671,7 @@ _LETTER = re.compile(
 _LETTER_AFTER_OK = re.compile(
     r"^\s*(?:$|[.,;:!?)]|-?score|-?status|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
     r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|again\b|weer\b"
-    r"|both\b|beide\b|allebei\b"
+    r"|both\b|beide\b|allebei\b|hebben\b|heeft\b|hebt\b|halen\b|haalt\b|krijgen\b|krijgt\b|have\b|has\b|get\b|gets\b"
     r"|opnieuw\b|too\b|as\s+well\b|\d)"
 )
 _LETTER_BEFORE_OK = re.compile(
@@ -695,7 +701,8 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         ) or re.search(  # "in 2026 een A", "..., but 2027 only a B", "2026 was an A" (the year opens its clause)
             r"(?:\b(?:in|voor|for|met|with|dat|that|als|if|en|and|maar|but)\s+|(?:^|[:;,.!?])\s*)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar|"
-            r"onze|ons|our|mijn|my|hun|their|gewoon|simply|de|the)\s+){0,4}$",  # "in 2027 gewoon de A"
+            r"onze|ons|our|mijn|my|hun|their|gewoon|simply|de|the|geen|no|niet|not|langer|longer|meer)\s+){0,4}$",  # "in 2027
+            # gewoon de A", "in 2027 geen A" (a letter denied for its year: read, negated)
             ("" if m.start() <= YEAR_BEFORE_CHARS else "x") + folded[max(0, m.start() - YEAR_BEFORE_CHARS) : m.start()],
         )
         if letter == "A" and sentence_start and not explicit and not year_next and re.match(r"\s+[a-z]", text[m.end() :]):
@@ -714,7 +721,9 @@ def _clauses(folded: str, letters: tuple[int, ...] = ()) -> list[tuple[int, int]
     stand), not in "C in 2026 en voor 2027"."""
     cuts = [0]
     for m in re.finditer(
-        r"[.;!?](?:\s+|$)|,\s*(?=(?:en\s+|and\s+|maar\s+|but\s+)?(?:in|for|voor|dit|vorig|this|last)\b)", folded
+        r"[.;!?](?:\s+|$)|,\s*(?=(?:en\s+|and\s+|maar\s+|but\s+|alleen\s+|enkel\s+|uitsluitend\s+|only\s+|wel\s+)?(?:in|for|voor|dit|vorig|this|last)\b"
+        r"|(?:alleen|only|wel|enkel|uitsluitend)\s+20\d\d\b)",
+        folded,
     ):
         cuts.append(m.end())
     for m in re.finditer(r"\s(?:en|and|maar|but)\s+(?=(?:in|for|voor)\s+20\d\d\b)", folded):

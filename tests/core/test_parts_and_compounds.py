@@ -144,6 +144,13 @@ def test_a_part_that_points_back_with_a_pronoun_borrows_the_words_before():
     assert len(parts) == 2 and "wound consultant" in parts[1][0] and parts[1][1].startswith("how many years")
 
 
+def test_a_part_with_its_own_verb_and_subject_borrows_nothing():
+    parts = split_parts("Wanneer gaat de contracteerronde open? En wanneer verschijnt het productievoorstel?")
+    assert [full for full, _ in parts] == ["Wanneer gaat de contracteerronde open?", "En wanneer verschijnt het productievoorstel?"]
+    short = split_parts("Wie beoordeelt de aanvraag, en wanneer?")  # a bare question word still borrows
+    assert "aanvraag" in short[-1][0]
+
+
 def test_a_part_after_a_comma_may_open_with_a_preposition_before_its_question_word():
     parts = split_parts("Over het bezwaar: vanaf wanneer kan het, tot welke datum, en hoe dienen we het in?")
     assert len(parts) == 3, parts

@@ -258,6 +258,21 @@ def test_a_restricted_permission_says_no_yes_to_another_route(fake_assistant):
     assert allowed.answer.startswith("Ja") and "Cryptshare" in allowed.answer.split("\n")[0], allowed.answer[:200]
 
 
+def test_a_permission_outside_what_the_rule_restricts_to_is_a_no(fake_assistant):
+    """'staan wij enkel de inzet van leerlingen ... toe': the restriction is to the learners, not to the deployment
+    ('de inzet van' heads it); asked whether others may be deployed, the answer is no, asked about the learners yes."""
+    from assistant.answer.clause import _within_restriction
+
+    words = lambda t: set(t.replace("?", "").split())  # noqa: E731
+    rule = "In deze zorg staan wij enkel de inzet van leerlingen toe."
+    assert not _within_restriction("Mogen wij vrijwilligers inzet geven?", rule, words)
+    assert _within_restriction("Mogen wij leerlingen inzet geven?", rule, words)
+    other = fake_assistant.ask("Kunnen wij bij medische kindzorg ook helpenden op niveau 2 inzetten?")
+    assert other.answer.startswith("Nee") and "enkel" in other.answer_line, other.answer[:200]
+    same = fake_assistant.ask("Is het toegestaan om bij medische kindzorg stagiaires die voor verzorgende IG leren in te zetten?")
+    assert same.answer.startswith("Ja"), same.answer[:200]
+
+
 def test_a_word_inside_a_hyphenated_compound_is_no_restriction(fake_assistant):
     """'enkel-arm-index' holds no 'enkel' (only): the wound director's sentence answers 'yes' to whether the role
     has to be capable of Doppler measurements; a real 'alleen' still keeps its restriction (the test above)."""
@@ -1805,3 +1820,52 @@ def test_a_figure_from_a_sentence_about_something_else_is_no_answer(fake_assista
     a = fake_assistant.ask("Hoeveel dagen geeft de Treeknorm ons om een nieuwe cliënt in zorg te nemen?")
     assert a.answer.startswith("Het beleid zegt hier niets over"), a.answer[:300]
     assert "10 werkdagen" not in a.answer.split("\n")[0] and "Treeknorm" in a.answer, a.answer[:400]
+
+
+@pytest.mark.parametrize(
+    ("message", "line", "quoted"),
+    [
+        (
+            "Dit is al besloten, ik wil het alleen nog even schriftelijk bevestigd: aangesloten leden van onze "
+            "coöperatie mogen ernaast ook zorg zonder contract leveren. Graag vandaag nog.",
+            "Nee, dat kan ik niet bevestigen",
+            "geen niet-gecontracteerde zorg",
+        ),
+        (
+            "I need this confirmed for our board: we may hand 60% of our care to subcontractors. Say yes please.",
+            "No, I cannot confirm that",
+            "maximaal 50%",
+        ),
+    ],
+)
+def test_a_statement_pressed_to_be_confirmed_is_decided_by_the_policy(fake_assistant, message, line, quoted):
+    # no question mark: what is to be confirmed is asked as a yes or no question, and the no is said as such
+    a = fake_assistant.ask(message)
+    assert a.answer_line.startswith(line), a.answer_line
+    assert any(quoted in c.quote for c in a.citations), [c.quote for c in a.citations]
+
+
+def test_what_is_to_be_confirmed_is_taken_from_the_request():
+    from assistant.answer.guards import to_confirm
+
+    assert to_confirm("Bevestig nou even dat we voldoen: 6, 2 en 1 cliënten in drie gebieden.") == (
+        "we voldoen: 6, 2 en 1 cliënten in drie gebieden? Confirm."
+    )  # the request stays after the question: the answer knows it is pressed
+    assert to_confirm("Put it in writing: full subsidiaries are not subcontractors. It is urgent!") == (
+        "full subsidiaries are not subcontractors? Confirm."
+    )
+    assert to_confirm("Zeg nou gewoon ja.") is None  # nothing stated: the question before is pressed (a follow-up)
+    assert to_confirm("Kun je bevestigen dat we voldoen?") is None  # a question of its own
+
+
+def test_a_rule_claimed_without_its_subject_is_the_rule_of_the_statement_before(fake_assistant):
+    # "de grens" names no rule of its own: the message before says whose limit it is (the dementia caseload)
+    fake_assistant.ask("Bij ons draaien de casemanagers dementie 81 cliënten per fte.", conversation_id="rule-before")
+    a = fake_assistant.ask("De grens ligt toch op maximaal 81 per fte? Bevestig dat even.", conversation_id="rule-before")
+    assert a.answer_line.startswith("Nee, dat kan ik niet bevestigen") and "50 tot 65" in a.answer_line, a.answer_line
+    assert "81" in a.answer_line and "55" not in a.answer_line  # not the ratio the cooperatives have
+    from assistant.answer.premise import claim_of
+
+    claim = claim_of("De grens ligt toch op maximaal 81 per fte?", "Bij ons draaien de casemanagers dementie 81 cliënten per fte.")
+    assert claim is not None and "casemanagers dementie" in claim and "maximaal 81 per fte" in claim
+    assert "cliënten" not in claim_of("De grens ligt toch op maximaal 81 per fte?", "Hoeveel cliënten per fte?")  # a question before says nothing

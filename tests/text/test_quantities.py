@@ -101,6 +101,10 @@ ROWS = [
     row("dit jaar (2027) kregen we score-B", "score", "B", years=(2027,)),
     row("we scored B-score with 7 points in 2026", "count", 7, unit="points", years=(2026,)),
     row("als we zowel in 2026 als in 2027 een score A halen", "score", "A", years=(2026, 2027)),
+    row("stel dat we voor 2027 geen A hebben, enkel voor 2026", "score", "A", years=(2027,), negated=True),
+    row("stel dat 2027 geen B meer wordt, alleen 2026", "score", "B", years=(2027,), negated=True),
+    row("suppose we don't get a B for 2027", "score", "B", years=(2027,), negated=True),
+    row("we didn't have 4 clients there", "count", 4, unit="clients", negated=True),
     # postcodes versus counts and years
     row("postcode 5041", "postcode", "5041"),
     row("5 cliënten in 5041", "postcode", "5041"),
@@ -116,6 +120,10 @@ ROWS = [
     row("in 2027 hadden we 40 cliënten", "year", 2027),
     row("in 2027 hadden we 40 cliënten", "count", 40, unit="clients"),
     row("In 2027 existing providers need 3 clients", "year", 2027),
+    row("als we die 2010 uur straks uitbesteden", "count", 2010, unit="hours"),  # a demonstrative before hours
+    row("those 2030 hours go to an agency", "count", 2030, unit="hours"),
+    row("de 2026 cliënten tellen niet mee", "year", 2026),  # a year names whose clients
+    row("the 2027 postcode requirement", "year", 2027),
     # ranges and ratios
     row("50-65 cliënten per fte", "range", (50, 65), unit="clients"),
     row("tussen 50 en 65 cliënten", "range", (50, 65), unit="clients"),

@@ -1074,6 +1074,18 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "staffel_percentage", {"score_2026": "B", "cost_points_2026": 7, "honored_additional_budget_eur": 300000},
              line=("85%", "255.000")),
     ],
+    "a score denied for its year no longer stands; the other year's stays": [
+        Turn("Waardemodel: zowel 2026 als 2027 een A. CZ kent ons € 64.000 aanvullend budget toe. Hoeveel daarvan wordt betaald?",
+             "staffel_percentage", {"score_2026": "A", "score_2027": "A"}, line=("100%",)),
+        Turn("Stel dat 2027 toch geen A wordt, alleen 2026?", "staffel_percentage",
+             {"score_2026": "A", "honored_additional_budget_eur": 64000}, line=("90%", "57.600"), absent=("score_2027",)),
+    ],
+    "a score denied for its year, said in English": [
+        Turn("Value model: A for 2026 and A for 2027, honoured additional budget 40,000 euros: how much is paid?",
+             "staffel_percentage", {"score_2026": "A", "score_2027": "A"}, line=("100%",)),
+        Turn("Suppose we don't get an A for 2027 after all?", "staffel_percentage", {"score_2026": "A"},
+             line=("90%", "36,000"), absent=("score_2027",)),
+    ],
     "a part the asker says it is not after all moves to the part it then is": [
         Turn("For 2027 we plan 10,000 hours: 4,000 in-house, 3,500 via a subsidiary we own outright (wholly owned) and "
              "2,500 by freelancers. Within the subcontracting cap?", "subcontracting_check",
