@@ -50,3 +50,11 @@ def test_a_long_part_of_a_compound_reaches_the_policy_words_its_word_does():
     assert "grens" in concept_vocabulary()["terms"]
     grens = set(analyse("grens", splitter, expand=True)) - {"grens"}
     assert grens and not grens & set(analyse("een bovengrens", splitter, expand=True))
+
+
+def test_a_text_that_came_out_reaches_publiceren():
+    from assistant.retrieve.analysis import analyse
+
+    published = set(analyse("publiceren", expand=False))
+    for asked in ("wanneer is dat beleid uitgekomen?", "when was the policy released?", "verschijnt het beleid in april?"):
+        assert published <= set(analyse(asked, expand=True)), asked
