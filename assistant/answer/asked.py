@@ -516,9 +516,9 @@ def asks_question_word(text: str) -> bool:
 
 
 _HYPOTHETICAL = re.compile(r"^\W*(?:en\s+|and\s+|maar\s+|but\s+)?(?:als|if|stel|suppose|wat als|what if)\b", re.I)
-# a short phrase after a condition's comma that only narrows it ("..., alleen in 2026?", "..., only for 2026?"):
-# part of the condition, no question of its own
-_QUALIFIES = re.compile(r"^\s*(?:alleen|enkel|uitsluitend|only|just|solely|ook|also|wel|dus)\b(?:\s+[\w'’-]+){0,3}\s*\??\s*$", re.I)
+# a year after a condition's comma that only narrows it ("..., alleen in 2026?", "..., only for 2026?"): part of the
+# condition, no question of its own ("..., dus voldoen we?", "..., ook goed?" ask yes or no)
+_QUALIFIES = re.compile(r"^\s*(?:alleen|enkel|uitsluitend|only|solely)\s+(?:(?:in|voor|for)\s+)?20\d\d\s*\??\s*$", re.I)
 
 
 def opens_hypothetical(text: str) -> bool:

@@ -1008,7 +1008,8 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
         # "wij staan enkel de inzet van leerlingen ... toe" asked "mogen we helpenden inzetten?": what the rule
         # restricts to is not what is asked, so that is not allowed; asked other than as a permission ("mag u
         # alleen delen met het CZ Zorgteam" for "delen jullie het met de inspectie?") it says no yes
-        return False if not q_neg and any(has_phrase(fold(asked_[-1]), w) for w in lexicon().permission) else None
+        permission = any(has_phrase(fold(asked_[-1]), w) for w in lexicon().permission)
+        return False if not q_neg and permission and not _restricts_to_condition(deciding) else None
     return q_neg == s_neg
 
 
@@ -1058,7 +1059,16 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
 
 # a noun with "van"/"of" right after a restriction word heads what the restriction is to ("alleen de inzet van
 # leerlingen", "only the use of certified staff"): the words after it name it, the noun is the action restricted
-_NOMINAL_HEAD = re.compile(r"^\s*(?:de|het|een|the|a)?\s*[\w'-]+\s+(?:van|of)\s+")
+_NOMINAL_HEAD = re.compile(r"^\s*(?:(?:de|het|een)\s+)?[\w'-]+\s+van\s+|^\s*(?:the|a)\s+[\w'-]+\s+of\s+")
+# a restriction to a condition ("alleen met toestemming van de patiënt", "only if ...", "uitsluitend na melding"): it
+# says when, not who or what; a permission asked outside it is no "no"
+_CONDITION_AFTER = re.compile(r"^\s*(?:met|als|bij|indien|wanneer|na|mits|onder|with|if|when|after|upon|provided|under)\b")
+
+
+def _restricts_to_condition(sentence: str) -> bool:
+    """The sentence's restriction is to a condition ("mag alleen met toestemming"), not to whom or what."""
+    folded = fold(sentence)
+    return any(_CONDITION_AFTER.match(folded[m.end() :]) for w in lexicon().restriction for m in word_pattern(w).finditer(folded))
 
 
 def _in_compound(text: str, m: re.Match[str]) -> bool:

@@ -123,33 +123,50 @@ def _without_instruction(sentence: str) -> str:
     return sentence if len(re.findall(r"\w+", sentence)) >= KEPT_WORDS else ""
 
 
-# what follows a request to confirm and is what is to be confirmed: after a colon, or "dat"/"that" with the words
-# that may stand between ("bevestig nou even dat", "confirm for us that")
-_TO_CONFIRM = re.compile(r":\s*(?P<colon>.+)$|\b(?:dat|that)\s+(?P<that>.+)$", re.IGNORECASE)
+# what follows a request to confirm and is what is to be confirmed: after a colon, or "dat"/"that" ("bevestig nou even
+# dat X", "confirm for us that X"); a colon a few words after "dat" opens it ("bevestig dat even: X")
+_TO_CONFIRM = re.compile(
+    r":\s*(?P<colon>.+)$|\b(?:dat|that)\s+(?:(?:even|nou|maar|gewoon|ff|graag|alsjeblieft|schriftelijk|please|for\s+us|"
+    r"in\s+writing)\s*)*:?\s*(?P<that>.+)$",
+    re.IGNORECASE,
+)
+_NOT_A_REQUEST = re.compile(r"bevestigd|bevestiging|confirmed|confirmation", re.IGNORECASE)  # "bevestigd door CZ": told
 CONFIRM_WORDS = 4  # a sentence of a request with fewer words of its own states nothing ("Please hurry.")
 
 
 def to_confirm(text: str) -> str | None:
     """A message that asks no question but presses to confirm a statement ("Bevestig even: leden mogen ... Zeg nou
-    ja.", "Put it on paper for us: X. We are in a hurry."): that statement asked as a yes or no question, the
-    request after it in one word ("X? Confirm."), so the policy's sentence decides and the pressure stays heard;
-    None when there is a question, no such request, or nothing stated."""
+    ja.", "Our board decided it; confirm it in writing: X. Please hurry."): that statement asked as a yes or no
+    question, with the request after it in one word ("X? Confirm."), so the policy's sentence decides and the pressure
+    stays heard. The statement is the request's own (after its colon or "dat"), else the sentences beside it; None when
+    there is a question (also one put as a request: "bevestig over hoeveel gebieden ..."), no request, or nothing
+    stated."""
+    from assistant.answer.asked import asks_question_word
+    from assistant.text.sentences import sentences
+
     if "?" in text or not pressure(text):
         return None
-    kept, requests = [], []
-    for sentence in re.split(r"(?<=[.!])\s+", text.strip()):
+    own, beside, requested = [], [], False
+    for sentence in sentences(text.strip()):
         body = sentence.strip(" .!")
-        cue = _PRESSURE.search(body) or _PUSH.search(body)
-        if cue is not None:
-            m = _TO_CONFIRM.search(body, cue.end())  # the earlier of the two: "bevestig dat we voldoen: 5, 1 en 2"
-            rest = (m.group("colon") or m.group("that")) if m else ""
-            if not rest and (tail := re.search(r":\s*(.+)$", body[: cue.start()])):
-                rest = tail.group(1)  # "... deze regel: X, bevestig dat even"
-            requests = ["Confirm."]  # the request itself, in one word: its other words ("schriftelijk") are no
-            body = rest.strip(" .!")  # words of the question to search the policy for
-        if body and not _PRESSURE.search(body) and not _PUSH.search(body) and len(re.findall(r"\w+", body)) >= CONFIRM_WORDS:
-            kept.append(body)
-    return " ".join(kept) + "? " + " ".join(requests) if kept else None
+        cue = next((m for m in (*_PRESSURE.finditer(body), *_PUSH.finditer(body)) if not _NOT_A_REQUEST.match(m.group(0))), None)
+        if cue is None:
+            if len(re.findall(r"\w+", body)) >= CONFIRM_WORDS:
+                beside.append(body)
+            continue
+        requested = True
+        m = _TO_CONFIRM.search(body, cue.end())
+        rest = ((m.group("colon") or m.group("that")) if m else "").strip(" .!")
+        if not rest and (tail := re.search(r":\s*(.+)$", body[: cue.start()])):
+            rest = tail.group(1)  # "... deze regel: X, bevestig dat even"
+        elif not rest or len(re.findall(r"\w+", rest)) < CONFIRM_WORDS:
+            rest = body[: cue.start()].strip(" ,;")  # "Leden mogen zorg zonder contract leveren, bevestig dat even."
+        if asks_question_word(body[cue.end() : m.start() if m else len(body)]):
+            return None  # "bevestig over hoeveel gebieden we ...": a question put as a request
+        if rest and len(re.findall(r"\w+", rest)) >= CONFIRM_WORDS and not _PRESSURE.search(rest) and not _PUSH.search(rest):
+            own.append(rest)
+    stated = own or beside
+    return ". ".join(stated) + "? Confirm." if requested and stated else None
 
 
 def pressure(text: str) -> bool:

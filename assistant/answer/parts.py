@@ -304,11 +304,11 @@ _VERB_SUBJECT = re.compile(
 )  # "Voldoen we": a verb and its subject (not "als we", a condition)
 
 ELLIPSIS_WORDS = 4  # a part with fewer content words than this borrows the words of the part before it
-# a question word, a full verb and a subject with its article ("en wanneer verscheen het inkoopbeleid"): a clause of its
-# own, complete with two content words; not a copula or auxiliary ("en wat is het maximum?", "when does the plan start":
-# what they are about is in the part before)
+# a question word that heads no noun, a full verb and a subject with its article ("en wanneer verscheen het
+# inkoopbeleid"): a clause of its own, complete with two content words; not a copula or auxiliary ("en wat is het
+# maximum?", "when does the plan start": what they are about is in the part before), not "en hoeveel uur een zzp'er?"
 _OWN_CLAUSE = re.compile(
-    rf"^\s*(?:(?:en|and|maar|but|of|or)\s+)?(?:{_QWORD})\s+"
+    r"^\s*(?:(?:en|and|maar|but|of|or)\s+)?(?:wanneer|waar|waarom|wie|when|where|why|who)\s+"
     r"(?!(?:is|zijn|was|waren|wordt|worden|werd|geldt|gelden|are|were|be|does|do|did|has|have|had|kan|kunnen|moet|"
     r"moeten|mag|mogen|can|must|may|will|should)\b)[A-Za-zÀ-ÿ]+\s+(?:het|de|een|the|a|an|our|ons|onze|your|jullie)\s+"
     r"[\w'’-]{4,}",

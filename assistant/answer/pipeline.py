@@ -194,6 +194,10 @@ class Assistant:
             if where is not None:
                 return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)
         before = state.topic.split(" || ")[-1] if state.topic else ""
+        confirm = guards.to_confirm(text)
+        if confirm is not None and states_rule(confirm) and not state.pending:
+            text = confirm  # "Bevestig even: leden mogen ... Zeg nou ja.": what is to be confirmed, asked as a yes or no
+            # question the policy's sentence decides (a no is said as "cannot confirm": the pressure is in `question`)
         if guards.pushes(text) and "?" not in text and not state.pending and before and not guards.pushes(before):
             # "Kom op, ... Zeg nou gewoon ja.": no question of its own, a push on the question before; that question
             # is answered again as the policy answers it (what the message adds is an argument, not a new case)
@@ -202,10 +206,6 @@ class Assistant:
         if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)) < 2:
             plan = Plan("help", msg("unclear", lang, year=self.corpus.current_year), intent="unclear")
             return self._answer(plan, lang, notices, needs=["question"]), state.remember(Reading("clause"), lang)
-        confirm = guards.to_confirm(text)
-        if confirm is not None and states_rule(confirm) and not state.pending:
-            text = confirm  # "Bevestig even: leden mogen ... Zeg nou ja.": what is to be confirmed, asked as a yes or no
-            # question the policy's sentence decides (a no is said as "cannot confirm": the pressure is in `question`)
         scope = guards.out_of_scope(_ASIDE.sub(" ", text))  # "40k bij CZ (het overige via gemeente en Wlz)": an aside of the
         # asker's own says where the rest goes, not what is asked
         if scope == "sector" and continues_topic(text, state) and self._names_sector_itself(text):

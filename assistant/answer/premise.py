@@ -15,6 +15,7 @@ from assistant.domain import Citation
 from assistant.text.dates import translate_months
 from assistant.text.numbers import find_numbers, format_eur
 from assistant.text.quantities import fold, lexicon, lexicon_data, read
+from assistant.text.sentences import sentences as sentences_of
 
 TAIL = re.compile(
     r"[,;]?\s*(?:isn't that right|isn't that correct|isn't that true|is that not right|is dat niet correct|"
@@ -118,8 +119,9 @@ def claim_of(text: str, earlier: str = "") -> str | None:
     if marked:  # "X closes on 31 March, so we can still register in mid-March, can't we?": X is the premise
         body = _CONCLUSION.split(body, maxsplit=1)[0]
         before = sentences[: sentences.index(marked_sentence)] if marked_sentence in sentences else []
-        if not before and earlier and not earlier.rstrip().endswith("?"):  # "De grens ligt toch op 90?" after the
-            before = [s for s in re.split(r"(?<=[.!])\s+", earlier.strip()) if s.strip()][-1:]  # caseload said before
+        if not before and earlier:  # "De grens ligt toch op 90?" after the caseload said before: its last statement
+            said = [s for s in sentences_of(earlier) if not s.rstrip().endswith("?") and len(re.findall(r"\w+", s)) >= TAG_WORDS]
+            before = said[-1:]
         if before and (_POINTS_BACK.match(body) or _THE_RULE.match(body)) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
             # maximum van 55, toch?": what "dat" is; "Dat geeft toch 85%?" is the asker's outcome, for the calculator
             body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {body}"

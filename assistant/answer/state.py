@@ -745,8 +745,9 @@ def _changes(
             for other, o in spec.inputs.items():
                 if o.kind == inp.kind and o.year not in (None, inp.year) and other not in fill.stated and other in state.args:
                     out[other] = None
+    replaced = any(q.kind == "score" and not q.negated for q in qs)  # "geen B maar een A": the letter said instead
     for q in qs:  # "stel dat 2027 toch geen A wordt?": the letter said before for that year no longer stands
-        if q.kind == "score" and q.negated:
+        if q.kind == "score" and q.negated and not replaced:
             for other, o in spec.inputs.items():
                 if o.kind == "score" and o.year in q.years and state.args.get(other) == q.value and other not in fill.stated:
                     out[other] = None

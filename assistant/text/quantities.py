@@ -71,6 +71,7 @@ class Lexicon:
     percent_after: set[str]
     bounds: dict[str, list[str]]
     negations: set[str]
+    letter_denials: set[str]  # English verbs with a denial, denying a score letter only ("don't get an A")
     negation_verbs: set[str]
     not_denial: list[str]
     contrast: set[str]
@@ -227,6 +228,7 @@ def lexicon() -> Lexicon:
         percent_after={fold(w) for w in data["words"]["percent_after"]},
         bounds={k: [fold(p) for p in v] for k, v in data["bounds"].items()},
         negations={fold(w) for w in data["negation"]["words"]},
+        letter_denials={fold(w) for w in data["negation"].get("letter_denials", [])},
         negation_verbs={fold(w) for w in data["negation"].get("verbs", [])},
         not_denial=[fold(p) for p in data["negation"]["not_denial"]],
         contrast={fold(w) for w in data["negation"]["contrast"]},
@@ -573,9 +575,10 @@ def _bound_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
 
 
-def _negated(folded: str, start: int, lex: Lexicon) -> bool:
-    """A negation word among the few words before `start`, in the same clause, not cut off by a contrast
-    ("niet langer A maar B": B is not negated) and not part of a bound ("niet meer dan")."""
+def _negated(folded: str, start: int, lex: Lexicon, denials: set[str] | None = None) -> bool:
+    """A negation word (`denials`, else the lexicon's negations) among the few words before `start`, in the same
+    clause, not cut off by a contrast ("geen A meer maar een B": B is not negated) and not part of a bound ("niet meer
+    dan")."""
     head = folded[max(0, start - 45) : start]
     if any(re.search(rf"(?<![\w]){re.escape(p)}\s*$", head) for p in lex.replaced):
         return True  # "6.000 uur ipv 5.100": the replaced value
@@ -585,7 +588,7 @@ def _negated(folded: str, start: int, lex: Lexicon) -> bool:
         if w in lex.contrast:
             words = words[i + 1 :]
             break
-    if not any(w in lex.negations for w in words):
+    if not any(w in (denials or lex.negations) for w in words):
         return False
     tail = " ".join(words)
     return not any(tail.endswith(p) or f"{p} " in tail + " " for p in lex.not_denial)
@@ -671,7 +674,7 @@ _LETTER = re.compile(
 _LETTER_AFTER_OK = re.compile(
     r"^\s*(?:$|[.,;:!?)]|-?score|-?status|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
     r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|again\b|weer\b"
-    r"|both\b|beide\b|allebei\b|hebben\b|heeft\b|hebt\b|halen\b|haalt\b|krijgen\b|krijgt\b|have\b|has\b|get\b|gets\b"
+    r"|both\b|beide\b|allebei\b"
     r"|opnieuw\b|too\b|as\s+well\b|\d)"
 )
 _LETTER_BEFORE_OK = re.compile(
@@ -818,7 +821,8 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
             add(Quantity("year", year, start, end, text[start:end], explicit_year=False))
     for start, end, letter in _letters(text, folded, lex):
         if not any(s <= start < e for s, e in taken):
-            add(Quantity("score", letter, start, end, text[start:end], negated=_negated(folded, start, lex)))
+            denied = _negated(folded, start, lex, lex.negations | lex.letter_denials)
+            add(Quantity("score", letter, start, end, text[start:end], negated=denied))
     for m in re.finditer(r"(?<![\w])(" + "|".join(_ORDINAL_WORDS) + r")(?![\w])", folded):
         if not any(s <= m.start() < e for s, e in taken):
             person = _ordinal_person(folded, tokens, m, lex)

@@ -233,3 +233,12 @@ def test_several_values_listed_for_things_are_one_part_per_thing(text, own):
 )
 def test_a_plural_value_question_without_a_list_is_one_part(text):
     assert len(split_parts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hoeveel fte is nodig voor 200 cliënten, en hoeveel uur een zzp'er?", "Welke opleiding heeft de wondregisseur en welke opleiding de wondconsulent?"],
+)
+def test_a_part_whose_question_word_heads_a_noun_still_borrows(text):
+    first, second = split_parts(text)
+    assert len(second[0].split()) > len(second[1].split()), second  # the words of the part before are added

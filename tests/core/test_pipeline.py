@@ -1869,3 +1869,30 @@ def test_a_rule_claimed_without_its_subject_is_the_rule_of_the_statement_before(
     claim = claim_of("De grens ligt toch op maximaal 81 per fte?", "Bij ons draaien de casemanagers dementie 81 cliënten per fte.")
     assert claim is not None and "casemanagers dementie" in claim and "maximaal 81 per fte" in claim
     assert "cliënten" not in claim_of("De grens ligt toch op maximaal 81 per fte?", "Hoeveel cliënten per fte?")  # a question before says nothing
+
+
+@pytest.mark.parametrize(
+    "question", ["Als we 40% uitbesteden, dus voldoen we?", "Stel dat we 90 cliënten hebben, ook goed?", "If we have 90 clients, just enough?"]
+)
+def test_a_condition_followed_by_a_short_question_stays_a_yes_or_no_question(question):
+    from assistant.answer.asked import is_yes_no
+
+    assert is_yes_no(question)
+    assert not is_yes_no("Stel dat 2027 een B wordt, enkel voor 2026?")  # a year after the comma narrows the condition
+
+
+def test_a_restriction_to_a_condition_gives_no_no():
+    from assistant.answer.clause import _restricts_to_condition
+
+    assert _restricts_to_condition("Zorgverleners krijgen die gegevens, maar alleen met toestemming van de cliënt.")
+    assert not _restricts_to_condition("Wij staan enkel de inzet van leerlingen toe.")
+
+
+def test_what_is_to_be_confirmed_can_stand_before_the_request_and_a_question_put_as_a_request_is_kept():
+    from assistant.answer.guards import to_confirm
+
+    assert to_confirm("Volle dochters tellen niet als onderaannemer, bevestig dat even.") == (
+        "Volle dochters tellen niet als onderaannemer? Confirm."
+    )
+    assert to_confirm("Wij hebben 70 CZ-cliënten. Bevestig voor hoeveel gebieden dat genoeg is.") is None
+    assert to_confirm("Ons contract is bevestigd en we mogen 60% uitbesteden.") is None  # told, not asked to confirm

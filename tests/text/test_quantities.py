@@ -104,7 +104,8 @@ ROWS = [
     row("stel dat we voor 2027 geen A hebben, enkel voor 2026", "score", "A", years=(2027,), negated=True),
     row("stel dat 2027 geen B meer wordt, alleen 2026", "score", "B", years=(2027,), negated=True),
     row("suppose we don't get a B for 2027", "score", "B", years=(2027,), negated=True),
-    row("we didn't have 4 clients there", "count", 4, unit="clients", negated=True),
+    row("we don't subcontract more than 4,000 hours", "count", 4000, negated=False),  # a bound, no denial
+    row("Team A heeft 40 cliënten; onze score voor 2026 was een C", "score", "C", years=(2026,)),  # team A: no score
     # postcodes versus counts and years
     row("postcode 5041", "postcode", "5041"),
     row("5 cliënten in 5041", "postcode", "5041"),

@@ -1079,6 +1079,8 @@ CONVERSATIONS: dict[str, list[Turn]] = {
              "staffel_percentage", {"score_2026": "A", "score_2027": "A"}, line=("100%",)),
         Turn("Stel dat 2027 toch geen A wordt, alleen 2026?", "staffel_percentage",
              {"score_2026": "A", "honored_additional_budget_eur": 64000}, line=("90%", "57.600"), absent=("score_2027",)),
+        Turn("En als 2026 toch geen A was maar een B met 7 kostenpunten?", "staffel_percentage",
+             {"score_2026": "B", "cost_points_2026": 7}, line=("85%",)),  # a letter said instead replaces it
     ],
     "a score denied for its year, said in English": [
         Turn("Value model: A for 2026 and A for 2027, honoured additional budget 40,000 euros: how much is paid?",

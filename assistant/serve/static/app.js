@@ -162,7 +162,7 @@
     exception: ["Uitzondering", "Exception"], meets_threshold: ["Haalt de drempel", "Meets the threshold"],
     compliant: ["Voldoet", "Compliant"], clients_needed: ["Cliënten nog nodig", "Clients still needed"],
     clients_needed_total: ["Cliënten nodig in totaal", "Clients needed in total"],
-    max_postcode_areas: ["Hoogstens aantal postcodegebieden", "Most postcode areas"],
+    max_postcode_areas: ["Maximaal aantal postcodegebieden", "Most postcode areas"],
     eligible: ["Komt in aanmerking", "Eligible"], percentage: ["Maximale vergoeding (%)", "Maximum reimbursement (%)"],
     max_reimbursement_eur: ["Maximale vergoeding (€)", "Maximum reimbursement (€)"], row: ["Rij van de staffel", "Staffel row"],
     score_year_used: ["Scorejaar gebruikt", "Score year used"], reasons: ["Redenen", "Reasons"],
