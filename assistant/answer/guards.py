@@ -138,7 +138,8 @@ def to_confirm(text: str) -> str | None:
     """A message that asks no question but presses to confirm a statement ("Bevestig even: leden mogen ... Zeg nou
     ja.", "Our board decided it; confirm it in writing: X. Please hurry."): that statement asked as a yes or no
     question, with the request after it in one word ("X? Confirm."), so the policy's sentence decides and the pressure
-    stays heard. The statement is the request's own (after its colon or "dat"), else the sentences beside it; None when
+    stays heard. The statement is the request's own (after its colon or "dat"; the sentences beside it stay before it as
+    what it is about), else the sentences beside it; None when
     there is a question (also one put as a request: "bevestig over hoeveel gebieden ..."), no request, or nothing
     stated."""
     from assistant.answer.asked import asks_question_word
@@ -165,8 +166,11 @@ def to_confirm(text: str) -> str | None:
             return None  # "bevestig over hoeveel gebieden we ...": a question put as a request
         if rest and len(re.findall(r"\w+", rest)) >= CONFIRM_WORDS and not _PRESSURE.search(rest) and not _PUSH.search(rest):
             own.append(rest)
-    stated = own or beside
-    return ". ".join(stated) + "? Confirm." if requested and stated else None
+    if not requested or not (own or beside):
+        return None
+    context = [b.rstrip(" ,;:") + ". " for b in beside] if own else []  # "Nieuw: het waardemodel geldt nu vanaf ...
+    # Bevestig dat wij X": the sentences beside the request say what X is about
+    return "".join(context) + "; ".join(own or beside) + "? Confirm."
 
 
 def pressure(text: str) -> bool:
