@@ -139,9 +139,8 @@ def to_confirm(text: str) -> str | None:
     ja.", "Our board decided it; confirm it in writing: X. Please hurry."): that statement asked as a yes or no
     question, with the request after it in one word ("X? Confirm."), so the policy's sentence decides and the pressure
     stays heard. The statement is the request's own (after its colon or "dat"; the sentences beside it stay before it as
-    what it is about), else the sentences beside it; None when
-    there is a question (also one put as a request: "bevestig over hoeveel gebieden ..."), no request, or nothing
-    stated."""
+    what it is about), else the sentences beside it; None when there is a question (also one put as a request:
+    "bevestig over hoeveel gebieden ..."), no request, or nothing stated."""
     from assistant.answer.asked import asks_question_word
     from assistant.text.sentences import sentences
 
