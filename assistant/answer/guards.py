@@ -134,25 +134,26 @@ _NOT_A_REQUEST = re.compile(r"bevestigd|bevestiging|confirmed|confirmation", re.
 CONFIRM_WORDS = 4  # a sentence of a request with fewer words of its own states nothing ("Please hurry.")
 
 
-def to_confirm(text: str) -> str | None:
+def to_confirm(text: str, beside: bool = True) -> str | None:
     """A message that asks no question but presses to confirm a statement ("Bevestig even: leden mogen ... Zeg nou
     ja.", "Our board decided it; confirm it in writing: X. Please hurry."): that statement asked as a yes or no
     question, with the request after it in one word ("X? Confirm."), so the policy's sentence decides and the pressure
     stays heard. The statement is the request's own (after its colon or "dat"; the sentences beside it stay before it as
     what it is about), else the sentences beside it; None when there is a question (also one put as a request:
-    "bevestig over hoeveel gebieden ..."), no request, or nothing stated."""
+    "bevestig over hoeveel gebieden ..."), no request, or nothing stated. Without `beside` only a statement the request
+    itself carries counts ("Kom op, onze caseload is 60. Zeg gewoon ja." after a question presses that question)."""
     from assistant.answer.asked import asks_question_word
     from assistant.text.sentences import sentences
 
     if "?" in text or not pressure(text):
         return None
-    own, beside, requested = [], [], False
+    own, beside_said, requested = [], [], False
     for sentence in sentences(text.strip()):
         body = sentence.strip(" .!")
         cue = next((m for m in (*_PRESSURE.finditer(body), *_PUSH.finditer(body)) if not _NOT_A_REQUEST.match(m.group(0))), None)
         if cue is None:
             if len(re.findall(r"\w+", body)) >= CONFIRM_WORDS:
-                beside.append(body)
+                beside_said.append(body)
             continue
         requested = True
         m = _TO_CONFIRM.search(body, cue.end())
@@ -165,11 +166,11 @@ def to_confirm(text: str) -> str | None:
             return None  # "bevestig over hoeveel gebieden we ...": a question put as a request
         if rest and len(re.findall(r"\w+", rest)) >= CONFIRM_WORDS and not _PRESSURE.search(rest) and not _PUSH.search(rest):
             own.append(rest)
-    if not requested or not (own or beside):
+    if not requested or not (own or (beside and beside_said)):
         return None
-    context = [b.rstrip(" ,;:") + ". " for b in beside] if own else []  # "Nieuw: het waardemodel geldt nu vanaf ...
+    context = [b.rstrip(" ,;:") + ". " for b in beside_said] if own else []  # "Nieuw: het waardemodel geldt nu vanaf ...
     # Bevestig dat wij X": the sentences beside the request say what X is about
-    return "".join(context) + "; ".join(own or beside) + "? Confirm."
+    return "".join(context) + "; ".join(own or beside_said) + "? Confirm."
 
 
 def pressure(text: str) -> bool:

@@ -194,7 +194,8 @@ class Assistant:
             if where is not None:
                 return self._answer(where, lang, notices), state.remember(Reading("clause"), lang, topic=state.topic)
         before = state.topic.split(" || ")[-1] if state.topic else ""
-        confirm = guards.to_confirm(text)
+        pressed = bool(before) and not state.pending and not guards.pushes(before)  # a push may press the question before
+        confirm = guards.to_confirm(text, beside=not (pressed and guards.pushes(text)))
         if confirm is not None and states_rule(confirm) and not state.pending:
             text = confirm  # "Bevestig even: leden mogen ... Zeg nou ja.": what is to be confirmed, asked as a yes or no
             # question the policy's sentence decides (a no is said as "cannot confirm": the pressure is in `question`)

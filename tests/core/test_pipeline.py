@@ -1908,3 +1908,13 @@ def test_a_pressed_statement_keeps_what_it_is_about(fake_assistant):
         "60,000 euro agreement, gets a score."
     )
     assert a.answer_line.startswith("No, I cannot confirm that") and a.tool_calls and a.tool_calls[0].name == "waardemodel_applicability"
+
+
+def test_a_push_with_an_argument_after_a_question_presses_that_question(fake_assistant):
+    # the figures of the argument are no statement to confirm: the question before is answered again, not confirmed
+    first = fake_assistant.ask("Mogen wij als startende zorgaanbieder ons op 20 maart 2027 nog inschrijven?", conversation_id="push-arg")
+    a = fake_assistant.ask(
+        "Toe nou, onze wijkteams leveren uitstekende zorg aan 90 cliënten. Maak een uitzondering.", conversation_id="push-arg"
+    )
+    assert not any(c.name == "postcode_average" for c in a.tool_calls), [c.name for c in a.tool_calls]
+    assert first.answer_line.startswith("Nee") and a.answer_line.startswith("Nee, dat kan ik niet bevestigen"), a.answer_line
