@@ -1047,9 +1047,7 @@ def _within_restriction(question: str, sentence: str, analyse: Any) -> bool:
     """True unless `sentence` restricts ("alleen", "only", "uitsluitend") and the question names nothing of
     what it is restricted to (the words after the restriction that the rest of the sentence does not use)."""
     folded = fold(sentence)
-    m = next(
-        (m for w in lexicon().restriction for m in word_pattern(w).finditer(folded) if not _in_compound(folded, m)), None
-    )  # "enkel-arm-index" is a word of its own, no "enkel" (only)
+    m = _restriction(folded)
     if m is None:
         return True
     after = _NOMINAL_HEAD.sub("", folded[m.end() :], count=1)  # "enkel de inzet van leerlingen": the learners
@@ -1065,10 +1063,19 @@ _NOMINAL_HEAD = re.compile(r"^\s*(?:(?:de|het|een)\s+)?[\w'-]+\s+van\s+|^\s*(?:t
 _CONDITION_AFTER = re.compile(r"^\s*(?:met|als|bij|indien|wanneer|na|mits|onder|with|if|when|after|upon|provided|under)\b")
 
 
+def _restriction(folded: str) -> re.Match[str] | None:
+    """The sentence's first restriction word ("alleen", "only", "uitsluitend"); "enkel-arm-index" is a word of its
+    own, no "enkel" (only)."""
+    return next(
+        (m for w in lexicon().restriction for m in word_pattern(w).finditer(folded) if not _in_compound(folded, m)), None
+    )
+
+
 def _restricts_to_condition(sentence: str) -> bool:
     """The sentence's restriction is to a condition ("mag alleen met toestemming"), not to whom or what."""
     folded = fold(sentence)
-    return any(_CONDITION_AFTER.match(folded[m.end() :]) for w in lexicon().restriction for m in word_pattern(w).finditer(folded))
+    m = _restriction(folded)
+    return m is not None and bool(_CONDITION_AFTER.match(folded[m.end() :]))
 
 
 def _in_compound(text: str, m: re.Match[str]) -> bool:
