@@ -33,6 +33,7 @@ from tools._base import (
     nl_date,
     nl_eur,
     nl_short,
+    shown2,
     year_range,
 )
 
@@ -219,6 +220,26 @@ def _text(np: NewProvider) -> dict[str, tuple[str, str]]:
     }
 
 
+def _yours(inp: NewProviderInput, np: NewProvider, ok: dict[str, bool | str | None]) -> dict[str, tuple[str, str]]:
+    """The asker's own figure for each condition it decides ("u verwacht" and the amount), said beside the condition."""
+    out: dict[str, tuple[str, str]] = {}  # (not the registration date: a term the asker claims for the window is
+    # easily read as it, and the window's own dates already say the verdict)
+    if inp.expected_annual_revenue_cz_eur is not None:
+        rev = inp.expected_annual_revenue_cz_eur
+        out["revenue"] = (f"u verwacht {nl_eur(rev)}", f"you expect {en_eur(rev)}")
+    if inp.average_clients_per_postcode is not None:  # never rounded onto the threshold it fails (2,995 is 2,99)
+        limit = exact(np.min_postcode_average.value)
+        avg = shown2(exact(inp.average_clients_per_postcode), limit, ok.get("postcode") is True)
+        out["postcode"] = (f"u heeft gemiddeld {nl_short(avg)}", f"you average {en_short(avg)}")
+    return out
+
+
+def _said(text: dict[str, tuple[str, str]], yours: dict[str, tuple[str, str]], key: str, lang: int) -> str:
+    """A condition with the asker's figure for it in brackets, when one was given."""
+    own = yours.get(key)
+    return text[key][lang] + (f" ({own[lang]})" if own else "")
+
+
 def _citations(np: NewProvider, failed: list[str], passed: list[str]) -> list[Citation]:
     quotes = _quotes(np)
     cites = [c for key in failed + passed for c in quotes[key]]
@@ -233,12 +254,17 @@ _MOOT = {
 
 
 def _verdicts(
-    np: NewProvider, year: int, failed: list[str], passed: list[str], moot: list[str], open_: list[str]
+    np: NewProvider, year: int, failed: list[str], passed: list[str], moot: list[str], open_: list[str],
+    yours: dict[str, tuple[str, str]],
 ) -> tuple[str, str]:
     text = _text(np)
     if failed:
-        nl = "; ".join(text[c][0] for c in failed)
-        en = "; ".join(text[c][1] for c in failed)
+        nl = "; ".join(_said(text, yours, c, 0) for c in failed)
+        en = "; ".join(_said(text, yours, c, 1) for c in failed)
+        met = [c for c in passed if c in yours]  # "halen we zowel de omzetgrens als de postcode-eis?": both said
+        if met:
+            nl += ". Wel voldaan: " + "; ".join(_said(text, yours, c, 0) for c in met)
+            en += ". Conditions met: " + "; ".join(_said(text, yours, c, 1) for c in met)
         return (
             f"U voldoet niet aan de voorwaarden voor een nieuwe inschrijving voor {year}: {nl}.",
             f"You do not meet the conditions for a new {year} registration: {en}.",
@@ -247,12 +273,12 @@ def _verdicts(
         nl = "; ".join(text[c][0] for c in open_) or "geef de feiten van uw inschrijving (datum, verwachte omzet, IGJ)"
         en = "; ".join(text[c][1] for c in open_) or "give the facts of your registration (date, expected revenue, IGJ)"
         return (f"Dat hangt af van deze voorwaarde voor {year}: {nl}.", f"That depends on this condition for {year}: {en}.")
-    said = [text[c] for c in passed] + [_MOOT.get(c, text[c]) for c in moot]
+    said = [(_said(text, yours, c, 0), _said(text, yours, c, 1)) for c in passed] + [_MOOT.get(c, text[c]) for c in moot]
     nl, en = "; ".join(x[0] for x in said), "; ".join(x[1] for x in said)
     return (
-        f"U voldoet aan de getoetste voorwaarden ({nl}); CZ beoordeelt daarnaast nog de toegevoegde waarde, "
+        f"U voldoet aan de getoetste voorwaarden: {nl}. CZ beoordeelt daarnaast nog de toegevoegde waarde, "
         "de witte vlek, het integriteitsonderzoek en de eisen uit bijlage 1.",
-        f"You meet the checked conditions ({en}); CZ also assesses added value, the white spot, the integrity "
+        f"You meet the checked conditions: {en}. CZ also assesses added value, the white spot, the integrity "
         "investigation and the Bijlage 1 requirements.",
     )
 
@@ -311,7 +337,7 @@ def new_provider_eligibility(inp: NewProviderInput) -> NewProviderOutput:
     given = {"rejected": inp.rejected_last_year_for_added_value}  # a fact given whose condition is still open
     open_ = [k for k, ok in results.items() if ok is None and given.get(k)]
     moot = [k for k, ok in results.items() if ok == NOT_APPLICABLE]  # "buiten het kernwerkgebied": no postcode eis
-    verdict, verdict_en = _verdicts(np, params.year, failed, passed, moot, open_)
+    verdict, verdict_en = _verdicts(np, params.year, failed, passed, moot, open_, _yours(inp, np, results))
     texts = _texts(np)
     return NewProviderOutput(
         tool="new_provider_eligibility",

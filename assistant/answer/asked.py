@@ -74,6 +74,11 @@ def asks_how(question: str) -> bool:
     return bool(_HOW.search(fold(asked_clause(question))))
 
 
+def states_consequence(sentence: str) -> bool:
+    """The sentence states what follows from something ("..., dan verwachten we een plan van aanpak")."""
+    return bool(_CONSEQUENCE.search(sentence))
+
+
 def asks_consequence(question: str) -> bool:
     """The asked sentence asks what follows ("als we het op 2 juni insturen, wat gebeurt er dan?")."""
     found = asked(asked_clause(question))

@@ -41,6 +41,7 @@ from assistant.answer.asked import (
     opens_example,
     points_forward,
     rules_out,
+    states_consequence,
     with_its_words,
     year_words,
 )
@@ -199,6 +200,11 @@ _POINTS_BACK = re.compile(
     re.I,
 )
 
+# "Blijkt ... dat één of meerdere van deze doelstellingen niet worden behaald, dan ...": in a sentence that states a
+# consequence, a noun with "deze" anywhere names what the sentences before it set ("die" and "dit" also relate within
+# the sentence itself; elsewhere "deze kwaliteitsinformatie" is about its own section, not about the sentence before)
+_NAMES_BACK = re.compile(r"\b(?:deze|these)\s+[^\W\d_]{3,}", re.I)
+
 
 def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
     """The sentences after `s` in its passage: a value often stands in a sentence that continues the one that
@@ -218,7 +224,8 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
         ct = c.citation_for(assistant.corpus, passage, nxt) if nxt and passage is not None else None
         if ct is None or ct.quote in chain:
             break
-        lead = " ".join(chain) if _POINTS_BACK.match(ct.quote) else None
+        back = _POINTS_BACK.match(ct.quote) or (_NAMES_BACK.search(ct.quote) and states_consequence(ct.quote))
+        lead = " ".join(chain) if back else None
         chain.append(ct.quote)
         # a sentence that points back is about what the one it continues is about ("Na deze datum ...")
         overlap = current.overlap if lead else 0.0
@@ -2217,6 +2224,14 @@ def _diff_plan(
             )  # fmt: skip
         quotes = [_diff_citation(owner.before, item.before), _diff_citation(owner.after, item.after)]
         verdict = False
+    elif kind == "removed" and (kept := _still_set(assistant, item, current, bm25)) is not None:
+        # "Zij mogen dus maximaal 50 procent ... in onderaanneming" left its clause, but the current text sets the same
+        # figure, with the same bound, about the same thing elsewhere: the rule stands, it is not gone
+        line = msg("diff_same_rule", lang, old=old_year, new=current, before=item.text, after=kept.text)
+        if still:
+            line = msg("no" if asks_change else "yes", lang) + ": " + line[:1].lower() + line[1:]
+        quotes = [_diff_citation(owner.before, item), kept.citation]
+        return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
     elif kind in ("removed", "gone_clause"):
         ref = owner.before if kind == "removed" else owner.clause
         sentences = owner.removed if kind == "removed" else owner.sentences
@@ -2359,6 +2374,35 @@ _ASKS_NEW = re.compile(
 _ASKS_GONE = re.compile(
     r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped)\b", re.I
 )
+
+
+def _still_set(assistant: Any, gone: Any, current: int, bm25: Any) -> Sentence | None:
+    """A sentence of the current year, among those most like the older sentence `gone`, that sets every figure of
+    it with the same bound and shares a word of what it is about ("maximaal 50 procent ... onderaanneming" and
+    "maximaal 50% ... onderaannemers"), or None; a sentence without a figure is matched by its diff, not here."""
+    facts = [q for q in read(gone.text) if q.kind in ("percent", "money", "count", "duration", "range")]
+    if not facts:
+        return None
+    weights = bm25.term_weights(_without_numbers_text(gone.text))  # what it is about, by how much each word says
+    total = sum(weights.values()) or 1.0
+    _, alike = _ranked(assistant, gone.text, current, False)
+    for s in alike[:STILL_SET_POOL]:
+        if s.citation.year != current:
+            continue
+        said = read(s.text)
+        terms = c.terms_of(_without_numbers_text(s.text), bm25.splitter)
+        about = sum(w for t, w in weights.items() if t in terms) / total  # not only "maximaal" and "zorg"
+        if about >= STILL_SET_SHARE and all(any(_same_fact(f, q) and f.bound == q.bound for q in said) for f in facts):
+            return s
+    return None
+
+
+STILL_SET_POOL = 8  # the current sentences most like a removed one that may still set its figures
+STILL_SET_SHARE = 0.5  # the share of the removed sentence's word weight the current one must hold
+
+
+def _without_numbers_text(text: str) -> str:
+    return re.sub(r"\d+(?:[.,]\d+)*\s*(?:%|procent|percent)?", " ", text)
 
 
 def _same_fact(a: Quantity, b: Quantity) -> bool:

@@ -90,7 +90,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     parts: list[str] = []
     whole: set[int] = set()  # parts that carry all their words (an enumeration's items, asked with its frame)
     for q in questions:
-        listed = _enumerated(q) or _listed(q)
+        listed = _enumerated(q) or _listed(q) or _prepositional(q)
         if listed:  # "welk adres voor (1) declaraties en (2) zorginhoudelijke vragen?": one part per item
             whole.update(range(len(parts), len(parts) + len(listed)))
             parts.extend(listed)
@@ -212,6 +212,31 @@ def _listed(question: str) -> list[str]:
     return [f"{frame} {i}?" for i in items]
 
 
+# "wat wijzigde er in 2027 aan X, en aan Y?": a phrase after ", en" that opens with a
+# preposition the question before it also has asks the same of another thing (lexicon [parts] coordinated_prepositions)
+_AND_PREPOSITION = re.compile(
+    rf",\s*(?:en|and)\s+(?P<prep>{_alternatives(_LEX['coordinated_prepositions'])})\s+(?P<rest>[^?]+?)\s*\?\s*$", re.I
+)
+_NOT_A_YEAR = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d")  # a figure of the asker's case, not a year
+
+
+def _prepositional(question: str) -> list[str]:
+    """"Wat wijzigde er in 2027 aan de scholingsnorm, en aan de regels voor het jaarverslag?" is "... aan de
+    scholingsnorm?" and "... aan de regels voor het jaarverslag?": the words before the first part's last such
+    preposition frame the second. [] when the
+    phrase asks with a question word of its own, or the first part holds the asker's figures (what "in 2026" would
+    replace there is not clear)."""
+    m = _AND_PREPOSITION.search(question)
+    if m is None or re.search(rf"\b{_WH}\b", m.group("rest"), re.I):
+        return []
+    head = question[: m.start()].strip()
+    at = list(re.finditer(rf"(?<![\w'’-]){re.escape(m.group('prep'))}(?![\w'’-])", head, re.I))
+    frame = head[: at[-1].start()].rstrip() if at else ""
+    if not frame or _NOT_A_YEAR.search(head) or not (re.search(rf"\b{_WH}\b", frame, re.I) or _ASKS.match(frame)):
+        return []  # the words before the preposition ask ("wat is er veranderd", "mogen we zzp'ers inzetten")
+    return [f"{head}?", f"{frame} {m.group('prep')} {m.group('rest')}?"]
+
+
 def _same_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
@@ -322,9 +347,13 @@ _BACK_PRONOUN = re.compile(
 
 
 def _content_count(part: str) -> int:
-    """The part's own content words (not stopwords, not question words; "what's" is "what")."""
+    """The part's own content words (not stopwords, not question words; "what's" is "what"; not a word that points
+    back, "als we daar onder zitten": what it points to is in the part before)."""
     words = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in re.findall(r"[\w'’-]+", part)]
-    return len([w for w in words if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I)])
+    return len([
+        w for w in words
+        if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I) and not _POINTER.fullmatch(w)
+    ])  # fmt: skip
 
 
 def _complete(part: str, previous: str) -> str:

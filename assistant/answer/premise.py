@@ -135,9 +135,10 @@ def claim_of(text: str, earlier: str = "") -> str | None:
         # "Bezwaar kan tot 1 augustus, dus we wachten eerst af. Goed plan?": the statement before the asker's own
         # conclusion; a rule (a modal) or a term (what can be done, with a date and its bound) said of the policy
         heads = [
-            _CONCLUSION.split(s, maxsplit=1)[0] for s in sentences[:-1]
+            _CONCLUSION.split(s, maxsplit=1)[0] for whole in sentences[:-1] for s in re.split(r"\s*;\s+", whole)
             if not s.rstrip().endswith("?") and not _QUESTION_START.match(s) and not asks_question_word(s)
-        ]  # fmt: skip  # "Een aanbieder vraagt hoeveel cliënten ... kunnen.": a question told, not a statement
+        ]  # fmt: skip  # "Een aanbieder vraagt hoeveel cliënten ... kunnen.": a question told, not a statement; "X
+        # geldt tot 1 mei; wij doen het op 20 april.": each clause a statement of its own
         statements = [
             s for s in heads
             if not OWN.search(s) and (_RULE.search(s) or (_CAN.search(s) and any(q.kind == "date" and q.bound in _DEADLINE for q in read(s))))

@@ -605,7 +605,9 @@ def _typed(
 ) -> tuple[str, str | None, int, Any]:
     """(kind, unit, end, value) of a number mention."""
     after = folded[m.end : m.end + 12].lstrip()
-    before_word = re.findall(r"[\w€']+|€", folded[max(0, m.start - 12) : m.start])
+    # the word right before the number ("eur 45", "in euro: 45", "(EUR) 45"); not one a comma parts from it
+    # ("70.000 euro, 45 cliënten": the unit of the amount before)
+    before_word = re.findall(r"([\w€']+|€)[\s:.()]*$", folded[max(0, m.start - 12) : m.start])
     if any(after.startswith(p) for p in lex.percent_after) and (after[:1] == "%" or re.match(r"[a-z.]+", after)):
         word = re.match(r"%|[a-z.]+", after)
         written = word.group(0) if word else ""

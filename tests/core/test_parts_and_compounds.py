@@ -242,3 +242,38 @@ def test_a_plural_value_question_without_a_list_is_one_part(text):
 def test_a_part_whose_question_word_heads_a_noun_still_borrows(text):
     first, second = split_parts(text)
     assert len(second[0].split()) > len(second[1].split()), second  # the words of the part before are added
+
+
+def test_a_part_whose_other_words_only_point_back_borrows_the_words_before():
+    """'... en welk gevolg heeft het als we daar onder zakken?': 'daar' points at the rule of the part before; it is no
+    word of the part's own, so the part is asked with the words of the part before."""
+    parts = split_parts("Hoeveel uur scholing moet een verpleegkundige volgen? En welk gevolg heeft het als we daar onder zakken?")
+    assert len(parts) == 2 and "scholing" in parts[1][0] and parts[1][1].startswith("En welk gevolg")
+    own = split_parts("Hoeveel uur scholing is verplicht? En wat volgt er als de coördinator dat jaarlijkse verslag niet instuurt?")
+    assert "scholing" not in own[1][0]  # words of its own: nothing borrowed
+
+
+@pytest.mark.parametrize(
+    "text, own",
+    [
+        (
+            "Wat is er sinds 2024 gewijzigd bij de casemanager dementie, en bij de nachtzorg?",
+            ["Wat is er sinds 2024 gewijzigd bij de casemanager dementie?",
+             "Wat is er sinds 2024 gewijzigd bij de nachtzorg?"],
+        ),
+        (
+            "Does the postcode rule apply to new providers, and to providers of child care?",
+            ["Does the postcode rule apply to new providers?", "Does the postcode rule apply to providers of child care?"],
+        ),
+    ],
+)
+def test_a_phrase_after_and_with_the_same_preposition_asks_the_same_of_another_thing(text, own):
+    assert [full for full, _ in split_parts(text)] == own
+
+
+def test_a_phrase_after_and_beside_the_askers_figures_or_with_a_question_word_is_not_split_so():
+    """'..., en in 2026?' beside '40 cliënten in 12 gebieden': what it replaces is not clear; '..., en bij welke
+    afdeling?' asks with its own question word (split by the join, not as a phrase of the part before)."""
+    assert len(split_parts("Halen we de norm met 40 cliënten in 12 gebieden, en in 2026?")) == 1
+    parts = split_parts("Kunnen we bijcontracteren bij CZ, en bij welke afdeling?")
+    assert parts[1][1] == "bij welke afdeling?"

@@ -1918,3 +1918,35 @@ def test_a_push_with_an_argument_after_a_question_presses_that_question(fake_ass
     )
     assert not any(c.name == "postcode_average" for c in a.tool_calls), [c.name for c in a.tool_calls]
     assert first.answer_line.startswith("Nee") and a.answer_line.startswith("Nee, dat kan ik niet bevestigen"), a.answer_line
+
+
+def test_a_consequence_that_names_what_it_points_back_at_is_found_after_the_rule(fake_assistant):
+    """'Blijkt ... dat één of meerdere van deze doelstellingen niet worden behaald, dan ... plan van aanpak': the
+    sentence names the goals before it by 'deze'; asked what follows when a provider stays under the technology
+    goal, that sentence answers (with the goal's words from the sentences before it), also as a second part whose
+    'daar' points at the first."""
+    a = fake_assistant.ask("What follows if we stay under the percentage for home care technology?")
+    assert "plan van aanpak" in a.answer.split("\n")[0], a.answer
+    b = fake_assistant.ask("Welk aandeel van de clienten moet thuiszorgtechnologie krijgen, en welk gevolg heeft het als we daar onder zakken?")
+    first = b.answer.split("\n")[0]
+    assert first.startswith("Minimaal 50%") and "deze doelstellingen niet worden behaald" in first, b.answer
+
+
+
+def test_a_rule_stated_before_a_semicolon_and_the_askers_case_after_it_is_checked(fake_assistant):
+    """'X kan tot <datum>; wij doen het op <datum>.': the clause before the semicolon states the policy's term (set
+    right), the clause after it is the asker's own case."""
+    a = fake_assistant.ask("Bezwaren over de criteria kunnen tot 1 juli worden ingediend; wij sturen het onze op 25 juni. Akkoord?")
+    first = a.answer.split("\n")[0]
+    assert first.startswith("Nee") and "15 mei" in first and "1 juli" in first, a.answer
+
+
+def test_a_figure_whose_older_sentence_left_is_unchanged_when_the_current_text_sets_it_elsewhere(fake_assistant):
+    """The 2024 sentence 'maximaal 50 procent ... in onderaanneming' has no counterpart sentence in 2027, but 2027
+    sets the same maximum of 50% for subcontractors elsewhere: the rule is unchanged, never 'no longer in 2027'."""
+    cid = "still-set"
+    fake_assistant.ask("Hoeveel procent mag in onderaanneming in 2027?", conversation_id=cid)
+    a = fake_assistant.ask("En in 2024?", conversation_id=cid)
+    first = a.answer.split("\n")[0]
+    assert "niet meer" not in first and first.startswith("Ongewijzigd"), a.answer
+    assert {c.year for c in a.citations} == {2024, 2027} and any("maximaal 50%" in c.quote for c in a.citations), a.answer

@@ -692,3 +692,13 @@ def test_an_ordinal_of_a_place_stays_an_ordinal():
     """'in het derde gebied', 'the second area', 'de vierde casemanager' (no article 'een'): a place, no person added."""
     assert [q.kind for q in read("in het derde gebied 5 cliënten")] == ["ordinal", "count"]
     assert [q.kind for q in read("de vierde casemanager heeft 0,5 fte")] == ["ordinal", "count"]
+
+
+def test_a_currency_word_before_a_comma_is_no_currency_of_the_number_after_it():
+    """'90.000 euro, 38 clienten': the comma ends the amount; the number after it is counted by its own unit."""
+    qs = read("Omzet verwacht 90.000 euro, 38 clienten in 14 postcodegebieden")
+    assert [(q.kind, q.value, q.unit) for q in qs] == [
+        ("money", 90000, None), ("count", 38, "clients"), ("count", 14, "areas")
+    ]
+    for text in ("omzet eur 62.500 per jaar", "omzet in euro: 62.500", "Omzet (EUR): 62.500"):
+        assert [(q.kind, q.value) for q in read(text)] == [("money", 62500)], text

@@ -97,3 +97,14 @@ def test_a_fact_that_decides_nothing_yet_is_no_yes():
     out = run(rejected_last_year_for_added_value=True)
     assert out.meets_checked_criteria is None
     assert out.verdict.startswith("Dat hangt af van") and "toegevoegde waarde" in out.verdict, out.verdict
+
+
+def test_a_failed_condition_is_said_with_the_askers_figure_and_a_met_one_too():
+    """Asked whether both the revenue and the postcode condition are met: the one that fails with the asker's
+    average (never rounded up onto the threshold), the one met with the asker's amount."""
+    out = run(expected_annual_revenue_cz_eur=61_000, average_clients_per_postcode=2.996, mostly_in_core_area=True)
+    assert out.meets_checked_criteria is False
+    assert "gemiddeld 2,99" in out.verdict and "Wel voldaan" in out.verdict and "€ 61.000" in out.verdict, out.verdict
+    assert "you average 2.99" in out.verdict_en and "you expect €61,000" in out.verdict_en, out.verdict_en
+    ok = run(registration_date="2026-12-09", expected_annual_revenue_cz_eur=52_500)
+    assert "€ 52.500" in ok.verdict and "((" not in ok.verdict and "9 december" not in ok.verdict, ok.verdict
