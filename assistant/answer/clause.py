@@ -2378,8 +2378,9 @@ _ASKS_GONE = re.compile(
 
 def _still_set(assistant: Any, gone: Any, current: int, bm25: Any) -> Sentence | None:
     """A sentence of the current year, among those most like the older sentence `gone`, that sets every figure of
-    it with the same bound and shares a word of what it is about ("maximaal 50 procent ... onderaanneming" and
-    "maximaal 50% ... onderaannemers"), or None; a sentence without a figure is matched by its diff, not here."""
+    it with the same bound and holds at least STILL_SET_SHARE of the weight of its other words ("maximaal 50 procent
+    ... onderaanneming" and "maximaal 50% ... onderaannemers"), or None; a sentence without a figure is matched by
+    its diff, not here."""
     facts = [q for q in read(gone.text) if q.kind in ("percent", "money", "count", "duration", "range")]
     if not facts:
         return None

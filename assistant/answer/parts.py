@@ -223,9 +223,8 @@ _NOT_A_YEAR = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d.,]))\d")  # a figur
 def _prepositional(question: str) -> list[str]:
     """"Wat wijzigde er in 2027 aan de scholingsnorm, en aan de regels voor het jaarverslag?" is "... aan de
     scholingsnorm?" and "... aan de regels voor het jaarverslag?": the words before the first part's last such
-    preposition frame the second. [] when the
-    phrase asks with a question word of its own, or the first part holds the asker's figures (what "in 2026" would
-    replace there is not clear)."""
+    preposition frame the second. [] when the phrase asks with a question word of its own, or the first part holds
+    the asker's figures (what "in 2026" would replace there is not clear)."""
     m = _AND_PREPOSITION.search(question)
     if m is None or re.search(rf"\b{_WH}\b", m.group("rest"), re.I):
         return []

@@ -1950,10 +1950,3 @@ def test_a_figure_whose_older_sentence_left_is_unchanged_when_the_current_text_s
     first = a.answer.split("\n")[0]
     assert "niet meer" not in first and first.startswith("Ongewijzigd"), a.answer
     assert {c.year for c in a.citations} == {2024, 2027} and any("maximaal 50%" in c.quote for c in a.citations), a.answer
-
-
-def test_subcontracting_and_subcontractors_are_one_concept_for_the_current_maximum(fake_assistant):
-    """2027 says 'voor maximaal 50% van de zorg onderaannemers inzetten', 2024 'maximaal 50 procent ... in
-    onderaanneming': asked with 'onderaanneming', the current text's maximum answers, not 'noemt geen percentage'."""
-    a = fake_assistant.ask("Welk percentage van de zorg mag via onderaanneming lopen?")
-    assert a.answer.startswith("Maximaal 50%") and a.citations[0].year == 2027, a.answer
