@@ -2403,7 +2403,11 @@ STILL_SET_SHARE = 0.5  # the share of the removed sentence's word weight the cur
 
 
 def _without_numbers_text(text: str) -> str:
-    return re.sub(r"\d+(?:[.,]\d+)*\s*(?:%|procent|percent)?", " ", text)
+    """`text` without the quantities the one number reader finds in it ("50 procent", "50%")."""
+    out = text
+    for q in sorted(read(text), key=lambda q: -q.start):
+        out = out[: q.start] + " " + out[q.end :]
+    return out
 
 
 def _same_fact(a: Quantity, b: Quantity) -> bool:
