@@ -229,6 +229,11 @@ def defines(sentence: str) -> bool:
     return _says_any(sentence, "definition", "defines")
 
 
+def of_kind(kind: str) -> Asked:
+    """A question for a value of `kind` ("percent"), as `asked` reads one."""
+    return Asked(kind, tuple(_kinds()[1][kind]["holds"]))
+
+
 def asked(question: str) -> Asked | None:
     """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
     found = _asked(question)
@@ -405,9 +410,12 @@ def _count_unit(folded: str) -> str | None:
     lex = lexicon()
     for m in _HOW_MANY.finditer(folded):
         mass = folded[m.start() : m.end()].startswith("how much")  # "how much can one provider get?": an amount, not
-        for k, word in enumerate(re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])[1:5]):  # providers
+        words = re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])
+        for k, word in enumerate(words[1:5]):  # providers ("how much clients": its noun)
             unit = lex.unit_for(word)
-            if unit and not (mass and k > 1 and unit in lex.counted_one_by_one):  # ("how much clients": its noun)
+            if words[k] in ("per", "each", "every", "elke"):
+                continue  # "what caseload per fte": the fte a rate is counted per, not what is counted
+            if unit and not (mass and k > 1 and unit in lex.counted_one_by_one):
                 return unit
     return None
 

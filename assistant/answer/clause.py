@@ -24,6 +24,7 @@ from assistant.answer import compose as c
 from assistant.answer.asked import (
     Asked,
     asked,
+    asked_clause,
     asks_dates,
     asks_definition,
     asks_direction,
@@ -38,6 +39,7 @@ from assistant.answer.asked import (
     gives_reason,
     holds,
     is_yes_no,
+    of_kind,
     opens_example,
     points_forward,
     rules_out,
@@ -262,6 +264,33 @@ def _method(assistant: Any, s: Sentence, question: str, bm: Any) -> list[Sentenc
 CONCEPT_WEIGHT = 3.5  # a question term this rare names the concept asked about
 ELSEWHERE_SHARE = 0.6  # ... and a sentence with a value but without it, this far behind the best one, is about something else
 ELSEWHERE_KINDS = ("count", "duration", "money", "percent")
+SUBJECT_WEIGHT = 1.0  # a borrowed term this specific names the subject a part leaves out ("innovatiebudget", not "2027")
+SUBJECT_SHARE = 0.75  # ... and weighs this share of the most specific borrowed term ("innovatiebudget", not "budget")
+SHARED_WEIGHT = 3.0  # a question term this rare that the value's sentence shares with the best one in its clause
+
+
+def _on_subject(
+    bm: Any, text: str, focus: str | None, weights: dict[str, float], analyse: Any, candidates: list[Sentence]
+) -> list[Sentence]:
+    """The candidates about the subject a part or follow-up leaves out and borrows ("en per zorgaanbieder, hoeveel
+    maximaal?" after a question about the innovation budget): its most specific borrowed words stand in the sentence, its lead,
+    its table's header or its headings. All candidates when nothing was borrowed."""
+    own_text = (focus or "").rstrip(" ?").strip()
+    at = text.find(own_text) if own_text else -1
+    tail = text[at + len(own_text) :].strip(" ?") if at >= 0 else ""  # the words parts._complete added, not a
+    if not tail:  # conversation's earlier message (a case, whose most specific word need not be the subject)
+        return candidates
+    own = _content_weights(bm, focus or "", asked(focus or ""))  # both on one scale: the words' own weights
+    borrowed = {t: w for t, w in bm.term_weights(tail).items() if t not in own}
+    top = max(borrowed.values(), default=0.0)
+    subject = {t for t, w in borrowed.items() if w >= max(SUBJECT_WEIGHT, SUBJECT_SHARE * top)}
+    if not subject or max(own.values(), default=0.0) >= SUBJECT_WEIGHT:
+        return candidates  # (a part with a specific word of its own, "... wanneer krijgen we dan uitsluitsel?", "... en
+        # welk deel specialistisch?", is about that word: its value may stand where the borrowed words are not)
+    said = lambda s: " ".join(  # noqa: E731
+        x for x in (s.text, s.lead, s.context, " ".join(s.passage.heading_trail) if s.passage else "") if x
+    )
+    return [s for s in candidates if subject & set(analyse(said(s)))]
 
 
 def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sentence) -> bool:
@@ -270,12 +299,16 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
     and matches the question far less (ELSEWHERE_SHARE). The policy then does not state it."""
     if a.kind not in ELSEWHERE_KINDS or value_at is best:
         return False
-    weights = bm.term_weights(question)
+    weights = _content_weights(bm, question, a)  # not the words that name the kind ("welk percentage"): the value says it
     value_terms, best_terms = set(c.terms_of(value_at.text, bm.splitter)), set(c.terms_of(best.text, bm.splitter))
     held = lambda terms: sum(weights.get(t, 0.0) for t in terms)  # noqa: E731  (the question's weight a sentence holds)
     if held(value_terms) >= ELSEWHERE_SHARE * held(best_terms):
         return False
     rare = {t for t in best_terms if weights.get(t, 0.0) >= CONCEPT_WEIGHT}
+    if value_at.citation.clause_id == best.citation.clause_id and any(
+        weights.get(t, 0.0) >= SHARED_WEIGHT for t in best_terms & value_terms
+    ):  # the same clause, on the same thing ("... tussen het moment dat hij de extra productieruimte aanvraagt en het
+        return False  # moment dat hij hier uitsluitsel over krijgt" and "binnen 10 werkdagen uitsluitsel")
     return bool(rare) and not _share_a_term(rare, value_terms)  # ("indexering" is "geïndexeerd" too)
 
 
@@ -1277,6 +1310,12 @@ def clause_plan(
     unknown = unknown_object(focus or text, assistant.index.retriever.bm25)
     if unknown is not None:
         return not_stated(assistant, lang, ranked[:1], word=unknown)
+    if year is None and kind_asked:
+        dated = (_older_year_plan(assistant, text, lang, focus, ranked) if back else None) or _year_row_plan(
+            assistant, text, lang, focus, verdict
+        )
+        if dated is not None:  # "hoeveel procent mocht in 2023 in onderaanneming?": the older text's row for 2023;
+            return dated  # "welk niveau gold in 2024?": the older text's value, beside the current one
     if back:
         return version_plan(assistant, text, lang, ranked, focus, near)
     if verdict and year is None and is_yes_no(focus or text):  # "moet de casemanager nog 24 uur per week werken?": a figure only
@@ -1295,13 +1334,16 @@ def clause_plan(
     analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
     if a is not None:
         weights = _content_weights(bm, text, a, focus or _asking_sentence(text))
-        candidates = _value_candidates(assistant, ranked)
         letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
-        with_value = _best_value(
-            a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
-            near.section if near is not None else None, asks_month(focus or text), assistant.corpus.outside_scope(text),
-            asks_start(focus or text),
-        )  # fmt: skip
+        for reach in (2, CONSEQUENCE_REACH) if a.kind == "consequence" else (2,):  # a consequence searched further
+            candidates = _on_subject(bm, text, focus, weights, analyse, _value_candidates(assistant, ranked, reach))
+            with_value = _best_value(  # on when none follows the matching sentences closely
+                a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
+                near.section if near is not None else None, asks_month(focus or text),
+                assistant.corpus.outside_scope(text), asks_start(focus or text),
+            )  # fmt: skip
+            if with_value:
+                break
         if with_value and _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0]):
             with_value = []  # "hoeveel weken geeft de Treeknorm?": the figure stands in a sentence about something else
         other = _other_bound(
@@ -1618,19 +1660,25 @@ def _holding_stated(assistant: Any, text: str, ranked: list[Sentence]) -> Senten
     )  # fmt: skip
 
 
+CONSEQUENCE_REACH = 6  # what follows from missing a rule often closes its paragraph, a few sentences after it
 VALUE_POOL = 16  # sentences searched for a value of the asked kind (with the two after each)
 VALUE_SHARE = 0.25  # ... each matching at least this share of the best sentence's question terms
+CLAUSE_SHARE = 0.15  # ... or this share, in the best sentence's own clause
 
 
-def _value_candidates(assistant: Any, ranked: list[Sentence]) -> list[Sentence]:
+def _value_candidates(assistant: Any, ranked: list[Sentence], reach: int = 2) -> list[Sentence]:
+    """The sentences that may hold the asked value: the best matching ones, the `reach` sentences after each and
+    the other rows of their tables."""
     if not ranked:
         return []
     best = ranked[0].overlap
     out: list[Sentence] = []
     seen: dict[str, Sentence] = {}
     found = {r.text: r for r in ranked}
-    for s in [r for r in ranked if r.overlap >= VALUE_SHARE * best][:VALUE_POOL]:
-        for x in [s, *_following(assistant, s), *_rows_of_table(assistant, s)]:
+    home = ranked[0].citation.clause_id  # the clause that matches best may hold the value in a sentence of its own
+    pool = [r for r in ranked if r.overlap >= (CLAUSE_SHARE if r.citation.clause_id == home else VALUE_SHARE) * best]
+    for s in pool[:VALUE_POOL]:  # that matches less ("binnen 10 werkdagen uitsluitsel" for "wanneer beslist CZ ...?")
+        for x in [s, *_following(assistant, s, reach), *_rows_of_table(assistant, s)]:
             if x.text in found and x is not found[x.text]:  # a follower that matched on its own keeps its match
                 x.overlap, x.score = max(x.overlap, found[x.text].overlap), max(x.score, found[x.text].score)
             if x.text not in seen:
@@ -1731,6 +1779,125 @@ def _rows_of_table(assistant: Any, s: Sentence) -> list[Sentence]:
 
 
 OLDER_CONFIDENCE = 0.5  # an older text's value answers only from a sentence this much about the question
+ROW_SHARE = 0.3  # ... and a year's row of an older table, with its table's intro and headings, this much
+
+
+def _year_rows(assistant: Any) -> dict[int, list[tuple[Any, Any]]]:
+    """Year -> (passage, row) of the tables whose rows are keyed by a year ("2023 | Minimaal 35% ... | Maximaal
+    65% ..."), only for years that no policy text of the corpus is for and no table of the current policy keys a row by."""
+    key = "year.rows"
+    cache = assistant.corpus.derived
+    if key not in cache:
+        found: dict[int, list[tuple[Any, Any]]] = {}
+        current: set[int] = set()
+        for p in assistant.corpus.passages:
+            table = assistant.corpus.table_for(p.id) if p.kind == "table" else None
+            for row in table.rows if table is not None else ():
+                head = row.cells[0].text.strip() if row.cells else ""
+                if re.fullmatch(r"(?:19|20)\d\d", head):
+                    if p.year == assistant.corpus.current_year:
+                        current.add(int(head))
+                    found.setdefault(int(head), []).append((p, row))
+        policies = set(assistant.corpus.years)  # a policy year's own text speaks for it (2024), a year before any does not
+        cache[key] = {y: rows for y, rows in found.items() if y not in current and y not in policies}
+    return cache[key]
+
+
+def _asked_here(text: str, own: str, focus: str | None, stated: list[Quantity]) -> Asked | None:
+    """The kind of value a question about a year asks: its own, else that of the question it follows ("en in 2022?"
+    after "hoeveel procent mag ...?"), else that of the figure a yes or no question states ("was het ook 50%?")."""
+    a = asked(own)
+    if a is None and focus and focus != text and " || " not in text:  # a part of one message: as completed
+        a = asked(text)  # with the words of the part before ("... maximaal in onderaanneming? En in 2022?")
+    if a is None and focus:
+        a = next(
+            (found for before in reversed(text.split(" || ")[:-1]) if (found := asked(asked_clause(before))) is not None),
+            None,
+        )  # fmt: skip
+    if a is None and stated and is_yes_no(own):
+        a = of_kind(stated[0].kind)
+    return a
+
+
+def _older_year_plan(assistant: Any, text: str, lang: str, focus: str | None, ranked: list[Sentence]) -> Plan | None:
+    """A value asked of an older policy year ("welk niveau moest ... volgens het beleid 2024?", "en in de tekst van
+    2024?" after a value question): the older text's value first, then the current policy's for that question. None
+    when the question asks whether something changed, names no single older year, or asks no value."""
+    own = focus or text
+    current = assistant.corpus.current_year
+    years = {y for y in assistant.corpus.years if y != current and _names_policy_year(own, y)}
+    if len(years) != 1 or _ASKS_CHANGE.search(fold(own)):
+        return None
+    y = years.pop()
+    a = _asked_here(text, own, focus, [])
+    if a is None or a.several or (is_yes_no(own) and asked(own) is not None):  # "geldt die 24 uur uit 2024 nog?",
+        return None  # "is het niveau sinds 2024 verlaagd?": whether it still holds or went down, no value of that year
+        # ("en in 2024?" after a value question asks that value)
+    bm = assistant.index.retriever.bm25
+    analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
+    weights = {t: w for t, w in _content_weights(bm, text, a, focus or _asking_sentence(text)).items() if t != str(y)}
+    bound = asked_bound(own)
+    found = []
+    for year in (y, current):
+        best = _best_value(a, _value_candidates(assistant, [s for s in ranked if s.citation.year == year]), weights,
+                           analyse, bound)  # fmt: skip
+        if not best or c.weight_share(weights, analyse(best[0][0].text)) < OLDER_CONFIDENCE or (
+            isinstance(best[0][1], str) and not re.search(r"\d", best[0][1])
+        ):  # (each year's value from a sentence that holds at least that share of the question's words; a level
+            break  # without its number, "hbo", says too little: the versions are compared as a whole then)
+        found.append(best[0])
+    if not found:
+        return None
+    parts = []
+    for s, v in found:
+        said = _value_line(a, v, s.text, own, lang).rstrip(".")
+        parts.append(f"{s.citation.year}: " + said[:1].lower() + said[1:] + _where(s.citation, lang))
+    same = len(found) > 1 and _same_value(found[0][1], found[1][1])
+    later = (msg("unchanged_in", lang) + " " if same else "") + (f"in {parts[1]}" if len(parts) > 1 else "")
+    line = f"In {parts[0]}" + (f"; {later}" if later else "") + "."
+    return Plan("value", line, [s.citation for s, _ in found], [], intent="clause:year")
+
+
+def _year_row_plan(assistant: Any, text: str, lang: str, focus: str | None, verdict: bool = True) -> Plan | None:
+    """A value asked of a year that only an older text gives, in the row of a table keyed by years (the
+    subcontracting schedule of 2022-2024 in the 2024 appendix): "In 2023: maximaal 65%", from that row. The kind
+    asked is the question's own, else that of the question it follows ("en in 2022?" after "hoeveel procent mag
+    ...?"), else that of the figure it states ("was het maximum in 2023 ook 50%?": then ja or nee first). None when
+    the question names no such year or asks whether something changed."""
+    own = focus or text
+    rows = _year_rows(assistant)
+    years = {int(q.value) for q in read(asked_clause(own)) if q.kind == "year" and int(q.value) in rows}
+    if len(years) != 1 or _ASKS_CHANGE.search(fold(own)):  # (a year of the asker's own case, "in 2022 hadden we ...,
+        return None  # wat is de caseload?", or beside "nu" in the asking clause is no year asked about)
+    y = years.pop()
+    stated = [q for q in read(own) if q.kind in ("percent", "count", "money")]
+    a = _asked_here(text, own, focus, stated[:1] if stated and stated[0].kind == "percent" else [])
+    if a is None or a.kind not in ("percent", "count", "money"):
+        return None
+    bm = assistant.index.retriever.bm25
+    analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
+    weights = {t: w for t, w in _content_weights(bm, text, a, focus or _asking_sentence(text)).items() if t != str(y)}
+    if not any(weights.values()):  # "en in 2022?" as a part: the words it borrowed say what it is about
+        weights = {t: w for t, w in _content_weights(bm, text, a).items() if t != str(y)}
+    bound = asked_bound(own)
+    for p, row in rows[y]:
+        ct = c.citation_for(assistant.corpus, p, collapse_ws(row.text))
+        table = assistant.corpus.table_for(p.id)
+        context = " ".join(x for x in (table.intro if table else None, *p.heading_trail[-2:]) if x)
+        if ct is None or c.weight_share(weights, analyse(ct.quote + " " + context)) < ROW_SHARE:
+            continue  # a row about the question ("hoeveel procent kreeg in 2023 een A-score?" is not about this one)
+        s = Sentence(ct.quote, ct, 1.0, 1.0, frozenset(), 1.0, p, context)
+        values = [v for v in _values(a, s, weights, analyse, bound) if isinstance(v, Quantity) and v.kind in a.holds]
+        if not values:
+            continue
+        found = _value_line(a, values[0], s.text, own, lang).rstrip(".")
+        line = f"In {y}: " + found[:1].lower() + found[1:] + _where(ct, lang) + "."
+        claimed = [q for q in stated if q.kind == a.kind]
+        if claimed and verdict and is_yes_no(own):  # "was het maximum in 2023 ook 50%?": the claimed figure, checked
+            same = claimed[0].value in ({values[0].value} if bound else {v.value for v in values})  # against the
+            line = msg("yes" if same else "no", lang) + ": " + line[:1].lower() + line[1:]  # bound asked, or any
+        return Plan("value", line, [ct], [], intent="clause:year")
+    return None
 
 
 def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, analyse: Any) -> Plan | None:

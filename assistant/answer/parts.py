@@ -8,7 +8,7 @@ import re
 
 from assistant.answer.asked import phrases
 from assistant.retrieve.analysis import STOPWORDS
-from assistant.text.quantities import lexicon_data
+from assistant.text.quantities import lexicon_data, read
 from assistant.text.sentences import sentences as typed_sentences
 
 _LEX = lexicon_data()["parts"]
@@ -369,4 +369,8 @@ def _complete(part: str, previous: str) -> str:
         if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}
         and not (own_figures and any(ch.isdigit() for ch in w))
     ]  # fmt: skip
-    return " ".join([part.rstrip("?"), *extra]) + "?"
+    head = part.rstrip("?").rstrip()
+    said = read(head) if extra else []
+    if said and said[-1].kind == "year" and said[-1].end >= len(head.rstrip(".!")) - 1:  # "en wat gold er in 2023?":
+        head += ","  # the borrowed "procent" is no unit of the part's own year
+    return " ".join([head, *extra]) + "?"

@@ -486,8 +486,8 @@ class Assistant:
         plan = clause_plan(self, text, lang, year, focus, near=near)
         premise = premise_plan(self, focus or text, lang, earlier)  # the premise of this message, not of the one it
         # continues; "de norm is toch 80?" after the asker's caseload is the norm of what that message was about
-        if premise is None:
-            return plan
+        if premise is None or (plan.intent == "clause:year" and _VERDICT_WORD.match(plan.line)):
+            return plan  # ("was het maximum in 2022 ook 75%?": the year's own row checked the claimed figure)
         quotes = premise.quotes + [q for q in plan.quotes if q.quote != premise.quotes[0].quote]
         return Plan(premise.kind, premise.line, quotes[:3], plan.context, intent=premise.intent)
 

@@ -249,6 +249,12 @@ def _premise_of(assistant: Any, claim: str, text: str, lang: str) -> Plan | None
     )  # fmt: skip
     if ct.year != assistant.corpus.current_year and str(ct.year) not in claim:
         return None  # a claim about the rule in force is not set right by an older text it does not name
+    policy_years = {str(y) for y in assistant.corpus.years}
+    differences = result.get("differences", [])
+    if result["verdict"] == "contradicted" and differences and all(
+        str(d.get("claim", "")).strip() in policy_years for d in differences
+    ):
+        return None  # "in de bijlage uit 2024 gold een ingroeiregeling": the year names the text, it is no date to set right
     if result["verdict"] == "supported" and not any(q.kind in FACT_KINDS for q in read(claim)):
         return None  # "een zorgstop mag zodra ons budget op is": no figure to confirm, the words alone
         # share a sentence's terms without saying what it says; the question is answered as asked

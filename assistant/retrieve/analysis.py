@@ -91,7 +91,20 @@ _VOWELS = set("aeiouy")
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
     """Snowball Dutch, plus two light rules it lacks: the verb ending -t (borgt/borgen -> borg,
-    levert/leveren -> lever) and a doubled vowel in the last syllable (leveer -> lever)."""
+    levert/leveren -> lever) and a doubled vowel in the last syllable (leveer -> lever); the words of one group of
+    the vocabulary's [one_term] share one stem (onderaanneming, onderaannemers -> onderaannem)."""
+    s = _stem(token)
+    return _one_term().get(s, s)
+
+
+@lru_cache(maxsize=1)
+def _one_term() -> dict[str, str]:
+    """Stem -> the stem of its group's first word (vocabulary.toml [one_term])."""
+    groups = tomllib.loads(VOCABULARY_PATH.read_text(encoding="utf-8")).get("one_term", {}).get("groups", [])
+    return {_stem(fold(w)): _stem(fold(g[0])) for g in groups for w in g}
+
+
+def _stem(token: str) -> str:
     s = _stemmer.stemWord(token)
     if len(s) > 4 and s.endswith("t") and s[-2] not in _VOWELS and token.endswith("t"):
         s = s[:-1]

@@ -68,9 +68,11 @@ FRACTION_DENOMINATORS = {
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<num>een|één|twee|drie|vier|a|one|two|three|four|de|the)\s+)?(?P<den>"
     + "|".join(sorted(FRACTION_DENOMINATORS, key=len, reverse=True))
-    + r")(?![\w-])(?=\s+(?:van|of|deel|part|gaat|goes|wordt|is|door|by|via|aan|zelf|uitbeste\w*|uit\s+te\s+besteden|outsourc\w*|subcontract\w*|ourselves|themselves)\b)",
+    + r")(?![\w-])(?=\s+(?:van|of|deel|part|gaat|goes|wordt|is|door|by|via|aan|zelf|uitbeste\w*|uit\s+te\s+besteden|outsourc\w*|subcontract\w*|ourselves|themselves"
+    + r"|(?:als|as)\s+(?:the\s+|het\s+)?(?:maximum|minimum|max|cap|limit|grens|plafond))\b)",  # "de helft als maximum"
     re.IGNORECASE,
 )
+_HALF_ENDS = re.compile(r"(?<![\w-])(?:de|the)\s+(?:helft|half)(?=\s*[?!.;])", re.IGNORECASE)
 # the whole of a thing said in words ("all of our honoured budget", "het volledige budget", "alle zorg zelf"): a share
 # of 100% when one of these nouns follows within a few words
 WHOLE_WORDS = ("all of", "all", "the whole of", "the whole", "the entire", "the full", "het volledige", "het volle",
@@ -391,6 +393,8 @@ def find_fractions(text: str) -> list[NumberMention]:
         num = 1 if word in ("", "een", "één", "a", "one", "de", "the") else (word_value(word) or 1)
         value = Decimal(num) / Decimal(den)
         out.append(NumberMention(m.group(0), value, m.start(), m.end(), 4, False, "fraction"))
+    for m in _HALF_ENDS.finditer(text):  # "... ook al op de helft?": the share the clause ends with
+        out.append(NumberMention(m.group(0), Decimal(1) / Decimal(2), m.start(), m.end(), 4, False, "fraction"))
     for m in _WHOLE.finditer(text):
         if _PERCENT_NEAR.search(text[m.end() : m.end() + WHOLE_PERCENT_CHARS]):
             continue  # "alle zorg (100%)": the figure beside it says the share

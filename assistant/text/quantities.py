@@ -538,7 +538,27 @@ def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") ->
         return not yearlike or any(not 2000 <= int(x) <= 2040 for x in others)
     if yearlike:  # "in 2026" is a year, unless a postcode word or format says otherwise
         return False
+    place = _PLACE_AFTER.match(text[m.end :])
+    if place and _a_place(place.group(1), folded[max(0, m.start - 40) : m.start], lex):  # "4811 in Breda", "5611
+        return True  # Eindhoven": a place's postcode
     return bool(_COUNT_IN.search(folded[max(0, m.start - 40) : m.start]))
+
+
+def _a_place(word: str, before: str, lex: Lexicon) -> bool:
+    """A capitalised word after a number names a place: not a unit ("1200 Uren"), a month or weekday ("1400 in
+    March"), and no counted thing is named just before the number ("1800 zorguren; 1200 in Tilburg")."""
+    from assistant.text.dates import month_number
+
+    w = fold(word)
+    if w in lex.unit_of or month_number(w) is not None or w in _WEEKDAY_WORDS:
+        return False
+    clause = re.split(r"[.!?]", before)[-1]
+    return not any(lex.unit_for(t) for t in re.findall(r"[\w'-]+", clause))
+
+
+_WEEKDAY_WORDS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "monday", "tuesday",
+                  "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+_PLACE_AFTER = re.compile(r"\s+(?:(?:in|te|at)\s+)?([A-Z][a-zà-ÿ]{2,})(?:[\s.,;:?!)]|$)")
 
 
 def _bound(folded: str, start: int, lex: Lexicon, dated: bool = False) -> str | None:
@@ -1165,8 +1185,11 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         q.unit for q in qs
         if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED and not aside(q) and not _said_as_kept(q, folded, lex)
     }  # fmt: skip
+    labelled: set[str] = set()  # units that a word before a sentence's bare numbers gave them
     for a, b in sentences:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
+        if any(word_pattern(w).search(folded[a:b]) for w in lex.money_nouns):
+            labelled = set()  # "Omzet 2027: 900k. Daarvan 300k ...": amounts from here on, not the hours labelled before
         units = {
             out[i].unit
             for i in inside
@@ -1177,9 +1200,16 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         # when it takes its figures from it ("... Daarvan doen zzp'ers 3.400, mag dat?"; not "... 3 fte. Are our
         # 140 ok?")
         asks = folded[a:b].rstrip().endswith("?")
-        if not units and len(everywhere) == 1 and (not asks or _says_part_of(folded[a:b], lex)):
-            units = everywhere
-        bare = [i for i in inside if out[i].kind == "number" and out[i].ratio is None]
+        pool = everywhere or labelled  # "Total hours: 30k. 12k by ..., 9k by ...": the unit a label gave before
+        only_amounts = not everywhere and bool(labelled)  # (carried then only to amounts in thousands, as the label's)
+        if not units and len(pool) == 1 and (not asks or _says_part_of(folded[a:b], lex)):
+            units = pool
+        else:
+            only_amounts = False
+        bare = [
+            i for i in inside
+            if (out[i].kind == "number" or (out[i].kind == "money" and out[i].inferred_unit)) and out[i].ratio is None
+        ]  # fmt: skip
         if not units and bare:
             first = out[bare[0]].start
             words = [
@@ -1191,13 +1221,14 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
             ]
             named = [u for t, u in words if u and u not in _NOT_CARRIED and not any(x <= t.start < y for x, y in asides)]
             units = {named[-1]} if named else set()
+            labelled |= units
         if len(units) != 1:
             continue
         unit = next(iter(units))
         for i in inside:
             q = out[i]
             scaled = q.kind == "money" and q.inferred_unit  # "5k uur zorg, waarvan 2k door zzp'ers": 2.000 hours
-            clause = re.split(r"[,.;:!?]", folded[max(0, q.start - 40) : q.start])[-1]
+            clause = re.split(r"[,.;!?]", folded[max(0, q.start - 40) : q.start])[-1]  # with its label ("omzet: 40k")
             clause += " " + " ".join(re.findall(r"[\w'-]+", re.split(r"[,.;:!?]", folded[q.end : q.end + 40])[0])[:2])
             if scaled and any(word_pattern(w).search(clause) for w in lex.money_nouns):
                 continue  # "verwachte omzet bij CZ 40k, ... 3 cliënten", "40k turnover from CZ clients": an amount
@@ -1209,6 +1240,8 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 continue  # "(zzp'ers en 2 kleine organisaties)": the 2 count organisations, not clients
             if unit in _WHOLE_UNITS and q.number is not None and q.number != int(q.number):
                 continue  # "postcode average were 2.6": no number of areas has decimals
+            if only_amounts and not scaled:
+                continue  # "Geplande uren: 24k. Daarnaast 12 teams.": the 12 are no hours
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
     return out

@@ -1948,5 +1948,31 @@ def test_a_figure_whose_older_sentence_left_is_unchanged_when_the_current_text_s
     fake_assistant.ask("Hoeveel procent mag in onderaanneming in 2027?", conversation_id=cid)
     a = fake_assistant.ask("En in 2024?", conversation_id=cid)
     first = a.answer.split("\n")[0]
-    assert "niet meer" not in first and first.startswith("Ongewijzigd"), a.answer
+    assert "niet meer" not in first and first.startswith("In 2024: maximaal 50") and "ongewijzigd in 2027" in first, a.answer
     assert {c.year for c in a.citations} == {2024, 2027} and any("maximaal 50%" in c.quote for c in a.citations), a.answer
+
+
+def test_what_follows_from_missing_a_deadline_is_found_where_its_paragraph_closes(fake_assistant):
+    """The consequence of late quality information ('leidt automatisch tot een C-score') stands five sentences
+    after the sentence that sets the period: asked what follows when the data come too late, it answers; never
+    'not stated'."""
+    a = fake_assistant.ask("Wat als wij de kwaliteitsuitvraag van VECOZO niet op tijd invullen, wat gebeurt er dan?")
+    first = a.answer.split("\n")[0].split(" | ")[0]
+    assert "C-score" in first and "niets over" not in first, a.answer
+
+
+def test_a_term_stated_elsewhere_in_the_clause_that_matches_best_answers(fake_assistant):
+    """§ 3.2.4's sentence about extra production room names the decision ('uitsluitsel') but no term; the term
+    ('binnen 10 werkdagen uitsluitsel') stands earlier in the same clause and answers, never 'not stated'."""
+    a = fake_assistant.ask("Na hoeveel dagen krijgen we uitsluitsel op een aanvraag voor meer productieruimte?")
+    first = a.answer.split("\n")[0]
+    assert first.startswith("Binnen 10 werkdagen") and "3.2.4" in first, a.answer
+
+
+def test_a_part_that_borrows_its_subject_takes_its_value_only_from_a_sentence_about_it(fake_assistant):
+    """'En hoeveel maximaal per zorgaanbieder?' after a question about the innovation budget: the policy names no
+    amount or number for that budget, so both parts are 'not stated'; a maximum per provider of something else (one
+    registration per contract year) is no answer."""
+    a = fake_assistant.ask("Welk totaalbedrag heeft CZ voor het innovatiebudget? En per zorgaanbieder hoeveel maximaal?")
+    first = a.answer.split("\n")[0]
+    assert first.count("niets over") == 2 and "keer" not in first, a.answer

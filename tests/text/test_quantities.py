@@ -702,3 +702,39 @@ def test_a_currency_word_before_a_comma_is_no_currency_of_the_number_after_it():
     ]
     for text in ("omzet eur 62.500 per jaar", "omzet in euro: 62.500", "Omzet (EUR): 62.500"):
         assert [(q.kind, q.value) for q in read(text)] == [("money", 62500)], text
+
+
+def test_a_four_digit_number_before_a_place_name_is_a_postcode():
+    """"5612 in Tilburg", "6211 Maastricht": a place's postcode, no count; a unit written with a capital stays a count."""
+    assert [(q.kind, q.value) for q in read("Valt 5612 in Tilburg binnen het kernwerkgebied?")] == [("postcode", "5612")]
+    assert [(q.kind, q.value) for q in read("ons kantoor zit op 6211 Maastricht")] == [("postcode", "6211")]
+    assert [(q.kind, q.unit) for q in read("In totaal 1400 Uren zorg")] == [("count", "hours")]
+
+
+def test_thousands_after_a_label_take_the_labels_unit_and_an_amount_keeps_its_own():
+    """"Geplande uren: 24k. 10k door zzp'ers, 14k eigen personeel.": hours throughout; "Omzet: 40k." stays money
+    beside a count of clients in the next sentence."""
+    said = read("Geplande uren: 24k. 10k door zzp'ers, 14k eigen personeel.")
+    assert [(q.kind, q.value, q.unit) for q in said] == [
+        ("count", Decimal("24000"), "hours"), ("count", Decimal("10000"), "hours"), ("count", Decimal("14000"), "hours")
+    ]
+    said = read("Omzet: 40k. We hebben 3 clienten.")
+    assert [(q.kind, q.value) for q in said] == [("money", Decimal("40000")), ("count", Decimal("3"))]
+
+
+def test_half_said_as_the_maximum_is_fifty_percent():
+    said = read("Was de helft als maximum ook toen al de regel?")
+    assert [(q.kind, q.value) for q in said] == [("percent", Decimal("50"))]
+
+
+def test_a_number_before_a_month_or_after_a_counted_thing_is_no_postcode():
+    assert [q.kind for q in read("Planned 1400 in March, 1600 in April")] == ["number", "period", "number", "period"]
+    said = read("We plannen 2000 zorguren; 1300 in Venlo en 700 in Roermond.")
+    assert [(q.kind, q.unit) for q in said] == [("count", "hours")] * 3, said
+
+
+def test_a_labels_unit_goes_only_to_amounts_in_thousands_and_stops_at_money():
+    said = read("Geplande uren: 24k. Daarnaast 12 teams.")
+    assert [(q.kind, q.unit) for q in said] == [("count", "hours"), ("number", None)], said
+    said = read("Uren 2027: 20k. Omzet 2027: 900k. Daarvan 300k via onderaanneming.")
+    assert [q.kind for q in said if q.kind != "year"] == ["count", "money", "money"], said
