@@ -299,7 +299,9 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
     and matches the question far less (ELSEWHERE_SHARE). The policy then does not state it."""
     if a.kind not in ELSEWHERE_KINDS or value_at is best:
         return False
-    weights = _content_weights(bm, question, a)  # not the words that name the kind ("welk percentage"): the value says it
+    weights = dict(bm.term_weights(question))  # not the words that only name the kind ("welk percentage"): the value
+    for t in _analyse(" ".join(KIND_NAMES), bm.splitter):  # says it ("dagtarief" stays: the concept asked about)
+        weights.pop(t, None)
     value_terms, best_terms = set(c.terms_of(value_at.text, bm.splitter)), set(c.terms_of(best.text, bm.splitter))
     held = lambda terms: sum(weights.get(t, 0.0) for t in terms)  # noqa: E731  (the question's weight a sentence holds)
     if held(value_terms) >= ELSEWHERE_SHARE * held(best_terms):
@@ -923,7 +925,12 @@ def _kind_cues(a: Asked | None) -> list[str]:
     from assistant.answer.asked import _kinds
 
     own = list(_kinds()[1][a.kind]["cues"]) if a is not None else []
-    return own + ["euro", "euros", "eur", "procent", "percent", "datum", "date"]
+    return own + list(KIND_NAMES)
+
+
+# words that only name a kind of value, whatever the question is about (unlike a kind's cues such as "dagtarief")
+KIND_NAMES = ("euro", "euros", "eur", "procent", "percent", "percentage", "percentages", "datum", "date", "bedrag",
+              "amount")  # fmt: skip
 
 
 def _where(ct: Citation, lang: str) -> str:

@@ -249,10 +249,10 @@ def _premise_of(assistant: Any, claim: str, text: str, lang: str) -> Plan | None
     )  # fmt: skip
     if ct.year != assistant.corpus.current_year and str(ct.year) not in claim:
         return None  # a claim about the rule in force is not set right by an older text it does not name
-    policy_years = {str(y) for y in assistant.corpus.years}
+    years = {str(y) for y in assistant.corpus.years}  # "de eis voor 2027": the policy year the claim is about
     differences = result.get("differences", [])
     if result["verdict"] == "contradicted" and differences and all(
-        str(d.get("claim", "")).strip() in policy_years for d in differences
+        str(d.get("claim", "")).strip() in years for d in differences
     ):
         return None  # "in de bijlage uit 2024 gold een ingroeiregeling": the year names the text, it is no date to set right
     if result["verdict"] == "supported" and not any(q.kind in FACT_KINDS for q in read(claim)):
@@ -263,7 +263,6 @@ def _premise_of(assistant: Any, claim: str, text: str, lang: str) -> Plan | None
         return None  # "1 client per area" confirmed by a sentence without that figure: nothing of it is confirmed
     if result["verdict"] == "supported":
         return Plan("verdict", msg("premise_right", lang, section=ct.section, year=ct.year), [ct], intent="premise:supported")
-    years = {str(y) for y in assistant.corpus.years}  # "de eis voor 2027": the policy year the claim is about
     numbers = [
         d for d in result.get("differences", [])
         if d.get("kind") in ("number", "date") and d.get("source") and str(d.get("claim", "")).strip() not in years

@@ -53,6 +53,7 @@ def concept_vocabulary() -> dict[str, Any]:
         "not_tails": {fold(w) for w in data["compound_parts"].get("not_tails", [])},
         "particles": frozenset(fold(w) for w in data.get("separable", {}).get("particles", [])),
         "parties": tuple(data.get("parties", {}).get("words", [])),
+        "one_term": tuple(tuple(g) for g in data.get("one_term", {}).get("groups", [])),
     }
 
 
@@ -100,8 +101,7 @@ def stem(token: str) -> str:
 @lru_cache(maxsize=1)
 def _one_term() -> dict[str, str]:
     """Stem -> the stem of its group's first word (vocabulary.toml [one_term])."""
-    groups = tomllib.loads(VOCABULARY_PATH.read_text(encoding="utf-8")).get("one_term", {}).get("groups", [])
-    return {_stem(fold(w)): _stem(fold(g[0])) for g in groups for w in g}
+    return {_stem(fold(w)): _stem(fold(g[0])) for g in concept_vocabulary()["one_term"] for w in g}
 
 
 def _stem(token: str) -> str:

@@ -59,14 +59,14 @@ def test_the_current_maximum_in_subcontracting_is_found_under_either_word(fake_a
 
 
 def test_a_borrowed_word_is_no_unit_of_the_parts_own_year():
-    parts = split_parts("Hoeveel procent mogen onderaannemers doen? En hoeveel was dat in 2022?")
+    parts = split_parts("Hoeveel procent mogen onderaannemers doen? En wat gold er in 2022?")
     assert len(parts) == 2
     said = read(parts[1][0])
     assert [(q.kind, q.value) for q in said if q.kind in ("year", "percent")] == [("year", 2022)], said
 
 
 def test_a_rate_asked_per_fte_counts_no_fte():
-    assert asked("What caseload per fte applies to a case manager?").unit is None
+    assert asked("Which caseload per fte holds for one dementia case manager?").unit is None
     assert asked("Hoeveel fte is er nodig voor 90 cliënten?").unit == "fte"
 
 
@@ -75,3 +75,11 @@ def test_a_year_of_the_askers_own_case_or_of_another_subject_is_not_asked_of_the
     assert not _first(a).startswith("In 2022"), a.answer
     b = fake_assistant.ask("Hoeveel procent van de zorgaanbieders kreeg in 2023 een A-score?")
     assert "65%" not in _first(b) and "35%" not in _first(b), b.answer
+
+
+def test_a_cue_that_names_the_concept_still_keeps_a_value_of_something_else_out(fake_assistant):
+    """Only words that merely name the kind ("percentage", "bedrag") are left out when deciding that a value stands in
+    a sentence about something else; "dagtarief" is the concept asked about, so the € 50.000 revenue of new
+    providers is no answer to it."""
+    a = fake_assistant.ask("Welk dagtarief rekent CZ voor een cliënt in een BTH in 2027?")
+    assert "50.000" not in _first(a), a.answer
