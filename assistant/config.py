@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import os
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -65,6 +66,9 @@ class Settings(BaseSettings):
         120, ge=0, validation_alias=_env("rate_limit_per_minute", "ASSISTANT_RATE_LIMIT")
     )
     max_question_chars: int = 4000
+    # the date a question that asks whether something is "nog"/"still" possible is checked on (None = the machine's
+    # date); set it for runs that must give the same answers on another day
+    today: date | None = Field(None, validation_alias=_env("today", "ASSISTANT_TODAY"))
     history_turns: int = Field(6, ge=0, le=100, validation_alias=_env("history_turns", "ASSISTANT_HISTORY_TURNS"))
     # Chroma client/server mode (`chroma run`); None = embedded in data_dir
     chroma_url: str | None = Field(None, validation_alias=_env("chroma_url", "ASSISTANT_CHROMA_URL"))

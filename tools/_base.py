@@ -7,6 +7,7 @@ objects or `YYYY-MM-DD` strings. Comparisons are done on exact fractions (no rou
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -198,3 +199,16 @@ def year_range(first: int, last: int) -> tuple[date, date]:
 
 def yes_no(flag: bool, yes: str, no: str) -> str:
     return yes if flag else no
+
+
+def in_year(day: date, year: int) -> date:
+    """`day` in `year` (29 February in a year without it: 28 February)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=calendar.monthrange(year, day.month)[1])
+
+
+def days_outside(day: date, first: date, last: date) -> int:
+    """How many days `day` lies before `first` or after `last` (0 inside the window)."""
+    return 0 if first <= day <= last else min(abs((day - first).days), abs((day - last).days))

@@ -6,7 +6,6 @@ in `corpus/<doc>.params.toml`): "vóór <date>" is stored as `before`, the last 
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from collections.abc import Callable
@@ -18,7 +17,17 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 from assistant.domain import Citation, ToolResult
 from assistant.ingest.param_types import Deadline, Deadlines, Who
 from assistant.ingest.params import PolicyParams
-from tools._base import IsoDate, ToolInput, bind, check_date_range, en_date, nl_date, year_range
+from tools._base import (
+    IsoDate,
+    ToolInput,
+    bind,
+    check_date_range,
+    days_outside,
+    en_date,
+    in_year,
+    nl_date,
+    year_range,
+)
 from tools._citations import dedupe
 
 Topic = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=200)]
@@ -88,7 +97,7 @@ class DeadlinesOutput(ToolResult):
     checked_on: date | None = Field(default=None, description="the date checked: on_date, in the deadlines' year when no year was given")
     in_time: bool | None = Field(
         default=None, description="on on_date: every deadline shown is still open (true) or has passed (false); "
-        "null without a date or when some have passed and others not"
+        "null without a date, when some have passed and others not, or when one has not begun yet"
     )
     available_topics: list[str] = Field(description="ids of all known deadlines")
 
@@ -180,11 +189,13 @@ def _verdicts(inp: DeadlinesInput, items: list[DeadlineItem], chosen: list[Deadl
                 f"Op {nl_date(inp.on_date)} verstreken: {nl}.{then_nl}",
                 f"Passed on {en_date(inp.on_date)}: {en}.{then_en}",
             )
-        nl, en = _listing(still)
-        return (
-            f"Op {nl_date(inp.on_date)} nog niet verstreken: {nl}.",
-            f"Not yet passed on {en_date(inp.on_date)}: {en}.",
-        )
+        states = {_state(i) for i in still}
+        if len(states) == 1:
+            (nl_state, en_state), = states
+            nl, en = _listing(still)
+            return f"Op {nl_date(inp.on_date)} {nl_state}: {nl}.", f"{en_state.capitalize()} on {en_date(inp.on_date)}: {en}."
+        nl, en = _listing(still, states=True)
+        return f"Op {nl_date(inp.on_date)}: {nl}.", f"On {en_date(inp.on_date)}: {en}."
     nl, en = _listing(items)
     return f"Termijnen: {nl}.", f"Deadlines: {en}."
 
@@ -194,9 +205,21 @@ def _when(text: str, last_day: date, fmt: Callable[[date], str], label: str) -> 
     return text if str(last_day.year) in text else f"{text} ({label} {fmt(last_day)})"
 
 
-def _listing(items: list[DeadlineItem]) -> tuple[str, str]:
-    nl = "; ".join(f"{i.title}: {_when(i.when, i.last_day, nl_date, 't/m')}" for i in items)
-    en = "; ".join(f"{i.title_en}: {_when(i.when_en, i.last_day, en_date, 'last day')}" for i in items)
+def _state(item: DeadlineItem) -> tuple[str, str]:
+    """How a deadline that has not passed stands on the date: its period has not begun, is running, or it is a
+    last day still ahead."""
+    if item.status == "upcoming":
+        return "nog niet begonnen", "not started yet"
+    return ("open", "open") if item.start is not None else ("nog niet verstreken", "not yet passed")
+
+
+def _listing(items: list[DeadlineItem], states: bool = False) -> tuple[str, str]:
+    """The deadlines as "title: when"; with `states`, each followed by how it stands on the date asked."""
+    def state(i: DeadlineItem, k: int) -> str:
+        return f" ({_state(i)[k]})" if states else ""
+
+    nl = "; ".join(f"{i.title}: {_when(i.when, i.last_day, nl_date, 't/m')}{state(i, 0)}" for i in items)
+    en = "; ".join(f"{i.title_en}: {_when(i.when_en, i.last_day, en_date, 'last day')}{state(i, 1)}" for i in items)
     return nl, en
 
 
@@ -244,20 +267,11 @@ def _assumptions(dl: Deadlines) -> tuple[list[str], list[str]]:
 def _placed(on: date, chosen: list[Deadline]) -> date:
     """A day said without a year, in the year that puts it nearest the chosen deadlines' windows (a day in June
     beside a window in May lies in that window's year); unmoved when the deadlines' years differ on that."""
-    def gap(day: date, d: Deadline) -> int:
-        first = d.first_day or d.last_day
-        return 0 if first <= day <= d.last_day else min(abs((day - first).days), abs((day - d.last_day).days))
-
-    def in_year(y: int) -> date:
-        try:
-            return on.replace(year=y)
-        except ValueError:  # 29 February in a year without it: the last day of that February
-            return on.replace(year=y, day=calendar.monthrange(y, on.month)[1])
-
     best: set[date] = set()
     for d in chosen:
-        days = [in_year(y) for y in {(d.first_day or d.last_day).year, d.last_day.year}]
-        best.add(min(days, key=lambda x: (gap(x, d), x)))
+        first = d.first_day or d.last_day
+        days = [in_year(on, y) for y in {first.year, d.last_day.year}]
+        best.add(min(days, key=lambda x: (days_outside(x, first, d.last_day), x)))
     return best.pop() if len(best) == 1 else on
 
 
@@ -291,5 +305,7 @@ def deadlines(inp: DeadlinesInput) -> DeadlinesOutput:
 def _in_time(inp: DeadlinesInput, items: list[DeadlineItem]) -> bool | None:
     if inp.on_date is None or not items:
         return None
+    if any(i.status == "upcoming" for i in items):
+        return None  # a step that has not begun yet: neither in time nor too late, the dates say when
     passed = {i.status == "passed" for i in items}
     return None if len(passed) > 1 else not passed.pop()

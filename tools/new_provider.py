@@ -6,7 +6,7 @@ policy parameters (`[new_provider]`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -25,10 +25,12 @@ from tools._base import (
     ToolInput,
     bind,
     check_date_range,
+    days_outside,
     en_date,
     en_eur,
     en_short,
     exact,
+    in_year,
     invalid,
     nl_date,
     nl_eur,
@@ -64,6 +66,10 @@ class NewProviderInput(ToolInput):
     """Facts about a new provider's registration; give at least one. Unknown facts are listed as not checked."""
 
     registration_date: IsoDate | None = Field(default=None, description="date the registration arrives")
+    registration_year_given: bool = Field(
+        default=True, description="false when the date was said without a year ('15 December'): it is then read in "
+        "the year that puts it inside (or nearest) the registration window"
+    )
     expected_annual_revenue_cz_eur: Amount | None = Field(default=None, description="expected annual revenue at CZ, €")
     registrations_this_year: PositiveCount | None = Field(
         default=None, description="registrations for this contract year, including this one"
@@ -84,7 +90,10 @@ class NewProviderInput(ToolInput):
     def _check(self) -> NewProviderInput:
         w = self.policy().section("new_provider").window
         check_date_range("registration_date", self.registration_date, *year_range(w.start.year, w.end.year))
-        facts = [name for name in type(self).model_fields if name != "shows_added_value_development"]
+        facts = [
+            name for name in type(self).model_fields
+            if name not in ("shows_added_value_development", "registration_year_given")
+        ]  # fmt: skip
         if all(getattr(self, name) is None for name in facts):
             raise invalid("registration_date", "give at least one fact to check (e.g. registration_date)")
         return self
@@ -132,6 +141,9 @@ class NewProviderOutput(ToolResult):
     not_applicable: list[str] = Field(description="criteria that do not apply (postcode outside the core area)")
     not_checked: list[str] = Field(description="checkable criteria for which no input was given")
     still_to_assess: list[str] = Field(description="criteria only CZ can assess (added value, white spot, ...)")
+    registration_too_late: bool | None = Field(
+        default=None, description="the registration date lies after the registration window (None: no date given)"
+    )
 
 
 def _window(inp: NewProviderInput, np: NewProvider) -> bool | None:
@@ -327,9 +339,18 @@ RULE_EN = (
 )
 
 
+def _placed(day: date, np: NewProvider) -> date:
+    """A day said without a year, in the year of the registration window that puts it inside the window, else
+    nearest to it ("15 december" for the window 1 December 2026 - 28 February 2027 is 15 December 2026)."""
+    days = [in_year(day, y) for y in sorted({np.window.start.year, np.window.end.year})]
+    return min(days, key=lambda d: (days_outside(d, np.window.start, np.window.end), d))
+
+
 def new_provider_eligibility(inp: NewProviderInput) -> NewProviderOutput:
     params = inp.policy()
     np = params.section("new_provider")
+    if inp.registration_date is not None and not inp.registration_year_given:
+        inp = inp.model_copy(update={"registration_date": _placed(inp.registration_date, np)})
     code = codes(np)
     results = {key: check(inp, np) for key, check in CHECKS.items()}
     failed = [k for k, ok in results.items() if ok is False]
@@ -354,4 +375,5 @@ def new_provider_eligibility(inp: NewProviderInput) -> NewProviderOutput:
         not_checked=[code[k] for k, ok in results.items() if ok is None],
         not_applicable=[code[k] for k, ok in results.items() if ok == NOT_APPLICABLE],
         still_to_assess=STILL_TO_ASSESS,
+        registration_too_late=None if inp.registration_date is None else inp.registration_date > np.window.end,
     )

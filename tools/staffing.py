@@ -6,7 +6,7 @@ The clients per fte, the nurse's level and the caseload range are policy paramet
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -70,6 +70,9 @@ class CooperativeStaffingOutput(ToolResult):
     )
     required_fte_exact: float | None
     clients_allowed: int | None = Field(default=None, description="the most clients the given fte allows")
+    fte_short: float | None = Field(
+        default=None, description="the fte still needed on top of the given fte (0 when it is enough; 2 decimals)"
+    )
     compliant: bool | None = Field(description="clients per fte <= the policy's maximum (exact); null when not checked")
 
 
@@ -95,6 +98,13 @@ def _coop_texts(r: Ratio) -> dict[str, object]:
     return {"n": r.max_clients_per_fte, "nurse": r.nurse, "nurse_en": r.nurse_en}
 
 
+def fte_short(clients: int, fte: Any, n: int) -> float:
+    """The fte still needed on top of `fte` for `clients` at one fte per `n`, to 2 decimals as the fte needed is
+    shown (2,18 - 2 = 0,18); a shortfall never shows as 0,00 while the check fails (at least 0,01)."""
+    missing = Fraction(clients, n) - exact(fte)
+    return max(round2(missing), 0.01) if missing > 0 else 0.0
+
+
 def _coop_verdicts(inp: CooperativeStaffingInput, r: Ratio, shown: float, required: float, ok: bool) -> tuple[str, str]:
     fte_nl, fte_en = nl_short(inp.hbo_bachelor_nurse_fte), en_short(inp.hbo_bachelor_nurse_fte)
     end_nl = "dus de coöperatie voldoet" if ok else "dus de coöperatie voldoet niet"
@@ -108,11 +118,14 @@ def _coop_verdicts(inp: CooperativeStaffingInput, r: Ratio, shown: float, requir
     over_en = f" ({fte_en} fte allows at most {allowed} clients: " + (
         f"room for {room} more)" if room > 0 else "no room for more)" if ok else f"{-room} too many)"
     )
+    short = fte_short(inp.clients, inp.hbo_bachelor_nurse_fte, n)  # the fte still to add
+    more_nl = "" if ok else f": {nl_num(short)} fte meer dan de {fte_nl} fte die u hebt"
+    more_en = "" if ok else f": {en_num(short)} fte more than the {fte_en} fte you have"
     return (
         f"{inp.clients} cliënten op {fte_nl} fte {r.nurse_short} is {nl_num(shown)} cliënten per fte; "
-        f"nodig is minimaal {nl_num(required)} fte (1 fte op {n} cliënten), {end_nl}{over_nl}.",
+        f"nodig is minimaal {nl_num(required)} fte (1 fte op {n} cliënten){more_nl}, {end_nl}{over_nl}.",
         f"{inp.clients} clients on {fte_en} fte {r.nurse_short_en} is {en_num(shown)} clients per fte; at least "
-        f"{en_num(required)} fte is needed (1 fte per {n} clients), {end_en}{over_en}.",
+        f"{en_num(required)} fte is needed (1 fte per {n} clients){more_en}, {end_en}{over_en}.",
     )
 
 
@@ -168,6 +181,7 @@ def cooperative_staffing_check(inp: CooperativeStaffingInput) -> CooperativeStaf
         clients_allowed=int(exact(inp.hbo_bachelor_nurse_fte) * n),  # whole clients, as in the verdict
         required_fte=round2(required),
         required_fte_exact=float(required),
+        fte_short=0.0 if ok else fte_short(inp.clients, inp.hbo_bachelor_nurse_fte, n),
         compliant=ok,
         **common,
     )

@@ -413,7 +413,7 @@ def _count_unit(folded: str) -> str | None:
         words = re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])
         for k, word in enumerate(words[1:5]):  # providers ("how much clients": its noun)
             unit = lex.unit_for(word)
-            if words[k] in ("per", "each", "every", "elke"):
+            if words[k] in lex.per_each:
                 continue  # "what caseload per fte": the fte a rate is counted per, not what is counted
             if unit and not (mass and k > 1 and unit in lex.counted_one_by_one):
                 return unit
@@ -638,8 +638,8 @@ def is_yes_no(question: str) -> bool:
     pieces = last.split(",")
     if len(pieces) > 1 and _IF_NOT.match(pieces[-1]):  # "Klopt dat, en zo niet?": the question before the tag
         last = ",".join(pieces[:-1]) + "?"
-    pieces = last.split(",")
-    if _HYPOTHETICAL.match(pieces[-1]) or (_HYPOTHETICAL.match(last) and ("," not in last or _QUALIFIES.match(pieces[-1]))):
+    pieces = re.split(r",|:(?!\d)", last)  # "Als nieuwe aanbieder: is het te laat?": a colon ends the condition too
+    if _HYPOTHETICAL.match(pieces[-1]) or (_HYPOTHETICAL.match(last) and (len(pieces) == 1 or _QUALIFIES.match(pieces[-1]))):
         return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no;
         # "Stel dat 2027 toch geen A wordt, uitsluitend 2026?": the words after the comma still belong to the condition
     return not asks_question_word(last)

@@ -52,10 +52,10 @@ from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.answer.understand import affirmed, has_phrase
 from assistant.domain import Citation, SearchHit, collapse_ws
-from assistant.retrieve.analysis import STOPWORDS
+from assistant.retrieve.analysis import STOPWORDS, concept_vocabulary
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
-from assistant.text.dates import fmt_date, month_number, plus, translate_months
+from assistant.text.dates import fmt_date, is_weekday, month_number, plus, translate_months
 from assistant.text.numbers import find_numbers, format_eur, format_number
 from assistant.text.quantities import (
     DAYS_PER_UNIT,
@@ -314,6 +314,26 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
     return bool(rare) and not _share_a_term(rare, value_terms)  # ("indexering" is "geïndexeerd" too)
 
 
+def _held_words(weights: dict[str, float], s: Sentence) -> float:
+    """The question's weight a sentence holds in words, not figures: the year a question names says which policy it
+    asks about, not what about."""
+    return sum(w for t, w in weights.items() if t in s.terms and not t.isdigit())
+
+
+def _other_givers(question: str, value_at: Sentence) -> bool:
+    """The value's sentence is said of other people giving the care than those the question asks about ("maximaal
+    50% ... onderaannemers" for "hoeveel procent mogen stagiaires doen?"; vocabulary.toml [care_givers]): it does
+    not state the value asked."""
+    asked_, said = _givers(_asking_sentence(question) or question), _givers(value_at.text)
+    return bool(asked_) and bool(said) and not asked_ & said
+
+
+def _givers(text: str) -> set[int]:
+    """The groups of care givers (vocabulary.toml [care_givers]) a text names."""
+    folded = fold(text)
+    return {i for i, group in enumerate(concept_vocabulary()["care_givers"]) if any(has_phrase(folded, w) for w in group)}
+
+
 REASON_SENTENCES = 3  # the sentences after a rule read for the reasons it is given
 
 
@@ -551,6 +571,11 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         default = ("", "") if value.relative else ("Op", "On")
         word = _BOUND_WORDS.get(bound or "", default)[1 if lang == "en" else 0]
         return f"{word} {d}.".strip()
+    if value.kind == "time":  # "tussen 23.00 en 7.00 uur" as the policy writes it; in English in its words
+        t = value.text
+        if lang == "en":
+            t = _TIME_EN.sub(lambda m: _TIME_EN_WORDS[m.group(1).lower()], re.sub(r"\s*\buur\b", "", t))
+        return t[:1].upper() + t[1:] + "."
     text = _fmt_num(value, lang) + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
     if lang == "en" and value.unit in _UNITS_EN and value.kind in ("count", "range"):
         nums = [n for n in find_numbers(value.text, words=False)]
@@ -565,6 +590,8 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
     return line[:1].upper() + line[1:] + "."
 
 
+_TIME_EN_WORDS = {"tussen": "between", "van": "from", "vanaf": "from", "en": "and", "tot": "to", "om": "at"}
+_TIME_EN = re.compile(r"\b(" + "|".join(_TIME_EN_WORDS) + r")\b", re.I)
 _LEVEL_EN = {"niveau": "level", "of": "or", "en": "and", "hoger": "higher", "minimaal": "at least", "hbo-niveau": "bachelor level"}
 _RELATIVE_EN_WORDS = {"half": "mid", "medio": "mid", "midden": "mid", "begin": "early", "eind": "end of", "einde": "end of"}
 _RELATIVE_EN = re.compile(r"\b(" + "|".join(_RELATIVE_EN_WORDS) + r")\b", re.I)
@@ -861,7 +888,10 @@ def _other_bound(
     s, v = best[0]
     if with_value and with_value[0][0].overlap >= s.overlap:
         return None  # a value with the asked bound is about the question at least as much
-    if s.overlap < OTHER_BOUND_SHARE * supporting.overlap or _elsewhere(assistant.index.retriever.bm25, text, a, s, supporting):
+    if (
+        s.overlap < OTHER_BOUND_SHARE * supporting.overlap or _elsewhere(assistant.index.retriever.bm25, text, a, s, supporting)
+        or _other_givers(text, s)
+    ):
         return None  # the value stands in a sentence about something else ("minimaal € 50.000" of a new provider's
         # revenue for a question about the innovation budget)
     s, v = _row_asked(assistant, s, v, text, a)  # a table of years: the row of the year asked, else the policy's
@@ -1043,8 +1073,11 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     values = _compared_levels(asked_[-1], deciding)
     if values is None:
         values = _compared_values(question, deciding, analyse)
-    if values is not None:  # "we hebben toch tot een half jaar?" against "binnen 3 maanden": the values decide
+    if values is False:  # "een half jaar de tijd, toch?" against "binnen 3 maanden": the values decide
         return values
+    if values:  # the same value: whether what is said of it holds ("mag het na die datum nog gewijzigd?" against
+        q_neg, s_neg = _denies(asked_[-1], deciding, analyse)  # "na 31 mei ... niet meer wijzigen")
+        return q_neg == s_neg
     if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
         return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
     if _opposed(asked_[-1], deciding):  # "mogen we dat achteraf melden?" against "... dit plan vooraf communiceert"
@@ -1351,7 +1384,10 @@ def clause_plan(
             )  # fmt: skip
             if with_value:
                 break
-        if with_value and _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0]):
+        if with_value and (
+            _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0])
+            or _other_givers(focus or text, with_value[0][0])
+        ):
             with_value = []  # "hoeveel weken geeft de Treeknorm?": the figure stands in a sentence about something else
         other = _other_bound(
             assistant, a, candidates, weights, analyse, asked_bound(focus or text), with_value, text, lang, supporting[0],
@@ -1369,7 +1405,7 @@ def clause_plan(
                 return by_reference
         ruled = _ruled_out(supporting[:1], lang)  # "per welke datum vragen we X aan?" where the policy says
         # there is no X this year: that sentence answers, before a value from a sentence less about the question
-        if ruled is not None and (not with_value or with_value[0][0].overlap < supporting[0].overlap):
+        if ruled is not None and (not with_value or _held_words(weights, with_value[0][0]) < _held_words(weights, supporting[0])):
             return ruled
         if not with_value and year is None:
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:DEFERRED_POOL], a)
@@ -1916,8 +1952,8 @@ def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, 
     if not older:
         return None
     for s in _value_candidates(assistant, older):
-        if s.confidence < OLDER_CONFIDENCE:  # "24 uur per week" of case managers is no answer about trainees
-            continue
+        if s.confidence < OLDER_CONFIDENCE or _other_givers(text, s):  # "24 uur per week" of case managers is no
+            continue  # answer about trainees, nor "maximaal 50 procent ... in onderaanneming" about helpers
         value = _value_in(a, s, weights, analyse)
         if value is not None:
             what = _WHAT.get(a.kind, ("waarde", "value"))[1 if lang == "en" else 0]
@@ -1935,7 +1971,6 @@ def _older_value(assistant: Any, text: str, lang: str, a: Asked, weights: dict, 
 
 # a capitalised word inside a sentence, or an abbreviation in capitals ("een VOG")
 _NAME = re.compile(r"(?<=[\w,;:)]\s)([A-ZÀ-Ý][a-zà-ÿ]{3,}|[A-Z]{3,6})\b")
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 _ASKED_OBJECT = re.compile(  # "welke X", "wat voor X": X is the thing asked after ("hoeveel" is often followed by a verb)
@@ -1988,7 +2023,7 @@ def _unknown_names(question: str, bm25: Any) -> list[str]:
     return [
         w for w in _NAME.findall(asking)
         if fold(w) not in bm25.vocab and w.lower() not in bm25.vocab and fold(w) not in vocabulary
-        and month_number(w) is None and w.lower() not in _WEEKDAYS and not _common_word(w)
+        and month_number(w) is None and not is_weekday(w) and not _common_word(w)
     ]  # fmt: skip
 
 
@@ -2075,7 +2110,10 @@ def version_plan(
     quotes; failing that, the best sentence of each year, side by side."""
     current = assistant.corpus.current_year
     old_year = min(assistant.corpus.years)
-    facts = [q for q in read(text) if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count"]
+    facts = [
+        q for q in read(text)
+        if q.kind in ("count", "percent", "money", "range") and q.unit != "years_count" and (q.digits or q.kind != "count")
+    ]  # fmt: skip  # ("welke opleiding vraagt men van een verpleegkundige?": an article, no count of one)
     own = focus or text  # a part of a multi-part question: its own words say what it asks
     change_first = bool(_ASKS_CHANGE.search(fold(own)))  # "is de regel van 1 op 55 sinds 2024 gewijzigd?": the
     # change of that rule answers, not whether its figures are still there

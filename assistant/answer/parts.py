@@ -64,7 +64,7 @@ _COORDINATED = re.compile(
 _LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
 _ASKS = re.compile(
     rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk|naar|bij|op|"
-    rf"voor|met|aan|binnen|uit|over|to|in|at|for|with|within|of|about)\s+){{0,2}}{_QWORD}\b"
+    rf"voor|met|aan|binnen|uit|over|to|in|at|for|with|within|of|about|tussen|between|tijdens|during)\s+){{0,2}}{_QWORD}\b"
     # "halen we ...": a verb before its subject asks ("als we ...", "omdat we ..." open a condition or reason)
     r"|^\s*(?!(?:als|indien|toen|omdat|want|dat|zodat|nu|sinds|hoewel|terwijl|zodra|voordat|nadat|en|maar|of|dus|"
     r"if|when|because|since|as|so|and|but|or|that|while|once|before|after|"

@@ -17,6 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -108,6 +109,7 @@ class Assistant:
             years=_tool_years(self.corpus.policy.current),
             similarity=self._similarity,
             rule_values=_rule_values(self.corpus.policy.current),
+            today=lambda: self.settings.today or date.today(),
         )
 
     def _similarity(self, text: str, examples: tuple[str, ...]) -> float:
@@ -241,6 +243,12 @@ class Assistant:
             )
         else:
             plan, calls, hits = self._plan(text, reading, lang, year, before)
+            spans = _claimed_span(text) or self._conclusion_span(text)  # what the first reading left out too
+            second = self.router.also(text, reading, spans) if reading.kind == "tool" else None
+            if second is not None:  # "70 cliënten in 20 gebieden en 30% uitbesteed: halen we beide eisen?": each
+                second.yes_no = reading.yes_no  # calculation the figures complete, one answer line each
+                other, more, _ = self._plan(text, second, lang, year, before)
+                plan, calls = Plan("parts", "", parts=[plan, other]), [*calls, *more]
         if guards.pressure(question):
             _refuse_to_confirm(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
@@ -530,6 +538,8 @@ class Assistant:
             return rejected_plan(spec, exc, lang, plan), [call]
         data = result.model_dump(mode="json")
         call.result = data
+        if not result.citations:  # it found nothing of the policy to work from ("mogen we de ingestuurde data nog
+            return self._clause(text, lang, year), []  # aanpassen?" names no deadline): what the clauses say
         solved = spec.solve.get(reading.solve or "") if spec is not None else None
         if solved is not None and solved.name in spec.inputs and isinstance(data.get(solved.output), (int, float)):
             reading.args = {**reading.args, solved.name: data[solved.output]}  # "and with two more than that?"

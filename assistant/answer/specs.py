@@ -82,7 +82,13 @@ class InputSpec(BaseModel):
     # a date input's companion argument that says whether the asker wrote the year ("op 3 juni" has none): the
     # calculator then reads the day in the year of the step it is checked against, not in the contract year
     year_given_arg: str | None = None
+    # `current` (the current policy year) or `today` (a date input: the date of the day the question is asked); a
+    # default with `default_if` words applies only when the asked sentence says one of them ("kunnen we nog ...?")
     default: Any = None
+    default_if: tuple[str, ...] = ()
+    # ... and only when the question names one of these concepts (the steps that have a date: "bezwaar", not a
+    # contract of some kind in general)
+    default_concepts: tuple[str, ...] = ()
     assume_nl: str | None = None
     assume_en: str | None = None
     choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)

@@ -412,6 +412,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )  # fmt: skip
     if solve is not None and said_again and any(is_yes_no(own) for _, own in split_parts(text)):
         solve = None  # "what range fits, and is 140 ok?": the value said is checked (the check names the range)
+    if solve is not None and solve in state.stated and solve not in changes and spec.solve[solve].check_reports and any(
+        says(fold(asked_clause(text)), w) for w in lexicon().added_amount
+    ):
+        solve = None  # "hoeveel fte komt er dan nog bij?": the check with the fte they have names what is short
     others = [k for k in changes if k in spec.inputs and k != solve]
     if solve is not None and solve in state.stated and solve not in changes and others and spec.solve[solve].check_reports:
         solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it

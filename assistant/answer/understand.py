@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +34,7 @@ from assistant.answer.asked import (
 from assistant.answer.plan import msg
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
+from assistant.text.dates import en_date, nl_date
 from assistant.text.numbers import format_eur, format_number, to_number
 from assistant.text.quantities import Quantity, as_repeated, fold, lexicon, read, word_pattern
 
@@ -180,7 +181,7 @@ def negated_phrase(folded: str, phrase: str) -> bool:
 SEPARATORS = {",": 3, ":": 3, ";": 3, "and": 8, "en": 8}
 
 
-TIME_KINDS = ("date", "duration")  # asked kinds only a calculator that declares them in answers_kinds answers
+TIME_KINDS = ("date", "duration", "time")  # asked kinds only a calculator that declares them in answers_kinds answers
 CONCEPT_CAP = 3.0  # many words of one topic say no more than a few: the figures and facts decide then
 SUBJECT_FIGURES = 2  # own figures a message needs to be a calculation of the subject an earlier message named
 VALUE_WEIGHT = 1.5  # per value or stated fact (a flag, a choice) of the question a calculator takes
@@ -533,15 +534,19 @@ class Fill:
     areas: list[Area] | None = None
     sources: dict[str, int] = field(default_factory=dict)  # input -> index of the quantity that filled it
     rule_side: set[int] = field(default_factory=set)  # quantities that name a rule, not the asker's figures
+    # date inputs the asker's "nog"/"still" set to the day asked, with the assumption that says so
+    said_now: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _without(fill: Fill, names: list[str]) -> Fill:
     """The fill without these inputs (and the quantities they took)."""
     gone = {fill.sources[n] for n in names if n in fill.sources}
+    now = {n: a for n, a in fill.said_now.items() if n not in names}
+    dropped = [a for n, a in fill.said_now.items() if n in names]
     return Fill(
         {k: v for k, v in fill.args.items() if k not in names}, fill.used - gone,
-        [n for n in fill.stated if n not in names], list(fill.assumptions), fill.areas,
-        {k: v for k, v in fill.sources.items() if k not in names}, set(fill.rule_side),
+        [n for n in fill.stated if n not in names], [a for a in fill.assumptions if a not in dropped], fill.areas,
+        {k: v for k, v in fill.sources.items() if k not in names}, set(fill.rule_side), now,
     )  # fmt: skip
 
 
@@ -576,6 +581,10 @@ def _year_ok(inp: InputSpec, q: Quantity) -> bool:
 def _value(inp: InputSpec, q: Quantity, strict: bool = True) -> Any:
     if inp.kind == "date":  # a month ("in augustus") counts as its last day: the latest it can mean
         d = q.value if q.kind == "date" else q.value[1]
+        if q.kind == "date" and q.bound == "after":  # "na 31 mei": the first day after it
+            d += timedelta(days=1)
+        elif q.kind == "date" and q.bound == "before":  # "vóór 1 december": the last day before it, as the
+            d -= timedelta(days=1)  # policy's own "vóór" dates are read
         return d.isoformat()
     if inp.kind == "score":
         return q.value
@@ -721,6 +730,7 @@ RATE_BOUNDS = ("max", "min", "lt", "gt")
 def assign(
     spec: CalculatorSpec, qs: list[Quantity], text: str, current_year: int, years: dict[str, tuple[int, ...]],
     exclude: tuple[int, int] | None = None, follow_up: bool = False, rule_values: frozenset = frozenset(),
+    today: date | None = None,
 ) -> Fill:
     """Fill the spec's inputs from the quantities; those inside `exclude` (a rule the question claims, "aangezien
     het minimum 2 per gebied is, ...") and those that name the calculator's own rule ("om aan 80% van ons plafond
@@ -748,7 +758,7 @@ def assign(
     for name, inp in spec.inputs.items():
         if name in fill.args:
             continue
-        _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years)
+        _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years, today)
     for name, inp in spec.inputs.items():
         if inp.again_cues:
             _again(name, inp, folded, qs, fill, current_year)
@@ -1023,8 +1033,23 @@ def _fill_word_input(
     fill: Fill,
     current_year: int,
     years: dict,
+    today: date | None = None,
 ) -> None:
-    if inp.kind == "flag":
+    if inp.kind == "date" and inp.default == "today" and today is not None:
+        if any(q.kind in ("date", "period") for q in qs):
+            return  # "failliet sinds maart: kunnen we nog tekenen?": a time of the asker's own, no question for today
+        asking = asked_clause(folded)  # "kunnen we nog bezwaar maken?": on the day asked; not "wat volgt er uit te laat insturen?"
+        if any(q.kind in ("count", "money", "percent", "score") for q in read(asking)):
+            return  # "met een C kunnen we nog 85% krijgen?": "nog" says still, of the asker's case; no day to check
+        if is_yes_no(asking) and any(says(asking, c) for c in inp.default_if):
+            fill.args[name], _ = today.isoformat(), fill.stated.append(name)
+            if inp.year_given_arg:
+                fill.args[inp.year_given_arg] = True
+            nl, en = inp.assume_nl or "", inp.assume_en or inp.assume_nl or ""
+            fill.said_now[name] = (nl.format(date=nl_date(today)), en.format(date=en_date(today)))
+            if nl:
+                fill.assumptions.append(fill.said_now[name])
+    elif inp.kind == "flag":
         if inp.implied_by in fill.args:
             return
         if any(affirmed(folded, c) for c in inp.false_cues):  # the more specific words ("buiten het kernwerkgebied")
@@ -1131,8 +1156,10 @@ class Router:
         similarity: Callable[[str, tuple[str, ...]], float] | None = None,
         specs: dict[str, CalculatorSpec] | None = None,
         rule_values: dict[str, frozenset] | None = None,
+        today: Callable[[], date] | None = None,
     ) -> None:
         self.analyse = analyse
+        self.today = today  # the day a question is asked on ("kunnen we nog ...?"); None: no such check
         self.rule_values = rule_values or {}
         self.current_year = current_year
         self.years = years or {}
@@ -1159,6 +1186,7 @@ class Router:
     ) -> Reading:
         """The reading of `text`; quantities inside `exclude` (a claimed rule) are not used as inputs. `only` limits
         the calculators weighed; `subject` (terms of an earlier message) counts for their concepts too."""
+        today = today or (self.today() if self.today is not None else None)
         qs = read(text, today=today, default_year=self.current_year)
         folded = fold(text)
         said = set(self.analyse(text)) | (subject or set())
@@ -1176,7 +1204,16 @@ class Router:
                 concept += 1.0  # as much as a one-word concept
             if concept <= 0:
                 continue
-            fill = assign(spec, qs, text, self.current_year, self.years, exclude, rule_values=self.rule_values.get(name, frozenset()))
+            fill = assign(
+                spec, qs, text, self.current_year, self.years, exclude,
+                rule_values=self.rule_values.get(name, frozenset()), today=today,
+            )
+            unnamed = [  # "kunnen we nog een maatwerkcontract afsluiten?" names no step with a date
+                n for n in fill.said_now
+                if spec.inputs[n].default_concepts and not any(c <= terms for c in self._default_concepts(name, n))
+            ]
+            if unnamed:
+                fill = _without(fill, unnamed)
             asks_len = max((len(a.replace("~", " ").split()) for a in spec.asks if says(folded, a)), default=0)
             asks = asks_len > 0
             words = sum(1 for n in set(fill.stated) if spec.inputs[n].kind in ("flag", "choice"))
@@ -1205,6 +1242,30 @@ class Router:
             if decided is not None:
                 return decided
         return reading
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 (one router per process)
+    def _default_concepts(self, spec: str, name: str) -> tuple[frozenset[str], ...]:
+        """The analysed `default_concepts` of a spec's input."""
+        words = self.specs[spec].inputs[name].default_concepts
+        return tuple(c for c in (frozenset(self.analyse(w)) for w in words) if c)
+
+    def also(self, text: str, first: Reading, exclude: tuple[int, int] | None = None) -> Reading | None:
+        """A second calculation that the figures the first one left complete, when the question asks after more
+        than one rule ("70 cliënten in 20 gebieden en 30% via onderaannemers: halen we beide eisen?", lexicon
+        [questions] several_rules); None otherwise."""
+        folded = fold(text)
+        if first.kind != "tool" or not first.used or not any(has_phrase(folded, w) for w in lexicon().several_rules):
+            return None
+        terms = set(self.analyse(text))
+        named = sorted(
+            (n for n in self.specs if n != first.tool and self.concept_score(n, terms) > 0),
+            key=lambda n: -self.concept_score(n, terms),
+        )
+        for name in named:
+            second = self.read(text, exclude=exclude, only=frozenset([name]))
+            if second.kind == "tool" and second.used - first.used:  # a figure of its own (one may serve both:
+                return second  # "165 cliënten in 50 gebieden en 3 fte")
+        return None
 
     def read_in_subject(self, text: str, earlier: list[str], exclude: tuple[int, int] | None = None) -> Reading | None:
         """"Wij hebben 200 cliënten en 3 fte op niveau 6. Klopt onze verhouding?" after "wij zijn een zorgcoöperatie
@@ -1253,7 +1314,7 @@ class Router:
             q for i, q in enumerate(qs)
             if q.kind in ("date", "period", "money", "percent", "count") and not q.negated and i not in fill.rule_side
         ]  # fmt: skip
-        if figures and not fill.used and not words:
+        if figures and not fill.used and not words and not fill.said_now:
             return None  # the question's figures are for something else ("kan ik op 20 mei nog bezwaar maken?")
         found = asked(folded)
         kind = found.kind if found is not None else None
@@ -1295,7 +1356,8 @@ class Router:
             and any(found.unit in inp.units for inp in spec.inputs.values())
         ):
             return None  # "hoeveel punten heb je nodig voor een A?": asks what the rule needs, not a calculation
-        if not fill.used:  # no figure of the asker's: words alone ("als startende aanbieder") do not make a calculation
+        if not fill.used and not fill.said_now:  # no figure of the asker's: words alone ("als startende aanbieder")
+            # do not make a calculation; "kunnen we nog ...?" names the day asked
             if not words and not spec.asks_back:
                 return None
             if not words and any(says(folded, p) for ps in spec.verdict_if.values() for p in ps):
@@ -1344,7 +1406,7 @@ class Router:
             fill.assumptions.clear()  # fact alone; no default shapes the result
         if solve is not None and not complete:
             complete = [alt for alt in solve.requires if all(f in stated for f in alt)]
-        has_values = bool(fill.used) or bool(words)
+        has_values = bool(fill.used) or bool(words) or bool(fill.said_now)
         strong = asks_strongly(spec, folded)
         own_case = asks and strong and personal and solve is None and spec.requires and (kind or is_yes_no(folded))
         if not has_values and not own_case:  # "kunnen we bijcontracteren?" is about the asker's case; "hoe dienen

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from assistant.config import REPO_ROOT, Settings, force_offline
@@ -15,6 +16,9 @@ from assistant.errors import AssistantError, InvalidInput
 
 DEFAULT_DATASET = REPO_ROOT / "evals" / "dev.jsonl"
 DEFAULT_THRESHOLDS = REPO_ROOT / "evals" / "thresholds.toml"
+# the day the question sets were written for: their "kan dat nog?" questions are checked on it, so a run gives the
+# same answers on any day (`--today` or ASSISTANT_TODAY says another)
+ASKED_ON = date(2026, 12, 2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retrieval-only", action="store_true", help="only the retrieval metrics (fast; no ask)")
     p.add_argument(
         "--ask-timeout", type=float, default=60.0, help="seconds per answer before the item fails (0: no limit)"
+    )
+    p.add_argument(
+        "--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+        help=f"the day 'kunnen we nog ...?' questions are checked on (default: ASSISTANT_TODAY, else {ASKED_ON}, "
+        "the day the sets were written for)",
     )
     return p
 
@@ -63,6 +72,8 @@ def _run(args: argparse.Namespace) -> int:
     from assistant.answer.pipeline import Assistant
 
     settings = _settings(args.mode)
+    if args.today is not None or settings.today is None:
+        settings = settings.model_copy(update={"today": args.today or ASKED_ON})
     print(opening_message(settings), file=sys.stderr)
     assistant = Assistant.create(settings)
     limit = args.ask_timeout or None

@@ -169,7 +169,9 @@ class Table:
         # points; not a year, which texts add freely): the text is about another row
         stray = any(q.start not in used and q.kind in self._key_kinds() - {"year"} for q in facts)
         by_facts = matched > 0 and conflicts == 0 and missing == 0
-        by_words = conflicts == 0 and bool(own) and cover >= MIN_WORD_SHARE and not stray
+        # a part of one of the row's compounds alone ("plafond" of "plafondvrije") does not name the row
+        whole = {t for t in own if not any(t != u and t in u and u not in words for u in key_words)}
+        by_words = conflicts == 0 and bool(whole) and cover >= MIN_WORD_SHARE and not stray
         if not (by_facts or by_words):
             return None
         return matched - missing - extra + cover + recall, used

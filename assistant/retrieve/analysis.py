@@ -54,6 +54,7 @@ def concept_vocabulary() -> dict[str, Any]:
         "particles": frozenset(fold(w) for w in data.get("separable", {}).get("particles", [])),
         "parties": tuple(data.get("parties", {}).get("words", [])),
         "one_term": tuple(tuple(g) for g in data.get("one_term", {}).get("groups", [])),
+        "care_givers": tuple(tuple(fold(w) for w in g) for g in data.get("care_givers", {}).get("groups", [])),
     }
 
 

@@ -26,6 +26,9 @@ MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+WEEKDAYS_NL = "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday".split()
+WEEKDAYS: dict[str, int] = {**{d: i for i, d in enumerate(WEEKDAYS_NL)}, **{d: i for i, d in enumerate(WEEKDAYS_EN)}}
 MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:[012]?\d|3[01])"
 _ORD = r"(?:e|ste|de|st|nd|rd|th)?"
@@ -118,6 +121,11 @@ class DateMention:
 
 def month_number(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip("."))
+
+
+def is_weekday(word: str) -> bool:
+    """A weekday's name, Dutch or English ("maandag", "Friday")."""
+    return word.lower() in WEEKDAYS
 
 
 def _safe(y: int, m: int, d: int) -> date | None:

@@ -98,6 +98,7 @@ class Lexicon:
     part_after: list[str] = field(default_factory=list)  # "800 daarvan": right after a figure, it is a part
     allows: list[str] = field(default_factory=list)  # "mag", "may": a rule's permission, as `obligation` its duty
     containing: list[str] = field(default_factory=list)
+    per_each: frozenset[str] = frozenset()  # "per fte", "elke cliënt": the unit counted per, not the thing counted
     rest_of_whole: list[str] = field(default_factory=list)  # "de rest", "the remainder": a cue after them is the rest's
     conclusion: list[str] = field(default_factory=list)
     rule_words: list[str] = field(default_factory=list)
@@ -164,6 +165,8 @@ class Lexicon:
     per_year: dict[str, int] = field(default_factory=dict)
     only_year: list[str] = field(default_factory=list)  # "alleen in 2026": a score for that year alone
     permission: list[str] = field(default_factory=list)  # "mogen we ...?": what follows is asked, not stated
+    added_amount: list[str] = field(default_factory=list)  # "hoeveel fte moet er bij?": how much more than there is
+    several_rules: list[str] = field(default_factory=list)  # "halen we ze allebei?": more than one rule asked
     loose_bounds: list[str] = field(default_factory=list)  # "ruim 77%": a size, not a limit
 
     def unit_for(self, word: str) -> str | None:
@@ -256,6 +259,7 @@ def lexicon() -> Lexicon:
         part_after=[fold(p) for p in data["words"].get("part_after", [])],
         allows=[fold(p) for p in data["words"].get("allows", [])],
         containing=[fold(p) for p in data["words"]["containing"]],
+        per_each=frozenset(fold(p) for p in data["words"].get("per_each", [])),
         rest_of_whole=[fold(p) for p in data["words"].get("rest_of_whole", [])],
         conclusion=[fold(p) for p in data["words"]["conclusion"]],
         rule_words=[fold(p) for p in data["words"]["rule_words"]],
@@ -313,6 +317,8 @@ def lexicon() -> Lexicon:
         rates={k: [fold(w) for w in v] for k, v in data.get("rates", {}).get("words", {}).items()},
         only_year=[fold(w) for w in data["scores"].get("only_year", [])],
         permission=[fold(w) for w in data["questions"].get("permission", [])],
+        several_rules=[fold(w) for w in data["questions"].get("several_rules", [])],
+        added_amount=[fold(w) for w in data["follow_up"].get("added_amount", [])],
         loose_bounds=[fold(w) for w in data["bounds"].get("loose", [])],
         per_year={k: int(v) for k, v in data.get("rates", {}).get("per_year", {}).items()},
     )
@@ -547,17 +553,15 @@ def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") ->
 def _a_place(word: str, before: str, lex: Lexicon) -> bool:
     """A capitalised word after a number names a place: not a unit ("1200 Uren"), a month or weekday ("1400 in
     March"), and no counted thing is named just before the number ("1800 zorguren; 1200 in Tilburg")."""
-    from assistant.text.dates import month_number
+    from assistant.text.dates import is_weekday, month_number
 
     w = fold(word)
-    if w in lex.unit_of or month_number(w) is not None or w in _WEEKDAY_WORDS:
+    if w in lex.unit_of or month_number(w) is not None or is_weekday(w):
         return False
     clause = re.split(r"[.!?]", before)[-1]
     return not any(lex.unit_for(t) for t in re.findall(r"[\w'-]+", clause))
 
 
-_WEEKDAY_WORDS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "monday", "tuesday",
-                  "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
 _PLACE_AFTER = re.compile(r"\s+(?:(?:in|te|at)\s+)?([A-Z][a-zà-ÿ]{2,})(?:[\s.,;:?!)]|$)")
 
 
@@ -809,6 +813,9 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         value = (d.first, d.last) if kind == "period" else d.first
         bound = _bound(folded, d.start, lex, dated=True) or _leading_bound(fold(d.text), lex)
         add(Quantity(kind, value, d.start, d.end, d.text, bound=bound, explicit_year=d.explicit_year, relative=d.relative))
+    for m in _CLOCK_SPAN.finditer(text):  # "tussen 23.00 en 7.00 uur": one time of day from .. to
+        if not any(s <= m.start() < e for s, e in taken):
+            add(Quantity("time", m.group(0), m.start(), m.end(), m.group(0)))
     for m in _CLOCK.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
             add(Quantity("time", m.group(0), m.start(), m.end(), m.group(0)))
@@ -1216,7 +1223,7 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 (t, lex.unit_for(t.text))
                 for k, t in enumerate(tokens)
                 if a <= t.start < first
-                and not {w.text for w in tokens[max(0, k - 3) : k]} & {"per", "each", "every", "elk"}  # "per 4-digit postcode area"
+                and not {w.text for w in tokens[max(0, k - 3) : k]} & lex.per_each  # "per 4-digit postcode area"
                 and not (k and ordinal_value(tokens[k - 1].text))  # "het tweede gebied er maar 1": a label
             ]
             named = [u for t, u in words if u and u not in _NOT_CARRIED and not any(x <= t.start < y for x, y in asides)]
@@ -1328,6 +1335,16 @@ def _more_postcodes(typed: list[tuple], folded: str) -> list[tuple]:
 
 
 # a time of day ("23.00", "7.00 uur", "8:30"): not a count of hours
+_CLOCK_TIME = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
+_CLOCK_HM = r"(?:[01]\d|2[0-3]):[0-5]\d"  # "22:00", "06:00": a clock time by its form alone
+# a time of day from .. to, said with its word before it and as clock times: "tussen 23.00 en 7.00 uur", "van 22:00
+# tot 06:00", "(23.00 - 7.00 uur)"; not "between 2.50 and 3.00 clients" or a range "10.00-12.00"
+_CLOCK_SPAN = re.compile(
+    rf"(?:\b(?:tussen|van|vanaf|between|from)\s+(?<![\w.,])(?:{_CLOCK_TIME}\s*(?:en|tot|and|to|until|-|–)\s*{_CLOCK_TIME}\s*uur\b"
+    rf"|{_CLOCK_HM}\s*(?:en|tot|and|to|until|-|–)\s*{_CLOCK_HM}\b)"
+    rf"|(?<![\w.,]){_CLOCK_TIME}\s*(?:-|–)\s*{_CLOCK_TIME}\s*uur\b)",
+    re.I,
+)
 _CLOCK = re.compile(
     r"(?:(?<=\bom )|(?<=\btussen )|(?<=\bvanaf )|(?<=\bvan )|(?<=\btot )|(?<=\bat )|(?<=\bfrom )|(?<=\bbetween )|"
     r"(?<=\buntil ))(?:[01]?\d|2[0-3])[.:][0-5]\d\b(?:\s*uur\b)?|(?<![\w.,])(?:[01]?\d|2[0-3])[.:][0-5]\d\s*uur\b"

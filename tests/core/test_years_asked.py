@@ -83,3 +83,16 @@ def test_a_cue_that_names_the_concept_still_keeps_a_value_of_something_else_out(
     providers is no answer to it."""
     a = fake_assistant.ask("Welk dagtarief rekent CZ voor een cliënt in een BTH in 2027?")
     assert "50.000" not in _first(a), a.answer
+
+
+def test_the_policy_year_named_does_not_make_a_restriction_rule_the_value_out(fake_assistant):
+    a = fake_assistant.ask("Welk niveau verpleegkundige is in 2027 vereist voor gespecialiseerde verpleging?")
+    assert _first(a).startswith("Niveau 4 of 6"), a.answer
+
+
+def test_a_level_asked_of_both_years_gives_each_year_s_level(fake_assistant):
+    a = fake_assistant.ask(
+        "Welke opleiding heeft een verpleegkundige nodig bij gespecialiseerde verpleging, en welke gold daarvoor in 2024?"
+    )
+    first = _first(a)
+    assert "4 of 6" in first and "4 of 5" in first and "«een verpleegkundige»" not in first, a.answer

@@ -108,3 +108,25 @@ def test_a_failed_condition_is_said_with_the_askers_figure_and_a_met_one_too():
     assert "you average 2.99" in out.verdict_en and "you expect €61,000" in out.verdict_en, out.verdict_en
     ok = run(registration_date="2026-12-09", expected_annual_revenue_cz_eur=52_500)
     assert "€ 52.500" in ok.verdict and "((" not in ok.verdict and "9 december" not in ok.verdict, ok.verdict
+
+
+@pytest.mark.parametrize(
+    ("day", "ok"),
+    [("2027-12-15", True), ("2026-01-20", True), ("2027-03-02", False), ("2026-11-29", False), ("2027-06-30", False)],
+)
+def test_a_day_said_without_a_year_is_read_in_the_window_s_year(day, ok):
+    """'15 december' for the window 1 December 2026 - 28 February 2027 is 15 December 2026, whatever year the
+    reader first gave it; a day outside the window stays outside."""
+    out = run(registration_date=day, registration_year_given=False)
+    assert out.meets_checked_criteria is ok, (day, out.failed_criteria)
+
+
+def test_a_day_said_with_its_year_keeps_it():
+    assert run(registration_date="2027-12-15").meets_checked_criteria is False
+    assert run(registration_date="2027-12-15").registration_too_late is True
+    assert run(registration_date="2027-01-15", expected_annual_revenue_cz_eur=20_000).registration_too_late is False
+
+
+def test_the_question_s_day_without_a_year(fake_assistant):
+    a = fake_assistant.ask("We zijn een startende thuiszorgorganisatie en melden ons op 18 december aan voor 2027. Lukt dat?")
+    assert a.answer.startswith("Ja"), a.answer

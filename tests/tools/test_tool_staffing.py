@@ -127,3 +127,14 @@ def test_a_caseload_beside_both_of_its_figures_is_refused():
 
     with pytest.raises(AssistantError, match="caseload_per_fte"):
         _caseload(caseload_per_fte=60, clients=240, casemanager_fte=4)
+
+
+@pytest.mark.parametrize(
+    ("clients", "fte", "short"), [(200, 3, 0.64), (120, 2, 0.18), (251, 4.56, 0.01), (110, 2, 0.0), (50, 1, 0.0)]
+)
+def test_the_fte_still_short_is_said_as_the_fte_needed_is_and_never_zero_when_failing(clients, fte, short):
+    out = run_tool("cooperative_staffing_check", {"clients": clients, "hbo_bachelor_nurse_fte": fte})
+    assert out.fte_short == pytest.approx(short)
+    assert (out.fte_short > 0) is (out.compliant is False)
+    if short:
+        assert f"{short:.2f}".replace(".", ",") + " fte meer" in out.verdict

@@ -41,6 +41,20 @@ PC1 = "We hebben 6 cliënten in 5041, 2 in 5042 en 1 in 5043. Voldoen we aan de 
 COOP1 = "Onze coöperatie heeft 170 cliënten en 3 fte hbo-verpleegkundigen, voldoen we?"
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "how much more of the unknown is asked with the value there is": [
+        Turn("Zorgcoöperatie, 250 cliënten, 4 fte verpleegkundigen niveau 6. Klopt de bezetting?",
+             "cooperative_staffing_check", {"clients": 250, "hbo_bachelor_nurse_fte": 4}, {"compliant": False}),
+        Turn("Wat is er dan aan fte extra nodig?", "cooperative_staffing_check",
+             {"clients": 250, "hbo_bachelor_nurse_fte": 4}, {"fte_short": 0.55}, line=("0,55 fte meer",)),
+        Turn("And how many fte in total?", "cooperative_staffing_check", {"clients": 250}, {"required_fte": 4.55},
+             absent=("hbo_bachelor_nurse_fte",)),
+    ],
+    "an area named by its postcode left out with 'zonder' / 'without'": [
+        Turn("Bestaande aanbieder: 5 cliënten in 4811, 1 in 4812, 4 in 4813. Voldoen we voor 2027?", "postcode_average",
+             {"clients_per_postcode": [5, 1, 4]}, {"compliant": True}),
+        Turn("En zonder 4813?", "postcode_average", {"clients_per_postcode": [5, 1]}, {"compliant": True}),
+        Turn("And without 4811 as well?", "postcode_average", {"clients_per_postcode": [1]}, {"compliant": False}),
+    ],
     "a new party's hours said as added grow the total too": [
         Turn(
             "An external agency does 5,800 of the 12,000 hours we deliver. Is that acceptable under the 2027 rule?",
