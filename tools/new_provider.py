@@ -67,8 +67,8 @@ class NewProviderInput(ToolInput):
 
     registration_date: IsoDate | None = Field(default=None, description="date the registration arrives")
     registration_year_given: bool = Field(
-        default=True, description="false when the date was said without a year ('15 December'): it is then read in "
-        "the year that puts it inside (or nearest) the registration window"
+        default=True, description="false when the date was said without a year (a day and a month): it is then read "
+        "in the year that puts it inside (or nearest) the registration window"
     )
     expected_annual_revenue_cz_eur: Amount | None = Field(default=None, description="expected annual revenue at CZ, €")
     registrations_this_year: PositiveCount | None = Field(
@@ -341,7 +341,7 @@ RULE_EN = (
 
 def _placed(day: date, np: NewProvider) -> date:
     """A day said without a year, in the year of the registration window that puts it inside the window, else
-    nearest to it ("15 december" for the window 1 December 2026 - 28 February 2027 is 15 December 2026)."""
+    nearest to it (a day of December for a window from December to February: the December the window opens in)."""
     days = [in_year(day, y) for y in sorted({np.window.start.year, np.window.end.year})]
     return min(days, key=lambda d: (days_outside(d, np.window.start, np.window.end), d))
 

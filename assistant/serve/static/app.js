@@ -116,6 +116,7 @@
     request_date: [["Datum van het verzoek"], ["Date of the request"]],
     request_channel: [["Verzonden via"], ["Sent via"]],
     registration_date: [["Datum van inschrijving"], ["Registration date"]],
+    registration_year_given: [["Jaar bij de inschrijfdatum genoemd"], ["Year written with the registration date"]],
     expected_annual_revenue_cz_eur: [["Verwachte zorgomzet bij CZ per jaar (€)"], ["Expected annual revenue at CZ (€)"]],
     registrations_this_year: [["Inschrijvingen dit contractjaar (inclusief deze)"], ["Registrations this contract year (including this one)"]],
     rejected_last_year_for_added_value: [["Vorig jaar afgewezen wegens onvoldoende meerwaarde"], ["Rejected last year for insufficient added value"]],
