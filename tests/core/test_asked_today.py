@@ -1,4 +1,4 @@
-"""Questions whether something is still possible ("kan dat nog?", "is it too late to ...?") are checked against
+"""Questions whether something is still possible ("kan dat nog?", "too late for ...?") are checked against
 the day they are asked: `Settings.today` (ASSISTANT_TODAY), else the machine's date. A question for a time
 ("wanneer moeten we nog ...?") is not."""
 
@@ -37,16 +37,16 @@ def test_a_still_question_about_objections_is_answered_for_the_day_asked(on_day)
 
 
 def test_too_late_asks_the_other_way_round_and_an_open_period_is_called_open(on_day):
-    a = on_day(date(2027, 1, 12)).ask("As a starting home care organisation, is it too late to sign up for 2027?")
+    a = on_day(date(2027, 1, 12)).ask("As a starting home care organisation, are we too late now to join the 2027 registration?")
     assert _first(a).startswith("No"), a.answer
-    b = on_day(date(2027, 1, 12)).ask("Kan het nog, ons als nieuwe partij inschrijven voor een contract 2027?")
+    b = on_day(date(2027, 1, 12)).ask("Kan het nog, ons als nieuwe partij voor het contract 2027 inschrijven?")
     assert _first(b).startswith("Ja"), b.answer
-    c = on_day(date(2027, 3, 9)).ask("Kan het nog, ons als nieuwe partij inschrijven voor een contract 2027?")
+    c = on_day(date(2027, 3, 9)).ask("Kan het nog, ons als nieuwe partij voor het contract 2027 inschrijven?")
     assert _first(c).startswith("Nee") and "28 februari 2027" in _first(c), c.answer
 
 
 def test_steps_that_have_not_begun_are_told_apart_from_open_ones(on_day):
-    a = on_day(date(2027, 2, 3)).ask("Kunnen we nu nog een verzoek voor bijcontractering doen?")
+    a = on_day(date(2027, 2, 3)).ask("Kunnen we nu nog om bijcontractering vragen?")
     first = _first(a)
     assert "nog niet begonnen" in first and "september" in first, a.answer
     assert not first.startswith(("Ja", "Nee")), a.answer  # neither in time nor too late: the dates say when

@@ -32,6 +32,6 @@ def test_a_compound_part_does_not_name_a_table_row(fake_assistant):
 
 
 def test_a_deadline_question_naming_no_step_gets_the_clause_not_an_echo(fake_assistant):
-    a = fake_assistant.ask("Kunnen we na 31 mei de aangeleverde data nog corrigeren?")
+    a = fake_assistant.ask("Is corrigeren van de aangeleverde data nog mogelijk als 31 mei voorbij is?")
     assert "Geen termijn gevonden" not in a.answer and "'" not in _first(a)[:40], a.answer
     assert any("niet meer wijzigen" in c.quote for c in a.citations), a.answer

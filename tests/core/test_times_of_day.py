@@ -29,7 +29,7 @@ def test_the_kind_asked():
 
 
 def test_the_hours_of_unplanned_night_care(fake_assistant):
-    a = fake_assistant.ask("Tussen welke uren valt de onplanbare nachtzorg precies?")
+    a = fake_assistant.ask("Tussen welke uren loopt onplanbare nachtzorg eigenlijk?")
     assert _first(a).startswith("Tussen 23.00 en 7.00 uur"), a.answer
     b = fake_assistant.ask("Between which hours does unplanned night care run?")
     assert _first(b).startswith("Between 23.00 and 7.00"), b.answer
@@ -37,7 +37,7 @@ def test_the_hours_of_unplanned_night_care(fake_assistant):
 
 def test_steps_asked_with_their_dates_is_a_question_for_the_dates(fake_assistant):
     assert asked("Which steps and deadlines does the yearly night care plan go through?").kind == "date"
-    a = fake_assistant.ask("Wat zijn de stappen en de data voor het indienen van een nieuwe businesscase nachtzorg?")
+    a = fake_assistant.ask("Welke stappen en data horen bij een nieuwe businesscase voor nachtzorg?")
     first = _first(a)
     assert "1 april" in first and "1 mei" in first and "1 juli" in first, a.answer
 

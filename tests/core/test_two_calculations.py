@@ -11,7 +11,7 @@ def _first(answer) -> str:
 def test_figures_for_two_rules_asked_together_get_two_calculations(fake_assistant):
     a = fake_assistant.ask(
         "Wij zijn al gecontracteerd: 90 clienten verspreid over 25 postcodegebieden en ruwweg een kwart van onze "
-        "uren doen zzp-ers. Zitten we voor 2027 goed op allebei?"
+        "uren doen zzp-ers. Is dat voor 2027 allebei in orde?"
     )
     names = [c.name for c in a.tool_calls]
     assert set(names) == {"postcode_average", "subcontracting_check"}, names
@@ -30,5 +30,5 @@ def test_in_english_too(fake_assistant):
 
 
 def test_one_rule_asked_gets_one_calculation(fake_assistant):
-    a = fake_assistant.ask("90 clienten in 25 postcodegebieden en een kwart via zzp-ers. Halen we de postcode-eis voor 2027?")
+    a = fake_assistant.ask("90 clienten in 25 postcodegebieden en een kwart via zzp-ers. Voldoet dat aan de postcode-eis van 2027?")
     assert [c.name for c in a.tool_calls] == ["postcode_average"], a.tool_calls
