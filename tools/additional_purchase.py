@@ -332,8 +332,8 @@ def _verdicts(
             f"You are not eligible for additional purchase: {'; '.join(texts[r][1] for r in reasons)}.",
         )
     shown = shown2(pct, limit, pct >= limit)
-    head_nl = f"U zit op {nl_short(shown)}% van uw omzetplafond (drempel: ten minste {limit}%"
-    head_en = f"You are at {en_short(shown)}% of your ceiling (threshold: at least {limit}%"
+    head_nl = f"U zit op {nl_short(shown)}% van uw omzetplafond (drempel: ten minste {limit}% vóór {cut_nl}"
+    head_en = f"You are at {en_short(shown)}% of your ceiling (threshold: at least {limit}% before {cut_en}"
     if required is not None and needed:
         head_nl += f", dat is {nl_eur(required)}: nog {nl_eur(needed)} nodig"
         head_en += f", i.e. {en_eur(required)}: {en_eur(needed)} more needed"

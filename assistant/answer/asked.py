@@ -140,8 +140,27 @@ def _says_any(text: str, table: str, key: str) -> bool:
 
 
 def asks_end(question: str) -> bool:
-    """"tot wanneer ...?", "by when ...?": the end of a time is asked."""
-    return _says_any(question, "kinds.date", "end_cues")
+    """"tot wanneer ...?", "by when ...?": the end of a time is asked (also "hoe lang kunnen we nog ...?")."""
+    return _says_any(question, "kinds.date", "end_cues") or _how_long_still(fold(question))
+
+
+STILL_REACH = 8  # words after "hoe lang" / "how long" in which a word of "still" makes it ask until when
+
+
+def _how_long_still(folded: str) -> bool:
+    """"hoe lang kunnen we ons nog inschrijven?", "how long from now may we still register?": how long, said with a verb
+    of being able and a word of still (asked.toml [kinds.date] `still_modals`, `still_words`), asks until when the
+    time still runs, not how long it lasts."""
+    spec = _kinds()[1]["date"]
+    for cue in spec.get("how_long", []):
+        for m in word_pattern(fold(cue)).finditer(folded):
+            clause = re.split(r"[.;:!?,]", folded[m.end() :], maxsplit=1)[0]
+            words = " ".join(re.findall(r"[\w'-]+", clause)[:STILL_REACH])
+            if any(_has(words, w) for w in spec.get("still_words", [])) and any(
+                _has(words, w) for w in spec.get("still_modals", [])
+            ):
+                return True
+    return False
 
 
 def asks_start(question: str) -> bool:
@@ -276,6 +295,8 @@ def _asked(question: str) -> Asked | None:
     # for ("tot wanneer kunnen welke aanbieders ...?") is asked beside it
     which_party = _asks_which_party(folded)
     direct = _direct_unit(folded)
+    if _how_long_still(folded):  # "hoe lang kunnen we nog ...?": until when
+        return Asked("date", tuple(kinds["date"]["holds"]))
     for kind in order:
         spec = kinds[kind]
         if direct and kind in ("consequence", "money", "percent", "level"):

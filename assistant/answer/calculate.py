@@ -266,11 +266,18 @@ def claim_checked(spec: CalculatorSpec | None, reading: Reading, data: dict[str,
             "lt": float(got) < float(claimed), "gt": float(got) > float(claimed),
             "max": float(got) <= float(claimed), "min": float(got) >= float(claimed),
             "approx": abs(float(got) - float(claimed)) <= 0.05 * abs(float(claimed)),
+            "rounded": abs(float(got) - float(claimed)) <= 0.5 * 10 ** -_decimals(claimed),  # "71%" of 70,83%
         }.get(bound or "", abs(float(got) - float(claimed)) < 0.005)  # fmt: skip
         if holds_:  # "gemiddeld nog geen 1,8" holds for 1,20
             return output, None
         return output, reading.claim_texts.get(name) or f"{claimed:g}".replace(".", ",")
     return None
+
+
+def _decimals(value: float) -> int:
+    """The decimals a claimed figure was written with (71 -> 0, 82.5 -> 1)."""
+    text = f"{value:g}"
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def rejected_plan(spec: CalculatorSpec | None, error: AssistantError, lang: str, fallback: Plan) -> Plan:

@@ -93,6 +93,14 @@ PHRASES_EN = {
     "minuten": "minutes",
     "uur per week": "hours per week",
     "continuïteit": "continuity",
+    "voor wie dit geschikt is": "for whom it is suitable",
+    "thuiszorgtechnologie": "home-care technology",
+    "plan van aanpak": "action plan",
+    "zorgplicht": "duty of care",
+    "uitsluitsel": "a decision",
+    "kernwerkgebied": "core area",
+    "volle dochters": "wholly owned subsidiaries",
+    "zorgstop": "stop on taking new clients (zorgstop)",
 }
 
 

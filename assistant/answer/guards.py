@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistant import privacy
 from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
+from assistant.text.quantities import lexicon_data
 
 _INJECTION = re.compile(
     r"(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(previous|prior|above|earlier)\s+(instructions|rules|prompts?)"
@@ -50,6 +52,25 @@ _OTHER_SECTOR = re.compile(
     r"volledig pakket thuis|modulair pakket thuis|zorgkantoor|verpleeghuis\w*|nursing[- ]homes?)\b",
     re.IGNORECASE,
 )
+# "a client back from hospital", "na ontslag uit het ziekenhuis": a place a client comes from (lexicon [words]
+# client_from), said after a client word, not a sector asked about
+_CLIENT_WORD = re.compile(r"(?<![\w])(?:cz-)?(?:client|clienten|clients|patient|patienten|patients|verzekerde|verzekerden)(?![\w])")
+
+
+@functools.cache
+def _from_a_place() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(fold(w)) for w in lexicon_data()["words"]["client_from"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:the|a|an|het|een|de)?\s*$")
+
+
+def _a_clients_place(low: str, start: int) -> bool:
+    """The sector word at `start` is where a client comes from ("a client home from hospital"), a client word
+    within a few words before."""
+    before = low[max(0, start - CLIENT_PLACE_CHARS) : start]
+    return bool(_from_a_place().search(before)) and bool(_CLIENT_WORD.search(before))
+
+
+CLIENT_PLACE_CHARS = 60
 # the asker speaking of themselves ("wij hebben ...", "our clients"): their own case, not a statement of the policy
 OWN = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|i)(?![\w'])", re.IGNORECASE)
 _INSURED = re.compile(  # what insured people pay or are covered for: the insurance terms, not the purchasing policy
@@ -196,7 +217,8 @@ def out_of_scope(text: str) -> str | None:
     low = fold(text)
     if insurer_named(text) is not None:
         return "insurer"
-    if _OTHER_SECTOR.search(text) and not re.search(r"wijkverpleg|district nurs|thuiszorg|(?<!nursing-)(?<!nursing )home care", low):
+    sectors = [m for m in _OTHER_SECTOR.finditer(text) if not _a_clients_place(low, m.start())]
+    if sectors and not re.search(r"wijkverpleg|district nurs|thuiszorg|(?<!nursing-)(?<!nursing )home care", low):
         return "sector"
     if _TARIFF.search(text):
         return "tariff"

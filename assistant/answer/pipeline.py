@@ -34,6 +34,7 @@ from assistant.answer.premise import about_the_policy, claim_of, premise_plan, p
 from assistant.answer.specs import load_specs
 from assistant.answer.state import (
     ConversationState,
+    asked_of_case,
     asks_the_same,
     case_facts,
     checked_in_subject,
@@ -230,7 +231,7 @@ class Assistant:
         reading = case_facts(self.router, follow_up(self.router, text, reading, state), state)
         if reading.kind == "clause" and _claimed_span(text) is None:  # "wordt eerder 4 maart, lukt dat nog?": its figure
             # checked in the subject before (a figure claimed as the rule, "nee, het is 2 per gebied", is checked)
-            combined = checked_in_subject(self.router, text, state)
+            combined = checked_in_subject(self.router, text, state) or asked_of_case(self.router, text, reading, state)
             if combined is not None:
                 combined.yes_no = is_yes_no(text) or guards.pressure(text)
                 reading = combined
@@ -258,8 +259,9 @@ class Assistant:
         """The message's reading; one that names no calculator but completes one with its own figures is that
         calculation when an earlier message of the conversation named it (the subject stays)."""
         reading = self.router.read(text, exclude=exclude)
-        if reading.kind == "clause" and state.said:
-            subject = self.router.read_in_subject(text, state.said, exclude)
+        if state.said and (reading.kind == "clause" or (reading.kind == "tool" and not state.tool)):
+            beyond = reading if reading.kind == "tool" else None  # a calculator the message names by a figure's word
+            subject = self.router.read_in_subject(text, state.said, exclude, beyond)
             if subject is not None and subject.tool != state.tool:  # the last calculation's own: a follow-up of it
                 return subject
         return reading

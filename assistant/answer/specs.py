@@ -44,6 +44,9 @@ class InputSpec(BaseModel):
     # a total that may be given as a list of its parts with the unit said once ("case managers at 0.9, 0.8 and 0.6
     # fte"): the list is summed
     sums_series: bool = False
+    # shares of several parties this input holds, each said with its own cue ("zzp'ers 25% en onderaannemers 10%"):
+    # together its value
+    sums_cued: bool = False
     # the smallest step of the input a bound moves a value by ("net onder 3 per gebied" is 2,99, "just under 50k" is
     # 49.999): by default a whole unit for amounts and whole counts, a hundredth otherwise
     step: float | None = None
@@ -151,6 +154,9 @@ class CalculatorSpec(BaseModel):
     answers_kinds: tuple[str, ...] = ()
     # the output field(s) that answer a yes/no question ("voldoen we?"): the first one the result decides
     verdict: tuple[str, ...] = ()
+    # words that name what the verdict decides ("waardemodel" for whether it applies): a yes/no question without
+    # figures that names one, after this calculator's result, is asked of that case ("krijgen we dan een score?")
+    verdict_concepts: tuple[str, ...] = ()
     # a value of this quantity kind that the question states but that fills no input is a claim about this output
     # ("krijgen we dan de volle 100%?" -> percentage): checked against the worked-out value
     claims: dict[str, str] = Field(default_factory=dict)

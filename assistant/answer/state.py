@@ -226,6 +226,34 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
     return combined
 
 
+def asked_of_case(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading | None:
+    """"Zitten we dan in het waardemodel?" after a calculation with the asker's figures: a yes/no question without
+    figures of its own about the last calculator's subject (its concepts, and no other calculator's more) is asked
+    of that case: the last calculation again, its verdict the answer; None otherwise."""
+    if state is None or not state.tool or state.tool not in router.specs or state.outcome is None:
+        return None
+    if reading.kind != "clause" or reading.quantities or not is_yes_no(text) or state.pending:
+        return None
+    if not PERSONAL.search(fold(asked_clause(text))):
+        return None  # "wordt de waardemodelscore openbaar gemaakt?": asked of the rule, not of the asker's case
+    spec = router.specs[state.tool]
+    terms = set(router.analyse(text))
+    mine = router.concept_score(state.tool, terms)
+    if not _names_verdict(spec, fold(text)) or any(router.concept_score(n, terms) > mine for n in router.specs):
+        return None
+    again = _merged(router, spec, state, reading, {})
+    return again if again.kind == "tool" else None
+
+
+def _names_verdict(spec: CalculatorSpec, folded: str) -> bool:
+    """The asking clause names what the calculator's result decides (spec `verdict_concepts`, or a phrase of its
+    `verdict_if`), not only another thing of its subject ("geldt het plafond ook voor nieuwe cliënten?")."""
+    clause = asked_clause(folded)
+    return any(says(clause, c) for c in spec.verdict_concepts) or any(
+        says(clause, p) for phrases in spec.verdict_if.values() for p in phrases
+    )
+
+
 # "... telt dat dan?", "Dan sturen we ...": then at the end or at the start, not "meer dan" (a comparison)
 _THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|[.!?]\s+)\W*(?:dan|then|in dat geval|in that case)\b")
 
@@ -238,9 +266,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     or `reading` itself (a new question)."""
     if state is None or not state.tool or state.tool not in router.specs:
         return reading
-    if reading.kind in ("clarify", "tool") and reading.tool in router.specs and reading.tool != state.tool:
+    folded = fold(text)
+    instead = _instead(reading.quantities, folded, state)  # "niet 900 maar 1.400 uur", "3 punten ipv 7"
+    if reading.kind in ("clarify", "tool") and reading.tool in router.specs and reading.tool != state.tool and not instead[0]:
         # "bij 40k honorering, wat krijgen we? Voor 2027 ook B" after "voor 2026 scoorden we B, 6 kostenpunten": the
-        # facts of the asker's case the question before stated, for the calculator this one asks
+        # facts of the asker's case the question before stated, for the calculator this one asks (not when a value of
+        # the last calculation is said again, corrected: "6 kostenpunten in plaats van 3" keeps to that calculation)
         carried = carry_over(router, router.specs[reading.tool], reading, state)
         if carried is not None:
             return carried
@@ -250,9 +281,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or router.concept_score(reading.tool or "", set(router.analyse(text))) <= 0  # postcode-eis: ...")
     )
     spec = router.specs[state.tool]
-    folded = fold(text)
     fits = own_values and reading.tool != state.tool and _fits_last(router, spec, reading, text, folded)
-    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False) and not corrects:
+    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False) and not corrects and not instead[0]:
         if not fits and not (reading.kind == "clarify" and _changes_last(router, spec, reading, text)):
             return reading  # another calculator with values of its own: a new question
     if own_values and reading.kind == "tool" and reading.tool != state.tool and not corrects and _asks_other(
@@ -272,7 +302,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         terms = set(router.analyse(text))  # (not named) would take an amount only as a change of one of its own
         if router.concept_score(reading.tool or "", terms) > 0 and router.concept_score(state.tool, terms) <= 0:
             return reading
-    instead = _instead(reading.quantities, folded, state)  # "niet 900 maar 1.400 uur", "3 punten ipv 7"
+    instead = _instead(reading.quantities, folded, state)  # the figures as read now (postcodes, summands)
     places = _places_of_last(fill, state)  # "het eerste gebied heeft er 5": a place in the last list of areas
     moved = _moved(spec, reading.quantities, folded, state)
     changes = moved or _changes(spec, fill, reading.quantities, folded, state, instead)
@@ -376,8 +406,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (
             reading.kind in ("clause", "clarify") and not reading.used and is_yes_no(text) and len(text) < 90
             and bool(PERSONAL.search(folded))
-            and (router.concept_score(state.tool, set(router.analyse(text))) > 0 or asks_strongly(spec, folded))
-            and not _names_another(router, text, state.tool)
+            and (_names_verdict(spec, folded) or asks_strongly(spec, folded)
+                 or (not spec.verdict_concepts and router.concept_score(state.tool, set(router.analyse(text))) > 0))
+            and not _names_another(router, text, state.tool)  # (not another thing of its subject: "geldt het plafond
+            # ook voor nieuwe cliënten?" after a check for additional purchase)
         )
         # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
         or (
@@ -735,7 +767,9 @@ def _changes(
     # 5212 overdragen", "and if 6414 ends up with 3 clients?": an area of the last list by its postcode, though no
     # postcode word stands beside it: taken out, or its count changed; what else the message changes (a year) stands
     # beside it
-    by_area = (_added_area(qs, fill, folded, state) or _named_areas(qs, folded, state)) if per_area else None
+    by_area = (
+        _added_area(qs, fill, folded, state) or _named_areas(qs, folded, state) or _area_by_count(qs, folded, state)
+    ) if per_area else None
     if by_area:
         kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
         return {**kept, **by_area}
@@ -993,6 +1027,43 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     return None
 
 
+def _area_by_count(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
+    """'En als er in het gebied met 1 cliënt 3 bijkomen?', 'two more in the area with just one': an area of the
+    last list named by the count it has (the first area with that count), and the one other count of the message is
+    its new count, or what comes on or goes off it; None when the message does not name an area so."""
+    if not state.areas or any(has_phrase(folded, w) for w in lexicon().drop_area):
+        return None
+    words = "|".join(re.escape(w) for w in sorted(lexicon().units.get("areas", ()), key=len, reverse=True))
+    counts = [q for q in qs if q.number is not None and q.number == int(q.number) and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    for q in counts:
+        before = folded[max(0, q.start - DROP_CHARS) : q.start]
+        m = next(reversed(list(re.finditer(rf"(?<![\w])({words})(?![\w])", before))), None)  # the last area word
+        if m is None or not _AREA_WITH.match(before[m.end() :]) or q.change:
+            continue
+        place = next((k for k, a in enumerate(state.areas, 1) if a.count == int(q.number)), None)
+        others = [o for o in counts if o is not q]
+        if place is None or len(others) != 1:
+            return None
+        new = others[0]
+        return {"__areas__": [Area(f"#{place}", int(new.number or 0), new.change)]}
+    for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", folded):  # "... that has just one": the count a word
+        if _one_there().match(folded[m.end() : m.end() + DROP_CHARS]) and len(counts) == 1:
+            place = next((k for k, a in enumerate(state.areas, 1) if a.count == 1), None)
+            if place is not None:
+                return {"__areas__": [Area(f"#{place}", int(counts[0].number or 0), counts[0].change)]}
+    return None
+
+
+@lru_cache(maxsize=1)
+def _one_there() -> re.Pattern[str]:
+    """After an area word, what names it by a count of one said by a word alone ("the area with just one",
+    "het gebied waar we er maar een hebben"; lexicon one_alone): up to the end of the clause or a word of having."""
+    ones = "|".join(re.escape(w) for w in lexicon().one_alone)
+    return re.compile(
+        rf"{_AREA_WITH.pattern[1:-1]}?\b(?:{ones})\b\s*(?:[.;:!?,]|$|(?:client|clienten|clients|heeft|hebben|hebt|has|have|zit|zitten)\b)"
+    )
+
+
 def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationState) -> dict[str, Any] | None:
     """'Oh, we forgot one area: Breda-Zuid, with 9 clients': with a word that adds to the last calculation (lexicon
     `adds_to_last`), one area said with one count of clients is one more area of the last list (its name, not a
@@ -1057,6 +1128,24 @@ def _drop_areas(
         f"zonder {k} gebied(en) met {_nl(each)} cliënt(en) elk",
         f"without {k} area(s) with {_nl(each, 'en')} client(s) each",
     )
+
+
+def _claimed_now(spec: CalculatorSpec, args: dict[str, Any], changes: dict[str, Any]) -> dict[str, tuple[Any, str]]:
+    """A value said now that is worked out from figures the case has with what is said now ("we zitten op 850k (71%)"
+    after a ceiling): taken out of `changes` as a claim of its output ({output: (value, as written)}), as the first
+    reading of a question does, so it is checked, not calculated with beside them."""
+    out: dict[str, tuple[Any, str]] = {}
+    for name in [n for n in changes if n in spec.inputs and spec.inputs[n].claim_of]:
+        inp = spec.inputs[name]
+        complete = [
+            alt for alt in spec.requires
+            if name not in alt and set(alt) & set(inp.replaces) and any(f in changes for f in alt)
+            and all(changes.get(f, args.get(f)) is not None for f in alt)
+        ]  # fmt: skip
+        if complete and isinstance(changes[name], (int, float)):
+            value = changes.pop(name)
+            out[inp.claim_of] = (value, f"{value:g}".replace(".", ",") + ("%" if inp.kind == "percent" else ""))
+    return out
 
 
 def _same_number(number: Any, value: Any) -> bool:
@@ -1204,6 +1293,10 @@ def _merged(
             if key == solve:  # "we hebben er nu 205: voldoen we?" after "hoeveel cliënten mogen we?": given now
                 solve = None
                 changes[key] = value  # and stated by the asker
+    claims = _claimed_now(spec, args, changes)  # "we zitten op 850k (71%)": the share said beside the amounts it is of
+    rounded = {  # a share is as exact as it is written ("71%" of 70,83%)
+        spec.inputs[n].claim_of for n in spec.inputs if spec.inputs[n].claim_of and spec.inputs[n].kind == "percent"
+    }
     for name in list(changes):  # "en met 70%?" after two amounts: the share stands in for them
         for gone in spec.inputs[name].replaces if name in spec.inputs else ():
             if gone not in changes:
@@ -1244,6 +1337,8 @@ def _merged(
         asks_calc=True, stated=stated, solve=solve,
         follow_up=True, yes_no=state.yes_no or reading.yes_no, previous_outcome=state.outcome,
         changed=[n for n in changes if n in spec.inputs],
+        claims={out: v for out, (v, _) in claims.items()}, claim_texts={out: t for out, (_, t) in claims.items()},
+        claim_bounds={out: "rounded" for out in claims if out in rounded},
     )  # fmt: skip
     if solve in spec.solve and solve not in changes:  # the unknown is worked out ("wat is dan het grootste
         args.pop(solve, None)  # aantal?"), not taken from an earlier turn

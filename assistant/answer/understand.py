@@ -497,8 +497,9 @@ def _series(
     a calculation with areas) without it ("en als het er 5, 3, 2 en 2 waren?")."""
     best: list[int] = []
     run: list[int] = []
+    members = _members_of_areas(qs, text)  # "clients in four areas: 2, 5, 1 and 4": counts the areas' word was put on
     for i, q in enumerate(qs):
-        ok = _is_number(q) and q.number is not None and q.number < 10_000 and not _anti(q, anti_cues, anti_after) and not q.negated
+        ok = (_is_number(q) or i in members) and q.number is not None and q.number < 10_000 and not _anti(q, anti_cues, anti_after) and not q.negated
         if (
             ok
             and run
@@ -519,7 +520,29 @@ def _series(
             best = list(run)
     if len(best) < 2 or not (bare or any(qs[i].kind == "count" for i in best)):
         return [], set()
+    if any(i in members for i in best) and members.get(best[0]) != len(best):
+        return [], set()  # the areas were counted: as many counts as areas, or it is no list of theirs
     return [Area(None, int(qs[i].number or 0)) for i in best], set(best)
+
+
+def _members_of_areas(qs: list[Quantity], text: str) -> dict[int, int]:
+    """Numbers that took the unit "areas" from the word before them although a count of areas stands before that
+    word ("clients in four postcode areas: 2, 5, 1 and 4", "3 gebieden, met 4, 2 en 3 cliënten"), in a text that
+    speaks of clients: each is a member's count, not another count of areas. Index -> the areas counted."""
+    lex = lexicon()
+    if not any(lex.unit_for(w) == "clients" for w in re.findall(r"[\w'-]+", fold(text))):
+        return {}
+    out: dict[int, int] = {}
+    counted: int | None = None
+    for i, q in enumerate(qs):
+        if q.kind != "count" or q.unit != "areas" or q.number is None:
+            counted = None if q.kind != "count" or q.unit != "areas" else counted
+            continue
+        if counted is None:
+            counted = int(q.number)
+        elif q.number == int(q.number):
+            out[i] = counted
+    return out
 
 
 # ---------------------------------------------------------------- filling a spec's inputs
@@ -606,8 +629,23 @@ def _loose(q: Quantity) -> bool:
     return any(" ".join(q.before[-2:]).endswith(w) for w in lexicon().loose_bounds)
 
 
+@functools.cache
+def _restates() -> re.Pattern[str]:
+    """The words between an amount and the share it is ("330k (82,5%)", "€ 540.000, dat is 83%"; lexicon restates)."""
+    return re.compile(rf"^\s*(?:\(|,\s*(?:{_alternatives(lexicon().restates)})?|=|/)\s*$")
+
+
+def _shares_of_amounts(qs: list[Quantity], text: str) -> frozenset[int]:
+    """Percentages said right after an amount as its share ("330k (82,5%)", "€ 540.000, dat is 83%"): a share that
+    input is worked out from amounts (`claim_of`) takes it as cued by that amount."""
+    return frozenset(
+        i for i, q in enumerate(qs)
+        if q.kind == "percent" and i and qs[i - 1].kind == "money" and _restates().match(fold(text[qs[i - 1].end : q.start]))
+    )  # fmt: skip
+
+
 def _candidates(
-    spec: CalculatorSpec, qs: list[Quantity], taken: set[int], follow_up: bool = False
+    spec: CalculatorSpec, qs: list[Quantity], taken: set[int], follow_up: bool = False, shares: frozenset[int] = frozenset()
 ) -> list[tuple[float, str, int]]:
     """(score, input, quantity index) for every quantity an input can take; in a follow-up of this calculator an
     input that needs a cue takes a percentage or amount without one ("wat als we 70 procent hadden?"), and a count
@@ -626,6 +664,8 @@ def _candidates(
                 continue
             whole = name == spec.whole if spec.whole else None
             cue = cue_strength(q, inp, whole) + WEAK_CUE * _cue_score(q, inp.weak_cues, whole)
+            if i in shares and inp.claim_of:
+                cue = max(cue, 1.0)
             if q.kind == "number" and inp.kind == "money" and cue == 0:
                 continue  # a bare number is an amount only with a cue ("plafond 800.000")
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
@@ -748,12 +788,13 @@ def assign(
                 fill.areas, fill.args[name] = areas, [a.count for a in areas]
                 fill.used |= used
                 fill.stated.append(name)
-    candidates = _candidates(spec, qs, fill.used | rule_side, follow_up)
+    candidates = _candidates(spec, qs, fill.used | rule_side, follow_up, _shares_of_amounts(qs, text))
     cued = {(name, i) for _, name, i in candidates if _named(qs[i], spec.inputs[name].cues, spec.inputs[name].cues_before)}
     _greedy(spec, qs, fill, _complete_first(spec, candidates, set(fill.args), cued))
     _years_shared(spec, qs, fill)
     _side_by_side(spec, qs, fill, folded)
     _summed(spec, qs, fill, folded, text)
+    _cued_summed(spec, qs, fill, rule_side, text or folded)
     _quotient(spec, qs, fill)
     for name, inp in spec.inputs.items():
         if name in fill.args:
@@ -786,11 +827,79 @@ def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str, t
                 and qs[k].number is not None and _joins_series((text or folded)[qs[k - 1].end : qs[k].start], qs[k], ahead=True):
             run.append(k)
             k += 1
+        run += _one_more_at(qs, max(run), fill, text or folded, inp)
         if len(run) < 2:
             continue
-        total = sum((qs[k].number or Decimal(0)) for k in run)
+        total = sum((qs[k].number or Decimal(0)) for k in run if qs[k].unit != "staff")
         fill.args[name] = int(total) if total == int(total) else float(total)
         fill.used |= set(run)
+
+
+def _one_more_at(qs: list[Quantity], last: int, fill: Fill, text: str, inp: InputSpec) -> list[int]:
+    """'three full-time nurses and one more at 0.5 fte', '2 fte en nog een verpleegkundige op 0,6 fte': one more person
+    at an fte of their own after the fte said (the person, counted one, is passed over); not when persons are counted
+    more than one, each at the fte after them ("2 nurses at 1.0 fte and one at 0.5")."""
+    if any(q.unit == "staff" and (q.number or 0) > 1 for q in qs):
+        return []
+    k = last + 1
+    one = k < len(qs) and qs[k].unit == "staff" and qs[k].number == 1
+    nxt = k + 1 if one else k
+    if nxt >= len(qs) or nxt in fill.used or qs[nxt].unit != qs[last].unit or qs[nxt].number is None:
+        return []
+    between = fold(text[qs[last].end : qs[nxt].start])
+    if not _one_more_words().match(between) or any(has_phrase(between, w) for w in inp.anti_cues):
+        return []  # "... en een mbo-verpleegkundige op 0,8 fte", "one vacancy at 1 fte": not one more of them
+    return [k, nxt] if one else [nxt]
+
+
+def _cued_summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_side: set[int], text: str) -> None:
+    """Shares of several parties one input holds (spec `sums_cued`), next to each other, each with a cue of that
+    input ("zzp'ers 25% en onderaannemers 10%", "15% via an agency, 10% freelancers"): the input is their sum."""
+    for name, inp in spec.inputs.items():
+        if not inp.sums_cued or name not in fill.sources:
+            continue
+        run = {fill.sources[name]}
+        for step in (-1, 1):
+            j = fill.sources[name] + step
+            while 0 <= j < len(qs) and j not in fill.used and j not in rule_side \
+                    and qs[j].kind == inp.kind \
+                    and not qs[j].negated and qs[j].change is None and qs[j].was is None and qs[j].bound in (None, "approx") \
+                    and cue_strength(qs[j], inp) > 0 and not _anti(qs[j], inp.anti_cues, inp.anti_cues_after) \
+                    and _side_by_side_parts(text[min(qs[j].end, qs[j - step].end) : max(qs[j].start, qs[j - step].start)]):
+                run.add(j)
+                j += step
+        total = sum((qs[k].number or Decimal(0)) for k in run)
+        if len(run) < 2 or total > 100 or qs[fill.sources[name]].bound not in (None, "approx"):
+            continue
+        fill.args[name] = int(total) if total == int(total) else float(total)
+        fill.used |= run
+
+
+_JOINED_PARTS = re.compile(r"^[^.;:?!\d]{0,40}$")  # the words between two parties' shares: their cue, a joining word
+
+
+def _side_by_side_parts(between: str) -> bool:
+    """The words between two shares say they are parts side by side, not shares of two times or alternatives ("vorig
+    jaar 30%, nu 45%"), a total ("..., samen 35%") or a part of the one before ("30%, waarvan 10% via een bureau")."""
+    folded = fold(between)
+    lex = lexicon()
+    apart = (*lex.apart_shares, *lex.together, *lex.part_after, *lex.containing)
+    return bool(_JOINED_PARTS.match(between)) and not any(has_phrase(folded, w) for w in apart)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@functools.cache
+def _one_more_words() -> re.Pattern[str]:
+    """"three full-time nurses and one more at 0.5 fte", "2 fte en nog een verpleegkundige op 0,6 fte": the words from
+    the figure before to one more person's own figure (lexicon one_more_joins, one_alone, one_more_after, one_more_at)."""
+    lex = lexicon()
+    return re.compile(
+        rf"^[^.;:?!]{{0,40}}\b(?:{_alternatives(lex.one_more_joins)})\s+(?:nog\s+)?(?:{_alternatives(lex.one_alone)})"
+        rf"(?:\s+(?:{_alternatives(lex.one_more_after)}))?(?:\s+[a-z'-]+)?\s+(?:{_alternatives(lex.one_more_at)})\s*$"
+    )
 
 
 def _joins_series(between: str, q: Quantity, ahead: bool = False) -> bool:
@@ -1021,6 +1130,15 @@ def _permission() -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w])(?:{opener})(?![\w])((?:\W+[\w'-]+){{0,{PERMISSION_WORDS}}})\W*$") if opener else None
 
 
+RULE_NAMED_WORDS = 3  # words before a figure in which a word of a rule ("eis", "norm") makes it the rule's figure
+
+
+def _of_a_rule(q: Quantity) -> bool:
+    """"bezwaar tegen de norm van 3 per gebied", "the 50% rule": a figure said as what a rule sets, not the asker's."""
+    near = " ".join(q.before[-RULE_NAMED_WORDS:]) + " | " + " ".join(q.after[:1])
+    return any(has_phrase(near, w) for w in lexicon().rule_named_before)
+
+
 _SUBORDINATE = re.compile(r"(?<![\w])(?:nu|omdat|terwijl|nadat|ook al|aangezien|now that|since|because|although|after)(?![\w])")
 
 
@@ -1039,8 +1157,9 @@ def _fill_word_input(
         if any(q.kind in ("date", "period") for q in qs):
             return  # "failliet sinds maart: kunnen we nog tekenen?": a time of the asker's own, no question for today
         asking = asked_clause(folded)  # "kunnen we nog bezwaar maken?": on the day asked; not "wat volgt er uit te laat insturen?"
-        if any(q.kind in ("count", "money", "percent", "score") for q in read(asking)):
+        if any(q.kind in ("count", "money", "percent", "score") and not _of_a_rule(q) for q in read(asking)):
             return  # "met een C kunnen we nog 85% krijgen?": "nog" says still, of the asker's case; no day to check
+            # (not a rule's figure that names what is objected to: "bezwaar tegen de norm van 3 per gebied, kan dat nog?")
         if is_yes_no(asking) and any(says(asking, c) for c in inp.default_if):
             fill.args[name], _ = today.isoformat(), fill.stated.append(name)
             if inp.year_given_arg:
@@ -1108,7 +1227,9 @@ def _without_quantities(folded: str, qs: list[Quantity]) -> str:
     return " ".join("".join(chars).split())[:200]
 
 
-def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -> dict[str, tuple[Any, str, str | None]]:
+def _claimed(
+    spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any, asked_from: int = 0, confirms: bool = True
+) -> dict[str, tuple[Any, str, str | None]]:
     """Values the question claims for what the calculator works out, to check against the worked-out one (not
     inputs to calculate with): the value next to the word that asks for the unknown ("... so with 120 clients
     we need 3 FTE, right?"), and a value of a kind that fills no input but is one of the spec's `claims`
@@ -1129,6 +1250,9 @@ def _claimed(spec: CalculatorSpec, fill: Fill, qs: list[Quantity], solve: Any) -
             continue  # "600k toegekend ... hoeveel van die 600k krijgen we?": the same amount named again
         if output and _anti(q, (), spec.claim_anti_cues_after):
             continue  # "onze 100%-dochter", "a 100% owned subsidiary": whose it is, not the figure claimed
+        if q.start < asked_from and not confirms and any(w in lexicon().own_words for w in q.before[-OWN_BOUND_WORDS:]):
+            continue  # "onze productieafspraak is € 70.000. Hoeveel krijgen we vergoed?": the asker's own figure told
+            # before the asked sentence, not what it claims (a rule as others tell it still is: "ik hoorde dat 70% ...")
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
             out[output] = (to_number(q.number), as_repeated(q), q.bound)
     return out
@@ -1230,6 +1354,12 @@ class Router:
             not ranked
             or any(_starts_with(folded, w) for w in lex.clause_only)
             or any(has_phrase(folded, w) for w in lex.clause_anywhere)
+            # "een aanbieder wil de zorg stoppen nu het plafond op is. Wat zegt het beleid daarover?": a case in words
+            # told, then what the policy says asked (no figure of the asker's)
+            or (
+                not any(q.kind in CALC_KINDS for q in qs) and not PERSONAL.search(folded)
+                and any(_starts_with(asked_clause(folded), w) for w in lex.clause_only)
+            )
         ):
             return reading  # "waarom eist CZ 1 fte op 55 cliënten?": a question about the rule itself
         figures = [q for q in qs if q.kind in ("count", "money", "percent", "date", "period") and not q.negated]
@@ -1267,12 +1397,16 @@ class Router:
                 return second  # "165 cliënten in 50 gebieden en 3 fte")
         return None
 
-    def read_in_subject(self, text: str, earlier: list[str], exclude: tuple[int, int] | None = None) -> Reading | None:
+    def read_in_subject(
+        self, text: str, earlier: list[str], exclude: tuple[int, int] | None = None, beyond: Reading | None = None
+    ) -> Reading | None:
         """"Wij hebben 200 cliënten en 3 fte op niveau 6. Klopt onze verhouding?" after "wij zijn een zorgcoöperatie
         ...": a message that names no calculator but whose own figures complete one that an earlier message of the
-        conversation named (latest first). That calculation, or None."""
+        conversation named (latest first). That calculation, or None. `beyond`: the message's own reading of a
+        calculator it names by a word of one of its figures ("3,5 cliënten per postcode" after a question about new
+        providers): the subject's calculation only when it takes more of the message's figures."""
         own = set(self.analyse(text))
-        if any(self.concept_score(n, own) > 0 for n in self.specs):
+        if beyond is None and any(self.concept_score(n, own) > 0 for n in self.specs):
             return None  # the message names a calculator itself: its own reading decides
         found = asked(asked_clause(fold(text)))
         for message in reversed(earlier):
@@ -1289,6 +1423,7 @@ class Router:
                 if (
                     reading.kind == "tool" and len(reading.used) >= SUBJECT_FIGURES and spec.requires
                     and (reading.asks_calc or reading.solve is not None or is_yes_no(text))
+                    and (beyond is None or (name != beyond.tool and len(reading.used) > len(beyond.used)))
                 ):
                     return reading
             if named:
@@ -1377,7 +1512,7 @@ class Router:
             if words and numeric and solve is None and not asks_strongly(spec, folded) and not applies:
                 return None  # "mag een zzp'er van onze coöperatie ook ongecontracteerde zorg leveren?": a fact about
                 # the asker and a permission asked, with none of the figures the calculation needs: the clause answers
-        claims = _claimed(spec, fill, qs, solve)
+        claims = _claimed(spec, fill, qs, solve, asked_start(folded), is_yes_no(folded[asked_start(folded) :]))
         if (
             solve is not None and solve.name in fill.stated and solve.name not in claims and is_yes_no(folded)
             and not _asks_near(qs[fill.sources[solve.name]] if solve.name in fill.sources else None, solve.asks)
@@ -1394,7 +1529,10 @@ class Router:
             ]  # fmt: skip
             if inp.claim_of and others and name in fill.sources:
                 q = qs[fill.sources[name]]
-                claims[inp.claim_of] = (to_number(q.number) if q.number is not None else fill.args[name], q.text, q.bound)
+                rounded = "rounded" if q.kind == "percent" else None  # a share beside its amounts: as exact as written
+                claims[inp.claim_of] = (  # ("71%" of 70,83%); an average or count is checked as it stands
+                    to_number(q.number) if q.number is not None else fill.args[name], q.text, q.bound or rounded
+                )
                 claims[name] = claims[inp.claim_of]
         _rest_as_part(spec, fill, folded)
         stated = set(fill.stated) - set(claims)

@@ -96,6 +96,13 @@ class Lexicon:
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     part_after: list[str] = field(default_factory=list)  # "800 daarvan": right after a figure, it is a part
+    apart_shares: list[str] = field(default_factory=list)  # "vorig jaar 30%, nu 45%": not two parts side by side
+    one_alone: list[str] = field(default_factory=list)  # "... the area with just one": a count said by a word alone
+    one_more_joins: list[str] = field(default_factory=list)  # "3 fte and one more at 0.5": one more person's figure
+    one_more_after: list[str] = field(default_factory=list)
+    one_more_at: list[str] = field(default_factory=list)
+    restates: list[str] = field(default_factory=list)  # "330k (82,5%)": a share said of the amount before it
+    rule_named_before: list[str] = field(default_factory=list)  # "de eis van 3": the figure of a rule named
     allows: list[str] = field(default_factory=list)  # "mag", "may": a rule's permission, as `obligation` its duty
     containing: list[str] = field(default_factory=list)
     per_each: frozenset[str] = frozenset()  # "per fte", "elke cliënt": the unit counted per, not the thing counted
@@ -258,6 +265,13 @@ def lexicon() -> Lexicon:
         partitive=[fold(p) for p in data["words"]["partitive"]],
         part_after=[fold(p) for p in data["words"].get("part_after", [])],
         allows=[fold(p) for p in data["words"].get("allows", [])],
+        rule_named_before=[fold(p) for p in data["words"].get("rule_named_before", [])],
+        one_alone=[fold(p) for p in data["words"].get("one_alone", [])],
+        one_more_joins=[fold(p) for p in data["words"].get("one_more_joins", [])],
+        one_more_after=[fold(p) for p in data["words"].get("one_more_after", [])],
+        one_more_at=[fold(p) for p in data["words"].get("one_more_at", [])],
+        restates=[fold(p) for p in data["words"].get("restates", [])],
+        apart_shares=[fold(p) for p in data["words"].get("apart_shares", [])],
         containing=[fold(p) for p in data["words"]["containing"]],
         per_each=frozenset(fold(p) for p in data["words"].get("per_each", [])),
         rest_of_whole=[fold(p) for p in data["words"].get("rest_of_whole", [])],
@@ -393,6 +407,7 @@ def _context(
     i, j = _index_at(tokens, start), _index_at(tokens, end)
     skip = [(a, b) for a, b in asides if not (a <= start < b)]
     opened = max((a for a, b in asides if a <= start < b), default=-1)
+    closed = min((b for a, b in asides if a <= start < b), default=None)  # "(100% van ons) 5.000": its words end there
     if opened >= 0 and not re.search(r"[^\W\d_]", _tokens_text(tokens, opened, start)):
         opened = -1  # "vaste staf (4.200 uur)": the value of the words before the parenthesis
     # otherwise, in a parenthesis with words of its own ("(totaal wordt dan 13.500 uur)"), those are its context
@@ -408,7 +423,7 @@ def _context(
             before.append(t.text)
     after: list[str] = []
     for t in tokens[j : j + WINDOW * 3]:
-        if t.text in _SENTENCE_STOP:
+        if t.text in _SENTENCE_STOP or (closed is not None and t.start >= closed):
             break
         if kept(t):
             after.append(t.text)
@@ -426,6 +441,7 @@ def _asides(folded: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- typing a number
 
 
+_AROUND_THE_CLOCK = re.compile(r"(?<![\d/])24\s*/\s*7(?![\d/])|(?<![\d/])7\s*/\s*24(?![\d/])")
 _SECTION_BEFORE = re.compile(
     r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|niveau|\bniv\.?|\blvl\.?|\blevel|\bpagina|\bpage|\bp\.)[\s-]*$"
 )
@@ -695,10 +711,11 @@ _UNIT_BEFORE = re.compile(r"(?:^|[\s,;(])([a-z\u00e0-\u00ff][\w'-]*)\s*[:=]?\s*$
 # ---------------------------------------------------------------- score letters and years
 
 _LETTER = re.compile(
-    r"(?<![\w\-'])(?:([ABC])(?:-?score\b|-?status\b)?|score[- ]?([ABC]))(?![\w'])(?!-(?!score|status))"
+    r"(?<![\w\-'])(?:([ABC])(?:-?score\b|-?status\b|-?categorie\b|-?klasse\b)?|score[- ]?([ABC]))(?![\w'])"
+    r"(?!-(?!score|status|categorie|klasse))"  # "C-categorie": the letter of a category
 )
 _LETTER_AFTER_OK = re.compile(
-    r"^\s*(?:$|[.,;:!?)]|-?score|-?status|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
+    r"^\s*(?:$|[.,;:!?)]|-?score|-?status|-?categor\w*|category\b|class\b|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
     r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|again\b|weer\b"
     r"|both\b|beide\b|allebei\b"
     r"|opnieuw\b|too\b|as\s+well\b|\d)"
@@ -822,6 +839,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     for f in find_fractions(text):
         add(Quantity("percent", f.value * 100, f.start, f.end, f.raw, bound=_bound(folded, f.start, lex), digits=False))
     phrases = _bound_spans(folded, lex)  # "ten minste 3": "ten" is part of the bound, not the number 10
+    phrases += [(m.start(), m.end()) for m in _AROUND_THE_CLOCK.finditer(folded)]  # "(24/7)": always, no figures
     mentions = [
         m
         for m in find_numbers(text)

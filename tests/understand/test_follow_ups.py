@@ -1330,6 +1330,49 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         Turn("Het eerste gebied heeft er eigenlijk maar 1.", "postcode_average", {"clients_per_postcode": [1, 4, 2]},
              {"compliant": False}),
     ],
+    "a value of the last calculation said again, corrected, keeps to that calculation": [
+        Turn("Ons plafond 2027 is 600k; op 12 september hadden we 540k gedeclareerd. Waardemodel: B, 2 kostenpunten. Kunnen "
+             "we extra budget aanvragen?", "additional_purchase_eligibility", {"cost_points": 2}, {"eligible": False}),
+        Turn("Wat als het 5 kostenpunten waren in plaats van 2?", "additional_purchase_eligibility",
+             {"cost_points": 5, "omzetplafond_eur": 600000}, {"eligible": True}, line=("Ja",)),
+    ],
+    "an area of the last list named by the count it has": [
+        Turn("Wij hebben 2, 4 en 1 cliënten in drie postcodegebieden. Halen we de 2027-eis als bestaande aanbieder?",
+             "postcode_average", {"clients_per_postcode": [2, 4, 1]}, {"compliant": False}),
+        Turn("En als er in het gebied met 1 cliënt nog 2 bijkomen?", "postcode_average",
+             {"clients_per_postcode": [2, 4, 3]}, {"compliant": True}),
+        Turn("Suppose the area with 4 clients actually has 6?", "postcode_average", {"clients_per_postcode": [2, 6, 3]}),
+    ],
+    "the area with one, said in words": [
+        Turn("Clients per postcode area: 3, 1, 5 and 2. Existing provider, 2027: do we comply?", "postcode_average",
+             {"clients_per_postcode": [3, 1, 5, 2]}, {"compliant": False}),
+        Turn("And if two more clients come in the area with just one?", "postcode_average",
+             {"clients_per_postcode": [3, 3, 5, 2]}, {"compliant": True}),
+    ],
+    "a share said beside the amount it is of, after the ceiling": [
+        Turn("Voor 2027 hebben we een omzetplafond van 2 miljoen.", "additional_purchase_eligibility",
+             needs=("revenue_reached_eur",)),
+        Turn("Een collega beweert dat je vanaf 60% al om bijcontractering mag vragen. Wij stonden half augustus op "
+             "1,41 miljoen (71%), kunnen we dus nu aanvragen?", "additional_purchase_eligibility",
+             {"omzetplafond_eur": 2000000, "revenue_reached_eur": 1410000}, {"threshold_met": False}, line=("80%",)),
+    ],
+    "a yes/no question naming what the last result decides is asked of that case": [
+        Turn("De productieafspraak die we voor 2027 krijgen is 60.000 euro.", "waardemodel_applicability",
+             {"production_agreement_eur": 60000}),
+        Turn("Krijgen we dan een score in het waardemodel?", "waardemodel_applicability",
+             {"production_agreement_eur": 60000}, {"waardemodel_applies": False}, line=("Nee",)),
+    ],
+    "another thing of the last calculation's subject is a clause question": [
+        Turn("Plafond 2027 is 700k, op 10 september zaten we op 600k. Score A. Mogen we extra budget aanvragen?",
+             "additional_purchase_eligibility", {"omzetplafond_eur": 700000}),
+        Turn("Geldt dat plafond ook voor onze cliënten die later instromen?", None),
+    ],
+    "figures of the earlier subject's calculator beside a word of another": [
+        Turn("Welke voorwaarden gelden er voor een startende zorgaanbieder?", None),
+        Turn("We rekenen op 38k omzet bij CZ, we hebben ons gemeld bij de IGJ en we halen gemiddeld 3,6 cliënten per "
+             "postcodegebied. Gaat dat lukken?", "new_provider_eligibility",
+             {"expected_annual_revenue_cz_eur": 38000}, {"meets_checked_criteria": False}),
+    ],
 }
 
 

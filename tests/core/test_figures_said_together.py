@@ -1,0 +1,138 @@
+"""Figures read together with the figures and words beside them: a list that enumerates areas counted before it,
+a share said right after the amount it is of, an ownership share in an aside, the shares of several subcontracting
+parties, one more person at an fte of their own, and the asker's own figure told before the asked sentence (no
+claim of what it asks); a score letter of a category; "hoe lang nog" asks until when."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.asked import asked, asks_end
+from assistant.text.quantities import read
+
+
+def _call(answer, name):
+    calls = [c for c in answer.tool_calls if c.name == name]
+    assert calls, (answer.tool_calls, answer.answer)
+    return calls[0]
+
+
+def _first(answer) -> str:
+    return answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question, counts",
+    [
+        ("Existing provider with clients in three postcode areas: 5, 2 and 2. Is the 2027 rule met?", [5, 2, 2]),
+        ("Wij zitten in 4 postcodegebieden, met 1, 3, 3 en 5 cliënten. Voldoen we in 2027?", [1, 3, 3, 5]),
+    ],
+)
+def test_a_list_after_the_counted_areas_is_their_clients(fake_assistant, question, counts):
+    call = _call(fake_assistant.ask(question), "postcode_average")
+    assert call.args["clients_per_postcode"] == counts, call.args
+
+
+def test_a_list_of_another_length_than_the_areas_is_not_taken_for_them(fake_assistant):
+    a = fake_assistant.ask("Existing provider with clients in two postcode areas: 5, 2 and 2. Is the 2027 rule met?")
+    assert "clients_per_postcode" not in _call(a, "postcode_average").args, a.tool_calls
+
+
+def test_a_share_right_after_its_amount_is_checked_not_claimed_of_the_threshold(fake_assistant):
+    a = fake_assistant.ask("Plafond 2027: 500k. Gedeclareerd per 10 september: 430k (86%). Mogen we bijcontracteren?")
+    first = _first(a)
+    assert first.startswith("Ja") and "86%" in first and "niet 86" not in first, a.answer
+    assert "80% vóór 1 oktober" in first, a.answer  # the threshold with the day it must be reached by
+
+
+def test_a_share_rounded_as_written_is_not_contradicted(fake_assistant):
+    a = fake_assistant.ask("Ceiling for 2027 is 900k and by 5 September we had billed 760k (84%). Can we apply for extra budget?")
+    first = _first(a)
+    assert first.startswith("Yes") and "not 84" not in first, a.answer
+
+
+def test_ownership_in_an_aside_is_no_share_of_the_care(fake_assistant):
+    call = _call(
+        fake_assistant.ask(
+            "2027, ruim 20.000 uur: eigen mensen 8.000, onze dochter-bv (100% van ons) 4.000, een bureau 5.000 en "
+            "zzp'ers 3.000. Binnen de grens?"
+        ),
+        "subcontracting_check",
+    )
+    assert "full_subsidiary_share_pct" not in call.args and call.args.get("full_subsidiary_hours") == 4000, call.args
+
+
+@pytest.mark.parametrize(
+    "question, share",
+    [
+        ("Wij: 55% eigen personeel, 30% zzp'ers, 15% via een thuiszorgbureau. Voldoen we in 2027?", 45),
+    ],
+)
+def test_shares_of_subcontracting_parties_side_by_side_add_up(fake_assistant, question, share):
+    call = _call(fake_assistant.ask(question), "subcontracting_check")
+    assert call.result["subcontracted_share_pct"] == share, (call.args, call.result)
+
+
+@pytest.mark.parametrize(
+    "question", ["Zzp'ers doen 20% en onderaannemers 15%, samen 35%. Voldoen we in 2027?",
+                 "Zo'n 30% gaat naar zzp'ers, waarvan 10% via een bureau. Mag dat in 2027?"],
+)
+def test_a_total_or_a_part_of_a_share_does_not_add_up(fake_assistant, question):
+    call = _call(fake_assistant.ask(question), "subcontracting_check")
+    assert call.args["subcontracted_share_pct"] in (30, 35), call.args
+
+
+def test_shares_of_two_times_do_not_add_up(fake_assistant):
+    call = _call(fake_assistant.ask("Twee jaar terug 20% zzp, nu 40% via onderaannemers. Mag dat in 2027?"), "subcontracting_check")
+    assert call.args["subcontracted_share_pct"] in (20, 40), call.args
+
+
+@pytest.mark.parametrize(
+    "question, fte",
+    [
+        ("Our cooperative: two full-time level 6 nurses and one more at 0.8 fte, for 150 clients. Enough?", 2.8),
+        ("Coöperatie met 3 fte hbo-verpleegkundigen en nog een verpleegkundige op 0,4 fte; 200 cliënten. Voldoen we?", 3.4),
+    ],
+)
+def test_one_more_person_at_an_fte_of_their_own_adds_to_the_fte(fake_assistant, question, fte):
+    call = _call(fake_assistant.ask(question), "cooperative_staffing_check")
+    assert call.args["hbo_bachelor_nurse_fte"] == pytest.approx(fte), call.args
+
+
+def test_the_story_before_the_asked_sentence_claims_no_amount(fake_assistant):
+    a = fake_assistant.ask(
+        "Our production agreement is €70,000 so there is no score for us. If CZ honours €8,000 of extra budget, how much "
+        "is reimbursed at most?"
+    )
+    first = _first(a)
+    assert "7,200" in first and "70,000" not in first, a.answer
+
+
+def test_around_the_clock_is_no_figure():
+    assert read("bereikbaar (24/7) voor al onze cliënten") == [], read("bereikbaar (24/7) voor al onze cliënten")
+
+
+@pytest.mark.parametrize("text", ["Stel dat we in de B-categorie komen", "what if we land in the C category"])
+def test_a_letter_of_a_category_is_a_score(text):
+    assert [q.kind for q in read(text)] == ["score"], read(text)
+
+
+@pytest.mark.parametrize(
+    "question, end",
+    [
+        ("Hoe lang kunnen nieuwe aanbieders zich nog inschrijven?", True),
+        ("How long from today can we still object?", True),
+        ("Hoe lang duurt het voordat CZ reageert?", False),
+        ("Hoe lang mag een cliënt nog op een wachtlijst staan?", False),
+        ("How long do we still have to keep the care file?", False),
+    ],
+)
+def test_how_long_with_still_asks_until_when(question, end):
+    assert asks_end(question) is end
+    assert (asked(question).kind == "date") is end, asked(question)
+
+
+def test_a_rules_figure_in_the_asked_sentence_leaves_the_check_on_the_day_asked(fake_assistant):
+    a = fake_assistant.ask("Bezwaar indienen tegen de regel van maximaal 50% onderaanneming: kan dat op dit moment nog?")
+    assert [c.name for c in a.tool_calls] == ["deadlines"], (a.tool_calls, a.answer)
+    assert _first(a).startswith("Nee") and "15 mei" in _first(a), a.answer
