@@ -7,7 +7,7 @@ import re
 
 from assistant import privacy
 from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
-from assistant.text.quantities import lexicon_data
+from assistant.text.quantities import lexicon_data, names_clients
 
 _INJECTION = re.compile(
     r"(ignore|disregard|forget)\s+(all\s+|the\s+|your\s+|any\s+)*(previous|prior|above|earlier)\s+(instructions|rules|prompts?)"
@@ -54,7 +54,6 @@ _OTHER_SECTOR = re.compile(
 )
 # "a client back from hospital", "na ontslag uit het ziekenhuis": a place a client comes from (lexicon [words]
 # client_from), said after a client word, not a sector asked about
-_CLIENT_WORD = re.compile(r"(?<![\w])(?:cz-)?(?:client|clienten|clients|patient|patienten|patients|verzekerde|verzekerden)(?![\w])")
 
 
 @functools.cache
@@ -67,7 +66,7 @@ def _a_clients_place(low: str, start: int) -> bool:
     """The sector word at `start` is where a client comes from ("a client home from hospital"), a client word
     within a few words before."""
     before = low[max(0, start - CLIENT_PLACE_CHARS) : start]
-    return bool(_from_a_place().search(before)) and bool(_CLIENT_WORD.search(before))
+    return bool(_from_a_place().search(before)) and names_clients(before)
 
 
 CLIENT_PLACE_CHARS = 60

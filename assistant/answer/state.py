@@ -998,6 +998,23 @@ DROP_CHARS = 40  # from the areas to the clients each had ("de vier gebieden met
 _AREA_WITH = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:met|with|waar|where|in which|having|die|that)\b[^.;:!?]*$")
 
 
+@lru_cache(maxsize=1)
+def _area_word() -> re.Pattern[str]:
+    """An area word of the lexicon (units `areas`), longest first."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon().units.get("areas", ()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])({words})(?![\w])")
+
+
+def _area_said_with(folded: str, q: Quantity) -> tuple[str, re.Match[str]] | None:
+    """"het gebied met 1 cliënt", "the areas with two clients each": the text before `q` (DROP_CHARS) and the last area
+    word in it, when what stands between them says the area is the one with `q`; None otherwise."""
+    before = folded[max(0, q.start - DROP_CHARS) : q.start]
+    m = next(reversed(list(_area_word().finditer(before))), None)
+    if m is None or not _AREA_WITH.match(before[m.end() :]):
+        return None
+    return before, m
+
+
 def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | None:
     """(how many areas, the clients each had) a message takes out of the calculation ("dat gebied met 1 cliënt
     moet eruit", "suppose we leave out the three areas with two clients each"; lexicon `drop_area`); None for one area
@@ -1005,14 +1022,13 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     lex = lexicon()
     if not any(has_phrase(folded, w) for w in lex.drop_area):
         return None
-    words = "|".join(re.escape(w) for w in sorted(lex.units.get("areas", ()), key=len, reverse=True))
     for q in qs:
         if not (q.kind == "count" and q.unit == "clients" or q.kind == "number") or q.number is None:
             continue
-        before = folded[max(0, q.start - DROP_CHARS) : q.start]
-        m = next(reversed(list(re.finditer(rf"(?<![\w])({words})(?![\w])", before))), None)  # the last area word
-        if m is None or not _AREA_WITH.match(before[m.end() :]):
+        said = _area_said_with(folded, q)
+        if said is None:
             continue
+        before, m = said
         at = q.start - len(before)  # where `before` begins in `folded`
         if any(o.start > q.end and o.kind in ("count", "number") and o.unit in ("clients", None) for o in qs):
             return None  # "in het gebied met 1 cliënt zitten er eigenlijk 4": a new count, not an area taken out
@@ -1033,12 +1049,9 @@ def _area_by_count(qs: list[Quantity], folded: str, state: ConversationState) ->
     its new count, or what comes on or goes off it; None when the message does not name an area so."""
     if not state.areas or any(has_phrase(folded, w) for w in lexicon().drop_area):
         return None
-    words = "|".join(re.escape(w) for w in sorted(lexicon().units.get("areas", ()), key=len, reverse=True))
     counts = [q for q in qs if q.number is not None and q.number == int(q.number) and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
     for q in counts:
-        before = folded[max(0, q.start - DROP_CHARS) : q.start]
-        m = next(reversed(list(re.finditer(rf"(?<![\w])({words})(?![\w])", before))), None)  # the last area word
-        if m is None or not _AREA_WITH.match(before[m.end() :]) or q.change:
+        if q.change or _area_said_with(folded, q) is None:
             continue
         place = next((k for k, a in enumerate(state.areas, 1) if a.count == int(q.number)), None)
         others = [o for o in counts if o is not q]
@@ -1046,7 +1059,7 @@ def _area_by_count(qs: list[Quantity], folded: str, state: ConversationState) ->
             return None
         new = others[0]
         return {"__areas__": [Area(f"#{place}", int(new.number or 0), new.change)]}
-    for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", folded):  # "... that has just one": the count a word
+    for m in _area_word().finditer(folded):  # "... the area with just one": the count a word
         if _one_there().match(folded[m.end() : m.end() + DROP_CHARS]) and len(counts) == 1:
             place = next((k for k, a in enumerate(state.areas, 1) if a.count == 1), None)
             if place is not None:

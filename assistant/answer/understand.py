@@ -36,7 +36,7 @@ from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import en_date, nl_date
 from assistant.text.numbers import format_eur, format_number, to_number
-from assistant.text.quantities import Quantity, as_repeated, fold, lexicon, read, word_pattern
+from assistant.text.quantities import Quantity, as_repeated, fold, lexicon, names_clients, read, word_pattern
 
 TIME_INPUTS = ("date", "period")  # inputs that date the asker's case: alone they make no calculation
 PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
@@ -529,8 +529,7 @@ def _members_of_areas(qs: list[Quantity], text: str) -> dict[int, int]:
     """Numbers that took the unit "areas" from the word before them although a count of areas stands before that
     word ("clients in four postcode areas: 2, 5, 1 and 4", "3 gebieden, met 4, 2 en 3 cliënten"), in a text that
     speaks of clients: each is a member's count, not another count of areas. Index -> the areas counted."""
-    lex = lexicon()
-    if not any(lex.unit_for(w) == "clients" for w in re.findall(r"[\w'-]+", fold(text))):
+    if not names_clients(fold(text)):
         return {}
     out: dict[int, int] = {}
     counted: int | None = None

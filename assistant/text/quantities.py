@@ -340,6 +340,12 @@ def lexicon() -> Lexicon:
     return lex
 
 
+def names_clients(folded: str) -> bool:
+    """A word of the folded text names clients (lexicon units `clients`, also "cz-cliënten" and with one typo)."""
+    lex = lexicon()
+    return any(lex.unit_for(w) == "clients" for w in re.findall(r"[\w'-]+", folded))
+
+
 @lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case without diacritics, one character for one character (spans stay aligned)."""
