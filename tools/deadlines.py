@@ -84,6 +84,9 @@ class DeadlineItem(BaseModel):
     last_day: date = Field(description="last day the obligation can be met (inclusive)")
     approximate: bool = Field(description="'medio' (mid-month) dates are stored as the 15th")
     status: Status | None = Field(description="on on_date: upcoming (not started), open, passed")
+    days_left: int | None = Field(
+        default=None, description="on on_date, the days until the last day (0 on the last day itself); null once passed"
+    )
     note: str | None
     note_en: str | None
     clause_ids: list[str]
@@ -132,6 +135,7 @@ def _item(d: Deadline, on: date | None) -> DeadlineItem:
         last_day=d.last_day,
         approximate=d.approximate,
         status=_status(d, on),
+        days_left=(d.last_day - on).days if on is not None and on <= d.last_day else None,
         note=d.note,
         note_en=d.note_en,
         clause_ids=[s.clause_id for s in d.sources],
@@ -192,9 +196,9 @@ def _verdicts(inp: DeadlinesInput, items: list[DeadlineItem], chosen: list[Deadl
         states = {_state(i) for i in still}
         if len(states) == 1:
             (nl_state, en_state), = states
-            nl, en = _listing(still)
+            nl, en = _listing(still, on=inp.on_date)
             return f"Op {nl_date(inp.on_date)} {nl_state}: {nl}.", f"{en_state.capitalize()} on {en_date(inp.on_date)}: {en}."
-        nl, en = _listing(still, states=True)
+        nl, en = _listing(still, states=True, on=inp.on_date)
         return f"Op {nl_date(inp.on_date)}: {nl}.", f"On {en_date(inp.on_date)}: {en}."
     nl, en = _listing(items)
     return f"Termijnen: {nl}.", f"Deadlines: {en}."
@@ -213,14 +217,32 @@ def _state(item: DeadlineItem) -> tuple[str, str]:
     return ("open", "open") if item.start is not None else ("nog niet verstreken", "not yet passed")
 
 
-def _listing(items: list[DeadlineItem], states: bool = False) -> tuple[str, str]:
-    """The deadlines as "title: when"; with `states`, each followed by how it stands on the date asked."""
+def _listing(items: list[DeadlineItem], states: bool = False, on: date | None = None) -> tuple[str, str]:
+    """The deadlines as "title: when"; with `states`, each followed by how it stands on the date asked; with `on`,
+    the days left on that date."""
     def state(i: DeadlineItem, k: int) -> str:
         return f" ({_state(i)[k]})" if states else ""
 
-    nl = "; ".join(f"{i.title}: {_when(i.when, i.last_day, nl_date, 't/m')}{state(i, 0)}" for i in items)
-    en = "; ".join(f"{i.title_en}: {_when(i.when_en, i.last_day, en_date, 'last day')}{state(i, 1)}" for i in items)
+    def left(i: DeadlineItem, k: int) -> str:
+        return _left(i, on)[k] if on is not None else ""
+
+    nl = "; ".join(f"{i.title}: {_when(i.when, i.last_day, nl_date, 't/m')}{state(i, 0)}{left(i, 0)}" for i in items)
+    en = "; ".join(f"{i.title_en}: {_when(i.when_en, i.last_day, en_date, 'last day')}{state(i, 1)}{left(i, 1)}" for i in items)
     return nl, en
+
+
+def _left(item: DeadlineItem, on: date) -> tuple[str, str]:
+    """How much time is left on `on` (nl, en): the days to a last day still ahead ("nog 88 dagen"), "today is the last
+    day", or the days until a step that has not begun opens; nothing for a day the policy gives only roughly ("medio")."""
+    if item.approximate or item.days_left is None:
+        return "", ""
+    if item.status == "upcoming" and item.start is not None:
+        n = (item.start - on).days
+        return f", opent over {n} {'dag' if n == 1 else 'dagen'}", f", opens in {n} {'day' if n == 1 else 'days'}"
+    n = item.days_left
+    if n == 0:
+        return ", vandaag is de laatste dag", ", today is the last day"
+    return f", nog {n} {'dag' if n == 1 else 'dagen'}", f", {n} {'day' if n == 1 else 'days'} left"
 
 
 def _all_say_late(chosen: list[Deadline]) -> bool:

@@ -600,6 +600,26 @@ def concluded(clause: str) -> str:
     return clause[found[-1].end():] if found else clause
 
 
+def own_conclusions(folded: str) -> list[int]:
+    """Where the asker's own conclusions open in `folded`: a comma-led conclusion word with its subject that states
+    ("..., dus we zitten op 45%", "..., so we are at 40%"; not "..., so can we outsource another 10%?", which asks a
+    permission), or a phrase that states the asker's total (lexicon `conclusion_at`: "... puts us at 45%")."""
+    asking = lexicon().permission
+    found = [
+        m.start() for m in _conclusion_after_comma().finditer(folded)
+        if not any(re.match(rf"\s*(?:{re.escape(w)}|{re.escape(' '.join(reversed(w.split())))})\b", folded[m.end():])
+                   for w in asking)
+    ]  # fmt: skip  # (a permission asked also with its verb first after the word: "dus mogen we", "so can we")
+    found += [m.start() for m in _conclusion_phrase().finditer(folded)]
+    return sorted(set(found))
+
+
+@lru_cache(maxsize=1)
+def _conclusion_phrase() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion_at, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])")
+
+
 @lru_cache(maxsize=1)
 def _conclusion_after_comma() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True))

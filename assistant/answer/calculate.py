@@ -230,8 +230,11 @@ def calc_plan(
         answer = reading.outcome != reading.previous_outcome  # "verandert dat iets?": whether the verdict turned
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
     claim = claim_checked(spec, reading, data)
-    if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it
-        line = msg("no", lang) + ": " + verdict[:1].lower() + verdict[1:].rstrip(".") + f" — {_not(lang)} {claim[1]}."
+    if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it; a
+        # claim told before the sentence that asks the verdict ("..., so we are at 40%. Allowed?") leaves that verdict
+        told_before = answer is not None and _told_before_asked(folded, claim[1])
+        head = line.rstrip(".") if told_before else msg("no", lang) + ": " + verdict[:1].lower() + verdict[1:].rstrip(".")
+        line = head + f" — {_not(lang)} {claim[1]}."
     elif claim is not None and yes_no and answer is None:  # the claimed value is the worked-out one
         line = msg("yes", lang) + ": " + verdict[:1].lower() + verdict[1:]
     said = [*reading.notes, *reading.assumptions]  # how this message was read, then the defaults that shaped it
@@ -245,6 +248,21 @@ def calc_plan(
         "calculation", line, shown, [q for q in quotes if q not in shown], assumptions=assumptions,
         explanation=_explanation(data, lang), intent=f"tool:{call.name}",
     )  # fmt: skip
+
+
+def _told_before_asked(folded: str, claimed: str) -> bool:
+    """The claimed figure stands before the clause that asks, and that clause asks something of its own, not whether
+    what was said before it is right ("..., so we are at 40%, is that allowed?"; not "... 40%. Right?", "Klopt mijn
+    som?", lexicon `confirms`)."""
+    body = folded.rstrip(" ?!")
+    cut = [m.end() for m in _CLAUSE_END.finditer(body)]
+    start = cut[-1] if cut else 0  # the last clause: after the last sentence end or comma
+    last = body[start:].strip()
+    confirming = TAIL.fullmatch(last + "?") or any(word_pattern(w).search(last) for w in lexicon().confirms)
+    return 0 <= folded.rfind(fold(claimed)) < start and not confirming
+
+
+_CLAUSE_END = re.compile(r"[.;,!?]\s+")
 
 
 def _not(lang: str) -> str:

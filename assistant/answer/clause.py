@@ -1341,8 +1341,8 @@ def clause_plan(
 ) -> Plan:
     """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
     says what the policy states, e.g. under a calculator's rejection)."""
-    back = year is None and len(assistant.corpus.years) > 1 and (
-        looks_back(text) or names_an_older_policy(assistant.corpus, text)
+    back = year is None and len(assistant.corpus.years) > 1 and any(  # a part's own words may say it looks back
+        looks_back(t) or names_an_older_policy(assistant.corpus, t) for t in {text, focus or text}  # ("..., and 2024?")
     )
     hits, ranked = _ranked(assistant, text, year, back)
     if not hits or hits[0].score < REFUSAL_SCORE or not ranked:
@@ -2155,6 +2155,29 @@ def _document_diff(assistant: Any, old_year: int, current: int) -> Any:
     return cache[key]
 
 
+def _same_sentence(sentence: str, quote: str) -> bool:
+    """`quote` holds `sentence`, or is its start cut short ("... cliëntprofielen en …")."""
+    said, cut = collapse_ws(sentence), collapse_ws(quote)
+    start = cut.removesuffix("…").rstrip(" .")
+    return said in cut or (cut.endswith("…") and len(start) >= MIN_CUT_CHARS and said.startswith(start))
+
+
+MIN_CUT_CHARS = 40  # a quote cut short names its sentence only with at least this much of it
+
+
+def _continued(corpus: Any, *sentences: Any) -> tuple[str, ...]:
+    """The sentences that sentences of the diff continue ("Hij borgt dit door ..." after "De zorgaanbieder werkt
+    systematisch aan het verbeteren van de kwaliteit."): what they are about is said there."""
+    out = []
+    for s in sentences:
+        if _CONTINUES.match(s.text):
+            text = corpus.collapsed_clause_texts.get(s.clause_id, "")
+            at = text.find(collapse_ws(s.text))
+            said = typed_sentences(text[:at]) if at > 0 else []
+            out += said[-1:]
+    return tuple(out)
+
+
 def _diff_citation(ref: Any, sentence: Any) -> Citation:
     from assistant.answer.compose import section_label
 
@@ -2188,7 +2211,14 @@ _TRIVIAL = {"wij", "we", "de", "het", "een", "a", "an", "the", "voor", "for", "i
 
 
 def _year_only(words: str) -> bool:
-    return not words.strip() or bool(re.fullmatch(r"\s*(?:voor\s+|for\s+|in\s+)?(?:19|20)\d\d\s*", words))
+    """Only a year, with trivial words around it at most ("voor 2024 als een" -> "voor 2027 als")."""
+    if not words.strip():
+        return True
+    rest = [w for w in re.findall(r"[^\W_]+", fold(words)) if w not in _TRIVIAL and w not in _YEAR_GLUE]
+    return len(rest) == 1 and bool(re.fullmatch(r"(?:19|20)\d\d", rest[0]))
+
+
+_YEAR_GLUE = {"als", "as", "per", "tot", "to", "t", "m"}  # words a policy year is said with
 
 
 def _same_figures(x: Any) -> bool:  # "50 procent" -> "50%": the same figure, written another way
@@ -2254,6 +2284,21 @@ def _short_edit(x: Any) -> bool:
 
 SIBLING_SHARE = 0.8  # removed rows of one clause that hold this share of the best one's weight are listed with it
 REPLACED_SHARE = 0.5  # an added sentence of the same clause whose words are this much the removed rows' replaced them
+
+
+def _same_place(corpus: Any, added: list[Any], rows: list[Any]) -> Any | None:
+    """The sentence of `added` that continues the same sentence one of `rows` continues ("Hij borgt dit door een
+    werkend kwaliteitssysteem ..." -> "Hij borgt dit door jaarlijks een kwaliteitsbeeld ..."): what stands in its
+    place in the other year."""
+    continuing = [r for r in rows if _CONTINUES.match(r.text)]
+    if not continuing:
+        return None
+
+    def lead(sentence: Any) -> str:  # the sentence it continues, without a list's bullet
+        return " ".join(re.sub(r"^\W+", "", fold(t)) for t in _continued(corpus, sentence))
+
+    before = lead(continuing[0])
+    return next((a for a in added if before and _CONTINUES.match(a.text) and lead(a) == before), None)
 
 
 def _replacement(added: list[Any], rows: list[Any], analyse: Any) -> Any | None:
@@ -2379,16 +2424,16 @@ def _diff_plan(
             named = named or (  # "is het niveau verhoogd?": a figure that moved
                 bool(direction) and any(_figure_change(x) and _moved(x) for x in ch.changes)
             )
-            about = share(head, ch.before.text, ch.after.text)
-            answered = near is not None and collapse_ws(ch.after.text) in collapse_ws(near.quote)
+            about = share(head, ch.before.text, ch.after.text, *_continued(assistant.corpus, ch.before, ch.after))
+            answered = near is not None and _same_sentence(ch.after.text, near.quote)
             options.append(
                 (about + FIGURE_BONUS * (named and about >= DIFF_MIN_SHARE) + NEAR_CHANGE_BONUS * answered, "changed",
                  pair, ch)
             )  # fmt: skip
         for sentence in pair.removed:
-            options.append((share(head, sentence.text), "removed", pair, sentence))
+            options.append((share(head, sentence.text, *_continued(assistant.corpus, sentence)), "removed", pair, sentence))
         for sentence in pair.added:
-            options.append((share(head, sentence.text), "added", pair, sentence))
+            options.append((share(head, sentence.text, *_continued(assistant.corpus, sentence)), "added", pair, sentence))
     for only in diff.added:
         for sentence in only.sentences:
             options.append((share(only.clause.title, sentence.text), "new_clause", only, sentence))
@@ -2451,7 +2496,10 @@ def _diff_plan(
         block = _block_citation(assistant, ref, listed)
         rows = listed if block is not None else _siblings(options, kind, owner, score)  # rows of one removed table
         quotes = [block] if block is not None else [_diff_citation(ref, r) for r in rows]
-        now = _replacement(owner.added, rows, lambda t: c.terms_of(t, bm25.splitter)) if kind == "removed" else None
+        now = (
+            _same_place(assistant.corpus, owner.added, rows) or _replacement(owner.added, rows, lambda t: c.terms_of(t, bm25.splitter))
+            if kind == "removed" else None
+        )  # fmt: skip
         if now is not None:  # what the aligned clause of the current year says in its place
             quotes = quotes[: MAX_QUOTES - 1]
         line = msg("diff_removed", lang, old=old_year, new=current, sentence="»; «".join(q.quote for q in quotes))
@@ -2464,10 +2512,16 @@ def _diff_plan(
         line = msg("diff_added", lang, old=old_year, new=current, sentence=item.text)
         quotes = [_diff_citation(ref, item)]
         verdict = None
+        was = _same_place(assistant.corpus, owner.removed, [item]) if kind == "added" else None
+        if was is not None:  # "Hij borgt dit door jaarlijks een kwaliteitsbeeld ..." stands where 2024's "Hij borgt dit
+            # door een werkend kwaliteitssysteem ..." stood: a change, said as one
+            line = msg("diff_changed", lang, old=old_year, new=current, before=was.text, after=item.text)
+            quotes, verdict = [_diff_citation(owner.before, was), quotes[0]], False
     if still and verdict is not None:
         moved = [m for x in item.changes if (m := _moved(x))] if kind == "changed" else []
         against = bool(direction) and bool(moved) and moved[0] != direction  # asked "omlaag", went up
         line = msg("yes" if asks_change and not against else "no", lang) + ": " + line[:1].lower() + line[1:]
+    line += _gloss(" ".join(q.quote for q in quotes)) if lang == "en" else ""  # the Dutch quoted, its key terms
     return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
 
 

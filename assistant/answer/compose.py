@@ -44,6 +44,9 @@ def _states_a_rule(sentence: str) -> bool:
 
     return any(q.bound in ("min", "max") for q in read(sentence))
 _ASKS_MAIL = re.compile(r"\b(mail|e-mail|adres|address|contact)\b", re.I)
+# a sentence that is a web address alone answers only where something is found ("waar staat dat formulier?")
+_ASKS_WHERE = re.compile(r"\b(waar|where|link|url|website|webpagina|webpage|site|pagina|page)\b", re.I)
+_URL_ONLY = re.compile(r"^\W*(?:\d+\s+)?(?:(?:zie|see)\s*:?\s*)?(?:https?://|www\.)\S+\W*$", re.I)  # ("1 Zie: https://...")
 _ASKS_CONSEQUENCE = re.compile(
     r"\b(wat gebeurt|what happens|gevolg\w*|consequen\w*|wat als|what if|wat verwacht|what does .* expect)\b", re.I
 )
@@ -83,6 +86,10 @@ PHRASES_EN = {
     "wondconsulent": "wound consultant (wondconsulent)",
     "omzetplafond": "revenue ceiling",
     "kwaliteitsinformatie": "quality information",
+    "kwaliteitssysteem": "quality system",
+    "kwaliteitsbeeld": "quality report (kwaliteitsbeeld)",
+    "externe audit": "external audit",
+    "onafhankelijke toetsing": "independent assessment",
     "verscherpt toezicht": "enhanced supervision",
     "CZ-cliënten": "CZ clients",
     "postcodegebied": "postcode area",
@@ -201,6 +208,8 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
             bonus = sum(w for on, test, w in cues if on and test(sentence))
             if len(collapse_ws(sentence)) < 40:
                 bonus -= SHORT_PENALTY
+            if _URL_ONLY.match(sentence) and not _ASKS_WHERE.search(question):
+                continue  # "https://www.cz.nl/.../declareren" says nothing of how to declare
             said_of = s_terms & parties
             if said_of and not said_of & q_terms:  # "het omzetplafond van de coöperatie" for a question about
                 bonus -= PARTY_PENALTY  # every provider's: a party the question does not name

@@ -46,12 +46,13 @@ OTHER_INSURERS = (
     "zorg en zekerheid", "salland", "interpolis", "fbto", "anderzorg", "ditzo", "caresco", "stad holland",
 )  # fmt: skip
 _OTHER_SECTOR = re.compile(
-    r"\b(ggz|geestelijke gezondheidszorg|mental health|ziekenhuizen|ziekenhuiszorg|hospitals?|fysiotherap\w*|physiotherap\w*|"
+    r"\b(ggz|geestelijke gezondheidszorg|mental health|ziekenhuizen|ziekenhuiszorg|hospitals?(?![- ](?:at|in|to)[- ]home)|fysiotherap\w*|physiotherap\w*|"
     r"tandarts\w*|dentist\w*|apothe\w*|pharmac\w*|farmac\w*|jeugdzorg|jeugdwet|wmo|huisartsenzorg|gp practices?|"
     r"mondzorg|geboortezorg|kraamzorg|ambulance\s*zorg|wlz|wet langdurige zorg|long-term care act|vpt|mpt|"
     r"volledig pakket thuis|modulair pakket thuis|zorgkantoor|verpleeghuis\w*|nursing[- ]homes?)\b",
     re.IGNORECASE,
 )
+# ("hospital-at-home care" is care moved from the hospital to the home, the policy's "ziekenhuisverplaatste zorg")
 # "a client back from hospital", "na ontslag uit het ziekenhuis": a place a client comes from (lexicon [words]
 # client_from), said after a client word, not a sector asked about
 

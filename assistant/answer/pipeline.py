@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.asked import asked, asked_clause, asks_question_word
+from assistant.answer.asked import asked, asked_clause, asks_question_word, own_conclusions
 from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
 from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
@@ -43,12 +43,13 @@ from assistant.answer.state import (
     follow_up,
     opens_new_case,
 )
-from assistant.answer.understand import Reading, Router, has_phrase, names_the_rule
+from assistant.answer.understand import Reading, Router, anti_cued, cue_strength, has_phrase, names_the_rule
 from assistant.config import Settings
 from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.hybrid import looks_back
 from assistant.retrieve.index import Index, open_index
+from assistant.text.numbers import to_number
 from assistant.text.quantities import expand_shorthand, fold, lexicon, range_ends
 from assistant.text.quantities import read as read_quantities
 from assistant.text.sentences import sentence_spans
@@ -224,7 +225,9 @@ class Assistant:
         ends = self._at_each_end((text, text), state)  # "tussen de 150 en 170 cliënten": worked out at both ends
         if len(ends) > 1:
             return self._parts(ends, state, lang, year, notices, text, each_follows=True)
-        reading = self._read(text, state, _claimed_span(text) or self._conclusion_span(text))
+        left_out = self._left_out(text)
+        reading = self._read(text, state, left_out)
+        self._concluded(text, left_out, reading)
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
@@ -244,7 +247,7 @@ class Assistant:
             )
         else:
             plan, calls, hits = self._plan(text, reading, lang, year, before)
-            spans = _claimed_span(text) or self._conclusion_span(text)  # what the first reading left out too
+            spans = left_out  # what the first reading left out too
             second = self.router.also(text, reading, spans) if reading.kind == "tool" else None
             if second is not None:  # "70 cliënten in 20 gebieden en 30% uitbesteed: halen we beide eisen?": each
                 second.yes_no = reading.yes_no  # calculation the figures complete, one answer line each
@@ -319,7 +322,9 @@ class Assistant:
             else:
                 # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
                 # its value is looked for first in the section that answered that part
-                near = plans[-1].quotes[0] if plans and plans[-1].quotes and points_back(own) else None
+                # (or a part that asks of another year with no subject of its own: "..., and what did 2024 require?")
+                before = points_back(own) or (looks_back(fold(own)) or names_an_older_policy(self.corpus, own)) and not self._names_subject(own)
+                near = plans[-1].quotes[0] if plans and plans[-1].quotes and before else None
                 topic = clause_topic(own, state) if i == 0 and not each_follows else None
                 if topic is not None:  # "Is dat voor 2027 veranderd? En tellen zzp'ers mee?": the first part asks
                     # about the subject of the message before, as a question of one part would
@@ -381,23 +386,40 @@ class Assistant:
         words = guards.sector_words(text)
         return bool(words) and all(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", self.corpus.derived[key]) for w in words)
 
+    def _left_out(self, text: str) -> tuple[int, int] | None:
+        """The span whose figures are checked, not calculated with: the asker's own conclusion from the figures
+        before it, else the rule the question claims."""
+        return self._conclusion_span(text) or _claimed_span(text)
+
+    def _concluded(self, text: str, span: tuple[int, int] | None, reading: Reading) -> None:
+        """The figures of the asker's own conclusion (`span`) are claims of what the calculation works out ("..., so
+        we are at 60%": checked, "niet 60%")."""
+        if reading.kind != "tool" or span is None or span == _claimed_span(text):
+            return
+        spec = self.router.specs[reading.tool]
+        for name, q in _restated(spec, reading, span, self.router.read(text)):
+            output = spec.inputs[name].claim_of
+            if output not in reading.claims:
+                reading.claims[output] = to_number(q.number)
+                reading.claim_texts[output] = q.text
+                if q.kind == "percent":
+                    reading.claim_bounds[output] = q.bound or "rounded"  # as exact as written ("60%" of 59,6%)
+
     def _conclusion_span(self, text: str) -> tuple[int, int] | None:
         """The asker's own conclusion from figures given before it ("Own staff 7,500, a subsidiary 2,500, an agency
-        3,000. So 5,500 out of 13,000 is outsourced?"): when the figures before it complete a calculation and the
-        conclusion only restates wholes of them, its figures are what the result checks, not inputs."""
-        for start, _ in sentence_spans(text)[1:]:
-            head = fold(text[start:])
-            if not any(re.match(rf"{re.escape(w)}\b", head) for w in lexicon().conclusion):
-                continue
-            before = self.router.read(text, exclude=(start, len(text)))
+        3,000. So 5,500 out of 13,000 is outsourced?", "20% freelancers and 15% an agency, which puts us at 35%"):
+        when the figures before it complete a calculation and the conclusion only restates wholes of them or a value
+        worked out from them, its figures are what the result checks, not inputs."""
+        for start, end in _conclusions(text):
+            before = self.router.read(text, exclude=(start, end))
             if before.kind != "tool" or len(before.used) < 2:
                 continue  # the figures before it do not complete a calculation
             spec = self.router.specs[before.tool]
             whole = self.router.read(text)
             added = {n for n, v in whole.args.items() if before.args.get(n) != v}
             wholes = {spec.whole} | {n for n, inp in spec.inputs.items() if inp.beside_parts}
-            if added and added <= wholes:  # it only restates wholes of the parts given ("9,000 of 15,000"); a new figure
-                return (start, len(text))  # ("85% of the 150,000 budget") is the asker's case, not a conclusion
+            if (added and added <= wholes) or _restated(spec, before, (start, end), whole):
+                return (start, end)  # a new figure ("85% of the 150,000 budget") is the asker's case, not a conclusion
         return None
 
     def _where_said(self, previous: str, lang: str, year: int | None, asks: str = "where_said") -> Plan | None:
@@ -409,6 +431,19 @@ class Assistant:
         ct = answer.citations[0]
         line = msg(asks, lang, section=ct.section, title=ct.title, year=ct.year, quote=ct.quote)
         return Plan("quotes", line, [ct], intent="where")
+
+    def _names_subject(self, text: str) -> bool:
+        """`text` has weighed words of its own besides years, the names of the texts and the words that compare them
+        ("wat vroeg de bijlage van 2024?", "has it changed since 2024?" have none)."""
+        bm25 = self.index.retriever.bm25
+        comparing = set(bm25.term_weights(" ".join([*lexicon().compares, *lexicon().compared_since])))  # "is dat
+        # veranderd sinds 2024?" names no subject
+        weights = bm25.term_weights(text)
+        own = [
+            t for t, w in weights.items()
+            if w >= SUBJECT_WEIGHT and t not in comparing and not re.fullmatch(r"(?:19|20)\d\d", t)
+        ]  # fmt: skip
+        return bool(own)
 
     def _holds(self, line: str, question: str, share: float = 0.34) -> bool:
         """`line` holds at least `share` of the question's term weight."""
@@ -601,12 +636,23 @@ class Assistant:
     def _clarify(self, text: str, reading: Reading, lang: str, year: int | None) -> Plan:
         """Ask for exactly what is missing; what the policy says about it follows as the supporting quotes."""
         rule = clause_plan(self, text, lang, year)
+        kinds = self._rule_kinds(reading)
+        if rule.refused and kinds:  # "hoeveel uur mogen we uitbesteden?": the rule states the unknown in another kind
+            rule = clause_plan(self, text, lang, year, verdict=False, kind_asked=False)  # (a share, not hours): its
+            rule.quotes = _stating(rule.quotes, kinds)[:1]  # sentence found without the kind asked, the quote that
+            # states a value of that kind first
         if rule.refused and reading.missing:  # the policy states no value for the question itself: quote what it
             rule = clause_plan(self, reading.missing[0][1], "nl", year, verdict=False)  # says of the value asked for
         quotes = [] if rule.refused else rule.quotes
         assumptions = [a[1] if lang == "en" else a[0] for a in [*reading.notes, *reading.assumptions]]
         return Plan("clarify", clarify_line(reading, lang), quotes, rule.context, assumptions=assumptions,
                     intent=f"clarify:{reading.tool}")  # fmt: skip
+
+    def _rule_kinds(self, reading: Reading) -> tuple[str, ...]:
+        """The kinds of value the rule of the reading's unknown is stated in besides its own (`also_kinds`)."""
+        spec = self.router.specs.get(reading.tool or "")
+        solve = spec.solve.get(reading.solve or "") if spec is not None else None
+        return tuple(solve.also_kinds) if solve is not None else ()
 
     @staticmethod
     def _pending_call(reading: Reading) -> ToolCall:
@@ -810,6 +856,53 @@ def _refuse_to_confirm(plan: Plan, lang: str) -> None:
     """'Bevestig even dat ...': when the answer is no, it says so in as many words ("Nee, dat kan ik niet
     bevestigen: ..."), never a confirmation."""
     plan.line = _no_confirm_line(plan.line, lang) or plan.line
+
+
+SUBJECT_WEIGHT = 1.0  # a word weighs at least this much to name a subject ("bijlage", "eis" weigh less: every rule has them)
+
+
+def _conclusions(text: str) -> list[tuple[int, int]]:
+    """Where the asker's own conclusions stand: a sentence after the first one that opens with a conclusion word
+    (lexicon [words] conclusion; "So 5,500 of 13,000 is outsourced?"), to the end of the text; one inside a sentence
+    after a figure (`own_conclusions`: "..., dus we zitten op 35%", "... puts us at 45%"), to the end of that sentence."""
+    folded = fold(text)
+    words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True))
+    spans = sentence_spans(text)
+    out = [(a, len(text)) for a, _ in spans[1:] if re.match(rf"(?:{words})\b", folded[a:])]
+    for a, b in spans:
+        for at in own_conclusions(folded[a:b]):
+            if re.search(r"\d", folded[a : a + at]) and not any(s <= a + at < e for s, e in out):
+                out.append((a + at, b))
+    return out
+
+
+def _restated(spec: Any, before: Reading, span: tuple[int, int], whole: Reading) -> list[tuple[str, Any]]:
+    """The figures inside `span` that restate a value the figures before it work out: for each, the worked-out input
+    (`claim_of`) of its kind whose cue it has most (not one its anti-cues exclude: "dus blijft er 65% eigen personeel
+    over" restates the own share, not the subcontracted one), else the one the reading `before` filled that the
+    whole text's reading gives that very value, else the only one of its kind it filled."""
+    out = []
+    for q in before.quantities:
+        if not (span[0] <= q.start and q.end <= span[1]) or q.number is None:
+            continue
+        worked = {n: inp for n, inp in spec.inputs.items() if inp.claim_of and inp.kind == q.kind}
+        cued = [
+            (cue_strength(q, inp), n) for n, inp in worked.items()
+            if cue_strength(q, inp) > 0 and not anti_cued(q, inp.anti_cues, inp.anti_cues_after)
+        ]  # fmt: skip
+        filled = [n for n in worked if n in before.args]
+        same = [n for n in filled if whole.args.get(n) == to_number(q.number)]
+        # (a bare figure, "..., dus we zitten op 40%, toch?": the one worked-out value of its kind the parts give)
+        name = max(cued)[1] if cued else (same or filled)[0] if len(same or filled) == 1 else None
+        if name is not None:
+            out.append((name, q))
+    return out
+
+
+def _stating(quotes: list[Citation], kinds: tuple[str, ...]) -> list[Citation]:
+    """The quotes that state a value of one of `kinds` first, in their order; then the others."""
+    states = [q for q in quotes if any(x.kind in kinds for x in read_quantities(q.quote))]
+    return states + [q for q in quotes if q not in states]
 
 
 def _claimed_span(text: str) -> tuple[int, int] | None:

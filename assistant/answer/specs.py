@@ -89,6 +89,8 @@ class InputSpec(BaseModel):
     # default with `default_if` words applies only when the asked sentence says one of them ("kunnen we nog ...?")
     default: Any = None
     default_if: tuple[str, ...] = ()
+    # ... or, in a question of any form, one of these ("hoeveel dagen hebben we nog?": the time left from today)
+    default_if_asked: tuple[str, ...] = ()
     # ... and only when the question names one of these concepts (the steps that have a date: "bezwaar", not a
     # contract of some kind in general)
     default_concepts: tuple[str, ...] = ()

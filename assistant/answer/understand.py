@@ -29,6 +29,7 @@ from assistant.answer.asked import (
     asks_consequence,
     asks_of_the_rule,
     is_yes_no,
+    own_conclusions,
     without_trailing_condition,
 )
 from assistant.answer.plan import msg
@@ -113,7 +114,7 @@ def affirmed(folded: str, phrase: str) -> bool:
     "a ~ b" is two words (or word starts) near each other in either order ("achterstand bij de Belastingdienst"),
     not denied earlier in their clause ("the registration doesn't say how they developed the added value")."""
     if "~" in phrase:
-        return any(not _denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
+        return any(not _denied(folded, i) for i in _near_phrase(folded, phrase))
     return any(not _negations()[0].search(folded[max(0, i - NEGATION_CHARS) : i]) for i in phrase_at(folded, phrase))
 
 
@@ -139,7 +140,7 @@ def denied_terms(folded: str, analyse: Any) -> set[str]:
 def says(folded: str, phrase: str) -> bool:
     """The question contains the phrase ("a ~ b": both near each other), negated or not."""
     if "~" in phrase:
-        return bool(_near(folded, *(p.strip() for p in phrase.split("~", 1))))
+        return bool(_near_phrase(folded, phrase))
     return has_phrase(folded, phrase)
 
 
@@ -158,8 +159,17 @@ def _denied(folded: str, pos: int) -> bool:
     return bool(_negations()[1].search(" ".join(clause.split()[-NEGATION_SCOPE:])))
 
 
-def _near(folded: str, a: str, b: str) -> list[int]:
-    """Character offsets of the first word of each place where a and b stand within NEAR_WORDS words."""
+def _near_phrase(folded: str, phrase: str) -> list[int]:
+    """Where "a ~ b" (a and b near each other, in either order) or "a ~> b" (b after a in the same clause) stands in
+    `folded`."""
+    ordered = "~>" in phrase
+    a, b = (p.strip() for p in phrase.replace("~>", "~").split("~", 1))
+    return _near(folded, a, b, ordered)
+
+
+def _near(folded: str, a: str, b: str, ordered: bool = False) -> list[int]:
+    """Character offsets of the first word of each place where a and b stand within NEAR_WORDS words (with
+    `ordered`, b after a in the same clause)."""
     spans = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'-]+", folded)]
     words = [w for _, w in spans]
     a_words, b_words = fold(a).split(), fold(b).split()
@@ -167,12 +177,18 @@ def _near(folded: str, a: str, b: str) -> list[int]:
     def hits(parts: list[str]) -> list[int]:
         return [i for i in range(len(words)) if all(p in words[i + k] if i + k < len(words) else False for k, p in enumerate(parts))]
 
-    return [spans[min(i, j)][0] for i in hits(a_words) for j in hits(b_words) if abs(i - j) <= NEAR_WORDS]
+    def in_order(i: int, j: int) -> bool:  # b after a in the same clause
+        return j > i and not re.search(r"[,;:.!?]", folded[spans[i][0] : spans[j][0]])
+
+    return [
+        spans[min(i, j)][0] for i in hits(a_words) for j in hits(b_words)
+        if abs(i - j) <= NEAR_WORDS and (not ordered or in_order(i, j))
+    ]  # fmt: skip
 
 
 def negated_phrase(folded: str, phrase: str) -> bool:
     if "~" in phrase:
-        return any(_denied(folded, i) for i in _near(folded, *(p.strip() for p in phrase.split("~", 1))))
+        return any(_denied(folded, i) for i in _near_phrase(folded, phrase))
     return any(_negations()[0].search(folded[max(0, i - NEGATION_CHARS) : i]) for i in phrase_at(folded, phrase))
 
 
@@ -326,13 +342,15 @@ PHRASE_WEIGHT = 1.5
 
 
 ANTI_DISTANCE = 2  # an anti-cue this near (in words) excludes the quantity
+AFTER_DISTANCE = 1  # an anti-cue said after it only this near ("onze 100%-dochter", "100% owned", "4 per gebied"), not
+# the party said after a word that joins it ("30% via de dochter-bv")
 
 
-def _anti(q: Quantity, cues: tuple[str, ...], after: tuple[str, ...] = ()) -> bool:
+def anti_cued(q: Quantity, cues: tuple[str, ...], after: tuple[str, ...] = ()) -> bool:
     """An anti-cue right next to the quantity, in its own clause and not nearer to another number, excludes it;
     one of `after` only when it follows the quantity."""
     return any(d <= ANTI_DISTANCE for c in cues for d in _cue_distances(q, c, own=True)) or any(
-        d <= ANTI_DISTANCE for c in after for d in _cue_distances(q, c, own=True, sides="a")
+        d <= AFTER_DISTANCE for c in after for d in _cue_distances(q, c, own=True, sides="a")
     )
 
 
@@ -499,7 +517,7 @@ def _series(
     run: list[int] = []
     members = _members_of_areas(qs, text)  # "clients in four areas: 2, 5, 1 and 4": counts the areas' word was put on
     for i, q in enumerate(qs):
-        ok = (_is_number(q) or i in members) and q.number is not None and q.number < 10_000 and not _anti(q, anti_cues, anti_after) and not q.negated
+        ok = (_is_number(q) or i in members) and q.number is not None and q.number < 10_000 and not anti_cued(q, anti_cues, anti_after) and not q.negated
         if (
             ok
             and run
@@ -657,7 +675,7 @@ def _candidates(
             fits = _fits_kind(inp, q) or (
                 follow_up and inp.kind == "count" and q.kind == "number" and not q.negated and _cue_score(q, inp.cues) > 0
             )
-            if i in taken or not fits or not _year_ok(inp, q) or _anti(q, inp.anti_cues, inp.anti_cues_after):
+            if i in taken or not fits or not _year_ok(inp, q) or anti_cued(q, inp.anti_cues, inp.anti_cues_after):
                 continue
             if q.bound is not None and q.bound in inp.anti_bounds:
                 continue
@@ -863,7 +881,7 @@ def _cued_summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_side
             while 0 <= j < len(qs) and j not in fill.used and j not in rule_side \
                     and qs[j].kind == inp.kind \
                     and not qs[j].negated and qs[j].change is None and qs[j].was is None and qs[j].bound in (None, "approx") \
-                    and cue_strength(qs[j], inp) > 0 and not _anti(qs[j], inp.anti_cues, inp.anti_cues_after) \
+                    and cue_strength(qs[j], inp) > 0 and not anti_cued(qs[j], inp.anti_cues, inp.anti_cues_after) \
                     and _side_by_side_parts(text[min(qs[j].end, qs[j - step].end) : max(qs[j].start, qs[j - step].start)]):
                 run.add(j)
                 j += step
@@ -879,11 +897,12 @@ _JOINED_PARTS = re.compile(r"^[^.;:?!\d]{0,40}$")  # the words between two parti
 
 def _side_by_side_parts(between: str) -> bool:
     """The words between two shares say they are parts side by side, not shares of two times or alternatives ("vorig
-    jaar 30%, nu 45%"), a total ("..., samen 35%") or a part of the one before ("30%, waarvan 10% via een bureau")."""
+    jaar 30%, nu 45%"), a total ("..., samen 35%"), the asker's own conclusion ("..., so we are at 35%") or a part of
+    the one before ("30%, waarvan 10% via een bureau")."""
     folded = fold(between)
     lex = lexicon()
     apart = (*lex.apart_shares, *lex.together, *lex.part_after, *lex.containing)
-    return bool(_JOINED_PARTS.match(between)) and not any(has_phrase(folded, w) for w in apart)
+    return bool(_JOINED_PARTS.match(between)) and not any(has_phrase(folded, w) for w in apart) and not own_conclusions(folded)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -1099,7 +1118,7 @@ def _years_shared(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
         if name in fill.args or inp.year is None or inp.kind not in ("score", "count"):
             continue
         for i, q in enumerate(qs):
-            if _fits_kind(inp, q) and inp.year in q.years and len(q.years) > 1 and not _anti(q, inp.anti_cues, inp.anti_cues_after):
+            if _fits_kind(inp, q) and inp.year in q.years and len(q.years) > 1 and not anti_cued(q, inp.anti_cues, inp.anti_cues_after):
                 fill.args[name] = _value(inp, q)
                 fill.used.add(i)
                 fill.stated.append(name)
@@ -1116,7 +1135,7 @@ def _asked_whether(folded: str, cue: str) -> bool:
     if pattern is None:
         return False
     start = asked_start(folded)
-    at = _near(folded, *(p.strip() for p in cue.split("~", 1))) if "~" in cue else phrase_at(folded, cue)
+    at = _near_phrase(folded, cue) if "~" in cue else phrase_at(folded, cue)
     found = (pattern.search(folded[start:i]) for i in at if i >= start)
     # "kunnen we, nu we de zorg stopgezet hebben, nog bijcontracteren?": a clause of its own says what was done
     return any(m is not None and not _SUBORDINATE.search(m.group(1)) for m in found)
@@ -1159,7 +1178,9 @@ def _fill_word_input(
         if any(q.kind in ("count", "money", "percent", "score") and not _of_a_rule(q) for q in read(asking)):
             return  # "met een C kunnen we nog 85% krijgen?": "nog" says still, of the asker's case; no day to check
             # (not a rule's figure that names what is objected to: "bezwaar tegen de norm van 3 per gebied, kan dat nog?")
-        if is_yes_no(asking) and any(says(asking, c) for c in inp.default_if):
+        if (is_yes_no(asking) and any(says(asking, c) for c in inp.default_if)) or any(
+            says(asking, c) for c in inp.default_if_asked
+        ):
             fill.args[name], _ = today.isoformat(), fill.stated.append(name)
             if inp.year_given_arg:
                 fill.args[inp.year_given_arg] = True
@@ -1247,8 +1268,10 @@ def _claimed(
             continue
         if any(u.kind == q.kind and u.number == q.number for u in used):
             continue  # "600k toegekend ... hoeveel van die 600k krijgen we?": the same amount named again
-        if output and _anti(q, (), spec.claim_anti_cues_after):
+        if output and anti_cued(q, (), spec.claim_anti_cues_after):
             continue  # "onze 100%-dochter", "a 100% owned subsidiary": whose it is, not the figure claimed
+        if output and any(w in lexicon().increment for w in (*q.before[-2:], *q.after[:1])):
+            continue  # "can we add another 10%?", "kunnen we er nog 10% bij doen?": an addition asked, no claim
         if q.start < asked_from and not confirms and any(w in lexicon().own_words for w in q.before[-OWN_BOUND_WORDS:]):
             continue  # "onze productieafspraak is € 70.000. Hoeveel krijgen we vergoed?": the asker's own figure told
             # before the asked sentence, not what it claims (a rule as others tell it still is: "ik hoorde dat 70% ...")
@@ -1436,8 +1459,9 @@ class Router:
             return None
         # a question for what follows checks the case like a yes or no ("als we het op 2 juni insturen, wat dan?")
         checks_case = is_yes_no(folded) or asks_consequence(folded)
-        if not checks_case and any(spec.inputs[n].yes_no_only for n in fill.stated):
-            fill = _without(fill, [n for n in fill.stated if spec.inputs[n].yes_no_only])
+        checked = [n for n in fill.stated if spec.inputs[n].yes_no_only and n not in fill.said_now]  # (the day asked
+        if not checks_case and checked:  # for the time left from it, "hoeveel dagen hebben we nog?", stays)
+            fill = _without(fill, checked)
         personal = bool(PERSONAL.search(folded))
         # facts stated in words count as the asker's own only when the asker speaks of themselves ("we doen alleen
         # kindzorg" is a fact; "geldt de eis ook voor kindzorg?" asks about the rule)
@@ -1548,7 +1572,9 @@ class Router:
         own_case = asks and strong and personal and solve is None and spec.requires and (kind or is_yes_no(folded))
         if not has_values and not own_case:  # "kunnen we bijcontracteren?" is about the asker's case; "hoe dienen
             # we een verzoek in?" asks how (no kind of value a calculator gives): no figures are asked for
-            if not (solve and (complete or (spec.asks_back and personal and asks_strongly(solve, folded)))):
+            in_its_unit = found is not None and solve is not None and bool(found.unit) and found.unit in solve.units
+            # ("hoeveel uur kunnen we hooguit uitbesteden?": the unknown asked in its own unit, of the asker's case)
+            if not (solve and (complete or (spec.asks_back and personal and (asks_strongly(solve, folded) or in_its_unit)))):
                 return None  # "hoeveel cliënten moet een nieuwe aanbieder hebben?" asks for the rule, not a sum; "mogen
                 # we dat leveren?" asks a permission (a weak ask), no unknown of the asker's to ask figures for
         _together_as_part(spec, fill)

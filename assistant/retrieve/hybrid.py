@@ -70,7 +70,11 @@ def looks_back(query: str) -> bool:
     past = any(
         not (_USE_TO.fullmatch(m.group(0)) and _PASSIVE_USE.search(query[: m.start()])) for m in _PAST.finditer(query)
     )  # "used to" counts unless passive ("is used to index"); every other word of the past counts
-    return past or bool(_STILL.search(query) and not _IN_THAT_CASE.search(query))
+    return past or bool(_STILL.search(query) and not _IN_THAT_CASE.search(query) and not _TIME_LEFT.search(query))
+
+
+# "how many days have we got left for the registration?": the time left from today, not whether an older rule survived
+_TIME_LEFT = re.compile(r"\bhow (?:many (?:days|weeks|months)|much time)\b|\bhoeveel (?:dagen|weken|maanden|tijd)\b", re.I)
 
 
 _USE_TO = re.compile(r"used to", re.I)

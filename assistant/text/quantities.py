@@ -108,6 +108,9 @@ class Lexicon:
     per_each: frozenset[str] = frozenset()  # "per fte", "elke cliënt": the unit counted per, not the thing counted
     rest_of_whole: list[str] = field(default_factory=list)  # "de rest", "the remainder": a cue after them is the rest's
     conclusion: list[str] = field(default_factory=list)
+    conclusion_at: list[str] = field(default_factory=list)
+    confirms: list[str] = field(default_factory=list)
+    increment: list[str] = field(default_factory=list)
     rule_words: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
     where_said: list[str] = field(default_factory=list)
@@ -145,6 +148,7 @@ class Lexicon:
     asks_change: list[str] = field(default_factory=list)  # a follow-up asking whether the outcome turns
     new_case: list[str] = field(default_factory=list)  # a message opening another case: no slot carries into it
     compares: list[str] = field(default_factory=list)  # words that compare the policy texts of two years
+    compared_since: list[str] = field(default_factory=list)  # words that set a time to compare with ("sinds 2024")
     corrects: list[str] = field(default_factory=list)  # "my mistake", "vergissing": the figures said before, corrected
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
@@ -276,6 +280,9 @@ def lexicon() -> Lexicon:
         per_each=frozenset(fold(p) for p in data["words"].get("per_each", [])),
         rest_of_whole=[fold(p) for p in data["words"].get("rest_of_whole", [])],
         conclusion=[fold(p) for p in data["words"]["conclusion"]],
+        conclusion_at=[fold(p) for p in data["words"].get("conclusion_at", [])],
+        confirms=[fold(p) for p in data["words"].get("confirms", [])],
+        increment=[fold(p) for p in data["words"].get("increment", [])],
         rule_words=[fold(p) for p in data["words"]["rule_words"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
         where_said=[fold(p) for p in data["words"]["where_said"]],
@@ -308,6 +315,7 @@ def lexicon() -> Lexicon:
         new_case=[fold(p) for p in data["follow_up"].get("new_case", [])],
         corrects=[fold(p) for p in data["follow_up"].get("corrects", [])],
         compares=[fold(p) for p in data["follow_up"].get("compares", [])],
+        compared_since=[fold(p) for p in data["follow_up"].get("compared_since", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],

@@ -49,3 +49,30 @@ def test_an_english_reader_gets_the_terms_of_the_condition_quoted():
     ct = Citation(clause_id="x", doc="d", year=2027, section="2.3.6", title="t", quote=quote)
     glossed = gloss_en([ct])
     assert "for whom it is suitable" in glossed and "home-care technology" in glossed, glossed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Score B met 7 punten, in augustus 84% van het plafond. De zorg voor drie vaste cliënten is een maand stilgelegd. Kunnen we bijcontracteren?",
+        "Category A, 90% of the ceiling by July. Care for some of our existing clients was on hold for two weeks. Is extra purchase open to us?",
+    ],
+)
+def test_care_laid_down_or_on_hold_for_existing_clients_is_care_stopped(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    calls = [c for c in a.tool_calls if c.name == "additional_purchase_eligibility"]
+    assert calls and calls[0].args.get("care_stopped_for_existing_clients") is True, (a.tool_calls, a.answer)
+    assert _first(a).startswith(("Nee", "No")), a.answer
+
+
+@pytest.mark.parametrize(
+    "question, stopped",
+    [
+        ("Score A, 85% van het plafond in juli. De zorg voor nieuwe cliënten is stilgelegd. Kunnen we bijcontracteren?", False),
+        ("Score A, 85% of the ceiling in July. We halted care for two existing clients. Is extra purchase open to us?", True),
+    ],
+)
+def test_care_stopped_is_care_for_the_existing_clients(fake_assistant, question, stopped):
+    a = fake_assistant.ask(question)
+    calls = [c for c in a.tool_calls if c.name == "additional_purchase_eligibility"]
+    assert calls and bool(calls[0].args.get("care_stopped_for_existing_clients")) is stopped, (a.tool_calls, a.answer)

@@ -136,3 +136,89 @@ def test_a_rules_figure_in_the_asked_sentence_leaves_the_check_on_the_day_asked(
     a = fake_assistant.ask("Bezwaar indienen tegen de regel van maximaal 50% onderaanneming: kan dat op dit moment nog?")
     assert [c.name for c in a.tool_calls] == ["deadlines"], (a.tool_calls, a.answer)
     assert _first(a).startswith("Nee") and "15 mei" in _first(a), a.answer
+
+
+@pytest.mark.parametrize(
+    "question, share, claimed",
+    [
+        ("Zzp'ers leveren 15% en een thuiszorgbureau 20%, dus we komen op 35% uitbesteed. Mag dat in 2027?", 35, "35%"),
+        ("Agency nurses cover 10% and freelancers 30%, which puts us at 45% outsourced. Within the 2027 cap?", 40, "45%"),
+    ],
+)
+def test_the_askers_conclusion_from_the_shares_is_checked_not_added(fake_assistant, question, share, claimed):
+    a = fake_assistant.ask(question)
+    call = _call(a, "subcontracting_check")
+    assert call.result["subcontracted_share_pct"] == share, (call.args, call.result)
+    assert (f"not {claimed}" in _first(a) or f"niet {claimed}" in _first(a)) == (share != int(claimed[:-1])), _first(a)
+    assert _first(a).startswith(("Ja", "Yes")), _first(a)  # the verdict asked in its own sentence stays the verdict
+
+
+def test_a_wrong_conclusion_confirmed_by_a_tag_is_answered_no(fake_assistant):
+    a = fake_assistant.ask("Freelancers 25% and an agency 10%, so we are at 30% subcontracted. Right?")
+    assert _call(a, "subcontracting_check").result["subcontracted_share_pct"] == 35
+    assert _first(a).startswith("No") and "not 30%" in _first(a), _first(a)
+
+
+def test_a_subsidiary_counted_as_subcontractor_in_the_conclusion_is_set_right(fake_assistant):
+    a = fake_assistant.ask(
+        "We leveren zelf 50%, 25% via onze dochter-bv en 25% via zzp'ers, dus we zitten op 50% onderaanneming. Kan dat nog?"
+    )
+    call = _call(a, "subcontracting_check")
+    assert call.args.get("full_subsidiary_share_pct") == 25 and call.result["subcontracted_share_pct"] == 25, call.args
+    assert "niet 50%" in _first(a), _first(a)
+
+
+def test_a_share_with_a_subcontracting_partys_cue_is_no_own_share(fake_assistant):
+    call = _call(fake_assistant.ask("Freelancers do 15% and a partner agency 25%. Allowed in 2027?"), "subcontracting_check")
+    assert "own_share_pct" not in call.args and call.result["subcontracted_share_pct"] == 40, call.args
+
+
+@pytest.mark.parametrize(
+    "question, share",
+    [
+        ("Own staff 55%, freelancers 30% so far and an agency 15%. Do we comply in 2027?", 45),
+        ("We doen 55% zelf, zzp'ers 30% en dus een bureau 15%. Voldoen we?", 45),
+        ("We use freelancers for 20% so that we can grow, and an agency for 10%. Allowed in 2027?", 30),
+    ],
+)
+def test_a_conclusion_word_without_a_stating_clause_of_its_own_keeps_the_parts(fake_assistant, question, share):
+    a = fake_assistant.ask(question)
+    assert _call(a, "subcontracting_check").result["subcontracted_share_pct"] == share, a.answer
+    assert "not " not in _first(a).split("comply")[-1] and "niet " not in _first(a).split("voldoet")[-1], _first(a)
+
+
+def test_a_conclusion_of_the_own_share_is_checked_against_the_own_share(fake_assistant):
+    a = fake_assistant.ask("Zzp'ers doen 20% en een thuiszorgbureau 10%, dus blijft er 70% eigen personeel over. Mag dat?")
+    assert _first(a).startswith("Ja") and "niet 70%" not in _first(a), _first(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Score A, 85% van het plafond in juli. Ons verzoek lag even on hold bij de zorgverzekeraar. Kunnen we bijcontracteren?",
+        "Score A, 85% van het plafond in juli. De aanname van nieuwe zorg hebben we stilgelegd, bestaande cliënten krijgen gewoon zorg. Kunnen we bijcontracteren?",
+    ],
+)
+def test_something_else_on_hold_or_laid_down_is_no_care_stopped(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    call = _call(a, "additional_purchase_eligibility")
+    assert not call.args.get("care_stopped_for_existing_clients"), call.args
+
+
+@pytest.mark.parametrize(
+    "question, first",
+    [
+        ("Zzp'ers 25% en een bureau 5%, dus we zitten op 35%, toch?", "Nee"),
+        ("Zzp'ers 25% en een bureau 5%, dus we zitten op 35%. Klopt mijn som?", "Nee"),
+        ("Freelancers 25% and an agency 5%, which means 35% subcontracted. Allowed in 2027?", "Yes"),
+    ],
+)
+def test_a_conclusion_with_its_subject_in_it_or_confirmed_is_checked(fake_assistant, question, first):
+    a = fake_assistant.ask(question)
+    assert _call(a, "subcontracting_check").result["subcontracted_share_pct"] == 30, a.answer
+    assert _first(a).startswith(first) and "35%." in _first(a).split("—")[-1], _first(a)
+
+
+def test_an_addition_asked_is_no_claim(fake_assistant):
+    a = fake_assistant.ask("Zzp'ers 25% en een bureau 5%, dus kunnen we er nog 10% bij doen?")
+    assert "niet 10%" not in _first(a), _first(a)

@@ -175,3 +175,16 @@ def test_a_day_said_without_a_year_outside_the_policy_period_is_refused_not_move
 
     with pytest.raises(InvalidInput, match=r"^on_date: must be between"):
         run(topic="bezwaar", on_date="2030-05-10", year_given=False)
+
+
+def test_days_left_count_to_the_last_day_inclusive_and_stop_once_passed():
+    out = run(on_date="2027-01-15", topic="inschrijving nieuwe zorgaanbieders")
+    item = out.deadlines[0]
+    assert item.last_day == date(2027, 2, 28) and item.days_left == 44  # 16 in January, 28 in February
+    assert "nog 44 dagen" in out.verdict and "44 days left" in out.verdict_en
+    last = run(on_date="2027-02-28", topic="inschrijving nieuwe zorgaanbieders")
+    assert last.deadlines[0].days_left == 0 and "vandaag is de laatste dag" in last.verdict
+    early = run(on_date="2026-11-20", topic="inschrijving nieuwe zorgaanbieders")  # not begun: when it opens
+    assert "opent over 11 dagen" in early.verdict and "opens in 11 days" in early.verdict_en, early.verdict
+    assert run(on_date="2027-03-01", topic="inschrijving nieuwe zorgaanbieders").deadlines[0].days_left is None
+    assert all(d.days_left is None for d in run().deadlines)  # no date asked: nothing is left of anything
