@@ -323,8 +323,10 @@ class Assistant:
                 # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
                 # its value is looked for first in the section that answered that part
                 # (or a part that asks of another year with no subject of its own: "..., and what did 2024 require?")
-                before = points_back(own) or (looks_back(fold(own)) or names_an_older_policy(self.corpus, own)) and not self._names_subject(own)
-                near = plans[-1].quotes[0] if plans and plans[-1].quotes and before else None
+                of_before = points_back(own) or (
+                    (looks_back(fold(own)) or names_an_older_policy(self.corpus, own)) and not self._names_subject(own)
+                )
+                near = plans[-1].quotes[0] if plans and plans[-1].quotes and of_before else None
                 topic = clause_topic(own, state) if i == 0 and not each_follows else None
                 if topic is not None:  # "Is dat voor 2027 veranderd? En tellen zzp'ers mee?": the first part asks
                     # about the subject of the message before, as a question of one part would
@@ -410,12 +412,13 @@ class Assistant:
         3,000. So 5,500 out of 13,000 is outsourced?", "20% freelancers and 15% an agency, which puts us at 35%"):
         when the figures before it complete a calculation and the conclusion only restates wholes of them or a value
         worked out from them, its figures are what the result checks, not inputs."""
+        whole: Reading | None = None  # the whole text's reading (once, when a conclusion needs it)
         for start, end in _conclusions(text):
             before = self.router.read(text, exclude=(start, end))
             if before.kind != "tool" or len(before.used) < 2:
                 continue  # the figures before it do not complete a calculation
             spec = self.router.specs[before.tool]
-            whole = self.router.read(text)
+            whole = whole or self.router.read(text)
             added = {n for n, v in whole.args.items() if before.args.get(n) != v}
             wholes = {spec.whole} | {n for n, inp in spec.inputs.items() if inp.beside_parts}
             if (added and added <= wholes) or _restated(spec, before, (start, end), whole):
@@ -893,7 +896,8 @@ def _restated(spec: Any, before: Reading, span: tuple[int, int], whole: Reading)
         filled = [n for n in worked if n in before.args]
         same = [n for n in filled if whole.args.get(n) == to_number(q.number)]
         # (a bare figure, "..., dus we zitten op 40%, toch?": the one worked-out value of its kind the parts give)
-        name = max(cued)[1] if cued else (same or filled)[0] if len(same or filled) == 1 else None
+        uncued = same or filled
+        name = max(cued)[1] if cued else (uncued[0] if len(uncued) == 1 else None)
         if name is not None:
             out.append((name, q))
     return out
