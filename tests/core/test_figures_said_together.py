@@ -220,5 +220,5 @@ def test_a_conclusion_with_its_subject_in_it_or_confirmed_is_checked(fake_assist
 
 
 def test_an_addition_asked_is_no_claim(fake_assistant):
-    a = fake_assistant.ask("Zzp'ers 25% en een bureau 5%, dus kunnen we er nog 10% bij doen?")
+    a = fake_assistant.ask("Zzp'ers 25% en een bureau 5%, dus kunnen we 10% erbij nemen?")
     assert "niet 10%" not in _first(a), _first(a)
