@@ -1271,7 +1271,7 @@ def _claimed(
         if output and anti_cued(q, (), spec.claim_anti_cues_after):
             continue  # "onze 100%-dochter", "a 100% owned subsidiary": whose it is, not the figure claimed
         if output and any(w in lexicon().increment for w in (*q.before[-2:], *q.after[:1])):
-            continue  # "can we add another 10%?", "kunnen we er nog 10% bij doen?": an addition asked, no claim
+            continue  # "can we add another 10%?", "kunnen we 10% erbij nemen?": an addition asked, no claim
         if q.start < asked_from and not confirms and any(w in lexicon().own_words for w in q.before[-OWN_BOUND_WORDS:]):
             continue  # "onze productieafspraak is € 70.000. Hoeveel krijgen we vergoed?": the asker's own figure told
             # before the asked sentence, not what it claims (a rule as others tell it still is: "ik hoorde dat 70% ...")
