@@ -69,6 +69,8 @@ def test_care_laid_down_or_on_hold_for_existing_clients_is_care_stopped(fake_ass
     "question, stopped",
     [
         ("Score A, 85% van het plafond in juli. De zorg voor nieuwe cliënten is stilgelegd. Kunnen we bijcontracteren?", False),
+        ("Score A, 85% van het plafond in juli. Ons verzoek lag even on hold bij de zorgverzekeraar. Kunnen we bijcontracteren?", False),
+        ("Score A, 85% van het plafond in juli. De aanname van nieuwe zorg hebben we stilgelegd, bestaande cliënten krijgen gewoon zorg. Kunnen we bijcontracteren?", False),
         ("Score A, 85% of the ceiling in July. We halted care for two existing clients. Is extra purchase open to us?", True),
     ],
 )

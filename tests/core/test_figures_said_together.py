@@ -193,19 +193,6 @@ def test_a_conclusion_of_the_own_share_is_checked_against_the_own_share(fake_ass
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "Score A, 85% van het plafond in juli. Ons verzoek lag even on hold bij de zorgverzekeraar. Kunnen we bijcontracteren?",
-        "Score A, 85% van het plafond in juli. De aanname van nieuwe zorg hebben we stilgelegd, bestaande cliënten krijgen gewoon zorg. Kunnen we bijcontracteren?",
-    ],
-)
-def test_something_else_on_hold_or_laid_down_is_no_care_stopped(fake_assistant, question):
-    a = fake_assistant.ask(question)
-    call = _call(a, "additional_purchase_eligibility")
-    assert not call.args.get("care_stopped_for_existing_clients"), call.args
-
-
-@pytest.mark.parametrize(
     "question, first",
     [
         ("Zzp'ers 25% en een bureau 5%, dus we zitten op 35%, toch?", "Nee"),
