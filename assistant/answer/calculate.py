@@ -158,16 +158,21 @@ def _denied() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$")
 
 
-def _rule_quotes(citations: list[Citation], data: dict[str, Any], verdict: str, rule: str) -> list[Citation]:
+def _rule_quotes(
+    citations: list[Citation], data: dict[str, Any], verdict: str, rule: str, failed: bool = False
+) -> list[Citation]:
     """The calculator's citations that carry the result: those stating a number of the verdict and sharing the
-    most words with the rule applied first; a lead-in ("... als volgt:") or a bare table header last."""
+    most words with the rule applied (and, for a case that `failed`, with the verdict that says why: "de zorg aan
+    bestaande cliënten is stopgezet") first; a lead-in ("... als volgt:") or a bare table header last."""
     numbers = set(re.findall(r"\d+(?:[.,]\d+)?", verdict))
     rule_words = {w for w in re.findall(r"[a-zà-ÿ]{4,}", rule.lower())}
+    said = str(data.get("verdict") or verdict) if failed else ""  # in the policy's language, as the quotes are
+    verdict_words = {w for w in re.findall(r"[a-zà-ÿ]{4,}", said.lower())}
 
     def weight(ct: Citation) -> float:
         nums = sum(1 for n in set(re.findall(r"\d+(?:[.,]\d+)?", ct.quote)) if n in numbers)
         words = {w for w in re.findall(r"[a-zà-ÿ]{4,}", ct.quote.lower())}
-        shared = len(words & rule_words) / (1 + len(words)) ** 0.5
+        shared = (len(words & rule_words) + len(words & verdict_words)) / (1 + len(words)) ** 0.5
         lead_in = ct.quote.rstrip().endswith(":") or not re.search(r"[.;!?)»]$|\d%?$", ct.quote.rstrip())
         return -(2 * nums + shared) + (3 if lead_in else 0)
 
@@ -239,7 +244,10 @@ def calc_plan(
         line = msg("yes", lang) + ": " + verdict[:1].lower() + verdict[1:]
     said = [*reading.notes, *reading.assumptions]  # how this message was read, then the defaults that shaped it
     assumptions = [a[1] if lang == "en" else a[0] for a in said if (a[1] if lang == "en" else a[0])]
-    quotes = _rule_quotes(citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""))
+    quotes = _rule_quotes(
+        citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""),
+        failed=reading.outcome is False,
+    )
     shown = [
         q for q in quotes[:MAX_QUOTES]
         if q is quotes[0] or (not _heading(q.quote) and _carries(spec, q.quote, reading, reading.outcome, folded))

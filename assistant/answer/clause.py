@@ -18,6 +18,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from assistant.answer import compose as c
@@ -600,20 +601,24 @@ _RELATIVE_EN = re.compile(r"\b(" + "|".join(_RELATIVE_EN_WORDS) + r")\b", re.I)
 _FROM_STEP = {"na", "after", "vanaf", "from", "following"}  # "binnen 2 maanden na zijn inschrijving": counted from a step
 
 
-def _counted_from(value: Quantity | str, question: str, lang: str, year: int) -> str:
-    """'Binnen 2 maanden (na de inschrijving)' for an asker who dates that step ('we schreven ons op 3 januari in'):
-    the date it comes to, worked out, never a date the policy would not give for that day."""
+def _counted_from(value: Quantity | str, question: str, lang: str, year: int, step_day: date | None = None) -> str:
+    """'Binnen 2 maanden (na de inschrijving)' for an asker who dates that step ('we schreven ons op 3 januari 2027
+    in', or `step_day`: the day a follow-up gave, placed in its year): the date it comes to, worked out, never a date
+    the policy would not give for that day."""
     if isinstance(value, str) or value.kind != "count" or value.bound != "within" or not set(value.after[:1]) & _FROM_STEP:
         return ""
     if value.unit not in DAYS_PER_UNIT or "werkdag" in fold(value.text) or "working" in fold(value.text):
         return ""  # working days depend on holidays the policy does not list
     dates = [q for q in read(question, default_year=year) if q.kind in ("date", "period") and not q.negated]
-    if len(dates) != 1 or dates[0].kind != "date" or dates[0].relative or not dates[0].explicit_year:
+    if step_day is None and (
+        len(dates) != 1 or dates[0].kind != "date" or dates[0].relative or not dates[0].explicit_year
+    ):
         return ""  # one day the asker wrote in full; with two dates or "half januari" the step is not known
-    end = plus(dates[0].value, value.number, value.unit)
+    day = step_day or dates[0].value
+    end = plus(day, value.number, value.unit)
     if end is None:
         return ""
-    start, end_s = fmt_date(dates[0].value, lang), fmt_date(end, lang)
+    start, end_s = fmt_date(day, lang), fmt_date(end, lang)
     return f" Counted from {start}: by {end_s}." if lang == "en" else f" Gerekend vanaf {start}: uiterlijk {end_s}."
 
 
@@ -1337,10 +1342,11 @@ def _fits(asked_v: tuple[str, Any], asked_bound: str | None, said_v: tuple[str, 
 
 def clause_plan(
     assistant: Any, text: str, lang: str, year: int | None, focus: str | None = None, verdict: bool = True,
-    kind_asked: bool = True, near: Citation | None = None,
+    kind_asked: bool = True, near: Citation | None = None, step_day: date | None = None,
 ) -> Plan:
     """The clause answer (see the module docstring); `verdict=False` never opens with ja/nee (the plan then only
-    says what the policy states, e.g. under a calculator's rejection)."""
+    says what the policy states, e.g. under a calculator's rejection); `step_day`: the day of the asker's step a
+    period of the answer is counted from."""
     back = year is None and len(assistant.corpus.years) > 1 and any(  # a part's own words may say it looks back
         looks_back(t) or names_an_older_policy(assistant.corpus, t) for t in {text, focus or text}  # ("..., and 2024?")
     )
@@ -1398,7 +1404,7 @@ def clause_plan(
             return other
         if not with_value and (a.soft or a.several):  # "hoe melden we dat?" without a channel in the text, "welke
             # percentages ...?" without one about the question: the clause answers
-            return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False)
+            return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False, step_day=step_day)
         if not with_value:
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
@@ -1421,6 +1427,7 @@ def clause_plan(
             rest = [o for o in _dedupe(ranked[:8]) if o not in rows]
             return Plan("value", line, _distinct(cited), [r.citation for r in rest[:4]])
         s, value = _row_asked(assistant, *with_value[0], text, a)
+        counted = ""  # the date a period counted from the asker's step comes to
         if a.kind == "consequence":  # the consequence is the sentence that states it (with what it points back at)
             s = _with_condition(assistant, s, points_back=True)
             shown = _clean_span(_key_span(s)).rstrip(" .:;")  # quoted: verbatim, never translated
@@ -1433,7 +1440,8 @@ def clause_plan(
                 said = [_value_line(a, d, s.text, text, lang).rstrip(".") for d in dates]
                 line = ", ".join([said[0], *(x[:1].lower() + x[1:] for x in said[1:])])
             line += _where(s.citation, lang) + "."
-            line += _counted_from(value, text, lang, assistant.corpus.current_year)
+            counted = _counted_from(value, text, lang, assistant.corpus.current_year, step_day)
+            line += counted
         rows = _table_siblings(assistant, s, a, weights, analyse)  # a table row answers with its header; other rows give the rest
         # another row of a table is quoted when its own words are about the question (not only its header's)
         least = SIBLING_SHARE * _own_about(s, a, weights, analyse)
@@ -1453,7 +1461,8 @@ def clause_plan(
             line = msg("several", lang, values=", ".join(several)) + _where(s.citation, lang) + "."
         rest = [o for o in _dedupe(ranked[:8]) if o not in quotes]
         cited = [_extended(assistant, quotes[0], ranked)] + [q.citation for q in quotes[1:]]
-        return Plan("value" if a.kind != "date" else "date", line, _distinct(cited), [r.citation for r in rest[:4]])
+        kind = "date" if a.kind == "date" or counted else "value"
+        return Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]], counted=bool(counted))
     if verdict and is_yes_no(own) and _unknown_names(own, bm):  # "valt Utrecht onder het kernwerkgebied?": the
         return not_stated(assistant, lang, supporting[:1])  # texts never name it, so they cannot say yes or no
     listing = _listing(focus or text, ranked)  # "welke functies ...?": the sentence that lists them
@@ -2202,6 +2211,26 @@ _ASKS_SECTION = re.compile(
     r"|\bwaar\s+(?:staat|staan|vind|vinden)\b|\bwhere\s+(?:is|are|can|do|does)\b"
 )
 FIGURE_BONUS = 1.0
+NO_FIGURE_SHARE = 0.5  # the weight left to a sentence without a figure when the question asks after a rule's figure
+_FIGURE_KINDS = ("percent", "count", "money", "range")
+
+
+def _figures_kept(change: Any, kinds: tuple[str, ...]) -> bool:
+    """A changed sentence with a figure of `kinds` whose figures are all the same in both years (only its wording
+    changed; "niveau 5/6" -> "niveau 6" is a change)."""
+    def figures(t: str) -> list[tuple[str, str]]:
+        return sorted((q.kind, str(q.value)) for q in read(t) if q.digits and q.kind not in ("year", "date"))
+
+    before = figures(change.before.text)
+    return any(k in kinds for k, _ in before) and before == figures(change.after.text)
+
+
+def _has_figure(option: tuple[float, str, Any, Any], kinds: tuple[str, ...]) -> bool:
+    """A diff option whose sentence(s) hold a figure of one of `kinds` ("maximaal 50%", "1 fte op 55 cliënten"; not a
+    year or a reference number)."""
+    _, kind, _, item = option
+    texts = [item.before.text, item.after.text] if kind == "changed" else [getattr(item, "text", "")]
+    return any(q.kind in kinds and q.digits and q.unit != "years_count" for t in texts for q in read(t))
 UNCHANGED_BONUS = 0.1  # a rule both years state word for word answers "is het nog zo?" before a nearby change  # a change of the very figure the question names ("niveau 4 of 5") answers it
 _NEW_PARTS = re.compile(
     r"\b(nieuwe?|new|toegevoegd\w*|added)\b.{0,40}\b(paragra\w*|secties?|sections?|onderdel\w*|hoofdstuk\w*|parts?|clauses?)\b"
@@ -2451,6 +2480,11 @@ def _diff_plan(
             options.append((share(s_.text) + UNCHANGED_BONUS, "unchanged", None, s_))
     if not options:
         return None
+    found = asked(fold(own or text))
+    kinds = (found.kind,) if found is not None and found.kind in _FIGURE_KINDS else _FIGURE_KINDS if direction else ()
+    if kinds:  # "is de regel strenger geworden?", "is het maximale percentage veranderd?": a rule's figure is asked,
+        # so a sentence with a figure of that kind answers before one without
+        options = [(o[0] * (1.0 if _has_figure(o, kinds) else NO_FIGURE_SHARE), *o[1:]) for o in options]
     score, kind, owner, item = max(options, key=lambda o: o[0])
     if score < DIFF_MIN_SHARE:
         return None
@@ -2467,6 +2501,14 @@ def _diff_plan(
         )  # fmt: skip
         quotes = [r.citation for r in ranked if r.citation.clause_id in (owner.before.clause_id, owner.after.clause_id)][:2]
         verdict = False
+    elif kind == "changed" and kinds and _figures_kept(item, kinds):
+        # "is de regel strenger geworden?" where only the wording changed ("Bestaande én nieuwe zorgaanbieders leveren
+        # ten minste 50%" -> "De zorgaanbieder levert ten minste 50%"): the figure asked after stands
+        line = msg("diff_same_rule", lang, old=old_year, new=current, before=item.before.text, after=item.after.text)
+        if still:
+            line = msg("no" if asks_change else "yes", lang) + ": " + line[:1].lower() + line[1:]
+        quotes = [_diff_citation(owner.after, item.after), _diff_citation(owner.before, item.before)]
+        return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
     elif kind == "changed":
         edits = sorted((x for x in item.changes if _rule_change(x)), key=lambda x: not x.emphasis)
         edits = edits[:1] + [x for x in edits[1:MAX_CHANGES] if _short_edit(x)]

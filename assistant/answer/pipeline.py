@@ -49,6 +49,7 @@ from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.hybrid import looks_back
 from assistant.retrieve.index import Index, open_index
+from assistant.text.dates import nearest_to
 from assistant.text.numbers import to_number
 from assistant.text.quantities import expand_shorthand, fold, lexicon, range_ends
 from assistant.text.quantities import read as read_quantities
@@ -111,8 +112,12 @@ class Assistant:
             years=_tool_years(self.corpus.policy.current),
             similarity=self._similarity,
             rule_values=_rule_values(self.corpus.policy.current),
-            today=lambda: self.settings.today or date.today(),
+            today=self.today,
         )
+
+    def today(self) -> date:
+        """The day questions are asked on (settings `today`, else the calendar's)."""
+        return self.settings.today or date.today()
 
     def _similarity(self, text: str, examples: tuple[str, ...]) -> float:
         """Cosine similarity of the question to the closest example question of a calculator (the embedder
@@ -231,7 +236,7 @@ class Assistant:
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
-        reading = case_facts(self.router, follow_up(self.router, text, reading, state), state)
+        reading = case_facts(self.router, follow_up(self.router, text, reading, state), state, text)
         if reading.kind == "clause" and _claimed_span(text) is None:  # "wordt eerder 4 maart, lukt dat nog?": its figure
             # checked in the subject before (a figure claimed as the rule, "nee, het is 2 per gebied", is checked)
             combined = checked_in_subject(self.router, text, state) or asked_of_case(self.router, text, reading, state)
@@ -239,6 +244,11 @@ class Assistant:
                 combined.yes_no = is_yes_no(text) or guards.pressure(text)
                 reading = combined
         topic = clause_topic(text, state) if reading.kind == "clause" else None
+        counted = self._counted_step(text, state, lang, year) if reading.kind == "clause" and topic is None else None
+        if counted is not None:  # "we schreven ons op 1 december in; wanneer horen we het?" after "hoe snel beslist
+            plan, topic = counted  # CZ?": the period of the answer before, counted from the day this message gives
+            answer = self._answer(plan, lang, notices, [], self.index.retriever.search(topic, k=5, year=year))
+            return answer, state.remember(reading, lang, topic=topic).heard(text)
         if topic is not None:  # "en voor kindzorg?": asked about the previous question's subject
             plan, calls, hits = (
                 self._clause(topic, lang, year, focus=_asked_again(text, state.topic or "")),
@@ -257,6 +267,25 @@ class Assistant:
             _refuse_to_confirm(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
         return answer, state.remember(reading, lang, topic=topic or text).heard(text)
+
+    def _counted_step(self, text: str, state: ConversationState, lang: str, year: int | None) -> tuple[Plan, str] | None:
+        """(the plan, its topic) for a short message that dates a step of the asker's own and asks a date ("We
+        registered on 1 December. When will we hear?"), when the question before is answered by a period the policy
+        counts from that step ("binnen 2 maanden na zijn inschrijving"): that answer, with the date it comes to."""
+        if not state.topic or len(re.findall(r"[^\W\d_]+|\d+", text)) > COUNTED_STEP_WORDS:
+            return None
+        found = asked(fold(asked_clause(text)))
+        days = [q for q in read_quantities(text, today=self.today()) if q.kind in ("date", "period") and not q.negated]
+        if found is None or found.kind != "date" or len(days) != 1 or days[0].kind != "date" or days[0].relative:
+            return None
+        day = days[0].value if days[0].explicit_year else nearest_to(days[0].value, self.today())  # "1 December": the
+        previous = state.topic.split(" || ")[-1]  # one nearest the day it is asked
+        topic = f"{previous} || {text}"
+        plan = self._clause(topic, lang, year, focus=previous, step_day=day)
+        if not plan.counted:
+            return None
+        before = self._clause(previous, lang, year)  # the period must be what answered the question before
+        return (plan, topic) if before.quotes[:1] == plan.quotes[:1] else None
 
     def _read(self, text: str, state: ConversationState, exclude: tuple[int, int] | None = None) -> Reading:
         """The message's reading; one that names no calculator but completes one with its own figures is that
@@ -301,7 +330,7 @@ class Assistant:
                 if whole is None:
                     whole = self._read(text, state, _claimed_span(text))
                 reading = _in_whole(whole, text, own) or reading
-            reading = case_facts(self.router, reading, state)
+            reading = case_facts(self.router, reading, state, full)
             key = reading.tool if reading.kind in ("tool", "clarify") else None
             if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
                 key += repr(sorted(reading.args.items(), key=lambda kv: kv[0]))  # calculations, one per year
@@ -345,7 +374,13 @@ class Assistant:
                     # the words borrowed from the part before led back to its answer, which does not speak of
                     # this part's own words: this part is asked on its own words
                     plan = self._clause(own, lang, year, own)
-            if any(p.line == plan.line or _same_answer(p, plan) for p in plans):
+                if full != own and not plan.refused and plans and plans[-1].kind == "not_stated":
+                    # "hoe groot is het innovatiebudget, en wat is het maximum per project?": the part before is not
+                    # stated; a value this part's own words find elsewhere ("maximaal 1 keer per contractjaar") is
+                    # about another thing when, asked with the subject it borrowed, the policy is silent too
+                    whole = self._clause(full, lang, year, full, near=near)
+                    plan = whole if whole.kind == "not_stated" else plan
+            if any(p.line == plan.line or _same_answer(p, plan) or _both_silent(p, plan) for p in plans):
                 continue  # two parts the same answer answers (one line says it once, also with a ja/nee before it)
             plans.append(plan)
             if key is not None:
@@ -529,9 +564,9 @@ class Assistant:
 
     def _clause(
         self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None,
-        earlier: str = "",
+        earlier: str = "", step_day: date | None = None,
     ) -> Plan:
-        plan = clause_plan(self, text, lang, year, focus, near=near)
+        plan = clause_plan(self, text, lang, year, focus, near=near, step_day=step_day)
         premise = premise_plan(self, focus or text, lang, earlier)  # the premise of this message, not of the one it
         # continues; "de norm is toch 80?" after the asker's caseload is the norm of what that message was about
         if premise is None or (plan.intent == "clause:year" and _VERDICT_WORD.match(plan.line)):
@@ -795,6 +830,7 @@ WHERE_CHARS = 60  # "waar staat dat precies?": a short follow-up; a longer messa
 WHY_WORDS = 4  # "waarom dan eigenlijk niet?": at most this many filler words after the why
 
 
+COUNTED_STEP_WORDS = 20  # a message this short that dates the asker's step may ask when the period before ends
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
@@ -831,6 +867,12 @@ def _same_answer(a: Plan, b: Plan) -> bool:
     with their own ja/nee: "Ja: «X»" and "Nee: «X»" answer two questions)."""
     both = bool(_VERDICT_WORD.match(a.line)) and bool(_VERDICT_WORD.match(b.line))
     return not both and _unverdicted(a.line) == _unverdicted(b.line) and [q.quote for q in a.quotes] == [q.quote for q in b.quotes]
+
+
+def _both_silent(a: Plan, b: Plan) -> bool:
+    """Two parts the policy is silent on in the same words ("het noemt hiervoor geen bedrag"): said once, with what
+    the policy does say about the first."""
+    return a.kind == b.kind == "not_stated" and a.line.split("\n")[0] == b.line.split("\n")[0]
 
 
 def _unverdicted(line: str) -> str:

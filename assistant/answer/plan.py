@@ -47,6 +47,7 @@ class Plan:
     refused: bool = False
     intent: str = "clause"
     line_quote: Citation | None = None  # the quote the answer line itself reproduces (shown once)
+    counted: bool = False  # the line works out the date a period the policy counts from a step comes to
 
     def all_quotes(self) -> list[Citation]:
         if self.parts:

@@ -323,9 +323,16 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     restated = reading.tool in (None, state.tool) and bool(fill.stated) and all(
         fill.args.get(n) == state.args.get(n) for n in fill.stated if spec.inputs[n].kind not in ("flag", "choice")
     )
+    # "hoeveel fte zouden we dan minimaal moeten hebben om binnen de norm te blijven?": the unknown of the last
+    # calculation, asked with a word that points back at it, no figure and no other calculator named (of any length)
+    unknown_back = (
+        reading.kind == "clause" and not reading.used and _says(lexicon().back, text)
+        and _asks_its_unknown(spec, folded) and not _names_another(router, text, state.tool)
+    )
     looks = (
         opens
         or corrects
+        or unknown_back
         or len(text) < 70
         or _says(lexicon().adds_to_last, text)  # "o ja, ook nog elk 1 cliënt in 6224 en 6225"
         or bool(state.pending)
@@ -402,10 +409,11 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (restated and is_yes_no(text) and asks_strongly(spec, folded))
         # "and what is still missing to get there?": the unknown of the last calculation, nothing new
         or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
+        or unknown_back
         # "is our staffing ratio fine?" right after that calculation: the asker's own case, asked again
         or (
             reading.kind in ("clause", "clarify") and not reading.used and is_yes_no(text) and len(text) < 90
-            and bool(PERSONAL.search(folded))
+            and (bool(PERSONAL.search(folded)) or bool(_THEN_END.search(folded)))  # "... ok then?": of the case before
             and (_names_verdict(spec, folded) or asks_strongly(spec, folded)
                  or (not spec.verdict_concepts and router.concept_score(state.tool, set(router.analyse(text))) > 0))
             and not _names_another(router, text, state.tool)  # (not another thing of its subject: "geldt het plafond
@@ -589,10 +597,12 @@ def _stated_otherwise(spec: CalculatorSpec, name: str, stated: list[str]) -> boo
     return any(name in spec.inputs[k].replaces or k in inp.replaces for k in stated if k in spec.inputs)
 
 
-def case_facts(router: Router, reading: Reading, state: ConversationState | None) -> Reading:
+def case_facts(router: Router, reading: Reading, state: ConversationState | None, text: str = "") -> Reading:
     """A calculation that assumes a fact of the asker's case in words (a kind of provider, a flag) the asker stated
     about themselves in an earlier message ("we zijn een nieuwe organisatie ...", two turns before "voldoen we aan
-    de postcode-eis?"): that fact instead of the assumption, said as taken from the earlier message."""
+    de postcode-eis?"): that fact instead of the assumption, said as taken from the earlier message. When `text`
+    supposes the act the message before asked permission for ("mogen we de zorg pauzeren?", then "en als we dat
+    toch doen, ...?"; lexicon [follow_up] does_that), that act is a fact of the case too."""
     if state is None or not state.said or reading.kind not in ("tool", "clarify") or reading.tool not in router.specs:
         return reading
     spec = router.specs[reading.tool]
@@ -603,17 +613,25 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     if not open_:
         return reading
     args, stated, taken = dict(reading.args), list(reading.stated), []
-    for earlier in reversed(state.said):
+    supposed = _says(lexicon().does_that, text)
+    for k, earlier in enumerate(reversed(state.said)):
         folded = fold(earlier)
         if not OWN.search(folded) or _SUPPOSED.search(folded):
             continue  # "geldt de eis ook voor nieuwe aanbieders?", "als wij zouden starten, ...?": no fact of the asker's
         fill = assign(spec, read(earlier, default_year=router.current_year), earlier, router.current_year, router.years)
+        if supposed and k == 0:  # "en als we dat toch doen?": the act asked about just before, done
+            acts = [n for n in open_ if spec.inputs[n].kind == "flag" and n not in fill.stated and n not in stated
+                    and any(affirmed(folded, fold(c)) for c in spec.inputs[n].true_cues)]  # fmt: skip
+            fill.args.update(dict.fromkeys(acts, True))
+            fill.stated.extend(acts)
         for name in [n for n in open_ if n in fill.stated and n not in stated]:
             args[name] = fill.args[name]
             stated.append(name)
             taken.append((name, _said(spec, name, fill.args[name], folded)))
     if not taken:
         return reading
+    if reading.kind == "clarify" and any(all(f in args for f in alt) for alt in spec.requires):
+        reading = replace(reading, kind="tool", missing=[])  # "als we dat toch doen, ...?": the fact completes it
     dropped = {(spec.inputs[n].assume_nl, spec.inputs[n].assume_en or spec.inputs[n].assume_nl) for n, _ in taken}
     nl = ", ".join(f"{spec.label(n, 'nl')}: {words}" for n, words in taken)
     en = ", ".join(f"{spec.label(n, 'en')}: {words}" for n, words in taken)
@@ -632,7 +650,20 @@ def _said(spec: CalculatorSpec, name: str, value: Any, folded: str) -> str:
     inp = spec.inputs[name]
     phrases = inp.choices.get(value, ()) if inp.kind == "choice" else (inp.true_cues if value else inp.false_cues)
     found = [p for p in phrases if affirmed(folded, fold(p))]
-    return f"“{max(found, key=len)}”" if found else str(value)
+    return f"“{_words_of(folded, fold(max(found, key=len)))}”" if found else str(value)
+
+
+def _words_of(folded: str, phrase: str) -> str:
+    """The asker's words a phrase matched: "a ~ b" (a and b near each other) as the words from the one to the other
+    ("zorg voor huidige clienten pauzeren"), a plain phrase as it is."""
+    if "~" not in phrase:
+        return phrase
+    a, b = (p.strip() for p in phrase.replace("~>", "~").split("~", 1))
+    for first, last in ((a, b), (b, a)):
+        m = re.search(rf"(?<![\w]){re.escape(first)}\b.*?\b{re.escape(last)}(?![\w])", folded)
+        if m:
+            return m.group(0)
+    return f"{a} … {b}"
 
 
 def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: ConversationState) -> Reading | None:
@@ -936,6 +967,9 @@ def _moved(
     if len(named) == 2 and not to:  # "onze dochter-bv neemt 900 van de zzp-uren over": the other party gets them
         given = [n for n in named if any(nm == n and _words_before(folded, at) & set(lexicon().moved_from) for at, _, nm in spans)]
         to = [n for n in named if n not in given] if len(given) == 1 else []
+        later = max(named, key=named.get)  # "de dochter afstoten en haar uren als onderaanneming inkopen": the party
+        if not to and _words_before(folded, named[later], 1) & set(lexicon().moved_as):  # named second, right after
+            to = [later]  # a word of what the hours count as, gets them (not "wat als zzp'ers ...": that one is first)
     if of_part is not None:  # the part the amount is taken from is named by its value; the party named gets it
         to = [n for n in named if n != of_part][:1] if len([n for n in named if n != of_part]) == 1 else []
         named = {**{n: named[n] for n in to}, of_part: -1}

@@ -159,6 +159,15 @@ YEAR_AFTER_CHARS = 12  # "half september, 2027", "15 maart (2027)": a year this 
 YEAR_BEFORE_CHARS = 60  # "in 2027 zaten we half augustus op 88%": a year this close before, in the same sentence
 
 
+def nearest_to(day: date, today: date) -> date:
+    """`day` (said without a year) in the year that puts it nearest `today`: "we schreven ons gisteren, 1 december,
+    in" on 2 December is this year's 1 December, "we dienen 5 januari in" next year's 5 January."""
+    def placed(year: int) -> date:
+        return _safe(year, day.month, day.day) or date(year, day.month, _last_day(year, day.month))
+
+    return min((placed(today.year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - today).days))
+
+
 def _year_for(text: str, pos: int, default: int, start: int | None = None) -> int:
     """The year written right after a date, or one shortly before it in the same sentence, else `default`
     ("half augustus zaten we op 88% en we hadden een A in 2026": 2026 is the score's year, not the date's)."""

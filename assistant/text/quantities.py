@@ -153,6 +153,8 @@ class Lexicon:
     back: list[str] = field(default_factory=list)
     moved_to: list[str] = field(default_factory=list)
     moved_from: list[str] = field(default_factory=list)
+    moved_as: list[str] = field(default_factory=list)
+    does_that: list[str] = field(default_factory=list)
     moved_to_only: list[str] = field(default_factory=list)  # words that say where hours go, not who does them now
     all_of: list[str] = field(default_factory=list)
     some_of: list[str] = field(default_factory=list)
@@ -319,6 +321,8 @@ def lexicon() -> Lexicon:
         back=[fold(p) for p in data["follow_up"].get("back", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],
+        moved_as=[fold(p) for p in data["follow_up"].get("moved_as", [])],
+        does_that=[fold(p) for p in data["follow_up"].get("does_that", [])],
         moved_to_only=[fold(p) for p in data["follow_up"].get("moved_to_only", [])],
         all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
         some_of=[fold(p) for p in data["follow_up"].get("some_of", [])],
@@ -436,6 +440,9 @@ def _context(
         if kept(t):
             before.append(t.text)
     after: list[str] = []
+    joined = next((t for t in tokens if t.start <= start < t.end and t.end > end), None)
+    if joined is not None:  # "de 3-cliënten-eis": the words joined to the figure by hyphens come right after it
+        after.extend(w for w in joined.text[end - joined.start :].split("-") if w)
     for t in tokens[j : j + WINDOW * 3]:
         if t.text in _SENTENCE_STOP or (closed is not None and t.start >= closed):
             break

@@ -138,6 +138,8 @@ MENTIONS = [
     ("we nemen een extra halve fte aan", [Decimal("0.5")]),
     ("één cliënt in 5041", [Decimal("1"), Decimal("5041")]),
     ("one client", [Decimal("1")]),
+    ("we cared for one CZ client last year", [Decimal("1")]),  # the insurer's name between the word and its noun
+    ("een CZ-verzekerde", []),  # an article before another noun
     ("een organisatie met 40 cliënten", [Decimal("40")]),  # "een" is an article here
     ("a provider with 40 clients", [Decimal("40")]),
     ("ten minste 3 cliënten", [Decimal("3")]),  # "ten" is Dutch, not 10
