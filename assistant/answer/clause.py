@@ -2226,8 +2226,8 @@ def _figures_kept(change: Any, kinds: tuple[str, ...]) -> bool:
 
 
 def _has_figure(option: tuple[float, str, Any, Any], kinds: tuple[str, ...]) -> bool:
-    """A diff option whose sentence(s) hold a figure of one of `kinds` ("maximaal 50%", "1 fte op 55 cliënten"; not a
-    year or a reference number)."""
+    """A diff option whose sentence(s) hold a figure of one of `kinds` ("maximaal 50%"; not a year or a reference
+    number)."""
     _, kind, _, item = option
     texts = [item.before.text, item.after.text] if kind == "changed" else [getattr(item, "text", "")]
     return any(q.kind in kinds and q.digits and q.unit != "years_count" for t in texts for q in read(t))

@@ -42,6 +42,7 @@ from assistant.answer.state import (
     continues_topic,
     follow_up,
     opens_new_case,
+    supposed_act,
 )
 from assistant.answer.understand import Reading, Router, anti_cued, cue_strength, has_phrase, names_the_rule
 from assistant.config import Settings
@@ -236,7 +237,8 @@ class Assistant:
         reading.yes_no = is_yes_no(text) or guards.pressure(text)
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
-        reading = case_facts(self.router, follow_up(self.router, text, reading, state), state, text)
+        reading = follow_up(self.router, text, reading, state)
+        reading = case_facts(self.router, supposed_act(self.router, text, reading, state), state, text)
         if reading.kind == "clause" and _claimed_span(text) is None:  # "wordt eerder 4 maart, lukt dat nog?": its figure
             # checked in the subject before (a figure claimed as the rule, "nee, het is 2 per gebied", is checked)
             combined = checked_in_subject(self.router, text, state) or asked_of_case(self.router, text, reading, state)
@@ -375,7 +377,7 @@ class Assistant:
                     # this part's own words: this part is asked on its own words
                     plan = self._clause(own, lang, year, own)
                 if full != own and not plan.refused and plans and plans[-1].kind == "not_stated":
-                    # "hoe groot is het innovatiebudget, en wat is het maximum per project?": the part before is not
+                    # "welk bedrag zit in het innovatiebudget, en hoeveel krijgt één project?": the part before is not
                     # stated; a value this part's own words find elsewhere ("maximaal 1 keer per contractjaar") is
                     # about another thing when, asked with the subject it borrowed, the policy is silent too
                     whole = self._clause(full, lang, year, full, near=near)

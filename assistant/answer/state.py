@@ -323,7 +323,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     restated = reading.tool in (None, state.tool) and bool(fill.stated) and all(
         fill.args.get(n) == state.args.get(n) for n in fill.stated if spec.inputs[n].kind not in ("flag", "choice")
     )
-    # "hoeveel fte zouden we dan minimaal moeten hebben om binnen de norm te blijven?": the unknown of the last
+    # "welk aantal fte is er dan minimaal nodig voor die caseload?": the unknown of the last
     # calculation, asked with a word that points back at it, no figure and no other calculator named (of any length)
     unknown_back = (
         reading.kind == "clause" and not reading.used and _says(lexicon().back, text)
@@ -601,8 +601,8 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     """A calculation that assumes a fact of the asker's case in words (a kind of provider, a flag) the asker stated
     about themselves in an earlier message ("we zijn een nieuwe organisatie ...", two turns before "voldoen we aan
     de postcode-eis?"): that fact instead of the assumption, said as taken from the earlier message. When `text`
-    supposes the act the message before asked permission for ("mogen we de zorg pauzeren?", then "en als we dat
-    toch doen, ...?"; lexicon [follow_up] does_that), that act is a fact of the case too."""
+    supposes the act the message before asked permission for ("mogen we de zorg pauzeren?", then "stel dat we dat
+    wel doen, ...?"; lexicon [follow_up] does_that, supposing), that act is a fact of the case too."""
     if state is None or not state.said or reading.kind not in ("tool", "clarify") or reading.tool not in router.specs:
         return reading
     spec = router.specs[reading.tool]
@@ -613,13 +613,13 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     if not open_:
         return reading
     args, stated, taken = dict(reading.args), list(reading.stated), []
-    supposed = _says(lexicon().does_that, text)
+    supposed = _says(lexicon().does_that, text) and _says(lexicon().supposing, text)
     for k, earlier in enumerate(reversed(state.said)):
         folded = fold(earlier)
         if not OWN.search(folded) or _SUPPOSED.search(folded):
             continue  # "geldt de eis ook voor nieuwe aanbieders?", "als wij zouden starten, ...?": no fact of the asker's
         fill = assign(spec, read(earlier, default_year=router.current_year), earlier, router.current_year, router.years)
-        if supposed and k == 0:  # "en als we dat toch doen?": the act asked about just before, done
+        if supposed and k == 0:  # "stel dat we dat wel doen": the act asked about just before, done
             acts = [n for n in open_ if spec.inputs[n].kind == "flag" and n not in fill.stated and n not in stated
                     and any(affirmed(folded, fold(c)) for c in spec.inputs[n].true_cues)]  # fmt: skip
             fill.args.update(dict.fromkeys(acts, True))
@@ -631,7 +631,7 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     if not taken:
         return reading
     if reading.kind == "clarify" and any(all(f in args for f in alt) for alt in spec.requires):
-        reading = replace(reading, kind="tool", missing=[])  # "als we dat toch doen, ...?": the fact completes it
+        reading = replace(reading, kind="tool", missing=[])  # the act supposed completes it
     dropped = {(spec.inputs[n].assume_nl, spec.inputs[n].assume_en or spec.inputs[n].assume_nl) for n, _ in taken}
     nl = ", ".join(f"{spec.label(n, 'nl')}: {words}" for n, words in taken)
     en = ", ".join(f"{spec.label(n, 'en')}: {words}" for n, words in taken)
@@ -640,6 +640,28 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
         reading, args=args, stated=stated, assumptions=[a for a in reading.assumptions if a not in dropped],
         notes=[*reading.notes, note],
     )  # fmt: skip
+
+
+def supposed_act(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:
+    """"Mogen we de zorg pauzeren?", then "stel dat we dat wel doen: krijgen we dan nog extra budget?": a message that
+    supposes the act the message before asked about (lexicon [follow_up] does_that, supposing) and names a
+    calculator (its concepts) that act settles (a flag of it that completes one of its `requires`): that calculation,
+    to be completed with the act by `case_facts`; otherwise `reading` itself."""
+    if reading.kind != "clause" or state is None or not state.said:
+        return reading
+    if not (_says(lexicon().does_that, text) and _says(lexicon().supposing, text)):
+        return reading
+    before, terms = fold(state.said[-1]), set(router.analyse(text))
+    named = sorted((n for n in router.specs if router.concept_score(n, terms) > 0), key=lambda n: -router.concept_score(n, terms))
+    for name in named:
+        spec = router.specs[name]
+        acts = {
+            n for n, inp in spec.inputs.items()
+            if inp.kind == "flag" and any(affirmed(before, fold(c)) for c in inp.true_cues)
+        }  # fmt: skip
+        if any(set(alt) <= acts for alt in spec.requires):
+            return replace(reading, kind="clarify", tool=name)
+    return reading
 
 
 _SUPPOSED = re.compile(r"^\W*(?:als|indien|stel|suppose|if|what if|wat als)\b|\b(?:zouden|zou|would|were to)\b")
@@ -699,8 +721,17 @@ _ASKS_WH = re.compile(  # "zo niet, hoeveel ...?": a question that depends on th
 
 
 def _asked_unknown(spec: CalculatorSpec, folded: str) -> str | None:
-    """The unknown a follow-up asks for in the words of the spec's `[solve]` ("hoeveel fte hebben we dan nodig?")."""
-    return next((s.name for s in spec.solve.values() if any(word_pattern(fold(a)).search(folded) for a in s.asks)), None)
+    """The unknown a follow-up asks for in the words of the spec's `[solve]` ("hoeveel fte hebben we dan nodig?");
+    of those, the one in the unit the question asks for ("welk aantal fte zouden we moeten hebben?": fte, though
+    "moeten hebben" is said of the clients allowed too)."""
+    named = [s for s in spec.solve.values() if any(word_pattern(fold(a)).search(folded) for a in s.asks)]
+    found = asked(folded) if named else None
+    if found is not None and found.kind == "count" and found.unit:
+        fits = [s for s in spec.solve.values() if found.unit in s.units]
+        in_unit = [s for s in named if s in fits] or (fits if len(fits) == 1 else [])
+        if in_unit:
+            return in_unit[0].name
+    return named[0].name if named else None
 
 
 def _asks_its_kind(spec: CalculatorSpec, folded: str) -> bool:

@@ -155,6 +155,7 @@ class Lexicon:
     moved_from: list[str] = field(default_factory=list)
     moved_as: list[str] = field(default_factory=list)
     does_that: list[str] = field(default_factory=list)
+    supposing: list[str] = field(default_factory=list)
     moved_to_only: list[str] = field(default_factory=list)  # words that say where hours go, not who does them now
     all_of: list[str] = field(default_factory=list)
     some_of: list[str] = field(default_factory=list)
@@ -323,6 +324,7 @@ def lexicon() -> Lexicon:
         moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],
         moved_as=[fold(p) for p in data["follow_up"].get("moved_as", [])],
         does_that=[fold(p) for p in data["follow_up"].get("does_that", [])],
+        supposing=[fold(p) for p in data["follow_up"].get("supposing", [])],
         moved_to_only=[fold(p) for p in data["follow_up"].get("moved_to_only", [])],
         all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
         some_of=[fold(p) for p in data["follow_up"].get("some_of", [])],
