@@ -297,15 +297,25 @@ def _dementia_verdicts(inp: DementiaCaseloadInput, c: Caseload, shown: float, po
         nl += f" (bij {fte_nl} fte passen {low} tot {high} cliënten)"
         en += f" ({fte_en} fte fits {low} to {high} clients)"
     else:
+        gap_nl, gap_en = _client_gap(inp.clients or 0, low, high)
         nl += (
-            f"; bij {fte_nl} fte passen {low} tot {high} cliënten, voor {inp.clients} cliënten is {nl_num(f_lo)} tot "
-            f"{nl_num(f_hi)} fte nodig"
+            f"; bij {fte_nl} fte passen {low} tot {high} cliënten{gap_nl}, voor {inp.clients} cliënten is {nl_num(f_lo)} "
+            f"tot {nl_num(f_hi)} fte nodig"
         )
         en += (
-            f"; {fte_en} fte fits {low} to {high} clients, {inp.clients} clients need {en_num(f_lo)} to "
+            f"; {fte_en} fte fits {low} to {high} clients{gap_en}, {inp.clients} clients need {en_num(f_lo)} to "
             f"{en_num(f_hi)} fte"
         )
     return nl + ".", en + "."
+
+
+def _client_gap(clients: int, low: int, high: int) -> tuple[str, str]:
+    """How many clients the fte lacks to reach the norm's bottom, or carries above its top (nothing within it)."""
+    if clients < low:
+        return f" (nog {low - clients} cliënten nodig)", f" ({low - clients} more clients needed)"
+    if clients > high:
+        return f" ({clients - high} cliënten te veel)", f" ({clients - high} clients too many)"
+    return "", ""
 
 
 def _dementia_solved(inp: DementiaCaseloadInput, c: Caseload) -> tuple[str, str, dict]:
@@ -356,7 +366,11 @@ def dementia_caseload_check(inp: DementiaCaseloadInput) -> DementiaCaseloadOutpu
         if inp.casemanager_fte is not None:  # the fte given beside it: what that fte should carry
             low, high = _clients_range(inp.casemanager_fte, c)
             fte_nl, fte_en = nl_short(inp.casemanager_fte), en_short(inp.casemanager_fte)
-            nl, en = nl + f" (bij {fte_nl} fte passen {low} tot {high} cliënten)", en + f" ({fte_en} fte fits {low} to {high} clients)"
+            now = caseload * exact(inp.casemanager_fte)  # the clients the asker has, when the two give a whole number
+            gap_nl, gap_en = _client_gap(int(now), low, high) if now.denominator == 1 else ("", "")
+            gap_nl, gap_en = gap_nl.replace(" (", ": ").rstrip(")"), gap_en.replace(" (", ": ").rstrip(")")
+            nl += f" (bij {fte_nl} fte passen {low} tot {high} cliënten{gap_nl})"
+            en += f" ({fte_en} fte fits {low} to {high} clients{gap_en})"
             solved = {"clients_min": low, "clients_max": high}
         elif inp.clients is not None:  # the clients given beside it: the fte they need
             lo, hi = _fte_range(inp.clients, c)

@@ -683,7 +683,15 @@ def is_yes_no(question: str) -> bool:
     if _HYPOTHETICAL.match(pieces[-1]) or (_HYPOTHETICAL.match(last) and (len(pieces) == 1 or _QUALIFIES.match(pieces[-1]))):
         return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no;
         # "Stel dat 2027 toch geen A wordt, uitsluitend 2026?": the words after the comma still belong to the condition
+    if _value_opener(last) and not re.search(r"\d", last):
+        return False  # "Maximum amount for a B score?": the value, asked without a verb
     return not asks_question_word(last)
+
+
+def _value_opener(sentence: str) -> bool:
+    """The asking sentence opens with a word naming a value (asked.toml [question_word] value_openers)."""
+    folded = fold(sentence).lstrip(" -–•*")
+    return any(re.match(rf"{re.escape(w)}(?![\w])", folded) for w in phrases("question_word", "value_openers"))
 
 
 def asks_of_the_rule(text: str) -> bool:

@@ -13,7 +13,7 @@ from assistant.answer.asked import asked_clause, asked_start, concluded, is_yes_
 from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
 from assistant.answer.premise import TAIL
 from assistant.answer.specs import CalculatorSpec
-from assistant.answer.understand import Reading, says
+from assistant.answer.understand import Reading, has_phrase, says
 from assistant.domain import Citation, ToolCall
 from assistant.errors import AssistantError
 from assistant.text.dates import fmt_date
@@ -231,10 +231,17 @@ def calc_plan(
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
     reading.outcome = _outcome(spec, data) if spec else None
+    reading.outcome_values = [data.get(f) for f in spec.changes_with] if spec else []
     if reading.previous_outcome is not None and reading.outcome is not None and is_yes_no(folded) and _asks_change(folded):
         answer = reading.outcome != reading.previous_outcome  # "verandert dat iets?": whether the verdict turned
+        answer = answer or (  # ... or a value the spec says the outcome is ("does that change the reimbursement?")
+            bool(reading.previous_outcome_values) and reading.outcome_values != reading.previous_outcome_values
+        )
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
     claim = claim_checked(spec, reading, data)
+    rule = _rule_claimed(spec, reading, data, folded) if spec else None
+    if claim is not None and rule is not None and claim[1] == rule[1]:
+        claim = None  # "het maximum is 60%": the rule's figure, corrected as the rule's (below), not as the case's
     if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it; a
         # claim told before the sentence that asks the verdict ("..., so we are at 40%. Allowed?") leaves that verdict
         told_before = answer is not None and _told_before_asked(folded, claim[1])
@@ -242,6 +249,12 @@ def calc_plan(
         line = head + f" — {_not(lang)} {claim[1]}."
     elif claim is not None and yes_no and answer is None:  # the claimed value is the worked-out one
         line = msg("yes", lang) + ": " + verdict[:1].lower() + verdict[1:]
+    if rule is not None:  # "de ondergrens is 2 per gebied, dus we zitten goed": the rule's own figure, corrected
+        said = msg("rule_is", lang, value=rule[0], claimed=rule[1])
+        if yes_no and fold(rule[1]) in asked_clause(folded):  # "minimaal 2 per gebied is de eis toch?": the claim is
+            line = msg("no", lang) + ": " + said + "; " + verdict[:1].lower() + verdict[1:]  # what is asked: no, first
+        else:
+            line = line.rstrip(".") + " — " + said + "."
     said = [*reading.notes, *reading.assumptions]  # how this message was read, then the defaults that shaped it
     assumptions = [a[1] if lang == "en" else a[0] for a in said if (a[1] if lang == "en" else a[0])]
     quotes = _rule_quotes(
@@ -275,6 +288,48 @@ _CLAUSE_END = re.compile(r"[.;,!?]\s+")
 
 def _not(lang: str) -> str:
     return "not" if lang == "en" else "niet"
+
+
+RULE_CLAIM_WORDS = 4  # words before a figure in which a word of a rule ("minimum", "norm", "mag") makes it said of the rule
+
+
+def _rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], folded: str = "") -> tuple[str, str] | None:
+    """(the rule's figure, the figure the question gave it) when the question says the rule has another figure than
+    the result's `rule_output` ("de eis is toch 2 per postcode?"): a figure no input took,
+    a word of a rule or a bound right before it, of the rule's own kind."""
+    rule = data.get(spec.rule_output or "")
+    if not isinstance(rule, (int, float)) or isinstance(rule, bool):
+        return None
+    lex = lexicon()
+    words = [*lex.rule_words, *lex.rule_subjects, *(w for k in ("min", "max") for w in lex.bounds.get(k, []))]
+    own = {float(v) for v in reading.args.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    for i, q in enumerate(reading.quantities):
+        if i in reading.used or q.number is None or q.negated or q.kind not in ("count", "number", "percent"):
+            continue
+        pair = [o for o in reading.quantities if q.ratio is not None and o.ratio == q.ratio and o is not q]
+        if pair and (float(q.number) == 1 or float(pair[0].number or 0) != 1):
+            continue  # "1 op 70": the rule's figure is the side that is not the one
+        said_of_rule = q.bound in ("min", "max") or any(
+            has_phrase(" ".join((pair[0] if pair else q).before[-RULE_CLAIM_WORDS:]), w) for w in words
+        )
+        if _asked_before(folded, q):
+            continue  # "de norm is toch 2? Bij ons is het 2,7; zitten we safe?": a question of its own asks it
+        same_kind = (q.kind == "percent") == (spec.rule_output or "").endswith("pct")
+        if not said_of_rule or not same_kind or float(q.number) == float(rule) or float(q.number) in own:
+            continue  # (the asker's own figure said again is no claim about the rule)
+        return (f"{rule:g}" + ("%" if q.kind == "percent" else "")), q.text
+    return None
+
+
+def _asked_before(folded: str, q: Any) -> bool:
+    """The figure stands in a question of its own before the last one (the message asks more than this), or in
+    another part of a message answered in parts."""
+    if not folded:
+        return False
+    if folded[q.start : q.end] != fold(q.text):
+        return True  # read from the whole message, not this part's words: another part of it says (and asks) it
+    end = folded.find("?", q.end)
+    return end >= 0 and "?" in folded[end + 1 :]
 
 
 def claim_checked(spec: CalculatorSpec | None, reading: Reading, data: dict[str, Any]) -> tuple[str, str | None] | None:

@@ -525,10 +525,25 @@ def _fmt_num(q: Quantity, lang: str) -> str:
     return re.sub(r"\bcliënten\b|\bclienten\b", "clients", re.sub(r"\btot\b", "to", out))
 
 
-def _per_phrase(sentence: str, q: Quantity) -> str:
-    """'per fte', 'per 4-cijferig postcodegebied' right after a count belongs to it."""
-    m = re.match(r"\s*(per\s+(?:[\w'\-]+\s+){0,2}?[\w'\-]+)", sentence[q.end :] if q.end <= len(sentence) else "")
-    return m.group(1) if m else ""
+def _per_phrase(sentence: str, q: Quantity, lang: str = "nl") -> str:
+    """'per fte', 'per 4-cijferig postcodegebied' right after a count belongs to it; so does the other side of a ratio
+    later in its clause ("minimaal 1 fte hbo-bachelor opgeleide verpleegkundige (niveau 6) op 55 cliënten": "op 55
+    cliënten"), in the reader's language."""
+    after = sentence[q.end :] if q.end <= len(sentence) else ""
+    m = re.match(r"\s*(per\s+(?:[\w'\-]+\s+){0,2}?[\w'\-]+)", after)
+    if m:
+        return m.group(1)
+    r = _RATIO_AFTER.match(after)
+    if r is None or q.kind != "count":
+        return ""
+    unit = lexicon().unit_for(fold(r.group(2)))
+    if unit is None or unit == q.unit:
+        return ""
+    return f"per {r.group(1)} {_UNITS_EN.get(unit, r.group(2))}" if lang == "en" else f"op {r.group(1)} {r.group(2)}"
+
+
+RATIO_CHARS = 70  # how far after a count the other side of its ratio may stand in the same clause
+_RATIO_AFTER = re.compile(rf"^[^,.;:]{{0,{RATIO_CHARS}}}?\s(?:op|per|for every|voor elke)\s+(\d+)\s+([^\W\d_][\w'-]*)")
 
 
 def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, lang: str) -> str:
@@ -577,13 +592,14 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         if lang == "en":
             t = _TIME_EN.sub(lambda m: _TIME_EN_WORDS[m.group(1).lower()], re.sub(r"\s*\buur\b", "", t))
         return t[:1].upper() + t[1:] + "."
-    text = _fmt_num(value, lang) + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
+    per = _per_phrase(sentence, value, lang)
+    text = _fmt_num(value, lang) + (" " + per if per else "")
     if lang == "en" and value.unit in _UNITS_EN and value.kind in ("count", "range"):
         nums = [n for n in find_numbers(value.text, words=False)]
         if nums:
             num = " to ".join(f"{int(n.value):,}" if n.value == int(n.value) else f"{float(n.value):,.2f}" for n in nums)
             unit = "working days" if "werkdag" in fold(value.text) else _UNITS_EN[value.unit]
-            text = f"{num} {unit}" + (" " + _per_phrase(sentence, value) if _per_phrase(sentence, value) else "")
+            text = f"{num} {unit}" + (" " + per if per else "")
     word = _BOUND_WORDS.get(value.bound or "", ("", ""))[1 if lang == "en" else 0]
     if not word and re.search(r"\bgemiddeld\s*$", fold(sentence[: value.start])[-20:]):
         word = "On average" if lang == "en" else "Gemiddeld"
@@ -741,6 +757,25 @@ def _dates_of(assistant: Any, a: Asked, s: Sentence, value: Any) -> list[Quantit
         found.append(first)
     found = before + found
     return found if len(found) > 1 else []
+
+
+STEP_SHARE = 0.5  # a dated sentence of the section is a step of the timeline asked when it is this much about it
+
+
+def _dated(a: Asked, text: str) -> list[Quantity]:
+    return sorted((v for v in holds(a, text) if isinstance(v, Quantity) and v.kind in ("date", "period")), key=lambda v: v.start)
+
+
+def _dated_steps(s: Sentence, candidates: list[Sentence], a: Asked) -> list[Sentence]:
+    """The sentences of `s`'s section and year (among the candidates with a date, `s` first) that set a date, in the
+    order the section says them: the steps of a timeline spread over sentences ("in september ... vóór 1 oktober ...
+    vóór 31 december 2027"). One date each; at most MAX_QUOTES."""
+    same = [o for o in _dedupe([s, *candidates]) if (o.citation.section, o.citation.year) == (s.citation.section, s.citation.year)]
+    same = [o for o in same if _dated(a, o.text)][:MAX_QUOTES]
+    if s.passage is None:
+        return same
+    text = collapse_ws(s.passage.text)
+    return sorted(same, key=lambda o: text.find(collapse_ws(o.text)) if collapse_ws(o.text) in text else len(text))
 
 
 def _several_of(a: Asked, s: Sentence, lang: str) -> list[str]:
@@ -1020,12 +1055,23 @@ def _denies(question: str, sentence: str, analyse: Any) -> tuple[bool, bool]:
         if same is not None:
             asked_.remove(scope)
             said.remove(same)
+    if not asked_ and len(said) >= 2 and said[0][0] & analyse(question) and _asks_duty(question):
+        # "moet een nieuwe onderaannemer eerst gemeld worden?" against the rule that care by subcontractors not reported
+        # beforehand is not reimbursed (§ Bijlage 1 1.2): the act asked, denied as the condition of a denied
+        # consequence, is needed; the two denials say yes together
+        said = said[2:]
     q = fold(question)  # "pas achteraf melden" says what "niet vooraf gemeld" says (lexicon `opposites`)
     said = [x for x in said if not any(
         any(has_phrase(x[1], w) for w in one) and any(affirmed(q, w) for w in other)
         for a, b in lexicon().opposites for one, other in ((a, b), (b, a))
     )]  # fmt: skip
     return bool(asked_), bool(said)
+
+
+def _asks_duty(question: str) -> bool:
+    """The question asks whether something must be done ("moeten we ...", "do we have to ...")."""
+    folded = fold(question)
+    return any(has_phrase(folded, w) for w in lexicon().obligation)
 
 
 SHARED_STEM = 5  # letters of a term that, inside another term, make them one ("contract" in "niet-gecontracteerde")
@@ -1085,7 +1131,8 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
         return q_neg == s_neg
     if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
         return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
-    if _opposed(asked_[-1], deciding):  # "mogen we dat achteraf melden?" against "... dit plan vooraf communiceert"
+    claim = question if _points_back(asked_[-1]) else asked_[-1]  # "CZ pays above the ceiling. Is that in the policy?"
+    if _opposed(claim, deciding):  # "mogen we dat achteraf melden?" against "... dit plan vooraf communiceert"
         return False
     lead = _lead_in(s) if deciding == pieces[0] else ""  # "Niet in aanmerking ... komt de zorgaanbieder: wiens ..."
     q_neg, s_neg = _denies(asked_[-1], f"{lead} {deciding}", analyse)  # the asking sentence only
@@ -1096,6 +1143,18 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
         permission = any(has_phrase(fold(asked_[-1]), w) for w in lexicon().permission)
         return False if not q_neg and permission and not _restricts_to_condition(deciding) else None
     return q_neg == s_neg
+
+
+POINTING_WORDS = 8  # an asking sentence this short that points back ("Is that in the policy?", "Klopt dat?") asks the
+# claim before it
+
+
+def _points_back(asking: str) -> bool:
+    words = re.findall(r"[\w']+", fold(asking))
+    confirming = [*lexicon().confirms, "confirm", "bevestig", "bevestigen"]  # "Please confirm yes.", "Klopt?"
+    return len(words) <= POINTING_WORDS and (
+        any(w in ("dat", "dit", "that", "this", "it") for w in words) or any(w in confirming for w in words)
+    )
 
 
 def _opposed(question: str, sentence: str) -> bool:
@@ -1414,9 +1473,11 @@ def clause_plan(
         if ruled is not None and (not with_value or _held_words(weights, with_value[0][0]) < _held_words(weights, supporting[0])):
             return ruled
         if not with_value and year is None:
-            return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(assistant, lang, supporting[:DEFERRED_POOL], a)
+            return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(
+                assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), analyse)
+            )
         if not with_value:
-            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a)
+            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), analyse))
         rows = _rows_alike(with_value[0][0], [o for o, _ in with_value], a, weights, analyse)
         if rows:  # "welk percentage vergoedt CZ?": the table's rows differ by what the question does not say
             rows.sort(key=lambda o: collapse_ws(o.passage.text).find(collapse_ws(o.text)) if o.passage else 0)
@@ -1436,8 +1497,15 @@ def clause_plan(
         else:
             line = _value_line(a, value, s.text, text, lang).rstrip(".")
             dates = _dates_of(assistant, a, s, value) if asks_dates(focus or text) else []
+            steps: list[Sentence] = []
+            if asks_dates(focus or text) and len(dates) <= 1 and not s.context:  # "wat is het tijdpad voor
+                # bijcontractering?": the dates of the section's sentences about it, in order (a table's rows: below)
+                least_step = STEP_SHARE * _own_about(s, a, weights, analyse)
+                steps = _dated_steps(s, [o for o, _ in with_value if _own_about(o, a, weights, analyse) >= least_step], a)
+                if len(steps) > 1:
+                    dates = [next(v for v in _dated(a, o.text)) for o in steps]
             if len(dates) > 1:  # "wat is het tijdpad?": every date the answering sentence sets, in its order
-                said = [_value_line(a, d, s.text, text, lang).rstrip(".") for d in dates]
+                said = [_value_line(a, d, (steps[k].text if steps else s.text), text, lang).rstrip(".") for k, d in enumerate(dates)]
                 line = ", ".join([said[0], *(x[:1].lower() + x[1:] for x in said[1:])])
             line += _where(s.citation, lang) + "."
             counted = _counted_from(value, text, lang, assistant.corpus.current_year, step_day)
@@ -1455,7 +1523,7 @@ def clause_plan(
         alike = [
             o for o, _ in with_value[1:] if (o.citation.section, o.citation.year) == (s.citation.section, s.citation.year)
         ] if a.several else []  # fmt: skip
-        quotes = _dedupe([s] + alike + rows + bearing)[:MAX_QUOTES]
+        quotes = _dedupe(([*steps] if len(steps) > 1 else [s]) + alike + rows + bearing)[:MAX_QUOTES]
         several = list(dict.fromkeys(x for o in [s, *alike] if o in quotes for x in _several_of(a, o, lang))) if a.several else []
         if len(several) > 1:  # "welke percentages gelden er?": every one the quotes give, each with its words
             line = msg("several", lang, values=", ".join(several)) + _where(s.citation, lang) + "."
@@ -2078,8 +2146,29 @@ DEFERRED_POOL = 3  # the closest sentences (each with the one after it) searched
 # value is given
 
 
+def _subject_weights(weights: dict[str, float], analyse: Any) -> Any:
+    """How much of what the question is about a sentence holds: the question's term weights without the words that
+    ask for a kind of value or a bound ("hoeveel procent ... maximaal"), so "helpenden niveau 2" or "dagtarief" (a
+    one-word cue of a kind may be the thing asked about, so `weights` are the question's own, not its content weights)."""
+    subject = {t: w for t, w in weights.items() if t not in _asking_terms(analyse)}
+    return lambda text: sum(w for t, w in subject.items() if t in analyse(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _asking_terms(analyse: Any) -> frozenset[str]:
+    from assistant.answer.asked import _kinds
+
+    kinds = [k for k in _kinds()[1].values() if isinstance(k, dict)]
+    words = [w for kind in kinds for w in kind.get("cues", ()) if " " in w.strip()]  # "hoeveel procent", "welk bedrag"
+    # (a cue of one word may be the very thing asked about: "dagtarief", "boete")
+    words += [w for pair in _WHAT.values() for w in pair]  # the kind's own noun: "percentage", "amount"
+    words += [w for k in ("min", "max") for w in lexicon().bounds.get(k, [])]
+    return frozenset(t for w in words for t in analyse(w) if not re.fullmatch(r"\d+", t))
+
+
 def not_stated(
-    assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None, word: str | None = None
+    assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None, word: str | None = None,
+    subject: Any = None,
 ) -> Plan:
     what = _WHAT.get(a.kind if a else "", None)
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
@@ -2087,12 +2176,18 @@ def not_stated(
         line = msg("not_stated_named", lang, word=word)
     # the closest sentence; or, for an amount asked, a close one that says where that amount is given instead ("In het
     # productievoorstel voor 2027 wordt u geïnformeerd over de hoogte van de financiering")
-    near = [x for s in closest[:DEFERRED_POOL] for x in (s, *_following(assistant, s, 1))] if a is not None and a.kind == "money" else []
-    chosen = next((x for x in near if defers(x.text)), closest[0] if closest else None)
+    kind = a.kind if a is not None else None
+    near = [x for s in closest[:DEFERRED_POOL] for x in (s, *_following(assistant, s, 1))] if kind in ("money", "phone") else []
+    first = max(closest[:DEFERRED_POOL], key=lambda s: subject(s.text)) if subject and closest else (closest[0] if closest else None)
+    # (of the closest, the one most about what is asked: "helpenden niveau 2", not the percentage word alone); a
+    # phone number asked: a close sentence that gives another way to reach them (an e-mail address)
+    offers = (lambda x: "@" in x.text) if kind == "phone" else (lambda x: defers(x.text))  # noqa: E731
+    chosen = next((x for x in near if offers(x)), first)
     context = [chosen.citation] if chosen is not None else []
     if context:  # the closest sentence, quoted: what the policy does say nearby
         ct = context[0]
         line += "\n" + msg("closest_quote", lang, section=ct.section, year=ct.year, quote=collapse_ws(ct.quote))
+        line += _gloss(ct.quote) if lang == "en" else ""  # the Dutch quoted, its key terms in English
     return Plan("not_stated", line, [], context, refused=True, intent="refuse:not_stated")
 
 
@@ -2203,7 +2298,8 @@ def _clause_name(ref: Any) -> str:
 
 
 _ASKS_CHANGE = re.compile(
-    r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|dropped|removed)\b"
+    r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|afgeschaft|dropped|removed|"
+    r"scrapped|abolished|drop|scrap|abolish|remove)\b"
 )
 
 _ASKS_SECTION = re.compile(
@@ -2562,6 +2658,7 @@ def _diff_plan(
     if still and verdict is not None:
         moved = [m for x in item.changes if (m := _moved(x))] if kind == "changed" else []
         against = bool(direction) and bool(moved) and moved[0] != direction  # asked "omlaag", went up
+        against = against or (kind == "changed" and bool(_ASKS_GONE.search(asking)))  # "scrapped?": changed, not gone
         line = msg("yes" if asks_change and not against else "no", lang) + ": " + line[:1].lower() + line[1:]
     line += _gloss(" ".join(q.quote for q in quotes)) if lang == "en" else ""  # the Dutch quoted, its key terms
     return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
@@ -2680,7 +2777,8 @@ _ASKS_NEW = re.compile(
 )
 
 _ASKS_GONE = re.compile(
-    r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped)\b", re.I
+    r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped|drop|remove|abolish|scrap)\b",
+    re.I,
 )
 
 

@@ -108,6 +108,14 @@ PHRASES_EN = {
     "kernwerkgebied": "core area",
     "volle dochters": "wholly owned subsidiaries",
     "zorgstop": "stop on taking new clients (zorgstop)",
+    "dagtarief": "day rate",
+    "meer dan": "more than",
+    "BTH": "Bijna Thuis Huis (BTH)",
+    "productievoorstel": "production proposal",
+    "landelijke afspraken": "national agreements",
+    "Arbeidstijdenwet": "Working Hours Act (Arbeidstijdenwet)",
+    "ander zorgpersoneel": "other care staff",
+    "helpenden": "care helpers (helpenden)",
 }
 
 

@@ -284,7 +284,8 @@ def _pieces(question: str) -> list[str]:
             (
                 len(re.findall(r"[\w']+", piece)) < MIN_WORDS and not _VERB_SUBJECT.match(piece)
                 and not (out and _BARE_WH.match(piece))  # "... and by when, and ...?": asks of the piece before
-            ) or _frames(piece)
+            ) or (_frames(piece) and not (out and re.match(rf"\W*{_WH}\b", piece, re.I)))  # (but after a question
+            # of its own, "..., hoe regelen we dat, en ...?" asks how, itself)
         )
         if short and (a, b) != spans[-1]:  # "Voldoen we, en ...?": a verb and its subject ask on their own
             carry = start
@@ -335,7 +336,12 @@ _OWN_CLAUSE = re.compile(
     r"^\s*(?:(?:en|and|maar|but|of|or)\s+)?(?:wanneer|waar|waarom|wie|when|where|why|who)\s+"
     r"(?!(?:is|zijn|was|waren|wordt|worden|werd|geldt|gelden|are|were|be|does|do|did|has|have|had|kan|kunnen|moet|"
     r"moeten|mag|mogen|can|must|may|will|should)\b)[A-Za-zÀ-ÿ]+\s+(?:het|de|een|the|a|an|our|ons|onze|your|jullie)\s+"
-    r"[\w'’-]{4,}",
+    r"[\w'’-]{4,}"
+    # "and has the caseload changed?", "is het plafond anders?": a verb before its subject, with an article and a noun
+    r"|^\s*(?:(?:en|and|maar|but)\s+)?(?:is|zijn|was|waren|did|does|do|has|have|are|were|heeft|hebben|wordt|werd|"
+    r"geldt|gelden|verandert|veranderde)\s+(?:het|de|the|our|ons|onze)\s+"
+    # (not a word that names any rule: "is de regel veranderd?" asks of the rule the part before named)
+    rf"(?!(?:{'|'.join(map(re.escape, _LEX['pointing_nouns']))})\b)[\w'’-]{{4,}}",
     re.I,
 )
 

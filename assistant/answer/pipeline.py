@@ -485,6 +485,14 @@ class Assistant:
         ]  # fmt: skip
         return bool(own)
 
+    def _span_from_policy_year(self, text: str, q: Any) -> bool:
+        """The year ends a span that starts in a policy year ("a contract for 2027-2029", "2027 t/m 2029"): a
+        claim about how long something runs, answered for the policy year, not a question about the later year."""
+        before = fold(text[: q.start])
+        joiners = "|".join(re.escape(w) for w in lexicon().year_span)
+        m = re.search(rf"\b(20\d\d)\s*(?:{joiners})\s*$", before)
+        return m is not None and m.group(1) in self._corpus_years
+
     def _holds(self, line: str, question: str, share: float = 0.34) -> bool:
         """`line` holds at least `share` of the question's term weight."""
         bm25 = self.index.retriever.bm25
@@ -502,6 +510,7 @@ class Assistant:
         unknown = [
             q.text for q in years
             if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and q.text not in self._corpus_years
+            and not self._span_from_policy_year(text, q)
         ]  # fmt: skip
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits

@@ -53,6 +53,12 @@ class InputSpec(BaseModel):
     # an average that may be given as the two counts it is worked out from ("84 cliënten in 28 postcodegebieden"):
     # the units of the counted things and of what they are spread over; the value is their quotient
     per_of: tuple[str, ...] = ()
+    # a value per one of these (an average per "areas"): a whole count said spread over a count of them right after
+    # it ("ons gemiddelde is 40 cliënten over 16 postcodes") is their total, never this value
+    spread_over: str | None = None
+    # a total of what is spread over these: a whole count said spread over a count of them is this value, whatever
+    # word of an average stands before it ("ons gemiddelde is 40 cliënten over 16 postcodes": 40 in all)
+    spread_total: str | None = None
     beside_is: str | None = None
     # the output a value of this input claims when the figures it stands for are given as well ("138 cliënten over
     # 52 gebieden, dus gemiddeld 2,65"): checked against the worked-out value, not calculated with
@@ -91,6 +97,9 @@ class InputSpec(BaseModel):
     default_if: tuple[str, ...] = ()
     # ... or, in a question of any form, one of these ("hoeveel dagen hebben we nog?": the time left from today)
     default_if_asked: tuple[str, ...] = ()
+    # words that name the day asked outright ("lukt inschrijven nu nog?"): the default "today" holds even
+    # when the message tells a time of the asker's own ("sinds oktober actief")
+    today_cues: tuple[str, ...] = ()
     # ... and only when the question names one of these concepts (the steps that have a date: "bezwaar", not a
     # contract of some kind in general)
     default_concepts: tuple[str, ...] = ()
@@ -165,6 +174,12 @@ class CalculatorSpec(BaseModel):
     # words right after a value that keep it from being a claim: "a subsidiary that is 100% ours" says whose it is
     claim_anti_cues_after: tuple[str, ...] = ()
     verdict_invert_if: tuple[str, ...] = ()  # question words that make the yes/no the opposite of that field
+    # result fields that turn the outcome too ("does that change the reimbursement?": the staffel's percentage), beside
+    # the verdict
+    changes_with: tuple[str, ...] = ()
+    # the result field that holds the rule's own figure ("threshold": 3 per area): a figure the question says the rule
+    # has ("de ondergrens is 2 per gebied") is corrected by it
+    rule_output: str | None = None
     verdict_keep_if: tuple[str, ...] = ()  # question words that ask for the field itself, whatever else it says
     # another output field that answers the yes/no when the question asks it ("geldt die eis ook voor ons?" ->
     # requirement_applies): field -> question words ("a ~ b" allowed)
@@ -207,10 +222,11 @@ def _spec(name: str, data: dict[str, Any]) -> CalculatorSpec:
     if isinstance(data.get("verdict"), str):
         data["verdict"] = (data["verdict"],)
     outcomes = lexicon_data().get("outcomes", {})  # "@bad_outcome": the words lexicon.toml [outcomes] shares
-    unknown = [p for p in data.get("verdict_invert_if", []) if p.startswith("@") and p[1:] not in outcomes]
-    if unknown:
-        raise ValueError(f"{name}: verdict_invert_if names {unknown}; lexicon.toml [outcomes] has {sorted(outcomes)}")
-    data["verdict_invert_if"] = [w for p in data.get("verdict_invert_if", []) for w in (outcomes[p[1:]] if p.startswith("@") else [p])]
+    for key in ("verdict_invert_if", "verdict_keep_if"):
+        unknown = [p for p in data.get(key, []) if p.startswith("@") and p[1:] not in outcomes]
+        if unknown:
+            raise ValueError(f"{name}: {key} names {unknown}; lexicon.toml [outcomes] has {sorted(outcomes)}")
+        data[key] = [w for p in data.get(key, []) for w in (outcomes[p[1:]] if p.startswith("@") else [p])]
     data["quote_if"] = {w: (c,) if isinstance(c, str) else tuple(c) for w, c in data.get("quote_if", {}).items()}
     bad = {w: c for w, cs in data["quote_if"].items() for c in cs if not re.fullmatch(r"stated:\w+|outcome:(?:true|false)", c)}
     if bad:

@@ -107,6 +107,7 @@ class ConversationState(BaseModel):
     pending: list[str] = Field(default_factory=list)  # inputs a question back asked for
     yes_no: bool = False  # the calculation answered a yes/no question (a follow-up asks it again)
     outcome: bool | None = None  # the last calculation's verdict ("verandert dat iets?" compares with it)
+    outcome_values: list[Any] = Field(default_factory=list)  # its result fields of the spec's `changes_with`
     last_changed: str | None = None  # the input the last follow-up changed ("and three more?" changes it again)
     solve: str | None = None  # the unknown the last calculation worked out ("en met 3 fte?" asks it again)
     topic: str | None = None  # the last question (with the one it continued): what "en voor kindzorg?" is about
@@ -141,13 +142,13 @@ class ConversationState(BaseModel):
                     "assumptions": list(reading.assumptions), "pending": [m[0] for m in reading.missing],
                     "language": language, "turns": self.turns + 1, "yes_no": reading.yes_no, **first,
                     "last_changed": (reading.changed or [None])[-1], "topic": topic, "solve": reading.solve,
-                    "outcome": reading.outcome,
+                    "outcome": reading.outcome, "outcome_values": list(reading.outcome_values),
                 }
             )  # fmt: skip
         return self.model_copy(
             update={"tool": None, "args": {}, "stated": [], "areas": None, "assumptions": [], "pending": [], "language": language,
                     "turns": self.turns + 1, "first_args": {}, "first_stated": [], "first_areas": None, "yes_no": False,
-                    "topic": topic, "solve": None, "outcome": None}
+                    "topic": topic, "solve": None, "outcome": None, "outcome_values": []}
         )  # fmt: skip
 
 
@@ -294,7 +295,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
               for q in reading.quantities]  # fmt: skip
         reading.quantities = qs
-    reading.quantities = _summands_dropped(spec, reading.quantities)
+    reading.quantities = _base_dropped(spec, _summands_dropped(spec, reading.quantities), folded, state)
     fill = _assign_last(router, spec, reading.quantities, text)
     if own_values and reading.kind == "tool" and reading.tool != state.tool and not fits and all(
         reading.quantities[i].change for i in fill.used if reading.quantities[i].kind in AMOUNT_KINDS
@@ -437,10 +438,13 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # ground for exclusion)
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
-        if complete and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not corrects and not moved \
+        anew = not corrects or all(n in reading.stated for n in state.stated if spec.inputs[n].kind in AMOUNT_KINDS)
+        if complete and anew and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not moved \
                 and not places:
-            return reading  # the same calculator, asked anew with its own complete figures (not "we also had ...", not
-            # hours moved from one party to another: "600 uur van de onderaannemers naar eigen mensen (totaal blijft ...)")
+            return reading  # the same calculator, asked anew with its own complete figures, also as a correction that
+            # says every figure again ("correctie: 50 cliënten in 16 gebieden, niet 45 in 15"; not "years swapped: 2026
+            # was an A": the budget said before stays); not "we also had ...", not hours moved from one party to another
+            # ("600 uur van de onderaannemers naar eigen mensen (totaal blijft ...)")
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
     asked_now = solve  # asked in this message, not only the unknown of the last calculation
     if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
@@ -506,6 +510,28 @@ def _summands_dropped(spec: CalculatorSpec, qs: list[Quantity]) -> list[Quantity
         # subcontracted part to 4,400") it is how they came about
     }  # fmt: skip
     return [q for i, q in enumerate(qs) if i not in gone]
+
+
+def _base_dropped(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: ConversationState) -> list[Quantity]:
+    """"Nog 2 zzp'ers erbij die samen 1.500 uur draaien, bovenop die 20k": the last calculation's whole said again after
+    a word of adding onto it (lexicon `on_top_of`) is the base, no value of its own; the other amounts of its kind are
+    added (to their party and so to the whole)."""
+    whole = state.args.get(spec.whole or "")
+    if not isinstance(whole, (int, float)) or isinstance(whole, bool):
+        return qs
+    onto = [w for w in lexicon_data()["change"].get("on_top_of", [])]
+    base = [
+        i for i, q in enumerate(qs)
+        if q.number is not None and _same_number(q.number, whole)
+        and any(re.search(rf"(?<![\w]){re.escape(fold(w))}\s+(?:\S+\s+)?$", folded[max(0, q.start - 30) : q.start]) for w in onto)
+    ]  # fmt: skip
+    if len(base) != 1:
+        return qs
+    kind = qs[base[0]]
+    return [
+        replace(q, change=q.change or "more") if q.kind == kind.kind and q.unit == kind.unit else q
+        for i, q in enumerate(qs) if i != base[0]
+    ]
 
 
 def _names_a_part(spec: CalculatorSpec, q: Quantity) -> bool:
@@ -1414,6 +1440,7 @@ def _merged(
         "tool", spec.name, args, assumptions, notes=notes, quantities=reading.quantities, used=reading.used, areas=areas,
         asks_calc=True, stated=stated, solve=solve,
         follow_up=True, yes_no=state.yes_no or reading.yes_no, previous_outcome=state.outcome,
+        previous_outcome_values=list(state.outcome_values),
         changed=[n for n in changes if n in spec.inputs],
         claims={out: v for out, (v, _) in claims.items()}, claim_texts={out: t for out, (_, t) in claims.items()},
         claim_bounds={out: "rounded" for out in claims if out in rounded},

@@ -78,6 +78,9 @@ class Reading:
     changed: list[str] = field(default_factory=list)  # the inputs a follow-up changed
     outcome: bool | None = None  # the verdict field of the calculation's result (set when it has run)
     previous_outcome: bool | None = None  # a follow-up: the verdict of the calculation it continues
+    # the result fields the spec's `changes_with` names (the staffel's percentage), of this and the last calculation
+    outcome_values: list[Any] = field(default_factory=list)
+    previous_outcome_values: list[Any] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- phrase matching
@@ -675,10 +678,16 @@ def _candidates(
             fits = _fits_kind(inp, q) or (
                 follow_up and inp.kind == "count" and q.kind == "number" and not q.negated and _cue_score(q, inp.cues) > 0
             )
-            if i in taken or not fits or not _year_ok(inp, q) or anti_cued(q, inp.anti_cues, inp.anti_cues_after):
+            spread_total = bool(inp.spread_total) and _spread_over(qs, i, inp.spread_total or "")
+            if i in taken or not fits or not _year_ok(inp, q):
                 continue
+            if anti_cued(q, inp.anti_cues, inp.anti_cues_after) and not spread_total:
+                continue  # (but "ons gemiddelde is 40 cliënten over 16 postcodes": 40 is the total the average is of)
             if q.bound is not None and q.bound in inp.anti_bounds:
                 continue
+            if inp.spread_over and (_spread_over(qs, i, inp.spread_over) or q.times is not None):
+                continue  # "40 cliënten over 16 postcodes", "10 nieuwe gebieden met 1 cliënt per gebied": a total, not
+                # the value per area
             whole = name == spec.whole if spec.whole else None
             cue = cue_strength(q, inp, whole) + WEAK_CUE * _cue_score(q, inp.weak_cues, whole)
             if i in shares and inp.claim_of:
@@ -954,6 +963,22 @@ def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
             fill.stated.append(name)
 
 
+def _spread_over(qs: list[Quantity], i: int, over: str) -> bool:
+    """A whole count said spread over the count of `over` right after it, with no word of "per" between ("ons
+    gemiddelde is 40 cliënten over 16 postcodes": 40 in all, over 16 areas; not "2,8 cliënten per gebied")."""
+    if i + 1 >= len(qs):
+        return False
+    a, b = qs[i], qs[i + 1]
+    if a.kind != "count" or a.inferred_unit or a.number is None or a.number != int(a.number):
+        return False
+    if b.kind != "count" or b.unit != over or b.number is None or a.number < b.number:
+        return False
+    between = list(a.after[: next((k for k, w in enumerate(a.after) if w[:1].isdigit()), len(a.after))])
+    return len(between) <= 2 and not set(between) & lexicon().per_each
+
+
+_COMPOUND = re.compile(r"(?<![\w'-])([^\W\d_][\w']*)-([^\W\d_][\w']*)(?![\w'-])")  # "zzp-coöperatie"
+
 CONTAINING_AFTER = 12  # characters after the part within which "daarvan"/"of them" may still make it a part
 
 
@@ -1172,7 +1197,7 @@ def _fill_word_input(
     today: date | None = None,
 ) -> None:
     if inp.kind == "date" and inp.default == "today" and today is not None:
-        if any(q.kind in ("date", "period") for q in qs):
+        if any(q.kind in ("date", "period") for q in qs) and not any(says(asked_clause(folded), c) for c in inp.today_cues):
             return  # "failliet sinds maart: kunnen we nog tekenen?": a time of the asker's own, no question for today
         asking = asked_clause(folded)  # "kunnen we nog bezwaar maken?": on the day asked; not "wat volgt er uit te laat insturen?"
         if any(q.kind in ("count", "money", "percent", "score") and not _of_a_rule(q) for q in read(asking)):
@@ -1320,6 +1345,18 @@ class Router:
                 counts[s] = counts.get(s, 0) + 1
         self._shared = counts
 
+    def _modifiers(self, folded: str) -> set[str]:
+        """Terms said only as the first part of a hyphenated compound whose head is a calculator's concept ("onze
+        zzp-coöperatie" is a cooperative: "zzp" there names no subcontracting); they count for no concept."""
+        out: set[str] = set()
+        for m in _COMPOUND.finditer(folded):
+            head = set(self.analyse(m.group(2)))
+            if not any(c <= head for sets in self._concepts.values() for c in sets):
+                continue
+            rest = set(self.analyse(folded[: m.start()] + " " + folded[m.end() :]))
+            out |= set(self.analyse(m.group(1))) - rest - head
+        return out
+
     def concept_score(self, name: str, terms: set[str]) -> float:
         """Matched concepts, a longer concept weighing more and one shared by several specs less."""
         matched = [c for c in self._concepts[name] if c <= terms]
@@ -1335,7 +1372,7 @@ class Router:
         today = today or (self.today() if self.today is not None else None)
         qs = read(text, today=today, default_year=self.current_year)
         folded = fold(text)
-        said = set(self.analyse(text)) | (subject or set())
+        said = (set(self.analyse(text)) - self._modifiers(folded)) | (subject or set())
         terms = said - denied_terms(folded, self.analyse)
         ranked = []
         for name, spec in self.specs.items():
@@ -1468,10 +1505,12 @@ class Router:
         # (or in a statement of a case: "Een bestaande aanbieder zit in surseance. Kan die ...?")
         case = personal or bool(re.search(r"[^?]+[.!]\s+\S", folded))
         words = [f for f in fill.stated if spec.inputs[f].kind in ("flag", "choice")] if case else []
+        taken = {u for inp in spec.inputs.values() for u in inp.units}
         figures = [
             q for i, q in enumerate(qs)
             if q.kind in ("date", "period", "money", "percent", "count") and not q.negated and i not in fill.rule_side
-        ]  # fmt: skip
+            and not (q.kind == "count" and q.unit == "staff" and "staff" not in taken)  # ("we hebben 6 zzp'ers": who
+        ]  # fmt: skip  # works, beside the figures; no figure of another question)
         if figures and not fill.used and not words and not fill.said_now:
             return None  # the question's figures are for something else ("kan ik op 20 mei nog bezwaar maken?")
         found = asked(folded)
@@ -1639,7 +1678,10 @@ def _rest_as_part(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
     other parts given; nothing when the part has a figure of its own, no other part is given or the figures given
     already complete the calculation."""
     rest, whole = spec.rest, spec.whole
-    if not rest or not whole or rest in fill.args or whole not in fill.args or rest not in spec.inputs:
+    if not rest or not whole or whole not in fill.args or rest not in spec.inputs:
+        return
+    _rest_to_other(spec, fill, folded)
+    if rest in fill.args:
         return
     if any(all(f in fill.stated for f in alt) for alt in spec.requires):
         return  # the figures given are enough: the calculator works the rest out itself (a follow-up that changes the
@@ -1663,6 +1705,30 @@ def _rest_as_part(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
     if said and value >= 0:
         fill.args[rest] = value
         fill.stated.append(rest)
+
+
+def _rest_to_other(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
+    """'12.000 uur: eigen personeel 5.000, zzp'ers 4.000 en de rest levert onze volle dochter': the rest of the whole
+    said of a part other than the spec's `rest`, with no figure of its own, is the whole minus the parts given (not
+    a part the calculator counts the unsaid hours in anyway, `together_holds`: "de rest door zzp'ers")."""
+    if any(t in fill.args for t in spec.parts_together) or not isinstance(fill.args.get(spec.whole or ""), (int, float)):
+        return
+    given = [p for p in spec.parts if isinstance(fill.args.get(p), (int, float))]
+    if not given:
+        return
+    for w in lexicon().rest_of_whole:
+        for m in word_pattern(w).finditer(folded):
+            clause = re.split(r"[.,;:!?]", folded[m.end() :])[0]
+            after = " ".join(re.findall(r"[\w'-]+", clause)[:REST_WORDS])
+            named = [p for p in spec.parts if p in spec.inputs and any(cue_pattern(c).search(after) for c in spec.inputs[p].cues)]
+            held = {h for hs in spec.together_holds.values() for h in hs}  # where the calculator puts hours not said
+            if len(named) != 1 or named[0] == spec.rest or named[0] in fill.args or named[0] in held:
+                continue
+            value = fill.args[spec.whole or ""] - sum(fill.args[p] for p in given)
+            if value >= 0:
+                fill.args[named[0]] = value
+                fill.stated.append(named[0])
+            return
 
 
 def _together_as_part(spec: CalculatorSpec, fill: Fill) -> None:

@@ -218,5 +218,6 @@ STOPWORDS = frozenset(
     hun ik in is je kan kon maar me meer met mij mijn moet na naar niet nog nu of om ons onze ook op over te
     tot u uit uw van voor want was wat we wel werd wie wij wil worden wordt zal ze zich zij zijn zo zou
     a an and are as at be by can do for from has have he her his i if in is it me my no not of on or our she
-    so than that the their they this to was we what when who will with you your""".split()
+    so than that the their they this to was we what when who will with you your
+    does did were could would should shall may might must had which where why how""".split()
 )

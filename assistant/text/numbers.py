@@ -348,7 +348,7 @@ def _spoken_decimals(words: list[tuple[int, int, str]], j: int, end: int) -> tup
 _ONE_NOUN = re.compile(
     r"^\s+(?:more\s+|extra\s+|meer\s+|additional\s+)?(?:full-time\s+|fulltime\s+|voltijds\s+)?"
     r"(?:(?:level|niveau|niv\.?)[\s-]?\d\s+|hbo(?:-bachelor)?[\s-]+)?"  # "one extra niveau-5 colleague": its level
-    r"(?:cz[-\s]?)?(?:cli[eë]nt\b|client\b|patient\b|pati[eë]nt\b|postcodegebied|gebied\b|area\b|fte\b|uur\b|hour\b"
+    r"(?:cz[-\s]?)?(?:(?:full|whole|volledige|volle|hele)\s+fte\b|cli[eë]nt\b|client\b|patient\b|pati[eë]nt\b|postcodegebied|gebied\b|area\b|fte\b|uur\b|hour\b"
     r"|zorgaanbieder\b|provider\b|inschrijving\b|registration\b|keer\b|time\b|procent\b|percent\b|case\s*manager\b|"
     r"casemanager\b|verpleegkundige\b|nurse\b|medewerker\b|employee\b|colleague\b(?!-)|collega\b(?!-))",
     re.IGNORECASE,

@@ -91,11 +91,13 @@ class Lexicon:
     each_area: list[str] = field(default_factory=list)  # ... and make it a count for each of those areas
     together: list[str] = field(default_factory=list)  # ... and make it their count together
     result_words: list[str] = field(default_factory=list)  # "..., dus 3,5 fte": the result of the change before it
+    more_inside: list[str] = field(default_factory=list)  # "10 nieuwe gebieden": more, said inside the quantity only
     hires: list[str] = field(default_factory=list)  # "we nemen iemand aan voor 0,5 fte, dus ...": how the result came
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     part_after: list[str] = field(default_factory=list)  # "800 daarvan": right after a figure, it is a part
+    year_span: list[str] = field(default_factory=list)  # "2027-2029", "2027 t/m 2029": two years as one span
     apart_shares: list[str] = field(default_factory=list)  # "vorig jaar 30%, nu 45%": not two parts side by side
     one_alone: list[str] = field(default_factory=list)  # "... the area with just one": a count said by a word alone
     one_more_joins: list[str] = field(default_factory=list)  # "3 fte and one more at 0.5": one more person's figure
@@ -265,12 +267,14 @@ def lexicon() -> Lexicon:
         together=[fold(p) for p in data["change"].get("together", [])],
         result_words=[fold(p) for p in data["change"].get("result_words", [])],
         hires=[fold(p) for p in data["change"].get("hires", [])],
+        more_inside=[fold(p) for p in data["change"].get("more_inside", [])],
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
         part_after=[fold(p) for p in data["words"].get("part_after", [])],
+        year_span=[fold(p) for p in data["words"].get("year_span", [])],
         allows=[fold(p) for p in data["words"].get("allows", [])],
         rule_named_before=[fold(p) for p in data["words"].get("rule_named_before", [])],
         one_alone=[fold(p) for p in data["words"].get("one_alone", [])],
@@ -430,6 +434,8 @@ def _context(
     closed = min((b for a, b in asides if a <= start < b), default=None)  # "(100% van ons) 5.000": its words end there
     if opened >= 0 and not re.search(r"[^\W\d_]", _tokens_text(tokens, opened, start)):
         opened = -1  # "vaste staf (4.200 uur)": the value of the words before the parenthesis
+        if closed is not None and not re.search(r"[^\W\d_]", _tokens_text(tokens, end, closed)):
+            closed = None  # "het overige deel (2.500 uur) doet onze dochter-bv": and of the words after it
     # otherwise, in a parenthesis with words of its own ("(totaal wordt dan 13.500 uur)"), those are its context
 
     def kept(t: _Tok) -> bool:
@@ -492,7 +498,7 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
     k = j - 1
     while k + 1 < min(len(tokens), reach):
         k += 1
-        if "," in folded[end : tokens[k].start]:
+        if re.search(r"[,;:!?]|\.(?!\d)", folded[end : tokens[k].start]):  # the unit stands in the number's clause
             return None, end
         word = tokens[k].text
         level = _level_at(tokens, k)
@@ -906,7 +912,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         if q.kind in ("count", "number", "money", "percent") else q
         for q in out
     ]  # fmt: skip
-    out = _described_changes(_persons_of_change(_from_to(out, folded, lex), folded, lex), folded, lex)
+    out = _described_changes(_persons_of_change(_persons_hired(_from_to(out, folded, lex), folded, lex), folded, lex), folded, lex)
     out = _restated(out, folded, lex, asides)
     return tuple(_per_year(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex))
 
@@ -967,6 +973,26 @@ def _per_year(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
     for i, p in periods.items():
         if p in factor and p != "year" and out[i].number is not None:
             out[i] = replace(out[i], value=out[i].number * factor[p], times=(factor[p], out[i].number), per=p)
+    return out
+
+
+HIRED_REACH = 40  # characters before a number in which a word of taking someone on makes "N of them" persons
+
+
+def _persons_hired(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """A number taken on ("by employing three of them", "door er twee van hen aan te nemen"): persons (unit staff),
+    not hours or fte; the word of hiring stands in the same clause before or after "N of them"."""
+    out = list(qs)
+    for i, q in enumerate(qs):
+        if q.kind not in ("number", "count") or (q.unit is not None and not q.inferred_unit):
+            continue
+        m = next((m for w in lex.of_persons if (m := re.match(rf"\s*{re.escape(w)}(?![\w])", folded[q.end :]))), None)
+        if m is None:
+            continue
+        before = re.split(r"[,.;:!?]", folded[max(0, q.start - HIRED_REACH) : q.start])[-1]
+        after = re.split(r"[,.;:!?]", folded[q.end + m.end() : q.end + m.end() + HIRED_REACH])[0]
+        if any(word_pattern(w).search(before) or word_pattern(w).search(after) for w in lex.hires):
+            out[i] = replace(q, kind="count", unit="staff", inferred_unit=False)
     return out
 
 
@@ -1053,7 +1079,7 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     before = re.sub(_DETERMINER, "", folded[max(0, q.start - 30) : q.start])  # "drop the 3 areas": the verb
     after = re.sub(_COPULA, " ", folded[q.end : q.end + 24])[:16]  # "(0,6 fte) gaat met verlof": the word after the verb
     inside = folded[q.start : q.end]
-    for kind, words in (("more", lex.more), ("less", lex.less)):
+    for kind, words in (("more", [*lex.more, *lex.more_inside]), ("less", lex.less)):
         if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):
             return kind
     kept = _said_as_kept(q, folded, lex)  # "8 more clients, keeping the same 0,9 fte": a change word before it is not its
@@ -1288,8 +1314,8 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 continue  # "(zzp'ers en 2 kleine organisaties)": the 2 count organisations, not clients
             if unit in _WHOLE_UNITS and q.number is not None and q.number != int(q.number):
                 continue  # "postcode average were 2.6": no number of areas has decimals
-            if only_amounts and not scaled:
-                continue  # "Geplande uren: 24k. Daarnaast 12 teams.": the 12 are no hours
+            if only_amounts and not scaled and not _part_of_before(folded, q, lex):
+                continue  # "Geplande uren: 24k. Daarnaast 12 teams.": the 12 are no hours (but "5.900 daarvan" are)
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
     return out
@@ -1301,6 +1327,13 @@ _WHOLE_UNITS = {"areas", "registrations"}  # counted things that come only in wh
 
 _LINK_WORDS = {"en", "of", "and", "or", "van", "in", "op", "per", "door", "bij", "voor", "met", "by", "for", "with", "at",
                "tot", "to", "t/m", "erbij", "extra", "meer", "minder", "more", "less"}  # fmt: skip
+
+
+def _part_of_before(folded: str, q: Quantity, lex: Lexicon) -> bool:
+    """Right after the number, a word that takes it from the figure before ("5.900 daarvan", "5,900 of those"): a
+    part of what was labelled, in its unit."""
+    after = folded[q.end : q.end + 20]
+    return any(re.match(rf"\s*{re.escape(w)}(?![\w])", after) for w in [*lex.part_after, *lex.partitive])
 
 
 def _says_part_of(sentence: str, lex: Lexicon) -> bool:
