@@ -297,7 +297,7 @@ def _dementia_verdicts(inp: DementiaCaseloadInput, c: Caseload, shown: float, po
         nl += f" (bij {fte_nl} fte passen {low} tot {high} cliënten)"
         en += f" ({fte_en} fte fits {low} to {high} clients)"
     else:
-        gap_nl, gap_en = _client_gap(inp.clients or 0, low, high)
+        gap_nl, gap_en = (f" ({g})" if g else "" for g in _client_gap(inp.clients or 0, low, high))
         nl += (
             f"; bij {fte_nl} fte passen {low} tot {high} cliënten{gap_nl}, voor {inp.clients} cliënten is {nl_num(f_lo)} "
             f"tot {nl_num(f_hi)} fte nodig"
@@ -312,9 +312,9 @@ def _dementia_verdicts(inp: DementiaCaseloadInput, c: Caseload, shown: float, po
 def _client_gap(clients: int, low: int, high: int) -> tuple[str, str]:
     """How many clients the fte lacks to reach the norm's bottom, or carries above its top (nothing within it)."""
     if clients < low:
-        return f" (nog {low - clients} cliënten nodig)", f" ({low - clients} more clients needed)"
+        return f"nog {low - clients} cliënten nodig", f"{low - clients} more clients needed"
     if clients > high:
-        return f" ({clients - high} cliënten te veel)", f" ({clients - high} clients too many)"
+        return f"{clients - high} cliënten te veel", f"{clients - high} clients too many"
     return "", ""
 
 
@@ -367,8 +367,8 @@ def dementia_caseload_check(inp: DementiaCaseloadInput) -> DementiaCaseloadOutpu
             low, high = _clients_range(inp.casemanager_fte, c)
             fte_nl, fte_en = nl_short(inp.casemanager_fte), en_short(inp.casemanager_fte)
             now = caseload * exact(inp.casemanager_fte)  # the clients the asker has, when the two give a whole number
-            gap_nl, gap_en = _client_gap(int(now), low, high) if now.denominator == 1 else ("", "")
-            gap_nl, gap_en = gap_nl.replace(" (", ": ").rstrip(")"), gap_en.replace(" (", ": ").rstrip(")")
+            gaps = _client_gap(int(now), low, high) if now.denominator == 1 else ("", "")
+            gap_nl, gap_en = (f": {g}" if g else "" for g in gaps)
             nl += f" (bij {fte_nl} fte passen {low} tot {high} cliënten{gap_nl})"
             en += f" ({fte_en} fte fits {low} to {high} clients{gap_en})"
             solved = {"clients_min": low, "clients_max": high}

@@ -683,15 +683,26 @@ def is_yes_no(question: str) -> bool:
     if _HYPOTHETICAL.match(pieces[-1]) or (_HYPOTHETICAL.match(last) and (len(pieces) == 1 or _QUALIFIES.match(pieces[-1]))):
         return False  # "En als het B was?": an outcome is asked; "Als nieuwe aanbieder ..., voldoen we?" is yes/no;
         # "Stel dat 2027 toch geen A wordt, uitsluitend 2026?": the words after the comma still belong to the condition
-    if _value_opener(last) and not re.search(r"\d", last):
+    if _value_opener(last):
         return False  # "Maximum amount for a B score?": the value, asked without a verb
     return not asks_question_word(last)
 
 
+VALUE_OPENER_WORDS = 8  # a noun phrase asked alone is short
+
+
 def _value_opener(sentence: str) -> bool:
-    """The asking sentence opens with a word naming a value (asked.toml [question_word] value_openers)."""
-    folded = fold(sentence).lstrip(" -–•*")
-    return any(re.match(rf"{re.escape(w)}(?![\w])", folded) for w in phrases("question_word", "value_openers"))
+    """The asking sentence is a short noun phrase that opens with a word naming a value (asked.toml [question_word]
+    value_openers): no comma or colon that opens a clause of its own ("Deadline gemist: mogen we nog ...?"), no
+    figure but a year ("Maximaal 50%?" checks one), and no word that asks a yes or no after the opener."""
+    folded = fold(sentence).lstrip(" -–•*").strip()
+    if re.search(r"[,:;]", folded) or len(re.findall(r"[\w'-]+", folded)) > VALUE_OPENER_WORDS:
+        return False
+    if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", folded)):
+        return False
+    if not any(re.match(rf"{re.escape(w)}(?![\w])", folded) for w in phrases("question_word", "value_openers")):
+        return False
+    return not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", folded) for w in phrases("question_word", "value_opener_verbs"))
 
 
 def asks_of_the_rule(text: str) -> bool:

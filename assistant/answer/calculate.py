@@ -251,7 +251,7 @@ def calc_plan(
         line = msg("yes", lang) + ": " + verdict[:1].lower() + verdict[1:]
     if rule is not None:  # "de ondergrens is 2 per gebied, dus we zitten goed": the rule's own figure, corrected
         said = msg("rule_is", lang, value=rule[0], claimed=rule[1])
-        if yes_no and fold(rule[1]) in asked_clause(folded):  # "minimaal 2 per gebied is de eis toch?": the claim is
+        if yes_no and re.search(rf"(?<![\w.,]){re.escape(fold(rule[1]))}(?![\w.,])", asked_clause(folded)):  # "2 per gebied is de eis toch?": the claim is
             line = msg("no", lang) + ": " + said + "; " + verdict[:1].lower() + verdict[1:]  # what is asked: no, first
         else:
             line = line.rstrip(".") + " — " + said + "."
@@ -290,7 +290,7 @@ def _not(lang: str) -> str:
     return "not" if lang == "en" else "niet"
 
 
-RULE_CLAIM_WORDS = 4  # words before a figure in which a word of a rule ("minimum", "norm", "mag") makes it said of the rule
+RULE_CLAIM_WORDS = 5  # words before a figure in which a word of a rule ("minimum", "norm", "mag") makes it said of the rule
 
 
 def _rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], folded: str = "") -> tuple[str, str] | None:
@@ -301,7 +301,7 @@ def _rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], 
     if not isinstance(rule, (int, float)) or isinstance(rule, bool):
         return None
     lex = lexicon()
-    words = [*lex.rule_words, *lex.rule_subjects, *(w for k in ("min", "max") for w in lex.bounds.get(k, []))]
+    words = [*lex.rule_words, *lex.rule_subjects]  # a word of a rule beside it ("het maximum is 60%", "2 is de eis")
     own = {float(v) for v in reading.args.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
     for i, q in enumerate(reading.quantities):
         if i in reading.used or q.number is None or q.negated or q.kind not in ("count", "number", "percent"):
@@ -309,12 +309,11 @@ def _rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], 
         pair = [o for o in reading.quantities if q.ratio is not None and o.ratio == q.ratio and o is not q]
         if pair and (float(q.number) == 1 or float(pair[0].number or 0) != 1):
             continue  # "1 op 70": the rule's figure is the side that is not the one
-        said_of_rule = q.bound in ("min", "max") or any(
-            has_phrase(" ".join((pair[0] if pair else q).before[-RULE_CLAIM_WORDS:]), w) for w in words
-        )
+        near = " ".join([*(pair[0] if pair else q).before[-RULE_CLAIM_WORDS:], "|", *q.after[:RULE_CLAIM_WORDS]])
+        said_of_rule = any(has_phrase(near, w) for w in words)
         if _asked_before(folded, q):
             continue  # "de norm is toch 2? Bij ons is het 2,7; zitten we safe?": a question of its own asks it
-        same_kind = (q.kind == "percent") == (spec.rule_output or "").endswith("pct")
+        same_kind = (q.kind == "percent") == (spec.rule_kind == "percent") and (q.unit is None or q.unit in spec.rule_units)
         if not said_of_rule or not same_kind or float(q.number) == float(rule) or float(q.number) in own:
             continue  # (the asker's own figure said again is no claim about the rule)
         return (f"{rule:g}" + ("%" if q.kind == "percent" else "")), q.text

@@ -1055,11 +1055,12 @@ def _denies(question: str, sentence: str, analyse: Any) -> tuple[bool, bool]:
         if same is not None:
             asked_.remove(scope)
             said.remove(same)
-    if not asked_ and len(said) >= 2 and said[0][0] & analyse(question) and _asks_duty(question):
+    act = next((k for k, x in enumerate(said[:-1]) if x[0] and _share_a_term(x[0], set(analyse(question)))), None)
+    if not asked_ and act is not None and _asks_duty(question):
         # "moet een nieuwe onderaannemer eerst gemeld worden?" against the rule that care by subcontractors not reported
         # beforehand is not reimbursed (§ Bijlage 1 1.2): the act asked, denied as the condition of a denied
         # consequence, is needed; the two denials say yes together
-        said = said[2:]
+        said = [x for k, x in enumerate(said) if k not in (act, act + 1)]
     q = fold(question)  # "pas achteraf melden" says what "niet vooraf gemeld" says (lexicon `opposites`)
     said = [x for x in said if not any(
         any(has_phrase(x[1], w) for w in one) and any(affirmed(q, w) for w in other)
@@ -1150,11 +1151,12 @@ POINTING_WORDS = 8  # an asking sentence this short that points back ("Is that i
 
 
 def _points_back(asking: str) -> bool:
+    """A short asking sentence that points back at a claim before it ("Is that in the policy?", "Klopt dat?") or asks
+    to confirm it ("Please confirm."): lexicon [parts] pointers, [words] confirms and confirm_requests."""
     words = re.findall(r"[\w']+", fold(asking))
-    confirming = [*lexicon().confirms, "confirm", "bevestig", "bevestigen"]  # "Please confirm yes.", "Klopt?"
-    return len(words) <= POINTING_WORDS and (
-        any(w in ("dat", "dit", "that", "this", "it") for w in words) or any(w in confirming for w in words)
-    )
+    pointing = {*lexicon_data()["parts"]["pointers"], "it"}
+    confirming = {*lexicon().confirms, *lexicon_data()["parts"].get("confirm_requests", [])}
+    return len(words) <= POINTING_WORDS and bool(set(words) & (pointing | confirming))
 
 
 def _opposed(question: str, sentence: str) -> bool:
@@ -1474,10 +1476,10 @@ def clause_plan(
             return ruled
         if not with_value and year is None:
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(
-                assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), analyse)
+                assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), bm)
             )
         if not with_value:
-            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), analyse))
+            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), bm))
         rows = _rows_alike(with_value[0][0], [o for o, _ in with_value], a, weights, analyse)
         if rows:  # "welk percentage vergoedt CZ?": the table's rows differ by what the question does not say
             rows.sort(key=lambda o: collapse_ws(o.passage.text).find(collapse_ws(o.text)) if o.passage else 0)
@@ -1489,6 +1491,7 @@ def clause_plan(
             return Plan("value", line, _distinct(cited), [r.citation for r in rest[:4]])
         s, value = _row_asked(assistant, *with_value[0], text, a)
         counted = ""  # the date a period counted from the asker's step comes to
+        steps: list[Sentence] = []  # the dated sentences of a timeline asked ("wat is het tijdpad voor ...?")
         if a.kind == "consequence":  # the consequence is the sentence that states it (with what it points back at)
             s = _with_condition(assistant, s, points_back=True)
             shown = _clean_span(_key_span(s)).rstrip(" .:;")  # quoted: verbatim, never translated
@@ -1497,7 +1500,6 @@ def clause_plan(
         else:
             line = _value_line(a, value, s.text, text, lang).rstrip(".")
             dates = _dates_of(assistant, a, s, value) if asks_dates(focus or text) else []
-            steps: list[Sentence] = []
             if asks_dates(focus or text) and len(dates) <= 1 and not s.context:  # "wat is het tijdpad voor
                 # bijcontractering?": the dates of the section's sentences about it, in order (a table's rows: below)
                 least_step = STEP_SHARE * _own_about(s, a, weights, analyse)
@@ -2146,16 +2148,16 @@ DEFERRED_POOL = 3  # the closest sentences (each with the one after it) searched
 # value is given
 
 
-def _subject_weights(weights: dict[str, float], analyse: Any) -> Any:
-    """How much of what the question is about a sentence holds: the question's term weights without the words that
-    ask for a kind of value or a bound ("hoeveel procent ... maximaal"), so "helpenden niveau 2" or "dagtarief" (a
-    one-word cue of a kind may be the thing asked about, so `weights` are the question's own, not its content weights)."""
-    subject = {t: w for t, w in weights.items() if t not in _asking_terms(analyse)}
-    return lambda text: sum(w for t, w in subject.items() if t in analyse(text))
+def _subject_weights(weights: dict[str, float], bm: Any) -> Any:
+    """A measure of how much of what the question is about a sentence holds: the question's own term weights (not its
+    content weights: a one-word cue of a kind, "dagtarief", may be the thing asked about) without the words that ask
+    for a kind of value or a bound ("hoeveel procent ... maximaal"); so "helpenden niveau 2" or "dagtarief" count."""
+    subject = {t: w for t, w in weights.items() if t not in _asking_terms(bm.splitter)}
+    return lambda text: sum(w for t, w in subject.items() if t in c.terms_of(text, bm.splitter))
 
 
 @functools.lru_cache(maxsize=4)
-def _asking_terms(analyse: Any) -> frozenset[str]:
+def _asking_terms(splitter: Any) -> frozenset[str]:
     from assistant.answer.asked import _kinds
 
     kinds = [k for k in _kinds()[1].values() if isinstance(k, dict)]
@@ -2163,7 +2165,7 @@ def _asking_terms(analyse: Any) -> frozenset[str]:
     # (a cue of one word may be the very thing asked about: "dagtarief", "boete")
     words += [w for pair in _WHAT.values() for w in pair]  # the kind's own noun: "percentage", "amount"
     words += [w for k in ("min", "max") for w in lexicon().bounds.get(k, [])]
-    return frozenset(t for w in words for t in analyse(w) if not re.fullmatch(r"\d+", t))
+    return frozenset(t for w in words for t in c.terms_of(w, splitter) if not re.fullmatch(r"\d+", t))
 
 
 def not_stated(
@@ -2299,7 +2301,7 @@ def _clause_name(ref: Any) -> str:
 
 _ASKS_CHANGE = re.compile(
     r"\b(veranderd|gewijzigd|aangepast|anders|changed?|different|modified|geschrapt|verdwenen|afgeschaft|dropped|removed|"
-    r"scrapped|abolished|drop|scrap|abolish|remove)\b"
+    r"scrapped|abolished|scrap|abolish|(?:drop|remove)\s+(?:the|its|that|this))\b"
 )
 
 _ASKS_SECTION = re.compile(
@@ -2777,7 +2779,8 @@ _ASKS_NEW = re.compile(
 )
 
 _ASKS_GONE = re.compile(
-    r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped|drop|remove|abolish|scrap)\b",
+    r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped|abolish|scrap|"
+    r"(?:drop|remove)\s+(?:the|its|that|this))\b",
     re.I,
 )
 

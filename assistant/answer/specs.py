@@ -180,6 +180,8 @@ class CalculatorSpec(BaseModel):
     # the result field that holds the rule's own figure ("threshold": 3 per area): a figure the question says the rule
     # has ("de ondergrens is 2 per gebied") is corrected by it
     rule_output: str | None = None
+    rule_kind: str = "count"  # ... said as a count or a percentage
+    rule_units: tuple[str, ...] = ()  # ... and a claimed figure with a unit of one of these (none said: any)
     verdict_keep_if: tuple[str, ...] = ()  # question words that ask for the field itself, whatever else it says
     # another output field that answers the yes/no when the question asks it ("geldt die eis ook voor ons?" ->
     # requirement_applies): field -> question words ("a ~ b" allowed)

@@ -964,8 +964,9 @@ def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
 
 
 def _spread_over(qs: list[Quantity], i: int, over: str) -> bool:
-    """A whole count said spread over the count of `over` right after it, with no word of "per" between ("ons
-    gemiddelde is 40 cliënten over 16 postcodes": 40 in all, over 16 areas; not "2,8 cliënten per gebied")."""
+    """A whole count said spread over the count of `over` right after it: a word of spreading between (lexicon
+    `spread`), none of "per" ("ons gemiddelde is 40 cliënten over 16 postcodes": 40 in all, over 16 areas; not "2,8
+    cliënten per gebied")."""
     if i + 1 >= len(qs):
         return False
     a, b = qs[i], qs[i + 1]
@@ -974,7 +975,8 @@ def _spread_over(qs: list[Quantity], i: int, over: str) -> bool:
     if b.kind != "count" or b.unit != over or b.number is None or a.number < b.number:
         return False
     between = list(a.after[: next((k for k, w in enumerate(a.after) if w[:1].isdigit()), len(a.after))])
-    return len(between) <= 2 and not set(between) & lexicon().per_each
+    said = " ".join(between)
+    return len(between) <= 2 and not set(between) & lexicon().per_each and any(has_phrase(said, w) for w in lexicon().spread)
 
 
 _COMPOUND = re.compile(r"(?<![\w'-])([^\W\d_][\w']*)-([^\W\d_][\w']*)(?![\w'-])")  # "zzp-coöperatie"
