@@ -505,9 +505,3 @@ def test_a_timeline_spread_over_the_sentences_of_a_section_lists_each_step(real_
 def test_a_timeline_of_a_table_keeps_to_the_rows_about_it(real_assistant):
     line = _first(real_assistant.ask("Wat is het tijdpad voor nieuwe zorgaanbieders?"))
     assert "28 februari 2027" in line and "31 mei" not in line
-
-
-@pytest.mark.parametrize("question", ["May we deploy level-2 care helpers in medical child care?"])
-def test_care_helpers_in_medical_child_care_reach_its_own_rule(real_assistant, question):
-    line = _first(real_assistant.ask(question))
-    assert line.startswith("No") and "leerlingen en stagiaires" in line
