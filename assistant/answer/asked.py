@@ -19,7 +19,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
 # "via onze website", "via VECOZO", a web address: the way something is sent when the policy names no e-mail address
 _CHANNEL = re.compile(
     r"\bvia\s+(?:onze\s+|de\s+|het\s+)?(?:website|webformulier|online\s+formulier|vecozo|uitvraagmodule(?:\s+in\s+vecozo)?|"
-    r"mijn\s+zorgaanbod|cryptshare|zorgvinder)\b|\bhttps?://\S+|\bwww\.\S+",
+    r"mijn\s+zorgaanbod|cryptshare|zorgvinder)\b|\bin\s+(?:vecozo|de\s+uitvraagmodule)\b|\bhttps?://\S+|\bwww\.\S+",
     re.I,
 )
 _FREQUENCY = re.compile(

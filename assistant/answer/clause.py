@@ -550,6 +550,9 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
     if isinstance(value, str):  # an e-mail address or a level phrase
         if a.kind == "contact" and "@" in value:
             return f"By e-mail to {value}." if lang == "en" else f"Per e-mail naar {value}."
+        how = re.search(r"\b(?:door|by)\b[^.;:]*?" + re.escape(value), sentence, re.I) if a.kind == "contact" else None
+        if how is not None:  # "Dit doet hij door een digitale vragenlijst in te vullen in VECOZO": how, with the channel
+            value = how.group(0)
         if lang == "en" and a.kind in ("contact", "frequency", "date"):  # a website, "per kwartaal", "tijdens de
             # openingstijden van ...": as the policy writes it
             return f"The policy says: «{value}»{_gloss(value)}."
@@ -1173,6 +1176,21 @@ def _opposed(question: str, sentence: str) -> bool:
     )  # fmt: skip
 
 
+BOUNDING_RANK = 5  # how far down the ranking a sentence that bounds a time claimed without bounds is looked for
+
+
+def _bounding(question: str, ranked: list[Sentence]) -> Sentence | None:
+    """For a question claiming a time without bounds ("kunnen we ons het hele jaar door inschrijven?", lexicon
+    `any_time`): the best-ranked sentence about it that sets a date, a period or a month; None otherwise."""
+    q = fold(question)
+    if not any(affirmed(q, w) for w in lexicon().any_time):
+        return None
+    for s in ranked[:BOUNDING_RANK]:
+        if any(x.kind in ("date", "period") for x in read(s.text)):
+            return s
+    return None
+
+
 def _lead_in(s: Sentence) -> str:
     """The lead-in of the list `s` is an item of ("... komt de zorgaanbieder:"), or ""."""
     p = s.passage
@@ -1551,10 +1569,15 @@ def clause_plan(
     stated = _holding_stated(assistant, text, ranked) if verdict else None
     if stated is not None:
         best, supporting = stated, _dedupe([stated, *supporting])
+    bounded = _bounding(text, ranked) if verdict and stated is None else None
+    if bounded is not None:  # "we can register all year round, right?": the sentence that bounds the time
+        best, supporting = bounded, _dedupe([bounded, *supporting])
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
     if verdict is False and _opposed(text, best.text):  # "achteraf" against "vooraf": the opposite decides too
         sure = STATED_CONFIDENCE
+    if bounded is not None:
+        verdict, sure = False, STATED_CONFIDENCE
     excepting = ((_excepting(focus or text, o, lambda t: set(bm.query_terms(t)), best), o) for o in _dedupe([best, *supporting[:3]]))
     about_exception = _exception_at(fold(focus or text)) is not None  # "maakt CZ een uitzondering voor ...?": the
     # sentence that makes it answers as it stands
@@ -2682,15 +2705,19 @@ def _facts_plan(
     if asks_new or (
         str(old_year) in text and str(current) not in text and not re.search(r"\b(?:nog|still|anymore|meer)\b", fold(text))
     ):
-        plan = _old_facts_plan(lang, facts, holding, current, old_year, asks_new)  # "stond dat ook al in 2024?"
+        plan = _old_facts_plan(  # "stond dat ook al in 2024?"
+            lang, facts, holding, current, old_year, asks_new,
+            beside=lambda held: _changed_beside(assistant, held, facts, old_year, current),
+        )  # fmt: skip
         if plan is not None:
             return plan
-    kept, gone, quotes = [], [], []
+    kept, gone, quotes, holders = [], [], [], []
     for fact in facts:
         now, before = holding(current, fact), holding(old_year, fact)
         if now is not None:
             kept.append(fact.text)
             quotes.append(now.citation)
+            holders.append(now)
         elif before is not None:
             gone.append(fact.text)
             quotes.append(before.citation)
@@ -2709,6 +2736,12 @@ def _facts_plan(
             f"Yes: the {current} policy still states {listed(kept)}." if lang == "en"
             else f"Ja: ook het beleid {current} noemt {listed(kept)}."
         )
+        beside = _changed_beside(assistant, holders, facts, old_year, current)
+        if beside is not None:  # "1 fte op 55 cliënten" stands, the nurse's level in the same sentence changed
+            x, before = beside
+            line += " " + msg("diff_changed_also", lang, old=old_year, new=current,
+                              before=_change_span(x, "before"), after=_change_span(x, "after"))  # fmt: skip
+            quotes.insert(1, before)
     else:
         line = (
             f"Partly: the {current} policy still states {listed(kept)}, but no longer {listed(gone)} (only in the {old_year} text)."
@@ -2719,6 +2752,26 @@ def _facts_plan(
         yes, no = ("Yes", "No") if lang == "en" else ("Ja", "Nee")
         line = (yes + line[len(no) :]) if line.startswith(no) else (no + line[len(yes) :])
     return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent="clause:version")
+
+
+def _changed_beside(
+    assistant: Any, holders: list[Sentence], facts: list[Quantity], old_year: int, current: int
+) -> tuple[Any, Citation] | None:
+    """A figure or level the older version of a sentence holding the asked facts set otherwise (2024 "hbo-
+    verpleegkundige niveau 5/6" beside the unchanged "1 fte op 55 cliënten"): the edit and the older sentence."""
+    try:
+        diff = _document_diff(assistant, old_year, current)
+    except Exception:  # noqa: BLE001 - documents that cannot be compared: the facts alone
+        return None
+    asked_ = {f.text for f in facts}
+    for pair in diff.pairs:
+        for ch in pair.changed:
+            if not any(_same_sentence(ch.after.text, h.text) or _same_sentence(h.text, ch.after.text) for h in holders):
+                continue
+            for x in ch.changes:
+                if _figure_change(x) and not any(f in x.before or f in x.after for f in asked_):
+                    return x, _diff_citation(pair.before, ch.before)
+    return None
 
 
 def no_longer_stated(assistant: Any, claim: str, lang: str) -> Plan | None:
@@ -2741,7 +2794,8 @@ FACT_SHARE = 0.35  # a sentence stating a named fact must share this much of the
 
 
 def _old_facts_plan(
-    lang: str, facts: list[Quantity], holding: Any, current: int, old_year: int, asks_new: bool = False
+    lang: str, facts: list[Quantity], holding: Any, current: int, old_year: int, asks_new: bool = False,
+    beside: Any = None,
 ) -> Plan | None:
     """A question about the older text: did it state the facts too? Asked the other way round ("is die 50% nieuw in
     2027?"), the same finding answers no when the older text already stated them."""
@@ -2765,6 +2819,11 @@ def _old_facts_plan(
     elif there and not only_new:
         line = (f"Yes: the {old_year} text also states {listed(there)}." if lang == "en"
                 else f"Ja: ook de tekst van {old_year} noemt {listed(there)}.")  # fmt: skip
+        changed = beside([now for _, _, now in found if now is not None]) if beside is not None else None
+        if changed is not None:  # the same sentence set another figure or level then ("niveau 5/6" -> "niveau 6")
+            x, _ = changed
+            line += " " + msg("diff_changed_also", lang, old=old_year, new=current,
+                              before=_change_span(x, "before"), after=_change_span(x, "after"))  # fmt: skip
     elif only_new and not there:
         line = (f"No: the {old_year} text does not state {listed(only_new)}; the {current} policy does." if lang == "en"
                 else f"Nee: de tekst van {old_year} noemt {listed(only_new)} niet; het beleid {current} wel.")  # fmt: skip

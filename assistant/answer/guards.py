@@ -6,7 +6,7 @@ import functools
 import re
 
 from assistant import privacy
-from assistant.retrieve.analysis import STOP_EN, STOP_NL, fold
+from assistant.retrieve.analysis import DOMAIN_EN, DOMAIN_NL, STOP_EN, STOP_NL, fold
 from assistant.text.quantities import lexicon_data, names_clients
 
 _INJECTION = re.compile(
@@ -111,6 +111,9 @@ def language(text: str, previous: str | None = None) -> str:
     other = len(re.findall(r"\b(und|der|das|ist|nicht|les|est|une|pour|los|por|una|ich|wir|sie)\b", fold(text)))
     if other > max(nl, en):
         return "other"
+    if abs(en - nl) < LANGUAGE_MARGIN:  # few stop words either way: the domain's words of each language count too
+        en += sum(w in DOMAIN_EN for w in words)
+        nl += sum(w in DOMAIN_NL for w in words)
     if previous in ("nl", "en") and abs(en - nl) < LANGUAGE_MARGIN:
         return previous
     return "en" if en > nl else "nl"

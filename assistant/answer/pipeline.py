@@ -514,6 +514,9 @@ class Assistant:
         ]  # fmt: skip
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits
+        later = self._later_year_unsaid(text, years)
+        if later:  # "gaat CZ de postcode-eis in 2028 verhogen?": only what the texts say of 2028 could answer it
+            return self._refusal(lang, "later_year", asked=later), [], hits
         claim = claim_of(text)
         own_case = reading.kind == "tool" and (len(reading.used) >= 2 or reading.follow_up)  # "3 fte voor 160
         # cliënten, klopt dat?"; a message merged into the last calculation ("dat gebied met 1 cliënt moet eruit")
@@ -719,6 +722,8 @@ class Assistant:
             line += " " + msg("tariff", lang, year=self.corpus.current_year, section="2.2.1")
         elif reason == "no_year":
             line += " " + msg("no_year", lang, years=self._years_phrase(lang), asked=values.get("asked", ""))
+        elif reason == "later_year":
+            line += " " + msg("later_year", lang, current=self.corpus.current_year, asked=values.get("asked", ""))
         email, section = self._contact
         if email:
             line += " " + msg("contact", lang, email=email, section=section)
@@ -738,6 +743,28 @@ class Assistant:
             if m:
                 return m.group(0), clause.section
         return None, ""
+
+    def _later_year_unsaid(self, text: str, quantities: Any) -> str:
+        """A year after the current policy's that the question asks about ("wordt de eis in 2028 verhoogd?"), when
+        no sentence of the texts that names that year is about the question's subject: that year; else ""."""
+        asking = fold(asked_clause(text))
+        later = [
+            q.text for q in quantities
+            if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and int(q.text) > self.corpus.current_year
+            and q.text in asking and not self._span_from_policy_year(text, q)
+        ]  # fmt: skip
+        if not later:
+            return ""
+        bm25 = self.index.retriever.bm25
+        weights = {t: w for t, w in bm25.term_weights(text).items() if not re.fullmatch(r"(?:19|20)\d\d", t)}
+        for year in later:
+            said = [
+                body[a:b] for body in self.corpus.collapsed_texts.values() for a, b in sentence_spans(body)
+                if year in body[a:b]
+            ]  # fmt: skip
+            if not any(c.weight_share(weights, c.terms_of(x, bm25.splitter)) >= LATER_YEAR_SHARE for x in said):
+                return year
+        return ""
 
     @functools.cached_property
     def _corpus_years(self) -> set[str]:
@@ -915,6 +942,7 @@ def _refuse_to_confirm(plan: Plan, lang: str) -> None:
 
 
 SUBJECT_WEIGHT = 1.0  # a word weighs at least this much to name a subject ("bijlage", "eis" weigh less: every rule has them)
+LATER_YEAR_SHARE = 0.3  # a sentence naming a later year answers a question about it when it holds this share
 
 
 def _conclusions(text: str) -> list[tuple[int, int]]:

@@ -1385,6 +1385,11 @@ def _merged(
             new, shown, change = _from_to_change(args[key], was, float(q.number or 0), None)
             notes.append(_change_note(spec, key, args[key], shown, change, new))
             changes[key] = new
+        elif key and q.change and isinstance(args.get(key), (int, float)) and not isinstance(args.get(key), bool):
+            # "en als we er 25 overdragen aan de POH?": 25 fewer of the value it is closest to, not 25 in all
+            new = _changed(args[key], float(q.number or 0), q.change)
+            notes.append(_change_note(spec, key, args[key], float(q.number or 0), q.change, new))
+            changes[key] = new
         elif key:
             value = to_number(q.number)
             args[key] = value

@@ -87,6 +87,9 @@ class Reading:
 
 
 def has_phrase(folded: str, phrase: str) -> bool:
+    """The phrase stands in `folded` (as words); "a ~ b" is two words near each other (see `affirmed`)."""
+    if "~" in phrase:
+        return bool(_near_phrase(folded, phrase))
     p = fold(phrase)
     return bool(p) and word_pattern(p).search(folded) is not None
 
@@ -204,6 +207,7 @@ TIME_KINDS = ("date", "duration", "time")  # asked kinds only a calculator that 
 CONCEPT_CAP = 3.0  # many words of one topic say no more than a few: the figures and facts decide then
 SUBJECT_FIGURES = 2  # own figures a message needs to be a calculation of the subject an earlier message named
 VALUE_WEIGHT = 1.5  # per value or stated fact (a flag, a choice) of the question a calculator takes
+UNPLACED_WEIGHT = 1.0  # per figure of the asker's with a unit the calculator has no input for
 NUMERIC_KINDS = ("count", "money", "percent")  # inputs a calculation is worked out from (not flags, dates, scores)
 WEAK_CUE = 0.4  # the weight of a weak cue against a cue
 
@@ -256,8 +260,11 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
         out.append(0)  # the unit word begins the cue ("20.000 uur zorg")
     elif q.unit and 2 < len(unit_word.split()) <= MODIFIED_UNIT_WORDS and pattern.search(" ".join(unit_word.split()[:-1])):
         out.append(0)  # a word between the number and its unit names it ("800 extra zzp hours")
+    whole_after = _out_of_at(list(q.after))  # "3.000 van de 8.000 zorguren gaan naar zzp'ers": the words after the
+    # whole are said of this part; and of a whole with a part before it ("... van de 8.000"), not of the whole
+    whole_before = _part_before(list(q.before))
     for side, text in (("b", " ".join(q.before)), ("a", " ".join(q.after))):
-        if side not in sides:
+        if side not in sides or (side == "a" and whole_before):
             continue
         for m in pattern.finditer(text):
             between = re.sub(r"^\S*", "", text[m.end() :]).split() if side == "b" else text[: m.start()].split()
@@ -285,11 +292,54 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
                 if side == "a" and any(w in joining for w in beyond[:other]) and not any(w in joining for w in between):
                     out.append(d)
                     continue
+            if side == "a" and whole_after and other is not None and len(beyond) - other <= whole_after + 2:
+                other = None  # the number between is the whole this part is taken from
             if other is not None and not opens and (_distance(beyond[:other]) < d or (own and _distance(beyond[:other]) <= d)):
                 if not (side == "b" and other == 0 and _persons(beyond[0], cue)):
                     continue  # ... but "3 zzp'ers samen 700 uur": the persons the cue counts, and their hours after
             out.append(d)
     return out
+
+
+def _out_of_at(words: list[str]) -> int:
+    """The words of an `out_of` phrase ("van de", "out of our") that `words` open, followed by a number ("van de
+    8.000"); 0 when they do not. The number's own words (thousands split at the point: "8 000") follow it."""
+    for p in sorted(lexicon().out_of, key=len, reverse=True):
+        n = len(p.split())
+        if words[:n] == p.split() and len(words) > n and words[n][:1].isdigit():
+            return n
+    return 0
+
+
+def _of_counted(folded: str, phrase: str, units: frozenset[str]) -> bool:
+    """Every place the phrase stands, the word right after it is a thing the calculator counts (`units`: "10 nieuwe
+    postcodegebieden", "new clients"): the phrase is said of what is counted, not of the asker ("starting provider"
+    is the asker)."""
+    starts = phrase_at(folded, phrase)
+    if not starts or "~" in phrase:
+        return False
+    width = len(fold(phrase))
+    nexts = [re.match(r"\s*([\w'-]+)", folded[i + width :]) for i in starts]
+    return all(m is not None and lexicon().unit_for(m.group(1)) in units for m in nexts)
+
+
+@functools.cache
+def _count_units_of(spec_units: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(u for u in spec_units if u)
+
+
+def _count_units(spec: CalculatorSpec) -> frozenset[str]:
+    """The units of the counts a calculator takes (clients, postcode areas, ...)."""
+    return _count_units_of(tuple(u for inp in spec.inputs.values() if inp.kind == "count" for u in inp.units))
+
+
+def _part_before(words: list[str]) -> bool:
+    """`words` (before a figure) end in an `out_of` phrase after a number ("3.000 van de"): the figure is a whole."""
+    for p in lexicon().out_of:
+        n = len(p.split())
+        if words[-n:] == p.split() and len(words) > n and words[-n - 1][:1].isdigit():
+            return True
+    return False
 
 
 def _share_between(words: list[str]) -> bool:
@@ -825,7 +875,7 @@ def assign(
     for name, inp in spec.inputs.items():
         if name in fill.args:
             continue
-        _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years, today)
+        _fill_word_input(spec.name, name, inp, folded, qs, fill, current_year, years, today, _count_units(spec))
     for name, inp in spec.inputs.items():
         if inp.again_cues:
             _again(name, inp, folded, qs, fill, current_year)
@@ -1197,6 +1247,7 @@ def _fill_word_input(
     current_year: int,
     years: dict,
     today: date | None = None,
+    units: frozenset[str] = frozenset(),  # the counts the calculator takes: "nieuwe postcodegebieden" is no new provider
 ) -> None:
     if inp.kind == "date" and inp.default == "today" and today is not None:
         if any(q.kind in ("date", "period") for q in qs) and not any(says(asked_clause(folded), c) for c in inp.today_cues):
@@ -1231,7 +1282,10 @@ def _fill_word_input(
         found = [u for u in units if u in inp.choices]
         fill.args[name] = found[0] if len(units) == 1 and found else inp.default
     elif inp.kind == "choice":
-        found = [v for v, phrases in inp.choices.items() if any(affirmed(folded, p) for p in phrases)]
+        found = [
+            v for v, phrases in inp.choices.items()
+            if any(affirmed(folded, p) and not _of_counted(folded, p, units) for p in phrases)
+        ]  # fmt: skip
         if found:
             fill.args[name] = found[0]
             fill.stated.append(name)
@@ -1403,6 +1457,7 @@ class Router:
             asks = asks_len > 0
             words = sum(1 for n in set(fill.stated) if spec.inputs[n].kind in ("flag", "choice"))
             score = concept + VALUE_WEIGHT * (len(fill.used) + words) + ASKS_WEIGHT * min(asks_len, 3)
+            score -= UNPLACED_WEIGHT * len(self._unplaced(spec, qs, fill, exclude))
             ranked.append((score, name, fill, asks))
         ranked.sort(key=lambda r: -r[0])
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TIE_MARGIN and self.similarity is not None:
@@ -1415,6 +1470,8 @@ class Router:
             not ranked
             or any(_starts_with(folded, w) for w in lex.clause_only)
             or any(has_phrase(folded, w) for w in lex.clause_anywhere)
+            # "mogen we op elk moment een verzoek indienen?": when the rule allows it, no figure of the asker's
+            or (not any(q.kind in CALC_KINDS for q in qs) and any(affirmed(folded, w) for w in lex.any_time))
             # "een aanbieder wil de zorg stoppen nu het plafond op is. Wat zegt het beleid daarover?": a case in words
             # told, then what the policy says asked (no figure of the asker's)
             or (
@@ -1434,6 +1491,27 @@ class Router:
                 return decided
         return reading
 
+    def _unplaced(
+        self, spec: CalculatorSpec, qs: list[Quantity], fill: Fill, exclude: tuple[int, int] | None
+    ) -> list[int]:
+        """The asker's figures with a unit some calculator takes ("240 cliënten", "€ 80.000", "30%") that no input
+        of `spec` can take: a reading that has no use for them is less likely the one meant ("een coöperatie van
+        zzp'ers met 4,5 fte hbo en 240 cliënten" is the staffing ratio, not the subcontracting share)."""
+        return [
+            i for i, q in enumerate(qs)
+            if i not in fill.used and i not in fill.rule_side and not q.negated
+            and q.kind in ("count", "money", "percent") and (q.kind != "count" or q.unit in self._units)
+            and (exclude is None or not exclude[0] <= q.start < exclude[1])
+            and not any(_fits_kind(inp, q) for inp in spec.inputs.values())
+            and q.kind not in spec.claims  # "krijgen ze 100% met hun B-score?": a claim about its result
+            and not (spec.rule_output and q.kind == spec.rule_kind and (not spec.rule_units or q.unit in spec.rule_units))
+        ]  # fmt: skip
+
+    @functools.cached_property
+    def _units(self) -> frozenset[str]:
+        """The units of count any calculator takes (clients, fte, hours, postcode areas, ...)."""
+        return frozenset(u for spec in self.specs.values() for inp in spec.inputs.values() if inp.kind == "count" for u in inp.units if u)
+
     @functools.lru_cache(maxsize=64)  # noqa: B019 (one router per process)
     def _default_concepts(self, spec: str, name: str) -> tuple[frozenset[str], ...]:
         """The analysed `default_concepts` of a spec's input."""
@@ -1445,7 +1523,20 @@ class Router:
         than one rule ("70 cliënten in 20 gebieden en 30% via onderaannemers: halen we beide eisen?", lexicon
         [questions] several_rules); None otherwise."""
         folded = fold(text)
-        if first.kind != "tool" or not first.used or not any(has_phrase(folded, w) for w in lexicon().several_rules):
+        if first.kind != "tool" or not first.used:
+            return None
+        left = {  # "140 clients in 40 areas and we subcontract 30% of the hours: is that allowed?": a figure of the
+            # asker's the first calculation has no use for asks the rule it belongs to as well
+            i for i, q in enumerate(first.quantities)
+            if i not in first.used and not q.negated and q.kind in ("count", "money", "percent")
+            and (q.kind != "count" or q.unit in self._units)
+            and (exclude is None or not exclude[0] <= q.start < exclude[1])
+        }  # fmt: skip
+        both = any(has_phrase(folded, w) for w in lexicon().several_rules)
+        asking = next((x for x in reversed(re.split(r"(?<=[.!?])\s+", text.strip())) if "?" in x), "")  # its own words
+        if left and not both and self.concept_score(first.tool or "", set(self.analyse(asking))) > 0:
+            left = set()  # "..., en een kwart via zzp'ers. Voldoet dat aan de postcode-eis?": one rule asked by name
+        if not left and not both:
             return None
         terms = set(self.analyse(text))
         named = sorted(
@@ -1454,8 +1545,9 @@ class Router:
         )
         for name in named:
             second = self.read(text, exclude=exclude, only=frozenset([name]))
-            if second.kind == "tool" and second.used - first.used:  # a figure of its own (one may serve both:
-                return second  # "165 cliënten in 50 gebieden en 3 fte")
+            own = second.used - first.used  # a figure of its own (one may serve both: "165 cliënten in 50 gebieden en
+            if second.kind == "tool" and own and (both or own & left):  # 3 fte"); without a word asking for both,
+                return second  # the one left over
         return None
 
     def read_in_subject(

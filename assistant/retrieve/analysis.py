@@ -34,6 +34,20 @@ STOP_EN = set(
     when where which who will with would you your us do does any also still why whom whose""".split()
 )
 STOPWORDS = STOP_NL | STOP_EN
+# words of this domain that only one of the two languages writes so ("Existing provider, 150 clients over 45 areas.
+# OK for 2027?" has one stop word of each): they tell the language apart when the stop words do not
+DOMAIN_EN = set(
+    """client clients provider providers existing area areas care hours hour nurse nurses ceiling revenue
+    subcontract subcontracted subcontracting subcontractor subcontractors cooperative requirement requirements
+    rule rules deadline policy score reimbursement reimbursed budget staff own allowed enough meet comply
+    apply register registration contract agreement year years still need needed""".split()
+)
+DOMAIN_NL = set(
+    """clienten client aanbieder aanbieders zorgaanbieder zorgaanbieders bestaande nieuwe gebieden gebied
+    postcodegebieden postcodegebied zorg uur uren verpleegkundige verpleegkundigen plafond omzetplafond omzet
+    onderaanneming onderaannemer onderaannemers cooperatie eis eisen regel regels beleid vergoeding budget
+    personeel eigen toegestaan genoeg voldoen voldoet inschrijven inschrijving overeenkomst jaar jaren nodig""".split()
+)
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.toml")
 

@@ -97,6 +97,7 @@ class Lexicon:
     unit_of: dict[str, str] = field(default_factory=dict)
     partitive: list[str] = field(default_factory=list)
     part_after: list[str] = field(default_factory=list)  # "800 daarvan": right after a figure, it is a part
+    out_of: list[str] = field(default_factory=list)  # "3.000 van de 8.000 uur": the figure before is a part of the one after
     year_span: list[str] = field(default_factory=list)  # "2027-2029", "2027 t/m 2029": two years as one span
     apart_shares: list[str] = field(default_factory=list)  # "vorig jaar 30%, nu 45%": not two parts side by side
     one_alone: list[str] = field(default_factory=list)  # "... the area with just one": a count said by a word alone
@@ -166,6 +167,7 @@ class Lexicon:
     spread: list[str] = field(default_factory=list)
     restriction: list[str] = field(default_factory=list)
     opposites: list[tuple[list[str], list[str]]] = field(default_factory=list)  # groups of opposite sense
+    any_time: list[str] = field(default_factory=list)  # "all year round": a time claimed without bounds
     period_end: list[str] = field(default_factory=list)
     inflections: list[str] = field(default_factory=list)  # endings a cue word may carry (cue_pattern)
     period_start: list[str] = field(default_factory=list)
@@ -274,6 +276,7 @@ def lexicon() -> Lexicon:
         around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
         partitive=[fold(p) for p in data["words"]["partitive"]],
         part_after=[fold(p) for p in data["words"].get("part_after", [])],
+        out_of=[fold(p) for p in data["words"].get("out_of", [])],
         year_span=[fold(p) for p in data["words"].get("year_span", [])],
         allows=[fold(p) for p in data["words"].get("allows", [])],
         rule_named_before=[fold(p) for p in data["words"].get("rule_named_before", [])],
@@ -336,6 +339,7 @@ def lexicon() -> Lexicon:
         spread=[fold(p) for p in data["words"]["spread"]],
         restriction=[fold(p) for p in data["words"]["restriction"]],
         opposites=[([fold(p) for p in a], [fold(p) for p in b]) for a, b in data["words"].get("opposites", [])],
+        any_time=[fold(p) for p in data["words"].get("any_time", [])],
         period_end=[fold(p) for p in data["periods"]["end"]],
         inflections=[fold(p) for p in data["words"].get("inflections", [])],
         period_start=[fold(p) for p in data["periods"]["start"]],
@@ -914,7 +918,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     ]  # fmt: skip
     out = _described_changes(_persons_of_change(_persons_hired(_from_to(out, folded, lex), folded, lex), folded, lex), folded, lex)
     out = _restated(out, folded, lex, asides)
-    return tuple(_per_year(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex))
+    return tuple(_per_year(_part_of_whole(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex), folded, lex))
 
 
 def _ordinal_person(folded: str, tokens: list[_Tok], m: re.Match[str], lex: Lexicon) -> tuple[int, int] | None:
@@ -1318,6 +1322,20 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 continue  # "Geplande uren: 24k. Daarnaast 12 teams.": the 12 are no hours (but "5.900 daarvan" are)
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
+    return out
+
+
+def _part_of_whole(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """A bare number right before an `out_of` phrase and a count ("3.000 van de 8.000 zorguren", "2,500 out of
+    6,000 hours") is a part of that count, in its unit."""
+    out = list(qs)
+    for i, q in enumerate(out[:-1]):
+        whole = out[i + 1]
+        if q.kind != "number" or q.ratio is not None or whole.kind != "count" or not whole.unit:
+            continue
+        between = " ".join(re.findall(r"[\w'-]+", folded[q.end : whole.start]))
+        if between in lex.out_of:
+            out[i] = replace(q, kind="count", unit=whole.unit, inferred_unit=True)
     return out
 
 
