@@ -516,7 +516,9 @@ def _with_room(
     """The verdict with the figures in their unit (hours or fte): the most of the total that may be subcontracted, and
     what is left or too many."""
     u_nl, u_en = units
-    if room >= 0:
+    if room == 0:  # exactly on the maximum
+        nl, en = "precies het maximum, geen ruimte meer", "exactly the maximum, nothing to spare"
+    elif room > 0:
         nl = f"nog {nl_short(room)} {u_nl} ruimte"
         en = f"{en_short(room)} {u_en} still to spare"
     else:

@@ -372,3 +372,75 @@ def rejected_plan(spec: CalculatorSpec | None, error: AssistantError, lang: str,
 def clarify_line(reading: Reading, lang: str) -> str:
     asks = [m[2] if lang == "en" else m[1] for m in reading.missing]
     return msg("ask_back", lang, what=" ".join(asks))
+
+
+PARTY_CLAIM_WORDS = 12  # at most this many words from the counting verb to the side the asker puts the party on
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:en|and|maar|but|dus|so|want|because)\b")
+
+
+def _places(folded: str, phrase: str) -> list[int]:
+    """Where a phrase ("a ~ b" too) stands in `folded`, as character offsets."""
+    from assistant.answer.understand import _near_phrase, phrase_at
+
+    return _near_phrase(folded, phrase) if "~" in phrase else phrase_at(folded, phrase)
+
+
+def misplaced_party(spec: CalculatorSpec, text: str, context: str = "") -> tuple[dict[str, Any], str] | None:
+    """(the party, the side the asker puts it on) when a sentence of `text` says a party counts on the other side
+    than the one the policy puts it on (spec `counts_as`: "onze vaste zzp'ers tellen als eigen personeel"); a denied
+    side ("telt niet als onderaanneming") puts it nowhere; `context`: the whole message that named the party before
+    ("... onze volle dochter. De dochter telt toch als ...?"). None otherwise."""
+    from assistant.answer.understand import affirmed
+    from assistant.text.sentences import sentences as typed_sentences
+
+    counts = spec.counts_as
+    if not counts:
+        return None
+    for sentence in typed_sentences(text):
+        f = fold(sentence)
+        verbs = sorted(i for v in counts.get("verbs", []) for i in _places(f, v))
+        if not verbs:
+            continue
+        for party in counts.get("parties", []):
+            at = [i for c in party["cues"] for i in _places(f, c)]
+            if not at and any(_places(fold(context or text), c) for c in party["cues"]):  # "... onze volle dochter. De dochter
+                at = [i for r in party.get("refs", []) for i in _places(f, r)]  # telt toch als ...?": named before
+            if not at:
+                continue
+            for side, words in counts["sides"].items():
+                if side == party["side"]:
+                    continue
+                for w in words:
+                    for i in _places(f, w):
+                        before = [v for v in verbs if v < i]  # "tellen de uren van onze volle dochter mee als ...?"
+                        span = f[before[-1] : i] if before else ""
+                        if min(at) < i and before and len(span.split()) <= PARTY_CLAIM_WORDS and not _CLAUSE_BREAK.search(
+                            span
+                        ) and affirmed(f[: i + len(w)], w):  # (not "zzp'ers tellen als onderaanneming en eigen
+                            # personeel is 60%": another clause says that)
+                            return party, side
+    return None
+
+
+_ONE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?:\[\d+\]\s+)?(?=[A-ZÀ-Ý‘'])")
+
+
+def party_citation(corpus: Any, quote: str) -> Citation | None:
+    """The whole sentence of the current policy that holds `quote`, as a citation."""
+    from assistant.answer.compose import section_label, sentences_of
+
+    for clause in corpus.find_quote(quote):
+        if clause.year != corpus.current_year:
+            continue
+        for sentence in sentences_of(clause.text, False):
+            for said in _ONE_SENTENCE.split(re.sub(r"\s+", " ", sentence).strip()):  # "... ingehuurd. [1] Zogenoemde"
+                if re.sub(r"\s+", " ", quote) not in said:
+                    continue
+                said = re.sub(r"\s*\[\d+\]$", "", said.strip())  # the footnote mark after it is no part of it
+                return Citation(
+                    clause_id=clause.id, doc=clause.doc, year=clause.year, section=section_label(clause.id, clause.section),
+                    title=clause.title, quote=said, line_start=clause.line_start, line_end=clause.line_end,
+                )  # fmt: skip
+    return None

@@ -51,7 +51,7 @@ from assistant.answer.asked import (
 from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
-from assistant.answer.understand import affirmed, has_phrase
+from assistant.answer.understand import affirmed, denied_terms, has_phrase
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import STOPWORDS, concept_vocabulary
 from assistant.retrieve.analysis import analyse as _analyse
@@ -1133,7 +1133,9 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     if values:  # the same value: whether what is said of it holds ("mag het na die datum nog gewijzigd?" against
         q_neg, s_neg = _denies(asked_[-1], deciding, analyse)  # "na 31 mei ... niet meer wijzigen")
         return q_neg == s_neg
-    if any(v is not None and v[0] in _VALUE_KINDS for v in map(_compared, read(asked_[-1]))):
+    if any(
+        v is not None and v[0] in _VALUE_KINDS for q in read(asked_[-1]) for v in [_compared(q)]
+    ):
         return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
     claim = question if _points_back(asked_[-1]) else asked_[-1]  # "CZ pays above the ceiling. Is that in the policy?"
     if _opposed(claim, deciding):  # "mogen we dat achteraf melden?" against "... dit plan vooraf communiceert"
@@ -1189,6 +1191,36 @@ def _bounding(question: str, ranked: list[Sentence]) -> Sentence | None:
         if any(x.kind in ("date", "period") for x in read(s.text)):
             return s
     return None
+
+
+def _condition_denied(question: str, s: Sentence, analyse: Any) -> bool:
+    """`s` is an item of a list of conditions (its lead-in names them: lexicon `condition_leads`) and a statement of
+    the question (not its asking sentence) denies a term the item states ("In 2026 hadden we daar geen addendum")."""
+    lead = fold(_lead_in(s) or _conditions_before(s))
+    if not lead or not any(has_phrase(lead, w) for w in lexicon_data()["words"].get("condition_leads", [])):
+        return False
+    said = [x for x in typed_sentences(question) if not x.rstrip().endswith("?")]
+    denied = set().union(*(denied_terms(fold(x), analyse) for x in said)) if said else set()
+    return bool(denied & set(analyse(s.text)))
+
+
+CONDITION_ITEMS = 8  # the sentences after a lead-in ending in ":" that may be its items (the PDF lost the bullets)
+
+
+def _conditions_before(s: Sentence) -> str:
+    """The sentence ending in ":" that `s` follows within CONDITION_ITEMS sentences of its passage, or ""."""
+    p = s.passage
+    if p is None:
+        return ""
+    lead, since = "", 0
+    for sentence in c.sentences_of(p.text, p.kind == "table"):
+        if collapse_ws(sentence) == collapse_ws(s.text):
+            return lead if since <= CONDITION_ITEMS else ""
+        if sentence.rstrip().endswith(":"):
+            lead, since = sentence, 0
+        else:
+            since += 1
+    return ""
 
 
 def _lead_in(s: Sentence) -> str:
@@ -1306,7 +1338,7 @@ def _compared(q: Quantity) -> tuple[str, Any] | None:
         return q.kind, float(q.number)
     if q.kind in ("date", "time", "score"):  # "krijg je dan een B-score?" against "leidt tot een C-score"
         return q.kind, q.value
-    if q.kind == "count" and q.unit and q.bound in ("min", "max") and q.number is not None:
+    if q.kind == "count" and q.unit and q.bound in ("min", "max", "gt", "lt") and q.number is not None:
         return "count", (q.unit, q.bound, float(q.number))  # "minimaal 4 personen" against "minimaal 3 personen"
     if q.kind == "count" and q.unit and q.bound is None and q.number is not None and not q.inferred_unit:
         return "figure", (q.unit, float(q.number))  # the asker's own count ("wij hebben 70 fte")
@@ -1365,16 +1397,18 @@ NEAR_CHARS = 40  # the words around a value that say what it is a value of
 _LEVELS = re.compile(r"(?:niveau|level)\s*((?:\d)(?:\s*(?:/|,|of|or|en|and|-)\s*\d)*)\b")
 
 
+def _levels(text: str) -> set[int]:
+    """The education levels a text names ("niveau 4 of 6", "deskundigheidsniveau 5/6", "level 4 or 5")."""
+    out: set[int] = set()
+    for m in _LEVELS.finditer(fold(text)):
+        out |= {int(d) for d in re.findall(r"\d", m.group(1))}
+    return out
+
+
 def _compared_levels(question: str, sentence: str) -> bool | None:
     """"telt niveau 5 ook mee?" against "(niveau 6)": an education level the question names must be one the
     sentence names; None when either names no level."""
-    def levels(text: str) -> set[int]:  # "niveau 4 of 6", "deskundigheidsniveau 5/6", "level 4 or 5"
-        out: set[int] = set()
-        for m in _LEVELS.finditer(fold(text)):
-            out |= {int(d) for d in re.findall(r"\d", m.group(1))}
-        return out
-
-    asked_levels, said = levels(question), levels(sentence)
+    asked_levels, said = _levels(question), _levels(sentence)
     if not asked_levels or not said:
         return None
     return asked_levels <= said
@@ -1413,6 +1447,8 @@ def _fits(asked_v: tuple[str, Any], asked_bound: str | None, said_v: tuple[str, 
     test = _BOUND_FITS.get((asked_bound or "", said_bound or ""))
     if test is not None and asked_v[0] == said_v[0] and asked_v[0] in ("percent", "money", "duration"):
         return bool(test(asked_v[1], said_v[1]))
+    if test is not None and asked_v[0] == said_v[0] == "count" and asked_v[1][0] == said_v[1][0]:
+        return bool(test(asked_v[1][2], said_v[1][2]))  # "vaker dan 1 keer" against "maximaal 1 keer": no
     return asked_v == said_v
 
 
@@ -1572,8 +1608,12 @@ def clause_plan(
     bounded = _bounding(text, ranked) if verdict and stated is None else None
     if bounded is not None:  # "we can register all year round, right?": the sentence that bounds the time
         best, supporting = bounded, _dedupe([bounded, *supporting])
+    unmet = bool(verdict) and _condition_denied(text, best, analyse)
+    asks_yes_no = bool(verdict)
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
+    if unmet:  # "in 2026 hadden we geen addendum; kunnen we het in 2027 krijgen?" against the condition "Met deze
+        verdict, sure = False, STATED_CONFIDENCE  # zorgaanbieder hebben we ook in 2026 een addendum ... afgesloten"
     if verdict is False and _opposed(text, best.text):  # "achteraf" against "vooraf": the opposite decides too
         sure = STATED_CONFIDENCE
     if bounded is not None:
@@ -1581,10 +1621,18 @@ def clause_plan(
     excepting = ((_excepting(focus or text, o, lambda t: set(bm.query_terms(t)), best), o) for o in _dedupe([best, *supporting[:3]]))
     about_exception = _exception_at(fold(focus or text)) is not None  # "maakt CZ een uitzondering voor ...?": the
     # sentence that makes it answers as it stands
-    excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if verdict is not None and not about_exception else (None, best)
+    # "moet een coöperatie ook aan de 50%-regel voldoen?": a rule named by its figure, asked of what its exception
+    # names, is answered by that exception even where no figure could be compared
+    names_rule = asks_yes_no and verdict is None and any(_names_rule(q) for q in read(_asking_sentence(text) or text))
+    excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if (
+        verdict is not None or names_rule
+    ) and not about_exception else (None, best)
+    if excepted is not None and verdict is None:
+        verdict = True  # the rule holds, but for the exception
     if excepted is not None:  # the rule does not hold for what the question names: the other way round (the rule
         # is often stated twice, its exception once: "Hierop maken we alléén een uitzondering voor zorgcoöperaties")
         verdict, best, supporting = not verdict, by, _dedupe([by, *supporting])
+        sure = min(sure, STATED_CONFIDENCE)  # an exception that names what is asked decides on less overlap
     pieces = _pieces(best)
     deciding = _deciding(text, best, lambda t: set(bm.query_terms(t))) if len(pieces) > 1 else None
     if verdict is not None and deciding is not None and deciding != pieces[0] and not _POINTS_BACK.match(deciding):
@@ -1603,6 +1651,8 @@ def clause_plan(
             span = _key_span(best, span) if len(span) > 2 * LINE_CHARS else span
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
     lead = _lead_in(best) if cell is None and not later else ""
+    if unmet and not lead:  # the condition not met is said with the words that make it one
+        lead = collapse_ws(_conditions_before(best))
     if lead and len(lead) + len(shown) <= 2 * LINE_CHARS:  # an item of a list is said with its lead-in
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
@@ -2265,10 +2315,20 @@ def version_plan(
         line = msg(key, lang, old=old_year, new=current) + " " + _key_span(only) + _where(only.citation, lang)
         return Plan("diff", line, [only.citation], [r.citation for r in ranked[1:4]])
     old, new = by_year[years[0]], by_year[years[-1]]
+    bm25 = assistant.index.retriever.bm25
+    weights = {t: w for t, w in bm25.term_weights(own).items() if not re.fullmatch(r"(?:19|20)\d\d", t)}
+    held = lambda x: c.weight_share(weights, c.terms_of(x.text, bm25.splitter))  # noqa: E731
+    if held(new) > 0 and held(old) < OLD_SUBJECT_SHARE * held(new):  # "is the minimum revenue for new providers
+        # higher than in 2024?": the older text's best sentence is about something else (the 50% rule), so it
+        # does not state this; the current one does
+        line = msg("only_new", lang, old=old_year, new=current) + " " + _key_span(new) + _where(new.citation, lang)
+        return Plan("diff", line, [new.citation], [r.citation for r in ranked[1:4]])
     line = f"{years[0]}: {_key_span(old)} — {years[-1]}: {_key_span(new)}"
     return Plan("diff", line, [old.citation, new.citation], [r.citation for r in ranked[2:5]])
 
 
+OLD_SUBJECT_SHARE = 0.5  # the older text's best sentence holding less than this share of what the current one holds of
+# the question is about something else: the older text does not state it
 DIFF_MIN_SHARE = 0.3  # a change must hold at least this share of the question's term weight to answer it
 NEAR_CHANGE_BONUS = 0.5  # the change of the sentence that answered the part a part points back at ("is dat anders?")
 
@@ -2675,6 +2735,10 @@ def _diff_plan(
         line = msg("diff_added", lang, old=old_year, new=current, sentence=item.text)
         quotes = [_diff_citation(ref, item)]
         verdict = None
+        if still and kind == "added":  # "is die eis ook nieuw t.o.v. 2024?" yes; "stond dat al in 2024?" no
+            new_asked = bool(_ASKS_NEW.search(fold(asking))) or asks_change
+            if new_asked or _ASKS_ALREADY.search(fold(asking)):
+                line = msg("yes" if new_asked else "no", lang) + ": " + line[:1].lower() + line[1:]
         was = _same_place(assistant.corpus, owner.removed, [item]) if kind == "added" else None
         if was is not None:  # "Hij borgt dit door jaarlijks een kwaliteitsbeeld ..." stands where 2024's "Hij borgt dit
             # door een werkend kwaliteitssysteem ..." stood: a change, said as one
@@ -2742,6 +2806,10 @@ def _facts_plan(
             line += " " + msg("diff_changed_also", lang, old=old_year, new=current,
                               before=_change_span(x, "before"), after=_change_span(x, "after"))  # fmt: skip
             quotes.insert(1, before)
+            asked_levels, now_levels = _levels(text), _levels(_change_span(x, "after"))
+            if asked_levels and now_levels and not asked_levels <= now_levels:  # "our nurses are level 5; is that still
+                line = msg("level_no_longer", lang, old=old_year, new=current, kept=listed(kept),  # fine?": the ratio
+                           before=_change_span(x, "before"), after=_change_span(x, "after"))  # stands, level 5 does not
     else:
         line = (
             f"Partly: the {current} policy still states {listed(kept)}, but no longer {listed(gone)} (only in the {old_year} text)."
@@ -2834,8 +2902,15 @@ def _old_facts_plan(
 
 _ASKS_NEW = re.compile(
     r"\b(?:nieuw (?:in|sinds|met)|new (?:in|since|with)|(?:is|was|zijn|waren)\s+(?:\w+\s+){0,3}?nieuw|pas (?:in|sinds|vanaf|met)|"
-    r"ingevoerd|introduced|arrived|came in|only (?:since|from|with))\b"  # not "nieuwe zorgaanbieders": who, not when
+    r"ingevoerd|introduced|arrived|came in|only (?:since|from|with)|"
+    # "... nieuw ten opzichte van 2024?", "new compared with 2024?"
+    r"nieuw\s+(?:ten opzichte|t\.?o\.?v|vergeleken|vergeleken met|sinds)|new\s+(?:compared|relative|versus|vs)|"
+    # "is the requirement to guarantee 24/7 care new for regular providers in 2027?": the question's verb, then new
+    r"(?:^|[?.!]\s*)(?:is|are|was|were)\s+(?:[\w/'-]+\s+){1,12}?new(?=\s*(?:[?,.!]|$|(?:for|in|since|or|compared|to|with)\b)))"
 )
+
+# "stond die eis al in 2024?", "was that already in the 2024 annex?": asked whether the older text had it
+_ASKS_ALREADY = re.compile(r"\b(?:al|reeds|already|ook al|also)\b.*\b(?:in|sinds|since|van|of)\s+(?:de\s+|the\s+)?(?:\w+\s+)?20\d\d\b")
 
 _ASKS_GONE = re.compile(
     r"\b(geschrapt|verdwenen|weggevallen|afgeschaft|dropped|removed|deleted|abolished|scrapped|abolish|scrap|"

@@ -38,7 +38,11 @@ _SYSTEM_BLOCK = re.compile(
 )
 _PRESSURE = re.compile(
     r"\b(bevestig\w*|confirm\w*|zeg\s+nou|zeg\s+gewoon|zeg\s+(maar\s+)?dat|say\s+that|tell\s+me\s+that|"
-    r"kun\s+je\s+dat\s+(even\s+)?bevestigen|in\s+writing|schriftelijk|garandeer\w*|guarantee\w*)\b",
+    r"kun\s+je\s+dat\s+(even\s+)?bevestigen|in\s+writing|schriftelijk|"
+    # a guarantee asked of the assistant ("garandeer me dat", "can you guarantee that"), not "the requirement to
+    # guarantee 24/7 care" (what a rule asks of a provider)
+    r"garandeer\w*\s+(?:me|mij|ons|dat|u|je)|garanderen\s+dat|(?:can|could|will|would)\s+you\s+guarantee|"
+    r"guarantee\s+(?:me|us|that|it)|guaranteed\?)\b",
     re.IGNORECASE,
 )
 OTHER_INSURERS = (

@@ -26,10 +26,17 @@ import numpy as np
 from assistant.answer import compose as c
 from assistant.answer import guards
 from assistant.answer.asked import asked, asked_clause, asks_question_word, own_conclusions
-from assistant.answer.calculate import calc_plan, claim_checked, clarify_line, rejected_plan
+from assistant.answer.calculate import (
+    calc_plan,
+    claim_checked,
+    clarify_line,
+    misplaced_party,
+    party_citation,
+    rejected_plan,
+)
 from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
-from assistant.answer.plan import Plan, msg, render, summary, with_notices
+from assistant.answer.plan import MAX_QUOTES, Plan, msg, render, summary, with_notices
 from assistant.answer.premise import about_the_policy, claim_of, premise_plan, presented_as_known, states_rule
 from assistant.answer.specs import load_specs
 from assistant.answer.state import (
@@ -517,6 +524,16 @@ class Assistant:
         later = self._later_year_unsaid(text, years)
         if later:  # "gaat CZ de postcode-eis in 2028 verhogen?": only what the texts say of 2028 could answer it
             return self._refusal(lang, "later_year", asked=later), [], hits
+        misplaced = misplaced_party(self.router.specs[reading.tool], text) if reading.kind == "tool" and reading.tool else None
+        cite = party_citation(self.corpus, misplaced[0]["quote"]) if misplaced is not None else None
+        if misplaced is not None and cite is not None:  # "onze vaste zzp'ers tellen als eigen personeel": set right
+            plan, calls = self._calculation(text, reading, lang, year)
+            asked_here = any(  # "De dochter telt toch ook als onderaanneming? Dan zitten we op 70%.": the question
+                misplaced_party(self.router.specs[reading.tool], q, text) is not None  # it asks is the party's side
+                for q in re.findall(r"[^.!?]*\?", text)
+            )
+            result = calls[0].result if calls and calls[0].result else {}
+            return _party_set_right(plan, cite, misplaced, reading, lang, asked_here, result), calls, hits
         claim = claim_of(text)
         own_case = reading.kind == "tool" and (len(reading.used) >= 2 or reading.follow_up)  # "3 fte voor 160
         # cliënten, klopt dat?"; a message merged into the last calculation ("dat gebied met 1 cliënt moet eruit")
@@ -748,6 +765,10 @@ class Assistant:
         """A year after the current policy's that the question asks about ("wordt de eis in 2028 verhoogd?"), when
         no sentence of the texts that names that year is about the question's subject: that year; else ""."""
         asking = fold(asked_clause(text))
+        claim = claim_of(text)
+        if claim is not None and any(q.kind in ("date", "period", "count", "money", "percent") for q in read_quantities(claim)):
+            return ""  # "my colleague says the window closed on 1 December, so we wait for the 2028 round. Is she
+            # right?": a claim about the current rule, checked as such; the later year is her conclusion
         later = [
             q.text for q in quantities
             if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and int(q.text) > self.corpus.current_year
@@ -807,6 +828,29 @@ def _in_whole(whole: Reading, text: str, own: str) -> Reading | None:
         return None
     reading = replace(whole, yes_no=is_yes_no(own))
     return reading
+
+
+def _party_set_right(
+    plan: Plan, cite: Citation, misplaced: tuple[dict[str, Any], str], reading: Reading, lang: str, asked_here: bool,
+    result: dict[str, Any],
+) -> Plan:
+    """The answer to an asker who puts a party on the wrong side of the rule: the policy's sentence first; the
+    calculation after it when the party's own figure was given (the calculation put it on the right side) or when
+    moving the party to its side can only make the verdict firmer (zzp'ers counted as own care by an asker who is
+    over the maximum anyway), else only that the figures as given count it on the wrong side."""
+    party, _ = misplaced
+    line = msg("party_side", lang, section=cite.section, year=cite.year, quote=cite.quote.rstrip(" ."))
+    own_figure = any(n in reading.args for n in party.get("inputs", []))
+    firmer = result.get("compliant") is (party["side"] == "own")  # to own care: a pass holds; to subcontracting: a fail
+    if (own_figure or firmer) and plan.line:
+        rest = plan.line
+        if asked_here:  # "die zzp'ers tellen toch als eigen personeel?": the yes or no was the party's, not the sum's
+            rest = _VERDICT_WORD.sub("", rest)
+            rest = rest[:1].upper() + rest[1:]
+        return Plan(plan.kind, f"{line}\n{rest}", _unique([cite, *plan.quotes])[:MAX_QUOTES], plan.context,
+                    intent="premise:contradicted")  # fmt: skip
+    line += " " + msg("party_figures", lang, side=msg(f"side_{party['side']}", lang))
+    return Plan("correction", line, _unique([cite, *plan.quotes])[:MAX_QUOTES], plan.context, intent="premise:contradicted")
 
 
 def _asked_again(text: str, topic: str) -> str:

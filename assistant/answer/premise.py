@@ -47,7 +47,9 @@ _QUESTION_START = re.compile(
     r"mag|mogen|moet|moeten|is|are|do|does)\b",
     re.I,
 )
-_MID = re.compile(r"\s+toch(?=\s+\w)", re.I)  # "mag je toch tot 60%": the particle that presents it as known
+# "mag je toch tot 60%": the particle that presents it as known; "moeten we dan toch aan de norm voldoen?" asks whether
+# it holds after all ("dan toch", "nu toch": nevertheless), it presents nothing as known
+_MID = re.compile(r"(?<!\bdan)(?<!\bnu)\s+toch(?=\s+\w)", re.I)
 
 
 def presented_as_known(sentence: str) -> bool:
@@ -202,7 +204,7 @@ def about_the_policy(claim: str) -> bool:
 
 
 # "... kan tot 31 maart, en dat je dan 2 cliënten per gebied nodig hebt": two claims said as one, each checked
-_CLAIM_PARTS = re.compile(r",\s+(?:en|and)\s+(?:dat|that)\s+|,\s+(?:en|and)\s+(?=(?:als|if|wie|who|when|wanneer)\b)", re.I)
+_CLAIM_PARTS = re.compile(r",?\s+(?:en|and)\s+(?:dat|that)\s+|,\s+(?:en|and)\s+(?=(?:als|if|wie|who|when|wanneer)\b)", re.I)
 
 
 MIN_CLAIM_CHARS = 15  # a part of a compound claim shorter than this states nothing to check
@@ -217,8 +219,10 @@ def premise_plan(assistant: Any, text: str, lang: str, earlier: str = "") -> Pla
         return None
     parts = [p.strip(" ,") for p in _CLAIM_PARTS.split(claim) if len(p.strip(" ,")) >= MIN_CLAIM_CHARS]
     if len(parts) > 1:
-        plans = [p for p in (_premise_of(assistant, part, text, lang) for part in parts) if p is not None]
+        plans = [p for p in (_premise_of(assistant, part, text, lang, earlier) for part in parts) if p is not None]
         plans.sort(key=lambda p: p.kind != "correction")  # what is wrong first: the line opens with "Nee"
+        if len(plans) == 1 and plans[0].kind == "correction":  # "... op 1 december sloot en dat we tot de ronde van
+            return plans[0]  # 2028 moeten wachten": the part the texts decide is set right; the rest is its conclusion
         if len(plans) > 1:
             quotes: list[Citation] = []
             for p in plans:
@@ -228,14 +232,19 @@ def premise_plan(assistant: Any, text: str, lang: str, earlier: str = "") -> Pla
                 "correction" if wrong else "verdict", " ".join(p.line for p in plans), quotes[:MAX_QUOTES],
                 intent=(wrong or plans)[0].intent,
             )
-    return _premise_of(assistant, claim, text, lang)
+    return _premise_of(assistant, claim, text, lang, earlier)
 
 
-def _premise_of(assistant: Any, claim: str, text: str, lang: str) -> Plan | None:
-    """The correction or confirmation of one claim of `text`."""
+def _premise_of(assistant: Any, claim: str, text: str, lang: str, earlier: str = "") -> Plan | None:
+    """The correction or confirmation of one claim of `text`; a claim that leaves out its subject ("the window closed
+    on 1 December" after a question about registering) is read with the message before it."""
     from assistant.answer.verify import verify_claim
 
     result = verify_claim(assistant, claim, in_force=True, about=text)
+    if result["verdict"] == "not_found" and earlier:  # (its words only: a figure of it is no part of the claim)
+        subject = _without_numbers(earlier).rstrip(" ?.!")
+        again = verify_claim(assistant, f"{subject}: {claim}", in_force=True, about=f"{subject} {text}")
+        result = again if again["verdict"] in ("supported", "contradicted") else result
     source = result.get("source")
     if result["verdict"] == "not_found":  # "voor 2027 moet het contract 24 uur per week zijn": only the older text says so
         from assistant.answer.clause import no_longer_stated
@@ -283,6 +292,9 @@ def _premise_of(assistant: Any, claim: str, text: str, lang: str) -> Plan | None
             right = re.sub(r"(\d)\s+en\s+(\d)", r"\1 tot en met \2", right)
         line = msg("premise_wrong", lang, section=ct.section, year=ct.year, right=right, wrong=wrong)
         there = _where_it_holds(assistant, ct, wrong, source) if d.get("kind") == "number" else None
+        if there is not None and _holds_as_claimed(there, ct, claim, wrong):
+            return None  # "de norm van gemiddeld 3 cliënten per postcodegebied" against the example's "7 cliënten":
+            # the rule's own sentence says the claimed figure in the claim's words, so nothing is set right
         if there is not None:  # "2 cliënten" is the 2026 row of the same table: said, so the user sees the mix-up
             line += " " + msg("premise_holds_there", lang, wrong=wrong, quote=there.quote)
         late = _when_late(assistant, ct) if d.get("kind") == "date" else None
@@ -328,6 +340,25 @@ def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> C
                         "quote": said, "line_start": start, "line_end": end,
                     })  # fmt: skip
     return None
+
+
+def _holds_as_claimed(there: Citation, ct: Citation, claim: str, wrong: str) -> bool:
+    """The sentence that states the claimed figure is the claim's own: in the same clause as the contradicting
+    sentence, naming no other policy year than the claim (not the 2026 row of a table for a 2027 claim), stating the
+    figure as a bound of a rule, and sharing at least as many of the claim's words as the contradicting sentence."""
+    if there.clause_id != ct.clause_id:
+        return False
+    named = set(re.findall(r"\b20\d\d\b", there.quote)) - set(re.findall(r"\b20\d\d\b", claim)) - {str(ct.year)}
+    if named:  # "2026 Per 4-cijferig postcodegebied ... 2 CZ-cliënten": another year's row
+        return False
+    claimed = [q.number for q in read(wrong) if q.number is not None]
+    if not any(q.bound is not None and q.number in claimed for q in read(there.quote)):
+        return False  # "1 CZ-cliënt" in the example's count is no rule ("ten minste 3 CZ-cliënten" is)
+    words = lambda t: {w for w in re.findall(r"[^\W\d_]{4,}", fold(t))}  # noqa: E731
+    asked = words(claim)
+    return len(words(there.quote) & asked) >= len(words(ct.quote) & asked) > 0 or (
+        len(words(there.quote) & asked) > 0 and not words(ct.quote) & asked
+    )
 
 
 def _when_late(assistant: Any, ct: Citation) -> Citation | None:

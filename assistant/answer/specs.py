@@ -209,6 +209,10 @@ class CalculatorSpec(BaseModel):
     # the parts such an input holds ("uitbesteed" holds the zzp'ers' and the subcontractors' hours): given beside a
     # part outside it ("520 uur eigen personeel, de rest via onderaannemers"), it stands as its part of `parts_together`
     together_holds: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # parties the rule puts on one side ("zzp'ers gelden ... als onderaannemers"): `verbs` that say a party counts as
+    # something, `sides` (side -> words naming it) and `parties` (cues, the side it is on, the policy's quote); an
+    # asker who puts a party on the other side is set right by that quote
+    counts_as: dict[str, Any] = Field(default_factory=dict)
 
     def input(self, name: str) -> InputSpec:
         return self.inputs[name]
@@ -238,6 +242,10 @@ def _spec(name: str, data: dict[str, Any]) -> CalculatorSpec:
     if unnamed:
         raise ValueError(f"{name}: quote_if names inputs it does not have: {unnamed}")
     solve = {n: SolveSpec(name=n, **v) for n, v in data.pop("solve", {}).items()}
+    counts = data.get("counts_as", {})
+    wrong = [p.get("side") for p in counts.get("parties", []) if p.get("side") not in counts.get("sides", {})]
+    if wrong:
+        raise ValueError(f"{name}: counts_as parties name sides {wrong}; it declares {sorted(counts.get('sides', {}))}")
     return CalculatorSpec(name=name, inputs=inputs, solve=solve, **data)
 
 

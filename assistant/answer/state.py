@@ -29,6 +29,7 @@ from assistant.answer.parts import IF_ANSWER, split_parts
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import (
     PERSONAL,
+    TIME_KINDS,
     Area,
     Reading,
     Router,
@@ -60,6 +61,9 @@ def _opens_follow_up(text: str, closing: bool = True) -> bool:
     if closing and len(said) > 1 and re.sub(r"[^\w\s]", "", fold(said[-1])).strip() in lexicon().closing:
         return True
     folded = re.sub(r"^\W+", "", fold(text))
+    nod = next((m for p in lexicon().acknowledgements if (m := re.match(rf"{re.escape(p)}\s*[.,!:;-]+\s*", folded))), None)
+    if nod is not None:  # "Fijn. En wanneer ...?": the thanks before it is passed over
+        folded = folded[nod.end() :]
     return any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers)
 
 
@@ -173,7 +177,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > longest:
         return None
     if len(words) > ELLIPTICAL_WORDS and not consequence and not same and not re.search(
-        r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar)\b|(?<!\bis )(?<!\bare )\bthere\b", fold(text)
+        r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar|dan)\b|(?<!\bis )(?<!\bare )\bthere\b", fold(text)
     ):
         return None  # a longer message that refers to nothing before it is a question of its own
     previous = " || ".join(state.topic.split(" || ")[-2:])  # the subject may stand two turns back
@@ -432,6 +436,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     if not (changes or revert or again or same) or not looks:
         return reading
+    if not changes and not revert and _asks_a_time_it_lacks(spec, text):
+        return reading  # "fijn, binnen welke termijn horen we dan iets?" after an eligibility check: a time the
+        # clause states, which the last calculation does not give
     if not changes and not revert and asks_consequence(text) and "consequence" not in spec.answers_kinds:
         return reading  # "stel dat we halverwege het jaar boven de grens komen: wat kan CZ dan doen?": what follows
         # from the result, a clause question (unless the result is that consequence: "heeft dat gevolgen?" after a
@@ -476,6 +483,15 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             asking.strip() != text.strip() and not opens_hypothetical(asking) and is_yes_no(asking)
         )
     return merged
+
+
+def _asks_a_time_it_lacks(spec: CalculatorSpec, text: str) -> bool:
+    """The message asks for a date, a duration or a time the calculator neither answers (`answers_kinds`) nor solves."""
+    found = asked(asked_clause(fold(text)))
+    return (
+        found is not None and found.kind in TIME_KINDS and found.kind not in spec.answers_kinds
+        and not any(s.kind == found.kind for s in spec.solve.values())
+    )
 
 
 def _denied_part(spec: CalculatorSpec, folded: str, state: ConversationState) -> dict[str, Any]:
@@ -823,6 +839,10 @@ def _changes(
             name, value = again, fill.args[name]  # "and four more?" after "three more clients": clients again
         else:
             value = fill.args.get(name)
+        held = spec.parts_together.get(name)
+        if source is not None and source.change and name not in state.args and held in state.args:
+            name = held  # "en als de onderaannemers er 1.000 uur bij krijgen?" after their hours were given as a
+            # party of their own: the change is to that party
         before = state.args.get(name)
         if source is not None and source.was is not None and isinstance(before, (int, float)) and source.number is not None:
             # "Mo gaat van 0,6 naar 0,9 fte": one part of the value changes; the whole it was said as changes too
@@ -856,7 +876,8 @@ def _changes(
     # postcode word stands beside it: taken out, or its count changed; what else the message changes (a year) stands
     # beside it
     by_area = (
-        _added_area(qs, fill, folded, state) or _named_areas(qs, folded, state) or _area_by_count(qs, folded, state)
+        _moved_areas(qs, folded, state) or _added_area(qs, fill, folded, state) or _named_areas(qs, folded, state)
+        or _area_by_count(qs, folded, state)
     ) if per_area else None
     if by_area:
         kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
@@ -1023,6 +1044,8 @@ def _moved(
         to = only if len(only) == 1 else to
     if len(named) == 2 and not to:  # "onze dochter-bv neemt 900 van de zzp-uren over": the other party gets them
         given = [n for n in named if any(nm == n and _words_before(folded, at) & set(lexicon().moved_from) for at, _, nm in spans)]
+        if len(given) > 1:  # "500 uur van de zzp'ers zelf gaan doen": "van" stands right before the one that gives
+            given = [n for n in given if any(nm == n and _words_before(folded, at, 2) & set(lexicon().moved_from) for at, _, nm in spans)]
         to = [n for n in named if n not in given] if len(given) == 1 else []
         later = max(named, key=named.get)  # "de dochter afstoten en haar uren als onderaanneming inkopen": the party
         if not to and _words_before(folded, named[later], 1) & set(lexicon().moved_as):  # named second, right after
@@ -1208,6 +1231,55 @@ def _named_areas(qs: list[Quantity], folded: str, state: ConversationState) -> d
     if len(named) == 1 and len(counts) == 1 and not counts[0].change:
         return {"__areas__": [Area(named[0].text.strip(), int(counts[0].number))]}
     return None
+
+
+def _moved_areas(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
+    """"Stel we verhuizen 2 cliënten van 4811 naar 4813": two postcodes of the last list and one count of clients."""
+    labels = _area_labels(state)
+
+    def label(value: Any) -> str | None:
+        text = str(int(value)) if isinstance(value, (int, float, Decimal)) and value == int(value) else str(value or "")
+        return text if text in labels else None
+
+    def to(q: Quantity) -> str | None:  # (a postcode of the list keeps its text as its value)
+        return label(q.number if q.number is not None else q.value)
+
+    pair = [q for q in qs if q.was is not None and label(q.was) and to(q)]  # "van 4811 naar 4813": one
+    if len(pair) == 1:  # value changed from the one postcode to the other, read as postcodes of the list
+        counts = [q for q in qs if q is not pair[0] and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+        src, dst = label(pair[0].was), to(pair[0])
+        areas = {a.label: a.count for a in state.areas or []}
+        if len(counts) == 1 and src and dst and src != dst and areas.get(src, 0) >= int(counts[0].number or 0):
+            n = int(counts[0].number or 0)
+            return {"__areas__": [Area(src, areas[src] - n), Area(dst, areas[dst] + n)]}
+        return None
+    named = [q for q in qs if q.kind in ("number", "postcode") and q.text.strip() in labels]
+    counts = [q for q in qs if q not in named and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    if len(named) != 2 or len(counts) != 1:
+        return None
+    moved = _moved_between(named, counts[0], folded, state)
+    return {"__areas__": moved} if moved is not None else None
+
+
+def _moved_between(named: list[Quantity], count: Quantity, folded: str, state: ConversationState) -> list[Area] | None:
+    """Clients moved from one area of the last list to another: the postcode after a word of `moved_from` ("van",
+    "from") gives them, the one after a word of `moved_to_only` ("naar", "to") gets them; None when the words do not
+    say which way, or the giving area has fewer."""
+    lex = lexicon()
+
+    def after(q: Quantity, words: list[str]) -> bool:
+        before = re.findall(r"[\w'-]+", folded[: q.start])[-1:]
+        return bool(before) and before[0] in words
+
+    source = [q for q in named if after(q, lex.moved_from)]
+    target = [q for q in named if after(q, lex.moved_to_only)]
+    if len(source) != 1 or len(target) != 1 or source[0] is target[0]:
+        return None
+    counts = {a.label: a.count for a in state.areas or []}
+    n, src, dst = int(count.number or 0), source[0].text.strip(), target[0].text.strip()
+    if counts.get(src, 0) < n:
+        return None
+    return [Area(src, counts[src] - n), Area(dst, counts.get(dst, 0) + n)]
 
 
 def _drop_areas(

@@ -106,13 +106,15 @@ def _negations() -> tuple[re.Pattern[str], re.Pattern[str]]:
     denying = lexicon().negations | lexicon().negation_verbs  # "skip" denies a fact, not a figure
     words = "|".join(sorted((re.escape(w) for w in denying), key=len, reverse=True))
     return (
-        re.compile(rf"(?:\b(?:{words})|n't)\s+(?:\w+\s+){{0,3}}$"),
+        re.compile(rf"(?:\b(?:{words})|n't)\s+(?:[\w'-]+\s+){{0,3}}$"),
         re.compile(rf"(?<![\w])(?:{words})(?![\w])|n't\b"),
     )
 
 
 NEGATION_CHARS = 45  # how far before a phrase its denial may start ("voor geen enkele bestaande cliënt de zorg ...")
 NEAR_WORDS = 8  # "belasting ~ achterstand": both within this many words of each other
+ORDERED_WORDS = 14  # "moeten wij ~> voldoen": b after a in one clause may stand this far ("moeten wij ook aan die eis van
+# gemiddeld 3 per postcodegebied voldoen?"): the clause, not the distance, keeps them together
 
 
 def affirmed(folded: str, phrase: str) -> bool:
@@ -188,7 +190,7 @@ def _near(folded: str, a: str, b: str, ordered: bool = False) -> list[int]:
 
     return [
         spans[min(i, j)][0] for i in hits(a_words) for j in hits(b_words)
-        if abs(i - j) <= NEAR_WORDS and (not ordered or in_order(i, j))
+        if abs(i - j) <= (ORDERED_WORDS if ordered else NEAR_WORDS) and (not ordered or in_order(i, j))
     ]  # fmt: skip
 
 
@@ -714,6 +716,9 @@ def _shares_of_amounts(qs: list[Quantity], text: str) -> frozenset[int]:
     )  # fmt: skip
 
 
+CHANGE_BESIDE = 0.6  # how much less a value said as a change weighs than one of its unit said as it stands
+
+
 def _candidates(
     spec: CalculatorSpec, qs: list[Quantity], taken: set[int], follow_up: bool = False, shares: frozenset[int] = frozenset()
 ) -> list[tuple[float, str, int]]:
@@ -753,6 +758,11 @@ def _candidates(
             ):  # "70 cliënten per fte" is a caseload; "210 clients need at the most per fte" is not
                 continue
             plain = 0.3 if q.bound in (None, "approx") else 0.0  # "over de 80% heen (inmiddels 82%)": 82 is the figure
+            if not follow_up and q.change is not None and any(
+                j != i and o.change is None and o.kind == q.kind and o.unit == q.unit and o.unit is not None
+                for j, o in enumerate(qs)
+            ):  # "we nemen 30 nieuwe cliënten aan en hebben 150 cliënten in 45 gebieden": the count said as it
+                plain -= CHANGE_BESIDE  # stands fills the input before the one said as a change beside it
             base = 0.5 if inp.cues and cue == 0 else 1.0  # an input that names its cues takes an uncued value last
             out.append((base + cue + plain + (0.2 if q.kind != "number" else 0.0), name, i))
     return sorted(out, key=lambda c: (-c[0], c[2]))
@@ -1066,6 +1076,9 @@ ASKS_NEAR_WORDS = 4
 AGAIN_WORDS = 8  # words around an earlier year in which a rejection or registration dates the earlier time
 
 
+_THIS_YEAR = re.compile(r"(?:dit|this|het huidige|the current)\s+(?:jaar|year|contractjaar|contract year)")
+
+
 def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fill, current_year: int = 0) -> None:
     """A count that includes this time ("nog een keer inschrijven", "opnieuw"): the earlier times plus this one
     (one earlier time when none is stated); not when the earlier time was in a year before this one ("vorig jaar
@@ -1073,6 +1086,7 @@ def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fil
     spans = [m.span() for c in inp.again_cues for m in word_pattern(fold(c)).finditer(folded)]
     if not spans or any(
         q.kind == "year" and isinstance(q.value, int) and q.value < current_year
+        and not _THIS_YEAR.fullmatch(fold(q.text))  # ("dit jaar al 1 keer ingeschreven": this round's year)
         and set(q.before[-AGAIN_WORDS:] + q.after[:AGAIN_WORDS]) & lexicon().earlier_registration
         for q in qs
     ):

@@ -190,6 +190,16 @@ def _same(a: Fact, b: Fact) -> bool:
     return False
 
 
+def _same_end(a: Fact, b: Fact, claim_text: str) -> bool:
+    """`_same`, where a single day said as one end of a period ("the window closed on 1 December") must be that end
+    of it, not its other one (1 December opens the window that closes on 28 February)."""
+    if a.kind == "date" and b.kind == "period" and len(b.points) > 1 and claim_text:
+        end = _named_end(claim_text, b.points)
+        if end is not None:
+            return _same_day(a.value, end, a.explicit_year, b.explicit_year)
+    return _same(a, b)
+
+
 def _within(a: Fact, b: Fact) -> bool:
     """A plain figure of the asker's case (6 points) that lies within the bound the source states (≥ 5 points)."""
     if a.bound is not None or a.kind != b.kind or a.kind not in _NUMERIC:
@@ -271,7 +281,7 @@ def _compare_facts(
     bounds: list[dict] = []
     case = bool(OWN.search(claim_text))  # "met 6 punten krijgen we 85%": our figures, within the rule's bounds
     for a in claim:
-        same = [i for i, b in enumerate(source) if i not in used and (_same(a, b) or (case and _within(a, b)))]
+        same = [i for i, b in enumerate(source) if i not in used and (_same_end(a, b, claim_text) or (case and _within(a, b)))]
         exact = [i for i in same if source[i].kind == a.kind]
         if same:
             b = source[(exact or same)[0]]

@@ -137,6 +137,7 @@ class Lexicon:
     both_persons: list[str] = field(default_factory=list)  # "beide", "both"
     from_to_verbs: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
+    acknowledgements: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
@@ -187,6 +188,10 @@ class Lexicon:
     several_rules: list[str] = field(default_factory=list)  # "halen we ze allebei?": more than one rule asked
     loose_bounds: list[str] = field(default_factory=list)  # "ruim 77%": a size, not a limit
 
+    def _bound_word(self, word: str) -> bool:
+        """A word of a bound phrase ("ten minste", "maximaal"): never read as a mistyped unit."""
+        return any(word in p.split() for ps in self.bounds.values() for p in ps)
+
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), as the last part of a
         hyphenated compound ("zzp-uren", "bureau-uren"), or (for words of 6+ letters) with one typo."""
@@ -197,7 +202,7 @@ class Lexicon:
         head = word.rsplit("-", 1)[-1]
         if head != word and head in self.unit_of:
             return self.unit_of[head]
-        if len(word) >= 6:
+        if len(word) >= 6 and not self._bound_word(word):  # "ten minste 1": "minste" is no "minute" mistyped
             for known, unit in self.unit_of.items():
                 if len(known) >= 6 and one_edit(word, known):
                     return unit
@@ -310,6 +315,7 @@ def lexicon() -> Lexicon:
         rate_per=[fold(w) for w in data["words"].get("rate_per", [])],
         joining={fold(w) for w in data["words"].get("joining", [])},
         openers=[fold(p) for p in data["follow_up"]["openers"]],
+        acknowledgements=[fold(p) for p in data["follow_up"].get("acknowledgements", [])],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
