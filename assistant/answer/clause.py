@@ -1195,7 +1195,7 @@ def _bounding(question: str, ranked: list[Sentence]) -> Sentence | None:
 
 def _condition_denied(question: str, s: Sentence, analyse: Any) -> bool:
     """`s` is an item of a list of conditions (its lead-in names them: lexicon `condition_leads`) and a statement of
-    the question (not its asking sentence) denies a term the item states ("In 2026 hadden we daar geen addendum")."""
+    the question (not its asking sentence) denies a term the item states ("wij sloten toen geen addendum af")."""
     lead = fold(_lead_in(s) or _conditions_before(s))
     if not lead or not any(has_phrase(lead, w) for w in lexicon_data()["words"].get("condition_leads", [])):
         return False
@@ -1612,7 +1612,7 @@ def clause_plan(
     asks_yes_no = bool(verdict)
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
-    if unmet:  # "in 2026 hadden we geen addendum; kunnen we het in 2027 krijgen?" against the condition "Met deze
+    if unmet:  # "wij sloten toen geen addendum af; lukt het nu?" against the condition "Met deze
         verdict, sure = False, STATED_CONFIDENCE  # zorgaanbieder hebben we ook in 2026 een addendum ... afgesloten"
     if verdict is False and _opposed(text, best.text):  # "achteraf" against "vooraf": the opposite decides too
         sure = STATED_CONFIDENCE
