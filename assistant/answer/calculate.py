@@ -380,19 +380,13 @@ PARTY_CLAIM_WORDS = 12  # at most this many words from the counting verb to the 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:en|and|maar|but|dus|so|want|because)\b")
 
 
-def _places(folded: str, phrase: str) -> list[int]:
-    """Where a phrase ("a ~ b" too) stands in `folded`, as character offsets."""
-    from assistant.answer.understand import _near_phrase, phrase_at
-
-    return _near_phrase(folded, phrase) if "~" in phrase else phrase_at(folded, phrase)
-
-
 def misplaced_party(spec: CalculatorSpec, text: str, context: str = "") -> tuple[dict[str, Any], str] | None:
     """(the party, the side the asker puts it on) when a sentence of `text` says a party counts on the other side
     than the one the policy puts it on (spec `counts_as`: "onze vaste zzp'ers tellen als eigen personeel"); a denied
     side ("telt niet als onderaanneming") puts it nowhere; `context`: the whole message that named the party before
     ("... onze volle dochter. De dochter telt toch als ...?"). None otherwise."""
     from assistant.answer.understand import affirmed
+    from assistant.answer.understand import phrase_places as _places
     from assistant.text.sentences import sentences as typed_sentences
 
     counts = spec.counts_as
@@ -424,21 +418,19 @@ def misplaced_party(spec: CalculatorSpec, text: str, context: str = "") -> tuple
     return None
 
 
-_ONE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?:\[\d+\]\s+)?(?=[A-ZÀ-Ý‘'])")
-
-
 def party_citation(corpus: Any, quote: str) -> Citation | None:
     """The whole sentence of the current policy that holds `quote`, as a citation."""
     from assistant.answer.compose import section_label, sentences_of
+    from assistant.text.sentences import sentences as typed_sentences
 
     for clause in corpus.find_quote(quote):
         if clause.year != corpus.current_year:
             continue
         for sentence in sentences_of(clause.text, False):
-            for said in _ONE_SENTENCE.split(re.sub(r"\s+", " ", sentence).strip()):  # "... ingehuurd. [1] Zogenoemde"
+            for said in typed_sentences(re.sub(r"\s+", " ", sentence).strip()):  # "... ingehuurd. [1] Zogenoemde"
                 if re.sub(r"\s+", " ", quote) not in said:
                     continue
-                said = re.sub(r"\s*\[\d+\]$", "", said.strip())  # the footnote mark after it is no part of it
+                said = re.sub(r"^\[\d+\]\s*|\s*\[\d+\]$", "", said.strip())  # a footnote mark is no part of it
                 return Citation(
                     clause_id=clause.id, doc=clause.doc, year=clause.year, section=section_label(clause.id, clause.section),
                     title=clause.title, quote=said, line_start=clause.line_start, line_end=clause.line_end,

@@ -1136,7 +1136,13 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     if any(
         v is not None and v[0] in _VALUE_KINDS for q in read(asked_[-1]) for v in [_compared(q)]
     ):
-        return None  # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no
+        # "22:00 tot 06:00, klopt dat?" against a sentence without times: it cannot say yes or no; but a sentence that
+        # denies for every value ("geldt nooit met terugwerkende kracht") says no to any ("per 1 januari?")
+        if any(has_phrase(fold(deciding), w) for w in lexicon_data()["negation"].get("always", [])) and not _denies(
+            asked_[-1], deciding, analyse
+        )[0]:
+            return False
+        return None
     claim = question if _points_back(asked_[-1]) else asked_[-1]  # "CZ pays above the ceiling. Is that in the policy?"
     if _opposed(claim, deciding):  # "mogen we dat achteraf melden?" against "... dit plan vooraf communiceert"
         return False
@@ -1420,6 +1426,34 @@ def _rule_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_data()["words"]["rule_nouns"])
 
 
+def _of_a_denied_party(question: str, sentence: str, analyse: Any, expand: Any = None) -> bool:
+    """A sentence said of a party (vocabulary.toml [parties]) that the question denies ("voor een aanbieder die geen
+    coöperatie is", "a provider that is not a cooperative"): its value is not the one asked for."""
+    folded = fold(question)
+    dets = "|".join(re.escape(d) for d in sorted(lexicon().denying_determiners, key=len, reverse=True))
+    if not dets:
+        return False
+    denied = {
+        t for w in concept_vocabulary()["parties"]
+        if re.search(rf"\b(?:{dets})[\s-]+(?:[\w-]+\s+)?{re.escape(fold(w))}\b", folded) for t in (expand or analyse)(w)
+    }  # fmt: skip  # ("not a cooperative": the policy's "coöperatie", by the vocabulary)
+    return bool(denied & analyse(fold(sentence)))
+
+
+FIGURE_KINDS = ("count", "percent", "money", "range", "number")  # a sentence with a quantity of these states a figure
+PARTY_ALTERNATIVE = 0.8  # a sentence not said of the denied party answers in its place when it is this close
+
+
+RULE_POOL = 8  # the closest sentences searched for the one that holds the figure a rule is named by
+
+
+def _holding_figure(ranked: list[Sentence], named: list[Quantity]) -> Sentence | None:
+    """The closest sentence that states the figure a question names a rule by ("de 50%-regel": "maximaal 50% van de
+    zorg"), or None."""
+    want = {(q.kind, q.value) for q in named}
+    return next((s for s in ranked if any((x.kind, x.value) in want for x in read(s.text))), None)
+
+
 def _names_rule(q: Quantity) -> bool:
     """"the 50% limit", "de 80%-grens", "the 50% subcontracting cap": a value followed by the name of a rule (one
     word of what it is about may come between) refers to that rule; it is no claim."""
@@ -1485,6 +1519,21 @@ def clause_plan(
             return gone
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
+    terms = lambda t: c.terms_of(t, assistant.index.retriever.bm25.splitter)  # noqa: E731
+    expand = lambda t: set(assistant.index.retriever.bm25.query_terms(t))  # noqa: E731
+    if not is_yes_no(focus or text) and _of_a_denied_party(focus or text, best.text, terms, expand):
+        # "welke verhouding geldt voor een aanbieder die geen coöperatie is?": what is said of the cooperative is not
+        # the answer; another close sentence is, else, when it states the party's own figure, the policy does not
+        # say (that figure shown beside it)
+        others = [
+            o for o in supporting
+            if not _of_a_denied_party(focus or text, o.text, terms, expand) and o.confidence >= PARTY_ALTERNATIVE * best.confidence
+        ]  # fmt: skip
+        figured = next((o for o in supporting[:DEFERRED_POOL] if any(q.kind in FIGURE_KINDS for q in read(o.text))), None)
+        if others:
+            best, supporting = others[0], others
+        elif figured is not None:
+            return not_stated(assistant, lang, [figured])  # the party's own figure is no answer for the others
     a = (asked(focus) if focus else asked(text)) if kind_asked else None  # a part or follow-up asks its own kind
     own = focus or text
     exists = a is not None and not holds(a, own) and bool(_EXISTS.search(fold(own)))
@@ -1505,6 +1554,9 @@ def clause_plan(
             )  # fmt: skip
             if with_value:
                 break
+        with_value = [
+            (o, v) for o, v in with_value if not _of_a_denied_party(focus or text, o.text, analyse, lambda t: set(bm.query_terms(t)))
+        ]
         if with_value and (
             _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0])
             or _other_givers(focus or text, with_value[0][0])
@@ -1623,7 +1675,12 @@ def clause_plan(
     # sentence that makes it answers as it stands
     # "moet een coöperatie ook aan de 50%-regel voldoen?": a rule named by its figure, asked of what its exception
     # names, is answered by that exception even where no figure could be compared
-    names_rule = asks_yes_no and verdict is None and any(_names_rule(q) for q in read(_asking_sentence(text) or text))
+    named = [q for q in read(_asking_sentence(text) or text) if _names_rule(q)]
+    names_rule = asks_yes_no and verdict is None and bool(named)
+    holder = _holding_figure(ranked[:RULE_POOL], named) if names_rule else None
+    if holder is not None and holder is not best:  # "geldt de 50%-regel ook voor een coöperatie?": the rule is the
+        # sentence that holds its figure, and its exception is searched there first
+        excepting = ((_excepting(focus or text, o, lambda t: set(bm.query_terms(t)), holder), o) for o in _dedupe([holder, best, *supporting[:3], *ranked[:RULE_POOL]]))
     excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if (
         verdict is not None or names_rule
     ) and not about_exception else (None, best)

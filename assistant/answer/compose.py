@@ -107,6 +107,8 @@ PHRASES_EN = {
     "uitsluitsel": "a decision",
     "kernwerkgebied": "core area",
     "volle dochters": "wholly owned subsidiaries",
+    "niet als onderaannemer beschouwd": "not regarded as a subcontractor",
+    "terugwerkende kracht": "retroactive effect (backdating)",
     "zorgstop": "stop on taking new clients (zorgstop)",
     "dagtarief": "day rate",
     "meer dan": "more than",

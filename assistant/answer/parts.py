@@ -19,7 +19,7 @@ def _alternatives(words: list[str]) -> str:
 
 
 _QWORD = (
-    r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|"
+    r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|gold|staat|stond|"
     r"what|when|how|which|where|why|who|must|may|can|is|are|do|does|should|will)"
 )
 # "..., which brings the total to 8,600": "which" before a verb opens a relative clause, not a question
@@ -284,8 +284,11 @@ def _pieces(question: str) -> list[str]:
             (
                 len(re.findall(r"[\w']+", piece)) < MIN_WORDS and not _VERB_SUBJECT.match(piece)
                 and not (out and _BARE_WH.match(piece))  # "... and by when, and ...?": asks of the piece before
-            ) or (_frames(piece) and not (out and re.match(rf"\W*{_WH}\b", piece, re.I)))  # (but after a question
-            # of its own, "..., hoe regelen we dat, en ...?" asks how, itself)
+            ) or (
+                _frames(piece) and not (out and re.match(rf"\W*{_WH}\b", piece, re.I))  # (but after a question
+                # of its own, "..., hoe regelen we dat, en ...?" asks how, itself)
+                and not (nxt is not None and _OWN_CLAUSE.match(nxt))  # "is dat nog zo, en is de caseload veranderd?":
+            )  # the next piece asks of a thing of its own, the pointing one of the thing before
         )
         if short and (a, b) != spans[-1]:  # "Voldoen we, en ...?": a verb and its subject ask on their own
             carry = start
@@ -355,9 +358,11 @@ def _content_count(part: str) -> int:
     """The part's own content words (not stopwords, not question words; "what's" is "what"; not a word that points
     back, "als we daar onder zitten": what it points to is in the part before)."""
     words = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in re.findall(r"[\w'’-]+", part)]
+    general = {w.lower() for w in [*_LEX["pointing_nouns"], *_LEX.get("value_modifiers", [])]}  # "de uiterste datum"
     return len([
         w for w in words
         if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I) and not _POINTER.fullmatch(w)
+        and w.lower() not in general
     ])  # fmt: skip
 
 

@@ -307,6 +307,11 @@ def _premise_of(assistant: Any, claim: str, text: str, lang: str, earlier: str =
     return Plan("correction", line, [ct] + ([there] if there is not None else []), intent="premise:contradicted")
 
 
+def _content_words(text: str) -> set[str]:
+    """The words of four letters or more of a text, folded: what a sentence shares with a claim."""
+    return set(re.findall(r"[^\W\d_]{4,}", fold(text)))
+
+
 def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> Citation | None:
     """The row or sentence of the same clause that does state the claimed figure (the other year's row of a
     table), verbatim; None when the clause states it nowhere. The figure counts what it counts in the question,
@@ -319,7 +324,7 @@ def _where_it_holds(assistant: Any, ct: Citation, claimed: str, right: str) -> C
     if not wanted or clause is None or unit is None:
         return None  # "2 cliënten": the figure with what it counts, so another figure of the clause is not taken
     quote = re.sub(r"\s+", " ", ct.quote).strip()
-    words = lambda t: {w for w in re.findall(r"[^\W\d_]{4,}", fold(t))}  # noqa: E731
+    words = _content_words
     mine = words(quote)
     others = [x for x in assistant.corpus.clauses if x.doc == clause.doc and x.id != clause.id]
     for place in [clause, *others]:  # its own clause first; elsewhere only a sentence about the same rule
@@ -354,7 +359,7 @@ def _holds_as_claimed(there: Citation, ct: Citation, claim: str, wrong: str) -> 
     claimed = [q.number for q in read(wrong) if q.number is not None]
     if not any(q.bound is not None and q.number in claimed for q in read(there.quote)):
         return False  # "1 CZ-cliënt" in the example's count is no rule ("ten minste 3 CZ-cliënten" is)
-    words = lambda t: {w for w in re.findall(r"[^\W\d_]{4,}", fold(t))}  # noqa: E731
+    words = _content_words
     asked = words(claim)
     return len(words(there.quote) & asked) >= len(words(ct.quote) & asked) > 0 or (
         len(words(there.quote) & asked) > 0 and not words(ct.quote) & asked

@@ -169,7 +169,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
     # "wij doen ook kindzorg. geldt daarvoor dezelfde termijn?": the same thing as the question before, asked of
     # another case
-    same = asks_the_same(text)
+    same = asks_the_same(text) or _names_a_thing_before(text)  # ("staat dat aantal ook in 2027?")
     points_back = points_back or same
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = asks_consequence(text)  # before, may say the case it supposes at more length
@@ -204,11 +204,22 @@ def asks_the_same(text: str) -> bool:
     return False
 
 
+def _names_a_thing_before(text: str) -> bool:
+    """"staat dat aantal ook nog in het beleid voor 2027?", "is that rule still there?": a message no longer than
+    two short follow-ups whose asking clause names a thing a rule states with a demonstrative (lexicon [follow_up]
+    same_as_before): the thing of the question before."""
+    if len(re.findall(r"[^\W\d_]+|\d+", text)) > 2 * ELLIPTICAL_WORDS:
+        return False
+    alt = "|".join(map(re.escape, sorted(lexicon().same_as_before, key=len, reverse=True)))
+    return bool(alt) and re.search(rf"\b(?:dat|die|deze|dit|that|this|those|these)\s+(?:{alt})\b", asked_clause(fold(text))) is not None
+
+
 @lru_cache(maxsize=1)
 def _same_pattern() -> re.Pattern[str]:
     lex = lexicon()
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-    return re.compile(rf"\b(?:{alt(lex.same_adjectives)})\s+(?:[\w-]+\s+)?(?:{alt(lex.same_as_before)})\b")
+    after = rf"|\b(?:{alt(lex.same_as_before)})\s+(?:[\w-]+\s+){{0,2}}(?:{alt(lex.same_said_after)})\b" if lex.same_said_after else ""
+    return re.compile(rf"\b(?:{alt(lex.same_adjectives)})\s+(?:[\w-]+\s+)?(?:{alt(lex.same_as_before)})\b{after}")
 
 
 def checked_in_subject(router: Router, text: str, state: ConversationState | None) -> Reading | None:
@@ -334,8 +345,16 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         reading.kind == "clause" and not reading.used and _says(lexicon().back, text)
         and _asks_its_unknown(spec, folded) and not _names_another(router, text, state.tool)
     )
+    # "moeten we dan wel aan die eis van 3 per gebied voldoen?" right after that calculation: whether the rule applies to
+    # the asker's own case (spec `verdict_if`), which the facts of that case settle (of any length)
+    applies_here = (
+        reading.kind in ("clause", "clarify") and is_yes_no(text) and bool(PERSONAL.search(folded))
+        and any(has_phrase(asked_clause(folded), p) for ps in spec.verdict_if.values() for p in ps)
+        and not _names_another(router, text, state.tool)
+    )
     looks = (
         opens
+        or applies_here
         or corrects
         or unknown_back
         or len(text) < 70
@@ -424,6 +443,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             and not _names_another(router, text, state.tool)  # (not another thing of its subject: "geldt het plafond
             # ook voor nieuwe cliënten?" after a check for additional purchase)
         )
+        or applies_here
         # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
         or (
             reading.kind == "clause" and "consequence" in spec.answers_kinds and asks_consequence(text)
@@ -436,9 +456,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     if not (changes or revert or again or same) or not looks:
         return reading
-    if not changes and not revert and _asks_a_time_it_lacks(spec, text):
+    if not changes and not revert and (_asks_a_time_it_lacks(spec, text) or any(has_phrase(folded, p) for p in spec.not_if)):
         return reading  # "fijn, binnen welke termijn horen we dan iets?" after an eligibility check: a time the
-        # clause states, which the last calculation does not give
+        # clause states, which the last calculation does not give (or a question the calculator never takes, `not_if`)
     if not changes and not revert and asks_consequence(text) and "consequence" not in spec.answers_kinds:
         return reading  # "stel dat we halverwege het jaar boven de grens komen: wat kan CZ dan doen?": what follows
         # from the result, a clause question (unless the result is that consequence: "heeft dat gevolgen?" after a
@@ -1248,11 +1268,8 @@ def _moved_areas(qs: list[Quantity], folded: str, state: ConversationState) -> d
     if len(pair) == 1:  # value changed from the one postcode to the other, read as postcodes of the list
         counts = [q for q in qs if q is not pair[0] and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
         src, dst = label(pair[0].was), to(pair[0])
-        areas = {a.label: a.count for a in state.areas or []}
-        if len(counts) == 1 and src and dst and src != dst and areas.get(src, 0) >= int(counts[0].number or 0):
-            n = int(counts[0].number or 0)
-            return {"__areas__": [Area(src, areas[src] - n), Area(dst, areas[dst] + n)]}
-        return None
+        moved = _move(state, src, dst, int(counts[0].number or 0)) if len(counts) == 1 and src and dst and src != dst else None
+        return {"__areas__": moved} if moved is not None else None
     named = [q for q in qs if q.kind in ("number", "postcode") and q.text.strip() in labels]
     counts = [q for q in qs if q not in named and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
     if len(named) != 2 or len(counts) != 1:
@@ -1275,8 +1292,12 @@ def _moved_between(named: list[Quantity], count: Quantity, folded: str, state: C
     target = [q for q in named if after(q, lex.moved_to_only)]
     if len(source) != 1 or len(target) != 1 or source[0] is target[0]:
         return None
+    return _move(state, source[0].text.strip(), target[0].text.strip(), int(count.number or 0))
+
+
+def _move(state: ConversationState, src: str, dst: str, n: int) -> list[Area] | None:
+    """The two areas of the last list after `n` clients moved from `src` to `dst`; None when `src` has fewer."""
     counts = {a.label: a.count for a in state.areas or []}
-    n, src, dst = int(count.number or 0), source[0].text.strip(), target[0].text.strip()
     if counts.get(src, 0) < n:
         return None
     return [Area(src, counts[src] - n), Area(dst, counts.get(dst, 0) + n)]

@@ -94,6 +94,11 @@ def has_phrase(folded: str, phrase: str) -> bool:
     return bool(p) and word_pattern(p).search(folded) is not None
 
 
+def phrase_places(folded: str, phrase: str) -> list[int]:
+    """Where a phrase ("a ~ b" too) stands in `folded`, as character offsets."""
+    return _near_phrase(folded, phrase) if "~" in phrase else phrase_at(folded, phrase)
+
+
 def phrase_at(folded: str, phrase: str) -> list[int]:
     p = fold(phrase)
     return [m.start() for m in word_pattern(p).finditer(folded)] if p else []
@@ -1076,9 +1081,6 @@ ASKS_NEAR_WORDS = 4
 AGAIN_WORDS = 8  # words around an earlier year in which a rejection or registration dates the earlier time
 
 
-_THIS_YEAR = re.compile(r"(?:dit|this|het huidige|the current)\s+(?:jaar|year|contractjaar|contract year)")
-
-
 def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fill, current_year: int = 0) -> None:
     """A count that includes this time ("nog een keer inschrijven", "opnieuw"): the earlier times plus this one
     (one earlier time when none is stated); not when the earlier time was in a year before this one ("vorig jaar
@@ -1086,7 +1088,8 @@ def _again(name: str, inp: InputSpec, folded: str, qs: list[Quantity], fill: Fil
     spans = [m.span() for c in inp.again_cues for m in word_pattern(fold(c)).finditer(folded)]
     if not spans or any(
         q.kind == "year" and isinstance(q.value, int) and q.value < current_year
-        and not _THIS_YEAR.fullmatch(fold(q.text))  # ("dit jaar al 1 keer ingeschreven": this round's year)
+        and lexicon().relative_years.get(re.sub(r"^(?:het|the)\s+", "", fold(q.text))) != 0  # ("dit jaar al 1 keer
+        # ingeschreven": this round's year, lexicon [relative_years])
         and set(q.before[-AGAIN_WORDS:] + q.after[:AGAIN_WORDS]) & lexicon().earlier_registration
         for q in qs
     ):
@@ -1803,8 +1806,7 @@ def _rest_as_part(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
     said = False
     for w in lexicon().rest_of_whole:
         for m in word_pattern(w).finditer(folded):
-            clause = re.split(r"[.,;:!?]", folded[m.end() :])[0]  # the rest's own clause ("..., het overige zelf.")
-            after = " ".join(re.findall(r"[\w'-]+", clause)[:REST_WORDS])
+            after = _rest_doer(folded, m, [*cues, *elsewhere])  # the rest's own clause ("..., het overige zelf.")
             if any(cue_pattern(c).search(after) for c in elsewhere):
                 return  # "de rest besteden we uit aan zzp'ers": the rest goes to another party
             if any(cue_pattern(c).search(after) for c in cues):
@@ -1824,10 +1826,10 @@ def _rest_to_other(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
     given = [p for p in spec.parts if isinstance(fill.args.get(p), (int, float))]
     if not given:
         return
+    every = [c for p in spec.parts if p in spec.inputs for c in spec.inputs[p].cues]
     for w in lexicon().rest_of_whole:
         for m in word_pattern(w).finditer(folded):
-            clause = re.split(r"[.,;:!?]", folded[m.end() :])[0]
-            after = " ".join(re.findall(r"[\w'-]+", clause)[:REST_WORDS])
+            after = _rest_doer(folded, m, every)
             named = [p for p in spec.parts if p in spec.inputs and any(cue_pattern(c).search(after) for c in spec.inputs[p].cues)]
             held = {h for hs in spec.together_holds.values() for h in hs}  # where the calculator puts hours not said
             if len(named) != 1 or named[0] == spec.rest or named[0] in fill.args or named[0] in held:
@@ -1837,6 +1839,18 @@ def _rest_to_other(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
                 fill.args[named[0]] = value
                 fill.stated.append(named[0])
             return
+
+
+def _rest_doer(folded: str, m: re.Match[str], cues: list[str]) -> str:
+    """The words that say who does the rest of a whole: up to REST_WORDS words after the rest word in its own clause
+    ("de rest levert onze volle dochter"); when those name no party, the words before it since the clause's last
+    figure ("and our wholly owned subsidiary did all the remaining hours"; not "zzp'ers 1.000 en de rest")."""
+    clause = re.split(r"[.,;:!?]", folded[m.end() :])[0]
+    after = " ".join(re.findall(r"[\w'-]+", clause)[:REST_WORDS])
+    if any(cue_pattern(c).search(after) for c in cues):
+        return after
+    lead = re.split(r"[.,;:!?]|\d", folded[: m.start()])[-1]
+    return " ".join(re.findall(r"[\w'-]+", lead)[-REST_WORDS:])
 
 
 def _together_as_part(spec: CalculatorSpec, fill: Fill) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.diff.align import Scored, align, parent_section, word_bag
@@ -17,7 +18,7 @@ from assistant.diff.model import (
     MovedSentence,
     Sentence,
 )
-from assistant.diff.sentences import Sent, document_sentences
+from assistant.diff.sentences import Sent, document_sentences, joined
 from assistant.diff.words import similarity, word_diff
 from assistant.domain import Clause, Document
 from assistant.errors import InvalidInput, NotFound
@@ -118,8 +119,9 @@ class _Matched:
     added: list[Sent]
 
 
-def match_sentences(left: list[Sent], right: list[Sent]) -> _Matched:
-    """Same sentences (by normalised text, in any order), then versions of one sentence, then the rest."""
+def match_sentences(left: list[Sent], right: list[Sent], verbatim: Callable[[Sent], bool] | None = None) -> _Matched:
+    """Same sentences (by normalised text, in any order), then versions of one sentence, then the rest; with
+    `verbatim` (is a sentence word for word in its clause), a version one year split in two is compared whole."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for j, b in enumerate(right):
         by_key[b.key].append(j)
@@ -140,10 +142,36 @@ def match_sentences(left: list[Sent], right: list[Sent]) -> _Matched:
             taken_l.add(i)
             taken_r.add(j)
             changed.append((rest_left[i], rest_right[j], score))
-    changed.sort(key=lambda t: t[1].index)
     removed = [a for i, a in enumerate(rest_left) if i not in taken_l]
     added = [b for j, b in enumerate(right) if j not in used_right and rest_right.index(b) not in taken_r]
+    if verbatim is not None:
+        changed = [_split_version(x, y, score, removed, added, left, right, verbatim) for x, y, score in changed]
+    changed.sort(key=lambda t: t[1].index)
     return _Matched(unchanged, changed, removed, added)
+
+
+SPLIT_GAIN = 0.1  # how much more alike a sentence must be to two that follow each other than to one of them
+
+
+def _split_version(
+    a: Sent, b: Sent, score: float, removed: list[Sent], added: list[Sent], left: list[Sent], right: list[Sent],
+    verbatim: Callable[[Sent], bool],
+) -> tuple[Sent, Sent, float]:
+    """A changed pair where one side split the sentence in two (or joined two): the unmatched neighbour of either
+    side is taken in when the pair is then clearly more alike, and leaves the added or removed list."""
+    def neighbours(s: Sent, side: list[Sent], free: list[Sent]) -> list[tuple[Sent, Sent]]:
+        near = [o for o in free if o.clause_id == s.clause_id and abs(o.index - s.index) == 1 and o in side]
+        both = [(o, joined(o, s) if o.index < s.index else joined(s, o)) for o in near]
+        return [(o, j) for o, j in both if verbatim(j)]  # (a list's bullet between them: no one sentence)
+
+    options = [(similarity(a.tokens, j.tokens), a, j, o, added) for o, j in neighbours(b, right, added)]
+    options += [(similarity(j.tokens, b.tokens), j, b, o, removed) for o, j in neighbours(a, left, removed)]
+    best = max(options, key=lambda t: t[0], default=None)
+    if best is None or best[0] < score + SPLIT_GAIN:
+        return a, b, score
+    new_score, x, y, taken, free = best
+    free.remove(taken)
+    return x, y, new_score
 
 
 class _Comparison:
@@ -156,6 +184,9 @@ class _Comparison:
         common = {part(c) for c in self.old_all} & {part(c) for c in self.new_all}
         self.scope = sorted(common) or sorted({part(c) for c in self.old_all + self.new_all})
         self.sent = {**sentences_of(corpus, before.id), **sentences_of(corpus, after.id)}
+
+    def _verbatim(self, s: Sent) -> bool:
+        return self.corpus.quote_in_clause(s.text, s.clause_id)
 
     def inside(self, clauses: list[Clause]) -> list[Clause]:
         return [c for c in clauses if part(c) in self.scope]
@@ -195,7 +226,7 @@ class _Comparison:
         out = []
         for p in sorted(scored, key=lambda p: by_id[p.old].line_start):
             a, b = by_id[p.old], by_id[p.new]
-            m = match_sentences(self.sent[a.id], self.sent[b.id])
+            m = match_sentences(self.sent[a.id], self.sent[b.id], self._verbatim)
             out.append(
                 (
                     p,

@@ -135,6 +135,18 @@ def clause_sentences(clause: Clause, passages: list[Passage], locator: _Locator)
     return out
 
 
+def joined(first: Sent, second: Sent) -> Sent:
+    """Two sentences that follow each other in one clause, as one: the version of a sentence the other year split in
+    two ("... conform het kwaliteitskader Wijkverpleging en maakt de resultaten ... openbaar" became "... conform het
+    Generiek kompas. Hij maakt de resultaten ... openbaar")."""
+    text = f"{first.text} {second.text}"
+    toks = first.tokens + second.tokens
+    return Sent(
+        first.clause_id, text, first.line_start, second.line_end, first.index, first.footnote, normalise(text), toks,
+        frozenset(toks), first.content | second.content,
+    )
+
+
 def document_sentences(raw: str, clauses: list[Clause], passages: list[Passage]) -> dict[str, list[Sent]]:
     """Clause id -> sentences, for the clauses of one document."""
     locator = _Locator(raw)

@@ -51,7 +51,10 @@ _PAST = re.compile(
     # "has CZ dropped the 24-hour minimum?", "did they scrap it?": a rule taken out of the texts (not "did we drop below
     # 80%?": dropping something, with its article)
     r"(?:has|have|did)\s+(?:\w+\s+){0,2}?(?:scrapped|abolished|scrap|abolish|(?:dropped|removed|drop|remove)\s+(?:the|its|that|this)\b)|"
-    r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix))\b",
+    r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix)|"
+    # "did the caseload norm change?", "is de caseloadnorm veranderd?": a rule of the texts asked whether it changed
+    r"(?:has|have|did)\s+(?:the|its|that|this)\s+(?:[\w-]+\s+){0,3}?(?:changed|change)|"
+    r"(?:is|zijn)\s+(?:de|het|die|dat|deze|dit)\s+(?:[\w-]+\s+){0,3}?(?:veranderd|gewijzigd))\b",
     re.IGNORECASE,
 )
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still

@@ -90,6 +90,13 @@ _WHOLE = re.compile(
 )
 WHOLE_PERCENT_CHARS = 40  # a percentage this near after the whole word is the share said in figures
 _PERCENT_NEAR = re.compile(r"\d\s*%|\d\s*(?:procent|percent)\b", re.I)
+# how many times, said in one word ("twice", "tweemaal"): the number of times ("once" and "eenmaal" only before a
+# word of frequency, "once a year", "eenmaal per jaar": otherwise they join clauses, "once we register")
+TIMES_WORDS = {"twice": 2, "thrice": 3, "tweemaal": 2, "driemaal": 3, "viermaal": 4, "once": 1, "eenmaal": 1, "éénmaal": 1}
+_ONCE_FOLLOWED = re.compile(
+    r"^\s+(?:a|an|per|every|each|in|more|only|yearly|annually|een|elk|elke|ieder|iedere)\b|^\s*(?:[.,;:!?]|$)", re.I
+)  # "once a year", "we registered once."
+
 _HALF_WORDS = {
     "half": Decimal("0.5"),
     "halve": Decimal("0.5"),
@@ -246,6 +253,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[NumberMentio
             value = _HALF_WORDS[low]
         elif low == "½":
             value = Decimal("0.5")
+        elif low in TIMES_WORDS and (TIMES_WORDS[low] > 1 or _ONCE_FOLLOWED.match(text[end:])):
+            value = Decimal(TIMES_WORDS[low])  # "twice", "once a year": a number of times (its unit, see quantities)
         elif low == "ten" and _DUTCH_TEN.match(text[end:]):
             value = None
         elif low in ("een", "a", "one", "één", "eén") and i + 1 < len(words) and (

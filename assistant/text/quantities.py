@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.text.dates import find_dates
-from assistant.text.numbers import MULTIPLIERS, NumberMention, find_fractions, find_numbers, ordinal_value
+from assistant.text.numbers import MULTIPLIERS, TIMES_WORDS, NumberMention, find_fractions, find_numbers, ordinal_value
 from assistant.text.sentences import ABBREVIATION_END, sentence_spans
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
@@ -143,6 +143,7 @@ class Lexicon:
     keeps: list[str] = field(default_factory=list)
     same_as_before: list[str] = field(default_factory=list)
     same_adjectives: list[str] = field(default_factory=list)
+    same_said_after: list[str] = field(default_factory=list)  # "is the window the same?": the same-word after the thing
     same_as_before_not_after: list[str] = field(default_factory=list)
     same_as_before_not_followed: list[str] = field(default_factory=list)
     same_words: list[str] = field(default_factory=list)
@@ -321,6 +322,7 @@ def lexicon() -> Lexicon:
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         same_as_before=[fold(p) for p in data["follow_up"].get("same_as_before", [])],
         same_adjectives=[fold(p) for p in data["follow_up"].get("same_adjectives", [])],
+        same_said_after=[fold(p) for p in data["follow_up"].get("same_said_after", [])],
         same_as_before_not_after=[fold(p) for p in data["follow_up"].get("same_as_before_not_after", [])],
         same_as_before_not_followed=[fold(p) for p in data["follow_up"].get("same_as_before_not_followed", [])],
         same_words=[fold(p) for p in data["follow_up"].get("same_words", [])],
@@ -683,7 +685,7 @@ def _typed(
     m: NumberMention, folded: str, tokens: list[_Tok], lex: Lexicon, text: str = ""
 ) -> tuple[str, str | None, int, Any]:
     """(kind, unit, end, value) of a number mention."""
-    after = folded[m.end : m.end + 12].lstrip()
+    after = folded[m.end : m.end + 16].lstrip()  # ("10 procentpunten")
     # the word right before the number ("eur 45", "in euro: 45", "(EUR) 45"); not one a comma parts from it
     # ("70.000 euro, 45 cliënten": the unit of the amount before)
     before_word = re.findall(r"([\w€']+|€)[\s:.()]*$", folded[max(0, m.start - 12) : m.start])
@@ -716,6 +718,8 @@ def _typed(
     if _year_after_preposition(m, folded):  # "In 2027 existing providers ...": a year, not 2027 providers
         return "year", None, m.end, int(m.raw)
     unit, unit_end = _unit_after(tokens, m.end, lex, folded)
+    if not m.digits and fold(m.raw) in TIMES_WORDS:  # "twice", "tweemaal": the word holds its unit, times
+        unit, unit_end = lex.unit_for("times"), m.end
     if (
         m.digits and re.fullmatch(r"20[0-4]\d", m.raw) and _ARTICLE_BEFORE.search(folded[max(0, m.start - 8) : m.start])
         and unit not in lex.measures
@@ -1632,7 +1636,10 @@ _YEAR_THEN_LETTER = re.compile(
 _LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:(?:again|weer|opnieuw|ook|also|too)\s+)?(?:in|voor|for|over)\s*$")
 
 
-_POINTS_OF_LETTER = re.compile(r"^\s*(?:(?:in|voor|for)\s+20\d\d\s*)?(?:[\w']+\s*(?=\())?[(,]?\s*(?:met|with|en|and|plus)?\s*$")
+_POINTS_OF_LETTER = re.compile(  # "a C (with 3 points)", "een B-score in het waardemodel met 6 punten"
+    r"^\s*(?:-?\s*score\s*)?(?:(?:in|op|on)\s+(?:het\s+|the\s+|our\s+|ons\s+)?(?:waardemodel|value[ -]model)\s*)?"
+    r"(?:(?:in|voor|for)\s+20\d\d\s*)?(?:[\w']+\s*(?=\())?[(,]?\s*(?:met|with|en|and|plus)?\s*$"
+)
 _YEARS_JOIN = re.compile(
     r"\s*(?:,|en|and|&|als|as well as|t/m|tot en met)\s*(?:ook\s+|also\s+|weer\s+|again\s+|opnieuw\s+|eveneens\s+)?"
     r"(?:in\s+|voor\s+|for\s+)?"
