@@ -51,7 +51,7 @@ from assistant.answer.asked import (
 from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
-from assistant.answer.understand import affirmed, denied_terms, has_phrase
+from assistant.answer.understand import affirmed, denied_terms, denying_words, has_phrase
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import STOPWORDS, concept_vocabulary
 from assistant.retrieve.analysis import analyse as _analyse
@@ -1426,17 +1426,16 @@ def _rule_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_data()["words"]["rule_nouns"])
 
 
-def _of_a_denied_party(question: str, sentence: str, analyse: Any, expand: Any = None) -> bool:
+def _of_a_denied_party(question: str, sentence: str, analyse: Any, expand: Any) -> bool:
     """A sentence said of a party (vocabulary.toml [parties]) that the question denies ("voor een aanbieder die geen
-    coöperatie is", "a provider that is not a cooperative"): its value is not the one asked for."""
+    coöperatie is", "a provider that is not a cooperative"): its value is not the one asked for. `expand` gives a
+    party word's terms with the vocabulary's ("cooperative": the policy's "coöperatie")."""
     folded = fold(question)
-    dets = "|".join(re.escape(d) for d in sorted(lexicon().denying_determiners, key=len, reverse=True))
-    if not dets:
-        return False
+    dets = denying_words()
     denied = {
         t for w in concept_vocabulary()["parties"]
-        if re.search(rf"\b(?:{dets})[\s-]+(?:[\w-]+\s+)?{re.escape(fold(w))}\b", folded) for t in (expand or analyse)(w)
-    }  # fmt: skip  # ("not a cooperative": the policy's "coöperatie", by the vocabulary)
+        if dets and re.search(rf"\b(?:{dets})[\s-]+(?:[\w-]+\s+)?{re.escape(fold(w))}\b", folded) for t in expand(w)
+    }  # fmt: skip
     return bool(denied & analyse(fold(sentence)))
 
 
@@ -1519,15 +1518,16 @@ def clause_plan(
             return gone
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
-    terms = lambda t: c.terms_of(t, assistant.index.retriever.bm25.splitter)  # noqa: E731
-    expand = lambda t: set(assistant.index.retriever.bm25.query_terms(t))  # noqa: E731
-    if not is_yes_no(focus or text) and _of_a_denied_party(focus or text, best.text, terms, expand):
-        # "welke verhouding geldt voor een aanbieder die geen coöperatie is?": what is said of the cooperative is not
+    bm = assistant.index.retriever.bm25
+    analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
+    expand = lambda t: set(bm.query_terms(t))  # noqa: E731  (the vocabulary's words too: "cooperative" is "coöperatie")
+    if not is_yes_no(focus or text) and _of_a_denied_party(focus or text, best.text, analyse, expand):
+        # "hoeveel hbo'ers per cliënt moet een thuiszorgbureau, geen coöperatie, hebben?": what is said of the cooperative is not
         # the answer; another close sentence is, else, when it states the party's own figure, the policy does not
         # say (that figure shown beside it)
         others = [
             o for o in supporting
-            if not _of_a_denied_party(focus or text, o.text, terms, expand) and o.confidence >= PARTY_ALTERNATIVE * best.confidence
+            if not _of_a_denied_party(focus or text, o.text, analyse, expand) and o.confidence >= PARTY_ALTERNATIVE * best.confidence
         ]  # fmt: skip
         figured = next((o for o in supporting[:DEFERRED_POOL] if any(q.kind in FIGURE_KINDS for q in read(o.text))), None)
         if others:
@@ -1540,8 +1540,6 @@ def clause_plan(
     if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not asks_question_word(own)) and not exists:
         a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
         # ("is there a maximum number of hours?" asks whether such a value is stated: a value question)
-    bm = assistant.index.retriever.bm25
-    analyse = lambda t: c.terms_of(t, bm.splitter)  # noqa: E731
     if a is not None:
         weights = _content_weights(bm, text, a, focus or _asking_sentence(text))
         letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
@@ -1555,7 +1553,7 @@ def clause_plan(
             if with_value:
                 break
         with_value = [
-            (o, v) for o, v in with_value if not _of_a_denied_party(focus or text, o.text, analyse, lambda t: set(bm.query_terms(t)))
+            (o, v) for o, v in with_value if not _of_a_denied_party(focus or text, o.text, analyse, expand)
         ]
         if with_value and (
             _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0])
@@ -1678,9 +1676,9 @@ def clause_plan(
     named = [q for q in read(_asking_sentence(text) or text) if _names_rule(q)]
     names_rule = asks_yes_no and verdict is None and bool(named)
     holder = _holding_figure(ranked[:RULE_POOL], named) if names_rule else None
-    if holder is not None and holder is not best:  # "geldt de 50%-regel ook voor een coöperatie?": the rule is the
+    if holder is not None and holder is not best:  # "is die 50%-grens op een coöperatie van toepassing?": the rule is the
         # sentence that holds its figure, and its exception is searched there first
-        excepting = ((_excepting(focus or text, o, lambda t: set(bm.query_terms(t)), holder), o) for o in _dedupe([holder, best, *supporting[:3], *ranked[:RULE_POOL]]))
+        excepting = ((_excepting(focus or text, o, expand, holder), o) for o in _dedupe([holder, best, *supporting[:3], *ranked[:RULE_POOL]]))
     excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if (
         verdict is not None or names_rule
     ) and not about_exception else (None, best)

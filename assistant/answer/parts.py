@@ -287,7 +287,7 @@ def _pieces(question: str) -> list[str]:
             ) or (
                 _frames(piece) and not (out and re.match(rf"\W*{_WH}\b", piece, re.I))  # (but after a question
                 # of its own, "..., hoe regelen we dat, en ...?" asks how, itself)
-                and not (nxt is not None and _OWN_CLAUSE.match(nxt))  # "is dat nog zo, en is de caseload veranderd?":
+                and not (nxt is not None and _OWN_CLAUSE.match(nxt))  # "klopt dat nog, en is het opleidingsniveau gewijzigd?":
             )  # the next piece asks of a thing of its own, the pointing one of the thing before
         )
         if short and (a, b) != spans[-1]:  # "Voldoen we, en ...?": a verb and its subject ask on their own

@@ -157,7 +157,8 @@ class ConversationState(BaseModel):
 
 
 ELLIPTICAL_WORDS = 8  # a message this short that opens like a follow-up continues the previous question's subject
-_POINTS_BACK = re.compile(r"\b(?:dat|dit|die|deze|that|this|it|those|these)\b")
+_DEMONSTRATIVES = r"(?:dat|dit|die|deze|that|this|those|these)"
+_POINTS_BACK = re.compile(rf"\b(?:{_DEMONSTRATIVES}|it)\b")
 
 
 def clause_topic(text: str, state: ConversationState | None) -> str | None:
@@ -169,7 +170,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
     # "wij doen ook kindzorg. geldt daarvoor dezelfde termijn?": the same thing as the question before, asked of
     # another case
-    same = asks_the_same(text) or _names_a_thing_before(text)  # ("staat dat aantal ook in 2027?")
+    same = asks_the_same(text) or _names_a_thing_before(text)  # ("noemt 2027 dat getal nog?")
     points_back = points_back or same
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = asks_consequence(text)  # before, may say the case it supposes at more length
@@ -205,13 +206,13 @@ def asks_the_same(text: str) -> bool:
 
 
 def _names_a_thing_before(text: str) -> bool:
-    """"staat dat aantal ook nog in het beleid voor 2027?", "is that rule still there?": a message no longer than
+    """"noemt de tekst van 2027 dat getal nog?", "is that rule still there?": a message no longer than
     two short follow-ups whose asking clause names a thing a rule states with a demonstrative (lexicon [follow_up]
     same_as_before): the thing of the question before."""
     if len(re.findall(r"[^\W\d_]+|\d+", text)) > 2 * ELLIPTICAL_WORDS:
         return False
     alt = "|".join(map(re.escape, sorted(lexicon().same_as_before, key=len, reverse=True)))
-    return bool(alt) and re.search(rf"\b(?:dat|die|deze|dit|that|this|those|these)\s+(?:{alt})\b", asked_clause(fold(text))) is not None
+    return bool(alt) and re.search(rf"\b{_DEMONSTRATIVES}\s+(?:{alt})\b", asked_clause(fold(text))) is not None
 
 
 @lru_cache(maxsize=1)
@@ -345,7 +346,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         reading.kind == "clause" and not reading.used and _says(lexicon().back, text)
         and _asks_its_unknown(spec, folded) and not _names_another(router, text, state.tool)
     )
-    # "moeten we dan wel aan die eis van 3 per gebied voldoen?" right after that calculation: whether the rule applies to
+    # "gaat die gebiedsnorm voor ons dan wel op?" right after that calculation: whether the rule applies to
     # the asker's own case (spec `verdict_if`), which the facts of that case settle (of any length)
     applies_here = (
         reading.kind in ("clause", "clarify") and is_yes_no(text) and bool(PERSONAL.search(folded))

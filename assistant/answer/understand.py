@@ -134,10 +134,17 @@ def affirmed(folded: str, phrase: str) -> bool:
 DENIED_WORDS = 2  # the words after "geen"/"not a" that it denies: an adjective and a noun ("geen grote coöperatie")
 
 
+@functools.cache
+def denying_words() -> str:
+    """The lexicon's denying determiners (`determiners`: "geen", "not a", ...) as one alternation, longest first; ""
+    when there are none."""
+    return "|".join(sorted((re.escape(w) for w in lexicon().denying_determiners), key=len, reverse=True))
+
+
 def denied_terms(folded: str, analyse: Any) -> set[str]:
     """Terms said only right after a denying determiner ("wij zijn geen coöperatie", "not a cooperative", lexicon
     `determiners`), never elsewhere: what the asker says it is not."""
-    words = "|".join(sorted((re.escape(w) for w in lexicon().denying_determiners), key=len, reverse=True))
+    words = denying_words()
     if not words:
         return set()
     spans = [
@@ -1843,8 +1850,8 @@ def _rest_to_other(spec: CalculatorSpec, fill: Fill, folded: str) -> None:
 
 def _rest_doer(folded: str, m: re.Match[str], cues: list[str]) -> str:
     """The words that say who does the rest of a whole: up to REST_WORDS words after the rest word in its own clause
-    ("de rest levert onze volle dochter"); when those name no party, the words before it since the clause's last
-    figure ("and our wholly owned subsidiary did all the remaining hours"; not "zzp'ers 1.000 en de rest")."""
+    ("het overige doet de dochter-bv"); when those name no party, the words before it since the clause's last
+    figure ("and the subsidiary we fully own took the remainder"; not "zzp'ers 1.000 en de rest")."""
     clause = re.split(r"[.,;:!?]", folded[m.end() :])[0]
     after = " ".join(re.findall(r"[\w'-]+", clause)[:REST_WORDS])
     if any(cue_pattern(c).search(after) for c in cues):

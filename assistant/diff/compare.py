@@ -145,7 +145,7 @@ def match_sentences(left: list[Sent], right: list[Sent], verbatim: Callable[[Sen
     removed = [a for i, a in enumerate(rest_left) if i not in taken_l]
     added = [b for j, b in enumerate(right) if j not in used_right and rest_right.index(b) not in taken_r]
     if verbatim is not None:
-        changed = [_split_version(x, y, score, removed, added, left, right, verbatim) for x, y, score in changed]
+        changed = [_split_version(x, y, score, removed, added, verbatim) for x, y, score in changed]
     changed.sort(key=lambda t: t[1].index)
     return _Matched(unchanged, changed, removed, added)
 
@@ -154,18 +154,17 @@ SPLIT_GAIN = 0.1  # how much more alike a sentence must be to two that follow ea
 
 
 def _split_version(
-    a: Sent, b: Sent, score: float, removed: list[Sent], added: list[Sent], left: list[Sent], right: list[Sent],
-    verbatim: Callable[[Sent], bool],
+    a: Sent, b: Sent, score: float, removed: list[Sent], added: list[Sent], verbatim: Callable[[Sent], bool]
 ) -> tuple[Sent, Sent, float]:
     """A changed pair where one side split the sentence in two (or joined two): the unmatched neighbour of either
     side is taken in when the pair is then clearly more alike, and leaves the added or removed list."""
-    def neighbours(s: Sent, side: list[Sent], free: list[Sent]) -> list[tuple[Sent, Sent]]:
-        near = [o for o in free if o.clause_id == s.clause_id and abs(o.index - s.index) == 1 and o in side]
+    def neighbours(s: Sent, free: list[Sent]) -> list[tuple[Sent, Sent]]:  # (the unmatched of s's own side)
+        near = [o for o in free if o.clause_id == s.clause_id and abs(o.index - s.index) == 1]
         both = [(o, joined(o, s) if o.index < s.index else joined(s, o)) for o in near]
         return [(o, j) for o, j in both if verbatim(j)]  # (a list's bullet between them: no one sentence)
 
-    options = [(similarity(a.tokens, j.tokens), a, j, o, added) for o, j in neighbours(b, right, added)]
-    options += [(similarity(j.tokens, b.tokens), j, b, o, removed) for o, j in neighbours(a, left, removed)]
+    options = [(similarity(a.tokens, j.tokens), a, j, o, added) for o, j in neighbours(b, added)]
+    options += [(similarity(j.tokens, b.tokens), j, b, o, removed) for o, j in neighbours(a, removed)]
     best = max(options, key=lambda t: t[0], default=None)
     if best is None or best[0] < score + SPLIT_GAIN:
         return a, b, score

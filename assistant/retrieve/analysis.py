@@ -237,7 +237,7 @@ SEPARABLE_ZIPF = 2.5  # a particle and a verb of one clause make a verb this com
 
 
 def _separated_verbs(text: str, particles: list[str], splitter: CompoundSplitter | None) -> list[str]:
-    """A separable verb said apart in a main clause, its particle last ("wij besteden 58% uit", "we halen het terug"):
+    """A separable verb said apart in a main clause, its particle last ("wij besteden een derde uit", "we halen het terug"):
     the whole verb too ("uitbesteden", "terughalen"), when it is a word of the texts, the vocabulary or everyday
     Dutch."""
     known = concept_vocabulary()["terms"]

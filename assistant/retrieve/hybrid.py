@@ -52,7 +52,7 @@ _PAST = re.compile(
     # 80%?": dropping something, with its article)
     r"(?:has|have|did)\s+(?:\w+\s+){0,2}?(?:scrapped|abolished|scrap|abolish|(?:dropped|removed|drop|remove)\s+(?:the|its|that|this)\b)|"
     r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix)|"
-    # "did the caseload norm change?", "is de caseloadnorm veranderd?": a rule of the texts asked whether it changed
+    # "has the training requirement changed?", "is de opleidingseis gewijzigd?": a rule of the texts asked whether it changed
     r"(?:has|have|did)\s+(?:the|its|that|this)\s+(?:[\w-]+\s+){0,3}?(?:changed|change)|"
     r"(?:is|zijn)\s+(?:de|het|die|dat|deze|dit)\s+(?:[\w-]+\s+){0,3}?(?:veranderd|gewijzigd))\b",
     re.IGNORECASE,

@@ -143,7 +143,7 @@ class Lexicon:
     keeps: list[str] = field(default_factory=list)
     same_as_before: list[str] = field(default_factory=list)
     same_adjectives: list[str] = field(default_factory=list)
-    same_said_after: list[str] = field(default_factory=list)  # "is the window the same?": the same-word after the thing
+    same_said_after: list[str] = field(default_factory=list)  # "are the dates identical?": the same-word after the thing
     same_as_before_not_after: list[str] = field(default_factory=list)
     same_as_before_not_followed: list[str] = field(default_factory=list)
     same_words: list[str] = field(default_factory=list)
@@ -1636,7 +1636,7 @@ _YEAR_THEN_LETTER = re.compile(
 _LETTER_THEN_YEAR = re.compile(r"^\s*(?:-?score\s+)?(?:(?:again|weer|opnieuw|ook|also|too)\s+)?(?:in|voor|for|over)\s*$")
 
 
-_POINTS_OF_LETTER = re.compile(  # "a C (with 3 points)", "een B-score in het waardemodel met 6 punten"
+_POINTS_OF_LETTER = re.compile(  # "a C (with 3 points)", "score C op het waardemodel, met 2 punten"
     r"^\s*(?:-?\s*score\s*)?(?:(?:in|op|on)\s+(?:het\s+|the\s+|our\s+|ons\s+)?(?:waardemodel|value[ -]model)\s*)?"
     r"(?:(?:in|voor|for)\s+20\d\d\s*)?(?:[\w']+\s*(?=\())?[(,]?\s*(?:met|with|en|and|plus)?\s*$"
 )

@@ -1,9 +1,9 @@
-"""Round 31: cost points said after "een B-score in het waardemodel" are that letter's; "getekend" names the signing
+"""Round 31: cost points said after "score C op het waardemodel" are that letter's; "getekend" names the signing
 deadline; an invented per-day payment points at the day rate; backdating is a clause, not a registration check; a
 sentence one year split in two is compared whole; the subsidiary (or another party) said before "the remaining
 hours" takes them; "of 9,000 hours" is the whole; a separable verb said apart ("besteden ... uit") reaches its
-concept; percentage points and "bring back in-house" move a share; "is the window the same?" and "dat aantal" point
-back; "... still in 2027, and did the norm change?" are two parts, the second one a comparison of the years.
+concept; percentage points and "bring back in-house" move a share; "are the dates identical?" and "dat getal" point
+back; "... still in 2027, and has the norm changed?" are two parts, the second one a comparison of the years.
 Phrasings written for these tests."""
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ def test_an_unsigned_contract_is_checked_against_the_signing_deadline(fake_assis
 
 
 def test_an_invented_day_payment_points_at_the_day_rate(fake_assistant):
-    a = fake_assistant.ask("CZ pays €9 per client per day for care in a Bijna Thuis Huis, right? What is that for 6 clients over two weeks?")
+    a = fake_assistant.ask("Is it right that CZ pays €9 per day for each client cared for in a Bijna Thuis Huis? What would 6 clients over two "
+        "weeks bring in?")
     assert "dagtarief" in a.answer and "day rate" in a.answer, a.answer
     assert "756" not in a.answer, a.answer
 
@@ -95,8 +96,8 @@ def test_a_sentence_split_in_two_is_compared_whole(fake_assistant):
 @pytest.mark.parametrize(
     ("question", "args"),
     [
-        ("In 2026 we provided 12,000 hours of care: 5,000 by our own nurses, 2,500 by hired zzp'ers, and our wholly "
-         "owned subsidiary did the remaining hours. Do we meet the 2027 subcontracting rule?",
+        ("In 2026 we provided 12,000 hours of care: 5,000 by our own nurses, 2,500 by hired zzp'ers, and the "
+         "subsidiary we fully own took the remainder. Is that within the 2027 subcontracting rule?",
          {"total_care_hours": 12000, "full_subsidiary_hours": 4500, "zzp_hours": 2500}),
         ("Van 8.000 uur leveren zzp'ers er 1.000, onze volle dochter 3.000 en de rest doen we met eigen mensen. Klopt dat met de regel?",
          {"total_care_hours": 8000, "zzp_hours": 1000, "full_subsidiary_hours": 3000}),
@@ -112,8 +113,8 @@ def test_who_does_the_rest_and_the_whole_said_with_of(fake_assistant, question, 
 
 def test_the_subsidiary_that_did_the_rest_is_own_care(fake_assistant):
     a = fake_assistant.ask(
-        "In 2026 we provided 12,000 hours of care: 5,000 by our own nurses, 2,500 by hired zzp'ers, and our wholly "
-        "owned subsidiary did the remaining hours. Do we meet the 2027 subcontracting rule?"
+        "In 2026 we provided 12,000 hours of care: 5,000 by our own nurses, 2,500 by hired zzp'ers, and the "
+        "subsidiary we fully own took the remainder. Is that within the 2027 subcontracting rule?"
     )
     assert _first(a).startswith("Yes") and "20.83%" in _first(a), a.answer
 
@@ -171,7 +172,7 @@ def test_that_number_points_back_to_the_subject_before(fake_assistant):
 @pytest.mark.parametrize(
     ("question", "n"),
     [
-        ("Is that rule still in the 2027 text, and did the caseload norm change?", 2),
+        ("Does 2027 still say so, and has the training requirement changed?", 2),
         ("Staat dat nog in 2027, en is de caseloadnorm veranderd?", 2),
         ("en gold dat in 2024 ook, mocht het toen ook?", 1),
     ],
@@ -196,8 +197,8 @@ def test_whether_a_rule_changed_compares_the_years(question, back):
 
 def test_two_parts_one_gone_one_unchanged(fake_assistant):
     a = fake_assistant.ask(
-        "Under the 2024 annex a dementia case manager needed a minimum number of contract hours per week. Is that still "
-        "required in 2027, and did the caseload norm change?"
+        "In 2024 a dementia case manager had to be employed for a minimum weekly number of hours. Does 2027 keep "
+        "that, and has the caseload norm changed?"
     )
     line = _first(a)
     assert "24" in line and "50 tot 65" in line, a.answer
@@ -205,7 +206,7 @@ def test_two_parts_one_gone_one_unchanged(fake_assistant):
 
 
 def test_a_part_of_only_general_words_borrows_its_subject():
-    parts = split_parts("Hoe dienen we een verzoek om extra budget in, en wat is de absolute laatste datum?")
+    parts = split_parts("Hoe dienen we een verzoek om extra budget in, en wat is de allerlaatste exacte datum?")
     assert len(parts) == 2
     assert "budget" in parts[1][0], parts
 
