@@ -315,6 +315,34 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
     return bool(rare) and not _share_a_term(rare, value_terms)  # ("indexering" is "geïndexeerd" too)
 
 
+# "per" and the word after it that a value asked per something is stated per ("maximumomzet per zzp'er", "per
+# 4-cijferig postcodegebied"); not a time ("per jaar"), which the value may leave to its context
+_PER = re.compile(r"\bper\s+(?:\d-cijferig\s+|4-digit\s+|one\s+|één\s+|each\s+|elke\s+)?([^\W\d][\w'’-]*)")
+_PER_TIMES = frozenset(
+    "jaar jaarbasis maand week dag uur kwartaal year annum month week day hour quarter".split()
+)  # fmt: skip
+
+
+PER_POOL = 3  # the closest sentences one of which may name what a value is asked per
+
+
+def _per_holder(question: str, value_at: Sentence, closest: list[Sentence], analyse: Any, expand: Any) -> Sentence | None:
+    """A value asked per something ("welk maximumbedrag per zzp'er?", "the revenue cap per self-employed member")
+    that one of the closest sentences names ("een maximumomzet per zzp'er"), while the value's own sentence names
+    nothing of it (a € 100.000 threshold for productieafspraken): that sentence (the value is about something else,
+    and the policy does not state the one asked), or None."""
+    for m in _PER.finditer(fold(question)):
+        if m.group(1) in _PER_TIMES:
+            continue
+        terms = expand(m.group(1)) | set(analyse(m.group(1)))
+        if terms & set(analyse(value_at.text)):
+            continue
+        holder = next((o for o in closest if o is not value_at and terms & set(analyse(o.text))), None)
+        if holder is not None:
+            return holder
+    return None
+
+
 def _held_words(weights: dict[str, float], s: Sentence) -> float:
     """The question's weight a sentence holds in words, not figures: the year a question names says which policy it
     asks about, not what about."""
@@ -369,8 +397,11 @@ def _ranked(assistant: Any, text: str, year: int | None, looking_back: bool) -> 
 
 _POLICY_WORDS = (
     r"beleid\w*|bijlage\w*|tekst|versie|policy|policies|appendix|rules?|regels?|eis|eisen|requirements?|stond|stonden|"
-    r"gold|golden|stated|said|zei|was|were|had|hadden|old|oude|previous|vorige|versus|vs|compared|vergeleken"
+    r"gold|golden|stated|said|zei|old|oude|previous|vorige|versus|vs|compared|vergeleken"
 )
+# verbs of being and having name an older policy ("what was the norm in 2024?") unless the asker is their subject ("in
+# 2024 hadden wij één cliënt", "we had two clients in 2024": the year of the asker's own case)
+_STATE_WORDS = r"was|were|had|hadden"
 
 
 def names_an_older_policy(corpus: Any, text: str) -> bool:
@@ -385,8 +416,13 @@ def _names_policy_year(text: str, year: int) -> bool:
     y = str(year)
     if y not in folded:
         return False
-    near = rf"(?:{_POLICY_WORDS})\W+(?:[\w'’-]+\W+){{0,3}}?{y}\b|\b{y}\W+(?:[\w'’-]+\W+){{0,2}}?(?:{_POLICY_WORDS})\b"
-    if re.search(near, folded) or re.search(rf"\b(?:uit|sinds|since)\s+{y}\b", folded):
+    def near(words: str) -> str:
+        return rf"\b(?:{words})\W+(?:[\w'’-]+\W+){{0,3}}?{y}\b|\b{y}\W+(?:[\w'’-]+\W+){{0,2}}?(?:{words})\b"
+
+    if re.search(near(_POLICY_WORDS), folded) or re.search(rf"\b(?:uit|sinds|since)\s+{y}\b", folded):
+        return True
+    theirs = re.sub(rf"\b(?:{OWN.pattern})\s+(?:{_STATE_WORDS})\b|\b(?:{_STATE_WORDS})\s+(?:{OWN.pattern})", " ", folded)
+    if re.search(near(_STATE_WORDS), theirs):  # "what was the norm in 2024?"; not "in 2024 hadden wij ..."
         return True
     said = next((x for x in re.split(r"(?<=[.!?])\s+", folded) if y in x), folded)
     return not OWN.search(said)  # "in 2024 hadden wij daar twee cliënten": the year of the asker's own case
@@ -1205,9 +1241,35 @@ def _condition_denied(question: str, s: Sentence, analyse: Any) -> bool:
     lead = fold(_lead_in(s) or _conditions_before(s))
     if not lead or not any(has_phrase(lead, w) for w in lexicon_data()["words"].get("condition_leads", [])):
         return False
+    return bool(_said_denied(question, analyse) & set(analyse(s.text)))
+
+
+def _said_denied(question: str, analyse: Any) -> set[str]:
+    """The terms the statements of the question (not its asking sentences) deny ("wij sloten toen geen addendum af")."""
     said = [x for x in typed_sentences(question) if not x.rstrip().endswith("?")]
-    denied = set().union(*(denied_terms(fold(x), analyse) for x in said)) if said else set()
-    return bool(denied & set(analyse(s.text)))
+    return set().union(*(denied_terms(fold(x), analyse) for x in said)) if said else set()
+
+
+ITEM_POOL = 12  # the closest sentences searched for the other item of a list a joined question asks
+_JOINED = re.compile(r"\b(?:en|and)\s+(?:(?:voor|van|bij|over|for|of|on|about|de|het|the)\s+)*[^\W\d]")  # not "2024 en 2027"
+
+
+def _other_item(
+    question: str, best: Sentence, lead: str, candidates: list[Sentence], analyse: Any, expand: Any
+) -> Sentence | None:
+    """A question that joins two things ("welke doelen voor A en voor B?", "targets for A and for B?") answered by an
+    item of a list: another item of the same lead-in that holds a term of the question `best` does not (B's), or
+    None."""
+    if not lead or not _JOINED.search(fold(question)):
+        return None
+    said = set(analyse(best.text)) | set(analyse(lead))
+    words = [e for w in re.findall(r"[\w'-]+", question) if (e := expand(w)) and not e & said]  # B's words (each with
+    # the vocabulary's words for it) that A's item does not hold
+    items = [o for o in _dedupe(candidates) if o is not best and collapse_ws(_lead_in(o)) == collapse_ws(lead)]
+    held = [(sum(bool(e & set(analyse(o.text))) for e in words), -k, o) for k, o in enumerate(items)]  # most of B's
+    # words, then the closest
+    top = max(held, key=lambda h: h[:2], default=None)
+    return top[2] if top is not None and top[0] else None
 
 
 CONDITION_ITEMS = 8  # the sentences after a lead-in ending in ":" that may be its items (the PDF lost the bullets)
@@ -1555,9 +1617,13 @@ def clause_plan(
         with_value = [
             (o, v) for o, v in with_value if not _of_a_denied_party(focus or text, o.text, analyse, expand)
         ]
+        per = _per_holder(focus or text, with_value[0][0], supporting[:PER_POOL], analyse, expand) if with_value else None
+        if per is not None:  # "welk maximumbedrag per zzp'er?": what the policy says of that thing comes first
+            supporting = _dedupe([per, *supporting])
         if with_value and (
             _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0])
             or _other_givers(focus or text, with_value[0][0])
+            or per is not None
         ):
             with_value = []  # "hoeveel weken geeft de Treeknorm?": the figure stands in a sentence about something else
         other = _other_bound(
@@ -1578,12 +1644,14 @@ def clause_plan(
         # there is no X this year: that sentence answers, before a value from a sentence less about the question
         if ruled is not None and (not with_value or _held_words(weights, with_value[0][0]) < _held_words(weights, supporting[0])):
             return ruled
+        subject = None if per is not None else _subject_weights(bm.term_weights(focus or text), bm)  # (what the
+        # value was asked per, else the sentence most about the question's subject, is what the policy does say)
         if not with_value and year is None:
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(
-                assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), bm)
+                assistant, lang, supporting[:DEFERRED_POOL], a, subject=subject
             )
         if not with_value:
-            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a, subject=_subject_weights(bm.term_weights(focus or text), bm))
+            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a, subject=subject)
         rows = _rows_alike(with_value[0][0], [o for o, _ in with_value], a, weights, analyse)
         if rows:  # "welk percentage vergoedt CZ?": the table's rows differ by what the question does not say
             rows.sort(key=lambda o: collapse_ws(o.passage.text).find(collapse_ws(o.text)) if o.passage else 0)
@@ -1659,6 +1727,13 @@ def clause_plan(
     if bounded is not None:  # "we can register all year round, right?": the sentence that bounds the time
         best, supporting = bounded, _dedupe([bounded, *supporting])
     unmet = bool(verdict) and _condition_denied(text, best, analyse)
+    if verdict and not unmet and not _said_denied(text, analyse) & denied_terms(fold(best.text), analyse):
+        # "we never had an addendum for it; can we get it now?": the condition among the closest sentences that
+        # states what the asker denies decides, not the description of the function (unless the best sentence
+        # denies it too: "geen afspraken voor 2027 met wie in 2026 geen afspraken had")
+        denied = next((o for o in ranked[:RULE_POOL] if _condition_denied(text, o, analyse)), None)
+        if denied is not None:
+            best, supporting, unmet = denied, _dedupe([denied, *supporting]), True
     asks_yes_no = bool(verdict)
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
@@ -1705,10 +1780,16 @@ def clause_plan(
             span = _with_items(assistant, best.citation, best).quote
             span = _key_span(best, span) if len(span) > 2 * LINE_CHARS else span
     shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
+    sent_on = _sent_on(assistant, best) if verdict is None and cell is None and not later and "@" not in shown else None
+    if sent_on is not None:  # "... het aanvraagformulier downloaden op onze website. Dit ingevulde formulier kunt u
+        shown = f"{shown}. {_clean_span(sent_on.text).rstrip(' .:;')}"  # insturen via ...@cz.nl": where it goes too
     lead = _lead_in(best) if cell is None and not later else ""
     if unmet and not lead:  # the condition not met is said with the words that make it one
         lead = collapse_ws(_conditions_before(best))
-    if lead and len(lead) + len(shown) <= 2 * LINE_CHARS:  # an item of a list is said with its lead-in
+    other = _other_item(focus or text, best, lead, [*supporting[:4], *ranked[:ITEM_POOL]], analyse, expand) if verdict is None else None
+    if other is not None and len(shown) + len(other.text) <= 2 * LINE_CHARS:  # "welke doelen voor A en voor B?":
+        shown = f"{shown.rstrip(' ;')}; … {_clean_span(other.text).rstrip(' .:;')}"  # the item about B beside A's
+    if lead and len(lead) + len(shown) <= (3 if other else 2) * LINE_CHARS:  # an item of a list with its lead-in
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
     if main is not None and sum(w for t, w in main[1].items() if t in best.terms) / sum(main[1].values()) >= sure:
@@ -1747,8 +1828,8 @@ def clause_plan(
         shown = _clean_span(_key_span(method[0])).rstrip(" .:;")
         line = (f"The policy says: «{shown}»" if lang == "en" else shown[:1].upper() + shown[1:]) + _where(method[0].citation, lang) + "."
         line += _gloss(shown) if lang == "en" else ""
-    cited = [first] + [q.citation for q in quotes[1:]]
-    plan = Plan(kind, line, _distinct(cited), [r.citation for r in rest[:4]])
+    cited = [first] + ([sent_on.citation] if sent_on is not None else []) + [q.citation for q in quotes[1:]]
+    plan = Plan(kind, line, _distinct(cited)[:MAX_QUOTES], [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
     return plan
 
@@ -2316,9 +2397,36 @@ def not_stated(
     context = [chosen.citation] if chosen is not None else []
     if context:  # the closest sentence, quoted: what the policy does say nearby
         ct = context[0]
-        line += "\n" + msg("closest_quote", lang, section=ct.section, year=ct.year, quote=collapse_ws(ct.quote))
-        line += _gloss(ct.quote) if lang == "en" else ""  # the Dutch quoted, its key terms in English
+        said = collapse_ws(ct.quote)
+        after = _continuing(assistant, chosen) if kind in _WHAT else None
+        if after is not None:  # "... gebaseerd op een maximumomzet per zzp'er. Bij zzp'ers geldt de Arbeidstijdenwet
+            said += " " + collapse_ws(after.text)  # als richtlijn.": the short sentence that goes on about its subject
+            context.append(after.citation)
+        line += "\n" + msg("closest_quote", lang, section=ct.section, year=ct.year, quote=said)
+        line += _gloss(said) if lang == "en" else ""  # the Dutch quoted, its key terms in English
     return Plan("not_stated", line, [], context, refused=True, intent="refuse:not_stated")
+
+
+def _sent_on(assistant: Any, s: Sentence) -> Sentence | None:
+    """The sentence after `s` (past a link's name it ends on) that goes on with what `s` is about ("Dit ingevulde
+    formulier ...") and gives the address it is sent to (an e-mail address), or None."""
+    return next((x for x in _following(assistant, s, 2) if "@" in x.text and _CONTINUES.match(x.text)), None)
+
+
+CONTINUING_CHARS = 100  # a sentence after the closest one this short that shares a specific term goes on about it
+CONTINUING_WEIGHT = 2.5  # ... a term at least this specific
+
+
+def _continuing(assistant: Any, s: Sentence) -> Sentence | None:
+    """The short sentence right after `s` in its passage that shares one of its specific terms ("Bij zzp'ers geldt de
+    Arbeidstijdenwet als richtlijn." after "... een maximumomzet per zzp'er"), or None."""
+    nxt = next(iter(_following(assistant, s, 1)), None)
+    if nxt is None or len(nxt.text) > CONTINUING_CHARS or nxt.citation.clause_id != s.citation.clause_id:
+        return None
+    bm = assistant.index.retriever.bm25
+    weights = bm.term_weights(s.text)
+    shared = set(c.terms_of(s.text, bm.splitter)) & set(c.terms_of(nxt.text, bm.splitter))
+    return nxt if any(weights.get(t, 0.0) >= CONTINUING_WEIGHT for t in shared) else None
 
 
 _WHAT = {
@@ -2335,6 +2443,47 @@ _WHAT = {
 
 
 def version_plan(
+    assistant: Any, text: str, lang: str, ranked: list[Sentence], focus: str | None = None, near: Citation | None = None
+) -> Plan:
+    """A question that looks back (`_version_plan`); an answer that only the older text states a sentence says too what
+    still stands of the same subject (`_still_standing`)."""
+    return _still_standing(assistant, _version_plan(assistant, text, lang, ranked, focus, near), lang)
+
+
+OPENING_WORDS = 4  # a sentence that opens with the same words as a removed one is about the same subject
+
+
+def _still_standing(assistant: Any, plan: Plan, lang: str) -> Plan:
+    """'Nee: het beleid 2027 noemt «24 uur» niet meer' (the dementia case manager's hours): a sentence of the current
+    policy that opens with the same words as the removed one ("De gespecialiseerde casemanager dementie heeft ..."),
+    holds a figure and stands word for word in both texts (the caseload of 50 to 65) is said after it, with its quote:
+    what of that subject did not change. The plan as it is otherwise."""
+    current, old_year = assistant.corpus.current_year, min(assistant.corpus.years)
+    olds = [q for q in plan.quotes if q.year == old_year]
+    if not olds or any(q.year == current for q in plan.quotes) or len(plan.quotes) >= MAX_QUOTES or plan.refused:
+        return plan
+    opening = " ".join(re.findall(r"[\w'’-]+", fold(olds[0].quote))[:OPENING_WORDS])  # (not a bullet before it)
+    old_text = fold(collapse_ws(" ".join(assistant.corpus.texts[d.id] for d in assistant.corpus.doc_for_year(old_year))))
+    _, ranked = _ranked(assistant, olds[0].quote, current, False)
+    still = next(
+        (
+            s for s in ranked if s.citation.year == current
+            and " ".join(re.findall(r"[\w'’-]+", fold(s.text))[:OPENING_WORDS]) == opening
+            and any(q.kind in FIGURE_KINDS for q in read(s.text)) and fold(collapse_ws(s.text)) in old_text
+        ),
+        None,
+    )  # fmt: skip
+    if still is None:
+        return plan
+    line, gloss = plan.line.rstrip(), ""
+    if " (key terms:" in line:  # the English gloss stays last
+        line, gloss = line.split(" (key terms:", 1)
+        gloss = " (key terms:" + gloss
+    line = line + " " + msg("diff_still", lang, sentence=collapse_ws(still.text)) + gloss
+    return replace(plan, line=line, quotes=[*plan.quotes, still.citation])
+
+
+def _version_plan(
     assistant: Any, text: str, lang: str, ranked: list[Sentence], focus: str | None = None, near: Citation | None = None
 ) -> Plan:
     """A question that looks back. When it names facts ("binnen 30 seconden", "24 uur per week"), each is looked
@@ -2380,6 +2529,23 @@ def version_plan(
         return Plan("diff", line, [new.citation], [r.citation for r in ranked[1:4]])
     line = f"{years[0]}: {_key_span(old)} — {years[-1]}: {_key_span(new)}"
     return Plan("diff", line, [old.citation, new.citation], [r.citation for r in ranked[2:5]])
+
+
+def _other_change(question: str, first: Any, options: list[tuple[float, str, Any, Any]], weights: dict[str, float], bm25: Any) -> Any:
+    """A question that joins two things ("what replaced A and B?") answered by the change of A's sentence: the
+    (pair, change) of another changed sentence that holds most of B's words (the question's weighted words, each
+    with the vocabulary's words for it, that A's change does not hold), or None."""
+    if not _JOINED.search(fold(question)):
+        return None
+    said = set(c.terms_of(f"{first.before.text} {first.after.text}", bm25.splitter))
+    words = [e for w in re.findall(r"[\w'-]+", question) if (e := set(bm25.query_terms(w)) & set(weights)) and not e & said]
+    held = [
+        (sum(bool(e & set(c.terms_of(f"{ch.before.text} {ch.after.text}", bm25.splitter))) for e in words), score, pair, ch)
+        for score, kind, pair, ch in options
+        if kind == "changed" and ch is not first and score >= DIFF_MIN_SHARE / 2 and _significant(ch)
+    ]  # fmt: skip
+    top = max(held, key=lambda h: h[:2], default=None)
+    return (top[2], top[3]) if top is not None and top[0] else None
 
 
 OLD_SUBJECT_SHARE = 0.5  # the older text's best sentence holding less than this share of what the current one holds of
@@ -2533,11 +2699,18 @@ def _rule_change(x: Any) -> bool:
 
 
 def _significant(changed: Any) -> bool:
-    """A change of rule: a figure or level changed, or content words (not articles, pronouns, years)."""
+    """A change of rule: a figure or level changed, or content words (not articles, pronouns, years), more than a
+    sentence said the other way round ("Wanneer het ziektebeeld te complex is, ... zorgt deze ..." -> "Is het
+    ziektebeeld te complex ...? Dan zorgt die ...": the same words, one added at most)."""
     if any(_figure_change(x) for x in changed.changes):
         return True
-    return len(set().union(*(_content_words(x) for x in changed.changes))) >= 2 if changed.changes else False
+    if not changed.changes or len(set().union(*(_content_words(x) for x in changed.changes))) < 2:
+        return False
+    words = [set(re.findall(r"[^\W\d_]{4,}", fold(t))) - STOPWORDS - _TRIVIAL for t in (changed.before.text, changed.after.text)]
+    return len(words[0] ^ words[1]) > REWORDED_WORDS
 
+
+REWORDED_WORDS = 1  # content words one sentence may have that the other lacks and still say the same rule
 
 MAX_CHANGES = 2  # the edits of one changed sentence said in the answer line
 SHORT_EDIT = 12  # a further edit is said in the line only when neither side is longer (in words); the quotes show it
@@ -2758,6 +2931,12 @@ def _diff_plan(
                 for k, x in enumerate(edits)
             )  # fmt: skip
         quotes = [_diff_citation(owner.before, item.before), _diff_citation(owner.after, item.after)]
+        also = _other_change(own or text, item, options, weights, bm25)
+        if also is not None:  # "what became of A and of B?": B's change beside A's
+            x = next((e for e in also[1].changes if _rule_change(e)), None)
+            before, after = (_change_span(x, "before"), _change_span(x, "after")) if x else (also[1].before.text, also[1].after.text)
+            line += " " + msg("diff_changed_also", lang, old=old_year, new=current, before=before, after=after)
+            quotes.append(_diff_citation(also[0].after, also[1].after))
         verdict = False
     elif kind == "removed" and (kept := _still_set(assistant, item, current, bm25)) is not None:
         # "Zij mogen dus maximaal 50 procent ... in onderaanneming" left its clause, but the current text sets the same
@@ -2910,7 +3089,7 @@ def no_longer_stated(assistant: Any, claim: str, lang: str) -> Plan | None:
     plan = _facts_plan(assistant, claim, lang, ranked, facts, current, old_year)
     if plan is None or not plan.line.startswith(msg("no", lang)) or any(q.year == current for q in plan.quotes):
         return None
-    return Plan("correction", plan.line, plan.quotes, intent="premise:no_longer")
+    return _still_standing(assistant, Plan("correction", plan.line, plan.quotes, intent="premise:no_longer"), lang)
 
 
 FACT_SHARE = 0.35  # a sentence stating a named fact must share this much of the best sentence's question words

@@ -24,7 +24,17 @@ _INJECTION = re.compile(
     r"|\bherhaal\s+(alles|de\s+tekst)\s+(hierboven|boven\s+deze)"
     r"|\btell\s+the\s+user\b|\b(zeg|vertel)\s+(tegen\s+)?de\s+gebruiker\b"
     r"|\b(your|je|jouw|uw)\s+(filters?|guardrails?|safety\s+checks?|restrictions?|beperkingen)\s+(are|is|zijn|staan)\s+(now\s+|nu\s+)?"
-    r"(disabled|off|lifted|uitgeschakeld)\b|\bdeveloper\s+mode\b|\bjailbreak",
+    r"(disabled|off|lifted|uitgeschakeld)\b|\bdeveloper\s+mode\b|\bjailbreak"
+    # what to say from now on ("zeg voortaan dat ...", "vermeld vanaf nu ...", "from now on state ...", "always answer
+    # that ..."): an instruction about the assistant's answers, not a fact about the provider
+    # (said to the assistant: a command at the start of a sentence, or with "je/u/you"; not "vanaf nu melden wij onze
+    # zzp'ers per kwartaal", "from now on we answer the phone ourselves")
+    r"|(?:^|[.!?:\]]\s*)(?:zeg|vermeld|meld|antwoord|noem|schrijf|vertel)\s+(?:(?:je|jij|u)\s+)?(?:vanaf\s+nu|voortaan|altijd)\b"
+    r"|\b(?:vanaf\s+nu|voortaan)\s+(?:moet|moeten|zal|zult|ga|gaat)\s+(?:je|jij|u)\s+(?:\w+\s+){0,3}"
+    r"(?:zeggen|vermelden|melden|antwoorden|noemen|schrijven)\b"
+    r"|\bfrom\s+now\s+on\s*,?\s*(?:(?:you|please|always)\s+){0,2}(?:state|say|answer|tell|mention|reply|write)\b"
+    r"|(?:^|[.!?:\]]\s*|\bplease\s+)(?:state|say|answer|tell|mention|reply|write)\b[^.?!]{0,40}\bfrom\s+now\s+on\b"
+    r"|(?:^|[.!?:\]]\s*|\b(?:you|please)\s+)always\s+(?:answer|say|state|reply|tell)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SYSTEM_BLOCK = re.compile(
@@ -33,7 +43,11 @@ _SYSTEM_BLOCK = re.compile(
     # "{{developer: ...}}"): the whole note is an instruction, with the figures it wants said
     r"|(?:<<|\[\[|\{\{)\s*(?:system|systeem|admin|administrator|beheerder|developer|ontwikkelaar|instructions?|"
     r"instructies?|override)(?:bericht|berichten|melding|update|notice|message|prompt|mode|modus)?\b"
-    r"[^<>\[\]{}]*(?:>>|\]\]|\}\})",  # "<<SYSTEEMBERICHT: ...>>": the compounds a notice is written as
+    r"[^<>\[\]{}]*(?:>>|\]\]|\}\})"  # "<<SYSTEEMBERICHT: ...>>": the compounds a notice is written as
+    # one bracket whose label names who instructs ("[Opdracht van de beheerder: ...]", "[note from the admin team:
+    # ...]", "[instructie CZ-beheer: ...]"): the label within its first words, before the colon
+    r"|\[\s*(?:[\w-]+\s+){0,3}[\w-]*?(?:system|systeem|admin|beheer|developer|ontwikkelaar|instructi|opdracht|"
+    r"override)[\w-]*(?:\s+[\w-]+){0,3}\s*:[^\[\]]*\]",
     re.I | re.S,
 )
 _PRESSURE = re.compile(
@@ -83,12 +97,21 @@ _INSURED = re.compile(  # what insured people pay or are covered for: the insura
     re.IGNORECASE,
 )
 _TARIFF = re.compile(
-    r"\b(uur|maximum|max|nza-?)?tarie(f|ven)\b|\bhourly\s+rate|\btariffs?\b|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
+    # (not the policy's own "dagtarief" for a stay in a BTH: "day tariff", "daily tariff")
+    r"\b(uur|maximum|max|nza-?)?tarie(f|ven)\b|\bhourly\s+rate|(?<!\bday\s)(?<!\bdaily\s)\btariffs?\b(?!\s+per\s+day)"
+    r"|\bprijs\s+per\s+uur|\bprice\s+per\s+hour"
     r"|\bwat\s+kost\b|\bhoeveel\s+kost\b|\bhow\s+much\s+(does|do|is)\b.*\bcost|\bwat\s+betaalt\s+cz\s+per\b"
     # "hoeveel betaalt CZ per uur?", "how much do you pay per hour?": a price per hour is a tariff
     r"|\b(?:(?:cz|you|jullie)\s+(?:pay|pays|betaalt|betalen|vergoedt|vergoeden)|(?:pay|pays|betaalt|betalen|vergoedt|vergoeden)"
-    r"\s+(?:cz|jullie|you)|(?:pay|pays)\s+us)\b[^.?!]{0,60}\bper\s+(?:hour|uur|zorguur|visit|bezoek)\b"
-    r"|\bsalaris\w*|\bsalar(y|ies)\b|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(does|do)\b.*\bearn",
+    r"\s+(?:cz|jullie|you)|(?:pay|pays)\s+us)\b[^.?!]{0,60}\bper\s+(?:hour|uur|zorguur|visit|bezoek)\b",
+    re.I,
+)
+# pay of the staff ("welke cao-schaal?", "salary scale", "loonsverhoging"): a collective agreement's, never the policy's
+# (its "loondienst" and "loonheffing" are about employment, not pay)
+_WAGES = re.compile(
+    r"\bsalaris\w*|\bsalar(?:y|ies)\b|\bcao[- ]?(?:schal\w*|lo(?:o)?n\w*|verhoging\w*)|\bloonschal\w*|\bloonsverhoging\w*|\bloonstijging\w*|"
+    r"\bwage\s+(?:scales?|increases?|rises?|indexation)|\bpay\s+scales?\b|\bcollective\s+(?:labou?r\s+)?agreement|"
+    r"\bhoeveel\s+verdien\w*|\bhow\s+much\s+(?:does|do)\b.*\bearn",
     re.I,
 )
 
@@ -227,6 +250,8 @@ def out_of_scope(text: str) -> str | None:
     sectors = [m for m in _OTHER_SECTOR.finditer(text) if not _a_clients_place(low, m.start())]
     if sectors and not re.search(r"wijkverpleg|district nurs|thuiszorg|(?<!nursing-)(?<!nursing )home care", low):
         return "sector"
+    if _WAGES.search(text):
+        return "wages"
     if _TARIFF.search(text):
         return "tariff"
     if _INSURED.search(text):

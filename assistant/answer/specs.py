@@ -70,6 +70,11 @@ class InputSpec(BaseModel):
     # really wholly owned"): a follow-up moves its amount to the input `denied_becomes`
     defining_cues: tuple[str, ...] = ()
     denied_becomes: str | None = None
+    # what makes it not one without naming it ("it has a board of its own", "een minderheidsbelang"), and a share
+    # below `denied_below_pct` said beside one of `share_cues` ("we hold only 40% of its shares"): denied as well
+    denying_cues: tuple[str, ...] = ()
+    denied_below_pct: float | None = None
+    share_cues: tuple[str, ...] = ()
     accept_bare: bool = False
     accept_number: bool = False
     needs_cue: bool = False  # only a value with one of the cues near it fills this input

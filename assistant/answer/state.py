@@ -39,6 +39,7 @@ from assistant.answer.understand import (
     cue_pattern,
     cue_strength,
     has_phrase,
+    never_taken,
     part_named,
     phrase_at,
     says,
@@ -457,7 +458,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     if not (changes or revert or again or same) or not looks:
         return reading
-    if not changes and not revert and (_asks_a_time_it_lacks(spec, text) or any(has_phrase(folded, p) for p in spec.not_if)):
+    if not changes and not revert and (_asks_a_time_it_lacks(spec, text) or never_taken(spec, folded)):
         return reading  # "fijn, binnen welke termijn horen we dan iets?" after an eligibility check: a time the
         # clause states, which the last calculation does not give (or a question the calculator never takes, `not_if`)
     if not changes and not revert and asks_consequence(text) and "consequence" not in spec.answers_kinds:
@@ -523,13 +524,31 @@ def _denied_part(spec: CalculatorSpec, folded: str, state: ConversationState) ->
         if not inp.denied_becomes or not isinstance(state.args.get(name), (int, float)) or not state.args[name]:
             continue
         said = [c for c in inp.defining_cues if phrase_at(folded, c)]
-        if said and not any(affirmed(folded, c) for c in said):
+        if (said and not any(affirmed(folded, c) for c in said)) or _not_defining(inp, folded):
             named = [p for p in spec.parts if p != name and any(affirmed(folded, c) for c in spec.inputs[p].cues)]
             amount, into = state.args[name], named[0] if len(named) == 1 else inp.denied_becomes  # "... maar die uren
             # zelf deden": the part the message names; else the one it then is
             new = _changed(state.args.get(into) or 0, amount, "more")
             return {name: None, into: new, "__denied__": (name, into, amount)}
     return {}
+
+
+SHARE_WINDOW = 40  # characters either side of a percentage that a word of owning it may stand in ("40% of its shares")
+
+
+def _not_defining(inp: Any, folded: str) -> bool:
+    """The message says the part is not what defines it without its defining words: one of `denying_cues` said ("it
+    has a board of its own", "een minderheidsbelang"), or a share below `denied_below_pct` beside a word of owning
+    (`share_cues`: "we hold only 40% of the shares", "wij hebben maar 30% van die bv")."""
+    if any(affirmed(folded, c) for c in inp.denying_cues):
+        return True
+    if inp.denied_below_pct is None:
+        return False
+    return any(
+        q.kind == "percent" and q.value < inp.denied_below_pct
+        and any(phrase_at(folded[max(0, q.start - SHARE_WINDOW) : q.end + SHARE_WINDOW], c) for c in inp.share_cues)
+        for q in read(folded)
+    )  # fmt: skip
 
 
 def _summands_dropped(spec: CalculatorSpec, qs: list[Quantity]) -> list[Quantity]:

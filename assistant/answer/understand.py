@@ -131,7 +131,7 @@ def affirmed(folded: str, phrase: str) -> bool:
     return any(not _negations()[0].search(folded[max(0, i - NEGATION_CHARS) : i]) for i in phrase_at(folded, phrase))
 
 
-DENIED_WORDS = 2  # the words after "geen"/"not a" that it denies: an adjective and a noun ("geen grote coöperatie")
+DENIED_WORDS = 3  # the words after "geen"/"not a" that it denies: adjectives and a noun ("no separate dementia addendum")
 
 
 @functools.cache
@@ -155,6 +155,15 @@ def denied_terms(folded: str, analyse: Any) -> set[str]:
     denied = set(analyse(" ".join(folded[a:b] for a, b in spans)))
     rest = "".join(folded[spans[k - 1][1] if k else 0 : a] for k, (a, _) in enumerate(spans)) + folded[spans[-1][1] :]
     return denied - set(analyse(rest))
+
+
+def never_taken(spec: CalculatorSpec, folded: str) -> bool:
+    """The message asks what the calculator never takes (its `not_if`), said up to its last question ("They say it
+    can be backdated. Is that so?" asks about backdating; "Is our registration on time? It can start retroactively
+    anyway." checks the registration, and the claim after the question is answered as a premise)."""
+    end = folded.rfind("?")
+    where = folded[: end + 1] if end >= 0 else folded
+    return any(says(where, p) for p in spec.not_if)
 
 
 def says(folded: str, phrase: str) -> bool:
@@ -402,7 +411,17 @@ def settled(spec: CalculatorSpec, args: dict[str, Any], stated: Any) -> bool:
 def cue_strength(q: Quantity, inp: InputSpec, whole: bool | None = None) -> float:
     """How strongly the input's own cue words (`cues`, and `cues_before` standing before it) name the quantity;
     `whole` as in `_cue_score`."""
-    return _cue_score(q, inp.cues, whole) + _cue_score(q, inp.cues_before, sides="b")
+    return _cue_score(q, inp.cues, whole) + sum(
+        (PHRASE_WEIGHT if " " in c.strip() else 1.0) / (1.0 + min(d)) for c in inp.cues_before if (d := _before(q, c))
+    )
+
+
+def _before(q: Quantity, cue: str) -> list[int]:
+    """Where a cue that names an input only before its value stands before `q`: a phrase ("van onze", "out of") at
+    any near distance, a lone word ("van", "of") only right before the figure ("van 10.400 uur"; not "een bv die
+    niet van ons is, die 10.400 uur doet")."""
+    found = _cue_distances(q, cue, sides="b")
+    return found if " " in cue.strip() else [d for d in found if d == 0]
 
 
 PHRASE_WEIGHT = 1.5
@@ -1125,7 +1144,7 @@ def part_named(q: Quantity, cues: tuple[str, ...]) -> bool:
 
 def _named(q: Quantity, cues: tuple[str, ...], cues_before: tuple[str, ...] = ()) -> bool:
     return any(d <= NAMED_DISTANCE for cue in cues for d in _cue_distances(q, cue)) or any(
-        d <= NAMED_DISTANCE for cue in cues_before for d in _cue_distances(q, cue, sides="b")
+        d <= NAMED_DISTANCE for cue in cues_before for d in _before(q, cue)
     )
 
 
@@ -1610,7 +1629,7 @@ class Router:
     def _decide(
         self, spec: CalculatorSpec, fill: Fill, qs: list[Quantity], folded: str, asks: bool, score: float
     ) -> Reading | None:
-        if any(says(folded, p) for p in spec.not_if) or (spec.asks_required and not asks):
+        if never_taken(spec, folded) or (spec.asks_required and not asks):
             return None
         # a question for what follows checks the case like a yes or no ("als we het op 2 juni insturen, wat dan?")
         checks_case = is_yes_no(folded) or asks_consequence(folded)

@@ -54,7 +54,11 @@ _PAST = re.compile(
     r"(?:nog|still) (?:in|part of) (?:het beleid|de bijlage|the policy|the appendix)|"
     # "has the training requirement changed?", "is de opleidingseis gewijzigd?": a rule of the texts asked whether it changed
     r"(?:has|have|did)\s+(?:the|its|that|this)\s+(?:[\w-]+\s+){0,3}?(?:changed|change)|"
-    r"(?:is|zijn)\s+(?:de|het|die|dat|deze|dit)\s+(?:[\w-]+\s+){0,3}?(?:veranderd|gewijzigd))\b",
+    # (the subject may be named with what it is of: "is de caseload van de casemanager dementie anders geworden?")
+    # (no condition between: "wat is de werkwijze als ons AGB-nummer gewijzigd is?" asks what to do)
+    r"(?:is|zijn)\s+(?:de|het|die|dat|deze|dit)\s+(?:(?!(?:als|indien|wanneer|zodra)\b)[\w-]+\s+){0,6}?"
+    r"(?:veranderd|gewijzigd|anders\s+geworden)|"
+    r"(?:is|are)\s+(?:the|its|that|this)\s+(?:(?!(?:if|when|once)\b)[\w-]+\s+){0,6}?(?:any\s+different|different\s+now))\b",
     re.IGNORECASE,
 )
 # "still" / "nog steeds" asks whether an (older) rule holds only next to a verb of holding: "is that still

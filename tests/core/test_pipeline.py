@@ -161,7 +161,7 @@ def test_facts_the_texts_cannot_hold_are_refused(fake_assistant):
     phone = fake_assistant.ask("Wat is het telefoonnummer van de CZ zorginkoper?")
     assert phone.refused and "geen telefoonnummer" in phone.answer
     salary = fake_assistant.ask("Hoeveel verdient een wijkverpleegkundige bij CZ?")
-    assert salary.refused and salary.intent == "refuse:tariff"
+    assert salary.refused and salary.intent == "refuse:wages" and "Salarissen" in salary.answer
     # a year the texts do mention is no reason to refuse
     assert not fake_assistant.ask("Wat verwacht CZ voor 2030 van de CO2-uitstoot van reisbewegingen?").refused
 
