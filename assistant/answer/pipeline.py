@@ -383,12 +383,6 @@ class Assistant:
                     # the words borrowed from the part before led back to its answer, which does not speak of
                     # this part's own words: this part is asked on its own words
                     plan = self._clause(own, lang, year, own)
-                elif full != own and not plan.refused and (rare := self._rare_terms(own)) and not rare & self._terms(_said(plan)):
-                    # "tot wanneer loopt de uitvraag, en wat is de laatste tekendatum?": the words borrowed from
-                    # the part before found a sentence without this part's own rare words ("tekendatum"); asked on its
-                    # own words, a sentence that holds them answers
-                    alone = self._clause(own, lang, year, own)
-                    plan = alone if not alone.refused and rare & self._terms(_said(alone)) else plan
                 if full != own and not plan.refused and plans and plans[-1].kind == "not_stated":
                     # "welk bedrag zit in het innovatiebudget, en hoeveel krijgt één project?": the part before is not
                     # stated; a value this part's own words find elsewhere ("maximaal 1 keer per contractjaar") is
@@ -508,20 +502,9 @@ class Assistant:
 
     def _holds(self, line: str, question: str, share: float = 0.34) -> bool:
         """`line` holds at least `share` of the question's term weight."""
-        return self._share(line, question) >= share
-
-    def _share(self, line: str, question: str) -> float:
-        """The share of the question's term weight `line` holds (1.0 for a question without weighted terms)."""
         bm25 = self.index.retriever.bm25
         weights = bm25.term_weights(question)
-        return 1.0 if not any(weights.values()) else c.weight_share(weights, c.terms_of(line, bm25.splitter))
-
-    def _rare_terms(self, text: str) -> set[str]:
-        """The terms of `text` rare enough in the texts (OWN_TERM_WEIGHT) to name its subject ("tekendatum")."""
-        return {t for t, w in self.index.retriever.bm25.term_weights(text).items() if w >= OWN_TERM_WEIGHT}
-
-    def _terms(self, text: str) -> set[str]:
-        return set(c.terms_of(text, self.index.retriever.bm25.splitter))
+        return not any(weights.values()) or c.weight_share(weights, c.terms_of(line, bm25.splitter)) >= share
 
     # ------------------------------------------------------------ plans
 
@@ -1147,11 +1130,3 @@ def _tool_years(params: Any) -> dict[str, tuple[int, ...]]:
             if values and all(isinstance(v, int) for v in values):
                 out[f"{name}.{field}"] = tuple(values)
     return out
-
-
-OWN_TERM_WEIGHT = 4.0  # a part's own term this rare that its answer found with borrowed words lacks: asked on its own
-
-
-def _said(plan: Plan) -> str:
-    """A plan's answer line with its first quote: what it says to the asker first."""
-    return " ".join([plan.line, *(q.quote for q in plan.quotes[:1])])
