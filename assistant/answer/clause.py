@@ -1787,8 +1787,9 @@ def clause_plan(
     if unmet and not lead:  # the condition not met is said with the words that make it one
         lead = collapse_ws(_conditions_before(best))
     other = _other_item(focus or text, best, lead, [*supporting[:4], *ranked[:ITEM_POOL]], analyse, expand) if verdict is None else None
-    if other is not None and len(shown) + len(other.text) <= 2 * LINE_CHARS:  # "welke doelen voor A en voor B?":
-        shown = f"{shown.rstrip(' ;')}; … {_clean_span(other.text).rstrip(' .:;')}"  # the item about B beside A's
+    other = other if other is not None and len(shown) + len(other.text) <= 2 * LINE_CHARS else None
+    if other is not None:  # "welke doelen voor A en voor B?": the item about B beside A's (and quoted)
+        shown = f"{shown.rstrip(' ;')}; … {_clean_span(other.text).rstrip(' .:;')}"
     if lead and len(lead) + len(shown) <= (3 if other else 2) * LINE_CHARS:  # an item of a list with its lead-in
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
@@ -1828,7 +1829,8 @@ def clause_plan(
         shown = _clean_span(_key_span(method[0])).rstrip(" .:;")
         line = (f"The policy says: «{shown}»" if lang == "en" else shown[:1].upper() + shown[1:]) + _where(method[0].citation, lang) + "."
         line += _gloss(shown) if lang == "en" else ""
-    cited = [first] + ([sent_on.citation] if sent_on is not None else []) + [q.citation for q in quotes[1:]]
+    said_too = [x.citation for x in (sent_on, other) if x is not None]  # sentences the line says besides the first
+    cited = [first] + said_too + [q.citation for q in quotes[1:]]
     plan = Plan(kind, line, _distinct(cited)[:MAX_QUOTES], [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
     return plan
