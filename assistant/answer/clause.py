@@ -1250,6 +1250,12 @@ def _said_denied(question: str, analyse: Any) -> set[str]:
     return set().union(*(denied_terms(fold(x), analyse) for x in said)) if said else set()
 
 
+def _words_not_said(question: str, terms: Any, said: set[str]) -> list[set[str]]:
+    """For "A and B" questions: the question's words as their term sets (`terms`: a word's terms, with the vocabulary's
+    words for it) that hold nothing of `said` (what A's answer holds): B's words, each to be found once."""
+    return [e for w in re.findall(r"[\w'-]+", question) if (e := terms(w)) and not e & said]
+
+
 ITEM_POOL = 12  # the closest sentences searched for the other item of a list a joined question asks
 _JOINED = re.compile(r"\b(?:en|and)\s+(?:(?:voor|van|bij|over|for|of|on|about|de|het|the)\s+)*[^\W\d]")  # not "2024 en 2027"
 
@@ -1263,8 +1269,7 @@ def _other_item(
     if not lead or not _JOINED.search(fold(question)):
         return None
     said = set(analyse(best.text)) | set(analyse(lead))
-    words = [e for w in re.findall(r"[\w'-]+", question) if (e := expand(w)) and not e & said]  # B's words (each with
-    # the vocabulary's words for it) that A's item does not hold
+    words = _words_not_said(question, expand, said)
     items = [o for o in _dedupe(candidates) if o is not best and collapse_ws(_lead_in(o)) == collapse_ws(lead)]
     held = [(sum(bool(e & set(analyse(o.text))) for e in words), -k, o) for k, o in enumerate(items)]  # most of B's
     # words, then the closest
@@ -2540,7 +2545,7 @@ def _other_change(question: str, first: Any, options: list[tuple[float, str, Any
     if not _JOINED.search(fold(question)):
         return None
     said = set(c.terms_of(f"{first.before.text} {first.after.text}", bm25.splitter))
-    words = [e for w in re.findall(r"[\w'-]+", question) if (e := set(bm25.query_terms(w)) & set(weights)) and not e & said]
+    words = _words_not_said(question, lambda w: set(bm25.query_terms(w)) & set(weights), said)
     held = [
         (sum(bool(e & set(c.terms_of(f"{ch.before.text} {ch.after.text}", bm25.splitter))) for e in words), score, pair, ch)
         for score, kind, pair, ch in options
