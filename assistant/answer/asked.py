@@ -310,7 +310,7 @@ def _asked(question: str) -> Asked | None:
         ):
             continue  # "what must we do when ...", "can we mail it when ...?": the when is a condition, not the question
         if found:
-            unit = _count_unit(folded) if kind == "count" else None
+            unit = (_count_unit(folded) or _unit_after(said, found)) if kind == "count" else None
             if unit and _PARTITIVE.search(folded):  # "voor hoeveel van de cliënten ...?": a share answers it too
                 return Asked("count", tuple(kinds["count"]["holds"]))
             if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
@@ -424,6 +424,23 @@ def _direct_unit(folded: str) -> str | None:
         unit = lexicon().unit_for(m.group(1))
         if unit:
             return unit
+    return None
+
+
+UNIT_AFTER_CUE = 2  # words after a cue of a count ("what's the minimum (number of) fte ...") its unit may stand
+
+
+def _unit_after(folded: str, cues: list[str]) -> str | None:
+    """"Tell me the least fte of hbo nurses a coop must employ": the unit of a word right after a cue of a count."""
+    for c in cues:
+        for m in word_pattern(fold(c)).finditer(folded):
+            words = re.findall(r"[\w'\-]+", folded[m.end() :])[:UNIT_AFTER_CUE]
+            for k, word in enumerate(words):
+                if word in lexicon().per_each or (k and words[k - 1] in lexicon().per_each):
+                    break  # "which caseload per fte": the fte a rate is counted per, not what is counted
+                unit = lexicon().unit_for(word)
+                if unit:
+                    return unit
     return None
 
 

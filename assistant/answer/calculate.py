@@ -239,7 +239,7 @@ def calc_plan(
         )
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
     claim = claim_checked(spec, reading, data)
-    rule = _rule_claimed(spec, reading, data, folded) if spec else None
+    rule = rule_claimed(spec, reading, data, folded) if spec else None
     if claim is not None and rule is not None and claim[1] == rule[1]:
         claim = None  # "het maximum is 60%": the rule's figure, corrected as the rule's (below), not as the case's
     if claim is not None and claim[1] is not None:  # "we need 3 fte, right?": the worked-out value corrects it; a
@@ -290,10 +290,10 @@ def _not(lang: str) -> str:
     return "not" if lang == "en" else "niet"
 
 
-RULE_CLAIM_WORDS = 5  # words before a figure in which a word of a rule ("minimum", "norm", "mag") makes it said of the rule
+RULE_CLAIM_WORDS = 6  # words before a figure in which a word of a rule ("minimum", "norm", "mag") makes it said of the rule
 
 
-def _rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], folded: str = "") -> tuple[str, str] | None:
+def rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], folded: str = "") -> tuple[str, str] | None:
     """(the rule's figure, the figure the question gave it) when the question says the rule has another figure than
     the result's `rule_output` ("de eis is toch 2 per postcode?"): a figure no input took,
     a word of a rule or a bound right before it, of the rule's own kind."""

@@ -312,6 +312,10 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
         weights.get(t, 0.0) >= SHARED_WEIGHT for t in best_terms & value_terms
     ):  # the same clause, on the same thing ("... tussen het moment dat hij de extra productieruimte aanvraagt en het
         return False  # moment dat hij hier uitsluitsel over krijgt" and "binnen 10 werkdagen uitsluitsel")
+    if any(weights.get(t, 0.0) > 0 for t in best_terms & value_terms) and collapse_ws(value_at.text) in (
+        collapse_ws(x) for x in _pieces_on(best, EXCEPTION_AFTER)[1:]
+    ):  # right after it, on a thing of the question it names again ("Voor vragen over declaraties kunt u mailen
+        return False  # naar: ... Wij doen ons uiterste best om uw vragen binnen 10 werkdagen te beantwoorden")
     return bool(rare) and not _share_a_term(rare, value_terms)  # ("indexering" is "geïndexeerd" too)
 
 
@@ -323,6 +327,10 @@ _PER_TIMES = frozenset(
 )  # fmt: skip
 
 
+_PER_MEANS = frozenset("mail e-mail email post brief telefoon fax portal website kwartaal".split())  # "vragen per mail":
+# by way of, not a value per thing
+
+
 PER_POOL = 3  # the closest sentences one of which may name what a value is asked per
 
 
@@ -332,7 +340,7 @@ def _per_holder(question: str, value_at: Sentence, closest: list[Sentence], anal
     nothing of it (a € 100.000 threshold for productieafspraken): that sentence (the value is about something else,
     and the policy does not state the one asked), or None."""
     for m in _PER.finditer(fold(question)):
-        if m.group(1) in _PER_TIMES:
+        if m.group(1) in _PER_TIMES or m.group(1) in _PER_MEANS:
             continue
         terms = expand(m.group(1)) | set(analyse(m.group(1)))
         if terms & set(analyse(value_at.text)):
@@ -384,11 +392,19 @@ def _next_passage(corpus: Any, passage: Any) -> Any:
     return same[i + 1] if i is not None and i + 1 < len(same) else None
 
 
-def _ranked(assistant: Any, text: str, year: int | None, looking_back: bool) -> tuple[list[SearchHit], list[Sentence]]:
+def _ranked(
+    assistant: Any, text: str, year: int | None, looking_back: bool, near: Citation | None = None
+) -> tuple[list[SearchHit], list[Sentence]]:
     retriever = assistant.index.retriever
     text = in_digits(text)  # "de helft" as the texts write it: 50%
     hits = retriever.search(text, k=5, year=year)
     pool = retriever.search(text, k=8, year=year)
+    if near is not None:  # "..., en binnen hoeveel tijd weten we dan meer?": a part that points back is looked for in the clause
+        seen = {h.passage.id for h in pool}  # that answered the part before too, found or not by its own words
+        pool += [
+            SearchHit(passage=p, score=0.0) for p in retriever.passages
+            if p.clause_id == near.clause_id and p.year == near.year and p.id not in seen
+        ]  # fmt: skip
     current = assistant.corpus.current_year
     if year is None and not looking_back:
         pool = [h for h in pool if h.passage.year == current] or pool
@@ -1146,10 +1162,25 @@ def _following_answers(assistant: Any, best: Sentence, ranked: list[Sentence], q
     return after if held(after) > held(own) else None
 
 
+TAIL_WORDS = 5  # a piece this short, in lower case, after a sentence's end is a fragment the PDF left behind it
+
+
+def _without_tail(span: str) -> str:
+    """"... (en dus niet per e-mail). aanvraagformulier voor bijcontractering.": the span without the text of a link
+    the PDF left after its last sentence (a short piece in lower case), which states nothing."""
+    pieces = re.split(r"(?<=[.!?])\s+", span.strip())
+    while len(pieces) > 1 and pieces[-1][:1].islower() and len(pieces[-1].split()) <= TAIL_WORDS:
+        pieces.pop()
+    return " ".join(pieces)
+
+
 def _deciding(question: str, s: Sentence, analyse: Any) -> str:
     """Of a quote that holds several sentences, the one that shares most with the question."""
     q_terms = analyse(question)
-    return max(_pieces(s), key=lambda p: len(analyse(p) & q_terms))
+    pieces = _pieces(s)
+    whole = [p for p in pieces if not p[:1].islower()] or pieces  # not a fragment the PDF left behind a sentence
+    return max(whole, key=lambda p: len(analyse(p) & q_terms))  # ("... (en dus niet per e-mail). aanvraagformulier
+    # voor bijcontractering.": the text of a link, no statement)
 
 
 def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
@@ -1359,6 +1390,38 @@ def _in_compound(text: str, m: re.Match[str]) -> bool:
 _HYPHENS = "\\-\u2010\u2011"
 
 
+EXCEPTION_AFTER = 2  # sentences after a rule in which an exception "hierop" to it may stand
+
+
+def _pieces_on(s: Sentence, after: int = 1) -> list[str]:
+    """The sentences of the quote `s` and the `after` ones after it in its passage."""
+    pieces = [p for p in re.split(r"(?<=[.!?])\s+", collapse_ws(s.text)) if p.strip()]
+    p = s.passage
+    if p is not None:
+        said = [collapse_ws(x) for x in c.sentences_of(p.text, p.kind == "table")]
+        quoted = collapse_ws(s.text)
+        end = max((i for i, x in enumerate(said) if x and x in quoted), default=None)  # the quote's last sentence
+        if end is not None:
+            pieces.extend(said[end + 1 : end + 1 + after])
+    return pieces
+
+
+def _exception_to(question: str, s: Sentence, analyse: Any) -> tuple[str, bool] | None:
+    """"Is er een uitzondering op de PREM-eis?" against the rule "... PREM ... De enige uitzondering hierop is
+    (medische) kindzorg.": (the sentence of the quote, or the one after it, that makes an exception to the rule, whether
+    it is one for what the question names after its exception word: "an exception for large providers?" is not)."""
+    if _exception_at(fold(s.text.split(".")[0])) is not None:
+        return None  # the rule's own sentence is the exception: it answers as it stands
+    piece = next((x for x in _pieces_on(s, EXCEPTION_AFTER) if _exception_at(fold(x)) is not None), None)
+    if piece is None:
+        return None
+    folded = fold(question)
+    at_ = _exception_at(folded) or 0
+    said = re.match(r"\s*(?:voor|for|van|of)\s+(.*)", folded[at_:])  # "uitzondering voor X" (not "op de regel")
+    named = analyse(_exception_ends().split(said.group(1), maxsplit=1)[0]) - analyse(fold(s.text)) if said else set()
+    return piece, not named or bool(named & analyse(fold(piece)))
+
+
 def _excepting(question: str, s: Sentence, analyse: Any, rule_of: Sentence | None = None) -> str | None:
     """The sentence of the quote `s`, or the one after it in its passage, that makes an exception to the rule for
     what the question names ("... maximaal 50% ... Hierop maken we alléén een uitzondering voor zorgcoöperaties"
@@ -1366,14 +1429,7 @@ def _excepting(question: str, s: Sentence, analyse: Any, rule_of: Sentence | Non
     What the exception names (the words after the exception word up to a clause about it) that neither the rule
     (`rule_of`, else the quote's other sentences) nor the words before the exception word use must be in the
     question."""
-    pieces = [p for p in re.split(r"(?<=[.!?])\s+", collapse_ws(s.text)) if p.strip()]
-    p = s.passage
-    if p is not None:
-        said = [collapse_ws(x) for x in c.sentences_of(p.text, p.kind == "table")]
-        quoted = collapse_ws(s.text)
-        end = max((i for i, x in enumerate(said) if x and x in quoted), default=None)  # the quote's last sentence
-        if end is not None and end + 1 < len(said):
-            pieces.append(said[end + 1])
+    pieces = _pieces_on(s)
     asked_terms = analyse(question)
     rule = set().union(*(analyse(fold(x)) for x in pieces if not _exception_at(fold(x))))
     if rule_of is not None:
@@ -1565,7 +1621,7 @@ def clause_plan(
     back = year is None and len(assistant.corpus.years) > 1 and any(  # a part's own words may say it looks back
         looks_back(t) or names_an_older_policy(assistant.corpus, t) for t in {text, focus or text}  # ("..., and 2024?")
     )
-    hits, ranked = _ranked(assistant, text, year, back)
+    hits, ranked = _ranked(assistant, text, year, back, near)
     if not hits or hits[0].score < REFUSAL_SCORE or not ranked:
         return not_stated(assistant, lang, ranked[:1])
     unknown = unknown_object(focus or text, assistant.index.retriever.bm25)
@@ -1762,9 +1818,15 @@ def clause_plan(
     excepted, by = next(((x, o) for x, o in excepting if x is not None), (None, best)) if (
         verdict is not None or names_rule
     ) and not about_exception else (None, best)
-    if excepted is not None and verdict is None:
+    exception_to = _exception_to(focus or text, best, lambda t: set(bm.query_terms(t))) if (
+        about_exception and asks_yes_no and excepted is None
+    ) else None
+    if exception_to is not None:  # "is er een uitzondering op de PREM-eis?": the exception the rule's passage makes
+        excepted, verdict = exception_to[0], exception_to[1]
+        sure = min(sure, STATED_CONFIDENCE)
+    elif excepted is not None and verdict is None:
         verdict = True  # the rule holds, but for the exception
-    if excepted is not None:  # the rule does not hold for what the question names: the other way round (the rule
+    if excepted is not None and exception_to is None:  # the rule does not hold for what the question names: the other way round (the rule
         # is often stated twice, its exception once: "Hierop maken we alléén een uitzondering voor zorgcoöperaties")
         verdict, best, supporting = not verdict, by, _dedupe([by, *supporting])
         sure = min(sure, STATED_CONFIDENCE)  # an exception that names what is asked decides on less overlap
@@ -1784,7 +1846,7 @@ def clause_plan(
         if span.rstrip().endswith(":") and best.text.rstrip().endswith(":"):  # "... gebaseerd is op:": with its items
             span = _with_items(assistant, best.citation, best).quote
             span = _key_span(best, span) if len(span) > 2 * LINE_CHARS else span
-    shown = _clean_span(span).rstrip(" .:;")  # quoted: verbatim, never translated
+    shown = _without_tail(_clean_span(span)).rstrip(" .:;")  # quoted: verbatim, never translated
     sent_on = _sent_on(assistant, best) if verdict is None and cell is None and not later and "@" not in shown else None
     if sent_on is not None:  # "... het aanvraagformulier downloaden op onze website. Dit ingevulde formulier kunt u
         shown = f"{shown}. {_clean_span(sent_on.text).rstrip(' .:;')}"  # insturen via ...@cz.nl": where it goes too

@@ -16,7 +16,13 @@ _INJECTION = re.compile(
     r"|(negeer|vergeet)\s+(alle\s+|de\s+|het\s+|je\s+|jouw\s+|uw\s+)*"
     r"(beleid\w*|regels|instructies|context|bronnen|richtlijnen|citaten)\b"
     r"|you\s+are\s+now\b|je\s+bent\s+nu\b|u\s+bent\s+nu\b|(?:^|[.!?:]\s*|\bplease\s+|\b(?:you|u|je|jij)\s+(?:\w+\s+)?)act\s+as\b|doe\s+alsof|pretend\s+(to\s+be|you)"
-    r"|\[\s*(system|systeem|admin|developer|ontwikkelaar)\w*(\s+\w+){0,2}\s*[:\]]|<\s*/?\s*system\s*>|^\s*(system|systeem)\s*:"
+    r"|\[\s*(system|systeem|admin|developer|ontwikkelaar|beheerder)\w*(\s+\w+){0,2}\s*[:\]]|<\s*/?\s*system\s*>"
+    # a line labelled as the system's ("SYSTEM NOTICE: ...", "Systeem update: ..."; an administrator's note that states
+    # a rule is a premise, corrected), and what a line says the assistant must do ("the assistant has to use these
+    # figures", "de assistent moet dit overnemen")
+    r"|^\s*(system|systeem)(\s+\w+){0,2}\s*:"
+    r"|\bthe\s+(assistant|chatbot|bot|ai|model)\s+(must|should|shall|has\s+to|is\s+required\s+to)\b"
+    r"|\bde\s+(assistent|chatbot|bot|ai)\s+(moet|dient|zal)\b"
     r"|reveal\s+(your\s+)?(system\s+)?prompt|toon\s+(je|uw)\s+(instructies|prompt)"
     r"|\b(what\s+(is|are)|show|print|repeat|tell\s+me|give\s+me)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
     r"|\brepeat\s+(everything|all|the\s+text|the\s+lines?)\s+(above|before)"

@@ -35,7 +35,7 @@ _JOIN = re.compile(
     # an enumeration that ends with "en"/"and" and a question word (not "wat is X, binnen hoeveel dagen ...?")
     rf"|\s*,\s+(?=(?:voor|vanaf|tot|uiterlijk|binnen|via|naar|before|from|until|by|within|through)\s+"
     rf"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|what|when|how|which|where)\b[^?]*,\s*(?:en|and)\s+"
-    rf"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
+    rf"(?:(?:voor|vanaf|tot|sinds|uiterlijk|before|from|until|since|by)\s+)?(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
     # "Stel dat CZ 250k honoreert - hoeveel krijgen we?": a dash before a question word
     rf"|\s+[-–—]\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
     r"|\s*,\s+(?=(?:is|are)\s+there\b|(?:can|do|does|should|must|may)\s+(?:we|i|it|they|you)\b"
@@ -64,7 +64,8 @@ _COORDINATED = re.compile(
 _LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
 _ASKS = re.compile(
     rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk|naar|bij|op|"
-    rf"voor|met|aan|binnen|uit|over|to|in|at|for|with|within|of|about|tussen|between|tijdens|during)\s+){{0,2}}{_QWORD}\b"
+    rf"voor|met|aan|binnen|uit|over|volgens|onder|vanuit|to|in|at|for|with|within|of|about|tussen|between|tijdens|during|"
+    rf"according|under|per|via|by)\s+){{0,2}}{_QWORD}\b"  # "volgens welk kader ...?", "according to which rule ...?"
     # "halen we ...": a verb before its subject asks ("als we ...", "omdat we ..." open a condition or reason)
     r"|^\s*(?!(?:als|indien|toen|omdat|want|dat|zodat|nu|sinds|hoewel|terwijl|zodra|voordat|nadat|en|maar|of|dus|"
     r"if|when|because|since|as|so|and|but|or|that|while|once|before|after|"
@@ -121,7 +122,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         # ... the one with the most words of its own, not a part that itself leaves out its subject ("..., voor welke
         # datum insturen,"): the nearest of those
         before = max(earlier, key=_content_count) if earlier else ""
-        full.append(_complete(p, before) if i and i not in whole else p)
+        compared = len({q.value for k in range(i) for q in read(parts[k]) if q.kind == "year"}) > 1
+        full.append(_complete(p, before, compared) if i and i not in whole else p)
     label = _LABEL.match(parts[0])  # "Twee vragen over RESV: ...": the topic of every part
     if label:
         lab = label.group(0).strip()
@@ -366,7 +368,7 @@ def _content_count(part: str) -> int:
     ])  # fmt: skip
 
 
-def _complete(part: str, previous: str) -> str:
+def _complete(part: str, previous: str, compared: bool = False) -> str:
     """'... welk deel generalistisch in en welk deel specialistisch?': the second part leaves out what the first
     says ("van de wijkverpleging koopt CZ in"); it is asked with the first part's words added."""
     words = re.findall(r"[\w'’-]+", part)
@@ -375,10 +377,15 @@ def _complete(part: str, previous: str) -> str:
         return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before); "en
         # wanneer verscheen het RESV-beleid ook alweer?" has a verb and a subject of its own
     own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before
+    years = {q.value for q in read(previous) if q.kind == "year"}  # "welke eis stond er in 2024, welke staat er nu? En
+    # zijn er uitzonderingen?": two years compared (in the part before, or `compared` across the parts before) are those
+    # parts' own question, not this part's subject
+    compared = compared or len(years) > 1
     extra = [
         w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", previous)  # "8.000" stays one figure
         if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}
         and not (own_figures and any(ch.isdigit() for ch in w))
+        and not (compared and w.isdigit() and len(w) == 4 and w.startswith("20"))
     ]  # fmt: skip
     head = part.rstrip("?").rstrip()
     said = read(head) if extra else []

@@ -33,6 +33,7 @@ from assistant.answer.calculate import (
     misplaced_party,
     party_citation,
     rejected_plan,
+    rule_claimed,
 )
 from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
@@ -377,7 +378,7 @@ class Assistant:
                     plan = borrowed if not borrowed.refused else plan  # from the part before, they do
                 if (
                     full != own
-                    and any(p.line == plan.line for p in plans)
+                    and any(p.line == plan.line or _same_answer(p, plan) for p in plans)
                     and not self._holds(" ".join([plan.line, *(q.quote for q in plan.quotes[:1])]), own)
                 ):
                     # the words borrowed from the part before led back to its answer, which does not speak of
@@ -598,6 +599,12 @@ class Assistant:
         earlier: str = "", step_day: date | None = None,
     ) -> Plan:
         plan = clause_plan(self, text, lang, year, focus, near=near, step_day=step_day)
+        asking = asked_clause(text) if plan.refused and focus is None and near is None else text
+        if asking.strip() != text.strip() and plan.kind == "not_stated":  # "De 50%-grens is te krap voor
+            # ons. Wat is de termijn voor een bezwaar?": the words of what is said before found no answer of
+            # the asked kind; the asking sentence's own words may (the said sentence is why, not what, it asks)
+            own = clause_plan(self, asking, lang, year, step_day=step_day)
+            plan = own if not own.refused else plan
         premise = premise_plan(self, focus or text, lang, earlier)  # the premise of this message, not of the one it
         # continues; "de norm is toch 80?" after the asker's caseload is the norm of what that message was about
         if premise is None or (plan.intent == "clause:year" and _VERDICT_WORD.match(plan.line)):
@@ -657,7 +664,49 @@ class Assistant:
         # "bevestig dat ...": a yes or no; a follow-up asks as its merged reading says (a reply to a question back
         # asks what that question asked)
         yes_no = reading.yes_no or guards.pressure(text)
-        return calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no), [call]
+        plan = calc_plan(spec, reading, call, data, citations, lang, fold(text), yes_no)
+        rule = rule_claimed(spec, reading, data, fold(text)) if spec is not None else None
+        checked = claim_checked(spec, reading, data)
+        claimed = rule[1] if rule is not None else (  # a claim of the rule's own output ("de ondergrens is 2")
+            checked[1] if checked is not None and spec is not None and checked[0] == spec.rule_output else None
+        )
+        other = self._rule_year(spec, args, claimed, year) if claimed else None
+        if other is not None and claimed:  # "de ondergrens is 2 per gebied, dus in 2027 ok?": the
+            # figure is the rule's in another year of the policy, said so, with the row that says it
+            plan.line = plan.line.rstrip(".") + " " + msg("rule_of_year", lang, claimed=claimed, year=other[0]) + "."
+            plan.quotes = _unique([*plan.quotes[:1], other[1], *plan.quotes[1:]])[:MAX_QUOTES]
+        return plan, [call]
+
+    def _rule_year(
+        self, spec: Any, args: dict[str, Any], claimed: str, year: int | None
+    ) -> tuple[int, Citation] | None:
+        """The other year of a calculator's year input whose rule (`rule_output`) has the claimed figure, with the
+        quote that states it (one that names that year), or None."""
+        from tools.registry import run_tool
+
+        number = next((q.number for q in read_quantities(claimed) if q.number is not None), None)
+        for key, years in self.router.years.items():
+            tool, _, field = key.partition(".")
+            if tool != spec.name or field not in args:
+                continue
+            for other in years:
+                if other == args[field]:
+                    continue
+                try:
+                    data = run_tool(spec.name, {**args, field: other}, policy_set=self.corpus.policy, year=year)
+                except AssistantError:
+                    continue
+                value = data.model_dump(mode="json").get(spec.rule_output or "")
+                if number is None or not isinstance(value, (int, float)) or float(value) != float(number):
+                    continue
+                said = [
+                    ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
+                    for ct in data.citations
+                    if str(other) in ct.quote and self.corpus.quote_in_clause(ct.quote, ct.clause_id)
+                ]  # fmt: skip
+                if said:
+                    return other, said[0]
+        return None
 
     def _cases(self, reading: Reading, lang: str, year: int | None) -> tuple[Plan, list[ToolCall]] | None:
         """A claimed result ("90%, toch?") while only a value compared with a policy threshold is missing (the cost

@@ -312,7 +312,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
               for q in reading.quantities]  # fmt: skip
         reading.quantities = qs
-    reading.quantities = _base_dropped(spec, _summands_dropped(spec, reading.quantities), folded, state)
+    said = len(reading.quantities)
+    reading.quantities = _base_dropped(spec, _summands_dropped(spec, _held_again(reading.quantities, state)), folded, state)
+    whole_named = len(reading.quantities) < said and not any(q.change for q in reading.quantities)
     fill = _assign_last(router, spec, reading.quantities, text)
     if own_values and reading.kind == "tool" and reading.tool != state.tool and not fits and all(
         reading.quantities[i].change for i in fill.used if reading.quantities[i].kind in AMOUNT_KINDS
@@ -338,9 +340,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             update={"args": state.first_args, "stated": state.first_stated, "areas": state.first_areas}
         )
     # "in die 40 gebieden: wat ontbreekt er dan?": figures of the last calculation said again
-    restated = reading.tool in (None, state.tool) and bool(fill.stated) and all(
+    restated = reading.tool in (None, state.tool) and (bool(fill.stated) or whole_named) and all(
         fill.args.get(n) == state.args.get(n) for n in fill.stated if spec.inputs[n].kind not in ("flag", "choice")
-    )
+    )  # ("welk deel van die 9.000 uur ...?": the whole, named as what the question is about)
     # "welk aantal fte is er dan minimaal nodig voor die caseload?": the unknown of the last
     # calculation, asked with a word that points back at it, no figure and no other calculator named (of any length)
     unknown_back = (
@@ -378,6 +380,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             and not any(len(alt) > 1 and all(f in fill.stated for f in alt) for alt in spec.requires)
         )
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
+        or whole_named  # "daarbij: van die 9.000 uur gaan er ook 700 naar een bureau": the last whole, named again
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
         # "stand van 20 september: € 735.000 omzet, score A. En nu?": a question that
         # gives new values for several inputs of the last calculation and names no calculator of its own
@@ -469,7 +472,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
         anew = not corrects or all(n in reading.stated for n in state.stated if spec.inputs[n].kind in AMOUNT_KINDS)
         if complete and anew and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not moved \
-                and not places:
+                and not places and not whole_named:
             return reading  # the same calculator, asked anew with its own complete figures, also as a correction that
             # says every figure again ("correctie: 50 cliënten in 16 gebieden, niet 45 in 15"; not "years swapped: 2026
             # was an A": the budget said before stays); not "we also had ...", not hours moved from one party to another
@@ -582,12 +585,40 @@ def _base_dropped(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: 
         and any(re.search(rf"(?<![\w]){re.escape(fold(w))}\s+(?:\S+\s+)?$", folded[max(0, q.start - 30) : q.start]) for w in onto)
     ]  # fmt: skip
     if len(base) != 1:
-        return qs
+        named = [i for i, q in enumerate(qs) if q.number is not None and _same_number(q.number, whole) and _named_whole(qs, q, folded)]
+        return [q for i, q in enumerate(qs) if i not in named] if len(named) == 1 else qs
     kind = qs[base[0]]
     return [
         replace(q, change=q.change or "more") if q.kind == kind.kind and q.unit == kind.unit else q
         for i, q in enumerate(qs) if i != base[0]
     ]
+
+
+def _held_again(qs: list[Quantity], state: ConversationState) -> list[Quantity]:
+    """"Stel dat 1 fte afvloeit, met al die 140 cliënten nog in zorg": a value of the last calculation said again after a
+    word that points at it (lexicon `all_of`: "die", "those") is that value, not a change of it, whatever the
+    sentence says of another figure."""
+    back = set(lexicon().all_of)
+    return [
+        replace(q, change=None) if q.change and q.number is not None and q.before and q.before[-1] in back
+        and any(_same_number(q.number, v) for v in state.args.values()) else q
+        for q in qs
+    ]
+
+
+def _named_whole(qs: list[Quantity], q: Quantity, folded: str) -> bool:
+    """"Welk deel van die 9.000 uur ...?", "Of those 3,000 hours, 500 more go ...": the last calculation's whole said
+    again after a partitive (lexicon `partitive`) names the set the rest of the message is about, no value of its
+    own; not "500 van die 5.200 uur", where a figure stands before the partitive (that moves a part)."""
+    before = folded[: q.start].rstrip()
+    said = next((p for p in lexicon().partitive if re.search(rf"(?<![\w]){re.escape(p)}$", before)), None)
+    if said is None:
+        return False
+    ahead = before[: len(before) - len(said)].rstrip()
+    return not any(  # "500 (uur) van die ...": the figure before it, with at most its unit between
+        o is not q and o.number is not None and o.end <= len(ahead) + 1 and len(folded[o.end : len(ahead)].split()) <= 1
+        for o in qs
+    )
 
 
 def _names_a_part(spec: CalculatorSpec, q: Quantity) -> bool:

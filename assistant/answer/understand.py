@@ -1399,9 +1399,23 @@ def _claimed(
         if q.start < asked_from and not confirms and any(w in lexicon().own_words for w in q.before[-OWN_BOUND_WORDS:]):
             continue  # "onze productieafspraak is € 70.000. Hoeveel krijgen we vergoed?": the asker's own figure told
             # before the asked sentence, not what it claims (a rule as others tell it still is: "ik hoorde dat 70% ...")
+        if output and spec.rule_output and _said_of_rule(q, used):
+            continue  # "de ondergrens is gemiddeld 2 cliënten per gebied": the rule's figure, checked as the rule's
         if output and i not in fill.used and not q.negated and q.number is not None and output not in out:
             out[output] = (to_number(q.number), as_repeated(q), q.bound)
     return out
+
+
+RULE_SUBJECT_WORDS = 6  # words before a figure in which a noun of a rule ("de ondergrens is ...") makes it the rule's
+
+
+def _said_of_rule(q: Quantity, used: list[Quantity]) -> bool:
+    """A figure right after a noun that names a rule ("het minimum ... is gemiddeld 2", "the threshold is 2"), with no
+    figure of the asker's case between them: the rule's figure as the asker states it, no claim about the case."""
+    before = q.before[-RULE_SUBJECT_WORDS:]
+    return any(has_phrase(" ".join(before), fold(w)) for w in lexicon().rule_subjects) and not any(
+        u.end <= q.start and u.start >= q.start - 40 for u in used
+    )
 
 
 # ---------------------------------------------------------------- scoring the specs
@@ -1726,6 +1740,13 @@ class Router:
                 if name not in alt and set(alt) & set(inp.replaces) and all(f in fill.stated for f in alt)
                 and not all(spec.inputs[f].claim_of for f in alt)
             ]  # fmt: skip
+            if inp.claim_of and name in fill.sources and spec.rule_output and _said_of_rule(
+                qs[fill.sources[name]], [qs[j] for j in fill.used if j != fill.sources[name]]
+            ):
+                at = fill.sources[name]  # "de ondergrens is gemiddeld 2 per gebied": the rule's figure as the asker
+                fill = _without(fill, [name])  # states it (corrected as the rule's), not the asker's own average
+                fill.rule_side.add(at)
+                continue
             if inp.claim_of and others and name in fill.sources:
                 q = qs[fill.sources[name]]
                 rounded = "rounded" if q.kind == "percent" else None  # a share beside its amounts: as exact as written

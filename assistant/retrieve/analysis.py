@@ -106,7 +106,7 @@ _VOWELS = set("aeiouy")
 
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
-    """Snowball Dutch, plus two light rules it lacks: the verb ending -t (borgt/borgen -> borg,
+    """Snowball Dutch, plus three light rules it lacks: -dt read as the infinitive's -den, the verb ending -t (borgt/borgen -> borg,
     levert/leveren -> lever) and a doubled vowel in the last syllable (leveer -> lever); the words of one group of
     the vocabulary's [one_term] share one stem (onderaanneming, onderaannemers -> onderaannem)."""
     s = _stem(token)
@@ -120,6 +120,8 @@ def _one_term() -> dict[str, str]:
 
 
 def _stem(token: str) -> str:
+    if len(token) > 4 and token.endswith("dt"):  # "beantwoordt", "wordt", "meldt": the stem of the verb's infinitive
+        token = token[:-1] + "en"  # (Snowball cuts "beantwoorden" to "beantwor", "beantwoordt" only to "beantwoord")
     s = _stemmer.stemWord(token)
     if len(s) > 4 and s.endswith("t") and s[-2] not in _VOWELS and token.endswith("t"):
         s = s[:-1]

@@ -7,14 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answers import first as _first
 
 from assistant.answer.asked import is_yes_no
 from assistant.config import Settings
 from assistant.errors import ConfigError
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 @pytest.fixture

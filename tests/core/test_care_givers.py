@@ -4,11 +4,9 @@ is no answer to how much trainees may do, and the policy states no such figure."
 
 from __future__ import annotations
 
+from answers import first as _first
+
 from assistant.answer.clause import _givers
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 def test_the_groups_a_text_names():

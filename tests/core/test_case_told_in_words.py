@@ -5,6 +5,7 @@ the story asks for the clause, not a calculation."""
 from __future__ import annotations
 
 import pytest
+from answers import first as _first
 
 from assistant.answer.guards import out_of_scope
 
@@ -22,10 +23,6 @@ from assistant.answer.guards import out_of_scope
 )
 def test_a_hospital_as_a_place_is_no_other_sector(text, scope):
     assert out_of_scope(text) == scope
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 def test_stopping_care_is_answered_by_continuity(real_assistant):

@@ -8,12 +8,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from answers import first as _first
+from answers import last_args as _args
 
 from assistant.text.quantities import read
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 def _chat(real_assistant, *turns: str):
@@ -22,12 +20,6 @@ def _chat(real_assistant, *turns: str):
     for t in turns:
         answer = real_assistant.ask(t, conversation_id=cid)
     return answer
-
-
-def _args(answer, name: str) -> dict:
-    calls = [c.args for c in answer.tool_calls if c.name == name]
-    assert calls, answer.answer
-    return calls[-1]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ claim of what it asks); a score letter of a category; "hoe lang nog" asks until 
 from __future__ import annotations
 
 import pytest
+from answers import first as _first
 
 from assistant.answer.asked import asked, asks_end
 from assistant.text.quantities import read
@@ -15,10 +16,6 @@ def _call(answer, name):
     calls = [c for c in answer.tool_calls if c.name == name]
     assert calls, (answer.tool_calls, answer.answer)
     return calls[0]
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 @pytest.mark.parametrize(

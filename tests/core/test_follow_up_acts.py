@@ -8,10 +8,8 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
+from answers import first as _first
+from answers import last_args as _args
 
 
 def _chat(assistant, *turns: str):
@@ -20,12 +18,6 @@ def _chat(assistant, *turns: str):
     for t in turns:
         answer = assistant.ask(t, conversation_id=cid)
     return answer
-
-
-def _args(answer, name: str) -> dict:
-    calls = [c.args for c in answer.tool_calls if c.name == name]
-    assert calls, answer.answer
-    return calls[-1]
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,8 @@ same sentence changed (the nurse's level beside "1 fte op 55 cliënten"). Phrasi
 from __future__ import annotations
 
 import pytest
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
-
-
-def _args(answer, name: str) -> dict:
-    return next(c.args for c in answer.tool_calls if c.name == name)
+from answers import args_of as _args
+from answers import first as _first
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,10 @@ Phrasings written for these tests."""
 from __future__ import annotations
 
 import pytest
+from answers import args_of as _args
+from answers import first as _first
 
 from assistant.answer.state import _opens_follow_up
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
-
-
-def _args(answer, name: str) -> dict:
-    return next(c.args for c in answer.tool_calls if c.name == name)
 
 
 @pytest.mark.parametrize(

@@ -8,27 +8,13 @@ Phrasings written for these tests."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
+from answers import args_of as _args
+from answers import first as _first
+from answers import talk as _talk
 
 from assistant.answer.parts import split_parts
 from assistant.retrieve.hybrid import looks_back
-
-_ids = itertools.count()
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
-
-
-def _args(answer, name: str) -> dict:
-    return next(c.args for c in answer.tool_calls if c.name == name)
-
-
-def _talk(assistant, *turns):
-    cid = f"r31-{next(_ids)}"
-    return [assistant.ask(t, conversation_id=cid) for t in turns][-1]
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,9 @@ the policy to work from leaves the answer to the clauses."""
 
 from __future__ import annotations
 
+from answers import first as _first
+
 from assistant.answer.verify import verify_claim
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 def test_the_same_date_with_the_act_denied_is_a_no(fake_assistant):

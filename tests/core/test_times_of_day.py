@@ -3,12 +3,10 @@ time the policy gives, from .. to as one value ("tussen 23.00 en 7.00 uur"); in 
 
 from __future__ import annotations
 
+from answers import first as _first
+
 from assistant.answer.asked import asked, asks_question_word
 from assistant.text.quantities import read
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 def test_a_time_from_to_is_one_value():

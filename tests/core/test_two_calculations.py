@@ -3,9 +3,7 @@ eisen?", lexicon [questions] several_rules) gets both, one answer line each; ask
 
 from __future__ import annotations
 
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
+from answers import first as _first
 
 
 def test_figures_for_two_rules_asked_together_get_two_calculations(fake_assistant):

@@ -5,9 +5,7 @@ sentence that is only a web address answers only where something is found."""
 
 from __future__ import annotations
 
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
+from answers import first as _first
 
 
 def test_a_changed_continuation_answers_with_what_stands_in_its_place(fake_assistant):

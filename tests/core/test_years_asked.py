@@ -4,14 +4,12 @@ current one. Also the one-term vocabulary group (onderaanneming / onderaannemers
 
 from __future__ import annotations
 
+from answers import first as _first
+
 from assistant.answer.asked import asked
 from assistant.answer.parts import split_parts
 from assistant.retrieve.analysis import analyse
 from assistant.text.quantities import read
-
-
-def _first(answer) -> str:
-    return answer.answer.split("\n")[0]
 
 
 def test_a_share_asked_of_a_year_only_the_older_schedule_gives_comes_from_its_row(fake_assistant):
