@@ -21,8 +21,8 @@ _INJECTION = re.compile(
     # a rule is a premise, corrected), and what a line says the assistant must do ("the assistant has to use these
     # figures", "de assistent moet dit overnemen")
     r"|^\s*(system|systeem)(\s+\w+){0,2}\s*:"
-    r"|\bthe\s+(assistant|chatbot|bot|ai|model)\s+(must|should|shall|has\s+to|is\s+required\s+to)\b"
-    r"|\bde\s+(assistent|chatbot|bot|ai)\s+(moet|dient|zal)\b"
+    r"|\bthe\s+(assistant|chatbot|bot)\s+(must|should|shall|has\s+to|is\s+required\s+to)\b"
+    r"|\bde\s+(assistent|chatbot|bot)\s+(moet|dient|zal)\b"
     r"|reveal\s+(your\s+)?(system\s+)?prompt|toon\s+(je|uw)\s+(instructies|prompt)"
     r"|\b(what\s+(is|are)|show|print|repeat|tell\s+me|give\s+me)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
     r"|\brepeat\s+(everything|all|the\s+text|the\s+lines?)\s+(above|before)"

@@ -312,9 +312,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
               for q in reading.quantities]  # fmt: skip
         reading.quantities = qs
-    said = len(reading.quantities)
-    reading.quantities = _base_dropped(spec, _summands_dropped(spec, _held_again(reading.quantities, state)), folded, state)
-    whole_named = len(reading.quantities) < said and not any(q.change for q in reading.quantities)
+    kept = _summands_dropped(spec, _held_again(reading.quantities, state))
+    reading.quantities = _base_dropped(spec, kept, folded, state)
+    whole_named = len(reading.quantities) < len(kept) and not any(q.change for q in reading.quantities)  # (the whole
+    # said again as what the message is about, not the base something is added onto)
     fill = _assign_last(router, spec, reading.quantities, text)
     if own_values and reading.kind == "tool" and reading.tool != state.tool and not fits and all(
         reading.quantities[i].change for i in fill.used if reading.quantities[i].kind in AMOUNT_KINDS
