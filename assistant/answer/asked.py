@@ -427,7 +427,7 @@ def _direct_unit(folded: str) -> str | None:
     return None
 
 
-UNIT_AFTER_CUE = 2  # words after a cue of a count ("what's the minimum (number of) fte ...") its unit may stand
+UNIT_AFTER_CUE = 2  # words after a cue of a count ("hoeveel minimaal aan fte ...") its unit may stand
 
 
 def _unit_after(folded: str, cues: list[str]) -> str | None:

@@ -68,6 +68,7 @@ from assistant.text.quantities import (
     read,
     word_pattern,
 )
+from assistant.text.sentences import sentence_spans
 from assistant.text.sentences import sentences as typed_sentences
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
@@ -1165,20 +1166,26 @@ def _following_answers(assistant: Any, best: Sentence, ranked: list[Sentence], q
 TAIL_WORDS = 5  # a piece this short, in lower case, after a sentence's end is a fragment the PDF left behind it
 
 
+def _link_text(piece: str) -> bool:
+    """"aanvraagformulier voor bijcontractering.": the text of a link the PDF left behind a sentence (a short piece
+    in lower case), which states nothing."""
+    return piece[:1].islower() and len(piece.split()) <= TAIL_WORDS
+
+
 def _without_tail(span: str) -> str:
-    """"... (en dus niet per e-mail). aanvraagformulier voor bijcontractering.": the span without the text of a link
-    the PDF left after its last sentence (a short piece in lower case), which states nothing."""
-    pieces = re.split(r"(?<=[.!?])\s+", span.strip())
-    while len(pieces) > 1 and pieces[-1][:1].islower() and len(pieces[-1].split()) <= TAIL_WORDS:
-        pieces.pop()
-    return " ".join(pieces)
+    """"... (en dus niet per e-mail). aanvraagformulier voor bijcontractering.": the span without the link text the
+    PDF left after its last sentence (cut where the last sentence it keeps ends: the span stays verbatim)."""
+    spans = sentence_spans(span)
+    while len(spans) > 1 and _link_text(span[slice(*spans[-1])]):
+        spans.pop()
+    return span[: spans[-1][1]] if spans else span
 
 
 def _deciding(question: str, s: Sentence, analyse: Any) -> str:
     """Of a quote that holds several sentences, the one that shares most with the question."""
     q_terms = analyse(question)
     pieces = _pieces(s)
-    whole = [p for p in pieces if not p[:1].islower()] or pieces  # not a fragment the PDF left behind a sentence
+    whole = [p for p in pieces if not _link_text(p)] or pieces  # not the link text the PDF left behind a sentence
     return max(whole, key=lambda p: len(analyse(p) & q_terms))  # ("... (en dus niet per e-mail). aanvraagformulier
     # voor bijcontractering.": the text of a link, no statement)
 
@@ -1410,7 +1417,7 @@ def _exception_to(question: str, s: Sentence, analyse: Any) -> tuple[str, bool] 
     """"Is er een uitzondering op de PREM-eis?" against the rule "... PREM ... De enige uitzondering hierop is
     (medische) kindzorg.": (the sentence of the quote, or the one after it, that makes an exception to the rule, whether
     it is one for what the question names after its exception word: "an exception for large providers?" is not)."""
-    if _exception_at(fold(s.text.split(".")[0])) is not None:
+    if _exception_at(fold(_pieces(s)[0])) is not None:
         return None  # the rule's own sentence is the exception: it answers as it stands
     piece = next((x for x in _pieces_on(s, EXCEPTION_AFTER) if _exception_at(fold(x)) is not None), None)
     if piece is None:

@@ -656,11 +656,7 @@ class Assistant:
         solved = spec.solve.get(reading.solve or "") if spec is not None else None
         if solved is not None and solved.name in spec.inputs and isinstance(data.get(solved.output), (int, float)):
             reading.args = {**reading.args, solved.name: data[solved.output]}  # "and with two more than that?"
-        citations = [
-            ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
-            for ct in result.citations
-            if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
-        ]
+        citations = self._cited(result.citations)
         # "bevestig dat ...": a yes or no; a follow-up asks as its merged reading says (a reply to a question back
         # asks what that question asked)
         yes_no = reading.yes_no or guards.pressure(text)
@@ -693,20 +689,24 @@ class Assistant:
                 if other == args[field]:
                     continue
                 try:
-                    data = run_tool(spec.name, {**args, field: other}, policy_set=self.corpus.policy, year=year)
+                    result = run_tool(spec.name, {**args, field: other}, policy_set=self.corpus.policy, year=year)
                 except AssistantError:
                     continue
-                value = data.model_dump(mode="json").get(spec.rule_output or "")
+                value = result.model_dump(mode="json").get(spec.rule_output or "")
                 if number is None or not isinstance(value, (int, float)) or float(value) != float(number):
                     continue
-                said = [
-                    ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
-                    for ct in data.citations
-                    if str(other) in ct.quote and self.corpus.quote_in_clause(ct.quote, ct.clause_id)
-                ]  # fmt: skip
+                said = [ct for ct in self._cited(result.citations) if str(other) in ct.quote]
                 if said:
                     return other, said[0]
         return None
+
+    def _cited(self, citations: list[Citation]) -> list[Citation]:
+        """A calculator's citations that stand verbatim in their clause, with the section as the page names it."""
+        return [
+            ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
+            for ct in citations
+            if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
+        ]
 
     def _cases(self, reading: Reading, lang: str, year: int | None) -> tuple[Plan, list[ToolCall]] | None:
         """A claimed result ("90%, toch?") while only a value compared with a policy threshold is missing (the cost
@@ -734,11 +734,7 @@ class Assistant:
                 return None
             data = result.model_dump(mode="json")
             calls.append(ToolCall(name=spec.name, args=args, result=data))
-            citations += [
-                ct.model_copy(update={"section": c.section_label(ct.clause_id, ct.section)})
-                for ct in result.citations
-                if self.corpus.quote_in_clause(ct.quote, ct.clause_id)
-            ]
+            citations += self._cited(result.citations)
             verdicts.append(data["verdict_en" if lang == "en" else "verdict"])
             checked = claim_checked(spec, reading, data)
             wrong.append(checked is not None and checked[1] is not None)

@@ -170,6 +170,7 @@ def test_an_injected_figure_is_not_echoed(fake_assistant):
         "Voldoen we?"
     )
     assert _first(a).startswith("Nee") and "85" in _first(a) and "90" not in a.answer, a.answer
+    assert "genegeerd" in a.answer, a.answer  # the asker is told the instruction was ignored
 
 
 @pytest.mark.parametrize(
