@@ -243,6 +243,12 @@ def defers(sentence: str) -> bool:
     return _says_any(sentence, "deferred", "words")
 
 
+def announces_list(sentence: str) -> bool:
+    """"Wij hanteren onderstaande kwaliteitseisen ...": the sentence announces a list further on (asked.toml
+    [forward] announces)."""
+    return _says_any(sentence, "forward", "announces")
+
+
 def defines(sentence: str) -> bool:
     """"Onder 'volle dochter' wordt verstaan: ...": the sentence gives the meaning of a term."""
     return _says_any(sentence, "definition", "defines")

@@ -24,6 +24,7 @@ from typing import Any
 from assistant.answer import compose as c
 from assistant.answer.asked import (
     Asked,
+    announces_list,
     asked,
     asked_clause,
     asks_dates,
@@ -240,7 +241,8 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
 
 # "hoe wordt dat bedrag elk jaar aangepast?", "how is it calculated?": how something is done, said by its participle
 _PASSIVE_HOW = re.compile(
-    r"\b(?:hoe|how)\s+(?:wordt|worden|werd|werden|is|are|was|were)\b.*?\b(?P<done>ge\w+[dt]|\w+(?:eerd|ed))\W*$"
+    r"\b(?:hoe|how)\s+(?:wordt|worden|werd|werden|is|are|was|were)\b.*?\b(?P<done>ge\w+[dt]|\w+(?:eerd|ed))"
+    r"(?:\s+\w+){0,3}\W*$"  # "... indexed each year?": a few words may follow the participle
 )
 
 
@@ -386,11 +388,11 @@ def _reasons(assistant: Any, s: Sentence) -> list[Sentence]:
     return out
 
 
-def _next_passage(corpus: Any, passage: Any) -> Any:
-    """The passage after `passage` in the same clause, or None."""
+def _next_passage(corpus: Any, passage: Any, step: int = 1) -> Any:
+    """The passage after `passage` in the same clause (`step` -1: the one before it), or None."""
     same = [p for p in corpus.passages_of_clause.get(passage.clause_id, []) if p.kind != "footnote" or p.id == passage.id]
     i = next((k for k, p in enumerate(same) if p.id == passage.id), None)
-    return same[i + 1] if i is not None and i + 1 < len(same) else None
+    return same[i + step] if i is not None and 0 <= i + step < len(same) else None
 
 
 def _ranked(
@@ -471,7 +473,7 @@ def _extended(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citation:
 
 
 MAX_ITEMS = 6  # a lead-in is quoted with at most this many of its items ...
-MAX_ITEMS_CHARS = 600  # ... and not beyond this length
+MAX_ITEMS_CHARS = 800  # ... and not beyond this length
 
 
 def _with_items(assistant: Any, ct: Citation, s: Sentence) -> Citation:
@@ -748,9 +750,12 @@ def _value_in(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any) ->
     return found[0]
 
 
-def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, bound: str | None = None) -> list[Quantity | str]:
+def _values(
+    a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, bound: str | None = None, anywhere: bool = False
+) -> list[Quantity | str]:
     """The values of the asked kind in `s` that are about the question, the most relevant first; of two, the
-    one with the bound the question asks for ("hoeveel mag maximaal in onderaanneming?": "maximaal 50%", not "ten minste 50%")."""
+    one with the bound the question asks for ("hoeveel mag maximaal in onderaanneming?": "maximaal 50%", not "ten minste 50%").
+    `anywhere`: every value of the asked kind counts (the sentence is known to be about the question)."""
     context = s.context or ""
     opposite = {"min": "max", "max": "min"}.get(bound or "")
     scored = [
@@ -760,8 +765,10 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
         # a maximum is not answered by a minimum ("hoeveel kan één aanbieder maximaal krijgen?": "minimaal € 50.000" is
         # a floor of something else); dates keep theirs ("vanaf 1 december" answers "tot wanneer uiterlijk?" too)
         if not (opposite and isinstance(v, Quantity) and v.kind in ("money", "percent", "count") and v.bound == opposite)
+        and not _article(v)
     ]
-    least = ABOUT_SHARE * sum(weights.values())  # "zorg", in nearly every sentence, makes no value about the question
+    # ("zorg", in nearly every sentence, makes no value about the question)
+    least = -1.0 if anywhere else ABOUT_SHARE * sum(weights.values())
     wordy = {t: w for t, w in weights.items() if not t.isdigit()}
     return [
         v for w, _, _, v in sorted(scored, key=lambda x: (-x[1], -x[0], x[2])) if w > least
@@ -771,6 +778,14 @@ def _values(a: Asked, s: Sentence, weights: dict[str, float], analyse: Any, boun
             and _about(v, s.text, wordy, analyse, context, s.lead or "") <= YEAR_ABOUT_SHARE * sum(wordy.values())
         )
     ]  # fmt: skip
+
+
+_ARTICLE = re.compile(r"(?:een|a|an)\b", re.I)  # written without the accents of "één": an article, not a count
+
+
+def _article(v: Quantity | str) -> bool:
+    """"Een zorgaanbieder die ...": a count read from the indefinite article is no value the policy states."""
+    return isinstance(v, Quantity) and not v.digits and _ARTICLE.match(v.text) is not None
 
 
 def _footnote_mark(v: Quantity | str, s: Sentence) -> bool:
@@ -879,7 +894,8 @@ def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> flo
 
 
 MONTH_BONUS = 1.0  # a whole month, for a question that asks which month
-NEAR_BONUS = 1.0  # a value in the section that answered the part a part points back at
+NEAR_BONUS = 2.0  # a value in the section that answered the part a part points back at (above a sentence that holds
+# all of the part's own few words: "hoe snel hoor ik dan iets?" asks of the section before, not of "laten weten")
 SCOPE_PENALTY = 0.5  # a value in a section for one group only (corpus manifest `scopes`) the question does not name
 YEAR_ABOUT_SHARE = 0.5  # a year alone says when only with half the question's words (not its years) around it
 YEAR_ONLY = 0.1  # a year alone ("in 2028") against a date about the question as much
@@ -914,9 +930,10 @@ def _best_value(
             continue  # "Een rekenvoorbeeld: ... 7 ÷ 3 = 2,33": the example's figures are no value of the rule
         if letters and (said := {q.value for q in read(s.text) if q.kind == "score"}) and not said & letters:
             continue  # "hoeveel punten voor een A?": a sentence about B and C scores does not answer it
-        values = _values(a, s, weights, analyse, bound)
-        if not values:
-            continue
+        at_near = near is not None and s.citation.section == near
+        values = _values(a, s, weights, analyse, bound, anywhere=at_near)  # a part that points back ("en hoe snel
+        if not values:  # hoor ik dan iets?"): a value of the asked kind in the section that answered the part before
+            continue  # is about it, whatever words stand around it
         v = values[0]
         score = _about(v, s.text, weights, analyse, s.context or "", s.lead or "") / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
         if isinstance(v, Quantity) and v.kind in ("date", "period") and v.explicit_year:
@@ -1273,13 +1290,35 @@ def _bounding(question: str, ranked: list[Sentence]) -> Sentence | None:
     return None
 
 
-def _condition_denied(question: str, s: Sentence, analyse: Any) -> bool:
+def _condition_denied(question: str, s: Sentence, analyse: Any, corpus: Any = None, expand: Any = None) -> bool:
     """`s` is an item of a list of conditions (its lead-in names them: lexicon `condition_leads`) and a statement of
-    the question (not its asking sentence) denies a term the item states ("wij sloten toen geen addendum af")."""
-    lead = fold(_lead_in(s) or _conditions_before(s))
+    the question (not its asking sentence) denies a term the item states ("wij sloten toen geen addendum af"); with
+    `expand` (a text's terms with the vocabulary's words for them), also in the policy's words ("but not for the
+    night care" against "onplanbare nachtzorg", "H&A" against "herkenbare en aanspreekbare wijkverpleging")."""
+    lead = fold(_lead_in(s) or _conditions_before(s, corpus))
     if not lead or not any(has_phrase(lead, w) for w in lexicon_data()["words"].get("condition_leads", [])):
         return False
-    return bool(_said_denied(question, analyse) & set(analyse(s.text)))
+    denied = _said_denied(question, analyse) | (_said_denied(question, expand) if expand is not None else set())
+    return bool(denied & set(analyse(s.text)))
+
+
+_SCOPE_WORDS = lexicon_data()["scope"]
+_SCOPE = re.compile(
+    r"^\W*(?:" + "|".join(map(re.escape, _SCOPE_WORDS["opens"])) + r")\s+([^,.;:]{3,60}?)(?=,|\s+(?:"
+    + "|".join(map(re.escape, _SCOPE_WORDS["verbs"])) + r")\b)",
+    re.I,
+)  # "In onze kernwerkgebieden voert ...": the scope a sentence opens with, up to its verb (lexicon [scope])
+
+
+def _scope_denied(question: str, s: Sentence, analyse: Any, expand: Any) -> bool:
+    """`s` opens with the scope it holds for ("In onze kernwerkgebieden voert een vaste zorginkoper ...", "Voor
+    zorgcoöperaties geldt ...") and a statement of the question denies a term of that scope ("we zitten niet in een
+    kernregio"): what `s` says does not hold for the asker."""
+    m = _SCOPE.match(s.text)
+    if m is None:
+        return False
+    denied = _said_denied(question, analyse) | _said_denied(question, expand)
+    return bool(denied & set(analyse(m.group(1))))
 
 
 def _said_denied(question: str, analyse: Any) -> set[str]:
@@ -1318,12 +1357,16 @@ def _other_item(
 CONDITION_ITEMS = 8  # the sentences after a lead-in ending in ":" that may be its items (the PDF lost the bullets)
 
 
-def _conditions_before(s: Sentence) -> str:
-    """The sentence ending in ":" that `s` follows within CONDITION_ITEMS sentences of its passage, or ""."""
+def _conditions_before(s: Sentence, corpus: Any = None) -> str:
+    """The sentence ending in ":" that `s` follows within CONDITION_ITEMS sentences of its passage (with `corpus`, also
+    the last sentence of the passage before, when the list opens a passage of its own: "Hierbij hanteren wij de
+    volgende voorwaarden en uitgangspunten:"), or ""."""
     p = s.passage
     if p is None:
         return ""
-    lead, since = "", 0
+    before = _next_passage(corpus, p, -1) if corpus is not None else None
+    opening = c.sentences_of(before.text, before.kind == "table")[-1:] if before is not None else []
+    lead, since = (opening[0], 0) if opening and opening[0].rstrip().endswith(":") else ("", 0)
     for sentence in c.sentences_of(p.text, p.kind == "table"):
         if collapse_ws(sentence) == collapse_ws(s.text):
             return lead if since <= CONDITION_ITEMS else ""
@@ -1688,7 +1731,8 @@ def clause_plan(
         per = _per_holder(focus or text, with_value[0][0], supporting[:PER_POOL], analyse, expand) if with_value else None
         if per is not None:  # "welk maximumbedrag per zzp'er?": what the policy says of that thing comes first
             supporting = _dedupe([per, *supporting])
-        if with_value and (
+        of_near = bool(with_value) and near is not None and with_value[0][0].citation.section == near.section
+        if with_value and not of_near and (  # (a value of the section a part points back at is about that part)
             _elsewhere(bm, focus or text, a, with_value[0][0], supporting[0])
             or _other_givers(focus or text, with_value[0][0])
             or per is not None
@@ -1716,10 +1760,10 @@ def clause_plan(
         # value was asked per, else the sentence most about the question's subject, is what the policy does say)
         if not with_value and year is None:
             return _older_value(assistant, text, lang, a, weights, analyse) or not_stated(
-                assistant, lang, supporting[:DEFERRED_POOL], a, subject=subject
+                assistant, lang, supporting[:DEFERRED_POOL], a, subject=subject, question=focus or text
             )
         if not with_value:
-            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a, subject=subject)
+            return not_stated(assistant, lang, supporting[:DEFERRED_POOL], a, subject=subject, question=focus or text)
         rows = _rows_alike(with_value[0][0], [o for o, _ in with_value], a, weights, analyse)
         if rows:  # "welk percentage vergoedt CZ?": the table's rows differ by what the question does not say
             rows.sort(key=lambda o: collapse_ws(o.passage.text).find(collapse_ws(o.text)) if o.passage else 0)
@@ -1794,12 +1838,14 @@ def clause_plan(
     bounded = _bounding(text, ranked) if verdict and stated is None else None
     if bounded is not None:  # "we can register all year round, right?": the sentence that bounds the time
         best, supporting = bounded, _dedupe([bounded, *supporting])
-    unmet = bool(verdict) and _condition_denied(text, best, analyse)
+    unmet = bool(verdict) and (
+        _condition_denied(text, best, analyse, assistant.corpus, expand) or _scope_denied(text, best, analyse, expand)
+    )
     if verdict and not unmet and not _said_denied(text, analyse) & denied_terms(fold(best.text), analyse):
         # "we never had an addendum for it; can we get it now?": the condition among the closest sentences that
         # states what the asker denies decides, not the description of the function (unless the best sentence
         # denies it too: "geen afspraken voor 2027 met wie in 2026 geen afspraken had")
-        denied = next((o for o in ranked[:RULE_POOL] if _condition_denied(text, o, analyse)), None)
+        denied = next((o for o in ranked[:RULE_POOL] if _condition_denied(text, o, analyse, assistant.corpus, expand)), None)
         if denied is not None:
             best, supporting, unmet = denied, _dedupe([denied, *supporting]), True
     asks_yes_no = bool(verdict)
@@ -1837,6 +1883,11 @@ def clause_plan(
         # is often stated twice, its exception once: "Hierop maken we alléén een uitzondering voor zorgcoöperaties")
         verdict, best, supporting = not verdict, by, _dedupe([by, *supporting])
         sure = min(sure, STATED_CONFIDENCE)  # an exception that names what is asked decides on less overlap
+    pointed = _pointed_at(assistant, best, _asks_list(focus or text), expand(focus or text), analyse) if (
+        verdict is None and excepted is None
+    ) else None
+    if pointed is not None:  # "Wij hanteren onderstaande kwaliteitseisen voor de wondregisseur ...": what it announces
+        best, supporting = pointed, _dedupe([pointed, *supporting])  # (the list after "Dit zijn onze kwaliteitseisen:") answers
     pieces = _pieces(best)
     deciding = _deciding(text, best, lambda t: set(bm.query_terms(t))) if len(pieces) > 1 else None
     if verdict is not None and deciding is not None and deciding != pieces[0] and not _POINTS_BACK.match(deciding):
@@ -1852,7 +1903,7 @@ def clause_plan(
         span = _following_answers(assistant, best, ranked, focus or text, bm) or span
         if span.rstrip().endswith(":") and best.text.rstrip().endswith(":"):  # "... gebaseerd is op:": with its items
             span = _with_items(assistant, best.citation, best).quote
-            span = _key_span(best, span) if len(span) > 2 * LINE_CHARS else span
+            span = _key_span(best, span) if len(span) > (MAX_ITEMS_CHARS if pointed else 2 * LINE_CHARS) else span
     shown = _without_tail(_clean_span(span)).rstrip(" .:;")  # quoted: verbatim, never translated
     sent_on = _sent_on(assistant, best) if verdict is None and cell is None and not later and "@" not in shown else None
     if sent_on is not None:  # "... het aanvraagformulier downloaden op onze website. Dit ingevulde formulier kunt u
@@ -1911,6 +1962,47 @@ def clause_plan(
 
 
 MAIN_SHARE = 0.4  # the asked clause without its condition holds at least this share of the question's term weight
+
+AHEAD_REACH = 3  # the sentences after an announcing one in which the lead-in of what it announces may stand
+
+
+def _asks_list(text: str) -> bool:
+    """"Welke doelen ...?", "what targets ...?" (which + a plural noun), also after a colon ("Voor mijn gesprek: welke
+    ...?")."""
+    return any(_ASKS_LIST.search(part) for part in re.split(r"[:;]\s*", fold(text)))
+
+
+def _pointed_at(
+    assistant: Any, s: Sentence, asks_list: bool = False, asked_terms: Any = frozenset(), analyse: Any = None
+) -> Sentence | None:
+    """What a sentence that announces a list answers with: the lead-in it points at ("Dit zijn onze
+    kwaliteitseisen:"), or the first requirement after that lead-in when that one opens a list of its own ("De
+    wondregisseur is een hbo-opgeleide verpleegkundige met minimaal 1 van de volgende ...:"). For a question that asks
+    which things (`asks_list`), also the lead-in right after the best sentence ("... in gesprek over hun
+    duurzaamheidsprestaties. Wij verwachten daarbij:") or the lead-in of the list the best sentence is an item of (the
+    items together answer, when the question names more than one of them: "welke doelen voor restafval?" is answered
+    by its item); None otherwise."""
+    if s.passage is None or s.text.rstrip().endswith(":"):
+        return None
+    lead_of = _lead_in(s) if asks_list and analyse is not None else ""
+    if lead_of:
+        own = set(asked_terms) - set(analyse(lead_of))
+        items = [x for x in c.sentences_of(s.passage.text, s.passage.kind == "table") if c._LIST_ITEM.match(x)]
+        if sum(bool(own & set(analyse(x))) for x in items) < 2:
+            return None
+        ct = c.citation_for(assistant.corpus, s.passage, collapse_ws(lead_of))
+        return Sentence(ct.quote, ct, s.score, s.overlap, s.terms, s.confidence, s.passage) if ct is not None else None
+    ahead = announces_list(s.text)
+    if not ahead and not asks_list:
+        return None
+    after = _following(assistant, s, AHEAD_REACH + 1)
+    at = next((i for i, x in enumerate(after[: AHEAD_REACH if ahead else 1]) if x.text.rstrip().endswith(":")), None)
+    if at is None:
+        return None
+    lead = after[at]
+    nxt = after[at + 1] if at + 1 < len(after) else None
+    chosen = nxt if nxt is not None and nxt.text.rstrip().endswith(":") and not c._LIST_ITEM.match(nxt.text) else lead
+    return replace(chosen, overlap=s.overlap, confidence=s.confidence, score=s.score)
 
 
 _SUBJECTS = frozenset(fold(w) for w in lexicon_data()["parts"]["subjects"])  # "if it ...", "als ze ...", "when we ..."
@@ -2073,6 +2165,21 @@ VALUE_SHARE = 0.25  # ... each matching at least this share of the best sentence
 CLAUSE_SHARE = 0.15  # ... or this share, in the best sentence's own clause
 
 
+_IF_THAT = re.compile(r"^\W*(?:als|indien|wanneer|if|when|where)\s+(?:dat|dit|that|this)\b", re.I)
+
+
+def _leaned_on(assistant: Any, s: Sentence) -> list[Sentence]:
+    """The sentence before `s` when `s` opens on it ("... binnen 10 werkdagen te beantwoorden. Als dat niet mogelijk
+    is, dan laten we dat zo snel mogelijk weten."): what `s` matches, it says of that sentence too; [] otherwise."""
+    if s.passage is None or not (_IF_THAT.match(s.text) or _POINTS_BACK.match(s.text) or _CONTINUES.match(s.text)):
+        return []
+    before = c.next_sentence(c.Scored(s.score, s.text, s.passage, 0, s.terms), -1)
+    ct = c.citation_for(assistant.corpus, s.passage, before) if before else None
+    if ct is None:
+        return []
+    return [Sentence(ct.quote, ct, s.score * 0.5, s.overlap, frozenset(), 0.0, s.passage)]
+
+
 def _value_candidates(assistant: Any, ranked: list[Sentence], reach: int = 2) -> list[Sentence]:
     """The sentences that may hold the asked value: the best matching ones, the `reach` sentences after each and
     the other rows of their tables."""
@@ -2085,7 +2192,7 @@ def _value_candidates(assistant: Any, ranked: list[Sentence], reach: int = 2) ->
     home = ranked[0].citation.clause_id  # the clause that matches best may hold the value in a sentence of its own
     pool = [r for r in ranked if r.overlap >= (CLAUSE_SHARE if r.citation.clause_id == home else VALUE_SHARE) * best]
     for s in pool[:VALUE_POOL]:  # that matches less ("binnen 10 werkdagen uitsluitsel" for "wanneer beslist CZ ...?")
-        for x in [s, *_following(assistant, s, reach), *_rows_of_table(assistant, s)]:
+        for x in [*_leaned_on(assistant, s), s, *_following(assistant, s, reach), *_rows_of_table(assistant, s)]:
             if x.text in found and x is not found[x.text]:  # a follower that matched on its own keeps its match
                 x.overlap, x.score = max(x.overlap, found[x.text].overlap), max(x.score, found[x.text].score)
             if x.text not in seen:
@@ -2453,12 +2560,93 @@ def _asking_terms(splitter: Any) -> frozenset[str]:
     return frozenset(t for w in words for t in c.terms_of(w, splitter) if not re.fullmatch(r"\d+", t))
 
 
+THING_SHARE = 0.4  # a word beside the question's most specific one that weighs this share of it is part of its name
+THING_WORDS = 3  # ... and the name is at most this many words
+
+
+def _asked_thing(question: str, bm: Any, lang: str) -> str | None:
+    """What a question asks a value of, in the asker's words ("how big is the total innovation budget?" ->
+    "innovation budget"): the most specific word of the asking clause with the specific words right beside it; not a
+    word that only names the kind of value, a bound, a year or the insurer. None when no word is specific enough."""
+    clause = asked_clause(question)
+    counted = _COUNTED.search(fold(clause))
+    if counted is not None and fold(counted.group(1)) not in _not_the_thing_words():
+        return counted.group(1)  # "hoeveel zorgaanbieders contracteert CZ?": what is counted
+    tokens = list(re.finditer(r"[^\W\d_][\w'’-]*", clause))
+    kind_terms = set(_not_the_thing(bm.splitter))
+    weights = bm.term_weights(clause)
+
+    def weight(k: int) -> float:
+        tok = tokens[k].group()
+        terms = [t for t in bm.query_terms(tok) if t not in kind_terms and t not in _INSURER]
+        named = k > 0 and fold(tokens[k - 1].group()) in _ARTICLES  # "de boete", not the verb of "zit er"
+        if lang == "nl" and named and terms and not any(bm.idf.get(t) for t in terms) and _everyday(fold(tok)):
+            return UNKNOWN_WEIGHT  # "wat is de boete ...?": a Dutch noun the texts never use is what they do not state
+        return max((weights.get(t, 0.0) for t in terms), default=0.0)
+
+    scored = [weight(k) for k in range(len(tokens))]
+    if not scored or max(scored) < SUBJECT_WEIGHT:
+        return None
+    top = scored.index(max(scored))
+    lo = hi = top
+    while hi - lo + 1 < THING_WORDS:
+        left = scored[lo - 1] if lo > 0 else 0.0
+        right = scored[hi + 1] if hi + 1 < len(scored) else 0.0
+        if max(left, right) < THING_SHARE * scored[top]:
+            break
+        if left >= right:
+            lo -= 1
+        else:
+            hi += 1
+    # the words must stand side by side in the clause (no comma or other word between them)
+    start, end = tokens[lo].start(), tokens[hi].end()
+    said = clause[start:end]
+    return said if re.fullmatch(r"[\w'’-]+(?: [\w'’-]+)*", said) else tokens[top].group()
+
+
+_THING = asked_phrases("not_stated", "not_the_thing")  # asked.toml [not_stated]: words that name no thing asked about
+_INSURER = frozenset(fold(w) for w in asked_phrases("not_stated", "insurer"))
+_ARTICLES = frozenset(fold(w) for w in asked_phrases("not_stated", "articles"))
+_COUNTED = re.compile(
+    r"\b(?:" + "|".join(re.escape(fold(w)) for w in asked_phrases("not_stated", "counted_after")) + r")\s+([^\W\d_][\w'-]*)"
+)  # "hoeveel zorgaanbieders ...?": the word after names what is counted
+
+
+@functools.lru_cache(maxsize=1)
+def _not_the_thing_words() -> frozenset[str]:
+    """Words that never name the thing asked about: the kinds' nouns, units, and asked.toml's list."""
+    return frozenset(fold(w) for w in [*(w for pair in _WHAT.values() for w in pair), *KIND_NAMES, *_THING])
+
+
+UNKNOWN_WEIGHT = 10.0  # an everyday Dutch word the policy texts never use names the thing asked about before any other
+EVERYDAY_ZIPF = 3.0  # ... a word at least this common in Dutch (wordfreq), not a typo
+
+
+def _everyday(word: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a base dependency
+        return False
+    return zipf_frequency(word, "nl") >= EVERYDAY_ZIPF
+
+
+@functools.lru_cache(maxsize=4)
+def _not_the_thing(splitter: Any) -> frozenset[str]:
+    """Terms that never name the thing asked about: the words of kinds of values and of bounds."""
+    words = [w for pair in _WHAT.values() for w in pair] + list(KIND_NAMES)
+    words += [w for k in ("min", "max") for w in lexicon().bounds.get(k, [])] + list(_THING)
+    return frozenset(t for w in words for t in c.terms_of(w, splitter))
+
+
 def not_stated(
     assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None, word: str | None = None,
-    subject: Any = None,
+    subject: Any = None, question: str | None = None,
 ) -> Plan:
     what = _WHAT.get(a.kind if a else "", None)
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
+    thing = _asked_thing(question, assistant.index.retriever.bm25, lang) if what and question else None
+    if thing:  # "How big is the innovation budget?": "it gives no amount for the innovation budget"
+        line = msg("not_stated_kind_of", lang, what=what[1 if lang == "en" else 0], thing=thing)
     if word:  # "welke cao geldt?": the thing asked after is named nowhere in the texts
         line = msg("not_stated_named", lang, word=word)
     # the closest sentence; or, for an amount asked, a close one that says where that amount is given instead ("In het

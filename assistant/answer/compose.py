@@ -118,6 +118,12 @@ PHRASES_EN = {
     "Arbeidstijdenwet": "Working Hours Act (Arbeidstijdenwet)",
     "ander zorgpersoneel": "other care staff",
     "helpenden": "care helpers (helpenden)",
+    "toegevoegde waarde": "added value",
+    "meerwaarde": "added value",
+    "witte vlek": "white spot (an area without enough care on offer)",
+    "herkenbare en aanspreekbare wijkverpleging": "recognisable and approachable district nursing (H&A)",
+    "onplanbare nachtzorg": "unplanned night care",
+    "productieplafond": "production ceiling",
 }
 
 
@@ -346,6 +352,10 @@ def format_quotes(citations: list[Citation], lang: str) -> str:
     return "\n".join(f"- {where(c, lang)}: «{c.quote}»" for c in citations)
 
 
+_JOINS_EN = {"of": "or", "en": "and", "tot": "to", "à": "to"}
+_JOINED_FIGURES = re.compile(r"(?<![\d.,€])(\d+(?:[.,]\d+)?)\s+(of|en|tot|à)\s+(\d+(?:[.,]\d+)?)(?![.,]?\d)(?!\s*%)")
+
+
 def gloss_en(citations: list[Citation]) -> str:
     """English key terms for the Dutch quotes (dates and fixed phrases only, never new numbers)."""
     text = " ".join(c.quote for c in citations)
@@ -356,6 +366,8 @@ def gloss_en(citations: list[Citation]) -> str:
     for nl, en in PHRASES_EN.items():
         if nl.lower() in text.lower():
             terms.append(f"“{nl}” = {en}")
+    for m in _JOINED_FIGURES.finditer(text):  # "niveau 4 of 5": the figures as they stand, joined in English
+        terms.append(f"“{m.group(0)}” = {m.group(1)} {_JOINS_EN[m.group(2).lower()]} {m.group(3)}")
     seen: list[str] = []
     for t in terms:
         if t not in seen:

@@ -103,6 +103,11 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             pieces += both
             shared.update(both if len(both) > 1 else ())
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
+            said, _, asking = pieces[0].rpartition(", ")
+            if said and _ASKS.match(asking):  # "wij starten per 2027, vanaf wanneer kan ik me inschrijven": the
+                context.append(said + ",")  # statement before the comma is context, the clause after it asks
+                pieces[0] = asking
+                break
             piece = pieces.pop(0)  # kept apart from the question it came before ("stel ... 4 clienten, wat ...?")
             context.append(piece if re.search(r"[.,;:!?]$", piece) else piece + ",")
         if len(pieces) > 1 and all(
@@ -351,6 +356,13 @@ _OWN_CLAUSE = re.compile(
 )
 
 
+# a part whose subject is a word pointing back ("and is that different for medical child care?", "geldt dat ook
+# voor kindzorg?", "hoe zit dat bij ...?"): what "that" is, is in the part before
+_SUBJECT_BACK = re.compile(
+    r"^\s*(?:(?:en|and|maar|but|of|or)\s+)?(?:(?:hoe|how)\s+)?(?:is|are|was|were|geldt|gelden|golden|verschilt|verschillen|"
+    r"differs?|does|do|did|applies|apply|zit|zat|ligt|lag|blijft|wordt|werkt|works?)\s+(?:that|this|it|dat|dit|het|die|deze)\b",
+    re.I,
+)
 _BACK_PRONOUN = re.compile(
     rf"\b(?:{_alternatives(_LEX['back_prepositions'])})\s+(?:{_alternatives(_LEX['back_pronouns'])})\s*(?=[?.!,;]|$)", re.I
 )  # "... for her?" (the object, at the clause's end), not "voor haar cliënten"
@@ -373,7 +385,9 @@ def _complete(part: str, previous: str, compared: bool = False) -> str:
     says ("van de wijkverpleging koopt CZ in"); it is asked with the first part's words added."""
     words = re.findall(r"[\w'’-]+", part)
     count = _content_count(part)
-    if (count >= ELLIPSIS_WORDS or (count >= 2 and _OWN_CLAUSE.match(part))) and not _BACK_PRONOUN.search(part):
+    if (count >= ELLIPSIS_WORDS or (count >= 2 and _OWN_CLAUSE.match(part))) and not (
+        _BACK_PRONOUN.search(part) or _SUBJECT_BACK.match(part)
+    ):
         return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before); "en
         # wanneer verscheen het RESV-beleid ook alweer?" has a verb and a subject of its own
     own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before

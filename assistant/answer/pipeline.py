@@ -356,7 +356,12 @@ class Assistant:
                 seen.extend([key, reading.tool or ""])
             if reading.kind in ("tool", "clarify"):
                 plan, part_calls, part_hits = self._plan(full, reading, lang, year)
-                last = reading
+                if not (
+                    last.kind == "tool" and reading.tool == last.tool and not last.solve
+                    and set(reading.args) - {reading.solve} <= set(last.args)
+                ):
+                    last = reading  # "... 170 cliënten, zitten we goed? zo nee, hoeveel mogen we er hebben?": the
+                    # check with all the asker's figures stays what a follow-up continues, not the part that solves
                 current = current.remember(reading, lang)
             else:
                 # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
@@ -999,7 +1004,11 @@ def _same_answer(a: Plan, b: Plan) -> bool:
 def _both_silent(a: Plan, b: Plan) -> bool:
     """Two parts the policy is silent on in the same words ("het noemt hiervoor geen bedrag"): said once, with what
     the policy does say about the first."""
-    return a.kind == b.kind == "not_stated" and a.line.split("\n")[0] == b.line.split("\n")[0]
+    said = lambda p: _NAMED_THING.sub("", p.line.split("\n")[0])  # noqa: E731  (whatever thing each names)
+    return a.kind == b.kind == "not_stated" and said(a) == said(b)
+
+
+_NAMED_THING = re.compile(r"\s+(?:voor|for)\s+[«“][^»”]*[»”]")  # "... geen bedrag voor «innovatiebudget»"
 
 
 def _unverdicted(line: str) -> str:

@@ -93,6 +93,9 @@ class InputSpec(BaseModel):
     # a value only the asker's case is checked with in a yes/no question ("is 3 maart nog op tijd?"); in a question
     # for a value or a time ("we schreven ons op 8 januari in: wanneer horen we iets?") it dates the asker's own step
     yes_no_only: bool = False
+    # a value of this input said in a yes/no message that names no calculator ("... per mail mogen sturen, bevestig
+    # dat even") makes the message a case of the calculator an earlier message named, as two figures would
+    decides: bool = False
     # a date input's companion argument that says whether the asker wrote the year ("op 3 juni" has none): the
     # calculator then reads the day in the year of the step it is checked against, not in the contract year
     year_given_arg: str | None = None

@@ -148,7 +148,7 @@ def denied_terms(folded: str, analyse: Any) -> set[str]:
     if not words:
         return set()
     spans = [
-        (m.start(), m.end()) for m in re.finditer(rf"(?<![\w])(?:{words})[\s-]+((?:[\w'-]+\s*){{1,{DENIED_WORDS}}})", folded)
+        (m.start(), m.end()) for m in re.finditer(rf"(?<![\w])(?:{words})[\s-]+((?:[\w&'-]+\s*){{1,{DENIED_WORDS}}})", folded)
     ]
     if not spans:
         return set()
@@ -1630,8 +1630,9 @@ class Router:
                 ):
                     continue  # "... 45 cliënten op 0,8 fte. Hoe vaak moet zij evalueren?": asks what it does not give
                 reading = self.read(text, exclude=exclude, only=frozenset([name]), subject=subject)
+                decided = is_yes_no(text) and any(n in spec.inputs and spec.inputs[n].decides for n in reading.args)
                 if (
-                    reading.kind == "tool" and len(reading.used) >= SUBJECT_FIGURES and spec.requires
+                    reading.kind == "tool" and (len(reading.used) >= SUBJECT_FIGURES or decided) and spec.requires
                     and (reading.asks_calc or reading.solve is not None or is_yes_no(text))
                     and (beyond is None or (name != beyond.tool and len(reading.used) > len(beyond.used)))
                 ):

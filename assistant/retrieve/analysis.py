@@ -68,6 +68,7 @@ def concept_vocabulary() -> dict[str, Any]:
         "particles": frozenset(fold(w) for w in data.get("separable", {}).get("particles", [])),
         "parties": tuple(data.get("parties", {}).get("words", [])),
         "one_term": tuple(tuple(g) for g in data.get("one_term", {}).get("groups", [])),
+        "own_stem": frozenset(fold(w) for w in data.get("own_stem", {}).get("words", [])),
         "care_givers": tuple(tuple(fold(w) for w in g) for g in data.get("care_givers", {}).get("groups", [])),
     }
 
@@ -108,7 +109,10 @@ _VOWELS = set("aeiouy")
 def stem(token: str) -> str:
     """Snowball Dutch, plus three light rules it lacks: -dt read as the infinitive's -den, the verb ending -t (borgt/borgen -> borg,
     levert/leveren -> lever) and a doubled vowel in the last syllable (leveer -> lever); the words of one group of
-    the vocabulary's [one_term] share one stem (onderaanneming, onderaannemers -> onderaannem)."""
+    the vocabulary's [one_term] share one stem (onderaanneming, onderaannemers -> onderaannem); a word of [own_stem]
+    is its own stem (uitsluitsel, not uitsluit of uitsluiting)."""
+    if token in concept_vocabulary()["own_stem"]:
+        return token
     s = _stem(token)
     return _one_term().get(s, s)
 

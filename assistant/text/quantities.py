@@ -92,6 +92,8 @@ class Lexicon:
     together: list[str] = field(default_factory=list)  # ... and make it their count together
     result_words: list[str] = field(default_factory=list)  # "..., dus 3,5 fte": the result of the change before it
     more_inside: list[str] = field(default_factory=list)  # "10 nieuwe gebieden": more, said inside the quantity only
+    still_before: list[str] = field(default_factory=list)  # "nog 20.800 euro declareren": more, with a verb that adds up
+    accrues: list[str] = field(default_factory=list)  # ... the verbs that add up (billing, producing)
     hires: list[str] = field(default_factory=list)  # "we nemen iemand aan voor 0,5 fte, dus ...": how the result came
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
     unit_of: dict[str, str] = field(default_factory=dict)
@@ -276,6 +278,8 @@ def lexicon() -> Lexicon:
         result_words=[fold(p) for p in data["change"].get("result_words", [])],
         hires=[fold(p) for p in data["change"].get("hires", [])],
         more_inside=[fold(p) for p in data["change"].get("more_inside", [])],
+        still_before=[fold(p) for p in data["change"].get("still_before", [])],
+        accrues=[fold(p) for p in data["change"].get("accrues", [])],
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
@@ -1110,6 +1114,11 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     joins = [w for w in lex.joining if w.isalpha()]  # "... (0,5 fte) per 1 juni weggaat en er komt niemand": the
     if joins:  # condition's clause ends at a word that joins the next one
         clause_end = re.split(rf"\s(?:{'|'.join(map(re.escape, sorted(joins)))})\s", clause_end)[0].rstrip()
+    accrues = "|".join(map(re.escape, lex.accrues)) or "(?!)"
+    for w in lex.still_before:  # "als we nog 20.800 euro declareren", "if we still bill 30k": billed on top of what
+        m = re.search(rf"(?<![\w]){re.escape(w)}(?:\s+({accrues}))?\s*(?:€|eur|euro)?\s*$", before)  # was reached
+        if m and (m.group(1) or re.search(rf"(?<![\w])(?:{accrues})(?![\w])", clause_end)):  # (not "we zitten nog
+            return "more"  # op 400k": no verb that adds up)
     condition = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
     if not kept and re.search(r"(?:^|[\s(])(?:als|if|wanneer|when|stel dat|suppose)\s", condition):
         for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
