@@ -242,7 +242,7 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
 # "hoe wordt dat bedrag elk jaar aangepast?", "how is it calculated?": how something is done, said by its participle
 _PASSIVE_HOW = re.compile(
     r"\b(?:hoe|how)\s+(?:wordt|worden|werd|werden|is|are|was|were)\b.*?\b(?P<done>ge\w+[dt]|\w+(?:eerd|ed))"
-    r"(?:\s+\w+){0,3}\W*$"  # "... indexed each year?": a few words may follow the participle
+    r"(?:\s+\w+){0,4}\W*$"  # "... indexed each year?": a few words may follow the participle
 )
 
 
@@ -895,7 +895,7 @@ def _heading_weight(s: Sentence, weights: dict[str, float], analyse: Any) -> flo
 
 MONTH_BONUS = 1.0  # a whole month, for a question that asks which month
 NEAR_BONUS = 2.0  # a value in the section that answered the part a part points back at (above a sentence that holds
-# all of the part's own few words: "hoe snel hoor ik dan iets?" asks of the section before, not of "laten weten")
+# all of the part's own few words: "en wanneer krijg ik dan antwoord?" asks of the section before, not of "laten weten")
 SCOPE_PENALTY = 0.5  # a value in a section for one group only (corpus manifest `scopes`) the question does not name
 YEAR_ABOUT_SHARE = 0.5  # a year alone says when only with half the question's words (not its years) around it
 YEAR_ONLY = 0.1  # a year alone ("in 2028") against a date about the question as much
@@ -931,9 +931,9 @@ def _best_value(
         if letters and (said := {q.value for q in read(s.text) if q.kind == "score"}) and not said & letters:
             continue  # "hoeveel punten voor een A?": a sentence about B and C scores does not answer it
         at_near = near is not None and s.citation.section == near
-        values = _values(a, s, weights, analyse, bound, anywhere=at_near)  # a part that points back ("en hoe snel
-        if not values:  # hoor ik dan iets?"): a value of the asked kind in the section that answered the part before
-            continue  # is about it, whatever words stand around it
+        values = _values(a, s, weights, analyse, bound, anywhere=at_near)  # a part that points back ("en wanneer
+        if not values:  # krijg ik dan antwoord?"): a value of the asked kind in the section that answered the part
+            continue  # before is about it, whatever words stand around it
         v = values[0]
         score = _about(v, s.text, weights, analyse, s.context or "", s.lead or "") / total + s.overlap / top + 0.5 * _heading_weight(s, weights, analyse) / total
         if isinstance(v, Quantity) and v.kind in ("date", "period") and v.explicit_year:
@@ -1293,7 +1293,7 @@ def _bounding(question: str, ranked: list[Sentence]) -> Sentence | None:
 def _condition_denied(question: str, s: Sentence, analyse: Any, corpus: Any = None, expand: Any = None) -> bool:
     """`s` is an item of a list of conditions (its lead-in names them: lexicon `condition_leads`) and a statement of
     the question (not its asking sentence) denies a term the item states ("wij sloten toen geen addendum af"); with
-    `expand` (a text's terms with the vocabulary's words for them), also in the policy's words ("but not for the
+    `expand` (a text's terms with the vocabulary's words for them), also in the policy's words ("but not for
     night care" against "onplanbare nachtzorg", "H&A" against "herkenbare en aanspreekbare wijkverpleging")."""
     lead = fold(_lead_in(s) or _conditions_before(s, corpus))
     if not lead or not any(has_phrase(lead, w) for w in lexicon_data()["words"].get("condition_leads", [])):
@@ -1312,8 +1312,8 @@ _SCOPE = re.compile(
 
 def _scope_denied(question: str, s: Sentence, analyse: Any, expand: Any) -> bool:
     """`s` opens with the scope it holds for ("In onze kernwerkgebieden voert een vaste zorginkoper ...", "Voor
-    zorgcoöperaties geldt ...") and a statement of the question denies a term of that scope ("we zitten niet in een
-    kernregio"): what `s` says does not hold for the asker."""
+    zorgcoöperaties geldt ...") and a statement of the question denies a term of that scope ("ons werkgebied ligt
+    niet in een kernregio"): what `s` says does not hold for the asker."""
     m = _SCOPE.match(s.text)
     if m is None:
         return False
@@ -2565,7 +2565,7 @@ THING_WORDS = 3  # ... and the name is at most this many words
 
 
 def _asked_thing(question: str, bm: Any, lang: str) -> str | None:
-    """What a question asks a value of, in the asker's words ("how big is the total innovation budget?" ->
+    """What a question asks a value of, in the asker's words ("what sum does the innovation budget hold?" ->
     "innovation budget"): the most specific word of the asking clause with the specific words right beside it; not a
     word that only names the kind of value, a bound, a year or the insurer. None when no word is specific enough."""
     clause = asked_clause(question)
@@ -2645,7 +2645,7 @@ def not_stated(
     what = _WHAT.get(a.kind if a else "", None)
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
     thing = _asked_thing(question, assistant.index.retriever.bm25, lang) if what and question else None
-    if thing:  # "How big is the innovation budget?": "it gives no amount for the innovation budget"
+    if thing:  # "what sum does the innovation budget hold?": "no amount for “innovation budget”"
         line = msg("not_stated_kind_of", lang, what=what[1 if lang == "en" else 0], thing=thing)
     if word:  # "welke cao geldt?": the thing asked after is named nowhere in the texts
         line = msg("not_stated_named", lang, word=word)

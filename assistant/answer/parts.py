@@ -104,7 +104,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             shared.update(both if len(both) > 1 else ())
         while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
             said, _, asking = pieces[0].rpartition(", ")
-            if said and _ASKS.match(asking):  # "wij starten per 2027, vanaf wanneer kan ik me inschrijven": the
+            if said and _ASKS.match(asking):  # "wij openen in maart, per wanneer mogen we ons melden": the
                 context.append(said + ",")  # statement before the comma is context, the clause after it asks
                 pieces[0] = asking
                 break

@@ -360,7 +360,7 @@ class Assistant:
                     last.kind == "tool" and reading.tool == last.tool and not last.solve
                     and set(reading.args) - {reading.solve} <= set(last.args)
                 ):
-                    last = reading  # "... 170 cliënten, zitten we goed? zo nee, hoeveel mogen we er hebben?": the
+                    last = reading  # "... 90 cliënten, klopt dat? anders: hoeveel passen er?": the
                     # check with all the asker's figures stays what a follow-up continues, not the part that solves
                 current = current.remember(reading, lang)
             else:

@@ -92,7 +92,7 @@ class Lexicon:
     together: list[str] = field(default_factory=list)  # ... and make it their count together
     result_words: list[str] = field(default_factory=list)  # "..., dus 3,5 fte": the result of the change before it
     more_inside: list[str] = field(default_factory=list)  # "10 nieuwe gebieden": more, said inside the quantity only
-    still_before: list[str] = field(default_factory=list)  # "nog 20.800 euro declareren": more, with a verb that adds up
+    still_before: list[str] = field(default_factory=list)  # "nog € 9.000 factureren": more, with a verb that adds up
     accrues: list[str] = field(default_factory=list)  # ... the verbs that add up (billing, producing)
     hires: list[str] = field(default_factory=list)  # "we nemen iemand aan voor 0,5 fte, dus ...": how the result came
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
@@ -1115,7 +1115,7 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     if joins:  # condition's clause ends at a word that joins the next one
         clause_end = re.split(rf"\s(?:{'|'.join(map(re.escape, sorted(joins)))})\s", clause_end)[0].rstrip()
     accrues = "|".join(map(re.escape, lex.accrues)) or "(?!)"
-    for w in lex.still_before:  # "als we nog 20.800 euro declareren", "if we still bill 30k": billed on top of what
+    for w in lex.still_before:  # "als we nog € 9.000 factureren", "if we still invoice 12k": billed on top of what
         m = re.search(rf"(?<![\w]){re.escape(w)}(?:\s+({accrues}))?\s*(?:€|eur|euro)?\s*$", before)  # was reached
         if m and (m.group(1) or re.search(rf"(?<![\w])(?:{accrues})(?![\w])", clause_end)):  # (not "we zitten nog
             return "more"  # op 400k": no verb that adds up)
