@@ -54,7 +54,7 @@ from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.answer.understand import affirmed, denied_terms, denying_words, has_phrase
 from assistant.domain import Citation, SearchHit, collapse_ws
-from assistant.retrieve.analysis import STOPWORDS, concept_vocabulary
+from assistant.retrieve.analysis import STOPWORDS, concept_vocabulary, everyday_frequency
 from assistant.retrieve.analysis import analyse as _analyse
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import fmt_date, is_weekday, month_number, plus, translate_months
@@ -1298,8 +1298,7 @@ def _condition_denied(question: str, s: Sentence, analyse: Any, corpus: Any = No
     lead = fold(_lead_in(s) or _conditions_before(s, corpus))
     if not lead or not any(has_phrase(lead, w) for w in lexicon_data()["words"].get("condition_leads", [])):
         return False
-    denied = _said_denied(question, analyse) | (_said_denied(question, expand) if expand is not None else set())
-    return bool(denied & set(analyse(s.text)))
+    return bool(_denied_either(question, analyse, expand) & set(analyse(s.text)))
 
 
 _SCOPE_WORDS = lexicon_data()["scope"]
@@ -1317,8 +1316,12 @@ def _scope_denied(question: str, s: Sentence, analyse: Any, expand: Any) -> bool
     m = _SCOPE.match(s.text)
     if m is None:
         return False
-    denied = _said_denied(question, analyse) | _said_denied(question, expand)
-    return bool(denied & set(analyse(m.group(1))))
+    return bool(_denied_either(question, analyse, expand) & set(analyse(m.group(1))))
+
+
+def _denied_either(question: str, analyse: Any, expand: Any = None) -> set[str]:
+    """What the question's statements deny, in its own terms and (with `expand`) in the vocabulary's words for them."""
+    return _said_denied(question, analyse) | (_said_denied(question, expand) if expand is not None else set())
 
 
 def _said_denied(question: str, analyse: Any) -> set[str]:
@@ -2623,18 +2626,13 @@ EVERYDAY_ZIPF = 3.0  # ... a word at least this common in Dutch (wordfreq), not 
 
 
 def _everyday(word: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - a base dependency
-        return False
-    return zipf_frequency(word, "nl") >= EVERYDAY_ZIPF
+    return (everyday_frequency(word, "nl") or 0.0) >= EVERYDAY_ZIPF
 
 
 @functools.lru_cache(maxsize=4)
 def _not_the_thing(splitter: Any) -> frozenset[str]:
     """Terms that never name the thing asked about: the words of kinds of values and of bounds."""
-    words = [w for pair in _WHAT.values() for w in pair] + list(KIND_NAMES)
-    words += [w for k in ("min", "max") for w in lexicon().bounds.get(k, [])] + list(_THING)
+    words = [*_not_the_thing_words(), *(w for k in ("min", "max") for w in lexicon().bounds.get(k, []))]
     return frozenset(t for w in words for t in c.terms_of(w, splitter))
 
 

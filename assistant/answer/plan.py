@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from assistant.answer.compose import gloss_en
 from assistant.domain import Citation, collapse_ws
 
 MESSAGES_PATH = Path(__file__).with_name("messages.toml")
@@ -124,9 +125,7 @@ def render(plan: Plan, lang: str) -> str:
     lines.extend(msg("assumption", lang, text=a.rstrip(".")) for a in dict.fromkeys(plan.assumptions))
     lines.extend(_quote_lines(plan.quotes, lang, plan.line_quote))
     if lang == "en" and plan.quotes and "(key terms:" not in plan.line:  # a calculation's Dutch quotes: their key
-        from assistant.answer.compose import gloss_en  # terms in English under them (a clause line carries its own)
-
-        lines.append(gloss_en(plan.quotes[:MAX_QUOTES]))
+        lines.append(gloss_en(plan.quotes[:MAX_QUOTES]))  # terms in English under them (a clause line carries its own)
     return "\n".join(line for line in lines if line)
 
 

@@ -194,6 +194,12 @@ def score_terms(text: str) -> list[str]:
     return [f"score_{(a or b).lower()}" for a, b in _SCORE.findall(text)]
 
 
+def everyday_frequency(word: str, lang: str = "nl") -> float | None:
+    """How common `word` is in everyday language (wordfreq's Zipf scale), or None without wordfreq."""
+    zipf = _zipf()
+    return zipf(word, lang) if zipf is not None else None
+
+
 @lru_cache(maxsize=1)
 def _zipf():
     try:
