@@ -241,7 +241,7 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
 
 # "hoe wordt dat bedrag elk jaar aangepast?", "how is it calculated?": how something is done, said by its participle
 _PASSIVE_HOW = re.compile(
-    r"\b(?:hoe|how)\s+(?:wordt|worden|werd|werden|is|are|was|were)\b.*?\b(?P<done>ge\w+[dt]|\w+(?:eerd|ed))"
+    r"\b(?:hoe|how)\s+(?:wordt|worden|werd|werden|is|are|was|were)\b.*\b(?P<done>ge\w+[dt]|\w+(?:eerd|ed))"
     r"(?:\s+\w+){0,4}\W*$"  # "... indexed each year?": a few words may follow the participle
 )
 

@@ -181,3 +181,8 @@ def test_a_statement_before_a_comma_is_context_and_the_clause_after_it_asks():
     parts = split_parts("Wij starten als kleine organisatie, tot wanneer mogen wij ons melden en hoe snel krijgen we bericht?")
     assert [own for _, own in parts] == ["tot wanneer mogen wij ons melden?", "hoe snel krijgen we bericht?"], parts
     assert all(full.startswith("Wij starten als kleine organisatie,") for full, _ in parts), parts
+
+
+def test_the_participle_asked_is_the_last_one_not_an_earlier_adjective(fake_assistant):
+    a = fake_assistant.ask("How is the approved night care budget indexed every year?")  # "approved" describes the budget
+    assert "90%" in _first(a) and "10%" in _first(a), a.answer
