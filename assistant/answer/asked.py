@@ -221,6 +221,19 @@ def says_when_late(sentence: str) -> bool:
     return _says_any(sentence, "late", "words") and _CONSEQUENCE.search(sentence) is not None
 
 
+def claims_only_consequence(claim: str) -> bool:
+    """"dat te laat aanleveren alleen een waarschuwing oplevert", "after 31 May we only get a reminder": the claim
+    says a missed step has no more than one consequence (asked.toml [late] only, missed)."""
+    return _says_any(claim, "late", "only") and _says_any(claim, "late", "missed")
+
+
+def words_after(text: str, table: str, key: str) -> str:
+    """The text after the first phrase of asked.toml [table] key it says ("" when it says none)."""
+    folded = fold(text)
+    ends = [m.end() for p in _phrases(table, key) if fold(p) for m in word_pattern(fold(p)).finditer(folded)]
+    return folded[min(ends) :] if ends else ""
+
+
 def asks_definition(question: str) -> bool:
     """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked."""
     return _says_any(question, "definition", "asks")
@@ -316,7 +329,7 @@ def _asked(question: str) -> Asked | None:
         ):
             continue  # "what must we do when ...", "can we mail it when ...?": the when is a condition, not the question
         if found:
-            unit = (_count_unit(folded) or _unit_after(said, found)) if kind == "count" else None
+            unit = (_count_unit(folded) or _unit_after(said, found) or _group_unit(folded)) if kind == "count" else None
             if unit and _PARTITIVE.search(folded):  # "voor hoeveel van de cliënten ...?": a share answers it too
                 return Asked("count", tuple(kinds["count"]["holds"]))
             if kind == "count" and unit is None:  # "hoeveel omzet", "how much is the minimum revenue": an amount
@@ -448,6 +461,13 @@ def _unit_after(folded: str, cues: list[str]) -> str | None:
                 if unit:
                     return unit
     return None
+
+
+def _group_unit(folded: str) -> str | None:
+    """"hoe groot is zo'n team?": the size of a group counts its people (asked.toml [kinds.count] group_*)."""
+    spec = _data()["kinds"]["count"]
+    sized = any(_has(folded, c) for c in spec.get("group_size", ()))
+    return spec.get("group_unit") if sized and any(_has(folded, n) for n in spec.get("group_nouns", ())) else None
 
 
 def _count_unit(folded: str) -> str | None:

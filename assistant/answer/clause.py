@@ -198,6 +198,40 @@ def _table_siblings(
     return out[: MAX_QUOTES - 1]
 
 
+_CASE_KINDS = ("score", "year", "count")  # what names a row's case ("Score B in 2026 én ≥ 5 punten")
+_ROW_VALUE_KINDS = ("percent", "money")  # the value a row gives its case
+
+
+def _case_of(text: str) -> set[str]:
+    """The figures that name the case of a table row or a question, not the values rows give ("Score A in 2026 90%":
+    score A, 2026)."""
+    return {f"{q.kind}:{q.value}" for q in read(text) if q.kind in _CASE_KINDS}
+
+
+def _fitting_row(assistant: Any, question: str, s: Sentence) -> Sentence | None:
+    """A yes/no question that claims a table's value for a case ("met een A in 2026 krijg je 100%, toch?") is decided
+    by the row whose case the question names in full ("Score A in 2026 90%"), not by a row that holds the claimed
+    value for a larger case (the A of both years, 100%): that row, when it is another than `s`; else None.
+    What all rows share names no case."""
+    claimed = [q for q in read(question) if q.kind in _ROW_VALUE_KINDS]
+    table = assistant.corpus.table_for(s.passage.id) if s.passage is not None and claimed else None
+    if table is None:
+        return None
+    rows = [collapse_ws(r.text) for r in table.rows]
+    cases = {r: _case_of(r) for r in rows}
+    common = set.intersection(*cases.values()) if cases else set()
+    asked_case = _case_of(question)
+    fits = [r for r in rows if (cases[r] - common) and (cases[r] - common) <= asked_case]
+    own = [r for r in rows if r in collapse_ws(s.text)]
+    if not fits or len(own) != 1:
+        return None
+    best_fit = max(fits, key=lambda r: len(cases[r] - common))
+    if best_fit == own[0] or (own[0] in fits and len(cases[own[0]] - common) >= len(cases[best_fit] - common)):
+        return None
+    ct = c.citation_for(assistant.corpus, s.passage, best_fit)
+    return Sentence(ct.quote, ct, s.score, s.overlap, s.terms, s.confidence, s.passage) if ct is not None else None
+
+
 # a sentence that opens by pointing at what the one before it names ("Dit ingevulde formulier ..."): read with it
 _POINTS_BACK = re.compile(
     r"^\W*(?:(?:na|voor|vóór|vanaf|tot|bij|met|in|op|door|after|before|from|until|by|with|on|in)\s+)?"
@@ -1851,6 +1885,9 @@ def clause_plan(
         denied = next((o for o in ranked[:RULE_POOL] if _condition_denied(text, o, analyse, assistant.corpus, expand)), None)
         if denied is not None:
             best, supporting, unmet = denied, _dedupe([denied, *supporting]), True
+    fitting = _fitting_row(assistant, text, best) if verdict and not unmet else None
+    if fitting is not None:  # "met een A in 2026 krijg je 100%?": the row of the case the question names ("Score A in
+        best, supporting = fitting, _dedupe([fitting, best, *supporting])  # 2026 90%"), not the one with its figure
     asks_yes_no = bool(verdict)
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap

@@ -124,7 +124,21 @@ PHRASES_EN = {
     "herkenbare en aanspreekbare wijkverpleging": "recognisable and approachable district nursing (H&A)",
     "onplanbare nachtzorg": "unplanned night care",
     "productieplafond": "production ceiling",
+    "aangevraagd": "applied for (requested)",
 }
+
+# the bounds and counted nouns a figure is written with ("minimaal 2 jaar" = at least 2 years): glossed as one
+BOUNDS_EN = {"ten minste": "at least", "minimaal": "at least", "maximaal": "at most", "ten hoogste": "at most",
+  "hoogstens": "at most", "meer dan": "more than", "minder dan": "less than", "tot maximaal": "up to"}
+NOUNS_EN = {"jaar": ("year", "years"), "personen": ("person", "persons"), "cliënten": ("client", "clients"),
+  "cz-cliënten": ("CZ client", "CZ clients"), "maanden": ("month", "months"), "maand": ("month", "months"),
+  "weken": ("week", "weeks"), "dagen": ("day", "days"), "werkdagen": ("working day", "working days"),
+  "uur": ("hour", "hours"), "fte": ("fte", "fte"), "postcodegebieden": ("postcode area", "postcode areas"),
+  "punten": ("point", "points"), "procent": ("percent", "percent")}  # fmt: skip
+_BOUNDED = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, BOUNDS_EN), key=len, reverse=True)) + r")\s+(\d+(?:[.,]\d+)?)"
+    r"(?:(\s*%)|\s+(" + "|".join(sorted(map(re.escape, NOUNS_EN), key=len, reverse=True)) + r")(?!\w))", re.I
+)
 
 
 TABLE_QUOTE_CHARS = 700
@@ -363,8 +377,13 @@ def gloss_en(citations: list[Citation]) -> str:
     for m in re.finditer(r"\b(\d{1,2})\s+(" + "|".join(MONTHS_EN) + r")(\s+20\d\d)?", text, re.I):
         en = f"{m.group(1)} {MONTHS_EN[m.group(2).lower()]}{m.group(3) or ''}"
         terms.append(f"“{m.group(0)}” = {en}")
+    bounded = [m.group(0).lower() for m in _BOUNDED.finditer(text)]
+    for m in _BOUNDED.finditer(text):  # "minimaal 3 personen": the bound with its figure and what it counts
+        noun = NOUNS_EN[m.group(4).lower()][m.group(2) != "1"] if m.group(4) else ""
+        said = f"{BOUNDS_EN[m.group(1).lower()]} {m.group(2)}{m.group(3) or ''}{' ' + noun if noun else ''}"
+        terms.append(f"“{m.group(0)}” = {said}")
     for nl, en in PHRASES_EN.items():
-        if nl.lower() in text.lower():
+        if nl.lower() in text.lower() and text.lower().count(nl.lower()) > sum(b.count(nl.lower()) for b in bounded):
             terms.append(f"“{nl}” = {en}")
     for m in _JOINED_FIGURES.finditer(text):  # "niveau 4 of 5": the figures as they stand, joined in English
         terms.append(f"“{m.group(0)}” = {m.group(1)} {_JOINS_EN[m.group(2).lower()]} {m.group(3)}")

@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.asked import asked, asked_clause, asks_question_word, own_conclusions
+from assistant.answer.asked import asked, asked_clause, asks_question_word, claims_only_consequence, own_conclusions
 from assistant.answer.calculate import (
     calc_plan,
     claim_checked,
@@ -38,7 +38,14 @@ from assistant.answer.calculate import (
 from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import MAX_QUOTES, Plan, msg, render, summary, with_notices
-from assistant.answer.premise import about_the_policy, claim_of, premise_plan, presented_as_known, states_rule
+from assistant.answer.premise import (
+    about_the_policy,
+    claim_of,
+    premise_plan,
+    presented_as_known,
+    states_rule,
+    without_reporter,
+)
 from assistant.answer.specs import load_specs
 from assistant.answer.state import (
     ConversationState,
@@ -541,6 +548,10 @@ class Assistant:
             result = calls[0].result if calls and calls[0].result else {}
             return _party_set_right(plan, cite, misplaced, reading, lang, asked_here, result), calls, hits
         claim = claim_of(text)
+        if claim is not None and claims_only_consequence(claim):  # "na 31 mei krijgen we toch alleen een brief?":
+            premise = premise_plan(self, text, lang, earlier)  # what missing a step brings, set right or confirmed
+            if premise is not None and premise.intent.endswith(":consequence"):
+                return premise, [], hits
         own_case = reading.kind == "tool" and (len(reading.used) >= 2 or reading.follow_up)  # "3 fte voor 160
         # cliënten, klopt dat?"; a message merged into the last calculation ("dat gebied met 1 cliënt moet eruit")
         if (
@@ -603,8 +614,8 @@ class Assistant:
         self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None,
         earlier: str = "", step_day: date | None = None,
     ) -> Plan:
-        plan = clause_plan(self, text, lang, year, focus, near=near, step_day=step_day)
-        asking = asked_clause(text) if plan.refused and focus is None and near is None else text
+        plan = clause_plan(self, without_reporter(text), lang, year, focus, near=near, step_day=step_day)  # (who said
+        asking = asked_clause(text)  # it is no word of the policy's) if plan.refused and focus is None and near is None else text
         if asking.strip() != text.strip() and plan.kind == "not_stated":  # "De 50%-grens is te krap voor
             # ons. Wat is de termijn voor een bezwaar?": the words of what is said before found no answer of
             # the asked kind; the asking sentence's own words may (the said sentence is why, not what, it asks)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answer.asked import asks_of_the_rule, asks_question_word
+from assistant.answer.asked import asks_of_the_rule, asks_question_word, claims_only_consequence
 from assistant.answer.guards import OWN  # a statement of the asker's own situation is context, not a claim
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation
@@ -24,22 +24,26 @@ TAIL = re.compile(
     r"won't it|isn't that so|niet dan|hè|he|toch niet|zeker weten)(?:\s+(?:allebei|alle twee|beide|both|too))?\s*\?*\s*$",
     re.I,
 )
+# reported speech: "collega zegt dat", "onze adviseur beweerde dat", "my colleague says that"
+# and heard or read from someone ("ik las bij de brancheorganisatie dat", "we heard at a congress that")
+_REPORTED = (
+    r"(?!(?:als|if|wat|what|wanneer|when|stel|suppose)\b)(?:[\w'’-]+\s+){1,3}(?:zegt|zei|zeggen|zeiden|beweert|beweerde|stelt|stelde|meldt|meldde|schrijft|schreef|says|said|claims|claimed|told|tells|reports|reported|writes|wrote"
+    r"|hoorde|hoorden|hoor|heard|hear|las|lazen|read)"
+    r"(?:\s+(?:van|from|bij|via|in|op)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
+    r"\s+(?:(?:me|us|mij|ons)\s+)?(?:dat|that)"
+)
+_REPORTER = re.compile(r"^\W*(?:" + _REPORTED + r")\b[,:]?\s*", re.I)
 _HEAD = re.compile(
     r"^\W*(?:(?:" + "|".join(map(re.escape, lexicon_data()["words"]["interjections"])) + r")\W+)?(?:ik dacht dat|we dachten dat|wij dachten dat|"
     r"i thought that|we thought that|i thought|we thought|klopt het dat|klopt het,? dat|is het zo dat|is het waar dat|is het correct dat|is it true that|"
-    r"is it correct that|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
+    r"is it correct that|is it right that|is it the case that|is het juist dat|am i right that|am i correct that|i understand that|i heard that|i read that|ik begrijp dat|"
     r"ik heb gehoord dat|ik las dat|ik lees dat|volgens mij|as far as i know|if i understand correctly|"
     r"(?:we|wij) (?:hoorden|lazen|hebben gehoord|hebben gelezen) dat|ons is verteld dat|ik heb begrepen dat|ik begreep dat|"
     r"i understood that|we understood that|i have understood that|"
     r"we (?:heard|read|were told|have heard) that|someone told us that|iemand zei dat|"
     r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
     r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that|"
-    # reported speech: "collega zegt dat", "onze adviseur beweerde dat", "my colleague says that"
-    # and heard or read from someone ("ik las bij de brancheorganisatie dat", "we heard at a congress that")
-    r"(?!(?:als|if|wat|what|wanneer|when|stel|suppose)\b)(?:[\w'’-]+\s+){1,3}(?:zegt|zei|zeggen|zeiden|beweert|beweerde|stelt|stelde|says|said|claims|claimed|told|tells"
-    r"|hoorde|hoorden|hoor|heard|hear|las|lazen|read)"
-    r"(?:\s+(?:van|from|bij|via|in|op)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?"
-    r"\s+(?:(?:me|us|mij|ons)\s+)?(?:dat|that))\b[,:]?\s*",
+    + _REPORTED + r")\b[,:]?\s*",
     re.I,
 )
 _QUESTION_START = re.compile(
@@ -194,6 +198,13 @@ def _without_numbers(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
 
 
+def without_reporter(text: str) -> str:
+    """The message without who it reports ("Onze relatiebeheerder beweerde dat 2 per gebied volstaat. Klopt dat?" -> "2 per
+    gebied volstaat. Klopt dat?"): who said it is no word of what the policy should say."""
+    m = _REPORTER.match(text)
+    return text[m.end() :] if m and m.end() < len(text) else text
+
+
 def about_the_policy(claim: str) -> bool:
     """A claim about a rule ("de inschrijving sluit op 31 maart", "1 fte per 40 cliënten"), not about the asker's
     own situation ("wij hebben ...", "3 fte casemanagers voor 160 cliënten": figures of a case, no ratio)."""
@@ -261,9 +272,19 @@ def _premise_of(assistant: Any, claim: str, text: str, lang: str, earlier: str =
     years = {str(y) for y in assistant.corpus.years}  # "de eis voor 2027": the policy year the claim is about
     differences = result.get("differences", [])
     if result["verdict"] == "contradicted" and differences and all(
-        str(d.get("claim", "")).strip() in years for d in differences
+        str(d.get("claim", "")).strip() in years or _bare_years(d) for d in differences
     ):
-        return None  # "in de bijlage uit 2024 gold een ingroeiregeling": the year names the text, it is no date to set right
+        return None  # "in de bijlage uit 2024 gold een ingroeiregeling": the year names the text, it is no date to set
+        # right; "met een A in 2026 krijg je 100%" is not set right by a sentence about 2027: a year against a year
+        # says which year a sentence is about, not that the claim's year is wrong
+    figures_differ = any(d.get("kind") in ("number", "date") for d in result.get("differences", []))
+    late = _when_late(assistant, ct, itself=True) if claims_only_consequence(claim) and not figures_differ else None
+    if late is not None:  # "after 31 May we only get a reminder": what missing the step brings, said or set right
+        if _content_words(_after_only(claim)) & _content_words(late.quote):
+            return Plan("verdict", msg("premise_right", lang, section=late.section, year=late.year) + f" «{late.quote}»",
+                [late], intent="premise:supported:consequence")  # fmt: skip
+        return Plan("correction", msg("premise_other_consequence", lang, section=late.section, year=late.year,
+            quote=late.quote.rstrip(" .")), [late], intent="premise:contradicted:consequence")  # fmt: skip
     if result["verdict"] == "supported" and not any(q.kind in FACT_KINDS for q in read(claim)):
         return None  # "een zorgstop mag zodra ons budget op is": no figure to confirm, the words alone
         # share a sentence's terms without saying what it says; the question is answered as asked
@@ -366,8 +387,9 @@ def _holds_as_claimed(there: Citation, ct: Citation, claim: str, wrong: str) -> 
     )
 
 
-def _when_late(assistant: Any, ct: Citation) -> Citation | None:
-    """The sentence of the deadline's clause that says what happens when it is missed, as a citation."""
+def _when_late(assistant: Any, ct: Citation, itself: bool = False) -> Citation | None:
+    """The sentence of the deadline's clause that says what happens when it is missed, as a citation (`itself`:
+    the cited sentence may be that sentence)."""
     from assistant.answer import compose as c
     from assistant.answer.asked import says_when_late
 
@@ -382,15 +404,28 @@ def _when_late(assistant: Any, ct: Citation) -> Citation | None:
     for where in [clause, *referred]:
         for sentence in c.sentences_of(where.text, False):
             said = re.sub(r"\s+", " ", sentence).strip()
-            if said != re.sub(r"\s+", " ", ct.quote).strip() and len(said) <= 240 and says_when_late(said):
+            other = itself or said != re.sub(r"\s+", " ", ct.quote).strip()
+            if other and len(said) <= 240 and says_when_late(said):
                 from assistant.answer.verify import quote_lines
 
                 start, end = quote_lines(assistant, where.id, said)
                 return ct.model_copy(update={
-                    "quote": said, "line_start": start, "line_end": end, "clause_id": where.id, "section": where.section,
+                    "quote": said, "line_start": start, "line_end": end, "clause_id": where.id, "section": c.section_label(where.id, where.section),
                     "title": where.title,
                 })  # fmt: skip
     return None
+
+
+def _bare_years(difference: dict) -> bool:
+    """A difference of a year alone against a year alone ("2026" / "2027")."""
+    return all(re.fullmatch(r"\s*(?:19|20)\d\d\s*", str(difference.get(k, ""))) for k in ("claim", "source"))
+
+
+def _after_only(claim: str) -> str:
+    """The words of the claim after its "alleen"/"only" (the consequence it says is the only one)."""
+    from assistant.answer.asked import words_after
+
+    return words_after(claim, "late", "only")
 
 
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraaf|par\.|§)\s*(\d+(?:\.\d+)+)", re.I)

@@ -450,6 +450,14 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             # ook voor nieuwe cliënten?" after a check for additional purchase)
         )
         or applies_here
+        # "so we get 100%, right?", "bevestig even dat we de volle 100% krijgen" after the staffel: what the last
+        # calculation works out (a kind of its `claims`), claimed in a yes/no message or a request to confirm
+        or (
+            reading.kind in ("clause", "clarify") and not reading.used and state.outcome is not None  # (worked out)
+            and any(q.kind in spec.claims and not q.negated for q in reading.quantities)
+            and _asks_confirmation(text)
+            and not _names_another(router, text, state.tool)
+        )
         # "heeft dat gevolgen voor ons contract?" after a ground for exclusion: the result is that consequence
         or (
             reading.kind == "clause" and "consequence" in spec.answers_kinds and asks_consequence(text)
@@ -498,7 +506,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         solve = None  # "175 cliënten met dezelfde fte, hoeveel fte is nodig?": the given value stays; the check names it
     if asked_now is not None and solve == asked_now and solve in changes and not spec.solve[solve].check_reports:
         changes.pop(solve)  # "we houden 2 fte: hoeveel fte is er nodig?": the value it has now is not the answer
-    merged = _merged(router, spec, state, reading, changes, solve)
+    merged = _merged(router, spec, state, reading, changes, solve, text)
     if _ASKS_WH.match(folded) or _ASKS_WH.match(fold(asked_clause(text))):  # "hoeveel hebben we dan nog nodig?",
         # "stel dat 5212 wegvalt. Wat is dan ons gemiddelde?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no
@@ -1267,12 +1275,28 @@ def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationSta
     """'Oh, we forgot one area: Breda-Zuid, with 9 clients': with a word that adds to the last calculation (lexicon
     `adds_to_last`), one area said with one count of clients is one more area of the last list (its name, not a
     postcode, is no label of it); None otherwise."""
+    if state.areas and not fill.areas and (areas := _areas_each(qs, text)) is not None:
+        n, each = areas  # "and 2 new areas with one client each": as many more places of the list
+        return {"__areas__": [Area(f"#{len(state.areas) + k}", each) for k in range(1, n + 1)]}
     counts = [q for q in qs if q.kind == "count" and q.unit == "clients" and q.number is not None and not q.change]
     if not state.areas or fill.args.get("postcode_areas") != 1 or len(counts) != 1 or fill.areas:
         return None
     if not _says(lexicon().adds_to_last, text):
         return None
     return {"__areas__": [Area(f"#{len(state.areas) + 1}", int(counts[0].number))]}  # the next place of the list
+
+
+def _areas_each(qs: list[Quantity], text: str) -> tuple[int, int] | None:
+    """(areas, clients in each) of "we also start in 3 new areas with 1 client each", "nog 2 gebieden erbij met elk
+    4 cliënten": a count of areas that comes on (or with a word that adds to the last calculation) and a count of
+    clients said for each of them; None otherwise."""
+    areas = [q for q in qs if q.kind == "count" and q.unit == "areas" and q.number is not None]
+    each = [q for q in qs if q.kind == "count" and q.unit == "clients" and q.times]
+    if len(areas) != 1 or len(each) != 1 or each[0].times[0] != areas[0].number:
+        return None
+    if areas[0].change != "more" and not _says(lexicon().adds_to_last, text):
+        return None
+    return int(areas[0].number), int(each[0].times[1])
 
 
 def _places_of_last(fill: Any, state: ConversationState) -> bool:
@@ -1397,6 +1421,25 @@ def _claimed_now(spec: CalculatorSpec, args: dict[str, Any], changes: dict[str, 
     return out
 
 
+def _asks_confirmation(text: str) -> bool:
+    """A yes/no question or a request to confirm ("Bevestig even dat ...", lexicon [parts] confirm_requests)."""
+    return is_yes_no(text) or _says(lexicon_data()["parts"].get("confirm_requests", []), text)
+
+
+def _claimed_results(spec: CalculatorSpec, reading: Reading, changes: dict[str, Any], text: str) -> list[Quantity]:
+    """"So we get 100%, right?", "bevestig dat we de volle 100% krijgen": in a yes/no message or a request to confirm,
+    a figure of a kind the calculation works out (spec `claims`) that is no value of an input, said now or before."""
+    if not text or not _asks_confirmation(text):
+        return []
+    taken = [v for k, v in changes.items() if k in spec.inputs]
+    whole = lexicon_data()["parts"].get("whole_amount", [])
+    return [
+        q for q in reading.quantities
+        if q.kind in spec.claims and not q.negated and q.number is not None
+        and (not any(_same_number(q.number, v) for v in taken) or _says(whole, " ".join(q.before[-2:])))
+    ]  # fmt: skip  # ("the whole €120,000 back": the budget worked with, and claimed as what is paid)
+
+
 def _same_number(number: Any, value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and float(number) == float(value)
 
@@ -1476,7 +1519,8 @@ def _single_count(qs: list[Quantity], fill: Any) -> Quantity | None:
 
 
 def _merged(
-    router: Router, spec: CalculatorSpec, state: ConversationState, reading: Reading, changes: dict, solve: str | None = None
+    router: Router, spec: CalculatorSpec, state: ConversationState, reading: Reading, changes: dict, solve: str | None = None,
+    text: str = "",
 ) -> Reading:
     args = dict(state.args)
     assumptions = list(state.assumptions)  # the defaults that still shape the result
@@ -1548,6 +1592,8 @@ def _merged(
                 solve = None
                 changes[key] = value  # and stated by the asker
     claims = _claimed_now(spec, args, changes)  # "we zitten op 850k (71%)": the share said beside the amounts it is of
+    for q in _claimed_results(spec, reading, {**state.args, **changes}, text) if state.outcome is not None else []:  # "so we get 100%, right?": a result claimed, to be checked
+        claims.setdefault(spec.claims[q.kind], (to_number(q.number), q.text))
     rounded = {  # a share is as exact as it is written ("71%" of 70,83%)
         spec.inputs[n].claim_of for n in spec.inputs if spec.inputs[n].claim_of and spec.inputs[n].kind == "percent"
     }

@@ -132,6 +132,7 @@ class Lexicon:
     weak_asks: set[str] = field(default_factory=set)
     rate_per: list[str] = field(default_factory=list)
     joining: set[str] = field(default_factory=set)
+    clause_subjects: list[str] = field(default_factory=list)
     money_nouns: set[str] = field(default_factory=set)
     obligation: list[str] = field(default_factory=list)  # "welk percentage moeten we bereikt hebben?": a rule's value
     condition: list[str] = field(default_factory=list)  # words that open a condition ("als", "what if")
@@ -319,6 +320,7 @@ def lexicon() -> Lexicon:
         weak_asks={fold(w) for w in data["questions"]["weak_asks"]},
         rate_per=[fold(w) for w in data["words"].get("rate_per", [])],
         joining={fold(w) for w in data["words"].get("joining", [])},
+        clause_subjects=[fold(w) for w in data["words"].get("clause_subjects", [])],
         openers=[fold(p) for p in data["follow_up"]["openers"]],
         acknowledgements=[fold(p) for p in data["follow_up"].get("acknowledgements", [])],
         there=[fold(p) for p in data["follow_up"]["there"]],
@@ -1155,12 +1157,20 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
             len(between) <= DESCRIBED_CHARS and not re.search(r"[.;!?]", between)
             and any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in joining)
             and not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in [*lex.own_words, *lex.keeps])
+            and not _opens_clause(between, lex)  # "... 0,6 fte stopt en wij komen uit op 300": another clause
         ):  # "3 cliënten erbij met onze 5 fte", "... with the same 0.9 fte": the asker's own figure, not part of the change
             out[i] = replace(q, change=prev.change)
             if prev.unit == "areas" and q.unit == "clients" and _for_each_area(q, prev, folded, lex):
                 out[i] = replace(out[i], value=q.value * prev.value, times=(prev.value, q.value))  # "de 9 gebieden
                 # waar we elk 1 cliënt hebben": 9 × 1
     return out
+
+
+def _opens_clause(text: str, lex: Lexicon) -> bool:
+    """"... en wij komen dan uit op": a joining word and a subject of its own open another clause in `text`."""
+    joins = "|".join(re.escape(w) for w in lex.joining if w.isalpha())
+    subjects = "|".join(re.escape(w) for w in lex.clause_subjects)
+    return bool(joins and subjects and re.search(rf"(?<![\w])(?:{joins})\s+(?:{subjects})(?![\w])", text))
 
 
 RESTATED_CHARS = 50  # how far a figure said again precisely may stand after the rough one
