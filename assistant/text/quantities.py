@@ -792,7 +792,7 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         before_ok = _LETTER_BEFORE_OK.search(folded[max(0, m.start() - 20) : m.start()]) is not None
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
         year_next = re.match(
-            r"\s+(?:(?:again|weer|opnieuw|ook|also|both|beide|allebei)\s+)?(?:in|voor|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
+            r"\s+(?:(?:again|weer|opnieuw|ook|also|both|beide|allebei)\s+)?(?:in|voor|over|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(  # "in 2026 een A", "..., but 2027 only a B", "2026 was an A" (the year opens its clause)
             r"(?:\b(?:in|voor|for|met|with|dat|that|als|if|en|and|maar|but)\s+|(?:^|[:;,.!?])\s*)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
             r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar|"

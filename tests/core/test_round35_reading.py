@@ -111,7 +111,7 @@ def test_new_areas_with_each_a_count_extend_the_last_list(fake_assistant, follow
 
 
 def test_a_change_verb_does_not_reach_the_count_of_the_next_clause():
-    qs = read("stel dat er straks iemand met 0,6 fte stopt en wij komen dan uit op 280 cliënten")
+    qs = read("stel dat er straks iemand met 0,6 fte vertrekt en we met de nieuwe wijk op 280 cliënten uitkomen")
     fte = next(q for q in qs if q.unit == "fte")
     clients = next(q for q in qs if q.unit == "clients")
     assert fte.change == "less" and clients.change is None, qs
@@ -121,7 +121,7 @@ def test_the_new_total_of_clients_is_taken_as_said(fake_assistant):
     a = _talk(
         fake_assistant,
         "Onze zorgcoöperatie heeft 5 fte hbo-bachelor verpleegkundigen; wat is ons maximum aan cliënten?",
-        "Als in het voorjaar een verpleegkundige van 0,6 fte stopt en wij dan uitkomen op 280 cliënten, hoeveel fte "
+        "Als in het voorjaar een verpleegkundige van 0,6 fte vertrekt en we met de nieuwe wijk op 280 cliënten uitkomen, hoeveel fte "
         "is er dan nodig?",
     )
     args = _args(a, "cooperative_staffing_check")
@@ -172,8 +172,8 @@ def test_a_claimed_result_after_the_staffel_is_checked_against_it(fake_assistant
 @pytest.mark.parametrize(
     "question",
     [
-        "Met alleen een A-score over 2026 krijg je toch de volle 100%?",
-        "Our purchaser told us that an A in 2026 is enough for 100% on the extra budget. Is that right?",
+        "Je krijgt met een A over 2026 altijd 100%. Klopt dat?",
+        "An A for 2026 is enough to get 100% back, isn't it?",
     ],
 )
 def test_a_claimed_staffel_value_is_decided_by_the_row_of_the_case_named(fake_assistant, question):
