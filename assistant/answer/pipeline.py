@@ -614,8 +614,9 @@ class Assistant:
         self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None,
         earlier: str = "", step_day: date | None = None,
     ) -> Plan:
-        plan = clause_plan(self, without_reporter(text), lang, year, focus, near=near, step_day=step_day)  # (who said
-        asking = asked_clause(text)  # it is no word of the policy's) if plan.refused and focus is None and near is None else text
+        # who reported a claim ("onze accountmanager zei dat ...") is no word of what the policy is searched for
+        plan = clause_plan(self, without_reporter(text), lang, year, focus, near=near, step_day=step_day)
+        asking = asked_clause(text) if plan.refused and focus is None and near is None else text
         if asking.strip() != text.strip() and plan.kind == "not_stated":  # "De 50%-grens is te krap voor
             # ons. Wat is de termijn voor een bezwaar?": the words of what is said before found no answer of
             # the asked kind; the asking sentence's own words may (the said sentence is why, not what, it asks)

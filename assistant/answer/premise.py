@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answer.asked import asks_of_the_rule, asks_question_word, claims_only_consequence
+from assistant.answer.asked import asks_of_the_rule, asks_question_word, claims_only_consequence, words_after
 from assistant.answer.guards import OWN  # a statement of the asker's own situation is context, not a claim
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation
@@ -423,8 +423,6 @@ def _bare_years(difference: dict) -> bool:
 
 def _after_only(claim: str) -> str:
     """The words of the claim after its "alleen"/"only" (the consequence it says is the only one)."""
-    from assistant.answer.asked import words_after
-
     return words_after(claim, "late", "only")
 
 
