@@ -423,9 +423,11 @@ def _amounts(inp: AdditionalPurchaseInput, limit: int | float) -> tuple[float | 
     if inp.omzetplafond_eur is None:
         return None, None
     required = exact(inp.omzetplafond_eur) * exact(limit) / 100
-    if inp.revenue_reached_eur is None:
+    pct = inp.percentage()
+    if pct is None:
         return round2(required), None
-    needed = max(Fraction(0), required - exact(inp.revenue_reached_eur))
+    reached = exact(inp.omzetplafond_eur) * pct / 100  # the revenue given, or the share of the ceiling given
+    needed = max(Fraction(0), required - reached)
     return round2(required), round2(needed)
 
 

@@ -227,6 +227,21 @@ def claims_only_consequence(claim: str) -> bool:
     return _says_any(claim, "late", "only") and _says_any(claim, "late", "missed")
 
 
+def objection_asked(question: str) -> str | None:
+    """The asking sentence of a question about objecting to a rule (asked.toml [objection]), without what it is
+    against ("Mag onze organisatie bezwaar aantekenen tegen die 50%-regel?" -> "mag onze organisatie bezwaar
+    aantekenen?"); None when it asks no
+    objection."""
+    asking = asked_clause(question)
+    if not _says_any(asking, "objection", "words"):
+        return None
+    against = "|".join(re.escape(fold(w)) for w in _phrases("objection", "against"))
+    words = "|".join(re.escape(fold(w)) for w in _phrases("objection", "words"))
+    stop = rf"(?=\s+(?:{words})(?![\w])|\s*[?.,;]|$)"  # up to the objection itself or the sentence's end
+    kept = re.sub(rf"(?<![\w])(?:{against})(?![\w])[^?.,;]*?{stop}", " ", fold(asking))
+    return re.sub(r"\s+", " ", kept).strip()
+
+
 def words_after(text: str, table: str, key: str) -> str:
     """The text after the first phrase of asked.toml [table] key it says ("" when it says none)."""
     folded = fold(text)
@@ -336,6 +351,9 @@ def _asked(question: str) -> Asked | None:
                 noun_kind = next((k for k in order if any(_noun(folded, n) for n in kinds[k].get("nouns", []))), None)
                 if noun_kind:
                     return Asked(noun_kind, tuple(kinds[noun_kind]["holds"]))
+            asking = _asking_kind(folded, order, kinds, kind, found)
+            if asking is not None:  # "hoe zijn loonkosten en overige kosten in de index gewogen?": the kind a question word
+                return Asked(asking, tuple(kinds[asking]["holds"]))  # asks, not a noun said in the question ("kosten")
             return Asked(kind, tuple(spec["holds"]), unit)
     if which_party:
         return None
@@ -362,6 +380,21 @@ def _asked(question: str) -> Asked | None:
         )
         if kind is not None:
             return Asked(kind, tuple(kinds[kind]["holds"]))
+    return None
+
+
+def _asking_kind(folded: str, order: list[str], kinds: dict, kind: str, found: list[str]) -> str | None:
+    """A later kind whose cue holds a question word, when none of `kind`'s found cues does (a noun such as "kosten"
+    said in the question, a question word asking another kind: "welke weging"); None otherwise."""
+    if any(WH.search(fold(c)) for c in found):
+        return None
+    for later in order[order.index(kind) + 1 :]:
+        if later == "count":  # "hoeveel kosten ...?": a bare "hoeveel" reads the noun after it (the count branch)
+            continue
+        spec = kinds[later]
+        said = _without_phrases(folded, spec.get("not_in", ()))
+        if any(WH.search(fold(c)) and _has(said, c) for c in spec["cues"]):
+            return later
     return None
 
 

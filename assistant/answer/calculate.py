@@ -18,6 +18,7 @@ from assistant.domain import Citation, ToolCall
 from assistant.errors import AssistantError
 from assistant.text.dates import fmt_date
 from assistant.text.quantities import fold, lexicon, lexicon_data, word_pattern
+from assistant.text.sentences import heading_like
 
 # the output field that answers "voldoen we? / mag dat? / komen we in aanmerking?" per calculator: declared as
 # `verdict` in tools/specs/<name>.toml; `invert_if` phrases flip it ("zijn we uitgesloten?" vs "komen we in aanmerking?")
@@ -198,17 +199,6 @@ def _holds(spec: CalculatorSpec, condition: str, reading: Reading, outcome: bool
     return what in reading.stated or any(says(folded, c) for c in named)
 
 
-HEADING_WORDS = 8
-
-
-def _heading(quote: str) -> bool:
-    """A heading or table header quoted as a line of its own ("Voorwaarden aan de gespecialiseerde casemanager
-    dementie", "Doelmatigheid Maximale vergoeding op gehonoreerd aanvullend budget (staffel)"): a few words, no
-    figure, no sentence end; a list item or table row is longer or holds a figure."""
-    text = quote.strip()
-    return len(text.split()) <= HEADING_WORDS and not re.search(r"\d|[.;!?:»]$", text)
-
-
 def _outcome(spec: CalculatorSpec, data: dict[str, Any]) -> bool | None:
     """The result's verdict field (the spec's `verdict`): the first one the result decides."""
     return next((data[f] for f in spec.verdict if isinstance(data.get(f), bool)), None)
@@ -263,7 +253,7 @@ def calc_plan(
     )
     shown = [
         q for q in quotes[:MAX_QUOTES]
-        if q is quotes[0] or (not _heading(q.quote) and _carries(spec, q.quote, reading, reading.outcome, folded))
+        if q is quotes[0] or (not heading_like(q.quote) and _carries(spec, q.quote, reading, reading.outcome, folded))
     ]  # a heading carries no rule; a quote that does not carry this case is not replaced by a weaker one
     return Plan(
         "calculation", line, shown, [q for q in quotes if q not in shown], assumptions=assumptions,

@@ -69,7 +69,7 @@ from assistant.text.quantities import (
     read,
     word_pattern,
 )
-from assistant.text.sentences import sentence_spans
+from assistant.text.sentences import heading_like, sentence_spans
 from assistant.text.sentences import sentences as typed_sentences
 
 REFUSAL_SCORE = 0.45  # top fused search score below this = nothing relevant (calibrated on evals/dev.jsonl)
@@ -445,7 +445,8 @@ def _ranked(
     current = assistant.corpus.current_year
     if year is None and not looking_back:
         pool = [h for h in pool if h.passage.year == current] or pool
-    return hits, _citations(assistant, c.rank_sentences(retriever.bm25, text, pool))
+    kept = frozenset(h.passage.id for h in pool if near is not None and h.passage.clause_id == near.clause_id)
+    return hits, _citations(assistant, c.rank_sentences(retriever.bm25, text, pool, kept))
 
 
 _POLICY_WORDS = (
@@ -1726,6 +1727,10 @@ def clause_plan(
         gone = no_longer_stated(assistant, focus or text, lang)  # the older text states is no longer asked
         if gone is not None:
             return gone
+    if heading_like(ranked[0].text):  # "CSRD (Corporate Sustainability Reporting Directive)": a heading says
+        body = next((o for o in ranked[1:] if o.passage is ranked[0].passage and not heading_like(o.text)), None)
+        if body is not None:  # nothing; the closest sentence of the text under it answers
+            ranked = [body, *(o for o in ranked if o is not body)]
     best = ranked[0]
     supporting = [s for s in ranked if s.overlap >= SUPPORT_SHARE * best.overlap]
     bm = assistant.index.retriever.bm25
@@ -1754,7 +1759,9 @@ def clause_plan(
         weights = _content_weights(bm, text, a, focus or _asking_sentence(text))
         letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
         for reach in (2, CONSEQUENCE_REACH) if a.kind == "consequence" else (2,):  # a consequence searched further
-            candidates = _on_subject(bm, text, focus, weights, analyse, _value_candidates(assistant, ranked, reach))
+            candidates = _on_subject(bm, text, focus, weights, analyse, _value_candidates(
+                assistant, ranked, reach, near.section if near is not None else None
+            ))
             with_value = _best_value(  # on when none follows the matching sentences closely
                 a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
                 near.section if near is not None else None, asks_month(focus or text),
@@ -1972,6 +1979,8 @@ def clause_plan(
         return Plan("quotes", line, cited, [r.citation for r in _dedupe(ranked[:8]) if r is not best][:4])
     if verdict is not None and best.confidence >= sure:
         word = msg("yes" if verdict else "no", lang)
+        if verdict and _only_if(shown, focus or text, expand):  # "moeten wij CSRD-gegevens leveren?" against "Als we ...
+            word = msg("only_if", lang)  # verwachten dat zij informatie aanleveren ..., dan kondigen we dat ... aan"
         said = f"«{shown}»" if lang == "en" else (shown[:1].lower() + shown[1:] if not shown[:2].isupper() else shown)
         line, kind = f"{word}: {said}", "verdict"
     elif lang == "en":
@@ -1999,6 +2008,21 @@ def clause_plan(
     plan = Plan(kind, line, _distinct(cited)[:MAX_QUOTES], [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
     return plan
+
+
+def _only_if(shown: str, question: str, expand: Any) -> bool:
+    """The answering sentence opens with a condition and says what follows it ("Als we ... verwachten dat ..., dan
+    kondigen we dat ... aan"; asked.toml [kinds.consequence] conditions), the question asks what the condition says
+    (its words stand in the condition more than in what follows: "moeten wij CSRD-gegevens leveren?"), not what
+    follows in the case it names ("moet een zorgstop vooraf gemeld?" against "als ... een zorgstop ..., dan ...
+    vooraf communiceert"), and sets no condition of its own: it holds only on that condition, no plain yes."""
+    conditions = "|".join(re.escape(fold(w)) for w in asked_phrases("kinds.consequence", "conditions"))
+    said = fold(shown)
+    m = re.match(rf"(?:{conditions})\s(.*?),\s+(?:dan|then)\s(.*)", said)
+    if m is None or re.search(rf"(?<![\w])(?:{conditions})(?![\w])", fold(question)):
+        return False
+    asked_terms = expand(question)
+    return len(asked_terms & expand(m.group(1))) > len(asked_terms & expand(m.group(2)))
 
 
 MAIN_SHARE = 0.4  # the asked clause without its condition holds at least this share of the question's term weight
@@ -2220,9 +2244,37 @@ def _leaned_on(assistant: Any, s: Sentence) -> list[Sentence]:
     return [Sentence(ct.quote, ct, s.score * 0.5, s.overlap, frozenset(), 0.0, s.passage)]
 
 
-def _value_candidates(assistant: Any, ranked: list[Sentence], reach: int = 2) -> list[Sentence]:
+QUOTE_START = 40  # the opening characters by which a quote is found among its passage's sentences
+
+
+def consequence_after(assistant: Any, cited: Citation, lang: str) -> Plan | None:
+    """What missing a date brings, when the sentence of that date goes on to say it ("... kunt u uiterlijk 15 mei
+    kenbaar maken. Na deze datum is het recht daarop vervallen."): the first sentence after the cited one in its
+    passage that states a consequence, quoted; None when none does."""
+    retriever = assistant.index.retriever
+    quote = collapse_ws(cited.quote)
+    for p in retriever.passages:
+        if p.clause_id != cited.clause_id or p.year != cited.year:
+            continue
+        said = [collapse_ws(x) for x in c.sentences_of(p.text, p.kind == "table")]
+        at = next((i for i, x in enumerate(said) if quote[:QUOTE_START] in x or x in quote), None)  # (the quote may
+        # hold the sentence after it too: the consequence it goes on with is still the answer)
+        if at is None:
+            continue
+        for x in said[at + 1 : at + 1 + CONSEQUENCE_REACH]:
+            ct = c.citation_for(assistant.corpus, p, x)
+            if ct is not None and states_consequence(x):
+                shown = _clean_span(x).rstrip(" .:;")
+                line = (f"The policy says: «{shown}»" if lang == "en" else shown) + _where(ct, lang) + "."
+                return Plan("value", line + (_gloss(shown) if lang == "en" else ""), [ct, cited])
+    return None
+
+
+def _value_candidates(assistant: Any, ranked: list[Sentence], reach: int = 2, near: str | None = None) -> list[Sentence]:
     """The sentences that may hold the asked value: the best matching ones, the `reach` sentences after each and
-    the other rows of their tables."""
+    the other rows of their tables; and every sentence of the section `near` (a part that points back at the
+    part before: "uiterlijk wanneer kan dat ingediend, en wat volgt als het later komt?"), however little it
+    shares with the words."""
     if not ranked:
         return []
     best = ranked[0].overlap
@@ -2231,7 +2283,8 @@ def _value_candidates(assistant: Any, ranked: list[Sentence], reach: int = 2) ->
     found = {r.text: r for r in ranked}
     home = ranked[0].citation.clause_id  # the clause that matches best may hold the value in a sentence of its own
     pool = [r for r in ranked if r.overlap >= (CLAUSE_SHARE if r.citation.clause_id == home else VALUE_SHARE) * best]
-    for s in pool[:VALUE_POOL]:  # that matches less ("binnen 10 werkdagen uitsluitsel" for "wanneer beslist CZ ...?")
+    pool = pool[:VALUE_POOL] + [r for r in ranked if near is not None and r.citation.section == near and r not in pool[:VALUE_POOL]]
+    for s in pool:  # that matches less ("binnen 10 werkdagen uitsluitsel" for "wanneer beslist CZ ...?")
         for x in [*_leaned_on(assistant, s), s, *_following(assistant, s, reach), *_rows_of_table(assistant, s)]:
             if x.text in found and x is not found[x.text]:  # a follower that matched on its own keeps its match
                 x.overlap, x.score = max(x.overlap, found[x.text].overlap), max(x.score, found[x.text].score)
@@ -2691,7 +2744,17 @@ def not_stated(
     first = max(closest[:DEFERRED_POOL], key=lambda s: subject(s.text)) if subject and closest else (closest[0] if closest else None)
     # (of the closest, the one most about what is asked: "helpenden niveau 2", not the percentage word alone); a
     # phone number asked: a close sentence that gives another way to reach them (an e-mail address)
-    offers = (lambda x: "@" in x.text) if kind == "phone" else (lambda x: defers(x.text))  # noqa: E731
+    named = [p for b in ("max", "min") if (p := _bound_by_name(b, kind)) is not None] if kind == "money" and question else []
+    bm = assistant.index.retriever.bm25
+    weights = bm.term_weights(question) if named else {}
+
+    def by_name(x: Sentence) -> bool:  # "(Dit is maximaal het budget voor H&A in 2026.)": the amount named by another
+        if not any(p.search(x.text) for p in named):  # one, under headings that hold the question's subject
+            return False
+        heading = " ".join(x.passage.heading_trail[-2:]) if x.passage is not None else ""
+        return c.weight_share(weights, c.terms_of(f"{x.text} {heading}", bm.splitter)) >= REFERENCE_SHARE
+
+    offers = (lambda x: "@" in x.text) if kind == "phone" else (lambda x: defers(x.text) or by_name(x))  # noqa: E731
     chosen = next((x for x in near if offers(x)), first)
     context = [chosen.citation] if chosen is not None else []
     if context:  # the closest sentence, quoted: what the policy does say nearby

@@ -63,6 +63,11 @@ MONTHS_EN = {
 # Dutch policy phrases -> English, shown as a gloss under quotes for English questions
 PHRASES_EN = {
     "per kwartaal": "per quarter",
+    "elk kwartaal": "every quarter",
+    "ieder kwartaal": "every quarter",
+    "elk jaar": "every year",
+    "elke maand": "every month",
+    "openingstijden van de huisartsenpost": "opening hours of the GP out-of-hours post (huisartsenpost)",
     "jaarlijks": "annually",
     "elke 2 jaar": "every 2 years",
     "via onze website": "via our (CZ's) website",
@@ -129,7 +134,7 @@ PHRASES_EN = {
 
 # the bounds and counted nouns a figure is written with ("minimaal 2 jaar" = at least 2 years): glossed as one
 BOUNDS_EN = {"ten minste": "at least", "minimaal": "at least", "maximaal": "at most", "ten hoogste": "at most",
-  "hoogstens": "at most", "meer dan": "more than", "minder dan": "less than", "tot maximaal": "up to"}
+  "hoogstens": "at most", "meer dan": "more than", "minder dan": "less than", "tot maximaal": "up to", "binnen": "within"}
 NOUNS_EN = {"jaar": ("year", "years"), "personen": ("person", "persons"), "cliënten": ("client", "clients"),
   "cz-cliënten": ("CZ client", "CZ clients"), "maanden": ("month", "months"), "maand": ("month", "months"),
   "weken": ("week", "weeks"), "dagen": ("day", "days"), "werkdagen": ("working day", "working days"),
@@ -138,6 +143,12 @@ NOUNS_EN = {"jaar": ("year", "years"), "personen": ("person", "persons"), "clië
 _BOUNDED = re.compile(
     r"(?<!\w)(" + "|".join(sorted(map(re.escape, BOUNDS_EN), key=len, reverse=True)) + r")\s+(\d+(?:[.,]\d+)?)"
     r"(?:(\s*%)|\s+(" + "|".join(sorted(map(re.escape, NOUNS_EN), key=len, reverse=True)) + r")(?!\w))", re.I
+)
+
+# nouns a figure names the grade of ("niveau 6" = level 6, "hbo-niveau 5" = hbo level 5): glossed with their figure
+NUMBERED_EN = {"niveau": "level", "hbo-niveau": "hbo level", "mbo-niveau": "mbo level"}
+_NUMBERED = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NUMBERED_EN), key=len, reverse=True)) + r")\s+(\d+)(?![\d,.]\d)", re.I
 )
 
 
@@ -198,7 +209,9 @@ def section_label(clause_id: str, section: str) -> str:
     return section
 
 
-def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Scored]:
+def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit], keep: frozenset[str] = frozenset()) -> list[Scored]:
+    """The sentences of the hits, best first; a sentence with none of the question's words is left out, unless its
+    passage is one of `keep` (the clause a part points back at: "... en wat volgt als het later komt?")."""
     q_terms = set(bm25.query_terms(question))
     weights = bm25.term_weights(question)
     cues = [
@@ -233,7 +246,7 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit]) -> list[Sco
                 lead = frozenset()
             overlap = own + NAMED_BEFORE_WEIGHT * sum(weights[t] for t in named)
             common = common | named
-            if overlap <= 0:
+            if overlap <= 0 and hit.passage.id not in keep:
                 continue
             bonus = sum(w for on, test, w in cues if on and test(sentence))
             if len(collapse_ws(sentence)) < 40:
@@ -378,6 +391,9 @@ def gloss_en(citations: list[Citation]) -> str:
         en = f"{m.group(1)} {MONTHS_EN[m.group(2).lower()]}{m.group(3) or ''}"
         terms.append(f"“{m.group(0)}” = {en}")
     bounded = [m.group(0).lower() for m in _BOUNDED.finditer(text)]
+    for m in _NUMBERED.finditer(text):  # "niveau 6" = level 6
+        terms.append(f"“{m.group(0)}” = {NUMBERED_EN[m.group(1).lower()]} {m.group(2)}")
+        bounded.append(m.group(0).lower())
     for m in _BOUNDED.finditer(text):  # "minimaal 3 personen": the bound with its figure and what it counts
         noun = NOUNS_EN[m.group(4).lower()][m.group(2) != "1"] if m.group(4) else ""
         said = f"{BOUNDS_EN[m.group(1).lower()]} {m.group(2)}{m.group(3) or ''}{' ' + noun if noun else ''}"
@@ -385,7 +401,10 @@ def gloss_en(citations: list[Citation]) -> str:
     for nl, en in PHRASES_EN.items():
         if nl.lower() in text.lower() and text.lower().count(nl.lower()) > sum(b.count(nl.lower()) for b in bounded):
             terms.append(f"“{nl}” = {en}")
+    months = "|".join(MONTHS_EN)
     for m in _JOINED_FIGURES.finditer(text):  # "niveau 4 of 5": the figures as they stand, joined in English
+        if re.match(rf"\s+(?:{months})\b", text[m.end() :], re.I) or re.search(rf"\b(?:{months})\s+$", text[: m.start()], re.I):
+            continue  # "1 december 2026 en 28 februari 2027": two dates, glossed as dates
         terms.append(f"“{m.group(0)}” = {m.group(1)} {_JOINS_EN[m.group(2).lower()]} {m.group(3)}")
     seen: list[str] = []
     for t in terms:

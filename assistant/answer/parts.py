@@ -292,7 +292,7 @@ def _pieces(question: str) -> list[str]:
                 len(re.findall(r"[\w']+", piece)) < MIN_WORDS and not _VERB_SUBJECT.match(piece)
                 and not (out and _BARE_WH.match(piece))  # "... and by when, and ...?": asks of the piece before
             ) or (
-                _frames(piece) and not (out and re.match(rf"\W*{_WH}\b", piece, re.I))  # (but after a question
+                _frames(piece) and not ((out or _ASKS_VALUE.match(piece)) and re.match(rf"\W*(?:\w+\s+)?{_WH}\b", piece, re.I))  # (but after a question
                 # of its own, "..., hoe regelen we dat, en ...?" asks how, itself)
                 and not (nxt is not None and _OWN_CLAUSE.match(nxt))  # "klopt dat nog, en is het opleidingsniveau gewijzigd?":
             )  # the next piece asks of a thing of its own, the pointing one of the thing before
@@ -312,6 +312,10 @@ def _points_before_value(piece: str, nxt: str | None) -> bool:
     """A piece that points back before one that opens with a value's question word ("mag dat, en hoeveel uur te veel
     is het?"): the next asks a value of its own, and the pointing piece its yes or no."""
     return bool(_POINTER.search(piece)) and nxt is not None and bool(_OPENS_WH.match(nxt))
+
+
+_ASKS_VALUE = re.compile(r"\W*(?:tot|vanaf|voor|by|until|from|before)\s+(?:wanneer|when)\b", re.I)  # "tot wanneer kan dat
+# dan, en wat als ...?": a first piece that asks a date of the thing before, a question of its own
 
 
 def _frames(piece: str) -> bool:

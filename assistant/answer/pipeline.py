@@ -25,7 +25,15 @@ import numpy as np
 
 from assistant.answer import compose as c
 from assistant.answer import guards
-from assistant.answer.asked import asked, asked_clause, asks_question_word, claims_only_consequence, own_conclusions
+from assistant.answer.asked import (
+    asked,
+    asked_clause,
+    asks_consequence,
+    asks_question_word,
+    claims_only_consequence,
+    objection_asked,
+    own_conclusions,
+)
 from assistant.answer.calculate import (
     calc_plan,
     claim_checked,
@@ -35,7 +43,7 @@ from assistant.answer.calculate import (
     rejected_plan,
     rule_claimed,
 )
-from assistant.answer.clause import clause_plan, is_yes_no, names_an_older_policy, points_back
+from assistant.answer.clause import clause_plan, consequence_after, is_yes_no, names_an_older_policy, points_back
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import MAX_QUOTES, Plan, msg, render, summary, with_notices
 from assistant.answer.premise import (
@@ -56,6 +64,7 @@ from assistant.answer.state import (
     clause_topic,
     continues_topic,
     follow_up,
+    opens_follow_up,
     opens_new_case,
     supposed_act,
 )
@@ -283,7 +292,8 @@ class Assistant:
         if guards.pressure(question):
             _refuse_to_confirm(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
-        return answer, state.remember(reading, lang, topic=topic or text).heard(text)
+        subject = objection_asked(text) if reading.kind == "clause" and topic is None else None  # "bezwaar maken?":
+        return answer, state.remember(reading, lang, topic=topic or subject or text).heard(text)  # the right to object
 
     def _counted_step(self, text: str, state: ConversationState, lang: str, year: int | None) -> tuple[Plan, str] | None:
         """(the plan, its topic) for a short message that dates a step of the asker's own and asks a date ("We
@@ -337,6 +347,11 @@ class Assistant:
             reading.yes_no = is_yes_no(full)
             if i == 0 or each_follows:
                 reading = follow_up(self.router, full, reading, state)
+            elif last.kind == "tool" and opens_follow_up(own, closing=False):  # "halen we de norm, en wat als
+                own_reading = self.router.read(own, exclude=_claimed_span(own))  # we 2 gebieden laten vallen?": the
+                own_reading.yes_no = is_yes_no(own)  # part before's calculation, changed as this part says
+                continued = follow_up(self.router, own, own_reading, current)
+                reading = continued if continued.kind != "clause" else reading
             elif reading.kind == "clause" and last.kind == "tool":  # "Voldoen we, en zo niet, hoeveel fte is er
                 own_reading = self.router.read(own, exclude=_claimed_span(own))  # nodig?": the calculation before,
                 own_reading.yes_no = is_yes_no(own)  # asked on (the part read on its own words)
@@ -376,7 +391,8 @@ class Assistant:
                 # (or a part that asks of another year with no subject of its own: "..., and what did 2024 require?")
                 of_before = points_back(own) or (
                     (looks_back(fold(own)) or names_an_older_policy(self.corpus, own)) and not self._names_subject(own)
-                )
+                ) or (asks_consequence(own) and bool(plans) and plans[-1].kind == "date")  # "tot wanneer kan
+                # dat ingediend, en wat volgt als het later komt?": what missing the date the part before gave brings
                 near = plans[-1].quotes[0] if plans and plans[-1].quotes and of_before else None
                 topic = clause_topic(own, state) if i == 0 and not each_follows else None
                 if topic is not None:  # "Is dat voor 2027 veranderd? En tellen zzp'ers mee?": the first part asks
@@ -385,9 +401,16 @@ class Assistant:
                     part_calls, part_hits = [], []
                 else:
                     plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
+                after = (
+                    consequence_after(self, plans[-1].quotes[0], lang)
+                    if asks_consequence(own) and plans and plans[-1].kind == "date" and plans[-1].quotes else None
+                )
+                if after is not None:  # "uiterlijk wanneer kan dat ingediend, en wat volgt als het later komt?": the date's own
+                    plan = after  # passage says missing it brings
                 if plan.refused and full != own:  # "..., voor welke datum insturen, ...": its own words find no
                     borrowed = self._clause(full, lang, year, full, near=near)  # value; with the words it borrowed
-                    plan = borrowed if not borrowed.refused else plan  # from the part before, they do
+                    if not borrowed.refused and not _given_before(borrowed, plans):  # from the part before, they do
+                        plan = borrowed  # (not a value the part before was answered with: "«90% personele kosten»")
                 if (
                     full != own
                     and any(p.line == plan.line or _same_answer(p, plan) for p in plans)
@@ -591,12 +614,33 @@ class Assistant:
             if cases is not None:  # "met een B krijgen we toch 90%?": both sides of the missing threshold
                 return cases[0], cases[1], hits
             plan = self._clarify(text, reading, lang, year)
+            bound, bound_calls = self._bound_of_missing(text, reading, lang, year)
+            if bound is not None:  # "een coöperatie met 4,5 fte hbo-bachelor: genoeg?": what the figures given allow
+                plan.line = bound.line + "\n" + plan.line  # ("hoogstens 247 cliënten"), then the question back
+                plan.quotes = _unique(bound.quotes + plan.quotes)[:3]
             premise = premise_plan(self, text, lang) if _claims_a_rule(claim) else None
             if premise is not None and premise.kind == "correction":  # "het minimum is 1 per gebied, toch?"
                 plan.line = premise.line + "\n" + plan.line
                 plan.quotes = _unique(premise.quotes + plan.quotes)[:3]
-            return plan, [self._pending_call(reading)], hits
+            return plan, [*bound_calls, self._pending_call(reading)], hits
         return self._clause(text, lang, year, earlier=earlier), [], hits
+
+    def _bound_of_missing(
+        self, text: str, reading: Reading, lang: str, year: int | None
+    ) -> tuple[Plan | None, list[ToolCall]]:
+        """The one value missing for a check, worked out as the calculator's unknown from the figures given (its
+        `[solve.<name>]` of the same name, whose `requires` they complete): "met 4,5 fte hbo-bachelor mag de coöperatie
+        hoogstens 247 cliënten hebben", with its call; (None, []) when it cannot be."""
+        spec = self.router.specs.get(reading.tool or "")
+        if spec is None or len(reading.missing) != 1 or reading.claims:
+            return None, []
+        name = reading.missing[0][0]
+        solve = spec.solve.get(name)
+        if solve is None or not any(all(reading.args.get(f) is not None for f in alt) for alt in solve.requires):
+            return None, []
+        solved = replace(reading, kind="tool", solve=name, missing=[], yes_no=False)
+        plan, calls = self._calculation(text, solved, lang, year)
+        return (plan, calls) if plan.kind == "calculation" else (None, [])
 
     def _asks_versions(self, text: str) -> bool:
         """The asking sentence compares the policy years ("is de eis veranderd tussen 2024 en 2027?") and states no
@@ -615,7 +659,9 @@ class Assistant:
         earlier: str = "", step_day: date | None = None,
     ) -> Plan:
         # who reported a claim ("onze accountmanager zei dat ...") is no word of what the policy is searched for
-        plan = clause_plan(self, without_reporter(text), lang, year, focus, near=near, step_day=step_day)
+        objection = objection_asked(text) if focus is None and near is None else None
+        searched = objection or without_reporter(text)  # (nor is the rule objected to: the right to object is asked)
+        plan = clause_plan(self, searched, lang, year, focus, near=near, step_day=step_day)
         asking = asked_clause(text) if plan.refused and focus is None and near is None else text
         if asking.strip() != text.strip() and plan.kind == "not_stated":  # "De 50%-grens is te krap voor
             # ons. Wat is de termijn voor een bezwaar?": the words of what is said before found no answer of
@@ -1004,6 +1050,13 @@ _NO = re.compile(r"^(Nee|No)\b[:,]?\s*", re.I)
 
 
 _VERDICT_WORD = re.compile(r"^(?:Ja|Nee|Yes|No|Deels|Partly)[:,]\s*", re.I)
+
+
+def _given_before(plan: Plan, plans: list[Plan]) -> bool:
+    """The value `plan` answers with ("90%") already stands in the line of an earlier part's answer ("«90% personele
+    kosten», «10% materiele kosten»"): a value of that part, not of this one."""
+    value = plan.line.split("\n")[0].split(" (§")[0].strip(" .«»")
+    return bool(value) and any(value in p.line for p in plans)
 
 
 def _same_answer(a: Plan, b: Plan) -> bool:

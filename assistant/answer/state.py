@@ -54,7 +54,7 @@ AMOUNT_KINDS = ("count", "money", "percent", "number")  # figures of a calculati
 MAX_SAID = 3  # earlier messages whose facts of the asker's case ("we zijn een nieuwe aanbieder") still hold
 
 
-def _opens_follow_up(text: str, closing: bool = True) -> bool:
+def opens_follow_up(text: str, closing: bool = True) -> bool:
     """The message opens with a word that continues the previous calculation ("en als", "what if"; lexicon.toml),
     or (`closing`) ends with a closing question that asks it again ("... doet onze dochter er een deel van. Hoe zit
     het dan?")."""
@@ -86,7 +86,7 @@ def opens_new_case(text: str) -> bool:
 def continues_topic(text: str, state: ConversationState | None) -> bool:
     """A message that opens as a follow-up ("en wordt dan ook ...?", "and does that ...?") to a question the policy
     answered: it asks about the same subject."""
-    return state is not None and bool(state.topic) and _opens_follow_up(text, closing=False)
+    return state is not None and bool(state.topic) and opens_follow_up(text, closing=False)
 
 
 def _says(words: list[str], text: str) -> bool:
@@ -176,7 +176,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = asks_consequence(text)  # before, may say the case it supposes at more length
     longest = ELLIPTICAL_WORDS * (3 if consequence else 2)
-    if not (_opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > longest:
+    if not (opens_follow_up(text) or _says(lexicon().there, text) or points_back) or len(words) > longest:
         return None
     if len(words) > ELLIPTICAL_WORDS and not consequence and not same and not re.search(
         r"\b(them|they|it|that|this|those|dat|die|deze|dit|ze|zij|hun|daar|dan)\b|(?<!\bis )(?<!\bare )\bthere\b", fold(text)
@@ -234,7 +234,7 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
     short = len(words) <= ELLIPTICAL_WORDS  # "would 29 July still be ok?"
     back = bool(_POINTS_BACK.search(fold(text))) or asks_consequence(text)  # "de laatste dag is een feestdag, dus
     # we sturen het een dag later: geldt dat nog?"; "de server lag plat; sturen we pas begin juni, wat dan?"
-    if len(words) > ELLIPTICAL_WORDS * (3 if back else 2) or not (short or _opens_follow_up(text) or back):
+    if len(words) > ELLIPTICAL_WORDS * (3 if back else 2) or not (short or opens_follow_up(text) or back):
         return None
     joined = f"{state.topic.split(' || ')[-1]} {text}"
     combined = router.read(joined)
@@ -300,7 +300,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     )
     spec = router.specs[state.tool]
     fits = own_values and reading.tool != state.tool and _fits_last(router, spec, reading, text, folded)
-    if own_values and reading.tool != state.tool and not _opens_follow_up(text, closing=False) and not corrects and not instead[0]:
+    if own_values and reading.tool != state.tool and not opens_follow_up(text, closing=False) and not corrects and not instead[0]:
         if not fits and not (reading.kind == "clarify" and _changes_last(router, spec, reading, text)):
             return reading  # another calculator with values of its own: a new question
     if own_values and reading.kind == "tool" and reading.tool != state.tool and not corrects and _asks_other(
@@ -334,7 +334,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # the message's figures are about why (a share of the shares), only a year or a fact in words changes beside it
         kept = {k: v for k, v in changes.items() if k in spec.inputs and spec.inputs[k].kind not in AMOUNT_KINDS}
         changes = {**kept, **denied}
-    opens = _opens_follow_up(text)
+    opens = opens_follow_up(text)
     revert = _says(lexicon().revert, text) and bool(state.first_args)
     if revert:  # "with the original split": the changes apply to the first figures
         state = state.model_copy(

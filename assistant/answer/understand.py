@@ -29,8 +29,12 @@ from assistant.answer.asked import (
     asks_consequence,
     asks_of_the_rule,
     is_yes_no,
+    objection_asked,
     own_conclusions,
     without_trailing_condition,
+)
+from assistant.answer.asked import (
+    phrases as asked_phrases,
 )
 from assistant.answer.plan import msg
 from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
@@ -1071,6 +1075,8 @@ def _spread_over(qs: list[Quantity], i: int, over: str) -> bool:
 
 
 _COMPOUND = re.compile(r"(?<![\w'-])([^\W\d_][\w']*)-([^\W\d_][\w']*)(?![\w'-])")  # "zzp-coöperatie"
+_MADE_OF = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:van|of)\s+((?:[^\W\d_][\w'-]*\s+)?[^\W\d_][\w'-]*)")  # "een
+# coöperatie van zzp'ers", "a co-op of freelance nurses": the members the head is made of
 
 CONTAINING_AFTER = 12  # characters after the part within which "daarvan"/"of them" may still make it a part
 
@@ -1248,6 +1254,17 @@ def _years_shared(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
 PERMISSION_WORDS = 6  # words between "mogen we" and the act it asks about ("mogen we dan gewoon de zorg stopzetten?")
 
 
+def _of_others(folded: str, cue: str) -> bool:
+    """Every use of the flag's phrase describes other parties: it follows right after a word for providers (lexicon
+    units `providers`: "omdat organisaties zonder waardemodelscore 90% ontvangen", "providers without a score"), a rule for
+    them the asker reasons from, not the asker's own case."""
+    if "~" in cue:
+        return False
+    parties = lexicon().units.get("providers", set())
+    at = phrase_at(folded, cue)
+    return bool(at) and all(folded[:i].split()[-1:] and folded[:i].split()[-1] in parties for i in at)
+
+
 def _asked_whether(folded: str, cue: str) -> bool:
     """The act a flag names is what the question asks permission for ("can we stop care once the ceiling is
     reached?", lexicon [questions] permission), not something the asker did."""
@@ -1312,9 +1329,9 @@ def _fill_word_input(
     elif inp.kind == "flag":
         if inp.implied_by in fill.args:
             return
-        if any(affirmed(folded, c) for c in inp.false_cues):  # the more specific words ("buiten het kernwerkgebied")
-            fill.args[name], _ = False, fill.stated.append(name)
-        elif any(affirmed(folded, c) and not _asked_whether(folded, c) for c in inp.true_cues):
+        if any(affirmed(folded, c) and not _of_others(folded, c) for c in inp.false_cues):  # the more specific words
+            fill.args[name], _ = False, fill.stated.append(name)  # ("buiten het kernwerkgebied")
+        elif any(affirmed(folded, c) and not _asked_whether(folded, c) and not _of_others(folded, c) for c in inp.true_cues):
             fill.args[name], _ = True, fill.stated.append(name)
         elif any(negated_phrase(folded, c) for c in (*inp.true_cues, *inp.denied_cues)):
             fill.args[name], _ = False, fill.stated.append(name)
@@ -1460,15 +1477,23 @@ class Router:
 
     def _modifiers(self, folded: str) -> set[str]:
         """Terms said only as the first part of a hyphenated compound whose head is a calculator's concept ("onze
-        zzp-coöperatie" is a cooperative: "zzp" there names no subcontracting); they count for no concept."""
+        zzp-coöperatie" is a cooperative: "zzp" there names no subcontracting), or only as what such a head is made
+        of ("een coöperatie van zzp'ers"); they count for no concept."""
         out: set[str] = set()
-        for m in _COMPOUND.finditer(folded):
-            head = set(self.analyse(m.group(2)))
+        made_of = [(m.start(), m.end(), m.group(2), m.group(1)) for m in _MADE_OF.finditer(folded)]
+        for start, end, part, head_words in [*((m.start(), m.end(), m.group(1), m.group(2)) for m in _COMPOUND.finditer(folded)), *made_of]:
+            head = set(self.analyse(head_words))
             if not any(c <= head for sets in self._concepts.values() for c in sets):
                 continue
-            rest = set(self.analyse(folded[: m.start()] + " " + folded[m.end() :]))
-            out |= set(self.analyse(m.group(1))) - rest - head
+            rest = set(self.analyse(folded[:start] + " " + folded[end:]))
+            out |= set(self.analyse(part)) - rest - head
         return out
+
+    @functools.lru_cache(maxsize=32)  # noqa: B019 (one router per process)
+    def _takes_objections(self, name: str) -> bool:
+        """The calculator's concepts name objecting (asked.toml [objection] words: the deadline for objections)."""
+        words = {fold(w) for w in asked_phrases("objection", "words")}
+        return any(fold(c) in words for c in self.specs[name].concepts)
 
     def concept_score(self, name: str, terms: set[str]) -> float:
         """Matched concepts, a longer concept weighing more and one shared by several specs less."""
@@ -1488,8 +1513,12 @@ class Router:
         said = (set(self.analyse(text)) - self._modifiers(folded)) | (subject or set())
         terms = said - denied_terms(folded, self.analyse)
         ranked = []
+        objecting = objection_asked(text) is not None  # "mag onze organisatie bezwaar aantekenen tegen de eis van 3 per gebied?": the
+        # right to object is asked; only a calculator whose concepts name objecting weighs it, not the rule's figures
         for name, spec in self.specs.items():
             if only is not None and name not in only:
+                continue
+            if objecting and not self._takes_objections(name):
                 continue
             denial_is_input = terms != said and any(  # "geen waardemodelscore" is a fact the calculator takes, not
                 # what the asker is not (looked at only when the question denies a term at all)

@@ -80,9 +80,11 @@ class Lexicon:
     both_years: list[str]
     more: list[str] = field(default_factory=list)
     around: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "er 6 cliënten bij": (before, after)
+    inverted: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "8 gebieden geven we op": both after
     around_not_followed: list[str] = field(default_factory=list)  # "bij ons": a preposition, not the split verb
     around_joined: list[str] = field(default_factory=list)  # "bijkomen": the particle written onto its verb
     less: list[str] = field(default_factory=list)
+    to_party: list[str] = field(default_factory=list)  # "... overdragen aan een collega": whom a change goes to
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
     size_of_person: list[str] = field(default_factory=list)  # words that join persons who come or go to their fte
     counted_one_by_one: list[str] = field(default_factory=list)  # units "how much" never asks a number of
@@ -281,10 +283,12 @@ def lexicon() -> Lexicon:
         more_inside=[fold(p) for p in data["change"].get("more_inside", [])],
         still_before=[fold(p) for p in data["change"].get("still_before", [])],
         accrues=[fold(p) for p in data["change"].get("accrues", [])],
+        to_party=[fold(p) for p in data["change"].get("to_party", [])],
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
         around={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("around", {}).items()},
         around_not_followed=[fold(p) for p in data["change"].get("around_not_followed", [])],
         around_joined=[fold(p) for p in data["change"].get("around_joined", [])],
+        inverted={k: [tuple(fold(p).split("|")) for p in v] for k, v in data["change"].get("inverted", {}).items()},
         partitive=[fold(p) for p in data["words"]["partitive"]],
         part_after=[fold(p) for p in data["words"].get("part_after", [])],
         out_of=[fold(p) for p in data["words"].get("out_of", [])],
@@ -934,6 +938,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     ]  # fmt: skip
     out = _described_changes(_persons_of_change(_persons_hired(_from_to(out, folded, lex), folded, lex), folded, lex), folded, lex)
     out = _restated(out, folded, lex, asides)
+    out = _change_said_again(out, asides)
     return tuple(_per_year(_part_of_whole(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex), folded, lex))
 
 
@@ -1098,6 +1103,8 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     nog 8 cliënten bijkomen" adds clients, not areas)."""
     before = re.sub(_DETERMINER, "", folded[max(0, q.start - 30) : q.start])  # "drop the 3 areas": the verb
     after = re.sub(_COPULA, " ", folded[q.end : q.end + 24])[:16]  # "(0,6 fte) gaat met verlof": the word after the verb
+    if q.unit == "staff" and any(re.search(rf"(?<![\w]){re.escape(w)}\s+(?:een|an|a)?\s*$", before) for w in lex.to_party):
+        return None  # "... overdragen aan een collega": the person they go to, no change of the asker's staff
     inside = folded[q.start : q.end]
     for kind, words in (("more", [*lex.more, *lex.more_inside]), ("less", lex.less)):
         if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):
@@ -1112,22 +1119,29 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     window = folded[q.end : q.end + CLAUSE_END_CHARS]
     if re.match(r"\w", folded[q.end + CLAUSE_END_CHARS : q.end + CLAUSE_END_CHARS + 1]):
         window = re.sub(r"\w+$", "", window)  # a word cut by the window is no word of the clause
-    clause_end = re.split(r"[,.;:!?]", window)[0].rstrip()
+    clause_end = re.split(r"[,.;:!?()]", window)[0].rstrip()  # an aside opens a clause of its own
     joins = [w for w in lex.joining if w.isalpha()]  # "... (0,5 fte) per 1 juni weggaat en er komt niemand": the
     if joins:  # condition's clause ends at a word that joins the next one
-        clause_end = re.split(rf"\s(?:{'|'.join(map(re.escape, sorted(joins)))})\s", clause_end)[0].rstrip()
+        clause_end = re.split(rf"\s(?:{'|'.join(map(re.escape, sorted(joins)))})\s(?!\d|(?:een|één|one)\s)", clause_end)[0].rstrip()
+        # ("met maar 1 cliënt": "maar" before a figure is "only", no join)
     accrues = "|".join(map(re.escape, lex.accrues)) or "(?!)"
     for w in lex.still_before:  # "als we nog € 9.000 factureren", "if we still invoice 12k": billed on top of what
         m = re.search(rf"(?<![\w]){re.escape(w)}(?:\s+({accrues}))?\s*(?:€|eur|euro)?\s*$", before)  # was reached
         if m and (m.group(1) or re.search(rf"(?<![\w])(?:{accrues})(?![\w])", clause_end)):  # (not "we zitten nog
             return "more"  # op 400k": no verb that adds up)
-    condition = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_CHARS) : q.start])[-1]
+    condition = re.split(r"[,.;:!?]", folded[max(0, q.start - CONDITION_CHARS) : q.start])[-1]
     if not kept and re.search(r"(?:^|[\s(])(?:als|if|wanneer|when|stel dat|suppose)\s", condition):
+        party = "|".join(map(re.escape, lex.to_party))  # "... overdragen aan een collega-aanbieder": whom it goes to
+        to = rf"(?:\s+(?:{party})(?![\w]).*)?" if party else ""  # may follow the verb
         for kind, words in (("more", lex.more), ("less", lex.less)):  # "als we die 8 gebieden ... afstoten": the
-            if any(re.search(rf"(?<![\w]){re.escape(w)}$", clause_end) for w in words):  # verb ends the clause
+            if any(re.search(rf"(?<![\w]){re.escape(w)}{to}$", clause_end) for w in words):  # verb ends the clause
                 return kind
     head = re.split(r"[,.;:!?]", folded[max(0, q.start - AROUND_BEFORE_CHARS) : q.start])[-1]
     tail = re.split(r"[,.;:!?]", folded[q.end : min(q.end + AROUND_CHARS, next_start)])[0]
+    for kind, pairs in lex.inverted.items():  # a split verb after it, subject between: "8 gebieden geven we op"
+        for first, last in pairs:
+            if re.match(rf"\s*(?:\S+\s+){{0,2}}?{re.escape(first)}\s+(?:\S+\s+){{0,2}}?{re.escape(last)}(?![\w])", tail):
+                return kind
     for kind, pairs in lex.around.items():  # a split verb around it: "nemen er 2 fte bij"
         for first, last in pairs:
             after_last = rf"(?!\s+(?:{'|'.join(map(re.escape, lex.around_not_followed))})(?![\w]))" if lex.around_not_followed else ""
@@ -1158,7 +1172,8 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
             and any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in joining)
             and not any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", between) for w in [*lex.own_words, *lex.keeps])
             and not _opens_clause(between, lex)  # "... 0,6 fte stopt en wij komen uit op 300": another clause
-        ):  # "3 cliënten erbij met onze 5 fte", "... with the same 0.9 fte": the asker's own figure, not part of the change
+            and not any(re.search(rf"(?<![\w]){re.escape(w)}\s*$", between) for w in lex.to_party)  # "... de cliënten
+        ):  # overdragen aan een collega": whom they go to, no part of the change  # "3 cliënten erbij met onze 5 fte", "... with the same 0.9 fte": the asker's own figure, not part of the change
             out[i] = replace(q, change=prev.change)
             if prev.unit == "areas" and q.unit == "clients" and _for_each_area(q, prev, folded, lex):
                 out[i] = replace(out[i], value=q.value * prev.value, times=(prev.value, q.value))  # "de 9 gebieden
@@ -1176,6 +1191,21 @@ def _opens_clause(text: str, lex: Lexicon) -> bool:
 RESTATED_CHARS = 50  # how far a figure said again precisely may stand after the rough one
 RESTATED_SHARE = Decimal("0.25")  # how far apart the two may be: the precise one is near the rough one
 EXACT_CHARS = 25  # how near after the figure said again its word of precision may stand ("29.400 to be exact")
+
+
+def _change_said_again(qs: list[Quantity], asides: list[tuple[int, int]]) -> list[Quantity]:
+    """'... de twee gebieden met 1 cliënt laten vallen (die 2 cliënten gaan naar een collega)': a count in an aside
+    right after a changed count of its unit, of the same value, says that change again: it is left out."""
+    out: list[Quantity] = []
+    for q in qs:
+        last = out[-1] if out else None
+        if (
+            last is not None and last.change and q.kind == "count" and last.kind == "count" and q.unit == last.unit
+            and q.value == last.value and any(last.end <= a < q.start < b for a, b in asides)
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _restated(qs: list[Quantity], folded: str, lex: Lexicon, asides: list[tuple[int, int]]) -> list[Quantity]:
@@ -1266,6 +1296,8 @@ def _for_each_area(q: Quantity, areas: Quantity, folded: str, lex: Lexicon) -> b
 
 
 CLAUSE_END_CHARS = 60  # how far the verb that ends a condition ("als we die 8 gebieden ... afstoten") may stand
+CONDITION_CHARS = 60  # how far back in its sentence the word opening a condition may stand ("als wij 6 van onze
+# gebieden afstoten en hun 8 cliënten aan een ander geven": one condition over both counts)
 AROUND_CHARS = 30  # how far the two halves of a split change verb ("er ... bij") may stand from the number
 AROUND_BEFORE_CHARS = 45  # ... its first half before it ("als er in die zelfde 7 gebieden nog 3 cliënten bij komen")
 

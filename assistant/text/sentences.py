@@ -33,3 +33,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def sentences(text: str) -> list[str]:
     """The sentences of a typed message."""
     return [text[a:b] for a, b in sentence_spans(text)]
+
+
+HEADING_WORDS = 8
+
+
+def heading_like(text: str) -> bool:
+    """A heading or table header quoted as a line of its own ("Voorwaarden aan de gespecialiseerde casemanager
+    dementie", "CSRD (Corporate Sustainability Reporting Directive)"): a few words, no figure, no sentence end; a
+    list item or table row is longer or holds a figure."""
+    text = text.strip()
+    return len(text.split()) <= HEADING_WORDS and not re.search(r"\d|[.;!?:»]$", text)

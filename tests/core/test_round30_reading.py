@@ -11,7 +11,7 @@ import pytest
 from answers import args_of as _args
 from answers import first as _first
 
-from assistant.answer.state import _opens_follow_up
+from assistant.answer.state import opens_follow_up
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,7 @@ def test_a_time_the_last_calculation_does_not_give_is_answered_by_the_clause(fak
      ("Fijnmazige zorg: wat is dat?", False), ("Top 3 eisen?", False)],
 )
 def test_a_thanks_before_a_follow_up_is_passed_over(text, opens):
-    assert _opens_follow_up(text, closing=False) is opens
+    assert opens_follow_up(text, closing=False) is opens
 
 
 @pytest.mark.parametrize(
