@@ -17,7 +17,7 @@ from assistant.answer.understand import Reading, has_phrase, says
 from assistant.domain import Citation, ToolCall
 from assistant.errors import AssistantError
 from assistant.text.dates import fmt_date
-from assistant.text.quantities import fold, lexicon, lexicon_data, word_pattern
+from assistant.text.quantities import fold, lexicon, word_pattern
 from assistant.text.sentences import heading_like
 
 # the output field that answers "voldoen we? / mag dat? / komen we in aanmerking?" per calculator: declared as
@@ -269,7 +269,7 @@ def _told_before_asked(folded: str, claimed: str) -> bool:
     cut = [m.end() for m in _CLAUSE_END.finditer(body)]
     start = cut[-1] if cut else 0  # the last clause: after the last sentence end or comma
     last = body[start:].strip()
-    confirms = [*lexicon().confirms, *lexicon_data()["parts"].get("confirm_requests", [])]  # "please confirm we get
+    confirms = lexicon().confirming()  # "please confirm we get
     confirming = TAIL.fullmatch(last + "?") or any(word_pattern(fold(w)).search(last) for w in confirms)  # it back"
     return 0 <= folded.rfind(fold(claimed)) < start and not confirming
 

@@ -1292,7 +1292,7 @@ def _points_back(asking: str) -> bool:
     to confirm it ("Please confirm."): lexicon [parts] pointers, [words] confirms and confirm_requests."""
     words = re.findall(r"[\w']+", fold(asking))
     pointing = {*lexicon_data()["parts"]["pointers"], "it"}
-    confirming = {*lexicon().confirms, *lexicon_data()["parts"].get("confirm_requests", [])}
+    confirming = set(lexicon().confirming())
     return len(words) <= POINTING_WORDS and bool(set(words) & (pointing | confirming))
 
 

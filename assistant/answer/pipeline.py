@@ -389,10 +389,11 @@ class Assistant:
                 # "..., en wanneer krijg ik dan uitsluitsel?": a part that points back asks about the part before it, so
                 # its value is looked for first in the section that answered that part
                 # (or a part that asks of another year with no subject of its own: "..., and what did 2024 require?")
-                of_before = points_back(own) or (
+                after_date = asks_consequence(own) and bool(plans) and plans[-1].kind == "date" and bool(plans[-1].quotes)
+                # ("tot wanneer kan dat ingediend, en wat volgt als het later komt?": what missing that date brings)
+                of_before = points_back(own) or after_date or (
                     (looks_back(fold(own)) or names_an_older_policy(self.corpus, own)) and not self._names_subject(own)
-                ) or (asks_consequence(own) and bool(plans) and plans[-1].kind == "date")  # "tot wanneer kan
-                # dat ingediend, en wat volgt als het later komt?": what missing the date the part before gave brings
+                )
                 near = plans[-1].quotes[0] if plans and plans[-1].quotes and of_before else None
                 topic = clause_topic(own, state) if i == 0 and not each_follows else None
                 if topic is not None:  # "Is dat voor 2027 veranderd? En tellen zzp'ers mee?": the first part asks
@@ -401,12 +402,9 @@ class Assistant:
                     part_calls, part_hits = [], []
                 else:
                     plan, part_calls, part_hits = self._clause(full, lang, year, own, near=near), [], []
-                after = (
-                    consequence_after(self, plans[-1].quotes[0], lang)
-                    if asks_consequence(own) and plans and plans[-1].kind == "date" and plans[-1].quotes else None
-                )
-                if after is not None:  # "uiterlijk wanneer kan dat ingediend, en wat volgt als het later komt?": the date's own
-                    plan = after  # passage says missing it brings
+                after = consequence_after(self, plans[-1].quotes[0], lang) if after_date else None
+                if after is not None:  # the date's own passage says what missing it brings
+                    plan = after
                 if plan.refused and full != own:  # "..., voor welke datum insturen, ...": its own words find no
                     borrowed = self._clause(full, lang, year, full, near=near)  # value; with the words it borrowed
                     if not borrowed.refused and not _given_before(borrowed, plans):  # from the part before, they do

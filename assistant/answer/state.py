@@ -1423,7 +1423,7 @@ def _claimed_now(spec: CalculatorSpec, args: dict[str, Any], changes: dict[str, 
 
 def _asks_confirmation(text: str) -> bool:
     """A yes/no question or a request to confirm ("Bevestig even dat ...", lexicon [parts] confirm_requests)."""
-    return is_yes_no(text) or _says(lexicon_data()["parts"].get("confirm_requests", []), text)
+    return is_yes_no(text) or _says(lexicon().confirm_requests, text)
 
 
 def _claimed_results(spec: CalculatorSpec, reading: Reading, changes: dict[str, Any], text: str) -> list[Quantity]:

@@ -48,6 +48,9 @@ _PAST = re.compile(
     r"pas (?:sinds|met) (?:het beleid (?:van )?)?20\d\d|only (?:since|with) the 20\d\d|"
     r"(?:ingevoerd|introduced|arrived|came in|added) (?:in|with|per) (?:the )?(?:beleid )?20\d\d|"
     r"surviv\w*|overleef\w*|overleven|geschrapt|verdwenen|weggevallen|afgeschaft|(?:dropped|removed|deleted) (?:from|in)|"
+    # "welke eis staat daar nu voor in de plaats?", "what replaced it?": what an older rule gave way to
+    r"(?:daar|er|hier)(?:voor)?\s+(?:\w+\s+){0,3}?in de plaats|voor in de plaats|vervangen door|is vervangen|zijn vervangen|"
+    r"replaced (?:by|with)|what replaced|(?:takes?|took) (?:its|their|the) place|in (?:its|their) place|"
     # "has CZ dropped the 24-hour minimum?", "did they scrap it?": a rule taken out of the texts (not "did we drop below
     # 80%?": dropping something, with its article)
     r"(?:has|have|did)\s+(?:\w+\s+){0,2}?(?:scrapped|abolished|scrap|abolish|(?:dropped|removed|drop|remove)\s+(?:the|its|that|this)\b)|"

@@ -117,6 +117,11 @@ class Lexicon:
     conclusion: list[str] = field(default_factory=list)
     conclusion_at: list[str] = field(default_factory=list)
     confirms: list[str] = field(default_factory=list)
+    confirm_requests: list[str] = field(default_factory=list)  # "bevestig even dat ...", "please confirm ..."
+
+    def confirming(self) -> list[str]:
+        """The words that ask to confirm what is said: a tag ("toch?", "right?") or a request ("please confirm")."""
+        return [*self.confirms, *self.confirm_requests]
     increment: list[str] = field(default_factory=list)
     rule_words: list[str] = field(default_factory=list)
     one_more_area: list[str] = field(default_factory=list)
@@ -307,6 +312,7 @@ def lexicon() -> Lexicon:
         conclusion=[fold(p) for p in data["words"]["conclusion"]],
         conclusion_at=[fold(p) for p in data["words"].get("conclusion_at", [])],
         confirms=[fold(p) for p in data["words"].get("confirms", [])],
+        confirm_requests=[fold(p) for p in data["parts"].get("confirm_requests", [])],
         increment=[fold(p) for p in data["words"].get("increment", [])],
         rule_words=[fold(p) for p in data["words"]["rule_words"]],
         one_more_area=[fold(p) for p in data["words"]["one_more_area"]],
@@ -1183,9 +1189,16 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
 
 def _opens_clause(text: str, lex: Lexicon) -> bool:
     """"... en wij komen dan uit op": a joining word and a subject of its own open another clause in `text`."""
-    joins = "|".join(re.escape(w) for w in lex.joining if w.isalpha())
-    subjects = "|".join(re.escape(w) for w in lex.clause_subjects)
-    return bool(joins and subjects and re.search(rf"(?<![\w])(?:{joins})\s+(?:{subjects})(?![\w])", text))
+    pattern = _clause_opening(tuple(lex.joining), tuple(lex.clause_subjects))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=4)
+def _clause_opening(joining: tuple[str, ...], subjects: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A joining word followed by a subject (lexicon `joining`, `clause_subjects`), compiled once; None without them."""
+    joins = "|".join(re.escape(w) for w in joining if w.isalpha())
+    said = "|".join(re.escape(w) for w in subjects)
+    return re.compile(rf"(?<![\w])(?:{joins})\s+(?:{said})(?![\w])") if joins and said else None
 
 
 RESTATED_CHARS = 50  # how far a figure said again precisely may stand after the rough one

@@ -187,3 +187,18 @@ def test_two_dates_joined_are_no_joined_figures():
 )
 def test_a_heading_is_told_from_a_sentence(text, heading):
     assert sentences_module.heading_like(text) is heading
+
+
+# --- what an older rule gave way to ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Een thuiszorgorganisatie noemt in haar jaarstukken nog de Regeling verslaggeving WTZi. Wat is daarvoor in de plaats gekomen?",
+        "The WTZi reporting rules in our handbook: what were they replaced by in the 2027 appendix?",
+    ],
+)
+def test_what_replaced_an_older_requirement_is_answered_from_both_texts(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    assert "WTZi" in _first(a) and "WMG" in _first(a), a.answer
