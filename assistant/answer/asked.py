@@ -239,6 +239,8 @@ def objection_asked(question: str) -> str | None:
     words = "|".join(re.escape(fold(w)) for w in _phrases("objection", "words"))
     stop = rf"(?=\s+(?:{words})(?![\w])|\s*[?.,;]|$)"  # up to the objection itself or the sentence's end
     kept = re.sub(rf"(?<![\w])(?:{against})(?![\w])[^?.,;]*?{stop}", " ", fold(asking))
+    if kept.split() == fold(asking).split():
+        return None  # "how do we appeal?": no rule named to object to, the question reads as it stands
     return re.sub(r"\s+", " ", kept).strip()
 
 

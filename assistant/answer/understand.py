@@ -1075,8 +1075,6 @@ def _spread_over(qs: list[Quantity], i: int, over: str) -> bool:
 
 
 _COMPOUND = re.compile(r"(?<![\w'-])([^\W\d_][\w']*)-([^\W\d_][\w']*)(?![\w'-])")  # "zzp-coöperatie"
-_MADE_OF = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+(?:van|of)\s+((?:[^\W\d_][\w'-]*\s+)?[^\W\d_][\w'-]*)")  # "een
-# coöperatie van zzp'ers", "a co-op of freelance nurses": the members the head is made of
 
 CONTAINING_AFTER = 12  # characters after the part within which "daarvan"/"of them" may still make it a part
 
@@ -1477,11 +1475,10 @@ class Router:
 
     def _modifiers(self, folded: str) -> set[str]:
         """Terms said only as the first part of a hyphenated compound whose head is a calculator's concept ("onze
-        zzp-coöperatie" is a cooperative: "zzp" there names no subcontracting), or only as what such a head is made
-        of ("een coöperatie van zzp'ers"); they count for no concept."""
+        zzp-coöperatie" is a cooperative: "zzp" there names no subcontracting); they count for no concept."""
         out: set[str] = set()
-        made_of = [(m.start(), m.end(), m.group(2), m.group(1)) for m in _MADE_OF.finditer(folded)]
-        for start, end, part, head_words in [*((m.start(), m.end(), m.group(1), m.group(2)) for m in _COMPOUND.finditer(folded)), *made_of]:
+        for m in _COMPOUND.finditer(folded):
+            start, end, part, head_words = m.start(), m.end(), m.group(1), m.group(2)
             head = set(self.analyse(head_words))
             if not any(c <= head for sets in self._concepts.values() for c in sets):
                 continue

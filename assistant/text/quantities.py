@@ -1125,7 +1125,7 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     window = folded[q.end : q.end + CLAUSE_END_CHARS]
     if re.match(r"\w", folded[q.end + CLAUSE_END_CHARS : q.end + CLAUSE_END_CHARS + 1]):
         window = re.sub(r"\w+$", "", window)  # a word cut by the window is no word of the clause
-    clause_end = re.split(r"[,.;:!?()]", window)[0].rstrip()  # an aside opens a clause of its own
+    clause_end = re.split(r"[,.;:!?(]", window)[0].rstrip()  # an aside opens a clause of its own
     joins = [w for w in lex.joining if w.isalpha()]  # "... (0,5 fte) per 1 juni weggaat en er komt niemand": the
     if joins:  # condition's clause ends at a word that joins the next one
         clause_end = re.split(rf"\s(?:{'|'.join(map(re.escape, sorted(joins)))})\s(?!\d|(?:een|één|one)\s)", clause_end)[0].rstrip()
