@@ -268,8 +268,9 @@ def _verdicts(inp: PostcodeAverageInput, out: dict, exact_avg: Fraction) -> tupl
             f"{'meet' if ok else 'do not meet'} the {inp.contract_year} postcode requirement.",
         )
     if round2(exact_avg) >= out["threshold"] and not out["meets_threshold"]:
-        avg_nl = f"{nl_num(out['average_exact'], 4)} (niet afgerond)"  # 2,995 would round to 3,00
-        avg_en = f"{en_num(out['average_exact'], 4)} (not rounded)"
+        places = 3 if (exact_avg * 1000).denominator == 1 else 4  # 2,995 (not 2,9950): it would round to 3,00
+        avg_nl = f"{nl_num(out['average_exact'], places)} (niet afgerond)"
+        avg_en = f"{en_num(out['average_exact'], places)} (not rounded)"
     base_nl = f"Gemiddeld {avg_nl} CZ-cliënten per postcodegebied ({out['total_clients']} ÷ {out['postcode_areas']})"
     base_en = f"On average {avg_en} CZ clients per postcode area ({out['total_clients']} ÷ {out['postcode_areas']})"
     if out["exception"]:

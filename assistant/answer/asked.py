@@ -53,6 +53,7 @@ class Asked:
     unit: str | None = None  # for counts: the counted thing ("providers", "clients", "fte")
     soft: bool = False  # read from the verb of a how-question: without such a value the clause is answered as usual
     several: bool = False  # "welke percentages ...?": every value of the kind is asked, of whatever it is a share
+    per: str | None = None  # for counts: the stretch of time asked per ("hoeveel uur per week?": "week")
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +203,11 @@ def asks_month(question: str) -> bool:
     return _says_any(question, "kinds.date", "month_cues")
 
 
+def direction_words() -> tuple[str, ...]:
+    """The words that say a rule went up or down (asked.toml [direction]): no subject of a question."""
+    return _phrases("direction", "up") + _phrases("direction", "down")
+
+
 def asks_direction(question: str) -> int:
     """+1 when the question asks whether a rule went up ("is het niveau verhoogd?", asked.toml [direction]), -1
     when it asks whether it went down, 0 otherwise (prefixes: "omhooggegaan", "verhoogde")."""
@@ -262,6 +268,14 @@ def rules_out(sentence: str) -> bool:
     return _says_any(sentence, "ruled_out", "words")
 
 
+def ruled_out_at(sentence: str) -> int | None:
+    """Where in the folded `sentence` the words that rule something out begin ("Vanwege de aanstaande nieuwe
+    bekostiging ... maken we voor 2027 |geen nieuwe afspraken ..."), or None."""
+    folded = fold(sentence)
+    found = [m.start() for p in _phrases("ruled_out", "words") for m in word_pattern(p).finditer(folded)]
+    return min(found) if found else None
+
+
 def opens_example(sentence: str) -> bool:
     """"Een rekenvoorbeeld: u hebt ...": the sentence opens a worked example (asked.toml [example])."""
     return _says_any(sentence, "example", "opens")
@@ -292,9 +306,30 @@ def of_kind(kind: str) -> Asked:
 def asked(question: str) -> Asked | None:
     """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
     found = _asked(question)
+    if found is not None and found.kind == "count":
+        found = replace(found, per=_per_time(fold(asked_clause(question))))
     if found is not None and found.kind != "date" and asks_several(question, found.kind):
         return replace(found, several=True)
     return found
+
+
+def _per_time(folded: str) -> str | None:
+    """The stretch of time a count is asked per ("hoeveel uur per week", "how many hours a day"; asked.toml
+    [per_time]), or None."""
+    spec = _data().get("per_time", {})
+    words = folded.split()
+    for k, w in enumerate(words[:-1]):
+        if w in spec.get("markers", ()) and words[k + 1].strip("?.!,;:") in spec.get("stretches", {}):
+            return spec["stretches"][words[k + 1].strip("?.!,;:")]
+    return None
+
+
+def said_per(q: Quantity) -> str | None:
+    """The stretch of time a value is said per ("24 uur per dag": "day"; asked.toml [per_time]), or None."""
+    spec = _data().get("per_time", {})
+    if len(q.after) > 1 and q.after[0] in spec.get("markers", ()):
+        return spec.get("stretches", {}).get(q.after[1])
+    return None
 
 
 _WHICH_PARTY_WORD = re.compile(r"(?<![\w])(?:welke|which)\s+(?:[\w'-]+\s+)?([\w'-]+)")  # one adjective may come between
@@ -547,6 +582,8 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
                 continue  # "hoeveel zorgaanbieders": a share or a count of something else does not answer it
             if asked_.kind == "count" and asked_.unit and q.kind == "number" and not _noun_after(sentence, q, asked_.unit):
                 continue
+            if asked_.per and said_per(q) not in (None, asked_.per):
+                continue  # "hoeveel uur per week?": "24 uur per dag" is another measure
             out.append(q)
             break
     if "span" in asked_.holds:  # "wanneer is oproepbaarheid vereist?" -> "tijdens de openingstijden van ..."

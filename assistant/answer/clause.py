@@ -19,6 +19,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from assistant.answer import compose as c
@@ -44,7 +45,9 @@ from assistant.answer.asked import (
     of_kind,
     opens_example,
     points_forward,
+    ruled_out_at,
     rules_out,
+    said_per,
     states_consequence,
     with_its_words,
     year_words,
@@ -243,6 +246,9 @@ _POINTS_BACK = re.compile(
 # consequence, a noun with "deze" anywhere names what the sentences before it set ("die" and "dit" also relate within
 # the sentence itself; elsewhere "deze kwaliteitsinformatie" is about its own section, not about the sentence before)
 _NAMES_BACK = re.compile(r"\b(?:deze|these)\s+[^\W\d_]{3,}", re.I)
+# a Dutch pronominal adverb split around its verb ("die hier gebruik van willen maken", "die daar recht op hebben"):
+# the sentence is about what the one before it names
+_SPLIT_BACK = re.compile(r"\b(?:hier|daar)\s+(?:\w+\s+){1,2}?(?:van|voor|mee|op|aan|over)\b", re.I)
 
 
 def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
@@ -265,6 +271,8 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
             break
         back = _POINTS_BACK.match(ct.quote) or (_NAMES_BACK.search(ct.quote) and states_consequence(ct.quote))
         lead = " ".join(chain) if back else None
+        if lead is None and _SPLIT_BACK.search(ct.quote) and passage.heading_trail:  # "... die hier gebruik van
+            lead = passage.heading_trail[-1]  # willen maken ...": about what its passage is about, by its heading
         chain.append(ct.quote)
         # a sentence that points back is about what the one it continues is about ("Na deze datum ...")
         overlap = current.overlap if lead else 0.0
@@ -301,7 +309,8 @@ def _method(assistant: Any, s: Sentence, question: str, bm: Any) -> list[Sentenc
 
 CONCEPT_WEIGHT = 3.5  # a question term this rare names the concept asked about
 ELSEWHERE_SHARE = 0.6  # ... and a sentence with a value but without it, this far behind the best one, is about something else
-ELSEWHERE_KINDS = ("count", "duration", "money", "percent")
+ELSEWHERE_KINDS = ("count", "duration", "money", "percent", "date")
+TOP_TERM_KINDS = ("date",)  # a date asked of a thing: the question's weightiest word names it, however common
 SUBJECT_WEIGHT = 1.0  # a borrowed term this specific names the subject a part leaves out ("innovatiebudget", not "2027")
 SUBJECT_SHARE = 0.75  # ... and weighs this share of the most specific borrowed term ("innovatiebudget", not "budget")
 SHARED_WEIGHT = 3.0  # a question term this rare that the value's sentence shares with the best one in its clause
@@ -345,6 +354,9 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
     if held(value_terms) >= ELSEWHERE_SHARE * held(best_terms):
         return False
     rare = {t for t in best_terms if weights.get(t, 0.0) >= CONCEPT_WEIGHT}
+    if a.kind in TOP_TERM_KINDS and weights:  # "in welk jaar komt de nieuwe bekostiging?": the date must be of it
+        top = max(weights, key=lambda t: weights[t])
+        rare |= {top} if top in best_terms else set()
     if value_at.citation.clause_id == best.citation.clause_id and any(
         weights.get(t, 0.0) >= SHARED_WEIGHT for t in best_terms & value_terms
     ):  # the same clause, on the same thing ("... tussen het moment dat hij de extra productieruimte aanvraagt en het
@@ -1544,7 +1556,7 @@ def _exception_at(folded: str) -> int | None:
     return min(ends) if ends else None
 
 
-_VALUE_KINDS = ("percent", "money", "date", "time", "duration", "score", "count")
+_VALUE_KINDS = ("percent", "money", "date", "time", "duration", "score", "count", "year")
 
 
 def _compared(q: Quantity) -> tuple[str, Any] | None:
@@ -1579,6 +1591,10 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     asked_all = [(v, q) for q in read(question) for v in [_compared(q)] if v is not None and not _names_rule(q)]
     said = read(sentence)
     said_all = [(v, q) for q in said for v in [_compared(q)] if v is not None]
+    framed = [_framed_years(read(question)), _framed_years(said)]
+    if all(framed):  # "a 55% cut by 2035 compared to 2020" against "55% reductie in 2030 ten opzichte van 2018"
+        asked_all += [(("year", q.value), q) for q in framed[0]]
+        said_all += [(("year", q.value), q) for q in framed[1]]
     own = [  # "we zijn met 40 fte: moeten wij dat rapporteren?" against "met meer dan 100 fte": the asker's count
         (v[1], o) for v, _ in asked_all if v[0] == "figure" for o in _bounds_on(said, {v[1][0]})
     ]  # fmt: skip
@@ -1609,6 +1625,14 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
 
 
 NEAR_CHARS = 40  # the words around a value that say what it is a value of
+
+
+def _framed_years(qs: list[Quantity]) -> list[Quantity]:
+    """The years of a target set between two years beside a figure ("55% reductie in 2030 ten opzichte van 2018"):
+    compared like the figure; a single year says which policy or year is meant and is not compared."""
+    years = [q for q in qs if q.kind == "year"]
+    figured = any(q.kind in ("percent", "money", "count") for q in qs)
+    return years if len(years) >= 2 and figured else []
 
 
 _LEVELS = re.compile(r"(?:niveau|level)\s*((?:\d)(?:\s*(?:/|,|of|or|en|and|-)\s*\d)*)\b")
@@ -1752,7 +1776,9 @@ def clause_plan(
     a = (asked(focus) if focus else asked(text)) if kind_asked else None  # a part or follow-up asks its own kind
     own = focus or text
     exists = a is not None and not holds(a, own) and bool(_EXISTS.search(fold(own)))
-    if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not asks_question_word(own)) and not exists:
+    if a is not None and verdict and is_yes_no(own) and (holds(a, own) or not asks_question_word(own)) and not exists and (
+        a.kind != "phone"  # "kunnen we hen bellen?": a number to call is asked, however it is put
+    ):
         a = None  # "mag ik dat mailen naar rz@...?", "valt onze zorg onder dat tarief?": a yes or no, not a value
         # ("is there a maximum number of hours?" asks whether such a value is stated: a value question)
     if a is not None:
@@ -1796,7 +1822,7 @@ def clause_plan(
             by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
                 return by_reference
-        ruled = _ruled_out(supporting[:1], lang)  # "per welke datum vragen we X aan?" where the policy says
+        ruled = _ruled_out(supporting[:1], lang, focus or text, bm)  # "per welke datum vragen we X aan?" where the policy says
         # there is no X this year: that sentence answers, before a value from a sentence less about the question
         if ruled is not None and (not with_value or _held_words(weights, with_value[0][0]) < _held_words(weights, supporting[0])):
             return ruled
@@ -1962,6 +1988,10 @@ def clause_plan(
     other = other if other is not None and len(shown) + len(other.text) <= 2 * LINE_CHARS else None
     if other is not None:  # "welke doelen voor A en voor B?": the item about B beside A's (and quoted)
         shown = f"{shown.rstrip(' ;')}; … {_clean_span(other.text).rstrip(' .:;')}"
+    claimed_more = _second_figure(assistant, focus or text, best, shown, analyse) if verdict is False and other is None else None
+    if claimed_more is not None and len(shown) + len(claimed_more.text) <= 2 * LINE_CHARS:  # "75% generalistisch en
+        shown = f"{shown.rstrip(' ;')}; … {_clean_span(claimed_more.text).rstrip(' .:;')}"  # 25% specialistisch?": both
+        supporting = _dedupe([best, claimed_more, *supporting])
     if lead and len(lead) + len(shown) <= (3 if other else 2) * LINE_CHARS:  # an item of a list with its lead-in
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
@@ -2008,6 +2038,26 @@ def clause_plan(
     plan = Plan(kind, line, _distinct(cited)[:MAX_QUOTES], [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
     return plan
+
+
+SHARE_KINDS = ("percent", "money")  # figures a claim may state two of ("75% ... en 25% ...")
+SECOND_FIGURE_REACH = 3  # the sentences after the first figure's searched for the second
+
+
+def _second_figure(assistant: Any, question: str, best: Sentence, shown: str, analyse: Any) -> Sentence | None:
+    """A claim with two figures of a kind ("75% generalistisch en 25% specialistisch, toch?") set right by a sentence
+    with one: a sentence after it that states the other, about a word of the question the first lacks
+    ("... specialistische zorg ... (10%)"), the first of the next few; None otherwise."""
+    asked_ = [q for q in read(question) if q.kind in SHARE_KINDS]
+    kinds = {q.kind for q in asked_}
+    said = [q for q in read(shown) if q.kind in kinds]
+    if len(asked_) < 2 or len(said) != 1:
+        return None
+    words = (set(analyse(question)) | set(assistant.index.retriever.bm25.query_terms(question))) - set(analyse(best.text))
+    for o in _following(assistant, best, SECOND_FIGURE_REACH):
+        if any(q.kind in kinds for q in read(o.text)) and words & set(analyse(o.text)):
+            return o
+    return None
 
 
 def _only_if(shown: str, question: str, expand: Any) -> bool:
@@ -2606,27 +2656,49 @@ def _common_word(word: str) -> bool:
 
 
 def _common_english(word: str) -> bool:
+    """A common English word ("Medical", "Team"), not a Dutch place that English texts name too ("Amsterdam" is
+    more common in Dutch than in English)."""
     from assistant.retrieve.analysis import _zipf
 
     zipf = _zipf()
-    return zipf is None or zipf(word.lower(), "en") >= ENGLISH_WORD_ZIPF
+    if zipf is None:
+        return True
+    en = zipf(word.lower(), "en")
+    return en >= ENGLISH_WORD_ZIPF and en >= zipf(word.lower(), "nl")
 
 
 RULED_OUT_CONFIDENCE = 0.5  # a sentence this much about the question that rules the thing out answers it
 
 
-def _ruled_out(closest: list[Sentence], lang: str) -> Plan | None:
+def _ruled_out(closest: list[Sentence], lang: str, question: str | None = None, bm: Any = None) -> Plan | None:
     """The question asks for a value of something the policy rules out ("wanneer kunnen we een maatwerkcontract
     aanvragen?": "voor 2027 maken we geen nieuwe afspraken met een maatwerkcontract"): that sentence is the
-    answer, not "the policy does not say"."""
+    answer, not "the policy does not say". Not when the thing asked about is named before the words that rule out:
+    it is then why something else is ruled out ("Vanwege de aanstaande nieuwe bekostiging ... geen nieuwe afspraken
+    met een maatwerkcontract" does not say when that new funding starts)."""
     if not closest or closest[0].confidence < RULED_OUT_CONFIDENCE or not rules_out(closest[0].text):
         return None
     s = closest[0]
+    thing = _asked_thing(question, bm, lang) if question and bm is not None else None
+    at = ruled_out_at(s.text)
+    if thing and at and _whole_terms(thing, bm) & set(c.terms_of(fold(s.text)[:at], bm.splitter)):
+        return None
     shown = _clean_span(collapse_ws(s.text)).rstrip(" .:;")
     line = msg("ruled_out", lang, quote=shown) + _where(s.citation, lang) + "."
     plan = Plan("verdict", line, [s.citation], intent="clause")
     plan.line_quote = s.citation
     return plan
+
+
+def _whole_terms(words: str, bm: Any) -> set[str]:
+    """The terms of `words` and the vocabulary's words for them, without the parts of a compound ("maandbekostiging"
+    is no "bekostiging")."""
+    parts: set[str] = set()
+    for w in words.split():
+        terms = c.terms_of(w, bm.splitter)
+        whole = max(terms, key=len, default="")
+        parts |= {t for t in terms if t != whole}
+    return set(bm.query_terms(words)) - parts
 
 
 DEFERRED_POOL = 3  # the closest sentences (each with the one after it) searched for one that says where the asked
@@ -3146,6 +3218,29 @@ def _with_list(sentences: list[Any], item: Any) -> list[Any]:
     return sentences[i : lead + 1 + LIST_ROWS]
 
 
+DROPPED_IDF = 2.0  # a word left out of a sentence this rare names a thing (a function, a group), not the wording
+
+
+def _dropped_placed(assistant: Any, changes: list[Any], owner: Any, current: int, bm25: Any) -> tuple[str, Any] | None:
+    """Words a change left out ("regiefunctie complexe wondzorg (medische) kindzorg" -> "... complexe wondzorg") that
+    are all the title of another clause of the current text names ("Bijlage 2 Medische kindzorg"): those words and that
+    clause (the thing was not dropped but given a place of its own); None otherwise."""
+    for x in changes:
+        if not x.before.strip():
+            continue
+        gone = set(c.terms_of(x.before, bm25.splitter)) - set(c.terms_of(x.after, bm25.splitter))
+        gone = {t for t in gone if bm25.idf.get(t, 0.0) >= DROPPED_IDF}
+        if not gone:
+            continue
+        for clause in assistant.corpus.clauses:
+            if clause.year != current or clause.id == owner.clause_id:
+                continue
+            titled = {t for t in c.terms_of(clause.title, bm25.splitter) if bm25.idf.get(t, 0.0) >= DROPPED_IDF}
+            if titled and titled <= gone:  # the title names just what was left out ("Medische kindzorg")
+                return x.before.strip(" ,;:"), SimpleNamespace(clause_id=clause.id, section=clause.section, title=clause.title)
+    return None
+
+
 def _change_span(change: Any, side: str) -> str:
     words = change.before if side == "before" else change.after
     return (f"{change.context} {words}".strip() if words else change.context.strip()).rstrip(" .,;:")
@@ -3293,6 +3388,9 @@ def _diff_plan(
                 for k, x in enumerate(edits)
             )  # fmt: skip
         quotes = [_diff_citation(owner.before, item.before), _diff_citation(owner.after, item.after)]
+        placed = _dropped_placed(assistant, edits or item.changes, owner.after, current, bm25)
+        if placed is not None:  # "(medische) kindzorg" left the list of 2024; the 2027 text has a section on it
+            line += " " + msg("diff_now_in", lang, new=current, words=placed[0], after=_clause_name(placed[1]))
         also = _other_change(own or text, item, options, weights, bm25)
         if also is not None:  # "what became of A and of B?": B's change beside A's
             x = next((e for e in also[1].changes if _rule_change(e)), None)
@@ -3551,9 +3649,6 @@ def _without_numbers_text(text: str) -> str:
 
 def _same_fact(a: Quantity, b: Quantity) -> bool:
     """The same value of the same kind and unit ("30 seconden" = "30 seconden", "50 tot 65" = "50-65")."""
-    def per(q: Quantity) -> str | None:  # "24 uur per week" is not "24 uur per dag"
-        return q.after[1] if len(q.after) > 1 and q.after[0] in ("per", "a", "an", "each", "elke") else None
-
-    if per(a) and per(b) and per(a) != per(b):
+    if said_per(a) and said_per(b) and said_per(a) != said_per(b):  # "24 uur per week" is not "24 uur per dag"
         return False
     return a.kind == b.kind and a.unit in (b.unit, None) and a.value == b.value  # a bare "50 tot 65" is the range

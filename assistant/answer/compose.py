@@ -112,6 +112,10 @@ PHRASES_EN = {
     "uitsluitsel": "a decision",
     "kernwerkgebied": "core area",
     "volle dochters": "wholly owned subsidiaries",
+    "volle dochter": "wholly owned subsidiary",
+    "meerderheid": "majority",
+    "juridische entiteit": "legal entity",
+    "niet-gecontracteerde zorg": "non-contracted care",
     "niet als onderaannemer beschouwd": "not regarded as a subcontractor",
     "terugwerkende kracht": "retroactive effect (backdating)",
     "zorgstop": "stop on taking new clients (zorgstop)",
@@ -398,8 +402,12 @@ def gloss_en(citations: list[Citation]) -> str:
         noun = NOUNS_EN[m.group(4).lower()][m.group(2) != "1"] if m.group(4) else ""
         said = f"{BOUNDS_EN[m.group(1).lower()]} {m.group(2)}{m.group(3) or ''}{' ' + noun if noun else ''}"
         terms.append(f"“{m.group(0)}” = {said}")
+    glossed: list[str] = []
     for nl, en in PHRASES_EN.items():
         if nl.lower() in text.lower() and text.lower().count(nl.lower()) > sum(b.count(nl.lower()) for b in bounded):
+            if any(nl.lower() in g and text.lower().count(nl.lower()) <= text.lower().count(g) for g in glossed):
+                continue  # "volle dochter" inside "volle dochters", glossed already
+            glossed.append(nl.lower())
             terms.append(f"“{nl}” = {en}")
     months = "|".join(MONTHS_EN)
     for m in _JOINED_FIGURES.finditer(text):  # "niveau 4 of 5": the figures as they stand, joined in English

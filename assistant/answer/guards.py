@@ -115,9 +115,10 @@ _TARIFF = re.compile(
 # pay of the staff ("welke cao-schaal?", "salary scale", "loonsverhoging"): a collective agreement's, never the policy's
 # (its "loondienst" and "loonheffing" are about employment, not pay)
 _WAGES = re.compile(
-    r"\bsalaris\w*|\bsalar(?:y|ies)\b|\bcao[- ]?(?:schal\w*|lo(?:o)?n\w*|verhoging\w*)|\bloonschal\w*|\bloonsverhoging\w*|\bloonstijging\w*|"
-    r"\bwage\s+(?:scales?|increases?|rises?|indexation)|\bpay\s+scales?\b|\bcollective\s+(?:labou?r\s+)?agreement|"
-    r"\bhoeveel\s+verdien\w*|\bhow\s+much\s+(?:does|do)\b.*\bearn",
+    r"\bsalaris\w*|\bsalar(?:y|ies)\b|\bcao[- ]?(?:scha{1,2}l\w*|lo(?:o)?n\w*|verhoging\w*)|\b(?:loon|salaris)scha{1,2}l\w*|"
+    r"\bloonsverhoging\w*|\bloonstijging\w*|\b(?:uur|maand|bruto|netto|minimum)lo(?:o)?n\w*|\bingeschaald\b|\binschaling\b|"
+    r"\bwage\s+(?:scales?|increases?|rises?|indexation)|\b(?:pay|salary)\s+(?:scales?|grades?)\b|\bhourly\s+wages?\b|"
+    r"\bcollective\s+(?:labou?r\s+)?agreement|\b(?:hoeveel|wat)\s+verdien\w*|\bhow\s+much\s+(?:does|do)\b.*\bearn",
     re.I,
 )
 

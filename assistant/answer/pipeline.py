@@ -31,6 +31,7 @@ from assistant.answer.asked import (
     asks_consequence,
     asks_question_word,
     claims_only_consequence,
+    direction_words,
     objection_asked,
     own_conclusions,
 )
@@ -343,6 +344,8 @@ class Assistant:
         current = state  # the conversation as the parts so far left it
         whole: Reading | None = None  # the whole message read as one (once, when a part needs it)
         for i, (full, own) in enumerate(parts):
+            if plans and plans[-1].intent in ("refuse:no_year", "refuse:later_year") and not self._names_subject(own):
+                continue  # "wat wordt de eis in 2028? stijgt die naar 4?": the part goes on about the year not stated
             reading = self._read(full, state)
             reading.yes_no = is_yes_no(full)
             if i == 0 or each_follows:
@@ -517,8 +520,8 @@ class Assistant:
         """`text` has weighed words of its own besides years, the names of the texts and the words that compare them
         ("wat vroeg de bijlage van 2024?", "has it changed since 2024?" have none)."""
         bm25 = self.index.retriever.bm25
-        comparing = set(bm25.term_weights(" ".join([*lexicon().compares, *lexicon().compared_since])))  # "is dat
-        # veranderd sinds 2024?" names no subject
+        comparing = set(bm25.term_weights(" ".join([*lexicon().compares, *lexicon().compared_since, *direction_words()])))
+        # ("is dat veranderd sinds 2024?", "stijgt die naar 4?" name no subject)
         weights = bm25.term_weights(text)
         own = [
             t for t, w in weights.items()
@@ -546,18 +549,9 @@ class Assistant:
         self, text: str, reading: Reading, lang: str, year: int | None, earlier: str = ""
     ) -> tuple[Plan, list[ToolCall], list[SearchHit]]:
         hits = self.index.retriever.search(text, k=5, year=year)
-        # a year the texts never mention (read as a year: "2000 uur" is a number of hours)
-        years = reading.quantities or read_quantities(text)
-        unknown = [
-            q.text for q in years
-            if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and q.text not in self._corpus_years
-            and not self._span_from_policy_year(text, q)
-        ]  # fmt: skip
-        if unknown:
-            return self._refusal(lang, "no_year", asked=", ".join(unknown)), [], hits
-        later = self._later_year_unsaid(text, years)
-        if later:  # "gaat CZ de postcode-eis in 2028 verhogen?": only what the texts say of 2028 could answer it
-            return self._refusal(lang, "later_year", asked=later), [], hits
+        unsaid = self._year_unsaid(text, lang, reading.quantities)
+        if unsaid is not None:
+            return unsaid, [], hits
         misplaced = misplaced_party(self.router.specs[reading.tool], text) if reading.kind == "tool" and reading.tool else None
         cite = party_citation(self.corpus, misplaced[0]["quote"]) if misplaced is not None else None
         if misplaced is not None and cite is not None:  # "onze vaste zzp'ers tellen als eigen personeel": set right
@@ -656,6 +650,9 @@ class Assistant:
         self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None,
         earlier: str = "", step_day: date | None = None,
     ) -> Plan:
+        unsaid = self._year_unsaid(focus or text, lang)  # a part or follow-up of its own asking of 2029
+        if unsaid is not None:
+            return unsaid
         # who reported a claim ("onze accountmanager zei dat ...") is no word of what the policy is searched for
         objection = objection_asked(text) if focus is None and near is None else None
         searched = objection or without_reporter(text)  # (nor is the rule objected to: the right to object is asked)
@@ -866,6 +863,24 @@ class Assistant:
             if m:
                 return m.group(0), clause.section
         return None, ""
+
+    def _year_unsaid(self, text: str, lang: str, quantities: Any = None) -> Plan | None:
+        """The refusal for a question about a year the texts never mention (read as a year: "2000 uur" is a number
+        of hours), or a later year they say nothing of for the question's subject ("gaat CZ de postcode-eis in 2028
+        verhogen?"); None otherwise."""
+        years = quantities or read_quantities(text)
+        claim = claim_of(text)
+        if claim is not None and any(q.kind in ("date", "period", "count", "money", "percent") for q in read_quantities(claim)):
+            return None  # "the target is a 55% cut by 2035, right?": a claim about a rule, checked as such
+        unknown = [
+            q.text for q in years
+            if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and q.text not in self._corpus_years
+            and not self._span_from_policy_year(text, q)
+        ]  # fmt: skip
+        if unknown:
+            return self._refusal(lang, "no_year", asked=", ".join(unknown))
+        later = self._later_year_unsaid(text, years)
+        return self._refusal(lang, "later_year", asked=later) if later else None
 
     def _later_year_unsaid(self, text: str, quantities: Any) -> str:
         """A year after the current policy's that the question asks about ("wordt de eis in 2028 verhoogd?"), when

@@ -186,7 +186,8 @@ class CompoundSplitter:
         return best
 
 
-_SCORE = re.compile(r"\b(?:score|categorie|status)\s+([ABC])\b|\b([ABC])-(?:score|status)\b", re.IGNORECASE)
+# the letter in capitals, as the quantity reader takes it: "score a provider" is the English article
+_SCORE = re.compile(r"\b(?i:score|categorie|status)\s+([ABC])\b|\b([ABC])-(?i:score|status)\b")
 
 
 def score_terms(text: str) -> list[str]:

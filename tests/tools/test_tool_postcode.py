@@ -56,7 +56,13 @@ def test_no_rounding_before_comparing_2_995_is_below_3_and_is_not_shown_as_3():
     assert out.average_exact == pytest.approx(2.995)
     assert out.compliant is False
     assert out.average == 2.99  # never rounded up onto the threshold
-    assert "2,9950" in out.verdict
+    assert "2,995 (niet afgerond)" in out.verdict and "2,9950" not in out.verdict  # no needless trailing zero
+
+
+def test_an_average_not_exact_at_three_places_is_shown_with_four():
+    out = run(total_clients=2998, postcode_areas=1001)  # 2,995004...
+    assert out.compliant is False
+    assert "2,9950 (niet afgerond)" in out.verdict
     assert any("geen afronding" in a.lower() for a in out.assumptions)
     assert any("no rounding" in a.lower() for a in out.assumptions_en)
 
