@@ -1591,7 +1591,7 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     asked_all = [(v, q) for q in read(question) for v in [_compared(q)] if v is not None and not _names_rule(q)]
     said = read(sentence)
     said_all = [(v, q) for q in said for v in [_compared(q)] if v is not None]
-    framed = [_framed_years(read(question)), _framed_years(said)]
+    framed = [_framed_years(read(question), question), _framed_years(said, sentence)]
     if all(framed):  # "a 55% cut by 2035 compared to 2020" against "55% reductie in 2030 ten opzichte van 2018"
         asked_all += [(("year", q.value), q) for q in framed[0]]
         said_all += [(("year", q.value), q) for q in framed[1]]
@@ -1627,12 +1627,16 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
 NEAR_CHARS = 40  # the words around a value that say what it is a value of
 
 
-def _framed_years(qs: list[Quantity]) -> list[Quantity]:
-    """The years of a target set between two years beside a figure ("55% reductie in 2030 ten opzichte van 2018"):
-    compared like the figure; a single year says which policy or year is meant and is not compared."""
+_FRAME = re.compile(r"\b(?:ten opzichte van|t\.o\.v\.?|compared (?:to|with)|against|versus|vs\.?|relative to)\s+(?:\w+\s+)?$")
+
+
+def _framed_years(qs: list[Quantity], text: str) -> list[Quantity]:
+    """The years of a target set against a base year beside a figure ("55% reductie in 2030 ten opzichte van 2018"):
+    compared like the figure; years not set against each other ("A in 2026 én 2027") are not compared."""
     years = [q for q in qs if q.kind == "year"]
     figured = any(q.kind in ("percent", "money", "count") for q in qs)
-    return years if len(years) >= 2 and figured else []
+    framed = any(_FRAME.search(fold(text[: q.start])) for q in years[1:])
+    return years if len(years) >= 2 and figured and framed else []
 
 
 _LEVELS = re.compile(r"(?:niveau|level)\s*((?:\d)(?:\s*(?:/|,|of|or|en|and|-)\s*\d)*)\b")

@@ -53,7 +53,7 @@ def test_where_the_ruling_out_words_begin():
         "In welke loonschaal valt een wijkverpleegkundige niveau 6?",
         "Onder welke cao-schaal valt een verzorgende IG bij ons?",
         "Wat is het uurloon van een helpende niveau 2 in 2027?",
-        "Wat verdient een casemanager dementie ongeveer?",
+        "Hoeveel verdient een casemanager dementie ongeveer?",
         "Which pay grade applies to a community nurse?",
     ],
 )
@@ -63,6 +63,8 @@ def test_pay_scales_and_wages_are_not_in_the_purchasing_policy(question):
 
 def test_employment_words_of_the_policy_are_no_wages():
     assert out_of_scope("Moet de wijkverpleegkundige in loondienst zijn?") is None
+    assert out_of_scope("Wat verdient de voorkeur: een maatwerkcontract of het reguliere contract?") is None
+    assert out_of_scope("Hoe verloopt de inschaling in het waardemodel?") is None
 
 
 def test_a_tariff_refusal_says_the_build_up_comes_with_the_production_proposal(fake_assistant):
@@ -159,7 +161,7 @@ def test_a_follow_up_asking_of_a_year_the_texts_never_name_is_not_stated(fake_as
 
 def test_words_of_a_rise_or_fall_name_no_subject(fake_assistant):
     assert not fake_assistant._names_subject("stijgt die naar 4?")
-    assert not fake_assistant._names_subject("and will it drop?")
+    assert not fake_assistant._names_subject("and will it go down?")
     assert fake_assistant._names_subject("en welke eisen gelden voor de casemanager dementie?")
 
 
@@ -196,8 +198,11 @@ def test_a_single_year_beside_a_figure_is_not_compared():
     from assistant.answer.clause import _framed_years
     from assistant.text.quantities import read
 
-    assert _framed_years(read("Moeten we in 2027 minstens 3 cliënten per gebied hebben?")) == []
-    assert [q.value for q in _framed_years(read("55% minder in 2030 dan in 2018"))] == [2030, 2018]
+    one = "Moeten we in 2027 minstens 3 cliënten per gebied hebben?"
+    both = "Met een A in 2026 en 2027 krijgen we 100%?"
+    framed = "55% minder in 2030 ten opzichte van 2018"
+    assert _framed_years(read(one), one) == [] and _framed_years(read(both), both) == []
+    assert [q.value for q in _framed_years(read(framed), framed)] == [2030, 2018]
 
 
 # --- a claim with two figures ----------------------------------------------------------------------------------------
