@@ -115,10 +115,15 @@ def _kinds() -> tuple[list[str], dict[str, dict]]:
 def _has(folded: str, phrase: str) -> bool:
     """`phrase` as whole words, not as the first part of a hyphenated compound ("welke postcode" is not in
     "welke postcode-eis")."""
+    return _found_at(folded, phrase) is not None
+
+
+def _found_at(folded: str, phrase: str) -> int | None:
+    """Where `phrase` first stands in `folded` as `_has` finds it, or None."""
     p = fold(phrase)
     if not p:
-        return False
-    return any(not re.match(r"-\w", folded[m.end() : m.end() + 2]) for m in word_pattern(p).finditer(folded))
+        return None
+    return next((m.start() for m in word_pattern(p).finditer(folded) if not re.match(r"-\w", folded[m.end() : m.end() + 2])), None)
 
 
 @lru_cache(maxsize=16)
@@ -265,14 +270,14 @@ def asks_definition(question: str) -> bool:
 def rules_out(sentence: str) -> bool:
     """"... maken we voor 2027 geen nieuwe afspraken met een maatwerkcontract": the sentence says that something is
     not done or not possible at all (asked.toml [ruled_out])."""
-    return _says_any(sentence, "ruled_out", "words")
+    return ruled_out_at(sentence) is not None
 
 
 def ruled_out_at(sentence: str) -> int | None:
     """Where in the folded `sentence` the words that rule something out begin ("Vanwege de aanstaande nieuwe
     bekostiging ... maken we voor 2027 |geen nieuwe afspraken ..."), or None."""
     folded = fold(sentence)
-    found = [m.start() for p in _phrases("ruled_out", "words") for m in word_pattern(p).finditer(folded)]
+    found = [at for p in _phrases("ruled_out", "words") if (at := _found_at(folded, p)) is not None]
     return min(found) if found else None
 
 
@@ -317,18 +322,24 @@ def _per_time(folded: str) -> str | None:
     """The stretch of time a count is asked per ("hoeveel uur per week", "how many hours a day"; asked.toml
     [per_time]), or None."""
     spec = _data().get("per_time", {})
-    words = folded.split()
-    for k, w in enumerate(words[:-1]):
-        if w in spec.get("markers", ()) and words[k + 1].strip("?.!,;:") in spec.get("stretches", {}):
-            return spec["stretches"][words[k + 1].strip("?.!,;:")]
-    return None
+    stretches = spec.get("stretches", {})
+    words = [w.strip("?.!,;:") for w in folded.split()]
+    pairs = zip(words, words[1:], strict=False)  # each word with the one after it
+    return next((stretches[b] for a, b in pairs if a in spec.get("markers", ()) and b in stretches), None)
 
 
 def said_per(q: Quantity) -> str | None:
     """The stretch of time a value is said per ("24 uur per dag": "day"; asked.toml [per_time]), or None."""
+    word = per_word(q)
+    return _data().get("per_time", {}).get("stretches", {}).get(word) if word else None
+
+
+def per_word(q: Quantity) -> str | None:
+    """What a value is said per, a stretch of time by its name ("24 uur per dag": "day"), anything else as written
+    ("€ 100.000 per zzp'er": "zzp'er"); None when it is said per nothing."""
     spec = _data().get("per_time", {})
     if len(q.after) > 1 and q.after[0] in spec.get("markers", ()):
-        return spec.get("stretches", {}).get(q.after[1])
+        return spec.get("stretches", {}).get(q.after[1], q.after[1])
     return None
 
 

@@ -44,10 +44,10 @@ from assistant.answer.asked import (
     is_yes_no,
     of_kind,
     opens_example,
+    per_word,
     points_forward,
     ruled_out_at,
     rules_out,
-    said_per,
     states_consequence,
     with_its_words,
     year_words,
@@ -1588,10 +1588,11 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     Of several values in the sentence, those whose neighbouring words share most with the question's value's
     ("ten minste 50% ... zelf leveren" against "minder dan 40% zelf"; "maximaal 50% ... onderaannemers" against
     "less than half outsourced") are compared."""
-    asked_all = [(v, q) for q in read(question) for v in [_compared(q)] if v is not None and not _names_rule(q)]
+    asked_qs = read(question)
+    asked_all = [(v, q) for q in asked_qs for v in [_compared(q)] if v is not None and not _names_rule(q)]
     said = read(sentence)
     said_all = [(v, q) for q in said for v in [_compared(q)] if v is not None]
-    framed = [_framed_years(read(question), question), _framed_years(said, sentence)]
+    framed = [_framed_years(asked_qs, question), _framed_years(said, sentence)]
     if all(framed):  # "a 55% cut by 2035 compared to 2020" against "55% reductie in 2030 ten opzichte van 2018"
         asked_all += [(("year", q.value), q) for q in framed[0]]
         said_all += [(("year", q.value), q) for q in framed[1]]
@@ -2684,8 +2685,8 @@ def _ruled_out(closest: list[Sentence], lang: str, question: str | None = None, 
         return None
     s = closest[0]
     thing = _asked_thing(question, bm, lang) if question and bm is not None else None
-    at = ruled_out_at(s.text)
-    if thing and at and _whole_terms(thing, bm) & set(c.terms_of(fold(s.text)[:at], bm.splitter)):
+    at = ruled_out_at(s.text) if thing else None
+    if at and _whole_terms(thing, bm) & set(c.terms_of(fold(s.text)[:at], bm.splitter)):
         return None
     shown = _clean_span(collapse_ws(s.text)).rstrip(" .:;")
     line = msg("ruled_out", lang, quote=shown) + _where(s.citation, lang) + "."
@@ -3653,6 +3654,6 @@ def _without_numbers_text(text: str) -> str:
 
 def _same_fact(a: Quantity, b: Quantity) -> bool:
     """The same value of the same kind and unit ("30 seconden" = "30 seconden", "50 tot 65" = "50-65")."""
-    if said_per(a) and said_per(b) and said_per(a) != said_per(b):  # "24 uur per week" is not "24 uur per dag"
+    if per_word(a) and per_word(b) and per_word(a) != per_word(b):  # "24 uur per week" is not "24 uur per dag"
         return False
     return a.kind == b.kind and a.unit in (b.unit, None) and a.value == b.value  # a bare "50 tot 65" is the range

@@ -871,7 +871,8 @@ class Assistant:
         years = quantities or read_quantities(text)
         claim = claim_of(text)
         if claim is not None and any(q.kind in ("date", "period", "count", "money", "percent") for q in read_quantities(claim)):
-            return None  # "the target is a 55% cut by 2035, right?": a claim about a rule, checked as such
+            return None  # "the target is a 55% cut by 2035, right?", "she says the window closed on 1 December, so we
+            # wait for the 2028 round": a claim about a rule, checked as such; the year is the asker's conclusion
         unknown = [
             q.text for q in years
             if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and q.text not in self._corpus_years
@@ -885,11 +886,7 @@ class Assistant:
     def _later_year_unsaid(self, text: str, quantities: Any) -> str:
         """A year after the current policy's that the question asks about ("wordt de eis in 2028 verhoogd?"), when
         no sentence of the texts that names that year is about the question's subject: that year; else ""."""
-        asking = fold(asked_clause(text))
-        claim = claim_of(text)
-        if claim is not None and any(q.kind in ("date", "period", "count", "money", "percent") for q in read_quantities(claim)):
-            return ""  # "my colleague says the window closed on 1 December, so we wait for the 2028 round. Is she
-            # right?": a claim about the current rule, checked as such; the later year is her conclusion
+        asking = fold(asked_clause(text))  # (a claim about a rule with its figures is let through by `_year_unsaid`)
         later = [
             q.text for q in quantities
             if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and int(q.text) > self.corpus.current_year

@@ -219,3 +219,14 @@ def test_a_claim_with_two_shares_is_set_right_with_both(fake_assistant, question
     a = fake_assistant.ask(question)
     assert _first(a).startswith(("Nee", "No")), a.answer
     assert "90%" in _first(a) and "10%" in _first(a), a.answer
+
+
+def test_values_said_per_different_things_are_not_the_same_fact():
+    from assistant.answer.clause import _same_fact
+    from assistant.text.quantities import read
+
+    def money(text: str):
+        return next(q for q in read(text) if q.kind == "money")
+
+    assert not _same_fact(money("maximaal € 100.000 per zzp'er"), money("maximaal € 100.000 per zorgaanbieder"))
+    assert _same_fact(money("maximaal € 100.000 per zzp'er"), money("tot € 100.000 per zzp'er"))
