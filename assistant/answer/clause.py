@@ -1593,7 +1593,7 @@ def _compared_values(question: str, sentence: str, analyse: Any = None) -> bool 
     said = read(sentence)
     said_all = [(v, q) for q in said for v in [_compared(q)] if v is not None]
     framed = [_framed_years(asked_qs, question), _framed_years(said, sentence)]
-    if all(framed):  # "a 55% cut by 2035 compared to 2020" against "55% reductie in 2030 ten opzichte van 2018"
+    if all(framed):  # "40% less by 2032 than in 2015" against "55% reductie in 2030 ten opzichte van 2018"
         asked_all += [(("year", q.value), q) for q in framed[0]]
         said_all += [(("year", q.value), q) for q in framed[1]]
     own = [  # "we zijn met 40 fte: moeten wij dat rapporteren?" against "met meer dan 100 fte": the asker's count
@@ -1633,7 +1633,7 @@ _FRAME = re.compile(r"\b(?:ten opzichte van|t\.o\.v\.?|compared (?:to|with)|agai
 
 def _framed_years(qs: list[Quantity], text: str) -> list[Quantity]:
     """The years of a target set against a base year beside a figure ("55% reductie in 2030 ten opzichte van 2018"):
-    compared like the figure; years not set against each other ("A in 2026 én 2027") are not compared."""
+    compared like the figure; years not set against each other (a score of both contract years) are not compared."""
     years = [q for q in qs if q.kind == "year"]
     figured = any(q.kind in ("percent", "money", "count") for q in qs)
     framed = any(_FRAME.search(fold(text[: q.start])) for q in years[1:])

@@ -865,14 +865,14 @@ class Assistant:
         return None, ""
 
     def _year_unsaid(self, text: str, lang: str, quantities: Any = None) -> Plan | None:
-        """The refusal for a question about a year the texts never mention (read as a year: "2000 uur" is a number
+        """The refusal when a question asks of a year the texts never mention (read as a year: "2000 uur" is a number
         of hours), or a later year they say nothing of for the question's subject ("gaat CZ de postcode-eis in 2028
         verhogen?"); None otherwise."""
         years = quantities or read_quantities(text)
         claim = claim_of(text)
         if claim is not None and any(q.kind in ("date", "period", "count", "money", "percent") for q in read_quantities(claim)):
-            return None  # "the target is a 55% cut by 2035, right?", "she says the window closed on 1 December, so we
-            # wait for the 2028 round": a claim about a rule, checked as such; the year is the asker's conclusion
+            return None  # "isn't the aim 40% less by 2032?", "the deadline has passed, so we apply next year, right?":
+            # a claim about a rule, checked as such; the year is the asker's conclusion
         unknown = [
             q.text for q in years
             if q.kind == "year" and re.fullmatch(r"20\d\d", q.text) and q.text not in self._corpus_years
