@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.retrieve.analysis import concept_vocabulary
-from assistant.text.quantities import Quantity, fold, lexicon, read, word_pattern
+from assistant.text.quantities import ADDRESS, Quantity, fold, lexicon, read, word_pattern
 from assistant.text.sentences import sentence_spans, sentences
 
 ASKED_PATH = Path(__file__).with_name("asked.toml")
@@ -281,6 +281,18 @@ def ruled_out_at(sentence: str) -> int | None:
     return min(found) if found else None
 
 
+def reason_span(sentence: str) -> tuple[int, int] | None:
+    """Where in the folded `sentence` the reason for ruling something out stands: from a word of cause (asked.toml
+    [ruled_out] because) to the ruling-out words ("|vanwege de aanstaande nieuwe bekostiging| ... geen nieuwe
+    afspraken"), or None (no ruling out, or no reason before it)."""
+    at = ruled_out_at(sentence)
+    if at is None:
+        return None
+    folded = fold(sentence)[:at]
+    found = [i for p in _phrases("ruled_out", "because") if (i := _found_at(folded, p)) is not None]
+    return (min(found), at) if found else None
+
+
 def opens_example(sentence: str) -> bool:
     """"Een rekenvoorbeeld: u hebt ...": the sentence opens a worked example (asked.toml [example])."""
     return _says_any(sentence, "example", "opens")
@@ -311,6 +323,8 @@ def of_kind(kind: str) -> Asked:
 def asked(question: str) -> Asked | None:
     """The kind of fact `question` asks for, or None (a yes/no, list or what-does-it-say question)."""
     found = _asked(question)
+    if found is not None and found.kind == "contact" and ADDRESS.search(question):
+        return None  # "kan ik het mailen naar inkoop@cz.nl?": the asker names the address, and asks whether it will do
     if found is not None and found.kind == "count":
         found = replace(found, per=_per_time(fold(asked_clause(question))))
     if found is not None and found.kind != "date" and asks_several(question, found.kind):

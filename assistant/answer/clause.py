@@ -46,7 +46,7 @@ from assistant.answer.asked import (
     opens_example,
     per_word,
     points_forward,
-    ruled_out_at,
+    reason_span,
     rules_out,
     states_consequence,
     with_its_words,
@@ -1148,7 +1148,7 @@ def _negation_scopes(text: str, analyse: Any) -> list[tuple[set[str], str]]:
     or stop ("didn't report it in advance", "die niet vooraf gemeld zijn,")."""
     lex = lexicon()
     folded = fold(text)
-    for phrase in lex.not_denial:  # "niet meer dan 50%": a bound, no denial
+    for phrase in [*lex.not_denial, *lex.proposing]:  # "niet meer dan 50%": a bound, no denial
         folded = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", folded)
     tokens = re.findall(r"[\w']+|[,.;:!?]", folded)
     denying = lambda w: w in lex.negations or w in lex.negation_verbs or w.endswith("n't")  # noqa: E731
@@ -1387,21 +1387,29 @@ ITEM_POOL = 12  # the closest sentences searched for the other item of a list a 
 _JOINED = re.compile(r"\b(?:en|and)\s+(?:(?:voor|van|bij|over|for|of|on|about|de|het|the)\s+)*[^\W\d]")  # not "2024 en 2027"
 
 
-def _other_item(
+MAX_OTHER_ITEMS = 2  # "de percentages voor A, B en C": the items about B and C beside A's
+
+
+def _other_items(
     question: str, best: Sentence, lead: str, candidates: list[Sentence], analyse: Any, expand: Any
-) -> Sentence | None:
-    """A question that joins two things ("welke doelen voor A en voor B?", "targets for A and for B?") answered by an
-    item of a list: another item of the same lead-in that holds a term of the question `best` does not (B's), or
-    None."""
+) -> list[Sentence]:
+    """A question that joins things ("welke doelen voor A en voor B?", "targets for A, B and C?") answered by an
+    item of a list: the other items of the same lead-in that hold a term of the question the items chosen so far do
+    not (B's, then C's), at most MAX_OTHER_ITEMS."""
     if not lead or not _JOINED.search(fold(question)):
-        return None
+        return []
     said = set(analyse(best.text)) | set(analyse(lead))
-    words = _words_not_said(question, expand, said)
     items = [o for o in _dedupe(candidates) if o is not best and collapse_ws(_lead_in(o)) == collapse_ws(lead)]
-    held = [(sum(bool(e & set(analyse(o.text))) for e in words), -k, o) for k, o in enumerate(items)]  # most of B's
-    # words, then the closest
-    top = max(held, key=lambda h: h[:2], default=None)
-    return top[2] if top is not None and top[0] else None
+    chosen: list[Sentence] = []
+    while len(chosen) < MAX_OTHER_ITEMS:
+        words = _words_not_said(question, expand, said)
+        held = [(sum(bool(e & set(analyse(o.text))) for e in words), -k, o) for k, o in enumerate(items) if o not in chosen]
+        top = max(held, key=lambda h: h[:2], default=None)  # most of the words not yet said, then the closest
+        if top is None or not top[0]:
+            break
+        chosen.append(top[2])
+        said |= set(analyse(top[2].text))
+    return chosen
 
 
 CONDITION_ITEMS = 8  # the sentences after a lead-in ending in ":" that may be its items (the PDF lost the bullets)
@@ -1989,15 +1997,17 @@ def clause_plan(
     lead = _lead_in(best) if cell is None and not later else ""
     if unmet and not lead:  # the condition not met is said with the words that make it one
         lead = collapse_ws(_conditions_before(best))
-    other = _other_item(focus or text, best, lead, [*supporting[:4], *ranked[:ITEM_POOL]], analyse, expand) if verdict is None else None
-    other = other if other is not None and len(shown) + len(other.text) <= 2 * LINE_CHARS else None
-    if other is not None:  # "welke doelen voor A en voor B?": the item about B beside A's (and quoted)
-        shown = f"{shown.rstrip(' ;')}; … {_clean_span(other.text).rstrip(' .:;')}"
+    others = _other_items(focus or text, best, lead, [*supporting[:4], *ranked[:ITEM_POOL]], analyse, expand) if verdict is None else []
+    kept: list[Sentence] = []
+    for o in others:  # "welke doelen voor A en voor B?": the item about B beside A's (and quoted); of A, B and C both
+        if len(shown) + len(o.text) <= (2 + len(kept)) * LINE_CHARS:
+            shown, kept = f"{shown.rstrip(' ;')}; … {_clean_span(o.text).rstrip(' .:;')}", [*kept, o]
+    other = kept[0] if kept else None
     claimed_more = _second_figure(assistant, focus or text, best, shown, analyse) if verdict is False and other is None else None
     if claimed_more is not None and len(shown) + len(claimed_more.text) <= 2 * LINE_CHARS:  # "75% generalistisch en
         shown = f"{shown.rstrip(' ;')}; … {_clean_span(claimed_more.text).rstrip(' .:;')}"  # 25% specialistisch?": both
         supporting = _dedupe([best, claimed_more, *supporting])
-    if lead and len(lead) + len(shown) <= (3 if other else 2) * LINE_CHARS:  # an item of a list with its lead-in
+    if lead and len(lead) + len(shown) <= (2 + len(kept)) * LINE_CHARS:  # an item of a list with its lead-in
         shown = f"{_clean_span(lead).rstrip(' :')}: … {shown}"
     main = _main_clause(bm, focus or text) if verdict is not None and best.confidence < sure else None
     if main is not None and sum(w for t, w in main[1].items() if t in best.terms) / sum(main[1].values()) >= sure:
@@ -2038,7 +2048,7 @@ def clause_plan(
         shown = _clean_span(_key_span(method[0])).rstrip(" .:;")
         line = (f"The policy says: «{shown}»" if lang == "en" else shown[:1].upper() + shown[1:]) + _where(method[0].citation, lang) + "."
         line += _gloss(shown) if lang == "en" else ""
-    said_too = [x.citation for x in (sent_on, other) if x is not None]  # sentences the line says besides the first
+    said_too = [x.citation for x in (sent_on, *kept) if x is not None]  # sentences the line says besides the first
     cited = [first] + said_too + [q.citation for q in quotes[1:]]
     plan = Plan(kind, line, _distinct(cited)[:MAX_QUOTES], [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
@@ -2053,7 +2063,10 @@ def _second_figure(assistant: Any, question: str, best: Sentence, shown: str, an
     """A claim with two figures of a kind ("75% generalistisch en 25% specialistisch, toch?") set right by a sentence
     with one: a sentence after it that states the other, about a word of the question the first lacks
     ("... specialistische zorg ... (10%)"), the first of the next few; None otherwise."""
-    asked_ = [q for q in read(question) if q.kind in SHARE_KINDS]
+    from assistant.answer.premise import claim_of
+
+    claim = claim_of(question)  # the figures the question claims, not the asker's own ("we hebben 40% ...")
+    asked_ = [q for q in read(claim or question) if q.kind in SHARE_KINDS]
     kinds = {q.kind for q in asked_}
     said = [q for q in read(shown) if q.kind in kinds]
     if len(asked_) < 2 or len(said) != 1:
@@ -2685,8 +2698,8 @@ def _ruled_out(closest: list[Sentence], lang: str, question: str | None = None, 
         return None
     s = closest[0]
     thing = _asked_thing(question, bm, lang) if question and bm is not None else None
-    at = ruled_out_at(s.text) if thing else None
-    if at and _whole_terms(thing, bm) & set(c.terms_of(fold(s.text)[:at], bm.splitter)):
+    reason = reason_span(s.text) if thing else None
+    if reason and _whole_terms(thing, bm) & set(c.terms_of(fold(s.text)[reason[0] : reason[1]], bm.splitter)):
         return None
     shown = _clean_span(collapse_ws(s.text)).rstrip(" .:;")
     line = msg("ruled_out", lang, quote=shown) + _where(s.citation, lang) + "."

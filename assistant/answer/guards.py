@@ -118,7 +118,9 @@ _WAGES = re.compile(
     r"\bsalaris\w*|\bsalar(?:y|ies)\b|\bcao[- ]?(?:scha{1,2}l\w*|lo(?:o)?n\w*|verhoging\w*)|\b(?:loon|salaris)scha{1,2}l\w*|"
     r"\bloonsverhoging\w*|\bloonstijging\w*|\b(?:uur|maand|bruto|netto|minimum)lo(?:o)?n\w*|\b(?:cao|loon|salaris)\w*\s+(?:\w+\s+){0,3}(?:ingeschaald|inschaling)\b|"
     r"\bwage\s+(?:scales?|increases?|rises?|indexation)|\b(?:pay|salary)\s+(?:scales?|grades?)\b|\bhourly\s+wages?\b|"
-    r"\bcollective\s+(?:labou?r\s+)?agreement|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(?:does|do)\b.*\bearn",
+    r"\bcollective\s+(?:labou?r\s+)?agreement|\bhoeveel\s+verdien\w*|\bhow\s+much\s+(?:does|do)\b.*\bearn|"
+    # "wat verdient zo'n verpleegkundige bruto per maand?" (not "wat verdient de voorkeur?": no pay named)
+    r"\bverdien\w*\b[^.?!]{0,60}\b(?:cao|bruto|netto|per\s+(?:maand|uur|jaar)|salaris)\b",
     re.I,
 )
 

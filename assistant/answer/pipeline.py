@@ -65,6 +65,7 @@ from assistant.answer.state import (
     clause_topic,
     continues_topic,
     follow_up,
+    message_words,
     opens_follow_up,
     opens_new_case,
     supposed_act,
@@ -82,6 +83,15 @@ from assistant.text.quantities import read as read_quantities
 from assistant.text.sentences import sentence_spans
 
 POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_MAIL_WORD = re.compile(r"\b(?:e-?mail\w*|mail\w*)\b", re.I)
+
+
+def _named_channel(text: str) -> str:
+    """An e-mail address the asker would send something to says the channel: "(e-mail)" after it, unless the
+    message says "mail" itself ("mag het formulier naar inkoop@voorbeeld.nl?" asks whether e-mail will do)."""
+    if _MAIL_WORD.search(POLICY_EMAIL.sub(" ", text)):
+        return text
+    return POLICY_EMAIL.sub(lambda m: f"{m.group(0)} (e-mail)", text, count=1)
 
 
 class _States:
@@ -214,6 +224,7 @@ class Assistant:
         if pii:
             notices.append(msg("privacy", lang, kinds=", ".join(pii)))
         text = expand_shorthand(text)  # "wnnr moet dat binnen?": read as "wanneer"
+        text = _named_channel(text)  # "kan ik het naar inkoop@cz.nl sturen?": sent by e-mail
         if pii:  # a BSN or phone number is never read as a figure (and so never stored with the conversation)
             text = guards.redact(text)
         if injected:
@@ -300,7 +311,7 @@ class Assistant:
         """(the plan, its topic) for a short message that dates a step of the asker's own and asks a date ("We
         registered on 1 December. When will we hear?"), when the question before is answered by a period the policy
         counts from that step ("binnen 2 maanden na zijn inschrijving"): that answer, with the date it comes to."""
-        if not state.topic or len(re.findall(r"[^\W\d_]+|\d+", text)) > COUNTED_STEP_WORDS:
+        if not state.topic or len(message_words(text)) > COUNTED_STEP_WORDS:
             return None
         found = asked(fold(asked_clause(text)))
         days = [q for q in read_quantities(text, today=self.today()) if q.kind in ("date", "period") and not q.negated]
@@ -650,7 +661,7 @@ class Assistant:
         self, text: str, lang: str, year: int | None, focus: str | None = None, near: Citation | None = None,
         earlier: str = "", step_day: date | None = None,
     ) -> Plan:
-        unsaid = self._year_unsaid(focus or text, lang)  # a part or follow-up of its own asking of 2029
+        unsaid = self._year_unsaid(focus or text, lang, subject=text if focus else "")  # a part or follow-up of its own asking of 2029
         if unsaid is not None:
             return unsaid
         # who reported a claim ("onze accountmanager zei dat ...") is no word of what the policy is searched for
@@ -864,10 +875,11 @@ class Assistant:
                 return m.group(0), clause.section
         return None, ""
 
-    def _year_unsaid(self, text: str, lang: str, quantities: Any = None) -> Plan | None:
+    def _year_unsaid(self, text: str, lang: str, quantities: Any = None, subject: str = "") -> Plan | None:
         """The refusal when a question asks of a year the texts never mention (read as a year: "2000 uur" is a number
         of hours), or a later year they say nothing of for the question's subject ("gaat CZ de postcode-eis in 2028
-        verhogen?"); None otherwise."""
+        verhogen?"; `subject`: the conversation's, for a follow-up that names none of its own: "en in 2028?");
+        None otherwise."""
         years = quantities or read_quantities(text)
         claim = claim_of(text)
         if claim is not None and any(q.kind in ("date", "period", "count", "money", "percent") for q in read_quantities(claim)):
@@ -880,10 +892,10 @@ class Assistant:
         ]  # fmt: skip
         if unknown:
             return self._refusal(lang, "no_year", asked=", ".join(unknown))
-        later = self._later_year_unsaid(text, years)
+        later = self._later_year_unsaid(text, years, subject)
         return self._refusal(lang, "later_year", asked=later) if later else None
 
-    def _later_year_unsaid(self, text: str, quantities: Any) -> str:
+    def _later_year_unsaid(self, text: str, quantities: Any, subject: str = "") -> str:
         """A year after the current policy's that the question asks about ("wordt de eis in 2028 verhoogd?"), when
         no sentence of the texts that names that year is about the question's subject: that year; else ""."""
         asking = fold(asked_clause(text))  # (a claim about a rule with its figures is let through by `_year_unsaid`)
@@ -895,7 +907,8 @@ class Assistant:
         if not later:
             return ""
         bm25 = self.index.retriever.bm25
-        weights = {t: w for t, w in bm25.term_weights(text).items() if not re.fullmatch(r"(?:19|20)\d\d", t)}
+        about = text if not subject or self._names_subject(text) else f"{subject} {text}"  # "en in 2028?": of the subject
+        weights = {t: w for t, w in bm25.term_weights(about).items() if not re.fullmatch(r"(?:19|20)\d\d", t)}
         for year in later:
             said = [
                 body[a:b] for body in self.corpus.collapsed_texts.values() for a, b in sentence_spans(body)

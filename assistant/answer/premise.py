@@ -131,6 +131,10 @@ def claim_of(text: str, earlier: str = "") -> str | None:
         if before and (_POINTS_BACK.match(body) or _THE_RULE.match(body)) and _BOUND_RULE.search(body):  # "62 per fte. Dat is boven het
             # maximum van 55, toch?": what "dat" is; "Dat geeft toch 85%?" is the asker's outcome, for the calculator
             body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {body}"
+        elif before and (_THEN.match(body) or _THEN_INSIDE.match(body)):  # "We leverden het te laat aan. Dan krijgen
+            # we gewoon een B, toch?", "... CZ then gives a B": the consequence is claimed of the case the sentence
+            # before sets (not of any sentence with a B)
+            body = f"{_without_numbers(before[-1]).rstrip(' .!')}: {_THEN.sub('', body)}"
     asking = sentences[-1] if sentences else t
     if not marked and asks_of_the_rule(asking) and not OWN.search(asking):  # "Is the threshold 85%?": the value
         stated = asking.strip(" ?")  # the question states of the rule, checked as a claim
@@ -183,6 +187,9 @@ _THE_RULE = re.compile(
     + r")\b", re.I
 )
 TAG_WORDS = 3  # what is left of a sentence after its tag ("That's right, isn't it?" -> "That s right"): it states nothing
+# "CZ then gives ...", "krijgen we dan ...": the word among the claim's first words, not "meer dan", "later dan 1 mei"
+_THEN_INSIDE = re.compile(r"^\W*(?:\w+\s+){1,3}?(?<!meer )(?<!minder )(?<!eerder )(?<!later )(?:then|dan)\b(?!\s*\d)", re.I)
+_THEN = re.compile(r"^\W*(?:then|dan|in that case|in dat geval|daardoor|as a result)\b\W*", re.I)  # a consequence of what went before
 _BOUND_RULE = re.compile(r"\b(?:maximum|minimum|max|min|maximaal|minimaal|norm|grens|limit|cap|ten minste|at least|at most)\b", re.I)
 
 

@@ -46,7 +46,16 @@ from assistant.answer.understand import (
     settled,
 )
 from assistant.text.numbers import format_number, to_number
-from assistant.text.quantities import Quantity, fold, lexicon, lexicon_data, read, said_as_total, word_pattern
+from assistant.text.quantities import (
+    Quantity,
+    fold,
+    lexicon,
+    lexicon_data,
+    read,
+    said_as_total,
+    without_addresses,
+    word_pattern,
+)
 from assistant.text.sentences import sentences
 
 MAX_HISTORY = 6
@@ -162,12 +171,18 @@ _DEMONSTRATIVES = r"(?:dat|dit|die|deze|that|this|those|these)"
 _POINTS_BACK = re.compile(rf"\b(?:{_DEMONSTRATIVES}|it)\b")
 
 
+def message_words(text: str) -> list[str]:
+    """The words of a message, an e-mail or web address counted as one ("kan ik die aanvraag naar
+    inkoop@voorbeeld.nl sturen?" is a short follow-up)."""
+    return re.findall(r"[^\W\d_]+|\d+", without_addresses(text, " address "))
+
+
 def clause_topic(text: str, state: ConversationState | None) -> str | None:
     """The question a clause follow-up asks, with the subject it leaves out: "en voor kindzorg?" after "wanneer
     moet de kwaliteitsinformatie binnen zijn?" asks that question for kindzorg; None for a question of its own."""
     if state is None or not state.topic:
         return None
-    words = re.findall(r"[^\W\d_]+|\d+", text)
+    words = message_words(text)
     points_back = len(words) <= ELLIPTICAL_WORDS and bool(_POINTS_BACK.search(fold(text)))  # "is dat nog zo?"
     # "wij doen ook kindzorg. geldt daarvoor dezelfde termijn?": the same thing as the question before, asked of
     # another case
@@ -192,7 +207,7 @@ def asks_the_same(text: str) -> bool:
     same_as_before; at most one word between); not the time of the asker's own act ("in dezelfde periode") and not
     a comparison the message names itself ("dezelfde regels als voor ...")."""
     lex = lexicon()
-    if not lex.same_adjectives or not lex.same_as_before or len(re.findall(r"[^\W\d_]+|\d+", text)) > 2 * ELLIPTICAL_WORDS:
+    if not lex.same_adjectives or not lex.same_as_before or len(message_words(text)) > 2 * ELLIPTICAL_WORDS:
         return False
     clause = asked_clause(fold(text))
     for m in _same_pattern().finditer(clause):
@@ -210,7 +225,7 @@ def _names_a_thing_before(text: str) -> bool:
     """"noemt de tekst van 2027 dat getal nog?", "is that rule still there?": a message no longer than
     two short follow-ups whose asking clause names a thing a rule states with a demonstrative (lexicon [follow_up]
     same_as_before): the thing of the question before."""
-    if len(re.findall(r"[^\W\d_]+|\d+", text)) > 2 * ELLIPTICAL_WORDS:
+    if len(message_words(text)) > 2 * ELLIPTICAL_WORDS:
         return False
     alt = "|".join(map(re.escape, sorted(lexicon().same_as_before, key=len, reverse=True)))
     return bool(alt) and re.search(rf"\b{_DEMONSTRATIVES}\s+(?:{alt})\b", asked_clause(fold(text))) is not None
@@ -230,7 +245,7 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
     together with that question, a calculation that takes this message's figure; None otherwise."""
     if state is None or not state.topic:
         return None
-    words = re.findall(r"[^\W\d_]+|\d+", text)
+    words = message_words(text)
     short = len(words) <= ELLIPTICAL_WORDS  # "would 29 July still be ok?"
     back = bool(_POINTS_BACK.search(fold(text))) or asks_consequence(text)  # "de laatste dag is een feestdag, dus
     # we sturen het een dag later: geldt dat nog?"; "de server lag plat; sturen we pas begin juni, wat dan?"
@@ -299,6 +314,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or router.concept_score(reading.tool or "", set(router.analyse(text))) <= 0  # postcode-eis: ...")
     )
     spec = router.specs[state.tool]
+    if reading.kind in ("clause", "clarify") and not corrects and _rule_of_another(router, text, state.tool):
+        return reading  # "vervalt de 50%-eis voor eigen levering dan ook?": another rule, asked anew
     fits = own_values and reading.tool != state.tool and _fits_last(router, spec, reading, text, folded)
     if own_values and reading.tool != state.tool and not opens_follow_up(text, closing=False) and not corrects and not instead[0]:
         if not fits and not (reading.kind == "clarify" and _changes_last(router, spec, reading, text)):
@@ -347,7 +364,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     # "welk aantal fte is er dan minimaal nodig voor die caseload?": the unknown of the last
     # calculation, asked with a word that points back at it, no figure and no other calculator named (of any length)
     unknown_back = (
-        reading.kind == "clause" and not reading.used and _says(lexicon().back, text)
+        reading.kind == "clause" and not reading.used and (_says(lexicon().back, text) or _names_rule_back(folded))
         and _asks_its_unknown(spec, folded) and not _names_another(router, text, state.tool)
     )
     # "gaat die gebiedsnorm voor ons dan wel op?" right after that calculation: whether the rule applies to
@@ -865,9 +882,33 @@ def _asks_its_kind(spec: CalculatorSpec, folded: str) -> bool:
 
 
 def _names_another(router: Router, text: str, tool: str) -> bool:
-    """The message names a calculator other than `tool` (its concepts)."""
+    """The message names a calculator other than `tool` (its concepts), or a rule by a figure only another
+    calculator's rule has ("de eis van de helft eigen levering" after the postcode average: 50%)."""
     terms = set(router.analyse(text))
-    return any(router.concept_score(n, terms) > 0 for n in router.specs if n != tool)
+    return any(router.concept_score(n, terms) > 0 for n in router.specs if n != tool) or _rule_of_another(router, text, tool)
+
+
+def _rule_of_another(router: Router, text: str, tool: str) -> bool:
+    """"Vervalt de eis van de helft eigen levering ook?" after the postcode average: a rule named (a rule noun)
+    by a figure that another calculator's rule has and `tool`'s has not."""
+    folded = fold(text)
+    if not any(has_phrase(folded, w) for w in _RULE_NOUNS):
+        return False
+    own = router.rule_values.get(tool, frozenset())
+    figures = {q.value for q in read(text) if q.kind == "percent" and q.value not in own}  # (a share: "those 2 fte
+    # under the rule" are the asker's own, whatever other rule has a 2)
+    return any(figures & values for n, values in router.rule_values.items() if n != tool)
+
+
+_RULE_NOUNS = ("regel", "eis", "norm", "grens", "voorwaarde", "rule", "requirement", "condition", "limit")  # names a rule
+
+
+def _names_rule_back(folded: str) -> bool:
+    """"... to reach that threshold?", "om aan die grens te komen?": a demonstrative before a word naming a rule
+    (lexicon [words] rule_reference, one word): the rule of the last calculation."""
+    nouns = [w for w in lexicon_data()["words"]["rule_reference"] if " " not in w and w not in ("die", "deze", "that", "those", "om")]
+    alt = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    return re.search(rf"\b{_DEMONSTRATIVES}\s+(?:{alt})\b", folded) is not None
 
 
 def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:

@@ -41,7 +41,16 @@ from assistant.answer.specs import CalculatorSpec, InputSpec, load_specs
 from assistant.retrieve.hybrid import looks_back
 from assistant.text.dates import en_date, nl_date
 from assistant.text.numbers import format_eur, format_number, to_number
-from assistant.text.quantities import Quantity, as_repeated, fold, lexicon, names_clients, read, word_pattern
+from assistant.text.quantities import (
+    Quantity,
+    as_repeated,
+    fold,
+    lexicon,
+    names_clients,
+    read,
+    without_addresses,
+    word_pattern,
+)
 
 TIME_INPUTS = ("date", "period")  # inputs that date the asker's case: alone they make no calculation
 PERSONAL = re.compile(r"(?<![\w'])(we|wij|ons|onze|our|us|ik|mijn|my|me|i|jullie|hun|zij|they|their|ze)(?![\w'])")
@@ -132,7 +141,15 @@ def affirmed(folded: str, phrase: str) -> bool:
     not denied earlier in their clause ("the registration doesn't say how they developed the added value")."""
     if "~" in phrase:
         return any(not _denied(folded, i) for i in _near_phrase(folded, phrase))
-    return any(not _negations()[0].search(folded[max(0, i - NEGATION_CHARS) : i]) for i in phrase_at(folded, phrase))
+    return any(not _negations()[0].search(_proposed(folded[max(0, i - NEGATION_CHARS) : i])) for i in phrase_at(folded, phrase))
+
+
+def _proposed(before: str) -> str:
+    """The words before a phrase without a proposing "niet gewoon" ("mogen we het niet gewoon e-mailen?" affirms
+    mailing; lexicon [negation] proposing)."""
+    for p in lexicon().proposing:
+        before = re.sub(rf"(?<![\w]){re.escape(p)}(?![\w])", " ", before)
+    return before
 
 
 DENIED_WORDS = 3  # the words after "geen"/"not a" that it denies: adjectives and a noun ("no separate dementia addendum")
@@ -1507,7 +1524,7 @@ class Router:
         today = today or (self.today() if self.today is not None else None)
         qs = read(text, today=today, default_year=self.current_year)
         folded = fold(text)
-        said = (set(self.analyse(text)) - self._modifiers(folded)) | (subject or set())
+        said = (set(self.analyse(without_addresses(text))) - self._modifiers(folded)) | (subject or set())
         terms = said - denied_terms(folded, self.analyse)
         ranked = []
         objecting = objection_asked(text) is not None  # "mag onze organisatie bezwaar aantekenen tegen de eis van 3 per gebied?": the
@@ -1641,7 +1658,7 @@ class Router:
         conversation named (latest first). That calculation, or None. `beyond`: the message's own reading of a
         calculator it names by a word of one of its figures ("3,5 cliënten per postcode" after a question about new
         providers): the subject's calculation only when it takes more of the message's figures."""
-        own = set(self.analyse(text))
+        own = set(self.analyse(without_addresses(text)))  # (not "wijkverpleging" of an address it names)
         if beyond is None and any(self.concept_score(n, own) > 0 for n in self.specs):
             return None  # the message names a calculator itself: its own reading decides
         found = asked(asked_clause(fold(text)))
@@ -1651,12 +1668,13 @@ class Router:
                            key=lambda n: -self.concept_score(n, subject))  # fmt: skip
             for name in named:  # "een coöperatie van zzp'ers" names two: the one the figures complete
                 spec = self.specs[name]
-                if found is not None and found.kind not in spec.answers_kinds and not any(
-                    s.kind == found.kind for s in spec.solve.values()
-                ):
-                    continue  # "... 45 cliënten op 0,8 fte. Hoe vaak moet zij evalueren?": asks what it does not give
                 reading = self.read(text, exclude=exclude, only=frozenset([name]), subject=subject)
                 decided = is_yes_no(text) and any(n in spec.inputs and spec.inputs[n].decides for n in reading.args)
+                if found is not None and found.kind not in spec.answers_kinds and not any(
+                    s.kind == found.kind for s in spec.solve.values()
+                ) and not decided:
+                    continue  # "... 45 cliënten op 0,8 fte. Hoe vaak moet zij evalueren?": asks what it does not give
+                    # ("kan ik het mailen naar ...?" asks yes or no of what the calculator decides, not an address)
                 if (
                     reading.kind == "tool" and (len(reading.used) >= SUBJECT_FIGURES or decided) and spec.requires
                     and (reading.asks_calc or reading.solve is not None or is_yes_no(text))

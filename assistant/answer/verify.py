@@ -613,10 +613,28 @@ def _judge(claim: str, cand: _Scored) -> _Scored:
     anchored = _anchored(cand.fit) and not orphans and cand.overlap >= ANCHORED_OVERLAP
     if differences and (cand.overlap >= CONTRADICTED_OVERLAP or anchored):
         cand.verdict = "contradicted"
-    elif not differences and not orphans and cand.overlap >= SUPPORTED_OVERLAP:
+    elif not differences and not orphans and cand.overlap >= SUPPORTED_OVERLAP and not _picks_alternative(claim, cand.text):
         cand.verdict = "supported"
     cand.differences = differences
     return cand
+
+
+_ALTERNATIVES_JOIN = re.compile(r"^\s*(?:,|of|or|en|and|/)?\s*$", re.I)  # "A, B of C": nothing but a list's joints between
+
+
+def _picks_alternative(claim: str, text: str) -> bool:
+    """The claim says one score of a sentence that names them all as alternatives ("ingedeeld in categorie A, B of
+    C"): that sentence states no one of them, so it confirms nothing ("we get a B" is not supported by it)."""
+    said = [f for f in extract_facts(text) if f.kind == "score"]
+    claimed = {f.value for f in extract_facts(claim) if f.kind == "score"}
+    if not claimed or len({f.value for f in said}) < 2:
+        return False
+    run = [said[0]]
+    for a, b in zip(said, said[1:], strict=False):  # the longest run of letters joined only by commas and "of"
+        run = [*run, b] if _ALTERNATIVES_JOIN.match(text[a.start + len(a.text) : b.start]) else [b]
+        if len(run) >= 2 and claimed <= {f.value for f in run}:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- tables

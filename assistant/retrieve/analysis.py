@@ -187,7 +187,9 @@ class CompoundSplitter:
 
 
 # the letter in capitals, as the quantity reader takes it: "score a provider" is the English article
-_SCORE = re.compile(r"\b(?i:score|categorie|status)\s+([ABC])\b|\b([ABC])-(?i:score|status)\b")
+_SCORE = re.compile(  # a capital letter, or a small "b" or "c" ("score b"); not "score a provider" (the English article)
+    r"\b(?i:score|categorie|status)\s+([ABCbc])\b|\b([ABCabc])-(?i:score|status)\b"
+)
 
 
 def score_terms(text: str) -> list[str]:
@@ -284,10 +286,13 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
         terms, replaced, stems = vocab["terms"], vocab["replaced"], vocab["stems"]
         pairs = [(i, entry) for i, (a, b) in enumerate(zip(raw, raw[1:], strict=False)) if (entry := terms.get(f"{a} {b}"))]
         paired = {i + k for i, _ in pairs for k in (0, 1)}  # "added value": not also "value" on its own (there)
+        parts_of_known = {  # "self-employed" is a word of its own: not also its part "employed" (loondienst, its opposite)
+            i + 1 + k for i, t in enumerate(raw) if "-" in t and t in terms for k in range(len([p for p in t.split("-") if p]))
+        }
         extra = [
             (g, None)
             for j, (t, _) in enumerate(tokens)
-            if j not in paired
+            if j not in paired and j not in parts_of_known
             and (entry := terms.get(t) or terms.get(re.sub(r"['’]s$", "", t))  # "region's" is "region"
                 or (stems.get(_en_stemmer.stemWord(t)) if t.isalpha() and len(t) > 4 else None))
             for g in raw_tokens(entry)

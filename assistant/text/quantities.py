@@ -74,6 +74,7 @@ class Lexicon:
     letter_denials: set[str]  # English verbs with a denial, denying a score letter only ("don't get an A")
     negation_verbs: set[str]
     not_denial: list[str]
+    proposing: list[str]  # "niet gewoon": a question that proposes, not a denial
     contrast: set[str]
     score_context: set[str]
     relative_years: dict[str, int]
@@ -229,6 +230,15 @@ def _shorthand() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(rf"(?<![\w.-])(?:{words})(?![\w-]|\.\w)", re.I), table  # never inside "wnr.nl", "mn-tekst"
 
 
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w|(?:https?://|www\.)\S+")  # an e-mail or web address
+
+
+def without_addresses(text: str, instead: str = " ") -> str:
+    """The text with each e-mail or web address replaced: its parts ("zorgteam.wijkverpleging@cz.nl") are no words
+    of the question."""
+    return ADDRESS.sub(instead, text)
+
+
 def expand_shorthand(text: str) -> str:
     """Chat shorthand written out ("wnnr" -> "wanneer"; lexicon.toml [shorthand]), a capital kept."""
     pattern, table = _shorthand()
@@ -268,6 +278,7 @@ def lexicon() -> Lexicon:
         letter_denials={fold(w) for w in data["negation"].get("letter_denials", [])},
         negation_verbs={fold(w) for w in data["negation"].get("verbs", [])},
         not_denial=[fold(p) for p in data["negation"]["not_denial"]],
+        proposing=[fold(p) for p in data["negation"].get("proposing", [])],
         contrast={fold(w) for w in data["negation"]["contrast"]},
         replaced=[fold(p) for p in data["negation"].get("replaced", [])],
         score_context={fold(w) for w in data["scores"]["context"]},
