@@ -627,14 +627,17 @@ def _picks_alternative(claim: str, text: str) -> bool:
     C"): that sentence states no one of them, so it confirms nothing ("we get a B" is not supported by it)."""
     said = [f for f in extract_facts(text) if f.kind == "score"]
     claimed = {f.value for f in extract_facts(claim) if f.kind == "score"}
-    if not claimed or len({f.value for f in said}) < 2:
+    if not claimed or len({f.value for f in said}) < ALL_SCORES:
         return False
     run = [said[0]]
-    for a, b in zip(said, said[1:], strict=False):  # the longest run of letters joined only by commas and "of"
+    for a, b in zip(said, said[1:], strict=False):  # a run of letters joined only by commas and "of"
         run = [*run, b] if _ALTERNATIVES_JOIN.match(text[a.start + len(a.text) : b.start]) else [b]
-        if len(run) >= 2 and claimed <= {f.value for f in run}:
-            return True
+        if len({f.value for f in run}) >= ALL_SCORES and claimed <= {f.value for f in run}:
+            return True  # (not "score B of C komen niet in aanmerking": two letters said of one rule)
     return False
+
+
+ALL_SCORES = 3  # A, B and C: a run of all of them names the alternatives
 
 
 # ---------------------------------------------------------------- tables

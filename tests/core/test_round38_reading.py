@@ -190,6 +190,7 @@ def test_calling_someone_as_a_duty_asks_no_phone_number():
 def test_a_letter_among_all_alternatives_confirms_none_of_them():
     assert _picks_alternative("we get a B score", "Zorgaanbieders worden ingedeeld in categorie A, B of C.")
     assert not _picks_alternative("we get a B score", "Zorgaanbieders met een score B komen niet in aanmerking.")
+    assert not _picks_alternative("met een B kom je er niet in", "Aanbieders met score B of C komen niet in aanmerking.")
 
 
 def test_a_rule_that_lapses_is_denied(fake_assistant):
