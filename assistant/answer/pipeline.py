@@ -78,11 +78,11 @@ from assistant.retrieve.hybrid import looks_back
 from assistant.retrieve.index import Index, open_index
 from assistant.text.dates import nearest_to
 from assistant.text.numbers import to_number
-from assistant.text.quantities import expand_shorthand, fold, lexicon, range_ends
+from assistant.text.quantities import EMAIL, expand_shorthand, fold, lexicon, range_ends
 from assistant.text.quantities import read as read_quantities
 from assistant.text.sentences import sentence_spans
 
-POLICY_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+POLICY_EMAIL = EMAIL  # the policy's addresses are found with the one e-mail pattern
 _MAIL_WORD = re.compile(r"\b(?:e-?mail\w*|mail\w*)\b", re.I)
 
 

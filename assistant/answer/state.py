@@ -906,9 +906,14 @@ _RULE_NOUNS = ("regel", "eis", "norm", "grens", "voorwaarde", "rule", "requireme
 def _names_rule_back(folded: str) -> bool:
     """"... to reach that threshold?", "om aan die grens te komen?": a demonstrative before a word naming a rule
     (lexicon [words] rule_reference, one word): the rule of the last calculation."""
+    return _rule_back_pattern().search(folded) is not None
+
+
+@lru_cache(maxsize=1)
+def _rule_back_pattern() -> re.Pattern[str]:
     nouns = [w for w in lexicon_data()["words"]["rule_reference"] if " " not in w and w not in ("die", "deze", "that", "those", "om")]
     alt = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
-    return re.search(rf"\b{_DEMONSTRATIVES}\s+(?:{alt})\b", folded) is not None
+    return re.compile(rf"\b{_DEMONSTRATIVES}\s+(?:{alt})\b")
 
 
 def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:

@@ -230,7 +230,8 @@ def _shorthand() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(rf"(?<![\w.-])(?:{words})(?![\w-]|\.\w)", re.I), table  # never inside "wnr.nl", "mn-tekst"
 
 
-ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w|(?:https?://|www\.)\S+")  # an e-mail or web address
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")  # an e-mail address (the policy's own, or one the asker names)
+ADDRESS = re.compile(rf"{EMAIL.pattern}|(?:https?://|www\.)\S+")  # an e-mail or web address
 
 
 def without_addresses(text: str, instead: str = " ") -> str:
