@@ -118,11 +118,19 @@ def _has(folded: str, phrase: str) -> bool:
     return _found_at(folded, phrase) is not None
 
 
+GAP_WORDS = 4  # "a ~ b" in a table of this file: b at most this many words after a ("wanneer telt een aanbieder als")
+
+
 def _found_at(folded: str, phrase: str) -> int | None:
     """Where `phrase` first stands in `folded` as `_has` finds it, or None."""
     p = fold(phrase)
     if not p:
         return None
+    if "~" in p:
+        first, rest = (x.strip() for x in p.split("~", 1))
+        gap = re.compile(rf"\b{re.escape(first)}\b(?:\W+[\w'-]+){{0,{GAP_WORDS}}}?\W+{re.escape(rest)}\b")
+        m = gap.search(folded)
+        return m.start() if m else None
     return next((m.start() for m in word_pattern(p).finditer(folded) if not re.match(r"-\w", folded[m.end() : m.end() + 2])), None)
 
 
@@ -262,9 +270,22 @@ def words_after(text: str, table: str, key: str) -> str:
     return folded[min(ends) :] if ends else ""
 
 
+def without_condition(question: str) -> str:
+    """The folded `question` without the words that ask what makes something a term ("wanneer geldt een aanbieder als
+    bestaande zorgaanbieder?" -> "een aanbieder bestaande zorgaanbieder?"; asked.toml [definition] condition): what
+    the term is, not "geldt" or "wanneer", is looked for. The question as folded when it asks no such condition."""
+    folded = fold(question)
+    for phrase in _phrases("definition", "condition"):
+        first, rest = (x.strip() for x in fold(phrase).split("~", 1))
+        gap = re.compile(rf"\b{re.escape(first)}\b((?:\W+[\w'-]+){{0,{GAP_WORDS}}}?)\W+{re.escape(rest)}\b")
+        folded = gap.sub(lambda m: m.group(1), folded)
+    return folded
+
+
 def asks_definition(question: str) -> bool:
-    """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked."""
-    return _says_any(question, "definition", "asks")
+    """"wat is precies een volle dochter?", "what counts as a subcontractor?": the meaning of a term is asked (also
+    as the condition that makes something a term: "wanneer telt een aanbieder als bestaande aanbieder?")."""
+    return _says_any(question, "definition", "asks") or _says_any(question, "definition", "condition")
 
 
 def rules_out(sentence: str) -> bool:
@@ -385,6 +406,8 @@ def _asked(question: str) -> Asked | None:
     folded = _before_condition(fold(question), kinds)
     if _reason().search(folded):  # "waarom hanteert CZ een dagtarief?": a reason is asked, no amount of the tariff
         return None
+    if any(_has(folded, p) for p in _phrases("definition", "condition")):  # "wanneer telt een aanbieder als
+        return None  # bestaande aanbieder?": what makes it one, no date
     if asks_basis(folded):  # "waarop is het plafond gebaseerd?": the grounds are asked, no amount of the ceiling
         return None
     # "voor welke zorgaanbieders is die vergoeding?": for whom, not the amount; only a kind a question word asks
@@ -398,7 +421,7 @@ def _asked(question: str) -> Asked | None:
         if direct and kind in ("consequence", "money", "percent", "level"):
             return Asked("count", tuple(kinds["count"]["holds"]), direct)  # "hoeveel punten op kosten": points
         said = _without_phrases(folded, spec.get("not_in", ()))  # "on call" is no phone number asked
-        found = [c for c in spec["cues"] if _has(said, c)]
+        found = [c for c in [*spec["cues"], *spec.get("bound_cues", ())] if _has(said, c)]
         if which_party and not any(WH.search(fold(c)) for c in found):
             continue
         if found and all(c in spec.get("conjunction", ()) for c in found) and (
@@ -565,13 +588,23 @@ def _group_unit(folded: str) -> str | None:
     return spec.get("group_unit") if sized and any(_has(folded, n) for n in spec.get("group_nouns", ())) else None
 
 
+COMPOUND_HEAD = 6  # a unit word of at least this many letters at the end of a longer word is that word's head
+
+
+def _compound_unit(word: str) -> str | None:
+    """The unit of the head of a closed compound asked after ("hoeveel thuiszorgaanbieders": providers)."""
+    lex = lexicon()
+    heads = [k for k in lex.unit_of if len(k) >= COMPOUND_HEAD and len(word) > len(k) and word.endswith(k)]
+    return lex.unit_of[max(heads, key=len)] if heads else None
+
+
 def _count_unit(folded: str) -> str | None:
     lex = lexicon()
     for m in _HOW_MANY.finditer(folded):
         mass = folded[m.start() : m.end()].startswith("how much")  # "how much can one provider get?": an amount, not
         words = re.findall(r"[\w'\-]+", folded[m.start() : m.end() + 40])
         for k, word in enumerate(words[1:5]):  # providers ("how much clients": its noun)
-            unit = lex.unit_for(word)
+            unit = lex.unit_for(word) or _compound_unit(word)
             if words[k] in lex.per_each:
                 continue  # "what caseload per fte": the fte a rate is counted per, not what is counted
             if unit and not (mass and k > 1 and unit in lex.counted_one_by_one):

@@ -50,12 +50,14 @@ from assistant.answer.asked import (
     rules_out,
     states_consequence,
     with_its_words,
+    without_condition,
     year_words,
 )
 from assistant.answer.asked import phrases as asked_phrases
 from assistant.answer.guards import OWN
 from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.answer.understand import affirmed, denied_terms, denying_words, has_phrase
+from assistant.answer.verify import picks_alternative
 from assistant.domain import Citation, SearchHit, collapse_ws
 from assistant.retrieve.analysis import STOPWORDS, concept_vocabulary, everyday_frequency
 from assistant.retrieve.analysis import analyse as _analyse
@@ -338,6 +340,26 @@ def _on_subject(
         x for x in (s.text, s.lead, s.context, " ".join(s.passage.heading_trail) if s.passage else "") if x
     )
     return [s for s in candidates if subject & set(analyse(said(s)))]
+
+
+def off_subject(assistant: Any, full: str, own: str, plan: Plan) -> bool:
+    """A part that borrowed the subject of the part before ("..., en is er een maximum per project?" after a question
+    about the innovation budget) answered by a sentence that names neither that subject (its most specific borrowed
+    words, as `_on_subject` takes them) nor a specific word of the part's own ("project"): the answer is about
+    something else ("(Dit is maximaal het budget voor H&A in 2026.)")."""
+    bm = assistant.index.retriever.bm25
+    tail = full[len(own.rstrip(" ?")) :].strip(" ?") if full.startswith(own.rstrip(" ?")) else ""
+    if not tail or not plan.quotes:
+        return False
+    own_weights = _content_weights(bm, own, asked(own))
+    borrowed = {t: w for t, w in bm.term_weights(tail).items() if t not in own_weights}
+    top = max(borrowed.values(), default=0.0)
+    named = {t for t, w in borrowed.items() if w >= max(SUBJECT_WEIGHT, SUBJECT_SHARE * top)}
+    bounds = lexicon_data()["bounds"]  # "is er een maximum ...?": the bound asked, no subject of its own
+    bound_terms = set(c.terms_of(" ".join([*bounds["min"], *bounds["max"]]), bm.splitter))
+    named |= {t for t, w in own_weights.items() if w >= SUBJECT_WEIGHT and t not in bound_terms}
+    said = set(c.terms_of(" ".join([plan.line, plan.quotes[0].quote]), bm.splitter))
+    return bool(named) and not named & said
 
 
 def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sentence) -> bool:
@@ -1263,6 +1285,10 @@ def _verdict(question: str, s: Sentence, analyse: Any) -> bool | None:
     pieces = _pieces(s)
     deciding = _deciding(question, s, analyse)
     asked_ = [x for x in re.split(r"(?<=[.!?])\s+", question.strip()) if x.rstrip().endswith("?")] or [question]
+    if picks_alternative(asked_[-1], deciding):  # "worden we toch weer ingedeeld in categorie B?" against "ingedeeld in
+        # categorie A, B of C": the sentence names every letter as an alternative, it states no one of them (asked
+        # with all the letters too, "in A, B of C?", it says yes)
+        return True if picks_alternative(asked_[-1], asked_[-1]) else None
     values = _compared_levels(asked_[-1], deciding)
     if values is None:
         values = _compared_values(question, deciding, analyse)
@@ -1746,7 +1772,8 @@ def clause_plan(
     back = year is None and len(assistant.corpus.years) > 1 and any(  # a part's own words may say it looks back
         looks_back(t) or names_an_older_policy(assistant.corpus, t) for t in {text, focus or text}  # ("..., and 2024?")
     )
-    hits, ranked = _ranked(assistant, text, year, back, near)
+    query = without_condition(text) if asks_definition(focus or text) else text  # ("wanneer geldt ... als ...?": the term)
+    hits, ranked = _ranked(assistant, query, year, back, near)
     if not hits or hits[0].score < REFUSAL_SCORE or not ranked:
         return not_stated(assistant, lang, ranked[:1])
     unknown = unknown_object(focus or text, assistant.index.retriever.bm25)
@@ -2952,6 +2979,10 @@ def _version_plan(
     own = focus or text  # a part of a multi-part question: its own words say what it asks
     change_first = bool(_ASKS_CHANGE.search(fold(own)))  # "is de regel van 1 op 55 sinds 2024 gewijzigd?": the
     # change of that rule answers, not whether its figures are still there
+    if not facts:  # "is het maximale aandeel onderaanneming sinds 2024 veranderd?": the value of each year compared
+        plan = _value_plan(text, own, lang, ranked, current, old_year)
+        if plan is not None:
+            return plan
     for step in ("diff", "facts") if change_first else ("facts", "diff"):
         if step == "facts" and facts:
             plan = _facts_plan(assistant, text, lang, ranked, facts, current, old_year)
@@ -2981,6 +3012,48 @@ def _version_plan(
         return Plan("diff", line, [new.citation], [r.citation for r in ranked[1:4]])
     line = f"{years[0]}: {_key_span(old)} — {years[-1]}: {_key_span(new)}"
     return Plan("diff", line, [old.citation, new.citation], [r.citation for r in ranked[2:5]])
+
+
+VALUE_KINDS = {"percent": ("percent",), "money": ("money",)}  # asked kinds whose values two versions are compared on
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _value_plan(text: str, own: str, lang: str, ranked: list[Sentence], current: int, old_year: int) -> Plan | None:
+    """A question about the versions that asks for a value and names none ("did the maximum share we may subcontract
+    change since 2024?"): each year's best sentence that states a value of the asked kind (of the older text, the
+    row that names its own year first: the 2024 step of a table of steps), compared on those values: "Nee,
+    ongewijzigd: 50%" or "Ja: 2024: 65% — 2027: 50%". A question that asks no change gets the values without a
+    yes or no. None when the asked kind is no value or a year states none."""
+    found = asked(fold(own))
+    if found is None or found.kind not in VALUE_KINDS:
+        return None
+    kinds = VALUE_KINDS[found.kind]
+    least = FACT_SHARE * max((s.overlap for s in ranked), default=0.0)
+
+    def values(s: Sentence) -> tuple[str, ...]:
+        seen = {q.value: q.text for q in read(s.text) if q.kind in kinds}
+        return tuple(seen[v] for v in sorted(seen))
+
+    def best(year: int) -> Sentence | None:
+        holding = [s for s in ranked if s.citation.year == year and s.overlap >= least and values(s)]
+        dated = [s for s in holding if str(year) in _YEAR.findall(s.text)]
+        return (dated or holding or [None])[0]
+
+    old, new = best(old_year), best(current)
+    if old is None or new is None:
+        return None
+    before, after = values(old), values(new)
+    listed = lambda xs: ", ".join(xs)  # noqa: E731
+    if sorted(before) == sorted(after):
+        line = msg("diff_value_same", lang, value=listed(after), old=old_year, new=current)
+        verdict = "no"
+    else:
+        line = msg("diff_value_changed", lang, before=listed(before), after=listed(after), old=old_year, new=current)
+        verdict = "yes"
+    if _ASKS_CHANGE.search(fold(own)) and is_yes_no(own):
+        line = msg(verdict, lang) + ", " + line[0].lower() + line[1:]
+    return Plan("diff", line, [old.citation, new.citation], [r.citation for r in ranked[:4] if r not in (old, new)][:2],
+                intent="clause:version")
 
 
 def _other_change(question: str, first: Any, options: list[tuple[float, str, Any, Any]], weights: dict[str, float], bm25: Any) -> Any:
@@ -3507,6 +3580,12 @@ def _facts_plan(
             if lang == "en"
             else f"Nee: het beleid {current} noemt {listed(gone)} niet meer; dat stond in de tekst van {old_year}."
         )
+        sections = {q.section for q in quotes}
+        now = _stated_instead(ranked, current, [f for f in facts if f.text in gone], least, sections)
+        if now is not None:  # "... tot 65% uitbesteden?": what the current policy states in its place (50%)
+            sentence, values = now
+            line += " " + msg("diff_now", lang, new=current, value=", ".join(values))
+            quotes.append(sentence.citation)
     elif kept and not gone:
         line = (
             f"Yes: the {current} policy still states {listed(kept)}." if lang == "en"
@@ -3531,7 +3610,24 @@ def _facts_plan(
     if flip and not (kept and gone):
         yes, no = ("Yes", "No") if lang == "en" else ("Ja", "Nee")
         line = (yes + line[len(no) :]) if line.startswith(no) else (no + line[len(yes) :])
-    return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent="clause:version")
+    intent = "clause:no_longer" if gone and not kept and not flip else "clause:version"  # (only the older text states them)
+    return Plan("diff", line, _distinct(quotes)[:MAX_QUOTES], intent=intent)
+
+
+def _stated_instead(
+    ranked: list[Sentence], current: int, gone: list[Quantity], least: float, sections: set[str]
+) -> tuple[Sentence, list[str]] | None:
+    """The best sentence of the current policy about the question (or of the section of the same number as the older
+    text's) that states figures of the kind of the ones it no longer states (and none of them): (that sentence, its
+    figures of that kind)."""
+    kinds = {f.kind for f in gone}
+    for s in ranked:
+        if s.citation.year != current or (s.overlap < least and s.citation.section not in sections):
+            continue
+        said = {q.value: q.text for q in read(s.text) if q.kind in kinds}
+        if said and not any(_same_fact(f, q) for f in gone for q in read(s.text)):
+            return s, [said[v] for v in sorted(said)]
+    return None
 
 
 def _changed_beside(
@@ -3565,7 +3661,7 @@ def no_longer_stated(assistant: Any, claim: str, lang: str) -> Plan | None:
         return None  # a claim about the older text is checked against it
     _, ranked = _ranked(assistant, claim, None, True)
     plan = _facts_plan(assistant, claim, lang, ranked, facts, current, old_year)
-    if plan is None or not plan.line.startswith(msg("no", lang)) or any(q.year == current for q in plan.quotes):
+    if plan is None or plan.intent != "clause:no_longer":
         return None
     return _still_standing(assistant, Plan("correction", plan.line, plan.quotes, intent="premise:no_longer"), lang)
 

@@ -44,7 +44,14 @@ from assistant.answer.calculate import (
     rejected_plan,
     rule_claimed,
 )
-from assistant.answer.clause import clause_plan, consequence_after, is_yes_no, names_an_older_policy, points_back
+from assistant.answer.clause import (
+    clause_plan,
+    consequence_after,
+    is_yes_no,
+    names_an_older_policy,
+    off_subject,
+    points_back,
+)
 from assistant.answer.parts import split_parts
 from assistant.answer.plan import MAX_QUOTES, Plan, msg, render, summary, with_notices
 from assistant.answer.premise import (
@@ -78,7 +85,7 @@ from assistant.retrieve.hybrid import looks_back
 from assistant.retrieve.index import Index, open_index
 from assistant.text.dates import nearest_to
 from assistant.text.numbers import to_number
-from assistant.text.quantities import EMAIL, expand_shorthand, fold, lexicon, range_ends
+from assistant.text.quantities import EMAIL, expand_shorthand, fold, lexicon, range_ends, without_preface
 from assistant.text.quantities import read as read_quantities
 from assistant.text.sentences import sentence_spans
 
@@ -223,7 +230,8 @@ class Assistant:
         pii = guards.find_personal_data(question)
         if pii:
             notices.append(msg("privacy", lang, kinds=", ".join(pii)))
-        text = expand_shorthand(text)  # "wnnr moet dat binnen?": read as "wanneer"
+        text = without_preface(expand_shorthand(text))  # "wnnr moet dat binnen?": read as "wanneer"; "Even checken:
+        # wanneer ...?": the question after the preface
         text = _named_channel(text)  # "kan ik het naar inkoop@cz.nl sturen?": sent by e-mail
         if pii:  # a BSN or phone number is never read as a figure (and so never stored with the conversation)
             text = guards.redact(text)
@@ -431,12 +439,17 @@ class Assistant:
                     # the words borrowed from the part before led back to its answer, which does not speak of
                     # this part's own words: this part is asked on its own words
                     plan = self._clause(own, lang, year, own)
+                if full.startswith(own.rstrip(" ?")) and full != own and topic is None and not of_before and not plan.refused \
+                        and not plan.parts:  # (words borrowed from the part before, not a case set out before the parts)
+                    plan = self._own_words_better(plan, own, lang, year)
                 if full != own and not plan.refused and plans and plans[-1].kind == "not_stated":
                     # "welk bedrag zit in het innovatiebudget, en hoeveel krijgt één project?": the part before is not
                     # stated; a value this part's own words find elsewhere ("maximaal 1 keer per contractjaar") is
                     # about another thing when, asked with the subject it borrowed, the policy is silent too
                     whole = self._clause(full, lang, year, full, near=near)
                     plan = whole if whole.kind == "not_stated" else plan
+                    if not plan.refused and off_subject(self, full, own, plan):  # "..., en is er een maximum per
+                        plan = plans[-1]  # project?": a sentence about neither that budget nor projects; silent too
             if any(p.line == plan.line or _same_answer(p, plan) or _both_silent(p, plan) for p in plans):
                 continue  # two parts the same answer answers (one line says it once, also with a ja/nee before it)
             plans.append(plan)
@@ -547,6 +560,21 @@ class Assistant:
         joiners = "|".join(re.escape(w) for w in lexicon().year_span)
         m = re.search(rf"\b(20\d\d)\s*(?:{joiners})\s*$", before)
         return m is not None and m.group(1) in self._corpus_years
+
+    def _own_words_better(self, plan: Plan, own: str, lang: str, year: int | None) -> Plan:
+        """A part answered with the words it borrowed from the part before ("..., en moet de wondregisseur een doppler
+        kunnen doen?" with the team of the part before): its own words alone, when their answer (line and first
+        quote) holds clearly more of the part's own term weight (at least OWN_WORDS_SHARE, OWN_WORDS_MARGIN more)."""
+        bm25 = self.index.retriever.bm25
+        weights = bm25.term_weights(own)
+        if not any(weights.values()):
+            return plan
+        held = lambda p: c.weight_share(weights, c.terms_of(" ".join([p.line, *(q.quote for q in p.quotes[:1])]), bm25.splitter))  # noqa: E731
+        before = held(plan)
+        if before >= 1 - OWN_WORDS_MARGIN:
+            return plan
+        alone = self._clause(own, lang, year, own)
+        return alone if not alone.refused and held(alone) >= max(OWN_WORDS_SHARE, before + OWN_WORDS_MARGIN) else plan
 
     def _holds(self, line: str, question: str, share: float = 0.34) -> bool:
         """`line` holds at least `share` of the question's term weight."""
@@ -678,7 +706,7 @@ class Assistant:
         # continues; "de norm is toch 80?" after the asker's caseload is the norm of what that message was about
         if premise is None or (plan.intent == "clause:year" and _VERDICT_WORD.match(plan.line)):
             return plan  # ("was het maximum in 2022 ook 75%?": the year's own row checked the claimed figure)
-        quotes = premise.quotes + [q for q in plan.quotes if q.quote != premise.quotes[0].quote]
+        quotes = premise.quotes + [q for q in plan.quotes if all(q.quote != p.quote for p in premise.quotes)]
         return Plan(premise.kind, premise.line, quotes[:3], plan.context, intent=premise.intent)
 
     def _calculation(
@@ -947,6 +975,10 @@ class Assistant:
             needs_input=needs or [],
             notices=notices,
         )
+
+
+OWN_WORDS_SHARE = 0.5  # a part's own words answer it alone when that answer holds this share of their weight ...
+OWN_WORDS_MARGIN = 0.2  # ... and this much more than the answer found with the words borrowed from the part before
 
 
 def _in_whole(whole: Reading, text: str, own: str) -> Reading | None:

@@ -43,6 +43,7 @@ _HEAD = re.compile(
     r"we (?:heard|read|were told|have heard) that|someone told us that|iemand zei dat|"
     r"als ik het goed begrijp|zoals ik het begrijp|we hebben begrepen dat|wij hebben begrepen dat|"
     r"our understanding is that|we understand that|ik ga ervan uit dat|i assume that|"
+    r"i believe that|i believe|we believe that|ik geloof dat|wij geloven dat|we geloven dat|"
     + _REPORTED + r")\b[,:]?\s*",
     re.I,
 )

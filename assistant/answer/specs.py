@@ -155,6 +155,9 @@ class CalculatorSpec(BaseModel):
     concepts: tuple[str, ...]
     # quantity kinds that name the concept by themselves ("6 in 5041, 2 in 5042": postcodes name postcode areas)
     concept_kinds: tuple[str, ...] = ()
+    # concepts that name the calculator only in a question that also says one of its `asks` words ("75 CZ-cliënten ...
+    # halen we de norm?" is the postcode rule; "4 CZ-cliënten in een BTH: valt dat onder het dagtarief?" is not)
+    asked_concepts: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     not_if: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()

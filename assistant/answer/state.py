@@ -331,6 +331,11 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         reading.quantities = qs
     kept = _summands_dropped(spec, _held_again(reading.quantities, state))
     reading.quantities = _base_dropped(spec, kept, folded, state)
+    kept_change = _change_kept(reading.quantities, folded, state)
+    if kept_change is not None:  # "stel dat we die 10 toch houden, maar ..." after "en als we er 10 kwijtraken?": the
+        i, name = kept_change  # value before that change stands again; the 10 is no figure of its own
+        reading.quantities = [q for k, q in enumerate(reading.quantities) if k != i]
+        state = state.model_copy(update={"args": {**state.args, name: state.first_args[name]}})
     whole_named = len(reading.quantities) < len(kept) and not any(q.change for q in reading.quantities)  # (the whole
     # said again as what the message is about, not the base something is added onto)
     fill = _assign_last(router, spec, reading.quantities, text)
@@ -455,7 +460,10 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # "was 40% zelf leveren toen genoeg?": the same figure checked again (in the year the message before named)
         or (restated and is_yes_no(text) and asks_strongly(spec, folded))
         # "and what is still missing to get there?": the unknown of the last calculation, nothing new
-        or (reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded))
+        or (
+            reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded)
+            and not _names_another(router, text, state.tool)  # (not "hoeveel cliënten mag een casemanager dementie
+        )  # hebben?" after the postcode average: the unknown of another calculator)
         or unknown_back
         # "is our staffing ratio fine?" right after that calculation: the asker's own case, asked again
         or (
@@ -1035,10 +1043,34 @@ def _changes(
             for i, q in enumerate(qs)
             if i not in fill.used and i not in fill.rule_side  # "een gemiddelde van 3 halen": the rule's figure
             and q.kind in ("number", "count", "money", "percent") and not q.negated
+            and not _unit_not_taken(spec, q)  # "hoeveel cliënten mag een casemanager ...?": one person, not a figure
         ]
         if len(bare) == 1:
             out["__bare__"] = bare[0]
     return out
+
+
+def _change_kept(qs: list[Quantity], folded: str, state: ConversationState) -> tuple[int, str] | None:
+    """A message that keeps (lexicon `keep_change`) the number the last change moved ("we houden die 10 toch" after
+    "10 cliënten kwijt"): (that quantity's index, the input the change went back on)."""
+    name = state.last_changed
+    now, before = state.args.get(name or ""), state.first_args.get(name or "")
+    if not isinstance(now, (int, float)) or not isinstance(before, (int, float)) or isinstance(now, bool) or now == before:
+        return None
+    if not any(word_pattern(w).search(folded) for w in lexicon().keep_change):
+        return None
+    moved = abs(float(now) - float(before))
+    return next(
+        ((i, name) for i, q in enumerate(qs)
+         if q.kind in ("number", "count") and q.number is not None and not q.change and float(q.number) == moved),
+        None,
+    )  # fmt: skip
+
+
+def _unit_not_taken(spec: CalculatorSpec, q: Quantity) -> bool:
+    """A count whose own unit word no input of `spec` counts ("een casemanager" to the postcode average)."""
+    units = {u for inp in spec.inputs.values() for u in inp.units}
+    return q.kind == "count" and bool(q.unit) and not q.inferred_unit and q.unit not in units
 
 
 def _whole_grows(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: ConversationState, out: dict[str, Any]) -> None:
@@ -1636,7 +1668,7 @@ def _merged(
             )  # fmt: skip
             if key == solve:  # "we hebben er nu 205: voldoen we?" after "hoeveel cliënten mogen we?": given now
                 solve = None
-                changes[key] = value  # and stated by the asker
+            changes[key] = value  # stated by the asker ("..., en hoeveel fte voor alle 210?" after a part that solved)
     claims = _claimed_now(spec, args, changes)  # "we zitten op 850k (71%)": the share said beside the amounts it is of
     for q in _claimed_results(spec, reading, {**state.args, **changes}, text) if state.outcome is not None else []:  # "so we get 100%, right?": a result claimed, to be checked
         claims.setdefault(spec.claims[q.kind], (to_number(q.number), q.text))

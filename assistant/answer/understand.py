@@ -1490,6 +1490,9 @@ class Router:
         self._concepts = {
             name: [frozenset(analyse(c)) for c in spec.concepts if analyse(c)] for name, spec in self.specs.items()
         }
+        self._asked_concepts = {
+            name: [frozenset(analyse(c)) for c in spec.asked_concepts if analyse(c)] for name, spec in self.specs.items()
+        }
         counts: dict[frozenset, int] = {}
         for sets in self._concepts.values():
             for s in set(sets):
@@ -1547,6 +1550,8 @@ class Router:
             concept = self.concept_score(name, said if denial_is_input else terms)
             if any(q.kind in spec.concept_kinds for q in qs):
                 concept += 1.0  # as much as a one-word concept
+            if concept <= 0 and any(c <= terms for c in self._asked_concepts[name]) and any(says(folded, a) for a in spec.asks):
+                concept = 1.0  # a concept that names the calculator with one of its asking words ("CZ-cliënten ... norm")
             if concept <= 0:
                 continue
             fill = assign(

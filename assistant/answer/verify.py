@@ -603,7 +603,8 @@ def _anchored(fit: _Fit) -> bool:
 
 
 def _judge(claim: str, cand: _Scored) -> _Scored:
-    differences, orphans, cand.fit = _compare_facts(extract_facts(claim), extract_facts(cand.text), claim, cand.text)
+    claim_facts, cand_facts = extract_facts(claim), extract_facts(cand.text)
+    differences, orphans, cand.fit = _compare_facts(claim_facts, cand_facts, claim, cand.text)
     worded = {d["claim"].lower() for d in differences if d["kind"] == "term"}
     differences += [d for d in compare_terms(claim, cand.text) if d["claim"].lower() not in worded]
     cand.orphans = cand.unplaced = len(orphans)
@@ -613,7 +614,10 @@ def _judge(claim: str, cand: _Scored) -> _Scored:
     anchored = _anchored(cand.fit) and not orphans and cand.overlap >= ANCHORED_OVERLAP
     if differences and (cand.overlap >= CONTRADICTED_OVERLAP or anchored):
         cand.verdict = "contradicted"
-    elif not differences and not orphans and cand.overlap >= SUPPORTED_OVERLAP and not _picks_alternative(claim, cand.text):
+    elif (
+        not differences and not orphans and cand.overlap >= SUPPORTED_OVERLAP and not picks_alternative(claim, cand.text)
+        and not _score_unsaid(claim_facts, cand_facts)
+    ):
         cand.verdict = "supported"
     cand.differences = differences
     return cand
@@ -622,7 +626,7 @@ def _judge(claim: str, cand: _Scored) -> _Scored:
 _ALTERNATIVES_JOIN = re.compile(r"^\s*(?:,|of|or|en|and|/)?\s*$", re.I)  # "A, B of C": nothing but a list's joints between
 
 
-def _picks_alternative(claim: str, text: str) -> bool:
+def picks_alternative(claim: str, text: str) -> bool:
     """The claim says one score of a sentence that names them all as alternatives ("ingedeeld in categorie A, B of
     C"): that sentence states no one of them, so it confirms nothing ("we get a B" is not supported by it)."""
     said = [f for f in extract_facts(text) if f.kind == "score"]
@@ -638,6 +642,11 @@ def _picks_alternative(claim: str, text: str) -> bool:
 
 
 ALL_SCORES = 3  # A, B and C: a run of all of them names the alternatives
+
+
+def _score_unsaid(claim_facts: list, cand_facts: list) -> bool:
+    """The claim says a score ("CZ then gives a B") and the sentence says none: it cannot support that score."""
+    return any(f.kind == "score" for f in claim_facts) and not any(f.kind == "score" for f in cand_facts)
 
 
 # ---------------------------------------------------------------- tables

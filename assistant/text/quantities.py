@@ -114,6 +114,7 @@ class Lexicon:
     allows: list[str] = field(default_factory=list)  # "mag", "may": a rule's permission, as `obligation` its duty
     containing: list[str] = field(default_factory=list)
     per_each: frozenset[str] = frozenset()  # "per fte", "elke cliënt": the unit counted per, not the thing counted
+    asks_count: tuple[str, ...] = ()  # "hoeveel fte ...": the unit asked for, no label of the figures after it
     rest_of_whole: list[str] = field(default_factory=list)  # "de rest", "the remainder": a cue after them is the rest's
     conclusion: list[str] = field(default_factory=list)
     conclusion_at: list[str] = field(default_factory=list)
@@ -151,6 +152,7 @@ class Lexicon:
     acknowledgements: list[str] = field(default_factory=list)
     there: list[str] = field(default_factory=list)
     revert: list[str] = field(default_factory=list)
+    keep_change: list[str] = field(default_factory=list)
     keeps: list[str] = field(default_factory=list)
     same_as_before: list[str] = field(default_factory=list)
     same_adjectives: list[str] = field(default_factory=list)
@@ -240,6 +242,20 @@ def without_addresses(text: str, instead: str = " ") -> str:
     return ADDRESS.sub(instead, text)
 
 
+PREFACE_WORDS = 4  # a preface before a colon has at most this many words
+
+
+def without_preface(text: str) -> str:
+    """`text` without a preface that only says a question follows ("Even checken: wanneer ...", "Quick check: ...";
+    lexicon `preface`), so its words ("checken") are not read as what is asked."""
+    head, colon, rest = text.partition(":")
+    words = re.findall(r"[\w'-]+", fold(head))
+    preface = set(lexicon_data()["words"].get("preface", []))
+    if not colon or not rest.strip() or not words or len(words) > PREFACE_WORDS or not all(w in preface for w in words):
+        return text
+    return rest.lstrip()
+
+
 def expand_shorthand(text: str) -> str:
     """Chat shorthand written out ("wnnr" -> "wanneer"; lexicon.toml [shorthand]), a capital kept."""
     pattern, table = _shorthand()
@@ -320,6 +336,7 @@ def lexicon() -> Lexicon:
         apart_shares=[fold(p) for p in data["words"].get("apart_shares", [])],
         containing=[fold(p) for p in data["words"]["containing"]],
         per_each=frozenset(fold(p) for p in data["words"].get("per_each", [])),
+        asks_count=tuple(fold(p) for p in data["words"].get("asks_count", [])),
         rest_of_whole=[fold(p) for p in data["words"].get("rest_of_whole", [])],
         conclusion=[fold(p) for p in data["words"]["conclusion"]],
         conclusion_at=[fold(p) for p in data["words"].get("conclusion_at", [])],
@@ -347,6 +364,7 @@ def lexicon() -> Lexicon:
         acknowledgements=[fold(p) for p in data["follow_up"].get("acknowledgements", [])],
         there=[fold(p) for p in data["follow_up"]["there"]],
         revert=[fold(p) for p in data["follow_up"]["revert"]],
+        keep_change=[fold(p) for p in data["follow_up"].get("keep_change", [])],
         keeps=[fold(p) for p in data["follow_up"].get("keeps", [])],
         same_as_before=[fold(p) for p in data["follow_up"].get("same_as_before", [])],
         same_adjectives=[fold(p) for p in data["follow_up"].get("same_adjectives", [])],
@@ -789,7 +807,7 @@ _LETTER_AFTER_OK = re.compile(
     r"^\s*(?:$|[.,;:!?)]|-?score|-?status|-?categor\w*|category\b|class\b|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
     r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|again\b|weer\b"
     r"|both\b|beide\b|allebei\b"
-    r"|opnieuw\b|too\b|as\s+well\b|\d)"
+    r"|opnieuw\b|too\b|as\s+well\b|by\s+default\b|standaard\b|automatisch\b|automatically\b|toegekend|assigned\b|\d)"
 )
 _LETTER_BEFORE_OK = re.compile(
     r"(?:\b(?:een|n|'n|a|an|met|with|score|scores|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|waren|were|"
@@ -922,6 +940,8 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
             continue  # "§ 3", "niveau 6", "bijlage 1": a reference, not a quantity
         if _describes(folded, m.end, lex):
             continue  # "4-cijferig", "(4 cijfers)", "four-digit": says what a postcode is, counts nothing
+        if not m.digits and _vague_after(folded, m.end):
+            continue  # "één of enkele zorgaanbieders": an indefinite number, no count
         kind, unit, end, value = _typed(m, folded, tokens, lex, text)
         typed.append((m, kind, unit, end, value))
     typed = _ranges(_more_postcodes(typed, folded), folded)
@@ -1382,6 +1402,7 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 if a <= t.start < first
                 and not {w.text for w in tokens[max(0, k - 3) : k]} & lex.per_each  # "per 4-digit postcode area"
                 and not (k and ordinal_value(tokens[k - 1].text))  # "het tweede gebied er maar 1": a label
+                and not _asked_unit(folded, t.start, lex)  # "hoeveel fte hebben we nodig voor 250?": the unknown's
             ]
             named = [u for t, u in words if u and u not in _NOT_CARRIED and not any(x <= t.start < y for x, y in asides)]
             units = {named[-1]} if named else set()
@@ -1409,6 +1430,18 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
     return out
+
+
+def _vague_after(folded: str, end: int) -> bool:
+    """Words right after a number that make it indefinite ("één of enkele"; lexicon `vague_after`)."""
+    rest = folded[end : end + 20].lstrip()
+    return any(re.match(rf"{re.escape(v)}\b", rest) for v in lexicon_data()["words"].get("vague_after", []))
+
+
+def _asked_unit(folded: str, start: int, lex: Lexicon) -> bool:
+    """The unit word at `start` is the count a question asks for ("hoeveel fte", "how many hbo nurses")."""
+    before = " ".join(re.findall(r"[\w'-]+", folded[max(0, start - 30) : start])[-3:])
+    return any(re.search(rf"(?:^|\s){re.escape(a)}(?:\s[\w'-]+)?$", before) for a in lex.asks_count)
 
 
 def _part_of_whole(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:

@@ -12,7 +12,7 @@ from answers import first as _first
 from assistant.answer.asked import asked, reason_span
 from assistant.answer.premise import claim_of
 from assistant.answer.state import message_words
-from assistant.answer.verify import _picks_alternative
+from assistant.answer.verify import picks_alternative
 from assistant.retrieve.analysis import analyse, score_terms
 from assistant.text.quantities import fold, read, without_addresses
 
@@ -188,9 +188,9 @@ def test_calling_someone_as_a_duty_asks_no_phone_number():
 
 
 def test_a_letter_among_all_alternatives_confirms_none_of_them():
-    assert _picks_alternative("we get a B score", "Zorgaanbieders worden ingedeeld in categorie A, B of C.")
-    assert not _picks_alternative("we get a B score", "Zorgaanbieders met een score B komen niet in aanmerking.")
-    assert not _picks_alternative("met een B kom je er niet in", "Aanbieders met score B of C komen niet in aanmerking.")
+    assert picks_alternative("we get a B score", "Zorgaanbieders worden ingedeeld in categorie A, B of C.")
+    assert not picks_alternative("we get a B score", "Zorgaanbieders met een score B komen niet in aanmerking.")
+    assert not picks_alternative("met een B kom je er niet in", "Aanbieders met score B of C komen niet in aanmerking.")
 
 
 def test_a_rule_that_lapses_is_denied(fake_assistant):
