@@ -567,8 +567,8 @@ class Assistant:
         quote) holds clearly more of the part's own term weight (at least OWN_WORDS_SHARE, OWN_WORDS_MARGIN more)."""
         bm25 = self.index.retriever.bm25
         weights = bm25.term_weights(own)
-        if not any(weights.values()):
-            return plan
+        if max((w for t, w in weights.items() if not _YEAR_TERM.fullmatch(t)), default=0.0) < OWN_WORDS_WEIGHT:
+            return plan  # "staat dat in 2027 er nog in?": no word of its own names what it is about
         held = lambda p: c.weight_share(weights, c.terms_of(" ".join([p.line, *(q.quote for q in p.quotes[:1])]), bm25.splitter))  # noqa: E731
         before = held(plan)
         if before >= 1 - OWN_WORDS_MARGIN:
@@ -979,6 +979,8 @@ class Assistant:
 
 OWN_WORDS_SHARE = 0.5  # a part's own words answer it alone when that answer holds this share of their weight ...
 OWN_WORDS_MARGIN = 0.2  # ... and this much more than the answer found with the words borrowed from the part before
+OWN_WORDS_WEIGHT = 3.0  # ... when one of its own words (not a year) is this specific ("doppleronderzoek", "wondregisseur")
+_YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 
 
 def _in_whole(whole: Reading, text: str, own: str) -> Reading | None:

@@ -158,6 +158,7 @@ class CalculatorSpec(BaseModel):
     # concepts that name the calculator only in a question that also says one of its `asks` words ("75 CZ-cliënten ...
     # halen we de norm?" is the postcode rule; "4 CZ-cliënten in een BTH: valt dat onder het dagtarief?" is not)
     asked_concepts: tuple[str, ...] = ()
+    asked_concepts_with: tuple[str, ...] = ()  # the words that make an `asked_concepts` concept name it (rule words)
     asks: tuple[str, ...] = ()
     not_if: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()

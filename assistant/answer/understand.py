@@ -1550,7 +1550,9 @@ class Router:
             concept = self.concept_score(name, said if denial_is_input else terms)
             if any(q.kind in spec.concept_kinds for q in qs):
                 concept += 1.0  # as much as a one-word concept
-            if concept <= 0 and any(c <= terms for c in self._asked_concepts[name]) and any(says(folded, a) for a in spec.asks):
+            if concept <= 0 and any(c <= terms for c in self._asked_concepts[name]) and any(
+                says(folded, a) for a in spec.asked_concepts_with
+            ):
                 concept = 1.0  # a concept that names the calculator with one of its asking words ("CZ-cliënten ... norm")
             if concept <= 0:
                 continue

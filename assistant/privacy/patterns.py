@@ -205,7 +205,12 @@ NAME_AFTER_CUE = re.compile(
     rf"(?:(?i:{PREFIX_WORDS})\s+)*[{LOW}]{{2,}}(?:-[{LOW}]+)?)"
 )
 # the word before a single capital letter that makes it a letter (a score), not an initial: "only a B. How much?"
-LETTER_BEFORE = re.compile(r"\b(?:a|an|een|score|scores|scoorden|scored|letter|grade)\s*:?\s+$", re.I)
+LETTER_BEFORE = re.compile(
+    r"\b(?:a|an|een|score|scores|scoorden|scored|letter|grade)\s*:?\s+$"
+    # "Our score is C. We'd ...", "onze categorie wordt B. Dan ...": the score named, then its letter
+    r"|\b(?:score|scores|categorie|category|klasse|class)\s+(?:is|was|wordt|werd|blijft|becomes|became|remains|will\s+be)\s+$",
+    re.I,
+)
 INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>{INITIALS}[ \t]*(?:{PREFIX})?{SURNAME})")
 CAP_WORD = re.compile(rf"(?<![\w\-]){CAP}")
 AFTER_FIRST = re.compile(rf"(?:\s+{CAP})?\s+(?:{PREFIX})?{SURNAME}")

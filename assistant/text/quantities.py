@@ -1402,7 +1402,8 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 if a <= t.start < first
                 and not {w.text for w in tokens[max(0, k - 3) : k]} & lex.per_each  # "per 4-digit postcode area"
                 and not (k and ordinal_value(tokens[k - 1].text))  # "het tweede gebied er maar 1": a label
-                and not _asked_unit(folded, t.start, lex)  # "hoeveel fte hebben we nodig voor 250?": the unknown's
+                and not (_asked_unit(folded, t.start, lex) and not re.search(r"[:;]", folded[t.start : first]))
+                # "hoeveel fte hebben we nodig voor 250?": the unknown's unit (not "hoeveel cliënten ...: 80")
             ]
             named = [u for t, u in words if u and u not in _NOT_CARRIED and not any(x <= t.start < y for x, y in asides)]
             units = {named[-1]} if named else set()

@@ -192,3 +192,17 @@ def test_a_score_given_by_default_after_a_late_delivery_is_set_right(fake_assist
 
 def test_a_score_letter_before_by_default_is_a_score():
     assert [q.value for q in read("after a late quality delivery CZ hands out a C by default") if q.kind == "score"] == ["C"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("Onze score is C. We willen toch bijcontracteren.", True), ("Our category became B. We'd like to know why.", True),
+     ("Onze wijkverpleegkundige is J. Smit.", False)],
+)  # fmt: skip
+def test_a_score_letter_after_is_no_initial(text, kept):
+    from pathlib import Path
+
+    from assistant import privacy
+
+    privacy.configure(Path(__file__).resolve().parents[2] / "corpus")
+    assert (privacy.redact(text) == text) is kept, privacy.redact(text)
