@@ -108,7 +108,7 @@ def test_cz_clients_name_the_postcode_rule(fake_assistant, question):
           "en als we er 8 kwijtraken?",
           "stel we houden die 8 toch, maar er komen 4 postcodegebieden bij met elk 1 cliënt?"], "2,88", "2,90"),
         (["New provider in the core area for 2027: 80 clients in 25 postcode areas. Do we reach 3?",
-          "and if we lose 8 of them?",
+          "and suppose 8 of them leave us?",
           "suppose we keep those 8 after all, but 4 new areas come with 1 client each?"], "2.88", "2.90"),
     ],
 )  # fmt: skip
@@ -169,7 +169,7 @@ def test_a_part_is_answered_by_its_own_words_when_they_find_far_more(fake_assist
 @pytest.mark.parametrize(
     "question",
     ["Hoeveel geld krijgt een aanbieder uit het innovatiebudget? En is er een maximum per project?",
-     "What amount is available from the innovation budget per provider, and is there a cap per project?"],
+     "What amount is available from the innovation budget per provider, and is there a limit for each project?"],
 )  # fmt: skip
 def test_a_part_on_a_subject_the_policy_is_silent_on_is_not_answered_from_elsewhere(fake_assistant, question):
     a = fake_assistant.ask(question)
