@@ -121,15 +121,20 @@ def _has(folded: str, phrase: str) -> bool:
 GAP_WORDS = 4  # "a ~ b" in a table of this file: b at most this many words after a ("wanneer telt een aanbieder als")
 
 
+@lru_cache(maxsize=256)
+def _gap(phrase: str) -> re.Pattern[str]:
+    """The pattern of a folded "a ~ b" phrase: b at most GAP_WORDS words after a (the words between as group 1)."""
+    first, rest = (x.strip() for x in phrase.split("~", 1))
+    return re.compile(rf"\b{re.escape(first)}\b((?:\W+[\w'-]+){{0,{GAP_WORDS}}}?)\W+{re.escape(rest)}\b")
+
+
 def _found_at(folded: str, phrase: str) -> int | None:
     """Where `phrase` first stands in `folded` as `_has` finds it, or None."""
     p = fold(phrase)
     if not p:
         return None
     if "~" in p:
-        first, rest = (x.strip() for x in p.split("~", 1))
-        gap = re.compile(rf"\b{re.escape(first)}\b(?:\W+[\w'-]+){{0,{GAP_WORDS}}}?\W+{re.escape(rest)}\b")
-        m = gap.search(folded)
+        m = _gap(p).search(folded)
         return m.start() if m else None
     return next((m.start() for m in word_pattern(p).finditer(folded) if not re.match(r"-\w", folded[m.end() : m.end() + 2])), None)
 
@@ -276,9 +281,7 @@ def without_condition(question: str) -> str:
     the term is, not "geldt" or "wanneer", is looked for. The question as folded when it asks no such condition."""
     folded = fold(question)
     for phrase in _phrases("definition", "condition"):
-        first, rest = (x.strip() for x in fold(phrase).split("~", 1))
-        gap = re.compile(rf"\b{re.escape(first)}\b((?:\W+[\w'-]+){{0,{GAP_WORDS}}}?)\W+{re.escape(rest)}\b")
-        folded = gap.sub(lambda m: m.group(1), folded)
+        folded = _gap(fold(phrase)).sub(lambda m: m.group(1), folded)
     return folded
 
 
