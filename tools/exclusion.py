@@ -119,10 +119,10 @@ def _verdicts(params: PolicyParams, grounds: list[ExclusionGround], not_assessed
     sec = params.section("exclusion").intro.cite().section
     if grounds:
         return (
-            f"De zorgaanbieder komt niet in aanmerking voor een overeenkomst {params.year}: "
+            f"Uitgesloten, dus niet in aanmerking voor een overeenkomst {params.year} (uitsluitingsgrond van § {sec}): "
             + "; ".join(g.description for g in grounds)
             + ".",
-            f"The provider is not eligible for a {params.year} agreement: "
+            f"Excluded, so not eligible for a {params.year} agreement (exclusion ground of § {sec}): "
             + "; ".join(g.description_en for g in grounds)
             + ".",
         )
@@ -130,8 +130,8 @@ def _verdicts(params: PolicyParams, grounds: list[ExclusionGround], not_assessed
     open_nl = f" (de overige {n} {'grond is' if n == 1 else 'gronden zijn'} niet beoordeeld)" if n else ""
     open_en = f" (the other {n} {'ground was' if n == 1 else 'grounds were'} not assessed)" if n else ""
     return (
-        f"Op basis van de opgegeven feiten geldt geen uitsluitingsgrond uit {sec}{open_nl}.",
-        f"Based on the facts given no exclusion ground of {sec} applies{open_en}.",
+        f"Op basis van de opgegeven feiten geldt geen uitsluitingsgrond uit § {sec}{open_nl}.",
+        f"Based on the facts given no exclusion ground of § {sec} applies{open_en}.",
     )
 
 

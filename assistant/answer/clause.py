@@ -115,6 +115,8 @@ def _citations(assistant: Any, scored: list[c.Scored]) -> list[Sentence]:
         if ct is not None:
             total = sum((s.weights or {}).values()) or 1.0
             lead = c.next_sentence(s, -1) if _POINTS_BACK.match(ct.quote) else None  # "Na deze datum ...": its date
+            if lead is None and c.SPLIT_BACK.search(ct.quote) and s.passage.heading_trail:  # "... die hier gebruik van
+                lead = c.topic_of(s.passage)  # willen maken": what its passage is about
             out.append(Sentence(ct.quote, ct, s.score, c.overlap(s), s.terms, c.overlap(s) / total, s.passage, lead=lead))
     return out
 
@@ -248,9 +250,6 @@ _POINTS_BACK = re.compile(
 # consequence, a noun with "deze" anywhere names what the sentences before it set ("die" and "dit" also relate within
 # the sentence itself; elsewhere "deze kwaliteitsinformatie" is about its own section, not about the sentence before)
 _NAMES_BACK = re.compile(r"\b(?:deze|these)\s+[^\W\d_]{3,}", re.I)
-# a Dutch pronominal adverb split around its verb ("die hier gebruik van willen maken", "die daar recht op hebben"):
-# the sentence is about what the one before it names
-_SPLIT_BACK = re.compile(r"\b(?:hier|daar)\s+(?:\w+\s+){1,2}?(?:van|voor|mee|op|aan|over)\b", re.I)
 
 
 def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
@@ -273,8 +272,8 @@ def _following(assistant: Any, s: Sentence, n: int = 2) -> list[Sentence]:
             break
         back = _POINTS_BACK.match(ct.quote) or (_NAMES_BACK.search(ct.quote) and states_consequence(ct.quote))
         lead = " ".join(chain) if back else None
-        if lead is None and _SPLIT_BACK.search(ct.quote) and passage.heading_trail:  # "... die hier gebruik van
-            lead = passage.heading_trail[-1]  # willen maken ...": about what its passage is about, by its heading
+        if lead is None and c.SPLIT_BACK.search(ct.quote) and passage.heading_trail:  # "... die hier gebruik van
+            lead = c.topic_of(passage)  # willen maken ...": about what its passage is about, by its heading
         chain.append(ct.quote)
         # a sentence that points back is about what the one it continues is about ("Na deze datum ...")
         overlap = current.overlap if lead else 0.0
@@ -342,6 +341,13 @@ def _on_subject(
     return [s for s in candidates if subject & set(analyse(said(s)))]
 
 
+@functools.lru_cache(maxsize=4)
+def _bound_terms(splitter: Any) -> frozenset[str]:
+    """The terms of the words of a minimum or a maximum (lexicon bounds)."""
+    bounds = lexicon_data()["bounds"]
+    return c.terms_of(" ".join([*bounds["min"], *bounds["max"]]), splitter)
+
+
 def off_subject(assistant: Any, full: str, own: str, plan: Plan) -> bool:
     """A part that borrowed the subject of the part before ("..., en is er een maximum per project?" after a question
     about the innovation budget) answered by a sentence that names neither that subject (its most specific borrowed
@@ -356,9 +362,19 @@ def off_subject(assistant: Any, full: str, own: str, plan: Plan) -> bool:
     top = max(borrowed.values(), default=0.0)
     named = {t for t, w in borrowed.items() if w >= max(SUBJECT_WEIGHT, SUBJECT_SHARE * top)}
     bounds = lexicon_data()["bounds"]  # "is er een maximum ...?": the bound asked, no subject of its own
-    bound_terms = set(c.terms_of(" ".join([*bounds["min"], *bounds["max"]]), bm.splitter))
-    named |= {t for t, w in own_weights.items() if w >= SUBJECT_WEIGHT and t not in bound_terms}
+    own_named = {t for t, w in own_weights.items() if w >= SUBJECT_WEIGHT and t not in _bound_terms(bm.splitter)}
+    named |= own_named
     said = set(c.terms_of(" ".join([plan.line, plan.quotes[0].quote]), bm.splitter))
+    bound = asked_bound(own)
+    quoted = fold(" ".join([plan.line, plan.quotes[0].quote]))
+    if bound in ("min", "max") and not any(has_phrase(quoted, fold(w)) for w in bounds[bound]) and not any(
+        q.kind in ("money", "count", "percent") for q in read(plan.quotes[0].quote)
+    ):
+        return True  # "is er een maximum per project?": a sentence with no such bound and no amount sets none
+    bounded = bound in ("min", "max") or any(w > 0 and t in _bound_terms(bm.splitter) for t, w in own_weights.items())
+    written = own_named & c.terms_of(own, bm.splitter)  # the part's own words as written, not what they expand to
+    if bounded and written and not written & said:
+        return True  # ... and a bound of something else ("maximaal het budget voor H&A") is not one per project
     return bool(named) and not named & said
 
 
@@ -372,6 +388,8 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
     for t in _analyse(" ".join(KIND_NAMES), bm.splitter):  # says it ("dagtarief" stays: the concept asked about)
         weights.pop(t, None)
     value_terms, best_terms = set(c.terms_of(value_at.text, bm.splitter)), set(c.terms_of(best.text, bm.splitter))
+    if value_at.lead:  # "... die hier gebruik van willen maken ... vóór 1 augustus": what it points back at is its subject
+        value_terms |= c.terms_of(value_at.lead, bm.splitter)
     held = lambda terms: sum(weights.get(t, 0.0) for t in terms)  # noqa: E731  (the question's weight a sentence holds)
     if held(value_terms) >= ELSEWHERE_SHARE * held(best_terms):
         return False
@@ -1919,6 +1937,8 @@ def clause_plan(
         alike = [
             o for o, _ in with_value[1:] if (o.citation.section, o.citation.year) == (s.citation.section, s.citation.year)
         ] if a.several else []  # fmt: skip
+        if a.kind == "consequence":  # "wat gebeurt er als we te laat zijn?": every consequence its passage states
+            alike = _consequences_beside(assistant, s)
         quotes = _dedupe(([*steps] if len(steps) > 1 else [s]) + alike + rows + bearing)[:MAX_QUOTES]
         several = list(dict.fromkeys(x for o in [s, *alike] if o in quotes for x in _several_of(a, o, lang))) if a.several else []
         if len(several) > 1:  # "welke percentages gelden er?": every one the quotes give, each with its words
@@ -2340,6 +2360,31 @@ def _leaned_on(assistant: Any, s: Sentence) -> list[Sentence]:
 
 
 QUOTE_START = 40  # the opening characters by which a quote is found among its passage's sentences
+
+
+CONSEQUENCE_WINDOW = 3  # sentences on either side of a consequence where the passage may state another one
+
+
+def _consequences_beside(assistant: Any, s: Sentence) -> list[Sentence]:
+    """The other sentences near `s` in its passage that state a consequence too ("Alle informatie die na 31 mei
+    binnenkomt, kunnen we niet meer meenemen" beside "... leidt automatisch tot een C-score"), nearest first."""
+    if s.passage is None:
+        return []
+    texts = [collapse_ws(x) for x in c.sentences_of(s.passage.text, s.passage.kind == "table")]
+    own = collapse_ws(s.text)
+    i = next((k for k, x in enumerate(texts) if x == own or (own and x.endswith(own))), None)
+    if i is None:
+        return []
+    around = sorted(
+        (k for k in range(i - CONSEQUENCE_WINDOW, i + CONSEQUENCE_WINDOW + 1) if k != i and 0 <= k < len(texts)),
+        key=lambda k: abs(k - i),
+    )
+    out = []
+    for k in around:
+        ct = c.citation_for(assistant.corpus, s.passage, texts[k]) if states_consequence(texts[k]) else None
+        if ct is not None:
+            out.append(Sentence(ct.quote, ct, s.score * 0.5, 0.0, frozenset(), 0.0, s.passage))
+    return out
 
 
 def consequence_after(assistant: Any, cited: Citation, lang: str) -> Plan | None:
@@ -3134,7 +3179,8 @@ _ASKS_CHANGE = re.compile(
 )
 
 _ASKS_SECTION = re.compile(
-    r"\b(?:welke?|which|what|in)\s+(?:paragra\w*|sectie\w*|sections?|hoofdstuk\w*|chapters?|artikel\w*|nummer\w*|numbers?)\b"
+    r"\b(?:welke?|which|what|in)\s+(?:paragra\w*|sectie\w*|sections?|hoofdstuk\w*|chapters?|artikel\w*|nummer\w*|numbers?|"
+    r"bijlage\w*|appendi\w*|annex\w*)\b"
     r"|\bwaar\s+(?:staat|staan|vind|vinden)\b|\bwhere\s+(?:is|are|can|do|does)\b"
 )
 FIGURE_BONUS = 1.0
@@ -3510,11 +3556,13 @@ def _diff_plan(
         )  # fmt: skip
         if now is not None:  # what the aligned clause of the current year says in its place
             quotes = quotes[: MAX_QUOTES - 1]
-        line = msg("diff_removed", lang, old=old_year, new=current, sentence="»; «".join(q.quote for q in quotes))
+        of_old = still and _asks_of_old(asking, old_year, current)  # "was er in 2024 een overgangsregeling?": yes
+        said = "»; «".join(q.quote for q in quotes)
+        line = msg("diff_was_there" if of_old else "diff_removed", lang, old=old_year, new=current, sentence=said)
         if now is not None:
             line += ". " + msg("diff_instead", lang, new=current, sentence=now.text)
             quotes.append(_diff_citation(owner.after, now))
-        verdict = False
+        verdict = None if of_old else False
     else:
         ref = owner.after if kind == "added" else owner.clause
         line = msg("diff_added", lang, old=old_year, new=current, sentence=item.text)
@@ -3536,6 +3584,14 @@ def _diff_plan(
         line = msg("yes" if asks_change and not against else "no", lang) + ": " + line[:1].lower() + line[1:]
     line += _gloss(" ".join(q.quote for q in quotes)) if lang == "en" else ""  # the Dutch quoted, its key terms
     return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
+
+
+def _asks_of_old(asking: str, old_year: int, current: int) -> bool:
+    """The question names the older year and not the current one, and does not ask whether a thing still holds
+    ("gold dat in 2024?", not "staat dat er in 2027 nog in?")."""
+    return str(old_year) in asking and str(current) not in asking and not re.search(
+        r"\b(?:nog|still|anymore|meer|nu|now)\b", fold(asking)
+    )
 
 
 def _facts_plan(

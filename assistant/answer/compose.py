@@ -25,7 +25,7 @@ _ASKS_NUMBER = re.compile(
 )
 _ASKS_DATE = re.compile(
     r"\b(wanneer|uiterlijk|deadline|tot wanneer|tussen welke data|when|by when|until when|datum|date|planning|tijdpad"
-    r"|timeline|schedule|termijn\w*)\b",
+    r"|timeline|schedule|termijn\w*|last day|laatste dag|final day|uiterste datum|closing date|sluitingsdatum)\b",
     re.I,
 )
 # client details in a question ("names and addresses of our clients"): the policy's channel rule answers it
@@ -245,6 +245,11 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit], keep: froze
                 q_terms & before - common
                 if not item and _NAMED_BEFORE.match(sentence) and own >= NAMED_OWN_SHARE * total else frozenset()
             )
+            cued = any(on and test(sentence) for on, test, _ in cues)  # holds what the question asks for (a date)
+            if not item and SPLIT_BACK.search(sentence) and cued:  # "Wij vragen zorgaanbieders die hier gebruik van
+                # willen maken ... vóór 1 augustus": what "hier" is, its passage's own heading says, for a sentence
+                # that holds what the question asks for (a date); its sisters are about that heading as much
+                named = named | (q_terms & terms_of(topic_of(hit.passage), bm25.splitter) - common)
             before = s_terms
             if sentence.rstrip().endswith(":"):
                 lead = s_terms
@@ -266,6 +271,23 @@ def rank_sentences(bm25: BM25, question: str, hits: list[SearchHit], keep: froze
             out.append(Scored(score, sentence, hit.passage, rank, common, bonus, weights))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+# a Dutch pronominal adverb split around its verb ("die hier gebruik van willen maken", "die daar recht op hebben"), or
+# "daarvoor" right after the subject and its verb ("Wij plaatsen daarvoor ... een aanvraagformulier"; not after a
+# noun: "de aanleiding hiervoor"): the sentence is about what the one before it names, or what its passage is about
+SPLIT_BACK = re.compile(
+    r"\b(?:hier|daar)\s+(?:\w+\s+){1,2}?(?:van|voor|mee|op|aan|over)\b|^\W*\w+\s+\w+\s+(?:daarvoor|hiervoor)\b", re.I
+)
+SUBHEADING_WORDS = 12  # a passage's first line without a sentence mark and at most this long is its own heading
+
+
+def topic_of(passage: Passage) -> str:
+    """What a passage is about: its section's heading, and the heading of its own it opens with ("Mogelijkheid voor
+    een aanvullende innovatieafspraak" above the paragraph that says "die hier gebruik van willen maken")."""
+    first = passage.text.strip().split("\n", 1)[0].strip()
+    own = first if first and not re.search(r"[.:;!?]$", first) and len(first.split()) <= SUBHEADING_WORDS else ""
+    return " ".join(x for x in (*passage.heading_trail[-1:], own) if x)
 
 
 # a sentence that opens by pointing at the things the sentence before it names ("Voor deze functies geldt ...",
@@ -389,8 +411,9 @@ _JOINS_EN = {"of": "or", "en": "and", "tot": "to", "à": "to"}
 _JOINED_FIGURES = re.compile(r"(?<![\d.,€])(\d+(?:[.,]\d+)?)\s+(of|en|tot|à)\s+(\d+(?:[.,]\d+)?)(?![.,]?\d)(?!\s*%)")
 
 
-def gloss_en(citations: list[Citation]) -> str:
-    """English key terms for the Dutch quotes (dates and fixed phrases only, never new numbers)."""
+def gloss_en(citations: list[Citation], skip: str = "") -> str:
+    """English key terms for the Dutch quotes (dates and fixed phrases only, never new numbers); a term `skip` (the
+    answer line) glosses already is left out."""
     text = " ".join(c.quote for c in citations)
     terms: list[str] = []
     for m in re.finditer(r"\b(\d{1,2})\s+(" + "|".join(MONTHS_EN) + r")(\s+20\d\d)?", text, re.I):
@@ -418,7 +441,7 @@ def gloss_en(citations: list[Citation]) -> str:
         terms.append(f"“{m.group(0)}” = {m.group(1)} {_JOINS_EN[m.group(2).lower()]} {m.group(3)}")
     seen: list[str] = []
     for t in terms:
-        if t not in seen:
+        if t not in seen and t not in skip:
             seen.append(t)
     return ("Key terms: " + "; ".join(seen[:8])) if seen else ""
 

@@ -8,7 +8,8 @@ import re
 
 from assistant.answer.asked import phrases
 from assistant.retrieve.analysis import STOPWORDS
-from assistant.text.quantities import lexicon_data, read
+from assistant.retrieve.hybrid import looks_back
+from assistant.text.quantities import fold, lexicon_data, read
 from assistant.text.sentences import sentences as typed_sentences
 
 _LEX = lexicon_data()["parts"]
@@ -19,8 +20,8 @@ def _alternatives(words: list[str]) -> str:
 
 
 _QWORD = (
-    r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|gold|staat|stond|"
-    r"what|when|how|which|where|why|who|must|may|can|is|are|do|does|should|will)"
+    r"(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|moeten|moet|mogen|mag|kunnen|kan|is|zijn|geldt|gold|"
+    r"staat|stond|what|when|how|which|where|why|who|must|may|can|is|are|do|does|did|should|will)"
 )
 # "..., which brings the total to 8,600": "which" before a verb opens a relative clause, not a question
 _RELATIVE = r"(?!\s+(?:makes|made|brings|brought|gives|gave|leaves|left|means|meant|puts|takes|comes|then|in\s+turn)\b)"
@@ -38,6 +39,8 @@ _JOIN = re.compile(
     rf"(?:(?:voor|vanaf|tot|sinds|uiterlijk|before|from|until|since|by)\s+)?(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
     # "Stel dat CZ 250k honoreert - hoeveel krijgen we?": a dash before a question word
     rf"|\s+[-–—]\s+(?=(?:wat|wanneer|hoe|hoeveel|welke|welk|waar|waarom|wie|what|when|how|which|where|why|who)\b)"
+    # "gold dat in 2024 al, of was er een overgangsregeling?": an alternative asked as a question of its own
+    r"|\s*,?\s+(?:of|or)\s+(?=(?:is|are|was|were)\s+there\b|(?:is|zijn|was|waren|bestond|bestonden|gold|golden)\s+er\b)"
     r"|\s*,\s+(?=(?:is|are)\s+there\b|(?:can|do|does|should|must|may)\s+(?:we|i|it|they|you)\b"
     r"|(?:is|zijn)\s+er\b|(?:mogen|kunnen|moeten)\s+(?:we|wij|ze|zij)\b)"
     # "..., en krijg ik de zorg vergoed?": a verb before its subject opens a Dutch yes/no question
@@ -83,15 +86,30 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     sentences = [s.strip() for s in typed_sentences(text.strip()) if s.strip()]  # "wij zijn klein. 40 clienten ..."
     # a last sentence typed without its question mark that opens like a question ("... inschrijven? en welk
     # formulier hoort daarbij") asks too
-    asked_last = len(sentences) > 1 and not sentences[-1].endswith("?") and bool(_AND_WH.match(sentences[-1]))
+    asked_last = len(sentences) > 1 and not sentences[-1].endswith("?") and bool(
+        _AND_WH.match(sentences[-1]) or _focus_asks(sentences[-1])  # "... Vooral: wie indiceert"
+    )
     context = [s for k, s in enumerate(sentences) if not s.endswith("?") and not (asked_last and k == len(sentences) - 1)]
     questions = [s for k, s in enumerate(sentences) if s.endswith("?") or (asked_last and k == len(sentences) - 1)]
     if not questions:
         return [(text, text)]
     parts: list[str] = []
     whole: set[int] = set()  # parts that carry all their words (an enumeration's items, asked with its frame)
+    narrowed: dict[int, str] = {}  # a part of a question that narrows the one before it -> that question
+    broad: set[int] = set()  # the parts of a question another one narrows (not asked apart)
     for q in questions:
-        listed = _enumerated(q) or _listed(q) or _prepositional(q)
+        focus = _FOCUS.match(q)
+        if focus and parts and q[focus.end() :].strip():  # "Met name: wie indiceert en waar staat het?"
+            asked_before = questions[questions.index(q) - 1] if questions.index(q) else parts[-1]
+            broad.update(k for k, p in enumerate(parts) if p == asked_before or asked_before.endswith(p))
+            start = len(parts)
+            q = q[focus.end() :].strip()
+            for piece in _focused_pieces(q):
+                narrowed[len(parts)] = asked_before
+                parts.append(piece)
+            if len(parts) > start:
+                continue
+        listed = _enumerated(q) or _listed(q) or _prepositional(q) or _contrasted(q)
         if listed:  # "welk adres voor (1) declaraties en (2) zorginhoudelijke vragen?": one part per item
             whole.update(range(len(parts), len(parts) + len(listed)))
             parts.extend(listed)
@@ -119,10 +137,13 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
         else:
             parts.append(q)
-    if len(parts) < 2:
+    if len(parts) - len(broad) < 2 and not narrowed:
         return [(text, text)]
     full: list[str] = []
     for i, p in enumerate(parts):  # a bare question word borrows from the last part that asks with words of its own
+        if i in narrowed:  # (a narrowing part borrows the broad question's words, its years too)
+            full.append(_narrowing(p, narrowed[i]))
+            continue
         earlier = [parts[k] for k in range(i - 1, -1, -1) if not _BARE_WH.match(parts[k])] or [parts[i - 1]] if i else []
         # ... the one with the most words of its own, not a part that itself leaves out its subject ("..., voor welke
         # datum insturen,"): the nearest of those
@@ -134,7 +155,58 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         lab = label.group(0).strip()
         full = [full[0]] + [f if f.startswith(lab) else f"{lab} {f}" for f in full[1:]]  # (an item asked with its frame has it)
     lead = " ".join(context)
-    return [(f"{lead} {f}".strip(), p) for f, p in zip(full, parts, strict=True)]
+    out = [(f"{lead} {f}".strip(), p) for k, (f, p) in enumerate(zip(full, parts, strict=True)) if k not in broad]
+    return out if len(out) > 1 or narrowed else [(text, text)]
+
+
+_FOCUS = re.compile(rf"^\W*(?:{_alternatives(_LEX['focus'])})\s*[:,]?\s+", re.I)
+
+
+FRAME_WORDS = 3  # two parts that share at least this many words around one differing span ask in one frame
+
+
+def same_frame(a: str, b: str) -> bool:
+    """Two parts asked in one frame with one thing swapped ("Wat is de verdeling generalistische wijkverpleging ...?",
+    "... specialistische wijkverpleging ...?"): the same words before and after one differing span of at most two."""
+    x, y = re.findall(r"[\w'’%-]+", a.lower()), re.findall(r"[\w'’%-]+", b.lower())
+    head = next((k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+    tail = next((k for k, (p, q) in enumerate(zip(reversed(x), reversed(y), strict=False)) if p != q), min(len(x), len(y)))
+    shared = head + tail
+    swapped = {*x[head : len(x) - tail], *y[head : len(y) - tail]}  # what differs: a thing, not a question word
+    return (
+        x != y and shared >= FRAME_WORDS and max(len(x), len(y)) - shared <= 2 and min(len(x), len(y)) > shared - 1
+        and not any(re.fullmatch(_WH, w) for w in swapped)
+    )
+
+
+def _focus_asks(sentence: str) -> bool:
+    """'Met name: wie indiceert er': a sentence that narrows the question before it and asks, typed without its
+    question mark."""
+    focus = _FOCUS.match(sentence)
+    return focus is not None and bool(_ASKS.match(sentence[focus.end() :]))
+
+
+def _narrowing(part: str, broad: str) -> str:
+    """'wie indiceert?' after 'Wat is er aan de kindzorg veranderd tussen 2024 en 2027? Met name: ...': the part with
+    the broad question's words it does not say itself (its years too), whatever the part says of its own."""
+    own = {w.lower() for w in re.findall(r"[\w'’-]+", part)}
+    extra = [
+        w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", broad)
+        if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in own
+    ]  # fmt: skip
+    return " ".join([part.rstrip("?").rstrip(), *extra]) + "?"
+
+
+_FOCUS_JOIN = re.compile(
+    rf"\s*,\s*(?:(?:en|and)\s+)?(?=(?:{_BEFORE_WH}\s+)?{_WH}\b)|\s+(?:en|and)\s+(?=(?:{_BEFORE_WH}\s+)?{_WH}\b)", re.I
+)
+
+
+def _focused_pieces(question: str) -> list[str]:
+    """The questions of a sentence that narrows the one before it ("wie indiceert en waar staat het?"), each ending
+    in a question mark."""
+    pieces = _FOCUS_JOIN.split(question)  # each asks with the words of the question it narrows, however short
+    return [p if p.endswith("?") else p + "?" for p in (x.strip(" ,;") for x in pieces) if p.strip(" ?")]
 
 
 def _enumerated(question: str) -> list[str]:
@@ -157,6 +229,37 @@ def _enumerated(question: str) -> list[str]:
         return []
     frame = re.sub(r"[\s:,]+$", "", frame)
     return [f"{frame} {i}?".strip() if frame else f"{i}?" for i in items]
+
+
+_CONTRAST = re.compile(rf"\s+(?:{_alternatives(_LEX['contrast'])})(?=\s)\s+", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+CONTRAST_HEAD = 3  # the word a contrast's two sides share ("specialist care versus generalist care") within this many
+CONTRAST_ENDING = 4  # letters two single-word sides end alike in ("-istische"): words of one form, side by side
+
+
+def _common_ending(a: str, b: str) -> int:
+    return next((k for k in range(min(len(a), len(b))) if a[-1 - k] != b[-1 - k]), min(len(a), len(b)))
+
+
+def _contrasted(question: str) -> list[str]:
+    """"Hoe is de verhouding generalistische vs specialistische wijkverpleging?" asks of each side: "... generalistische
+    wijkverpleging?" and "... specialistische wijkverpleging?". A side is the word next to the contrast word, or as many
+    words as reach a word both sides end with ("specialist care versus generalist care"); [] for no contrast, one
+    between figures or years (a calculation, a comparison of versions), or single words of different forms ("eigen
+    personeel vs zzp": where the first side begins is not told)."""
+    m = _CONTRAST.search(question)
+    if m is None or any(q.kind in ("count", "money", "percent", "year", "date") for q in read(question)):
+        return []
+    left, right = list(_WORD.finditer(question[: m.start()])), list(_WORD.finditer(question, m.end()))
+    if not left or not right:
+        return []
+    head = left[-1].group(0).lower()
+    n = next((j + 1 for j in range(1, min(CONTRAST_HEAD, len(right))) if right[j].group(0).lower() == head), 1)
+    if len(left) < n or (n == 1 and _common_ending(head, right[0].group(0).lower()) < CONTRAST_ENDING):
+        return []  # one word a side, of one form ("generalistische vs specialistische"), else no telling the sides
+    start, end = left[-n].start(), right[n - 1].end()
+    sides = (question[start : m.start()], question[m.end() : end])
+    return [f"{question[:start]}{side}{question[end:]}" for side in sides]
 
 
 _LIST_NOUN = re.compile(rf"\b(?:{_alternatives(_LEX['list_nouns'])})\b", re.I)
@@ -367,6 +470,19 @@ _SUBJECT_BACK = re.compile(
     r"differs?|does|do|did|applies|apply|zit|zat|ligt|lag|blijft|wordt|werkt|works?)\s+(?:that|this|it|dat|dit|het|die|deze)\b",
     re.I,
 )
+# "Wat moet die technisch kunnen?", "what must she be able to do?": a question word, its verb and a pronoun as the
+# subject, who the part before named
+_PRONOUN_SUBJECT = re.compile(
+    rf"^\W*(?:(?:en|and|maar|but)\s+)?{_WH}\s+[\w'’]+\s+(?:die|deze|hij|zij|ze|she|he|they|him|her|them)\b", re.I
+)
+
+
+def borrows_subject(part: str) -> bool:
+    """The part's subject is who or what the part before it named ("..., en wat moet die kunnen?", "is that so for
+    her?")."""
+    return bool(_PRONOUN_SUBJECT.match(part) or _BACK_PRONOUN.search(part) or _SUBJECT_BACK.match(part))
+
+
 _BACK_PRONOUN = re.compile(
     rf"\b(?:{_alternatives(_LEX['back_prepositions'])})\s+(?:{_alternatives(_LEX['back_pronouns'])})\s*(?=[?.!,;]|$)", re.I
 )  # "... for her?" (the object, at the clause's end), not "voor haar cliënten"
@@ -398,7 +514,7 @@ def _complete(part: str, previous: str, compared: bool = False) -> str:
     years = {q.value for q in read(previous) if q.kind == "year"}  # "welke eis stond er in 2024, welke staat er nu? En
     # zijn er uitzonderingen?": two years compared (in the part before, or `compared` across the parts before) are those
     # parts' own question, not this part's subject
-    compared = compared or len(years) > 1
+    compared = (compared or len(years) > 1) and not looks_back(fold(part))  # ("welk niveau toen en nu?" compares them)
     extra = [
         w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", previous)  # "8.000" stays one figure
         if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}

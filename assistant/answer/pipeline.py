@@ -52,7 +52,7 @@ from assistant.answer.clause import (
     off_subject,
     points_back,
 )
-from assistant.answer.parts import split_parts
+from assistant.answer.parts import borrows_subject, same_frame, split_parts
 from assistant.answer.plan import MAX_QUOTES, Plan, msg, render, summary, with_notices
 from assistant.answer.premise import (
     about_the_policy,
@@ -358,6 +358,7 @@ class Assistant:
         last = Reading("clause")
         seen: list[str] = []
         answered: dict[str, int] = {}  # a calculation's key -> the index of its plan
+        answered_by: dict[int, Plan] = {}  # a part's index -> the plan that answers it alone
         if not each_follows:  # "zo'n 140 à 150 cliënten ... Lukt de eis? En wat ontbreekt er dan?":
             parts = [e for part in parts for e in self._at_each_end(part, state)]  # each part at both ends
         current = state  # the conversation as the parts so far left it
@@ -415,7 +416,8 @@ class Assistant:
                 # ("tot wanneer kan dat ingediend, en wat volgt als het later komt?": what missing that date brings)
                 of_before = points_back(own) or after_date or (
                     (looks_back(fold(own)) or names_an_older_policy(self.corpus, own)) and not self._names_subject(own)
-                )
+                ) or (i > 0 and same_frame(own, parts[i - 1][1]))  # "... generalistische vs specialistische ...": the
+                # other side of a contrast stands near the first side's answer
                 near = plans[-1].quotes[0] if plans and plans[-1].quotes and of_before else None
                 topic = clause_topic(own, state) if i == 0 and not each_follows else None
                 if topic is not None:  # "Is dat voor 2027 veranderd? En tellen zzp'ers mee?": the first part asks
@@ -440,7 +442,7 @@ class Assistant:
                     # this part's own words: this part is asked on its own words
                     plan = self._clause(own, lang, year, own)
                 if full.startswith(own.rstrip(" ?")) and full != own and topic is None and not of_before and not plan.refused \
-                        and not plan.parts:  # (words borrowed from the part before, not a case set out before the parts)
+                        and not plan.parts and not borrows_subject(own):  # ("wat moet die kunnen?": whom the part before names)  # (words borrowed from the part before, not a case set out before the parts)
                     plan = self._own_words_better(plan, own, lang, year)
                 if full != own and not plan.refused and plans and plans[-1].kind == "not_stated":
                     # "welk bedrag zit in het innovatiebudget, en hoeveel krijgt één project?": the part before is not
@@ -450,9 +452,17 @@ class Assistant:
                     plan = whole if whole.kind == "not_stated" else plan
                     if not plan.refused and off_subject(self, full, own, plan):  # "..., en is er een maximum per
                         plan = plans[-1]  # project?": a sentence about neither that budget nor projects; silent too
+                if (
+                    i > 0 and plans and plans[-1].refused and not plan.refused and plan.quotes
+                    and same_frame(own, parts[i - 1][1]) and plans[-1] is answered_by.get(i - 1)
+                ):  # "specialist care versus generalist care": the side the policy seemed silent on, asked again
+                    again = self._clause(parts[i - 1][0], lang, year, parts[i - 1][1], near=plan.quotes[0])
+                    if not again.refused and not _same_answer(again, plan):  # near the other side's answer (not
+                        plans[-1] = again  # that answer itself)
             if any(p.line == plan.line or _same_answer(p, plan) or _both_silent(p, plan) for p in plans):
                 continue  # two parts the same answer answers (one line says it once, also with a ja/nee before it)
             plans.append(plan)
+            answered_by[i] = plan
             if key is not None:
                 answered[key] = len(plans) - 1
             calls.extend(part_calls)

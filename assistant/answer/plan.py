@@ -124,8 +124,8 @@ def render(plan: Plan, lang: str) -> str:
         lines.append(msg("calculation", lang, text=plan.calculation))
     lines.extend(msg("assumption", lang, text=a.rstrip(".")) for a in dict.fromkeys(plan.assumptions))
     lines.extend(_quote_lines(plan.quotes, lang, plan.line_quote))
-    if lang == "en" and plan.quotes and "(key terms:" not in plan.line:  # a calculation's Dutch quotes: their key
-        lines.append(gloss_en(plan.quotes[:MAX_QUOTES]))  # terms in English under them (a clause line carries its own)
+    if lang == "en" and plan.quotes:  # the Dutch quotes: their key terms in English under them (those a clause line
+        lines.append(gloss_en(plan.quotes[:MAX_QUOTES], skip=plan.line))  # glosses itself are not said twice)
     return "\n".join(line for line in lines if line)
 
 

@@ -168,6 +168,9 @@ class CalculatorSpec(BaseModel):
     settled_by: dict[str, Any] = Field(default_factory=dict)
     answers_without_inputs: bool = False
     asks_back: bool = True  # a question about the concept without any value may be answered with a question back
+    # what one fact of the asker's case in words (a flag or choice input it states) weighs when calculators are ranked;
+    # None: as much as a figure. More where one stated fact settles the question by itself (an exclusion ground)
+    fact_weight: float | None = None
     asks_required: bool = False  # only a question that asks what this calculator answers reaches it
     # asked kinds (asked.toml) for which a question about the asker's own case without figures gets a question back
     # ("welk percentage krijgen we vergoed?" depends on the asker's score), not the clause

@@ -388,7 +388,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or _says(lexicon().adds_to_last, text)  # "o ja, ook nog elk 1 cliënt in 6224 en 6225"
         or bool(state.pending)
         or "__drop__" in changes  # "dat gebied met 1 cliënt moet eruit": areas of the last calculation taken out
-        or "__drop_labels__" in changes
+        or "__drop_labels__" in changes or "__drop_places__" in changes
         or "__denied__" in changes  # "that subsidiary is not a volle dochter after all": its hours move
         or bool(moved)  # "we verschuiven 600 uur van de onderaannemers naar eigen mensen": hours of the last parties move
         or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
@@ -1011,7 +1011,7 @@ def _changes(
     # beside it
     by_area = (
         _moved_areas(qs, folded, state) or _added_area(qs, fill, folded, state) or _named_areas(qs, folded, state)
-        or _area_by_count(qs, folded, state)
+        or _dropped_place(qs, folded, state) or _area_by_count(qs, folded, state)
     ) if per_area else None
     if by_area:
         kept = {k: v for k, v in out.items() if k not in ("__count__", "__areas__", "__bare_notes__", "total_clients", "postcode_areas")}
@@ -1304,6 +1304,8 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
         at = q.start - len(before)  # where `before` begins in `folded`
         if any(o.start > q.end and o.kind in ("count", "number") and o.unit in ("clients", None) for o in qs):
             return None  # "in het gebied met 1 cliënt zitten er eigenlijk 4": a new count, not an area taken out
+        if any(has_phrase(before[m.end() :], w) for w in lex.together):
+            return None  # "4 postcodes waar we samen 6 cliënten hebben": theirs together, taken from the totals
         # the number of areas right before the area word ("de 9 gebieden met ..."), none else ("van de 60 gebieden moet
         # het gebied met 1 cliënt eruit": one area)
         word = at + m.start()  # the area word: part of the count's own text ("7 postcode areas"), or right after it
@@ -1313,6 +1315,27 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
         each = q.times[1] if q.times else q.number  # "12 postcodes where we have 1 client" was read as 12 × 1
         return (n if n is not None else (None if plural else 1)), int(each)
     return None
+
+
+def _dropped_place(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
+    """'Stel dat we het derde gebied afstoten', 'what if we hand over the first area?': an area of the last list named
+    by its place (an ordinal right before an area word) with a word that takes areas out (lexicon `drop_area`) goes
+    out of the calculation. A count of clients said with it that is smaller than the area's ("2 cliënten uit het
+    eerste gebied overdragen") moves only those out; a larger one, or a second place, is not read so (None)."""
+    if not state.areas or not any(has_phrase(folded, w) for w in lexicon().drop_area):
+        return None
+    places = [q for q in qs if q.kind == "ordinal" and isinstance(q.value, int) and _area_word().match(
+        re.sub(r"^\s*(?:postcode\s*|4-cijferige?\s+|four-digit\s+)?", "", folded[q.end :]))]  # fmt: skip
+    if len(places) != 1 or not 1 <= places[0].value <= len(state.areas):
+        return None
+    place = places[0].value
+    area = state.areas[place - 1]
+    counts = [q for q in qs if q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    if len(counts) > 1 or (counts and counts[0].number > area.count):
+        return None
+    if counts and 0 < counts[0].number < area.count:
+        return {"__areas__": [Area(f"#{place}", area.count - int(counts[0].number))]}
+    return {"__drop_places__": [place]}
 
 
 def _area_by_count(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
@@ -1611,6 +1634,11 @@ def _merged(
         areas, note = _drop_areas(areas, args, changes, *changes.pop("__drop__"))
         if note:
             notes.append(note)
+    places = changes.pop("__drop_places__", ())
+    if areas and places and len(places) < len(areas):  # "het derde gebied afstoten": a place of the last list
+        areas = [a for k, a in enumerate(areas, 1) if k not in places]
+        named = ", ".join(str(k) for k in places)
+        notes.append((f"zonder gebied {named} van de lijst", f"without area {named} of the list"))
     gone = [a.label for a in areas or [] if a.count == 0 or a.label in changes.get("__drop_labels__", ())]
     changes.pop("__drop_labels__", None)
     if "__denied__" in changes:  # "not a volle dochter after all": its amount now counts as the other input's

@@ -1546,6 +1546,8 @@ class Router:
             denial_is_input = terms != said and any(  # "geen waardemodelscore" is a fact the calculator takes, not
                 # what the asker is not (looked at only when the question denies a term at all)
                 says(folded, c) for inp in spec.inputs.values() for c in (*inp.false_cues, *inp.denied_cues)
+            ) or any(  # "geen faillissement, geen belastingschuld: komen we in aanmerking?": facts denied are facts
+                negated_phrase(folded, c) for inp in spec.inputs.values() if inp.kind == "flag" for c in inp.true_cues
             )
             concept = self.concept_score(name, said if denial_is_input else terms)
             if any(q.kind in spec.concept_kinds for q in qs):
@@ -1569,7 +1571,8 @@ class Router:
             asks_len = max((len(a.replace("~", " ").split()) for a in spec.asks if says(folded, a)), default=0)
             asks = asks_len > 0
             words = sum(1 for n in set(fill.stated) if spec.inputs[n].kind in ("flag", "choice"))
-            score = concept + VALUE_WEIGHT * (len(fill.used) + words) + ASKS_WEIGHT * min(asks_len, 3)
+            facts = VALUE_WEIGHT if spec.fact_weight is None else spec.fact_weight
+            score = concept + VALUE_WEIGHT * len(fill.used) + facts * words + ASKS_WEIGHT * min(asks_len, 3)
             score -= UNPLACED_WEIGHT * len(self._unplaced(spec, qs, fill, exclude))
             ranked.append((score, name, fill, asks))
         ranked.sort(key=lambda r: -r[0])
