@@ -370,7 +370,7 @@ def off_subject(assistant: Any, full: str, own: str, plan: Plan) -> bool:
     if bound in ("min", "max") and not any(has_phrase(quoted, fold(w)) for w in bounds[bound]) and not any(
         q.kind in ("money", "count", "percent") for q in read(plan.quotes[0].quote)
     ):
-        return True  # "is er een maximum per project?": a sentence with no such bound and no amount sets none
+        return True  # "geldt er een plafond per project?": a sentence with no such bound and no amount sets none
     bounded = bound in ("min", "max") or any(w > 0 and t in _bound_terms(bm.splitter) for t, w in own_weights.items())
     written = own_named & c.terms_of(own, bm.splitter)  # the part's own words as written, not what they expand to
     if bounded and written and not written & said:
@@ -1937,7 +1937,7 @@ def clause_plan(
         alike = [
             o for o, _ in with_value[1:] if (o.citation.section, o.citation.year) == (s.citation.section, s.citation.year)
         ] if a.several else []  # fmt: skip
-        if a.kind == "consequence":  # "wat gebeurt er als we te laat zijn?": every consequence its passage states
+        if a.kind == "consequence":  # "welke gevolgen heeft een late levering?": every consequence its passage states
             alike = _consequences_beside(assistant, s)
         quotes = _dedupe(([*steps] if len(steps) > 1 else [s]) + alike + rows + bearing)[:MAX_QUOTES]
         several = list(dict.fromkeys(x for o in [s, *alike] if o in quotes for x in _several_of(a, o, lang))) if a.several else []
@@ -3588,7 +3588,7 @@ def _diff_plan(
 
 def _asks_of_old(asking: str, old_year: int, current: int) -> bool:
     """The question names the older year and not the current one, and does not ask whether a thing still holds
-    ("gold dat in 2024?", not "staat dat er in 2027 nog in?")."""
+    ("gold dat in 2024?", not "geldt het nu nog?")."""
     return str(old_year) in asking and str(current) not in asking and not re.search(
         r"\b(?:nog|still|anymore|meer|nu|now)\b", fold(asking)
     )

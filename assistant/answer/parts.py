@@ -99,7 +99,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     broad: set[int] = set()  # the parts of a question another one narrows (not asked apart)
     for q in questions:
         focus = _FOCUS.match(q)
-        if focus and parts and q[focus.end() :].strip():  # "Met name: wie indiceert en waar staat het?"
+        if focus and parts and q[focus.end() :].strip():  # "Vooral: wie betaalt en wie beslist?"
             asked_before = questions[questions.index(q) - 1] if questions.index(q) else parts[-1]
             broad.update(k for k, p in enumerate(parts) if p == asked_before or asked_before.endswith(p))
             start = len(parts)
@@ -187,7 +187,7 @@ def _focus_asks(sentence: str) -> bool:
 
 
 def _narrowing(part: str, broad: str) -> str:
-    """'wie indiceert?' after 'Wat is er aan de kindzorg veranderd tussen 2024 en 2027? Met name: ...': the part with
+    """'wie coördineert?' after 'Wondzorg: wat zegt 2024 en wat zegt 2027? Vooral: ...': the part with
     the broad question's words it does not say itself (its years too), whatever the part says of its own."""
     own = {w.lower() for w in re.findall(r"[\w'’-]+", part)}
     extra = [
@@ -203,7 +203,7 @@ _FOCUS_JOIN = re.compile(
 
 
 def _focused_pieces(question: str) -> list[str]:
-    """The questions of a sentence that narrows the one before it ("wie indiceert en waar staat het?"), each ending
+    """The questions of a sentence that narrows the one before it ("wie betaalt en wie beslist?"), each ending
     in a question mark."""
     pieces = _FOCUS_JOIN.split(question)  # each asks with the words of the question it narrows, however short
     return [p if p.endswith("?") else p + "?" for p in (x.strip(" ,;") for x in pieces) if p.strip(" ?")]
@@ -242,8 +242,8 @@ def _common_ending(a: str, b: str) -> int:
 
 
 def _contrasted(question: str) -> list[str]:
-    """"Hoe is de verhouding generalistische vs specialistische wijkverpleging?" asks of each side: "... generalistische
-    wijkverpleging?" and "... specialistische wijkverpleging?". A side is the word next to the contrast word, or as many
+    """"Welk aandeel heeft generalistische versus specialistische zorg?" asks of each side: "... generalistische zorg?"
+    and "... specialistische zorg?". A side is the word next to the contrast word, or as many
     words as reach a word both sides end with ("specialist care versus generalist care"); [] for no contrast, one
     between figures or years (a calculation, a comparison of versions), or single words of different forms ("eigen
     personeel vs zzp": where the first side begins is not told)."""
@@ -470,7 +470,7 @@ _SUBJECT_BACK = re.compile(
     r"differs?|does|do|did|applies|apply|zit|zat|ligt|lag|blijft|wordt|werkt|works?)\s+(?:that|this|it|dat|dit|het|die|deze)\b",
     re.I,
 )
-# "Wat moet die technisch kunnen?", "what must she be able to do?": a question word, its verb and a pronoun as the
+# "Wat moet zij dan beheersen?", "what does he need to master?": a question word, its verb and a pronoun as the
 # subject, who the part before named
 _PRONOUN_SUBJECT = re.compile(
     rf"^\W*(?:(?:en|and|maar|but)\s+)?{_WH}\s+[\w'’]+\s+(?:die|deze|hij|zij|ze|she|he|they|him|her|them)\b", re.I
@@ -478,7 +478,7 @@ _PRONOUN_SUBJECT = re.compile(
 
 
 def borrows_subject(part: str) -> bool:
-    """The part's subject is who or what the part before it named ("..., en wat moet die kunnen?", "is that so for
+    """The part's subject is who or what the part before it named ("..., en wat moet hij beheersen?", "is that so for
     her?")."""
     return bool(_PRONOUN_SUBJECT.match(part) or _BACK_PRONOUN.search(part) or _SUBJECT_BACK.match(part))
 
@@ -514,7 +514,7 @@ def _complete(part: str, previous: str, compared: bool = False) -> str:
     years = {q.value for q in read(previous) if q.kind == "year"}  # "welke eis stond er in 2024, welke staat er nu? En
     # zijn er uitzonderingen?": two years compared (in the part before, or `compared` across the parts before) are those
     # parts' own question, not this part's subject
-    compared = (compared or len(years) > 1) and not looks_back(fold(part))  # ("welk niveau toen en nu?" compares them)
+    compared = (compared or len(years) > 1) and not looks_back(fold(part))  # ("welke eis toen en nu?" compares them)
     extra = [
         w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", previous)  # "8.000" stays one figure
         if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}

@@ -1305,7 +1305,7 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
         if any(o.start > q.end and o.kind in ("count", "number") and o.unit in ("clients", None) for o in qs):
             return None  # "in het gebied met 1 cliënt zitten er eigenlijk 4": a new count, not an area taken out
         if any(has_phrase(before[m.end() :], w) for w in lex.together):
-            return None  # "4 postcodes waar we samen 6 cliënten hebben": theirs together, taken from the totals
+            return None  # "zes gebieden waar we bij elkaar 9 cliënten hebben": theirs together, taken from the totals
         # the number of areas right before the area word ("de 9 gebieden met ..."), none else ("van de 60 gebieden moet
         # het gebied met 1 cliënt eruit": one area)
         word = at + m.start()  # the area word: part of the count's own text ("7 postcode areas"), or right after it
@@ -1318,7 +1318,7 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
 
 
 def _dropped_place(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
-    """'Stel dat we het derde gebied afstoten', 'what if we hand over the first area?': an area of the last list named
+    """'Stel dat we het derde gebied afstoten', 'what if another provider takes over the first area?': an area of the last list named
     by its place (an ordinal right before an area word) with a word that takes areas out (lexicon `drop_area`) goes
     out of the calculation. A count of clients said with it that is smaller than the area's ("2 cliënten uit het
     eerste gebied overdragen") moves only those out; a larger one, or a second place, is not read so (None)."""

@@ -29,7 +29,7 @@ DENSE_POOL = 60
 # 2024"); "als ons percentage verandert" is a change in the asker's own situation, not between policy years
 _PAST = re.compile(
     r"\b(vroeger|voorheen|destijds|oude (?:bijlage|beleid|regel|regels|tekst|versie)|previous(ly)?|formerly|"
-    # "welk niveau toen en nu?", "then and now": the two versions side by side
+    # "welke eis toen en nu?", "then and now": the two versions side by side
     r"toen en nu|nu en toen|then and now|now and then|vroeger en nu|before and now|"
     r"used to|"  # (not the passive "is used to index": see looks_back)
     r"still the same|nog hetzelfde|(?:is|zijn|wordt|werd) er (?:iets )?(?:veranderd|gewijzigd)|"

@@ -38,7 +38,7 @@ def test_an_area_named_by_its_place_is_given_up(fake_assistant, turns, expected)
 def test_some_clients_of_an_area_named_by_its_place_are_handed_over(fake_assistant):
     cid = "drop40part"
     fake_assistant.ask("Existing provider, 2027: our areas have 6, 2 and 1 clients. Do we comply?", conversation_id=cid)
-    a = fake_assistant.ask("And if we hand over 3 clients of the first area to another provider?", conversation_id=cid)
+    a = fake_assistant.ask("Suppose we transfer 3 clients of the first area to a colleague?", conversation_id=cid)
     assert "(6 ÷ 3)" in _first(a) and "2.00" in _first(a), a.answer
 
 
@@ -48,7 +48,7 @@ def test_some_clients_of_an_area_named_by_its_place_are_handed_over(fake_assista
 @pytest.mark.parametrize(
     "question",
     ["We owe back VAT in Germany, where our head office is. Can we still sign for 2027?",
-     "We lopen achter met de afdracht van onze loonheffing. Kunnen we in 2027 nog een overeenkomst krijgen?"],
+     "We lopen achter met de afdracht van onze loonheffing. Mogen we voor 2027 toch tekenen?"],
 )  # fmt: skip
 def test_a_ground_the_asker_states_decides_over_a_deadline_word(fake_assistant, question):
     a = fake_assistant.ask(question)
@@ -95,7 +95,7 @@ def test_same_frame():
 
 
 def test_each_side_of_a_contrast_gets_its_share(fake_assistant):
-    a = fake_assistant.ask("Wat is de verdeling generalistische vs specialistische wijkverpleging in het inkoopbeleid?")
+    a = fake_assistant.ask("Welke verdeling hanteert CZ: generalistische versus specialistische wijkverpleging?")
     first = _first(a)
     assert "10%" in first and "90%" in first, a.answer
 
@@ -149,7 +149,7 @@ def test_a_sentence_about_its_passage_heading_answers_for_it(fake_assistant, que
 
 
 def test_an_intake_freeze_is_the_zorgstop(fake_assistant):
-    a = fake_assistant.ask("We may need an intake freeze next spring. What does CZ expect from us then?")
+    a = fake_assistant.ask("We may need an intake freeze next spring. Which steps does CZ want us to take?")
     quotes = " ".join(c.quote for c in a.citations)
     assert "zorgstop" in quotes and "CZ Zorginkoop" in quotes, a.answer
 
@@ -160,13 +160,13 @@ def test_which_appendix_asks_where_a_clause_stands(fake_assistant):
 
 
 def test_a_part_whose_subject_is_a_pronoun_keeps_the_subject_before_it(fake_assistant):
-    a = fake_assistant.ask("Welke opleiding heeft een wondregisseur nodig? En wat moet die technisch kunnen?")
+    a = fake_assistant.ask("Welke opleiding heeft een wondregisseur nodig? En wat moet zij technisch kunnen?")
     assert "doppleronderzoek" in a.answer, a.answer
     assert "medisch-technische aspect" not in a.answer, a.answer
 
 
 def test_how_much_budget_asks_an_amount(fake_assistant):
-    a = fake_assistant.ask("Hoeveel budget mogen we voor H&A in 2027 ten hoogste begroten?")
+    a = fake_assistant.ask("Hoeveel budget mogen wij volgend jaar ten hoogste opnemen voor de H&A-functie?")
     assert "2026" in _first(a) and not a.refused, a.answer
 
 
