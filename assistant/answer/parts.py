@@ -77,6 +77,13 @@ _ASKS = re.compile(
     re.I,
 )
 MIN_WORDS = 3
+# "And in 2024, was that already the rule, or was there a phase-in?": a question in the past (its year before it) and
+# an alternative asked after "or": two questions, though "was" opens no question elsewhere ("Was X in 2024 ..., en is
+# dat nog zo?" keeps its first sentence as what the parts after it are about)
+_PAST_ASKS = re.compile(r"^\W*(?:(?:en|and)\s+)?(?:(?:in|for|voor|tot)\s+\d{4}\s*,?\s+)?(?:was|were|waren)\b", re.I)
+_ALTERNATIVE = re.compile(
+    r"\s(?:or|of)\s+(?:(?:is|are|was|were)\s+there|(?:is|zijn|was|waren|bestond|bestonden|gold|golden)\s+er)\b", re.I
+)
 _AND_WH = re.compile(rf"^\W*(?:{_alternatives(_LEX['continues'])})\s+{_WH}\b", re.I)  # "..., en welk formulier hoort daarbij"
 
 
@@ -120,7 +127,9 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             both = _coordinated(p)
             pieces += both
             shared.update(both if len(both) > 1 else ())
-        while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])):  # "We have unpaid taxes; can we ...?"
+        while len(pieces) > 1 and not _ASKS.match(_LABEL.sub("", pieces[0])) and not (
+            _ALTERNATIVE.search(q) and _PAST_ASKS.match(pieces[0])  # "in 2024, was that the rule, or was there ...?"
+        ):  # "We have unpaid taxes; can we ...?"
             said, _, asking = pieces[0].rpartition(", ")
             if said and _ASKS.match(asking):  # "wij openen in maart, per wanneer mogen we ons melden": the
                 context.append(said + ",")  # statement before the comma is context, the clause after it asks

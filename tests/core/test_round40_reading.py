@@ -176,3 +176,11 @@ def test_areas_given_up_with_their_clients_together(fake_assistant):
                        conversation_id=cid)  # fmt: skip
     a = fake_assistant.ask("En als we 5 gebieden opgeven waar we bij elkaar 8 cliënten hebben?", conversation_id=cid)
     assert "(192 ÷ 65)" in _first(a), a.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["What percentage of its care does a provider have to deliver itself?", "Which minimum share must we deliver ourselves in 2027?"]
+)
+def test_care_delivered_by_the_provider_itself(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    assert _first(a).startswith("At least 50%"), a.answer
