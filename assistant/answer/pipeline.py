@@ -390,6 +390,18 @@ class Assistant:
             if key is not None and reading.kind == "tool":  # "klopt het voor 2026, en wat als het 2027 is?": two
                 key += repr(sorted(reading.args.items(), key=lambda kv: kv[0]))  # calculations, one per year
                 key += f"|{reading.solve}"  # "voldoen we, en hoeveel cliënten mogen we hebben?": the unknown too
+            if key is not None and key in seen and reading.kind == "tool" and not reading.used and not self.router.concept_score(
+                reading.tool or "", set(self.router.analyse(own))
+            ) > 0:  # "(1) wij staan onder verscherpt toezicht, ... (2) mogen we ons opnieuw inschrijven?": the fact set
+                # out before the parts decided the part before; this part's own words ask of something else, and are
+                # read with the rest of the message but without that calculator
+                others = frozenset(n for n in self.router.specs if n != reading.tool)
+                other = self.router.read(full, exclude=_claimed_span(full), only=others)
+                if other.kind in ("tool", "clarify") and self.router.concept_score(
+                    other.tool or "", set(self.router.analyse(own))
+                ) > 0:  # (a calculator its own words name; "Voldoende dan?" asks the same one again)
+                    reading, key = other, other.tool
+                    reading.yes_no = is_yes_no(full)
             if key is not None and (key in seen or (reading.kind == "clarify" and reading.tool in seen)):
                 earlier = answered.get(key)
                 if earlier is not None and reading.kind == "tool" and reading.yes_no and not _VERDICT_WORD.match(plans[earlier].line):

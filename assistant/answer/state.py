@@ -1331,6 +1331,8 @@ def _dropped_place(qs: list[Quantity], folded: str, state: ConversationState) ->
     place = places[0].value
     area = state.areas[place - 1]
     counts = [q for q in qs if q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    if any(_area_said_with(folded, q) for q in counts):
+        return None  # "dat ene gebied met maar 1 cliënt": named by its count, not its place ("ene" is "the one")
     if len(counts) > 1 or (counts and counts[0].number > area.count):
         return None
     if counts and 0 < counts[0].number < area.count:

@@ -184,3 +184,18 @@ def test_areas_given_up_with_their_clients_together(fake_assistant):
 def test_care_delivered_by_the_provider_itself(fake_assistant, question):
     a = fake_assistant.ask(question)
     assert _first(a).startswith("At least 50%"), a.answer
+
+
+def test_a_part_after_a_stated_ground_asks_its_own_thing(fake_assistant):
+    a = fake_assistant.ask(
+        "Twee vragen: (1) we zijn failliet verklaard, kunnen we in 2027 nog contracteren? (2) we werden vorig jaar als "
+        "nieuwe aanbieder afgewezen, mogen we ons opnieuw inschrijven?"
+    )
+    assert "3.2.3" in a.answer and "toegevoegde waarde" in a.answer, a.answer
+
+
+def test_that_one_area_with_a_count_is_named_by_its_count(fake_assistant):
+    cid = "drop40ene"
+    fake_assistant.ask("Nieuwe aanbieder 2027, kernwerkgebied: per postcode 6, 3, 1 en 2 cliënten. Halen we het?", conversation_id=cid)
+    a = fake_assistant.ask("En als dat ene gebied met 1 cliënt eruit gaat?", conversation_id=cid)
+    assert "(11 ÷ 3)" in _first(a), a.answer
