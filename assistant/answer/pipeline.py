@@ -392,7 +392,7 @@ class Assistant:
                 key += f"|{reading.solve}"  # "voldoen we, en hoeveel cliënten mogen we hebben?": the unknown too
             if key is not None and key in seen and reading.kind == "tool" and not reading.used and not self.router.concept_score(
                 reading.tool or "", set(self.router.analyse(own))
-            ) > 0:  # "(1) wij staan onder verscherpt toezicht, ... (2) mogen we ons opnieuw inschrijven?": the fact set
+            ) > 0:  # "(1) de IGJ houdt verscherpt toezicht, ... (2) kunnen we ons nog eens aanmelden?": the fact set
                 # out before the parts decided the part before; this part's own words ask of something else, and are
                 # read with the rest of the message but without that calculator
                 others = frozenset(n for n in self.router.specs if n != reading.tool)

@@ -189,7 +189,7 @@ def test_care_delivered_by_the_provider_itself(fake_assistant, question):
 def test_a_part_after_a_stated_ground_asks_its_own_thing(fake_assistant):
     a = fake_assistant.ask(
         "Twee vragen: (1) we zijn failliet verklaard, kunnen we in 2027 nog contracteren? (2) we werden vorig jaar als "
-        "nieuwe aanbieder afgewezen, mogen we ons opnieuw inschrijven?"
+        "nieuwe aanbieder afgewezen, kunnen we ons nog eens aanmelden?"
     )
     assert "3.2.3" in a.answer and "toegevoegde waarde" in a.answer, a.answer
 
