@@ -178,14 +178,6 @@ def test_areas_given_up_with_their_clients_together(fake_assistant):
     assert "(192 ÷ 65)" in _first(a), a.answer
 
 
-@pytest.mark.parametrize(
-    "question", ["What percentage of its care does a provider have to deliver itself?", "Which minimum share must we deliver ourselves in 2027?"]
-)
-def test_care_delivered_by_the_provider_itself(fake_assistant, question):
-    a = fake_assistant.ask(question)
-    assert _first(a).startswith("At least 50%"), a.answer
-
-
 def test_a_part_after_a_stated_ground_asks_its_own_thing(fake_assistant):
     a = fake_assistant.ask(
         "Twee vragen: (1) we zijn failliet verklaard, kunnen we in 2027 nog contracteren? (2) we werden vorig jaar als "
