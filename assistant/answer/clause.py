@@ -2370,9 +2370,7 @@ def _consequences_beside(assistant: Any, s: Sentence) -> list[Sentence]:
     binnenkomt, kunnen we niet meer meenemen" beside "... leidt automatisch tot een C-score"), nearest first."""
     if s.passage is None:
         return []
-    texts = [collapse_ws(x) for x in c.sentences_of(s.passage.text, s.passage.kind == "table")]
-    own = collapse_ws(s.text)
-    i = next((k for k, x in enumerate(texts) if x == own or (own and x.endswith(own))), None)
+    texts, i = c.sentence_at(s.passage, s.text)
     if i is None:
         return []
     around = sorted(

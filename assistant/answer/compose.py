@@ -326,14 +326,20 @@ def overlap(s: Scored) -> float:
     return sum((s.weights or {}).get(t, 0.0) for t in s.terms)
 
 
-def next_sentence(s: Scored, step: int = 1) -> str | None:
-    """The sentence after `s` in its passage (`step=-1`: the one before it), or None."""
-    sentences = [collapse_ws(x) for x in sentences_of(s.passage.text, s.passage.kind == "table")]
-    own = collapse_ws(s.sentence)
+def sentence_at(passage: Passage, sentence: str) -> tuple[list[str], int | None]:
+    """The passage's sentences (whitespace collapsed) and where `sentence` stands among them (None: not there)."""
+    sentences = [collapse_ws(x) for x in sentences_of(passage.text, passage.kind == "table")]
+    own = collapse_ws(sentence)
     # the quote of a sentence that opens its passage is without the subheading before it ("Bezwaren Bezwaren tegen ...")
     i = next((k for k, x in enumerate(sentences) if x == own), None)
     if i is None:
         i = next((k for k, x in enumerate(sentences) if own and x.endswith(own)), None)
+    return sentences, i
+
+
+def next_sentence(s: Scored, step: int = 1) -> str | None:
+    """The sentence after `s` in its passage (`step=-1`: the one before it), or None."""
+    sentences, i = sentence_at(s.passage, s.sentence)
     if i is None:
         return None
     return sentences[i + step] if 0 <= i + step < len(sentences) else None

@@ -1317,6 +1317,11 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
     return None
 
 
+def _client_count(q: Quantity) -> bool:
+    """A figure that can be an area's count of clients: a count of clients or a bare number."""
+    return q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))
+
+
 def _dropped_place(qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any] | None:
     """'Stel dat we het derde gebied afstoten', 'what if another provider takes over the first area?': an area of the last list named
     by its place (an ordinal right before an area word) with a word that takes areas out (lexicon `drop_area`) goes
@@ -1330,7 +1335,7 @@ def _dropped_place(qs: list[Quantity], folded: str, state: ConversationState) ->
         return None
     place = places[0].value
     area = state.areas[place - 1]
-    counts = [q for q in qs if q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    counts = [q for q in qs if _client_count(q)]
     if any(_area_said_with(folded, q) for q in counts):
         return None  # "dat ene gebied met maar 1 cliënt": named by its count, not its place ("ene" is "the one")
     if len(counts) > 1 or (counts and counts[0].number > area.count):
@@ -1346,7 +1351,7 @@ def _area_by_count(qs: list[Quantity], folded: str, state: ConversationState) ->
     its new count, or what comes on or goes off it; None when the message does not name an area so."""
     if not state.areas or any(has_phrase(folded, w) for w in lexicon().drop_area):
         return None
-    counts = [q for q in qs if q.number is not None and q.number == int(q.number) and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    counts = [q for q in qs if _client_count(q) and q.number == int(q.number)]
     for q in counts:
         if q.change or _area_said_with(folded, q) is None:
             continue
@@ -1426,7 +1431,7 @@ def _named_areas(qs: list[Quantity], folded: str, state: ConversationState) -> d
         return None
     if any(has_phrase(folded, w) for w in lexicon().drop_area):
         return {"__drop_labels__": [q.text.strip() for q in named]}
-    counts = [q for q in qs if q not in named and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    counts = [q for q in qs if q not in named and _client_count(q)]
     if len(named) == 1 and len(counts) == 1 and not counts[0].change:
         return {"__areas__": [Area(named[0].text.strip(), int(counts[0].number))]}
     return None
@@ -1445,12 +1450,12 @@ def _moved_areas(qs: list[Quantity], folded: str, state: ConversationState) -> d
 
     pair = [q for q in qs if q.was is not None and label(q.was) and to(q)]  # "van 4811 naar 4813": one
     if len(pair) == 1:  # value changed from the one postcode to the other, read as postcodes of the list
-        counts = [q for q in qs if q is not pair[0] and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+        counts = [q for q in qs if q is not pair[0] and _client_count(q)]
         src, dst = label(pair[0].was), to(pair[0])
         moved = _move(state, src, dst, int(counts[0].number or 0)) if len(counts) == 1 and src and dst and src != dst else None
         return {"__areas__": moved} if moved is not None else None
     named = [q for q in qs if q.kind in ("number", "postcode") and q.text.strip() in labels]
-    counts = [q for q in qs if q not in named and q.number is not None and (q.kind, q.unit) in (("count", "clients"), ("number", None))]
+    counts = [q for q in qs if q not in named and _client_count(q)]
     if len(named) != 2 or len(counts) != 1:
         return None
     moved = _moved_between(named, counts[0], folded, state)
