@@ -345,9 +345,10 @@ def _verdicts(
         texts = _reason_text(inp, ap)
         why_nl = "; ".join(texts[r][0] for r in reasons)
         why_en = "; ".join(texts[r][1] for r in reasons)
+        but_nl, but_en = ("maar", "but") if pct >= limit else ("dus", "so")  # (the threshold met, or not)
         return (
-            f"{head_nl}, maar u komt niet in aanmerking voor bijcontractering: {why_nl}.",
-            f"{head_en}, but you are not eligible for additional purchase: {why_en}.",
+            f"{head_nl}, {but_nl} u komt niet in aanmerking voor bijcontractering: {why_nl}.",
+            f"{head_en}, {but_en} you are not eligible for additional purchase: {why_en}.",
         )
     return (
         f"{head_nl}: op basis van de opgegeven gegevens kunt u in {nl_month(month)} via de website een verzoek tot "

@@ -271,6 +271,8 @@ def _told_before_asked(folded: str, claimed: str) -> bool:
     last = body[start:].strip()
     confirms = lexicon().confirming()  # "please confirm we get
     confirming = TAIL.fullmatch(last + "?") or any(word_pattern(fold(w)).search(last) for w in confirms)  # it back"
+    concludes = any(re.match(rf"{re.escape(fold(w))}\b", last) for w in lexicon().conclusion)  # ", dus 72.000?": what
+    confirming = confirming or (concludes and any(ch.isdigit() for ch in last))  # follows from it, asked too
     return 0 <= folded.rfind(fold(claimed)) < start and not confirming
 
 

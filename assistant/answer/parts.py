@@ -84,7 +84,7 @@ _PAST_ASKS = re.compile(r"^\W*(?:(?:en|and)\s+)?(?:(?:in|for|voor|tot)\s+\d{4}\s
 _ALTERNATIVE = re.compile(
     r"\s(?:or|of)\s+(?:(?:is|are|was|were)\s+there|(?:is|zijn|was|waren|bestond|bestonden|gold|golden)\s+er)\b", re.I
 )
-_AND_WH = re.compile(rf"^\W*(?:{_alternatives(_LEX['continues'])})\s+{_WH}\b", re.I)  # "..., en welk formulier hoort daarbij"
+_AND_WH = re.compile(rf"^\W*(?:{_alternatives(_LEX['continues'])})\s+(?:{_BEFORE_WH}\s+)?{_WH}\b", re.I)  # "..., en welk formulier hoort daarbij"
 
 
 def split_parts(text: str) -> list[tuple[str, str]]:
@@ -497,16 +497,32 @@ _BACK_PRONOUN = re.compile(
 )  # "... for her?" (the object, at the clause's end), not "voor haar cliënten"
 
 
+def names_no_subject(part: str) -> bool:
+    """The part has no content word of its own ("en wanneer hoor ik wat terug?"): it asks about what the part before
+    named."""
+    return _content_count(part) == 0
+
+
 def _content_count(part: str) -> int:
     """The part's own content words (not stopwords, not question words; "what's" is "what"; not a word that points
     back, "als we daar onder zitten": what it points to is in the part before)."""
     words = [re.sub(r"['’](?:s|re|ll)$", "", w, flags=re.I) for w in re.findall(r"[\w'’-]+", part)]
-    general = {w.lower() for w in [*_LEX["pointing_nouns"], *_LEX.get("value_modifiers", [])]}  # "de uiterste datum"
+    general = {w.lower() for w in [*_LEX["pointing_nouns"], *_LEX.get("value_modifiers", []), *_LEX.get("no_subject", [])]}
     return len([
         w for w in words
         if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I) and not _POINTER.fullmatch(w)
-        and w.lower() not in general
+        and w.lower() not in general and not re.fullmatch(_BEFORE_WH, w, re.I)  # ("binnen hoeveel tijd")
     ])  # fmt: skip
+
+
+# a pronoun standing for a thing named before ("wanneer wordt die aangeboden?", "when is it sent?")
+_THING_PRONOUN = re.compile(
+    r"^\W*(?:(?:en|and|maar|but)\s+)?[\w'’]+\s+[\w'’]+\s+(?:het|die|dat|deze|it|that|this|they)\b", re.I
+)
+_PURPOSE = re.compile(r"\b(?:te|to)\s+[\w'’-]+", re.I)  # "te tekenen", "to sign": what the thing is for
+
+
+_OWN_WH = re.compile(rf"^\W*(?:(?:en|and|maar|but)\s+)?(?:{_BEFORE_WH}\s+)?{_WH}\s+\w", re.I)  # "en wanneer wordt ..."
 
 
 def _complete(part: str, previous: str, compared: bool = False) -> str:
@@ -519,14 +535,17 @@ def _complete(part: str, previous: str, compared: bool = False) -> str:
     ):
         return part  # ("is there a maximum number of hours for her?": whom "her" is, is in the part before); "en
         # wanneer verscheen het RESV-beleid ook alweer?" has a verb and a subject of its own
+    if count >= 1 and _THING_PRONOUN.search(part):  # "..., en wanneer wordt het aangeboden?": what "het" is comes
+        previous = _PURPOSE.sub(" ", previous)  # from the part before, not its purpose ("om de stukken in te dienen")
     own_figures = any(ch.isdigit() for ch in part)  # "en hoe zit het met 2027?": its own year, not the one before
     years = {q.value for q in read(previous) if q.kind == "year"}  # "welke eis stond er in 2024, welke staat er nu? En
     # zijn er uitzonderingen?": two years compared (in the part before, or `compared` across the parts before) are those
     # parts' own question, not this part's subject
     compared = (compared or len(years) > 1) and not looks_back(fold(part))  # ("welke eis toen en nu?" compares them)
+    asked_own = {w.lower() for w in [*_LEX["value_modifiers"], *_LEX["kind_words"]]} if _OWN_WH.match(part) else set()
     extra = [
         w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", previous)  # "8.000" stays one figure
-        if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words}
+        if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words} and w.lower() not in asked_own
         and not (own_figures and any(ch.isdigit() for ch in w))
         and not (compared and w.isdigit() and len(w) == 4 and w.startswith("20"))
     ]  # fmt: skip

@@ -52,11 +52,12 @@ from assistant.answer.clause import (
     off_subject,
     points_back,
 )
-from assistant.answer.parts import borrows_subject, same_frame, split_parts
+from assistant.answer.parts import borrows_subject, names_no_subject, same_frame, split_parts
 from assistant.answer.plan import MAX_QUOTES, Plan, msg, render, summary, with_notices
 from assistant.answer.premise import (
     about_the_policy,
     claim_of,
+    claimed_span,
     premise_plan,
     presented_as_known,
     states_rule,
@@ -283,7 +284,7 @@ class Assistant:
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
         reading = follow_up(self.router, text, reading, state)
         reading = case_facts(self.router, supposed_act(self.router, text, reading, state), state, text)
-        if reading.kind == "clause" and _claimed_span(text) is None:  # "wordt eerder 4 maart, lukt dat nog?": its figure
+        if reading.kind == "clause" and claimed_span(text) is None:  # "wordt eerder 4 maart, lukt dat nog?": its figure
             # checked in the subject before (a figure claimed as the rule, "nee, het is 2 per gebied", is checked)
             combined = checked_in_subject(self.router, text, state) or asked_of_case(self.router, text, reading, state)
             if combined is not None:
@@ -371,19 +372,19 @@ class Assistant:
             if i == 0 or each_follows:
                 reading = follow_up(self.router, full, reading, state)
             elif last.kind == "tool" and opens_follow_up(own, closing=False):  # "halen we de norm, en wat als
-                own_reading = self.router.read(own, exclude=_claimed_span(own))  # we 2 gebieden laten vallen?": the
+                own_reading = self.router.read(own, exclude=claimed_span(own))  # we 2 gebieden laten vallen?": the
                 own_reading.yes_no = is_yes_no(own)  # part before's calculation, changed as this part says
                 continued = follow_up(self.router, own, own_reading, current)
                 reading = continued if continued.kind != "clause" else reading
             elif reading.kind == "clause" and last.kind == "tool":  # "Voldoen we, en zo niet, hoeveel fte is er
-                own_reading = self.router.read(own, exclude=_claimed_span(own))  # nodig?": the calculation before,
+                own_reading = self.router.read(own, exclude=claimed_span(own))  # nodig?": the calculation before,
                 own_reading.yes_no = is_yes_no(own)  # asked on (the part read on its own words)
                 continued = follow_up(self.router, own, own_reading, current)
                 reading = continued if continued.kind != "clause" else reading
             if i > 0 and reading.kind == "clause" and text:  # "De eis is toch gemiddeld 2? Wij hebben gemiddeld 2,6,
                 # dus we zitten goed?": the figures of this part, the calculator named in another part
                 if whole is None:
-                    whole = self._read(text, state, _claimed_span(text))
+                    whole = self._read(text, state, claimed_span(text))
                 reading = _in_whole(whole, text, own) or reading
             reading = case_facts(self.router, reading, state, full)
             key = reading.tool if reading.kind in ("tool", "clarify") else None
@@ -396,7 +397,7 @@ class Assistant:
                 # out before the parts decided the part before; this part's own words ask of something else, and are
                 # read with the rest of the message but without that calculator
                 others = frozenset(n for n in self.router.specs if n != reading.tool)
-                other = self.router.read(full, exclude=_claimed_span(full), only=others)
+                other = self.router.read(full, exclude=claimed_span(full), only=others)
                 if other.kind in ("tool", "clarify") and self.router.concept_score(
                     other.tool or "", set(self.router.analyse(own))
                 ) > 0:  # (a calculator its own words name; "Voldoende dan?" asks the same one again)
@@ -430,6 +431,7 @@ class Assistant:
                     (looks_back(fold(own)) or names_an_older_policy(self.corpus, own)) and not self._names_subject(own)
                 ) or (i > 0 and same_frame(own, parts[i - 1][1]))  # "... generalistische vs specialistische ...": the
                 # other side of a contrast stands near the first side's answer
+                of_before = of_before or (i > 0 and names_no_subject(own))  # "..., en wanneer hoor ik wat terug?"
                 near = plans[-1].quotes[0] if plans and plans[-1].quotes and of_before else None
                 topic = clause_topic(own, state) if i == 0 and not each_follows else None
                 if topic is not None:  # "Is dat voor 2027 veranderd? En tellen zzp'ers mee?": the first part asks
@@ -494,13 +496,13 @@ class Assistant:
     def _each_end_calculates(self, text: str, ends: list[tuple[str, Decimal]], state: ConversationState) -> bool:
         """A range of the asker's figures ("tussen de 150 en 170 cliënten") that no calculator takes as it stands,
         while each end of it is an input of a calculation: it is worked out for both ends."""
-        whole = follow_up(self.router, text, self.router.read(text, exclude=_claimed_span(text)), state)
+        whole = follow_up(self.router, text, self.router.read(text, exclude=claimed_span(text)), state)
         taken = {i for i, q in enumerate(whole.quantities) if q.kind == "range"} & set(whole.used)
         if whole.kind == "tool" and (taken or not (whole.solve or state.tool)):
             return False  # the calculation takes the range as it is, or needs no figure of the asker's
         ranges = {i for i, q in enumerate(whole.quantities) if q.kind == "range"}
         for end, value in ends:
-            reading = follow_up(self.router, end, self.router.read(end, exclude=_claimed_span(end)), state)
+            reading = follow_up(self.router, end, self.router.read(end, exclude=claimed_span(end)), state)
             if reading.kind != "tool" or float(value) not in [float(n) for n in _numbers(reading.args)]:
                 return False  # an end the calculation does not take as the asker's figure
             if ranges & names_the_rule(whole.quantities, self.router.rule_values.get(reading.tool or "", frozenset())):
@@ -518,12 +520,12 @@ class Assistant:
     def _left_out(self, text: str) -> tuple[int, int] | None:
         """The span whose figures are checked, not calculated with: the asker's own conclusion from the figures
         before it, else the rule the question claims."""
-        return self._conclusion_span(text) or _claimed_span(text)
+        return self._conclusion_span(text) or claimed_span(text)
 
     def _concluded(self, text: str, span: tuple[int, int] | None, reading: Reading) -> None:
         """The figures of the asker's own conclusion (`span`) are claims of what the calculation works out ("..., so
         we are at 60%": checked, "niet 60%")."""
-        if reading.kind != "tool" or span is None or span == _claimed_span(text):
+        if reading.kind != "tool" or span is None or span == claimed_span(text):
             return
         spec = self.router.specs[reading.tool]
         for name, q in _restated(spec, reading, span, self.router.read(text)):
@@ -1230,16 +1232,6 @@ def _stating(quotes: list[Citation], kinds: tuple[str, ...]) -> list[Citation]:
     """The quotes that state a value of one of `kinds` first, in their order; then the others."""
     states = [q for q in quotes if any(x.kind in kinds for x in read_quantities(q.quote))]
     return states + [q for q in quotes if q not in states]
-
-
-def _claimed_span(text: str) -> tuple[int, int] | None:
-    """Where the rule the question claims stands ("Aangezien ... maar gemiddeld 2 cliënten ... hoeven te halen"):
-    its figures are checked against the policy, not calculated with."""
-    claim = claim_of(text)
-    if claim is None or not about_the_policy(claim):
-        return None
-    start = text.find(claim)
-    return (start, start + len(claim)) if start >= 0 else None
 
 
 def _figures_in(reading: Reading, text: str, claim: str) -> bool:

@@ -213,6 +213,16 @@ def without_reporter(text: str) -> str:
     return text[m.end() :] if m and m.end() < len(text) else text
 
 
+def claimed_span(text: str) -> tuple[int, int] | None:
+    """Where the rule the question claims stands ("Aangezien ... maar gemiddeld 2 cliënten ... hoeven te halen"):
+    its figures are checked against the policy, not calculated with."""
+    claim = claim_of(text)
+    if claim is None or not about_the_policy(claim):
+        return None
+    start = text.find(claim)
+    return (start, start + len(claim)) if start >= 0 else None
+
+
 def about_the_policy(claim: str) -> bool:
     """A claim about a rule ("de inschrijving sluit op 31 maart", "1 fte per 40 cliënten"), not about the asker's
     own situation ("wij hebben ...", "3 fte casemanagers voor 160 cliënten": figures of a case, no ratio)."""

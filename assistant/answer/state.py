@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 from assistant.answer.asked import asked, asked_clause, asks_consequence, is_yes_no, opens_hypothetical
 from assistant.answer.guards import OWN
 from assistant.answer.parts import IF_ANSWER, split_parts
+from assistant.answer.premise import claimed_span
 from assistant.answer.specs import CalculatorSpec
 from assistant.answer.understand import (
     PERSONAL,
@@ -294,6 +295,9 @@ _THEN_END = re.compile(r"\b(?:dan|then|in dat geval|in that case)\s*\?\s*$|(?:^|
 FOLLOW_UP_VALUES = 2  # new values for this many inputs of the last calculation make a long message a follow-up
 
 
+NAMED_OVER_LAST = 2  # how many times more the concepts of another calculator must weigh than the last one's
+
+
 def follow_up(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:
     """The reading of `text` in the light of the conversation: a follow-up merged into the previous calculation,
     or `reading` itself (a new question)."""
@@ -343,14 +347,16 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         reading.quantities[i].change for i in fill.used if reading.quantities[i].kind in AMOUNT_KINDS
     ):  # "suppose CZ honours 250k extra: what is reimbursed?": complete for the calculator it names; the last one
         terms = set(router.analyse(text))  # (not named) would take an amount only as a change of one of its own
-        if router.concept_score(reading.tool or "", terms) > 0 and router.concept_score(state.tool, terms) <= 0:
-            return reading
+        named = router.concept_score(reading.tool or "", terms)
+        if named > 0 and router.concept_score(state.tool, terms) * NAMED_OVER_LAST <= named:
+            return reading  # (or named far more weakly: "extra budget" is a word of both)
     instead = _instead(reading.quantities, folded, state)  # the figures as read now (postcodes, summands)
     places = _places_of_last(fill, state)  # "het eerste gebied heeft er 5": a place in the last list of areas
     moved = _moved(spec, reading.quantities, folded, state)
     changes = moved or _changes(spec, fill, reading.quantities, folded, state, instead)
     if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was
         changes = _restated_elsewhere(spec, changes, state)
+    changes = _owned_again(changes, fill, reading.quantities, state)
     denied = {} if _says(lexicon().revert, text) else _denied_part(spec, folded, state)  # "the original split (no
     if denied:  # volle dochter)" goes back to the first figures, it moves nothing; a denied part moves its amount, and
         # the message's figures are about why (a share of the shares), only a year or a fact in words changes beside it
@@ -394,6 +400,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
         or places
         or (reading.kind == "clarify" and reading.tool == state.tool)
+        or (reading.tool == state.tool and _completed_by(spec, reading, state))  # a revenue, the ceiling said before
         # "Volstaat dat voor bijcontractering? Onze score: A.": the same calculator, a message that points
         # back at the last result and adds facts it did not have (none said before changes): added to that case
         or (
@@ -503,7 +510,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # from the result, a clause question (unless the result is that consequence: "heeft dat gevolgen?" after a
         # ground for exclusion)
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
-        complete = any(all(f in reading.args for f in alt) for alt in spec.requires)
+        complete = any(all(f in reading.args for f in alt) for alt in spec.requires) and not _completed_by(spec, reading, state)
         anew = not corrects or all(n in reading.stated for n in state.stated if spec.inputs[n].kind in AMOUNT_KINDS)
         if complete and anew and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not moved \
                 and not places and not whole_named:
@@ -513,8 +520,11 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             # ("600 uur van de onderaannemers naar eigen mensen (totaal blijft ...)")
     solve = reading.solve if reading.tool == spec.name else _asked_unknown(spec, folded)
     asked_now = solve  # asked in this message, not only the unknown of the last calculation
-    if solve is None and state.solve in spec.solve and state.solve not in changes and changes:
-        solve = state.solve  # "en met 3 fte?" after "wat is het grootste aantal cliënten?": the same unknown
+    if solve is None and state.solve in spec.solve and state.solve not in changes and changes and not (
+        is_yes_no(text) and _names_verdict(spec, folded)
+    ):
+        solve = state.solve  # "en met 3 fte?" after "wat is het grootste aantal cliënten?": the same unknown (not
+        # "... mogen we het dan aanvragen?": the calculator's own question, a verdict)
 
     said_again = solve in fill.stated or any(  # "... and is 140 ok?": the unknown's value said again, bare
         q.kind == "number" and q.number is not None and _same_number(q.number, state.args.get(solve))
@@ -662,10 +672,11 @@ def _names_a_part(spec: CalculatorSpec, q: Quantity) -> bool:
 
 
 def _assign_last(router: Router, spec: CalculatorSpec, qs: list[Quantity], text: str) -> Any:
-    """The message's values assigned to the last calculation's inputs, as a follow-up."""
+    """The message's values assigned to the last calculation's inputs, as a follow-up (not the figures of a rule it
+    claims: "as the floor is 2 per postcode, our 2.7 will do?")."""
     return assign(
         spec, qs, text, router.current_year, router.years, follow_up=True,
-        rule_values=router.rule_values.get(spec.name, frozenset()),
+        rule_values=router.rule_values.get(spec.name, frozenset()), exclude=claimed_span(text),
     )  # fmt: skip
 
 
@@ -712,6 +723,18 @@ def _restated_elsewhere(spec: CalculatorSpec, changes: dict[str, Any], state: Co
             )
         )
     }  # fmt: skip
+
+
+def _owned_again(changes: dict[str, Any], fill: Any, qs: list[Quantity], state: ConversationState) -> dict[str, Any]:
+    """"..., our 2.7 is enough, right?": a bare figure after a possessive (lexicon `own_words`) that is a value of the
+    last calculation is that value said again, not a new value of another input."""
+    own = set(lexicon().own_words)
+    def again(name: str) -> bool:
+        q = qs[fill.sources[name]] if name in fill.sources else None
+        return q is not None and (q.unit is None or q.inferred_unit) and q.number is not None and bool(q.before) \
+            and q.before[-1] in own \
+            and state.args.get(name) is None and any(_same_number(q.number, v) for v in state.args.values())
+    return {k: v for k, v in changes.items() if not again(k)}
 
 
 def _asks_other(router: Router, spec: CalculatorSpec, reading: Reading, folded: str) -> bool:
@@ -1018,7 +1041,8 @@ def _changes(
         return {**kept, **by_area}
     dropped = _dropped_areas(qs, folded) if any(spec.inputs[n].per_area for n in spec.inputs) else None
     if dropped is not None and (state.areas or "total_clients" in state.args):
-        return {"__drop__": dropped}  # "dat gebied met 1 cliënt moet eruit": its figures name the areas, not new values
+        # "dat gebied met 1 cliënt moet eruit": its figures name the areas, not new values (nor a figure of the rule)
+        return {"__drop__": dropped[:2], "__used__": {dropped[2]}}
     for name in fill.stated:  # "stel dat de A uitsluitend voor 2027 gold?": the other year's score no longer stands
         source = qs[fill.sources[name]] if name in fill.sources else None
         inp = spec.inputs[name]
@@ -1287,14 +1311,14 @@ def _area_said_with(folded: str, q: Quantity) -> tuple[str, re.Match[str]] | Non
     return before, m
 
 
-def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | None:
-    """(how many areas, the clients each had) a message takes out of the calculation ("dat gebied met 1 cliënt
+def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int, int] | None:
+    """(how many areas, the clients each had, the index of that count) a message takes out of the calculation ("dat gebied met 1 cliënt
     moet eruit", "suppose we leave out the three areas with two clients each"; lexicon `drop_area`); None for one area
     word in the plural without a number (every area with that count), and None when nothing is dropped."""
     lex = lexicon()
     if not any(has_phrase(folded, w) for w in lex.drop_area):
         return None
-    for q in qs:
+    for i, q in enumerate(qs):
         if not (q.kind == "count" and q.unit == "clients" or q.kind == "number") or q.number is None:
             continue
         said = _area_said_with(folded, q)
@@ -1313,8 +1337,18 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int] | 
                   and (a.start <= word <= a.end or 0 <= word - a.end <= AREA_GAP)), None)  # fmt: skip
         plural = m.group(1).endswith(("en", "s"))
         each = q.times[1] if q.times else q.number  # "12 postcodes where we have 1 client" was read as 12 × 1
-        return (n if n is not None else (None if plural else 1)), int(each)
+        return (n if n is not None else (None if plural else 1)), int(each), i
     return None
+
+
+def _completed_by(spec: CalculatorSpec, reading: Reading, state: ConversationState) -> bool:
+    """The message gives part of a set of inputs the calculator needs together and the last calculation has the
+    rest ("eind augustus hebben we 600k gedeclareerd" after the ceiling): it builds on that calculation."""
+    return any(
+        any(f in reading.args for f in alt) and not all(f in reading.args for f in alt)
+        and all(f in reading.args or f in state.args for f in alt)
+        for alt in spec.requires
+    )
 
 
 def _client_count(q: Quantity) -> bool:
@@ -1622,7 +1656,10 @@ def _change_note(spec: CalculatorSpec, name: str, old: Any, delta: Any, change: 
 
 
 def _single_count(qs: list[Quantity], fill: Any) -> Quantity | None:
-    counts = [q for i, q in enumerate(qs) if i not in fill.used and q.kind == "count" and q.unit == "clients"]
+    counts = [
+        q for i, q in enumerate(qs)
+        if i not in fill.used | fill.rule_side and q.kind == "count" and q.unit == "clients" and not q.negated
+    ]  # (not the rule's figure, nor one denied: "dat komt niet eens aan 2 per gebied")
     return counts[0] if len(counts) == 1 else None
 
 
@@ -1637,6 +1674,7 @@ def _merged(
     per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
     if "__areas__" in changes:
         areas = _update_areas(areas, changes.pop("__areas__"))
+    used = set(reading.used) | changes.pop("__used__", set())
     if "__drop__" in changes:
         areas, note = _drop_areas(areas, args, changes, *changes.pop("__drop__"))
         if note:
@@ -1746,7 +1784,7 @@ def _merged(
         stated = [f for f in stated if f != per_area] + [f for f in ("total_clients", "postcode_areas") if f in args]
     stated = [f for f in stated if f in args]
     merged = Reading(
-        "tool", spec.name, args, assumptions, notes=notes, quantities=reading.quantities, used=reading.used, areas=areas,
+        "tool", spec.name, args, assumptions, notes=notes, quantities=reading.quantities, used=used, areas=areas,
         asks_calc=True, stated=stated, solve=solve,
         follow_up=True, yes_no=state.yes_no or reading.yes_no, previous_outcome=state.outcome,
         previous_outcome_values=list(state.outcome_values),

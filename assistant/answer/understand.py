@@ -277,8 +277,9 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     c = fold(cue)
     if not c[:1].isalnum():
         return re.compile(re.escape(c))
+    words = re.escape(c).replace(r"\ ", r"[\s-]")  # a cue of two words also written joined ("own-staff hours")
     if not (len(c.split()[-1]) >= 4 and c[-1:].isalpha()):  # "van ons" is no "van onze"
-        return re.compile(r"(?<![\w])" + re.escape(c) + r"(?![\w])")
+        return re.compile(r"(?<![\w])" + words + r"(?![\w])")
     lex = lexicon()
     endings = "|".join(re.escape(e) for e in sorted(lex.inflections, key=len, reverse=True))
     known = sorted({w for w in [*lex.keeps, *lex.back] if " " not in w and w.startswith(c) and w != c})
@@ -287,7 +288,7 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     # "zorg-bureau"): a Dutch compound ends in the word it is a kind of; a prefix of three letters makes none
     # ("subcontracting" is no kind of "contract")
     head = r"(?:[^\W\d_]{4,}-?)?" if " " not in c and len(c) >= COMPOUND_HEAD else ""
-    return re.compile(r"(?<![\w])" + not_known + head + re.escape(c) + r"(?:" + endings + r")?(?![\w])")
+    return re.compile(r"(?<![\w])" + not_known + head + words + r"(?:" + endings + r")?(?![\w])")
 
 
 MODIFIED_UNIT_WORDS = 4  # "800 extra zzp hours": the words between a number and its unit, with the unit

@@ -26,7 +26,7 @@ STOP_NL = set(
     reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil
     worden wordt zal ze zelf zich zij zijn zo zonder zou ook hoeveel welke welk wanneer waar waarom moeten
     mogen mag kunt jullie we onze ons graag even echt gewoon waaraan waarbij waardoor waarheen waarin waarmee
-    waarnaar waarop waarover waaruit waarvan waarvoor""".split()
+    waarnaar waarop waarover waaruit waarvan waarvoor hoeft hoefde hoefden hoeven moest moesten mocht mochten""".split()
 )
 STOP_EN = set(
     """a an and are as at be by can could do does did for from has have how i if in into is it its may

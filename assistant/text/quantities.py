@@ -208,7 +208,7 @@ class Lexicon:
 
     def unit_for(self, word: str) -> str | None:
         """The unit a folded word names: exact, after a "cz-" prefix ("cz-kinderen"), as the last part of a
-        hyphenated compound ("zzp-uren", "bureau-uren"), or (for words of 6+ letters) with one typo."""
+        hyphenated compound ("zzp-uren", "bureau-uren"), or (for known words of 6+ letters) with one typo."""
         if word in self.unit_of:
             return self.unit_of[word]
         if word.startswith("cz-") and word[3:] in self.unit_of:
@@ -216,8 +216,8 @@ class Lexicon:
         head = word.rsplit("-", 1)[-1]
         if head != word and head in self.unit_of:
             return self.unit_of[head]
-        if len(word) >= 6 and not self._bound_word(word):  # "ten minste 1": "minste" is no "minute" mistyped
-            for known, unit in self.unit_of.items():
+        if len(word) >= 5 and not self._bound_word(word):  # "ten minste 1": "minste" is no "minute" mistyped
+            for known, unit in self.unit_of.items():  # (a word of 5 letters: one letter of a 6-letter word left out)
                 if len(known) >= 6 and one_edit(word, known):
                     return unit
         return None
