@@ -797,6 +797,17 @@ def _conclusion_phrase() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _conclusion_opening() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True))
+    return re.compile(rf"(?:{words})\b")
+
+
+def opens_with_conclusion(folded: str) -> bool:
+    """The folded text opens with a word of the asker's own conclusion (lexicon [words] conclusion: "dus", "so")."""
+    return _conclusion_opening().match(folded) is not None
+
+
+@lru_cache(maxsize=1)
 def _conclusion_after_comma() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True))
     subject = r"(?:we|wij|ik|u|het|dat|you|it|they|zij|ze|ons|onze|our|my|mijn|jullie|i)"

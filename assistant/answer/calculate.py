@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
-from assistant.answer.asked import asked_clause, asked_start, concluded, is_yes_no
+from assistant.answer.asked import asked_clause, asked_start, concluded, is_yes_no, opens_with_conclusion
 from assistant.answer.plan import MAX_QUOTES, Plan, messages, msg
 from assistant.answer.premise import TAIL
 from assistant.answer.specs import CalculatorSpec
@@ -271,8 +271,8 @@ def _told_before_asked(folded: str, claimed: str) -> bool:
     last = body[start:].strip()
     confirms = lexicon().confirming()  # "please confirm we get
     confirming = TAIL.fullmatch(last + "?") or any(word_pattern(fold(w)).search(last) for w in confirms)  # it back"
-    concludes = any(re.match(rf"{re.escape(fold(w))}\b", last) for w in lexicon().conclusion)  # ", dus 72.000?": what
-    confirming = confirming or (concludes and any(ch.isdigit() for ch in last))  # follows from it, asked too
+    concludes = opens_with_conclusion(last) and any(ch.isdigit() for ch in last)  # ", dus 72.000?": what follows
+    confirming = confirming or concludes  # from it, asked too
     return 0 <= folded.rfind(fold(claimed)) < start and not confirming
 
 

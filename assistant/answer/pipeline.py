@@ -33,6 +33,7 @@ from assistant.answer.asked import (
     claims_only_consequence,
     direction_words,
     objection_asked,
+    opens_with_conclusion,
     own_conclusions,
 )
 from assistant.answer.calculate import (
@@ -1194,9 +1195,8 @@ def _conclusions(text: str) -> list[tuple[int, int]]:
     (lexicon [words] conclusion; "So 5,500 of 13,000 is outsourced?"), to the end of the text; one inside a sentence
     after a figure (`own_conclusions`: "..., dus we zitten op 35%", "... puts us at 45%"), to the end of that sentence."""
     folded = fold(text)
-    words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True))
     spans = sentence_spans(text)
-    out = [(a, len(text)) for a, _ in spans[1:] if re.match(rf"(?:{words})\b", folded[a:])]
+    out = [(a, len(text)) for a, _ in spans[1:] if opens_with_conclusion(folded[a:])]
     for a, b in spans:
         for at in own_conclusions(folded[a:b]):
             if re.search(r"\d", folded[a : a + at]) and not any(s <= a + at < e for s, e in out):

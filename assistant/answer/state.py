@@ -385,6 +385,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         and any(has_phrase(asked_clause(folded), p) for ps in spec.verdict_if.values() for p in ps)
         and not _names_another(router, text, state.tool)
     )
+    builds_on = reading.tool == state.tool and _completed_by(spec, reading, state)  # a revenue, the ceiling said before
     looks = (
         opens
         or applies_here
@@ -400,7 +401,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or bool(instead[0])  # "het waren 3 punten ipv 7": a value said before, corrected
         or places
         or (reading.kind == "clarify" and reading.tool == state.tool)
-        or (reading.tool == state.tool and _completed_by(spec, reading, state))  # a revenue, the ceiling said before
+        or builds_on
         # "Volstaat dat voor bijcontractering? Onze score: A.": the same calculator, a message that points
         # back at the last result and adds facts it did not have (none said before changes): added to that case
         or (
@@ -510,7 +511,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         # from the result, a clause question (unless the result is that consequence: "heeft dat gevolgen?" after a
         # ground for exclusion)
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
-        complete = any(all(f in reading.args for f in alt) for alt in spec.requires) and not _completed_by(spec, reading, state)
+        complete = any(all(f in reading.args for f in alt) for alt in spec.requires) and not builds_on
         anew = not corrects or all(n in reading.stated for n in state.stated if spec.inputs[n].kind in AMOUNT_KINDS)
         if complete and anew and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not moved \
                 and not places and not whole_named:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from answers import first as _first
+from answers import talk
 
 from assistant.answer.parts import names_no_subject, split_parts
 from assistant.text.quantities import lexicon
@@ -34,9 +35,7 @@ def test_four_letter_words_and_two_slips_are_no_unit(word):
      "what if we hand over the two areas with just 1 clent each?"],
 )  # fmt: skip
 def test_areas_given_up_by_their_count_are_no_figure_of_the_rule(fake_assistant, follow):
-    cid = f"drop41{follow[:6]}"
-    fake_assistant.ask("cliënten per postcode: 4, 2, 1, 5, 1 en 2. bestaande aanbieder. voldoen we voor 2027?", conversation_id=cid)
-    a = fake_assistant.ask(follow, conversation_id=cid)
+    a = talk(fake_assistant, "cliënten per postcode: 4, 2, 1, 5, 1 en 2. bestaande aanbieder. voldoen we voor 2027?", follow)
     assert "3,25" in _first(a) or "3.25" in _first(a), a.answer
     assert "(13 ÷ 4)" in _first(a), a.answer
     assert "niet 1" not in _first(a) and "not 1" not in _first(a), a.answer
@@ -70,13 +69,12 @@ def test_a_revenue_after_a_question_about_the_ceiling_alone_uses_that_ceiling(fa
       "€ 30.000")],
 )  # fmt: skip
 def test_an_amount_the_staffel_names_far_more_strongly_goes_to_the_staffel(fake_assistant, follow, expected):
-    cid = f"staffel41{follow[:5]}"
-    fake_assistant.ask(
+    a = talk(
+        fake_assistant,
         "Our ceiling for 2027 is €900,000 and on 10 September we had reached €760,000. Score A. May we request extra "
         "budget?",
-        conversation_id=cid,
+        follow,
     )
-    a = fake_assistant.ask(follow, conversation_id=cid)
     assert "100%" in _first(a) and expected in _first(a), a.answer
     assert a.tool_calls and a.tool_calls[-1].name == "staffel_percentage", a.tool_calls
 
@@ -95,19 +93,20 @@ def test_a_conclusion_after_a_claim_asks_whether_the_claim_is_right(fake_assista
 
 
 def test_a_bare_budget_in_a_staffel_follow_up(fake_assistant):
-    cid = "bare41"
-    fake_assistant.ask("In 2026 scoorden we B met 6 kostenpunten; onze aanvraag voor extra budget is toegekend.", conversation_id=cid)
-    a = fake_assistant.ask("Dan krijgen we toch 90% vergoed op het aanvullende budget van 80.000?", conversation_id=cid)
+    a = talk(
+        fake_assistant,
+        "In 2026 scoorden we B met 6 kostenpunten; onze aanvraag voor extra budget is toegekend.",
+        "Dan krijgen we toch 90% vergoed op het aanvullende budget van 80.000?",
+    )
     assert _first(a).startswith("Nee"), a.answer
     assert "€ 68.000" in _first(a), a.answer
 
 
 def test_a_rule_figure_claimed_in_a_follow_up_is_checked_and_our_figure_stays(fake_assistant):
-    cid = "rule41"
-    fake_assistant.ask("We are an existing provider with on average 2.7 CZ clients per postcode area.", conversation_id=cid)
-    a = fake_assistant.ask(
+    a = talk(
+        fake_assistant,
+        "We are an existing provider with on average 2.7 CZ clients per postcode area.",
         "As the 2027 minimum for existing providers is 2 clients per postcode area, our 2.7 is enough, correct?",
-        conversation_id=cid,
     )
     assert _first(a).startswith("No"), a.answer
     assert "3" in _first(a) and "not 2" in _first(a), a.answer
@@ -121,13 +120,12 @@ def test_a_rule_figure_claimed_in_a_follow_up_is_checked_and_our_figure_stays(fa
      "Suppose 1,500 of the own-employee hours go to zzp nurses instead: still OK?"],
 )  # fmt: skip
 def test_a_cue_of_two_words_joined_by_a_hyphen(fake_assistant, follow):
-    cid = f"move41{follow[:8]}"
-    fake_assistant.ask(
+    a = talk(
+        fake_assistant,
         "In total we delivered 10,000 hours: 4,000 by our own staff, 3,000 by our wholly owned subsidiary and 3,000 by "
         "zzp'ers. Do we meet the 2027 rule?",
-        conversation_id=cid,
+        follow,
     )
-    a = fake_assistant.ask(follow, conversation_id=cid)
     assert "45%" in _first(a) and "4,500 hours" in _first(a), a.answer
 
 
