@@ -511,7 +511,7 @@ def _content_count(part: str) -> int:
     return len([
         w for w in words
         if w.lower() not in STOPWORDS and not re.fullmatch(_QWORD, w, re.I) and not _POINTER.fullmatch(w)
-        and w.lower() not in general and not re.fullmatch(_BEFORE_WH, w, re.I)  # ("binnen hoeveel tijd")
+        and w.lower() not in general and not re.fullmatch(_BEFORE_WH, w, re.I)  # (the "binnen" of "binnen welke termijn")
     ])  # fmt: skip
 
 

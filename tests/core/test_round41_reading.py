@@ -135,15 +135,15 @@ def test_a_cue_of_two_words_joined_by_a_hyphen(fake_assistant, follow):
 @pytest.mark.parametrize(
     ("part", "empty"),
     [("en hoe snel krijg ik antwoord", True), ("and how long before they get back to us?", True),
-     ("en binnen hoeveel tijd hoor ik iets terug", True), ("en hoe snel beslist CZ over bezwaar?", False)],
+     ("en binnen welke termijn hoor ik iets terug", True), ("en hoe snel beslist CZ over bezwaar?", False)],
 )  # fmt: skip
 def test_a_part_with_no_subject_of_its_own(part, empty):
     assert names_no_subject(part) is empty
 
 
 def test_a_last_sentence_with_a_preposition_before_its_question_word_is_a_part():
-    parts = split_parts("Welk mailadres is er voor declaratievragen? en binnen hoeveel tijd hoor ik iets terug")
-    assert [own for _, own in parts] == ["Welk mailadres is er voor declaratievragen?", "en binnen hoeveel tijd hoor ik iets terug"]
+    parts = split_parts("Welk mailadres is er voor declaratievragen? en binnen welke termijn hoor ik iets terug")
+    assert [own for _, own in parts] == ["Welk mailadres is er voor declaratievragen?", "en binnen welke termijn hoor ik iets terug"]
 
 
 def test_a_pronoun_borrows_the_thing_not_what_it_was_for():
