@@ -35,7 +35,8 @@ Status = Literal["upcoming", "open", "passed"]
 
 STOPWORDS = set(
     "aan als and are bij dat de deadline deadlines den der die een en for het hoe in is kan moet must of om ons onze "
-    "op our te ten termijn termijnen the tot uiterlijk van voor wanneer wat we what when wij zijn".split()
+    "op our te ten termijn termijnen the tot uiterlijk van voor wanneer wat we what when wij zijn per hun their toch "
+    "met with via dan then nog still heeft hebben has have".split()
 )
 
 
@@ -153,6 +154,22 @@ def _hit(dl: Deadlines, item: Deadline, token: str) -> bool:
     return any(names(k) for k in (_normalise(k) for k in dl.keywords(item)))
 
 
+def _named_by(dl: Deadlines, items: list[Deadline], token: str) -> list[str]:
+    """The deadlines a word of the topic names: those with it as a keyword of their own (or an inflection of one),
+    else those a keyword of which it contains or begins ("bijcontractering" names the deadlines of additional
+    purchase, whose keyword it is, not the contracting round, whose "contractering" it only contains)."""
+    own = [d.id for d in items if any(_same_word(token, _normalise(k)) for k in dl.keywords(d))]
+    return own or [d.id for d in items if _hit(dl, d, token)]
+
+
+INFLECTION = 2  # "overeenkomst" and "overeenkomsten", "getekend" and "getekende": one word, not a compound
+
+
+def _same_word(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= INFLECTION
+
+
 def _select(inp: DeadlinesInput, dl: Deadlines) -> list[Deadline]:
     """The deadlines the topic names best (all when it has no usable keyword), sorted by last day. Each keyword
     of the topic counts 1/n for the n deadlines it names, so a whole question works as a topic: in "kan ik nu
@@ -161,7 +178,7 @@ def _select(inp: DeadlinesInput, dl: Deadlines) -> list[Deadline]:
     topic = _normalise(inp.topic or "")
     # a deadline for one kind of provider only ("kindzorg") is named only by a topic that names that kind
     items = [d for d in dl.items if not tokens or not d.only_for or _names_any(topic, d.only_for)]
-    named = {t: [d.id for d in items if _hit(dl, d, t)] for t in tokens}
+    named = {t: _named_by(dl, items, t) for t in tokens}
     # of deadlines named equally, those named by more words of the question ("kwaliteitsuitvraag", "VECOZO")
     scores = {
         d.id: (round(sum(1 / len(ids) for ids in named.values() if d.id in ids), 9), sum(d.id in ids for ids in named.values()))

@@ -328,6 +328,12 @@ def defers(sentence: str) -> bool:
     return _says_any(sentence, "deferred", "words")
 
 
+def asks_conditions(question: str) -> bool:
+    """"Onder welke voorwaarden ...?", "what rules apply to ...?": the conditions of something are asked (asked.toml
+    [deferred] conditions)."""
+    return _says_any(question, "deferred", "conditions")
+
+
 def announces_list(sentence: str) -> bool:
     """"Wij hanteren onderstaande kwaliteitseisen ...": the sentence announces a list further on (asked.toml
     [forward] announces)."""

@@ -28,6 +28,7 @@ from assistant.answer.asked import (
     announces_list,
     asked,
     asked_clause,
+    asks_conditions,
     asks_dates,
     asks_definition,
     asks_direction,
@@ -385,8 +386,8 @@ def _elsewhere(bm: Any, question: str, a: Asked, value_at: Sentence, best: Sente
     if a.kind not in ELSEWHERE_KINDS or value_at is best:
         return False
     weights = dict(bm.term_weights(question))  # not the words that only name the kind ("welk percentage"): the value
-    for t in _analyse(" ".join(KIND_NAMES), bm.splitter):  # says it ("dagtarief" stays: the concept asked about)
-        weights.pop(t, None)
+    for t in _analyse(" ".join([*KIND_NAMES, *_kind_nouns(a)]), bm.splitter):  # says it ("dagtarief" stays: the
+        weights.pop(t, None)  # concept asked about; "welke looptijd": a duration named)
     value_terms, best_terms = set(c.terms_of(value_at.text, bm.splitter)), set(c.terms_of(best.text, bm.splitter))
     if value_at.lead:  # "... die hier gebruik van willen maken ... vóór 1 augustus": what it points back at is its subject
         value_terms |= c.terms_of(value_at.lead, bm.splitter)
@@ -737,6 +738,11 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         if lang == "en":
             t = _TIME_EN.sub(lambda m: _TIME_EN_WORDS[m.group(1).lower()], re.sub(r"\s*\buur\b", "", t))
         return t[:1].upper() + t[1:] + "."
+    long = c._YEARS_LONG.fullmatch(value.text)
+    if long and value.unit == "years_count":  # "een 1-jarige overeenkomst": the figure with what it is the length of
+        noun = re.match(r"\s+([^\W\d]{3,})", sentence[value.end :])
+        said = f"{value.text} {noun.group(1)}" if noun else value.text
+        return f"{long.group(1)}-year ({said})." if lang == "en" else said[:1].upper() + said[1:] + "."
     per = _per_phrase(sentence, value, lang)
     text = _fmt_num(value, lang) + (" " + per if per else "")
     if lang == "en" and value.unit in _UNITS_EN and value.kind in ("count", "range"):
@@ -1149,6 +1155,13 @@ def _asking_sentence(text: str) -> str | None:
     said = typed_sentences(text.strip())
     asking = [s for s in said if s.rstrip().endswith("?")]
     return " ".join(asking) if asking and len(asking) < len(said) else None
+
+
+def _kind_nouns(a: Asked) -> list[str]:
+    """The nouns that name the asked kind of value itself (asked.toml `names`: "looptijd", "duur" for a duration)."""
+    from assistant.answer.asked import _kinds
+
+    return list(_kinds()[1][a.kind].get("names", []))
 
 
 def _kind_cues(a: Asked | None) -> list[str]:
@@ -1842,13 +1855,18 @@ def clause_plan(
     if a is not None:
         weights = _content_weights(bm, text, a, focus or _asking_sentence(text))
         letters = frozenset(q.value for q in read(focus or text) if q.kind == "score")
-        for reach in (2, CONSEQUENCE_REACH) if a.kind == "consequence" else (2,):  # a consequence searched further
-            candidates = _on_subject(bm, text, focus, weights, analyse, _value_candidates(
-                assistant, ranked, reach, near.section if near is not None else None
-            ))
+        passes = [(2, near.section if near is not None else None)]
+        if a.kind == "consequence":  # a consequence searched further
+            passes.append((CONSEQUENCE_REACH, passes[0][1]))
+        titled = max(ranked, key=lambda s: _heading_weight(s, weights, analyse)) if ranked else None
+        if a.several and near is None and titled is not None and _heading_weight(titled, weights, analyse) > 0:
+            passes.append((CONSEQUENCE_REACH, titled.citation.section))  # "which figures does it set for sustainability?": every
+            # one of the section whose heading names the subject, however little its sentences share with the words
+        for reach, at in passes:
+            candidates = _on_subject(bm, text, focus, weights, analyse, _value_candidates(assistant, ranked, reach, at))
             with_value = _best_value(  # on when none follows the matching sentences closely
                 a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
-                near.section if near is not None else None, asks_month(focus or text),
+                at, asks_month(focus or text),
                 assistant.corpus.outside_scope(text), asks_start(focus or text),
             )  # fmt: skip
             if with_value:
@@ -2041,6 +2059,12 @@ def clause_plan(
     sent_on = _sent_on(assistant, best) if verdict is None and cell is None and not later and "@" not in shown else None
     if sent_on is not None:  # "... het aanvraagformulier downloaden op onze website. Dit ingevulde formulier kunt u
         shown = f"{shown}. {_clean_span(sent_on.text).rstrip(' .:;')}"  # insturen via ...@cz.nl": where it goes too
+    deferral = _on_to_deferral(assistant, best) if (
+        verdict is None and cell is None and not later and sent_on is None and shown == _clean_span(best.text).rstrip(" .:;")
+        and asks_conditions(focus or text)
+    ) else []  # fmt: skip
+    for x in deferral:  # "onder welke voorwaarden ...?": "... Daarom zijn hier landelijke afspraken over gemaakt"
+        shown = f"{shown}. {_clean_span(x.text).rstrip(' .:;')}"
     lead = _lead_in(best) if cell is None and not later else ""
     if unmet and not lead:  # the condition not met is said with the words that make it one
         lead = collapse_ws(_conditions_before(best))
@@ -2924,9 +2948,26 @@ def not_stated(
         if after is not None:  # "... gebaseerd op een maximumomzet per zzp'er. Bij zzp'ers geldt de Arbeidstijdenwet
             said += " " + collapse_ws(after.text)  # als richtlijn.": the short sentence that goes on about its subject
             context.append(after.citation)
+        for x in _on_to_deferral(assistant, chosen) if after is None else []:  # "... helpenden niveau 2 ... Daarom zijn
+            said += " " + collapse_ws(x.text)  # hier landelijke afspraken over gemaakt.": where the rules are set
+            context.append(x.citation)
         line += "\n" + msg("closest_quote", lang, section=ct.section, year=ct.year, quote=said)
         line += _gloss(said) if lang == "en" else ""  # the Dutch quoted, its key terms in English
     return Plan("not_stated", line, [], context, refused=True, intent="refuse:not_stated")
+
+
+DEFERRAL_REACH = 2  # sentences after the closest one within which one may say where the rules are set instead
+
+
+def _on_to_deferral(assistant: Any, s: Sentence) -> list[Sentence]:
+    """The sentences after `s` in its clause up to one that says where its subject's rules are set or given instead
+    (asked.toml [deferred]: "Daarom zijn hier landelijke afspraken over gemaakt."), when one follows within
+    DEFERRAL_REACH; [] otherwise (said on from `s`, so the quote stays verbatim)."""
+    if defers(s.text):
+        return []
+    following = [x for x in _following(assistant, s, DEFERRAL_REACH) if x.citation.clause_id == s.citation.clause_id]
+    at = next((k for k, x in enumerate(following) if defers(x.text)), None)
+    return following[: at + 1] if at is not None else []
 
 
 def _sent_on(assistant: Any, s: Sentence) -> Sentence | None:

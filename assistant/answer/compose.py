@@ -153,6 +153,7 @@ _BOUNDED = re.compile(
 
 # nouns a figure names the grade of ("niveau 6" = level 6, "hbo-niveau 5" = hbo level 5): glossed with their figure
 NUMBERED_EN = {"niveau": "level", "hbo-niveau": "hbo level", "mbo-niveau": "mbo level"}
+_YEARS_LONG = re.compile(r"(?<![\w-])(\d+)-jarige?\b", re.I)  # "een 1-jarige overeenkomst": a 1-year one
 _NUMBERED = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NUMBERED_EN), key=len, reverse=True)) + r")\s+(\d+)(?![\d,.]\d)", re.I
 )
@@ -426,6 +427,7 @@ def gloss_en(citations: list[Citation], skip: str = "") -> str:
         en = f"{m.group(1)} {MONTHS_EN[m.group(2).lower()]}{m.group(3) or ''}"
         terms.append(f"“{m.group(0)}” = {en}")
     bounded = [m.group(0).lower() for m in _BOUNDED.finditer(text)]
+    terms += [f"“{m.group(0)}” = {m.group(1)}-year" for m in _YEARS_LONG.finditer(text)]
     for m in _NUMBERED.finditer(text):  # "niveau 6" = level 6
         terms.append(f"“{m.group(0)}” = {NUMBERED_EN[m.group(1).lower()]} {m.group(2)}")
         bounded.append(m.group(0).lower())

@@ -122,6 +122,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             parts.extend(listed)
             continue
         pieces: list[str] = []
+        lead_before = len(context)  # (what the loop below moves to the context is not said again in the question)
         shared: set[str] = set()  # pieces that carry all their words of their own ("wanneer en hoe ...")
         for p in _pieces(q):
             both = _coordinated(p)
@@ -144,8 +145,9 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         ):
             whole.update(len(parts) + i for i, p in enumerate(pieces) if p in shared)
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
-        else:
-            parts.append(q)
+        else:  # one question: what went to the context is said there once, not again in the question ("Als we ...,
+            parts.append(_without_lead(q, context[lead_before:]))  # en er wordt 20k gehonoreerd, welk percentage?")
+
     if len(parts) - len(broad) < 2 and not narrowed:
         return [(text, text)]
     full: list[str] = []
@@ -166,6 +168,16 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     lead = " ".join(context)
     out = [(f"{lead} {f}".strip(), p) for k, (f, p) in enumerate(zip(full, parts, strict=True)) if k not in broad]
     return out if len(out) > 1 or narrowed else [(text, text)]
+
+
+def _without_lead(question: str, moved: list[str]) -> str:
+    """The question without the pieces it opened with that went to the context (each said there once)."""
+    rest = question
+    for piece in moved:
+        said = piece.rstrip(" ,")
+        if rest.startswith(said):
+            rest = rest[len(said) :].lstrip(" ,")
+    return rest or question
 
 
 _FOCUS = re.compile(rf"^\W*(?:{_alternatives(_LEX['focus'])})\s*[:,]?\s+", re.I)
@@ -544,7 +556,7 @@ def _complete(part: str, previous: str, compared: bool = False) -> str:
     compared = (compared or len(years) > 1) and not looks_back(fold(part))  # ("welke eis toen en nu?" compares them)
     asked_own = {w.lower() for w in [*_LEX["value_modifiers"], *_LEX["kind_words"]]} if _OWN_WH.match(part) else set()
     extra = [
-        w for w in re.findall(r"\d+(?:[.,]\d+)*|[\w'’-]+", previous)  # "8.000" stays one figure
+        w for w in re.findall(r"\d+(?:[.,]\d+)*(?:[kK]\b)?|[\w'’-]+", previous)  # "8.000", "20k" stay one figure
         if not re.fullmatch(_QWORD, w, re.I) and w.lower() not in {x.lower() for x in words} and w.lower() not in asked_own
         and not (own_figures and any(ch.isdigit() for ch in w))
         and not (compared and w.isdigit() and len(w) == 4 and w.startswith("20"))

@@ -28,6 +28,14 @@ class InputSpec(BaseModel):
     kind: str  # count | money | percent | date | year | score | flag | choice | topic
     units: tuple[str, ...] = ()
     per_area: bool = False
+    # a count with decimals needs no cue to be this input: no count of what it counts has decimals ("our 2.2" is an
+    # average of clients per area, never 2.2 clients)
+    decimals_cue: bool = False
+    # a count of things that come only whole (a total of clients): a figure with decimals is never this input
+    whole_only: bool = False
+    # a per-area list whose areas are numbered on after a total over a count of areas ("6 cliënten in 2 gebieden en 2
+    # in een derde"): the total and the count it continues (their inputs), which then hold all areas together
+    continues: tuple[str, ...] = ()
     year: int | None = None
     unyeared: bool = False
     cues: tuple[str, ...] = ()

@@ -71,11 +71,15 @@ def opens_follow_up(text: str, closing: bool = True) -> bool:
     said = sentences(text.strip())
     if closing and len(said) > 1 and re.sub(r"[^\w\s]", "", fold(said[-1])).strip() in lexicon().closing:
         return True
-    folded = re.sub(r"^\W+", "", fold(text))
-    nod = next((m for p in lexicon().acknowledgements if (m := re.match(rf"{re.escape(p)}\s*[.,!:;-]+\s*", folded))), None)
-    if nod is not None:  # "Fijn. En wanneer ...?": the thanks before it is passed over
-        folded = folded[nod.end() :]
+    folded = _without_nod(fold(text))
     return any(folded.startswith(p) and word_pattern(p).match(folded) for p in lexicon().openers)
+
+
+def _without_nod(folded: str) -> str:
+    """"Fijn. En wanneer ...?", "Right, and how much ...?": the message without the thanks or nod it opens with."""
+    folded = re.sub(r"^\W+", "", folded)
+    nod = next((m for p in lexicon().acknowledgements if (m := re.match(rf"{re.escape(p)}\s*[.,!:;-]+\s*", folded))), None)
+    return folded[nod.end() :] if nod is not None else folded
 
 
 NEW_CASE_CHARS = 40  # how near the start the label of another case stands ("Thanks. Different case: ...")
@@ -357,6 +361,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was
         changes = _restated_elsewhere(spec, changes, state)
     changes = _owned_again(changes, fill, reading.quantities, state)
+    changes = _added_beside(spec, changes, text, state)
     denied = {} if _says(lexicon().revert, text) else _denied_part(spec, folded, state)  # "the original split (no
     if denied:  # volle dochter)" goes back to the first figures, it moves nothing; a denied part moves its amount, and
         # the message's figures are about why (a share of the shares), only a year or a fact in words changes beside it
@@ -386,8 +391,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         and not _names_another(router, text, state.tool)
     )
     builds_on = reading.tool == state.tool and _completed_by(spec, reading, state)  # a revenue, the ceiling said before
+    # "76 is toch bijna 80?" after that calculation: the asker's own figure said again against the rule's figure,
+    # nothing new: the same calculation, whose verdict stands (of any length)
+    against = _against_the_rule(router, reading.quantities, state) and not _names_another(router, text, state.tool)
     looks = (
         opens
+        or against
         or applies_here
         or corrects
         or unknown_back
@@ -473,6 +482,7 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             and not _names_another(router, text, state.tool)  # (not "hoeveel cliënten mag een casemanager dementie
         )  # hebben?" after the postcode average: the unknown of another calculator)
         or unknown_back
+        or against  # "76 is toch bijna 80?": the verdict stands
         # "is our staffing ratio fine?" right after that calculation: the asker's own case, asked again
         or (
             reading.kind in ("clause", "clarify") and not reading.used and is_yes_no(text) and len(text) < 90
@@ -738,6 +748,35 @@ def _owned_again(changes: dict[str, Any], fill: Any, qs: list[Quantity], state: 
     return {k: v for k, v in changes.items() if not again(k)}
 
 
+def _added_beside(spec: CalculatorSpec, changes: dict[str, Any], text: str, state: ConversationState) -> dict[str, Any]:
+    """"onderaanneming 4.100 uur", then "daarnaast willen we ook 1.200 uur zzp'ers": a party the hours given
+    together (spec `together_holds`) would hold, added with a word of addition (lexicon `adds_to_last`): the hours
+    given together were the other party's (`parts_together`), and the new party's come beside them."""
+    if not _says(lexicon().adds_to_last, text):
+        return changes
+    out = dict(changes)
+    for whole, held in spec.together_holds.items():
+        own = spec.parts_together.get(whole)
+        added = [p for p in held if p in changes and p not in state.args and p != own]
+        if own and added and isinstance(state.args.get(whole), (int, float)) and whole not in changes and own not in changes:
+            out |= {whole: None, own: state.args[whole]}
+    return out
+
+
+def _against_the_rule(router: Router, qs: list[Quantity], state: ConversationState) -> bool:
+    """"Ach, 76 is toch bijna 80": bare figures only, one a value the last calculation was given and another a figure of
+    its rule, and nothing else: the asker's own figure set against the rule once more, no new case."""
+    bare = [q for q in qs if q.kind in ("number", "count", "percent") and q.number is not None and not q.change]
+    ends = [q for q in qs if q.kind == "range" and isinstance(q.value, tuple) and not q.unit]  # "between 74 and 80"
+    if len(bare) + len(ends) != len(qs) or any(q.kind == "count" and q.unit and not q.inferred_unit for q in bare):
+        return False
+    figures = [q.number for q in bare] + [v for q in ends for v in q.value]
+    rule = router.rule_values.get(state.tool or "", frozenset())
+    given = [v for v in state.args.values() if isinstance(v, (int, float, Decimal))]
+    own = [f for f in figures if any(_same_number(f, v) for v in given)]
+    return len(figures) >= 2 and bool(own) and any(f in rule for f in figures if f not in own)
+
+
 def _asks_other(router: Router, spec: CalculatorSpec, reading: Reading, folded: str) -> bool:
     """The asking clause of the message asks, in a word of its own, what another calculator answers and not what the
     last one answers (the figures said before it are the case, "... gemiddeld 3,2 per gebied. Dan wel?")."""
@@ -952,7 +991,7 @@ def _asks_its_unknown(spec: CalculatorSpec, folded: str) -> bool:
     """The message asks for an unknown of `spec` as a value of that unknown's kind ("hoeveel cliënten nog?"), not
     for another kind of value or a count of something the calculator does not count ("hoeveel aanbieders?")."""
     name = _asked_unknown(spec, folded)
-    if name is None or not _ASKS_WH.match(folded):
+    if name is None or not _ASKS_WH.match(_without_nod(folded)):
         return False
     found = asked(folded)
     if found is None or (found.kind == "count" and found.unit is None):  # a bare "how much", "hoeveel nog"
@@ -1244,6 +1283,11 @@ def _moved(
         ]  # fmt: skip
         if len(same) == 1:
             named[same[0]] = -1
+    if len(named) == 1 and len(to) == 1 and len(amounts) == 1 and any(has_phrase(folded, w) for w in lexicon().moved_back):
+        # "stel dat we 300 uur daarvan weer zelf gaan doen": the one other party with hours gives them back
+        others = [p for p in spec.parts if p != to[0] and isinstance(state.args.get(p), (int, float)) and state.args[p] > 0]
+        if len(others) == 1:
+            named[others[0]] = -1
     if len(named) != 2 or len(to) != 1:
         return {}
     dest, source = to[0], next(n for n in named if n != to[0])

@@ -795,6 +795,8 @@ def _candidates(
             spread_total = bool(inp.spread_total) and _spread_over(qs, i, inp.spread_total or "")
             if i in taken or not fits or not _year_ok(inp, q):
                 continue
+            if inp.whole_only and q.number is not None and q.number != int(q.number):
+                continue  # "our 2.2": no total of clients has decimals (an average does)
             if anti_cued(q, inp.anti_cues, inp.anti_cues_after) and not spread_total:
                 continue  # (but "ons gemiddelde is 40 cliënten over 16 postcodes": 40 is the total the average is of)
             if q.bound is not None and q.bound in inp.anti_bounds:
@@ -810,6 +812,8 @@ def _candidates(
                 continue  # a bare number is an amount only with a cue ("plafond 800.000")
             if q.kind == "number" and inp.accept_number and cue == 0 and "" not in inp.units:
                 continue
+            if inp.decimals_cue and cue == 0 and q.kind == "count" and q.number is not None and q.number != int(q.number):
+                cue = WEAK_CUE  # "our 2.2": clients with decimals are an average
             if inp.needs_cue and cue == 0 and not (follow_up and q.kind in ("percent", "money")):
                 continue
             if inp.cue_within is not None and not any(
@@ -941,6 +945,9 @@ def assign(
     _summed(spec, qs, fill, folded, text)
     _cued_summed(spec, qs, fill, rule_side, text or folded)
     _quotient(spec, qs, fill)
+    _continued(spec, fill)
+    if not follow_up:  # (a follow-up's changes are the conversation state's to apply)
+        _changed_here(spec, qs, fill, rule_side)
     for name, inp in spec.inputs.items():
         if name in fill.args:
             continue
@@ -951,6 +958,75 @@ def assign(
         if inp.year_given_arg and name in fill.sources:  # "op 3 juni": a day whose year the calculator places
             fill.args[inp.year_given_arg] = qs[fill.sources[name]].explicit_year
     return fill
+
+
+CHANGED_KINDS = ("count", "money", "percent")
+REMAINS_WORDS = 6  # words before a figure within which one of lexicon `remains` makes it what is left after a change
+
+
+def _changed_here(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_side: set[int]) -> None:
+    """"We hebben 3 fte en 200 cliënten. Als er 0,5 fte bij komt, ...?", "we subcontract 40%; can we add another
+    10%?": a change said after the figure it changes, in the same message, changes it (the input of the same kind and
+    unit whose cues name the change most, else the nearest before it); the sum is told as an assumption."""
+    remains = set(lexicon().remains)
+    if any(remains & {fold(w) for w in o.before[-REMAINS_WORDS:]} for o in qs if o.change is None):
+        return  # "... 14 gebieden minder, dus houden we er 120 over in 40": the figures said are the result already
+    for i, q in enumerate(qs):
+        if i in fill.used or i in rule_side or q.change not in ("more", "less") or q.number is None or q.negated:
+            continue
+        if any(o.kind == q.kind and o.unit == q.unit and o.change is None for o in qs[i + 1 :]):
+            continue  # "... 5 gebieden afstoten, zodat 120 cliënten in 40 gebieden resten": the figures after it say the result
+        fits = [
+            (name, src) for name, src in fill.sources.items()
+            if src < i and spec.inputs[name].kind in CHANGED_KINDS and qs[src].kind == q.kind and qs[src].change is None
+            and isinstance(fill.args.get(name), (int, float, Decimal)) and not isinstance(fill.args.get(name), bool)
+            and (
+                cue_strength(q, spec.inputs[name]) > 0  # "another 10% via freelancers", "if we bill another 150k"
+                or (q.kind == "count" and q.unit is not None and not q.inferred_unit and q.unit == qs[src].unit)
+            )  # ("0,5 fte erbij" after "3 fte"; not "20k extra gehonoreerd" after a ceiling: another amount)
+        ]  # fmt: skip
+        if not fits:
+            continue
+        name, src = max(fits, key=lambda f: (cue_strength(q, spec.inputs[f[0]]), f[1]))
+        base = Decimal(str(fill.args[name]))
+        new = base + q.number if q.change == "more" else base - q.number
+        if new < 0:
+            continue
+        fill.args[name] = int(new) if new == int(new) else float(new)
+        fill.used.add(i)
+        sign = "+" if q.change == "more" else "−"
+        said = {lang: [_said_value(v, q.kind, lang) for v in (base, q.number, new)] for lang in ("nl", "en")}
+        fill.assumptions.append((
+            msg("changed_here", "nl", label=spec.inputs[name].label_nl or name, base=said["nl"][0], sign=sign,
+                delta=said["nl"][1], new=said["nl"][2]),
+            msg("changed_here", "en", label=spec.inputs[name].label_en or name, base=said["en"][0], sign=sign,
+                delta=said["en"][1], new=said["en"][2]),
+        ))  # fmt: skip
+
+
+def _said_value(value: Decimal, kind: str, lang: str) -> str:
+    if kind == "money":
+        return format_eur(value, lang)
+    return format_number(value, lang) + ("%" if kind == "percent" else "")
+
+
+def _continued(spec: CalculatorSpec, fill: Fill) -> None:
+    """"6 cliënten in 2 gebieden en 2 in een derde": counts of areas numbered on after a total over a count of areas
+    (spec `continues`) add to that total and that count, which then stand for all areas; the list goes."""
+    for name, inp in spec.inputs.items():
+        if len(inp.continues) != 2 or name not in fill.args or not fill.areas:
+            continue
+        total, count = inp.continues
+        if not isinstance(fill.args.get(total), int) or not isinstance(fill.args.get(count), int):
+            continue
+        numbered = [a.label[1:] for a in fill.areas if a.label and a.label.startswith("#")]
+        if len(numbered) != len(fill.areas) or not all(n.isdigit() and int(n) > fill.args[count] for n in numbered):
+            continue  # (not a list of its own: "5041: 3, 5042: 2", "in het tweede 1")
+        fill.args[total] += sum(a.count for a in fill.areas)
+        fill.args[count] += len(fill.areas)
+        del fill.args[name]
+        fill.stated.remove(name)
+        fill.areas = None
 
 
 def _summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, folded: str, text: str = "") -> None:
@@ -1008,7 +1084,8 @@ def _cued_summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_side
             j = fill.sources[name] + step
             while 0 <= j < len(qs) and j not in fill.used and j not in rule_side \
                     and qs[j].kind == inp.kind \
-                    and not qs[j].negated and qs[j].change is None and qs[j].was is None and qs[j].bound in (None, "approx") \
+                    and not qs[j].negated and qs[j].was is None and qs[j].bound in (None, "approx") \
+                    and (qs[j].change is None or (step > 0 and qs[j].change == "more" and _further(text[qs[j - 1].end : qs[j].start]))) \
                     and cue_strength(qs[j], inp) > 0 and not anti_cued(qs[j], inp.anti_cues, inp.anti_cues_after) \
                     and _side_by_side_parts(text[min(qs[j].end, qs[j - step].end) : max(qs[j].start, qs[j - step].start)]):
                 run.add(j)
@@ -1021,16 +1098,25 @@ def _cued_summed(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_side
 
 
 _JOINED_PARTS = re.compile(r"^[^.;:?!\d]{0,40}$")  # the words between two parties' shares: their cue, a joining word
+_FURTHER_PARTS = re.compile(r"^[^.;:?!\d]{0,80}$")  # ... or the cue of the first and words that add the second
+
+
+def _further(between: str) -> bool:
+    """The words before a share end in one that adds it as a further part ("... and a further", "en nog eens")."""
+    folded = fold(between).rstrip()
+    return any(re.search(rf"(?<!\w){re.escape(w)}$", folded) for w in lexicon().further_parts)
 
 
 def _side_by_side_parts(between: str) -> bool:
     """The words between two shares say they are parts side by side, not shares of two times or alternatives ("vorig
     jaar 30%, nu 45%"), a total ("..., samen 35%"), the asker's own conclusion ("..., so we are at 35%") or a part of
-    the one before ("30%, waarvan 10% via een bureau")."""
+    the one before ("30%, waarvan 10% via een bureau"); words that add the second as a further part ("... to another
+    agency and a further 20%", lexicon `further_parts`) allow more words between them."""
     folded = fold(between)
     lex = lexicon()
     apart = (*lex.apart_shares, *lex.together, *lex.part_after, *lex.containing)
-    return bool(_JOINED_PARTS.match(between)) and not any(has_phrase(folded, w) for w in apart) and not own_conclusions(folded)
+    near = _FURTHER_PARTS if _further(between) else _JOINED_PARTS
+    return bool(near.match(between)) and not any(has_phrase(folded, w) for w in apart) and not own_conclusions(folded)
 
 
 def _alternatives(words: list[str]) -> str:

@@ -109,6 +109,8 @@ class Fact:
     bound: str | None = None  # min | max | gt | lt | approx
     explicit_year: bool = True
     start: int = 0
+    negated: bool = False  # "2 per gebied, niet 3": a figure the text denies
+    on_day: bool = False  # "op 28 september", "on 3 October": the day something happened, not a bound of a rule
 
     @property
     def diff_kind(self) -> str:
@@ -124,6 +126,13 @@ class Fact:
 def extract_facts(text: str) -> list[Fact]:
     """Amounts, percentages, counts, levels, dates, periods, years and score letters, in order of appearance."""
     return list(_facts_of(collapse_ws(text)))
+
+
+def claimed_facts(claim: str) -> list[Fact]:
+    """The facts a claim states: not a figure it denies ("2 cliënten per gebied, niet 3" claims 2, not 3)."""
+    facts = extract_facts(claim)
+    kept = [f for f in facts if not f.negated]
+    return kept if kept else facts
 
 
 @lru_cache(maxsize=8192)  # the policy's sentences come back for every claim
@@ -157,7 +166,8 @@ def _fact(q: Quantity, text: str) -> Fact | None:
     value = q.value
     if q.kind == "percent_range":
         value = tuple(value)
-    return Fact(kind, value, written, q.unit, q.bound, q.explicit_year, q.start)
+    on_day = q.kind == "date" and re.search(r"(?<!\w)(?:op|on)\s+$", text[max(0, q.start - 4) : q.start], re.I) is not None
+    return Fact(kind, value, written, q.unit, q.bound, q.explicit_year, q.start, bool(q.negated) and not q.bound, on_day)
 
 
 def _same_day(a: date, b: date, a_year: bool, b_year: bool) -> bool:
@@ -200,8 +210,16 @@ def _same_end(a: Fact, b: Fact, claim_text: str) -> bool:
     return _same(a, b)
 
 
+_THEIRS = re.compile(r"(?<![\w'])(ze|zij|hun|they|their|them)(?![\w'])", re.IGNORECASE)  # another party's own case
+_DATE_WITHIN = {"before": lambda a, b: a < b, "until": lambda a, b: a <= b, "after": lambda a, b: a > b,
+                "since": lambda a, b: a >= b}  # fmt: skip
+
+
 def _within(a: Fact, b: Fact) -> bool:
-    """A plain figure of the asker's case (6 points) that lies within the bound the source states (≥ 5 points)."""
+    """A plain figure of the asker's case (6 points) that lies within the bound the source states (≥ 5 points); a
+    day of the case ("we sent it on 28 September") before the day the source says it must come before."""
+    if a.kind == b.kind == "date" and a.bound is None and b.bound in _DATE_WITHIN and a.on_day:
+        return _DATE_WITHIN[b.bound](a.value, b.value)
     if a.bound is not None or a.kind != b.kind or a.kind not in _NUMERIC:
         return False
     if a.unit and b.unit and a.unit != b.unit:
@@ -279,7 +297,8 @@ def _compare_facts(
     used: set[int] = set()
     unmatched: list[Fact] = []
     bounds: list[dict] = []
-    case = bool(OWN.search(claim_text))  # "met 6 punten krijgen we 85%": our figures, within the rule's bounds
+    case = bool(OWN.search(claim_text) or _THEIRS.search(claim_text))  # "met 6 punten krijgen we 85%": our (or the
+    # party's: "ze stuurden het op 28 september") figures, within the rule's bounds
     for a in claim:
         same = [i for i, b in enumerate(source) if i not in used and (_same_end(a, b, claim_text) or (case and _within(a, b)))]
         exact = [i for i in same if source[i].kind == a.kind]
@@ -603,7 +622,7 @@ def _anchored(fit: _Fit) -> bool:
 
 
 def _judge(claim: str, cand: _Scored) -> _Scored:
-    claim_facts, cand_facts = extract_facts(claim), extract_facts(cand.text)
+    claim_facts, cand_facts = claimed_facts(claim), extract_facts(cand.text)
     differences, orphans, cand.fit = _compare_facts(claim_facts, cand_facts, claim, cand.text)
     worded = {d["claim"].lower() for d in differences if d["kind"] == "term"}
     differences += [d for d in compare_terms(claim, cand.text) if d["claim"].lower() not in worded]
@@ -674,7 +693,7 @@ def _table_candidate(claim: str, table: Table, passage: Passage, terms: _Terms, 
     overlap, shared = _overlap(units, terms.of(_table_context(table, passage, match)))
     if overlap < TABLE_OVERLAP:
         return None
-    facts = [f for f in extract_facts(claim) if f.start not in match.used]
+    facts = [f for f in claimed_facts(claim) if f.start not in match.used]
     cells = [match.row.cells[i] for i in match.columns]
     cell_facts = [extract_facts(c.text) for c in cells]
     values = [f for f in facts if any(_distance(f, b) is not None for cf in cell_facts for b in cf)]

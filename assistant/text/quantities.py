@@ -105,6 +105,8 @@ class Lexicon:
     out_of: list[str] = field(default_factory=list)  # "3.000 van de 8.000 uur": the figure before is a part of the one after
     year_span: list[str] = field(default_factory=list)  # "2027-2029", "2027 t/m 2029": two years as one span
     apart_shares: list[str] = field(default_factory=list)  # "vorig jaar 30%, nu 45%": not two parts side by side
+    further_parts: list[str] = field(default_factory=list)  # "... and a further 20%": a part beside the one before
+    remains: list[str] = field(default_factory=list)  # "dan houden we er 120 over": the figure after a change
     one_alone: list[str] = field(default_factory=list)  # "... the area with just one": a count said by a word alone
     one_more_joins: list[str] = field(default_factory=list)  # "3 fte and one more at 0.5": one more person's figure
     one_more_after: list[str] = field(default_factory=list)
@@ -175,6 +177,7 @@ class Lexicon:
     does_that: list[str] = field(default_factory=list)
     supposing: list[str] = field(default_factory=list)
     moved_to_only: list[str] = field(default_factory=list)  # words that say where hours go, not who does them now
+    moved_back: list[str] = field(default_factory=list)  # "terughalen naar ons eigen team": from the party that had them
     all_of: list[str] = field(default_factory=list)
     some_of: list[str] = field(default_factory=list)
     shorthand: dict[str, str] = field(default_factory=dict)  # chat shorthand -> the words it stands for
@@ -334,6 +337,8 @@ def lexicon() -> Lexicon:
         one_more_at=[fold(p) for p in data["words"].get("one_more_at", [])],
         restates=[fold(p) for p in data["words"].get("restates", [])],
         apart_shares=[fold(p) for p in data["words"].get("apart_shares", [])],
+        further_parts=[fold(p) for p in data["words"].get("further_parts", [])],
+        remains=[fold(p) for p in data["words"].get("remains", [])],
         containing=[fold(p) for p in data["words"]["containing"]],
         per_each=frozenset(fold(p) for p in data["words"].get("per_each", [])),
         asks_count=tuple(fold(p) for p in data["words"].get("asks_count", [])),
@@ -387,6 +392,7 @@ def lexicon() -> Lexicon:
         does_that=[fold(p) for p in data["follow_up"].get("does_that", [])],
         supposing=[fold(p) for p in data["follow_up"].get("supposing", [])],
         moved_to_only=[fold(p) for p in data["follow_up"].get("moved_to_only", [])],
+        moved_back=[fold(p) for p in data["follow_up"].get("moved_back", [])],
         all_of=[fold(p) for p in data["follow_up"].get("all_of", [])],
         some_of=[fold(p) for p in data["follow_up"].get("some_of", [])],
         shorthand={fold(k): v for k, v in data.get("shorthand", {}).items()},
@@ -530,7 +536,7 @@ def _asides(folded: str) -> list[tuple[int, int]]:
 
 _AROUND_THE_CLOCK = re.compile(r"(?<![\d/])24\s*/\s*7(?![\d/])|(?<![\d/])7\s*/\s*24(?![\d/])")
 _SECTION_BEFORE = re.compile(
-    r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|niveau|\bniv\.?|\blvl\.?|\blevel|\bpagina|\bpage|\bp\.)[\s-]*$"
+    r"(?:§|\bparagraaf|\bartikel|\bart\.|\bhoofdstuk|\bbijlage|\bsection|\bappendix|\bchapter|\blid|niveau|\bniv\.?|\bnivo|\blvl\.?|\blevel|\bpagina|\bpage|\bp\.)[\s-]*$"
 )
 _POSTCODE_WORD = re.compile(r"(?:postcode\w*|\bpc\b|zip\w*|postal code)[^.;!?\d]{0,30}$")
 _KEYED = re.compile(r"^\s*(?:->|=>|→|:|=)\s*\d")
@@ -580,8 +586,8 @@ def _unit_after(tokens: list[_Tok], end: int, lex: Lexicon, folded: str = "") ->
     return None, end
 
 
-_LEVEL_WORD = re.compile(r"^(?:niveau|niv\.?|level|lvl\.?)$")
-_LEVEL_JOINED = re.compile(r"^(?:niveau|niv|level|lvl)-?\d$")
+_LEVEL_WORD = re.compile(r"^(?:niveau|niv\.?|nivo|level|lvl\.?)$")
+_LEVEL_JOINED = re.compile(r"^(?:niveau|niv|nivo|level|lvl)-?\d$")
 
 
 def _level_at(tokens: list[_Tok], k: int) -> int:
@@ -617,6 +623,8 @@ def _full_time_after(tokens: list[_Tok], k: int, lex: Lexicon, folded: str) -> i
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:the|de|het|this|that|deze|die|dit)\s+$")
+_OWN_BEFORE = re.compile(r"(?<![\w])(?:our|onze|ons|my|mijn)\s+$")
+_HEADS_A_LIST = re.compile(r"\s*(?::|\(|[-–]\s)")  # "2027 hours: ...": a heading over the figures that follow
 _POSTCODE_LETTERS = re.compile(r"^\s?[A-Z]{2}\b")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|voor|for|sinds|since|vanaf|from|tot|until|anno)\s*$")
 
@@ -766,11 +774,16 @@ def _typed(
     unit, unit_end = _unit_after(tokens, m.end, lex, folded)
     if not m.digits and fold(m.raw) in TIMES_WORDS:  # "twice", "tweemaal": the word holds its unit, times
         unit, unit_end = lex.unit_for("times"), m.end
+    before = folded[max(0, m.start - 8) : m.start]
     if (
-        m.digits and re.fullmatch(r"20[0-4]\d", m.raw) and _ARTICLE_BEFORE.search(folded[max(0, m.start - 8) : m.start])
-        and unit not in lex.measures
+        m.digits and re.fullmatch(r"20[0-4]\d", m.raw) and _ARTICLE_BEFORE.search(before) and unit not in lex.measures
     ):
         return "year", None, m.end, int(m.raw)  # "the 2027 postcode requirement", "de 2026 cijfers"; "die 2000 uur"
+    if (
+        m.digits and re.fullmatch(r"20[2-3]\d", m.raw) and (_ARTICLE_BEFORE.search(before) or _OWN_BEFORE.search(before))
+        and unit in lex.measures and unit_end is not None and _HEADS_A_LIST.match(folded[unit_end:])
+    ):
+        return "year", None, m.end, int(m.raw)  # "our 2027 hours: 4,000 own staff, ...": the year of the figures listed
         # counts hours
     if unit:
         return "count", unit, unit_end, m.value
@@ -807,12 +820,13 @@ _LETTER_AFTER_OK = re.compile(
     r"^\s*(?:$|[.,;:!?)]|-?score|-?status|-?categor\w*|category\b|class\b|in\b|voor\b|for\b|en\b|and\b|maar\b|but\b|met\b|with\b|\(|op\b|gehaald|gescoord"
     r"|scored|gekregen|had\b|hadden\b|zijn\b|was\b|waren\b|is\b|are\b|were\b|geworden|became|behaald|again\b|weer\b"
     r"|both\b|beide\b|allebei\b"
-    r"|opnieuw\b|too\b|as\s+well\b|by\s+default\b|standaard\b|automatisch\b|automatically\b|toegekend|assigned\b|\d)"
+    r"|opnieuw\b|too\b|as\s+well\b|by\s+default\b|standaard\b|automatisch\b|automatically\b|toegekend|assigned\b|\d"
+    r"|uit\b|uitkomen\b|uitgekomen\b|uitkomt\b|end\s+up\b|ends\s+up\b|ended\s+up\b)"
 )
 _LETTER_BEFORE_OK = re.compile(
     r"(?:\b(?:een|n|'n|a|an|met|with|score|scores|scoorde\w*|scored|had|hadden|ook|also|weer|again|is|was|waren|were|"
     r"langer|nog|steeds|still|toch|al|already|naar|to|from|van|categorie|category|klasse|status|label|geen|no|not|"
-    r"niet|maar|but|en|and|dan|than|onze|ons|our|mijn|my|hun|their|zelfde|same"
+    r"niet|maar|but|en|and|dan|than|onze|ons|our|mijn|my|hun|their|zelfde|same|uitkomen\s+op|uit\s+op"
     r"|in\s+20\d\d|20\d\d|jaar|year|:)|[(:,])\s*$"
 )
 
@@ -830,6 +844,8 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
         context_near = any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in lex.score_context)
         after_ok = _LETTER_AFTER_OK.match(folded[m.end() :]) is not None
         before_ok = _LETTER_BEFORE_OK.search(folded[max(0, m.start() - 20) : m.start()]) is not None
+        if re.search(r"\bop\s*$", folded[: m.start()]) and re.match(r"\s*uit(?:komen|gekomen|komt)?\b", folded[m.end() :]):
+            before_ok = True  # "volgend jaar komen we vermoedelijk op B uit": the letter one ends up at
         sentence_start = not folded[: m.start()].strip() or folded[: m.start()].rstrip()[-1:] in ".!?"
         year_next = re.match(
             r"\s+(?:(?:again|weer|opnieuw|ook|also|both|beide|allebei)\s+)?(?:in|voor|over|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
@@ -1385,6 +1401,14 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         # 140 ok?")
         asks = folded[a:b].rstrip().endswith("?")
         pool = everywhere or labelled  # "Total hours: 30k. 12k by ..., 9k by ...": the unit a label gave before
+        there = [i for i in inside if out[i].kind == "number" and _THERE_BEFORE.search(folded[max(0, out[i].start - 14) : out[i].start])]
+        said_unit = any(lex.unit_for(t.text) for t in tokens if a <= t.start < b)  # ("er 87, cliënten bedoel ik")
+        if not units and there and not said_unit:  # "Hoeveel cliënten hebben we nodig ...? Nu hebben we er 70.": of the
+            # counted thing asked
+            asked_units = {
+                u for t in tokens if _asked_unit(folded, t.start, lex) and (u := lex.unit_for(t.text)) and u not in _NOT_CARRIED
+            }  # fmt: skip
+            pool = asked_units if len(asked_units) == 1 else pool
         only_amounts = not everywhere and bool(labelled)  # (carried then only to amounts in thousands, as the label's)
         if not units and len(pool) == 1 and (not asks or _says_part_of(folded[a:b], lex)):
             units = pool
@@ -1437,6 +1461,9 @@ def _vague_after(folded: str, end: int) -> bool:
     """Words right after a number that make it indefinite ("één of enkele"; lexicon `vague_after`)."""
     rest = folded[end : end + 20].lstrip()
     return any(re.match(rf"{re.escape(v)}\b", rest) for v in lexicon_data()["words"].get("vague_after", []))
+
+
+_THERE_BEFORE = re.compile(r"(?<![\w'])er\s+(?:nu\s+|al\s+|maar\s+|pas\s+|zo'?n\s+|ongeveer\s+|circa\s+)?$")  # "we hebben er 70"
 
 
 def _asked_unit(folded: str, start: int, lex: Lexicon) -> bool:
