@@ -46,6 +46,9 @@ from assistant.answer.understand import (
     says,
     settled,
 )
+from assistant.answer.understand import (
+    changed_value as _changed,
+)
 from assistant.text.numbers import format_number, to_number
 from assistant.text.quantities import (
     Quantity,
@@ -1660,14 +1663,6 @@ def _whole_minus(spec: CalculatorSpec, args: dict[str, Any], without: str | None
         return None
     others = [args.get(p) for p in spec.parts if p != without]
     return whole - sum(v for v in others if isinstance(v, (int, float)) and not isinstance(v, bool))
-
-
-def _changed(old: float, delta: float, change: str) -> float | int:
-    """'een half fte erbij': the earlier value plus (or minus) the change, as a whole number when it is one."""
-    from decimal import Decimal
-
-    new = Decimal(str(old)) + (Decimal(str(delta)) if change == "more" else -Decimal(str(delta)))
-    return int(new) if new == new.to_integral_value() else float(new)
 
 
 def _from_to_change(

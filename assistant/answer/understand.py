@@ -964,6 +964,12 @@ CHANGED_KINDS = ("count", "money", "percent")
 REMAINS_WORDS = 6  # words before a figure within which one of lexicon `remains` makes it what is left after a change
 
 
+def changed_value(old: float, delta: float, change: str) -> float | int:
+    """'een half fte erbij': the earlier value plus (or minus) the change, as a whole number when it is one."""
+    new = Decimal(str(old)) + (Decimal(str(delta)) if change == "more" else -Decimal(str(delta)))
+    return int(new) if new == new.to_integral_value() else float(new)
+
+
 def _changed_here(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_side: set[int]) -> None:
     """"We hebben 3 fte en 200 cliënten. Als er 0,5 fte bij komt, ...?", "we subcontract 40%; can we add another
     10%?": a change said after the figure it changes, in the same message, changes it (the input of the same kind and
@@ -989,10 +995,11 @@ def _changed_here(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_sid
             continue
         name, src = max(fits, key=lambda f: (cue_strength(q, spec.inputs[f[0]]), f[1]))
         base = Decimal(str(fill.args[name]))
-        new = base + q.number if q.change == "more" else base - q.number
-        if new < 0:
+        value = changed_value(base, q.number, q.change)
+        if value < 0:
             continue
-        fill.args[name] = int(new) if new == int(new) else float(new)
+        fill.args[name] = value
+        new = Decimal(str(value))
         fill.used.add(i)
         sign = "+" if q.change == "more" else "−"
         said = {lang: [_said_value(v, q.kind, lang) for v in (base, q.number, new)] for lang in ("nl", "en")}
