@@ -323,10 +323,14 @@ def _dementia_solved(inp: DementiaCaseloadInput, c: Caseload) -> tuple[str, str,
     if inp.clients is None:
         low, high = _clients_range(inp.casemanager_fte or 0, c)
         fte_nl, fte_en = nl_short(inp.casemanager_fte or 0), en_short(inp.casemanager_fte or 0)
+        ends = (exact(inp.casemanager_fte or 0) * c.min, exact(inp.casemanager_fte or 0) * c.max)
+        whole = all(e.denominator == 1 for e in ends)  # "0,9 fte": 45 to 58,5 clients by the norm, 58 whole ones at most
+        by_nl = "" if whole else f": {fte_nl} × {c.min} = {nl_short(float(ends[0]))} tot {fte_nl} × {c.max} = {nl_short(float(ends[1]))}"
+        by_en = "" if whole else f": {fte_en} × {c.min} = {en_short(float(ends[0]))} to {fte_en} × {c.max} = {en_short(float(ends[1]))}"
         return (
             f"Met {fte_nl} fte hoort een caseload van {low} tot {high} cliënten (gemiddeld {c.min} tot {c.max} "
-            f"cliënten per fte); hoogstens {high} cliënten.",
-            f"{fte_en} fte should carry {low} to {high} clients ({c.min} to {c.max} clients per fte on average); "
+            f"cliënten per fte{by_nl}); hoogstens {high} cliënten.",
+            f"{fte_en} fte should carry {low} to {high} clients ({c.min} to {c.max} clients per fte on average{by_en}); "
             f"at most {high} clients.",
             {"clients_min": low, "clients_max": high},
         )

@@ -243,7 +243,7 @@ def _fitting_row(assistant: Any, question: str, s: Sentence) -> Sentence | None:
 # a sentence that opens by pointing at what the one before it names ("Dit ingevulde formulier ..."): read with it
 _POINTS_BACK = re.compile(
     r"^\W*(?:(?:na|voor|vóór|vanaf|tot|bij|met|in|op|door|after|before|from|until|by|with|on|in)\s+)?"
-    r"(?:dit|deze|hiervoor|daarvoor|daarna|hierna|daarbij|this|these|that)\b",  # "Na deze datum ...": the date before
+    r"(?:dit|deze|die|hiervoor|daarvoor|daarna|hierna|daarbij|this|these|that)\b",  # "Na deze datum ...": the date before
     re.I,
 )
 
@@ -511,6 +511,21 @@ _POLICY_WORDS = (
 _STATE_WORDS = r"was|were|had|hadden"
 
 
+RULE_NEAR = 0.85  # a sentence scoring at least this share of the closest one's is as close to the question
+
+
+def bounded_rule(assistant: Any, text: str, year: int | None) -> Citation | None:
+    """Of the sentences as close to `text` as the closest (RULE_NEAR, among the first RULE_POOL), the first that
+    states a rule with a bounded figure ("ten minste 50% van de zorg zelf ... maximaal 50% ... onderaannemers"); None
+    when none does."""
+    _, ranked = _ranked(assistant, text, year, False)
+    top = ranked[0].score if ranked else 0.0
+    for s in ranked[:RULE_POOL]:
+        if s.score >= RULE_NEAR * top and any(q.bound and q.kind in ("percent", "count", "money") for q in read(s.text)):
+            return s.citation
+    return None
+
+
 def names_an_older_policy(corpus: Any, text: str) -> bool:
     """The question names a policy year before the one in force as a policy (`_names_policy_year`)."""
     return any(_names_policy_year(text, y) for y in corpus.years if y != corpus.current_year)
@@ -528,6 +543,9 @@ def _names_policy_year(text: str, year: int) -> bool:
 
     if re.search(near(_POLICY_WORDS), folded) or re.search(rf"\b(?:uit|sinds|since)\s+{y}\b", folded):
         return True
+    since = "|".join(re.escape(fold(w)) for w in lexicon().compared_since)
+    if re.search(rf"(?<![\w.])(?:{since})\s+{y}\b", folded) and any(has_phrase(folded, w) for w in lexicon().compares):
+        return True  # "is de opleidingseis voor onze AGB-code veranderd t.o.v. 2024?": the year compared with
     theirs = re.sub(rf"\b(?:{OWN.pattern})\s+(?:{_STATE_WORDS})\b|\b(?:{_STATE_WORDS})\s+(?:{OWN.pattern})", " ", folded)
     if re.search(near(_STATE_WORDS), theirs):  # "what was the norm in 2024?"; not "in 2024 hadden wij ..."
         return True
@@ -610,17 +628,25 @@ def _extended_once(assistant: Any, s: Sentence, ranked: list[Sentence]) -> Citat
 
 
 _THEN = re.compile(r"^\W*(?:dan|then)\b", re.I)
+_UNTIL_THEN = re.compile(  # "Tot die tijd mag de zorg niet worden stopgezet.": says nothing without the sentence before
+    r"^\W*(?:tot\s+(?:die\s+tijd|dan|dat\s+moment|die\s+datum)|until\s+then|till\s+then)\b", re.I
+)
 
 
 def _with_condition(assistant: Any, s: Sentence, points_back: bool = False) -> Sentence:
     """"Verwacht de zorgaanbieder ... dat zijn omzetplafond ontoereikend is? Dan kan hij ...": a sentence that
-    opens with "dan" after a question in the text is the answer to that condition; it is quoted with it. With
+    opens with "dan" after a question in the text is the answer to that condition; it is quoted with it, as is one
+    that opens with "tot die tijd" (until what the sentence before says). With
     `points_back`, so is a sentence that points back at the one before it ("... uiterlijk 15 mei. Na deze datum
     is het recht daarop vervallen.": which date)."""
-    back = points_back and _POINTS_BACK.match(s.text) is not None
+    back = (points_back and _POINTS_BACK.match(s.text) is not None) or _UNTIL_THEN.match(s.text) is not None
     if s.passage is None or not (_THEN.match(s.text) or back):
         return s
     before = c.next_sentence(c.Scored(s.score, s.text, s.passage, 0, s.terms), -1)
+    if before is None and back:  # the clause's passage before ends with the sentence pointed back at
+        prior = _next_passage(assistant.corpus, s.passage, -1)
+        closing = c.sentences_of(prior.text, prior.kind == "table") if prior is not None else []
+        before = collapse_ws(closing[-1]) if closing and prior.kind != "table" else None
     if not before or not (back or before.rstrip().endswith("?")):
         return s
     ct = c.citation_for(assistant.corpus, s.passage, f"{before} {collapse_ws(s.text)}")
@@ -993,6 +1019,8 @@ SCOPE_PENALTY = 0.5  # a value in a section for one group only (corpus manifest 
 YEAR_ABOUT_SHARE = 0.5  # a year alone says when only with half the question's words (not its years) around it
 YEAR_ONLY = 0.1  # a year alone ("in 2028") against a date about the question as much
 END_BONUS = 0.3  # a date with an end bound, for a question that asks until when
+INSURER_STEP = 0.6  # a date of the insurer's own step, for a deadline the provider asks: it ends nothing the asker
+# does, so it loses the end bonus and as much again (a step of the provider's with a date goes before it)
 START_BONUS = 0.3  # a date with a start bound, for a question that asks from when (a deadline loses as much)
 
 
@@ -1007,13 +1035,32 @@ def _has_end(v: Quantity) -> bool:
     return v.kind == "period" and bool(re.search(r"\d", re.sub(r"(?:19|20)\d\d", "", v.text)))
 
 
+def _insurers_step(sentence: str) -> bool:
+    """The sentence opens with the insurer as the one who acts ("Wij plaatsen ..."), not asking the provider to
+    ("Wij vragen zorgaanbieders ..."): asked.toml [kinds.date] insurer_subjects, asks_of_provider."""
+    words = re.findall(r"[\w'-]+", fold(sentence))
+    subjects = sorted(asked_phrases("kinds.date", "insurer_subjects"), key=len, reverse=True)
+    for subject in subjects:
+        n = len(subject.split())
+        if words[:n] == subject.split():
+            return len(words) > n and words[n] not in asked_phrases("kinds.date", "asks_of_provider")
+    return False
+
+
+def asker_acts(question: str) -> bool:
+    """A deadline asked that names no insurer ("we want to apply: what's the deadline?") is the provider's own."""
+    folded = fold(question)
+    return not any(has_phrase(folded, w) for w in asked_phrases("kinds.date", "insurer_named"))
+
+
 def _best_value(
     a: Asked, candidates: list[Sentence], weights: dict[str, float], analyse: Any, bound: str | None = None,
     end: bool = False, letters: frozenset[str] = frozenset(), near: str | None = None, month: bool = False,
-    outside: frozenset[tuple[str, str]] = frozenset(), start: bool = False,
+    outside: frozenset[tuple[str, str]] = frozenset(), start: bool = False, asker_acts: bool = False,
 ) -> list[tuple[Sentence, Quantity | str]]:
     """Sentences with a value of the asked kind about the question, best first: how much of the question the
-    value's surroundings, the sentence and its headings hold (a date with its year counts a little extra)."""
+    value's surroundings, the sentence and its headings hold (a date with its year counts a little extra);
+    `asker_acts`: a deadline asked of no insurer is the provider's own (a date of the insurer's own step counts less)."""
     top = max((s.overlap for s in candidates), default=1.0) or 1.0
     total = sum(weights.values()) or 1.0
     end_asked = a.kind == "date" and end
@@ -1035,6 +1082,8 @@ def _best_value(
             score -= YEAR_ONLY  # a day or a month says when more exactly than a year alone
         if end_asked and isinstance(v, Quantity) and _has_end(v):
             score += END_BONUS  # "tot wanneer?": "vóór 31 december 2027" or "2-31 mei" before "in september"
+            score -= INSURER_STEP if asker_acts and _insurers_step(s.text) else 0.0  # "what's our deadline?": not
+            # "Wij plaatsen uiterlijk medio juni een formulier" when the provider's own step has a date too
         if start and isinstance(v, Quantity) and v.kind == "date" and v.bound:  # "vanaf wanneer?": "vanaf 1 januari
             score += START_BONUS if v.bound in _STARTS else -START_BONUS if _has_end(v) else 0.0  # 2027", no deadline
         if month and isinstance(v, Quantity) and v.kind == "period" and _whole_month(v):
@@ -1258,8 +1307,15 @@ def _share_a_term(a: set[str], b: set[str]) -> bool:
 
 
 def _pieces(s: Sentence) -> list[str]:
-    """The sentences a quote holds (split at a stop or a footnote mark)."""
-    return [p for p in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", s.text) if p.strip()] or [s.text]
+    """The sentences a quote holds (split at a stop or a footnote mark); one that opens with "tot die tijd" is one
+    statement with the sentence before it (what it waits for is its condition)."""
+    pieces: list[str] = []
+    for p in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", s.text):
+        if p.strip() and pieces and _UNTIL_THEN.match(p):
+            pieces[-1] = f"{pieces[-1]} {p}"
+        elif p.strip():
+            pieces.append(p)
+    return pieces or [s.text]
 
 
 def _following_answers(assistant: Any, best: Sentence, ranked: list[Sentence], question: str, bm: Any) -> str | None:
@@ -1867,7 +1923,7 @@ def clause_plan(
             with_value = _best_value(  # on when none follows the matching sentences closely
                 a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
                 at, asks_month(focus or text),
-                assistant.corpus.outside_scope(text), asks_start(focus or text),
+                assistant.corpus.outside_scope(text), asks_start(focus or text), asker_acts(focus or text),
             )  # fmt: skip
             if with_value:
                 break
@@ -1999,6 +2055,9 @@ def clause_plan(
     fitting = _fitting_row(assistant, text, best) if verdict and not unmet else None
     if fitting is not None:  # "met een A in 2026 krijg je 100%?": the row of the case the question names ("Score A in
         best, supporting = fitting, _dedupe([fitting, best, *supporting])  # 2026 90%"), not the one with its figure
+    if _UNTIL_THEN.match(best.text):  # "Tot die tijd mag de zorg niet worden stopgezet.": with what it waits for
+        joined = _with_condition(assistant, best)
+        supporting, best = [joined if o is best else o for o in supporting], joined
     asks_yes_no = bool(verdict)
     verdict = _verdict(text, best, lambda t: set(bm.query_terms(t))) if verdict else None
     sure = VERDICT_CONFIDENCE if stated is None else STATED_CONFIDENCE  # compared values decide on less overlap
@@ -2701,8 +2760,8 @@ _NAME = re.compile(r"(?<=[\w,;:)]\s)([A-ZÀ-Ý][a-zà-ÿ]{3,}|[A-Z]{3,6})\b")
 
 _ASKED_OBJECT = re.compile(  # "welke X", "wat voor X": X is the thing asked after ("hoeveel" is often followed by a verb)
     r"(?:^|[\s,;:(])(?:welke|welk|wat voor|wat voor een|which|what)\s+(?:(?:de|het|een|the|a|an)\s+)?"
-    r"([^\W\d_][\w'-]{2,})",
-    re.I,
+    r"([^\W\d_][\w'-]{2,})(?![\w'-])(?!\s+(?:er|u|we|wij|jullie|ze|zij|hij|je|jij|you|they|it)\b)",  # ("welke stond er in
+    re.I,  # 2024?", "welke noemt u?": "welke" stands for the thing, the word after it is a verb)
 )
 DUTCH_WORD_ZIPF = 2.5  # a word this common in Dutch (and not more common in English) is a Dutch word, not a typo
 

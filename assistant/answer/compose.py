@@ -116,6 +116,8 @@ PHRASES_EN = {
     "meerderheid": "majority",
     "juridische entiteit": "legal entity",
     "niet-gecontracteerde zorg": "non-contracted care",
+    "gecontracteerde zorgaanbieder": "contracted provider",
+    "stopgezet": "stopped",
     "niet toegestaan": "not allowed",
     "toegestaan": "allowed",
     "niet als onderaannemer beschouwd": "not regarded as a subcontractor",

@@ -6,6 +6,7 @@ import functools
 import re
 
 from assistant import privacy
+from assistant.domain import collapse_ws
 from assistant.retrieve.analysis import DOMAIN_EN, DOMAIN_NL, STOP_EN, STOP_NL, fold
 from assistant.text.quantities import lexicon_data, names_clients
 
@@ -276,6 +277,13 @@ def insurer_named(text: str) -> str | None:
         if m:
             return text[m.start() : m.end()] if len(low) == len(text) else name
     return None
+
+
+def without_insurers(text: str) -> str:
+    """`text` without the other insurers it names ("het beleid van CZ en dat van VGZ" -> "het beleid van CZ en dat van")."""
+    for name in OTHER_INSURERS:
+        text = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])", " ", text, flags=re.IGNORECASE)
+    return collapse_ws(text)
 
 
 def sector_words(text: str) -> list[str]:

@@ -101,6 +101,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     if not questions:
         return [(text, text)]
     parts: list[str] = []
+    own_lead: dict[int, str] = {}  # a part -> the words it opened with that went to the context (still its own words)
     whole: set[int] = set()  # parts that carry all their words (an enumeration's items, asked with its frame)
     narrowed: dict[int, str] = {}  # a part of a question that narrows the one before it -> that question
     broad: set[int] = set()  # the parts of a question another one narrows (not asked apart)
@@ -146,7 +147,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
             whole.update(len(parts) + i for i, p in enumerate(pieces) if p in shared)
             parts.extend(p if p.endswith("?") else p + "?" for p in pieces)
         else:  # one question: what went to the context is said there once, not again in the question ("Als we ...,
-            parts.append(_without_lead(q, context[lead_before:]))  # en er wordt 20k gehonoreerd, welk percentage?")
+            own_lead[len(parts)] = " ".join(context[lead_before:])  # en er wordt 20k gehonoreerd, welk percentage?")
+            parts.append(_without_lead(q, context[lead_before:]))
 
     if len(parts) - len(broad) < 2 and not narrowed:
         return [(text, text)]
@@ -160,6 +162,12 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         # datum insturen,"): the nearest of those
         before = max(earlier, key=_content_count) if earlier else ""
         compared = len({q.value for k in range(i) for q in read(parts[k]) if q.kind == "year"}) > 1
+        if i and i not in whole and own_lead.get(i):  # "..., en als het contract later rond is, geldt het dan met
+            # terugwerkende kracht?": the words it opened with are its own subject (said once, in the context)
+            with_lead = f"{own_lead[i]} {p}"
+            done = _complete(with_lead, before, compared)
+            full.append(p if done == with_lead else done[len(own_lead[i]) :].lstrip())
+            continue
         full.append(_complete(p, before, compared) if i and i not in whole else p)
     label = _LABEL.match(parts[0])  # "Twee vragen over RESV: ...": the topic of every part
     if label:

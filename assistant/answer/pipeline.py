@@ -36,6 +36,9 @@ from assistant.answer.asked import (
     opens_with_conclusion,
     own_conclusions,
 )
+from assistant.answer.asked import (
+    phrases as asked_phrases,
+)
 from assistant.answer.calculate import (
     calc_plan,
     claim_checked,
@@ -46,6 +49,8 @@ from assistant.answer.calculate import (
     rule_claimed,
 )
 from assistant.answer.clause import (
+    POINTING_WORDS,
+    bounded_rule,
     clause_plan,
     consequence_after,
     is_yes_no,
@@ -81,7 +86,7 @@ from assistant.answer.state import (
 )
 from assistant.answer.understand import Reading, Router, anti_cued, cue_strength, has_phrase, names_the_rule
 from assistant.config import Settings
-from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall
+from assistant.domain import Answer, Citation, RetrievedRef, SearchHit, ToolCall, collapse_ws
 from assistant.errors import AssistantError, InvalidInput
 from assistant.retrieve.hybrid import looks_back
 from assistant.retrieve.index import Index, open_index
@@ -270,11 +275,15 @@ class Assistant:
             # sector the policy itself speaks of, within the subject of the question before
         if scope:
             refusal = self._refusal(lang, scope, insurer=guards.insurer_named(text) or "")
+            if scope == "insurer":  # "hoe verhoudt het onderaannemingsbeleid van CZ zich tot dat van VGZ?": what CZ's
+                self._own_rule(refusal, text, lang, year)  # policy itself says of the subject follows the refusal
             return self._answer(refusal, lang, notices), state.remember(Reading("clause"), lang)
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices, text)
         ends = self._at_each_end((text, text), state)  # "tussen de 150 en 170 cliënten": worked out at both ends
+        if len(ends) == 1:  # "voldeed dat voor 2026, en voldoen we ook voor 2027?": worked out for each year asked
+            ends = self._in_each_year(text, state)
         if len(ends) > 1:
             return self._parts(ends, state, lang, year, notices, text, each_follows=True)
         left_out = self._left_out(text)
@@ -493,6 +502,29 @@ class Assistant:
         if ends and self._each_end_calculates(full, ends, state):
             return [(e, e if own == full else own) for e, _ in ends]  # a whole question's own words are each end
         return [part]
+
+    def _in_each_year(self, text: str, state: ConversationState) -> list[tuple[str, str]]:
+        """The question asked once for each year its asking sentence names, when it is a calculation that takes a
+        year ("Was dat voor 2026 voldoende, en voldoen we ook voor 2027?": the rule of each year, the same figures);
+        [(text, text)] otherwise (one year, or a question comparing the texts of two years)."""
+        asking = asked_clause(text)
+        start = text.rfind(asking) if asking else -1
+        years = list(dict.fromkeys(q.text for q in read_quantities(asking) if q.kind == "year" and re.fullmatch(r"20\d\d", q.text)))
+        if start < 0 or len(years) < 2 or any(has_phrase(fold(asking), w) for w in lexicon().compares):
+            return [(text, text)]
+        spec = self.router.specs.get(self.router.read(text).tool or "")
+        year_input = next((n for n, i in spec.inputs.items() if i.kind == "year"), None) if spec is not None else None
+        if year_input is None:
+            return [(text, text)]
+        each = []
+        for y in years:  # the asking sentence with every year it names said as this one
+            said = re.sub(r"(?<!\d)20\d\d(?!\d)", lambda m, y=y: y if m.group(0) in years else m.group(0), asking)
+            variant = text[:start] + said + text[start + len(asking) :]
+            reading = follow_up(self.router, variant, self.router.read(variant, exclude=claimed_span(variant)), state)
+            if reading.kind != "tool" or str(reading.args.get(year_input)) != y:
+                return [(text, text)]
+            each.append((variant, variant))
+        return each
 
     def _each_end_calculates(self, text: str, ends: list[tuple[str, Decimal]], state: ConversationState) -> bool:
         """A range of the asker's figures ("tussen de 150 en 170 cliënten") that no calculator takes as it stands,
@@ -913,6 +945,27 @@ class Assistant:
             line += " " + msg("contact", lang, email=email, section=section)
         return Plan("not_stated", line, refused=True, intent=f"refuse:{reason}")
 
+    def _own_rule(self, refusal: Plan, text: str, lang: str, year: int | None) -> None:
+        """`refusal` (of a question about another insurer) goes on with the sentence of CZ's policy that answers the
+        question for CZ, quoted, when the question without the insurers' names is one the texts answer."""
+        own = re.sub(_LIKENS, " ", guards.without_insurers(text))
+        words = re.findall(r"[\w'’-]+", fold(own))
+        if len(words) <= POINTING_WORDS and set(words[-POINTER_AT_END:]) & set(asked_phrases("not_stated", "points_back")):
+            return  # "en hoe regelt VGZ dat?", "what does ONVZ think of this?": about the subject before, not its own
+            # (not "hanteren zij ook die eis van 3 cliënten?": the pointer comes with its subject)
+        weights = self.index.retriever.bm25.term_weights(own)
+        if not any(w >= OWN_RULE_WEIGHT for w in weights.values()):
+            return  # "en hoe doet VGZ het?": no subject of its own
+        said = bounded_rule(self, re.sub(r"\b20\d\d\b", " ", own), year)  # a rule compared between insurers is the
+        # one its figure states (the year asked is `year`'s to set, not a word to find: "voor 2027" is in many sentences)
+        if said is None:
+            plan = clause_plan(self, own, lang, year, verdict=False)
+            said = (plan.line_quote or (plan.quotes[0] if plan.quotes else None)) if not plan.refused else None
+        if said is None:
+            return
+        refusal.line += "\n" + msg("own_rule", lang, section=said.section, year=said.year, quote=collapse_ws(said.quote))
+        refusal.context.append(said)
+
     def _years_phrase(self, lang: str) -> str:
         years = self.corpus.years
         joiner = " and " if lang == "en" else " en "
@@ -1104,6 +1157,11 @@ WHY_WORDS = 4  # "waarom dan eigenlijk niet?": at most this many filler words af
 
 COUNTED_STEP_WORDS = 20  # a message this short that dates the asker's step may ask when the period before ends
 _ASIDE = re.compile(r"\([^()]*\)")
+POINTER_AT_END = 2  # a pointing word among the last words of a short question is what it asks about
+OWN_RULE_WEIGHT = 2.0  # a term this weighty names a subject of the policy's ("onderaanneming", "postcode", "50%")
+_LIKENS = re.compile(  # asked.toml [not_stated] likens: "hoe verhoudt ... zich tot", "the same ... as"
+    r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in asked_phrases("not_stated", "likens")) + r")(?![\w-])", re.IGNORECASE
+)
 
 
 def _asks_only(text: str, phrases: list[str], start: bool = False) -> bool:

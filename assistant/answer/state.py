@@ -1100,6 +1100,7 @@ def _changes(
                 if o.kind == "score" and o.year in q.years and state.args.get(other) == q.value and other not in fill.stated:
                     out[other] = None
     _whole_grows(spec, fill, qs, state, out)
+    _whole_follows(spec, fill, qs, state, out)
     for name in list(out):  # "en op 12 mei 2027?": whether the year of a date said now was written goes with it
         flag = spec.inputs[name].year_given_arg if name in spec.inputs else None
         if flag and flag in fill.args:
@@ -1155,6 +1156,37 @@ def _whole_grows(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: Con
             new = _changed(state.args[whole], value, "more")
             out.setdefault("__notes__", []).append((whole, state.args[whole], value, "more", new))
             out[whole] = new
+
+
+def _whole_follows(
+    spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: ConversationState, out: dict[str, Any]
+) -> None:
+    """"What if the zzp hours were 3,000?" after parts that made up the whole together: a part said anew changes the
+    whole by as much (the others stay as they were), told as an assumption; not when the message states the whole,
+    nor when the parts did not add up to it (the rest of the whole was left unsaid, and may be what changed)."""
+    whole = spec.whole
+    if not whole or whole in out or whole in fill.stated or not _is_number(state.args.get(whole)):
+        return
+    before = [state.args.get(p) for p in spec.parts if _is_number(state.args.get(p))]
+    if not before or abs(sum(before) - state.args[whole]) > 1e-9:
+        return
+    changed = [p for p in spec.parts if p in out and p in state.args and _is_number(out[p]) and out[p] != state.args[p]]
+    if not changed or any(q.number is not None and _same_number(q.number, state.args[whole]) for q in qs):
+        return  # ("..., total stays at 20,000": the whole said again, unchanged)
+    now = {**state.args, **out}
+    new = sum(now[p] for p in spec.parts if _is_number(now.get(p)))
+    if abs(new - state.args[whole]) <= 1e-9:
+        return  # hours moved from one party to another: the whole stays
+    change = "more" if new > state.args[whole] else "less"
+    new = int(new) if float(new).is_integer() else new
+    # said with the part's two figures ("10.000 + (3.000 − 2.000)"), not a difference the asker never said
+    delta = {"was": state.args[changed[0]], "to": out[changed[0]], "times": None} if len(changed) == 1 else abs(new - state.args[whole])
+    out.setdefault("__notes__", []).append((whole, state.args[whole], delta, change, new))
+    out[whole] = new
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _uncued_rival(spec: CalculatorSpec, fill: Any, qs: list[Quantity], state: ConversationState) -> Quantity | None:
@@ -1259,6 +1291,9 @@ def _moved(
     named: dict[str, int] = {}
     for start, _, name in spans:  # "daughter company" names the subsidiary, not a company as subcontractor
         named[name] = min(start, named.get(name, start))
+    owning = {  # "the subsidiary's hours": the party whose hours they are (all of them, when no amount is said)
+        nm for _, end, nm in spans if re.match(r"['’]s?(?!\w)", folded[end : end + 2])
+    }
     moved_to = lexicon().moved_to
     to = [  # any place that names the party after a word of where hours go ("in-house with our own employees")
         n for n in named
@@ -1269,6 +1304,7 @@ def _moved(
         to = only if len(only) == 1 else to
     if len(named) == 2 and not to:  # "onze dochter-bv neemt 900 van de zzp-uren over": the other party gets them
         given = [n for n in named if any(nm == n and _words_before(folded, at) & set(lexicon().moved_from) for at, _, nm in spans)]
+        given = given or [n for n in named if n in owning]  # "an agency took over the subsidiary's hours"
         if len(given) > 1:  # "500 uur van de zzp'ers zelf gaan doen": "van" stands right before the one that gives
             given = [n for n in given if any(nm == n and _words_before(folded, at, 2) & set(lexicon().moved_from) for at, _, nm in spans)]
         to = [n for n in named if n not in given] if len(given) == 1 else []
@@ -1305,7 +1341,7 @@ def _moved(
         return {}
     if amounts:
         amount = float(amounts[0].number or 0)
-    elif _words_before(folded, named[source]) & set(lexicon().all_of) and not any(
+    elif (source in owning or _words_before(folded, named[source]) & set(lexicon().all_of)) and not any(
         has_phrase(folded[: named[source]], w) for w in lexicon().some_of
     ):
         amount = float(have)  # "als die zzp'ers bij onze volle dochter in dienst gaan": all of their hours

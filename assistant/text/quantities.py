@@ -806,8 +806,11 @@ def _typed(
 
 UNIT_BEFORE_CHARS = 30
 _PER_BEFORE = re.compile(r"\b(?:per|each|every|elk|elke|ieder|iedere)(?:\s+[\w'-]+){0,3}\s*$")
-# the word right before a number, with at most a colon or "=" between: "clienten 104, fte 1,8", "kostenpunten: 6"
-_UNIT_BEFORE = re.compile(r"(?:^|[\s,;(])([a-z\u00e0-\u00ff][\w'-]*)\s*[:=]?\s*$")
+# the word right before a number, with at most a colon or "=" between: "clienten 104, fte 1,8", "kostenpunten: 6"; or
+# with the year it is of and a colon: "care hours for 2027: 20,000"
+_UNIT_BEFORE = re.compile(
+    r"(?:^|[\s,;(])([a-z\u00e0-\u00ff][\w'-]*)(?:\s*[:=]?|\s+(?:for|in|of|over|voor|van)\s+20\d\d\s*[:=])\s*$"
+)
 
 
 # ---------------------------------------------------------------- score letters and years
@@ -993,7 +996,8 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     out = _described_changes(_persons_of_change(_persons_hired(_from_to(out, folded, lex), folded, lex), folded, lex), folded, lex)
     out = _restated(out, folded, lex, asides)
     out = _change_said_again(out, asides)
-    return tuple(_per_year(_part_of_whole(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex), folded, lex))
+    carried = _parallel_items(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex)
+    return tuple(_per_year(_part_of_whole(carried, folded, lex), folded, lex))
 
 
 def _ordinal_person(folded: str, tokens: list[_Tok], m: re.Match[str], lex: Lexicon) -> tuple[int, int] | None:
@@ -1454,6 +1458,31 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 continue  # "Geplande uren: 24k. Daarnaast 12 teams.": the 12 are no hours (but "5.900 daarvan" are)
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
+    return out
+
+
+PARALLEL_RATIO = 10  # an item of a list of hours whose figure is within this factor of a sibling's is hours too
+PARALLEL_UNITS = ("hours",)  # (not fte: "3,5 fte en 4 verpleegkundigen" counts persons of the size of fte figures)
+
+
+def _parallel_items(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """"10.000 uur totaal, 4.000 eigen personeel, 2.000 zzp'ers": an item of a list of hours that names its
+    party with a word that also counts persons is of the list's measure, when it follows its sibling after a comma or
+    "en" and its figure is of the size of a sibling's (within PARALLEL_RATIO); "3.000 uur door 12 zzp'ers" counts
+    persons."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.kind != "count" or q.unit != "staff" or q.number is None or q.number <= 0:
+            continue
+        if not re.search(r"(?:[,;]|\b(?:en|and|plus))\s*$", folded[max(0, q.start - 8) : q.start]):
+            continue
+        span = next(((a, b) for a, b in sentence_spans(folded) if a <= q.start < b), (0, len(folded)))
+        siblings = [
+            o for o in out[:i]
+            if o.kind == "count" and o.unit in PARALLEL_UNITS and o.number and span[0] <= o.start < span[1]
+        ]  # fmt: skip
+        if siblings and 1 / PARALLEL_RATIO <= float(q.number) / float(siblings[-1].number) <= PARALLEL_RATIO:
+            out[i] = replace(q, unit=siblings[-1].unit, inferred_unit=True)
     return out
 
 
