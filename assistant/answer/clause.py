@@ -545,7 +545,7 @@ def _names_policy_year(text: str, year: int) -> bool:
         return True
     since = "|".join(re.escape(fold(w)) for w in lexicon().compared_since)
     if re.search(rf"(?<![\w.])(?:{since})\s+{y}\b", folded) and any(has_phrase(folded, w) for w in lexicon().compares):
-        return True  # "is de opleidingseis voor onze AGB-code veranderd t.o.v. 2024?": the year compared with
+        return True  # "is de norm voor de verpleegkundige op onze AGB-code anders t.o.v. 2024?": the year compared with
     theirs = re.sub(rf"\b(?:{OWN.pattern})\s+(?:{_STATE_WORDS})\b|\b(?:{_STATE_WORDS})\s+(?:{OWN.pattern})", " ", folded)
     if re.search(near(_STATE_WORDS), theirs):  # "what was the norm in 2024?"; not "in 2024 hadden wij ..."
         return True

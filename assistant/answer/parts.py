@@ -162,8 +162,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         # datum insturen,"): the nearest of those
         before = max(earlier, key=_content_count) if earlier else ""
         compared = len({q.value for k in range(i) for q in read(parts[k]) if q.kind == "year"}) > 1
-        if i and i not in whole and own_lead.get(i):  # "..., en als het contract later rond is, geldt het dan met
-            # terugwerkende kracht?": the words it opened with are its own subject (said once, in the context)
+        if i and i not in whole and own_lead.get(i):  # "..., en als de handtekening pas in maart staat, telt die dan
+            # vanaf januari?": the words it opened with are its own subject (said once, in the context)
             with_lead = f"{own_lead[i]} {p}"
             done = _complete(with_lead, before, compared)
             full.append(p if done == with_lead else done[len(own_lead[i]) :].lstrip())

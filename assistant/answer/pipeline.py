@@ -275,14 +275,14 @@ class Assistant:
             # sector the policy itself speaks of, within the subject of the question before
         if scope:
             refusal = self._refusal(lang, scope, insurer=guards.insurer_named(text) or "")
-            if scope == "insurer":  # "hoe verhoudt het onderaannemingsbeleid van CZ zich tot dat van VGZ?": what CZ's
-                self._own_rule(refusal, text, lang, year)  # policy itself says of the subject follows the refusal
+            if scope == "insurer":  # "is de 50%-grens van Menzis strenger dan die van CZ?": what CZ's policy itself
+                self._own_rule(refusal, text, lang, year)  # says of the subject follows the refusal
             return self._answer(refusal, lang, notices), state.remember(Reading("clause"), lang)
         parts = split_parts(text)
         if len(parts) > 1:
             return self._parts(parts, state, lang, year, notices, text)
         ends = self._at_each_end((text, text), state)  # "tussen de 150 en 170 cliënten": worked out at both ends
-        if len(ends) == 1:  # "voldeed dat voor 2026, en voldoen we ook voor 2027?": worked out for each year asked
+        if len(ends) == 1:  # "haalden we de norm van 2026, en halen we die van 2027?": worked out for each year asked
             ends = self._in_each_year(text, state)
         if len(ends) > 1:
             return self._parts(ends, state, lang, year, notices, text, each_follows=True)
@@ -505,7 +505,7 @@ class Assistant:
 
     def _in_each_year(self, text: str, state: ConversationState) -> list[tuple[str, str]]:
         """The question asked once for each year its asking sentence names, when it is a calculation that takes a
-        year ("Was dat voor 2026 voldoende, en voldoen we ook voor 2027?": the rule of each year, the same figures);
+        year ("Haalden we daarmee de norm van 2026, en die van 2027?": the rule of each year, the same figures);
         [(text, text)] otherwise (one year, or a question comparing the texts of two years)."""
         asking = asked_clause(text)
         start = text.rfind(asking) if asking else -1
@@ -952,7 +952,7 @@ class Assistant:
         words = re.findall(r"[\w'’-]+", fold(own))
         if len(words) <= POINTING_WORDS and set(words[-POINTER_AT_END:]) & set(asked_phrases("not_stated", "points_back")):
             return  # "en hoe regelt VGZ dat?", "what does ONVZ think of this?": about the subject before, not its own
-            # (not "hanteren zij ook die eis van 3 cliënten?": the pointer comes with its subject)
+            # (not "geldt bij hen die 50%-grens ook?": the pointer comes with its subject)
         weights = self.index.retriever.bm25.term_weights(own)
         if not any(w >= OWN_RULE_WEIGHT for w in weights.values()):
             return  # "en hoe doet VGZ het?": no subject of its own

@@ -1172,7 +1172,7 @@ def _whole_follows(
         return
     changed = [p for p in spec.parts if p in out and p in state.args and _is_number(out[p]) and out[p] != state.args[p]]
     if not changed or any(q.number is not None and _same_number(q.number, state.args[whole]) for q in qs):
-        return  # ("..., total stays at 20,000": the whole said again, unchanged)
+        return  # ("..., the total remains 15,500": the whole said again, unchanged)
     now = {**state.args, **out}
     new = sum(now[p] for p in spec.parts if _is_number(now.get(p)))
     if abs(new - state.args[whole]) <= 1e-9:

@@ -807,7 +807,7 @@ def _typed(
 UNIT_BEFORE_CHARS = 30
 _PER_BEFORE = re.compile(r"\b(?:per|each|every|elk|elke|ieder|iedere)(?:\s+[\w'-]+){0,3}\s*$")
 # the word right before a number, with at most a colon or "=" between: "clienten 104, fte 1,8", "kostenpunten: 6"; or
-# with the year it is of and a colon: "care hours for 2027: 20,000"
+# with the year it is of and a colon: "uren in 2027: 12.500"
 _UNIT_BEFORE = re.compile(
     r"(?:^|[\s,;(])([a-z\u00e0-\u00ff][\w'-]*)(?:\s*[:=]?|\s+(?:for|in|of|over|voor|van)\s+20\d\d\s*[:=])\s*$"
 )

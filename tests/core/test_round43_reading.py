@@ -1,6 +1,6 @@
 """Round 43: a question about another insurer is refused and goes on with CZ's own rule on its subject; a sentence that
-opens with "tot die tijd" is quoted and decided with the sentence it waits for; "welke stond er in 2024?" asks the
-thing of the part before ("stond" is a verb, no object asked); a year compared with ("veranderd t.o.v. 2024") is an
+opens with "tot die tijd" is quoted and decided with the sentence it waits for; "welke stond er toen in de bijlage van 2024?" asks the
+thing of the part before ("stond" is a verb, no object asked); a year compared with ("anders t.o.v. 2024") is an
 older policy even beside the asker's own AGB-code; a dementia caseload range shows its exact ends; a calculation
 asked for two years is worked out for each; a list of hours under "care hours for 2027:" counts hours; the deadline a
 provider asks is its own step, not the insurer's; a part whose opening words went to the context keeps them as its
@@ -64,11 +64,11 @@ def test_until_then_is_glossed_in_english(fake_assistant):
     assert "“gecontracteerde zorgaanbieder” = contracted provider" in a.answer, a.answer
 
 
-# --- "welke stond er in 2024": the thing of the part before ---------------------------------------------------------
+# --- "welke stond er toen in": the thing of the part before ---------------------------------------------------------
 
 
 def test_which_one_stood_there_in_2024_is_the_thing_of_the_part_before(fake_assistant):
-    a = fake_assistant.ask("Aan welke regeling voor verslaggeving moet de aanbieder in 2027 voldoen, en welke stond er in 2024?")
+    a = fake_assistant.ask("Aan welke regeling voor verslaggeving moet de aanbieder in 2027 voldoen, en welke stond er toen in de bijlage van 2024?")
     assert "WTZi" in a.answer and "WMG" in a.answer, a.answer
     assert "«stond»" not in a.answer, a.answer
 
@@ -77,12 +77,12 @@ def test_which_one_stood_there_in_2024_is_the_thing_of_the_part_before(fake_assi
 
 
 def test_a_year_compared_with_is_an_older_policy_beside_our_own_words(corpus):
-    assert names_an_older_policy(corpus, "Is de eis voor de verpleegkundige op onze AGB-code veranderd t.o.v. 2024?")
+    assert names_an_older_policy(corpus, "Geldt voor de verpleegkundige op onze AGB-code nu iets anders t.o.v. 2024?")
     assert not names_an_older_policy(corpus, "In 2024 hadden wij 40 cliënten op onze AGB-code, klopt dat?")
 
 
 def test_the_training_of_the_nurse_on_our_agb_code_compared_with_2024(fake_assistant):
-    a = fake_assistant.ask("Is de opleiding van de wijkverpleegkundige die op onze AGB-code staat gewijzigd ten opzichte van 2024?")
+    a = fake_assistant.ask("Moet de wijkverpleegkundige op onze AGB-code nu een andere opleiding hebben, vergeleken met 2024?")
     line = _first(a)
     assert "hbo-niveau 5" in line and "niveau 6" in line, a.answer
 
@@ -97,7 +97,7 @@ def test_a_caseload_range_shows_its_exact_ends(fake_assistant):
 
 
 def test_a_whole_caseload_range_shows_no_products(fake_assistant):
-    a = fake_assistant.ask("How many clients should 2 fte of dementia case managers have?")
+    a = fake_assistant.ask("Two fte of dementia case management: how many clients belong with that?")
     assert "100 to 130 clients" in _first(a) and "×" not in _first(a), a.answer
 
 
@@ -106,8 +106,8 @@ def test_a_whole_caseload_range_shows_no_products(fake_assistant):
 
 @pytest.mark.parametrize(
     "question",
-    ["Wij hadden 48 cliënten in 20 postcodegebieden. Was dat genoeg voor 2026, en is het ook genoeg voor 2027?",
-     "We serve 48 clients in 20 postcode areas. Do we meet the requirement for 2026 and also for 2027?"],
+    ["Wij hadden 48 cliënten in 20 postcodegebieden. Haalden we zo de norm van 2026, en halen we zo ook de norm van 2027?",
+     "48 clients spread over 20 postcode areas: enough under the 2026 rule, and under the 2027 rule?"],
 )  # fmt: skip
 def test_a_calculation_asked_for_two_years_is_worked_out_for_each(fake_assistant, question):
     a = fake_assistant.ask(question)
@@ -133,10 +133,10 @@ def test_hours_listed_under_a_label_with_its_year_are_hours():
 def test_a_party_brought_in_instead_of_the_subsidiary_is_subcontracted(fake_assistant):
     a = talk(
         fake_assistant,
-        "Care hours for 2027: 10,000 in total. 4,000 by our own staff, 4,000 by our wholly owned subsidiary, 2,000 by zzp'ers. Within the limit?",
-        "And if the subsidiary's hours went to an external home care agency we hire instead?",
+        "Care hours for 2027: 10,500 in total; our own employees 4,200, the subsidiary we fully own 4,200, zzp'ers 2,100. Still fine?",
+        "Suppose the subsidiary's hours went to an external agency instead?",
     )
-    assert "60%" in _first(a) and _first(a).startswith("No"), a.answer
+    assert "60%" in _first(a) and _first(a).startswith("No"), a.answer  # (4.200 + 2.100 of 10.500)
 
 
 # --- a provider's own deadline ------------------------------------------------------------------------------------------------
@@ -145,13 +145,13 @@ def test_a_party_brought_in_instead_of_the_subsidiary_is_subcontracted(fake_assi
 def test_the_insurers_own_step_is_told_apart():
     assert _insurers_step("Wij plaatsen uiterlijk 1 maart een formulier op onze website.")
     assert not _insurers_step("Wij vragen zorgaanbieders om dit vóór 1 mei te melden.")
-    assert asker_acts("Wat is de deadline voor ons projectplan?") and not asker_acts("Tot wanneer plaatst CZ het formulier?")
+    assert asker_acts("Welke einddatum geldt voor ons projectplan?") and not asker_acts("Tot wanneer plaatst CZ het formulier?")
 
 
 @pytest.mark.parametrize(
     ("question", "day"),
-    [("Tot wanneer kunnen we een aanvraag doen voor het innovatiebudget?", "1 augustus 2027"),
-     ("By when must we apply for the innovation budget?", "1 August 2027")],
+    [("Welke deadline geldt er voor het innovatiebudget?", "1 augustus 2027"),
+     ("By when must we hand in our plan for the innovation budget?", "1 August 2027")],
 )  # fmt: skip
 def test_the_deadline_a_provider_asks_is_its_own_step(fake_assistant, question, day):
     a = fake_assistant.ask(question)
@@ -169,7 +169,7 @@ def test_a_part_keeps_the_words_it_opened_with_as_its_subject():
 
 def test_a_second_part_on_backdating_is_answered_as_such(fake_assistant):
     a = fake_assistant.ask(
-        "Kunnen we ons half november al inschrijven als nieuwe aanbieder? en als de overeenkomst pas later getekend is, geldt die dan met terugwerkende kracht?"
+        "Mag een nieuwe aanbieder zich medio november al melden? en als de overeenkomst pas later getekend is, geldt die dan met terugwerkende kracht?"
     )
     assert "nooit met terugwerkende kracht" in a.answer, a.answer
 
@@ -181,7 +181,7 @@ def test_a_second_part_on_backdating_is_answered_as_such(fake_assistant):
     ("first", "then", "share", "total"),
     [("Uren 2027: 8.000 in totaal, 5.000 eigen personeel, 3.000 zzp'ers. Voldoen we?", "En als de zzp-uren 2.000 worden?",
       "28,57%", "7.000"),
-     ("Hours for 2027: 8,000 in total, 5,000 own staff and 3,000 zzp hours. Are we within the limit?",
+     ("Hours for 2027: 8,000 in total, 5,000 own staff and 3,000 zzp hours. How do we stand?",
       "What if the zzp hours were 4,000?", "44.44%", "9,000")],
 )  # fmt: skip
 def test_a_part_said_anew_changes_the_whole_it_made_up(fake_assistant, first, then, share, total):
@@ -211,7 +211,7 @@ def test_a_head_count_beside_hours_or_fte_stays_persons(text):
 def test_a_party_taking_over_anothers_hours_takes_all_of_them(fake_assistant):
     a = talk(
         fake_assistant,
-        "Care hours for 2027: 10,000 in total. 4,000 by our own staff, 4,000 by our wholly owned subsidiary, 2,000 by zzp'ers. Within the limit?",
+        "Care hours for 2027: 10,500 in total; our own employees 4,200, the subsidiary we fully own 4,200, zzp'ers 2,100. Still fine?",
         "What if our subsidiary took over the zzp'ers' hours?",
     )
     assert _first(a).startswith("Yes: 0% of the care is subcontracted"), a.answer
