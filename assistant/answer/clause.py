@@ -2760,8 +2760,8 @@ _NAME = re.compile(r"(?<=[\w,;:)]\s)([A-ZÀ-Ý][a-zà-ÿ]{3,}|[A-Z]{3,6})\b")
 
 _ASKED_OBJECT = re.compile(  # "welke X", "wat voor X": X is the thing asked after ("hoeveel" is often followed by a verb)
     r"(?:^|[\s,;:(])(?:welke|welk|wat voor|wat voor een|which|what)\s+(?:(?:de|het|een|the|a|an)\s+)?"
-    r"([^\W\d_][\w'-]{2,})(?![\w'-])(?!\s+(?:er|u|we|wij|jullie|ze|zij|hij|je|jij|you|they|it)\b)",  # ("welke stond er in
-    re.I,  # 2024?", "welke noemt u?": "welke" stands for the thing, the word after it is a verb)
+    r"([^\W\d_][\w'-]{2,})(?![\w'-])(?!\s+(?:er|u|we|wij|jullie|ze|zij|hij|je|jij|you|they|it)\b)",  # ("welke gold er
+    re.I,  # toen?", "welke noemt u?": "welke" stands for the thing, the word after it is a verb)
 )
 DUTCH_WORD_ZIPF = 2.5  # a word this common in Dutch (and not more common in English) is a Dutch word, not a typo
 
