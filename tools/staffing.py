@@ -274,9 +274,14 @@ DEMENTIA_ASSUMPTIONS_EN = [
 ]
 
 
+def _client_ends(fte: float, c: Caseload) -> tuple[Fraction, Fraction]:
+    """The norm's ends for `fte`, exactly ("0,9 fte": 45 and 58,5 clients)."""
+    return exact(fte) * c.min, exact(fte) * c.max
+
+
 def _clients_range(fte: float, c: Caseload) -> tuple[int, int]:
     """The whole numbers of clients inside the norm for `fte`."""
-    lo, hi = exact(fte) * c.min, exact(fte) * c.max
+    lo, hi = _client_ends(fte, c)
     return int(-(-lo // 1)), int(hi)
 
 
@@ -323,7 +328,7 @@ def _dementia_solved(inp: DementiaCaseloadInput, c: Caseload) -> tuple[str, str,
     if inp.clients is None:
         low, high = _clients_range(inp.casemanager_fte or 0, c)
         fte_nl, fte_en = nl_short(inp.casemanager_fte or 0), en_short(inp.casemanager_fte or 0)
-        ends = (exact(inp.casemanager_fte or 0) * c.min, exact(inp.casemanager_fte or 0) * c.max)
+        ends = _client_ends(inp.casemanager_fte or 0, c)
         whole = all(e.denominator == 1 for e in ends)  # "0,9 fte": 45 to 58,5 clients by the norm, 58 whole ones at most
         by_nl = "" if whole else f": {fte_nl} × {c.min} = {nl_short(float(ends[0]))} tot {fte_nl} × {c.max} = {nl_short(float(ends[1]))}"
         by_en = "" if whole else f": {fte_en} × {c.min} = {en_short(float(ends[0]))} to {fte_en} × {c.max} = {en_short(float(ends[1]))}"

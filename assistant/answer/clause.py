@@ -1047,7 +1047,7 @@ def _insurers_step(sentence: str) -> bool:
     return False
 
 
-def asker_acts(question: str) -> bool:
+def asks_own_step(question: str) -> bool:
     """A deadline asked that names no insurer ("we want to apply: what's the deadline?") is the provider's own."""
     folded = fold(question)
     return not any(has_phrase(folded, w) for w in asked_phrases("kinds.date", "insurer_named"))
@@ -1923,7 +1923,7 @@ def clause_plan(
             with_value = _best_value(  # on when none follows the matching sentences closely
                 a, candidates, weights, analyse, asked_bound(focus or text), asks_end(focus or text), letters,
                 at, asks_month(focus or text),
-                assistant.corpus.outside_scope(text), asks_start(focus or text), asker_acts(focus or text),
+                assistant.corpus.outside_scope(text), asks_start(focus or text), asks_own_step(focus or text),
             )  # fmt: skip
             if with_value:
                 break

@@ -13,7 +13,7 @@ from answers import first as _first
 from answers import talk
 
 from assistant.answer import guards
-from assistant.answer.clause import _insurers_step, asker_acts, names_an_older_policy
+from assistant.answer.clause import _insurers_step, asks_own_step, names_an_older_policy
 from assistant.answer.parts import split_parts
 from assistant.text.quantities import read
 
@@ -145,7 +145,7 @@ def test_a_party_brought_in_instead_of_the_subsidiary_is_subcontracted(fake_assi
 def test_the_insurers_own_step_is_told_apart():
     assert _insurers_step("Wij plaatsen uiterlijk 1 maart een formulier op onze website.")
     assert not _insurers_step("Wij vragen zorgaanbieders om dit vóór 1 mei te melden.")
-    assert asker_acts("Welke einddatum geldt voor ons projectplan?") and not asker_acts("Tot wanneer plaatst CZ het formulier?")
+    assert asks_own_step("Welke einddatum geldt voor ons projectplan?") and not asks_own_step("Tot wanneer plaatst CZ het formulier?")
 
 
 @pytest.mark.parametrize(
