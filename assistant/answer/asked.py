@@ -808,6 +808,17 @@ def _conclusion_opening() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\b")
 
 
+CONCLUSION_OPENING_WORDS = 3  # how far into a sentence its subject and verb may stand before the conclusion word
+
+
+def concludes_early(folded: str) -> bool:
+    """The folded sentence states the asker's conclusion with its subject and verb first ("dan komen we dus uit op 45%",
+    "we are therefore at 45%"): a conclusion word within its first words, after a subject of its own."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True) if " " not in w)
+    m = re.match(rf"^\W*((?:[\w'’]+\s+){{1,{CONCLUSION_OPENING_WORDS}}})(?:{words})\b", folded)
+    return m is not None and re.search(r"\b(?:we|wij|ik|i|it|het|dat|that|ze|zij|they)\b", m.group(1)) is not None
+
+
 def opens_with_conclusion(folded: str) -> bool:
     """The folded text opens with a word of the asker's own conclusion (lexicon [words] conclusion: "dus", "so")."""
     return _conclusion_opening().match(folded) is not None

@@ -221,11 +221,15 @@ def calc_plan(
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
     answer = _verdict_value(spec, data, folded) if spec and yes_no else None
     reading.outcome = _outcome(spec, data) if spec else None
-    reading.outcome_values = [data.get(f) for f in spec.changes_with] if spec else []
+    fields = [*spec.changes_with, *spec.changes_named] if spec else []
+    reading.outcome_values = [data.get(f) for f in fields]
     if reading.previous_outcome is not None and reading.outcome is not None and is_yes_no(folded) and _asks_change(folded):
         answer = reading.outcome != reading.previous_outcome  # "verandert dat iets?": whether the verdict turned
-        answer = answer or (  # ... or a value the spec says the outcome is ("does that change the reimbursement?")
-            bool(reading.previous_outcome_values) and reading.outcome_values != reading.previous_outcome_values
+        named = {f for f, words in (spec.changes_named if spec else {}).items() if any(has_phrase(asked_clause(folded), fold(w)) for w in words)}
+        before = reading.previous_outcome_values
+        answer = answer or (  # ... or a value the spec says the outcome is ("does that change the reimbursement?"), or
+            len(before) == len(fields)  # one the question names ("... the percentages?")
+            and any(before[k] != reading.outcome_values[k] for k, f in enumerate(fields) if f in spec.changes_with or f in named)
         )
     line = (msg("yes" if answer else "no", lang) + ": " + verdict[:1].lower() + verdict[1:]) if answer is not None else verdict
     claim = claim_checked(spec, reading, data)
@@ -286,6 +290,10 @@ def _not(lang: str) -> str:
 RULE_CLAIM_WORDS = 6  # words before a figure in which a word of a rule ("minimum", "norm", "mag") makes it said of the rule
 
 
+OWN_CLAIM_WORDS = 3  # words before a figure in which the asker's own subject makes it their figure, not the rule's
+_OWN_SUBJECTS = frozenset({"we", "wij", "ik", "i", "us", "ons", "onze", "our"})
+
+
 def rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], folded: str = "") -> tuple[str, str] | None:
     """(the rule's figure, the figure the question gave it) when the question says the rule has another figure than
     the result's `rule_output` ("de eis is toch 2 per postcode?"): a figure no input took,
@@ -309,6 +317,8 @@ def rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], f
         same_kind = (q.kind == "percent") == (spec.rule_kind == "percent") and (q.unit is None or q.unit in spec.rule_units)
         if not said_of_rule or not same_kind or float(q.number) == float(rule) or float(q.number) in own:
             continue  # (the asker's own figure said again is no claim about the rule)
+        if any(w in _OWN_SUBJECTS for w in q.before[-OWN_CLAIM_WORDS:]):
+            continue  # "we komen dus op 45% uitbesteding": the asker's own share, not the rule's figure
         return (f"{rule:g}" + ("%" if q.kind == "percent" else "")), q.text
     return None
 

@@ -509,6 +509,13 @@ _POLICY_WORDS = (
 # verbs of being and having name an older policy ("what was the norm in 2024?") unless the asker is their subject ("in
 # 2024 hadden wij één cliënt", "we had two clients in 2024": the year of the asker's own case)
 _STATE_WORDS = r"was|were|had|hadden"
+# a question whose verb is a rule's in the past ("welk niveau moest ...", "how many clients was a case manager allowed"),
+# not the asker's own doing ("moesten wij ..."): it asks what an older policy required
+_ASKS_PAST_RULE = re.compile(
+    r"^\W*(?:en\s+|and\s+)?(?:wat|welke?|hoeveel|hoe|what|which|how)\b(?:\s+[\w'’-]+){0,2}?\s+"
+    r"(?:moest|moesten|mocht|mochten|hoefde|hoefden|gold|golden|had\s+to|needed|was\s+required|were\s+required|was\s+allowed|"
+    r"were\s+allowed)\b(?!\s+(?:we|wij|ik|i|u|je|jullie)\b)"
+)
 
 
 RULE_NEAR = 0.85  # a sentence scoring at least this share of the closest one's is as close to the question
@@ -550,6 +557,8 @@ def _names_policy_year(text: str, year: int) -> bool:
     if re.search(near(_STATE_WORDS), theirs):  # "what was the norm in 2024?"; not "in 2024 hadden wij ..."
         return True
     said = next((x for x in re.split(r"(?<=[.!?])\s+", folded) if y in x), folded)
+    if _ASKS_PAST_RULE.match(said):  # "wat moest een casemanager bij ons in 2024 aan opleiding hebben?": a rule
+        return True  # of then asked; the asker's words in a clause of its subject do not make the year their own
     return not OWN.search(said)  # "in 2024 hadden wij daar twee cliënten": the year of the asker's own case
 
 
@@ -1866,6 +1875,9 @@ def clause_plan(
     unknown = unknown_object(focus or text, assistant.index.retriever.bm25)
     if unknown is not None:
         return not_stated(assistant, lang, ranked[:1], word=unknown)
+    announced = _announced_only(assistant, focus or text, ranked)
+    if announced is not None:  # "wat houdt de nieuwe bekostiging in?": the texts name it only as still to come
+        return not_stated(assistant, lang, [announced[0]], announced=announced[1])
     if year is None and kind_asked:
         dated = (_older_year_plan(assistant, text, lang, focus, ranked) if back else None) or _year_row_plan(
             assistant, text, lang, focus, verdict
@@ -2876,11 +2888,18 @@ DEFERRED_POOL = 3  # the closest sentences (each with the one after it) searched
 # value is given
 
 
+_YEAR_TERM = re.compile(r"(?:19|20)\d\d")  # a year says which text is asked, not what it is asked about
+SUBJECT_SHARE = 0.3  # a word of the question weighing less than this share of its weightiest names no subject
+
+
 def _subject_weights(weights: dict[str, float], bm: Any) -> Any:
     """A measure of how much of what the question is about a sentence holds: the question's own term weights (not its
     content weights: a one-word cue of a kind, "dagtarief", may be the thing asked about) without the words that ask
-    for a kind of value or a bound ("hoeveel procent ... maximaal"); so "helpenden niveau 2" or "dagtarief" count."""
-    subject = {t: w for t, w in weights.items() if t not in _asking_terms(bm.splitter)}
+    for a kind of value or a bound ("hoeveel procent ... maximaal"), without its years and without the words that weigh
+    little beside its weightiest (SUBJECT_SHARE); so "helpenden niveau 2" or "dagtarief" count."""
+    subject = {t: w for t, w in weights.items() if t not in _asking_terms(bm.splitter) and not _YEAR_TERM.fullmatch(t)}
+    top = max(subject.values(), default=0.0)
+    subject = {t: w for t, w in subject.items() if w >= SUBJECT_SHARE * top}  # (not "voor", "zorg": they name no subject)
     return lambda text: sum(w for t, w in subject.items() if t in c.terms_of(text, bm.splitter))
 
 
@@ -2969,9 +2988,45 @@ def _not_the_thing(splitter: Any) -> frozenset[str]:
     return frozenset(t for w in words for t in c.terms_of(w, splitter))
 
 
+ANNOUNCED_POOL = 3  # of the closest sentences, those that may name the asked thing as still to come
+ANNOUNCED_WORDS = 3  # the words after a word of coming that name the thing announced
+
+
+def _announced_only(assistant: Any, question: str, ranked: list[Sentence]) -> tuple[Sentence, str] | None:
+    """A close sentence that names what the question is most about only as still to come ("Vanwege de aanstaande
+    nieuwe bekostiging ..." for "wat houdt de nieuwe bekostiging in?"; lexicon [words] `forthcoming`): the texts
+    announce it and say nothing of what it holds or when it starts. None when the question's most weighty word is
+    not the thing so named (a question about what the sentence does say: "maken jullie nog maatwerkcontracten?")."""
+    words = "|".join(re.escape(fold(w)) for w in lexicon_data()["words"].get("forthcoming", []))
+    bm = assistant.index.retriever.bm25
+    weights = {t: w for t, w in bm.term_weights(question).items() if t not in _asking_terms(bm.splitter) and w > 0}
+    if not words or not weights:
+        return None
+    top = max(weights, key=weights.get)
+    for s in ranked[:ANNOUNCED_POOL]:
+        folded = fold(s.text)
+        for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", folded):
+            said = re.findall(r"[\w'’-]+", s.text[m.end() :])[:ANNOUNCED_WORDS]
+            while said and fold(said[-1]) in STOPWORDS:
+                said.pop()  # ("nieuwe bekostiging voor": the thing, without the word that goes on)
+            if top in c.terms_of(" ".join(said), bm.splitter):
+                return s, " ".join(said)
+    return None
+
+
+def thing_not_stated(assistant: Any, question: str, lang: str, kinds: tuple[str, ...] = ()) -> str | None:
+    """"Het beleid zegt hier niets over: het noemt geen bedrag voor «VECOZO-certificaat»": the line that names the kind
+    of value asked (one of `kinds`, any when none) and what it is asked of, in the asker's words; None when the
+    question names neither."""
+    a = asked(question)
+    what = _WHAT.get(a.kind if a and (not kinds or a.kind in kinds) else "", None)
+    thing = _asked_thing(question, assistant.index.retriever.bm25, lang) if what else None
+    return msg("not_stated_kind_of", lang, what=what[1 if lang == "en" else 0], thing=thing) if what and thing else None
+
+
 def not_stated(
     assistant: Any, lang: str, closest: list[Sentence], a: Asked | None = None, word: str | None = None,
-    subject: Any = None, question: str | None = None,
+    subject: Any = None, question: str | None = None, announced: str | None = None,
 ) -> Plan:
     what = _WHAT.get(a.kind if a else "", None)
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
@@ -2980,6 +3035,8 @@ def not_stated(
         line = msg("not_stated_kind_of", lang, what=what[1 if lang == "en" else 0], thing=thing)
     if word:  # "welke cao geldt?": the thing asked after is named nowhere in the texts
         line = msg("not_stated_named", lang, word=word)
+    if announced:  # "wat houdt de nieuwe bekostiging in?": named only as still to come
+        line = msg("not_stated_announced", lang, thing=announced)
     # the closest sentence; or, for an amount asked, a close one that says where that amount is given instead ("In het
     # productievoorstel voor 2027 wordt u geïnformeerd over de hoogte van de financiering")
     kind = a.kind if a is not None else None

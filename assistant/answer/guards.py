@@ -72,12 +72,13 @@ OTHER_INSURERS = (
 )  # fmt: skip
 _OTHER_SECTOR = re.compile(
     r"\b(ggz|geestelijke gezondheidszorg|mental health|ziekenhuizen|ziekenhuiszorg|hospitals?(?![- ](?:at|in|to)[- ]home)|fysiotherap\w*|physiotherap\w*|"
-    r"tandarts\w*|dentist\w*|apothe\w*|pharmac\w*|farmac\w*|jeugdzorg|jeugdwet|wmo|huisartsenzorg|gp practices?|"
+    r"tandarts\w*|dentist\w*|apothe\w*|pharmac\w*|farmac\w*|jeugdzorg|jeugdwet|wmo|huisartsenzorg|gp practices?(?![- ]nurses?)|"
     r"mondzorg|geboortezorg|kraamzorg|ambulance\s*zorg|wlz|wet langdurige zorg|long-term care act|vpt|mpt|"
     r"volledig pakket thuis|modulair pakket thuis|zorgkantoor|verpleeghuis\w*|nursing[- ]homes?)\b",
     re.IGNORECASE,
 )
-# ("hospital-at-home care" is care moved from the hospital to the home, the policy's "ziekenhuisverplaatste zorg")
+# ("hospital-at-home care" is care moved from the hospital to the home, the policy's "ziekenhuisverplaatste zorg"; a
+# "GP practice nurse" is a person clients may go to, not the GP sector asked about)
 # "a client back from hospital", "na ontslag uit het ziekenhuis": a place a client comes from (lexicon [words]
 # client_from), said after a client word, not a sector asked about
 
@@ -284,6 +285,14 @@ def without_insurers(text: str) -> str:
     for name in OTHER_INSURERS:
         text = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])", " ", text, flags=re.IGNORECASE)
     return collapse_ws(text)
+
+
+def sector_named(text: str) -> list[str]:
+    """The other sectors a text asks about, as the text writes them ("zorgkantoor", "Wlz"; not a place a client comes
+    from), each once."""
+    low = fold(text)
+    found = [m.group(0) for m in _OTHER_SECTOR.finditer(text) if not _a_clients_place(low, m.start())]
+    return list(dict.fromkeys(found))
 
 
 def sector_words(text: str) -> list[str]:

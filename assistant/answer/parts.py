@@ -65,8 +65,11 @@ _COORDINATED = re.compile(
     re.I,
 )
 _LABEL = re.compile(r"^[^:?]{3,110}:\s+(?=\S)")  # "Twee vragen over RESV: ...", "Wondzorg: ..."
+# "OK so how much ...?", "Helder, en wanneer ...?": the nod a question opens with (lexicon [follow_up] acknowledgements,
+# [parts] nods)
+_NOD = rf"(?:(?:{_alternatives([*lexicon_data()['follow_up']['acknowledgements'], *_LEX['nods']])})\b[\s,.!:;-]*)?"
 _ASKS = re.compile(
-    rf"^\s*(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk|naar|bij|op|"
+    rf"^\s*{_NOD}(?:(?:en|and|maar|but|ook|also|dus|so|dan|then|tot|until|vanaf|from|by|before|uiterlijk|naar|bij|op|"
     rf"voor|met|aan|binnen|uit|over|volgens|onder|vanuit|to|in|at|for|with|within|of|about|tussen|between|tijdens|during|"
     rf"according|under|per|via|by)\s+){{0,2}}{_QWORD}\b"  # "volgens welk kader ...?", "according to which rule ...?"
     # "halen we ...": a verb before its subject asks ("als we ...", "omdat we ..." open a condition or reason)
@@ -105,6 +108,7 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     whole: set[int] = set()  # parts that carry all their words (an enumeration's items, asked with its frame)
     narrowed: dict[int, str] = {}  # a part of a question that narrows the one before it -> that question
     broad: set[int] = set()  # the parts of a question another one narrows (not asked apart)
+    spelled_out: set[int] = set()  # parts that say after a dash what the question before the dash asks
     for q in questions:
         focus = _FOCUS.match(q)
         if focus and parts and q[focus.end() :].strip():  # "Vooral: wie betaalt en wie beslist?"
@@ -117,6 +121,13 @@ def split_parts(text: str) -> list[tuple[str, str]]:
                 parts.append(piece)
             if len(parts) > start:
                 continue
+        spelled = _SPELLED_OUT.match(q)
+        if spelled:  # "Wat houdt X precies in - hoeveel ...?": the question after the dash says what the one before asks
+            for piece in _focused_pieces(spelled.group("narrow")):
+                narrowed[len(parts)] = spelled.group("broad").strip() + "?"
+                spelled_out.add(len(parts))  # (its own words are both questions': one asked in two steps)
+                parts.append(piece)
+            continue
         listed = _enumerated(q) or _listed(q) or _prepositional(q) or _contrasted(q)
         if listed:  # "welk adres voor (1) declaraties en (2) zorginhoudelijke vragen?": one part per item
             whole.update(range(len(parts), len(parts) + len(listed)))
@@ -174,7 +185,8 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         lab = label.group(0).strip()
         full = [full[0]] + [f if f.startswith(lab) else f"{lab} {f}" for f in full[1:]]  # (an item asked with its frame has it)
     lead = " ".join(context)
-    out = [(f"{lead} {f}".strip(), p) for k, (f, p) in enumerate(zip(full, parts, strict=True)) if k not in broad]
+    own = [f if k in spelled_out else p for k, (f, p) in enumerate(zip(full, parts, strict=True))]
+    out = [(f"{lead} {f}".strip(), p) for k, (f, p) in enumerate(zip(full, own, strict=True)) if k not in broad]
     return out if len(out) > 1 or narrowed else [(text, text)]
 
 
@@ -206,6 +218,16 @@ def same_frame(a: str, b: str) -> bool:
         x != y and shared >= FRAME_WORDS and max(len(x), len(y)) - shared <= 2 and min(len(x), len(y)) > shared - 1
         and not any(re.fullmatch(_WH, w) for w in swapped)
     )
+
+
+# "What does rule X mean exactly — which cases count?": a question for what something is or says, and after a dash a
+# question word that asks it narrower; the narrower question is asked with the broad one's words, the broad one not
+# apart (as after "met name:"); not "what about X — ...?", "what if ...", which only name the subject or a case
+_SPELLED_OUT = re.compile(
+    rf"^(?P<broad>\W*(?:(?:en|and|maar|but)\s+)?(?:wat|what)\b(?!\s+(?:about|if|als|dan|of)\b)[^?–—]*?)\s+[-–—]\s+"
+    rf"(?P<narrow>(?:{_BEFORE_WH}\s+)?{_WH}\b.*)$",
+    re.I,
+)
 
 
 def _focus_asks(sentence: str) -> bool:

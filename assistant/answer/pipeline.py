@@ -31,6 +31,7 @@ from assistant.answer.asked import (
     asks_consequence,
     asks_question_word,
     claims_only_consequence,
+    concludes_early,
     direction_words,
     objection_asked,
     opens_with_conclusion,
@@ -57,6 +58,7 @@ from assistant.answer.clause import (
     names_an_older_policy,
     off_subject,
     points_back,
+    thing_not_stated,
 )
 from assistant.answer.parts import borrows_subject, names_no_subject, same_frame, split_parts
 from assistant.answer.plan import MAX_QUOTES, Plan, msg, render, summary, with_notices
@@ -97,6 +99,9 @@ from assistant.text.quantities import read as read_quantities
 from assistant.text.sentences import sentence_spans
 
 POLICY_EMAIL = EMAIL  # the policy's addresses are found with the one e-mail pattern
+# the kinds of value a refusal for a tariff, wage or what insured people pay names with what they are asked of ("geen
+# bedrag voor «VECOZO-certificaat»"; not a count: "hoeveel verdient ...?" asks an amount in words of counting)
+SCOPE_KINDS = ("money", "percent")
 _MAIL_WORD = re.compile(r"\b(?:e-?mail\w*|mail\w*)\b", re.I)
 
 
@@ -274,7 +279,9 @@ class Assistant:
             scope = None  # "en ook het deel voor Wlz-cliënten?" after a question about the night care budget: a
             # sector the policy itself speaks of, within the subject of the question before
         if scope:
-            refusal = self._refusal(lang, scope, insurer=guards.insurer_named(text) or "")
+            refusal = self._refusal(
+                lang, scope, insurer=guards.insurer_named(text) or "", sectors=guards.sector_named(text), question=text
+            )
             if scope == "insurer":  # "is de 50%-grens van Menzis strenger dan die van CZ?": what CZ's policy itself
                 self._own_rule(refusal, text, lang, year)  # says of the subject follows the refusal
             return self._answer(refusal, lang, notices), state.remember(Reading("clause"), lang)
@@ -928,10 +935,15 @@ class Assistant:
             name=reading.tool or "", args=reading.args, error="missing: " + ", ".join(m[0] for m in reading.missing)
         )
 
-    def _refusal(self, lang: str, reason: str, **values: Any) -> Plan:
+    def _refusal(self, lang: str, reason: str, **values: Any) -> Plan:  # noqa: C901
         line = msg("not_stated", lang)
+        if reason in ("tariff", "wages") and values.get("question"):  # "wat kost een VECOZO-certificaat?":
+            line = thing_not_stated(self, guards.redact(values["question"]), lang, SCOPE_KINDS) or line  # the value
+            # asked and what of
         if reason == "insurer" and values.get("insurer"):  # "wat staat VGZ toe?": that insurer named
             line += " " + msg("insurer_named", lang, insurer=values["insurer"])
+        elif reason == "sector" and values.get("sectors"):  # "regelt u ook Wlz-zorg?": that sector named
+            line += " " + msg("sector_named", lang, sector=(" and " if lang == "en" else " en ").join(values["sectors"]))
         elif reason in ("insurer", "sector", "insured", "wages"):
             line += " " + msg(reason, lang)
         elif reason == "tariff":
@@ -1254,7 +1266,7 @@ def _conclusions(text: str) -> list[tuple[int, int]]:
     after a figure (`own_conclusions`: "..., dus we zitten op 35%", "... puts us at 45%"), to the end of that sentence."""
     folded = fold(text)
     spans = sentence_spans(text)
-    out = [(a, len(text)) for a, _ in spans[1:] if opens_with_conclusion(folded[a:])]
+    out = [(a, len(text)) for a, _ in spans[1:] if opens_with_conclusion(folded[a:]) or concludes_early(folded[a:])]
     for a, b in spans:
         for at in own_conclusions(folded[a:b]):
             if re.search(r"\d", folded[a : a + at]) and not any(s <= a + at < e for s, e in out):

@@ -61,6 +61,10 @@ class InputSpec(BaseModel):
     # an average that may be given as the two counts it is worked out from ("84 cliënten in 28 postcodegebieden"):
     # the units of the counted things and of what they are spread over; the value is their quotient
     per_of: tuple[str, ...] = ()
+    # how a follow-up that changes one of those counts says so, in the asker's own figures (nl, en; {said}: the counts
+    # as typed), and one that takes areas out ({n} areas of {each} each): the average itself is the calculator's
+    per_of_note: tuple[str, ...] = ()
+    per_of_drop_note: tuple[str, ...] = ()
     # a value per one of these (an average per "areas"): a whole count said spread over a count of them right after
     # it ("ons gemiddelde is 40 cliënten over 16 postcodes") is their total, never this value
     spread_over: str | None = None
@@ -200,6 +204,9 @@ class CalculatorSpec(BaseModel):
     # result fields that turn the outcome too ("does that change the reimbursement?": the staffel's percentage), beside
     # the verdict
     changes_with: tuple[str, ...] = ()
+    # result fields that turn the outcome when the question names them (field -> its words: "does that change the
+    # percentages?" asks of the shares, not only of the verdict)
+    changes_named: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # the result field that holds the rule's own figure ("threshold": 3 per area): a figure the question says the rule
     # has ("de ondergrens is 2 per gebied") is corrected by it
     rule_output: str | None = None

@@ -35,6 +35,7 @@ from assistant.answer.understand import (
     Reading,
     Router,
     affirmed,
+    anti_cued,
     asks_strongly,
     assign,
     cue_pattern,
@@ -137,6 +138,8 @@ class ConversationState(BaseModel):
     turns: int = 0
     history: list[tuple[str, str]] = Field(default_factory=list)  # LLM mode only: redacted (question, answer)
     said: list[str] = Field(default_factory=list)  # the last messages as read (redacted): facts of the asker's case
+    # an average of the last calculation worked out from two counts ("39 cliënten over 15 postcodes") -> those counts
+    quotients: dict[str, tuple[float, float]] = Field(default_factory=dict)
 
     def new_case(self) -> ConversationState:
         """The state for a message that opens another case: only the language and the turn count stay."""
@@ -165,13 +168,23 @@ class ConversationState(BaseModel):
                     "language": language, "turns": self.turns + 1, "yes_no": reading.yes_no, **first,
                     "last_changed": (reading.changed or [None])[-1], "topic": topic, "solve": reading.solve,
                     "outcome": reading.outcome, "outcome_values": list(reading.outcome_values),
+                    "quotients": _quotients_kept(reading),
                 }
             )  # fmt: skip
         return self.model_copy(
             update={"tool": None, "args": {}, "stated": [], "areas": None, "assumptions": [], "pending": [], "language": language,
                     "turns": self.turns + 1, "first_args": {}, "first_stated": [], "first_areas": None, "yes_no": False,
-                    "topic": topic, "solve": None, "outcome": None, "outcome_values": []}
+                    "topic": topic, "solve": None, "outcome": None, "outcome_values": [], "quotients": {}}
         )  # fmt: skip
+
+
+def _quotients_kept(reading: Reading) -> dict[str, tuple[float, float]]:
+    """The counts each average of `reading` is worked out from, while the average still is their quotient (not when a
+    message said the average itself since)."""
+    return {
+        n: (top, under) for n, (top, under) in reading.quotients.items()
+        if under and isinstance(reading.args.get(n), (int, float)) and abs(reading.args[n] - top / under) < 1e-9
+    }  # fmt: skip
 
 
 ELLIPTICAL_WORDS = 8  # a message this short that opens like a follow-up continues the previous question's subject
@@ -328,13 +341,18 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if reading.kind in ("clause", "clarify") and not corrects and _rule_of_another(router, text, state.tool):
         return reading  # "vervalt de 50%-eis voor eigen levering dan ook?": another rule, asked anew
     fits = own_values and reading.tool != state.tool and _fits_last(router, spec, reading, text, folded)
+    # "stel dat de 2 gebieden met elk 1 cliënt wegvallen" after an average worked out from its counts: those counts
+    # change, though the message reads as the postcode calculator's own figures
+    fits = fits or (reading.tool != state.tool and bool(_quotient_changed(spec, reading.quantities, folded, state)))
     if own_values and reading.tool != state.tool and not opens_follow_up(text, closing=False) and not corrects and not instead[0]:
-        if not fits and not (reading.kind == "clarify" and _changes_last(router, spec, reading, text)):
+        if not fits and not (reading.kind == "clarify" and _changes_last(router, spec, reading, text)) and not (
+            _says(lexicon().keeps, text) and _of_last_units(spec, reading)
+        ):  # (not "a nurse joins at 0.3 fte, the same 120 clients": the last case, its figures kept)
             return reading  # another calculator with values of its own: a new question
-    if own_values and reading.kind == "tool" and reading.tool != state.tool and not corrects and _asks_other(
-        router, spec, reading, folded
-    ):  # "hoeveel procent van dat budget betaalt CZ dan, bij een A?" after a check of the ceiling: the staffel's
-        return reading
+    if own_values and reading.kind == "tool" and reading.tool != state.tool and not corrects and (
+        _asks_other(router, spec, reading, folded) or (not fits and _cued_elsewhere(router, spec, reading))
+    ):  # "hoeveel procent van dat budget betaalt CZ dan, bij een A?" after a check of the ceiling: the staffel's; "als
+        return reading  # CZ straks 30k extra toekent" after the waardemodel's threshold: an amount of the other's
     labels = _area_labels(state)
     if labels:  # "what if 5612 had two more?": a number that is a postcode of the list is that postcode
         qs = [replace(q, kind="postcode", value=q.text) if q.kind in ("number", "count") and q.text in labels else q
@@ -359,12 +377,14 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             return reading  # (or named far more weakly: "extra budget" is a word of both)
     instead = _instead(reading.quantities, folded, state)  # the figures as read now (postcodes, summands)
     places = _places_of_last(fill, state)  # "het eerste gebied heeft er 5": a place in the last list of areas
-    moved = _moved(spec, reading.quantities, folded, state)
+    moved = _moved(spec, reading.quantities, folded, state) or _quotient_changed(spec, reading.quantities, folded, state)
     changes = moved or _changes(spec, fill, reading.quantities, folded, state, instead)
     if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was
-        changes = _restated_elsewhere(spec, changes, state)
+        added = {n for n, i in fill.sources.items() if reading.quantities[i].change == "more"}  # (not "another 1,500")
+        changes = {**_restated_elsewhere(spec, changes, state), **{n: v for n, v in changes.items() if n in added}}
     changes = _owned_again(changes, fill, reading.quantities, state)
-    changes = _added_beside(spec, changes, text, state)
+    said_added = frozenset(n for n, i in fill.sources.items() if reading.quantities[i].change == "more")
+    changes = _added_beside(spec, changes, text, state, said_added)
     denied = {} if _says(lexicon().revert, text) else _denied_part(spec, folded, state)  # "the original split (no
     if denied:  # volle dochter)" goes back to the first figures, it moves nothing; a denied part moves its amount, and
         # the message's figures are about why (a share of the shares), only a year or a fact in words changes beside it
@@ -526,6 +546,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if reading.kind == "tool" and reading.tool == state.tool and not opens and not state.pending:
         complete = any(all(f in reading.args for f in alt) for alt in spec.requires) and not builds_on
         anew = not corrects or all(n in reading.stated for n in state.stated if spec.inputs[n].kind in AMOUNT_KINDS)
+        # (not "... nog 30k extra bovenop die 580k ...": a figure said as added to a value the last calculation had)
+        anew = anew and not any(reading.quantities[i].change and n in state.args for n, i in fill.sources.items())
         if complete and anew and len(reading.used) >= 2 and not _says(lexicon().adds_to_last, text) and not moved \
                 and not places and not whole_named:
             return reading  # the same calculator, asked anew with its own complete figures, also as a correction that
@@ -711,7 +733,18 @@ def _fits_last(router: Router, spec: CalculatorSpec, reading: Reading, text: str
         return False
     if any(reading.quantities[i].change for i in reading.used):
         return False  # "if CZ honours 150k extra, what do we get?": an amount said as added is weighed below
+    if _cued_elsewhere(router, spec, reading):
+        return False  # "als CZ straks 30k extra toekent": the amount's cue is the other calculator's alone
     return _all_taken(router, spec, reading, text)
+
+
+def _of_last_units(spec: CalculatorSpec, reading: Reading) -> bool:
+    """Every figure the other calculator's reading took has a unit of an input of the last calculator ("0.3 fte",
+    "2.3 fte", "120 clients" after a check of fte and clients)."""
+    used = [reading.quantities[i] for i in reading.used]
+    return bool(used) and all(
+        any(inp.kind == q.kind and q.unit is not None and q.unit in inp.units for inp in spec.inputs.values()) for q in used
+    )
 
 
 def _all_taken(router: Router, spec: CalculatorSpec, reading: Reading, text: str) -> bool:
@@ -751,16 +784,20 @@ def _owned_again(changes: dict[str, Any], fill: Any, qs: list[Quantity], state: 
     return {k: v for k, v in changes.items() if not again(k)}
 
 
-def _added_beside(spec: CalculatorSpec, changes: dict[str, Any], text: str, state: ConversationState) -> dict[str, Any]:
+def _added_beside(
+    spec: CalculatorSpec, changes: dict[str, Any], text: str, state: ConversationState, said_added: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """"onderaanneming 4.100 uur", then "daarnaast willen we ook 1.200 uur zzp'ers": a party the hours given
-    together (spec `together_holds`) would hold, added with a word of addition (lexicon `adds_to_last`): the hours
-    given together were the other party's (`parts_together`), and the new party's come beside them."""
-    if not _says(lexicon().adds_to_last, text):
+    together (spec `together_holds`) would hold, added with a word of addition (lexicon `adds_to_last`, or a figure said
+    as added: `said_added`, "als er 900 uur van zelfstandigen bij komen"): the hours given together were the other
+    party's (`parts_together`), and the new party's come beside them."""
+    words = _says(lexicon().adds_to_last, text)
+    if not words and not said_added:
         return changes
     out = dict(changes)
     for whole, held in spec.together_holds.items():
         own = spec.parts_together.get(whole)
-        added = [p for p in held if p in changes and p not in state.args and p != own]
+        added = [p for p in held if p in changes and p not in state.args and p != own and (words or p in said_added)]
         if own and added and isinstance(state.args.get(whole), (int, float)) and whole not in changes and own not in changes:
             out |= {whole: None, own: state.args[whole]}
     return out
@@ -790,6 +827,22 @@ def _asks_other(router: Router, spec: CalculatorSpec, reading: Reading, folded: 
     cues = {fold(c) for inp in other.inputs.values() for c in inp.cues}  # "gemiddeld 3,2": a value's cue, no ask
     own = [a for a in other.asks if fold(a) not in lexicon().weak_asks and fold(a) not in cues and says(asking, a)]
     return bool(own) and not asks_strongly(spec, asking)
+
+
+def _cued_elsewhere(router: Router, spec: CalculatorSpec, reading: Reading) -> bool:
+    """Every amount the other calculator's reading took is said with a cue of one of its inputs and with none of the
+    last calculator's ("als CZ later 30k extra toekent" after a check of the production agreement): the figures
+    are of that other case."""
+    other = router.specs.get(reading.tool or "")
+    amounts = [reading.quantities[i] for i in reading.used if reading.quantities[i].kind in AMOUNT_KINDS]
+    return other is not None and bool(amounts) and all(
+        any(cue_strength(q, inp) > 0 for inp in other.inputs.values() if inp.kind == q.kind)
+        and not any(
+            cue_strength(q, inp) > 0 or (q.unit is not None and q.unit in inp.units)  # ("another half fte", "3 points":
+            for inp in spec.inputs.values() if inp.kind == q.kind  # a figure in a unit of the last calculator's is its)
+        )
+        for q in amounts
+    )
 
 
 def _said_as_change(q: Quantity) -> bool:
@@ -926,7 +979,7 @@ def carry_over(router: Router, spec: CalculatorSpec, reading: Reading, state: Co
 
 
 _ASKS_WH = re.compile(  # "zo niet, hoeveel ...?": a question that depends on the answer before asks on (lexicon [parts])
-    r"^\W*(?:(?:en|and|maar|but|ok|oke|dus|so)\W+)?"
+    r"^\W*(?:(?:en|and|maar|but|ok|oke|okay|dus|so)\W+){0,2}"  # ("okay so when ...?")
     rf"(?:(?:{IF_ANSWER})\W+)?"
     r"(?:hoeveel|wat|welke?|wanneer|hoe|how|what|which|when)\b"
     r"(?!\s+(?:if|als|about|zit|zou|would|dan\s+als))"  # "what if ...?", "wat als ...?" still ask whether it holds
@@ -1062,6 +1115,8 @@ def _changes(
     per_area = next((n for n, i in spec.inputs.items() if i.per_area), None)
     if per_area and fill.areas:
         out["__areas__"] = fill.areas
+        if out.get("postcode_areas") == len(fill.areas):  # "two more: 3 each in 6101 and 6102": the areas
+            out.pop("postcode_areas")  # listed, counted once more (the list says how many)
     if per_area:
         there = _single_count(qs, fill)
         counts = [q for q in qs if (q.kind == "count" and q.unit == "clients") or q.kind == "number"]
@@ -1314,8 +1369,9 @@ def _moved(
     if of_part is not None:  # the part the amount is taken from is named by its value; the party named gets it
         to = [n for n in named if n != of_part][:1] if len([n for n in named if n != of_part]) == 1 else []
         named = {**{n: named[n] for n in to}, of_part: -1}
-    if len(named) == 1 and len(to) == 1 and len(amounts) == 1:  # "als die 1.600 uur voortaan door onze dochter
-        # gaan": the hours of the one other party that had exactly that amount
+    if len(named) == 1 and len(to) == 1 and len(amounts) == 1 and amounts[0].change != "more":  # "als die 1.600 uur
+        # voortaan door onze dochter gaan": the hours of the one other party that had exactly that amount (not "another
+        # 1,500 hours by our subsidiary": hours that come on top)
         same = [
             p for p in spec.parts
             if p != to[0] and isinstance(state.args.get(p), (int, float)) and float(state.args[p]) == float(amounts[0].number or 0)
@@ -1374,7 +1430,7 @@ def _partitive(amounts: list[Quantity], folded: str) -> tuple[Quantity, Quantity
 
 
 AREA_GAP = 4  # characters between a number of areas and an area word said after it
-DROP_CHARS = 40  # from the areas to the clients each had ("de vier gebieden met elk 2 cliënten")
+DROP_CHARS = 60  # from the areas to the clients each had ("de vier gebieden met elk 2 cliënten")
 _AREA_WITH = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:met|with|waar|where|in which|having|die|that)\b[^.;:!?]*$")
 
 
@@ -1423,6 +1479,46 @@ def _dropped_areas(qs: list[Quantity], folded: str) -> tuple[int | None, int, in
         each = q.times[1] if q.times else q.number  # "12 postcodes where we have 1 client" was read as 12 × 1
         return (n if n is not None else (None if plural else 1)), int(each), i
     return None
+
+
+def _quotient_changed(spec: CalculatorSpec, qs: list[Quantity], folded: str, state: ConversationState) -> dict[str, Any]:
+    """"En als het 50 cliënten waren?", "stel dat we de 3 gebieden met 1 cliënt laten vallen" after an average the last
+    calculation worked out from its two counts ("39 cliënten over 15 postcodes"): the count said (or the areas taken out
+    with their clients) changes, and the average is worked out anew from the counts; {} when the message says no such
+    count (or says the average itself)."""
+    for name, (top, under) in state.quotients.items():
+        inp = spec.inputs.get(name)
+        if inp is None or len(inp.per_of) != 2 or name not in state.args:
+            continue
+        counts = [(i, q) for i, q in enumerate(qs) if q.kind == "count" and q.number is not None and not q.negated]
+        if any(cue_strength(q, inp) > 0 for _, q in counts):
+            return {}  # "gemiddeld 3,2 per gebied": the average itself
+        dropped = _dropped_areas(qs, folded)
+        if dropped is not None and dropped[0] is not None:  # "... de 3 gebieden met elk 1 cliënt eruit"
+            n, each, i = dropped
+            new, used = (top - n * each, under - n), {i} | {k for k, q in counts if q.unit == inp.per_of[1]}
+            told = {"n": _nl(n), "each": _nl(each)}
+            notes = inp.per_of_drop_note
+        else:
+            tops = [(i, q) for i, q in counts if q.unit == inp.per_of[0]]
+            unders = [(i, q) for i, q in counts if q.unit == inp.per_of[1]]
+            if len(tops) > 1 or len(unders) > 1 or not (tops or unders) or len(counts) > len(tops) + len(unders):
+                continue
+            new = tuple(
+                (_changed(old, float(got[0][1].number), got[0][1].change) if got[0][1].change else float(got[0][1].number))
+                if got else old
+                for old, got in ((top, tops), (under, unders))
+            )  # fmt: skip
+            used = {i for i, _ in tops + unders}
+            told = {"said": " + ".join(f"“{q.text.strip()}”" for _, q in sorted(tops + unders))}
+            notes = inp.per_of_note
+        if new[1] <= 0 or new[0] < 0 or new == (top, under):
+            continue
+        return {  # (the note says what the asker changed in their own figures; the average is the calculator's)
+            name: new[0] / new[1], "__quotients__": {name: new}, "__used__": used,
+            "__said_notes__": [tuple(note.format(**told) for note in notes)] if len(notes) == 2 else [],
+        }  # fmt: skip
+    return {}
 
 
 def _completed_by(spec: CalculatorSpec, reading: Reading, state: ConversationState) -> bool:
@@ -1493,7 +1589,7 @@ def _one_there() -> re.Pattern[str]:
     "het gebied waar we er maar een hebben"; lexicon one_alone): up to the end of the clause or a word of having."""
     ones = "|".join(re.escape(w) for w in lexicon().one_alone)
     return re.compile(
-        rf"{_AREA_WITH.pattern[1:-1]}?\b(?:{ones})\b\s*(?:[.;:!?,]|$|(?:client|clienten|clients|heeft|hebben|hebt|has|have|zit|zitten)\b)"
+        rf"{_AREA_WITH.pattern[1:-1]}?\b(?:{ones})\b\s*(?:[.;:!?,–—]|-\s|$|(?:client|clienten|clients|heeft|hebben|hebt|has|have|zit|zitten|gets|get|krijgt|krijgen|gains)\b)"
     )
 
 
@@ -1505,7 +1601,9 @@ def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationSta
         n, each = areas  # "and 2 new areas with one client each": as many more places of the list
         return {"__areas__": [Area(f"#{len(state.areas) + k}", each) for k in range(1, n + 1)]}
     counts = [q for q in qs if q.kind == "count" and q.unit == "clients" and q.number is not None and not q.change]
-    if not state.areas or fill.args.get("postcode_areas") != 1 or len(counts) != 1 or fill.areas:
+    areas = [q for q in qs if q.kind == "count" and q.unit == "areas" and q.number is not None]
+    one = fill.args.get("postcode_areas") == 1 or (len(areas) == 1 and areas[0].number == 1)  # ("nog één gebied:
+    if not state.areas or not one or len(counts) != 1 or fill.areas:  # Oosterhout-Zuid, met 6")
         return None
     if not _says(lexicon().adds_to_last, text):
         return None
@@ -1518,6 +1616,11 @@ def _areas_each(qs: list[Quantity], text: str) -> tuple[int, int] | None:
     clients said for each of them; None otherwise."""
     areas = [q for q in qs if q.kind == "count" and q.unit == "areas" and q.number is not None]
     each = [q for q in qs if q.kind == "count" and q.unit == "clients" and q.times]
+    if len(areas) == 1 and not each:  # "two more areas, with three clients each in 6101 and 6102": a count of
+        each_word = set(lexicon().each_area)  # clients said for each, apart from the areas
+        counted = [q for q in qs if q.kind == "count" and q.unit == "clients" and q.number is not None and (
+            set(q.after[:1]) | set(q.before[-1:])) & each_word]  # fmt: skip
+        each = [replace(counted[0], times=(areas[0].number, counted[0].number))] if len(counted) == 1 else []
     if len(areas) != 1 or len(each) != 1 or each[0].times[0] != areas[0].number:
         return None
     if areas[0].change != "more" and not _says(lexicon().adds_to_last, text):
@@ -1663,6 +1766,7 @@ def _claimed_results(spec: CalculatorSpec, reading: Reading, changes: dict[str, 
         q for q in reading.quantities
         if q.kind in spec.claims and not q.negated and q.number is not None
         and (not any(_same_number(q.number, v) for v in taken) or _says(whole, " ".join(q.before[-2:])))
+        and not anti_cued(q, (), spec.claim_anti_cues_after)  # ("all shares are ours, 100%": whose it is)
     ]  # fmt: skip  # ("the whole €120,000 back": the budget worked with, and claimed as what is paid)
 
 
@@ -1751,6 +1855,8 @@ def _merged(
     if "__areas__" in changes:
         areas = _update_areas(areas, changes.pop("__areas__"))
     used = set(reading.used) | changes.pop("__used__", set())
+    quotients = {**state.quotients, **changes.pop("__quotients__", {})}
+    notes += changes.pop("__said_notes__", [])
     if "__drop__" in changes:
         areas, note = _drop_areas(areas, args, changes, *changes.pop("__drop__"))
         if note:
@@ -1866,7 +1972,7 @@ def _merged(
         previous_outcome_values=list(state.outcome_values),
         changed=[n for n in changes if n in spec.inputs],
         claims={out: v for out, (v, _) in claims.items()}, claim_texts={out: t for out, (_, t) in claims.items()},
-        claim_bounds={out: "rounded" for out in claims if out in rounded},
+        claim_bounds={out: "rounded" for out in claims if out in rounded}, quotients=quotients,
     )  # fmt: skip
     if solve in spec.solve and solve not in changes:  # the unknown is worked out ("wat is dan het grootste
         args.pop(solve, None)  # aantal?"), not taken from an earlier turn

@@ -94,6 +94,8 @@ class Reading:
     # the result fields the spec's `changes_with` names (the staffel's percentage), of this and the last calculation
     outcome_values: list[Any] = field(default_factory=list)
     previous_outcome_values: list[Any] = field(default_factory=list)
+    # an average worked out from two counts ("39 cliënten over 15 postcodes") -> those counts: a follow-up may change one
+    quotients: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- phrase matching
@@ -262,8 +264,17 @@ NUMERIC_KINDS = ("count", "money", "percent")  # inputs a calculation is worked 
 WEAK_CUE = 0.4  # the weight of a weak cue against a cue
 
 
-def _distance(words: list[str]) -> int:
+def _distance(words: list[str], years_free: bool = False) -> int:
+    """The words between a cue and its figure, separators weighing more; `years_free`: a year and the preposition
+    before it weigh nothing ("revenue ceiling for 2027 is €850,000": the ceiling's figure, said for its year)."""
+    if years_free:
+        words = [w for k, w in enumerate(words) if not _YEAR_WORD.fullmatch(w)
+                 and not (k + 1 < len(words) and _YEAR_WORD.fullmatch(words[k + 1]) and w in _YEAR_PREPOSITIONS)]  # fmt: skip
     return sum(SEPARATORS.get(w, 1) for w in words)
+
+
+_YEAR_WORD = re.compile(r"20[2-3]\d")
+_YEAR_PREPOSITIONS = frozenset({"for", "in", "voor", "van", "of", "over"})
 
 
 COMPOUND_HEAD = 6  # letters a one-word cue needs to be read as the head of a compound
@@ -325,7 +336,7 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
                 continue  # "1.500, de rest doen we met eigen personeel": the cue is the rest's, not the figure's
             if q.kind != "percent" and _share_between(between):
                 continue  # "2.000 uur en 45% daarvan doen onderaannemers": the cue says whose the share is
-            d = _distance(between)
+            d = _distance(between, years_free=own)  # (an anti-cue said before the figure's year still excludes it)
             if opens_parts and side == "a" and not between and fold(cue) in lexicon().part_after:
                 continue  # "1.400 uur, 800 daarvan via zzp'ers": 800 is a part of the figure before it, not a whole
             if opens_parts and side == "a":
@@ -690,6 +701,7 @@ class Fill:
     rule_side: set[int] = field(default_factory=set)  # quantities that name a rule, not the asker's figures
     # date inputs the asker's "nog"/"still" set to the day asked, with the assumption that says so
     said_now: dict[str, tuple[str, str]] = field(default_factory=dict)
+    quotients: dict[str, tuple[float, float]] = field(default_factory=dict)  # an average -> the two counts it is of
 
 
 def _without(fill: Fill, names: list[str]) -> Fill:
@@ -977,14 +989,22 @@ def _changed_here(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_sid
     remains = set(lexicon().remains)
     if any(remains & {fold(w) for w in o.before[-REMAINS_WORDS:]} for o in qs if o.change is None):
         return  # "... 14 gebieden minder, dus houden we er 120 over in 40": the figures said are the result already
+    for name, src in list(fill.sources.items()):  # "nog 30k extra bovenop de 580k": the base is the value, the
+        onto = [  # change goes onto it
+            j for j, o in enumerate(qs) if j > src and j not in fill.used and o.kind == qs[src].kind and o.unit == qs[src].unit
+            and o.number is not None and _added_onto(o)
+        ]  # fmt: skip
+        if qs[src].change in ("more", "less") and len(onto) == 1 and name in fill.args:
+            fill.args[name], fill.sources[name] = to_number(qs[onto[0]].number), onto[0]
+            fill.used = (fill.used - {src}) | {onto[0]}
     for i, q in enumerate(qs):
         if i in fill.used or i in rule_side or q.change not in ("more", "less") or q.number is None or q.negated:
             continue
-        if any(o.kind == q.kind and o.unit == q.unit and o.change is None for o in qs[i + 1 :]):
+        if any(o.kind == q.kind and o.unit == q.unit and o.change is None and not _added_onto(o) for o in qs[i + 1 :]):
             continue  # "... 5 gebieden afstoten, zodat 120 cliënten in 40 gebieden resten": the figures after it say the result
         fits = [
             (name, src) for name, src in fill.sources.items()
-            if src < i and spec.inputs[name].kind in CHANGED_KINDS and qs[src].kind == q.kind and qs[src].change is None
+            if (src < i or _added_onto(qs[src])) and spec.inputs[name].kind in CHANGED_KINDS and qs[src].kind == q.kind and qs[src].change is None
             and isinstance(fill.args.get(name), (int, float, Decimal)) and not isinstance(fill.args.get(name), bool)
             and (
                 cue_strength(q, spec.inputs[name]) > 0  # "another 10% via freelancers", "if we bill another 150k"
@@ -1009,6 +1029,19 @@ def _changed_here(spec: CalculatorSpec, qs: list[Quantity], fill: Fill, rule_sid
             msg("changed_here", "en", label=spec.inputs[name].label_en or name, base=said["en"][0], sign=sign,
                 delta=said["en"][1], new=said["en"][2]),
         ))  # fmt: skip
+
+
+_ONTO_DETERMINERS = ("de", "het", "die", "dat", "onze", "ons", "the", "those", "that", "our")
+
+
+def _added_onto(q: Quantity) -> bool:
+    """'... nog 30k extra bovenop de 580k': a figure right after a word of adding onto it (lexicon `on_top_of`), the
+    base the change said before it goes onto."""
+    words = list(q.before[-4:])
+    while words and words[-1] in _ONTO_DETERMINERS:
+        words.pop()
+    said = " ".join(words)
+    return any(re.search(rf"(?<![\w]){re.escape(w)}$", said) for w in lexicon().on_top_of)
 
 
 def _said_value(value: Decimal, kind: str, lang: str) -> str:
@@ -1169,6 +1202,7 @@ def _quotient(spec: CalculatorSpec, qs: list[Quantity], fill: Fill) -> None:
             continue
         value = (qs[top[0]].number or Decimal(0)) / (qs[under[0]].number or Decimal(1))
         fill.args[name] = float(value)  # exact: 1199 over 400 is below 3, however it is rounded for display
+        fill.quotients[name] = (float(qs[top[0]].number or 0), float(qs[under[0]].number or 1))
         fill.sources[name] = top[0]
         fill.used |= {top[0], under[0]}
         if name not in fill.stated:
@@ -1939,6 +1973,7 @@ class Router:
             claim_texts={k: t for k, (_, t, _) in claims.items() if k not in spec.inputs},
             claim_bounds={k: b for k, (_, _, b) in claims.items() if k not in spec.inputs and b},
             notes=_per_year_notes(spec, qs, fill.sources, args) + _strict_notes(spec, qs, fill.sources, args),
+            quotients=dict(fill.quotients),
         )  # fmt: skip
         if complete or spec.answers_without_inputs:
             return reading

@@ -85,6 +85,7 @@ class Lexicon:
     around_not_followed: list[str] = field(default_factory=list)  # "bij ons": a preposition, not the split verb
     around_joined: list[str] = field(default_factory=list)  # "bijkomen": the particle written onto its verb
     less: list[str] = field(default_factory=list)
+    on_top_of: list[str] = field(default_factory=list)  # "bovenop (die) 580k": the figure added onto, no change
     to_party: list[str] = field(default_factory=list)  # "... overdragen aan een collega": whom a change goes to
     described: list[str] = field(default_factory=list)  # words that make a count part of the changed count before it
     size_of_person: list[str] = field(default_factory=list)  # words that join persons who come or go to their fte
@@ -306,6 +307,7 @@ def lexicon() -> Lexicon:
         both_years=[fold(p) for p in data["both_years"]["words"]],
         more=[fold(p) for p in data["change"]["more"]],
         less=[fold(p) for p in data["change"]["less"]],
+        on_top_of=[fold(p) for p in data["change"].get("on_top_of", [])],
         described=[fold(p) for p in data["change"].get("described", [])],
         size_of_person=[fold(p) for p in data["change"].get("size_of_person", [])],
         exact=[fold(p) for p in data["change"].get("exact", [])],
@@ -625,6 +627,7 @@ def _full_time_after(tokens: list[_Tok], k: int, lex: Lexicon, folded: str) -> i
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:the|de|het|this|that|deze|die|dit)\s+$")
 _OWN_BEFORE = re.compile(r"(?<![\w])(?:our|onze|ons|my|mijn)\s+$")
 _HEADS_A_LIST = re.compile(r"\s*(?::|\(|[-–]\s)")  # "2027 hours: ...": a heading over the figures that follow
+_FIGURE_LISTED = re.compile(r"\s*:\s*(?:€\s*)?\d")  # "2027 hours: 9,000 ...": the heading's list begins with a figure
 _POSTCODE_LETTERS = re.compile(r"^\s?[A-Z]{2}\b")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|voor|for|sinds|since|vanaf|from|tot|until|anno)\s*$")
 
@@ -780,9 +783,10 @@ def _typed(
     ):
         return "year", None, m.end, int(m.raw)  # "the 2027 postcode requirement", "de 2026 cijfers"; "die 2000 uur"
     if (
-        m.digits and re.fullmatch(r"20[2-3]\d", m.raw) and (_ARTICLE_BEFORE.search(before) or _OWN_BEFORE.search(before))
-        and unit in lex.measures and unit_end is not None and _HEADS_A_LIST.match(folded[unit_end:])
-    ):
+        m.digits and re.fullmatch(r"20[2-3]\d", m.raw) and unit in lex.measures and unit_end is not None
+        and _HEADS_A_LIST.match(folded[unit_end:])
+        and (_ARTICLE_BEFORE.search(before) or _OWN_BEFORE.search(before) or _FIGURE_LISTED.match(folded[unit_end:]))
+    ):  # ("planned 2027 hours: 9,000 by employees, ...": a figure right after the colon)
         return "year", None, m.end, int(m.raw)  # "our 2027 hours: 4,000 own staff, ...": the year of the figures listed
         # counts hours
     if unit:
@@ -854,7 +858,8 @@ def _letters(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int, str]]
             r"\s+(?:(?:again|weer|opnieuw|ook|also|both|beide|allebei)\s+)?(?:in|voor|over|for)\s+(?:both\s+|beide\s+|zowel\s+)?20\d\d\b", folded[m.end() :]
         ) or re.search(  # "in 2026 een A", "..., but 2027 only a B", "2026 was an A" (the year opens its clause)
             r"(?:\b(?:in|voor|for|met|with|dat|that|als|if|en|and|maar|but)\s+|(?:^|[:;,.!?])\s*)20\d\d,?\s+(?:(?:een|an?|ook|weer|opnieuw|again|also|toch|nog|steeds|still|al|"
-            r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|op|uit|on|at|to|naar|"
+            r"already|dan|then|wel|maar|only|just|zijn|waren|werden|werd|we|wij|became|got|kregen|had|hadden|were|was|been|be|would|"
+            r"geweest|zou|zouden|op|uit|on|at|to|naar|"
             r"onze|ons|our|mijn|my|hun|their|gewoon|simply|de|the|geen|no|niet|not|langer|longer|meer)\s+){0,4}$",  # "in 2027
             # gewoon de A", "in 2027 geen A" (a letter denied for its year: read, negated)
             ("" if m.start() <= YEAR_BEFORE_CHARS else "x") + folded[max(0, m.start() - YEAR_BEFORE_CHARS) : m.start()],
@@ -1072,6 +1077,11 @@ def _persons_hired(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quanti
         m = next((m for w in lex.of_persons if (m := re.match(rf"\s*{re.escape(w)}(?![\w])", folded[q.end :]))), None)
         if m is None:
             continue
+        counted = next((o for o in reversed(qs[:i]) if o.kind == "count" and o.unit and not o.inferred_unit), None)
+        if counted is not None and counted.unit != "staff" and any(
+            re.match(rf"\s*{re.escape(w)}(?![\w])", folded[q.end :]) for w in lex.partitive
+        ):  # "18,000 hours planned. 6,000 of those go to freelancers we take on": hours of those hours (not
+            continue  # "drie van hen in dienst nemen" after hours: persons)
         before = re.split(r"[,.;:!?]", folded[max(0, q.start - HIRED_REACH) : q.start])[-1]
         after = re.split(r"[,.;:!?]", folded[q.end + m.end() : q.end + m.end() + HIRED_REACH])[0]
         if any(word_pattern(w).search(before) or word_pattern(w).search(after) for w in lex.hires):
@@ -1163,6 +1173,8 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
     after = re.sub(_COPULA, " ", folded[q.end : q.end + 24])[:16]  # "(0,6 fte) gaat met verlof": the word after the verb
     if q.unit == "staff" and any(re.search(rf"(?<![\w]){re.escape(w)}\s+(?:een|an|a)?\s*$", before) for w in lex.to_party):
         return None  # "... overdragen aan een collega": the person they go to, no change of the asker's staff
+    if any(re.search(rf"(?<![\w]){re.escape(w)}\s*$", before) for w in lex.on_top_of):
+        return None  # "30k extra bovenop (die) 580k": what is added onto, not a change itself
     inside = folded[q.start : q.end]
     for kind, words in (("more", [*lex.more, *lex.more_inside]), ("less", lex.less)):
         if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):
@@ -1390,6 +1402,7 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         if q.kind == "count" and q.unit and q.unit not in _NOT_CARRIED and not aside(q) and not _said_as_kept(q, folded, lex)
     }  # fmt: skip
     labelled: set[str] = set()  # units that a word before a sentence's bare numbers gave them
+    label_size = Decimal(0)
     for a, b in sentences:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
         if any(word_pattern(w).search(folded[a:b]) for w in lex.money_nouns):
@@ -1454,10 +1467,14 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
                 continue  # "(zzp'ers en 2 kleine organisaties)": the 2 count organisations, not clients
             if unit in _WHOLE_UNITS and q.number is not None and q.number != int(q.number):
                 continue  # "postcode average were 2.6": no number of areas has decimals
-            if only_amounts and not scaled and not _part_of_before(folded, q, lex):
+            if only_amounts and not scaled and not _part_of_before(folded, q, lex) and not (
+                q.number is not None and label_size and q.number * PARALLEL_RATIO >= label_size
+            ):  # ("about 30k hours in all. Employees 17,000, ...": a figure of the label's size is of its measure)
                 continue  # "Geplande uren: 24k. Daarnaast 12 teams.": the 12 are no hours (but "5.900 daarvan" are)
             if (q.kind == "number" or scaled) and q.number is not None and q.ratio is None and q.number >= 1:
                 out[i] = replace(q, kind="count", unit=unit, inferred_unit=True)
+                if not only_amounts:  # the largest figure a label gave its unit (a later sentence's figures of its size
+                    label_size = max(label_size, q.number)  # take it too)
     return out
 
 
