@@ -814,9 +814,16 @@ CONCLUSION_OPENING_WORDS = 3  # how far into a sentence its subject and verb may
 def concludes_early(folded: str) -> bool:
     """The folded sentence states the asker's conclusion with its subject and verb first ("dan komen we dus uit op 45%",
     "we are therefore at 45%"): a conclusion word within its first words, after a subject of its own."""
+    m = _conclusion_early().match(folded)
+    if m is None or re.search(r"\b(?:we|wij|ik|i|it|het|dat|that|ze|zij|they)\b", m.group(1)) is None:
+        return False
+    return not any(word_pattern(w).search(m.group(1)) for w in lexicon().permission)  # ("mogen we dus 45% ...?" asks)
+
+
+@lru_cache(maxsize=1)
+def _conclusion_early() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon().conclusion, key=len, reverse=True) if " " not in w)
-    m = re.match(rf"^\W*((?:[\w'’]+\s+){{1,{CONCLUSION_OPENING_WORDS}}})(?:{words})\b", folded)
-    return m is not None and re.search(r"\b(?:we|wij|ik|i|it|het|dat|that|ze|zij|they)\b", m.group(1)) is not None
+    return re.compile(rf"^\W*((?:[\w'’]+\s+){{1,{CONCLUSION_OPENING_WORDS}}})(?:{words})\b")
 
 
 def opens_with_conclusion(folded: str) -> bool:

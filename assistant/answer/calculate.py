@@ -290,8 +290,8 @@ def _not(lang: str) -> str:
 RULE_CLAIM_WORDS = 6  # words before a figure in which a word of a rule ("minimum", "norm", "mag") makes it said of the rule
 
 
-OWN_CLAIM_WORDS = 3  # words before a figure in which the asker's own subject makes it their figure, not the rule's
-_OWN_SUBJECTS = frozenset({"we", "wij", "ik", "i", "us", "ons", "onze", "our"})
+OWN_CLAIM_WORDS = 3  # words before a figure in which the asker as subject makes it their figure, not the rule's
+_OWN_SUBJECTS = frozenset({"we", "wij", "ik", "i"})  # (not "onze": "het maximum voor onze organisatie is 60%" is a rule)
 
 
 def rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], folded: str = "") -> tuple[str, str] | None:
@@ -318,7 +318,7 @@ def rule_claimed(spec: CalculatorSpec, reading: Reading, data: dict[str, Any], f
         if not said_of_rule or not same_kind or float(q.number) == float(rule) or float(q.number) in own:
             continue  # (the asker's own figure said again is no claim about the rule)
         if any(w in _OWN_SUBJECTS for w in q.before[-OWN_CLAIM_WORDS:]):
-            continue  # "we komen dus op 45% uitbesteding": the asker's own share, not the rule's figure
+            continue  # "daarmee komen we dus op 45% uitbesteding": the asker's own share, not the rule's figure
         return (f"{rule:g}" + ("%" if q.kind == "percent" else "")), q.text
     return None
 

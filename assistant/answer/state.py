@@ -1494,7 +1494,9 @@ def _quotient_changed(spec: CalculatorSpec, qs: list[Quantity], folded: str, sta
         if any(cue_strength(q, inp) > 0 for _, q in counts):
             return {}  # "gemiddeld 3,2 per gebied": the average itself
         dropped = _dropped_areas(qs, folded)
-        if dropped is not None and dropped[0] is not None:  # "... de 3 gebieden met elk 1 cliënt eruit"
+        if dropped is not None and dropped[0] is None:
+            return {}  # "de gebieden met 1 cliënt eruit": how many there were, the counts do not say
+        if dropped is not None:  # "... de 3 gebieden met elk 1 cliënt eruit"
             n, each, i = dropped
             new, used = (top - n * each, under - n), {i} | {k for k, q in counts if q.unit == inp.per_of[1]}
             told = {"n": _nl(n), "each": _nl(each)}
@@ -1597,8 +1599,8 @@ def _added_area(qs: list[Quantity], fill: Any, text: str, state: ConversationSta
     """'Oh, we forgot one area: Breda-Zuid, with 9 clients': with a word that adds to the last calculation (lexicon
     `adds_to_last`), one area said with one count of clients is one more area of the last list (its name, not a
     postcode, is no label of it); None otherwise."""
-    if state.areas and not fill.areas and (areas := _areas_each(qs, text)) is not None:
-        n, each = areas  # "and 2 new areas with one client each": as many more places of the list
+    if state.areas and not fill.areas and (more := _areas_each(qs, text)) is not None:
+        n, each = more  # "and 2 new areas with one client each": as many more places of the list
         return {"__areas__": [Area(f"#{len(state.areas) + k}", each) for k in range(1, n + 1)]}
     counts = [q for q in qs if q.kind == "count" and q.unit == "clients" and q.number is not None and not q.change]
     areas = [q for q in qs if q.kind == "count" and q.unit == "areas" and q.number is not None]

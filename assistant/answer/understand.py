@@ -265,8 +265,9 @@ WEAK_CUE = 0.4  # the weight of a weak cue against a cue
 
 
 def _distance(words: list[str], years_free: bool = False) -> int:
-    """The words between a cue and its figure, separators weighing more; `years_free`: a year and the preposition
-    before it weigh nothing ("het plafond voor 2027 bedraagt 640k": the ceiling's figure, said for its year)."""
+    """The words between a cue and its figure, separators weighing more; `years_free` (for anti-cues): a year and
+    the preposition before it weigh nothing ("het plafond voor 2027 bedraagt 640k": the ceiling's figure, said for its
+    year, is no honoured budget)."""
     if years_free:
         words = [w for k, w in enumerate(words) if not _YEAR_WORD.fullmatch(w)
                  and not (k + 1 < len(words) and _YEAR_WORD.fullmatch(words[k + 1]) and w in _YEAR_PREPOSITIONS)]  # fmt: skip

@@ -1407,6 +1407,7 @@ def _carry_units(qs: list[Quantity], folded: str) -> list[Quantity]:
         inside = [i for i, q in enumerate(out) if a <= q.start < b]
         if any(word_pattern(w).search(folded[a:b]) for w in lex.money_nouns):
             labelled = set()  # "Omzet 2027: 900k. Daarvan 300k ...": amounts from here on, not the hours labelled before
+            label_size = Decimal(0)
         units = {
             out[i].unit
             for i in inside

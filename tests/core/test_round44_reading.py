@@ -245,3 +245,16 @@ def test_a_refusal_names_the_thing_and_the_sector(fake_assistant):
     assert a.refused and "VECOZO-certificaat" in _first(a), a.answer
     b = fake_assistant.ask("Which purchasing rules does the zorgkantoor use for Wlz care?")
     assert b.refused and "not zorgkantoor and Wlz" in _first(b), b.answer
+
+
+def test_a_permission_asked_after_so_is_no_conclusion():
+    from assistant.answer.asked import concludes_early
+    from assistant.text.quantities import fold
+
+    assert concludes_early(fold("Dan komen we dus uit op 45% uitbesteding."))
+    assert not concludes_early(fold("Mogen we dus 45% uitbesteden?"))
+
+
+def test_areas_dropped_without_their_number_are_no_new_count(fake_assistant):
+    a = talk(fake_assistant, _NEW, "En als de gebieden met 1 cliënt eruit gaan?")
+    assert "met “1 cliënt”" not in a.answer, a.answer  # how many areas had one client, the counts do not say
