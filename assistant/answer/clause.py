@@ -2888,7 +2888,7 @@ DEFERRED_POOL = 3  # the closest sentences (each with the one after it) searched
 # value is given
 
 
-_YEAR_TERM = re.compile(r"(?:19|20)\d\d")  # a year says which text is asked, not what it is asked about
+YEAR_TERM = re.compile(r"(?:19|20)\d\d")  # a year says which text is asked, not what it is asked about
 SUBJECT_SHARE = 0.3  # a word of the question weighing less than this share of its weightiest names no subject
 
 
@@ -2897,7 +2897,7 @@ def _subject_weights(weights: dict[str, float], bm: Any) -> Any:
     content weights: a one-word cue of a kind, "dagtarief", may be the thing asked about) without the words that ask
     for a kind of value or a bound ("hoeveel procent ... maximaal"), without its years and without the words that weigh
     little beside its weightiest (SUBJECT_SHARE); so "helpenden niveau 2" or "dagtarief" count."""
-    subject = {t: w for t, w in weights.items() if t not in _asking_terms(bm.splitter) and not _YEAR_TERM.fullmatch(t)}
+    subject = {t: w for t, w in weights.items() if t not in _asking_terms(bm.splitter) and not YEAR_TERM.fullmatch(t)}
     top = max(subject.values(), default=0.0)
     subject = {t: w for t, w in subject.items() if w >= SUBJECT_SHARE * top}  # (not "voor", "zorg": they name no subject)
     return lambda text: sum(w for t, w in subject.items() if t in c.terms_of(text, bm.splitter))
@@ -3019,8 +3019,14 @@ def thing_not_stated(assistant: Any, question: str, lang: str, kinds: tuple[str,
     of value asked (one of `kinds`, any when none) and what it is asked of, in the asker's words; None when the
     question names neither."""
     a = asked(question)
-    what = _WHAT.get(a.kind if a and (not kinds or a.kind in kinds) else "", None)
-    thing = _asked_thing(question, assistant.index.retriever.bm25, lang) if what else None
+    return _thing_line(assistant, a, question, lang) if a is not None and (not kinds or a.kind in kinds) else None
+
+
+def _thing_line(assistant: Any, a: Asked | None, question: str | None, lang: str) -> str | None:
+    """"... het noemt geen bedrag voor «innovatiebudget»": the kind of value `a` asks with the thing the question asks
+    it of, in the asker's words; None when the question names no such thing."""
+    what = _WHAT.get(a.kind if a else "", None)
+    thing = _asked_thing(question, assistant.index.retriever.bm25, lang) if what and question else None
     return msg("not_stated_kind_of", lang, what=what[1 if lang == "en" else 0], thing=thing) if what and thing else None
 
 
@@ -3030,9 +3036,8 @@ def not_stated(
 ) -> Plan:
     what = _WHAT.get(a.kind if a else "", None)
     line = msg("not_stated_kind", lang, what=what[1 if lang == "en" else 0]) if what else msg("not_stated", lang)
-    thing = _asked_thing(question, assistant.index.retriever.bm25, lang) if what and question else None
-    if thing:  # "what sum does the innovation budget hold?": "no amount for “innovation budget”"
-        line = msg("not_stated_kind_of", lang, what=what[1 if lang == "en" else 0], thing=thing)
+    line = _thing_line(assistant, a, question, lang) or line  # "what sum does the innovation budget hold?": "no
+    # amount for “innovation budget”"
     if word:  # "welke cao geldt?": the thing asked after is named nowhere in the texts
         line = msg("not_stated_named", lang, word=word)
     if announced:  # "wat houdt de nieuwe bekostiging in?": named only as still to come

@@ -258,7 +258,7 @@ def out_of_scope(text: str) -> str | None:
     low = fold(text)
     if insurer_named(text) is not None:
         return "insurer"
-    sectors = [m for m in _OTHER_SECTOR.finditer(text) if not _a_clients_place(low, m.start())]
+    sectors = _sector_matches(text)
     if sectors and not re.search(r"wijkverpleg|district nurs|thuiszorg|(?<!nursing-)(?<!nursing )home care", low):
         return "sector"
     if _WAGES.search(text):
@@ -287,12 +287,15 @@ def without_insurers(text: str) -> str:
     return collapse_ws(text)
 
 
-def sector_named(text: str) -> list[str]:
-    """The other sectors a text asks about, as the text writes them ("zorgkantoor", "Wlz"; not a place a client comes
-    from), each once."""
+def _sector_matches(text: str) -> list[re.Match[str]]:
+    """The words of another sector a text asks about (not a place a client comes from: "a client home from hospital")."""
     low = fold(text)
-    found = [m.group(0) for m in _OTHER_SECTOR.finditer(text) if not _a_clients_place(low, m.start())]
-    return list(dict.fromkeys(found))
+    return [m for m in _OTHER_SECTOR.finditer(text) if not _a_clients_place(low, m.start())]
+
+
+def sector_named(text: str) -> list[str]:
+    """The other sectors a text asks about, as the text writes them ("zorgkantoor", "Wlz"), each once."""
+    return list(dict.fromkeys(m.group(0) for m in _sector_matches(text)))
 
 
 def sector_words(text: str) -> list[str]:

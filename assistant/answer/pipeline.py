@@ -51,6 +51,7 @@ from assistant.answer.calculate import (
 )
 from assistant.answer.clause import (
     POINTING_WORDS,
+    YEAR_TERM,
     bounded_rule,
     clause_plan,
     consequence_after,
@@ -631,7 +632,7 @@ class Assistant:
         quote) holds clearly more of the part's own term weight (at least OWN_WORDS_SHARE, OWN_WORDS_MARGIN more)."""
         bm25 = self.index.retriever.bm25
         weights = bm25.term_weights(own)
-        if max((w for t, w in weights.items() if not _YEAR_TERM.fullmatch(t)), default=0.0) < OWN_WORDS_WEIGHT:
+        if max((w for t, w in weights.items() if not YEAR_TERM.fullmatch(t)), default=0.0) < OWN_WORDS_WEIGHT:
             return plan  # "staat dat in 2027 er nog in?": no word of its own names what it is about
         held = lambda p: c.weight_share(weights, c.terms_of(" ".join([p.line, *(q.quote for q in p.quotes[:1])]), bm25.splitter))  # noqa: E731
         before = held(plan)
@@ -935,7 +936,7 @@ class Assistant:
             name=reading.tool or "", args=reading.args, error="missing: " + ", ".join(m[0] for m in reading.missing)
         )
 
-    def _refusal(self, lang: str, reason: str, **values: Any) -> Plan:  # noqa: C901
+    def _refusal(self, lang: str, reason: str, **values: Any) -> Plan:
         line = msg("not_stated", lang)
         if reason in ("tariff", "wages") and values.get("question"):  # "wat kost een VECOZO-certificaat?":
             line = thing_not_stated(self, guards.redact(values["question"]), lang, SCOPE_KINDS) or line  # the value
@@ -1070,7 +1071,6 @@ class Assistant:
 OWN_WORDS_SHARE = 0.5  # a part's own words answer it alone when that answer holds this share of their weight ...
 OWN_WORDS_MARGIN = 0.2  # ... and this much more than the answer found with the words borrowed from the part before
 OWN_WORDS_WEIGHT = 3.0  # ... when one of its own words (not a year) is this specific ("doppleronderzoek", "wondregisseur")
-_YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 
 
 def _in_whole(whole: Reading, text: str, own: str) -> Reading | None:

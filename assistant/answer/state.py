@@ -379,11 +379,11 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     places = _places_of_last(fill, state)  # "het eerste gebied heeft er 5": a place in the last list of areas
     moved = _moved(spec, reading.quantities, folded, state) or _quotient_changed(spec, reading.quantities, folded, state)
     changes = moved or _changes(spec, fill, reading.quantities, folded, state, instead)
-    if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was
-        added = {n for n, i in fill.sources.items() if reading.quantities[i].change == "more"}  # (not "another 1,500")
-        changes = {**_restated_elsewhere(spec, changes, state), **{n: v for n, v in changes.items() if n in added}}
-    changes = _owned_again(changes, fill, reading.quantities, state)
     said_added = frozenset(n for n, i in fill.sources.items() if reading.quantities[i].change == "more")
+    if _says(lexicon().keeps, text):  # "... with the same 4,000 hours": a figure said again, kept where it was (not
+        # "another 1,500" beside a party that had as many: said as added)
+        changes = {**_restated_elsewhere(spec, changes, state), **{n: v for n, v in changes.items() if n in said_added}}
+    changes = _owned_again(changes, fill, reading.quantities, state)
     changes = _added_beside(spec, changes, text, state, said_added)
     denied = {} if _says(lexicon().revert, text) else _denied_part(spec, folded, state)  # "the original split (no
     if denied:  # volle dochter)" goes back to the first figures, it moves nothing; a denied part moves its amount, and

@@ -189,31 +189,21 @@ def test_a_gp_practice_nurse_is_no_other_sector():
 # --- areas ------------------------------------------------------------------------------------------------------------------
 
 
-def test_an_area_forgotten_by_its_name_is_added(fake_assistant):
-    a = talk(
-        fake_assistant,
-        "Bestaande aanbieder: in onze postcodegebieden 5, 1, 2 en 2 cliënten. Halen we de norm van 2027?",
-        "Vergeten: nog één gebied, Oosterhout-Zuid, daar hadden we 6 cliënten.",
-    )
-    assert "16 ÷ 5" in a.answer, a.answer
-
-
-def test_areas_forgotten_with_a_count_each_are_added(fake_assistant):
-    a = talk(
-        fake_assistant,
-        "Existing provider: 3 clients in 6021, 5 in 6022 and 4 in 6023. Enough for 2027?",
-        "Left out two areas: two clients each in 6025 and 6026.",
-    )
-    assert "16 ÷ 5" in a.answer, a.answer
-
-
-def test_the_area_with_just_one_before_a_dash(fake_assistant):
-    a = talk(
-        fake_assistant,
-        "Existing provider, core region, areas with 5, 1, 2 and 3 clients. Enough for 2027?",
-        "and with three extra clients in the area that now has just one — enough?",
-    )
-    assert "14 ÷ 4" in a.answer, a.answer  # 5 + (1 + 3) + 2 + 3
+@pytest.mark.parametrize(
+    ("first", "then", "worked"),
+    [  # an area forgotten by its name; areas forgotten with a count each
+        ("Bestaande aanbieder: in onze postcodegebieden 5, 1, 2 en 2 cliënten. Halen we de norm van 2027?",
+         "Vergeten: nog één gebied, Oosterhout-Zuid, daar hadden we 6 cliënten.", "16 ÷ 5"),
+        ("Existing provider: 3 clients in 6021, 5 in 6022 and 4 in 6023. Enough for 2027?",
+         "Left out two areas: two clients each in 6025 and 6026.", "16 ÷ 5"),
+        # the area named by the one client it has, before a dash: 5 + (1 + 3) + 2 + 3
+        ("Existing provider, core region, areas with 5, 1, 2 and 3 clients. Enough for 2027?",
+         "and with three extra clients in the area that now has just one — enough?", "14 ÷ 4"),
+    ],
+)  # fmt: skip
+def test_forgotten_or_named_areas_join_the_last_list(fake_assistant, first, then, worked):
+    a = talk(fake_assistant, first, then)
+    assert worked in a.answer, a.answer
 
 
 # --- a nod before the question, and two questions after it --------------------------------------------------------------
