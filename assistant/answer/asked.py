@@ -48,7 +48,7 @@ _HOW_MANY = re.compile(r"(?<![\w])(?:hoeveel|how many|how much|aantal|number of|
 
 @dataclass(frozen=True)
 class Asked:
-    kind: str  # contact | date | duration | money | percent | level | count
+    kind: str  # contact | date | duration | money | percent | level | count | role
     holds: tuple[str, ...]
     unit: str | None = None  # for counts: the counted thing ("providers", "clients", "fte")
     soft: bool = False  # read from the verb of a how-question: without such a value the clause is answered as usual
@@ -378,6 +378,11 @@ def said_per(q: Quantity) -> str | None:
     return _data().get("per_time", {}).get("stretches", {}).get(word) if word else None
 
 
+def stretch_of(word: str) -> str | None:
+    """The stretch of time a word names ("maand": "month"; asked.toml [per_time] stretches), or None."""
+    return _data().get("per_time", {}).get("stretches", {}).get(word)
+
+
 def per_word(q: Quantity) -> str | None:
     """What a value is said per, a stretch of time by its name ("24 uur per dag": "day"), anything else as written
     ("€ 100.000 per zzp'er": "zzp'er"); None when it is said per nothing."""
@@ -425,6 +430,9 @@ def _asked(question: str) -> Asked | None:
     direct = _direct_unit(folded)
     if _how_long_still(folded):  # "hoe lang kunnen we nog ...?": until when
         return Asked("date", tuple(kinds["date"]["holds"]))
+    role = kinds["role"]
+    if _asks_who(folded, role) and not any(_has(folded, c) for k in role["yields_to"] for c in kinds[k]["cues"]):
+        return Asked("role", tuple(role["holds"]), soft=True)  # "wie indiceert ...?": a person or party
     for kind in order:
         spec = kinds[kind]
         if direct and kind in ("consequence", "money", "percent", "level"):
@@ -490,6 +498,30 @@ def _asking_kind(folded: str, order: list[str], kinds: dict, kind: str, found: l
         if any(WH.search(fold(c)) and _has(said, c) for c in spec["cues"]):
             return later
     return None
+
+
+def _asks_who(folded: str, spec: dict) -> bool:
+    """The question asks who does something (asked.toml [kinds.role]): its first asking question word is a who-word,
+    with no preposition before it ("bij wie", "for whom") and no asker in its clause ("wie moeten we bellen?")."""
+    for m in WH.finditer(folded):
+        if not _asks_here(folded, m):
+            continue
+        if m.group(1) not in spec["who_words"]:
+            return False
+        before = _TOKEN.findall(folded[: m.start()])[-1:]
+        clause = _how_clause(folded[m.end() :], spec)
+        return not (before and before[0] in spec["prepositions"]) and not any(_has(clause, w) for w in spec["askers"])
+    return False
+
+
+@lru_cache(maxsize=1)
+def _role() -> re.Pattern[str]:
+    """A person or party named in a sentence (asked.toml [kinds.role] `roles`, also as a compound's head), not as a
+    word that describes a thing (`not_before`)."""
+    spec = _kinds()[1]["role"]
+    roles = "|".join(map(re.escape, sorted((fold(r) for r in spec["roles"]), key=len, reverse=True)))
+    things = "|".join(map(re.escape, (fold(w) for w in spec["not_before"])))
+    return re.compile(rf"(?<![\w-])[\w-]*?(?:{roles})(?![\w-])(?!\s+(?:{things})\b)")
 
 
 def _how_clause(after: str, spec: dict) -> str:
@@ -632,6 +664,8 @@ def holds(asked_: Asked, sentence: str, quantities: list[Quantity] | None = None
         return [m.group(0) for m in _LEVEL.finditer(sentence)]
     if "phone" in asked_.holds:
         return [m.group(0) for m in _PHONE.finditer(sentence)]
+    if "role" in asked_.holds:  # who does it: the sentence that names the person or party, as the policy says it
+        return [sentence.strip()] if _role().search(fold(sentence)) else []
     if "consequence" in asked_.holds:
         return [m.group(0) for m in _CONSEQUENCE.finditer(sentence)]
     qs = quantities if quantities is not None else read(sentence)

@@ -731,6 +731,9 @@ def _value_line(a: Asked, value: Quantity | str, sentence: str, question: str, l
         how = re.search(r"\b(?:door|by)\b[^.;:]*?" + re.escape(value), sentence, re.I) if a.kind == "contact" else None
         if how is not None:  # "Dit doet hij door een digitale vragenlijst in te vullen in VECOZO": how, with the channel
             value = how.group(0)
+        if a.kind == "role":  # who does it: the sentence that names them, as the policy says it
+            said = value.rstrip(" .;:")
+            return f"The policy says: «{said}»{_gloss(said)}." if lang == "en" else said[:1].upper() + said[1:] + "."
         if lang == "en" and a.kind in ("contact", "frequency", "date"):  # a website, "per kwartaal", "tijdens de
             # openingstijden van ...": as the policy writes it
             return f"The policy says: «{value}»{_gloss(value)}."
@@ -1201,10 +1204,10 @@ def _lead(question: str, focus: str) -> str:
 
 
 def points_back(text: str) -> bool:
-    """A word that points back at what was said before (lexicon `back`: "dan", "then"); "is there ...?" points
-    nowhere."""
+    """A word that points back at what was said before (lexicon `back`: "dan", "then"; `back_subject`: "is that ...?");
+    "is there ...?" points nowhere."""
     folded = re.sub(r"\b(?:is|are)\s+there\b", " ", fold(text))
-    return any(has_phrase(folded, w) for w in lexicon().back)
+    return any(has_phrase(folded, w) for w in [*lexicon().back, *lexicon().back_subject])
 
 
 def _asking_sentence(text: str) -> str | None:
@@ -1963,7 +1966,9 @@ def clause_plan(
             # percentages ...?" without one about the question: the clause answers
             return clause_plan(assistant, text, lang, year, focus, verdict=verdict, kind_asked=False, step_day=step_day)
         if not with_value:
-            by_reference = _by_reference(a, supporting[:3], asked_bound(focus or text), lang, weights, analyse)
+            by_reference = _by_reference(
+                a, supporting[:3], asked_bound(focus or text), lang, weights, analyse, assistant.corpus
+            )
             if by_reference is not None:  # "maximaal het budget voor H&A in 2026": the value is named, not given
                 return by_reference
         ruled = _ruled_out(supporting[:1], lang, focus or text, bm)  # "per welke datum vragen we X aan?" where the policy says
@@ -2130,6 +2135,9 @@ def clause_plan(
     sent_on = _sent_on(assistant, best) if verdict is None and cell is None and not later and "@" not in shown else None
     if sent_on is not None:  # "... het aanvraagformulier downloaden op onze website. Dit ingevulde formulier kunt u
         shown = f"{shown}. {_clean_span(sent_on.text).rstrip(' .:;')}"  # insturen via ...@cz.nl": where it goes too
+    fallback = _fallback(assistant, best) if verdict is None and cell is None and not later and sent_on is None else None
+    if fallback is not None and shown == _clean_span(best.text).rstrip(" .:;"):  # "... een passende oplossing zoeken.
+        shown = f"{shown}. {_clean_span(fallback.text).rstrip(' .:;')}"  # Als dat niet lukt, ...": what comes next
     deferral = _on_to_deferral(assistant, best) if (
         verdict is None and cell is None and not later and sent_on is None and shown == _clean_span(best.text).rstrip(" .:;")
         and asks_conditions(focus or text)
@@ -2190,7 +2198,7 @@ def clause_plan(
         shown = _clean_span(_key_span(method[0])).rstrip(" .:;")
         line = (f"The policy says: «{shown}»" if lang == "en" else shown[:1].upper() + shown[1:]) + _where(method[0].citation, lang) + "."
         line += _gloss(shown) if lang == "en" else ""
-    said_too = [x.citation for x in (sent_on, *kept) if x is not None]  # sentences the line says besides the first
+    said_too = [x.citation for x in (sent_on, fallback, *kept) if x is not None]  # sentences the line says besides the first
     cited = [first] + said_too + [q.citation for q in quotes[1:]]
     plan = Plan(kind, line, _distinct(cited)[:MAX_QUOTES], [r.citation for r in rest[:4]])
     plan.line_quote = best.citation if span == collapse_ws(best.text) and kind == "quotes" else None
@@ -2339,23 +2347,40 @@ def _bound_by_name(bound: str, kind: str) -> re.Pattern[str] | None:
 
 
 def _by_reference(
-    a: Asked, sentences: list[Sentence], bound: str | None, lang: str, weights: dict[str, float], analyse: Any
+    a: Asked, sentences: list[Sentence], bound: str | None, lang: str, weights: dict[str, float], analyse: Any,
+    corpus: Any = None,
 ) -> Plan | None:
     """A bound the question asks for, stated by naming another value instead of a figure ("Dit is maximaal het
     budget voor H&A in 2026"): the named value is the answer, quoted, when the sentence and its headings hold at
-    least half the question's term weight (the budget of one scheme does not answer for another's)."""
+    least half the question's term weight (the budget of one scheme does not answer for another's); a sentence that
+    points back ("(Dit is ...)") is about what the sentence before it names, so that one counts too."""
     named = _bound_by_name(bound, a.kind) if bound is not None else None
     if named is None or not any(weights.values()):
         return None
     for s in sentences:
         m = named.search(s.text)
         heading = " ".join(s.passage.heading_trail[-2:]) if s.passage is not None else ""
-        if m is None or c.weight_share(weights, analyse(s.text) | analyse(heading)) < REFERENCE_SHARE:
+        before = _said_before(corpus, s) if corpus is not None else ""
+        if m is None or c.weight_share(weights, analyse(f"{s.text} {before}") | analyse(heading)) < REFERENCE_SHARE:
             continue
         shown = _clean_span(m.group(0)).rstrip(" .:;,")
         line = (f"The policy says: «{shown}»" if lang == "en" else shown[:1].upper() + shown[1:]) + _where(s.citation, lang) + "."
         return Plan("value", line + (_gloss(shown) if lang == "en" else ""), [s.citation])
     return None
+
+
+SAID_BEFORE = 2  # the sentences before one that points back that say what it is about
+
+
+def _said_before(corpus: Any, s: Sentence) -> str:
+    """The sentences before `s` in its clause when `s` points back at them ("De zorgaanbieder levert ... een H&A-plan
+    aan ... Daarbij is het benodigde budget voor 2027 inzichtelijk. (Dit is maximaal ...)"), else ""."""
+    if not _CONTINUES.match(s.text):
+        return ""
+    text = corpus.collapsed_clause_texts.get(s.citation.clause_id, "")
+    at = text.find(collapse_ws(s.text))
+    said = typed_sentences(text[:at]) if at > 0 else []
+    return " ".join(said[-SAID_BEFORE:])
 
 
 def _listing(text: str, ranked: list[Sentence]) -> Sentence | None:
@@ -3091,6 +3116,16 @@ def _on_to_deferral(assistant: Any, s: Sentence) -> list[Sentence]:
     return following[: at + 1] if at is not None else []
 
 
+def _fallback(assistant: Any, s: Sentence) -> Sentence | None:
+    """The sentence right after `s` that says what to do when the step `s` sets fails ("Als dat niet lukt, kan hij
+    contact opnemen met het CZ Zorgteam."; asked.toml [fallback] `opens`), or None."""
+    nxt = next(iter(_following(assistant, s, 1)), None)
+    if nxt is None or nxt.citation.clause_id != s.citation.clause_id:
+        return None
+    opening = fold(nxt.text.lstrip(" (")[:60])
+    return nxt if any(opening.startswith(p) for p in asked_phrases("fallback", "opens")) else None
+
+
 def _sent_on(assistant: Any, s: Sentence) -> Sentence | None:
     """The sentence after `s` (past a link's name it ends on) that goes on with what `s` is about ("Dit ingevulde
     formulier ...") and gives the address it is sent to (an e-mail address), or None."""
@@ -3356,6 +3391,11 @@ def _figures_kept(change: Any, kinds: tuple[str, ...]) -> bool:
 
     before = figures(change.before.text)
     return any(k in kinds for k, _ in before) and before == figures(change.after.text)
+
+
+def _answered_change(option: tuple[float, str, Any, Any], near: Citation | None) -> bool:
+    """A changed sentence whose current wording answered the part before (`near`)."""
+    return near is not None and option[1] == "changed" and _same_sentence(option[3].after.text, near.quote)
 
 
 def _has_figure(option: tuple[float, str, Any, Any], kinds: tuple[str, ...]) -> bool:
@@ -3647,7 +3687,12 @@ def _diff_plan(
     kinds = (found.kind,) if found is not None and found.kind in _FIGURE_KINDS else _FIGURE_KINDS if direction else ()
     if kinds:  # "is de regel strenger geworden?", "is het maximale percentage veranderd?": a rule's figure is asked,
         # so a sentence with a figure of that kind answers before one without
-        options = [(o[0] * (1.0 if _has_figure(o, kinds) else NO_FIGURE_SHARE), *o[1:]) for o in options]
+        # (the change of the sentence that answered the part this one points back at answers it, figure or not:
+        # "wie stelt de indicatie, en is dat zwaarder dan in 2024?")
+        options = [
+            (o[0] * (1.0 if _has_figure(o, kinds) or _answered_change(o, near) else NO_FIGURE_SHARE), *o[1:])
+            for o in options
+        ]
     score, kind, owner, item = max(options, key=lambda o: o[0])
     if score < DIFF_MIN_SHARE:
         return None

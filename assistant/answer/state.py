@@ -581,6 +581,9 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
     if _ASKS_WH.match(folded) or _ASKS_WH.match(fold(asked_clause(text))):  # "hoeveel hebben we dan nog nodig?",
         # "stel dat 5212 wegvalt. Wat is dan ons gemiddelde?": a value is asked, no yes or no
         merged.yes_no = reading.yes_no
+    elif state.solve is not None and solve is None and state.solve in merged.args:  # "en met 200 cliënten op 3,2
+        # fte?" after "hoeveel fte is er nodig?": the unknown now given, the check's verdict is asked
+        merged.yes_no = True
     elif opens and not state.yes_no:  # "en als het een B was geweest?" after "hoeveel krijgen we?": asked again,
         # as a value, unless it asks its own yes/no after a comma
         asking = asked_clause(text)  # "suppose 5213 goes too. Do we still meet it?": a sentence of its own asks

@@ -31,6 +31,8 @@ from assistant.answer.asked import (
     is_yes_no,
     objection_asked,
     own_conclusions,
+    said_per,
+    stretch_of,
     without_trailing_condition,
 )
 from assistant.answer.asked import (
@@ -499,12 +501,18 @@ _SERIES_SEP = re.compile(r"^\s*(?:,|\+|&|/|en|and|;|-|–|—)?\s*(?:,|\+|&|en|a
 _SERIES_NAMED = re.compile(r"^\s*(?:,|;|&|en|and)\s*(?:,\s*)?(?:en\s+|and\s+)?[A-ZÀ-Ý][a-zà-ÿ]+\s*:?\s*$")  # a name
 
 
-def _rate(folded: str, found: Any, per: str = "rate_per") -> bool:
+def _rate(folded: str, found: Any, per: str = "rate_per", given: list[Quantity] | None = None) -> bool:
     """"hoeveel uur per maand werkt één zzp'er?": the asked unit is a rate (per month, per person), not the
     total an unknown of a calculator gives ("hoeveel uur mogen we uitbesteden?"); with `per="areas"`, counted per
-    area ("hoeveel cliënten per postcodegebied moeten we hebben?")."""
+    area ("hoeveel cliënten per postcodegebied moeten we hebben?"). Not when the asker's own figures of that unit
+    (`given`) are said per the same stretch ("2.000 uur per maand, ...: hoeveel uur per maand mogen we nog
+    uitbesteden?" asks the unknown in the asker's own terms)."""
     pattern = _rate_pattern(found.unit, per) if found.unit else None
-    return pattern is not None and bool(pattern.search(folded))
+    m = pattern.search(folded) if pattern is not None else None
+    if m is None:
+        return False
+    stretch = stretch_of(m.group("per"))
+    return not (stretch and any(q.unit == found.unit and said_per(q) == stretch for q in given or ()))
 
 
 @functools.lru_cache(maxsize=16)
@@ -518,7 +526,7 @@ def _rate_pattern(unit: str, per_words: str = "rate_per") -> re.Pattern[str] | N
     counted = lexicon().rate_per if per_words == "rate_per" else sorted(lexicon().units.get(per_words, ()), key=len, reverse=True)
     per = "|".join(re.escape(w) for w in counted)  # per week, per person; not per year (a calculator's total)
     return re.compile(
-        rf"\b{asks}(?:{words})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:per|a|an|each|every|elke|iedere|een|één)\s+(?:[\w'-]+\s+)?(?:{per})\b"
+        rf"\b{asks}(?:{words})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:per|a|an|each|every|elke|iedere|een|één)\s+(?:[\w'-]+\s+)?(?P<per>{per})\b"
     )
 
 
@@ -1868,7 +1876,8 @@ class Router:
             ),
             None,
         )  # fmt: skip
-        rate = found is not None and (_rate(folded, found) or (not fill.used and _rate(folded, found, "areas")))
+        given = [qs[i] for i in fill.used]
+        rate = found is not None and (_rate(folded, found, given=given) or (not fill.used and _rate(folded, found, "areas")))
         # "hoeveel cliënten per postcodegebied moeten we hebben?" without figures of the asker's: the rule's average
         if solve is not None and found is not None and found.unit in solve.units and rate:
             solve = None  # "hoeveel uur per maand werkt één zzp'er?": a rate, not the unknown's total

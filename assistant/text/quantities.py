@@ -172,6 +172,7 @@ class Lexicon:
     compared_since: list[str] = field(default_factory=list)  # words that set a time to compare with ("sinds 2024")
     corrects: list[str] = field(default_factory=list)  # "my mistake", "vergissing": the figures said before, corrected
     back: list[str] = field(default_factory=list)
+    back_subject: list[str] = field(default_factory=list)  # "is that stricter?": a part about what was said before
     moved_to: list[str] = field(default_factory=list)
     moved_from: list[str] = field(default_factory=list)
     moved_as: list[str] = field(default_factory=list)
@@ -388,6 +389,7 @@ def lexicon() -> Lexicon:
         compares=[fold(p) for p in data["follow_up"].get("compares", [])],
         compared_since=[fold(p) for p in data["follow_up"].get("compared_since", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
+        back_subject=[fold(p) for p in data["follow_up"].get("back_subject", [])],
         moved_to=[fold(p) for p in data["follow_up"].get("moved_to", [])],
         moved_from=[fold(p) for p in data["follow_up"].get("moved_from", [])],
         moved_as=[fold(p) for p in data["follow_up"].get("moved_as", [])],
