@@ -1284,6 +1284,7 @@ def _denies(question: str, sentence: str, analyse: Any) -> tuple[bool, bool]:
     advance?" against "zorg van onderaannemers die niet vooraf gemeld zijn, komt niet voor vergoeding in aanmerking"
     is a no."""
     asked_, said = _negation_scopes(question, analyse), _negation_scopes(sentence, analyse)
+    asked_ = [x for x in asked_ if not _names_concept(x[1], sentence, analyse)]
     for scope in list(asked_):
         same = next((x for x in said if scope[0] and _share_a_term(scope[0], x[0])), None)
         if same is not None:
@@ -1301,6 +1302,13 @@ def _denies(question: str, sentence: str, analyse: Any) -> tuple[bool, bool]:
         for a, b in lexicon().opposites for one, other in ((a, b), (b, a))
     )]  # fmt: skip
     return bool(asked_), bool(said)
+
+
+def _names_concept(denied: str, sentence: str, analyse: Any) -> bool:
+    """The words a negation denies are, with it, a concept of the vocabulary the sentence names ("geen nieuwe
+    cliënten meer aannemen" is the policy's "zorgstop"): the question asks of that concept, it denies nothing."""
+    concepts = set(_analyse(denied, expand=True)) - set(_analyse(denied))
+    return bool(concepts & set(analyse(sentence)))
 
 
 def _asks_duty(question: str) -> bool:
@@ -2046,6 +2054,9 @@ def clause_plan(
     defining = _defining(focus or text, ranked) if listing is None else None
     if defining is not None:  # "wat is precies een volle dochter?": the sentence that defines it
         best, supporting = defining, _dedupe([defining, *supporting])
+    naming = _naming(focus or text, ranked, analyse, expand) if listing is None and defining is None else None
+    if naming is not None:  # "which method is prescribed?": the sentence that names a method
+        best, supporting = naming, _dedupe([naming, *supporting])
     ahead = _subsections(assistant, best) if points_forward(best.text) else []
     if ahead:  # "Hieronder lichten we deze transformatieclusters verder toe.": the subsections are the answer
         where = best.citation
@@ -2406,6 +2417,21 @@ def _subsections(assistant: Any, s: Sentence) -> list[Any]:
 
 
 DEFINE_SHARE = 0.5  # a defining sentence this close to the best one answers "wat is een ...?" before it
+NAMING_SHARE = 0.5  # a sentence this close to the best one that names the thing "which ...?" asks for answers before it
+_WHICH_NOUN = re.compile(r"\b(?:welke|welk|which|what)\s+([^\W\d_][\w'’-]{3,})")
+
+
+def _naming(text: str, ranked: list[Sentence], analyse: Any, expand: Any) -> Sentence | None:
+    """For "welke werkwijze ...?", "which method ...?" (a question word and the noun it asks for), the close sentence
+    that names such a thing ("De zorgaanbieder gebruikt de MKS-werkwijze."), when the best one does not; not for a
+    noun that names only the kind of value ("welke datum", "what percentage")."""
+    m = _WHICH_NOUN.search(fold(asked_clause(text)))
+    if not ranked or m is None or m.group(1) in _not_the_thing_words():
+        return None
+    wanted = expand(m.group(1)) | analyse(m.group(1))
+    if not wanted or analyse(ranked[0].text) & wanted:
+        return None
+    return _close_one(ranked, NAMING_SHARE, lambda t: bool(analyse(t) & wanted))
 
 
 def _defining(text: str, ranked: list[Sentence]) -> Sentence | None:
@@ -3726,9 +3752,9 @@ def _diff_plan(
         else:
             line = " ".join(
                 msg("diff_changed" if k == 0 else "diff_changed_also", lang, old=old_year, new=current,
-                    before=_change_span(x, "before"), after=_change_span(x, "after"))
+                    before=_change_span(x, "before") or item.before.text, after=_change_span(x, "after") or item.after.text)
                 for k, x in enumerate(edits)
-            )  # fmt: skip
+            )  # fmt: skip  # (a side with no words of the change and no context: its whole sentence, never «»)
         quotes = [_diff_citation(owner.before, item.before), _diff_citation(owner.after, item.after)]
         placed = _dropped_placed(assistant, edits or item.changes, owner.after, current, bm25)
         if placed is not None:  # "(medische) kindzorg" left the list of 2024; the 2027 text has a section on it

@@ -173,6 +173,11 @@ def split_parts(text: str) -> list[tuple[str, str]]:
         # datum insturen,"): the nearest of those
         before = max(earlier, key=_content_count) if earlier else ""
         compared = len({q.value for k in range(i) for q in read(parts[k]) if q.kind == "year"}) > 1
+        swapped = _swapped(p, before) if i and i not in whole else None
+        if swapped is not None:  # "..., en welk voor inschrijving?": the question before, of another thing (all its
+            spelled_out.add(i)  # words are this part's own)
+            full.append(swapped)
+            continue
         if i and i not in whole and own_lead.get(i):  # "..., en als de handtekening pas in maart staat, telt die dan
             # vanaf januari?": the words it opened with are its own subject (said once, in the context)
             with_lead = f"{own_lead[i]} {p}"
@@ -565,6 +570,34 @@ _PURPOSE = re.compile(r"\b(?:te|to)\s+[\w'’-]+", re.I)  # "te tekenen", "to si
 
 
 _OWN_WH = re.compile(rf"^\W*(?:(?:en|and|maar|but)\s+)?(?:{_BEFORE_WH}\s+)?{_WH}\s+\w", re.I)  # "en wanneer wordt ..."
+
+
+# "..., en welke voor inschrijving?", "and which for registration?", "en naar welk voor ...": a question word that
+# heads no noun, then a preposition and what it is asked of
+_PREPOSITIONS = _alternatives(_LEX["coordinated_prepositions"])
+_SWAPPED = re.compile(
+    rf"^\W*(?:(?:en|and|maar|but|of|or)\s+)?(?:(?:{_BEFORE_WH}|{_PREPOSITIONS})\s+)?(?:{_WH})\s+(?P<rest>(?:{_PREPOSITIONS})\s+[^?]+?)\s*\??\s*$",
+    re.I,
+)
+
+
+def _swapped(part: str, previous: str) -> str | None:
+    """"Welk adres hoort bij declaraties, en welk bij de inschrijving?": the second part asks the first part's
+    question of another thing; it is the first part's words up to its own last such preposition, with the second
+    part's words from there ("Aan welk adres richt ik een vraag over een declaratie, en aan welk voor een vraag over de
+    inschrijving?": from "over", the first preposition both parts have). None when the part is not of that form or
+    the part before has none of its prepositions."""
+    m = _SWAPPED.match(part)
+    if m is None:
+        return None
+    head = previous.rstrip(" ?")
+    rest = m.group("rest")
+    for p in re.finditer(rf"(?<![\w'’-])(?:{_PREPOSITIONS})(?![\w'’-])", rest, re.I):
+        at = list(re.finditer(rf"(?<![\w'’-]){re.escape(p.group(0))}(?![\w'’-])", head, re.I))
+        frame = head[: at[-1].start()].rstrip() if at else ""
+        if re.search(rf"\b{_WH}\b", frame, re.I):
+            return f"{frame} {rest[p.start() :]}?"
+    return None
 
 
 def _complete(part: str, previous: str, compared: bool = False) -> str:

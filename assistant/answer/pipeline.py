@@ -583,7 +583,7 @@ class Assistant:
         when the figures before it complete a calculation and the conclusion only restates wholes of them or a value
         worked out from them, its figures are what the result checks, not inputs."""
         whole: Reading | None = None  # the whole text's reading (once, when a conclusion needs it)
-        for start, end in _conclusions(text):
+        for start, end in self._conclusion_spans(text):
             before = self.router.read(text, exclude=(start, end))
             if before.kind != "tool" or len(before.used) < 2:
                 continue  # the figures before it do not complete a calculation
@@ -594,6 +594,20 @@ class Assistant:
             if (added and added <= wholes) or _restated(spec, before, (start, end), whole):
                 return (start, end)  # a new figure ("85% of the 150,000 budget") is the asker's case, not a conclusion
         return None
+
+    def _conclusion_spans(self, text: str) -> list[tuple[int, int]]:
+        """Each conclusion span (`_conclusions`), and after it, when it holds more than one figure, the span from its
+        last figure on: "..., so together with our freelancers (15%) we are at 55%" gives one more part of the case
+        (15%) before the total it concludes (55%)."""
+        spans = _conclusions(text)
+        figures = [q for q in read_quantities(text) if q.number is not None] if spans else []
+        out = []
+        for start, end in spans:
+            out.append((start, end))
+            inside = [q for q in figures if start <= q.start and q.end <= end]
+            if len(inside) > 1:
+                out.append((inside[-1].start, end))
+        return out
 
     def _where_said(self, previous: str, lang: str, year: int | None, asks: str = "where_said") -> Plan | None:
         """Where the answer to the previous question stands (or why it is so): its first quote, with the section
@@ -1263,13 +1277,14 @@ LATER_YEAR_SHARE = 0.3  # a sentence naming a later year answers a question abou
 def _conclusions(text: str) -> list[tuple[int, int]]:
     """Where the asker's own conclusions stand: a sentence after the first one that opens with a conclusion word
     (lexicon [words] conclusion; "So 5,500 of 13,000 is outsourced?"), to the end of the text; one inside a sentence
-    after a figure (`own_conclusions`: "..., dus we zitten op 35%", "... puts us at 45%"), to the end of that sentence."""
+    after a figure, in it or in a sentence before it (`own_conclusions`: "..., dus we zitten op 35%", "... puts us at
+    45%"), to the end of that sentence."""
     folded = fold(text)
     spans = sentence_spans(text)
     out = [(a, len(text)) for a, _ in spans[1:] if opens_with_conclusion(folded[a:]) or concludes_early(folded[a:])]
     for a, b in spans:
         for at in own_conclusions(folded[a:b]):
-            if re.search(r"\d", folded[a : a + at]) and not any(s <= a + at < e for s, e in out):
+            if re.search(r"\d", folded[: a + at]) and not any(s <= a + at < e for s, e in out):
                 out.append((a + at, b))
     return out
 

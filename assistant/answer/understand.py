@@ -339,6 +339,9 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
                 continue  # "1.500, de rest doen we met eigen personeel": the cue is the rest's, not the figure's
             if q.kind != "percent" and _share_between(between):
                 continue  # "2.000 uur en 45% daarvan doen onderaannemers": the cue says whose the share is
+            if own and side == "b" and any(w in lexicon().condition for w in between):
+                continue  # "halen wij de norm als onze zzp'ers 45% doen?": an anti-cue of the clause before the
+                # condition the figure stands in is not the figure's own
             d = _distance(between, years_free=own)  # (an anti-cue said before the figure's year still excludes it)
             if opens_parts and side == "a" and not between and fold(cue) in lexicon().part_after:
                 continue  # "1.400 uur, 800 daarvan via zzp'ers": 800 is a part of the figure before it, not a whole
@@ -814,8 +817,8 @@ def _candidates(
                 follow_up and inp.kind == "count" and q.kind == "number" and not q.negated and _cue_score(q, inp.cues) > 0
             )
             spread_total = bool(inp.spread_total) and _spread_over(qs, i, inp.spread_total or "")
-            if i in taken or not fits or not _year_ok(inp, q):
-                continue
+            if i in taken or not fits or not _year_ok(inp, q) or q.modifier:
+                continue  # ("onze 100%-dochter" names the subsidiary: no share of the care)
             if inp.whole_only and q.number is not None and q.number != int(q.number):
                 continue  # "our 2.2": no total of clients has decimals (an average does)
             if anti_cued(q, inp.anti_cues, inp.anti_cues_after) and not spread_total:
@@ -1588,6 +1591,9 @@ def _said_of_rule(q: Quantity, used: list[Quantity]) -> bool:
     """A figure right after a noun that names a rule ("het minimum ... is gemiddeld 2", "the threshold is 2"), with no
     figure of the asker's case between them: the rule's figure as the asker states it, no claim about the case."""
     before = q.before[-RULE_SUBJECT_WORDS:]
+    opened = [k for k, w in enumerate(before) if w in lexicon().condition]
+    before = before[opened[-1] + 1 :] if opened else before  # ("halen wij de norm als onze zzp'ers 45% doen?": the
+    # figure of the condition is the asker's, the rule named before it)
     return any(has_phrase(" ".join(before), fold(w)) for w in lexicon().rule_subjects) and not any(
         u.end <= q.start and u.start >= q.start - 40 for u in used
     )
@@ -1752,7 +1758,7 @@ class Router:
         zzp'ers met 4,5 fte hbo en 240 cliënten" is the staffing ratio, not the subcontracting share)."""
         return [
             i for i, q in enumerate(qs)
-            if i not in fill.used and i not in fill.rule_side and not q.negated
+            if i not in fill.used and i not in fill.rule_side and not q.negated and not q.modifier
             and q.kind in ("count", "money", "percent") and (q.kind != "count" or q.unit in self._units)
             and (exclude is None or not exclude[0] <= q.start < exclude[1])
             and not any(_fits_kind(inp, q) for inp in spec.inputs.values())

@@ -18,7 +18,9 @@ rewritten in one canonical form (so "2,33" = "2.33", "102.000" = "102,000" = "10
 "50 %"/"50 procent"/"50 percent" = "50%", and "€ 5" = "€5". A needle that starts or ends with a digit
 must not continue a longer number ("3" does not match "13" or "2.3.2", "2.5" does not match "2.56"), but
 it may be the leading part of a number as written, as a substring would be ("58" matches "58,33", "100"
-matches "€ 100.000": eval authors write must_include as substrings).
+matches "€ 100.000": eval authors write must_include as substrings). A needle with one decimal figure is also found
+where the text states it more precisely ("54,8" in "54,84%", "45,8" in "45,83": the gold rounded what the answer
+states exactly); "2.5" is still not found in "2.56", which rounds to 2.6.
 Needles of one or two letters ("C") must stand alone as a word ("C-score" yes, "CZ" no).
 """
 
@@ -132,7 +134,29 @@ def contains(text: str, needle: str) -> bool:
     if re.search(_pattern(want), canonical_text(text)):
         return True
     written = collapse_ws(needle.translate(_QUOTES)).lower()
-    return re.search(_pattern(written), collapse_ws(text.translate(_QUOTES)).lower()) is not None
+    if re.search(_pattern(written), collapse_ws(text.translate(_QUOTES)).lower()):
+        return True
+    return _found_rounded(canonical_text(text), want)
+
+
+_CANONICAL_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+
+
+def _found_rounded(text: str, want: str) -> bool:
+    """A needle with one decimal figure ("54,8") is found where the text states that figure more precisely, the
+    needle's words around it the same ("54,84%" rounds to 54,8); "2,5" is not found in "2,56" (that rounds to 2,6)."""
+    figures = list(_CANONICAL_DECIMAL.finditer(want))
+    if len(figures) != 1 or len(NUMBER_TOKEN.findall(want)) != 1:
+        return False
+    fig = figures[0]
+    value = Decimal(fig.group())
+    places = -value.as_tuple().exponent
+    head, tail = re.escape(want[: fig.start()]), re.escape(want[fig.end() :])
+    pattern = rf"{head}(?<![\d.])(\d+\.\d{{{places + 1},}})(?![\d.]){tail}"
+    quantum = Decimal(1).scaleb(-places)
+    return any(
+        Decimal(m.group(1)).quantize(quantum, rounding=ROUND_HALF_UP) == value for m in re.finditer(pattern, text)
+    )
 
 
 def same_number(stated: NumberMention, source: Decimal) -> bool:

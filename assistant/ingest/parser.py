@@ -30,8 +30,9 @@ _CHAPTER = re.compile(r"^\s*(\d{1,2})\.\s+([A-ZÀ-Ý]\S.{0,90}?)\s*$")
 _SECTION = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+([A-ZÀ-Ý(]\S.{0,110}?)\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:•\s*)?([1-9]\d?)(?: (?=[A-ZÀ-Ý‘'])|(?=[A-ZÀ-Ýh‘']))")
 _TERMINAL = tuple(".;:!?")
-# a sentence or list item ends at terminal punctuation (a closing quote or bracket may follow) before a capital
-_SENTENCE_END = re.compile(r"[.;:!?]['’”\"]?\)?(?=\s+[\"'‘“(•]?[A-ZÀ-Ý0-9])")
+# a sentence or list item ends at terminal punctuation (a closing quote or bracket, or a footnote mark "[10]", may
+# follow) before a capital
+_SENTENCE_END = re.compile(r"[.;:!?]['’”\"]?\)?(?:\[\d{1,3}\])?(?=\s+[\"'‘“(•]?[A-ZÀ-Ý0-9])")
 # ... and at the end of a line (lists lost their markers): terminal punctuation, or a bracket before a capital
 _LINE_END = re.compile(r"([.;:!?]['’”\"]?\)?|\))[ \t]*\n")
 _FINISHED = re.compile(r"[.;:!?]['’”\"]?\)?$")

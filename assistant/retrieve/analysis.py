@@ -286,9 +286,20 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
         terms, replaced, stems = vocab["terms"], vocab["replaced"], vocab["stems"]
         pairs = [(i, entry) for i, (a, b) in enumerate(zip(raw, raw[1:], strict=False)) if (entry := terms.get(f"{a} {b}"))]
         paired = {i + k for i, _ in pairs for k in (0, 1)}  # "added value": not also "value" on its own (there)
+        # two words of a phrase with only stop words between them ("geen cliënten meer aannemen": "cliënten aannemen")
+        content = [i for i, t in enumerate(raw) if t not in STOPWORDS]
+        apart = [
+            (i, j, entry) for i, j in zip(content, content[1:], strict=False)
+            if j > i + 1 and (entry := terms.get(f"{raw[i]} {raw[j]}"))
+        ]
+        pairs += [(i, entry) for i, _, entry in apart]
+        paired |= {k for i, j, _ in apart for k in (i, j)}
         parts_of_known = {  # "self-employed" is a word of its own: not also its part "employed" (loondienst, its opposite)
             i + 1 + k for i, t in enumerate(raw) if "-" in t and t in terms for k in range(len([p for p in t.split("-") if p]))
         }
+        # the head of a hyphenated word ("plan" in "h&a-plan"): its kind is named, so not another kind of it the
+        # vocabulary adds ("projectplan")
+        heads = {i + len([p for p in t.split("-") if p]) for i, t in enumerate(raw) if "-" in t}
         extra = [
             (g, None)
             for j, (t, _) in enumerate(tokens)
@@ -296,6 +307,7 @@ def _analysed(text: str, splitter: CompoundSplitter | None, expand: bool) -> lis
             and (entry := terms.get(t) or terms.get(re.sub(r"['’]s$", "", t))  # "region's" is "region"
                 or (stems.get(_en_stemmer.stemWord(t)) if t.isalpha() and len(t) > 4 else None))
             for g in raw_tokens(entry)
+            if not (j in heads and g != t and g.endswith(t))
         ] + [(g, None) for _, entry in pairs for g in raw_tokens(entry)]  # "added value", "personal data": two words
         if splitter is not None:  # "bijcontracteringsverzoek": the parts of a compound reach the policy's words too
             extra += [

@@ -56,6 +56,8 @@ class Quantity:
     was: Decimal | None = None  # "van 0,6 naar 0,9 fte", "is cut back from 0.9 to 0.7": the value it changes from
     per: str | None = None  # hours said per week or month and put per year (`times`: the factor and the amount said)
     only: bool = False  # a score or points said for its year alone ("uitsluitend in 2027 een A"): not for the other years
+    modifier: bool = False  # a percentage joined by a hyphen to the word after it ("onze 100%-dochter", "de 50%-regel"):
+    # it names a kind of thing, not a figure of the asker's case
 
     @property
     def number(self) -> Decimal | None:
@@ -1004,7 +1006,25 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
     out = _restated(out, folded, lex, asides)
     out = _change_said_again(out, asides)
     carried = _parallel_items(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex)
-    return tuple(_per_year(_part_of_whole(carried, folded, lex), folded, lex))
+    return tuple(_modifiers(_per_year(_part_of_whole(carried, folded, lex), folded, lex), folded))
+
+
+_JOINED_WORD = re.compile(r"-[^\W\d_]")
+
+
+def _modifiers(qs: list[Quantity], folded: str) -> list[Quantity]:
+    """A percentage joined by a hyphen to the word after it ("onze 100%-dochter-bv", "de 50%-regel") is marked a
+    modifier: it names a kind of thing. It stands between no other figure and the words around it ("onze 100%-dochter-bv
+    levert 40%": "dochter-bv" is said of 40%)."""
+    marked = {i for i, q in enumerate(qs) if q.kind == "percent" and _JOINED_WORD.match(folded, q.end)}
+    if not marked:
+        return qs
+    words = {fold(qs[i].text) for i in marked}
+    return [
+        replace(q, modifier=True) if i in marked
+        else replace(q, before=tuple(w for w in q.before if w not in words), after=tuple(w for w in q.after if w not in words))
+        for i, q in enumerate(qs)
+    ]
 
 
 def _ordinal_person(folded: str, tokens: list[_Tok], m: re.Match[str], lex: Lexicon) -> tuple[int, int] | None:

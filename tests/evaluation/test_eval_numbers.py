@@ -59,6 +59,10 @@ def test_equal_values_have_one_spelling():
         ("ze worden niet reimbursed", "reimburs"),
         ("zorg 24/7 borgen", "24/7"),
         ("vóór 28 februari 2027 aanmelden", "28 februari 2027"),
+        # a gold that rounds what the answer states exactly
+        ("een caseload van 71,67 cliënten per fte", "71,7"),
+        ("a share of 61.38% subcontracted", "61,4%"),
+        ("tussen 1,85 en 2,40 fte", "1,9"),
     ],
 )
 def test_contains_matches(text, needle):
@@ -75,6 +79,9 @@ def test_contains_matches(text, needle):
         ("het bedrag is 2,56", "2.5"),
         ("CZ contracteert", "C"),
         ("85 cliënten", "85%"),
+        ("een caseload van 71,64 cliënten per fte", "71,7"),  # rounds to 71,6
+        ("a share of 161.38%", "61,4%"),  # another number
+        ("61,38 cliënten", "61,4%"),  # the needle's words around it differ
     ],
 )
 def test_contains_rejects(text, needle):
