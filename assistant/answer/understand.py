@@ -2126,11 +2126,11 @@ def _per_year_notes(spec: CalculatorSpec, qs: list[Quantity], sources: dict[str,
     out = []
     for name, i in sources.items():
         q = qs[i] if i < len(qs) else None
-        if q is None or q.per is None or q.times is None or name not in args:
-            continue
+        if q is None or q.times is None or name not in args or (q.per is None and q.unit not in ("fte", "hours")):
+            continue  # (and "3 casemanagers van elk 0,6 fte": 3 × 0,6 = 1,8)
         factor, each = q.times
         out.append(tuple(
-            msg(f"per_year_{q.per}", lang, label=_label_cap(spec, name, lang),
+            msg(f"per_year_{q.per}" if q.per else "each_person", lang, label=_label_cap(spec, name, lang),
                 each=format_number(each, lang), factor=format_number(factor, lang), total=format_number(q.number or 0, lang))
             for lang in ("nl", "en")
         ))  # fmt: skip

@@ -1003,6 +1003,7 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
         for q in out
     ]  # fmt: skip
     out = _described_changes(_persons_of_change(_persons_hired(_from_to(out, folded, lex), folded, lex), folded, lex), folded, lex)
+    out = _each_person(out, folded, lex)
     out = _restated(out, folded, lex, asides)
     out = _change_said_again(out, asides)
     carried = _parallel_items(_carry_units(_ratios(_with_years(out, folded, lex), folded), folded), folded, lex)
@@ -1270,6 +1271,30 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
             if prev.unit == "areas" and q.unit == "clients" and _for_each_area(q, prev, folded, lex):
                 out[i] = replace(out[i], value=q.value * prev.value, times=(prev.value, q.value))  # "de 9 gebieden
                 # waar we elk 1 cliënt hebben": 9 × 1
+    return out
+
+
+EACH_CHARS = 30  # how far after a count of persons the size each of them has may stand ("3 casemanagers van elk 0,6 fte")
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|elk|ieder|per persoon|per person|per stuk)\b")
+
+
+def _each_person(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
+    """"3 casemanagers van elk 0,6 fte", "two nurses of 0.5 fte each": the fte or hours said of each of a count of
+    persons are their product (times: the persons and the size of each), when the word for "each" stands right before
+    the size or right after it, in the same clause."""
+    out = list(qs)
+    for i, q in enumerate(qs):
+        if q.kind != "count" or q.unit not in ("fte", "hours") or q.number is None or q.times is not None or i == 0:
+            continue
+        persons = qs[i - 1]
+        if persons.kind != "count" or persons.unit != "staff" or persons.number is None or persons.change:
+            continue
+        between = folded[persons.end : q.start]
+        if len(between) > EACH_CHARS or re.search(r"[.;:!?,]", between):
+            continue
+        before = re.findall(r"[\w']+", between)[-1:]
+        if (before and before[0] in lex.per_each and before[0] != "per") or _EACH_AFTER.match(folded, q.end):
+            out[i] = replace(q, value=q.number * persons.number, times=(persons.number, q.number))
     return out
 
 

@@ -10,7 +10,7 @@ must_include check finds a figure the gold rounded. Phrasings written for these 
 from __future__ import annotations
 
 import pytest
-from answers import args_of
+from answers import args_of, talk
 from answers import first as _first
 
 from assistant.answer.parts import split_parts
@@ -134,3 +134,36 @@ def test_the_method_of_child_care_changed_with_both_sides_quoted(fake_assistant)
 )  # fmt: skip
 def test_a_gold_figure_the_answer_states_more_precisely(text, needle, found):
     assert contains(text, needle) is found
+
+
+# --- the size of each of a count of persons -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [("wij hebben 4 casemanagers van elk 0,5 fte", 2), ("there are 3 nurses of 0.4 fte each", 1.2),
+     ("5 zzp'ers die ieder 300 uur maken", 1500)],
+)  # fmt: skip
+def test_the_size_of_each_person_times_the_persons(text, total):
+    sized = [q for q in read(text) if q.unit in ("fte", "hours")]
+    assert len(sized) == 1 and float(sized[0].number) == total and sized[0].times is not None, sized
+
+
+def test_a_size_said_together_is_no_product():
+    sized = [q for q in read("onze 4 casemanagers hebben samen 2,2 fte") if q.unit == "fte"]
+    assert float(sized[0].number) == 2.2 and sized[0].times is None, sized
+
+
+def test_the_caseload_of_persons_of_a_size_each_and_a_follow_up(fake_assistant):
+    told = "Bij ons werken 3 casemanagers voor dementie met ieder 0,6 fte; zij hebben 110 cliënten. Zitten we goed?"
+    first = fake_assistant.ask(told)
+    assert args_of(first, "dementia_caseload_check").get("casemanager_fte") == 1.8, first.answer
+    assert "3 × 0,6 = 1,8" in first.answer, first.answer
+    then = talk(fake_assistant, told, "En als er 10 cliënten bij komen?")
+    args = args_of(then, "dementia_caseload_check")
+    assert args.get("casemanager_fte") == 1.8 and args.get("clients") == 120, then.answer
+
+
+def test_a_contract_of_some_years_reaches_the_one_year_contract(fake_assistant):
+    a = fake_assistant.ask("We had a CZ contract in 2026 and billed care under it, so for 2027 we are given a 5-year contract, correct?")
+    assert _first(a).startswith("No") and "1-jarige" in _first(a), _first(a)
