@@ -395,11 +395,17 @@ def _prepositional(question: str) -> list[str]:
     if m is None or re.search(rf"\b{_WH}\b", m.group("rest"), re.I):
         return []
     head = question[: m.start()].strip()
-    at = list(re.finditer(rf"(?<![\w'’-]){re.escape(m.group('prep'))}(?![\w'’-])", head, re.I))
-    frame = head[: at[-1].start()].rstrip() if at else ""
+    frame = _frame_before(head, m.group("prep"))
     if not frame or _NOT_A_YEAR.search(head) or not (re.search(rf"\b{_WH}\b", frame, re.I) or _ASKS.match(frame)):
         return []  # the words before the preposition ask ("wat is er veranderd", "mogen we zzp'ers inzetten")
     return [f"{head}?", f"{frame} {m.group('prep')} {m.group('rest')}?"]
+
+
+def _frame_before(head: str, prep: str) -> str:
+    """The words of `head` before its last `prep` as a word of its own ("wat wijzigde er in 2027" of "wat wijzigde er in
+    2027 aan de scholingsnorm", "aan"); "" when `head` does not have it."""
+    at = list(re.finditer(rf"(?<![\w'’-]){re.escape(prep)}(?![\w'’-])", head, re.I))
+    return head[: at[-1].start()].rstrip() if at else ""
 
 
 def _same_case(word: str, like: str) -> str:
@@ -593,8 +599,7 @@ def _swapped(part: str, previous: str) -> str | None:
     head = previous.rstrip(" ?")
     rest = m.group("rest")
     for p in re.finditer(rf"(?<![\w'’-])(?:{_PREPOSITIONS})(?![\w'’-])", rest, re.I):
-        at = list(re.finditer(rf"(?<![\w'’-]){re.escape(p.group(0))}(?![\w'’-])", head, re.I))
-        frame = head[: at[-1].start()].rstrip() if at else ""
+        frame = _frame_before(head, p.group(0))
         if re.search(rf"\b{_WH}\b", frame, re.I):
             return f"{frame} {rest[p.start() :]}?"
     return None

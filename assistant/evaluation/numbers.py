@@ -153,10 +153,8 @@ def _found_rounded(text: str, want: str) -> bool:
     places = -value.as_tuple().exponent
     head, tail = re.escape(want[: fig.start()]), re.escape(want[fig.end() :])
     pattern = rf"{head}(?<![\d.])(\d+\.\d{{{places + 1},}})(?![\d.]){tail}"
-    quantum = Decimal(1).scaleb(-places)
-    return any(
-        Decimal(m.group(1)).quantize(quantum, rounding=ROUND_HALF_UP) == value for m in re.finditer(pattern, text)
-    )
+    stated = NumberMention(fig.group(), value, fig.start(), fig.end(), places)  # the gold, stated to its decimals
+    return any(same_number(stated, Decimal(m.group(1))) for m in re.finditer(pattern, text))
 
 
 def same_number(stated: NumberMention, source: Decimal) -> bool:

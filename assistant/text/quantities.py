@@ -119,6 +119,7 @@ class Lexicon:
     allows: list[str] = field(default_factory=list)  # "mag", "may": a rule's permission, as `obligation` its duty
     containing: list[str] = field(default_factory=list)
     per_each: frozenset[str] = frozenset()  # "per fte", "elke cliënt": the unit counted per, not the thing counted
+    each_after: tuple[str, ...] = ()  # "0,6 fte elk", "0.4 fte each": the size of each of a count of persons
     asks_count: tuple[str, ...] = ()  # "hoeveel fte ...": the unit asked for, no label of the figures after it
     rest_of_whole: list[str] = field(default_factory=list)  # "de rest", "the remainder": a cue after them is the rest's
     conclusion: list[str] = field(default_factory=list)
@@ -346,6 +347,7 @@ def lexicon() -> Lexicon:
         remains=[fold(p) for p in data["words"].get("remains", [])],
         containing=[fold(p) for p in data["words"]["containing"]],
         per_each=frozenset(fold(p) for p in data["words"].get("per_each", [])),
+        each_after=tuple(fold(p) for p in data["words"].get("each_after", [])),
         asks_count=tuple(fold(p) for p in data["words"].get("asks_count", [])),
         rest_of_whole=[fold(p) for p in data["words"].get("rest_of_whole", [])],
         conclusion=[fold(p) for p in data["words"]["conclusion"]],
@@ -1275,7 +1277,6 @@ def _described_changes(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Qu
 
 
 EACH_CHARS = 30  # how far after a count of persons the size each of them has may stand ("3 casemanagers van elk 0,6 fte")
-_EACH_AFTER = re.compile(r"\s*(?:each|apiece|elk|ieder|per persoon|per person|per stuk)\b")
 
 
 def _each_person(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity]:
@@ -1293,7 +1294,10 @@ def _each_person(qs: list[Quantity], folded: str, lex: Lexicon) -> list[Quantity
         if len(between) > EACH_CHARS or re.search(r"[.;:!?,]", between):
             continue
         before = re.findall(r"[\w']+", between)[-1:]
-        if (before and before[0] in lex.per_each and before[0] != "per") or _EACH_AFTER.match(folded, q.end):
+        after = folded[q.end :].lstrip()
+        if (before and before[0] in lex.per_each and before[0] != "per") or any(
+            re.match(rf"{re.escape(w)}\b", after) for w in lex.each_after
+        ):
             out[i] = replace(q, value=q.number * persons.number, times=(persons.number, q.number))
     return out
 
