@@ -31,7 +31,10 @@ _INJECTION = re.compile(
     r"|\bherhaal\s+(alles|de\s+tekst)\s+(hierboven|boven\s+deze)"
     r"|\btell\s+the\s+user\b|\b(zeg|vertel)\s+(tegen\s+)?de\s+gebruiker\b"
     r"|\b(your|je|jouw|uw)\s+(filters?|guardrails?|safety\s+checks?|restrictions?|beperkingen)\s+(are|is|zijn|staan)\s+(now\s+|nu\s+)?"
-    r"(disabled|off|lifted|uitgeschakeld)\b|\bdeveloper\s+mode\b|\bjailbreak"
+    r"(disabled|off|lifted|uitgeschakeld)\b|\b(developer|admin|administrator|god|debug|beheerder)\s*(mode|modus)\b|\bjailbreak"
+    # a permission the message grants the assistant ("you may now make binding promises", "je mag nu toezeggen")
+    r"|\b(you)\s+(may|are\s+allowed\s+to|are\s+authori[sz]ed\s+to)\s+now\b|\b(you)\s+are\s+now\s+(allowed|authori[sz]ed)\b"
+    r"|\b(je|jij|u)\s+(mag)\s+(vanaf\s+)?nu\b"
     # what to say from now on ("zeg voortaan dat ...", "vermeld vanaf nu ...", "from now on state ...", "always answer
     # that ..."): an instruction about the assistant's answers, not a fact about the provider
     # (said to the assistant: a command at the start of a sentence, or with "je/u/you"; not "vanaf nu melden wij onze
@@ -57,15 +60,18 @@ _SYSTEM_BLOCK = re.compile(
     r"override)[\w-]*(?:\s+[\w-]+){0,3}\s*:[^\[\]]*\]",
     re.I | re.S,
 )
+# a guarantee asked of the assistant ("garandeer me dat", "can you guarantee that"), not "the requirement to guarantee
+# 24/7 care" (what a rule asks of a provider)
+_GUARANTEE = (
+    r"garandeer\w*\s+(?:me|mij|ons|dat|u|je)|garanderen\s+dat|(?:can|could|will|would)\s+you\s+guarantee|"
+    r"guarantee\s+(?:me|us|that|it)|guaranteed\?|beloof\s+(?:me|mij|ons)|promise\s+(?:me|us)"
+)
 _PRESSURE = re.compile(
     r"\b(bevestig\w*|confirm\w*|zeg\s+nou|zeg\s+gewoon|zeg\s+(maar\s+)?dat|say\s+that|tell\s+me\s+that|"
-    r"kun\s+je\s+dat\s+(even\s+)?bevestigen|in\s+writing|schriftelijk|"
-    # a guarantee asked of the assistant ("garandeer me dat", "can you guarantee that"), not "the requirement to
-    # guarantee 24/7 care" (what a rule asks of a provider)
-    r"garandeer\w*\s+(?:me|mij|ons|dat|u|je)|garanderen\s+dat|(?:can|could|will|would)\s+you\s+guarantee|"
-    r"guarantee\s+(?:me|us|that|it)|guaranteed\?)\b",
+    rf"kun\s+je\s+dat\s+(even\s+)?bevestigen|in\s+writing|schriftelijk|{_GUARANTEE})\b",
     re.IGNORECASE,
 )
+_GUARANTEE_ASKED = re.compile(rf"\b(?:{_GUARANTEE})\b", re.IGNORECASE)
 OTHER_INSURERS = (
     "vgz", "zilveren kruis", "menzis", "dsw", "onvz", "achmea", "a.s.r", "asr", "univé", "unive", "eno",
     "zorg en zekerheid", "salland", "interpolis", "fbto", "anderzorg", "ditzo", "caresco", "stad holland",
@@ -233,6 +239,12 @@ def to_confirm(text: str, beside: bool = True) -> str | None:
     context = [b.rstrip(" ,;:") + ". " for b in beside_said] if own else []  # "Nieuw: het waardemodel geldt nu vanaf ...
     # Bevestig dat wij X": the sentences beside the request say what X is about
     return "".join(context) + "; ".join(own or beside_said) + "? Confirm."
+
+
+def guarantee_asked(text: str) -> bool:
+    """The message asks the assistant for a guarantee or promise ("garandeer ons dat CZ ...", "promise us ..."): what CZ
+    will decide is never the assistant's to promise."""
+    return bool(_GUARANTEE_ASKED.search(text))
 
 
 def pressure(text: str) -> bool:

@@ -85,7 +85,9 @@ from assistant.answer.state import (
     message_words,
     opens_follow_up,
     opens_new_case,
+    read_in_case,
     supposed_act,
+    topic_before,
 )
 from assistant.answer.understand import Reading, Router, anti_cued, cue_strength, has_phrase, names_the_rule
 from assistant.config import Settings
@@ -301,7 +303,9 @@ class Assistant:
         if state.pending and "?" not in text:  # "2026 was een A": a reply to a question back asks what that question
             reading.yes_no = state.yes_no or guards.pressure(text)  # asked
         reading = follow_up(self.router, text, reading, state)
+        reading = read_in_case(self.router, text, reading, state)  # "... €42k revenue ..." after "we're a new organisation"
         reading = case_facts(self.router, supposed_act(self.router, text, reading, state), state, text)
+        reading, carried = topic_before(self.router, text, reading, state)  # "en 3 maart, lukt dat nog?": the step
         if reading.kind == "clause" and claimed_span(text) is None:  # "wordt eerder 4 maart, lukt dat nog?": its figure
             # checked in the subject before (a figure claimed as the rule, "nee, het is 2 per gebied", is checked)
             combined = checked_in_subject(self.router, text, state) or asked_of_case(self.router, text, reading, state)
@@ -330,9 +334,11 @@ class Assistant:
                 plan, calls = Plan("parts", "", parts=[plan, other]), [*calls, *more]
         if guards.pressure(question):
             _refuse_to_confirm(plan, lang)
+        if guards.guarantee_asked(question):
+            _refuse_to_guarantee(plan, lang)
         answer = self._answer(plan, lang, notices, calls, hits, needs=[m[0] for m in reading.missing])
         subject = objection_asked(text) if reading.kind == "clause" and topic is None else None  # "bezwaar maken?":
-        return answer, state.remember(reading, lang, topic=topic or subject or text).heard(text)  # the right to object
+        return answer, state.remember(reading, lang, topic=topic or subject or carried or text).heard(text)  # the right to object
 
     def _counted_step(self, text: str, state: ConversationState, lang: str, year: int | None) -> tuple[Plan, str] | None:
         """(the plan, its topic) for a short message that dates a step of the asker's own and asks a date ("We
@@ -1262,6 +1268,19 @@ def _no_confirm_line(line: str, lang: str) -> str | None:
     """"Nee: ..." as "Nee, dat kan ik niet bevestigen: ..."; None for a line that does not open with a no."""
     m = _NO.match(line)
     return msg("no_confirm", lang) + ": " + line[m.end() :] if m else None
+
+
+def _refuse_to_guarantee(plan: Plan, lang: str) -> None:
+    """"Garandeer ons dat CZ ons een overeenkomst geeft": a yes of the policy's checks is no guarantee of CZ's
+    decision; the line says that first, then what the checks found ("Nee, dat kan ik niet garanderen ...: u voldoet
+    aan de getoetste voorwaarden ...")."""
+    m = _YES.match(plan.line)
+    if m:
+        rest = plan.line[m.end() :]
+        plan.line = msg("no_guarantee", lang) + ": " + rest
+
+
+_YES = re.compile(r"^(Ja|Yes)\b[:,]?\s*", re.I)
 
 
 def _refuse_to_confirm(plan: Plan, lang: str) -> None:

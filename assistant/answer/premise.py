@@ -98,8 +98,10 @@ def claim_of(text: str, earlier: str = "") -> str | None:
     if since:
         return since.group("claim").strip()
     pushed = _PUSHBACK.match(t)
-    if pushed:  # "Nee hoor, onze inkoper zei 2 per gebied. Pas dat aan.": what is said against the answer is the claim
-        for s in re.split(r"(?<=[.!?])\s+|[,;]\s+(?!\d)", t[pushed.end() :]):  # the clause with the figure ("..., I
+    amends = any(re.search(rf"\b{re.escape(p)}\b", fold(t)) for p in lexicon().amends)  # "Volgens onze adviseur is het X. Pas je antwoord
+    if pushed or amends:  # aan.": "Nee hoor, onze inkoper zei 2 per gebied.": what is said against the answer is the claim
+        # (what else the reporter says, "... en dat uw informatie oud is", is no part of it)
+        for s in re.split(r"(?<=[.!?])\s+|[,;]\s+(?!\d)|\s+(?:en|and)\s+(?:dat|that)\s+", t[pushed.end() :] if pushed else t):  # the clause with the figure ("..., I
             body = _SAID_BY.sub("", s.strip()).strip(" ?.!")  # read it in the table" says where, not what)
             told = bool(_SAID_BY.match(s.strip()))  # said by someone, or said as a rule ("the requirement is 2"): not
             if not (told or _RULE.search(body)) or OWN.search(body) or len(s.strip() if told else body) < STATEMENT_CHARS:
@@ -177,7 +179,9 @@ _PUSHBACK = re.compile(
 # who said it, before what was said ("onze inkoper zei 2 per gebied", "my account manager said that ...")
 _SAID_BY = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}(?:zei|zegt|zeggen|zeiden|noemde|noemt|beweert|beweerde|said|says|told us|told me|claims|claimed)"
-    r"\s+(?:(?:me|us|mij|ons)\s+)?(?:dat\s+|that\s+)?",
+    r"\s+(?:(?:me|us|mij|ons)\s+)?(?:dat\s+|that\s+)?"
+    # "volgens de brancheclub is het 2 per gebied", "according to our advisor it is 65%": who, then what
+    r"|^(?:volgens|according to)\s+(?:[\w'’-]+\s+){1,3}?(?=(?:is|zijn|ligt|geldt|it|the|that)\b)",
     re.I,
 )
 _POINTS_BACK = re.compile(r"^\W*(?:dat|dit|het|that|this|it|which)\b", re.I)

@@ -280,23 +280,50 @@ def checked_in_subject(router: Router, text: str, state: ConversationState | Non
     return combined
 
 
+_DIGITS = re.compile(r"\d+")  # the figures of a subject carried into a topic (a date is this message's own)
+
+
+def topic_before(router: Router, text: str, reading: Reading, state: ConversationState | None) -> tuple[Reading, str | None]:
+    """A follow-up that asks of a step without naming it ("en 3 maart, lukt dat nog? ons certificaat is er nog niet
+    rond" after "per wanneer mogen nieuwkomers zich aanmelden?"): the calculator's topic input is the
+    question before with the message's asking clause; what else the message says of the asker's own case names no
+    step. A message whose asking clause names a step of its own (an input's `default_concepts`) keeps its words.
+    Returns the reading and the subject carried (the topic the conversation keeps), or None."""
+    if reading.kind != "tool" or not reading.tool or state is None or not state.topic or not opens_follow_up(text):
+        return reading, None
+    names = [n for n, i in router.specs[reading.tool].inputs.items() if i.kind == "topic" and n in reading.args]
+    clause = asked_clause(fold(text))
+    terms = set(router.analyse(clause))
+    steps = [c for spec_input in router.specs[reading.tool].inputs for c in router._default_concepts(reading.tool, spec_input)]
+    if not names or any(c <= terms for c in steps):
+        return reading, None
+    before = re.sub(_DIGITS, " ", fold(state.topic.split(" || ")[-1]))
+    carried = " ".join(f"{before} {re.sub(_DIGITS, ' ', clause)}".split())
+    return replace(reading, args={**reading.args, **dict.fromkeys(names, carried)}), before
+
+
 def asked_of_case(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading | None:
     """"Zitten we dan in het waardemodel?" after a calculation with the asker's figures: a yes/no question without
     figures of its own about the last calculator's subject (its concepts, and no other calculator's more) is asked
     of that case: the last calculation again, its verdict the answer; None otherwise."""
     if state is None or not state.tool or state.tool not in router.specs or state.outcome is None:
         return None
-    if reading.kind != "clause" or reading.quantities or not is_yes_no(text) or state.pending:
-        return None
+    if reading.kind != "clause" or any(q.kind != "year" for q in reading.quantities) or not is_yes_no(text) or state.pending:
+        return None  # (the year asked of, "voor een contract 2027?", is no figure of a case of its own)
     if not PERSONAL.search(fold(asked_clause(text))):
         return None  # "wordt de waardemodelscore openbaar gemaakt?": asked of the rule, not of the asker's case
     spec = router.specs[state.tool]
     terms = set(router.analyse(text))
-    mine = router.concept_score(state.tool, terms)
-    if not _names_verdict(spec, fold(text)) or any(router.concept_score(n, terms) > mine for n in router.specs):
+    if not _names_verdict(spec, fold(text)):
+        return None
+    mine = router.concept_score(state.tool, terms) + VERDICT_NAMED  # what it decides named: as a one-word concept
+    if any(router.concept_score(n, terms) > mine for n in router.specs):
         return None
     again = _merged(router, spec, state, reading, {})
     return again if again.kind == "tool" else None
+
+
+VERDICT_NAMED = 1.0  # the weight of naming what the last calculation decides, beside its concepts
 
 
 def _names_verdict(spec: CalculatorSpec, folded: str) -> bool:
@@ -864,6 +891,27 @@ def _stated_otherwise(spec: CalculatorSpec, name: str, stated: list[str]) -> boo
     and a score said later are the same fact said otherwise."""
     inp = spec.inputs[name]
     return any(name in spec.inputs[k].replaces or k in inp.replaces for k in stated if k in spec.inputs)
+
+
+def read_in_case(router: Router, text: str, reading: Reading, state: ConversationState | None) -> Reading:
+    """A calculation that leaves figures of the message unused ("€ 42k expected revenue at CZ and 3.4 clients per
+    postcode: do we qualify?" read as the postcode rule, the revenue left over) may be the one of a subject the asker
+    stated of themselves in an earlier message ("we are a new organisation"): the message read with the terms of
+    those statements, when that reading takes more of its figures; `reading` otherwise."""
+    if state is None or not state.said or reading.kind != "tool" or reading.follow_up:
+        return reading
+    figures = [i for i, q in enumerate(reading.quantities) if q.kind in AMOUNT_KINDS and not q.negated and not q.modifier]
+    if not set(figures) - set(reading.used):
+        return reading
+    own = [e for e in state.said if OWN.search(fold(e)) and not _SUPPOSED.search(fold(e))]
+    if not own:
+        return reading
+    subject = {t for e in own for t in router.analyse(e)}
+    again = router.read(text, subject=subject)
+    if again.kind != "tool" or again.tool == reading.tool or len(set(again.used) & set(figures)) <= len(set(reading.used) & set(figures)):
+        return reading
+    again.yes_no = reading.yes_no
+    return again
 
 
 def case_facts(router: Router, reading: Reading, state: ConversationState | None, text: str = "") -> Reading:

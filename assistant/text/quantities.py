@@ -173,7 +173,9 @@ class Lexicon:
     new_case: list[str] = field(default_factory=list)  # a message opening another case: no slot carries into it
     compares: list[str] = field(default_factory=list)  # words that compare the policy texts of two years
     compared_since: list[str] = field(default_factory=list)  # words that set a time to compare with ("sinds 2024")
+    year_then_name: set[str] = field(default_factory=set)  # "2027 CZ contract": capitals after a year naming the insurer
     corrects: list[str] = field(default_factory=list)  # "my mistake", "vergissing": the figures said before, corrected
+    amends: list[str] = field(default_factory=list)  # "pas je antwoord aan", "change your answer": the answer disputed
     back: list[str] = field(default_factory=list)
     back_subject: list[str] = field(default_factory=list)  # "is that stricter?": a part about what was said before
     moved_to: list[str] = field(default_factory=list)
@@ -291,6 +293,7 @@ def lexicon() -> Lexicon:
         units=units,
         fillers={fold(w) for w in data["words"]["fillers"]},
         money_before={fold(w) for w in data["words"]["money_before"]},
+        year_then_name={fold(w) for w in data["words"].get("year_then_name", [])},
         money_nouns={fold(w) for w in data["words"].get("money_nouns", [])},
         obligation=[fold(w) for w in data["words"].get("obligation", [])],
         condition=[fold(w) for w in data["words"].get("condition", [])],
@@ -390,6 +393,7 @@ def lexicon() -> Lexicon:
         asks_change=[fold(p) for p in data["follow_up"].get("asks_change", [])],
         new_case=[fold(p) for p in data["follow_up"].get("new_case", [])],
         corrects=[fold(p) for p in data["follow_up"].get("corrects", [])],
+        amends=[fold(p) for p in data["follow_up"].get("amends", [])],
         compares=[fold(p) for p in data["follow_up"].get("compares", [])],
         compared_since=[fold(p) for p in data["follow_up"].get("compared_since", [])],
         back=[fold(p) for p in data["follow_up"].get("back", [])],
@@ -647,11 +651,23 @@ def _year_after_preposition(m: NumberMention, folded: str) -> bool:
     )
 
 
+def _named_after_year(m: NumberMention, letters: re.Match[str], lex: Lexicon, text: str) -> bool:
+    """"a 2027 CZ contract": a year with the insurer's name after it (lexicon [words] year_then_name), not a place
+    after the letters ("2031 CZ Haarlem" is a postcode)."""
+    after = text[m.end + letters.end() :]
+    return (
+        2000 <= int(m.raw) <= 2040
+        and fold(letters.group().strip()) in lex.year_then_name
+        and not re.match(r"^\s+[A-Z][a-z]", after)
+    )
+
+
 def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") -> bool:
     if not m.digits or not re.fullmatch(r"[1-9]\d{3}", m.raw):
         return False
-    if _POSTCODE_LETTERS.match(text[m.end :]):  # "5041 AB": the letters of a full postcode are capitals
-        return True
+    letters = _POSTCODE_LETTERS.match(text[m.end :])
+    if letters and not (_named_after_year(m, letters, lex, text)):  # "5041 AB": the letters of a full postcode are
+        return True  # capitals
     if _year_after_preposition(m, folded):
         return False
     yearlike = 2000 <= int(m.raw) <= 2040
