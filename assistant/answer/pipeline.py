@@ -1219,6 +1219,7 @@ def _asks_only(text: str, phrases: list[str], start: bool = False) -> bool:
 
 
 _NO = re.compile(r"^(Nee|No)\b[:,]?\s*", re.I)
+_YES = re.compile(r"^(Ja|Yes)\b[:,]?\s*", re.I)
 
 
 _VERDICT_WORD = re.compile(r"^(?:Ja|Nee|Yes|No|Deels|Partly)[:,]\s*", re.I)
@@ -1278,9 +1279,6 @@ def _refuse_to_guarantee(plan: Plan, lang: str) -> None:
     if m:
         rest = plan.line[m.end() :]
         plan.line = msg("no_guarantee", lang) + ": " + rest
-
-
-_YES = re.compile(r"^(Ja|Yes)\b[:,]?\s*", re.I)
 
 
 def _refuse_to_confirm(plan: Plan, lang: str) -> None:

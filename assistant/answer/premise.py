@@ -14,7 +14,7 @@ from assistant.answer.plan import MAX_QUOTES, Plan, msg
 from assistant.domain import Citation
 from assistant.text.dates import translate_months
 from assistant.text.numbers import find_numbers, format_eur
-from assistant.text.quantities import fold, lexicon, lexicon_data, read
+from assistant.text.quantities import fold, lexicon, lexicon_data, read, word_pattern
 from assistant.text.sentences import sentences as sentences_of
 
 TAIL = re.compile(
@@ -98,7 +98,7 @@ def claim_of(text: str, earlier: str = "") -> str | None:
     if since:
         return since.group("claim").strip()
     pushed = _PUSHBACK.match(t)
-    amends = any(re.search(rf"\b{re.escape(p)}\b", fold(t)) for p in lexicon().amends)  # "Volgens onze adviseur is het X. Pas je antwoord
+    amends = any(word_pattern(p).search(fold(t)) for p in lexicon().amends)  # "Volgens onze adviseur is het X. Pas je antwoord
     if pushed or amends:  # aan.": "Nee hoor, onze inkoper zei 2 per gebied.": what is said against the answer is the claim
         # (what else the reporter says, "... en dat uw informatie oud is", is no part of it)
         for s in re.split(r"(?<=[.!?])\s+|[,;]\s+(?!\d)|\s+(?:en|and)\s+(?:dat|that)\s+", t[pushed.end() :] if pushed else t):  # the clause with the figure ("..., I

@@ -292,10 +292,10 @@ def topic_before(router: Router, text: str, reading: Reading, state: Conversatio
     if reading.kind != "tool" or not reading.tool or state is None or not state.topic or not opens_follow_up(text):
         return reading, None
     names = [n for n, i in router.specs[reading.tool].inputs.items() if i.kind == "topic" and n in reading.args]
+    if not names:
+        return reading, None
     clause = asked_clause(fold(text))
-    terms = set(router.analyse(clause))
-    steps = [c for spec_input in router.specs[reading.tool].inputs for c in router._default_concepts(reading.tool, spec_input)]
-    if not names or any(c <= terms for c in steps):
+    if router.names_a_default(reading.tool, set(router.analyse(clause))):
         return reading, None
     before = re.sub(_DIGITS, " ", fold(state.topic.split(" || ")[-1]))
     carried = " ".join(f"{before} {re.sub(_DIGITS, ' ', clause)}".split())
@@ -903,7 +903,7 @@ def read_in_case(router: Router, text: str, reading: Reading, state: Conversatio
     figures = [i for i, q in enumerate(reading.quantities) if q.kind in AMOUNT_KINDS and not q.negated and not q.modifier]
     if not set(figures) - set(reading.used):
         return reading
-    own = [e for e in state.said if OWN.search(fold(e)) and not _SUPPOSED.search(fold(e))]
+    own = [e for e in state.said if _of_own_case(fold(e))]
     if not own:
         return reading
     subject = {t for e in own for t in router.analyse(e)}
@@ -933,7 +933,7 @@ def case_facts(router: Router, reading: Reading, state: ConversationState | None
     supposed = _says(lexicon().does_that, text) and _says(lexicon().supposing, text)
     for k, earlier in enumerate(reversed(state.said)):
         folded = fold(earlier)
-        if not OWN.search(folded) or _SUPPOSED.search(folded):
+        if not _of_own_case(folded):
             continue  # "geldt de eis ook voor nieuwe aanbieders?", "als wij zouden starten, ...?": no fact of the asker's
         fill = assign(spec, read(earlier, default_year=router.current_year), earlier, router.current_year, router.years)
         if supposed and k == 0:  # "stel dat we dat wel doen": the act asked about just before, done
@@ -982,6 +982,12 @@ def supposed_act(router: Router, text: str, reading: Reading, state: Conversatio
 
 
 _SUPPOSED = re.compile(r"^\W*(?:als|indien|stel|suppose|if|what if|wat als)\b|\b(?:zouden|zou|would|were to)\b")
+
+
+def _of_own_case(folded: str) -> bool:
+    """A message states a fact of the asker's own case ("wij zijn een nieuwe organisatie"), not a question about
+    others ("geldt de eis ook voor nieuwe aanbieders?") or a case supposed ("als wij zouden starten, ...?")."""
+    return bool(OWN.search(folded)) and not _SUPPOSED.search(folded)
 
 
 def _said(spec: CalculatorSpec, name: str, value: Any, folded: str) -> str:

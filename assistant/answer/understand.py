@@ -1771,6 +1771,11 @@ class Router:
         """The units of count any calculator takes (clients, fte, hours, postcode areas, ...)."""
         return frozenset(u for spec in self.specs.values() for inp in spec.inputs.values() if inp.kind == "count" for u in inp.units if u)
 
+    def names_a_default(self, spec: str, terms: set[str]) -> bool:
+        """The analysed `terms` name a concept some input of the calculator defaults by (its `default_concepts`:
+        "inschrijven" names the registration step of the deadlines)."""
+        return any(c <= terms for name in self.specs[spec].inputs for c in self._default_concepts(spec, name))
+
     @functools.lru_cache(maxsize=64)  # noqa: B019 (one router per process)
     def _default_concepts(self, spec: str, name: str) -> tuple[frozenset[str], ...]:
         """The analysed `default_concepts` of a spec's input."""

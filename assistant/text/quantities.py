@@ -652,25 +652,21 @@ def _year_after_preposition(m: NumberMention, folded: str) -> bool:
 
 
 def _named_after_year(m: NumberMention, letters: re.Match[str], lex: Lexicon, text: str) -> bool:
-    """"a 2027 CZ contract": a year with the insurer's name after it (lexicon [words] year_then_name), not a place
-    after the letters ("2031 CZ Haarlem" is a postcode)."""
+    """"a 2027 CZ contract": after a year, the insurer's name (lexicon [words] year_then_name), not a place after the
+    letters ("2031 CZ Haarlem" is a postcode)."""
     after = text[m.end + letters.end() :]
-    return (
-        2000 <= int(m.raw) <= 2040
-        and fold(letters.group().strip()) in lex.year_then_name
-        and not re.match(r"^\s+[A-Z][a-z]", after)
-    )
+    return fold(letters.group().strip()) in lex.year_then_name and not re.match(r"^\s+[A-Z][a-z]", after)
 
 
 def _is_postcode(m: NumberMention, folded: str, lex: Lexicon, text: str = "") -> bool:
     if not m.digits or not re.fullmatch(r"[1-9]\d{3}", m.raw):
         return False
+    yearlike = 2000 <= int(m.raw) <= 2040
     letters = _POSTCODE_LETTERS.match(text[m.end :])
-    if letters and not (_named_after_year(m, letters, lex, text)):  # "5041 AB": the letters of a full postcode are
-        return True  # capitals
+    if letters and not (yearlike and _named_after_year(m, letters, lex, text)):  # "5041 AB": the letters of a full
+        return True  # postcode are capitals
     if _year_after_preposition(m, folded):
         return False
-    yearlike = 2000 <= int(m.raw) <= 2040
     if _POSTCODE_WORD.search(folded[max(0, m.start - (12 if yearlike else 40)) : m.start]) and not (
         yearlike and re.search(r"\b(?:in|voor|for|over|uit)\s*$", folded[max(0, m.start - 6) : m.start])
     ):
