@@ -30,7 +30,8 @@ from tools._base import (
 )
 from tools._citations import dedupe
 
-Topic = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=200)]
+MAX_TOPIC_CHARS = 200  # a topic is keywords or one question, not a text
+Topic = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=MAX_TOPIC_CHARS)]
 Status = Literal["upcoming", "open", "passed"]
 
 STOPWORDS = set(

@@ -62,6 +62,7 @@ from assistant.text.quantities import (
     word_pattern,
 )
 from assistant.text.sentences import sentences
+from tools.deadlines import MAX_TOPIC_CHARS
 
 MAX_HISTORY = 6
 AMOUNT_KINDS = ("count", "money", "percent", "number")  # figures of a calculation (a score or a date is a fact)
@@ -287,7 +288,9 @@ def topic_before(router: Router, text: str, reading: Reading, state: Conversatio
     """A follow-up that asks of a step without naming it ("en 3 maart, lukt dat nog? ons certificaat is er nog niet
     rond" after "per wanneer mogen nieuwkomers zich aanmelden?"): the calculator's topic input is the
     question before with the message's asking clause; what else the message says of the asker's own case names no
-    step. A message whose asking clause names a step of its own (an input's `default_concepts`) keeps its words.
+    step. A message whose asking clause names a step of its own (an input's `default_concepts`), or whose asking
+    clause is no short follow-up ("volgens de adviseur bestaat er een extra ronde in de zomer, waardoor we pas op
+    de 18e indienen. Kan dat zo?" says its own case), keeps its words, as does one whose carried topic the calculator would not take.
     Returns the reading and the subject carried (the topic the conversation keeps), or None."""
     if reading.kind != "tool" or not reading.tool or state is None or not state.topic or not opens_follow_up(text):
         return reading, None
@@ -295,10 +298,12 @@ def topic_before(router: Router, text: str, reading: Reading, state: Conversatio
     if not names:
         return reading, None
     clause = asked_clause(fold(text))
-    if router.names_a_default(reading.tool, set(router.analyse(clause))):
+    if len(message_words(clause)) > 2 * ELLIPTICAL_WORDS or router.names_a_default(reading.tool, set(router.analyse(clause))):
         return reading, None
     before = re.sub(_DIGITS, " ", fold(state.topic.split(" || ")[-1]))
     carried = " ".join(f"{before} {re.sub(_DIGITS, ' ', clause)}".split())
+    if len(carried) > MAX_TOPIC_CHARS:
+        return reading, None
     return replace(reading, args={**reading.args, **dict.fromkeys(names, carried)}), before
 
 
@@ -308,8 +313,10 @@ def asked_of_case(router: Router, text: str, reading: Reading, state: Conversati
     of that case: the last calculation again, its verdict the answer; None otherwise."""
     if state is None or not state.tool or state.tool not in router.specs or state.outcome is None:
         return None
-    if reading.kind != "clause" or any(q.kind != "year" for q in reading.quantities) or not is_yes_no(text) or state.pending:
-        return None  # (the year asked of, "voor een contract 2027?", is no figure of a case of its own)
+    named_years = all(q.kind == "year" and any(ch.isdigit() for ch in q.text) for q in reading.quantities)
+    if reading.kind != "clause" or not named_years or not is_yes_no(text) or state.pending:
+        return None  # (the contract year named, "voor een contract 2027?", is no figure of a case of its own; a year
+        # said in words, "this year", dates the asker's own act: a case of its own)
     if not PERSONAL.search(fold(asked_clause(text))):
         return None  # "wordt de waardemodelscore openbaar gemaakt?": asked of the rule, not of the asker's case
     spec = router.specs[state.tool]
@@ -985,7 +992,7 @@ _SUPPOSED = re.compile(r"^\W*(?:als|indien|stel|suppose|if|what if|wat als)\b|\b
 
 
 def _of_own_case(folded: str) -> bool:
-    """A message states a fact of the asker's own case ("wij zijn een nieuwe organisatie"), not a question about
+    """A message states a fact of the asker's own case ("we zijn pas gestart als thuiszorgorganisatie"), not a question about
     others ("geldt de eis ook voor nieuwe aanbieders?") or a case supposed ("als wij zouden starten, ...?")."""
     return bool(OWN.search(folded)) and not _SUPPOSED.search(folded)
 

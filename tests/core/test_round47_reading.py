@@ -12,6 +12,8 @@ from answers import args_of, talk
 from answers import first as _first
 
 from assistant.answer.premise import claim_of
+from assistant.answer.state import ConversationState, topic_before
+from assistant.answer.understand import Reading
 from assistant.text.quantities import read
 
 # --- a reported figure against the last answer --------------------------------------------------------------------------
@@ -158,3 +160,14 @@ def test_whether_a_late_change_still_counts_is_the_step_on_that_day(fake_assista
     a = fake_assistant.ask(question)
     assert args_of(a, "deadlines").get("on_date", "").endswith(("06-02", "06-03")), a.answer
     assert _first(a).startswith(no) and last in _first(a), _first(a)
+
+
+
+def test_a_follow_up_whose_asking_clause_says_its_own_case_carries_no_step(fake_assistant):
+    text = ("Oké, maar volgens onze adviseur bestaat er een extra ronde in de zomer voor wie mei mist, dus wij leveren op "
+            "16 juni aan. Dat kan toch?")  # "dat" takes the sentence before into the asking clause: 27 words
+    own = "oké, maar volgens onze adviseur bestaat er een extra ronde in de zomer voor wie mei mist"
+    reading = Reading("tool", tool="deadlines", args={"on_date": "2027-06-16", "topic": own})
+    state = ConversationState(topic="Per welke dag sluit de kwaliteitsuitvraag voor 2027?")
+    kept, carried = topic_before(fake_assistant.router, text, reading, state)
+    assert carried is None and kept.args["topic"] == own, kept.args
