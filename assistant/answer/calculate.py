@@ -68,11 +68,30 @@ def _tool_errors() -> list[tuple[re.Pattern[str], str, str]]:
     return [(re.compile(e["pattern"]), e["nl"], e["en"]) for e in messages()["tool_errors"]]
 
 
-def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
+def asked_field(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> str | None:
+    """The result field of the spec's `verdict_if` a yes/no question asks instead of the verdict: one of its phrases
+    in the asking clause ("geldt die eis ook voor ons?"), or its opposite asked (`verdict_if_not`: "can we skip
+    it?") in a message that names what it is about (`verdict_if_subjects`) and not what the verdict decides."""
     asking = concluded(asked_clause(folded))  # "dat geldt ook in 2027, dus halen we het?": whether we meet it
-    for field, phrases in spec.verdict_if.items():  # "geldt die eis ook voor ons?": whether the rule applies
-        if isinstance(data.get(field), bool) and any(says(asking, p) for p in phrases):
-            return bool(data[field])
+    fields = [f for f in spec.verdict_if if isinstance(data.get(f), bool)]
+    for field in fields:
+        if any(says(asking, p) for p in spec.verdict_if[field]):
+            return field
+    if any(says(asking, c) for c in spec.verdict_concepts):
+        return None
+    return next((
+        f for f in fields
+        if any(says(asking, p) for p in spec.verdict_if_not.get(f, ()))
+        and any(says(folded, w) for w in spec.verdict_if_subjects.get(f, ()))
+    ), None)  # fmt: skip
+
+
+def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
+    field = asked_field(spec, data, folded)
+    if field is not None:  # "hoeven we de uitvraag niet in te dienen, toch?": the field, turned by what is asked
+        asking = concluded(asked_clause(folded))
+        opposite = any(says(asking, p) for p in spec.verdict_if_not.get(field, ()))
+        return bool(data[field]) != (opposite != _denied_claim(spec, folded))
     value = _outcome(spec, data)
     if value is None:
         return None
@@ -255,6 +274,13 @@ def calc_plan(
         citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""),
         failed=reading.outcome is False,
     )
+    field = asked_field(spec, data, folded) if spec and yes_no else None
+    if field is not None:  # the quotes that carry the field asked ("all providers submit ...") first
+        words = [w.lower() for w in spec.verdict_if_quotes.get(field, ())]
+        first: list[Citation] = []
+        for w in words:
+            first += [q for q in quotes if w in q.quote.lower() and all(q is not f for f in first)]
+        quotes = first + [q for q in quotes if all(q is not f for f in first)]
     shown = [
         q for q in quotes[:MAX_QUOTES]
         if q is quotes[0] or (not heading_like(q.quote) and _carries(spec, q.quote, reading, reading.outcome, folded))

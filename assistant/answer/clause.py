@@ -2986,8 +2986,9 @@ def _asked_thing(question: str, bm: Any, lang: str) -> str | None:
         tok = tokens[k].group()
         terms = [t for t in bm.query_terms(tok) if t not in kind_terms and t not in _INSURER]
         named = k > 0 and fold(tokens[k - 1].group()) in _ARTICLES  # "de boete", not the verb of "zit er"
-        if lang == "nl" and named and terms and not any(bm.idf.get(t) for t in terms) and _everyday(fold(tok)):
-            return UNKNOWN_WEIGHT  # "wat is de boete ...?": a Dutch noun the texts never use is what they do not state
+        if named and terms and not any(bm.idf.get(t) for t in terms) and _everyday(fold(tok), lang):
+            return UNKNOWN_WEIGHT  # "wat is de boete ...?", "what fine ...?": a noun the texts never use (in the
+            # asker's language) is what they do not state
         return max((weights.get(t, 0.0) for t in terms), default=0.0)
 
     scored = [weight(k) for k in range(len(tokens))]
@@ -3024,12 +3025,12 @@ def _not_the_thing_words() -> frozenset[str]:
     return frozenset(fold(w) for w in [*(w for pair in _WHAT.values() for w in pair), *KIND_NAMES, *_THING])
 
 
-UNKNOWN_WEIGHT = 10.0  # an everyday Dutch word the policy texts never use names the thing asked about before any other
-EVERYDAY_ZIPF = 3.0  # ... a word at least this common in Dutch (wordfreq), not a typo
+UNKNOWN_WEIGHT = 10.0  # an everyday word the policy texts never use names the thing asked about before any other
+EVERYDAY_ZIPF = 3.0  # ... a word at least this common in the asker's language (wordfreq), not a typo
 
 
-def _everyday(word: str) -> bool:
-    return (everyday_frequency(word, "nl") or 0.0) >= EVERYDAY_ZIPF
+def _everyday(word: str, lang: str = "nl") -> bool:
+    return (everyday_frequency(word, "en" if lang == "en" else "nl") or 0.0) >= EVERYDAY_ZIPF
 
 
 @functools.lru_cache(maxsize=4)

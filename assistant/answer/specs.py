@@ -216,6 +216,14 @@ class CalculatorSpec(BaseModel):
     # another output field that answers the yes/no when the question asks it ("geldt die eis ook voor ons?" ->
     # requirement_applies): field -> question words ("a ~ b" allowed)
     verdict_if: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # of such a field, question words that ask its opposite ("kunnen we de kwaliteitsuitvraag overslaan?", "is it
+    # optional?"), and words that name what it is about: a clause asking its opposite in a message that names that
+    # (and not what the main verdict decides) asks that field ("the survey is only for large providers, so we can skip
+    # it this May, right?"); field -> words
+    verdict_if_not: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    verdict_if_subjects: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # the quotes (words of them) that carry the answer when such a field answers, shown first in this order
+    verdict_if_quotes: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # quotes of the calculator's clauses that carry a result only in some cases: words of the quote -> when it is
     # shown, one condition or a list of which one must hold ("stated:<input>": the asker gave that input or named it
     # by one of its cues; "outcome:true"/"outcome:false": the verdict came out so); otherwise it goes to the further
@@ -272,6 +280,10 @@ def _spec(name: str, data: dict[str, Any]) -> CalculatorSpec:
     if unnamed:
         raise ValueError(f"{name}: quote_if names inputs it does not have: {unnamed}")
     solve = {n: SolveSpec(name=n, **v) for n, v in data.pop("solve", {}).items()}
+    stray = {k: sorted(set(data.get(k, {})) - set(data.get("verdict_if", {})))
+             for k in ("verdict_if_not", "verdict_if_subjects", "verdict_if_quotes")}
+    if any(stray.values()):
+        raise ValueError(f"{name}: {stray} name fields that are not in its verdict_if")
     counts = data.get("counts_as", {})
     wrong = [p.get("side") for p in counts.get("parties", []) if p.get("side") not in counts.get("sides", {})]
     if wrong:

@@ -209,7 +209,7 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
     # "wij doen ook kindzorg. geldt daarvoor dezelfde termijn?": the same thing as the question before, asked of
     # another case
     same = asks_the_same(text) or _names_a_thing_before(text)  # ("noemt 2027 dat getal nog?")
-    points_back = points_back or same
+    points_back = points_back or same or _compares_years_only(text)  # "did the 2024 policy say otherwise?"
     # "gaan we in juni over die grens, wat volgt daar dan uit?": what follows, in the subject
     consequence = asks_consequence(text)  # before, may say the case it supposes at more length
     longest = ELLIPTICAL_WORDS * (3 if consequence else 2)
@@ -221,6 +221,16 @@ def clause_topic(text: str, state: ConversationState | None) -> str | None:
         return None  # a longer message that refers to nothing before it is a question of its own
     previous = " || ".join(state.topic.split(" || ")[-2:])  # the subject may stand two turns back
     return f"{previous} || {text}"
+
+
+def _compares_years_only(text: str) -> bool:
+    """A short message that asks whether a year's text differs ("did the 2024 policy say otherwise?", "stond dat in
+    2024 anders?"; lexicon `compares`) and names a year: with no subject of its own it compares the subject before."""
+    folded = fold(text)
+    return (
+        len(message_words(text)) <= ELLIPTICAL_WORDS and bool(re.search(r"\b20\d\d\b", folded))
+        and any(has_phrase(folded, w) for w in lexicon().compares)
+    )
 
 
 def asks_the_same(text: str) -> bool:
@@ -477,6 +487,12 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
             and not any(len(alt) > 1 and all(f in fill.stated for f in alt) for alt in spec.requires)
         )
         or (reading.kind == "clause" and _says(lexicon().keeps, text))  # "... met dezelfde fte": the rest is kept
+        # "what number of hours must that provider give to its own nurses to comply?": the last calculation's unknown
+        # asked of the same asker's case, with no figure of its own and no other calculator named (of any length)
+        or (
+            reading.kind == "clause" and not reading.used and bool(PERSONAL.search(folded))
+            and _asks_its_unknown(spec, folded) and not _names_another(router, text, state.tool)
+        )
         or whole_named  # "daarbij: van die 9.000 uur gaan er ook 700 naar een bureau": the last whole, named again
         or any(q.change for q in reading.quantities if not q.negated)  # "er komt een halve fte bij": changes a value
         # "stand van 20 september: € 735.000 omzet, score A. En nu?": a question that
@@ -535,7 +551,8 @@ def follow_up(router: Router, text: str, reading: Reading, state: ConversationSt
         or (restated and is_yes_no(text) and asks_strongly(spec, folded))
         # "and what is still missing to get there?": the unknown of the last calculation, nothing new
         or (
-            reading.kind == "clause" and not reading.used and len(text) < 90 and _asks_its_unknown(spec, folded)
+            reading.kind == "clause" and not reading.used and (len(text) < 90 or bool(PERSONAL.search(folded)))
+            and _asks_its_unknown(spec, folded)  # (of any length when asked of the asker's or their provider's case)
             and not _names_another(router, text, state.tool)  # (not "hoeveel cliënten mag een casemanager dementie
         )  # hebben?" after the postcode average: the unknown of another calculator)
         or unknown_back
@@ -1167,6 +1184,12 @@ def _changes(
                 times = _each_of_persons(qs, source, folded)  # "three of them each from 0.9 to 0.7 fte"
                 out[name], shown, change = _from_to_change(before, float(source.was), float(source.number), times)
                 out.setdefault("__notes__", []).append((name, before, shown, change, out[name]))
+                continue
+        if source is not None and source.change and name not in state.args and name == spec.rest:
+            left = _rest(spec, name, state.args)  # "... en eigen personeel 500 uur minder" after "de rest doen we
+            if left is not None and isinstance(value, (int, float)):  # zelf": the rest before, changed
+                out[name] = _changed(left, value, source.change)
+                out.setdefault("__notes__", []).append((name, left, value, source.change, out[name]))
                 continue
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
             out[name] = _changed(state.args[name], value, source.change)

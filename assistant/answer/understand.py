@@ -351,6 +351,8 @@ def _cue_distances(q: Quantity, cue: str, own: bool = False, sides: str = "ba", 
             beyond = text[: m.start()].split()[::-1] if side == "b" else re.sub(r"^\S*", "", text[m.end() :]).split()
             other = next((k for k, w in enumerate(beyond) if w[:1].isdigit()), None)
             opens = side == "b" and text[max(0, m.start() - 1) : m.start()] == "("  # "3.000 (totaal ... 13.500"
+            if side == "b" and between and all(w in lexicon().joining for w in between) and not q.before[-1:] == ("(",):
+                continue  # "12% bij de dochter-bv plus 38% zzp": the cue ends the clause of the figure before it
             if other is not None and not opens:
                 # a joining word between a cue and a number closes the clause it stands in: "65% doen zzp'ers en 35%
                 # eigen personeel" says zzp'ers of 65%, not of 35%
@@ -938,6 +940,8 @@ def _is_rate(q: Quantity) -> bool:
 
 
 RATE_BOUNDS = ("max", "min", "lt", "gt")
+# right before a score inside a claimed rule: the case the rule is claimed of ("een aanbieder met een C krijgt 75%")
+_CASE_OF_CLAIM = re.compile(r"(?<![\w])(?:met|with)\s+(?:(?:een|a|an)\s+)?(?:(?:score|waardemodelscore)\s+)?$")
 
 
 def assign(
@@ -951,8 +955,11 @@ def assign(
     folded = fold(text)
     fill = Fill()
     rule_side = claimed_ratios(qs) | names_the_rule(qs, rule_values)
-    if exclude is not None:
-        rule_side |= {i for i, q in enumerate(qs) if exclude[0] <= q.start and q.end <= exclude[1]}
+    if exclude is not None:  # (a score the claimed rule is said of, "een aanbieder met een C krijgt 75%", is the case)
+        rule_side |= {
+            i for i, q in enumerate(qs)
+            if exclude[0] <= q.start and q.end <= exclude[1] and not (q.kind == "score" and _CASE_OF_CLAIM.search(folded[: q.start]))
+        }  # fmt: skip
     fill.rule_side = rule_side
     for name, inp in spec.inputs.items():
         if inp.per_area:
@@ -1767,6 +1774,12 @@ class Router:
         ]  # fmt: skip
 
     @functools.cached_property
+    def _input_heads(self) -> dict[str, frozenset[str]]:
+        """Per calculator, the head words of the labels of its amount inputs ("omzetplafond", "ceiling"): what a
+        question names when it asks for the value of one."""
+        return {n: frozenset(_label_heads(spec, list(spec.inputs), "money")) for n, spec in self.specs.items()}
+
+    @functools.cached_property
     def _units(self) -> frozenset[str]:
         """The units of count any calculator takes (clients, fte, hours, postcode areas, ...)."""
         return frozenset(u for spec in self.specs.values() for inp in spec.inputs.values() if inp.kind == "count" for u in inp.units if u)
@@ -1910,6 +1923,13 @@ class Router:
         if kind in TIME_KINDS and solve is None and kind not in spec.answers_kinds:
             return None  # "we schreven ons op 8 januari in: wanneer horen we iets?": a time the clause states
         if (
+            kind == "money" and solve is None and kind not in spec.answers_kinds
+            and not any(inp.kind == "money" for inp in spec.inputs.values())
+            and not any(s.kind == "money" for s in spec.solve.values())
+        ):
+            return None  # "welke boete krijgen we bij 54% onderaanneming?": an amount a calculator without amounts
+            # neither takes nor gives; the clause says whether the texts state one
+        if (
             found is not None and found.kind == "count" and found.unit and solve is None
             and any(found.unit in inp.units for inp in spec.inputs.values())
         ):
@@ -1996,6 +2016,22 @@ class Router:
             notes=_per_year_notes(spec, qs, fill.sources, args) + _strict_notes(spec, qs, fill.sources, args),
             quotients=dict(fill.quotients),
         )  # fmt: skip
+        # (an input an unknown of the asked kind is worked out from, given, is what that unknown answers: "bij welke
+        # omzet kunnen we extra budget aanvragen?" with the ceiling given asks the revenue the ceiling sets)
+        worked_out = [s for s in spec.solve.values() if s.kind == kind and any(all(f in stated for f in alt) for alt in s.requires)]
+        needed = {f for s in worked_out for alt in s.requires for f in alt}
+        given = [
+            f for f, inp in spec.inputs.items()
+            if not inp.claim_of and (not worked_out or f in needed)
+            and (f not in fill.sources or not _named(qs[fill.sources[f]], inp.cues, inp.cues_before))
+        ]  # (an input the asker gave by its own name is the base of what is asked: "€ 40.000 budget gehonoreerd,
+        # hoeveel daarvan wordt vergoed?"; one taken without its name may be another figure: "€1,2M gedeclareerd")
+        its_own = solve is not None and any(says(asked_clause(folded), a) for a in solve.asks)
+        others = frozenset(h for n, hs in self._input_heads.items() if n != spec.name for h in hs) - self._input_heads[spec.name]
+        if not its_own and _asks_for_input(spec, given, folded, kind, others):
+            return None  # "hoe hoog wordt ons omzetplafond?": what is asked is what the calculation takes as given
+            # (a figure said before it is another one: "we declareerden 1,2 miljoen") and does not work out; the
+            # clause says what it follows from
         if complete or spec.answers_without_inputs:
             return reading
         core = {f for alt in [*spec.requires, *(solve.requires if solve is not None else [])] for f in alt}
@@ -2030,6 +2066,36 @@ class Router:
             en = inp.ask_en or f"What is {spec.label(f, 'en')}?"
             out.append((f, nl, en))
         return out
+
+
+_WHAT_IS = re.compile(r"^\W*(?:(?:en|and|maar|but|so|dus)\W+)?(?:what|wat|welk|welke|hoe hoog|how high|hoe groot|how large|how big)\b")
+
+
+def _label_heads(spec: CalculatorSpec, fields: list[str], kind: str | None) -> set[str]:
+    """The head words of the labels of `fields` (the last word of "het omzetplafond", "the revenue ceiling"), of
+    inputs of `kind` (any, for None)."""
+    heads = {
+        fold(label.split()[-1]) for f in fields if kind is None or spec.inputs[f].kind == kind
+        for label in (spec.inputs[f].label_nl, spec.inputs[f].label_en) if label
+    }  # fmt: skip
+    return {h for h in heads if re.fullmatch(r"[^\W\d_]{4,}", h)}  # a word ("bij CZ", "(nieuw)" name no value)
+
+
+def _asks_for_input(
+    spec: CalculatorSpec, fields: list[str], folded: str, kind: str | None, others: frozenset[str] = frozenset()
+) -> bool:
+    """A question for a value of an input's own kind (not yes/no) whose asking clause names one of `fields` by the
+    head word of its label: "wat wordt ons omzetplafond voor 2027?" to a calculator that takes the ceiling as given;
+    or a question for what something is ("what will our ceiling be?") that names an input of another calculator
+    (`others`), none of this one's: this calculator gives no such value either."""
+    asking = without_trailing_condition(asked_clause(folded))
+    if is_yes_no(folded) or (kind is None and not _WHAT_IS.match(asking)):
+        return False  # ("what will our ceiling be?" asks the value of what it names, whatever its kind)
+    if any(has_phrase(asking, h) for h in _label_heads(spec, fields, kind)):
+        return True
+    return kind in (None, "money") and _WHAT_IS.match(asking) is not None and any(has_phrase(asking, h) for h in others) and not any(
+        has_phrase(asking, h) for h in _label_heads(spec, list(spec.inputs), None)
+    )
 
 
 def _label_cap(spec: CalculatorSpec, name: str, lang: str) -> str:

@@ -213,7 +213,7 @@ def _digit_mentions(text: str) -> list[NumberMention]:
         if value is None:
             continue
         mult = m.group("mult")
-        if mult and mult.lower() == "m" and not re.match(r"\s?m(?![\w²])", text[m.end("num") :]):
+        if mult and mult.lower() == "m" and not re.match(r"\s?[mM](?![\w²])", text[m.end("num") :]):  # "€1.4M" too
             mult = None
         if mult and mult.lower() in ("m", "k") and text[m.end("num") : m.end("num") + 1] == " ":
             mult = None  # "5 m" / "5 k" with a space: too ambiguous (metres, a list marker)

@@ -99,6 +99,8 @@ class Lexicon:
     result_words: list[str] = field(default_factory=list)  # "..., dus 3,5 fte": the result of the change before it
     more_inside: list[str] = field(default_factory=list)  # "10 nieuwe gebieden": more, said inside the quantity only
     still_before: list[str] = field(default_factory=list)  # "nog € 9.000 factureren": more, with a verb that adds up
+    as_many: list[str] = field(default_factory=list)  # "evenveel uren minder": the figure of that unit said before, again
+    not_a_name: frozenset[str] = frozenset()  # "300 of meer": words after a number that name nothing (no change after)
     accrues: list[str] = field(default_factory=list)  # ... the verbs that add up (billing, producing)
     hires: list[str] = field(default_factory=list)  # "we nemen iemand aan voor 0,5 fte, dus ...": how the result came
     own_words: list[str] = field(default_factory=list)  # possessives: "met onze 5 fte" names the asker's own figure
@@ -327,6 +329,8 @@ def lexicon() -> Lexicon:
         hires=[fold(p) for p in data["change"].get("hires", [])],
         more_inside=[fold(p) for p in data["change"].get("more_inside", [])],
         still_before=[fold(p) for p in data["change"].get("still_before", [])],
+        as_many=[fold(p) for p in data["change"].get("as_many", [])],
+        not_a_name=frozenset(fold(p) for p in data["change"].get("not_a_name", [])),
         accrues=[fold(p) for p in data["change"].get("accrues", [])],
         to_party=[fold(p) for p in data["change"].get("to_party", [])],
         own_words=[fold(p) for p in data["change"].get("own_words", [])],
@@ -996,6 +1000,8 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
                 inferred_unit=guessed,
             )
         )  # fmt: skip
+    for q in _as_many(folded, tokens, lex, out, taken):  # "... en wij zelf evenveel uur minder"
+        add(replace(q, text=text[q.start : q.end]))
     for start, end, year in _relative_years(folded, lex, today):
         if not any(s < end and start < e for s, e in taken):
             add(Quantity("year", year, start, end, text[start:end], explicit_year=False))
@@ -1025,6 +1031,31 @@ def _read(text: str, today: date, default_year: int | None) -> tuple[Quantity, .
 
 
 _JOINED_WORD = re.compile(r"-[^\W\d_]")
+
+
+def _as_many(
+    folded: str, tokens: list[_Tok], lex: Lexicon, found: list[Quantity], taken: list[tuple[int, int]]
+) -> list[Quantity]:
+    """"800 uur extra via zzp'ers, wij zelf evenveel uur minder", "and our own nurses as many
+    hours fewer": a word of lexicon `as_many` with a unit after it is the figure of that unit said last before it in
+    the same sentence, again (its kind, value and unit; the words around it say what it does)."""
+    words = "|".join(re.escape(w) for w in sorted(lex.as_many, key=len, reverse=True))
+    if not words:
+        return []
+    out = []
+    for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", folded):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        unit, end = _unit_after(tokens, m.end(), lex, folded)
+        earlier = [
+            q for q in found
+            if q.end <= m.start() and q.number is not None and q.kind in ("count", "money", "number")
+            and not re.search(r"[.!?]\s", folded[q.end : m.start()])
+        ]  # fmt: skip
+        same = [q for q in earlier if unit is not None and q.unit == unit]
+        if same:
+            out.append(Quantity(same[-1].kind, same[-1].value, m.start(), end, folded[m.start() : end], unit=unit))
+    return out
 
 
 def _modifiers(qs: list[Quantity], folded: str) -> list[Quantity]:
@@ -1217,9 +1248,13 @@ def _change(folded: str, q: Quantity, lex: Lexicon, next_start: int) -> str | No
         if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", inside) for w in words):
             return kind
     kept = _said_as_kept(q, folded, lex)  # "8 more clients, keeping the same 0,9 fte": a change word before it is not its
+    named = re.match(r"\s*([\w'-]+)\s+", folded[q.end : q.end + 40])  # "700 uur zzp extra": one word naming whose
+    skip = len(named.group(0)) if named and named.group(1) not in lex.not_a_name and not named.group(1)[:1].isdigit() else 0
     for kind, words in (("more", lex.more), ("less", lex.less)):
         for w in words:
             if re.match(rf"\s*{re.escape(w)}(?![\w])", after) or (
+                skip and re.match(rf"{re.escape(w)}(?![\w])", folded[q.end + skip : q.end + skip + 24])
+            ) or (
                 not kept and re.search(rf"(?<![\w]){re.escape(w)}\s*$", before)
             ):
                 return kind
