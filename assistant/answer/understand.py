@@ -2068,7 +2068,7 @@ class Router:
         return out
 
 
-_WHAT_IS = re.compile(r"^\W*(?:(?:en|and|maar|but|so|dus)\W+)?(?:what|wat|welk|welke|hoe hoog|how high|hoe groot|how large|how big)\b")
+_WHAT_IS = re.compile(r"(?:^|[,;:]\s*)\W*(?:(?:en|and|maar|but|so|dus)\W+)?(?:what|wat|welk|welke|hoe hoog|how high|hoe groot|how large|how big)\b")
 
 
 def _label_heads(spec: CalculatorSpec, fields: list[str], kind: str | None) -> set[str]:
@@ -2089,13 +2089,27 @@ def _asks_for_input(
     or a question for what something is ("what will our ceiling be?") that names an input of another calculator
     (`others`), none of this one's: this calculator gives no such value either."""
     asking = without_trailing_condition(asked_clause(folded))
-    if is_yes_no(folded) or (kind is None and not _WHAT_IS.match(asking)):
-        return False  # ("what will our ceiling be?" asks the value of what it names, whatever its kind)
-    if any(has_phrase(asking, h) for h in _label_heads(spec, fields, kind)):
+    if is_yes_no(folded):
+        return False
+    if any(_asked_as(asking, h) for h in _label_heads(spec, fields, kind)):
         return True
-    return kind in (None, "money") and _WHAT_IS.match(asking) is not None and any(has_phrase(asking, h) for h in others) and not any(
+    return kind in (None, "money") and any(_asked_as(asking, h) for h in others) and not any(
         has_phrase(asking, h) for h in _label_heads(spec, list(spec.inputs), None)
     )
+
+
+def _asked_as(asking: str, head: str) -> bool:
+    """`head` is the thing the question word asks the value of ("hoe hoog wordt ons omzetplafond", "what exactly
+    will our 2027 revenue ceiling be", "welk omzetplafond"), not a thing the value asked is of ("hoeveel van ons
+    budget ...", "wat krijgen we vergoed van het budget?")."""
+    return re.search(_WHAT_IS.pattern + _BEFORE_ASKED + re.escape(head) + r"(?![\w])", asking.strip()) is not None
+
+
+# between the question word and the thing asked: a verb of being, a possessive or article, a year, one modifier
+_BEFORE_ASKED = (
+    r"(?:\s+(?:exactly|precies|precisely|straks|then|dan))?(?:\s+(?:is|will|would|wordt|zal|gaat|was|zijn|are|be))?"
+    r"(?:\s+(?:our|my|the|ons|onze|het|de|mijn|uw|your))?(?:\s+20\d\d)?(?:\s+[^\W\d_][\w-]*)?\s+"
+)
 
 
 def _label_cap(spec: CalculatorSpec, name: str, lang: str) -> str:

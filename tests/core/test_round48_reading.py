@@ -168,3 +168,17 @@ def test_the_ceiling_asked_after_production_figures_is_no_calculation(fake_assis
     a = fake_assistant.ask("Our CZ production in 2026 was €2.6M and we scored a B. What will our 2027 revenue ceiling be?")
     assert not a.tool_calls, a.answer
     assert "omzetplafond" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "asked"),
+    [("hoe hoog wordt ons omzetplafond in 2027?", "omzetplafond", True),
+     ("what exactly will our 2027 revenue ceiling be?", "ceiling", True),
+     ("hoeveel van ons aanvullend budget krijgen we vergoed?", "budget", False),
+     ("wat krijgen we vergoed van het budget?", "budget", False),
+     ("wat krijgen we bij een a-score?", "score", False)],
+)  # fmt: skip
+def test_only_the_thing_the_question_word_asks_of_is_asked_for(text, head, asked):
+    from assistant.answer.understand import _asked_as
+
+    assert _asked_as(text, head) is asked
