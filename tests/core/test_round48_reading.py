@@ -174,7 +174,7 @@ def test_the_ceiling_asked_after_production_figures_is_no_calculation(fake_assis
     ("text", "head", "asked"),
     [("hoe hoog wordt ons omzetplafond in 2027?", "omzetplafond", True),
      ("what exactly will our 2027 revenue ceiling be?", "ceiling", True),
-     ("hoeveel van ons aanvullend budget krijgen we vergoed?", "budget", False),
+     ("hoeveel van ons extra budget betaalt CZ uit?", "budget", False),
      ("wat krijgen we vergoed van het budget?", "budget", False),
      ("wat krijgen we bij een a-score?", "score", False)],
 )  # fmt: skip
