@@ -3723,6 +3723,7 @@ def _diff_plan(
     score, kind, owner, item = max(options, key=lambda o: o[0])
     if score < DIFF_MIN_SHARE:
         return None
+    shown_also: list[Citation] = []  # the older side of a second change the line names ("Ook: ...")
     if kind == "unchanged":
         line = msg("diff_unchanged", lang, old=old_year, new=current, sentence=collapse_ws(item.text))
         quotes = [item.citation]
@@ -3766,6 +3767,8 @@ def _diff_plan(
             before, after = (_change_span(x, "before"), _change_span(x, "after")) if x else (also[1].before.text, also[1].after.text)
             line += " " + msg("diff_changed_also", lang, old=old_year, new=current, before=before, after=after)
             quotes.append(_diff_citation(also[0].after, also[1].after))
+            shown_also = [_diff_citation(also[0].before, also[1].before)]  # (its older side, in the context shown:
+            # three quotes at most, and the older wording the line says is still shown)
         verdict = False
     elif kind == "removed" and (kept := _still_set(assistant, item, current, bm25)) is not None:
         # "Zij mogen dus maximaal 50 procent ... in onderaanneming" left its clause, but the current text sets the same
@@ -3815,7 +3818,7 @@ def _diff_plan(
         against = against or (kind == "changed" and bool(_ASKS_GONE.search(asking)))  # "scrapped?": changed, not gone
         line = msg("yes" if asks_change and not against else "no", lang) + ": " + line[:1].lower() + line[1:]
     line += _gloss(" ".join(q.quote for q in quotes)) if lang == "en" else ""  # the Dutch quoted, its key terms
-    return Plan("diff", line, quotes, [r.citation for r in ranked[:3]], intent="diff")
+    return Plan("diff", line, quotes, [*shown_also, *(r.citation for r in ranked[:3])], intent="diff")
 
 
 def _asks_of_old(asking: str, old_year: int, current: int) -> bool:

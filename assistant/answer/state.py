@@ -1187,9 +1187,8 @@ def _changes(
                 continue
         if source is not None and source.change and name not in state.args and name == spec.rest:
             left = _rest(spec, name, state.args)  # "... en eigen personeel 500 uur minder" after "de rest doen we
-            if left is not None and isinstance(value, (int, float)):  # zelf": the rest before, changed
-                out[name] = _changed(left, value, source.change)
-                out.setdefault("__notes__", []).append((name, left, value, source.change, out[name]))
+            if left is not None and isinstance(value, (int, float)):  # zelf": the rest before, changed (no note: the
+                out[name] = _changed(left, value, source.change)  # rest was never a figure of the asker's or the result's)
                 continue
         if source is not None and source.change and isinstance(state.args.get(name), (int, float)):
             out[name] = _changed(state.args[name], value, source.change)
