@@ -1923,7 +1923,7 @@ class Router:
         if kind in TIME_KINDS and solve is None and kind not in spec.answers_kinds:
             return None  # "we schreven ons op 8 januari in: wanneer horen we iets?": a time the clause states
         if (
-            kind == "money" and solve is None and kind not in spec.answers_kinds
+            kind == "money" and solve is None and kind not in spec.answers_kinds and not is_yes_no(folded)
             and not any(inp.kind == "money" for inp in spec.inputs.values())
             and not any(s.kind == "money" for s in spec.solve.values())
         ):

@@ -182,3 +182,13 @@ def test_only_the_thing_the_question_word_asks_of_is_asked_for(text, head, asked
     from assistant.answer.understand import _asked_as
 
     assert _asked_as(text, head) is asked
+
+
+def test_without_extra_after_a_count_is_no_change():
+    assert [q.change for q in read("stel we gaan naar 170 cliënten zonder extra fte")] == [None]
+
+
+def test_a_yes_no_question_of_cost_to_a_calculator_without_amounts_is_its_verdict(fake_assistant):
+    a = fake_assistant.ask("Some 75% of our care lies in Drenthe, outside CZ's core regions, and we average 1.7 CZ clients "
+                           "per postcode area. Does that cost us the 2027 contract?")
+    assert a.tool_calls and a.tool_calls[0].name == "postcode_average", a.answer
