@@ -2986,6 +2986,8 @@ def _asked_thing(question: str, bm: Any, lang: str) -> str | None:
         tok = tokens[k].group()
         terms = [t for t in bm.query_terms(tok) if t not in kind_terms and t not in _INSURER]
         named = k > 0 and fold(tokens[k - 1].group()) in _ARTICLES  # "de boete", not the verb of "zit er"
+        if lang == "en" and k + 1 < len(tokens) and fold(tokens[k + 1].group()) not in STOPWORDS:
+            named = False  # "what hourly rate": an English word before another names no thing itself
         if named and terms and not any(bm.idf.get(t) for t in terms) and _everyday(fold(tok), lang):
             return UNKNOWN_WEIGHT  # "wat is de boete ...?", "what fine ...?": a noun the texts never use (in the
             # asker's language) is what they do not state
