@@ -86,8 +86,8 @@ def asked_field(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> str 
     ), None)  # fmt: skip
 
 
-def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str) -> bool | None:
-    field = asked_field(spec, data, folded)
+def _verdict_value(spec: CalculatorSpec, data: dict[str, Any], folded: str, field: str | None) -> bool | None:
+    """The yes or no a calculation answers; `field`: the `verdict_if` field the question asks (`asked_field`)."""
     if field is not None:  # "hoeven we de uitvraag niet in te dienen, toch?": the field, turned by what is asked
         asking = concluded(asked_clause(folded))
         opposite = any(says(asking, p) for p in spec.verdict_if_not.get(field, ()))
@@ -238,7 +238,8 @@ def calc_plan(
     lang: str, folded: str, yes_no: bool,
 ) -> Plan:  # fmt: skip
     verdict = data.get("verdict_en" if lang == "en" else "verdict", "")
-    answer = _verdict_value(spec, data, folded) if spec and yes_no else None
+    field = asked_field(spec, data, folded) if spec and yes_no else None  # a result field asked instead of the verdict
+    answer = _verdict_value(spec, data, folded, field) if spec and yes_no else None
     reading.outcome = _outcome(spec, data) if spec else None
     fields = [*spec.changes_with, *spec.changes_named] if spec else []
     reading.outcome_values = [data.get(f) for f in fields]
@@ -274,8 +275,7 @@ def calc_plan(
         citations, data, verdict, data.get("rule_en" if lang == "en" else "rule", "") or data.get("rule", ""),
         failed=reading.outcome is False,
     )
-    field = asked_field(spec, data, folded) if spec and yes_no else None
-    if field is not None:  # the quotes that carry the field asked ("all providers submit ...") first
+    if spec and field is not None:  # the quotes that carry the field asked ("all providers submit ...") first
         words = [w.lower() for w in spec.verdict_if_quotes.get(field, ())]
         first: list[Citation] = []
         for w in words:
